@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { officerRoles } from '../platform/auth/schema.ts';
+import { verifyTotp } from '../platform/auth/totp.ts';
+import { AppError } from '../platform/errors.ts';
+import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { authenticate, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
+import { authorize } from './policy.ts';
+import { registerCitizen } from './register-citizen.ts';
+import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
+
+const ErrorJson = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }).meta({ id: 'Error' });
+
+export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: LockoutPolicy; authLimit: object }): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { config } = app.deps;
+  const db = () => app.deps.database.db;
+
+  app.post(
+    '/api/v1/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Register a citizen account; a verification link is mailed',
+        body: z.object({ email: emailField, password: newPasswordField, name: nameField }),
+        response: { 201: z.object({ status: z.literal('verification_sent') }), 422: ErrorJson },
+      },
+      config: opts.authLimit,
+    },
+    async (req, reply) => {
+      await db().transaction((tx) => registerCitizen(tx, callerOf(req, null), { ...req.body, lang: req.lang }, config.publicUrl));
+      return reply.code(201).send({ status: 'verification_sent' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/token',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Exchange email and password (and TOTP code for officers who use it) for a bearer token',
+        body: z.object({ email: emailField, password: passwordField, totp: totpField.optional(), name: z.string().trim().min(1).max(80).optional() }),
+        response: { 200: z.object({ token: z.string() }), 401: ErrorJson, 403: ErrorJson, 422: ErrorJson, 423: ErrorJson },
+      },
+      config: opts.authLimit,
+    },
+    async (req) => {
+      const caller = callerOf(req, null);
+      const account = await authenticate(db(), caller, req.body, opts.lockout);
+      if (account.role === 'admin' && !account.totpEnabledAt) throw new AppError('mfa_setup_required');
+      if (account.totpEnabledAt) {
+        if (!req.body.totp) throw new AppError('mfa_required');
+        if (!verifyTotp(account.totpSecret!, req.body.totp)) {
+          await recordFailedAttempt(db(), caller, account.id, opts.lockout, 'totp');
+          throw new AppError('invalid_totp', { totp: 'v.totpWrong' });
+        }
+      }
+      const { token } = await db().transaction((tx) => createApiToken(tx, { ...caller, actor: null }, account.id, req.body.name ?? 'API'));
+      return { token };
+    },
+  );
+
+  const Me = z.object({
+    id: z.string(),
+    kind: z.enum(['citizen', 'officer']),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(officerRoles).nullable(),
+    unitCode: z.string().nullable(),
+  });
+  app.get('/api/v1/me', { schema: { tags: ['accounts'], security: [{ bearer: [] }], response: { 200: Me, 401: ErrorJson } } }, async (req) => {
+    const a = requireActor(req);
+    return { id: a.id, kind: a.kind, name: a.name, email: a.email, role: a.role, unitCode: a.unitCode };
+  });
+
+  const TokenJson = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable() });
+  app.get('/api/v1/me/tokens', { schema: { tags: ['accounts'], security: [{ bearer: [] }], response: { 200: z.array(TokenJson), 401: ErrorJson } } }, async (req) => {
+    const actor = requireActor(req);
+    authorize(actor, 'token.create');
+    return listApiTokens(db(), actor.id);
+  });
+  app.delete(
+    '/api/v1/me/tokens/:id',
+    { schema: { tags: ['accounts'], security: [{ bearer: [] }], params: z.object({ id: z.uuid() }), response: { 204: z.null(), 401: ErrorJson, 404: ErrorJson } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await db().transaction((tx) => revokeApiToken(tx, callerOf(req, actor), actor.id, req.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+}

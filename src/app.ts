@@ -1,0 +1,32 @@
+import type { Config } from './config.ts';
+import { registerAccountRoutes } from './accounts/routes.tsx';
+import { registerHomeRoutes } from './home/routes.tsx';
+import { registerMailJob } from './platform/mail/mail-job.ts';
+import { serverSecret } from './platform/db/secrets.ts';
+import type { Database } from './platform/db/index.ts';
+import { registerHealthRoutes } from './platform/http/health.ts';
+import { createServer, type App } from './platform/http/server.ts';
+import { JobRunner } from './platform/jobs/runner.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { createLogger } from './platform/log.ts';
+import { registerRegionRoutes } from './regions/routes.tsx';
+import { registerUnitRoutes } from './units/routes.tsx';
+import { registerOfficerRoutes } from './officers/routes.tsx';
+
+/** Builds the whole application on an open, migrated database. The job runner is created but not started. */
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const log = createLogger(config.logLevel);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log });
+  const jobs = new JobRunner(database.db, log, config.jobsPollMs);
+  registerMailJob(jobs, mailer);
+  const cookieSecret = await serverSecret(database.db, 'cookie');
+  const app = await createServer({ config, database, cookieSecret, mailer, jobs, log });
+
+  registerHealthRoutes(app);
+  registerHomeRoutes(app);
+  registerUnitRoutes(app);
+  registerRegionRoutes(app);
+  registerAccountRoutes(app);
+  registerOfficerRoutes(app);
+  return app;
+}

@@ -1,0 +1,130 @@
+import { Command } from 'commander';
+import { loadConfig } from './config.ts';
+import { serve } from './main.ts';
+import { seedDemo, DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { createApiToken } from './accounts/api-tokens.ts';
+import { emailField, nameField, newPasswordField } from './accounts/schemas.ts';
+import { systemCaller } from './platform/auth/caller.ts';
+import { accounts, officerRoles, type OfficerRole } from './platform/auth/schema.ts';
+import { verifyAudit } from './platform/audit/verify-audit.ts';
+import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
+import { AppError } from './platform/errors.ts';
+import { createOfficer } from './officers/create-officer.ts';
+import { seedReference } from './seed.ts';
+import { eq } from 'drizzle-orm';
+
+const cli = systemCaller('cli');
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sikoe: ${message}\n`);
+  process.exit(2);
+}
+
+const program = new Command('sikoe').description('Sikoe, the immigration services platform of NTT');
+
+program.command('serve').description('run the web server and job runner').action(() => serve(loadConfig()));
+
+program.command('migrate').description('apply database migrations').action(() =>
+  withDatabase(async () => {
+    process.stdout.write('migrations applied\n');
+  }),
+);
+
+program
+  .command('seed')
+  .description('load regions and the NTT organisation; --demo adds sample officers and citizens')
+  .option('--demo', 'add demo accounts')
+  .action((opts: { demo?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      await seedReference(db);
+      process.stdout.write('regions and units seeded\n');
+      if (opts.demo) {
+        const { emails } = await seedDemo(db);
+        process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"):\n${emails.map((e) => `  ${e}`).join('\n')}\n`);
+      }
+    }),
+  );
+
+const users = program.command('users').description('manage officer accounts');
+users
+  .command('create')
+  .description('create an officer; the password is read from standard input')
+  .requiredOption('--email <email>')
+  .requiredOption('--role <role>', officerRoles.join(' | '))
+  .requiredOption('--unit <code>', 'unit code, e.g. KANWIL-NTT')
+  .option('--name <name>', 'display name (defaults to the email)')
+  .option('--password-stdin', 'read the password from standard input')
+  .action((opts: { email: string; role: string; unit: string; name?: string; passwordStdin?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      if (!opts.passwordStdin) fail('--password-stdin is required: passwords never go on the command line');
+      if (!officerRoles.includes(opts.role as OfficerRole)) fail(`unknown role ${opts.role}; one of ${officerRoles.join(', ')}`);
+      const email = emailField.safeParse(opts.email);
+      if (!email.success) fail('invalid email address');
+      const name = nameField.safeParse(opts.name ?? opts.email);
+      if (!name.success) fail('invalid name');
+      const password = newPasswordField.safeParse(await readStdin());
+      if (!password.success) fail('the password must have at least 10 characters');
+      await seedReference(db);
+      try {
+        const { id } = await db.transaction((tx) =>
+          createOfficer(tx, cli, { email: email.data, name: name.data, role: opts.role as OfficerRole, unitCode: opts.unit, password: password.data }, loadConfig().publicUrl),
+        );
+        process.stdout.write(`created ${opts.role} ${email.data} at ${opts.unit} (${id})\n`);
+      } catch (err) {
+        if (err instanceof AppError) fail(err.code === 'email_taken' ? 'that email already has an account' : `unknown unit ${opts.unit}`);
+        throw err;
+      }
+    }),
+  );
+
+program
+  .command('tokens')
+  .description('API tokens')
+  .command('create')
+  .description('create an API token for an account; prints the token as the last line')
+  .requiredOption('--email <email>')
+  .option('--name <name>', 'what the token is for', 'CLI')
+  .action((opts: { email: string; name: string }) =>
+    withDatabase(async ({ db }) => {
+      const [account] = await db.select().from(accounts).where(eq(accounts.email, opts.email.trim().toLowerCase()));
+      if (!account) fail(`no account with email ${opts.email}`);
+      const { token } = await db.transaction((tx) => createApiToken(tx, cli, account.id, opts.name));
+      process.stdout.write(`token for ${account.email} (shown once):\n${token}\n`);
+    }),
+  );
+
+program
+  .command('audit')
+  .description('audit trail')
+  .command('verify')
+  .description('check the hash chain of the audit trail')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const result = await verifyAudit(db);
+      if (result.ok) {
+        process.stdout.write(`audit chain intact: ${result.entries} entries, head ${result.headHash}\n`);
+      } else {
+        process.stdout.write(`audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}) after ${result.entries} good entries\n`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,40 @@
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { accounts, type OfficerRole } from '../platform/auth/schema.ts';
+import type { Db } from '../platform/db/index.ts';
+
+export const DEMO_PASSWORD = 'sikoe-demo-2026';
+
+const officers: { email: string; name: string; role: OfficerRole; unitCode: string }[] = [
+  { email: 'admin@demo.sikoe.id', name: 'Admin Kanwil (demo)', role: 'admin', unitCode: 'KANWIL-NTT' },
+  { email: 'kakanim.kupang@demo.sikoe.id', name: 'Kepala Kanim Kupang (demo)', role: 'head_of_office', unitCode: 'KANIM-KUPANG' },
+  { email: 'loket.kupang@demo.sikoe.id', name: 'Petugas Loket Kupang (demo)', role: 'counter_officer', unitCode: 'KANIM-KUPANG' },
+  { email: 'verifikator.kupang@demo.sikoe.id', name: 'Verifikator Kupang (demo)', role: 'verifier', unitCode: 'KANIM-KUPANG' },
+  { email: 'adjudikator.kupang@demo.sikoe.id', name: 'Adjudikator Kupang (demo)', role: 'adjudicator', unitCode: 'KANIM-KUPANG' },
+  { email: 'wasdak.atambua@demo.sikoe.id', name: 'Petugas Pengawasan Atambua (demo)', role: 'oversight_officer', unitCode: 'KANIM-ATAMBUA' },
+  { email: 'loket.maumere@demo.sikoe.id', name: 'Petugas Loket Maumere (demo)', role: 'counter_officer', unitCode: 'KANIM-MAUMERE' },
+  { email: 'satpolpp.kupang@demo.sikoe.id', name: 'Satpol PP Kota Kupang (demo)', role: 'partner', unitCode: 'KANIM-KUPANG' },
+  { email: 'ombudsman@demo.sikoe.id', name: 'Ombudsman NTT (demo)', role: 'auditor', unitCode: 'KANWIL-NTT' },
+];
+const citizens = [
+  { email: 'maria@demo.sikoe.id', name: 'Maria Goreti Bria' },
+  { email: 'yohanes@demo.sikoe.id', name: 'Yohanes Ndun' },
+];
+
+/** Sample officers of every role and two verified citizens, all with one known password. Idempotent. */
+export async function seedDemo(db: Db): Promise<{ emails: string[] }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const verified = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(accounts)
+      .values([
+        ...officers.map((o) => ({ ...o, kind: 'officer' as const, passwordHash, emailVerifiedAt: verified })),
+        ...citizens.map((c) => ({ ...c, kind: 'citizen' as const, passwordHash, emailVerifiedAt: verified })),
+      ])
+      .onConflictDoNothing();
+    await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed' });
+  });
+  return { emails: [...officers, ...citizens].map((a) => a.email) };
+}

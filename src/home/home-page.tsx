@@ -1,0 +1,35 @@
+import type { PageContext } from '../platform/views/context.ts';
+import { Layout } from '../platform/views/layout.tsx';
+import type { Unit } from '../units/schema.ts';
+
+const featured = ['passport', 'eazy_paspor', 'koe_tos', 'koe_peduli', 'complaints', 'lodging_report'] as const;
+
+export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <section class="hero">
+        <h1>{t('home.title')}</h1>
+        <p class="lead">{t('home.lead')}</p>
+      </section>
+      <h2>{t('home.servicesTitle')}</h2>
+      <ul class="cards">
+        {featured.map((s) => (
+          <li key={s} class="card">
+            <h3>{t(`services.${s}.name`)}</h3>
+            <p>{t(`services.${s}.about`)}</p>
+          </li>
+        ))}
+      </ul>
+      <h2 id="units">{t('home.unitsTitle')}</h2>
+      <ul class="units">
+        {units.map((u) => (
+          <li key={u.code} class={`unit-${u.kind}`}>
+            <a href={`/units/${u.code}`}>{u.name}</a>
+            {u.state !== 'active' && <span class="tag">{t(`unitStates.${u.state}`)}</span>}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { emailField, nameField, newPasswordField } from '../accounts/schemas.ts';
+import { officerRoles } from '../platform/auth/schema.ts';
+import { formErrors } from '../platform/http/errors.ts';
+import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { listUnits } from '../units/list-units.ts';
+import { can as canUnit } from '../units/policy.ts';
+import { actorScope } from '../units/scope.ts';
+import { createOfficer } from './create-officer.ts';
+import { findAccount, listOfficers, viewAccount } from './list-officers.ts';
+import { authorize, can } from './policy.ts';
+import { AccountRecordPage, NewOfficerPage, OfficerHomePage, OfficersPage } from './views/officer-pages.tsx';
+
+const NewOfficerBody = z.object({
+  _csrf: z.string().optional(),
+  name: nameField,
+  email: emailField,
+  role: z.enum(officerRoles, { error: 'v.invalid' }),
+  unitCode: z.string().min(1, 'v.required').max(40),
+  password: newPasswordField,
+});
+
+export function registerOfficerRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+
+  app.get('/officer', { schema: { hide: true } }, async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, 'officer.home');
+    const unit = (await listUnits(db())).find((u) => u.code === actor.unitCode);
+    const links = { units: canUnit(actor, 'unit.administer'), officers: can(actor, 'officer.list') };
+    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} />);
+  });
+
+  app.get('/admin/officers', { schema: { hide: true } }, async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, 'officer.list');
+    const scope = await actorScope(db(), actor);
+    const units = (await listUnits(db())).filter((u) => scope.includes(u.code));
+    return reply.page(<OfficersPage ctx={reply.ctx()} officers={await listOfficers(db(), scope)} units={units} canCreate={actor.role === 'admin'} />);
+  });
+
+  const newOfficerPage = async (req: FastifyRequest, reply: FastifyReply, state: { values?: Record<string, unknown>; errors?: Record<string, string> }, status = 200) => {
+    const actor = requireActor(req);
+    const scope = await actorScope(db(), actor);
+    authorize(actor, 'officer.create', { unitCode: actor.unitCode, scope });
+    const units = (await listUnits(db())).filter((u) => scope.includes(u.code));
+    return reply.page(<NewOfficerPage ctx={reply.ctx()} units={units} state={state} />, status);
+  };
+  app.get('/admin/officers/new', { schema: { hide: true } }, (req, reply) => newOfficerPage(req, reply, {}));
+  app.post(
+    '/admin/officers/new',
+    {
+      schema: { hide: true, body: NewOfficerBody },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          newOfficerPage(req, reply, { values: req.body as Record<string, unknown>, errors: formErrors(req.t, error, fields) }, error.status),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      authorize(actor, 'officer.create', { unitCode: req.body.unitCode, scope: await actorScope(db(), actor) });
+      const { _csrf, ...input } = req.body;
+      const { id } = await db().transaction((tx) => createOfficer(tx, callerOf(req, actor), { ...input, lang: req.lang }, app.deps.config.publicUrl));
+      return reply.redirect(`/admin/accounts/${id}`, 303);
+    },
+  );
+
+  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const target = await findAccount(db(), req.params.id);
+    authorize(actor, 'account.view', { unitCode: target.unitCode, scope: await actorScope(db(), actor) });
+    const account = await db().transaction((tx) => viewAccount(tx, callerOf(req, actor), req.params.id));
+    return reply.page(<AccountRecordPage ctx={reply.ctx()} account={account} />);
+  });
+}

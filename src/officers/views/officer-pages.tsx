@@ -1,0 +1,162 @@
+import { officerRoles } from '../../platform/auth/schema.ts';
+import { formatDateTime } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { Unit } from '../../units/schema.ts';
+import type { findAccount } from '../list-officers.ts';
+
+type AccountRow = Awaited<ReturnType<typeof findAccount>>;
+
+export function OfficerHomePage({ ctx, unit, links }: { ctx: PageContext; unit?: Unit; links: { units: boolean; officers: boolean } }) {
+  const { t } = ctx;
+  const actor = ctx.actor!;
+  return (
+    <Layout ctx={ctx} title={t('officer.title')}>
+      <h1>{t('officer.welcome', { name: actor.name })}</h1>
+      <p>
+        {t(`roles.${actor.role}`)} · {unit ? <a href={`/units/${unit.code}`}>{unit.name}</a> : actor.unitCode}
+      </p>
+      {!actor.totpEnabled && (
+        <p class="notice">
+          {t('officer.totpAdvice')} <a href="/account/totp">{t('account.totpSetup')}</a>
+        </p>
+      )}
+      <ul class="cards">
+        {links.units && (
+          <li class="card">
+            <h2>
+              <a href="/admin/units">{t('units.adminTitle')}</a>
+            </h2>
+            <p>{t('officer.unitsAbout')}</p>
+          </li>
+        )}
+        {links.officers && (
+          <li class="card">
+            <h2>
+              <a href="/admin/officers">{t('officers.title')}</a>
+            </h2>
+            <p>{t('officer.officersAbout')}</p>
+          </li>
+        )}
+        <li class="card">
+          <h2>
+            <a href="/account">{t('account.title')}</a>
+          </h2>
+          <p>{t('officer.accountAbout')}</p>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageContext; officers: AccountRow[]; units: Unit[]; canCreate: boolean }) {
+  const { t } = ctx;
+  const unitName = new Map(units.map((u) => [u.code, u.name]));
+  return (
+    <Layout ctx={ctx} title={t('officers.title')}>
+      <h1>{t('officers.title')}</h1>
+      {canCreate && (
+        <p>
+          <a class="button" href="/admin/officers/new">
+            {t('officers.new')}
+          </a>
+        </p>
+      )}
+      {officers.length === 0 ? <p>{t('officers.none')}</p> : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.name')}</th>
+              <th scope="col">{t('fields.role')}</th>
+              <th scope="col">{t('fields.unit')}</th>
+              <th scope="col">{t('fields.totp2fa')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {officers.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <a href={`/admin/accounts/${o.id}`}>{o.name}</a>
+                </td>
+                <td>{t(`roles.${o.role}`)}</td>
+                <td>{unitName.get(o.unitCode ?? '') ?? o.unitCode}</td>
+                <td>{o.totpEnabledAt ? t('common.yes') : t('common.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units: Unit[]; state: FormState }) {
+  const { t } = ctx;
+  const v = state.values ?? {};
+  const labels = { name: t('fields.name'), email: t('fields.email'), role: t('fields.role'), unitCode: t('fields.unit'), password: t('fields.initialPassword') };
+  const err = state.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={t('officers.new')} hasErrors={!!state.errors}>
+      <h1>{t('officers.new')}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
+      <Form ctx={ctx} action="/admin/officers/new" submit={t('officers.create')}>
+        <Field name="name" label={labels.name} state={state} required />
+        <Field name="email" label={labels.email} state={state} type="email" required />
+        <div class={err.role ? 'field has-error' : 'field'}>
+          <label for="f-role">{labels.role}</label>
+          {err.role && <p class="error">{err.role}</p>}
+          <select id="f-role" name="role">
+            {officerRoles.map((r) => (
+              <option key={r} value={r} selected={v.role === r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={err.unitCode ? 'field has-error' : 'field'}>
+          <label for="f-unitCode">{labels.unitCode}</label>
+          {err.unitCode && <p class="error">{err.unitCode}</p>}
+          <select id="f-unitCode" name="unitCode">
+            {units.map((u) => (
+              <option key={u.code} value={u.code} selected={v.unitCode === u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="password" label={labels.password} hint={t('officers.passwordHint')} state={state} type="password" autocomplete="new-password" required />
+      </Form>
+    </Layout>
+  );
+}
+
+export function AccountRecordPage({ ctx, account }: { ctx: PageContext; account: AccountRow }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={account.name}>
+      <h1>{account.name}</h1>
+      <p class="notice">{t('officers.viewAudited')}</p>
+      <dl class="facts">
+        <dt>{t('fields.email')}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t('fields.kind')}</dt>
+        <dd>{t(`accountKinds.${account.kind}`)}</dd>
+        {account.role && (
+          <>
+            <dt>{t('fields.role')}</dt>
+            <dd>{t(`roles.${account.role}`)}</dd>
+            <dt>{t('fields.unit')}</dt>
+            <dd>{account.unitCode}</dd>
+          </>
+        )}
+        <dt>{t('fields.emailVerified')}</dt>
+        <dd>{account.emailVerifiedAt ? formatDateTime(lang, account.emailVerifiedAt) : t('common.no')}</dd>
+        <dt>{t('fields.totp2fa')}</dt>
+        <dd>{account.totpEnabledAt ? t('common.yes') : t('common.no')}</dd>
+        <dt>{t('fields.createdAt')}</dt>
+        <dd>{formatDateTime(lang, account.createdAt)}</dd>
+      </dl>
+    </Layout>
+  );
+}

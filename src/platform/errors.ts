@@ -1,0 +1,42 @@
+// One error type for the whole system. Codes are stable strings that API clients may rely on;
+// the HTTP status is looked up here and nowhere else, and the message comes from the catalogue (errors.<code>).
+export const errorStatus = {
+  validation_failed: 422,
+  not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_invalid: 403,
+  invalid_credentials: 401,
+  account_locked: 423,
+  email_not_verified: 403,
+  mfa_required: 401,
+  mfa_setup_required: 403,
+  invalid_totp: 422,
+  invalid_token: 400,
+  email_taken: 409,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** Per-field messages: the field name → a catalogue key (or already-translated text). */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldErrors,
+    readonly params?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = errorStatus[code];
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');

@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldErrors } from '../errors.ts';
+import { hasKey, type T } from '../i18n/index.ts';
+
+/** A page route can re-render its own form when its input is refused, instead of the generic error page. */
+export type ErrorPage = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => unknown;
+
+type ValidationIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+
+function issueKey(issue: ValidationIssue): string {
+  if (issue.message && issue.message.startsWith('v.') && hasKey(issue.message)) return issue.message;
+  if (issue.keyword === 'invalid_type' && issue.message?.includes('received undefined')) return 'v.required';
+  if (issue.keyword === 'too_big') return 'v.tooLong';
+  if (issue.keyword === 'invalid_format' && issue.params?.format === 'email') return 'v.email';
+  return 'v.invalid';
+}
+
+/** Turns anything thrown while handling a request into the one error type. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldErrors = {};
+    for (const issue of err.validation) {
+      const field = issue.instancePath.replace(/^\//, '').split('/')[0] || (err as FastifyError).validationContext || 'input';
+      fields[field] ??= issueKey(issue as ValidationIssue);
+    }
+    return new AppError('validation_failed', fields);
+  }
+  const e = err as Partial<FastifyError>;
+  if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return new AppError('csrf_invalid');
+  if (e.statusCode === 429) return new AppError('rate_limited');
+  if (e.statusCode === 413) return new AppError('payload_too_large');
+  if (e.statusCode === 404) return new AppError('not_found');
+  if (e.statusCode === 400 || e.statusCode === 415) return new AppError('validation_failed', { input: 'v.invalid' });
+  return new AppError('internal');
+}
+
+export function translateFields(t: T, fields: FieldErrors | undefined): FieldErrors | undefined {
+  if (!fields) return undefined;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v) : v]));
+}
+
+export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+/** Errors to show on a form: per field where the input was at fault, else one message for the whole form. */
+export function formErrors(t: T, error: AppError, fields: FieldErrors): FieldErrors {
+  return Object.keys(fields).length > 0 ? fields : { _form: t(`errors.${error.code}`, error.params ?? {}) };
+}

@@ -1,0 +1,176 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { VNode } from 'preact';
+import type { Config } from '../../config.ts';
+import type { Actor } from '../auth/actor.ts';
+import { SESSION_COOKIE, actorFromApiToken, actorFromSession } from '../auth/sessions.ts';
+import type { Database } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { isLang, langFromAcceptLanguage, translator, type Lang, type T } from '../i18n/index.ts';
+import type { JobRunner } from '../jobs/runner.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { PageContext } from '../views/context.ts';
+import { renderPage } from '../views/render.ts';
+import { type ErrorPage } from './errors.ts';
+import { registerErrorHandling } from './error-handler.tsx';
+import { registerMetrics } from './metrics.ts';
+
+export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; cookieSecret: string; log: Logger };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    lang: Lang;
+    t: T;
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyReply {
+    page(vnode: VNode, status?: number): FastifyReply;
+    ctx(): PageContext;
+  }
+  interface FastifyContextConfig {
+    errorPage?: ErrorPage;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const publicDir = path.join(root, 'public');
+const htmxDir = path.join(root, 'node_modules/htmx.org/dist');
+const fileVersion = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const bypassAuth = /^\/(static\/|healthz|readyz|metrics|docs)/;
+
+export type App = FastifyInstance;
+
+export async function createServer(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Sikoe API', version: '1', description: 'Immigration services of Nusa Tenggara Timur' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Swagger UI styles itself inline; scripts stay restricted to our origin.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie, { secret: deps.cookieSecret });
+  await app.register(formbody);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'sikoe_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
+  await app.register(fastifyStatic, { root: htmxDir, prefix: '/static/vendor/', decorateReply: false, maxAge: '365d', immutable: true, allowedPath: (p) => p === '/htmx.min.js' });
+
+  const assets = {
+    css: `/static/app.css?v=${fileVersion(path.join(publicDir, 'app.css'))}`,
+    htmx: `/static/vendor/htmx.min.js?v=${fileVersion(path.join(htmxDir, 'htmx.min.js'))}`,
+  };
+
+  app.decorateRequest('lang', 'id');
+  app.decorateRequest('t', null as unknown as T);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateReply('ctx', function () {
+    const req = this.request;
+    return { t: req.t, lang: req.lang, actor: req.actor, csrf: this.generateCsrf(), path: req.url, assets };
+  });
+  app.decorateReply('page', function (vnode: VNode, status = 200) {
+    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(vnode));
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const cookieLang = req.cookies.lang;
+    req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']);
+    req.t = translator(req.lang);
+    if (bypassAuth.test(req.url)) return;
+    const auth = req.headers.authorization;
+    if (auth) {
+      const match = /^Bearer\s+(\S+)$/i.exec(auth);
+      req.actor = match?.[1] ? await actorFromApiToken(deps.database.db, match[1]) : null;
+      if (!req.actor) throw new AppError('unauthenticated');
+      return;
+    }
+    // API calls authenticate with tokens; a session cookie never authorises a cross-site API write.
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && !(req.url.startsWith('/api/') && unsafeMethods.has(req.method))) {
+      req.actor = await actorFromSession(deps.database.db, token);
+      req.sessionToken = req.actor ? token : null;
+    }
+  });
+
+  app.addHook('preValidation', (req, reply, done) => {
+    if (unsafeMethods.has(req.method) && !req.url.startsWith('/api/')) {
+      app.csrfProtection(req, reply, done);
+    } else done();
+  });
+
+  registerErrorHandling(app);
+  registerMetrics(app);
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './context.ts';
+
+export type FormState = {
+  values?: Record<string, unknown>;
+  /** field → translated message */
+  errors?: Record<string, string>;
+};
+
+/** The GOV.UK-style summary: linked to each field, announced and focused first when the page loads. */
+export function ErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors?: Record<string, string>; labels: Record<string, string> }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{ctx.t('common.errorSummary')}</h2>
+      <ul>
+        {Object.entries(errors).map(([field, message]) => (
+          <li key={field}>{labels[field] ? <a href={`#f-${field}`}>{`${labels[field]}: ${message}`}</a> : message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  state: FormState;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number';
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  inputmode?: 'numeric' | 'email' | 'text' | 'tel';
+};
+
+export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode }: FieldProps) {
+  const id = `f-${name}`;
+  const error = state.errors?.[name];
+  const value = type === 'password' ? undefined : state.values?.[name];
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type as 'text'} // preact types each input type separately; the union is valid HTML
+        value={typeof value === 'string' ? value : undefined}
+        autocomplete={autocomplete}
+        required={required}
+        inputMode={inputmode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function Form({ ctx, action, children, submit }: { ctx: PageContext; action: string; children: ComponentChildren; submit: string }) {
+  return (
+    <form method="post" action={action} novalidate>
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      {children}
+      <button type="submit">{submit}</button>
+    </form>
+  );
+}

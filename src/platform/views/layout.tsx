@@ -1,0 +1,88 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './context.ts';
+
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** htmx is loaded only on pages that use it, so public pages stay small. */
+  htmx?: boolean;
+  hasErrors?: boolean;
+};
+
+export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
+  const { t, lang, actor } = ctx;
+  const other = lang === 'id' ? 'en' : 'id';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${hasErrors ? t('common.errorPrefix') + ' ' : ''}${title} · Sikoe`}</title>
+        <link rel="stylesheet" href={ctx.assets.css} />
+        {htmx && <script src={ctx.assets.htmx} defer />}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('common.skipToContent')}
+        </a>
+        <header class="site">
+          <div class="wrap bar">
+            <a class="brand" href="/">
+              Sikoe <span>{t('common.tagline')}</span>
+            </a>
+            <nav aria-label={t('nav.label')}>
+              <ul>
+                {actor?.kind === 'officer' && (
+                  <li>
+                    <a href="/officer">{t('nav.officer')}</a>
+                  </li>
+                )}
+                {actor ? (
+                  <>
+                    <li>
+                      <a href="/account">{t('nav.account')}</a>
+                    </li>
+                    <li>
+                      <form method="post" action="/logout" class="inline">
+                        <input type="hidden" name="_csrf" value={ctx.csrf} />
+                        <button type="submit" class="link">
+                          {t('nav.logout')}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href="/login">{t('nav.login')}</a>
+                    </li>
+                    <li>
+                      <a href="/signup">{t('nav.signup')}</a>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <a href={`/lang/${other}?next=${encodeURIComponent(ctx.path)}`} lang={other} hreflang={other}>
+                    {t(`lang.${other}`)}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site">
+          <div class="wrap">
+            <p>{t('footer.owner')}</p>
+            <p>
+              <a href="/docs">{t('footer.api')}</a> · {t('footer.regions')}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const unitKinds = ['kanwil', 'kanim', 'pos', 'plbn', 'rudenim'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const unitStates = ['active', 'under_revitalisation', 'normalised'] as const;
+export type UnitState = (typeof unitStates)[number];
+
+export const unitServices = [
+  'passport',
+  'eazy_paspor',
+  'koe_tos',
+  'koe_peduli',
+  'stay_permit',
+  'lodging_report',
+  'border_pass',
+  'border_crossing',
+  'detention',
+  'complaints',
+] as const;
+export type UnitService = (typeof unitServices)[number];
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+/** Opening hours in WITA, per weekday: a list of [open, close] as "HH:MM"; an empty list means closed. */
+export type OpeningHours = Record<Weekday, [string, string][]>;
+
+export const units = pgTable('units', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<UnitKind>().notNull(),
+  parentCode: text('parent_code'),
+  regencyCode: text('regency_code').notNull(),
+  address: text('address').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  state: text('state').$type<UnitState>().notNull().default('active'),
+  services: jsonb('services').$type<UnitService[]>().notNull(),
+  openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type Unit = typeof units.$inferSelect;

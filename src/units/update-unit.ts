@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { regencyExists } from '../regions/queries.ts';
+import { getUnit } from './list-units.ts';
+import { units, type OpeningHours, type UnitService, type UnitState } from './schema.ts';
+
+export type UnitChanges = {
+  name: string;
+  address: string;
+  regencyCode: string;
+  phone: string | null;
+  email: string | null;
+  state: UnitState;
+  services: UnitService[];
+  openingHours: OpeningHours;
+};
+
+export async function updateUnit(tx: Tx, caller: Caller, code: string, changes: UnitChanges) {
+  const before = await getUnit(tx, code);
+  if (!(await regencyExists(tx, changes.regencyCode))) throw new AppError('validation_failed', { regencyCode: 'v.regency' });
+  const [after] = await tx.update(units).set({ ...changes, updatedAt: new Date() }).where(eq(units.code, code)).returning();
+  const changed = (Object.keys(changes) as (keyof UnitChanges)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]),
+  );
+  await appendAudit(tx, caller, { action: 'unit.update', targetType: 'unit', targetId: code, unitCode: code, details: { changed } });
+  return after!;
+}

@@ -1,0 +1,87 @@
+import type { Region } from '../../regions/queries.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { unitServices, unitStates, weekdays, type Unit } from '../schema.ts';
+
+export function unitFormValues(unit: Unit): Record<string, unknown> {
+  return {
+    name: unit.name,
+    address: unit.address,
+    regencyCode: unit.regencyCode,
+    phone: unit.phone ?? '',
+    email: unit.email ?? '',
+    state: unit.state,
+    services: unit.services,
+    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, (unit.openingHours[d] ?? []).map(([a, b]) => `${a}-${b}`).join(', ')])),
+  };
+}
+
+type Props = { ctx: PageContext; unit: Unit; regencies: Region[]; state: FormState };
+
+export function UnitForm({ ctx, unit, regencies, state }: Props) {
+  const { t } = ctx;
+  const v = state.values ?? {};
+  const selectedServices = new Set(Array.isArray(v.services) ? v.services : [v.services]);
+  const labels: Record<string, string> = {
+    name: t('units.name'),
+    address: t('units.address'),
+    regencyCode: t('units.regency'),
+    phone: t('units.phone'),
+    email: t('units.email'),
+    state: t('units.state'),
+    services: t('units.services'),
+    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, t(`weekdays.${d}`)])),
+  };
+  const err = (name: string) => state.errors?.[name];
+  return (
+    <Layout ctx={ctx} title={t('units.editTitle', { name: unit.name })} hasErrors={!!state.errors}>
+      <h1>{t('units.editTitle', { name: unit.name })}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
+      <Form ctx={ctx} action={`/admin/units/${unit.code}/edit`} submit={t('common.save')}>
+        <Field name="name" label={labels.name!} state={state} required />
+        <Field name="address" label={labels.address!} state={state} required />
+        <div class={err('regencyCode') ? 'field has-error' : 'field'}>
+          <label for="f-regencyCode">{labels.regencyCode}</label>
+          {err('regencyCode') && <p class="error" id="f-regencyCode-error">{err('regencyCode')}</p>}
+          <select id="f-regencyCode" name="regencyCode" aria-describedby={err('regencyCode') ? 'f-regencyCode-error' : undefined}>
+            {regencies.map((r) => (
+              <option key={r.code} value={r.code} selected={r.code === v.regencyCode}>
+                {r.name} ({r.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="phone" label={labels.phone!} state={state} type="tel" />
+        <Field name="email" label={labels.email!} state={state} type="email" />
+        <div class={err('state') ? 'field has-error' : 'field'}>
+          <label for="f-state">{labels.state}</label>
+          {err('state') && <p class="error">{err('state')}</p>}
+          <select id="f-state" name="state">
+            {unitStates.map((s) => (
+              <option key={s} value={s} selected={s === v.state}>
+                {t(`unitStates.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
+          <legend>{labels.services}</legend>
+          {err('services') && <p class="error">{err('services')}</p>}
+          {unitServices.map((s) => (
+            <label key={s} class="check">
+              <input type="checkbox" name="services" value={s} checked={selectedServices.has(s)} /> {t(`services.${s}.name`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('units.openingHours')}</legend>
+          <p class="hint">{t('units.hoursHint')}</p>
+          {weekdays.map((d) => (
+            <Field key={d} name={`hours_${d}`} label={labels[`hours_${d}`]!} state={state} />
+          ))}
+        </fieldset>
+      </Form>
+    </Layout>
+  );
+}
