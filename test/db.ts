@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { App } from '../src/platform/http/server.ts';
+import { openDatabase, type Database, type Db, type DriverKind } from '../src/platform/db/index.ts';
+
+export const drivers: DriverKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+// One database per driver per worker: PGlite is a single connection and takes seconds to start.
+const databases = new Map<DriverKind, Promise<Database>>();
+
+export function testDatabase(kind: DriverKind): Promise<Database> {
+  let database = databases.get(kind);
+  if (!database) {
+    database =
+      kind === 'postgres'
+        ? openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, poolSize: 10 })
+        : openDatabase({ kind: 'pglite', loadDataDir: new Blob([fs.readFileSync(inject('pgliteImage'))]) });
+    databases.set(kind, database);
+  }
+  return database;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-test-'));
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, AUTH_RATE_LIMIT_PER_MINUTE: '100000' }, overrides);
+}
+
+export type DbContext = { db: Db; database: Database; kind: DriverKind };
+export type AppContext = DbContext & { app: App; config: Config };
+
+/** Runs the same tests once per database driver. Tests isolate themselves by the data they create. */
+export function describeDb(name: string, body: (ctx: DbContext) => void): void {
+  for (const kind of drivers) {
+    describe(`${name} [${kind}]`, () => {
+      const ctx = { kind } as DbContext;
+      beforeAll(async () => {
+        ctx.database = await testDatabase(kind);
+        ctx.db = ctx.database.db;
+      });
+      body(ctx);
+    });
+  }
+}
+
+/** Like describeDb, with the whole HTTP application built on that database (requests via app.inject). */
+export function describeApp(name: string, body: (ctx: AppContext) => void, overrides: Partial<Config> = {}): void {
+  for (const kind of drivers) {
+    describe(`${name} [${kind}]`, () => {
+      const ctx = { kind } as AppContext;
+      beforeAll(async () => {
+        ctx.database = await testDatabase(kind);
+        ctx.db = ctx.database.db;
+        ctx.config = testConfig(overrides);
+        ctx.app = await buildApp(ctx.config, ctx.database);
+        await ctx.app.ready();
+        return () => ctx.app.close();
+      });
+      body(ctx);
+    });
+  }
+}
