@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { registerAccountRoutes } from './accounts/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -13,9 +14,14 @@ import { registerRegionRoutes } from './regions/routes.tsx';
 import { registerUnitRoutes } from './units/routes.tsx';
 import { registerOfficerRoutes } from './officers/routes.tsx';
 
+export type BuildOptions = {
+  /** Where log lines go instead of standard output (tests read them from here). */
+  logStream?: DestinationStream;
+};
+
 /** Builds the whole application on an open, migrated database. The job runner is created but not started. */
-export async function buildApp(config: Config, database: Database): Promise<App> {
-  const log = createLogger(config.logLevel);
+export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<App> {
+  const log = createLogger(config.logLevel, options.logStream);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log });
   const jobs = new JobRunner(database.db, log, config.jobsPollMs);
   registerMailJob(jobs, mailer);

@@ -6,7 +6,7 @@ import { verifyTotp } from '../platform/auth/totp.ts';
 import { AppError } from '../platform/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
-import { authenticate, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
+import { authenticate, clearFailures, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
 import { authorize } from './policy.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
@@ -57,7 +57,10 @@ export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: Lo
           throw new AppError('invalid_totp', { totp: 'v.totpWrong' });
         }
       }
-      const { token } = await db().transaction((tx) => createApiToken(tx, { ...caller, actor: null }, account.id, req.body.name ?? 'API'));
+      const { token } = await db().transaction(async (tx) => {
+        await clearFailures(tx, account);
+        return createApiToken(tx, { ...caller, actor: null }, account.id, req.body.name ?? 'API');
+      });
       return { token };
     },
   );

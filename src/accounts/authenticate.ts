@@ -13,13 +13,17 @@ export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
  * on its own: the request that follows is refused, and a refusal must not roll the count back.
  */
 export async function recordFailedAttempt(db: Db, caller: Caller, accountId: string, policy: LockoutPolicy, what: string) {
+  // A lock that has run out starts the count afresh and is forgotten, so the next failures count from one again
+  // (keeping the stale lock would restart the count at one on every failure and never lock again).
+  const expired = sql`(${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now())`;
+  const failures = sql`(case when ${expired} then 1 else ${accounts.failedLogins} + 1 end)`;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
       .set({
-        failedLogins: sql`case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLogins} + 1 end`,
-        lockedUntil: sql`case when (case when ${accounts.lockedUntil} is not null and ${accounts.lockedUntil} <= now() then 1 else ${accounts.failedLogins} + 1 end) >= ${policy.maxFailures}
-          then now() + make_interval(mins => ${policy.lockMinutes}) else ${accounts.lockedUntil} end`,
+        failedLogins: failures,
+        lockedUntil: sql`case when ${failures} >= ${policy.maxFailures} then now() + make_interval(mins => ${policy.lockMinutes})
+          when ${expired} then null else ${accounts.lockedUntil} end`,
       })
       .where(eq(accounts.id, accountId))
       .returning({ failedLogins: accounts.failedLogins, lockedUntil: accounts.lockedUntil });
@@ -31,7 +35,7 @@ export function assertNotLocked(account: Pick<Account, 'lockedUntil'>): void {
   if (account.lockedUntil && account.lockedUntil > new Date()) throw new AppError('account_locked');
 }
 
-export async function clearFailures(db: Executor, account: Account): Promise<void> {
+export async function clearFailures(db: Executor, account: Pick<Account, 'id' | 'failedLogins' | 'lockedUntil'>): Promise<void> {
   if (account.failedLogins > 0 || account.lockedUntil) {
     await db.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
   }

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { safeNext } from '../home/routes.tsx';
 import { SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -18,6 +17,7 @@ import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
 import { confirmTotpSetup, passTotpChallenge, startTotpSetup } from './totp.ts';
 import { verifyEmail } from './verify-email.ts';
+import { nextPath } from './next-path.ts';
 import { registerAccountApi } from './api-routes.ts';
 import { AccountPage, TotpSetupPage } from './views/account-page.tsx';
 import { ForgotPasswordPage, LoginPage, MessagePage, ResetPasswordPage, SignupPage, TotpChallengePage } from './views/auth-pages.tsx';
@@ -54,7 +54,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   });
 
   app.get('/login', { schema: { hide: true, querystring: NextQuery } }, async (req, reply) =>
-    reply.page(<LoginPage ctx={reply.ctx()} state={{}} next={safeNext(req.query.next)} />),
+    reply.page(<LoginPage ctx={reply.ctx()} state={{}} next={nextPath(req.query.next)} />),
   );
   app.post(
     '/login',
@@ -63,7 +63,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) =>
-          reply.page(<LoginPage ctx={reply.ctx()} next={safeNext((req.query as { next?: string }).next)} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status),
+          reply.page(<LoginPage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status),
       },
     },
     async (req, reply) => {
@@ -71,7 +71,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const account = await authenticate(db(), caller, req.body, lockout);
       const signed = await db().transaction((tx) => signIn(tx, caller, account, config.sessionDays));
       setSessionCookie(reply, signed.sessionToken);
-      const next = safeNext(req.query.next);
+      const next = nextPath(req.query.next);
       if (signed.next === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(next)}`, 303);
       if (signed.next === 'totp_setup') return reply.redirect('/account/totp', 303);
       return reply.redirect(next === '/' && account.kind === 'officer' ? '/officer' : next, 303);
@@ -84,7 +84,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   };
   app.get('/login/totp', { schema: { hide: true, querystring: NextQuery } }, async (req, reply) => {
     pendingActor(req);
-    return reply.page(<TotpChallengePage ctx={reply.ctx()} state={{}} next={safeNext(req.query.next)} />);
+    return reply.page(<TotpChallengePage ctx={reply.ctx()} state={{}} next={nextPath(req.query.next)} />);
   });
   app.post(
     '/login/totp',
@@ -93,13 +93,13 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) =>
-          reply.page(<TotpChallengePage ctx={reply.ctx()} next={safeNext((req.query as { next?: string }).next)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
+          reply.page(<TotpChallengePage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
       },
     },
     async (req, reply) => {
       const actor = pendingActor(req);
       await passTotpChallenge(db(), callerOf(req, actor), actor.id, req.body.code, req.sessionToken!, lockout);
-      const next = safeNext(req.query.next);
+      const next = nextPath(req.query.next);
       return reply.redirect(next === '/' ? '/officer' : next, 303);
     },
   );

@@ -9,11 +9,13 @@ export type SignedIn = { sessionToken: string; next: 'done' | 'totp' | 'totp_set
 
 /**
  * Opens a session for an authenticated account. Officers with TOTP must still give a code; admins without TOTP
- * must set it up before they can do anything else.
+ * must set it up before they can do anything else. The failure count is cleared only once the last factor is
+ * given: otherwise signing in again with the password would reset the count of wrong codes, and the codes could
+ * be guessed without ever locking the account.
  */
 export async function signIn(tx: Tx, caller: Caller, account: Account, sessionDays: number): Promise<SignedIn> {
-  await clearFailures(tx, account);
   const needsCode = account.kind === 'officer' && account.totpEnabledAt !== null;
+  if (!needsCode) await clearFailures(tx, account);
   const sessionToken = await createSession(tx, {
     accountId: account.id,
     mfaPassed: !needsCode,

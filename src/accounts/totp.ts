@@ -6,7 +6,7 @@ import { markSessionMfaPassed } from '../platform/auth/sessions.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../platform/auth/totp.ts';
 import type { Db, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { assertNotLocked, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
+import { assertNotLocked, clearFailures, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
 
 async function loadAccount(db: Db | Tx, id: string) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, id));
@@ -43,6 +43,7 @@ export async function passTotpChallenge(db: Db, caller: Caller, accountId: strin
     throw new AppError('invalid_totp', { code: 'v.totpWrong' });
   }
   await db.transaction(async (tx) => {
+    await clearFailures(tx, account);
     await markSessionMfaPassed(tx, sessionToken);
     await appendAudit(tx, caller, { action: 'auth.totp_passed', targetType: 'account', targetId: accountId });
   });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/caller.ts';
-import type { Executor } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import { auditLog } from './schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -42,11 +42,17 @@ export function auditHash(prevHash: string, entry: ChainedFields): string {
   return crypto.createHash('sha256').update(prevHash).update(canonical(entry)).digest('hex');
 }
 
+/** Details as jsonb will give them back: undefined dropped (null in arrays), dates as ISO strings, no prototypes. */
+function asStored(details: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(details)) as Record<string, unknown>;
+}
+
 /**
- * Appends one entry in the caller's transaction. The advisory lock serialises appenders until commit, so the
- * chain never forks; call it as the last step of a use case to hold the lock briefly.
+ * Appends one entry in the caller's transaction (a transaction it must be: the advisory lock is held until commit,
+ * which serialises appenders so the chain never forks; outside one, the lock would be released at once). Call it as
+ * the last step of a use case to hold the lock briefly.
  */
-export async function appendAudit(tx: Executor, caller: Caller, input: AuditInput): Promise<void> {
+export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Promise<{ id: number; hash: string }> {
   await tx.execute(sql`select pg_advisory_xact_lock(7410002)`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -59,7 +65,12 @@ export async function appendAudit(tx: Executor, caller: Caller, input: AuditInpu
     targetId: input.targetId ?? null,
     ip: caller.ip ?? null,
     requestId: caller.requestId ?? null,
-    details: { ...(caller.system ? { system: caller.system } : {}), ...(input.details ?? {}) },
+    // Hash exactly what the database will return, or verification would report a change that never happened.
+    details: asStored({ ...(caller.system ? { system: caller.system } : {}), ...(input.details ?? {}) }),
   };
-  await tx.insert(auditLog).values({ ...entry, prevHash, hash: auditHash(prevHash, entry) });
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...entry, prevHash, hash: auditHash(prevHash, entry) })
+    .returning({ id: auditLog.id, hash: auditLog.hash });
+  return row!;
 }

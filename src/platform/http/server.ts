@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -28,6 +27,7 @@ import { AppError } from '../errors.ts';
 import { isLang, langFromAcceptLanguage, translator, type Lang, type T } from '../i18n/index.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { projectRoot } from '../paths.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
 import { type ErrorPage } from './errors.ts';
@@ -55,9 +55,8 @@ declare module 'fastify' {
   }
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const publicDir = path.join(root, 'public');
-const htmxDir = path.join(root, 'node_modules/htmx.org/dist');
+const publicDir = path.join(projectRoot, 'public');
+const htmxDir = path.join(projectRoot, 'node_modules/htmx.org/dist');
 const fileVersion = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const bypassAuth = /^\/(static\/|healthz|readyz|metrics|docs)/;

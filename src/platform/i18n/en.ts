@@ -186,7 +186,19 @@ export const en: Messages<typeof id> = {
       body: 'Hello {{name}},\n\nYour Sikoe officer account has been created. Sign in at {{login}} with the initial password from your admin, then turn on two-step verification.',
     },
   },
+  regions: {
+    province: 'Province',
+    regency: 'Regency/city',
+    district: 'District',
+    village: 'Village',
+    choose: '— choose —',
+    refresh: 'Show the next choices',
+  },
   v: {
+    nikFormat: 'The NIK has 16 digits, as printed on the e-KTP.',
+    nikRegion: 'The region code in the NIK is unknown. Check its first 6 digits.',
+    nikBirthDate: 'The birth date does not match the NIK.',
+    nikSex: 'The sex does not match the NIK.',
     required: 'Required.',
     invalid: 'Not valid.',
     tooLong: 'Too long.',
@@ -198,6 +210,9 @@ export const en: Messages<typeof id> = {
     hours: 'Write hours like 08:00-16:00; separate several ranges with commas.',
     regency: 'Choose a regency or city from the list.',
     unit: 'Choose an office from the list.',
+  },
+  w: {
+    nikDayOffset: 'The NIK encodes the birth day unusually (+50/+60); an officer will check it.',
   },
   errors: {
     title: 'Error {{status}}',

@@ -183,7 +183,19 @@ export const id = {
       body: 'Halo {{name}},\n\nAkun petugas Sikoe Anda sudah dibuat. Masuk di {{login}} dengan kata sandi awal dari admin Anda, lalu aktifkan verifikasi dua langkah.',
     },
   },
+  regions: {
+    province: 'Provinsi',
+    regency: 'Kabupaten/kota',
+    district: 'Kecamatan',
+    village: 'Desa/kelurahan',
+    choose: '— pilih —',
+    refresh: 'Tampilkan pilihan berikutnya',
+  },
   v: {
+    nikFormat: 'NIK terdiri dari 16 angka, seperti tertulis di e-KTP.',
+    nikRegion: 'Kode wilayah pada NIK tidak dikenal. Periksa 6 angka pertama.',
+    nikBirthDate: 'Tanggal lahir tidak cocok dengan NIK.',
+    nikSex: 'Jenis kelamin tidak cocok dengan NIK.',
     required: 'Wajib diisi.',
     invalid: 'Isian tidak valid.',
     tooLong: 'Terlalu panjang.',
@@ -195,6 +207,9 @@ export const id = {
     hours: 'Tulis jam seperti 08:00-16:00; pisahkan beberapa rentang dengan koma.',
     regency: 'Pilih kabupaten/kota dari daftar.',
     unit: 'Pilih kantor dari daftar.',
+  },
+  w: {
+    nikDayOffset: 'Tanggal pada NIK memakai kode tidak lazim (+50/+60); petugas akan memeriksanya.',
   },
   errors: {
     title: 'Kesalahan {{status}}',

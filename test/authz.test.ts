@@ -1,0 +1,272 @@
+import crypto from 'node:crypto';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { officerRoles, type Account, type OfficerRole } from '../src/platform/auth/schema.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import type { App } from '../src/platform/http/server.ts';
+import { translator } from '../src/platform/i18n/index.ts';
+import { describeApp } from './db.ts';
+import { PASSWORD, makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from './factories.ts';
+import { Browser } from './http.ts';
+
+/**
+ * The route walk: every registered route has an access class here, and each class is proven to refuse the people
+ * it must refuse. A route added without an entry fails the coverage test, so nobody ships an unclassified route.
+ */
+type Access = 'public' | 'signed-in' | 'officer' | readonly OfficerRole[];
+type Fx = { citizen: Account; kupangOfficer: Account };
+type Entry = { access: Access; url?: (fx: Fx) => string; form?: (fx: Fx) => Record<string, string | string[]>; mutates?: boolean };
+
+const managers = ['admin', 'head_of_office'] as const;
+const unitForm = {
+  name: 'Kantor Imigrasi Kelas I TPI Kupang', address: 'Jl. Eltari II, Kupang', regencyCode: '53.71', phone: '', email: '', state: 'active',
+  services: ['passport'], hours_mon: '08:00-15:00', hours_tue: '', hours_wed: '', hours_thu: '', hours_fri: '', hours_sat: '', hours_sun: '',
+};
+const officerForm = () => ({ name: 'Petugas Baru', email: uniqueEmail('new'), role: 'counter_officer', unitCode: 'KANIM-KUPANG', password: PASSWORD });
+const anyId = () => crypto.randomUUID();
+
+const routes: Record<string, Entry> = {
+  'GET /': { access: 'public' },
+  'GET /docs': { access: 'public' },
+  'GET /docs/': { access: 'public' },
+  'GET /docs/json': { access: 'public' },
+  'GET /docs/yaml': { access: 'public' },
+  'GET /docs/static/index.html': { access: 'public' },
+  'GET /docs/static/swagger-initializer.js': { access: 'public' },
+  'GET /docs/static/*': { access: 'public', url: () => '/docs/static/swagger-ui.css' },
+  'GET /static/*': { access: 'public', url: () => '/static/app.css' },
+  'GET /static/vendor/*': { access: 'public', url: () => '/static/vendor/htmx.min.js' },
+  'GET /healthz': { access: 'public' },
+  'GET /readyz': { access: 'public' },
+  'GET /metrics': { access: 'public' },
+  'GET /api/openapi.json': { access: 'public' },
+  'GET /api/v1/units': { access: 'public' },
+  'GET /api/v1/units/:code': { access: 'public', url: () => '/api/v1/units/KANIM-KUPANG' },
+  'GET /api/v1/regions/provinces': { access: 'public' },
+  'GET /api/v1/regions/provinces/:code/regencies': { access: 'public', url: () => '/api/v1/regions/provinces/53/regencies' },
+  'GET /api/v1/regions/regencies/:code/districts': { access: 'public', url: () => '/api/v1/regions/regencies/53.71/districts' },
+  'GET /api/v1/regions/districts/:code/villages': { access: 'public', url: () => '/api/v1/regions/districts/53.71.01/villages' },
+  'GET /regions/picker': { access: 'public', url: () => '/regions/picker?name=home&legend=Alamat' },
+  'POST /api/v1/accounts': { access: 'public' },
+  'POST /api/v1/auth/token': { access: 'public' },
+  'GET /units/:code': { access: 'public', url: () => '/units/KANIM-KUPANG' },
+  'GET /lang/:lang': { access: 'public', url: () => '/lang/en?next=/' },
+  'GET /signup': { access: 'public' },
+  'POST /signup': { access: 'public', form: () => ({}) },
+  'GET /verify': { access: 'public', url: () => '/verify?token=nope' },
+  'GET /login': { access: 'public' },
+  'POST /login': { access: 'public', form: () => ({}) },
+  'POST /logout': { access: 'public', form: () => ({}) },
+  'GET /password/forgot': { access: 'public' },
+  'POST /password/forgot': { access: 'public', form: () => ({}) },
+  'GET /password/reset': { access: 'public', url: () => '/password/reset?token=nope' },
+  'POST /password/reset': { access: 'public', form: () => ({}) },
+
+  'GET /api/v1/me': { access: 'signed-in' },
+  'GET /api/v1/me/tokens': { access: 'signed-in' },
+  'DELETE /api/v1/me/tokens/:id': { access: 'signed-in', url: () => `/api/v1/me/tokens/${anyId()}` },
+  'GET /account': { access: 'signed-in' },
+  'POST /account/tokens': { access: 'signed-in', form: () => ({ name: 'laptop' }) },
+  'POST /account/tokens/:id/revoke': { access: 'signed-in', url: () => `/account/tokens/${anyId()}/revoke`, form: () => ({}) },
+  // The second sign-in step: a session whose second factor is still pending.
+  'GET /login/totp': { access: 'signed-in' },
+  'POST /login/totp': { access: 'signed-in', form: () => ({ code: '000000' }) },
+
+  'GET /account/totp': { access: 'officer' },
+  'POST /account/totp': { access: 'officer', form: () => ({ code: '000000' }) },
+  'GET /officer': { access: 'officer' },
+  'GET /admin/units': { access: ['admin'] },
+  'GET /admin/units/:code/edit': { access: ['admin'], url: () => '/admin/units/KANIM-KUPANG/edit' },
+  'POST /admin/units/:code/edit': { access: ['admin'], url: () => '/admin/units/KANIM-KUPANG/edit', form: () => unitForm, mutates: true },
+  'GET /admin/officers': { access: managers },
+  'GET /admin/officers/new': { access: ['admin'] },
+  'POST /admin/officers/new': { access: ['admin'], form: officerForm },
+  'GET /admin/accounts/:id': { access: managers, url: (fx) => `/admin/accounts/${fx.kupangOfficer.id}` },
+};
+
+const entries = Object.entries(routes).map(([key, entry]) => {
+  const [method, pattern] = key.split(' ') as [string, string];
+  return { key, method, pattern, entry, url: (fx: Fx) => entry.url?.(fx) ?? pattern };
+});
+type Route = (typeof entries)[number];
+
+/** Every method and path the router knows, read from the radix tree printout (segments concatenate exactly). */
+function registeredRoutes(app: App): string[] {
+  const found = new Set<string>();
+  const paths: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: true }).split('\n')) {
+    const at = line.indexOf('── ');
+    if (at < 0) continue;
+    const depth = (at - 1) / 4;
+    const [, segment = '', methods] = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 3))!;
+    paths.length = depth;
+    const path = (paths[depth - 1] ?? '') + segment;
+    paths.push(path);
+    for (const m of methods?.split(', ') ?? []) found.add(`${m} ${path}`);
+  }
+  for (const route of found) {
+    const [m, p] = route.split(' ');
+    if (m === 'HEAD') {
+      expect(found, `HEAD without GET: ${p}`).toContain(`GET ${p}`);
+      found.delete(route);
+    }
+  }
+  return [...found].sort();
+}
+
+const tId = translator('id');
+type Who = { cookie?: string; bearer?: string };
+
+describeApp('authorisation route walk', (ctx) => {
+  const fx = {} as Fx;
+  const anonymous: Who = {};
+  const citizen: Who = {};
+  const kupang = {} as Record<OfficerRole, Who>;
+
+  /** One request as a browser would send it: page forms carry a valid CSRF token, so refusals come from authorisation. */
+  async function call(who: Who, route: Route) {
+    const url = route.url(fx);
+    const isApi = url.startsWith('/api/');
+    const browser = new Browser(ctx.app);
+    if (who.cookie) browser.setCookie(who.cookie);
+    const headers: Record<string, string> = isApi && who.bearer ? { authorization: `Bearer ${who.bearer}` } : {};
+    if (route.method === 'GET' || isApi) {
+      return ctx.app.inject({ method: route.method as 'GET', url, headers: { ...headers, cookie: browser.cookieHeader }, ...(route.method === 'POST' ? { payload: {} } : {}) });
+    }
+    await browser.get('/login');
+    return browser.request({ method: 'POST', url, form: route.entry.form?.(fx) ?? {} });
+  }
+
+  const problems: string[] = [];
+  const check = (ok: boolean, route: Route, what: string, res: { statusCode: number; headers: Record<string, unknown> }) => {
+    if (!ok) problems.push(`${route.key} (${route.url(fx)}): ${what}, got ${res.statusCode} ${String(res.headers.location ?? '')}`);
+  };
+  const refusedAsForbidden = (res: { statusCode: number; body: string }, isApi: boolean) =>
+    res.statusCode === 403 && (isApi ? (JSON.parse(res.body) as { error: { code: string } }).error.code === 'forbidden' : res.body.includes(tId('errors.forbidden')));
+  const notRefused = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+    ![401, 403].includes(res.statusCode) && res.statusCode < 500 && !String(res.headers.location ?? '').startsWith('/login');
+
+  beforeEach(() => {
+    problems.length = 0;
+  });
+  beforeAll(async () => {
+    fx.citizen = await makeCitizen(ctx.db);
+    fx.kupangOfficer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
+    citizen.cookie = await sessionCookie(ctx.db, fx.citizen);
+    const token = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: fx.citizen.email, password: PASSWORD } });
+    citizen.bearer = (token.json() as { token: string }).token;
+    for (const role of officerRoles) kupang[role] = { cookie: await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' })) };
+  });
+
+  it('classifies every registered route, and every classified route exists', () => {
+    expect(registeredRoutes(ctx.app)).toEqual(entries.map((r) => r.key).sort());
+    for (const r of entries) expect(ctx.app.hasRoute({ method: r.method as 'GET', url: r.pattern }), r.key).toBe(true);
+  });
+
+  it('lets anonymous visitors reach every public route', async () => {
+    for (const route of entries.filter((r) => r.entry.access === 'public')) {
+      const res = await call(anonymous, route);
+      check(notRefused(res), route, 'expected to be let through', res);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses anonymous visitors on every other route: 401 JSON on the API, a sign-in redirect on pages', async () => {
+    for (const route of entries.filter((r) => r.entry.access !== 'public')) {
+      const res = await call(anonymous, route);
+      const url = route.url(fx);
+      if (url.startsWith('/api/')) check(res.statusCode === 401 && res.json().error?.code === 'unauthenticated', route, 'expected 401 unauthenticated', res);
+      else check(res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`, route, 'expected 303 to /login?next=', res);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lets citizens use their own account routes and refuses them (403) on every officer route', async () => {
+    for (const route of entries.filter((r) => r.entry.access === 'signed-in' && !r.entry.mutates)) {
+      const res = await call(citizen, route);
+      check(notRefused(res), route, 'citizen expected to be let through', res);
+    }
+    for (const route of entries.filter((r) => r.entry.access !== 'public' && r.entry.access !== 'signed-in')) {
+      const res = await call(citizen, route);
+      check(refusedAsForbidden(res, route.url(fx).startsWith('/api/')), route, 'citizen expected 403 forbidden', res);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses officers (403) on routes their role does not open, in their own unit', async () => {
+    for (const role of officerRoles) {
+      for (const route of entries.filter((r) => r.entry.access === 'officer' || Array.isArray(r.entry.access))) {
+        const allowed = route.entry.access === 'officer' || (route.entry.access as readonly string[]).includes(role);
+        if (allowed && route.entry.mutates) continue;
+        const res = await call(kupang[role], route);
+        if (allowed) check(notRefused(res), route, `${role} expected to be let through`, res);
+        else check(refusedAsForbidden(res, false), route, `${role} expected 403 forbidden`, res);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  describe('unit scope', () => {
+    const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
+
+    it('keeps an admin of KANIM-MAUMERE to Maumere and its posts', async () => {
+      const admin = await as(await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANIM-MAUMERE' }));
+      const edit = await admin.get('/admin/units/KANIM-KUPANG/edit');
+      expect(edit.statusCode).toBe(403);
+      const post = await admin.post('/admin/units/KANIM-KUPANG/edit', unitForm, '/admin/units');
+      expect(post.statusCode).toBe(403);
+      expect(post.body).toContain(tId('errors.forbidden'));
+      expect((await ctx.app.inject({ url: '/api/v1/units/KANIM-KUPANG' })).json().name).not.toBe(unitForm.name);
+      expect((await admin.get('/admin/units/POS-LEMBATA/edit')).statusCode).toBe(200);
+      const list = await admin.get('/admin/units');
+      expect(list.body).toContain('/admin/units/POS-LEMBATA/edit');
+      expect(list.body).not.toContain('/admin/units/KANIM-KUPANG/edit');
+
+      const create = await admin.post('/admin/officers/new', officerForm(), '/admin/officers/new');
+      expect(create.statusCode).toBe(403);
+      const own = await admin.post('/admin/officers/new', { ...officerForm(), unitCode: 'KANIM-MAUMERE' }, '/admin/officers/new');
+      expect(own.statusCode).toBe(303);
+      expect(own.headers.location).toMatch(/^\/admin\/accounts\/[0-9a-f-]{36}$/);
+      expect((await admin.get(`/admin/accounts/${fx.kupangOfficer.id}`)).statusCode).toBe(403);
+    });
+
+    it('shows a head of office only the officers of their own unit', async () => {
+      const mine = await makeOfficer(ctx.db, { role: 'verifier', unitCode: 'KANIM-MAUMERE' });
+      const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-MAUMERE' }));
+      expect((await head.get(`/admin/accounts/${fx.kupangOfficer.id}`)).statusCode).toBe(403);
+      expect((await head.get(`/admin/accounts/${fx.citizen.id}`)).statusCode).toBe(403);
+      expect((await head.get(`/admin/accounts/${mine.id}`)).statusCode).toBe(200);
+      const list = await head.get('/admin/officers');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain(`/admin/accounts/${mine.id}`);
+      expect(list.body).not.toContain(`/admin/accounts/${fx.kupangOfficer.id}`);
+      const regional = await as(await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' }));
+      expect((await regional.get(`/admin/accounts/${fx.kupangOfficer.id}`)).statusCode).toBe(200);
+    });
+  });
+
+  describe('second factor and API credentials', () => {
+    it('sends an officer whose second factor is pending to /login/totp, and an admin without TOTP to set it up', async () => {
+      const admin = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' });
+      const pending = `sikoe_session=${await createSession(ctx.db, { accountId: admin.id, mfaPassed: false, days: 1 })}`;
+      const noTotp = await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT', totp: false }));
+      for (const url of ['/officer', '/admin/units', '/admin/officers', `/admin/accounts/${fx.kupangOfficer.id}`, '/account']) {
+        const res = await ctx.app.inject({ url, headers: { cookie: pending } });
+        expect(res.statusCode, url).toBe(303);
+        expect(res.headers.location, url).toBe(`/login/totp?next=${encodeURIComponent(url)}`);
+        const setup = await ctx.app.inject({ url, headers: { cookie: noTotp } });
+        expect(setup.statusCode, url).toBe(303);
+        expect(setup.headers.location, url).toBe('/account/totp');
+      }
+    });
+
+    it('never lets a session cookie authorise an API write, and refuses a bad bearer token even on public routes', async () => {
+      const del = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${anyId()}`, headers: { cookie: citizen.cookie! } });
+      expect(del.statusCode).toBe(401);
+      expect(del.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      const bad = await ctx.app.inject({ url: '/api/v1/units', headers: { authorization: 'Bearer not-a-token' } });
+      expect(bad.statusCode).toBe(401);
+      const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${citizen.bearer}` } });
+      expect(me.json()).toMatchObject({ id: fx.citizen.id, kind: 'citizen' });
+    });
+  });
+});
