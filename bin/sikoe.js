@@ -19,9 +19,10 @@ function newestSource(dir) {
 }
 
 const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-if (built < newestSource(path.join(root, 'src'))) {
+const newest = newestSource(path.join(root, 'src'));
+if (built < newest) {
   const { build } = await import('esbuild');
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, 'src', 'cli.ts')],
     outfile: bundle,
     bundle: true,
@@ -33,6 +34,18 @@ if (built < newestSource(path.join(root, 'src'))) {
     jsxImportSource: 'preact',
     sourcemap: 'linked',
     logLevel: 'warning',
+    write: false,
   });
+  // Several commands may start at once (CI, scripts): each writes a private file and renames it into place, so
+  // none ever imports a half-written bundle. The bundle is dated like the newest source it was built from, so a
+  // source saved during the build still counts as newer next time.
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  const outputs = result.outputFiles;
+  for (const output of [...outputs.filter((o) => o.path !== bundle), ...outputs.filter((o) => o.path === bundle)]) {
+    const temporary = `${output.path}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, output.contents);
+    fs.utimesSync(temporary, new Date(), new Date(newest));
+    fs.renameSync(temporary, output.path);
+  }
 }
 await import(bundle);

@@ -15,6 +15,14 @@ import { eq } from 'drizzle-orm';
 
 const cli = systemCaller('cli');
 
+/** A refusal the person at the terminal can act on: printed without a stack, exit code 2. */
+class CliFailure extends Error {}
+
+function fail(message: string): never {
+  throw new CliFailure(message);
+}
+
+/** Opens and migrates the configured database for one command, and always closes it, also when the command fails. */
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
@@ -30,11 +38,6 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-function fail(message: string): never {
-  process.stderr.write(`sikoe: ${message}\n`);
-  process.exit(2);
 }
 
 const program = new Command('sikoe').description('Sikoe, the immigration services platform of NTT');
@@ -71,16 +74,17 @@ users
   .requiredOption('--unit <code>', 'unit code, e.g. KANWIL-NTT')
   .option('--name <name>', 'display name (defaults to the email)')
   .option('--password-stdin', 'read the password from standard input')
-  .action((opts: { email: string; role: string; unit: string; name?: string; passwordStdin?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      if (!opts.passwordStdin) fail('--password-stdin is required: passwords never go on the command line');
-      if (!officerRoles.includes(opts.role as OfficerRole)) fail(`unknown role ${opts.role}; one of ${officerRoles.join(', ')}`);
-      const email = emailField.safeParse(opts.email);
-      if (!email.success) fail('invalid email address');
-      const name = nameField.safeParse(opts.name ?? opts.email);
-      if (!name.success) fail('invalid name');
-      const password = newPasswordField.safeParse(await readStdin());
-      if (!password.success) fail('the password must have at least 10 characters');
+  .action(async (opts: { email: string; role: string; unit: string; name?: string; passwordStdin?: boolean }) => {
+    // Everything that can be checked without the database is checked first, so mistakes are reported at once.
+    if (!opts.passwordStdin) fail('--password-stdin is required: passwords never go on the command line');
+    if (!officerRoles.includes(opts.role as OfficerRole)) fail(`unknown role ${opts.role}; one of ${officerRoles.join(', ')}`);
+    const email = emailField.safeParse(opts.email);
+    if (!email.success) fail('invalid email address');
+    const name = nameField.safeParse(opts.name ?? opts.email);
+    if (!name.success) fail('invalid name');
+    const password = newPasswordField.safeParse(await readStdin());
+    if (!password.success) fail('the password must have at least 10 characters');
+    await withDatabase(async ({ db }) => {
       await seedReference(db);
       try {
         const { id } = await db.transaction((tx) =>
@@ -88,11 +92,12 @@ users
         );
         process.stdout.write(`created ${opts.role} ${email.data} at ${opts.unit} (${id})\n`);
       } catch (err) {
-        if (err instanceof AppError) fail(err.code === 'email_taken' ? 'that email already has an account' : `unknown unit ${opts.unit}`);
+        if (err instanceof AppError && err.code === 'email_taken') fail(`${email.data} already has an account`);
+        if (err instanceof AppError && err.fields?.unitCode) fail(`unknown unit ${opts.unit}`);
         throw err;
       }
-    }),
-  );
+    });
+  });
 
 program
   .command('tokens')
@@ -105,6 +110,10 @@ program
     withDatabase(async ({ db }) => {
       const [account] = await db.select().from(accounts).where(eq(accounts.email, opts.email.trim().toLowerCase()));
       if (!account) fail(`no account with email ${opts.email}`);
+      if (account.disabledAt) fail(`the account ${account.email} is disabled`);
+      if (account.role === 'admin' && !account.totpEnabledAt) {
+        process.stderr.write(`note: ${account.email} has no two-step verification yet; the token works once the admin has set it up\n`);
+      }
       const { token } = await db.transaction((tx) => createApiToken(tx, cli, account.id, opts.name));
       process.stdout.write(`token for ${account.email} (shown once):\n${token}\n`);
     }),
@@ -127,4 +136,10 @@ program
     }),
   );
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (!(err instanceof CliFailure)) throw err;
+  process.stderr.write(`sikoe: ${err.message}\n`);
+  process.exitCode = 2;
+}

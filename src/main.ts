@@ -1,18 +1,52 @@
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openConfiguredDatabase } from './platform/db/index.ts';
+import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
+import type { App } from './platform/http/server.ts';
 import { seedReference } from './seed.ts';
 import { hasAdmin } from './officers/has-admin.ts';
 
-/** Starts the server: database → migrations → reference data → HTTP → jobs; stops cleanly on SIGTERM/SIGINT. */
+export type Running = {
+  app: App;
+  database: Database;
+  /** Stops cleanly, once however often it is called: HTTP (in-flight requests finish), then jobs, then the database. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the server: database → migrations → reference data → HTTP → jobs. `database` replaces the configured one
+ * (tests); either way the server owns it from here and closes it on stop, or at once when starting fails.
+ */
+export async function start(config: Config, database?: Database): Promise<Running> {
+  const db = database ?? (await openConfiguredDatabase(config));
+  let app: App | undefined;
+  try {
+    await db.migrate();
+    await seedReference(db.db);
+    app = await buildApp(config, db);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const server = app;
+  server.deps.jobs.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Fastify finishes in-flight requests (new ones get 503), then the job batch in hand, then the database.
+      await server.close();
+      await server.deps.jobs.stop();
+      await db.close();
+    })());
+  return { app: server, database: db, stop };
+}
+
+/** `sikoe serve`: starts, says where, and stops cleanly on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
-  const database = await openConfiguredDatabase(config);
-  await database.migrate();
-  await seedReference(database.db);
-  const app = await buildApp(config, database);
-  await app.listen({ port: config.port, host: config.host });
-  app.deps.jobs.start();
+  const { app, database, stop } = await start(config);
 
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   const lines = [`Sikoe is serving at ${config.publicUrl} on ${where} (ready in ${Date.now() - started} ms).`, `Sign in at ${config.publicUrl}/login`];
@@ -25,17 +59,16 @@ export async function serve(config: Config): Promise<void> {
   if (!config.smtpUrl) lines.push(`Mail is written as .eml files to ${config.dataDir}/mail`);
   process.stdout.write(lines.join('\n') + '\n');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  const onSignal = (signal: NodeJS.Signals) => {
     app.log.info({ signal }, 'shutting down');
-    // Fastify finishes in-flight requests (new ones get 503), then the job batch in hand, then the database.
-    await app.close();
-    await app.deps.jobs.stop();
-    await database.close();
-    process.exit(0);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }

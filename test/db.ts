@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -25,8 +23,7 @@ export function testDatabase(kind: DriverKind): Promise<Database> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-test-'));
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, AUTH_RATE_LIMIT_PER_MINUTE: '100000' }, overrides);
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir'), AUTH_RATE_LIMIT_PER_MINUTE: '100000' }, overrides);
 }
 
 export type DbContext = { db: Db; database: Database; kind: DriverKind };

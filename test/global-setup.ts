@@ -21,6 +21,9 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(image, Buffer.from(await dump.arrayBuffer()));
   await template.close();
   project.provide('pgliteImage', image);
+  // Every test app writes mail here: on a shared jobs table any app's runner may send any test's mail.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-test-run-'));
+  project.provide('testDataDir', dataDir);
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
@@ -39,11 +42,15 @@ export default async function setup(project: TestProject) {
     chromiumPath() ? `browser tests: Chromium at ${chromiumPath()}` : 'browser tests: SKIPPED (no Chromium at /usr/bin/chromium; apt-get install chromium)',
   ];
   process.stdout.write(`\n${notes.map((n) => `  ${n}`).join('\n')}\n\n`);
-  return () => fs.rmSync(image, { force: true });
+  return () => {
+    fs.rmSync(image, { force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteImage: string;
+    testDataDir: string;
   }
 }

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officerRoles } from '../platform/auth/schema.ts';
-import { verifyTotp } from '../platform/auth/totp.ts';
-import { AppError } from '../platform/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
-import { authenticate, clearFailures, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
+import { listApiTokens, revokeApiToken } from './api-tokens.ts';
+import type { LockoutPolicy } from './authenticate.ts';
 import { authorize } from './policy.ts';
+import { exchangeCredentials } from './exchange-credentials.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
 
@@ -46,23 +45,7 @@ export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: Lo
       },
       config: opts.authLimit,
     },
-    async (req) => {
-      const caller = callerOf(req, null);
-      const account = await authenticate(db(), caller, req.body, opts.lockout);
-      if (account.role === 'admin' && !account.totpEnabledAt) throw new AppError('mfa_setup_required');
-      if (account.totpEnabledAt) {
-        if (!req.body.totp) throw new AppError('mfa_required');
-        if (!verifyTotp(account.totpSecret!, req.body.totp)) {
-          await recordFailedAttempt(db(), caller, account.id, opts.lockout, 'totp');
-          throw new AppError('invalid_totp', { totp: 'v.totpWrong' });
-        }
-      }
-      const { token } = await db().transaction(async (tx) => {
-        await clearFailures(tx, account);
-        return createApiToken(tx, { ...caller, actor: null }, account.id, req.body.name ?? 'API');
-      });
-      return { token };
-    },
+    async (req) => ({ token: await exchangeCredentials(db(), callerOf(req, null), req.body, opts.lockout) }),
   );
 
   const Me = z.object({

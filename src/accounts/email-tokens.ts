@@ -27,3 +27,11 @@ export async function consumeEmailToken(db: Executor, token: string, purpose: 'v
   if (!row) throw new AppError('invalid_token');
   return row.accountId;
 }
+
+/** Makes every outstanding token of that purpose useless, e.g. the other reset links once one has been used. */
+export async function discardEmailTokens(db: Executor, accountId: string, purpose: 'verify' | 'reset'): Promise<void> {
+  await db
+    .update(emailTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(emailTokens.accountId, accountId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+}

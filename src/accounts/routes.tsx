@@ -17,7 +17,7 @@ import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
 import { confirmTotpSetup, passTotpChallenge, startTotpSetup } from './totp.ts';
 import { verifyEmail } from './verify-email.ts';
-import { nextPath } from './next-path.ts';
+import { nextPath } from '../platform/http/next-path.ts';
 import { registerAccountApi } from './api-routes.ts';
 import { AccountPage, TotpSetupPage } from './views/account-page.tsx';
 import { ForgotPasswordPage, LoginPage, MessagePage, ResetPasswordPage, SignupPage, TotpChallengePage } from './views/auth-pages.tsx';
@@ -92,8 +92,10 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       schema: { hide: true, querystring: NextQuery, body: z.object({ ...csrf, code: totpField }) },
       config: {
         ...authLimit,
-        errorPage: (req, reply, error, fields) =>
-          reply.page(<TotpChallengePage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
+        errorPage: (req, reply, error, fields) => {
+          pendingActor(req); // Without a pending sign-in there is no form to show again: sign in first.
+          return reply.page(<TotpChallengePage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status);
+        },
       },
     },
     async (req, reply) => {
@@ -118,7 +120,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       config: { ...authLimit, errorPage: (req, reply, error, fields) => reply.page(<ForgotPasswordPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status) },
     },
     async (req, reply) => {
-      await db().transaction((tx) => requestPasswordReset(tx, req.body.email, config.publicUrl));
+      await db().transaction((tx) => requestPasswordReset(tx, callerOf(req, null), req.body.email, config.publicUrl));
       return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('forgot.sentTitle')} message={req.t('forgot.sent')} />);
     },
   );
@@ -177,7 +179,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   };
   const totpPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
     const actor = totpActor(req);
-    const { secret, uri } = await db().transaction((tx) => startTotpSetup(tx, actor.id));
+    const { secret, uri } = await db().transaction((tx) => startTotpSetup(tx, callerOf(req, actor), actor.id));
     const qr = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
     return reply.page(<TotpSetupPage ctx={reply.ctx()} secret={secret} qr={qr} state={{ errors }} />, status);
   };

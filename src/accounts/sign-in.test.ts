@@ -132,6 +132,13 @@ describeApp('sign-in', (ctx) => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<p class="error" id="f-email-error">Masukkan alamat email yang benar');
     expect(res.body).toContain('<p class="error" id="f-password-error">Wajib diisi.');
+    const enBrowser = new Browser(ctx.app);
+    await enBrowser.get('/login');
+    const enPost = await enBrowser.request({ method: 'POST', url: '/login', form: { email: 'nope', password: '' }, headers: { 'accept-language': 'en-GB,en;q=0.8' } });
+    expect(enPost.body).toContain('lang="en"');
+    expect(enPost.statusCode).toBe(422);
+    expect(enPost.body).toContain('<p class="error" id="f-email-error">Enter a valid email address');
+    expect(enPost.body).toContain('<p class="error" id="f-password-error">Required.');
     const api = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: 'nope', password: 'x'.repeat(201), totp: '12ab' }, headers: { 'accept-language': 'en' } });
     expect(api.statusCode).toBe(422);
     expect(api.json().error.fields).toEqual({ email: expect.stringContaining('Enter a valid email'), password: 'Too long.', totp: 'Enter 6 digits.' });

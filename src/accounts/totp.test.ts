@@ -46,6 +46,7 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     const malformed = await browser.post('/login/totp', { code: '12ab56' }, '/login/totp');
     expect(malformed.statusCode).toBe(422);
     expect(malformed.body).toContain('<p class="error" id="f-code-error">Masukkan 6 angka.');
+    expect((await accountByEmail(ctx.db, officer.email))[0]!.failedLogins).toBe(1);
 
     const ok = await browser.post('/login/totp?next=%2Faccount', { code: totpCode(officer.totpSecret!) }, '/login/totp?next=%2Faccount');
     expect(ok.statusCode).toBe(303);
@@ -153,9 +154,16 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
   });
 
   it('refuses the code step without a pending sign-in', async () => {
-    const res = await new Browser(ctx.app).get('/login/totp');
+    const anon = new Browser(ctx.app);
+    const res = await anon.get('/login/totp');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/login\?next=/);
+    // Even with bad input: there is no pending sign-in whose form could be shown again.
+    for (const [url, form] of [['/login/totp', { code: 'x' }], ['/account/totp', { code: '' }], ['/account/tokens', { name: '' }]] as const) {
+      const bad = await anon.post(url, form, '/login');
+      expect(bad.statusCode, url).toBe(303);
+      expect(bad.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);
+    }
     const citizen = await makeCitizen(ctx.db);
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, citizen));
     const post = await browser.post('/login/totp', { code: '123456' }, '/login/totp');

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nextPath } from '../platform/http/next-path.ts';
 import { languages } from '../platform/i18n/index.ts';
 import { listUnits } from '../units/list-units.ts';
 import { HomePage } from './home-page.tsx';
-
-/** Only same-site paths: never let ?next= send someone to another site. */
-export const safeNext = (next: string | undefined) => (next && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/');
 
 export function registerHomeRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +20,7 @@ export function registerHomeRoutes(fastify: FastifyInstance): void {
     { schema: { hide: true, params: z.object({ lang: z.enum(languages) }), querystring: z.object({ next: z.string().max(500).optional() }) } },
     async (req, reply) => {
       reply.setCookie('lang', req.params.lang, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true, secure: app.deps.config.secureCookies });
-      return reply.redirect(safeNext(req.query.next), 303);
+      return reply.redirect(nextPath(req.query.next), 303);
     },
   );
 }

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailField, nameField, newPasswordField } from '../accounts/schemas.ts';
 import { officerRoles } from '../platform/auth/schema.ts';
+import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { listUnits } from '../units/list-units.ts';
+import { getUnit, listUnits } from '../units/list-units.ts';
 import { can as canUnit } from '../units/policy.ts';
 import { actorScope } from '../units/scope.ts';
 import { createOfficer } from './create-officer.ts';
@@ -61,7 +62,13 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      authorize(actor, 'officer.create', { unitCode: req.body.unitCode, scope: await actorScope(db(), actor) });
+      const scope = await actorScope(db(), actor);
+      // Whether this person may create officers at all, then whether the unit exists (bad input), then whether it is theirs.
+      authorize(actor, 'officer.create', { unitCode: actor.unitCode, scope });
+      await getUnit(db(), req.body.unitCode).catch(() => {
+        throw new AppError('validation_failed', { unitCode: 'v.unit' });
+      });
+      authorize(actor, 'officer.create', { unitCode: req.body.unitCode, scope });
       const { _csrf, ...input } = req.body;
       const { id } = await db().transaction((tx) => createOfficer(tx, callerOf(req, actor), { ...input, lang: req.lang }, app.deps.config.publicUrl));
       return reply.redirect(`/admin/accounts/${id}`, 303);
@@ -70,6 +77,8 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
 
   app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
     const actor = requireActor(req);
+    // Roles that can never view records are refused before the lookup, so they cannot probe which ids exist.
+    authorize(actor, 'officer.list');
     const target = await findAccount(db(), req.params.id);
     authorize(actor, 'account.view', { unitCode: target.unitCode, scope: await actorScope(db(), actor) });
     const account = await db().transaction((tx) => viewAccount(tx, callerOf(req, actor), req.params.id));

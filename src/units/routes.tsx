@@ -65,11 +65,13 @@ export function registerUnitRoutes(fastify: FastifyInstance): void {
     {
       schema: { params: UnitCodeParams, body: UnitFormBody, hide: true },
       config: {
-        errorPage: async (req, reply, _error, fields) => {
+        errorPage: async (req, reply, error, fields) => {
           const { code } = req.params as { code: string };
+          const actor = requireActor(req);
+          authorize(actor, 'unit.edit', { unitCode: code, scope: await actorScope(db(), actor) });
           const unit = await getUnit(db(), code);
           const regencies = await listRegencies(db(), '53');
-          return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: req.body as Record<string, unknown>, errors: fields }} />, 422);
+          return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: req.body as Record<string, unknown>, errors: fields }} />, error.status);
         },
       },
     },

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
+import { langFromAcceptLanguage, translator } from '../i18n/index.ts';
+import type { PageContext } from '../views/context.ts';
+import { renderPage } from '../views/render.ts';
 import { ErrorView } from '../views/error-view.tsx';
 import { isApiRequest, toAppError, translateFields } from './errors.ts';
 
-function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, useErrorPage = true): Promise<unknown> {
   const fields = translateFields(req.t, error.fields);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
-  if (isApiRequest(req) || !req.t) {
+  if (isApiRequest(req)) {
     return reply.code(error.status).send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
   }
   // Pages: send people where they can fix the problem.
@@ -15,8 +18,15 @@ function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.code === 'unauthenticated') return reply.redirect(`/login?next=${next}`, 303);
   if (error.code === 'mfa_required') return reply.redirect(`/login/totp?next=${next}`, 303);
   if (error.code === 'mfa_setup_required') return reply.redirect('/account/totp', 303);
-  const errorPage = req.routeOptions.config?.errorPage;
-  if (errorPage && error.status < 500 && error.code !== 'csrf_invalid') return errorPage(req, reply, error, fields ?? {});
+  const errorPage = useErrorPage ? req.routeOptions.config?.errorPage : undefined;
+  if (errorPage && error.status < 500 && error.code !== 'csrf_invalid') {
+    try {
+      return await errorPage(req, reply, error, fields ?? {});
+    } catch (err) {
+      // Re-rendering the form checks again who may see it; when it may not be shown, answer as for any error.
+      return sendError(req, reply, toAppError(err), false);
+    }
+  }
   return reply.page(<ErrorView ctx={reply.ctx()} status={error.status} message={message} />, error.status);
 }
 
@@ -28,4 +38,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, toAppError({ statusCode: 404 })));
+}
+
+/**
+ * For Fastify's `frameworkErrors`: a URL that cannot even be decoded (e.g. "/units/%E0%A4%A") is refused inside the
+ * router, before any hook has run and with a bare reply (no cookies, no page helpers, no security headers). Such a
+ * URL names nothing on this site: not_found, in the usual shape, in the language the browser asks for.
+ */
+export function frameworkErrorHandler(assets: PageContext['assets']) {
+  return (_err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const lang = langFromAcceptLanguage(req.headers['accept-language']);
+    const t = translator(lang);
+    const message = t('errors.not_found');
+    if (isApiRequest(req)) return reply.code(404).send({ error: { code: 'not_found', message } });
+    const ctx: PageContext = { t, lang, actor: null, csrf: '', path: '/', assets };
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+      .send(renderPage(<ErrorView ctx={ctx} status={404} message={message} />));
+  };
 }

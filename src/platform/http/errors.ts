@@ -41,7 +41,8 @@ export function translateFields(t: T, fields: FieldErrors | undefined): FieldErr
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v) : v]));
 }
 
-export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/');
+/** Requests under /api get JSON; "/api" itself and "/api?x" count too. */
+export const isApiRequest = (req: FastifyRequest) => /^\/api(?:[/?]|$)/.test(req.url);
 
 /** Errors to show on a form: per field where the input was at fault, else one message for the whole form. */
 export function formErrors(t: T, error: AppError, fields: FieldErrors): FieldErrors {

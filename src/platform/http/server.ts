@@ -31,7 +31,7 @@ import { projectRoot } from '../paths.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
 import { type ErrorPage } from './errors.ts';
-import { registerErrorHandling } from './error-handler.tsx';
+import { frameworkErrorHandler, registerErrorHandling } from './error-handler.tsx';
 import { registerMetrics } from './metrics.ts';
 
 export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; cookieSecret: string; log: Logger };
@@ -65,6 +65,10 @@ export type App = FastifyInstance;
 
 export async function createServer(deps: AppDeps): Promise<App> {
   const { config } = deps;
+  const assets = {
+    css: `/static/app.css?v=${fileVersion(path.join(publicDir, 'app.css'))}`,
+    htmx: `/static/vendor/htmx.min.js?v=${fileVersion(path.join(htmxDir, 'htmx.min.js'))}`,
+  };
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     genReqId: () => crypto.randomUUID(),
@@ -72,6 +76,7 @@ export async function createServer(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorHandler(assets),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -125,11 +130,6 @@ export async function createServer(deps: AppDeps): Promise<App> {
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
   await app.register(fastifyStatic, { root: htmxDir, prefix: '/static/vendor/', decorateReply: false, maxAge: '365d', immutable: true, allowedPath: (p) => p === '/htmx.min.js' });
-
-  const assets = {
-    css: `/static/app.css?v=${fileVersion(path.join(publicDir, 'app.css'))}`,
-    htmx: `/static/vendor/htmx.min.js?v=${fileVersion(path.join(htmxDir, 'htmx.min.js'))}`,
-  };
 
   app.decorateRequest('lang', 'id');
   app.decorateRequest('t', null as unknown as T);

@@ -38,7 +38,7 @@ export function langFromAcceptLanguage(header: string | undefined): Lang {
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
     .filter((r) => r.tag && !Number.isNaN(r.q) && r.q > 0)
     .sort((a, b) => b.q - a.q);

@@ -31,6 +31,7 @@ export class JobRunner {
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
     const tick = () => {
       this.running = this.runDue()
@@ -61,15 +62,22 @@ export class JobRunner {
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
-    return queryRows<ClaimedJob>(this.db, sql`
+    // Only kinds this process can run: another version of the server (during a deploy) or another app on the same
+    // database may queue kinds unknown here, and claiming them would burn their attempts.
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return [];
+    const rows = await queryRows<ClaimedJob>(this.db, sql`
       update jobs set locked_until = now() + interval '5 minutes', attempts = attempts + 1
       where id in (
         select id from jobs
         where done_at is null and failed_at is null and run_at <= now()
           and (locked_until is null or locked_until < now())
+          and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
         order by run_at, id limit ${limit}
         for update skip locked)
       returning id, kind, payload, attempts, max_attempts`);
+    // node-postgres returns bigint columns as strings.
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
   private async runOne(job: ClaimedJob): Promise<void> {

@@ -20,6 +20,7 @@ export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${hasErrors ? t('common.errorPrefix') + ' ' : ''}${title} · Sikoe`}</title>
         <link rel="stylesheet" href={ctx.assets.css} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {htmx && <script src={ctx.assets.htmx} defer />}
       </head>
       <body>

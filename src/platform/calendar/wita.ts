@@ -1,0 +1,39 @@
+// NTT runs on WITA (Asia/Makassar, UTC+8, no daylight saving). Instants are stored in UTC; calendar dates
+// (appointments, deadlines, holidays) are plain "YYYY-MM-DD" strings decided in WITA.
+
+const WITA_OFFSET_MS = 8 * 3_600_000;
+
+export type IsoDate = string;
+
+/** The WITA calendar date of an instant. */
+export function witaDate(at: Date = new Date()): IsoDate {
+  return new Date(at.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a WITA date starts (00:00 WITA), optionally at a given "HH:MM". */
+export function witaInstant(date: IsoDate, time = '00:00'): Date {
+  return new Date(new Date(`${date}T${time}:00.000Z`).getTime() - WITA_OFFSET_MS);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(`${date}T00:00:00.000Z`).getUTCDay();
+}
+
+export const isWeekend = (date: IsoDate) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
+
+export function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { describeApp } from '../../../test/db.ts';
+import { errorStatus } from '../errors.ts';
+import { en } from './en.ts';
+import { id } from './id.ts';
+import { formatDate, formatDateTime, formatRupiah, hasKey, langFromAcceptLanguage, translator } from './index.ts';
+
+/** Every leaf of a catalogue as [dotted key, text]. */
+function leaves(tree: object, prefix = ''): [string, unknown][] {
+  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
+}
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** Intl puts a no-break space between "Rp" and the amount; compare with plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('language from Accept-Language', () => {
+  it.each([
+    [undefined, 'id'],
+    ['', 'id'],
+    ['en', 'en'],
+    ['en-US,en;q=0.9', 'en'],
+    ['EN-gb', 'en'],
+    ['id-ID,id;q=0.9,en;q=0.8', 'id'],
+    ['in', 'id'],
+    ['in-ID', 'id'],
+    ['fr-FR,fr;q=0.9,en;q=0.5', 'en'],
+    ['fr-FR,de;q=0.9', 'id'],
+    ['en;q=0.5,id;q=0.8', 'id'],
+    ['id;q=0.3, en;q=0.7', 'en'],
+    ['en;q=0,id', 'id'],
+    ['en;q=0', 'id'],
+    ['*', 'id'],
+    ['nl, en-AU ; q=0.4', 'en'],
+    ['nl, en ; q=0.4', 'en'],
+    ['fr;q=0.9, id ;q=0.8', 'id'],
+    ['en;q=abc,id;q=0.1', 'id'],
+  ] as const)('%j → %s', (header, lang) => {
+    expect(langFromAcceptLanguage(header)).toBe(lang);
+  });
+});
+
+describe('catalogues', () => {
+  const idLeaves = leaves(id);
+  const enLeaves = leaves(en);
+
+  it('have the same keys in Indonesian and English, all non-empty text', () => {
+    expect(enLeaves.map(([k]) => k).sort()).toEqual(idLeaves.map(([k]) => k).sort());
+    expect(idLeaves.length).toBeGreaterThan(50);
+    for (const [key, text] of [...idLeaves, ...enLeaves]) {
+      expect(typeof text, key).toBe('string');
+      expect((text as string).trim().length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const enText = new Map(enLeaves);
+    for (const [key, text] of idLeaves) expect(placeholders(enText.get(key) as string), key).toEqual(placeholders(text as string));
+  });
+
+  it('have a message for every error code, in both languages', () => {
+    for (const code of Object.keys(errorStatus)) {
+      expect(hasKey(`errors.${code}`), code).toBe(true);
+      expect(translator('en')(`errors.${code}`)).not.toBe(translator('id')(`errors.${code}`));
+    }
+  });
+
+  it('translate with interpolation and fall back to Indonesian for a missing key', () => {
+    expect(translator('en')('errors.title', { status: 404 })).toBe('Error 404');
+    expect(translator('id')('errors.title', { status: 404 })).toContain('404');
+    expect(translator('en')('no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('formats', () => {
+  it('writes rupiah the Indonesian way', () => {
+    expect(plain(formatRupiah(650000))).toBe('Rp 650.000');
+    expect(plain(formatRupiah(1250000))).toBe('Rp 1.250.000');
+    expect(plain(formatRupiah(0))).toBe('Rp 0');
+  });
+
+  it('shows instants in WITA (UTC+8), whatever the server time zone', () => {
+    const at = new Date('2026-01-15T01:30:00Z');
+    expect(formatDateTime('id', at)).toBe('15 Jan 2026, 09.30 WITA');
+    expect(formatDateTime('en', at)).toBe('15 Jan 2026, 09:30 WITA');
+    // 17:30 UTC is already the next day in Kupang.
+    expect(formatDateTime('en', new Date('2026-01-15T17:30:00Z'))).toBe('16 Jan 2026, 01:30 WITA');
+    expect(formatDate('id', new Date('2026-08-16T16:30:00Z'))).toBe('17 Agustus 2026');
+    expect(formatDate('en', new Date('2026-08-16T16:30:00Z'))).toBe('17 August 2026');
+  });
+});
+
+describeApp('language switch', (ctx) => {
+  it('remembers the choice for a year and goes back to the page', async () => {
+    const res = await ctx.app.inject({ url: '/lang/en?next=/units/KANIM-KUPANG' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/units/KANIM-KUPANG');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^lang=en;/);
+    expect(cookie).toMatch(/Max-Age=31536000/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    // The cookie wins over the browser's language.
+    const page = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=en', 'accept-language': 'id' } });
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('Opening hours');
+    const back = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=id', 'accept-language': 'en' } });
+    expect(back.body).toContain('Jam layanan');
+    // An unknown cookie value is ignored.
+    const bogus = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=xx', 'accept-language': 'en' } });
+    expect(bogus.body).toContain('<html lang="en"');
+  });
+
+  it('links every page to the other language, coming back to the same page', async () => {
+    const page = await ctx.app.inject({ url: '/units/KANIM-KUPANG?x=1' });
+    expect(page.body).toContain('href="/lang/en?next=%2Funits%2FKANIM-KUPANG%3Fx%3D1"');
+  });
+
+  it('redirects only to paths on this site', async () => {
+    for (const next of ['//evil.example', '//evil.example/units', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/x', 'evil.example', '']) {
+      const res = await ctx.app.inject({ url: `/lang/id?next=${encodeURIComponent(next)}` });
+      expect(res.statusCode, next).toBe(303);
+      expect(res.headers.location, next).toBe('/');
+    }
+    expect((await ctx.app.inject({ url: '/lang/id' })).headers.location).toBe('/');
+    const unknown = await ctx.app.inject({ url: '/lang/xx?next=/' });
+    expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
+    expect(unknown.headers['set-cookie'] ?? '').not.toMatch(/lang=/);
+  });
+});

@@ -1,0 +1,150 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { expect, it } from 'vitest';
+import { describeDb } from '../../../test/db.ts';
+import { enqueueJob } from './enqueue-job.ts';
+import { JobRunner, backoffSeconds, type JobHandler } from './runner.ts';
+import { jobs } from './schema.ts';
+
+const silent = pino({ level: 'silent' });
+/** Every test queues its own kind, so runners here never touch other tests' jobs (and vice versa). */
+const newKind = () => `test.${crypto.randomUUID().slice(0, 8)}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeDb('jobs', (ctx) => {
+  const runner = (kind: string, handler: JobHandler, pollMs?: number) => {
+    const r = new JobRunner(ctx.db, silent, pollMs);
+    r.register(kind, handler);
+    return r;
+  };
+  const jobsOf = (kind: string) => ctx.db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(jobs.id);
+
+  it('queues nothing when the transaction that asked for the job rolls back', async () => {
+    const kind = newKind();
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await enqueueJob(tx, kind, { n: 1 });
+        expect(await tx.$count(jobs, eq(jobs.kind, kind))).toBe(1);
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
+    expect(await jobsOf(kind)).toEqual([]);
+  });
+
+  it('runs a due job once, with its payload and id, and marks it done', async () => {
+    const kind = newKind();
+    const calls: { payload: Record<string, unknown>; id: number; attempts: number }[] = [];
+    const r = runner(kind, async (payload, job) => void calls.push({ payload, ...job }));
+    await ctx.db.transaction((tx) => enqueueJob(tx, kind, { to: 'x@example.org', nested: { n: 2 } }));
+    await r.runDue();
+    await r.runDue();
+    const [row] = await jobsOf(kind);
+    expect(calls).toEqual([{ payload: { to: 'x@example.org', nested: { n: 2 } }, id: row!.id, attempts: 1 }]);
+    expect(typeof calls[0]!.id).toBe('number');
+    expect(row).toMatchObject({ attempts: 1, lockedUntil: null, lastError: null, failedAt: null });
+    expect(row!.doneAt).toBeInstanceOf(Date);
+  });
+
+  it('leaves jobs that are not due yet, and kinds it has no handler for', async () => {
+    const kind = newKind();
+    const other = newKind();
+    let calls = 0;
+    const r = runner(kind, async () => void calls++);
+    await enqueueJob(ctx.db, kind, {}, { runAt: new Date(Date.now() + 60_000) });
+    await enqueueJob(ctx.db, other, {});
+    expect(await r.runDue()).toBe(0);
+    expect(calls).toBe(0);
+    expect(await jobsOf(kind)).toMatchObject([{ attempts: 0, doneAt: null }]);
+    expect(await jobsOf(other)).toMatchObject([{ attempts: 0, doneAt: null, failedAt: null, lastError: null }]);
+  });
+
+  it('retries a failing job later with growing backoff, keeps the error, and gives up after max_attempts', async () => {
+    const kind = newKind();
+    let calls = 0;
+    const r = runner(kind, async () => {
+      calls++;
+      throw new Error(`smtp down (try ${calls})`);
+    });
+    await enqueueJob(ctx.db, kind, {}, { maxAttempts: 3 });
+
+    const before = Date.now();
+    await r.runDue();
+    let [row] = await jobsOf(kind);
+    expect(row).toMatchObject({ attempts: 1, lastError: 'smtp down (try 1)', doneAt: null, failedAt: null, lockedUntil: null });
+    expect(row!.runAt.getTime()).toBeGreaterThanOrEqual(before + backoffSeconds(1) * 1000 - 1000);
+    expect(row!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + backoffSeconds(1) * 1000 + 1000);
+    await r.runDue();
+    expect(calls).toBe(1); // not due again yet
+
+    // Let the backoff pass.
+    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    const second = Date.now();
+    await r.runDue();
+    [row] = await jobsOf(kind);
+    expect(row).toMatchObject({ attempts: 2, lastError: 'smtp down (try 2)', failedAt: null });
+    expect(row!.runAt.getTime()).toBeGreaterThanOrEqual(second + backoffSeconds(2) * 1000 - 1000);
+    expect(backoffSeconds(2)).toBeGreaterThan(backoffSeconds(1));
+
+    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    await r.runDue();
+    [row] = await jobsOf(kind);
+    expect(row).toMatchObject({ attempts: 3, lastError: 'smtp down (try 3)', doneAt: null });
+    expect(row!.failedAt).toBeInstanceOf(Date);
+
+    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    await r.runDue();
+    expect(calls).toBe(3);
+  });
+
+  it('caps the backoff at one hour', () => {
+    expect(backoffSeconds(1)).toBe(10);
+    expect(backoffSeconds(3)).toBe(40);
+    expect(backoffSeconds(30)).toBe(3600);
+  });
+
+  it('never runs the same job twice when two runners work at once', async () => {
+    const kind = newKind();
+    const seen: number[] = [];
+    const handler: JobHandler = async (_payload, job) => {
+      seen.push(job.id);
+      await sleep(2);
+    };
+    const a = runner(kind, handler);
+    const b = runner(kind, handler);
+    await ctx.db.insert(jobs).values(Array.from({ length: 60 }, (_, i) => ({ kind, payload: { i } })));
+    const [ranA, ranB] = await Promise.all([a.runDue(5), b.runDue(5)]);
+    expect(ranA + ranB).toBe(60);
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    const rows = await jobsOf(kind);
+    expect(rows.every((row) => row.doneAt !== null && row.attempts === 1)).toBe(true);
+    if (ctx.kind === 'postgres') expect(Math.min(ranA, ranB)).toBeGreaterThan(0); // both really took part
+  });
+
+  it('polls once started and stops cleanly, finishing the job in hand', async () => {
+    const kind = newKind();
+    let calls = 0;
+    let finished = 0;
+    const r = runner(
+      kind,
+      async () => {
+        calls++;
+        await sleep(50);
+        finished++;
+      },
+      20,
+    );
+    r.start();
+    r.start(); // a second start does not start a second loop
+    await enqueueJob(ctx.db, kind, {});
+    for (let i = 0; i < 200 && calls === 0; i++) await sleep(10);
+    expect(calls).toBe(1);
+    await r.stop();
+    expect(finished).toBe(1);
+    await enqueueJob(ctx.db, kind, {});
+    await sleep(150);
+    expect(calls).toBe(1);
+    expect(await jobsOf(kind)).toMatchObject([{ attempts: 1 }, { attempts: 0, doneAt: null }]);
+  });
+});
