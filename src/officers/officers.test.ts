@@ -121,12 +121,12 @@ describeApp('officers', (ctx) => {
         const form = newOfficer(over);
         const res = await browser.post('/admin/officers/new', form);
         expect(res.statusCode, field).toBe(422);
-        // Text fields carry an id for aria-describedby; the two selects show a plain error line.
-        const marker = field === 'role' || field === 'unitCode' ? '<p class="error">' : `<p class="error" id="f-${field}-error">`;
-        expect(res.body).toContain(marker + id);
+        // Every field, text or select, names its error for aria-describedby.
+        expect(res.body).toContain(`<p class="error" id="f-${field}-error">${id}`);
+        expect(res.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
         const english = await browser.request({ method: 'POST', url: '/admin/officers/new', form, headers: { 'accept-language': 'en' } });
         expect(english.statusCode).toBe(422);
-        expect(english.body).toContain(marker + en);
+        expect(english.body).toContain(`<p class="error" id="f-${field}-error">${en}`);
         expect(await accountByEmail(ctx.db, form.email.trim().toLowerCase())).toHaveLength(0);
       }
       expect(await createdBy(ctx, admin.id)).toHaveLength(0);

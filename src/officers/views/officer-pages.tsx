@@ -1,7 +1,7 @@
 import { officerRoles } from '../../platform/auth/schema.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { findAccount } from '../list-officers.ts';
@@ -93,9 +93,7 @@ export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageCon
 
 export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units: Unit[]; state: FormState }) {
   const { t } = ctx;
-  const v = state.values ?? {};
   const labels = { name: t('fields.name'), email: t('fields.email'), role: t('fields.role'), unitCode: t('fields.unit'), password: t('fields.initialPassword') };
-  const err = state.errors ?? {};
   return (
     <Layout ctx={ctx} title={t('officers.new')} hasErrors={!!state.errors}>
       <h1>{t('officers.new')}</h1>
@@ -103,28 +101,8 @@ export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units:
       <Form ctx={ctx} action="/admin/officers/new" submit={t('officers.create')}>
         <Field name="name" label={labels.name} state={state} required />
         <Field name="email" label={labels.email} state={state} type="email" required />
-        <div class={err.role ? 'field has-error' : 'field'}>
-          <label for="f-role">{labels.role}</label>
-          {err.role && <p class="error">{err.role}</p>}
-          <select id="f-role" name="role">
-            {officerRoles.map((r) => (
-              <option key={r} value={r} selected={v.role === r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={err.unitCode ? 'field has-error' : 'field'}>
-          <label for="f-unitCode">{labels.unitCode}</label>
-          {err.unitCode && <p class="error">{err.unitCode}</p>}
-          <select id="f-unitCode" name="unitCode">
-            {units.map((u) => (
-              <option key={u.code} value={u.code} selected={v.unitCode === u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="role" label={labels.role} state={state} options={officerRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SelectField name="unitCode" label={labels.unitCode} state={state} options={units.map((u) => ({ value: u.code, label: u.name }))} />
         <Field name="password" label={labels.password} hint={t('officers.passwordHint')} state={state} type="password" autocomplete="new-password" required />
       </Form>
     </Layout>

@@ -75,3 +75,40 @@ export function Form({ ctx, action, children, submit }: { ctx: PageContext; acti
     </form>
   );
 }
+
+type SelectFieldProps = {
+  name: string;
+  label: string;
+  state: FormState;
+  options: { value: string; label: string }[];
+  hint?: string;
+};
+
+export function SelectField({ name, label, state, options, hint }: SelectFieldProps) {
+  const id = `f-${name}`;
+  const error = state.errors?.[name];
+  const value = state.values?.[name];
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Region } from '../../regions/queries.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { unitServices, unitStates, weekdays, type Unit } from '../schema.ts';
 
@@ -41,30 +41,10 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
       <Form ctx={ctx} action={`/admin/units/${unit.code}/edit`} submit={t('common.save')}>
         <Field name="name" label={labels.name!} state={state} required />
         <Field name="address" label={labels.address!} state={state} required />
-        <div class={err('regencyCode') ? 'field has-error' : 'field'}>
-          <label for="f-regencyCode">{labels.regencyCode}</label>
-          {err('regencyCode') && <p class="error" id="f-regencyCode-error">{err('regencyCode')}</p>}
-          <select id="f-regencyCode" name="regencyCode" aria-describedby={err('regencyCode') ? 'f-regencyCode-error' : undefined}>
-            {regencies.map((r) => (
-              <option key={r.code} value={r.code} selected={r.code === v.regencyCode}>
-                {r.name} ({r.code})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="regencyCode" label={labels.regencyCode!} state={state} options={regencies.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))} />
         <Field name="phone" label={labels.phone!} state={state} type="tel" />
         <Field name="email" label={labels.email!} state={state} type="email" />
-        <div class={err('state') ? 'field has-error' : 'field'}>
-          <label for="f-state">{labels.state}</label>
-          {err('state') && <p class="error">{err('state')}</p>}
-          <select id="f-state" name="state">
-            {unitStates.map((s) => (
-              <option key={s} value={s} selected={s === v.state}>
-                {t(`unitStates.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="state" label={labels.state!} state={state} options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))} />
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>
           {err('services') && <p class="error">{err('services')}</p>}
