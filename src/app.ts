@@ -13,6 +13,10 @@ import { createLogger } from './platform/log.ts';
 import { registerRegionRoutes } from './regions/routes.tsx';
 import { registerUnitRoutes } from './units/routes.tsx';
 import { registerOfficerRoutes } from './officers/routes.tsx';
+import { registerApplicationApi } from './applications/api-routes.ts';
+import { registerAppointmentApi } from './appointments/api-routes.ts';
+import { registerAppointmentJobs } from './appointments/jobs.ts';
+import { registerPaymentRoutes } from './payments/routes.ts';
 
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
@@ -25,8 +29,12 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log });
   const jobs = new JobRunner(database.db, log, config.jobsPollMs);
   registerMailJob(jobs, mailer);
-  const cookieSecret = await serverSecret(database.db, 'cookie');
-  const app = await createServer({ config, database, cookieSecret, mailer, jobs, log });
+  const secrets = {
+    cookie: await serverSecret(database.db, 'cookie'),
+    qr: await serverSecret(database.db, 'qr'),
+    payments: config.paymentWebhookSecret ?? (await serverSecret(database.db, 'payments')),
+  };
+  const app = await createServer({ config, database, secrets, mailer, jobs, log });
 
   registerHealthRoutes(app);
   registerHomeRoutes(app);
@@ -34,5 +42,9 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerRegionRoutes(app);
   registerAccountRoutes(app);
   registerOfficerRoutes(app);
+  registerApplicationApi(app);
+  registerAppointmentApi(app);
+  registerAppointmentJobs(jobs, database.db);
+  await registerPaymentRoutes(app);
   return app;
 }

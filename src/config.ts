@@ -18,6 +18,18 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SESSION_DAYS: z.coerce.number().int().positive().default(7),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
+  BOOKING_OPENS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
+  BILLING_VALID_MINUTES: z.coerce.number().int().positive().default(120),
+  APPLICANTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  STORAGE_S3_ENDPOINT: z.string().url().optional(),
+  STORAGE_S3_BUCKET: z.string().optional(),
+  STORAGE_S3_REGION: z.string().default('us-east-1'),
+  STORAGE_S3_ACCESS_KEY: z.string().optional(),
+  STORAGE_S3_SECRET_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -38,6 +50,20 @@ export type Config = {
   loginLockMinutes: number;
   sessionDays: number;
   jobsPollMs: number;
+  booking: {
+    /** Dates from tomorrow up to this many days ahead (WITA) can be booked… */
+    windowDays: number;
+    /** …and the newest day opens at this WITA time. */
+    opensAt: string;
+    billingValidMinutes: number;
+    applicantsPerAccount: number;
+    ratePerMinute: number;
+  };
+  /** HMAC key the treasury/bank signs payment notifications with; a generated server secret when unset. */
+  paymentWebhookSecret: string | undefined;
+  uploadMaxBytes: number;
+  /** S3-compatible storage for uploads; a folder under the data folder when unset. */
+  s3: { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string } | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +86,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     sessionDays: e.SESSION_DAYS,
     jobsPollMs: e.JOBS_POLL_MS,
+    booking: {
+      windowDays: e.BOOKING_WINDOW_DAYS,
+      opensAt: e.BOOKING_OPENS_AT,
+      billingValidMinutes: e.BILLING_VALID_MINUTES,
+      applicantsPerAccount: e.APPLICANTS_PER_ACCOUNT,
+      ratePerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
+    },
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    s3:
+      e.STORAGE_S3_ENDPOINT && e.STORAGE_S3_BUCKET && e.STORAGE_S3_ACCESS_KEY && e.STORAGE_S3_SECRET_KEY
+        ? { endpoint: e.STORAGE_S3_ENDPOINT, bucket: e.STORAGE_S3_BUCKET, region: e.STORAGE_S3_REGION, accessKey: e.STORAGE_S3_ACCESS_KEY, secretKey: e.STORAGE_S3_SECRET_KEY }
+        : undefined,
     ...overrides,
   };
 }

@@ -1,9 +1,14 @@
 import type { Executor } from './platform/db/index.ts';
 import { importRegions } from './regions/import-regions.ts';
 import { seedUnits } from './units/seed-units.ts';
+import { seedTariffs } from './fees/seed-tariffs.ts';
+import { seedHolidays } from './holidays/seed-holidays.ts';
 
-/** Reference data every installation needs: Indonesia's regions and the NTT organisation. Idempotent. */
-export async function seedReference(db: Executor): Promise<void> {
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, public holidays. Idempotent. */
+export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
+  await seedTariffs(db);
+  const year = now.getUTCFullYear();
+  await seedHolidays(db, [year, year + 1]);
 }

@@ -4,6 +4,10 @@ import { accounts, type Account, type OfficerRole } from '../src/platform/auth/s
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { newTotpSecret } from '../src/platform/auth/totp.ts';
 import type { Executor } from '../src/platform/db/index.ts';
+import { applications } from '../src/applications/schema.ts';
+import { newTrackingCode } from '../src/applications/tracking-code.ts';
+import { bookStock, quotaOverrides } from '../src/appointments/schema.ts';
+import { units } from '../src/units/schema.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -47,4 +51,74 @@ export async function makeOfficer(
 export async function sessionCookie(db: Executor, account: Account): Promise<string> {
   const token = await createSession(db, { accountId: account.id, mfaPassed: true, days: 1 });
   return `sikoe_session=${token}`;
+}
+
+let nikCounter = 0;
+/** A valid NIK for Kota Kupang (53.71.01) with the birth date and sex encoded; distinct within a test run. */
+export function makeNik(birthDate = '1990-07-05', sex: 'F' | 'M' = 'M'): string {
+  const [y, m, d] = birthDate.split('-');
+  const day = String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0');
+  nikCounter = (nikCounter + 1) % 9000;
+  const serial = String(1000 + ((nikCounter + Math.floor(Math.random() * 9000)) % 9000)).padStart(4, '0');
+  return `537101${day}${m}${y!.slice(2)}${serial}`;
+}
+
+/** A Kantor Imigrasi of its own, so a test's quotas and bookings meet no other test's. */
+export async function makeUnit(db: Executor, overrides: Partial<typeof units.$inferInsert> = {}) {
+  const code = `TEST-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+  const [row] = await db
+    .insert(units)
+    .values({
+      code,
+      name: `Kantor Imigrasi Uji ${code}`,
+      kind: 'kanim',
+      parentCode: 'KANWIL-NTT',
+      regencyCode: '53.71',
+      address: 'Kota Kupang',
+      services: ['passport', 'koe_tos'],
+      openingHours: { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '16:00']], sat: [], sun: [] },
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** Capacity on one date and blank books in stock, so that date can be booked at the unit. */
+export async function openDate(db: Executor, unitCode: string, date: string, capacity: number, channel: 'online' | 'percepatan' = 'online') {
+  await db.insert(quotaOverrides).values({ unitCode, date, channel, capacity }).onConflictDoUpdate({ target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel], set: { capacity } });
+  await db.insert(bookStock).values([{ unitCode, passportType: 'biasa', quantity: 1000 }, { unitCode, passportType: 'elektronik', quantity: 1000 }]).onConflictDoNothing();
+}
+
+/** A submitted application (fee fixed), ready to book, for a citizen of its own unless one is given. */
+export async function makeApplication(db: Executor, options: { unitCode: string; accountId?: string } & Partial<typeof applications.$inferInsert>) {
+  const accountId = options.accountId ?? (await makeCitizen(db)).id;
+  const birthDate = options.birthDate ?? '1990-07-05';
+  const [row] = await db
+    .insert(applications)
+    .values({
+      trackingCode: newTrackingCode(),
+      status: 'submitted',
+      nik: makeNik(birthDate),
+      fullName: 'Yohanes Ndun',
+      birthPlace: 'Kupang',
+      birthDate,
+      sex: 'M',
+      maritalStatus: 'single',
+      address: 'Jl. El Tari 1, Kupang',
+      phone: '081234567890',
+      email: uniqueEmail('applicant'),
+      kind: 'first',
+      passportType: 'elektronik',
+      validityYears: 10,
+      speed: 'reguler',
+      purpose: 'tourism',
+      feeTotal: 950_000,
+      feeItems: [{ item: 'elektronik_10y', amount: 950_000 }],
+      feeRegulation: 'PP 45/2024',
+      submittedAt: new Date(),
+      ...options,
+      accountId,
+    })
+    .returning();
+  return row!;
 }

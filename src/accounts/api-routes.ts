@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officerRoles } from '../platform/auth/schema.ts';
+import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { listApiTokens, revokeApiToken } from './api-tokens.ts';
 import type { LockoutPolicy } from './authenticate.ts';
@@ -10,7 +11,6 @@ import { exchangeCredentials } from './exchange-credentials.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
 
-const ErrorJson = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }).meta({ id: 'Error' });
 
 export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: LockoutPolicy; authLimit: object }): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -34,7 +34,9 @@ import { type ErrorPage } from './errors.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.tsx';
 import { registerMetrics } from './metrics.ts';
 
-export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; cookieSecret: string; log: Logger };
+/** Keys generated once per installation (server_secrets table): cookie signing, appointment QR signing, payments. */
+export type Secrets = { cookie: string; qr: string; payments: string };
+export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; secrets: Secrets; log: Logger };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,7 +119,7 @@ export async function createServer(deps: AppDeps): Promise<App> {
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(compress, { threshold: 1024 });
-  await app.register(cookie, { secret: deps.cookieSecret });
+  await app.register(cookie, { secret: deps.secrets.cookie });
   await app.register(formbody);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

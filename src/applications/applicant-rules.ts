@@ -1,0 +1,47 @@
+import { and, countDistinct, eq, ne, isNotNull } from 'drizzle-orm';
+import { ageOn, maxValidityYears } from '../fees/calculate-fee.ts';
+import type { IsoDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import type { FieldErrors } from '../platform/errors.ts';
+import { checkNik } from '../regions/check-nik.ts';
+import { getUnit } from '../units/list-units.ts';
+import { applications, type ApplicationKind, type MaritalStatus, type TravelPurpose } from './schema.ts';
+
+export type ApplicantFacts = {
+  nik: string;
+  birthDate: IsoDate;
+  sex: 'F' | 'M';
+  maritalStatus: MaritalStatus;
+  kind: ApplicationKind;
+  oldPassportNumber: string | null;
+  validityYears: 5 | 10;
+  purpose: TravelPurpose;
+  pmiRecommendationNumber: string | null;
+  unitCode: string;
+};
+
+/**
+ * The rules an application must meet before it is submitted, as field errors (catalogue keys) plus warnings for
+ * an officer. Formats are zod's job; these are the rules that need the database or several fields at once.
+ */
+export async function checkApplicant(db: Executor, accountId: string, facts: ApplicantFacts, today: IsoDate, maxApplicants: number) {
+  const errors: FieldErrors = {};
+  const nik = await checkNik(db, facts.nik, { birthDate: facts.birthDate, sex: facts.sex });
+  if (nik.errors.includes('v.nikFormat') || nik.errors.includes('v.nikRegion')) errors.nik = nik.errors[0]!;
+  else if (nik.errors.includes('v.nikBirthDate')) errors.birthDate = 'v.nikBirthDate';
+  else if (nik.errors.includes('v.nikSex')) errors.sex = 'v.nikSex';
+  if (facts.birthDate > today) errors.birthDate = 'v.birthDateFuture';
+  else if (ageOn(facts.birthDate, today) > 130) errors.birthDate = 'v.birthDateFuture';
+  if (facts.validityYears > maxValidityYears(facts.birthDate, facts.maritalStatus !== 'single', today)) errors.validityYears = 'v.validityTen';
+  if (facts.kind !== 'first' && facts.kind !== 'lost' && !facts.oldPassportNumber) errors.oldPassportNumber = 'v.required';
+  if (facts.purpose === 'work' && !facts.pmiRecommendationNumber) errors.pmiRecommendationNumber = 'v.pmiRequired';
+  const unit = await getUnit(db, facts.unitCode).catch(() => null);
+  if (!unit || !unit.services.includes('passport')) errors.unitCode = 'v.unitNoPassport';
+
+  const [others] = await db
+    .select({ n: countDistinct(applications.nik) })
+    .from(applications)
+    .where(and(eq(applications.accountId, accountId), isNotNull(applications.nik), ne(applications.nik, facts.nik), ne(applications.status, 'cancelled')));
+  if ((others?.n ?? 0) >= maxApplicants) errors.nik = 'v.tooManyApplicants';
+  return { errors, warnings: nik.warnings };
+}

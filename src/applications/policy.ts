@@ -1,0 +1,25 @@
+import type { Actor } from '../platform/auth/actor.ts';
+import { AppError } from '../platform/errors.ts';
+
+export type ApplicationAction = 'application.create' | 'application.view' | 'application.book';
+type Target = { accountId: string; unitCode: string | null; scope: readonly string[] };
+
+const unitRoles = new Set(['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator']);
+
+/** Citizens apply and book for themselves; officers of the application's unit (or above) may look at it. */
+export function can(actor: Actor | null, action: ApplicationAction, target?: Target): boolean {
+  if (!actor) return false;
+  switch (action) {
+    case 'application.create':
+      return actor.kind === 'citizen';
+    case 'application.book':
+      return actor.kind === 'citizen' && target?.accountId === actor.id;
+    case 'application.view':
+      if (target?.accountId === actor.id) return true;
+      return actor.kind === 'officer' && unitRoles.has(actor.role ?? '') && !!target?.unitCode && target.scope.includes(target.unitCode);
+  }
+}
+
+export function authorize(actor: Actor | null, action: ApplicationAction, target?: Target): void {
+  if (!can(actor, action, target)) throw new AppError(actor ? 'forbidden' : 'unauthenticated');
+}

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const applicationKinds = ['first', 'replacement', 'lost', 'damaged', 'name_change'] as const;
+export const passportTypes = ['biasa', 'elektronik'] as const;
+export const speeds = ['reguler', 'percepatan'] as const;
+export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
+export const travelPurposes = ['tourism', 'family', 'study', 'work', 'pilgrimage', 'medical', 'business', 'other'] as const;
+export const documentKinds = [
+  'ektp',
+  'kk',
+  'akta_kelahiran',
+  'buku_nikah',
+  'ijazah',
+  'surat_baptis',
+  'old_passport',
+  'surat_pewarganegaraan',
+  'name_change_decree',
+  'parent_ktp',
+  'parent_marriage_book',
+  'parent_passport',
+  'power_of_attorney',
+  'pmi_recommendation',
+] as const;
+export const applicationStatuses = ['draft', 'submitted', 'booked', 'paid', 'cancelled'] as const;
+
+export type ApplicationKind = (typeof applicationKinds)[number];
+export type PassportType = (typeof passportTypes)[number];
+export type Speed = (typeof speeds)[number];
+export type MaritalStatus = (typeof maritalStatuses)[number];
+export type TravelPurpose = (typeof travelPurposes)[number];
+export type DocumentKind = (typeof documentKinds)[number];
+export type ApplicationStatus = (typeof applicationStatuses)[number] | (string & {});
+export type FeeLine = { item: string; amount: number };
+
+/**
+ * One passport application for one applicant. Filled step by step while a draft (so wizard columns are nullable),
+ * complete once submitted. `status` caches what the actions say.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull(),
+    trackingCode: text('tracking_code').notNull(),
+    status: text('status').$type<ApplicationStatus>().notNull().default('draft'),
+    unitCode: text('unit_code'),
+    nik: text('nik'),
+    fullName: text('full_name'),
+    birthPlace: text('birth_place'),
+    birthDate: date('birth_date'),
+    sex: text('sex').$type<'F' | 'M'>(),
+    maritalStatus: text('marital_status').$type<MaritalStatus>(),
+    address: text('address'),
+    villageCode: text('village_code'),
+    phone: text('phone'),
+    email: text('email'),
+    kind: text('kind').$type<ApplicationKind>(),
+    oldPassportNumber: text('old_passport_number'),
+    passportType: text('passport_type').$type<PassportType>(),
+    validityYears: integer('validity_years').$type<5 | 10>(),
+    speed: text('speed').$type<Speed>(),
+    purpose: text('purpose').$type<TravelPurpose>(),
+    pmiRecommendationNumber: text('pmi_recommendation_number'),
+    /** Itemised fee fixed at submission from the tariff in force that day. */
+    feeTotal: integer('fee_total'),
+    feeItems: jsonb('fee_items').$type<FeeLine[]>(),
+    feeRegulation: text('fee_regulation'),
+    /** Problems an officer should look at, e.g. an irregular NIK birth-day code. */
+    warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('applications_tracking_code_key').on(t.trackingCode),
+    index('applications_account_idx').on(t.accountId),
+    index('applications_nik_idx').on(t.nik),
+  ],
+);
+export type Application = typeof applications.$inferSelect;
+
+/** Append-only history of an application: who did what, when, and why. */
+export const applicationActions = pgTable(
+  'application_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    /** Client-supplied request id: a resent request finds its action already there and changes nothing. */
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('application_actions_application_idx').on(t.applicationId, t.id),
+    uniqueIndex('application_actions_request_key').on(t.applicationId, t.requestId).where(sql`request_id is not null`),
+  ],
+);
+
+export const applicationDocuments = pgTable(
+  'application_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
+    storageKey: text('storage_key').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    originalName: text('original_name'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_documents_application_idx').on(t.applicationId)],
+);

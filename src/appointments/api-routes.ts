@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDateField } from '../applications/api-schemas.ts';
+import { getApplication } from '../applications/get-application.ts';
+import { authorize as authorizeApplication } from '../applications/policy.ts';
+import { addDays } from '../platform/calendar/wita.ts';
+import { AppError } from '../platform/errors.ts';
+import { ErrorJson } from '../platform/http/api-schemas.ts';
+import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { getUnit } from '../units/list-units.ts';
+import { actorScope } from '../units/scope.ts';
+import { availability } from './availability.ts';
+import { bookAppointment } from './book-appointment.ts';
+import { authorize } from './policy.ts';
+import { channels } from './schema.ts';
+import { setQuota } from './set-quota.ts';
+
+const UnitParams = z.object({ code: z.string().min(1).max(40) });
+const channelField = z.enum(channels, { error: 'v.choose' });
+
+export function registerAppointmentApi(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { config } = app.deps;
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/api/v1/units/:code/availability',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: 'Capacity, places left and whether each date can be booked (dates in WITA)',
+        params: UnitParams,
+        querystring: z
+          .object({ from: isoDateField, to: isoDateField, channel: channelField.default('online'), passportType: z.enum(['biasa', 'elektronik']).optional() })
+          .refine((q) => q.from <= q.to && q.to <= addDays(q.from, 92), { message: 'v.dateRange', path: ['to'] }),
+        response: { 200: z.array(z.object({ date: z.string(), capacity: z.number().int(), remaining: z.number().int(), open: z.boolean() })), 404: ErrorJson, 422: ErrorJson },
+      },
+    },
+    async (req) => {
+      await getUnit(db(), req.params.code);
+      return availability(db(), { unitCode: req.params.code, ...req.query, now: new Date(), rules: config.booking });
+    },
+  );
+
+  app.put(
+    '/api/v1/units/:code/quotas/:date',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: "Set a date's capacity for a channel (head of office or admin of the unit)",
+        security: [{ bearer: [] }],
+        params: UnitParams.extend({ date: isoDateField }),
+        body: z.object({ channel: channelField, capacity: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(10_000, 'v.number') }),
+        response: {
+          200: z.object({ date: z.string(), channel: z.string(), capacity: z.number().int(), booked: z.number().int(), remaining: z.number().int() }),
+          401: ErrorJson,
+          403: ErrorJson,
+          404: ErrorJson,
+          422: ErrorJson,
+        },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'quota.edit', { unitCode: req.params.code, scope: await actorScope(db(), actor) });
+      return db().transaction((tx) => setQuota(tx, callerOf(req, actor), { unitCode: req.params.code, date: req.params.date, ...req.body }));
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/appointment',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: 'Book a date for a submitted application; returns the signed QR and a billing code valid for two hours',
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ date: isoDateField }),
+        response: {
+          201: z.object({
+            appointment: z.object({ date: z.string(), unitCode: z.string(), qr: z.string() }),
+            billing: z.object({ code: z.string(), amount: z.number().int(), expiresAt: z.date() }),
+          }),
+          401: ErrorJson,
+          403: ErrorJson,
+          404: ErrorJson,
+          409: ErrorJson,
+          422: ErrorJson,
+          429: ErrorJson,
+        },
+      },
+      config: {
+        rateLimit: {
+          max: config.booking.ratePerMinute,
+          timeWindow: 60_000,
+          // Per account when signed in (scalpers rotate IPs, not verified accounts), else per IP.
+          keyGenerator: (req) => req.actor?.id ?? req.ip,
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const application = await getApplication(db(), req.params.id).catch(() => {
+        throw new AppError('not_found');
+      });
+      authorizeApplication(actor, 'application.book', { accountId: application.accountId, unitCode: application.unitCode, scope: [] });
+      const booked = await db().transaction((tx) => bookAppointment(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, app.deps.secrets.qr));
+      return reply.code(201).send(booked);
+    },
+  );
+}

@@ -1,0 +1,65 @@
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { bookStock, dayQuotas, quotaOverrides, quotaTemplates, type Channel } from './schema.ts';
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a date. */
+export const isoWeekday = (date: IsoDate) => dayOfWeek(date) || 7;
+
+/** Capacity and bookings per date: the day's counter once it exists, else the override, else the weekly template. */
+export async function capacities(db: Executor, unitCode: string, channel: Channel, from: IsoDate, to: IsoDate) {
+  const [templates, overrides, counters] = await Promise.all([
+    db.select().from(quotaTemplates).where(and(eq(quotaTemplates.unitCode, unitCode), eq(quotaTemplates.channel, channel))),
+    db
+      .select()
+      .from(quotaOverrides)
+      .where(and(eq(quotaOverrides.unitCode, unitCode), eq(quotaOverrides.channel, channel), gte(quotaOverrides.date, from), lte(quotaOverrides.date, to))),
+    db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.channel, channel), gte(dayQuotas.date, from), lte(dayQuotas.date, to))),
+  ]);
+  const byWeekday = new Map(templates.map((t) => [t.weekday, t.capacity]));
+  const byDate = new Map(overrides.map((o) => [o.date, o.capacity]));
+  const counted = new Map(counters.map((c) => [c.date, c]));
+  return (date: IsoDate) => {
+    const counter = counted.get(date);
+    if (counter) return { capacity: counter.capacity, booked: counter.booked };
+    return { capacity: byDate.get(date) ?? byWeekday.get(isoWeekday(date)) ?? 0, booked: 0 };
+  };
+}
+
+/** Creates the day's counter from the override or template if it is not there yet. */
+export async function ensureDayQuota(db: Executor, unitCode: string, date: IsoDate, channel: Channel): Promise<void> {
+  await db.execute(sql`
+    insert into day_quotas (unit_code, date, channel, capacity, booked)
+    select ${unitCode}, ${date}::date, ${channel},
+      coalesce(
+        (select capacity from quota_overrides where unit_code = ${unitCode} and date = ${date}::date and channel = ${channel}),
+        (select capacity from quota_templates where unit_code = ${unitCode} and weekday = ${isoWeekday(date)} and channel = ${channel}),
+        0), 0
+    on conflict do nothing`);
+}
+
+/** Takes one place if one is left; false when the day is full. Row-locked, so concurrent takers never overbook. */
+export async function takePlace(db: Executor, unitCode: string, date: IsoDate, channel: Channel): Promise<boolean> {
+  const rows = await db
+    .update(dayQuotas)
+    .set({ booked: sql`${dayQuotas.booked} + 1` })
+    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel), sql`${dayQuotas.booked} < ${dayQuotas.capacity}`))
+    .returning({ booked: dayQuotas.booked });
+  return rows.length === 1;
+}
+
+/** Gives a place back (cancellation, expiry, reschedule away). */
+export async function returnPlace(db: Executor, unitCode: string, date: IsoDate, channel: Channel): Promise<void> {
+  await db
+    .update(dayQuotas)
+    .set({ booked: sql`greatest(${dayQuotas.booked} - 1, 0)` })
+    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
+}
+
+export async function hasStock(db: Executor, unitCode: string, passportType: 'biasa' | 'elektronik'): Promise<boolean> {
+  const [row] = await db
+    .select({ quantity: bookStock.quantity })
+    .from(bookStock)
+    .where(and(eq(bookStock.unitCode, unitCode), eq(bookStock.passportType, passportType)));
+  return (row?.quantity ?? 0) > 0;
+}

@@ -1,0 +1,28 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAction } from '../applications/actions.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { billings } from '../payments/schema.ts';
+import { returnPlace } from './capacity.ts';
+import { appointments } from './schema.ts';
+
+/**
+ * The job queued with every booking, due when its billing code expires: an appointment still unpaid then is
+ * released and its place returned. A paid or cancelled one is left alone.
+ */
+export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date()): Promise<{ expired: boolean; unitCode?: string; date?: string; channel?: string }> {
+  const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
+  if (!appointment || appointment.state !== 'booked') return { expired: false };
+  const [unpaid] = await tx
+    .select({ expiresAt: billings.expiresAt })
+    .from(billings)
+    .where(and(eq(billings.appointmentId, appointmentId), isNull(billings.paidAt)));
+  if (!unpaid || unpaid.expiresAt > now) return { expired: false };
+  const caller = systemCaller('billing expiry');
+  await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
+  await returnPlace(tx, appointment.unitCode, appointment.date, appointment.channel);
+  await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_expired', status: 'submitted', payload: { appointmentId } });
+  await appendAudit(tx, caller, { action: 'appointment.expire', targetType: 'appointment', targetId: appointmentId, unitCode: appointment.unitCode });
+  return { expired: true, unitCode: appointment.unitCode, date: appointment.date, channel: appointment.channel };
+}

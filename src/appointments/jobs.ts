@@ -1,0 +1,10 @@
+import type { Db } from '../platform/db/index.ts';
+import type { JobRunner } from '../platform/jobs/runner.ts';
+import { EXPIRE_JOB } from './book-appointment.ts';
+import { expireUnpaid } from './expire-unpaid.ts';
+
+export function registerAppointmentJobs(jobs: JobRunner, db: Db): void {
+  jobs.register(EXPIRE_JOB, async (payload) => {
+    await db.transaction((tx) => expireUnpaid(tx, String(payload.appointmentId)));
+  });
+}

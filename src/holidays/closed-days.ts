@@ -1,0 +1,16 @@
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { addDays, isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { holidays } from './schema.ts';
+
+/** Dates in [from, to] on which the unit does not serve: weekends, holidays for all units, its own closures. */
+export async function closedDays(db: Executor, unitCode: string, from: IsoDate, to: IsoDate): Promise<Map<IsoDate, string>> {
+  const rows = await db
+    .select({ date: holidays.date, name: holidays.name })
+    .from(holidays)
+    .where(and(gte(holidays.date, from), lte(holidays.date, to), or(isNull(holidays.unitCode), eq(holidays.unitCode, unitCode))));
+  const closed = new Map<IsoDate, string>(rows.map((r) => [r.date, r.name]));
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isWeekend(d) && !closed.has(d)) closed.set(d, 'weekend');
+  return closed;
+}
+
