@@ -53,14 +53,26 @@ export async function sessionCookie(db: Executor, account: Account): Promise<str
   return `sikoe_session=${token}`;
 }
 
+const nikBase = Math.floor(Math.random() * 9000);
 let nikCounter = 0;
-/** A valid NIK for Kota Kupang (53.71.01) with the birth date and sex encoded; distinct within a test run. */
+/**
+ * A valid NIK for Kota Kupang (53.71.01) with the birth date and sex encoded. The serial counts up from a random
+ * start, so NIKs never repeat within a test process and rarely across processes (with randomBirthDate, never
+ * in practice): the one-live-appointment-per-NIK rule spans every test on a shared database.
+ */
 export function makeNik(birthDate = '1990-07-05', sex: 'F' | 'M' = 'M'): string {
   const [y, m, d] = birthDate.split('-');
   const day = String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0');
-  nikCounter = (nikCounter + 1) % 9000;
-  const serial = String(1000 + ((nikCounter + Math.floor(Math.random() * 9000)) % 9000)).padStart(4, '0');
+  const serial = String(1000 + ((nikBase + nikCounter++) % 9000));
   return `537101${day}${m}${y!.slice(2)}${serial}`;
+}
+
+/** An adult's birth date, 1950–2004. */
+export function randomBirthDate(): string {
+  const year = 1950 + Math.floor(Math.random() * 55);
+  const month = 1 + Math.floor(Math.random() * 12);
+  const day = 1 + Math.floor(Math.random() * 28);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** A Kantor Imigrasi of its own, so a test's quotas and bookings meet no other test's. */
@@ -92,7 +104,7 @@ export async function openDate(db: Executor, unitCode: string, date: string, cap
 /** A submitted application (fee fixed), ready to book, for a citizen of its own unless one is given. */
 export async function makeApplication(db: Executor, options: { unitCode: string; accountId?: string } & Partial<typeof applications.$inferInsert>) {
   const accountId = options.accountId ?? (await makeCitizen(db)).id;
-  const birthDate = options.birthDate ?? '1990-07-05';
+  const birthDate = options.birthDate ?? randomBirthDate();
   const [row] = await db
     .insert(applications)
     .values({

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, gte, isNull, lte, or } from 'drizzle-orm';
 import type { ApplicationKind, FeeLine, PassportType, Speed } from '../applications/schema.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
