@@ -1,8 +1,13 @@
+import { applications } from './en/applications.ts';
+import { booking } from './en/booking.ts';
+import { counterDesk } from './en/counterDesk.ts';
 import type { id } from './id.ts';
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+import type { Messages } from './messages.ts';
 
 export const en: Messages<typeof id> = {
+  applications,
+  booking,
+  counterDesk,
   common: {
     tagline: 'Immigration services of NTT',
     skipToContent: 'Skip to content',
@@ -195,6 +200,22 @@ export const en: Messages<typeof id> = {
     refresh: 'Show the next choices',
   },
   v: {
+    date: 'Write the date as YYYY-MM-DD.',
+    choose: 'Choose one.',
+    village: 'Choose a village from the list.',
+    phone: 'Enter a phone number, like 0812 3456 7890.',
+    passportNumber: 'A passport number has 6–12 letters and digits.',
+    birthDateFuture: 'This birth date is not possible.',
+    validityTen: 'A 10-year passport is only for applicants aged 17 or over, or married.',
+    pmiRequired: 'To work abroad, give the PMI placement recommendation number.',
+    unitNoPassport: 'This office does not issue passports. Choose another office.',
+    tooManyApplicants: 'One account can apply for at most 5 people.',
+    dateOutsideWindow: 'This date cannot be booked (yet or any more).',
+    dateRange: 'Not a valid date range (at most 3 months).',
+    number: 'Enter a whole number, 0 or more.',
+    amountMismatch: 'The amount paid does not match the bill.',
+    billingCode: 'A billing code has 15 digits.',
+    noTariff: 'No tariff is in force on this date.',
     nikFormat: 'The NIK has 16 digits, as printed on the e-KTP.',
     nikRegion: 'The region code in the NIK is unknown. Check its first 6 digits.',
     nikBirthDate: 'The birth date does not match the NIK.',
@@ -229,6 +250,14 @@ export const en: Messages<typeof id> = {
     invalid_totp: 'Wrong verification code.',
     invalid_token: 'The link is not valid or has already been used.',
     email_taken: 'This email address is already in use.',
+    quota_full: 'No places are left on this date. Choose another date or join the waiting list.',
+    date_closed: 'The office does not serve this passport type on that date.',
+    already_booked: 'This applicant already has a live appointment.',
+    date_outside_window: 'This date cannot be booked (yet or any more).',
+    invalid_transition: 'This step is not possible at the application\'s current stage.',
+    billing_expired: 'The billing code has expired.',
+    reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
+    invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
     payload_too_large: 'What was sent is too large.',

@@ -1,5 +1,13 @@
 // Bahasa Indonesia: the default language. en.ts must have exactly the same keys (checked by the type).
+// Larger features keep their messages in a file of their own under id/ and en/.
+import { applications } from './id/applications.ts';
+import { booking } from './id/booking.ts';
+import { counterDesk } from './id/counterDesk.ts';
+
 export const id = {
+  applications,
+  booking,
+  counterDesk,
   common: {
     tagline: 'Layanan Imigrasi NTT',
     skipToContent: 'Langsung ke isi',
@@ -192,6 +200,22 @@ export const id = {
     refresh: 'Tampilkan pilihan berikutnya',
   },
   v: {
+    date: 'Tulis tanggal sebagai TTTT-BB-HH.',
+    choose: 'Pilih salah satu.',
+    village: 'Pilih desa/kelurahan dari daftar.',
+    phone: 'Masukkan nomor telepon, misalnya 0812 3456 7890.',
+    passportNumber: 'Nomor paspor terdiri dari 6–12 huruf dan angka.',
+    birthDateFuture: 'Tanggal lahir tidak mungkin.',
+    validityTen: 'Masa berlaku 10 tahun hanya untuk pemohon berusia 17 tahun ke atas atau sudah menikah.',
+    pmiRequired: 'Untuk bekerja di luar negeri, isi nomor rekomendasi penempatan PMI.',
+    unitNoPassport: 'Kantor ini tidak melayani paspor. Pilih kantor lain.',
+    tooManyApplicants: 'Satu akun dapat mengajukan untuk paling banyak 5 orang.',
+    dateOutsideWindow: 'Tanggal ini belum atau tidak lagi dapat dipesan.',
+    dateRange: 'Rentang tanggal tidak valid (paling panjang 3 bulan).',
+    number: 'Masukkan bilangan bulat 0 atau lebih.',
+    amountMismatch: 'Jumlah pembayaran tidak sama dengan tagihan.',
+    billingCode: 'Kode billing terdiri dari 15 angka.',
+    noTariff: 'Tidak ada tarif yang berlaku pada tanggal ini.',
     nikFormat: 'NIK terdiri dari 16 angka, seperti tertulis di e-KTP.',
     nikRegion: 'Kode wilayah pada NIK tidak dikenal. Periksa 6 angka pertama.',
     nikBirthDate: 'Tanggal lahir tidak cocok dengan NIK.',
@@ -226,6 +250,14 @@ export const id = {
     invalid_totp: 'Kode verifikasi salah.',
     invalid_token: 'Tautan tidak berlaku atau sudah dipakai.',
     email_taken: 'Alamat email ini sudah dipakai.',
+    quota_full: 'Kuota tanggal ini sudah habis. Pilih tanggal lain atau masuk daftar tunggu.',
+    date_closed: 'Kantor tidak melayani paspor jenis ini pada tanggal tersebut.',
+    already_booked: 'Pemohon ini sudah punya jadwal kedatangan yang aktif.',
+    date_outside_window: 'Tanggal ini belum atau tidak lagi dapat dipesan.',
+    invalid_transition: 'Langkah ini tidak dapat dilakukan pada tahap permohonan sekarang.',
+    billing_expired: 'Kode billing sudah kedaluwarsa.',
+    reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
+    invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     payload_too_large: 'Data yang dikirim terlalu besar.',
