@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { serviceDay } from '../../test/dates.ts';
+import { makeApplication, makeUnit, openDate } from '../../test/factories.ts';
+import { applications } from '../applications/schema.ts';
+import { bookAppointment } from '../appointments/book-appointment.ts';
+import { expireUnpaid } from '../appointments/expire-unpaid.ts';
+import { appointments, dayQuotas } from '../appointments/schema.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { signPayload } from './signature.ts';
+
+describeApp('payments', (ctx) => {
+  const bookOne = async (now = new Date()) => {
+    const unit = await makeUnit(ctx.db);
+    const date = await serviceDay(ctx.db, unit.code);
+    await openDate(ctx.db, unit.code, date, 1);
+    const application = await makeApplication(ctx.db, { unitCode: unit.code });
+    const booked = await ctx.db.transaction((tx) =>
+      bookAppointment(tx, systemCaller('test'), { applicationId: application.id, date }, ctx.config.booking, ctx.app.deps.secrets.qr, now),
+    );
+    return { unit, date, application, booked };
+  };
+  const notify = (body: object, secret = ctx.app.deps.secrets.payments) => {
+    const raw = JSON.stringify(body);
+    return ctx.app.inject({ method: 'POST', url: '/api/v1/payments/notifications', headers: { 'content-type': 'application/json', 'x-sikoe-signature': signPayload(secret, raw) }, payload: raw });
+  };
+  const statusOf = async (id: string) => (await ctx.db.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s;
+
+  it('settles a billing code from a signed notification, once', async () => {
+    const { application, booked } = await bookOne();
+    const body = { billingCode: booked.billing.code, amount: booked.billing.amount, reference: 'BNI-123' };
+    const first = await notify(body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({ billingCode: booked.billing.code, status: 'paid', alreadyPaid: false });
+    expect((await notify(body)).json().alreadyPaid).toBe(true);
+    expect(await statusOf(application.id)).toBe('paid');
+    const [appointment] = await ctx.db.select().from(appointments).where(eq(appointments.id, booked.appointment.id));
+    expect(appointment!.state).toBe('paid');
+  });
+
+  it('refuses unsigned, wrongly signed, wrong-amount and unknown notifications without changing anything', async () => {
+    const { application, booked } = await bookOne();
+    const body = { billingCode: booked.billing.code, amount: booked.billing.amount };
+    const unsigned = await ctx.app.inject({ method: 'POST', url: '/api/v1/payments/notifications', payload: body });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json().error.code).toBe('invalid_signature');
+    expect((await notify(body, 'not-the-key-0123456789')).statusCode).toBe(401);
+    const wrongAmount = await notify({ ...body, amount: 1 });
+    expect(wrongAmount.statusCode).toBe(422);
+    expect((await notify({ ...body, billingCode: '999999999999999' })).statusCode).toBe(404);
+    expect(await statusOf(application.id)).toBe('booked');
+  });
+
+  it('releases an unpaid booking when its code expires and returns the place; a late payment is refused', async () => {
+    const booking = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    const { unit, date, application, booked } = booking;
+    const result = await ctx.db.transaction((tx) => expireUnpaid(tx, booked.appointment.id));
+    expect(result.expired).toBe(true);
+    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
+    expect(day!.booked).toBe(0);
+    expect(await statusOf(application.id)).toBe('submitted');
+    const late = await notify({ billingCode: booked.billing.code, amount: booked.billing.amount });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('billing_expired');
+  });
+
+  it('runs the expiry as a job queued with the booking, and leaves paid bookings alone', async () => {
+    const expired = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    const paid = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    await ctx.db.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, paid.booked.appointment.id));
+    await ctx.app.deps.jobs.runDue();
+    const states = await ctx.db.select({ id: appointments.id, state: appointments.state }).from(appointments);
+    expect(states.find((s) => s.id === expired.booked.appointment.id)!.state).toBe('expired');
+    expect(states.find((s) => s.id === paid.booked.appointment.id)!.state).toBe('paid');
+  });
+});
