@@ -14,8 +14,11 @@ import { registerRegionRoutes } from './regions/routes.tsx';
 import { registerUnitRoutes } from './units/routes.tsx';
 import { registerOfficerRoutes } from './officers/routes.tsx';
 import { registerApplicationApi } from './applications/api-routes.ts';
+import { registerApplicationPages } from './applications/page-routes.tsx';
 import { registerAppointmentApi } from './appointments/api-routes.ts';
 import { registerAppointmentJobs } from './appointments/jobs.ts';
+import { registerBooking } from './appointments/register-booking.ts';
+import { registerBookingOfficeRoutes } from './appointments/officer-routes.tsx';
 import { registerPaymentRoutes } from './payments/routes.ts';
 
 export type BuildOptions = {
@@ -43,8 +46,11 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerAccountRoutes(app);
   registerOfficerRoutes(app);
   registerApplicationApi(app);
+  await registerApplicationPages(app);
   registerAppointmentApi(app);
+  registerBookingOfficeRoutes(app);
   registerAppointmentJobs(jobs, database.db);
   await registerPaymentRoutes(app);
+  await registerBooking(app);
   return app;
 }

@@ -10,6 +10,8 @@ import { verifyAudit } from './platform/audit/verify-audit.ts';
 import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createOfficer } from './officers/create-officer.ts';
+import { settleBilling } from './payments/settle-billing.ts';
+import { formatDateTime } from './platform/i18n/index.ts';
 import { seedReference } from './seed.ts';
 import { eq } from 'drizzle-orm';
 
@@ -59,8 +61,9 @@ program
       await seedReference(db);
       process.stdout.write('regions and units seeded\n');
       if (opts.demo) {
-        const { emails } = await seedDemo(db);
+        const { emails, passportUnits } = await seedDemo(db);
         process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"):\n${emails.map((e) => `  ${e}`).join('\n')}\n`);
+        process.stdout.write(`weekly quotas and blank-book stock: ${passportUnits.join(', ')}\n`);
       }
     }),
   );
@@ -135,6 +138,29 @@ program
       }
     }),
   );
+
+program
+  .command('payments')
+  .description('payments')
+  .command('settle')
+  .description('record a billing code as paid, as the bank would (for local use and demonstrations)')
+  .argument('<billing-code>', 'the 15-digit billing code')
+  .option('--reference <reference>', "the bank's reference for the payment")
+  .action((code: string, opts: { reference?: string }) => {
+    if (!/^\d{15}$/.test(code)) fail(`invalid billing code ${code}: a billing code has 15 digits`);
+    if (opts.reference !== undefined && (opts.reference.trim() === '' || opts.reference.length > 100)) fail('the reference must have 1 to 100 characters');
+    return withDatabase(async ({ db }) => {
+      try {
+        const paid = await db.transaction((tx) => settleBilling(tx, cli, { code, reference: opts.reference }));
+        const at = formatDateTime('en', paid.paidAt);
+        process.stdout.write(paid.alreadyPaid ? `billing ${paid.code} was already paid at ${at}\n` : `billing ${paid.code} paid at ${at}\n`);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'not_found') fail(`unknown billing code ${code}`);
+        if (err instanceof AppError && err.code === 'billing_expired') fail(`billing code ${code} has expired and its appointment was released; the applicant must book again`);
+        throw err;
+      }
+    });
+  });
 
 try {
   await program.parseAsync(process.argv);

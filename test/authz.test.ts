@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/accounts/api-tokens.ts';
+import { holidays } from '../src/holidays/schema.ts';
+import { systemCaller } from '../src/platform/auth/caller.ts';
 import { officerRoles, type Account, type OfficerRole } from '../src/platform/auth/schema.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import type { App } from '../src/platform/http/server.ts';
@@ -13,16 +16,85 @@ import { Browser } from './http.ts';
  * it must refuse. A route added without an entry fails the coverage test, so nobody ships an unclassified route.
  */
 type Access = 'public' | 'signed-in' | 'officer' | readonly OfficerRole[];
-type Fx = { citizen: Account; kupangOfficer: Account };
-type Entry = { access: Access; url?: (fx: Fx) => string; form?: (fx: Fx) => Record<string, string | string[]>; mutates?: boolean };
+type Fx = { citizen: Account; kupangOfficer: Account; kupangClosure: string };
+/**
+ * `form`: a page form's fields; `body`: an API write's JSON; `upload`: the text fields of an API upload, sent as
+ * multipart with a small file. All valid, so that refusals come from authorisation, not from the input.
+ */
+type Entry = {
+  access: Access;
+  url?: (fx: Fx) => string;
+  form?: (fx: Fx) => Record<string, string | string[]>;
+  body?: () => Record<string, unknown>;
+  upload?: Record<string, string>;
+  mutates?: boolean;
+};
+
+function multipart(fields: Record<string, string>) {
+  const boundary = 'sikoe-route-walk';
+  const part = (name: string, value: string, file = '') => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"${file}\r\n\r\n${value}\r\n`;
+  const payload = Object.entries(fields).map(([k, v]) => part(k, v)).join('') + part('file', '%PDF-1.4', '; filename="ktp.pdf"\r\ncontent-type: application/pdf') + `--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 const managers = ['admin', 'head_of_office'] as const;
+const desk = ['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator'] as const;
+const someDay = '2030-01-02';
+const weeklyForm = Object.fromEntries(['online', 'percepatan', 'priority', 'eazy_paspor'].flatMap((c) => [1, 2, 3, 4, 5, 6, 7].map((d) => [`${c}_${d}`, '7'])));
+const holidayForm = { date: someDay, name: 'Ditutup tanpa hak', kind: 'office_closure', unitCode: 'KANIM-KUPANG' };
+const applicationBody = {
+  unitCode: 'KANIM-KUPANG', nik: '5371010507900001', fullName: 'Yohanes Ndun', birthPlace: 'Kupang', birthDate: '1990-07-05', sex: 'M',
+  maritalStatus: 'single', address: 'Jl. El Tari 1, Kupang', phone: '081234567890', email: 'yohanes@example.org', kind: 'first',
+  passportType: 'elektronik', validityYears: 10, speed: 'reguler', purpose: 'tourism',
+};
 const unitForm = {
   name: 'Diubah tanpa hak', address: 'Jl. Tanpa Hak 1, Kupang', regencyCode: '53.71', phone: '', email: '', state: 'active',
   services: ['passport'], hours_mon: '08:00-15:00', hours_tue: '', hours_wed: '', hours_thu: '', hours_fri: '', hours_sat: '', hours_sun: '',
 };
 const officerForm = () => ({ name: 'Petugas Baru', email: uniqueEmail('new'), role: 'counter_officer', unitCode: 'KANIM-KUPANG', password: PASSWORD });
 const anyId = crypto.randomUUID();
+
+/**
+ * A citizen's own applications and bookings (officers of the unit may view submitted ones): signed-in routes whose
+ * use cases refuse other people's cases, so the walk proves that outsiders are sent to sign in.
+ */
+function citizenCaseRoutes(): Record<string, Entry> {
+  const app = `/applications/${anyId}`;
+  const steps = ['office', 'nik', 'name', 'birth', 'sex', 'marital', 'address', 'phone', 'email', 'kind', 'type', 'validity', 'speed', 'purpose', 'documents'];
+  const page = (path: string): Entry => ({ access: 'signed-in', url: () => path });
+  const form = (path: string): Entry => ({ access: 'signed-in', url: () => path, form: () => ({}), mutates: true });
+  return {
+    'GET /applications': page('/applications'),
+    'POST /applications': form('/applications'),
+    'GET /applications/:id': page(app),
+    'GET /applications/:id/submitted': page(`${app}/submitted`),
+    'POST /applications/:id/discard': form(`${app}/discard`),
+    ...Object.fromEntries(steps.flatMap((step) => [
+      [`GET /applications/:id/steps/${step}`, page(`${app}/steps/${step}`)],
+      [`POST /applications/:id/steps/${step}`, form(`${app}/steps/${step}`)],
+    ])),
+    'POST /applications/:id/documents': form(`${app}/documents`),
+    'GET /applications/:id/documents/:documentId': page(`${app}/documents/${anyId}`),
+    'POST /applications/:id/documents/:documentId/delete': form(`${app}/documents/${anyId}/delete`),
+    'GET /applications/:id/check': page(`${app}/check`),
+    'POST /applications/:id/submit': form(`${app}/submit`),
+    'GET /applications/:id/book': page(`${app}/book`),
+    'POST /applications/:id/book': form(`${app}/book`),
+    'POST /applications/:id/waitlist': form(`${app}/waitlist`),
+    'POST /applications/:id/waitlist/:entryId/accept': form(`${app}/waitlist/${anyId}/accept`),
+    'POST /applications/:id/waitlist/:entryId/leave': form(`${app}/waitlist/${anyId}/leave`),
+    'GET /applications/:id/appointment': page(`${app}/appointment`),
+    'GET /applications/:id/appointment/receipt.pdf': page(`${app}/appointment/receipt.pdf`),
+    'GET /applications/:id/appointment/calendar.ics': page(`${app}/appointment/calendar.ics`),
+    'GET /applications/:id/appointment/reschedule': page(`${app}/appointment/reschedule`),
+    'POST /applications/:id/appointment/reschedule': form(`${app}/appointment/reschedule`),
+    'GET /applications/:id/appointment/cancel': page(`${app}/appointment/cancel`),
+    'POST /applications/:id/appointment/cancel': form(`${app}/appointment/cancel`),
+    'POST /api/v1/applications/:id/appointment/reschedule': { access: 'signed-in', url: () => `/api/v1${app}/appointment/reschedule`, body: () => ({ date: someDay }), mutates: true },
+    'POST /api/v1/applications/:id/appointment/cancel': { access: 'signed-in', url: () => `/api/v1${app}/appointment/cancel`, mutates: true },
+    'POST /api/v1/applications/:id/documents': { access: 'signed-in', url: () => `/api/v1${app}/documents`, upload: { kind: 'ektp' }, mutates: true },
+  };
+}
 
 const routes: Record<string, Entry> = {
   'GET /': { access: 'public' },
@@ -41,6 +113,13 @@ const routes: Record<string, Entry> = {
   'GET /api/openapi.json': { access: 'public' },
   'GET /api/v1/units': { access: 'public' },
   'GET /api/v1/units/:code': { access: 'public', url: () => '/api/v1/units/KANIM-KUPANG' },
+  'GET /api/v1/units/:code/availability': { access: 'public', url: () => `/api/v1/units/KANIM-KUPANG/availability?from=${someDay}&to=${someDay}` },
+  'GET /api/v1/track': { access: 'public', url: () => '/api/v1/track?code=NOPE&birthDate=1990-07-05' },
+  'GET /track': { access: 'public' },
+  'POST /track': { access: 'public', form: () => ({}) },
+  'GET /static/booking/:version/:file': { access: 'public', url: () => '/static/booking/0/booking.css' },
+  // The bank's notification: no person signs in, the HMAC signature is the credential.
+  'POST /api/v1/payments/notifications': { access: 'public', body: () => ({}) },
   'GET /api/v1/regions/provinces': { access: 'public' },
   'GET /api/v1/regions/provinces/:code/regencies': { access: 'public', url: () => '/api/v1/regions/provinces/53/regencies' },
   'GET /api/v1/regions/regencies/:code/districts': { access: 'public', url: () => '/api/v1/regions/regencies/53.71/districts' },
@@ -69,7 +148,12 @@ const routes: Record<string, Entry> = {
   'POST /account/tokens/:id/revoke': { access: 'signed-in', url: () => `/account/tokens/${anyId}/revoke`, form: () => ({}) },
   // The second sign-in step: a session whose second factor is still pending.
   'GET /login/totp': { access: 'signed-in' },
+  // Citizens apply and book for themselves (the use cases refuse officers and other citizens' applications).
+  'POST /api/v1/applications': { access: 'signed-in', body: () => applicationBody, mutates: true },
+  'POST /api/v1/applications/:id/appointment': { access: 'signed-in', url: () => `/api/v1/applications/${anyId}/appointment`, body: () => ({ date: someDay }) },
   'POST /login/totp': { access: 'signed-in', form: () => ({ code: '000000' }) },
+
+  ...citizenCaseRoutes(),
 
   'GET /account/totp': { access: 'officer' },
   'POST /account/totp': { access: 'officer', form: () => ({ code: '000000' }) },
@@ -81,6 +165,21 @@ const routes: Record<string, Entry> = {
   'GET /admin/officers/new': { access: ['admin'] },
   'POST /admin/officers/new': { access: ['admin'], form: officerForm },
   'GET /admin/accounts/:id': { access: managers, url: (fx) => `/admin/accounts/${fx.kupangOfficer.id}` },
+  'GET /admin/holidays': { access: managers },
+  'POST /admin/holidays': { access: managers, form: () => holidayForm, mutates: true },
+  'GET /admin/holidays/:id/edit': { access: managers, url: (fx) => `/admin/holidays/${fx.kupangClosure}/edit` },
+  'POST /admin/holidays/:id/edit': { access: managers, url: (fx) => `/admin/holidays/${fx.kupangClosure}/edit`, form: () => holidayForm, mutates: true },
+  'POST /admin/holidays/:id/delete': { access: managers, url: (fx) => `/admin/holidays/${fx.kupangClosure}/delete`, form: () => ({}), mutates: true },
+  'GET /officer/units/:code/quotas': { access: managers, url: () => '/officer/units/KANIM-KUPANG/quotas' },
+  'POST /officer/units/:code/quotas/weekly': { access: managers, url: () => '/officer/units/KANIM-KUPANG/quotas/weekly', form: () => weeklyForm, mutates: true },
+  'POST /officer/units/:code/quotas/dates': {
+    access: managers, url: () => '/officer/units/KANIM-KUPANG/quotas/dates', form: () => ({ date: someDay, channel: 'online', capacity: '3' }), mutates: true,
+  },
+  'PUT /api/v1/units/:code/quotas/:date': { access: managers, url: () => `/api/v1/units/KANIM-KUPANG/quotas/${someDay}`, body: () => ({ channel: 'online', capacity: 3 }), mutates: true },
+  'GET /officer/units/:code/stock': { access: managers, url: () => '/officer/units/KANIM-KUPANG/stock' },
+  'POST /officer/units/:code/stock': { access: managers, url: () => '/officer/units/KANIM-KUPANG/stock', form: () => ({ biasa: '1', elektronik: '1' }), mutates: true },
+  'GET /officer/units/:code/appointments': { access: desk, url: () => `/officer/units/KANIM-KUPANG/appointments?date=${someDay}` },
+  'GET /api/v1/units/:code/appointments': { access: desk, url: () => `/api/v1/units/KANIM-KUPANG/appointments?date=${someDay}` },
 };
 
 const entries = Object.entries(routes).map(([key, entry]) => {
@@ -130,7 +229,12 @@ describeApp('authorisation route walk', (ctx) => {
     if (who.cookie) browser.setCookie(who.cookie);
     const headers: Record<string, string> = isApi && who.bearer ? { authorization: `Bearer ${who.bearer}` } : {};
     if (route.method === 'GET' || isApi) {
-      return ctx.app.inject({ method: route.method as 'GET', url, headers: { ...headers, cookie: browser.cookieHeader }, ...(route.method === 'POST' ? { payload: {} } : {}) });
+      if (route.entry.upload) {
+        const upload = multipart(route.entry.upload);
+        return ctx.app.inject({ method: 'POST', url, payload: upload.payload, headers: { ...headers, ...upload.headers } });
+      }
+      const payload = ['POST', 'PUT'].includes(route.method) ? { payload: route.entry.body?.() ?? {} } : {};
+      return ctx.app.inject({ method: route.method as 'GET', url, headers: { ...headers, cookie: browser.cookieHeader }, ...payload });
     }
     await browser.get('/login');
     return browser.request({ method: 'POST', url, form: emptyForm ? {} : (route.entry.form?.(fx) ?? {}) });
@@ -157,7 +261,14 @@ describeApp('authorisation route walk', (ctx) => {
     citizen.cookie = await sessionCookie(ctx.db, fx.citizen);
     const token = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: fx.citizen.email, password: PASSWORD } });
     citizen.bearer = (token.json() as { token: string }).token;
-    for (const role of officerRoles) kupang[role] = { cookie: await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' })) };
+    for (const role of officerRoles) {
+      const officer = await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' });
+      const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), officer.id, 'route walk'));
+      kupang[role] = { cookie: await sessionCookie(ctx.db, officer), bearer: token };
+    }
+    const closureDate = `2091-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 10)}`;
+    const [closure] = await ctx.db.insert(holidays).values({ date: closureDate, name: 'Penutupan uji', kind: 'office_closure', unitCode: 'KANIM-KUPANG' }).returning();
+    fx.kupangClosure = closure!.id;
   });
 
   it('classifies every registered route, and every classified route exists', () => {
@@ -206,7 +317,7 @@ describeApp('authorisation route walk', (ctx) => {
         if (allowed && route.entry.mutates) continue;
         const res = await call(kupang[role], route);
         if (allowed) check(notRefused(res), route, `${role} expected to be let through`, res);
-        else check(refusedAsForbidden(res, false), route, `${role} expected 403 forbidden`, res);
+        else check(refusedAsForbidden(res, route.url(fx).startsWith('/api/')), route, `${role} expected 403 forbidden`, res);
       }
     }
     expect(problems).toEqual([]);

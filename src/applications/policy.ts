@@ -1,22 +1,34 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
+import type { ApplicationStatus } from './schema.ts';
 
-export type ApplicationAction = 'application.create' | 'application.view' | 'application.book';
-type Target = { accountId: string; unitCode: string | null; scope: readonly string[] };
+export type ApplicationAction = 'application.create' | 'application.list' | 'application.view' | 'application.edit' | 'application.book';
+type Target = { accountId: string; unitCode: string | null; scope: readonly string[]; status?: ApplicationStatus };
 
 const unitRoles = new Set(['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator']);
 
-/** Citizens apply and book for themselves; officers of the application's unit (or above) may look at it. */
+/**
+ * Citizens apply, edit their drafts and book for themselves; officers of the application's unit (or above) may
+ * look at it once it is submitted. A draft is its owner's alone.
+ */
 export function can(actor: Actor | null, action: ApplicationAction, target?: Target): boolean {
   if (!actor) return false;
   switch (action) {
     case 'application.create':
+    case 'application.list':
       return actor.kind === 'citizen';
     case 'application.book':
+    case 'application.edit':
       return actor.kind === 'citizen' && target?.accountId === actor.id;
     case 'application.view':
       if (target?.accountId === actor.id) return true;
-      return actor.kind === 'officer' && unitRoles.has(actor.role ?? '') && !!target?.unitCode && target.scope.includes(target.unitCode);
+      return (
+        actor.kind === 'officer' &&
+        unitRoles.has(actor.role ?? '') &&
+        target?.status !== 'draft' &&
+        !!target?.unitCode &&
+        target.scope.includes(target.unitCode)
+      );
   }
 }
 

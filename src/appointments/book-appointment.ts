@@ -1,17 +1,15 @@
+import crypto from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recordAction } from '../applications/actions.ts';
-import { applications } from '../applications/schema.ts';
-import { closedDays } from '../holidays/closed-days.ts';
+import { holidayClosesSql } from '../holidays/closed-days.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
-import { sqlState, type Tx } from '../platform/db/index.ts';
+import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
+import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { newBillingCode } from '../payments/billing-code.ts';
 import { billings } from '../payments/schema.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
-import { ensureDayQuota, hasStock, takePlace } from './capacity.ts';
+import { ensureDayQuota, plannedCapacitySql, stockedSql } from './capacity.ts';
 import { signAppointmentQr } from './qr.ts';
 import { appointments, type Channel } from './schema.ts';
 
@@ -25,55 +23,147 @@ export type Booked = {
   created: boolean;
 };
 
+/** Everything a booking decision needs, read in one query: the application, its live booking, the day. */
+type Situation = {
+  status: string;
+  unitCode: string | null;
+  nik: string | null;
+  passportType: string | null;
+  feeTotal: number | null;
+  channel: Channel;
+  liveId: string | null;
+  liveDate: IsoDate | null;
+  liveUnitCode: string | null;
+  liveNik: string | null;
+  billingCode: string | null;
+  billingAmount: number | null;
+  billingExpiresMs: number | null;
+  holiday: boolean;
+  stocked: boolean;
+  nikBooked: boolean;
+  /** Whether the day's counter exists yet; if not, capacity is the override's or the template's. */
+  counted: boolean;
+  capacity: number;
+  booked: number;
+};
+
+async function readSituation(tx: Tx, applicationId: string, date: IsoDate): Promise<Situation | undefined> {
+  const [row] = await preparedRows<Situation>(
+    tx,
+    'booking_situation',
+    sql`
+      select a.status, a.unit_code as "unitCode", a.nik, a.passport_type as "passportType", a.fee_total as "feeTotal", c.channel,
+        live.id as "liveId", live.date as "liveDate", live.unit_code as "liveUnitCode", live.nik as "liveNik",
+        live.code as "billingCode", live.amount as "billingAmount", live.expires_ms as "billingExpiresMs",
+        ${holidayClosesSql(sql`a.unit_code`, date)} as holiday,
+        ${stockedSql(sql`a.unit_code`, sql`a.passport_type`)} as stocked,
+        exists (select 1 from appointments o where o.nik = a.nik and o.state in ('booked', 'paid')) as "nikBooked",
+        q.capacity is not null as counted,
+        coalesce(q.capacity, ${plannedCapacitySql(sql`a.unit_code`, date, sql`c.channel`)})::int as capacity,
+        coalesce(q.booked, 0)::int as booked
+      from applications a
+      cross join lateral (select case when a.speed = 'percepatan' then 'percepatan' else 'online' end as channel) c
+      left join lateral (
+        select p.id, p.date::text as date, p.unit_code, p.nik, b.code, b.amount, (extract(epoch from b.expires_at) * 1000)::float8 as expires_ms
+        from appointments p join billings b on b.appointment_id = p.id
+        where p.application_id = a.id and p.state in ('booked', 'paid')
+        order by b.created_at desc limit 1
+      ) live on true
+      left join day_quotas q on q.unit_code = a.unit_code and q.date = ${date}::date and q.channel = c.channel
+      where a.id = ${applicationId}`,
+  );
+  return row;
+}
+
+type Decision =
+  | { kind: 'existing'; booked: Booked }
+  | { kind: 'book'; unitCode: string; nik: string; feeTotal: number; channel: Channel; counted: boolean };
+
+/** The booking rules, in the order their refusals take precedence. Throws the refusal. */
+function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qrSecret: string, now: Date): Decision {
+  if (!s) throw new AppError('not_found');
+  if (s.liveId) {
+    if (s.liveDate !== date) throw new AppError('already_booked');
+    const appointment = { id: s.liveId, date, unitCode: s.liveUnitCode!, nik: s.liveNik! };
+    return {
+      kind: 'existing',
+      booked: {
+        appointment: { id: s.liveId, date, unitCode: appointment.unitCode, qr: signAppointmentQr(qrSecret, appointment) },
+        billing: { code: s.billingCode!, amount: s.billingAmount!, expiresAt: new Date(s.billingExpiresMs!) },
+        created: false,
+      },
+    };
+  }
+  if (s.status !== 'submitted' || !s.unitCode || !s.nik || !s.passportType || s.feeTotal === null) throw new AppError('invalid_transition');
+  const window = bookingWindow(now, rules);
+  if (date < window.from || date > window.to) throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
+  if (isWeekend(date) || s.holiday || !s.stocked) throw new AppError('date_closed');
+  if (s.nikBooked) throw new AppError('already_booked');
+  if (s.booked >= s.capacity) throw new AppError('quota_full');
+  return { kind: 'book', unitCode: s.unitCode, nik: s.nik, feeTotal: s.feeTotal, channel: s.channel, counted: s.counted };
+}
+
 /**
  * Books the application's date: takes a place with a conditional update on the day's counter (never overbooks),
  * binds the appointment to the NIK (one live appointment per person, enforced by a unique index), issues a billing
  * code valid for two hours and queues the job that releases the place if it is not paid.
+ *
+ * Most requests on a popular day are refusals, so they are answered from one unlocked read. A request that may
+ * book locks the application row (a resent request waits for the first and then finds its booking), decides again
+ * on fresh data, and writes everything in one statement whose conditional counter update guards it.
  */
 export async function bookAppointment(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: BookingRules, qrSecret: string, now = new Date()): Promise<Booked> {
-  // The row lock makes a resent request wait for the first and then find its booking.
-  const [application] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
-  if (!application) throw new AppError('not_found');
-  const existing = await liveBooking(tx, application.id);
-  if (existing) {
-    const { id, date, unitCode } = existing.appointment;
-    if (date === input.date) return { appointment: { id, date, unitCode, qr: signAppointmentQr(qrSecret, existing.appointment) }, billing: existing.billing, created: false };
-    throw new AppError('already_booked');
-  }
-  if (application.status !== 'submitted' || !application.unitCode || !application.nik || !application.passportType || application.feeTotal === null) {
-    throw new AppError('invalid_transition');
-  }
-  const window = bookingWindow(now, rules);
-  if (input.date < window.from || input.date > window.to) throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
-  const unitCode = application.unitCode;
-  const channel: Channel = application.speed === 'percepatan' ? 'percepatan' : 'online';
-  if ((await closedDays(tx, unitCode, input.date, input.date)).has(input.date)) throw new AppError('date_closed');
-  if (!(await hasStock(tx, unitCode, application.passportType))) throw new AppError('date_closed');
-  const [someoneElse] = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.nik, application.nik), inArray(appointments.state, ['booked', 'paid'])));
-  if (someoneElse) throw new AppError('already_booked');
+  const first = decide(await readSituation(tx, input.applicationId, input.date), input.date, rules, qrSecret, now);
+  if (first.kind === 'existing') return first.booked;
 
-  await ensureDayQuota(tx, unitCode, input.date, channel);
-  if (!(await takePlace(tx, unitCode, input.date, channel))) throw new AppError('quota_full');
-  let appointmentId: string;
+  await preparedRows(tx, 'booking_lock_application', sql`select 1 from applications where id = ${input.applicationId} for update`);
+  const decision = decide(await readSituation(tx, input.applicationId, input.date), input.date, rules, qrSecret, now);
+  if (decision.kind === 'existing') return decision.booked;
+  const { unitCode, nik, feeTotal, channel } = decision;
+  if (!decision.counted) await ensureDayQuota(tx, unitCode, input.date, channel);
+
+  const appointmentId = crypto.randomUUID();
+  const code = newBillingCode();
+  const expiresAt = new Date(now.getTime() + rules.billingValidMinutes * 60_000);
+  const action = { status: 'booked', appointmentId, date: input.date, unitCode, billingCode: code };
+  let took: unknown[];
   try {
-    const [row] = await tx.insert(appointments).values({ applicationId: application.id, unitCode, date: input.date, channel, nik: application.nik }).returning({ id: appointments.id });
-    appointmentId = row!.id;
+    // Each insert runs only if the counter gave a place; the application's status follows its newest action.
+    took = await preparedRows(
+      tx,
+      'booking_write',
+      sql`
+        with place as (
+          update day_quotas set booked = booked + 1
+          where unit_code = ${unitCode} and date = ${input.date}::date and channel = ${channel} and booked < capacity
+          returning 1
+        ), appointment as (
+          insert into appointments (id, application_id, unit_code, date, channel, nik)
+          select ${appointmentId}::uuid, ${input.applicationId}::uuid, ${unitCode}, ${input.date}::date, ${channel}, ${nik} from place
+          returning id
+        ), billing as (
+          insert into billings (code, appointment_id, application_id, amount, expires_at)
+          select ${code}, id, ${input.applicationId}::uuid, ${feeTotal}, ${expiresAt.toISOString()}::timestamptz from appointment
+        ), action as (
+          insert into application_actions (application_id, type, actor_id, payload)
+          select ${input.applicationId}::uuid, 'appointment_booked', ${caller.actor?.id ?? null}::uuid, ${JSON.stringify(action)}::jsonb from appointment
+        ), status as (
+          update applications set status = 'booked' where id = ${input.applicationId}::uuid and exists (select 1 from appointment)
+        ), expiry as (
+          insert into jobs (kind, payload, run_at)
+          select ${EXPIRE_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${expiresAt.toISOString()}::timestamptz from appointment
+        )
+        select id from appointment`,
+    );
   } catch (err) {
     // Two requests for the same person on two units at once: the unique index lets one through.
-    if (sqlState(err) === '23505') throw new AppError('already_booked');
+    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
     throw err;
   }
-  const expiresAt = new Date(now.getTime() + rules.billingValidMinutes * 60_000);
-  const code = newBillingCode();
-  await tx.insert(billings).values({ code, appointmentId, applicationId: application.id, amount: application.feeTotal, expiresAt });
-  await recordAction(tx, caller, { applicationId: application.id, type: 'appointment_booked', status: 'booked', payload: { appointmentId, date: input.date, unitCode, billingCode: code } });
-  await enqueueJob(tx, EXPIRE_JOB, { appointmentId }, { runAt: expiresAt });
+  if (took.length === 0) throw new AppError('quota_full');
   await appendAudit(tx, caller, { action: 'appointment.book', targetType: 'appointment', targetId: appointmentId, unitCode, details: { date: input.date } });
-  const appointment = { id: appointmentId, date: input.date, unitCode, nik: application.nik };
-  return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing: { code, amount: application.feeTotal, expiresAt }, created: true };
+  const appointment = { id: appointmentId, date: input.date, unitCode, nik };
+  return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing: { code, amount: feeTotal, expiresAt }, created: true };
 }
 
 /** The application's live appointment with its newest billing, if any. */

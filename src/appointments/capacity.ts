@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { bookStock, dayQuotas, quotaOverrides, quotaTemplates, type Channel } from './schema.ts';
@@ -26,15 +26,19 @@ export async function capacities(db: Executor, unitCode: string, channel: Channe
   };
 }
 
+/** SQL for a date's planned capacity before its counter exists: the override, else the weekly template, else 0. */
+export function plannedCapacitySql(unitCode: SQL | string, date: IsoDate, channel: SQL | Channel): SQL {
+  return sql`coalesce(
+    (select capacity from quota_overrides where unit_code = ${unitCode} and date = ${date}::date and channel = ${channel}),
+    (select capacity from quota_templates where unit_code = ${unitCode} and weekday = ${isoWeekday(date)} and channel = ${channel}),
+    0)`;
+}
+
 /** Creates the day's counter from the override or template if it is not there yet. */
 export async function ensureDayQuota(db: Executor, unitCode: string, date: IsoDate, channel: Channel): Promise<void> {
   await db.execute(sql`
     insert into day_quotas (unit_code, date, channel, capacity, booked)
-    select ${unitCode}, ${date}::date, ${channel},
-      coalesce(
-        (select capacity from quota_overrides where unit_code = ${unitCode} and date = ${date}::date and channel = ${channel}),
-        (select capacity from quota_templates where unit_code = ${unitCode} and weekday = ${isoWeekday(date)} and channel = ${channel}),
-        0), 0
+    select ${unitCode}, ${date}::date, ${channel}, ${plannedCapacitySql(unitCode, date, channel)}, 0
     on conflict do nothing`);
 }
 
@@ -54,6 +58,11 @@ export async function returnPlace(db: Executor, unitCode: string, date: IsoDate,
     .update(dayQuotas)
     .set({ booked: sql`greatest(${dayQuotas.booked} - 1, 0)` })
     .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
+}
+
+/** SQL that is true when the unit has blank books of the passport type in stock. */
+export function stockedSql(unitCode: SQL | string, passportType: SQL | string): SQL {
+  return sql`coalesce((select quantity from book_stock where unit_code = ${unitCode} and passport_type = ${passportType}), 0) > 0`;
 }
 
 export async function hasStock(db: Executor, unitCode: string, passportType: 'biasa' | 'elektronik'): Promise<boolean> {

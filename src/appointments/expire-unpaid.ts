@@ -4,12 +4,12 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { billings } from '../payments/schema.ts';
-import { returnPlace } from './capacity.ts';
+import { releasePlace } from './release-place.ts';
 import { appointments } from './schema.ts';
 
 /**
  * The job queued with every booking, due when its billing code expires: an appointment still unpaid then is
- * released and its place returned. A paid or cancelled one is left alone.
+ * released and its place freed (offered to the date's waitlist, else returned). A paid or cancelled one is left alone.
  */
 export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date()): Promise<{ expired: boolean; unitCode?: string; date?: string; channel?: string }> {
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
@@ -21,7 +21,7 @@ export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
-  await returnPlace(tx, appointment.unitCode, appointment.date, appointment.channel);
+  await releasePlace(tx, caller, appointment, now);
   await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_expired', status: 'submitted', payload: { appointmentId } });
   await appendAudit(tx, caller, { action: 'appointment.expire', targetType: 'appointment', targetId: appointmentId, unitCode: appointment.unitCode });
   return { expired: true, unitCode: appointment.unitCode, date: appointment.date, channel: appointment.channel };

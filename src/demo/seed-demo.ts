@@ -3,6 +3,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { accounts, type OfficerRole } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
+import { bookStock, quotaTemplates, type Channel } from '../appointments/schema.ts';
 
 export const DEMO_PASSWORD = 'sikoe-demo-2026';
 
@@ -22,8 +23,29 @@ const citizens = [
   { email: 'yohanes@demo.sikoe.id', name: 'Yohanes Ndun' },
 ];
 
-/** Sample officers of every role and two verified citizens, all with one known password. Idempotent. */
-export async function seedDemo(db: Db): Promise<{ emails: string[] }> {
+/** Daily places Monday to Friday per Kantor Imigrasi (Kupang is the busiest office); weekends stay closed. */
+const dailyQuotas: Record<string, Partial<Record<Channel, number>>> = {
+  'KANIM-KUPANG': { online: 80, percepatan: 20, priority: 20 },
+  'KANIM-MAUMERE': { online: 40, percepatan: 10, priority: 10 },
+  'KANIM-ATAMBUA': { online: 30, percepatan: 10, priority: 10 },
+  'KANIM-LABUAN-BAJO': { online: 30, percepatan: 10, priority: 10 },
+};
+/** Blank books in stock, electronic passports being most of what NTT issues. */
+const stock = { 'KANIM-KUPANG': { biasa: 300, elektronik: 900 }, other: { biasa: 100, elektronik: 300 } };
+
+const templateRows = Object.entries(dailyQuotas).flatMap(([unitCode, perChannel]) =>
+  Object.entries(perChannel).flatMap(([channel, capacity]) => [1, 2, 3, 4, 5].map((weekday) => ({ unitCode, weekday, channel: channel as Channel, capacity }))),
+);
+const stockRows = Object.keys(dailyQuotas).flatMap((unitCode) => {
+  const quantities = unitCode === 'KANIM-KUPANG' ? stock['KANIM-KUPANG'] : stock.other;
+  return (['biasa', 'elektronik'] as const).map((passportType) => ({ unitCode, passportType, quantity: quantities[passportType] }));
+});
+
+/**
+ * Sample officers of every role and two verified citizens, all with one known password, and weekly quotas and
+ * blank-book stock for the four Kantor Imigrasi so dates can be booked. Idempotent: what officers changed stays.
+ */
+export async function seedDemo(db: Db): Promise<{ emails: string[]; passportUnits: string[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const verified = new Date();
   await db.transaction(async (tx) => {
@@ -34,7 +56,9 @@ export async function seedDemo(db: Db): Promise<{ emails: string[] }> {
         ...citizens.map((c) => ({ ...c, kind: 'citizen' as const, passwordHash, emailVerifiedAt: verified })),
       ])
       .onConflictDoNothing();
-    await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed' });
+    await tx.insert(quotaTemplates).values(templateRows).onConflictDoNothing();
+    await tx.insert(bookStock).values(stockRows).onConflictDoNothing();
+    await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed', details: { quotaUnits: Object.keys(dailyQuotas) } });
   });
-  return { emails: [...officers, ...citizens].map((a) => a.email) };
+  return { emails: [...officers, ...citizens].map((a) => a.email), passportUnits: Object.keys(dailyQuotas) };
 }

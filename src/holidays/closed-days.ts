@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { holidays } from './schema.ts';
@@ -14,3 +14,11 @@ export async function closedDays(db: Executor, unitCode: string, from: IsoDate, 
   return closed;
 }
 
+
+/**
+ * SQL that is true when a holiday closes the unit on the date (for use inside a larger query). Weekends are not in
+ * the table: check them with isWeekend.
+ */
+export function holidayClosesSql(unitCode: SQL | string, date: IsoDate): SQL {
+  return sql`exists (select 1 from holidays h where h.date = ${date}::date and (h.unit_code is null or h.unit_code = ${unitCode}))`;
+}

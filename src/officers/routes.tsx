@@ -6,6 +6,8 @@ import { officerRoles } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { passportDesks } from '../appointments/passport-desks.ts';
+import { can as canHoliday } from '../holidays/policy.ts';
 import { getUnit, listUnits } from '../units/list-units.ts';
 import { can as canUnit } from '../units/policy.ts';
 import { actorScope } from '../units/scope.ts';
@@ -31,8 +33,8 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     const actor = requireActor(req);
     authorize(actor, 'officer.home');
     const unit = (await listUnits(db())).find((u) => u.code === actor.unitCode);
-    const links = { units: canUnit(actor, 'unit.administer'), officers: can(actor, 'officer.list') };
-    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} />);
+    const links = { units: canUnit(actor, 'unit.administer'), officers: can(actor, 'officer.list'), holidays: canHoliday(actor, 'holiday.manage') };
+    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} desks={await passportDesks(db(), actor)} />);
   });
 
   app.get('/admin/officers', { schema: { hide: true } }, async (req, reply) => {

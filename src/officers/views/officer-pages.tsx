@@ -4,11 +4,15 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
+import type { PassportDesk } from '../../appointments/passport-desks.ts';
+import { PassportDesks } from '../../appointments/views/passport-desks.tsx';
 import type { findAccount } from '../list-officers.ts';
 
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
-export function OfficerHomePage({ ctx, unit, links }: { ctx: PageContext; unit?: Unit; links: { units: boolean; officers: boolean } }) {
+type HomeLinks = { units: boolean; officers: boolean; holidays: boolean };
+
+export function OfficerHomePage({ ctx, unit, links, desks }: { ctx: PageContext; unit?: Unit; links: HomeLinks; desks: PassportDesk[] }) {
   const { t } = ctx;
   const actor = ctx.actor!;
   return (
@@ -39,6 +43,14 @@ export function OfficerHomePage({ ctx, unit, links }: { ctx: PageContext; unit?:
             <p>{t('officer.officersAbout')}</p>
           </li>
         )}
+        {links.holidays && (
+          <li class="card">
+            <h2>
+              <a href="/admin/holidays">{t('counterDesk.home.holidays')}</a>
+            </h2>
+            <p>{t('counterDesk.home.holidaysAbout')}</p>
+          </li>
+        )}
         <li class="card">
           <h2>
             <a href="/account">{t('account.title')}</a>
@@ -46,6 +58,7 @@ export function OfficerHomePage({ ctx, unit, links }: { ctx: PageContext; unit?:
           <p>{t('officer.accountAbout')}</p>
         </li>
       </ul>
+      {desks.length > 0 && <PassportDesks ctx={ctx} desks={desks} />}
     </Layout>
   );
 }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Caller } from '../auth/caller.ts';
-import type { Tx } from '../db/index.ts';
-import { auditLog } from './schema.ts';
+import { preparedRows, type Tx } from '../db/index.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -51,11 +50,13 @@ function asStored(details: Record<string, unknown>): Record<string, unknown> {
  * Appends one entry in the caller's transaction (a transaction it must be: the advisory lock is held until commit,
  * which serialises appenders so the chain never forks; outside one, the lock would be released at once). Call it as
  * the last step of a use case to hold the lock briefly.
+ *
+ * Two round trips: the lock, then one insert that reads the chain's head and hashes in the database, exactly as
+ * auditHash does (SHA-256 over the previous hash and the canonical JSON, both UTF-8). The head must be read by a
+ * statement that starts after the lock is granted: a statement's snapshot is taken when it starts.
  */
 export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Promise<{ id: number; hash: string }> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7410002)`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  await preparedRows(tx, 'audit_lock', sql`select pg_advisory_xact_lock(7410002)`);
   const entry: ChainedFields = {
     at: new Date(),
     actorId: caller.actor?.id ?? null,
@@ -68,9 +69,16 @@ export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Pr
     // Hash exactly what the database will return, or verification would report a change that never happened.
     details: asStored({ ...(caller.system ? { system: caller.system } : {}), ...(input.details ?? {}) }),
   };
-  const [row] = await tx
-    .insert(auditLog)
-    .values({ ...entry, prevHash, hash: auditHash(prevHash, entry) })
-    .returning({ id: auditLog.id, hash: auditLog.hash });
+  const [row] = await preparedRows<{ id: number; hash: string }>(
+    tx,
+    'audit_append',
+    sql`
+      insert into audit_log (at, actor_id, unit_code, action, target_type, target_id, ip, request_id, details, prev_hash, hash)
+      select ${entry.at.toISOString()}::timestamptz, ${entry.actorId}::uuid, ${entry.unitCode}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
+        ${entry.ip}, ${entry.requestId}, ${JSON.stringify(entry.details)}::jsonb,
+        head.hash, encode(sha256(convert_to(head.hash || ${canonical(entry)}, 'UTF8')), 'hex')
+      from (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}) as hash) head
+      returning id::float8 as id, hash`,
+  );
   return row!;
 }

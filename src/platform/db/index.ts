@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../paths.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -33,9 +33,12 @@ export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
+/** Connections per process to PostgreSQL. */
+export const DEFAULT_POOL_SIZE = 20;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
@@ -84,6 +87,17 @@ export function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Name of the constraint a failed query violated, wherever the driver put it. */
+export function constraintOf(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 3; depth++) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === 'string') return constraint;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 export async function ping(db: Db): Promise<boolean> {
   try {
     await db.execute(sql`select 1`);
@@ -96,5 +110,17 @@ export async function ping(db: Db): Promise<boolean> {
 /** Rows of a raw SQL query; both drivers return them under `rows`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Like queryRows, as a named prepared statement: PostgreSQL parses and plans it once per connection and, after a
+ * few runs, keeps a generic plan. For hot paths only; `name` must always stand for the same SQL text (only the
+ * parameters may differ). PGlite runs it as an ordinary query.
+ */
+export async function preparedRows<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
+  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }

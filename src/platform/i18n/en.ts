@@ -26,6 +26,7 @@ export const en: Messages<typeof id> = {
     signup: 'Sign up',
     logout: 'Sign out',
     account: 'My account',
+    applications: 'My applications',
     officer: 'Officer home',
   },
   footer: {
@@ -231,6 +232,12 @@ export const en: Messages<typeof id> = {
     hours: 'Write hours like 08:00-16:00; separate several ranges with commas.',
     regency: 'Choose a regency or city from the list.',
     unit: 'Choose an office from the list.',
+    fileRequired: 'Choose a file to upload.',
+    fileType: 'The file must be a JPEG or PNG image, or a PDF. Other files are refused, even when renamed to .jpg or .pdf.',
+    fileTooLarge: 'The file is too large. Make the photo smaller or scan at a lower resolution.',
+    tooManyDocuments: 'This application already holds as many files as it can. Remove the ones not needed.',
+    documentsMissing: 'Upload every required document.',
+    tooManyDrafts: 'There are too many unfinished drafts. Continue or delete one of them first.',
   },
   w: {
     nikDayOffset: 'The NIK encodes the birth day unusually (+50/+60); an officer will check it.',

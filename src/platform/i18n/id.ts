@@ -26,6 +26,7 @@ export const id = {
     signup: 'Daftar',
     logout: 'Keluar',
     account: 'Akun saya',
+    applications: 'Permohonan saya',
     officer: 'Beranda petugas',
   },
   footer: {
@@ -231,6 +232,12 @@ export const id = {
     hours: 'Tulis jam seperti 08:00-16:00; pisahkan beberapa rentang dengan koma.',
     regency: 'Pilih kabupaten/kota dari daftar.',
     unit: 'Pilih kantor dari daftar.',
+    fileRequired: 'Pilih berkas untuk diunggah.',
+    fileType: 'Berkas harus berupa gambar JPEG atau PNG, atau PDF. Berkas lain tidak diterima, juga bila namanya diganti menjadi .jpg atau .pdf.',
+    fileTooLarge: 'Berkas terlalu besar. Perkecil fotonya atau pindai dengan resolusi lebih rendah.',
+    tooManyDocuments: 'Permohonan ini sudah memuat berkas sebanyak yang dapat diterima. Hapus berkas yang tidak diperlukan.',
+    documentsMissing: 'Unggah semua dokumen yang wajib.',
+    tooManyDrafts: 'Masih ada terlalu banyak draf yang belum selesai. Lanjutkan atau hapus salah satunya dulu.',
   },
   w: {
     nikDayOffset: 'Tanggal pada NIK memakai kode tidak lazim (+50/+60); petugas akan memeriksanya.',

@@ -34,6 +34,11 @@ export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
             </a>
             <nav aria-label={t('nav.label')}>
               <ul>
+                {actor?.kind === 'citizen' && (
+                  <li>
+                    <a href="/applications">{t('nav.applications')}</a>
+                  </li>
+                )}
                 {actor?.kind === 'officer' && (
                   <li>
                     <a href="/officer">{t('nav.officer')}</a>

@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { sniffDocument } from '../platform/storage/sniff.ts';
+import type { Storage } from '../platform/storage/storage.ts';
+import type { UploadedFile } from '../platform/storage/upload-parser.ts';
+import { recordAction } from './actions.ts';
+import { lockApplication } from './get-application.ts';
+import { applicationDocuments, type DocumentKind } from './schema.ts';
+
+export const maxDocumentsPerApplication = 20;
+// Documents can be added while the applicant still prepares the visit: an API client submits first, then uploads.
+const openStatuses = new Set(['draft', 'submitted', 'booked', 'paid']);
+
+export type AddedDocument = { id: string; kind: DocumentKind; mediaType: string; size: number };
+
+/** A name fit to show back to its owner: no folders, no control characters, not endless. */
+const cleanName = (name: string | null) => name?.split(/[\\/]/).pop()?.replace(/[\p{C}"]/gu, '').slice(0, 200) || null;
+
+/**
+ * Stores a scanned document (JPEG, PNG or PDF, recognised by its content) and records it on the application.
+ * The file is written first; if recording it fails, the file is removed again.
+ */
+export async function addDocument(tx: Tx, caller: Caller, input: { applicationId: string; kind: DocumentKind; file: UploadedFile }, storage: Storage): Promise<AddedDocument> {
+  const mediaType = await sniffDocument(input.file.bytes);
+  if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
+  const application = await lockApplication(tx, input.applicationId);
+  if (!openStatuses.has(application.status)) throw new AppError('invalid_transition');
+  const [held] = await tx.select({ n: count() }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, application.id));
+  if ((held?.n ?? 0) >= maxDocumentsPerApplication) throw new AppError('validation_failed', { file: 'v.tooManyDocuments' });
+
+  const id = crypto.randomUUID();
+  const storageKey = `applications/${application.id}/${id}`;
+  const size = input.file.bytes.length;
+  const sha256 = crypto.createHash('sha256').update(input.file.bytes).digest('hex');
+  await storage.put(storageKey, input.file.bytes, mediaType);
+  try {
+    await tx.insert(applicationDocuments).values({ id, applicationId: application.id, kind: input.kind, storageKey, mediaType, size, sha256, originalName: cleanName(input.file.filename) });
+    await recordAction(tx, caller, { applicationId: application.id, type: 'document_added', payload: { documentId: id, kind: input.kind } });
+    await appendAudit(tx, caller, { action: 'application.document_add', targetType: 'application', targetId: application.id, unitCode: application.unitCode, details: { documentId: id, kind: input.kind, mediaType, size, sha256 } });
+  } catch (err) {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw err;
+  }
+  return { id, kind: input.kind, mediaType, size };
+}

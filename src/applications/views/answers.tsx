@@ -1,0 +1,91 @@
+import type { Fee } from '../../fees/calculate-fee.ts';
+import { witaInstant } from '../../platform/calendar/wita.ts';
+import { formatDate, formatRupiah } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import type { ApplicationDescription } from '../describe-application.ts';
+import type { Application } from '../schema.ts';
+import { regionPickerName, stepOf, stepPath } from '../wizard-steps.ts';
+import { fieldLabels } from './step-fields.tsx';
+
+type Row = { field: string; value: string | null };
+
+function answerRows(ctx: PageContext, a: Application, d: ApplicationDescription): Row[] {
+  const { t, lang } = ctx;
+  const choice = (prefix: string, value: string | number | null) => (value === null ? null : t(`applications.${prefix}.${value}`));
+  const rows: Row[] = [
+    { field: 'unitCode', value: d.unitName ?? a.unitCode },
+    { field: 'nik', value: a.nik },
+    { field: 'fullName', value: a.fullName },
+    { field: 'birthPlace', value: a.birthPlace },
+    { field: 'birthDate', value: a.birthDate && formatDate(lang, witaInstant(a.birthDate)) },
+    { field: 'sex', value: choice('sexes', a.sex) },
+    { field: 'maritalStatus', value: choice('maritalStatuses', a.maritalStatus) },
+    { field: 'address', value: a.address },
+    { field: regionPickerName, value: d.regionName },
+    { field: 'phone', value: a.phone },
+    { field: 'email', value: a.email },
+    { field: 'kind', value: choice('kinds', a.kind) },
+    { field: 'oldPassportNumber', value: a.oldPassportNumber },
+    { field: 'passportType', value: choice('types', a.passportType) },
+    { field: 'validityYears', value: choice('validities', a.validityYears) },
+    { field: 'speed', value: choice('speeds', a.speed) },
+    { field: 'purpose', value: choice('purposes', a.purpose) },
+    { field: 'pmiRecommendationNumber', value: a.pmiRecommendationNumber },
+  ];
+  // Optional answers appear when given, or on a draft where they can still be given.
+  return rows.filter((r) => r.value !== null || (a.status === 'draft' && !['oldPassportNumber', 'pmiRecommendationNumber'].includes(r.field)));
+}
+
+type Props = { ctx: PageContext; application: Application; description: ApplicationDescription; changeLinks?: boolean };
+
+/** The answers, one row each; on the check page every row links to the page that asked it (row ids f-<field>). */
+export function AnswerTable({ ctx, application, description, changeLinks }: Props) {
+  const { t } = ctx;
+  const labels = fieldLabels(t);
+  return (
+    <table class="answers">
+      <tbody>
+        {answerRows(ctx, application, description).map((row) => (
+          <tr key={row.field} id={`f-${row.field}`}>
+            <th scope="row">{labels[row.field]}</th>
+            <td>{row.value ?? '—'}</td>
+            {changeLinks && (
+              <td>
+                <a href={stepPath(application.id, stepOf(row.field), true)}>
+                  {t('applications.check.change')}
+                  <span class="visually-hidden"> {labels[row.field]}</span>
+                </a>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The itemised PNBP fee and the regulation it comes from. */
+export function FeeTable({ ctx, fee }: { ctx: PageContext; fee: Pick<Fee, 'items' | 'total' | 'regulation'> }) {
+  const { t } = ctx;
+  return (
+    <table class="fee">
+      <caption>{t('applications.fee.caption', { regulation: fee.regulation })}</caption>
+      <tbody>
+        {fee.items.map((item) => (
+          <tr key={item.item}>
+            <th scope="row">{t(`applications.feeItems.${item.item}`, { defaultValue: item.item })}</th>
+            <td>{formatRupiah(item.amount)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('applications.fee.total')}</th>
+          <td>
+            <strong>{formatRupiah(fee.total)}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,161 @@
+import { formatDateTime, formatRupiah } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { ApplicationDescription } from '../describe-application.ts';
+import type { ApplicationListItem } from '../list-applications.ts';
+import type { Application } from '../schema.ts';
+import { AnswerTable, FeeTable } from './answers.tsx';
+import { DocumentList } from './document-list.tsx';
+
+const statusLabel = (t: PageContext['t'], status: string) => t(`applications.statuses.${status}`, { defaultValue: status });
+const bookPath = (id: string) => `/applications/${id}/book`;
+
+function StartButton({ ctx, first }: { ctx: PageContext; first: boolean }) {
+  return (
+    <form method="post" action="/applications">
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <button type="submit">{ctx.t(first ? 'applications.start' : 'applications.startFamily')}</button>
+    </form>
+  );
+}
+
+export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx: PageContext; items: ApplicationListItem[]; maxApplicants: number; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('applications.title')} hasErrors={!!state.errors}>
+      <h1>{t('applications.title')}</h1>
+      <p>{t('applications.lead', { max: maxApplicants })}</p>
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={{}} />
+      {items.length === 0 ? (
+        <p>{t('applications.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('applications.applicant')}</th>
+              <th scope="col">{t('applications.trackingCode')}</th>
+              <th scope="col">{t('applications.statusLabel')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>{a.fullName ?? t('applications.unnamed')}</td>
+                <td>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</td>
+                <td>{statusLabel(t, a.status)}</td>
+                <td>
+                  <a href={`/applications/${a.id}`}>{t(a.status === 'draft' ? 'applications.continue' : 'applications.open')}</a>
+                  {a.status === 'submitted' && (
+                    <>
+                      {' · '}
+                      <a href={bookPath(a.id)}>{t('applications.book')}</a>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <StartButton ctx={ctx} first={items.length === 0} />
+    </Layout>
+  );
+}
+
+type DetailProps = { ctx: PageContext; application: Application; description: ApplicationDescription; continuePath: string | null };
+
+export function ApplicationPage({ ctx, application: a, description: d, continuePath }: DetailProps) {
+  const { t, lang } = ctx;
+  const title = a.fullName ?? t('applications.unnamed');
+  const kindOf = (payload: Record<string, unknown>) => (payload.kind ? t(`applications.documentKinds.${String(payload.kind)}`) : '');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href="/applications">{t('applications.title')}</a>
+      </p>
+      <p class="eyebrow">{statusLabel(t, a.status)}</p>
+      <h1>{title}</h1>
+      <dl class="facts">
+        <dt>{t('applications.trackingCode')}</dt>
+        <dd>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</dd>
+        {a.submittedAt && (
+          <>
+            <dt>{t('applications.submittedAt')}</dt>
+            <dd>{formatDateTime(lang, a.submittedAt)}</dd>
+          </>
+        )}
+      </dl>
+      {continuePath && (
+        <>
+          <p>
+            <a class="button" href={continuePath}>
+              {t('applications.continue')}
+            </a>
+          </p>
+          <form method="post" action={`/applications/${a.id}/discard`}>
+            <input type="hidden" name="_csrf" value={ctx.csrf} />
+            <button type="submit" class="secondary">
+              {t('applications.discard')}
+            </button>
+          </form>
+        </>
+      )}
+      {a.status === 'submitted' && (
+        <p>
+          <a class="button" href={bookPath(a.id)}>
+            {t('applications.book')}
+          </a>
+        </p>
+      )}
+      <h2>{t('applications.answers')}</h2>
+      <AnswerTable ctx={ctx} application={a} description={d} />
+      {a.feeTotal !== null && a.feeItems && (
+        <>
+          <h2>{t('applications.fee.title')}</h2>
+          <FeeTable ctx={ctx} fee={{ items: a.feeItems, total: a.feeTotal, regulation: a.feeRegulation ?? '' }} />
+        </>
+      )}
+      <h2>{t('applications.fields.documents')}</h2>
+      <DocumentList ctx={ctx} applicationId={a.id} documents={d.documents} />
+      <h2>{t('applications.historyTitle')}</h2>
+      <table>
+        <tbody>
+          {d.history.map((h, i) => (
+            <tr key={i}>
+              <th scope="row">{formatDateTime(lang, h.at)}</th>
+              <td>{t(`applications.history.${h.type}`, { defaultValue: h.type, kind: kindOf(h.payload), date: String(h.payload.date ?? '') })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function SubmittedPage({ ctx, application }: { ctx: PageContext; application: Application }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('applications.submitted.title')}>
+      <div class="notice" role="status">
+        <h1>{t('applications.submitted.title')}</h1>
+        <p>{t('applications.submitted.code')}</p>
+        <p>
+          <strong class="tracking-code">{application.trackingCode}</strong>
+        </p>
+      </div>
+      <p>{t('applications.submitted.lead', { total: formatRupiah(application.feeTotal ?? 0) })}</p>
+      <h2>{t('applications.submitted.next')}</h2>
+      <p>{t('applications.submitted.bookLead')}</p>
+      <p>
+        <a class="button" href={bookPath(application.id)}>
+          {t('applications.book')}
+        </a>
+      </p>
+      <p>
+        <a href={`/applications/${application.id}`}>{t('applications.submitted.details')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import type { PageContext } from '../../platform/views/context.ts';
+import type { DocumentRequirement, DocumentSummary } from '../required-documents.ts';
+
+export function requirementLabel(t: PageContext['t'], requirement: DocumentRequirement): string {
+  return requirement.kinds.length === 1 ? t(`applications.documentKinds.${requirement.kinds[0]}`) : t(`applications.requirements.${requirement.id}`);
+}
+
+export function formatSize(bytes: number): string {
+  const format = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
+  return bytes >= 1024 * 1024 ? `${format(bytes / 1024 / 1024)} MB` : `${format(Math.max(1, bytes / 1024))} KB`;
+}
+
+type Props = { ctx: PageContext; applicationId: string; documents: DocumentSummary[]; removable?: boolean; change?: boolean };
+
+/** Uploaded files with a download link each (never an inline view), and on a draft a button to remove one. */
+export function DocumentList({ ctx, applicationId, documents, removable, change }: Props) {
+  const { t } = ctx;
+  if (documents.length === 0) return <p>{t('applications.documents.none')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('applications.documents.kindLabel')}</th>
+          <th scope="col">{t('applications.documents.fileLabel')}</th>
+          <th scope="col">{t('common.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {documents.map((d) => (
+          <tr key={d.id}>
+            <td>{t(`applications.documentKinds.${d.kind}`)}</td>
+            <td>
+              {d.originalName ?? '—'} ({formatSize(d.size)})
+            </td>
+            <td>
+              <a href={`/applications/${applicationId}/documents/${d.id}`} download>
+                {t('applications.documents.download')}
+                <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
+              </a>
+              {removable && (
+                <form method="post" action={`/applications/${applicationId}/documents/${d.id}/delete${change ? '?change=1' : ''}`} class="inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrf} />{' '}
+                  <button type="submit" class="link">
+                    {t('applications.documents.remove')}
+                    <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,27 @@
+import { formatDateTime, formatRupiah, translator, type Lang } from '../platform/i18n/index.ts';
+import type { MailMessage } from '../platform/mail/mailer.ts';
+import { formatDay } from './format-day.ts';
+
+function mail(lang: Lang, to: string, key: 'confirmation' | 'offer', params: Record<string, string>): MailMessage {
+  const t = translator(lang);
+  return { to, subject: t(`booking.mail.${key}.subject`, params), text: `${t(`booking.mail.${key}.body`, params)}\n\n${t('mail.signature')}\n` };
+}
+
+type Confirmation = { code: string; date: string; unit: string; address: string; amount: number; billingCode: string; payBefore: Date; link: string };
+
+export const bookingConfirmationMail = (lang: Lang, to: string, c: Confirmation) =>
+  mail(lang, to, 'confirmation', {
+    code: c.code,
+    date: formatDay(lang, c.date),
+    unit: c.unit,
+    address: c.address,
+    amount: formatRupiah(c.amount),
+    billingCode: c.billingCode,
+    payBefore: formatDateTime(lang, c.payBefore),
+    link: c.link,
+  });
+
+type Offer = { code: string; date: string; unit: string; until: Date; link: string };
+
+export const waitlistOfferMail = (lang: Lang, to: string, o: Offer) =>
+  mail(lang, to, 'offer', { code: o.code, date: formatDay(lang, o.date), unit: o.unit, until: formatDateTime(lang, o.until), link: o.link });

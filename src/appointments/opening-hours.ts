@@ -1,0 +1,9 @@
+import { dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Unit, Weekday } from '../units/schema.ts';
+
+const byIndex: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The unit's opening hours (WITA) on a date, e.g. "08:00–12:00, 13:00–16:00"; empty when it does not open. */
+export function openingHoursOn(unit: Pick<Unit, 'openingHours'>, date: IsoDate): string {
+  return (unit.openingHours[byIndex[dayOfWeek(date)]!] ?? []).map(([from, to]) => `${from}–${to}`).join(', ');
+}

@@ -1,0 +1,68 @@
+// Helpers shared by the booking tests (not loaded by the application).
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { and, eq } from 'drizzle-orm';
+import { vi } from 'vitest';
+import type { Application } from '../applications/schema.ts';
+import { accounts } from '../platform/auth/schema.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import type { Executor } from '../platform/db/index.ts';
+import type { App } from '../platform/http/server.ts';
+import { Browser } from '../../test/http.ts';
+import { sessionCookie } from '../../test/factories.ts';
+import { bookAndNotify } from './book-and-notify.ts';
+import { dayQuotas, type Channel } from './schema.ts';
+
+const rules = { windowDays: 30, opensAt: '08:00', billingValidMinutes: 120 };
+
+/** A browser signed in as the account that owns the application. */
+export async function ownerBrowser(app: App, db: Executor, application: Pick<Application, 'accountId'>): Promise<Browser> {
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, application.accountId));
+  return new Browser(app).setCookie(await sessionCookie(db, account!));
+}
+
+/** Books a date directly through the use case (for tests about what comes after booking). */
+export function bookDirectly(app: App, application: { id: string }, date: string, now = new Date()) {
+  return app.deps.database.db.transaction((tx) =>
+    bookAndNotify(tx, { ...systemCaller('test'), actor: null }, { applicationId: application.id, date }, rules, app.deps.secrets.qr, { publicUrl: 'http://sikoe.test', lang: 'id' }, now),
+  );
+}
+
+export async function bookedOn(db: Executor, unitCode: string, date: string, channel: Channel = 'online'): Promise<number> {
+  const [day] = await db.select({ booked: dayQuotas.booked }).from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
+  return day?.booked ?? 0;
+}
+
+const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export const formTokenIn = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? '';
+export const challengeIn = (html: string): Challenge => JSON.parse(unescapeHtml(/<altcha-widget challenge="([^"]+)"/.exec(html)?.[1] ?? '{}'));
+
+/** What the widget posts once it has solved the challenge: base64 of {challenge, solution}. */
+export async function solveAltcha(challenge: Challenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('challenge not solved');
+  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
+}
+
+/** Each day of the booking list by its written name: open, full or closed. */
+export function dayStates(html: string): Map<string, string> {
+  const states = new Map<string, string>();
+  for (const m of html.matchAll(/<li class="day day-(open|full|closed)">(.*?)<\/li>/gs)) {
+    const name = /<span class="day-name">([^<]+)<\/span>/.exec(m[2]!)?.[1];
+    if (name) states.set(name, m[1]!);
+  }
+  return states;
+}
+
+/** Runs the body with the clock moved forward (Date only: timers and the database keep real time). */
+export async function later<T>(seconds: number, body: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(now + seconds * 1000);
+  try {
+    return await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}

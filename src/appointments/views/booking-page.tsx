@@ -1,0 +1,116 @@
+import type { Application } from '../../applications/schema.ts';
+import { formatDateTime } from '../../platform/i18n/index.ts';
+import { booking as catalogue } from '../../platform/i18n/id/booking.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { BookingAssets } from '../booking-assets.ts';
+import type { CalendarDay } from '../booking-calendar.ts';
+import { formatClock, formatDay } from '../format-day.ts';
+import type { waitlistEntries } from '../waitlist.ts';
+import { ApplicationSummary } from './application-summary.tsx';
+import { DayList } from './day-list.tsx';
+
+declare module 'preact' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'altcha-widget': { challenge: string; name: string; auto: string; language: string; 'data-strings': string };
+    }
+  }
+}
+
+type Entry = Awaited<ReturnType<typeof waitlistEntries>>[number];
+type Props = {
+  ctx: PageContext;
+  application: Application;
+  unitName: string;
+  days: CalendarDay[];
+  form: { token: string; challenge: string; readyAt: Date };
+  entries: Entry[];
+  state: FormState;
+  notice?: string;
+  assets: BookingAssets;
+  settings: { formMinSeconds: number; opensAt: string };
+};
+
+function Waitlist({ ctx, application, entries }: Pick<Props, 'ctx' | 'application' | 'entries'>) {
+  const { t, lang } = ctx;
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="waitlist-title">
+      <h2 id="waitlist-title">{t('booking.waitlist.title')}</h2>
+      <ul>
+        {entries.map((entry) => {
+          const date = formatDay(lang, entry.date);
+          const base = `/applications/${application.id}/waitlist/${entry.id}`;
+          return (
+            <li key={entry.id}>
+              {entry.state === 'offered' && entry.holdUntil ? (
+                <div class="notice" role="status">
+                  <p>{t('booking.waitlist.offered', { date, until: formatDateTime(lang, entry.holdUntil) })}</p>
+                  <form method="post" action={`${base}/accept`} class="inline">
+                    <input type="hidden" name="_csrf" value={ctx.csrf} />
+                    <button type="submit">{t('booking.waitlist.accept')}</button>
+                  </form>
+                </div>
+              ) : (
+                <p>{t('booking.waitlist.waiting', { date })}</p>
+              )}
+              <form method="post" action={`${base}/leave`}>
+                <input type="hidden" name="_csrf" value={ctx.csrf} />
+                <button type="submit" class="secondary">
+                  {t('booking.waitlist.leave')}
+                  <span class="visually-hidden">{`: ${date}`}</span>
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function BookingPage({ ctx, application, unitName, days, form, entries, state, notice, assets, settings }: Props) {
+  const { t, lang } = ctx;
+  const labels = { date: t('booking.fields.date'), proof: t('booking.fields.proof') };
+  const proofError = state.errors?.proof;
+  const widgetStrings = Object.fromEntries(Object.keys(catalogue.widget).map((key) => [key, t(`booking.widget.${key}`)]));
+  return (
+    <Layout ctx={ctx} title={t('booking.title')} hasErrors={!!state.errors}>
+      <link rel="stylesheet" href={assets.css} />
+      <h1>{t('booking.title')}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
+      <ApplicationSummary ctx={ctx} application={application} unitName={unitName} />
+      <Waitlist ctx={ctx} application={application} entries={entries} />
+      <p>{t('booking.lead')}</p>
+      {days.some((d) => d.state === 'full') && <p>{t('booking.waitlist.lead')}</p>}
+      <form method="post" action={`/applications/${application.id}/book`} novalidate>
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <input type="hidden" name="formToken" value={form.token} />
+        <DayList ctx={ctx} days={days} state={state} waitlistForm="waitlist-join" />
+        {!days.some((d) => d.state === 'open') && <p>{t('booking.days.none', { opensAt: settings.opensAt })}</p>}
+        <fieldset id="f-proof" class={proofError ? 'field has-error' : 'field'}>
+          <legend>{labels.proof}</legend>
+          {proofError && <p class="error">{proofError}</p>}
+          <p class="hint">{t('booking.proof.lead')}</p>
+          <altcha-widget challenge={form.challenge} name="altcha" auto="onload" language={lang} data-strings={JSON.stringify(widgetStrings)} />
+          <noscript>
+            <p>{t('booking.proof.noScript', { time: formatClock(lang, form.readyAt), seconds: settings.formMinSeconds })}</p>
+          </noscript>
+        </fieldset>
+        <button type="submit">{t('booking.submit')}</button>
+      </form>
+      <form id="waitlist-join" method="post" action={`/applications/${application.id}/waitlist`}>
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+      </form>
+      <script type="module" src={assets.script} />
+    </Layout>
+  );
+}

@@ -1,0 +1,118 @@
+import { formatDateTime, formatRupiah } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { BookingAssets } from '../booking-assets.ts';
+import type { BookingDetails } from '../booking-details.ts';
+import { formatDay } from '../format-day.ts';
+import { openingHoursOn } from '../opening-hours.ts';
+
+type Props = { ctx: PageContext; details: BookingDetails; qrImage: string; assets: BookingAssets; canReschedule: boolean };
+
+export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule }: Props) {
+  const { t, lang } = ctx;
+  const { application, appointment, billing, unit } = details;
+  const base = `/applications/${application.id}/appointment`;
+  const hours = openingHoursOn(unit, appointment.date);
+  return (
+    <Layout ctx={ctx} title={t('booking.confirmation.title')}>
+      <link rel="stylesheet" href={assets.css} />
+      <h1>{t('booking.confirmation.title')}</h1>
+      <p class="notice" role="status">
+        {billing.paidAt ? t('booking.confirmation.paidLead') : t('booking.confirmation.lead')}
+      </p>
+      <dl class="facts">
+        <dt>{t('booking.confirmation.trackingCode')}</dt>
+        <dd>
+          <code>{application.trackingCode}</code>
+        </dd>
+        <dt>{t('booking.confirmation.date')}</dt>
+        <dd>{formatDay(lang, appointment.date)}</dd>
+        <dt>{t('booking.confirmation.unit')}</dt>
+        <dd>{unit.name}</dd>
+        <dt>{t('booking.confirmation.address')}</dt>
+        <dd>{unit.address}</dd>
+        {hours && (
+          <>
+            <dt>{t('booking.confirmation.hours')}</dt>
+            <dd>{`${hours} WITA`}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>{t('booking.confirmation.billingTitle')}</h2>
+      <dl class="facts">
+        <dt>{t('booking.confirmation.billingCode')}</dt>
+        <dd>
+          <code class="billing-code">{billing.code}</code>
+        </dd>
+        <dt>{billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore')}</dt>
+        <dd>{formatDateTime(lang, billing.paidAt ?? billing.expiresAt)}</dd>
+      </dl>
+      <table>
+        <caption>{t('booking.confirmation.feeTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('booking.confirmation.feeItem')}</th>
+            <th scope="col">{t('booking.confirmation.feeAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(application.feeItems ?? []).map((line) => (
+            <tr key={line.item}>
+              <td>{t(`booking.feeItems.${line.item}`)}</td>
+              <td>{formatRupiah(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('booking.confirmation.feeTotal')}</th>
+            <td>
+              <strong>{formatRupiah(billing.amount)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {application.feeRegulation && <p class="hint">{t('booking.confirmation.regulation', { regulation: application.feeRegulation })}</p>}
+
+      <h2>{t('booking.confirmation.qrTitle')}</h2>
+      <img class="qr-image" src={qrImage} width={220} height={220} alt={t('booking.confirmation.qrAlt', { code: application.trackingCode })} />
+      <p>{t('booking.confirmation.qrHelp')}</p>
+
+      <h2>{t('booking.confirmation.bringTitle')}</h2>
+      <ul>
+        {details.bring.map((item) => (
+          <li key={item}>{t(`booking.bring.${item}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t('booking.confirmation.downloads')}</h2>
+      <ul>
+        <li>
+          <a href={`${base}/receipt.pdf`} download>
+            {t('booking.confirmation.pdf')}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/calendar.ics`} download>
+            {t('booking.confirmation.ics')}
+          </a>
+        </li>
+      </ul>
+
+      <h2>{t('booking.confirmation.manageTitle')}</h2>
+      {canReschedule ? (
+        <p>
+          <a href={`${base}/reschedule`}>{t('booking.confirmation.reschedule')}</a>
+        </p>
+      ) : (
+        <p>{appointment.reschedules > 0 ? t('booking.confirmation.rescheduleUsed') : t('booking.confirmation.rescheduleLate')}</p>
+      )}
+      {appointment.state === 'booked' && (
+        <p>
+          <a href={`${base}/cancel`}>{t('booking.confirmation.cancel')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+}

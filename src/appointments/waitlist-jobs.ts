@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { applications } from '../applications/schema.ts';
+import { accounts } from '../platform/auth/schema.ts';
+import type { Db, Tx } from '../platform/db/index.ts';
+import type { JobRunner } from '../platform/jobs/runner.ts';
+import { enqueueMail } from '../platform/mail/mailer.ts';
+import { getUnit } from '../units/list-units.ts';
+import { waitlistOfferMail } from './booking-mails.ts';
+import { lapseOffer, WAITLIST_LAPSE_JOB, WAITLIST_OFFER_MAIL_JOB } from './release-place.ts';
+import { waitlist } from './schema.ts';
+
+/**
+ * Writes the offer mail for a place held for someone on a waitlist (queued with the offer, so offers made by
+ * the billing-expiry job need no web settings). An offer already taken, left or lapsed mails nobody.
+ */
+export async function queueOfferMail(tx: Tx, entryId: string, publicUrl: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ entry: waitlist, email: applications.email, trackingCode: applications.trackingCode, accountEmail: accounts.email, lang: accounts.lang })
+    .from(waitlist)
+    .innerJoin(applications, eq(applications.id, waitlist.applicationId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .where(eq(waitlist.id, entryId));
+  if (!row || row.entry.state !== 'offered' || !row.entry.holdUntil) return false;
+  const unit = await getUnit(tx, row.entry.unitCode);
+  const link = `${publicUrl}/applications/${row.entry.applicationId}/book`;
+  await enqueueMail(tx, waitlistOfferMail(row.lang, row.email ?? row.accountEmail, { code: row.trackingCode, date: row.entry.date, unit: unit.name, until: row.entry.holdUntil, link }));
+  return true;
+}
+
+export function registerWaitlistJobs(jobs: JobRunner, db: Db, publicUrl: string): void {
+  jobs.register(WAITLIST_LAPSE_JOB, async (payload) => {
+    await db.transaction((tx) => lapseOffer(tx, String(payload.entryId)));
+  });
+  jobs.register(WAITLIST_OFFER_MAIL_JOB, async (payload) => {
+    await db.transaction((tx) => queueOfferMail(tx, String(payload.entryId), publicUrl));
+  });
+}

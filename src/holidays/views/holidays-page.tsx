@@ -1,0 +1,73 @@
+import { weekdays } from '../../units/schema.ts';
+import type { Unit } from '../../units/schema.ts';
+import { dayOfWeek, witaInstant } from '../../platform/calendar/wita.ts';
+import { formatDate } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, Form, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { HolidayRow } from '../list-holidays.ts';
+import type { HolidayKind } from '../schema.ts';
+import { HolidayFields, holidayLabels } from './holiday-fields.tsx';
+
+type Props = { ctx: PageContext; year: number; rows: (HolidayRow & { editable: boolean })[]; kinds: HolidayKind[]; units: Unit[]; state: FormState };
+
+export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
+  const { t, lang } = ctx;
+  const title = t('counterDesk.holidays.title', { year });
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
+      <h1>{title}</h1>
+      {ctx.path.includes('saved=1') && (
+        <p class="notice" role="status">
+          {t('counterDesk.saved')}
+        </p>
+      )}
+      <p>{t('counterDesk.holidays.lead')}</p>
+      <nav aria-label={t('counterDesk.holidays.years')}>
+        <a href={`/admin/holidays?year=${year - 1}`}>{t('counterDesk.holidays.previousYear', { year: year - 1 })}</a>
+        {' · '}
+        <a href={`/admin/holidays?year=${year + 1}`}>{t('counterDesk.holidays.nextYear', { year: year + 1 })}</a>
+      </nav>
+      {rows.length === 0 ? (
+        <p>{t('counterDesk.holidays.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('counterDesk.holidays.date')}</th>
+              <th scope="col">{t('counterDesk.holidays.name')}</th>
+              <th scope="col">{t('counterDesk.holidays.kind')}</th>
+              <th scope="col">{t('counterDesk.holidays.unit')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((h) => (
+              <tr key={h.id}>
+                <td>{`${t(`weekdays.${weekdays[(dayOfWeek(h.date) + 6) % 7]}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
+                <td>{h.name}</td>
+                <td>{t(`counterDesk.holidays.kinds.${h.kind}`)}</td>
+                <td>{h.unitName ?? (h.unitCode === null ? t('counterDesk.holidays.allUnits') : h.unitCode)}</td>
+                <td>
+                  {h.editable && (
+                    <a href={`/admin/holidays/${h.id}/edit`}>
+                      {t('counterDesk.holidays.edit')}
+                      <span class="visually-hidden"> {h.name}</span>
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('counterDesk.holidays.addTitle')}</h2>
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={holidayLabels(ctx)} />
+      <Form ctx={ctx} action="/admin/holidays" submit={t('counterDesk.holidays.add')}>
+        <HolidayFields ctx={ctx} state={state} kinds={kinds} units={units} />
+      </Form>
+    </Layout>
+  );
+}

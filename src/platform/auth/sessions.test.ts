@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeDb } from '../../../test/db.ts';
+import { makeCitizen, makeOfficer } from '../../../test/factories.ts';
+import { createApiToken } from '../../accounts/api-tokens.ts';
+import { systemCaller } from './caller.ts';
+import { accounts, apiTokens } from './schema.ts';
+import { actorFromApiToken } from './sessions.ts';
+
+describeDb('bearer tokens', (ctx) => {
+  const issue = async (accountId: string) => ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'));
+  const lastUsed = async (id: string) => (await ctx.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, id)))[0]!.at;
+  const setLastUsed = (id: string, at: Date) => ctx.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+
+  it('resolve to the account as an actor, with the second factor counted as given', async () => {
+    const officer = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANIM-KUPANG' });
+    const { token } = await issue(officer.id);
+    expect(await actorFromApiToken(ctx.db, token)).toEqual({
+      id: officer.id,
+      kind: 'officer',
+      role: 'admin',
+      unitCode: 'KANIM-KUPANG',
+      name: officer.name,
+      email: officer.email,
+      emailVerified: true,
+      mfaPassed: true,
+      totpEnabled: true,
+      via: 'token',
+    });
+    const citizen = await makeCitizen(ctx.db, { emailVerifiedAt: null });
+    expect(await actorFromApiToken(ctx.db, (await issue(citizen.id)).token)).toMatchObject({ kind: 'citizen', role: null, unitCode: null, emailVerified: false, totpEnabled: false });
+  });
+
+  it('record their last use at most once a minute, so a busy token costs no write', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    const { id, token } = await issue(citizen.id);
+    expect(await lastUsed(id)).toBeNull();
+    await actorFromApiToken(ctx.db, token);
+    const first = await lastUsed(id);
+    expect(Math.abs(first!.getTime() - Date.now())).toBeLessThan(60_000);
+
+    const recently = new Date(Date.now() - 30_000);
+    await setLastUsed(id, recently);
+    expect(await actorFromApiToken(ctx.db, token)).not.toBeNull();
+    expect((await lastUsed(id))!.getTime()).toBe(recently.getTime());
+
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    await setLastUsed(id, longAgo);
+    expect(await actorFromApiToken(ctx.db, token)).not.toBeNull();
+    expect((await lastUsed(id))!.getTime()).toBeGreaterThan(longAgo.getTime() + 4 * 60_000);
+  });
+
+  it('refuse unknown and revoked tokens and disabled accounts, and touch nothing then', async () => {
+    expect(await actorFromApiToken(ctx.db, 'sikoe_unknown')).toBeNull();
+    const citizen = await makeCitizen(ctx.db);
+    const revoked = await issue(citizen.id);
+    await ctx.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, revoked.id));
+    expect(await actorFromApiToken(ctx.db, revoked.token)).toBeNull();
+    expect(await lastUsed(revoked.id)).toBeNull();
+    const other = await makeCitizen(ctx.db);
+    const live = await issue(other.id);
+    await ctx.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, other.id));
+    expect(await actorFromApiToken(ctx.db, live.token)).toBeNull();
+    expect(await lastUsed(live.id)).toBeNull();
+  });
+});
