@@ -23,7 +23,8 @@ export function parseNik(nik: string): ParsedNik | null {
   if (!m) return null;
   const [, pp, rr, dd, rawDay, mm, yy, serial] = m as unknown as string[];
   const encodedDay = Number(rawDay);
-  const dayOffset = encodedDay > 60 ? 60 : encodedDay > 50 ? 50 : encodedDay > 40 ? 40 : 0;
+  // Women: day + 40 (41–71). Above 71 only the irregular +50/+60 fit; checkNik resolves 51–71 against the birth date.
+  const dayOffset = encodedDay > 81 ? 60 : encodedDay > 71 ? 50 : encodedDay > 40 ? 40 : 0;
   const day = encodedDay - dayOffset;
   const month = Number(mm);
   if (day < 1 || day > 31 || month < 1 || month > 12 || serial === '0000') return null;
@@ -54,11 +55,13 @@ export async function checkNik(db: Executor, nik: string, person: { birthDate?: 
   const warnings: string[] = [];
   const [district] = await db.select({ code: districts.code }).from(districts).where(eq(districts.code, parsed.districtCode));
   if (!district) errors.push('v.nikRegion');
-  if (parsed.dayOffset === 50 || parsed.dayOffset === 60) warnings.push('w.nikDayOffset');
+  let offset: number = parsed.dayOffset;
   if (person.birthDate) {
-    const [y, mo, d] = person.birthDate.split('-').map(Number);
-    if (d !== parsed.day || mo !== parsed.month || y! % 100 !== parsed.year2) errors.push('v.nikBirthDate');
+    const [y, mo, d] = person.birthDate.split('-').map(Number) as [number, number, number];
+    offset = parsed.day + parsed.dayOffset - d;
+    if (![0, 40, 50, 60].includes(offset) || mo !== parsed.month || y % 100 !== parsed.year2) errors.push('v.nikBirthDate');
   }
+  if (offset === 50 || offset === 60) warnings.push('w.nikDayOffset');
   if (person.sex && person.sex !== parsed.sex) errors.push('v.nikSex');
   return { errors, warnings, parsed };
 }

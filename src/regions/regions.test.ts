@@ -8,6 +8,7 @@ import { importRegions } from './import-regions.ts';
 describe('parseNik', () => {
   it('reads region, birth date and sex; women have 40 added to the day', () => {
     expect(parseNik('5371014507900003')).toMatchObject({ districtCode: '53.71.01', day: 5, month: 7, year2: 90, sex: 'F', dayOffset: 40 });
+    expect(parseNik('5371017103900003')).toMatchObject({ day: 31, sex: 'F', dayOffset: 40 });
     expect(parseNik('5304021212850001')).toMatchObject({ regencyCode: '53.04', day: 12, month: 12, year2: 85, sex: 'M', dayOffset: 0 });
   });
 
@@ -53,6 +54,10 @@ describeApp('regions', (ctx) => {
     expect((await checkNik(ctx.db, '53710145079')).errors).toEqual(['v.nikFormat']);
     const irregular = await checkNik(ctx.db, '5371015507900003', { birthDate: '1990-07-05', sex: 'F' });
     expect(irregular).toMatchObject({ errors: [], warnings: ['w.nikDayOffset'] });
+    // A woman born on the 14th: 54 is the regular +40, not an irregular +50 on the 4th.
+    expect(await checkNik(ctx.db, '5371015403910001', { birthDate: '1991-03-14', sex: 'F' })).toMatchObject({ errors: [], warnings: [] });
+    expect((await checkNik(ctx.db, '5371015403910001', { birthDate: '1991-03-04', sex: 'F' })).warnings).toEqual(['w.nikDayOffset']);
+    expect((await checkNik(ctx.db, '5371018503910001', { birthDate: '1991-03-25', sex: 'F' })).warnings).toEqual(['w.nikDayOffset']);
   });
 
   it('renders the picker fragment for a partial choice, dropping a child that does not belong', async () => {
