@@ -1,9 +1,9 @@
 // npm run bench:booking [-- --driver postgres|pglite|both --capacity 200 --applicants 1000 --concurrency 200 --warmup 200 --pool N]
 //
-// Many distinct applicants book one unit's date over real HTTP against a server this script starts (in a worker
-// thread, so the load generator and the server have an event loop each), then the same number of bare booking
-// transactions run straight through the driver at the same concurrency, and the database is checked: no more
-// bookings than places, no NIK with two live appointments. Exits 1 when a check fails.
+// Many distinct applicants book one unit's date over real HTTP against a server this script starts in a worker thread
+// (bundled by esbuild, as `npm start` runs it; the load generator and the server get an event loop each), then the
+// same number of bare booking transactions run straight through the driver at the same concurrency, and the database
+// is checked: no more bookings than places, no NIK with two live appointments. Exits 1 when a check fails.
 //
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_d), BENCH_DRIVER, BENCH_CAPACITY,
 // BENCH_APPLICANTS, BENCH_CONCURRENCY, BENCH_WARMUP, BENCH_POOL, BENCH_LOG_LEVEL (default warn: no line per request),
@@ -14,9 +14,11 @@ import http from 'node:http';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
+import { build } from 'esbuild';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { applications } from '../src/applications/schema.ts';
@@ -38,9 +40,11 @@ type Driver = 'postgres' | 'pglite';
 type Options = { capacity: number; applicants: number; concurrency: number; warmup: number; pool: number | undefined; url: string; logLevel: string };
 type Applicant = { token: string; applicationId: string; accountId: string };
 type Outcome = 'booked' | string;
-type Phase = { attempts: number; seconds: number; outcomes: Record<Outcome, number>; latencies: number[]; cpu?: Cpu };
-/** CPU time spent during a phase, in ms: this process (load generator and server thread), and PostgreSQL's backends. */
-type Cpu = { node: number; client: number | null; postgres: number | null };
+type Phase = { attempts: number; seconds: number; outcomes: Record<Outcome, number>; latencies: number[]; cpu?: Cpu; lastBookedAt?: number };
+/** CPU time spent during a phase, in ms. */
+type Cpu = { node: number; client: number | null; server: number | null; postgres: number | null; machine: Machine | null };
+/** Shares of the whole machine's CPU time during a phase (Linux /proc/stat): stolen by the hypervisor, idle. */
+type Machine = { steal: number; idle: number };
 type Fixture = { unitCode: string; httpDate: IsoDate; bareDate: IsoDate; warmHttpDate: IsoDate; warmBareDate: IsoDate };
 
 // ───────────────────────────────────────────── shared ─────────────────────────────────────────────
@@ -231,6 +235,8 @@ function bareClient(driver: Driver, running: Running, options: Options): BareCli
 async function bareRun(bare: BareClient, unitCode: string, date: IsoDate, people: { applicationId: string; nik: string; accountId: string }[], concurrency: number): Promise<Phase> {
   const outcomes: Outcome[] = [];
   const latencies: number[] = [];
+  const started = performance.now();
+  let lastBookedAt = 0;
   const seconds = await drive(people.length, concurrency, async (i) => {
     const p = people[i]!;
     const t0 = performance.now();
@@ -248,10 +254,12 @@ async function bareRun(bare: BareClient, unitCode: string, date: IsoDate, people
       ]);
       return true;
     });
-    latencies.push(performance.now() - t0);
+    const t1 = performance.now();
+    latencies.push(t1 - t0);
     outcomes.push(took ? 'booked' : 'quota_full');
+    if (took) lastBookedAt = (t1 - started) / 1000;
   });
-  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies };
+  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt };
 }
 
 /** Bare applicants: applications only (the bare path authenticates nobody), on existing accounts. */
@@ -299,7 +307,7 @@ async function serverWorker() {
   const bareWarm = await makeBareApplicants(db, fixture.unitCode, options.warmup, timed[0]!.accountId);
   const bareTimed = await makeBareApplicants(db, fixture.unitCode, options.applicants, timed[0]!.accountId);
   const prepareSeconds = (performance.now() - t1) / 1000;
-  port.postMessage({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, fixture, warm, timed, startSeconds, prepareSeconds });
+  port.postMessage({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, tid: ownThreadId(), fixture, warm, timed, startSeconds, prepareSeconds });
 
   let profiler: inspector.Session | undefined;
   let bare: BareClient | undefined;
@@ -382,19 +390,55 @@ function request(agent: http.Agent, port: number, applicant: Applicant, date: Is
 async function httpRun(agent: http.Agent, port: number, people: Applicant[], date: IsoDate, concurrency: number): Promise<Phase> {
   const outcomes: Outcome[] = [];
   const latencies: number[] = [];
+  const started = performance.now();
+  let lastBookedAt = 0;
   const seconds = await drive(people.length, concurrency, async (i) => {
     const t0 = performance.now();
     const outcome = await request(agent, port, people[i]!, date).catch((err: unknown) => `network_error(${(err as { code?: string }).code ?? 'unknown'})`);
-    latencies.push(performance.now() - t0);
+    const t1 = performance.now();
+    latencies.push(t1 - t0);
     outcomes.push(outcome);
+    if (outcome === 'booked') lastBookedAt = (t1 - started) / 1000;
   });
-  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies };
+  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt };
 }
 
 const clockTicks = 100; // USER_HZ on Linux
 
-/** CPU time of this process and of the database's PostgreSQL backends (when they run on this machine). */
-async function cpuMeter(url: string | null): Promise<() => Promise<Cpu>> {
+/** CPU time of one of this process's threads, in ms (Linux), or null. */
+function threadCpu(tid: number | null): number | null {
+  if (tid === null) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+
+function machineTicks(): number[] | null {
+  try {
+    return fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+/** The calling thread's id (Linux), for telling the server thread's CPU time apart. */
+function ownThreadId(): number | null {
+  try {
+    return Number(fs.readlinkSync('/proc/thread-self').split('/').at(-1));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time spent during a phase: this process split into the load generator (the main thread), the server thread
+ * and the rest (V8's garbage collection and compiler threads), and the database's PostgreSQL backends when they run
+ * on this machine.
+ */
+async function cpuMeter(url: string | null, serverTid: number | null): Promise<() => Promise<Cpu>> {
   const backends = async (): Promise<Map<number, number> | null> => {
     if (!url) return null;
     const client = new pg.Client({ connectionString: url });
@@ -415,28 +459,30 @@ async function cpuMeter(url: string | null): Promise<() => Promise<Cpu>> {
       await client.end();
     }
   };
-  // The main thread (the load generator) is the task whose id is the process id.
-  const mainThread = () => {
-    try {
-      const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
-    } catch {
-      return null;
-    }
-  };
   const node0 = process.cpuUsage();
-  const main0 = mainThread();
+  const client0 = threadCpu(process.pid);
+  const server0 = threadCpu(serverTid);
   const pg0 = await backends();
+  const machine0 = machineTicks();
   return async () => {
+    const machine1 = machineTicks();
     const node = process.cpuUsage(node0);
-    const main1 = mainThread();
+    const client1 = threadCpu(process.pid);
+    const server1 = threadCpu(serverTid);
     const pg1 = pg0 ? await backends() : null;
     let postgres: number | null = null;
     if (pg0 && pg1) {
       postgres = 0;
       for (const [pid, ticks] of pg1) postgres += ((ticks - (pg0.get(pid) ?? 0)) * 1000) / clockTicks;
     }
-    return { node: (node.user + node.system) / 1000, client: main0 === null || main1 === null ? null : main1 - main0, postgres };
+    const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+    let machine: Machine | null = null;
+    if (machine0 && machine1) {
+      const d = machine1.map((v, i) => v - machine0[i]!);
+      const total = d.reduce((a, b) => a + b, 0) || 1;
+      machine = { idle: (d[3]! + d[4]!) / total, steal: d[7]! / total };
+    }
+    return { node: (node.user + node.system) / 1000, client: delta(client0, client1), server: delta(server0, server1), postgres, machine };
   };
 }
 
@@ -444,7 +490,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-function describePhase(label: string, phase: Phase): string[] {
+function describeCpu(cpu: Cpu, attempts: number, thread: string): string {
+  const ms = (v: number) => `${(v / attempts).toFixed(2)} ms`;
+  const parts: string[] = [];
+  if (cpu.server !== null && cpu.client !== null && cpu.server > 0) {
+    parts.push(`${thread} ${ms(cpu.server)}, load generator ${ms(cpu.client)}, other Node threads (GC, compiler) ${ms(cpu.node - cpu.server - cpu.client)}`);
+  } else parts.push(`Node ${ms(cpu.node)}`);
+  if (cpu.postgres !== null) parts.push(`PostgreSQL ${ms(cpu.postgres)}`);
+  const machine = cpu.machine ? `; machine: ${(cpu.machine.idle * 100).toFixed(0)}% idle, ${(cpu.machine.steal * 100).toFixed(0)}% stolen by the hypervisor` : '';
+  return parts.join(', ') + machine;
+}
+
+function describePhase(label: string, phase: Phase, thread: string): string[] {
   const sorted = [...phase.latencies].sort((a, b) => a - b);
   const { booked = 0, ...refused } = phase.outcomes;
   const reasons = Object.entries(refused)
@@ -454,20 +511,42 @@ function describePhase(label: string, phase: Phase): string[] {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   return [
     `${label}: ${phase.attempts} attempts in ${phase.seconds.toFixed(2)} s → ${(phase.attempts / phase.seconds).toFixed(0)} attempts/s`,
-    `  booked ${booked}, refused ${phase.attempts - booked}${reasons ? ` (${reasons})` : ''}`,
+    `  booked ${booked}${booked > 0 && phase.lastBookedAt ? ` (the last after ${phase.lastBookedAt.toFixed(2)} s)` : ''}, refused ${phase.attempts - booked}${reasons ? ` (${reasons})` : ''}`,
     `  latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}`,
-    ...(phase.cpu
-      ? [`  CPU per attempt: Node ${(phase.cpu.node / phase.attempts).toFixed(2)} ms${phase.cpu.client === null ? '' : ` (of which the load generator ${(phase.cpu.client / phase.attempts).toFixed(2)})`}${phase.cpu.postgres === null ? '' : `, PostgreSQL ${(phase.cpu.postgres / phase.attempts).toFixed(2)} ms`}`]
-      : []),
+    ...(phase.cpu ? [`  CPU per attempt: ${describeCpu(phase.cpu, phase.attempts, thread)}`] : []),
   ];
 }
 
-type Ready = { port: number; fixture: Fixture; warm: Applicant[]; timed: Applicant[]; startSeconds: number; prepareSeconds: number };
+type Ready = { port: number; tid: number | null; fixture: Fixture; warm: Applicant[]; timed: Applicant[]; startSeconds: number; prepareSeconds: number };
+
+let bundled: Promise<string> | undefined;
+/**
+ * The server thread runs this file bundled by esbuild, as `npm start` runs the sources (see bin/sikoe.js), rather
+ * than through tsx, whose loader keeps every transpiled file and its source map in the heap.
+ */
+function serverBundle(): Promise<string> {
+  return (bundled ??= (async () => {
+    // Inside the project, where the server finds its files and packages (dist/ is not committed).
+    const outfile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', `bench-booking-${process.pid}.mjs`);
+    process.once('exit', () => fs.rmSync(outfile, { force: true }));
+    await build({
+      entryPoints: [fileURLToPath(import.meta.url)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      logLevel: 'warning',
+    });
+    return outfile;
+  })());
+}
 
 async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
-  // Worker threads do not inherit tsx's loader: the worker registers it, then loads this file.
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { driver, options } });
+  const worker = new Worker(await serverBundle(), { workerData: { driver, options } });
   const queue: unknown[] = [];
   const waiters: ((m: unknown) => void)[] = [];
   const failed = new Promise<never>((_, reject) => {
@@ -499,7 +578,7 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
     worker.postMessage({ type: 'profile-start' });
     await next();
   }
-  const meter = await cpuMeter(driver === 'postgres' ? options.url : null);
+  const meter = await cpuMeter(driver === 'postgres' ? options.url : null, ready.tid);
   const httpPhase = await httpRun(agent, ready.port, ready.timed, fixture.httpDate, options.concurrency);
   httpPhase.cpu = await meter();
   if (process.env.BENCH_PROFILE) {
@@ -509,7 +588,7 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
   agent.destroy();
   worker.postMessage({ type: 'bare-warm' });
   await next();
-  const bareMeter = await cpuMeter(driver === 'postgres' ? options.url : null);
+  const bareMeter = await cpuMeter(driver === 'postgres' ? options.url : null, ready.tid);
   worker.postMessage({ type: 'bare' });
   const { phase: barePhase } = await next<{ phase: Phase }>();
   barePhase.cpu = await bareMeter();
@@ -528,8 +607,8 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
   const all = [...checks, allTaken];
   console.log(
     [
-      ...describePhase(`HTTP${options.warmup > 0 ? ` (after a warm-up of ${options.warmup} on another date)` : ''}`, httpPhase),
-      ...describePhase(`bare transaction through ${driver === 'postgres' ? 'pg' : 'PGlite'}`, barePhase),
+      ...describePhase(`HTTP${options.warmup > 0 ? ` (after a warm-up of ${options.warmup} on another date)` : ''}`, httpPhase, 'server thread'),
+      ...describePhase(`bare transaction through ${driver === 'postgres' ? 'pg' : 'PGlite'}`, barePhase, driver === 'postgres' ? 'pg client thread' : 'PGlite thread'),
       `ratio HTTP/bare: ${(httpRate / bareRate).toFixed(2)}`,
       `database checks:`,
       ...all.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { holidayClosesSql } from '../holidays/closed-days.ts';
-import { appendAudit } from '../platform/audit/append-audit.ts';
+import { appendAudit, auditLockSql } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
 import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
@@ -128,7 +128,8 @@ export async function bookAppointment(tx: Tx, caller: Caller, input: { applicati
   const action = { status: 'booked', appointmentId, date: input.date, unitCode, billingCode: code };
   let took: unknown[];
   try {
-    // Each insert runs only if the counter gave a place; the application's status follows its newest action.
+    // Each insert runs only if the counter gave a place; the application's status follows its newest action. The
+    // audit lock is taken last, here, so that the day's counter stays locked for one round trip less.
     took = await preparedRows(
       tx,
       'booking_write',
@@ -152,8 +153,10 @@ export async function bookAppointment(tx: Tx, caller: Caller, input: { applicati
         ), expiry as (
           insert into jobs (kind, payload, run_at)
           select ${EXPIRE_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${expiresAt.toISOString()}::timestamptz from appointment
+        ), audit_lock as (
+          select ${auditLockSql} from appointment
         )
-        select id from appointment`,
+        select id from appointment cross join audit_lock`,
     );
   } catch (err) {
     // Two requests for the same person on two units at once: the unique index lets one through.
@@ -161,7 +164,7 @@ export async function bookAppointment(tx: Tx, caller: Caller, input: { applicati
     throw err;
   }
   if (took.length === 0) throw new AppError('quota_full');
-  await appendAudit(tx, caller, { action: 'appointment.book', targetType: 'appointment', targetId: appointmentId, unitCode, details: { date: input.date } });
+  await appendAudit(tx, caller, { action: 'appointment.book', targetType: 'appointment', targetId: appointmentId, unitCode, details: { date: input.date } }, { lockTaken: true });
   const appointment = { id: appointmentId, date: input.date, unitCode, nik };
   return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing: { code, amount: feeTotal, expiresAt }, created: true };
 }

@@ -47,16 +47,24 @@ function asStored(details: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * The lock that serialises appenders, as an SQL expression. A use case whose last write statement runs while it holds
+ * a lock others queue on (a hot counter row) may take this lock at the end of that statement and pass `lockTaken` to
+ * appendAudit, which saves a round trip while both are held. Always after the use case's own locks, never before.
+ */
+export const auditLockSql = sql`pg_advisory_xact_lock(7410002)`;
+
+/**
  * Appends one entry in the caller's transaction (a transaction it must be: the advisory lock is held until commit,
  * which serialises appenders so the chain never forks; outside one, the lock would be released at once). Call it as
  * the last step of a use case to hold the lock briefly.
  *
- * Two round trips: the lock, then one insert that reads the chain's head and hashes in the database, exactly as
- * auditHash does (SHA-256 over the previous hash and the canonical JSON, both UTF-8). The head must be read by a
- * statement that starts after the lock is granted: a statement's snapshot is taken when it starts.
+ * Two round trips: the lock (unless `lockTaken`: taken by an earlier statement of this transaction), then one insert
+ * that reads the chain's head and hashes in the database, exactly as auditHash does (SHA-256 over the previous hash
+ * and the canonical JSON, both UTF-8). The head must be read by a statement that starts after the lock is granted:
+ * a statement's snapshot is taken when it starts.
  */
-export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Promise<{ id: number; hash: string }> {
-  await preparedRows(tx, 'audit_lock', sql`select pg_advisory_xact_lock(7410002)`);
+export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput, options: { lockTaken?: boolean } = {}): Promise<{ id: number; hash: string }> {
+  if (!options.lockTaken) await preparedRows(tx, 'audit_lock', sql`select ${auditLockSql}`);
   const entry: ChainedFields = {
     at: new Date(),
     actorId: caller.actor?.id ?? null,
