@@ -19,5 +19,5 @@ export async function recordAction(
     payload: { ...(input.status ? { status: input.status } : {}), ...(input.payload ?? {}) },
     requestId: input.requestId ?? null,
   });
-  if (input.status) await tx.update(applications).set({ status: input.status }).where(eq(applications.id, input.applicationId));
+  if (input.status) await tx.update(applications).set({ status: input.status, statusAt: new Date() }).where(eq(applications.id, input.applicationId));
 }

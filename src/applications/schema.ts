@@ -22,7 +22,28 @@ export const documentKinds = [
   'power_of_attorney',
   'pmi_recommendation',
 ] as const;
-export const applicationStatuses = ['draft', 'submitted', 'booked', 'paid', 'cancelled'] as const;
+/** Before the office: the citizen's own steps. At the office: see `src/cases/workflow.ts`. */
+export const applicationStatuses = [
+  'draft',
+  'submitted',
+  'booked',
+  'paid',
+  'cancelled',
+  'checked_in',
+  'documents_incomplete',
+  'documents_verified',
+  'watchlist_cleared',
+  'payment_confirmed',
+  'biometrics_captured',
+  'deferred',
+  'interviewed',
+  'approved',
+  'printed',
+  'ready',
+  'handed_over',
+  'rejected',
+  'void',
+] as const;
 
 export type ApplicationKind = (typeof applicationKinds)[number];
 export type PassportType = (typeof passportTypes)[number];
@@ -70,11 +91,20 @@ export const applications = pgTable(
     warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The officer holding the case at the office (take / release actions); caches the newest of them. */
+    holderId: uuid('holder_id'),
+    /** Service level: the working day by which the passport should be ready, set once biometrics and payment are in. */
+    dueOn: date('due_on'),
+    /** When the status last changed: work queues sort and age by it. */
+    statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('applications_tracking_code_key').on(t.trackingCode),
     index('applications_account_idx').on(t.accountId),
     index('applications_nik_idx').on(t.nik),
+    index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
+    index('applications_due_idx').on(t.unitCode, t.dueOn),
+    index('applications_name_idx').using('btree', sql`lower(${t.fullName}) text_pattern_ops`),
   ],
 );
 export type Application = typeof applications.$inferSelect;

@@ -149,7 +149,7 @@ export async function bookAppointment(tx: Tx, caller: Caller, input: { applicati
           insert into application_actions (application_id, type, actor_id, payload)
           select ${input.applicationId}::uuid, 'appointment_booked', ${caller.actor?.id ?? null}::uuid, ${JSON.stringify(action)}::jsonb from appointment
         ), status as (
-          update applications set status = 'booked' where id = ${input.applicationId}::uuid and exists (select 1 from appointment)
+          update applications set status = 'booked', status_at = now() where id = ${input.applicationId}::uuid and exists (select 1 from appointment)
         ), expiry as (
           insert into jobs (kind, payload, run_at)
           select ${EXPIRE_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${expiresAt.toISOString()}::timestamptz from appointment

@@ -25,6 +25,17 @@ export const errorStatus = {
   invalid_signature: 401,
   rate_limited: 429,
   payload_too_large: 413,
+  case_held: 409,
+  case_not_held: 409,
+  four_eyes_required: 409,
+  payment_missing: 409,
+  no_blank_books: 409,
+  invalid_qr: 422,
+  wrong_unit: 409,
+  wrong_day: 409,
+  already_checked_in: 409,
+  queue_empty: 409,
+  pickup_full: 409,
   internal: 500,
 } as const;
 

@@ -1,0 +1,23 @@
+import type { Actor } from '../platform/auth/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { caseRoles, stepRules, type CaseActionType } from './workflow.ts';
+
+export type CaseAction = CaseActionType | 'case.view' | 'case.search';
+type Target = { unitCode: string | null; scope: readonly string[] };
+
+const viewers = new Set(['head_of_office', 'counter_officer', 'verifier', 'adjudicator', 'admin']);
+
+/**
+ * Officers act only on cases of units in their scope, and only in a role that runs the step. Admins may look but not
+ * act: separating system administration from deciding on passports.
+ */
+export function can(actor: Actor | null, action: CaseAction, target: Target): boolean {
+  if (actor?.kind !== 'officer' || !actor.role || !target.unitCode || !target.scope.includes(target.unitCode)) return false;
+  if (action === 'case.view' || action === 'case.search') return viewers.has(actor.role);
+  if (action === 'take' || action === 'release') return caseRoles.includes(actor.role);
+  return stepRules[action].roles.includes(actor.role);
+}
+
+export function authorize(actor: Actor | null, action: CaseAction, target: Target): void {
+  if (!can(actor, action, target)) throw new AppError(actor ? 'forbidden' : 'unauthenticated');
+}
