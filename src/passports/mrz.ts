@@ -62,7 +62,9 @@ function components(identifier: string): string[] {
     for (const c of latin) {
       if (c >= 'A' && c <= 'Z') out += c;
       else if (SEPARATOR.test(c)) out += FILLER;
-      else if (/\p{L}/u.test(c) && !APOSTROPHE.test(c)) throw new Error(`MRZ name: cannot transliterate ${JSON.stringify(ch)} in ${JSON.stringify(identifier)}`);
+      else if (/\p{L}/u.test(c) && !APOSTROPHE.test(c)) {
+        throw new Error(`MRZ name: cannot transliterate ${JSON.stringify(ch)} in ${JSON.stringify(identifier)}`);
+      }
     }
   }
   return out.split(FILLER).filter((part) => part !== '');
@@ -70,10 +72,10 @@ function components(identifier: string): string[] {
 
 /**
  * The components joined with '<' in at most `budget` positions, ending with a letter. Whole components are kept from
- * the front; the first one that does not fit is cut to what is left (Doc 9303 Part 4 §4.2.3.2 b: CHARONGUANG →
- * CHARONGU). When a single position is left, too few for '<' and an initial, the rightmost kept component longer
- * than one letter gives up its last letter so the initial still fits (§4.2.3.2 a: KRASUANG → K). Shorter than
- * `budget` only when nothing can be borrowed.
+ * the front; the first one that does not fit is cut to what is left, down to its initial (Doc 9303 Part 4 §4.2.3.2:
+ * CHARONGUANG → CHARONGU, KRASUANG → K). When a single position is left, too few for '<' and an initial, the
+ * rightmost kept component longer than one letter gives up its last letter so that the initial still fits. Shorter
+ * than `budget` only when no component can give up a letter.
  */
 function fit(parts: string[], budget: number): string {
   const kept: string[] = [];
