@@ -18,7 +18,7 @@ export const applications: Messages<typeof id> = {
   submittedAt: 'Submitted',
   answers: 'Application details',
   historyTitle: 'History',
-  statuses: { draft: 'Draft', submitted: 'Submitted, no date chosen yet', booked: 'Date chosen, awaiting payment', paid: 'Paid', cancelled: 'Cancelled' },
+  statuses: { draft: 'Draft', submitted: 'Submitted, no date chosen yet', booked: 'Date chosen, awaiting payment', paid: 'Paid', cancelled: 'Cancelled', checked_in: 'Arrived, waiting to be served', documents_incomplete: 'Documents incomplete', documents_verified: 'Documents checked', watchlist_cleared: 'Being processed', payment_confirmed: 'Payment confirmed', biometrics_captured: 'Photo and fingerprints taken', deferred: 'Deferred', interviewed: 'Interviewed, awaiting decision', approved: 'Approved, awaiting printing', printed: 'Printed, in quality check', ready: 'Passport ready for pickup', handed_over: 'Passport handed over', rejected: 'Rejected', void: 'Void: not collected within 30 days' },
   wizard: {
     stepOf: 'Step {{n}} of {{total}}',
     for: 'for {{name}}',

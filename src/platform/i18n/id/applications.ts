@@ -16,7 +16,7 @@ export const applications = {
   submittedAt: 'Diajukan',
   answers: 'Data permohonan',
   historyTitle: 'Riwayat',
-  statuses: { draft: 'Draf', submitted: 'Diajukan, belum pilih jadwal', booked: 'Jadwal dipilih, menunggu pembayaran', paid: 'Sudah dibayar', cancelled: 'Dibatalkan' },
+  statuses: { draft: 'Draf', submitted: 'Diajukan, belum pilih jadwal', booked: 'Jadwal dipilih, menunggu pembayaran', paid: 'Sudah dibayar', cancelled: 'Dibatalkan', checked_in: 'Sudah datang, menunggu dilayani', documents_incomplete: 'Dokumen belum lengkap', documents_verified: 'Dokumen diperiksa', watchlist_cleared: 'Dalam pemeriksaan', payment_confirmed: 'Pembayaran dikonfirmasi', biometrics_captured: 'Foto dan sidik jari sudah diambil', deferred: 'Ditangguhkan', interviewed: 'Wawancara selesai, menunggu keputusan', approved: 'Disetujui, menunggu pencetakan', printed: 'Paspor dicetak, dalam pemeriksaan mutu', ready: 'Paspor siap diambil', handed_over: 'Paspor sudah diserahkan', rejected: 'Ditolak', void: 'Batal karena tidak diambil dalam 30 hari' },
   wizard: {
     stepOf: 'Langkah {{n}} dari {{total}}',
     for: 'untuk {{name}}',
