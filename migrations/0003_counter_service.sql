@@ -123,4 +123,4 @@ CREATE INDEX "watchlist_entries_nik_idx" ON "watchlist_entries" USING btree ("ni
 CREATE INDEX "watchlist_entries_birth_date_idx" ON "watchlist_entries" USING btree ("birth_date");--> statement-breakpoint
 CREATE INDEX "applications_queue_idx" ON "applications" USING btree ("unit_code","status","status_at");--> statement-breakpoint
 CREATE INDEX "applications_due_idx" ON "applications" USING btree ("unit_code","due_on");--> statement-breakpoint
-CREATE INDEX "applications_name_idx" ON "applications" USING btree (lower("full_name") text_pattern_ops);
+CREATE INDEX "applications_name_words_idx" ON "applications" USING gin (to_tsvector('simple', coalesce("full_name", '')));

@@ -20,6 +20,14 @@ import { registerAppointmentJobs } from './appointments/jobs.ts';
 import { registerBooking } from './appointments/register-booking.ts';
 import { registerBookingOfficeRoutes } from './appointments/officer-routes.tsx';
 import { registerPaymentRoutes } from './payments/routes.ts';
+import { registerPassportJobs } from './passports/jobs.ts';
+import { registerPassportRoutes } from './passports/routes.ts';
+import { registerQueueRoutes } from './queue/routes.ts';
+import { registerCaseApi } from './cases/api-routes.ts';
+import { registerCasePages } from './cases/page-routes.tsx';
+import { registerWatchlistRoutes } from './watchlist/routes.tsx';
+import { registerCaseworkRoutes } from './casework/routes.tsx';
+import { registerStatisticsRoutes } from './statistics/routes.tsx';
 
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
@@ -52,5 +60,13 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerAppointmentJobs(jobs, database.db);
   await registerPaymentRoutes(app);
   await registerBooking(app);
+  registerPassportRoutes(app);
+  registerPassportJobs(jobs, database.db);
+  registerQueueRoutes(app);
+  registerCaseApi(app);
+  await registerCasePages(app);
+  registerWatchlistRoutes(app);
+  registerCaseworkRoutes(app);
+  registerStatisticsRoutes(app);
   return app;
 }

@@ -39,7 +39,18 @@ function multipart(fields: Record<string, string>) {
 
 const managers = ['admin', 'head_of_office'] as const;
 const desk = ['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator'] as const;
+/** Reception and the counters (the queue): officers who serve applicants face to face. */
+const queueDesk = ['head_of_office', 'counter_officer', 'verifier'] as const;
+/** Roles that take cases at the counter: their work queue. */
+const caseworkers = ['head_of_office', 'counter_officer', 'verifier', 'adjudicator'] as const;
 const someDay = '2030-01-02';
+/** Who may take a case (any role that runs a step; admins look but do not act), and who keeps the prevention list. */
+const caseTakers = ['head_of_office', 'counter_officer', 'verifier', 'adjudicator'] as const;
+const watchlistKeepers = ['head_of_office', 'verifier'] as const;
+const watchlistForm = { fullName: 'Didaftar Tanpa Hak', birthDate: '1931-01-01', reason: 'Tanpa hak', reference: 'X-0' };
+const someSaturday = '2030-01-05';
+/** The passport desk: it keeps the blank-book ledger in view and hands over on Saturdays. */
+const passportDesk = ['admin', 'head_of_office', 'counter_officer', 'verifier'] as const;
 const weeklyForm = Object.fromEntries(['online', 'percepatan', 'priority', 'eazy_paspor'].flatMap((c) => [1, 2, 3, 4, 5, 6, 7].map((d) => [`${c}_${d}`, '7'])));
 const holidayForm = { date: someDay, name: 'Ditutup tanpa hak', kind: 'office_closure', unitCode: 'KANIM-KUPANG' };
 const applicationBody = {
@@ -93,6 +104,9 @@ function citizenCaseRoutes(): Record<string, Entry> {
     'POST /api/v1/applications/:id/appointment/reschedule': { access: 'signed-in', url: () => `/api/v1${app}/appointment/reschedule`, body: () => ({ date: someDay }), mutates: true },
     'POST /api/v1/applications/:id/appointment/cancel': { access: 'signed-in', url: () => `/api/v1${app}/appointment/cancel`, mutates: true },
     'POST /api/v1/applications/:id/documents': { access: 'signed-in', url: () => `/api/v1${app}/documents`, upload: { kind: 'ektp' }, mutates: true },
+    'GET /applications/:id/saturday-pickup': page(`${app}/saturday-pickup`),
+    'POST /applications/:id/saturday-pickup': form(`${app}/saturday-pickup`),
+    'POST /api/v1/applications/:id/saturday-pickup': { access: 'signed-in', url: () => `/api/v1${app}/saturday-pickup`, body: () => ({ date: someSaturday }), mutates: true },
   };
 }
 
@@ -180,6 +194,57 @@ const routes: Record<string, Entry> = {
   'POST /officer/units/:code/stock': { access: managers, url: () => '/officer/units/KANIM-KUPANG/stock', form: () => ({ biasa: '1', elektronik: '1' }), mutates: true },
   'GET /officer/units/:code/appointments': { access: desk, url: () => `/officer/units/KANIM-KUPANG/appointments?date=${someDay}` },
   'GET /api/v1/units/:code/appointments': { access: desk, url: () => `/api/v1/units/KANIM-KUPANG/appointments?date=${someDay}` },
+  // Case actions: refused by role before the case is looked up, so an unknown id still proves the refusal.
+  'POST /api/v1/applications/:id/actions': { access: caseTakers, url: () => `/api/v1/applications/${anyId}/actions`, body: () => ({ type: 'take' }), mutates: true },
+  'GET /api/v1/applications/:id/actions': { access: desk, url: () => `/api/v1/applications/${anyId}/actions` },
+  'GET /officer/cases/:id': { access: desk, url: () => `/officer/cases/${anyId}` },
+  'GET /officer/cases/:id/rejection-receipt': { access: desk, url: () => `/officer/cases/${anyId}/rejection-receipt` },
+  'POST /officer/cases/:id/actions': { access: caseTakers, url: () => `/officer/cases/${anyId}/actions`, form: () => ({ type: 'take' }), mutates: true },
+  'GET /officer/watchlist': { access: watchlistKeepers },
+  'POST /officer/watchlist': { access: watchlistKeepers, form: () => watchlistForm, mutates: true },
+  'POST /officer/watchlist/:id/lift': { access: watchlistKeepers, url: () => `/officer/watchlist/${anyId}/lift`, form: () => ({ reason: 'Dicabut tanpa hak' }), mutates: true },
+  'GET /api/v1/watchlist': { access: watchlistKeepers },
+  'POST /api/v1/watchlist': { access: watchlistKeepers, body: () => watchlistForm, mutates: true },
+  'POST /api/v1/watchlist/:id/lift': { access: watchlistKeepers, url: () => `/api/v1/watchlist/${anyId}/lift`, body: () => ({ reason: 'Dicabut tanpa hak' }), mutates: true },
+  'GET /api/v1/passports/:number': { access: desk, url: () => '/api/v1/passports/X0000000' },
+  'GET /officer/units/:code/books': { access: passportDesk, url: () => '/officer/units/KANIM-KUPANG/books' },
+  'POST /officer/units/:code/books/received': { access: managers, url: () => '/officer/units/KANIM-KUPANG/books/received', form: () => ({ receivedType: 'biasa', receivedQuantity: '5' }), mutates: true },
+  'POST /officer/units/:code/books/spoiled': { access: managers, url: () => '/officer/units/KANIM-KUPANG/books/spoiled', form: () => ({ spoiledType: 'biasa', spoiledReason: 'Terkena air' }), mutates: true },
+  'POST /officer/units/:code/books/counted': { access: managers, url: () => '/officer/units/KANIM-KUPANG/books/counted', form: () => ({ countedType: 'biasa', countedQuantity: '5' }), mutates: true },
+  'GET /officer/units/:code/saturday-pickups': { access: managers, url: () => '/officer/units/KANIM-KUPANG/saturday-pickups' },
+  'POST /officer/units/:code/saturday-pickups': {
+    access: managers, url: () => '/officer/units/KANIM-KUPANG/saturday-pickups', form: () => ({ date: someSaturday, capacity: '3' }), mutates: true,
+  },
+  'GET /officer/units/:code/saturday-pickups/:date': { access: passportDesk, url: () => `/officer/units/KANIM-KUPANG/saturday-pickups/${someSaturday}` },
+  'GET /units/:code/antrian': { access: 'public', url: () => '/units/KANIM-KUPANG/antrian' },
+  'GET /api/v1/units/:code/queue': { access: 'public', url: () => '/api/v1/units/KANIM-KUPANG/queue' },
+  'GET /officer/units/:code/reception': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/reception' },
+  'POST /officer/units/:code/reception/check-in': {
+    access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/reception/check-in', form: () => ({ via: 'code', trackingCode: 'SK0000000000', birthDate: '1990-07-05' }), mutates: true,
+  },
+  'POST /officer/units/:code/reception/walk-in': {
+    access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/reception/walk-in', form: () => ({ priorityTrackingCode: 'SK0000000000', priorityBirthDate: '1950-07-05', reason: 'elderly' }), mutates: true,
+  },
+  'GET /officer/units/:code/counter': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter?counter=Loket%201' },
+  'POST /officer/units/:code/counter/call': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/call', form: () => ({ counter: 'Loket 1' }), mutates: true },
+  'POST /officer/units/:code/counter/recall': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/recall', form: () => ({ counter: 'Loket 1', ticketId: anyId }), mutates: true },
+  'POST /officer/units/:code/counter/no-show': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/no-show', form: () => ({ counter: 'Loket 1', ticketId: anyId }), mutates: true },
+  'POST /api/v1/units/:code/check-ins': { access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/check-ins', body: () => ({ trackingCode: 'SK0000000000', birthDate: '1990-07-05' }), mutates: true },
+  'POST /api/v1/units/:code/walk-ins': {
+    access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/walk-ins', body: () => ({ trackingCode: 'SK0000000000', birthDate: '1950-07-05', reason: 'elderly' }), mutates: true,
+  },
+  'POST /api/v1/units/:code/queue/call': { access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/queue/call', body: () => ({ counter: 'Loket 1' }), mutates: true },
+  'POST /api/v1/units/:code/queue/tickets/:ticketId/recall': {
+    access: queueDesk, url: () => `/api/v1/units/KANIM-KUPANG/queue/tickets/${anyId}/recall`, body: () => ({ counter: 'Loket 1' }), mutates: true,
+  },
+  'POST /api/v1/units/:code/queue/tickets/:ticketId/no-show': { access: queueDesk, url: () => `/api/v1/units/KANIM-KUPANG/queue/tickets/${anyId}/no-show`, mutates: true },
+  'GET /officer/work': { access: caseworkers, url: () => '/officer/work?overdue=1' },
+  'GET /api/v1/work': { access: caseworkers, url: () => '/api/v1/work?status=checked_in' },
+  'GET /officer/search': { access: desk, url: () => '/officer/search?q=Ndun' },
+  'GET /api/v1/cases/search': { access: desk, url: () => '/api/v1/cases/search?q=Ndun' },
+  'GET /statistik/paspor': { access: 'public' },
+  'GET /statistik/paspor.csv': { access: 'public', url: () => '/statistik/paspor.csv?from=2025-01&to=2025-12' },
+  'GET /api/v1/stats/passports': { access: 'public', url: () => '/api/v1/stats/passports?from=2025-01&to=2025-12&unit=KANWIL-NTT' },
 };
 
 const entries = Object.entries(routes).map(([key, entry]) => {

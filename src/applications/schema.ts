@@ -104,7 +104,8 @@ export const applications = pgTable(
     index('applications_nik_idx').on(t.nik),
     index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
     index('applications_due_idx').on(t.unitCode, t.dueOn),
-    index('applications_name_idx').using('btree', sql`lower(${t.fullName}) text_pattern_ops`),
+    // Name search matches word prefixes in any order (src/casework/search-cases.ts uses this exact expression).
+    index('applications_name_words_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.fullName}, ''))`),
   ],
 );
 export type Application = typeof applications.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
+import { applications } from '../applications/schema.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -19,6 +20,9 @@ export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date
     .from(billings)
     .where(and(eq(billings.appointmentId, appointmentId), isNull(billings.paidAt)));
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
+  // Someone already checked in at the office is served; the counter's confirm-payment step asks for the payment.
+  const [application] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, appointment.applicationId));
+  if (application?.status !== 'booked') return { expired: false };
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
   await releasePlace(tx, caller, appointment, now);

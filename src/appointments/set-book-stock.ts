@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
+import { bookMovements } from '../passports/schema.ts';
 import { getUnit } from '../units/list-units.ts';
 import { bookStock } from './schema.ts';
 
@@ -23,6 +24,8 @@ export async function setBookStock(tx: Tx, caller: Caller, input: { unitCode: st
       .insert(bookStock)
       .values({ unitCode: input.unitCode, passportType, quantity: to })
       .onConflictDoUpdate({ target: [bookStock.unitCode, bookStock.passportType], set: { quantity: to, updatedAt: new Date() } });
+    // Setting the stock is a count in the blank-book ledger (src/passports/).
+    await tx.insert(bookMovements).values({ unitCode: input.unitCode, type: passportType, kind: 'counted', quantity: to, actorId: caller.actor?.id ?? null });
     await appendAudit(tx, caller, {
       action: 'stock.set',
       targetType: 'book_stock',

@@ -1,6 +1,23 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { applicationActions } from '../applications/schema.ts';
 import { AppError } from '../platform/errors.ts';
+import { mailApplicant } from './case-mails.ts';
 import type { StepHandler } from './case-step.ts';
 
-export const adjudicateCase: StepHandler<'adjudicate'> = async () => {
-  throw new AppError('invalid_transition');
+/**
+ * The decision, by someone other than the officer who did the (newest) interview: four eyes on every passport.
+ * A rejection gives its reason, which the applicant is sent and which the rejection receipt shows.
+ */
+export const adjudicateCase: StepHandler<'adjudicate'> = async (ctx, input) => {
+  const { tx, application } = ctx;
+  const [interview] = await tx
+    .select({ actorId: applicationActions.actorId })
+    .from(applicationActions)
+    .where(and(eq(applicationActions.applicationId, application.id), eq(applicationActions.type, 'interview')))
+    .orderBy(desc(applicationActions.id))
+    .limit(1);
+  if (interview?.actorId === ctx.caller.actor.id) throw new AppError('four_eyes_required');
+  if (input.decision === 'approve') return { status: 'approved', payload: { decision: 'approve', interviewedBy: interview?.actorId ?? null } };
+  await mailApplicant(tx, application, 'rejected', { reason: input.reason!, publicUrl: ctx.publicUrl });
+  return { status: 'rejected', payload: { decision: 'reject', reason: input.reason, interviewedBy: interview?.actorId ?? null, reasonCategory: 'adjudication' } };
 };

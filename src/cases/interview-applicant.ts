@@ -1,6 +1,18 @@
 import { AppError } from '../platform/errors.ts';
+import { mailApplicant } from './case-mails.ts';
 import type { StepHandler } from './case-step.ts';
 
-export const interviewApplicant: StepHandler<'interview'> = async () => {
-  throw new AppError('invalid_transition');
+/**
+ * The interview with its trafficking-screening checklist. An applicant going abroad to work passes only with a work
+ * recommendation (rekomendasi penempatan PMI) named in the checklist: without it the officer defers the case
+ * (ditangguhkan) with a reason, and the applicant is told by mail. A deferred case is interviewed again later.
+ */
+export const interviewApplicant: StepHandler<'interview'> = async (ctx, input) => {
+  const { application } = ctx;
+  if (input.outcome === 'pass' && application.purpose === 'work' && !input.checklist.workRecommendation) {
+    throw new AppError('validation_failed', { workRecommendation: 'cases.v.workRecommendation' });
+  }
+  if (input.outcome === 'pass') return { status: 'interviewed', payload: { outcome: 'pass', checklist: input.checklist } };
+  await mailApplicant(ctx.tx, application, 'deferred', { reason: input.reason!, publicUrl: ctx.publicUrl });
+  return { status: 'deferred', payload: { outcome: 'defer', reason: input.reason, checklist: input.checklist } };
 };

@@ -4,6 +4,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { accounts, type OfficerRole } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
 import { bookStock, quotaTemplates, type Channel } from '../appointments/schema.ts';
+import { seedDemoHistory } from '../statistics/seed-demo-history.ts';
 
 export const DEMO_PASSWORD = 'sikoe-demo-2026';
 
@@ -43,7 +44,8 @@ const stockRows = Object.keys(dailyQuotas).flatMap((unitCode) => {
 
 /**
  * Sample officers of every role and two verified citizens, all with one known password, and weekly quotas and
- * blank-book stock for the four Kantor Imigrasi so dates can be booked. Idempotent: what officers changed stays.
+ * blank-book stock for the four Kantor Imigrasi so dates can be booked, and their 2025 issuance history for the
+ * statistics page. Idempotent: what officers changed stays.
  */
 export async function seedDemo(db: Db): Promise<{ emails: string[]; passportUnits: string[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -58,6 +60,7 @@ export async function seedDemo(db: Db): Promise<{ emails: string[]; passportUnit
       .onConflictDoNothing();
     await tx.insert(quotaTemplates).values(templateRows).onConflictDoNothing();
     await tx.insert(bookStock).values(stockRows).onConflictDoNothing();
+    await seedDemoHistory(tx);
     await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed', details: { quotaUnits: Object.keys(dailyQuotas) } });
   });
   return { emails: [...officers, ...citizens].map((a) => a.email), passportUnits: Object.keys(dailyQuotas) };

@@ -1,3 +1,5 @@
+import { can as canCase } from '../cases/policy.ts';
+import { can as canWatchlist } from '../watchlist/policy.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { passportDesks } from '../appointments/passport-desks.ts';
+import { queueDesks } from '../queue/queue-desks.ts';
 import { can as canHoliday } from '../holidays/policy.ts';
 import { getUnit, listUnits } from '../units/list-units.ts';
 import { can as canUnit } from '../units/policy.ts';
@@ -33,8 +36,16 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     const actor = requireActor(req);
     authorize(actor, 'officer.home');
     const unit = (await listUnits(db())).find((u) => u.code === actor.unitCode);
-    const links = { units: canUnit(actor, 'unit.administer'), officers: can(actor, 'officer.list'), holidays: canHoliday(actor, 'holiday.manage') };
-    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} desks={await passportDesks(db(), actor)} />);
+    const own = { unitCode: actor.unitCode, scope: actor.unitCode ? [actor.unitCode] : [] };
+    const links = {
+      units: canUnit(actor, 'unit.administer'),
+      officers: can(actor, 'officer.list'),
+      holidays: canHoliday(actor, 'holiday.manage'),
+      work: canCase(actor, 'take', own),
+      search: canCase(actor, 'case.search', own),
+      watchlist: canWatchlist(actor, 'watchlist.view'),
+    };
+    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} desks={await passportDesks(db(), actor)} queueUnits={await queueDesks(db(), actor)} />);
   });
 
   app.get('/admin/officers', { schema: { hide: true } }, async (req, reply) => {

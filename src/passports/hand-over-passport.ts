@@ -1,6 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import { applicationDocuments, type Application } from '../applications/schema.ts';
 import type { StepHandler } from '../cases/case-step.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { lockPassport } from './lock-passport.ts';
+import { releaseSaturdayPickup } from './release-saturday-pickup.ts';
+import { cancelledPassports, passports } from './schema.ts';
 
-export const handOverPassport: StepHandler<'hand_over'> = async () => {
-  throw new AppError('invalid_transition');
+const replacingKinds = new Set(['replacement', 'lost', 'damaged', 'name_change']);
+
+/**
+ * The old passport of a replacement, loss, damage or name change is cancelled with the charge the applicant paid
+ * for it: the lost or damaged item of the fee fixed at submission (Rp1.000.000 / Rp500.000 under PP 45/2024), else 0.
+ */
+async function cancelOldPassport(tx: Tx, application: Application, recordedBy: string, now: Date): Promise<Record<string, unknown> | undefined> {
+  if (!application.kind || !replacingKinds.has(application.kind) || !application.oldPassportNumber) return undefined;
+  const charge = application.feeItems?.find((i) => i.item === application.kind)?.amount ?? 0;
+  const [row] = await tx
+    .insert(cancelledPassports)
+    .values({ number: application.oldPassportNumber, applicationId: application.id, reason: application.kind, charge, recordedBy, at: now })
+    .onConflictDoNothing()
+    .returning();
+  return row ? { number: row.number, reason: row.reason, charge: row.charge } : undefined;
+}
+
+/**
+ * Hand-over ('ready' → 'handed_over') after the identity check: to the applicant, or to a proxy whose power of
+ * attorney is among the application's documents. A Saturday pickup chosen for a later date is released.
+ */
+export const handOverPassport: StepHandler<'hand_over'> = async ({ tx, caller, application, now }, input) => {
+  if (input.recipient === 'proxy') {
+    const [letter] = await tx
+      .select({ id: applicationDocuments.id })
+      .from(applicationDocuments)
+      .where(and(eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.kind, 'power_of_attorney')))
+      .limit(1);
+    if (!letter) throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
+  }
+  const passport = await lockPassport(tx, application.id, 'ready');
+  await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
+  const oldPassport = await cancelOldPassport(tx, application, caller.actor.id, now);
+  await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
+  return {
+    status: 'handed_over',
+    payload: {
+      passportNumber: passport.number,
+      recipient: input.recipient,
+      ...(input.recipient === 'proxy' ? { proxy: input.proxy } : {}),
+      ...(oldPassport ? { oldPassport } : {}),
+    },
+  };
 };

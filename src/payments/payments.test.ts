@@ -65,6 +65,16 @@ describeApp('payments', (ctx) => {
     expect(late.json().error.code).toBe('billing_expired');
   });
 
+  it('leaves a case already at the office in its workflow step when it is paid or its code runs out', async () => {
+    const paidLater = await bookOne();
+    const expiring = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    for (const { application } of [paidLater, expiring]) await ctx.db.update(applications).set({ status: 'checked_in' }).where(eq(applications.id, application.id));
+    expect((await notify({ billingCode: paidLater.booked.billing.code, amount: paidLater.booked.billing.amount })).statusCode).toBe(200);
+    expect(await statusOf(paidLater.application.id)).toBe('checked_in');
+    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, expiring.booked.appointment.id))).expired).toBe(false);
+    expect(await statusOf(expiring.application.id)).toBe('checked_in');
+  });
+
   it('runs the expiry as a job queued with the booking, and leaves paid bookings alone', async () => {
     const expired = await bookOne(new Date(Date.now() - 3 * 3_600_000));
     const paid = await bookOne(new Date(Date.now() - 3 * 3_600_000));

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
+import { applications } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -23,7 +24,15 @@ export async function settleBilling(tx: Tx, caller: Caller, input: Settlement, n
   if (!appointment || appointment.state !== 'booked' || billing.expiresAt < paidAt) throw new AppError('billing_expired');
   await tx.update(billings).set({ paidAt, paymentReference: input.reference ?? null }).where(eq(billings.code, billing.code));
   await tx.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, appointment.id));
-  await recordAction(tx, caller, { applicationId: billing.applicationId, type: 'payment_received', status: 'paid', payload: { billingCode: billing.code, amount: billing.amount } });
+  // Paying moves a booked application to 'paid'; one already at the office (a walk-in pays after check-in) keeps
+  // its place in the workflow, and the counter's confirm-payment step reads the billing.
+  const [application] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, billing.applicationId));
+  await recordAction(tx, caller, {
+    applicationId: billing.applicationId,
+    type: 'payment_received',
+    status: application?.status === 'booked' ? 'paid' : undefined,
+    payload: { billingCode: billing.code, amount: billing.amount },
+  });
   await appendAudit(tx, caller, { action: 'payment.settle', targetType: 'billing', targetId: billing.code, unitCode: appointment.unitCode, details: { reference: input.reference } });
   return { code: billing.code, paidAt, alreadyPaid: false };
 }

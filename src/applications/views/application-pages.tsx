@@ -1,3 +1,4 @@
+import { pickupStatuses } from '../../passports/choose-saturday-pickup.ts';
 import { formatDateTime, formatRupiah } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
@@ -106,6 +107,13 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
         <p>
           <a class="button" href={bookPath(a.id)}>
             {t('applications.book')}
+          </a>
+        </p>
+      )}
+      {pickupStatuses.includes(a.status) && (
+        <p>
+          <a class="button" href={`/applications/${a.id}/saturday-pickup`}>
+            {t('passports.pickup.title')}
           </a>
         </p>
       )}

@@ -1,9 +1,12 @@
+import { addDays, dayOfWeek, witaDate } from '../../platform/calendar/wita.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { PassportDesk } from '../passport-desks.ts';
 
 /** The officer home's table of passport offices with links to the booking pages the officer may open. */
 export function PassportDesks({ ctx, desks }: { ctx: PageContext; desks: PassportDesk[] }) {
   const { t } = ctx;
+  const today = witaDate();
+  const nextSaturday = addDays(today, (6 - dayOfWeek(today) + 7) % 7);
   const link = (show: boolean, href: string, text: string, unit: string) =>
     show && (
       <li>
@@ -25,7 +28,7 @@ export function PassportDesks({ ctx, desks }: { ctx: PageContext; desks: Passpor
           </tr>
         </thead>
         <tbody>
-          {desks.map(({ unit, quotas, stock, dayList }) => (
+          {desks.map(({ unit, quotas, stock, dayList, books, pickupCapacity, pickupList }) => (
             <tr key={unit.code}>
               <th scope="row">{unit.name}</th>
               <td>
@@ -33,6 +36,9 @@ export function PassportDesks({ ctx, desks }: { ctx: PageContext; desks: Passpor
                   {link(dayList, `/officer/units/${unit.code}/appointments`, t('counterDesk.home.dayList'), unit.name)}
                   {link(quotas, `/officer/units/${unit.code}/quotas`, t('counterDesk.home.quotas'), unit.name)}
                   {link(stock, `/officer/units/${unit.code}/stock`, t('counterDesk.home.stock'), unit.name)}
+                  {link(books, `/officer/units/${unit.code}/books`, t('counterDesk.home.books'), unit.name)}
+                  {link(pickupCapacity, `/officer/units/${unit.code}/saturday-pickups`, t('counterDesk.home.pickupCapacity'), unit.name)}
+                  {link(pickupList, `/officer/units/${unit.code}/saturday-pickups/${nextSaturday}`, t('counterDesk.home.pickupList'), unit.name)}
                 </ul>
               </td>
             </tr>

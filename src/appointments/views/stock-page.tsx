@@ -21,6 +21,9 @@ export function StockPage({ ctx, unit, history, state }: Props) {
         </p>
       )}
       <p>{t('counterDesk.stock.lead')}</p>
+      <p>
+        <a href={`/officer/units/${unit.code}/books`}>{t('passports.books.ledgerLink')}</a>
+      </p>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action={`/officer/units/${unit.code}/stock`} submit={t('counterDesk.stock.save')}>
         {bookTypes.map((b) => (

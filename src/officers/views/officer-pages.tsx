@@ -6,13 +6,14 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { PassportDesk } from '../../appointments/passport-desks.ts';
 import { PassportDesks } from '../../appointments/views/passport-desks.tsx';
+import { QueueDesks } from '../../queue/views/queue-desks.tsx';
 import type { findAccount } from '../list-officers.ts';
 
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
-type HomeLinks = { units: boolean; officers: boolean; holidays: boolean };
+type HomeLinks = { units: boolean; officers: boolean; holidays: boolean; work: boolean; search: boolean; watchlist: boolean };
 
-export function OfficerHomePage({ ctx, unit, links, desks }: { ctx: PageContext; unit?: Unit; links: HomeLinks; desks: PassportDesk[] }) {
+export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: PageContext; unit?: Unit; links: HomeLinks; desks: PassportDesk[]; queueUnits: Unit[] }) {
   const { t } = ctx;
   const actor = ctx.actor!;
   return (
@@ -27,6 +28,30 @@ export function OfficerHomePage({ ctx, unit, links, desks }: { ctx: PageContext;
         </p>
       )}
       <ul class="cards">
+        {links.work && (
+          <li class="card">
+            <h2>
+              <a href="/officer/work">{t('casework.work.title')}</a>
+            </h2>
+            <p>{t('officer.workAbout')}</p>
+          </li>
+        )}
+        {links.search && (
+          <li class="card">
+            <h2>
+              <a href="/officer/search">{t('casework.search.title')}</a>
+            </h2>
+            <p>{t('officer.searchAbout')}</p>
+          </li>
+        )}
+        {links.watchlist && (
+          <li class="card">
+            <h2>
+              <a href="/officer/watchlist">{t('watchlist.title')}</a>
+            </h2>
+            <p>{t('officer.watchlistAbout')}</p>
+          </li>
+        )}
         {links.units && (
           <li class="card">
             <h2>
@@ -59,6 +84,7 @@ export function OfficerHomePage({ ctx, unit, links, desks }: { ctx: PageContext;
         </li>
       </ul>
       {desks.length > 0 && <PassportDesks ctx={ctx} desks={desks} />}
+      <QueueDesks ctx={ctx} units={queueUnits} />
     </Layout>
   );
 }

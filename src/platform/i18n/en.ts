@@ -1,13 +1,25 @@
 import { applications } from './en/applications.ts';
 import { booking } from './en/booking.ts';
 import { counterDesk } from './en/counterDesk.ts';
+import { passports } from './en/passports.ts';
+import { casework } from './en/casework.ts';
+import { statistics } from './en/statistics.ts';
+import { queue } from './en/queue.ts';
+import { cases } from './en/cases.ts';
+import { watchlist } from './en/watchlist.ts';
 import type { id } from './id.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages<typeof id> = {
   applications,
+  cases,
+  watchlist,
   booking,
   counterDesk,
+  passports,
+  casework,
+  statistics,
+  queue,
   common: {
     tagline: 'Immigration services of NTT',
     skipToContent: 'Skip to content',
@@ -164,6 +176,9 @@ export const en: Messages<typeof id> = {
     unitsAbout: 'Offices and posts: services, state and opening hours.',
     officersAbout: 'Officer accounts of your office.',
     accountAbout: 'Profile, two-step verification and API tokens.',
+    workAbout: 'Cases waiting for your step, due and overdue first.',
+    searchAbout: 'Find a case by name, NIK, tracking code or passport number.',
+    watchlistAbout: 'People on the prevention list.',
   },
   officers: {
     title: 'Officers',
@@ -274,6 +289,7 @@ export const en: Messages<typeof id> = {
     already_checked_in: 'This applicant already has a queue ticket today.',
     queue_empty: 'Nobody is waiting.',
     pickup_full: 'Saturday pickup on that date is full.',
+    series_exhausted: 'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',
     reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
     invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',

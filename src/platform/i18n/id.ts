@@ -3,11 +3,23 @@
 import { applications } from './id/applications.ts';
 import { booking } from './id/booking.ts';
 import { counterDesk } from './id/counterDesk.ts';
+import { passports } from './id/passports.ts';
+import { casework } from './id/casework.ts';
+import { statistics } from './id/statistics.ts';
+import { queue } from './id/queue.ts';
+import { cases } from './id/cases.ts';
+import { watchlist } from './id/watchlist.ts';
 
 export const id = {
   applications,
+  cases,
+  watchlist,
   booking,
   counterDesk,
+  passports,
+  casework,
+  statistics,
+  queue,
   common: {
     tagline: 'Layanan Imigrasi NTT',
     skipToContent: 'Langsung ke isi',
@@ -164,6 +176,9 @@ export const id = {
     unitsAbout: 'Data kantor dan pos, layanan, status, dan jam layanan.',
     officersAbout: 'Akun petugas di kantor Anda.',
     accountAbout: 'Profil, verifikasi dua langkah, dan token API.',
+    workAbout: 'Berkas yang menunggu langkah Anda, yang jatuh tempo dan terlambat lebih dulu.',
+    searchAbout: 'Cari berkas menurut nama, NIK, kode pelacakan, atau nomor paspor.',
+    watchlistAbout: 'Orang yang tercantum dalam daftar pencegahan.',
   },
   officers: {
     title: 'Petugas',
@@ -274,6 +289,7 @@ export const id = {
     already_checked_in: 'Pemohon ini sudah mendapat nomor antrean hari ini.',
     queue_empty: 'Tidak ada antrean yang menunggu.',
     pickup_full: 'Kuota pengambilan Sabtu pada tanggal itu sudah penuh.',
+    series_exhausted: 'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
     reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
     invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',

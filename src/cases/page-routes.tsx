@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { documentRequirements } from '../applications/required-documents.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import { AppError } from '../platform/errors.ts';
+import { formErrors } from '../platform/http/errors.ts';
+import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { openStorage } from '../platform/storage/storage.ts';
+import { registerUploadParser } from '../platform/storage/upload-parser.ts';
+import { actorScope } from '../units/scope.ts';
+import { CaseActionBody } from './action-schemas.ts';
+import { availableActions } from './available-actions.ts';
+import { authorizeRole, caseFor } from './case-access.ts';
+import { actionFromForm } from './case-form.ts';
+import { PHOTO_MAX_BYTES } from './capture-biometrics.ts';
+import { performCaseAction } from './perform-case-action.ts';
+import { rejectionOf, viewCase } from './view-case.ts';
+import { CasePage, type CaseFormState } from './views/case-page.tsx';
+import { RejectionReceiptPage } from './views/rejection-receipt.tsx';
+
+const Params = z.object({ id: z.uuid() });
+const FormBody = z.record(z.string(), z.unknown()).transform(actionFromForm).pipe(CaseActionBody);
+/** What a refused form sends back to its fields: text only, never the uploaded photo. */
+const shownValues = (body: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))));
+
+/** The officer's case page: the applicant, the history, and the form for the next step; and the rejection receipt. */
+export async function registerCasePages(fastify: FastifyInstance): Promise<void> {
+  const db = () => fastify.deps.database.db;
+  const storage = openStorage(fastify.deps.config);
+
+  const casePage = async (req: FastifyRequest, reply: FastifyReply, state: CaseFormState, status = 200) => {
+    const id = (req.params as { id: string }).id;
+    const { actor } = await caseFor(db(), req, id, 'case.view');
+    const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), id));
+    const today = witaDate();
+    const actions = availableActions(actor, view.application, await actorScope(db(), actor));
+    const requirements = documentRequirements(view.application, today);
+    return reply.page(<CasePage ctx={reply.ctx()} view={view} actions={actions} requirements={requirements} state={state} rejected={!!rejectionOf(view.application, view.history)} />, status);
+  };
+
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/officer/cases/:id', { schema: { hide: true, params: Params } }, (req, reply) => casePage(req, reply, {}));
+
+  app.get('/officer/cases/:id/rejection-receipt', { schema: { hide: true, params: Params } }, async (req, reply) => {
+    const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
+    const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
+    const receipt = rejectionOf(view.application, view.history);
+    if (!receipt) throw new AppError('not_found');
+    return reply.page(<RejectionReceiptPage ctx={reply.ctx()} receipt={receipt} unitCode={view.application.unitCode} />);
+  });
+
+  // The biometrics form sends its photo as multipart; the other forms are plain, and both arrive here.
+  await fastify.register(async (scope) => {
+    registerUploadParser(scope, PHOTO_MAX_BYTES);
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/officer/cases/:id/actions',
+      {
+        schema: { hide: true, params: Params, body: FormBody },
+        config: {
+          errorPage: (req, reply, error, fields) => {
+            // A refused officer gets the refusal, not a page they may not see (or a not-found for a case they cannot act on).
+            if (error.status === 403) throw error;
+            const body = (req.body ?? {}) as Record<string, unknown>;
+            const step = typeof body.type === 'string' ? body.type : undefined;
+            return casePage(req, reply, { step, values: shownValues(body), errors: formErrors(req.t, error, fields) }, error.status);
+          },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        authorizeRole(actor, req.body.type);
+        const services = { storage, publicUrl: fastify.deps.config.publicUrl };
+        await db().transaction((tx) => performCaseAction(tx, { ...callerOf(req, actor), actor }, { applicationId: req.params.id, body: req.body }, services));
+        return reply.redirect(`/officer/cases/${req.params.id}`, 303);
+      },
+    );
+  });
+}

@@ -1,0 +1,147 @@
+import type { DocumentRequirement } from '../../applications/required-documents.ts';
+import { witaInstant } from '../../platform/calendar/wita.ts';
+import { formatDate, formatDateTime, formatRupiah, hasKey } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { AvailableActions } from '../available-actions.ts';
+import type { CaseHistoryEntry, CaseView } from '../view-case.ts';
+import { ActionForm, StepForm } from './step-forms.tsx';
+
+export type CaseFormState = FormState & { step?: string };
+
+type Props = { ctx: PageContext; view: CaseView; actions: AvailableActions; requirements: DocumentRequirement[]; state: CaseFormState; rejected: boolean };
+
+const label = (ctx: PageContext, prefix: string, value: string | null | undefined) => (value ? (hasKey(`${prefix}.${value}`) ? ctx.t(`${prefix}.${value}`) : value) : '—');
+
+/** The facts a history line shows beyond who and when: reasons, outcomes, never the watchlist's own reason. */
+function details(ctx: PageContext, entry: CaseHistoryEntry): string {
+  const { t } = ctx;
+  const p = entry.payload;
+  const parts: string[] = [];
+  if (Array.isArray(p.documents)) {
+    for (const d of p.documents as { kind: string; accepted: boolean; reason?: string }[]) {
+      parts.push(`${label(ctx, 'applications.documentKinds', d.kind)}: ${d.accepted ? t('cases.documentCheck.accepted') : `${t('cases.documentCheck.refused')} (${d.reason ?? ''})`}`);
+    }
+  }
+  if (Array.isArray(p.missing) && p.missing.length > 0) parts.push(t('cases.history.missing', { n: p.missing.length }));
+  if (typeof p.listed === 'boolean') parts.push(p.listed ? t('cases.watchlist.listed') : t('cases.watchlist.clear'));
+  if (typeof p.dueOn === 'string') parts.push(t('cases.history.dueOn', { date: formatDate(ctx.lang, witaInstant(p.dueOn)) }));
+  if (typeof p.outcome === 'string') parts.push(t(`cases.interview.${p.outcome}`));
+  if (typeof p.decision === 'string') parts.push(t(`cases.adjudicate.${p.decision}`));
+  if (typeof p.reason === 'string') parts.push(p.reason);
+  return parts.join(' · ');
+}
+
+function History({ ctx, history }: { ctx: PageContext; history: CaseHistoryEntry[] }) {
+  const { t, lang } = ctx;
+  return (
+    <table>
+      <caption>{t('cases.history.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cases.history.at')}</th>
+          <th scope="col">{t('cases.history.action')}</th>
+          <th scope="col">{t('cases.history.by')}</th>
+          <th scope="col">{t('cases.history.status')}</th>
+          <th scope="col">{t('cases.history.details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.map((h, i) => (
+          <tr key={i}>
+            <td>{formatDateTime(lang, h.at)}</td>
+            <td>{label(ctx, 'cases.actions', h.type)}</td>
+            <td>{h.actorName ?? t('cases.history.system')}</td>
+            <td>{typeof h.payload.status === 'string' ? label(ctx, 'cases.statuses', h.payload.status) : ''}</td>
+            <td>{details(ctx, h)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Holding({ ctx, view, actions, state }: { ctx: PageContext; view: CaseView; actions: AvailableActions; state: CaseFormState }) {
+  const { t } = ctx;
+  const { application } = view;
+  const own = (type: string) => (state.step === type ? state : {});
+  return (
+    <>
+      <p>
+        {actions.heldByMe ? t('cases.heldByYou') : view.holderName ? t('cases.heldBy', { name: view.holderName }) : t('cases.notHeld')}
+      </p>
+      {actions.take && <ActionForm ctx={ctx} application={application} type="take" state={own('take')} submit={t('cases.take')} />}
+      {actions.release && <ActionForm ctx={ctx} application={application} type="release" state={own('release')} submit={t('cases.release')} secondary />}
+      {!actions.heldByMe && actions.take && <p class="hint">{t('cases.takeFirst')}</p>}
+    </>
+  );
+}
+
+export function CasePage({ ctx, view, actions, requirements, state, rejected }: Props) {
+  const { t, lang } = ctx;
+  const { application: a, documents } = view;
+  const title = t('cases.title', { name: a.fullName ?? '—', code: a.trackingCode });
+  const labels = Object.fromEntries(Object.keys(state.errors ?? {}).map((k) => [k, hasKey(`cases.fields.${k}`) ? t(`cases.fields.${k}`) : '']).filter(([, v]) => v));
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
+      <h1>{title}</h1>
+      <p class="notice">{t('cases.viewAudited')}</p>
+      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
+      <dl class="facts">
+        <dt>{t('cases.status')}</dt>
+        <dd>
+          <strong>{label(ctx, 'cases.statuses', a.status)}</strong>
+        </dd>
+        {a.dueOn && (
+          <>
+            <dt>{t('cases.dueOn')}</dt>
+            <dd>{formatDate(lang, witaInstant(a.dueOn))}</dd>
+          </>
+        )}
+        <dt>{t('applications.fields.nik')}</dt>
+        <dd>{a.nik ?? '—'}</dd>
+        <dt>{t('applications.fields.birthDate')}</dt>
+        <dd>{a.birthDate ? formatDate(lang, witaInstant(a.birthDate)) : '—'}</dd>
+        <dt>{t('applications.fields.kind')}</dt>
+        <dd>{label(ctx, 'applications.kinds', a.kind)}</dd>
+        <dt>{t('applications.fields.passportType')}</dt>
+        <dd>{label(ctx, 'applications.types', a.passportType)}</dd>
+        <dt>{t('applications.fields.validityYears')}</dt>
+        <dd>{label(ctx, 'applications.validities', a.validityYears ? String(a.validityYears) : null)}</dd>
+        <dt>{t('applications.fields.speed')}</dt>
+        <dd>{label(ctx, 'counterDesk.speeds', a.speed)}</dd>
+        <dt>{t('applications.fields.purpose')}</dt>
+        <dd>{label(ctx, 'applications.purposes', a.purpose)}</dd>
+        <dt>{t('cases.fee')}</dt>
+        <dd>{a.feeTotal !== null ? formatRupiah(a.feeTotal) : '—'}</dd>
+      </dl>
+
+      <h2>{t('cases.documentsTitle')}</h2>
+      {documents.length === 0 ? (
+        <p>{t('cases.noDocuments')}</p>
+      ) : (
+        <ul>
+          {documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/applications/${a.id}/documents/${d.id}`}>{label(ctx, 'applications.documentKinds', d.kind)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('cases.workTitle')}</h2>
+      <Holding ctx={ctx} view={view} actions={actions} state={state} />
+      {actions.steps.map((step) => (
+        <StepForm key={step} ctx={ctx} application={a} step={step} state={state.step === step ? state : {}} requirements={requirements} />
+      ))}
+      {rejected && (
+        <p>
+          <a href={`/officer/cases/${a.id}/rejection-receipt`}>{t('cases.receipt.link')}</a>
+        </p>
+      )}
+
+      <History ctx={ctx} history={view.history} />
+    </Layout>
+  );
+}

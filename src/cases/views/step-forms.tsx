@@ -1,0 +1,197 @@
+import crypto from 'node:crypto';
+import type { ComponentChildren } from 'preact';
+import type { DocumentRequirement } from '../../applications/required-documents.ts';
+import type { Application } from '../../applications/schema.ts';
+import { Radios } from '../../applications/views/radios.tsx';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Field, type FormState } from '../../platform/views/form.tsx';
+import { traffickingIndicators } from '../case-form.ts';
+import type { CaseStep } from '../workflow.ts';
+
+type FormProps = { ctx: PageContext; application: Application; state: FormState };
+
+/**
+ * One form posting one action. Each carries a fresh request id, so a form sent twice (a double click, a resend
+ * after a dropped connection) is recorded once; a form shown again after an error keeps the id it was sent with.
+ */
+export function ActionForm(props: { ctx: PageContext; application: Application; type: string; state?: FormState; submit: string; upload?: boolean; secondary?: boolean; children?: ComponentChildren }) {
+  const { ctx, application, type, state, submit, upload, secondary, children } = props;
+  const sent = state?.values?.requestId;
+  const requestId = typeof sent === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(sent) ? sent : crypto.randomUUID();
+  return (
+    <form method="post" action={`/officer/cases/${application.id}/actions`} enctype={upload ? 'multipart/form-data' : undefined} novalidate class={children ? undefined : 'inline'}>
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      <input type="hidden" name="type" value={type} />
+      <input type="hidden" name="requestId" value={requestId} />
+      {children}
+      <button type="submit" class={secondary ? 'secondary' : undefined}>
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+function TextArea({ name, label, state, hint }: { name: string; label: string; state: FormState; hint?: string }) {
+  const value = state.values?.[name];
+  const error = state.errors?.[name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={`f-${name}`}>{label}</label>
+      {hint && <p class="hint">{hint}</p>}
+      {error && <p class="error">{error}</p>}
+      <textarea id={`f-${name}`} name={name} rows={3}>
+        {typeof value === 'string' ? value : ''}
+      </textarea>
+    </div>
+  );
+}
+
+function Check({ name, value = 'yes', label, state }: { name: string; value?: string; label: string; state: FormState }) {
+  const sent = state.values?.[name];
+  const checked = Array.isArray(sent) ? sent.includes(value) : sent === value;
+  return (
+    <label class="check" for={`f-${name}-${value}`}>
+      <input type="checkbox" id={`f-${name}-${value}`} name={name} value={value} checked={checked} /> {label}
+    </label>
+  );
+}
+
+function DocumentCheckForm({ ctx, application, state, requirements }: FormProps & { requirements: DocumentRequirement[] }) {
+  const { t } = ctx;
+  const choices = [
+    { value: 'accepted', label: t('cases.documentCheck.accepted') },
+    { value: 'refused', label: t('cases.documentCheck.refused') },
+    { value: 'absent', label: t('cases.documentCheck.absent') },
+  ];
+  return (
+    <ActionForm ctx={ctx} application={application} type="document_check" state={state} submit={t('cases.documentCheck.submit')}>
+      <p class="hint">{t('cases.documentCheck.lead')}</p>
+      {requirements.flatMap((r) =>
+        r.kinds.map((kind) => (
+          <div key={kind}>
+            <Radios
+              name={`doc_${kind}`}
+              legend={`${t(`applications.documentKinds.${kind}`)} (${r.kinds.length > 1 ? t('cases.documentCheck.oneOf') : r.required ? t('applications.documents.required') : t('applications.documents.optional')})`}
+              state={{ values: { [`doc_${kind}`]: 'absent', ...state.values }, errors: state.errors }}
+              options={choices}
+            />
+            <Field name={`reason_${kind}`} label={t('cases.documentCheck.reason')} state={state} />
+          </div>
+        )),
+      )}
+    </ActionForm>
+  );
+}
+
+function BiometricsForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  const error = state.errors?.photo ?? state.errors?.file;
+  return (
+    <ActionForm ctx={ctx} application={application} type="capture_biometrics" state={state} submit={t('cases.biometrics.submit')} upload>
+      <div class={error ? 'field has-error' : 'field'}>
+        <label for="f-photo">{t('cases.biometrics.photo')}</label>
+        <p class="hint">{t('cases.biometrics.photoHint')}</p>
+        {error && <p class="error">{error}</p>}
+        <input type="file" id="f-photo" name="photo" accept="image/jpeg,image/png" />
+      </div>
+      <Field name="device" label={t('cases.biometrics.device')} state={state} />
+      <Field name="quality" label={t('cases.biometrics.quality')} hint={t('cases.biometrics.qualityHint')} state={state} inputmode="numeric" />
+      <Field name="fingers" label={t('cases.biometrics.fingers')} state={{ values: { fingers: '10', ...state.values }, errors: state.errors }} inputmode="numeric" />
+    </ActionForm>
+  );
+}
+
+function InterviewForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  const prefilled = { purpose: application.purpose ? t(`applications.purposes.${application.purpose}`) : '', workRecommendation: application.pmiRecommendationNumber ?? '' };
+  const values = { ...prefilled, ...state.values };
+  const s = { values, errors: state.errors };
+  return (
+    <ActionForm ctx={ctx} application={application} type="interview" state={state} submit={t('cases.interview.submit')}>
+      <Field name="purpose" label={t('cases.interview.purpose')} state={s} />
+      <Field name="destination" label={t('cases.interview.destination')} state={s} />
+      <Field name="sponsor" label={t('cases.interview.sponsor')} state={s} />
+      <Field name="workRecommendation" label={t('cases.interview.workRecommendation')} hint={t('cases.interview.workHint')} state={s} />
+      <Check name="answersConsistent" label={t('cases.interview.answersConsistent')} state={s} />
+      <fieldset>
+        <legend>{t('cases.interview.indicators')}</legend>
+        {traffickingIndicators.map((i) => (
+          <Check key={i} name="indicators" value={i} label={t(`cases.indicators.${i}`)} state={s} />
+        ))}
+      </fieldset>
+      <Radios name="outcome" legend={t('cases.interview.outcome')} state={s} options={[{ value: 'pass', label: t('cases.interview.pass') }, { value: 'defer', label: t('cases.interview.defer') }]} />
+      <TextArea name="reason" label={t('cases.interview.reason')} hint={t('cases.interview.reasonHint')} state={s} />
+    </ActionForm>
+  );
+}
+
+function AdjudicateForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  return (
+    <ActionForm ctx={ctx} application={application} type="adjudicate" state={state} submit={t('cases.adjudicate.submit')}>
+      <p class="hint">{t('cases.adjudicate.lead')}</p>
+      <Radios name="decision" legend={t('cases.adjudicate.decision')} state={state} options={[{ value: 'approve', label: t('cases.adjudicate.approve') }, { value: 'reject', label: t('cases.adjudicate.reject') }]} />
+      <TextArea name="reason" label={t('cases.adjudicate.reason')} hint={t('cases.adjudicate.reasonHint')} state={state} />
+    </ActionForm>
+  );
+}
+
+function QualityCheckForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  return (
+    <ActionForm ctx={ctx} application={application} type="quality_check" state={state} submit={t('cases.qualityCheck.submit')}>
+      <Radios name="passed" legend={t('cases.qualityCheck.passed')} state={state} options={[{ value: 'yes', label: t('cases.qualityCheck.yes') }, { value: 'no', label: t('cases.qualityCheck.no') }]} />
+      <TextArea name="reason" label={t('cases.qualityCheck.reason')} state={state} />
+    </ActionForm>
+  );
+}
+
+function HandOverForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  return (
+    <ActionForm ctx={ctx} application={application} type="hand_over" state={state} submit={t('cases.handOver.submit')}>
+      <Check name="identityChecked" label={t('cases.handOver.identityChecked')} state={state} />
+      <Radios
+        name="recipient"
+        legend={t('cases.handOver.recipient')}
+        state={{ values: { recipient: 'applicant', ...state.values }, errors: state.errors }}
+        options={[{ value: 'applicant', label: t('cases.handOver.applicant') }, { value: 'proxy', label: t('cases.handOver.proxy') }]}
+      />
+      <fieldset>
+        <legend>{t('cases.handOver.proxyTitle')}</legend>
+        <Field name="proxyName" label={t('cases.handOver.proxyName')} state={state} />
+        <Field name="proxyNik" label={t('cases.handOver.proxyNik')} state={state} inputmode="numeric" />
+        <Field name="proxyPowerOfAttorney" label={t('cases.handOver.proxyPowerOfAttorney')} state={state} />
+      </fieldset>
+    </ActionForm>
+  );
+}
+
+/** The form of one step, headed by its name; steps without input are a single button. */
+export function StepForm({ ctx, application, step, state, requirements }: FormProps & { step: CaseStep; requirements: DocumentRequirement[] }) {
+  const { t } = ctx;
+  const props = { ctx, application, state };
+  const simple = (lead: string) => (
+    <>
+      <p>{t(lead)}</p>
+      <ActionForm ctx={ctx} application={application} type={step} state={state} submit={t(`cases.submit.${step}`)} />
+    </>
+  );
+  const body = {
+    document_check: () => <DocumentCheckForm {...props} requirements={requirements} />,
+    watchlist_check: () => simple('cases.watchlist.lead'),
+    confirm_payment: () => simple('cases.payment.lead'),
+    capture_biometrics: () => <BiometricsForm {...props} />,
+    interview: () => <InterviewForm {...props} />,
+    adjudicate: () => <AdjudicateForm {...props} />,
+    print: () => simple('cases.print.lead'),
+    quality_check: () => <QualityCheckForm {...props} />,
+    hand_over: () => <HandOverForm {...props} />,
+  }[step];
+  return (
+    <section aria-labelledby={`step-${step}`}>
+      <h3 id={`step-${step}`}>{t(`cases.actions.${step}`)}</h3>
+      {body()}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { appointments } from '../appointments/schema.ts';
+import { qrMatchesNik, verifyAppointmentQr } from '../appointments/qr.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { applicantOf, arrivalById, arrivalByTrackingCode, refuseSecondTicket, type Arrival } from './arrival.ts';
+import { admitToQueue } from './issue-ticket.ts';
+
+export type CheckInInput = { unitCode: string } & ({ qr: string } | { trackingCode: string; birthDate: IsoDate });
+export type Admitted = {
+  ticket: string;
+  ticketId: string;
+  applicationId: string;
+  status: 'checked_in';
+  applicant: { fullName: string | null; nik: string | null; trackingCode: string };
+};
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A QR the server signed, for this unit and today, and still the applicant's appointment. */
+async function arrivalByQr(tx: Tx, input: { unitCode: string; qr: string }, qrSecret: string, today: IsoDate): Promise<{ arrival: Arrival; appointmentId: string }> {
+  const claims = verifyAppointmentQr(qrSecret, input.qr.trim());
+  if (!claims || !uuid.test(claims.appointmentId)) throw new AppError('invalid_qr');
+  if (claims.unitCode !== input.unitCode) throw new AppError('wrong_unit');
+  if (claims.date !== today) throw new AppError('wrong_day');
+  const [appointment] = await tx.select({ applicationId: appointments.applicationId }).from(appointments).where(eq(appointments.id, claims.appointmentId));
+  const arrival = appointment && (await arrivalById(tx, appointment.applicationId));
+  if (!arrival || !qrMatchesNik(claims.nikHash, arrival.application.nik ?? '')) throw new AppError('invalid_qr');
+  return { arrival, appointmentId: claims.appointmentId };
+}
+
+/**
+ * Checks a booked applicant in at reception, by the appointment QR or by tracking code and birth date, and issues
+ * an `A` ticket. The appointment must be live (booked or paid), at this unit and today; the officer then compares the
+ * NIK shown with the e-KTP.
+ */
+export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput, qrSecret: string, now = new Date()): Promise<Admitted> {
+  const today = witaDate(now);
+  const byQr = 'qr' in input;
+  const { arrival, appointmentId } = byQr
+    ? await arrivalByQr(tx, input, qrSecret, today)
+    : { arrival: await arrivalByTrackingCode(tx, input.trackingCode, input.birthDate), appointmentId: undefined };
+  const { application, appointment } = arrival;
+  await refuseSecondTicket(tx, application.id, today);
+  if (!['booked', 'paid'].includes(application.status) || !appointment) throw new AppError('invalid_transition');
+  // A QR of an appointment cancelled since, while another one is live, is no longer this applicant's pass.
+  if (appointmentId && appointment.id !== appointmentId) throw new AppError('invalid_qr');
+  if (appointment.unitCode !== input.unitCode) throw new AppError('wrong_unit');
+  if (appointment.date !== today) throw new AppError('wrong_day');
+
+  const { ticket, label } = await admitToQueue(tx, caller, { unitCode: input.unitCode, day: today, series: 'A', applicationId: application.id, appointmentId: appointment.id });
+  await appendAudit(tx, caller, {
+    action: 'queue.check_in',
+    targetType: 'application',
+    targetId: application.id,
+    unitCode: input.unitCode,
+    details: { ticket: label, via: byQr ? 'qr' : 'tracking_code' },
+  });
+  return { ticket: label, ticketId: ticket.id, applicationId: application.id, status: 'checked_in', applicant: applicantOf(arrival) };
+}

@@ -1,0 +1,192 @@
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
+import { applicationActions, applications } from '../applications/schema.ts';
+import { appointments, dayQuotas } from '../appointments/schema.ts';
+import { billings } from '../payments/schema.ts';
+import { auditLog } from '../platform/audit/schema.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { queueTickets } from './schema.ts';
+import { apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
+
+const yearsAgo = (years: number, days = 0) => addDays(`${Number(witaDate().slice(0, 4)) - years}${witaDate().slice(4)}`, -days);
+
+describeApp('check-in and priority walk-ins', (ctx) => {
+  const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
+  const setup = async () => {
+    const unit = await makeUnit(ctx.db);
+    return { unit, officer: await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }) };
+  };
+  /** What a refused arrival must leave untouched. */
+  const state = async (applicationId: string) => {
+    const [row] = await ctx.db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId));
+    return {
+      status: row!.status,
+      tickets: await ctx.db.$count(queueTickets, eq(queueTickets.applicationId, applicationId)),
+      actions: await ctx.db.$count(applicationActions, eq(applicationActions.applicationId, applicationId)),
+      appointments: await ctx.db.$count(appointments, eq(appointments.applicationId, applicationId)),
+    };
+  };
+
+  it('checks booked applicants in by QR, numbering A tickets per unit and day, with history and audit', async () => {
+    const { unit, officer } = await setup();
+    const other = await makeUnit(ctx.db);
+    const otherOfficer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: other.code });
+    const first = await bookedToday(ctx.db, unit.code);
+    const second = await bookedToday(ctx.db, unit.code, { unitCode: unit.code, status: 'booked' });
+    const elsewhere = await bookedToday(ctx.db, other.code);
+
+    const res = await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, first) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ ticket: 'A-001', applicationId: first.id, status: 'checked_in', applicant: { nik: first.nik, fullName: first.fullName, trackingCode: first.trackingCode } });
+    expect((await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, second) })).json().ticket).toBe('A-002');
+    expect((await api(otherOfficer, 'POST', `/api/v1/units/${other.code}/check-ins`, { qr: ` ${qrOf(ctx.app, elsewhere)}\n` })).json().ticket).toBe('A-001');
+
+    expect(await state(first.id)).toMatchObject({ status: 'checked_in', tickets: 1 });
+    expect((await state(second.id)).status).toBe('checked_in');
+    const [action] = await ctx.db.select().from(applicationActions).where(and(eq(applicationActions.applicationId, first.id), eq(applicationActions.type, 'check_in')));
+    expect(action).toMatchObject({ actorId: officer.id, payload: { status: 'checked_in', ticket: 'A-001', appointmentId: first.appointmentId } });
+    const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
+    expect(audits.map((a) => a.details)).toEqual([
+      { ticket: 'A-001', via: 'qr' },
+      { ticket: 'A-002', via: 'qr' },
+    ]);
+  });
+
+  it('refuses a tampered QR, a QR for another unit or another day, and changes nothing', async () => {
+    const { unit, officer } = await setup();
+    const other = await makeUnit(ctx.db);
+    const both = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANWIL-NTT' });
+    const arrival = await bookedToday(ctx.db, unit.code);
+    const before = await state(arrival.id);
+    const qr = qrOf(ctx.app, arrival);
+    const post = (body: Record<string, unknown>, code = unit.code, who = officer) => api(who, 'POST', `/api/v1/units/${code}/check-ins`, body);
+    const refused = async (body: Record<string, unknown>, code: string, status: number, error: string, who = officer) => {
+      const res = await post(body, code, who);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.code).toBe(error);
+    };
+
+    const signature = qr.slice(qr.lastIndexOf('.') + 1);
+    await refused({ qr: qr.slice(0, -signature.length) + (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1) }, unit.code, 422, 'invalid_qr');
+    // The date edited without the key: the signature no longer matches.
+    await refused({ qr: qr.replace(witaDate(), addDays(witaDate(), 1)) }, unit.code, 422, 'invalid_qr');
+    await refused({ qr: 'not a qr' }, unit.code, 422, 'invalid_qr');
+    await refused({ qr }, other.code, 409, 'wrong_unit', both);
+    await refused({ qr: qrOf(ctx.app, arrival, { date: addDays(witaDate(), 1) }) }, unit.code, 409, 'wrong_day');
+    // A genuine QR of yesterday's proof for an appointment moved to another day.
+    await ctx.db.update(appointments).set({ date: addDays(witaDate(), 2) }).where(eq(appointments.id, arrival.appointmentId));
+    await refused({ qr }, unit.code, 409, 'wrong_day');
+    expect(await state(arrival.id)).toEqual(before);
+    expect(await ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')))).toBe(0);
+  });
+
+  it('checks in by tracking code and birth date, and refuses a wrong birth date or a wrong status without changing anything', async () => {
+    const { unit, officer } = await setup();
+    const arrival = await bookedToday(ctx.db, unit.code);
+    const submitted = await makeApplication(ctx.db, { unitCode: unit.code });
+    const before = await state(arrival.id);
+    const post = (body: Record<string, unknown>) => api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, body);
+
+    const wrong = await post({ trackingCode: arrival.trackingCode, birthDate: addDays(arrival.birthDate!, 1) });
+    expect(wrong.statusCode).toBe(404);
+    expect(await state(arrival.id)).toEqual(before);
+    expect((await post({ trackingCode: 'SK0000000000', birthDate: arrival.birthDate })).statusCode).toBe(404);
+    const notBooked = await post({ trackingCode: submitted.trackingCode, birthDate: submitted.birthDate });
+    expect(notBooked.statusCode).toBe(409);
+    expect(notBooked.json().error.code).toBe('invalid_transition');
+
+    const typed = `${arrival.trackingCode.slice(0, 6).toLowerCase()}-${arrival.trackingCode.slice(6)}`;
+    const res = await post({ trackingCode: typed, birthDate: arrival.birthDate });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ ticket: 'A-001', applicant: { nik: arrival.nik } });
+    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
+    expect(audit!.details).toEqual({ ticket: 'A-001', via: 'tracking_code' });
+  });
+
+  it('gives one ticket per applicant and day, also to two receptions at once', async () => {
+    const { unit, officer } = await setup();
+    const colleague = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    const arrival = await bookedToday(ctx.db, unit.code);
+    const url = `/api/v1/units/${unit.code}/check-ins`;
+    const results = await Promise.all([api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) }), api(colleague, 'POST', url, { trackingCode: arrival.trackingCode, birthDate: arrival.birthDate })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('already_checked_in');
+    const again = await api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) });
+    expect(again.json().error.code).toBe('already_checked_in');
+    expect(await state(arrival.id)).toMatchObject({ status: 'checked_in', tickets: 1 });
+  });
+
+  it('numbers check-ins at several receptions at once without gaps or duplicates', async () => {
+    const { unit } = await setup();
+    const officers = await Promise.all([1, 2, 3].map(() => makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code })));
+    const arrivals = await Promise.all([1, 2, 3, 4, 5, 6].map(() => bookedToday(ctx.db, unit.code)));
+    const results = await Promise.all(arrivals.map((a, i) => api(officers[i % 3]!, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, a) })));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(results.map((r) => r.json().ticket as string).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005', 'A-006']);
+  });
+
+  it('registers a priority walk-in under today’s priority quota with a billing, a P ticket and check-in; refuses when the quota is full', async () => {
+    const { unit, officer } = await setup();
+    await priorityQuota(ctx.db, unit.code, 1);
+    const elderly = await makeApplication(ctx.db, { unitCode: unit.code, birthDate: yearsAgo(60) });
+    const another = await makeApplication(ctx.db, { unitCode: unit.code, birthDate: yearsAgo(2), validityYears: 5 });
+    const booked = await bookedToday(ctx.db, unit.code);
+    const url = `/api/v1/units/${unit.code}/walk-ins`;
+
+    const res = await api(officer, 'POST', url, { trackingCode: elderly.trackingCode, birthDate: elderly.birthDate, reason: 'elderly' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ ticket: 'P-001', status: 'checked_in', applicant: { nik: elderly.nik }, billing: { amount: elderly.feeTotal } });
+    const [appointment] = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, elderly.id));
+    expect(appointment).toMatchObject({ unitCode: unit.code, date: witaDate(), channel: 'priority', state: 'booked', nik: elderly.nik });
+    const [billing] = await ctx.db.select().from(billings).where(eq(billings.appointmentId, appointment!.id));
+    expect(billing).toMatchObject({ code: res.json().billing.code, applicationId: elderly.id, paidAt: null });
+    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    expect(day).toMatchObject({ capacity: 1, booked: 1 });
+    const history = await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, elderly.id)).orderBy(applicationActions.id);
+    expect(history.map((h) => [h.type, h.payload.status])).toEqual([
+      ['appointment_booked', 'booked'],
+      ['check_in', 'checked_in'],
+    ]);
+    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
+    expect(audit!.details).toEqual({ ticket: 'P-001', reason: 'elderly', appointmentId: appointment!.id });
+
+    const before = await state(another.id);
+    const full = await api(officer, 'POST', url, { trackingCode: another.trackingCode, birthDate: another.birthDate, reason: 'toddler' });
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error.code).toBe('quota_full');
+    expect(await state(another.id)).toEqual(before);
+    // The booked series counts on its own.
+    expect((await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, booked) })).json().ticket).toBe('A-001');
+    const again = await api(officer, 'POST', url, { trackingCode: elderly.trackingCode, birthDate: elderly.birthDate, reason: 'elderly' });
+    expect(again.json().error.code).toBe('already_checked_in');
+  });
+
+  it('checks the age on record for elderly and toddler walk-ins, and the application’s unit and status', async () => {
+    const { unit, officer } = await setup();
+    await priorityQuota(ctx.db, unit.code, 5);
+    const almostSixty = await makeApplication(ctx.db, { unitCode: unit.code, birthDate: yearsAgo(60, -1) });
+    const five = await makeApplication(ctx.db, { unitCode: unit.code, birthDate: yearsAgo(5), validityYears: 5 });
+    const elsewhere = await makeApplication(ctx.db, { unitCode: 'KANIM-KUPANG' });
+    const draft = await makeApplication(ctx.db, { unitCode: unit.code, status: 'draft' });
+    const booked = await bookedToday(ctx.db, unit.code);
+    const url = `/api/v1/units/${unit.code}/walk-ins`;
+    const walkIn = (a: { trackingCode: string; birthDate: string | null }, reason: string) => api(officer, 'POST', url, { trackingCode: a.trackingCode, birthDate: a.birthDate, reason });
+
+    const young = await walkIn(almostSixty, 'elderly');
+    expect(young.statusCode).toBe(422);
+    expect(young.json().error).toMatchObject({ code: 'validation_failed', fields: { reason: expect.stringContaining('60') } });
+    expect((await walkIn(five, 'toddler')).json().error.fields.reason).toBeTruthy();
+    expect((await walkIn(elsewhere, 'disabled')).json().error.code).toBe('wrong_unit');
+    expect((await walkIn(draft, 'disabled')).statusCode).toBe(404);
+    expect((await walkIn(booked, 'pregnant')).json().error.code).toBe('invalid_transition');
+    expect((await walkIn({ ...almostSixty, birthDate: '1950-01-01' }, 'elderly')).statusCode).toBe(404);
+    for (const a of [almostSixty, five, elsewhere]) expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
+    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    expect(day?.booked ?? 0).toBe(0);
+
+    expect((await walkIn(five, 'disabled')).json().ticket).toBe('P-001');
+    expect((await walkIn(almostSixty, 'pregnant')).json().ticket).toBe('P-002');
+  });
+});

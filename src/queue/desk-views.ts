@@ -1,0 +1,70 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { applications } from '../applications/schema.ts';
+import { billings } from '../payments/schema.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { ticketLabel } from './issue-ticket.ts';
+import { queueTickets, type PriorityReason } from './schema.ts';
+
+export type WaitingTicket = { id: string; ticket: string; issuedAt: Date; priorityReason: PriorityReason | null };
+export type CurrentTicket = { id: string; ticket: string; applicationId: string; trackingCode: string; calls: number; calledAt: Date; noShow: boolean };
+
+/** The counter page: the ticket this counter called last today (no-show or not), and everyone still waiting. */
+export async function counterView(db: Executor, unitCode: string, counter: string | undefined, now = new Date()) {
+  const today = and(eq(queueTickets.unitCode, unitCode), eq(queueTickets.day, witaDate(now)));
+  const [waiting, current] = await Promise.all([
+    db
+      .select({ id: queueTickets.id, series: queueTickets.series, number: queueTickets.number, issuedAt: queueTickets.issuedAt, priorityReason: queueTickets.priorityReason })
+      .from(queueTickets)
+      .where(and(today, isNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
+      .orderBy(sql`${queueTickets.series} = 'P' desc`, asc(queueTickets.issuedAt), asc(queueTickets.number)),
+    counter
+      ? db
+          .select({ ticket: queueTickets, trackingCode: applications.trackingCode })
+          .from(queueTickets)
+          .innerJoin(applications, eq(applications.id, queueTickets.applicationId))
+          .where(and(today, eq(queueTickets.counter, counter)))
+          .orderBy(desc(queueTickets.calledAt))
+          .limit(1)
+      : [],
+  ]);
+  const [last] = current;
+  return {
+    waiting: waiting.map((w): WaitingTicket => ({ id: w.id, ticket: ticketLabel(w), issuedAt: w.issuedAt, priorityReason: w.priorityReason })),
+    current: last
+      ? ({
+          id: last.ticket.id,
+          ticket: ticketLabel(last.ticket),
+          applicationId: last.ticket.applicationId,
+          trackingCode: last.trackingCode,
+          calls: last.ticket.calls,
+          calledAt: last.ticket.calledAt!,
+          noShow: last.ticket.noShowAt !== null,
+        } satisfies CurrentTicket)
+      : null,
+  };
+}
+
+export type IssuedTicket = Awaited<ReturnType<typeof issuedTicket>>;
+
+/** A ticket reception issued, with what the officer checks against the e-KTP and, for walk-ins, the billing to pay. */
+export async function issuedTicket(db: Executor, unitCode: string, ticketId: string) {
+  const [row] = await db
+    .select({
+      ticket: queueTickets,
+      fullName: applications.fullName,
+      nik: applications.nik,
+      trackingCode: applications.trackingCode,
+      billingCode: billings.code,
+      billingAmount: billings.amount,
+    })
+    .from(queueTickets)
+    .innerJoin(applications, eq(applications.id, queueTickets.applicationId))
+    .leftJoin(billings, and(eq(billings.appointmentId, queueTickets.appointmentId), isNull(billings.paidAt)))
+    .where(and(eq(queueTickets.id, ticketId), eq(queueTickets.unitCode, unitCode)))
+    .limit(1);
+  if (!row) throw new AppError('not_found');
+  const { ticket, ...rest } = row;
+  return { ...rest, id: ticket.id, ticket: ticketLabel(ticket), day: ticket.day, issuedAt: ticket.issuedAt, priorityReason: ticket.priorityReason };
+}

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import { recordAction } from '../applications/actions.ts';
+import { ensureDayQuota, takePlace } from '../appointments/capacity.ts';
+import { appointments } from '../appointments/schema.ts';
+import { ageOn } from '../fees/calculate-fee.ts';
+import { newBillingCode } from '../payments/billing-code.ts';
+import { billings } from '../payments/schema.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
+import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { applicantOf, arrivalByTrackingCode, refuseSecondTicket } from './arrival.ts';
+import type { Admitted } from './check-in-arrival.ts';
+import { admitToQueue } from './issue-ticket.ts';
+import type { PriorityReason } from './schema.ts';
+
+export type WalkInInput = { unitCode: string; trackingCode: string; birthDate: IsoDate; reason: PriorityReason };
+export type WalkedIn = Admitted & { billing: { code: string; amount: number; expiresAt: Date } };
+
+/** Age is on the record; disability and pregnancy are for the officer who sees the applicant. */
+function checkReason(reason: PriorityReason, birthDate: IsoDate, today: IsoDate): void {
+  const age = ageOn(birthDate, today);
+  if (reason === 'elderly' && age < 60) throw new AppError('validation_failed', { reason: 'queue.errors.notElderly' });
+  if (reason === 'toddler' && age >= 5) throw new AppError('validation_failed', { reason: 'queue.errors.notToddler' });
+}
+
+/**
+ * Registers a priority applicant (lansia 60+, disabled, pregnant, balita under 5) who came without a booking but
+ * with a submitted application: a place in today's priority quota is taken by the same conditional update as online
+ * booking (never beyond capacity), an appointment for today is created with its billing code, and a `P` ticket issued.
+ *
+ * The billing is valid until the end of the day and no expiry job is queued: the applicant pays at the office today,
+ * and an expiry would send a case already at the counter back to `submitted`.
+ */
+export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: WalkInInput, now = new Date()): Promise<WalkedIn> {
+  const today = witaDate(now);
+  const arrival = await arrivalByTrackingCode(tx, input.trackingCode, input.birthDate);
+  const { application } = arrival;
+  await refuseSecondTicket(tx, application.id, today);
+  if (application.status !== 'submitted' || !application.nik || application.feeTotal === null) throw new AppError('invalid_transition');
+  if (application.unitCode !== input.unitCode) throw new AppError('wrong_unit');
+  checkReason(input.reason, application.birthDate!, today);
+
+  await ensureDayQuota(tx, input.unitCode, today, 'priority');
+  if (!(await takePlace(tx, input.unitCode, today, 'priority'))) throw new AppError('quota_full');
+  const appointmentId = crypto.randomUUID();
+  try {
+    await tx.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode: input.unitCode, date: today, channel: 'priority', nik: application.nik });
+  } catch (err) {
+    // The same person booked under another application: one live appointment per NIK.
+    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
+    throw err;
+  }
+  const billing = { code: newBillingCode(), amount: application.feeTotal, expiresAt: witaInstant(addDays(today, 1)) };
+  await tx.insert(billings).values({ ...billing, appointmentId, applicationId: application.id });
+  await recordAction(tx, caller, {
+    applicationId: application.id,
+    type: 'appointment_booked',
+    status: 'booked',
+    payload: { appointmentId, date: today, unitCode: input.unitCode, channel: 'priority', billingCode: billing.code },
+  });
+
+  const { ticket, label } = await admitToQueue(tx, caller, {
+    unitCode: input.unitCode,
+    day: today,
+    series: 'P',
+    applicationId: application.id,
+    appointmentId,
+    priorityReason: input.reason,
+  });
+  await appendAudit(tx, caller, {
+    action: 'queue.walk_in',
+    targetType: 'application',
+    targetId: application.id,
+    unitCode: input.unitCode,
+    details: { ticket: label, reason: input.reason, appointmentId },
+  });
+  return { ticket: label, ticketId: ticket.id, applicationId: application.id, status: 'checked_in', applicant: applicantOf(arrival), billing };
+}
