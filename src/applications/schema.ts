@@ -95,6 +95,9 @@ export const applications = pgTable(
     holderId: uuid('holder_id'),
     /** Service level: the working day by which the passport should be ready, set once biometrics and payment are in. */
     dueOn: date('due_on'),
+    /** Served at an Eazy Paspor session or a si Koe Peduli visit instead of at the office's counter. */
+    outreachSessionId: uuid('outreach_session_id'),
+    homeVisitId: uuid('home_visit_id'),
     /** When the status last changed: work queues sort and age by it. */
     statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,6 +107,7 @@ export const applications = pgTable(
     index('applications_nik_idx').on(t.nik),
     index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
     index('applications_due_idx').on(t.unitCode, t.dueOn),
+    index('applications_session_idx').on(t.outreachSessionId),
     // Name search matches word prefixes in any order (src/casework/search-cases.ts uses this exact expression).
     index('applications_name_words_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.fullName}, ''))`),
   ],

@@ -36,6 +36,7 @@ export const errorStatus = {
   already_checked_in: 409,
   queue_empty: 409,
   pickup_full: 409,
+  resource_busy: 409,
   series_exhausted: 409,
   internal: 500,
 } as const;
