@@ -28,6 +28,11 @@ import { registerCasePages } from './cases/page-routes.tsx';
 import { registerWatchlistRoutes } from './watchlist/routes.tsx';
 import { registerCaseworkRoutes } from './casework/routes.tsx';
 import { registerStatisticsRoutes } from './statistics/routes.tsx';
+import { registerOutreachRoutes } from './outreach/routes.ts';
+import { registerHomeVisitApi } from './home-visits/api-routes.ts';
+import { registerHomeVisitPages } from './home-visits/citizen-routes.tsx';
+import { registerHomeVisitOfficerRoutes } from './home-visits/officer-routes.tsx';
+import { registerRosterRoutes } from './roster/routes.tsx';
 
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
@@ -68,5 +73,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerWatchlistRoutes(app);
   registerCaseworkRoutes(app);
   registerStatisticsRoutes(app);
+  registerHomeVisitApi(app);
+  await registerHomeVisitPages(app);
+  registerHomeVisitOfficerRoutes(app);
+  registerRosterRoutes(app);
+  await registerOutreachRoutes(app);
   return app;
 }

@@ -64,6 +64,13 @@ const unitForm = {
 };
 const officerForm = () => ({ name: 'Petugas Baru', email: uniqueEmail('new'), role: 'counter_officer', unitCode: 'KANIM-KUPANG', password: PASSWORD });
 const anyId = crypto.randomUUID();
+/** si Koe Peduli: the office's managers answer and plan visits; the counter staff who go out see them and serve. */
+const visitViewers = ['admin', 'head_of_office', 'counter_officer', 'verifier'] as const;
+const visitServers = ['head_of_office', 'counter_officer', 'verifier'] as const;
+const homeVisitBody = {
+  requesterRelation: 'child', applicantName: 'Martha Ndun', applicantNik: '5371014507500001', applicantBirthDate: '1950-07-05', reason: 'elderly',
+  placeKind: 'home', address: 'Jl. El Tari 1, Kupang', villageCode: '53.71.01.1001', unitCode: 'KANIM-KUPANG', preferredDates: [someDay],
+};
 
 /**
  * A citizen's own applications and bookings (officers of the unit may view submitted ones): signed-in routes whose
@@ -106,6 +113,8 @@ function citizenCaseRoutes(): Record<string, Entry> {
     'POST /api/v1/applications/:id/documents': { access: 'signed-in', url: () => `/api/v1${app}/documents`, upload: { kind: 'ektp' }, mutates: true },
     'GET /applications/:id/saturday-pickup': page(`${app}/saturday-pickup`),
     'POST /applications/:id/saturday-pickup': form(`${app}/saturday-pickup`),
+    'GET /applications/:id/eazy-paspor': page(`${app}/eazy-paspor`),
+    'POST /applications/:id/eazy-paspor': form(`${app}/eazy-paspor`),
     'POST /api/v1/applications/:id/saturday-pickup': { access: 'signed-in', url: () => `/api/v1${app}/saturday-pickup`, body: () => ({ date: someSaturday }), mutates: true },
   };
 }
@@ -216,6 +225,15 @@ const routes: Record<string, Entry> = {
     access: managers, url: () => '/officer/units/KANIM-KUPANG/saturday-pickups', form: () => ({ date: someSaturday, capacity: '3' }), mutates: true,
   },
   'GET /officer/units/:code/saturday-pickups/:date': { access: passportDesk, url: () => `/officer/units/KANIM-KUPANG/saturday-pickups/${someSaturday}` },
+  'GET /officer/units/:code/kits': { access: desk, url: () => '/officer/units/KANIM-KUPANG/kits' },
+  'POST /officer/units/:code/kits': { access: managers, url: () => '/officer/units/KANIM-KUPANG/kits', form: () => ({ name: 'Perangkat tanpa hak' }), mutates: true },
+  'POST /officer/units/:code/kits/:kitId/deactivate': { access: managers, url: () => `/officer/units/KANIM-KUPANG/kits/${anyId}/deactivate`, form: () => ({}), mutates: true },
+  'GET /officer/units/:code/calendar': { access: desk, url: () => '/officer/units/KANIM-KUPANG/calendar?month=2030-01' },
+  'POST /officer/units/:code/calendar/counter-duty': {
+    access: managers, url: () => '/officer/units/KANIM-KUPANG/calendar/counter-duty', form: (fx) => ({ from: someDay, to: someDay, officerIds: fx.kupangOfficer.id }), mutates: true,
+  },
+  'POST /officer/units/:code/calendar/duties/:dutyId/remove': { access: managers, url: () => `/officer/units/KANIM-KUPANG/calendar/duties/${anyId}/remove`, form: () => ({}), mutates: true },
+  'GET /api/v1/units/:code/calendar': { access: desk, url: () => `/api/v1/units/KANIM-KUPANG/calendar?from=${someDay}&to=${someDay}` },
   'GET /units/:code/antrian': { access: 'public', url: () => '/units/KANIM-KUPANG/antrian' },
   'GET /api/v1/units/:code/queue': { access: 'public', url: () => '/api/v1/units/KANIM-KUPANG/queue' },
   'GET /officer/units/:code/reception': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/reception' },
@@ -245,6 +263,46 @@ const routes: Record<string, Entry> = {
   'GET /statistik/paspor': { access: 'public' },
   'GET /statistik/paspor.csv': { access: 'public', url: () => '/statistik/paspor.csv?from=2025-01&to=2025-12' },
   'GET /api/v1/stats/passports': { access: 'public', url: () => '/api/v1/stats/passports?from=2025-01&to=2025-12&unit=KANWIL-NTT' },
+  // Eazy Paspor: communities request and follow sessions without an account; the office decides and reports.
+  'GET /eazy-paspor': { access: 'public', url: () => '/eazy-paspor?regency=53.71' },
+  'GET /eazy-paspor/ajukan': { access: 'public' },
+  'POST /eazy-paspor/ajukan': { access: 'public', form: () => ({}) },
+  'GET /eazy-paspor/ajukan/terkirim': { access: 'public', url: () => '/eazy-paspor/ajukan/terkirim?code=EZ0000000000' },
+  'GET /eazy-paspor/status': { access: 'public', url: () => '/eazy-paspor/status?code=EZ0000000000' },
+  'POST /api/v1/outreach/requests': { access: 'public', body: () => ({}) },
+  'GET /api/v1/outreach/sessions': { access: 'public', url: () => '/api/v1/outreach/sessions?regency=53.71' },
+  'GET /api/v1/outreach/sessions/:id/report': { access: desk, url: () => `/api/v1/outreach/sessions/${anyId}/report` },
+  'GET /officer/outreach/sessions': { access: desk },
+  'GET /officer/outreach/sessions/:id': { access: desk, url: () => `/officer/outreach/sessions/${anyId}` },
+  'GET /officer/outreach/sessions/:id/report': { access: desk, url: () => `/officer/outreach/sessions/${anyId}/report` },
+  'POST /officer/outreach/sessions/:id/approve': {
+    access: managers, url: () => `/officer/outreach/sessions/${anyId}/approve`, form: () => ({ date: someDay, capacity: '30', officerIds: anyId }), mutates: true,
+  },
+  'POST /officer/outreach/sessions/:id/refuse': { access: managers, url: () => `/officer/outreach/sessions/${anyId}/refuse`, form: () => ({ reason: 'Ditolak tanpa hak' }), mutates: true },
+  'POST /officer/outreach/sessions/:id/delivery': {
+    access: managers, url: () => `/officer/outreach/sessions/${anyId}/delivery`, form: () => ({ deliveryDate: someDay, deliveryMode: 'community' }), mutates: true,
+  },
+  'POST /officer/outreach/sessions/:id/participants': {
+    access: queueDesk, url: () => `/officer/outreach/sessions/${anyId}/participants`, form: () => ({ requestId: anyId, trackingCode: 'SK0000000000', birthDate: '1990-07-05' }), mutates: true,
+  },
+  // si Koe Peduli: citizens ask for visits (the use cases refuse other people's requests); officers answer and plan them.
+  'POST /api/v1/home-visits': { access: 'signed-in', body: () => homeVisitBody, mutates: true },
+  'GET /si-koe-peduli/ajukan': { access: 'signed-in' },
+  'POST /si-koe-peduli/ajukan': { access: 'signed-in', form: () => ({}), mutates: true },
+  'GET /si-koe-peduli/:trackingCode': { access: 'signed-in', url: () => '/si-koe-peduli/KP0000000000' },
+  'POST /si-koe-peduli/:trackingCode/bukti': { access: 'signed-in', url: () => '/si-koe-peduli/KP0000000000/bukti', form: () => ({}), mutates: true },
+  'GET /officer/home-visits': { access: visitViewers },
+  'GET /officer/home-visits/:id': { access: visitViewers, url: () => `/officer/home-visits/${anyId}` },
+  'GET /officer/home-visits/:id/evidence': { access: visitViewers, url: () => `/officer/home-visits/${anyId}/evidence` },
+  'POST /officer/home-visits/:id/accept': { access: managers, url: () => `/officer/home-visits/${anyId}/accept`, form: () => ({ note: 'Tanpa hak' }), mutates: true },
+  'POST /officer/home-visits/:id/refuse': { access: managers, url: () => `/officer/home-visits/${anyId}/refuse`, form: () => ({ reason: 'Tanpa hak' }), mutates: true },
+  'POST /officer/home-visits/:id/schedule': {
+    access: managers, url: () => `/officer/home-visits/${anyId}/schedule`, form: () => ({ date: someDay, officerIds: anyId, kitId: anyId }), mutates: true,
+  },
+  'POST /officer/home-visits/:id/link': {
+    access: visitServers, url: () => `/officer/home-visits/${anyId}/link`, form: () => ({ trackingCode: 'SK0000000000', birthDate: '1950-07-05' }), mutates: true,
+  },
+  'POST /officer/home-visits/:id/visited': { access: visitServers, url: () => `/officer/home-visits/${anyId}/visited`, form: () => ({}), mutates: true },
 };
 
 const entries = Object.entries(routes).map(([key, entry]) => {

@@ -47,7 +47,7 @@ type Situation = {
   booked: number;
 };
 
-async function readSituation(tx: Tx, applicationId: string, date: IsoDate): Promise<Situation | undefined> {
+async function readSituation(tx: Tx, applicationId: string, date: IsoDate, channel: Channel | null): Promise<Situation | undefined> {
   const [row] = await preparedRows<Situation>(
     tx,
     'booking_situation',
@@ -62,7 +62,7 @@ async function readSituation(tx: Tx, applicationId: string, date: IsoDate): Prom
         coalesce(q.capacity, ${plannedCapacitySql(sql`a.unit_code`, date, sql`c.channel`)})::int as capacity,
         coalesce(q.booked, 0)::int as booked
       from applications a
-      cross join lateral (select case when a.speed = 'percepatan' then 'percepatan' else 'online' end as channel) c
+      cross join lateral (select coalesce(${channel}::text, case when a.speed = 'percepatan' then 'percepatan' else 'online' end) as channel) c
       left join lateral (
         select p.id, p.date::text as date, p.unit_code, p.nik, b.code, b.amount, (extract(epoch from b.expires_at) * 1000)::float8 as expires_ms
         from appointments p join billings b on b.appointment_id = p.id
@@ -111,13 +111,24 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
  * Most requests on a popular day are refusals, so they are answered from one unlocked read. A request that may
  * book locks the application row (a resent request waits for the first and then finds its booking), decides again
  * on fresh data, and writes everything in one statement whose conditional counter update guards it.
+ *
+ * `channel` takes the place from that channel's quota (an Eazy Paspor session books 'eazy_paspor'); without it the
+ * application's speed decides ('percepatan' or 'online').
  */
-export async function bookAppointment(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: BookingRules, qrSecret: string, now = new Date()): Promise<Booked> {
-  const first = decide(await readSituation(tx, input.applicationId, input.date), input.date, rules, qrSecret, now);
+export async function bookAppointment(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; date: IsoDate; channel?: Channel },
+  rules: BookingRules,
+  qrSecret: string,
+  now = new Date(),
+): Promise<Booked> {
+  const asked = input.channel ?? null;
+  const first = decide(await readSituation(tx, input.applicationId, input.date, asked), input.date, rules, qrSecret, now);
   if (first.kind === 'existing') return first.booked;
 
   await preparedRows(tx, 'booking_lock_application', sql`select 1 from applications where id = ${input.applicationId} for update`);
-  const decision = decide(await readSituation(tx, input.applicationId, input.date), input.date, rules, qrSecret, now);
+  const decision = decide(await readSituation(tx, input.applicationId, input.date, asked), input.date, rules, qrSecret, now);
   if (decision.kind === 'existing') return decision.booked;
   const { unitCode, nik, feeTotal, channel } = decision;
   if (!decision.counted) await ensureDayQuota(tx, unitCode, input.date, channel);

@@ -4,9 +4,10 @@ import { listUnits } from '../units/list-units.ts';
 import type { Unit } from '../units/schema.ts';
 import { actorScope } from '../units/scope.ts';
 import { can as canPassport } from '../passports/policy.ts';
+import { can as canRoster } from '../roster/policy.ts';
 import { can } from './policy.ts';
 
-export type PassportDesk = { unit: Unit; quotas: boolean; stock: boolean; dayList: boolean; books: boolean; pickupCapacity: boolean; pickupList: boolean };
+export type PassportDesk = { unit: Unit; quotas: boolean; stock: boolean; dayList: boolean; books: boolean; pickupCapacity: boolean; pickupList: boolean; calendar: boolean; kits: boolean };
 
 /** The passport-serving units in an officer's scope, with the booking pages the officer may open for each. */
 export async function passportDesks(db: Executor, actor: Actor): Promise<PassportDesk[]> {
@@ -23,7 +24,9 @@ export async function passportDesks(db: Executor, actor: Actor): Promise<Passpor
         books: canPassport(actor, 'books.view', target),
         pickupCapacity: canPassport(actor, 'pickups.manage', target),
         pickupList: canPassport(actor, 'pickups.list', target),
+        calendar: canRoster(actor, 'roster.view', target),
+        kits: canRoster(actor, 'kits.view', target),
       };
     })
-    .filter((d) => d.quotas || d.stock || d.dayList || d.books || d.pickupList);
+    .filter((d) => d.quotas || d.stock || d.dayList || d.books || d.pickupList || d.calendar || d.kits);
 }

@@ -28,7 +28,7 @@ export function PassportDesks({ ctx, desks }: { ctx: PageContext; desks: Passpor
           </tr>
         </thead>
         <tbody>
-          {desks.map(({ unit, quotas, stock, dayList, books, pickupCapacity, pickupList }) => (
+          {desks.map(({ unit, quotas, stock, dayList, books, pickupCapacity, pickupList, calendar, kits }) => (
             <tr key={unit.code}>
               <th scope="row">{unit.name}</th>
               <td>
@@ -39,6 +39,8 @@ export function PassportDesks({ ctx, desks }: { ctx: PageContext; desks: Passpor
                   {link(books, `/officer/units/${unit.code}/books`, t('counterDesk.home.books'), unit.name)}
                   {link(pickupCapacity, `/officer/units/${unit.code}/saturday-pickups`, t('counterDesk.home.pickupCapacity'), unit.name)}
                   {link(pickupList, `/officer/units/${unit.code}/saturday-pickups/${nextSaturday}`, t('counterDesk.home.pickupList'), unit.name)}
+                  {link(calendar, `/officer/units/${unit.code}/calendar`, t('roster.home.calendar'), unit.name)}
+                  {link(kits, `/officer/units/${unit.code}/kits`, t('roster.home.kits'), unit.name)}
                 </ul>
               </td>
             </tr>

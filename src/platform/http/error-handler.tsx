@@ -7,7 +7,7 @@ import { ErrorView } from '../views/error-view.tsx';
 import { isApiRequest, toAppError, translateFields } from './errors.ts';
 
 async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, useErrorPage = true): Promise<unknown> {
-  const fields = translateFields(req.t, error.fields);
+  const fields = translateFields(req.t, error.fields, error.params);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
   if (isApiRequest(req)) {

@@ -36,9 +36,10 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal');
 }
 
-export function translateFields(t: T, fields: FieldErrors | undefined): FieldErrors | undefined {
+export function translateFields(t: T, fields: FieldErrors | undefined, params: Record<string, unknown> = {}): FieldErrors | undefined {
   if (!fields) return undefined;
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v) : v]));
+  // The error's params fill the placeholders of its field messages too (e.g. an age the rule was judged on).
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v, params) : v]));
 }
 
 /** Requests under /api get JSON; "/api" itself and "/api?x" count too. */

@@ -7,6 +7,9 @@ import { statistics } from './en/statistics.ts';
 import { queue } from './en/queue.ts';
 import { cases } from './en/cases.ts';
 import { watchlist } from './en/watchlist.ts';
+import { outreach } from './en/outreach.ts';
+import { homeVisits } from './en/homeVisits.ts';
+import { roster } from './en/roster.ts';
 import type { id } from './id.ts';
 import type { Messages } from './messages.ts';
 
@@ -14,12 +17,15 @@ export const en: Messages<typeof id> = {
   applications,
   cases,
   watchlist,
+  outreach,
+  roster,
   booking,
   counterDesk,
   passports,
   casework,
   statistics,
   queue,
+  homeVisits,
   common: {
     tagline: 'Immigration services of NTT',
     skipToContent: 'Skip to content',

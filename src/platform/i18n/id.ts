@@ -9,17 +9,23 @@ import { statistics } from './id/statistics.ts';
 import { queue } from './id/queue.ts';
 import { cases } from './id/cases.ts';
 import { watchlist } from './id/watchlist.ts';
+import { outreach } from './id/outreach.ts';
+import { homeVisits } from './id/homeVisits.ts';
+import { roster } from './id/roster.ts';
 
 export const id = {
   applications,
   cases,
   watchlist,
+  outreach,
+  roster,
   booking,
   counterDesk,
   passports,
   casework,
   statistics,
   queue,
+  homeVisits,
   common: {
     tagline: 'Layanan Imigrasi NTT',
     skipToContent: 'Langsung ke isi',

@@ -20,10 +20,13 @@ const overhead = 16 * 1024;
  * finds `_csrf` in a form sent without JavaScript exactly as in any other form. One file per request, at most
  * `maxBytes`; larger is refused (413) as soon as the limit is passed.
  */
-export function registerUploadParser(scope: FastifyInstance, maxBytes: number): void {
+export function registerUploadParser(scope: FastifyInstance, maxBytes: number, textFields?: { fields: number; fieldSize: number }): void {
   const tooLarge = () => new AppError('payload_too_large', { file: 'v.fileTooLarge' });
+  // A form with many or long text fields (an optional third argument) gets room for them besides the file.
+  const fieldLimits = textFields ?? { fields: 10, fieldSize: 4096 };
+  const room = textFields ? overhead + textFields.fields * textFields.fieldSize : overhead;
   scope.addContentTypeParser('multipart/form-data', (req, payload, done) => {
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes + overhead) return done(tooLarge());
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes + room) return done(tooLarge());
     const body: Record<string, unknown> = {};
     let settled = false;
     const finish = (err: Error | null) => {
@@ -37,7 +40,7 @@ export function registerUploadParser(scope: FastifyInstance, maxBytes: number): 
     };
     let bb: BusboyInstance;
     try {
-      bb = new Busboy({ headers: req.headers as BusboyHeaders, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 4096, parts: 11 } });
+      bb = new Busboy({ headers: req.headers as BusboyHeaders, limits: { fileSize: maxBytes, files: 1, fields: fieldLimits.fields, fieldSize: fieldLimits.fieldSize, parts: fieldLimits.fields + 1 } });
     } catch {
       return done(new AppError('validation_failed', { file: 'v.invalid' }));
     }

@@ -26,8 +26,10 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const band = plotW / months.length;
-  const barW = Math.max(1, band * 0.7);
-  const y = (n: number) => margin.top + plotH - (n / top) * plotH;
+  // Coordinates to a tenth of a unit: finer is invisible and only makes the page bigger.
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const barW = Math.max(1, r(band * 0.7));
+  const y = (n: number) => r(margin.top + plotH - (n / top) * plotH);
   const every = Math.ceil(months.length / 12);
   const ticks = [0, 1, 2, 3, 4, 5].map((i) => (i * top) / 5);
   const oneYear = stats.from.slice(0, 4) === stats.to.slice(0, 4);
@@ -44,13 +46,13 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
         </g>
       ))}
       {months.map((m, i) => {
-        const x = margin.left + i * band + (band - barW) / 2;
+        const x = r(margin.left + i * band + (band - barW) / 2);
         const label = oneYear ? formatMonth(lang, m.month, 'short').replace(/\s*\d{4}$/, '') : formatMonth(lang, m.month, 'short');
         return (
           <g key={m.month}>
             <title>{`${formatMonth(lang, m.month)}: ${formatCount(lang, m.biasa)} ${t('statistics.biasa')}, ${formatCount(lang, m.elektronik)} ${t('statistics.elektronik')}`}</title>
-            <rect x={x} y={y(m.biasa)} width={barW} height={y(0) - y(m.biasa)} fill={typeColours.biasa} />
-            <rect x={x} y={y(m.total)} width={barW} height={y(m.biasa) - y(m.total)} fill={typeColours.elektronik} />
+            <rect x={x} y={y(m.biasa)} width={barW} height={r(y(0) - y(m.biasa))} fill={typeColours.biasa} />
+            <rect x={x} y={y(m.total)} width={barW} height={r(y(m.biasa) - y(m.total))} fill={typeColours.elektronik} />
             {i % every === 0 && (
               <text x={x + barW / 2} y={height - margin.bottom + 16} text-anchor="middle" font-size="12" fill="#0b0c0c">
                 {label}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import { applications } from '../applications/schema.ts';
+import { normaliseTrackingCode } from '../applications/tracking-code.ts';
+import { placeOutreachAppointment } from '../appointments/place-outreach-appointment.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import type { IsoDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import type { HomeVisit } from './schema.ts';
+import { alreadyDone, assertStatus, lockHomeVisit, recordVisitAction } from './visit-actions.ts';
+
+export type LinkInput = { visitId: string; trackingCode: string; birthDate: IsoDate; requestId?: string | null };
+
+/**
+ * Ties the applicant's submitted application (the normal one, with the normal fee) to a scheduled visit. The
+ * application gets an appointment on the visit day (placeOutreachAppointment): on the day the officers check the
+ * applicant in with the usual check-in (tracking code and birth date) and run the counter steps on site. The application must be the visit's applicant: its birth
+ * date is given and its NIK must be the one on the request; anything else answers "not found".
+ */
+export async function linkVisitApplication(tx: Tx, caller: Caller, input: LinkInput): Promise<HomeVisit> {
+  const visit = await lockHomeVisit(tx, input.visitId);
+  if (await alreadyDone(tx, visit.id, input.requestId)) return visit;
+  assertStatus(visit, ['scheduled'], 'link');
+  const [application] = await tx.select().from(applications).where(eq(applications.trackingCode, normaliseTrackingCode(input.trackingCode))).for('update');
+  if (!application || application.status === 'draft' || application.birthDate !== input.birthDate || application.nik !== visit.applicantNik) {
+    throw new AppError('validation_failed', { trackingCode: 'homeVisits.v.applicationNotFound' });
+  }
+  if (visit.applicationId === application.id) return visit;
+  if (visit.applicationId || application.homeVisitId) throw new AppError('conflict');
+  if (application.unitCode !== visit.unitCode) throw new AppError('wrong_unit');
+
+  await tx.update(applications).set({ homeVisitId: visit.id }).where(eq(applications.id, application.id));
+  await placeOutreachAppointment(tx, caller, { application, unitCode: visit.unitCode, date: visit.visitDate!, channel: 'priority', link: { homeVisitId: visit.id } });
+  await recordVisitAction(tx, caller, visit, {
+    type: 'application_linked',
+    set: { applicationId: application.id },
+    payload: { applicationId: application.id, trackingCode: application.trackingCode },
+    requestId: input.requestId,
+  });
+  return lockHomeVisit(tx, visit.id);
+}
