@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications, type Application } from '../applications/schema.ts';
+import type { Application } from '../applications/schema.ts';
 import { newBillingCode } from '../payments/billing-code.ts';
 import { billings } from '../payments/schema.ts';
 import type { Caller } from '../platform/auth/caller.ts';
