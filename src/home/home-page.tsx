@@ -3,6 +3,13 @@ import { Layout } from '../platform/views/layout.tsx';
 import type { Unit } from '../units/schema.ts';
 
 const featured = ['passport', 'eazy_paspor', 'koe_tos', 'koe_peduli', 'complaints', 'lodging_report'] as const;
+/** Where each service starts, for the services that have their pages already. */
+const starts: Partial<Record<(typeof featured)[number], string>> = {
+  passport: '/applications',
+  eazy_paspor: '/eazy-paspor',
+  koe_tos: '/applications',
+  koe_peduli: '/si-koe-peduli/ajukan',
+};
 
 export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
   const { t } = ctx;
@@ -16,7 +23,7 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
       <ul class="cards">
         {featured.map((s) => (
           <li key={s} class="card">
-            <h3>{t(`services.${s}.name`)}</h3>
+            <h3>{starts[s] ? <a href={starts[s]}>{t(`services.${s}.name`)}</a> : t(`services.${s}.name`)}</h3>
             <p>{t(`services.${s}.about`)}</p>
           </li>
         ))}

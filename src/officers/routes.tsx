@@ -1,3 +1,5 @@
+import { roleMay } from '../home-visits/policy.ts';
+import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -44,6 +46,8 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       work: canCase(actor, 'take', own),
       search: canCase(actor, 'case.search', own),
       watchlist: canWatchlist(actor, 'watchlist.view'),
+      sessions: canSessions(actor, 'session.view'),
+      visits: roleMay(actor, 'visit.view'),
     };
     return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} desks={await passportDesks(db(), actor)} queueUnits={await queueDesks(db(), actor)} />);
   });

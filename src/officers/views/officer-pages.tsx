@@ -11,7 +11,7 @@ import type { findAccount } from '../list-officers.ts';
 
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
-type HomeLinks = { units: boolean; officers: boolean; holidays: boolean; work: boolean; search: boolean; watchlist: boolean };
+type HomeLinks = { units: boolean; officers: boolean; holidays: boolean; work: boolean; search: boolean; watchlist: boolean; sessions: boolean; visits: boolean };
 
 export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: PageContext; unit?: Unit; links: HomeLinks; desks: PassportDesk[]; queueUnits: Unit[] }) {
   const { t } = ctx;
@@ -50,6 +50,22 @@ export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: 
               <a href="/officer/watchlist">{t('watchlist.title')}</a>
             </h2>
             <p>{t('officer.watchlistAbout')}</p>
+          </li>
+        )}
+        {links.sessions && (
+          <li class="card">
+            <h2>
+              <a href="/officer/outreach/sessions">{t('services.eazy_paspor.name')}</a>
+            </h2>
+            <p>{t('officer.sessionsAbout')}</p>
+          </li>
+        )}
+        {links.visits && (
+          <li class="card">
+            <h2>
+              <a href="/officer/home-visits">{t('services.koe_peduli.name')}</a>
+            </h2>
+            <p>{t('officer.visitsAbout')}</p>
           </li>
         )}
         {links.units && (

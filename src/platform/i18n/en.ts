@@ -184,6 +184,8 @@ export const en: Messages<typeof id> = {
     accountAbout: 'Profile, two-step verification and API tokens.',
     workAbout: 'Cases waiting for your step, due and overdue first.',
     searchAbout: 'Find a case by name, NIK, tracking code or passport number.',
+    sessionsAbout: 'Community requests for sessions, decisions, officers and a report per session.',
+    visitsAbout: 'Visit requests for applicants who cannot come, answered within 2 working days.',
     watchlistAbout: 'People on the prevention list.',
   },
   officers: {

@@ -184,6 +184,8 @@ export const id = {
     accountAbout: 'Profil, verifikasi dua langkah, dan token API.',
     workAbout: 'Berkas yang menunggu langkah Anda, yang jatuh tempo dan terlambat lebih dulu.',
     searchAbout: 'Cari berkas menurut nama, NIK, kode pelacakan, atau nomor paspor.',
+    sessionsAbout: 'Permintaan sesi dari komunitas, keputusan, petugas, dan laporan per sesi.',
+    visitsAbout: 'Permintaan kunjungan untuk pemohon yang tidak dapat datang, dengan batas jawaban 2 hari kerja.',
     watchlistAbout: 'Orang yang tercantum dalam daftar pencegahan.',
   },
   officers: {
