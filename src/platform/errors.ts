@@ -37,6 +37,7 @@ export const errorStatus = {
   queue_empty: 409,
   pickup_full: 409,
   resource_busy: 409,
+  already_answered: 409,
   series_exhausted: 409,
   internal: 500,
 } as const;

@@ -296,6 +296,7 @@ export const en: Messages<typeof id> = {
     wrong_day: 'This appointment is not for today.',
     already_checked_in: 'This applicant already has a queue ticket today.',
     queue_empty: 'Nobody is waiting.',
+    already_answered: 'This survey has already been answered. Thank you.',
     resource_busy: 'That officer or kit is already on duty elsewhere that day.',
     pickup_full: 'Saturday pickup on that date is full.',
     series_exhausted: 'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',

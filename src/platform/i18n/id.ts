@@ -296,6 +296,7 @@ export const id = {
     wrong_day: 'Jadwal ini bukan untuk hari ini.',
     already_checked_in: 'Pemohon ini sudah mendapat nomor antrean hari ini.',
     queue_empty: 'Tidak ada antrean yang menunggu.',
+    already_answered: 'Survei ini sudah diisi. Terima kasih.',
     resource_busy: 'Petugas atau perangkat itu sudah bertugas di tempat lain pada hari itu.',
     pickup_full: 'Kuota pengambilan Sabtu pada tanggal itu sudah penuh.',
     series_exhausted: 'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
