@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { witaDate } from '../platform/calendar/wita.ts';
+import { transparencyCsv } from './transparency-csv.ts';
+import { transparencyReport } from './transparency-report.ts';
+import { TransparencyPage } from './views/transparency-page.tsx';
+
+/** The first year with figures: Sikoe's predecessors' passport counts start in 2024. */
+const FIRST_YEAR = 2024;
+const thisYear = () => Number(witaDate().slice(0, 4));
+const YearQuery = z.object({
+  year: z.coerce.number({ error: 'v.invalid' }).int('v.invalid').min(FIRST_YEAR, 'v.invalid').max(2100, 'v.invalid').optional().describe('calendar year; this year when left out'),
+});
+
+const FiguresJson = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  complaints: z.object({ received: z.number(), resolved: z.number(), overdue: z.number(), medianDaysToFirstAnswer: z.number().nullable() }),
+  ikm: z.object({ respondents: z.number(), ikm: z.number().nullable(), converted: z.number().nullable(), category: z.string().nullable() }),
+  passports: z.object({ biasa: z.number(), elektronik: z.number(), total: z.number() }),
+});
+
+/** Public: counts, medians and indexes only, never a person. */
+export function registerTransparencyRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  const years = () => Array.from({ length: thisYear() - FIRST_YEAR + 1 }, (_, i) => thisYear() - i);
+
+  app.get('/transparansi', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply.page(<TransparencyPage ctx={reply.ctx()} report={report} years={years()} />);
+  });
+
+  app.get('/transparansi.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transparansi-${report.year}.csv"`)
+      .send(transparencyCsv(report));
+  });
+
+  app.get(
+    '/api/v1/transparency',
+    {
+      schema: {
+        tags: ['transparency'],
+        summary: 'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi',
+        querystring: YearQuery,
+        response: { 200: z.object({ year: z.number(), from: z.string(), to: z.string(), region: FiguresJson, units: z.array(FiguresJson) }) },
+      },
+    },
+    async (req) => transparencyReport(db(), req.query.year ?? thisYear()),
+  );
+}

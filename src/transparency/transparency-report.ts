@@ -1,0 +1,51 @@
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { countIssuedPassports } from '../statistics/count-issued-passports.ts';
+import { computeIkm, type IkmResult } from '../surveys/compute-ikm.ts';
+import { listUnits } from '../units/list-units.ts';
+import { organisation } from '../units/organisation.ts';
+import { unitScope } from '../units/scope.ts';
+import { complaintFigures, type ComplaintFigures } from './complaint-figures.ts';
+
+export const REGION = 'KANWIL-NTT';
+
+export type UnitReport = {
+  unitCode: string;
+  unitName: string;
+  complaints: ComplaintFigures;
+  ikm: Pick<IkmResult, 'respondents' | 'ikm' | 'converted' | 'category'>;
+  passports: { biasa: number; elektronik: number; total: number };
+};
+export type TransparencyReport = { year: number; from: IsoDate; to: IsoDate; region: UnitReport; units: UnitReport[] };
+
+/**
+ * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
+ * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued.
+ */
+export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const today = witaDate(now);
+  // The region's own offices (seed data), with the names as the admins keep them.
+  const codes = new Set(organisation.filter((u) => u.kind === 'kanwil' || u.kind === 'kanim').map((u) => u.code));
+  const offices = (await listUnits(db)).filter((u) => codes.has(u.code));
+  const reports = await Promise.all(
+    offices.map(async (unit): Promise<UnitReport> => {
+      const scope = await unitScope(db, unit.code);
+      const [complaints, ikm, passports] = await Promise.all([
+        complaintFigures(db, { unitCodes: scope, from, to, today }),
+        computeIkm(db, { unitCodes: scope, from, to }),
+        countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12`, unit: unit.code }),
+      ]);
+      return {
+        unitCode: unit.code,
+        unitName: unit.name,
+        complaints,
+        ikm: { respondents: ikm.respondents, ikm: ikm.ikm, converted: ikm.converted, category: ikm.category },
+        passports: { biasa: passports.biasa, elektronik: passports.elektronik, total: passports.total },
+      };
+    }),
+  );
+  const region = reports.find((r) => r.unitCode === REGION)!;
+  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION) };
+}

@@ -1,0 +1,46 @@
+import type { PageContext } from '../../platform/views/context.ts';
+
+export type Bar = { label: string; values: number[] };
+
+const colours = ['#1d4f91', '#00703c', '#d4351c'];
+const width = 720;
+const rowH = 34;
+const left = 240;
+
+/**
+ * Horizontal bars, one row per office and up to three series side by side; each bar carries its figure in a title,
+ * and the page repeats every number in a table, so the chart is a picture of the table and never the only source.
+ */
+export function BarChart({ ctx, id, title, desc, series, bars, max }: { ctx: PageContext; id: string; title: string; desc: string; series: string[]; bars: Bar[]; max?: number }) {
+  const top = Math.max(1, max ?? Math.max(...bars.flatMap((b) => b.values), 0));
+  const plot = width - left - 60;
+  const barH = Math.floor((rowH - 8) / series.length);
+  const height = bars.length * rowH + 30;
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return (
+    <svg class="chart" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      {bars.map((bar, i) => (
+        <g key={bar.label}>
+          <text x={left - 8} y={i * rowH + rowH / 2 + 4} text-anchor="end" font-size="12" fill="#0b0c0c">
+            {bar.label}
+          </text>
+          {bar.values.map((v, j) => (
+            <rect key={j} x={left} y={i * rowH + 4 + j * barH} width={r((v / top) * plot)} height={barH - 1} fill={colours[j]}>
+              <title>{`${bar.label}: ${series[j]} ${ctx.lang === 'id' ? v.toLocaleString('id-ID') : v.toLocaleString('en-GB')}`}</title>
+            </rect>
+          ))}
+        </g>
+      ))}
+      {series.map((s, j) => (
+        <g key={s}>
+          <rect x={left + j * 160} y={height - 20} width="12" height="12" fill={colours[j]} />
+          <text x={left + j * 160 + 18} y={height - 10} font-size="12" fill="#0b0c0c">
+            {s}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}

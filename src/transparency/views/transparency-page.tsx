@@ -1,0 +1,106 @@
+import type { PageContext } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { formatCount } from '../../statistics/views/format.ts';
+import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
+import { BarChart } from './bar-chart.tsx';
+
+const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
+  n === null ? '—' : new Intl.NumberFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+
+function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head?: boolean }) {
+  const { t, lang } = ctx;
+  const c = report.complaints;
+  return (
+    <tr class={head ? 'total' : undefined}>
+      <th scope="row">{report.unitName}</th>
+      <td class="number">{formatCount(lang, c.received)}</td>
+      <td class="number">{formatCount(lang, c.resolved)}</td>
+      <td class="number">{formatCount(lang, c.overdue)}</td>
+      <td class="number">{decimal(ctx, c.medianDaysToFirstAnswer, 1)}</td>
+      <td class="number">{decimal(ctx, report.ikm.converted)}</td>
+      <td>{report.ikm.category ? `${report.ikm.category} (${t(`transparency.categories.${report.ikm.category}`)})` : '—'}</td>
+      <td class="number">{formatCount(lang, report.ikm.respondents)}</td>
+      <td class="number">{formatCount(lang, report.passports.total)}</td>
+    </tr>
+  );
+}
+
+/** The public transparency page: complaints, satisfaction and passports, for the region and each office. */
+export function TransparencyPage({ ctx, report, years }: { ctx: PageContext; report: TransparencyReport; years: number[] }) {
+  const { t } = ctx;
+  const all = [report.region, ...report.units];
+  const short = (r: UnitReport) => r.unitName.replace(/^Kantor (Wilayah Direktorat Jenderal )?Imigrasi (Kelas I TPI )?/, '');
+  return (
+    <Layout ctx={ctx} title={t('transparency.title')}>
+      <h1>{t('transparency.title')}</h1>
+      <p>{t('transparency.lead')}</p>
+      <form method="get" action="/transparansi">
+        <div class="field">
+          <label for="f-year">{t('transparency.year')}</label>
+          <select id="f-year" name="year">
+            {years.map((y) => (
+              <option key={y} value={String(y)} selected={y === report.year}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t('transparency.show')}
+        </button>
+      </form>
+      <table>
+        <caption>{t('transparency.tableCaption', { year: report.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('transparency.office')}</th>
+            <th scope="col">{t('transparency.received')}</th>
+            <th scope="col">{t('transparency.resolved')}</th>
+            <th scope="col">{t('transparency.overdue')}</th>
+            <th scope="col">{t('transparency.medianDays')}</th>
+            <th scope="col">{t('transparency.ikm')}</th>
+            <th scope="col">{t('transparency.category')}</th>
+            <th scope="col">{t('transparency.respondents')}</th>
+            <th scope="col">{t('transparency.passports')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.units.map((u) => (
+            <Row key={u.unitCode} ctx={ctx} report={u} />
+          ))}
+        </tbody>
+        <tfoot>
+          <Row ctx={ctx} report={report.region} head />
+        </tfoot>
+      </table>
+      <figure>
+        <BarChart
+          ctx={ctx}
+          id="complaints"
+          title={t('transparency.complaintsChart')}
+          desc={t('transparency.chartDesc')}
+          series={[t('transparency.received'), t('transparency.resolved'), t('transparency.overdue')]}
+          bars={all.map((r) => ({ label: short(r), values: [r.complaints.received, r.complaints.resolved, r.complaints.overdue] }))}
+        />
+      </figure>
+      <figure>
+        <BarChart
+          ctx={ctx}
+          id="ikm"
+          title={t('transparency.ikmChart')}
+          desc={t('transparency.chartDesc')}
+          series={[t('transparency.ikm')]}
+          bars={all.map((r) => ({ label: short(r), values: [r.ikm.converted ?? 0] }))}
+          max={100}
+        />
+      </figure>
+      <p>
+        <a href={`/transparansi.csv?year=${report.year}`} download>
+          {t('transparency.csv')}
+        </a>{' '}
+        · <a href="/statistik/paspor">{t('statistics.link')}</a>
+      </p>
+      <p class="hint">{t('transparency.note')}</p>
+    </Layout>
+  );
+}
