@@ -28,11 +28,17 @@ import { registerCasePages } from './cases/page-routes.tsx';
 import { registerWatchlistRoutes } from './watchlist/routes.tsx';
 import { registerCaseworkRoutes } from './casework/routes.tsx';
 import { registerStatisticsRoutes } from './statistics/routes.tsx';
+import { registerTransparencyRoutes } from './transparency/routes.tsx';
 import { registerOutreachRoutes } from './outreach/routes.ts';
 import { registerHomeVisitApi } from './home-visits/api-routes.ts';
 import { registerHomeVisitPages } from './home-visits/citizen-routes.tsx';
 import { registerHomeVisitOfficerRoutes } from './home-visits/officer-routes.tsx';
 import { registerRosterRoutes } from './roster/routes.tsx';
+import { registerComplaintApi } from './complaints/api-routes.ts';
+import { registerComplaintJobs } from './complaints/jobs.ts';
+import { registerComplaintOfficerRoutes } from './complaints/officer-routes.tsx';
+import { registerComplaintPages } from './complaints/public-routes.tsx';
+import { registerSurveyRoutes } from './surveys/routes.ts';
 
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
@@ -73,10 +79,16 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerWatchlistRoutes(app);
   registerCaseworkRoutes(app);
   registerStatisticsRoutes(app);
+  registerTransparencyRoutes(app);
   registerHomeVisitApi(app);
   await registerHomeVisitPages(app);
   registerHomeVisitOfficerRoutes(app);
   registerRosterRoutes(app);
+  registerSurveyRoutes(app);
   await registerOutreachRoutes(app);
+  registerComplaintApi(app);
+  await registerComplaintPages(app);
+  registerComplaintOfficerRoutes(app);
+  registerComplaintJobs(jobs, database.db);
   return app;
 }

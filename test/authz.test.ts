@@ -64,6 +64,11 @@ const unitForm = {
 };
 const officerForm = () => ({ name: 'Petugas Baru', email: uniqueEmail('new'), role: 'counter_officer', unitCode: 'KANIM-KUPANG', password: PASSWORD });
 const anyId = crypto.randomUUID();
+/** A token nobody was given, and a valid questionnaire (every element answered "3"). */
+const surveyToken = 'unknown-survey-token-0000';
+const surveyScores = Object.fromEntries(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'].map((c) => [c, 3]));
+const surveyForm = Object.fromEntries(Object.entries(surveyScores).map(([c, v]) => [c, String(v)]));
+const ikmViewers = ['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator', 'oversight_officer', 'auditor'] as const;
 /** si Koe Peduli: the office's managers answer and plan visits; the counter staff who go out see them and serve. */
 const visitViewers = ['admin', 'head_of_office', 'counter_officer', 'verifier'] as const;
 const visitServers = ['head_of_office', 'counter_officer', 'verifier'] as const;
@@ -119,6 +124,11 @@ function citizenCaseRoutes(): Record<string, Entry> {
   };
 }
 
+/** Complaints: heads and verifiers (ordinary complaints of their scope), the integrity role (oversight officers of the
+ * regional office: whistle-blowing), auditors (read only, every unit). */
+const complaintViewers = ['head_of_office', 'verifier', 'oversight_officer', 'auditor'] as const;
+const complaintHandlers = ['head_of_office', 'verifier', 'oversight_officer'] as const;
+const complaintBody = { type: 'complaint', category: 'undue_delay', unitCode: 'KANIM-KUPANG', description: 'Paspor belum jadi.', anonymous: true };
 const routes: Record<string, Entry> = {
   'GET /': { access: 'public' },
   'GET /docs': { access: 'public' },
@@ -261,8 +271,23 @@ const routes: Record<string, Entry> = {
   'GET /officer/search': { access: desk, url: () => '/officer/search?q=Ndun' },
   'GET /api/v1/cases/search': { access: desk, url: () => '/api/v1/cases/search?q=Ndun' },
   'GET /statistik/paspor': { access: 'public' },
+  'GET /transparansi': { access: 'public' },
+  'GET /transparansi.csv': { access: 'public' },
+  'GET /api/v1/transparency': { access: 'public' },
   'GET /statistik/paspor.csv': { access: 'public', url: () => '/statistik/paspor.csv?from=2025-01&to=2025-12' },
   'GET /api/v1/stats/passports': { access: 'public', url: () => '/api/v1/stats/passports?from=2025-01&to=2025-12&unit=KANWIL-NTT' },
+  // Satisfaction survey: one-time links without an account (an unknown token is 404); the unit's staff type in paper
+  // questionnaires and read its IKM, the auditor (Ombudsman) reads every unit's.
+  'GET /survei/:token': { access: 'public', url: () => `/survei/${surveyToken}` },
+  'POST /survei/:token': { access: 'public', url: () => `/survei/${surveyToken}`, form: () => surveyForm },
+  'GET /survei/:token/qr.svg': { access: 'public', url: () => `/survei/${surveyToken}/qr.svg` },
+  'POST /api/v1/surveys/:token': { access: 'public', url: () => `/api/v1/surveys/${surveyToken}`, body: () => ({ scores: surveyScores }) },
+  'GET /api/v1/ikm': { access: 'public', url: () => `/api/v1/ikm?unit=KANIM-KUPANG&from=${someDay}&to=${someDay}` },
+  'GET /officer/units/:code/surveys': { access: ikmViewers, url: () => '/officer/units/KANIM-KUPANG/surveys' },
+  'POST /officer/units/:code/surveys': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/surveys', form: () => ({ ...surveyForm, service: 'passport' }), mutates: true },
+  'POST /api/v1/units/:code/surveys': { access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/surveys', body: () => ({ scores: surveyScores, service: 'passport' }), mutates: true },
+  'GET /officer/units/:code/ikm.pdf': { access: ikmViewers, url: () => `/officer/units/KANIM-KUPANG/ikm.pdf?from=${someDay}&to=${someDay}` },
+  'GET /officer/units/:code/ikm.xlsx': { access: ikmViewers, url: () => `/officer/units/KANIM-KUPANG/ikm.xlsx?from=${someDay}&to=${someDay}` },
   // Eazy Paspor: communities request and follow sessions without an account; the office decides and reports.
   'GET /eazy-paspor': { access: 'public', url: () => '/eazy-paspor?regency=53.71' },
   'GET /eazy-paspor/ajukan': { access: 'public' },
@@ -303,6 +328,21 @@ const routes: Record<string, Entry> = {
     access: visitServers, url: () => `/officer/home-visits/${anyId}/link`, form: () => ({ trackingCode: 'SK0000000000', birthDate: '1950-07-05' }), mutates: true,
   },
   'POST /officer/home-visits/:id/visited': { access: visitServers, url: () => `/officer/home-visits/${anyId}/visited`, form: () => ({}), mutates: true },
+  // Complaints: anyone files and follows one with its secret; officers see them by role (complaints/policy.ts).
+  'POST /api/v1/complaints': { access: 'public', body: () => complaintBody, mutates: true },
+  'GET /api/v1/complaints/:trackingCode': { access: 'public', url: () => '/api/v1/complaints/PG0000000000?secret=0000-0000-0000-0000' },
+  'GET /api/v1/complaints': { access: complaintViewers },
+  'GET /pengaduan': { access: 'public' },
+  'POST /pengaduan': { access: 'public', form: () => ({ type: 'complaint', category: 'other', unitCode: 'KANIM-KUPANG', description: 'Uji', anonymous: '1' }), mutates: true },
+  'GET /pengaduan/lacak': { access: 'public' },
+  'POST /pengaduan/lacak': { access: 'public', form: () => ({ trackingCode: 'PG0000000000', secret: 'x' }) },
+  'POST /pengaduan/lacak/buka-kembali': { access: 'public', form: () => ({ trackingCode: 'PG0000000000', secret: 'x', reason: 'Uji' }), mutates: true },
+  'POST /pengaduan/lacak/kepuasan': { access: 'public', form: () => ({ trackingCode: 'PG0000000000', secret: 'x', satisfaction: '4' }), mutates: true },
+  'GET /officer/complaints': { access: complaintViewers },
+  'GET /officer/complaints.csv': { access: complaintViewers },
+  'GET /officer/complaints/:id': { access: complaintViewers, url: () => `/officer/complaints/${anyId}` },
+  'GET /officer/complaints/:id/attachments/:attachmentId': { access: complaintViewers, url: () => `/officer/complaints/${anyId}/attachments/${anyId}` },
+  'POST /officer/complaints/:id/actions': { access: complaintHandlers, url: () => `/officer/complaints/${anyId}/actions`, form: () => ({ step: 'note', text: 'Tanpa hak' }), mutates: true },
 };
 
 const entries = Object.entries(routes).map(([key, entry]) => {

@@ -133,7 +133,7 @@ export function registerHomeVisitOfficerRoutes(fastify: FastifyInstance): void {
   });
   app.post('/officer/home-visits/:id/visited', { schema: { ...route, body: bodies.visited }, config: { errorPage: rerender('visited') } }, async (req, reply) => {
     const { caller, visitId } = await officerFor(req, 'visited');
-    await db().transaction((tx) => markVisited(tx, caller, { visitId, note: req.body.note, requestId: req.body.requestId }));
+    await db().transaction((tx) => markVisited(tx, caller, { visitId, note: req.body.note, requestId: req.body.requestId, publicUrl: config.publicUrl }));
     return done(reply, visitId);
   });
 }

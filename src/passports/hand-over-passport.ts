@@ -4,6 +4,7 @@ import type { StepHandler } from '../cases/case-step.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { sendSurveyLink } from '../surveys/send-survey-link.ts';
 import { lockPassport } from './lock-passport.ts';
 import { releaseSaturdayPickup } from './release-saturday-pickup.ts';
 import { cancelledPassports, passports } from './schema.ts';
@@ -27,9 +28,11 @@ async function cancelOldPassport(tx: Tx, application: Application, recordedBy: s
 
 /**
  * Hand-over ('ready' → 'handed_over') after the identity check: to the applicant, or to a proxy whose power of
- * attorney is among the application's documents. A Saturday pickup chosen for a later date is released.
+ * attorney is among the application's documents. A Saturday pickup chosen for a later date is released, and the
+ * applicant is mailed a one-time satisfaction survey link.
  */
-export const handOverPassport: StepHandler<'hand_over'> = async ({ tx, caller, application, now }, input) => {
+export const handOverPassport: StepHandler<'hand_over'> = async (ctx, input) => {
+  const { tx, caller, application, now } = ctx;
   if (input.recipient === 'proxy') {
     const [letter] = await tx
       .select({ id: applicationDocuments.id })
@@ -42,6 +45,8 @@ export const handOverPassport: StepHandler<'hand_over'> = async ({ tx, caller, a
   await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
   const oldPassport = await cancelOldPassport(tx, application, caller.actor.id, now);
   await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
+  const survey = { unitCode: passport.unitCode, service: 'passport' as const, refId: application.id, to: application.email, name: application.fullName ?? '' };
+  await sendSurveyLink(tx, survey, ctx.publicUrl);
   return {
     status: 'handed_over',
     payload: {

@@ -9,11 +9,16 @@ import { cases } from './en/cases.ts';
 import { watchlist } from './en/watchlist.ts';
 import { outreach } from './en/outreach.ts';
 import { homeVisits } from './en/homeVisits.ts';
+import { complaints } from './en/complaints.ts';
 import { roster } from './en/roster.ts';
+import { transparency } from './en/transparency.ts';
+import { surveys } from './en/surveys.ts';
 import type { id } from './id.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages<typeof id> = {
+  transparency,
+  surveys,
   applications,
   cases,
   watchlist,
@@ -26,6 +31,7 @@ export const en: Messages<typeof id> = {
   statistics,
   queue,
   homeVisits,
+  complaints,
   common: {
     tagline: 'Immigration services of NTT',
     skipToContent: 'Skip to content',

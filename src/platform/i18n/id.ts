@@ -11,9 +11,14 @@ import { cases } from './id/cases.ts';
 import { watchlist } from './id/watchlist.ts';
 import { outreach } from './id/outreach.ts';
 import { homeVisits } from './id/homeVisits.ts';
+import { complaints } from './id/complaints.ts';
 import { roster } from './id/roster.ts';
 
+import { transparency } from './id/transparency.ts';
+import { surveys } from './id/surveys.ts';
 export const id = {
+  transparency,
+  surveys,
   applications,
   cases,
   watchlist,
@@ -26,6 +31,7 @@ export const id = {
   statistics,
   queue,
   homeVisits,
+  complaints,
   common: {
     tagline: 'Layanan Imigrasi NTT',
     skipToContent: 'Langsung ke isi',

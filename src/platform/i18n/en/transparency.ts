@@ -1,0 +1,23 @@
+// Messages of the "transparency" namespace (English); id/transparency.ts has the same keys.
+export const transparency = {
+  title: 'Service transparency',
+  lead: 'Complaints, public satisfaction and passports issued, for the regional office and each immigration office with the posts below it. Figures only: no personal data.',
+  year: 'Year',
+  show: 'Show',
+  tableCaption: 'Figures for {{year}}',
+  office: 'Office',
+  received: 'Complaints received',
+  resolved: 'Resolved',
+  overdue: 'Overdue',
+  medianDays: 'Median days to first answer',
+  ikm: 'IKM (converted)',
+  category: 'Service quality',
+  respondents: 'Survey respondents',
+  passports: 'Passports issued',
+  complaintsChart: 'Complaints per office',
+  ikmChart: 'Public satisfaction index per office (0–100)',
+  chartDesc: 'Bar chart per office; the figures are in the table above.',
+  csv: 'Download CSV',
+  note: 'Overdue: not verified within 3 working days or not answered by its deadline, as of today. IKM as in PermenPANRB 14/2017.',
+  categories: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Not good' },
+};

@@ -1,0 +1,23 @@
+// Messages of the "transparency" namespace (Bahasa Indonesia); en/transparency.ts has the same keys.
+export const transparency = {
+  title: 'Transparansi layanan',
+  lead: 'Pengaduan, kepuasan masyarakat, dan paspor yang diterbitkan, untuk Kantor Wilayah dan setiap Kantor Imigrasi beserta pos di bawahnya. Hanya angka: tidak ada data pribadi.',
+  year: 'Tahun',
+  show: 'Tampilkan',
+  tableCaption: 'Angka tahun {{year}}',
+  office: 'Kantor',
+  received: 'Pengaduan masuk',
+  resolved: 'Selesai',
+  overdue: 'Lewat batas waktu',
+  medianDays: 'Median hari sampai jawaban pertama',
+  ikm: 'IKM (nilai konversi)',
+  category: 'Mutu pelayanan',
+  respondents: 'Responden survei',
+  passports: 'Paspor diterbitkan',
+  complaintsChart: 'Pengaduan per kantor',
+  ikmChart: 'Indeks Kepuasan Masyarakat per kantor (0–100)',
+  chartDesc: 'Diagram batang per kantor; angkanya ada di tabel di atas.',
+  csv: 'Unduh CSV',
+  note: 'Lewat batas waktu: belum diverifikasi dalam 3 hari kerja atau belum dijawab sesuai tenggat, dihitung hari ini. IKM menurut PermenPANRB 14/2017.',
+  categories: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' },
+};
