@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { T } from '../platform/i18n/index.ts';
 import type { IkmReport } from './ikm-report.ts';
 import { reportRows } from './report-rows.ts';
@@ -8,7 +8,9 @@ import { reportRows } from './report-rows.ts';
  * numbers (formatted 0.000 / 0.00), so the office can compute with them.
  */
 export async function renderIkmXlsx(report: IkmReport, t: T): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes longer to load than the rest of the server's start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Sikoe';
   const sheet = workbook.addWorksheet('IKM');
   sheet.columns = [{ width: 48 }, { width: 22 }];
