@@ -4,7 +4,7 @@ import type { DocumentRequirement } from '../../applications/required-documents.
 import type { Application } from '../../applications/schema.ts';
 import { Radios } from '../../applications/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
-import { Field, type FormState } from '../../platform/views/form.tsx';
+import { Field, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { traffickingIndicators } from '../case-form.ts';
 import type { CaseStep } from '../workflow.ts';
 
@@ -28,21 +28,6 @@ export function ActionForm(props: { ctx: PageContext; application: Application; 
         {submit}
       </button>
     </form>
-  );
-}
-
-function TextArea({ name, label, state, hint }: { name: string; label: string; state: FormState; hint?: string }) {
-  const value = state.values?.[name];
-  const error = state.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>{label}</label>
-      {hint && <p class="hint">{hint}</p>}
-      {error && <p class="error">{error}</p>}
-      <textarea id={`f-${name}`} name={name} rows={3}>
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
   );
 }
 

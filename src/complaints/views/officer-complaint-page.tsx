@@ -1,12 +1,12 @@
 import { formatDay } from '../../appointments/format-day.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, SelectField, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { publicText } from '../complaint-actions.ts';
 import type { ComplaintDetails } from '../list-complaints.ts';
 import { workflow, type ComplaintStep } from '../workflow.ts';
-import { PostForm, TextArea } from './parts.tsx';
+import { PostForm } from './parts.tsx';
 
 type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep } };
 

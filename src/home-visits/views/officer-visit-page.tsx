@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { VisitDetails } from '../describe-home-visit.ts';
-import { day, History, TextArea } from './parts.tsx';
+import { day, History } from './parts.tsx';
 
 export type VisitForm = 'accept' | 'refuse' | 'schedule' | 'link' | 'visited';
 const fieldNames = new Set(['note', 'reason', 'date', 'officerIds', 'kitId', 'trackingCode', 'birthDate']);

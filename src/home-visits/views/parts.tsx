@@ -1,25 +1,9 @@
 import { formatDay } from '../../appointments/format-day.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import type { FormState } from '../../platform/views/form.tsx';
 import type { VisitHistoryEntry } from '../visit-actions.ts';
 
 export const day = (ctx: PageContext, date: string | null) => (date ? formatDay(ctx.lang, date) : '—');
-
-export function TextArea({ name, label, state, hint }: { name: string; label: string; state: FormState; hint?: string }) {
-  const value = state.values?.[name];
-  const error = state.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>{label}</label>
-      {hint && <p class="hint">{hint}</p>}
-      {error && <p class="error">{error}</p>}
-      <textarea id={`f-${name}`} name={name} rows={3}>
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
-  );
-}
 
 /** The visit's history as the requester and the officers see it: what happened, when, and the reason or note. */
 export function History({ ctx, history }: { ctx: PageContext; history: VisitHistoryEntry[] }) {

@@ -2,11 +2,10 @@ import type { Unit } from '../../units/schema.ts';
 import { Radios } from '../../applications/views/radios.tsx';
 import { RegionPicker, type RegionChoice, type RegionOptions } from '../../regions/views/region-picker.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, Form, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { requesterRelations } from '../request-home-visit.ts';
 import { homeVisitReasons } from '../schema.ts';
-import { TextArea } from './parts.tsx';
 
 /** The place's region picker: its selects are place_province … place_village. */
 export const placePickerName = 'place';

@@ -1,12 +1,12 @@
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, Form, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { deliveryModes, type DeliveryMode } from '../approve-session.ts';
 import type { OutreachSession, SessionStatus } from '../schema.ts';
 import { sessionStatuses } from '../schema.ts';
 import type { sessionDetails, SessionListItem, unitResources } from '../session-queries.ts';
 import type { SessionReport } from '../session-report.ts';
-import { CheckboxList, TextArea } from './parts.tsx';
+import { CheckboxList } from './parts.tsx';
 
 type DateText = (d: string) => string;
 

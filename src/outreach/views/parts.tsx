@@ -1,27 +1,6 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import type { FormState } from '../../platform/views/form.tsx';
 
-/** A textarea with the same label, hint and error layout as Field. */
-export function TextArea({ name, label, hint, state, rows = 4 }: { name: string; label: string; hint?: string; state: FormState; rows?: number }) {
-  const id = `f-${name}`;
-  const error = state.errors?.[name];
-  const value = state.values?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && <p class="error">{error}</p>}
-      <textarea id={id} name={name} rows={rows} aria-describedby={hint ? `${id}-hint` : undefined}>
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
-  );
-}
-
 /** Checkboxes for a list of ids (officers, kits); the chosen ones stay ticked when the form comes back. */
 export function CheckboxList({ name, legend, options, state }: { name: string; legend: string; options: { id: string; label: string }[]; state: FormState }) {
   const raw = state.values?.[name];

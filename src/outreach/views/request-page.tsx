@@ -1,9 +1,9 @@
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, SelectField, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { RegionPicker, type RegionChoice, type RegionOptions } from '../../regions/views/region-picker.tsx';
 import { organiserKinds } from '../schema.ts';
-import { rowErrors, TextArea } from './parts.tsx';
+import { rowErrors } from './parts.tsx';
 
 export const venuePicker = 'venueVillage';
 

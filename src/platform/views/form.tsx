@@ -66,6 +66,32 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
   );
 }
 
+/** A multi-line field, labelled and described like Field. */
+export function TextArea({ name, label, state, hint, rows = 3 }: { name: string; label: string; state: FormState; hint?: string; rows?: number }) {
+  const id = `f-${name}`;
+  const error = state.errors?.[name];
+  const value = state.values?.[name];
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea id={id} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {typeof value === 'string' ? value : ''}
+      </textarea>
+    </div>
+  );
+}
+
 export function Form({ ctx, action, children, submit }: { ctx: PageContext; action: string; children: ComponentChildren; submit: string }) {
   return (
     <form method="post" action={action} novalidate>
