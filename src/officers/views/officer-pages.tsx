@@ -99,7 +99,7 @@ export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: 
           <p>{t('officer.accountAbout')}</p>
         </li>
       </ul>
-      {desks.length > 0 && <PassportDesks ctx={ctx} desks={desks} />}
+      <PassportDesks ctx={ctx} desks={desks} />
       <QueueDesks ctx={ctx} units={queueUnits} />
     </Layout>
   );

@@ -33,11 +33,10 @@ type FieldProps = {
   inputmode?: 'numeric' | 'email' | 'text' | 'tel';
 };
 
-export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode }: FieldProps) {
-  const id = `f-${name}`;
-  const error = state.errors?.[name];
-  const value = type === 'password' ? undefined : state.values?.[name];
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+const describedByOf = (id: string, hint?: string, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+/** What every field shares: its label, the hint and the error (ids the control points at with aria-describedby). */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{label}</label>
@@ -51,6 +50,18 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
           {error}
         </p>
       )}
+      {children}
+    </div>
+  );
+}
+
+export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode }: FieldProps) {
+  const id = `f-${name}`;
+  const error = state.errors?.[name];
+  const value = type === 'password' ? undefined : state.values?.[name];
+  const describedBy = describedByOf(id, hint, error);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -62,7 +73,7 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -71,24 +82,13 @@ export function TextArea({ name, label, state, hint, rows = 3 }: { name: string;
   const id = `f-${name}`;
   const error = state.errors?.[name];
   const value = state.values?.[name];
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea id={id} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
         {typeof value === 'string' ? value : ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -114,20 +114,9 @@ export function SelectField({ name, label, state, options, hint }: SelectFieldPr
   const id = `f-${name}`;
   const error = state.errors?.[name];
   const value = state.values?.[name];
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>
@@ -135,6 +124,6 @@ export function SelectField({ name, label, state, options, hint }: SelectFieldPr
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
