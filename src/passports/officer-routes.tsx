@@ -1,16 +1,15 @@
+import { officerAtUnit } from '../units/officer-at-unit.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../applications/api-schemas.ts';
 import { bookTypes } from '../appointments/set-book-stock.ts';
-import type { Actor } from '../platform/auth/actor.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
-import { actorScope } from '../units/scope.ts';
 import { bookLedger } from './book-ledger.ts';
 import { viewPickupList } from './pickup-list.ts';
 import { authorize, can, type PassportAction } from './policy.ts';
@@ -40,12 +39,7 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
-  const officerAt = async (req: FastifyRequest, action: PassportAction): Promise<{ actor: Actor; scope: string[] }> => {
-    const actor = requireActor(req);
-    const scope = await actorScope(db(), actor);
-    authorize(actor, action, { unitCode: unitCodeOf(req), scope });
-    return { actor, scope };
-  };
+  const officerAt = (req: FastifyRequest, action: PassportAction) => officerAtUnit(db(), req, authorize, action);
 
   const booksPage = async (req: FastifyRequest, reply: FastifyReply, forms: Partial<BookForms>, status = 200) => {
     const { actor, scope } = await officerAt(req, 'books.view');

@@ -1,15 +1,14 @@
+import { officerAtUnit } from '../units/officer-at-unit.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../platform/auth/actor.ts';
 import { addDays, isIsoDate, witaDate } from '../platform/calendar/wita.ts';
 import type { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
-import { actorScope } from '../units/scope.ts';
 import { addKit } from './add-kit.ts';
 import { assignCounterDuty } from './assign-counter-duty.ts';
 import { counterOfficers } from './counter-officers.ts';
@@ -59,12 +58,7 @@ export function registerRosterRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
-  const officerAt = async (req: FastifyRequest, action: RosterAction): Promise<{ actor: Actor; scope: string[] }> => {
-    const actor = requireActor(req);
-    const scope = await actorScope(db(), actor);
-    authorize(actor, action, { unitCode: unitCodeOf(req), scope });
-    return { actor, scope };
-  };
+  const officerAt = (req: FastifyRequest, action: RosterAction) => officerAtUnit(db(), req, authorize, action);
   const base = (code: string, page: string) => `/officer/units/${encodeURIComponent(code)}/${page}`;
 
   const kitsPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {

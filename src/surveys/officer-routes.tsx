@@ -1,14 +1,13 @@
+import { officerAtUnit } from '../units/officer-at-unit.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../applications/api-schemas.ts';
-import type { Actor } from '../platform/auth/actor.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
-import { actorScope } from '../units/scope.ts';
 import { enterPaperSurvey } from './enter-paper-survey.ts';
 import { ikmReport } from './ikm-report.ts';
 import { renderIkmPdf } from './ikm-pdf.ts';
@@ -38,12 +37,7 @@ export function registerSurveyOfficerRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
-  const officerFor = async (req: FastifyRequest, action: SurveyAction): Promise<{ actor: Actor; scope: string[] }> => {
-    const actor = requireActor(req);
-    const scope = await actorScope(db(), actor);
-    authorize(actor, action, { unitCode: (req.params as { code: string }).code, scope });
-    return { actor, scope };
-  };
+  const officerFor = (req: FastifyRequest, action: SurveyAction) => officerAtUnit(db(), req, authorize, action);
   const reportFor = (code: string, q: ReportQueryOut) => ikmReport(db(), { unitCode: code, from: q.from, to: q.to, service: q.service, population: q.population });
 
   const surveysPage = async (req: FastifyRequest, reply: FastifyReply, entry: FormState, status = 200) => {
