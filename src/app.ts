@@ -1,4 +1,4 @@
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.ts';
 import { registerAccountRoutes } from './accounts/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -13,6 +13,7 @@ import { createLogger } from './platform/log.ts';
 import { registerRegionRoutes } from './regions/routes.tsx';
 import { registerUnitRoutes } from './units/routes.tsx';
 import { registerOfficerRoutes } from './officers/routes.tsx';
+import { registerSetupRoutes } from './officers/setup-routes.tsx';
 import { registerApplicationApi } from './applications/api-routes.ts';
 import { registerApplicationPages } from './applications/page-routes.tsx';
 import { registerAppointmentApi } from './appointments/api-routes.ts';
@@ -43,11 +44,13 @@ import { registerSurveyRoutes } from './surveys/routes.ts';
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
   logStream?: DestinationStream;
+  /** A logger made by the caller (the server makes one before the database, to report lost connections). */
+  log?: Logger;
 };
 
 /** Builds the whole application on an open, migrated database. The job runner is created but not started. */
 export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<App> {
-  const log = createLogger(config.logLevel, options.logStream);
+  const log = options.log ?? createLogger(config.logLevel, options.logStream);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log });
   const jobs = new JobRunner(database.db, log, config.jobsPollMs);
   registerMailJob(jobs, mailer);
@@ -64,6 +67,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerRegionRoutes(app);
   registerAccountRoutes(app);
   registerOfficerRoutes(app);
+  registerSetupRoutes(app);
   registerApplicationApi(app);
   await registerApplicationPages(app);
   registerAppointmentApi(app);

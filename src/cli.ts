@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig } from './config.ts';
+import { loadConfig, loadEnvFile } from './config.ts';
 import { serve } from './main.ts';
 import { seedDemo, DEMO_PASSWORD } from './demo/seed-demo.ts';
 import { createApiToken } from './accounts/api-tokens.ts';
@@ -7,6 +7,7 @@ import { emailField, nameField, newPasswordField } from './accounts/schemas.ts';
 import { systemCaller } from './platform/auth/caller.ts';
 import { accounts, officerRoles, type OfficerRole } from './platform/auth/schema.ts';
 import { verifyAudit } from './platform/audit/verify-audit.ts';
+import { FolderInUseError } from './platform/db/folder-lock.ts';
 import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createOfficer } from './officers/create-officer.ts';
@@ -24,10 +25,26 @@ function fail(message: string): never {
   throw new CliFailure(message);
 }
 
-/** Opens and migrates the configured database for one command, and always closes it, also when the command fails. */
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+/** What to say when the embedded database is open in another process: nothing was done, and what to do instead. */
+function inUseMessage(err: FolderInUseError, hint?: string): string {
+  const { holder } = err;
+  return [
+    `the embedded database in ${err.folder} is open in another process: ${holder.command} (pid ${holder.pid}${holder.url ? `, serving ${holder.url}` : ''}).`,
+    'PGlite allows one process at a time, so nothing was done.',
+    `Stop that process first (Ctrl+C in its terminal, or kill -TERM ${holder.pid}) and run this again${hint ? `, or ${hint}` : ''}.`,
+  ].join('\n');
+}
+
+/**
+ * Opens and migrates the configured database for one command, and always closes it, also when the command fails.
+ * On the embedded database beside a running server it refuses at once (two processes would corrupt the folder).
+ */
+async function withDatabase<T>(command: string, work: (database: Database) => Promise<T>, hint?: string): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { holder: { command: `sikoe ${command}` } }).catch((err: unknown) => {
+    if (err instanceof FolderInUseError) fail(inUseMessage(err, hint));
+    throw err;
+  });
   try {
     await database.migrate();
     return await work(database);
@@ -44,10 +61,18 @@ async function readStdin(): Promise<string> {
 
 const program = new Command('sikoe').description('Sikoe, the immigration services platform of NTT');
 
-program.command('serve').description('run the web server and job runner').action(() => serve(loadConfig()));
+program
+  .command('serve')
+  .description('run the web server and job runner')
+  .action(() =>
+    serve(loadConfig()).catch((err: unknown) => {
+      if (err instanceof FolderInUseError) fail(inUseMessage(err));
+      throw err;
+    }),
+  );
 
 program.command('migrate').description('apply database migrations').action(() =>
-  withDatabase(async () => {
+  withDatabase('migrate', async () => {
     process.stdout.write('migrations applied\n');
   }),
 );
@@ -57,7 +82,7 @@ program
   .description('load regions and the NTT organisation; --demo adds sample officers and citizens')
   .option('--demo', 'add demo accounts')
   .action((opts: { demo?: boolean }) =>
-    withDatabase(async ({ db }) => {
+    withDatabase('seed', async ({ db }) => {
       await seedReference(db);
       process.stdout.write('regions and units seeded\n');
       if (opts.demo) {
@@ -87,19 +112,24 @@ users
     if (!name.success) fail('invalid name');
     const password = newPasswordField.safeParse(await readStdin());
     if (!password.success) fail('the password must have at least 10 characters');
-    await withDatabase(async ({ db }) => {
-      await seedReference(db);
-      try {
-        const { id } = await db.transaction((tx) =>
-          createOfficer(tx, cli, { email: email.data, name: name.data, role: opts.role as OfficerRole, unitCode: opts.unit, password: password.data }, loadConfig().publicUrl),
-        );
-        process.stdout.write(`created ${opts.role} ${email.data} at ${opts.unit} (${id})\n`);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'email_taken') fail(`${email.data} already has an account`);
-        if (err instanceof AppError && err.fields?.unitCode) fail(`unknown unit ${opts.unit}`);
-        throw err;
-      }
-    });
+    const hint = 'to create the first admin while the server runs, open the setup link it printed (admins create officers at /admin/officers)';
+    await withDatabase(
+      'users create',
+      async ({ db }) => {
+        await seedReference(db);
+        try {
+          const { id } = await db.transaction((tx) =>
+            createOfficer(tx, cli, { email: email.data, name: name.data, role: opts.role as OfficerRole, unitCode: opts.unit, password: password.data }, loadConfig().publicUrl),
+          );
+          process.stdout.write(`created ${opts.role} ${email.data} at ${opts.unit} (${id})\n`);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'email_taken') fail(`${email.data} already has an account`);
+          if (err instanceof AppError && err.fields?.unitCode) fail(`unknown unit ${opts.unit}`);
+          throw err;
+        }
+      },
+      hint,
+    );
   });
 
 program
@@ -110,7 +140,7 @@ program
   .requiredOption('--email <email>')
   .option('--name <name>', 'what the token is for', 'CLI')
   .action((opts: { email: string; name: string }) =>
-    withDatabase(async ({ db }) => {
+    withDatabase('tokens create', async ({ db }) => {
       const [account] = await db.select().from(accounts).where(eq(accounts.email, opts.email.trim().toLowerCase()));
       if (!account) fail(`no account with email ${opts.email}`);
       if (account.disabledAt) fail(`the account ${account.email} is disabled`);
@@ -128,7 +158,7 @@ program
   .command('verify')
   .description('check the hash chain of the audit trail')
   .action(() =>
-    withDatabase(async ({ db }) => {
+    withDatabase('audit verify', async ({ db }) => {
       const result = await verifyAudit(db);
       if (result.ok) {
         process.stdout.write(`audit chain intact: ${result.entries} entries, head ${result.headHash}\n`);
@@ -149,7 +179,7 @@ program
   .action((code: string, opts: { reference?: string }) => {
     if (!/^\d{15}$/.test(code)) fail(`invalid billing code ${code}: a billing code has 15 digits`);
     if (opts.reference !== undefined && (opts.reference.trim() === '' || opts.reference.length > 100)) fail('the reference must have 1 to 100 characters');
-    return withDatabase(async ({ db }) => {
+    return withDatabase('payments settle', async ({ db }) => {
       try {
         const paid = await db.transaction((tx) => settleBilling(tx, cli, { code, reference: opts.reference }));
         const at = formatDateTime('en', paid.paidAt);
@@ -162,6 +192,8 @@ program
     });
   });
 
+// The same settings as the server: the environment, then a .env file in the working directory for what it lacks.
+loadEnvFile();
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

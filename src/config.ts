@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE, DEFAULT_TIMEOUTS, type Timeouts } from './platform/db/index.ts';
 
 // The only place that reads process.env: everything else receives a Config.
 const EnvSchema = z.object({
@@ -9,6 +11,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(DEFAULT_POOL_SIZE),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.connectMs),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.statementMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.idleInTransactionMs),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sikoe Imigrasi NTT <no-reply@sikoe.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +45,8 @@ export type Config = {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL only: connections per process and how long a request may wait for the database. */
+  database: { poolSize: number; timeouts: Timeouts };
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -66,6 +74,14 @@ export type Config = {
   s3: { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string } | undefined;
 };
 
+/**
+ * Reads settings from a .env file (KEY=value lines) into the environment, for the server and every command alike;
+ * variables already set in the environment win.
+ */
+export function loadEnvFile(file = '.env'): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const e = EnvSchema.parse(env);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
@@ -76,6 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    database: {
+      poolSize: e.DB_POOL_SIZE,
+      timeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+    },
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -1,9 +1,11 @@
+import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
+import { openConfiguredDatabase, pgliteFolder, type Database } from './platform/db/index.ts';
 import type { App } from './platform/http/server.ts';
+import { createLogger } from './platform/log.ts';
 import { seedReference } from './seed.ts';
-import { hasAdmin } from './officers/has-admin.ts';
+import { issueSetupToken } from './officers/first-admin.ts';
 
 export type Running = {
   app: App;
@@ -16,13 +18,20 @@ export type Running = {
  * Starts the server: database → migrations → reference data → HTTP → jobs. `database` replaces the configured one
  * (tests); either way the server owns it from here and closes it on stop, or at once when starting fails.
  */
-export async function start(config: Config, database?: Database): Promise<Running> {
-  const db = database ?? (await openConfiguredDatabase(config));
+export async function start(config: Config, database?: Database, log: Logger = createLogger(config.logLevel)): Promise<Running> {
+  const db =
+    database ??
+    (await openConfiguredDatabase(config, {
+      holder: { command: 'sikoe serve', url: config.publicUrl },
+      // A restart or failover of PostgreSQL ends every connection: the pool replaces them, requests in between
+      // answer 503 and /readyz says so; the process itself carries on.
+      onConnectionError: (err) => log.warn({ err }, 'database connection lost'),
+    }));
   let app: App | undefined;
   try {
     await db.migrate();
     await seedReference(db.db);
-    app = await buildApp(config, db);
+    app = await buildApp(config, db, { log });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     await app?.close().catch(() => undefined);
@@ -48,15 +57,17 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const { app, database, stop } = await start(config);
 
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${pgliteFolder(config.dataDir)}` : 'PostgreSQL';
   const lines = [`Sikoe is serving at ${config.publicUrl} on ${where} (ready in ${Date.now() - started} ms).`, `Sign in at ${config.publicUrl}/login`];
-  if (!(await hasAdmin(database.db))) {
+  const setupToken = await issueSetupToken(database.db);
+  if (setupToken) {
     lines.push(
-      'No admin yet. Create the first one with:',
-      `  echo 'a-long-password' | npx sikoe users create --email you@example.org --name "Your Name" --role admin --unit KANWIL-NTT --password-stdin`,
+      'No admin yet. Create the first one in your browser (the link works once, for 24 hours):',
+      `  ${config.publicUrl}/setup?token=${setupToken}`,
     );
   }
   if (!config.smtpUrl) lines.push(`Mail is written as .eml files to ${config.dataDir}/mail`);
+  lines.push(`Stop with Ctrl+C (or kill -TERM ${process.pid}).`);
   process.stdout.write(lines.join('\n') + '\n');
 
   const onSignal = (signal: NodeJS.Signals) => {

@@ -165,6 +165,8 @@ const routes: Record<string, Entry> = {
   'GET /signup': { access: 'public' },
   'POST /signup': { access: 'public', form: () => ({}) },
   'GET /verify': { access: 'public', url: () => '/verify?token=nope' },
+  'GET /setup': { access: 'public', url: () => '/setup?token=nope' },
+  'POST /setup': { access: 'public', form: () => ({}) },
   'GET /login': { access: 'public' },
   'POST /login': { access: 'public', form: () => ({}) },
   'POST /logout': { access: 'public', form: () => ({}) },

@@ -17,7 +17,7 @@ export type TestServer = {
 };
 
 /** A port nobody listens on right now (the OS picks it); the caller retries if someone takes it first. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();

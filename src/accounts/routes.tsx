@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
+import { qrDataUrl } from '../platform/views/qr.ts';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import { AppError } from '../platform/errors.ts';
@@ -180,7 +180,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   const totpPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
     const actor = totpActor(req);
     const { secret, uri } = await db().transaction((tx) => startTotpSetup(tx, callerOf(req, actor), actor.id));
-    const qr = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
+    const qr = await qrDataUrl(uri, 200);
     return reply.page(<TotpSetupPage ctx={reply.ctx()} secret={secret} qr={qr} state={{ errors }} />, status);
   };
   app.get('/account/totp', { schema: { hide: true } }, (req, reply) => totpPage(req, reply));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
+import { qrDataUrl } from '../platform/views/qr.ts';
 import { z } from 'zod';
 import { isoDateField } from '../applications/api-schemas.ts';
 import { AppError } from '../platform/errors.ts';
@@ -43,7 +43,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
     const application = await applicationFor(db(), actor, req.params.id, 'application.view');
     const details = await bookingDetails(db(), application, secrets.qr);
     if (!details) return reply.redirect(`/applications/${application.id}/book`, 303);
-    const qrImage = await QRCode.toDataURL(details.qr, { margin: 1, width: 220 });
+    const qrImage = await qrDataUrl(details.qr, 220);
     return reply.page(<ConfirmationPage ctx={reply.ctx()} details={details} qrImage={qrImage} assets={bookingAssets} canReschedule={canReschedule(details.appointment)} />);
   });
 
@@ -59,7 +59,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
 
   app.get('/applications/:id/appointment/calendar.ics', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const { details } = await booking(req, 'application.view');
-    const ics = calendarFile(details, req.t, `${config.publicUrl}${base(details.application.id)}`);
+    const ics = await calendarFile(details, req.t, `${config.publicUrl}${base(details.application.id)}`);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -1,4 +1,3 @@
-import { createEvent } from 'ics';
 import { addDays } from '../platform/calendar/wita.ts';
 import type { T } from '../platform/i18n/index.ts';
 import type { BookingDetails } from './booking-details.ts';
@@ -10,7 +9,8 @@ const parts = (date: string) => date.split('-').map(Number) as [number, number, 
  * The appointment as an iCalendar (RFC 5545) file, written by the `ics` package: an all-day event on the date
  * (the office serves the whole day, in the order people arrive), at the office, with the tracking code.
  */
-export function calendarFile(details: BookingDetails, t: T, link: string): string {
+export async function calendarFile(details: BookingDetails, t: T, link: string): Promise<string> {
+  const { createEvent } = await import('ics');
   const { application, appointment, unit } = details;
   const hours = openingHoursOn(unit, appointment.date);
   const { error, value } = createEvent({

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { qrPng } from '../platform/views/qr.ts';
 import { formatDateTime, formatRupiah, type Lang, type T } from '../platform/i18n/index.ts';
 import type { BookingDetails } from './booking-details.ts';
 import { formatDay } from './format-day.ts';
@@ -11,7 +10,7 @@ import { openingHoursOn } from './opening-hours.ts';
  */
 export async function renderReceiptPdf(details: BookingDetails, t: T, lang: Lang, now = new Date()): Promise<Buffer> {
   const { application, appointment, billing, unit } = details;
-  const qr = await QRCode.toBuffer(details.qr, { margin: 1, width: 300 });
+  const [qr, { default: PDFDocument }] = await Promise.all([qrPng(details.qr, 300), import('pdfkit')]);
   const doc = new PDFDocument({ size: 'A4', margin: 50, lang, info: { Title: `${t('booking.pdf.title')} ${application.trackingCode}`, Author: 'Sikoe' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,4 +1,3 @@
-import Holidays from 'date-holidays';
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { holidays } from './schema.ts';
@@ -10,11 +9,13 @@ import { holidays } from './schema.ts';
  * the next start.
  */
 export async function seedHolidays(db: Executor, years: number[]): Promise<void> {
-  const calendar = new Holidays('ID');
   const rows = [];
   for (const year of years) {
     const seeded = await db.$count(holidays, and(eq(holidays.kind, 'national'), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)));
     if (seeded > 0) continue;
+    // Loaded only for a year still to seed: the library and its calendars take long to load at every start.
+    const { default: Holidays } = await import('date-holidays');
+    const calendar = new Holidays('ID');
     rows.push(
       ...calendar
         .getHolidays(year)

@@ -40,6 +40,7 @@ export const errorStatus = {
   already_answered: 409,
   series_exhausted: 409,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

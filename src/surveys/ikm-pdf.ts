@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatDateTime, type Lang, type T } from '../platform/i18n/index.ts';
 import { formatScore } from './format-ikm.ts';
 import type { IkmReport } from './ikm-report.ts';
@@ -9,6 +8,7 @@ import { reportRows } from './report-rows.ts';
  * converted value, category and label, then the respondents' profile. Standard PDF fonts only.
  */
 export async function renderIkmPdf(report: IkmReport, t: T, lang: Lang, now = new Date()): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, lang, info: { Title: `${t('surveys.report.title')} ${report.unit.name}`, Author: 'Sikoe' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
 import { z } from 'zod';
+import { qrSvg } from '../platform/views/qr.ts';
 import { isoDateField } from '../applications/api-schemas.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -61,7 +61,7 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
   app.get('/survei/:token/qr.svg', { schema: { hide: true, params: TokenParams } }, async (req, reply) => {
     await findSurveyToken(db(), req.params.token);
     const url = `${app.deps.config.publicUrl.replace(/\/$/, '')}/survei/${req.params.token}`;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1 });
+    const svg = await qrSvg(url);
     return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
   });
 

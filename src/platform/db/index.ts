@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths.ts';
-import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import { lockFolder } from './folder-lock.ts';
 
 /** One drizzle type for both drivers: the code above this module never knows which one it got. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -29,51 +24,136 @@ export type Database = {
 
 export const migrationsFolder = path.join(projectRoot, 'migrations');
 
+/** How long PostgreSQL may take before a request gives up instead of hanging (milliseconds). */
+export type Timeouts = { connectMs: number; statementMs: number; idleInTransactionMs: number };
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 30_000 };
+
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      timeouts?: Partial<Timeouts>;
+      /** A connection that dies while idle or between queries (restart, failover, idle kill) is reported here. */
+      onConnectionError?: (err: Error) => void;
+    }
+  | {
+      kind: 'pglite';
+      /** A folder on disk, locked against a second process for as long as the database is open. */
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** What the lock file says about this process, for whoever is refused (e.g. "serve" and its URL). */
+      holder?: { command: string; url?: string };
+    };
 
 /** Connections per process to PostgreSQL. */
 export const DEFAULT_POOL_SIZE = 20;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  // Each driver is loaded only when chosen: it keeps the start of the other kind of installation fast.
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const onConnectionError = options.onConnectionError ?? (() => undefined);
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      // The server cancels a slow statement itself; this is for a server that no longer answers at all.
+      query_timeout: timeouts.statementMs + timeouts.connectMs,
+      keepAlive: true,
+    });
+    // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
+    pool.on('error', onConnectionError);
+    pool.on('connect', (client) => client.on('error', onConnectionError));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       async migrate() {
-        // Several processes (test workers, replicas) may start at once: one migrates, the others wait.
-        const client = await pool.connect();
+        // Several processes (test workers, replicas) may start at once: one migrates, the others wait. A
+        // connection of its own, without the request timeouts: a migration or the wait for one may take long.
+        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: timeouts.connectMs });
+        client.on('error', onConnectionError);
+        await client.connect();
         try {
           await client.query('select pg_advisory_lock(7410001)');
           await migratePg(drizzlePg(client), { migrationsFolder });
         } finally {
-          await client.query('select pg_advisory_unlock(7410001)').catch(() => undefined);
-          client.release();
+          await client.end().catch(() => undefined);
         }
       },
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  let unlock = () => undefined as void;
+  if (options.dataDir) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    unlock = lockFolder(options.dataDir, options.holder ?? { command: 'sikoe' });
+    fs.mkdirSync(options.dataDir, { recursive: true });
+  }
+  let client;
+  try {
+    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
 
 /** Chooses PostgreSQL when a URL is configured, else the embedded PGlite under the data folder. */
-export function openConfiguredDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export function openConfiguredDatabase(
+  config: { databaseUrl?: string; dataDir: string; database: { poolSize: number; timeouts: Timeouts } },
+  options: { holder: { command: string; url?: string }; onConnectionError?: (err: Error) => void },
+): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.database.poolSize, timeouts: config.database.timeouts, onConnectionError: options.onConnectionError })
+    : openDatabase({ kind: 'pglite', dataDir: pgliteFolder(config.dataDir), holder: options.holder });
+}
+
+export const pgliteFolder = (dataDir: string) => path.join(dataDir, 'pglite');
+
+// SQLSTATE classes and codes that mean "the database is not there right now", not "the request is wrong":
+// connection exceptions, shutdowns and restarts, and a statement cancelled by statement_timeout.
+const unavailableStates = /^(08...|57P0[1-4]|57014|53300)$/;
+const unavailableErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const unavailableMessages = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end/;
+
+/** True when a query failed because the database could not be reached or went away (answer 503, not 500). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 3; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (unavailableStates.test(code) || unavailableErrnos.has(code))) return true;
+    if (typeof message === 'string' && unavailableMessages.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** SQLSTATE of a failed query, wherever the driver put it (drizzle wraps it in `cause`). */
@@ -98,12 +178,18 @@ export function constraintOf(err: unknown): string | undefined {
   return undefined;
 }
 
-export async function ping(db: Db): Promise<boolean> {
+/** Whether the database answers within `timeoutMs`; never throws and never waits longer. */
+export async function ping(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const answer = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -10,6 +10,7 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
   const fields = translateFields(req.t, error.fields, error.params);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
+  if (error.code === 'unavailable') reply.header('retry-after', '10');
   if (isApiRequest(req)) {
     return reply.code(error.status).send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
   }
@@ -34,7 +35,8 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
-    if (error.status >= 500) req.log.error({ err }, 'request failed');
+    if (error.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
+    else if (error.status >= 500) req.log.error({ err }, 'request failed');
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, toAppError({ statusCode: 404 })));

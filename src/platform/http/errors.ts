@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/index.ts';
 import { AppError, type FieldErrors } from '../errors.ts';
 import { hasKey, type T } from '../i18n/index.ts';
 
@@ -33,6 +34,7 @@ export function toAppError(err: unknown): AppError {
   if (e.statusCode === 413) return new AppError('payload_too_large');
   if (e.statusCode === 404) return new AppError('not_found');
   if (e.statusCode === 400 || e.statusCode === 415) return new AppError('validation_failed', { input: 'v.invalid' });
+  if (isDatabaseUnavailable(err)) return new AppError('unavailable');
   return new AppError('internal');
 }
 

@@ -181,6 +181,15 @@ export const en: Messages<typeof id> = {
     revoke: 'Revoke',
     createToken: 'Create token',
   },
+  setup: {
+    title: 'Create the first administrator',
+    lead: 'Sikoe has no administrator yet. This link works once. The first administrator belongs to the NTT regional office and is asked to set up two-step verification straight away.',
+    submit: 'Create administrator',
+    doneTitle: 'The administrator has been created',
+    done: 'The account {{email}} has been created. Sign in, then set up two-step verification in your authenticator app.',
+    closedTitle: 'This setup link does not work',
+    closed: 'The link has been used, has expired, or an administrator already exists. Sign in as an administrator, or restart the server for a new link while there is none.',
+  },
   officer: {
     title: 'Officer home',
     welcome: 'Welcome, {{name}}',
@@ -312,5 +321,6 @@ export const en: Messages<typeof id> = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     payload_too_large: 'What was sent is too large.',
     internal: 'Something went wrong on our side. Please try again.',
+    unavailable: 'The service cannot be reached right now. Your data is safe; please try again in a moment.',
   },
 };

@@ -181,6 +181,15 @@ export const id = {
     revoke: 'Cabut',
     createToken: 'Buat token',
   },
+  setup: {
+    title: 'Buat administrator pertama',
+    lead: 'Sikoe belum punya administrator. Tautan ini hanya berlaku sekali. Administrator pertama ditempatkan di Kantor Wilayah NTT dan langsung diminta memasang verifikasi dua langkah.',
+    submit: 'Buat administrator',
+    doneTitle: 'Administrator sudah dibuat',
+    done: 'Akun {{email}} sudah dibuat. Masuklah, lalu pasang verifikasi dua langkah di aplikasi autentikator Anda.',
+    closedTitle: 'Tautan penyiapan tidak berlaku',
+    closed: 'Tautan ini sudah dipakai, sudah kedaluwarsa, atau administrator sudah ada. Masuklah dengan akun administrator, atau mulai ulang server untuk mendapat tautan baru selama belum ada administrator.',
+  },
   officer: {
     title: 'Beranda petugas',
     welcome: 'Selamat bekerja, {{name}}',
@@ -312,5 +321,6 @@ export const id = {
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     payload_too_large: 'Data yang dikirim terlalu besar.',
     internal: 'Terjadi kesalahan pada sistem. Silakan coba lagi.',
+    unavailable: 'Layanan sedang tidak dapat dijangkau. Data Anda aman; silakan coba lagi beberapa saat lagi.',
   },
 };

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { queryRows, type Db } from '../db/index.ts';
+import { safeError } from '../log.ts';
 import { jobs } from './schema.ts';
 
 export type JobHandler = (payload: Record<string, unknown>, job: { id: number; attempts: number }) => Promise<void>;
@@ -87,9 +88,10 @@ export class JobRunner {
       await handler(job.payload, { id: job.id, attempts: job.attempts });
       await this.db.update(jobs).set({ doneAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, job.id));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // The jobs table keeps what a log line may carry: never the failed statement's parameters.
+      const message = safeError(err).message;
       const giveUp = job.attempts >= job.max_attempts;
-      this.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: message }, 'job failed');
+      this.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err }, 'job failed');
       await this.db
         .update(jobs)
         .set({

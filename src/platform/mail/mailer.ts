@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Executor } from '../db/index.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 
@@ -19,20 +19,23 @@ export type Mailer = { send(message: MailMessage): Promise<void> };
 
 /** SMTP when SMTP_URL is set; otherwise each message becomes an .eml file under <data>/mail for a person to open. */
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; log: Logger }): Mailer {
+  // nodemailer is loaded with the first message, not at every start.
+  let transporter: Promise<Transporter> | undefined;
+  const transport = (settings: string | object) =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(settings)));
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const smtpUrl = options.smtpUrl;
     return {
       async send(message) {
-        const info = await transport.sendMail({ from: options.from, ...message });
+        const info = await (await transport(smtpUrl)).sendMail({ from: options.from, ...message });
         options.log.info({ messageId: info.messageId }, 'mail sent');
       },
     };
   }
   const folder = path.join(options.dataDir, 'mail');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({ from: options.from, ...message });
+      const info = await (await transport({ streamTransport: true, buffer: true, newline: 'unix' })).sendMail({ from: options.from, ...message });
       await fs.mkdir(folder, { recursive: true });
       const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`);
       await fs.writeFile(file, info.message as Buffer);
