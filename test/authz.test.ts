@@ -10,6 +10,7 @@ import { translator } from '../src/platform/i18n/index.ts';
 import { describeApp } from './db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from './factories.ts';
 import { Browser } from './http.ts';
+import { registeredRoutes } from './routes.ts';
 
 /**
  * The route walk: every registered route has an access class here, and each class is proven to refuse the people
@@ -354,29 +355,6 @@ const entries = Object.entries(routes).map(([key, entry]) => {
 type Route = (typeof entries)[number];
 
 /** Every method and path the router knows, read from the radix tree printout (segments concatenate exactly). */
-function registeredRoutes(app: App): string[] {
-  const found = new Set<string>();
-  const paths: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: true }).split('\n')) {
-    const at = line.indexOf('── ');
-    if (at < 0) continue;
-    const depth = (at - 1) / 4;
-    const [, segment = '', methods] = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(at + 3))!;
-    paths.length = depth;
-    const path = (paths[depth - 1] ?? '') + segment;
-    paths.push(path);
-    for (const m of methods?.split(', ') ?? []) found.add(`${m} ${path}`);
-  }
-  for (const route of found) {
-    const [m, p] = route.split(' ');
-    if (m === 'HEAD') {
-      expect(found, `HEAD without GET: ${p}`).toContain(`GET ${p}`);
-      found.delete(route);
-    }
-  }
-  return [...found].sort();
-}
-
 const tId = translator('id');
 type Who = { cookie?: string; bearer?: string };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../platform/calendar/wita.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { applicationKinds, maritalStatuses, passportTypes, speeds, travelPurposes } from './schema.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
@@ -10,7 +10,6 @@ const optionalText = (max: number) =>
     .max(max, 'v.tooLong')
     .nullish()
     .transform((v) => (v ? v : null));
-export const isoDateField = z.string().refine(isIsoDate, 'v.date');
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 
 export const ApplicationBody = z.object({

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField, periodOfAtMost } from '../platform/http/fields.ts';
 import { getApplication } from '../applications/get-application.ts';
 import { authorize as authorizeApplication } from '../applications/policy.ts';
-import { addDays } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -33,7 +32,7 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         params: UnitParams,
         querystring: z
           .object({ from: isoDateField, to: isoDateField, channel: channelField.default('online'), passportType: z.enum(['biasa', 'elektronik']).optional() })
-          .refine((q) => q.from <= q.to && q.to <= addDays(q.from, 92), { message: 'v.dateRange', path: ['to'] }),
+          .refine(periodOfAtMost(92), { message: 'v.dateRange', path: ['to'] }),
         response: { 200: z.array(z.object({ date: z.string(), capacity: z.number().int(), remaining: z.number().int(), open: z.boolean() })), 404: ErrorJson, 422: ErrorJson },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { trackApplication } from '../applications/track-application.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { getUnit } from '../units/list-units.ts';

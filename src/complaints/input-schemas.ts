@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { complaintCategories, complaintChannels, complaintStatuses, complaintTypes } from './schema.ts';
 import { complaintSteps } from './workflow.ts';
 

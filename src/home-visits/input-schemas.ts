@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { requesterRelations } from './request-home-visit.ts';
 import { homeVisitReasons } from './schema.ts';
 

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { deliveryModes } from './approve-session.ts';
 import { organiserKinds } from './schema.ts';

@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { describeDb, testConfig } from '../../test/db.ts';
@@ -73,5 +75,35 @@ describeDb('request logs', (ctx) => {
     expect(failure).toContain('database exploded');
     expect(JSON.parse(failure!)).toMatchObject({ level: 50, err: { message: 'database exploded' } });
     for (const line of lines) for (const secret of [TOKEN, NIK, BEARER]) expect(line, line).not.toContain(secret);
+  });
+
+  it('never carry the parameters of a failed SQL statement: personal data stays out, the cause stays in', async () => {
+    const account = await makeCitizen(ctx.db);
+    const email = `leak-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$leakedhashvalue';
+    const { app, lines } = await loggedApp((a) => {
+      // A statement the database refuses, with personal data among its parameters: a duplicate account.
+      a.post('/api/v1/log-duplicate', async () => {
+        await a.deps.database.db.execute(sql`insert into accounts (id, email, name, password_hash, kind) values (${account.id}, ${email}, ${'Maria ' + NIK}, ${hash}, 'citizen')`);
+      });
+      a.post('/api/v1/log-cast', async () => {
+        await a.deps.database.db.execute(sql`select ${NIK + email}::uuid`);
+      });
+    });
+    try {
+      expect((await app.inject({ method: 'POST', url: '/api/v1/log-duplicate' })).statusCode).toBe(500);
+      expect((await app.inject({ method: 'POST', url: '/api/v1/log-cast' })).statusCode).toBe(422);
+      // Sign-up with a NUL byte in the name: refused as bad input before any statement runs.
+      const nul = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { email, password: `pw-${TOKEN}-long`, name: `Maria\u0000${NIK}` } });
+      expect(nul.statusCode).toBe(422);
+      expect(nul.json()).toMatchObject({ error: { code: 'validation_failed', fields: { name: expect.any(String) } } });
+    } finally {
+      await app.close();
+    }
+    const duplicate = JSON.parse(lines.find((l) => l.includes('request failed'))!);
+    expect(duplicate).toMatchObject({ level: 50, err: { sqlState: '23505', constraint: 'accounts_pkey', message: 'database error 23505' } });
+    expect(duplicate.err.query).toContain('insert into accounts');
+    expect(JSON.parse(lines.find((l) => l.includes('refused input'))!)).toMatchObject({ level: 40, err: { sqlState: '22P02' } });
+    for (const line of lines) for (const secret of [NIK, email, hash, account.id, TOKEN]) expect(line, line).not.toContain(secret);
   });
 });

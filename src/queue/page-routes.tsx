@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';

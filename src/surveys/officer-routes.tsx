@@ -2,7 +2,7 @@ import { officerAtUnit } from '../units/officer-at-unit.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { formErrors } from '../platform/http/errors.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { qrSvg } from '../platform/views/qr.ts';
-import { isoDateField } from '../applications/api-schemas.ts';
+import { isoDateField } from '../platform/http/fields.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { periodOfAtMost } from '../platform/http/fields.ts';
 import { elementCodes, type ElementCode } from './compute-ikm.ts';
 import { surveyServices } from './schema.ts';
 
@@ -66,5 +66,5 @@ export const responseValues = (answers: SurveyAnswers) => ({
 });
 
 /** A report's period: from ≤ to, at most two years (a yearly survey and the year before it). */
-export const validPeriod = (q: { from: IsoDate; to: IsoDate }) => q.from <= q.to && q.to <= addDays(q.from, 731);
+export const validPeriod = periodOfAtMost(731);
 export const periodRule = { message: 'surveys.officer.invalidRange', path: ['to'] };

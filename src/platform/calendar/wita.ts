@@ -34,6 +34,9 @@ export function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   return out;
 }
 
+/** A YYYY-MM-DD date the calendar has: "2026-02-31", "2026-13-01" and "0000-00-00" are not. */
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -4,7 +4,7 @@ import { langFromAcceptLanguage, translator } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
 import { ErrorView } from '../views/error-view.tsx';
-import { isApiRequest, toAppError, translateFields } from './errors.ts';
+import { isApiRequest, isDataException, toAppError, translateFields } from './errors.ts';
 
 async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, useErrorPage = true): Promise<unknown> {
   const fields = translateFields(req.t, error.fields, error.params);
@@ -36,6 +36,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
     if (error.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
+    else if (isDataException(err)) req.log.warn({ err }, 'the database refused input that passed the schema');
     else if (error.status >= 500) req.log.error({ err }, 'request failed');
     return sendError(req, reply, error);
   });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/index.ts';
+import { isDatabaseUnavailable, sqlState } from '../db/index.ts';
 import { AppError, type FieldErrors } from '../errors.ts';
 import { hasKey, type T } from '../i18n/index.ts';
 
@@ -16,6 +16,12 @@ function issueKey(issue: ValidationIssue): string {
   if (issue.keyword === 'invalid_format' && issue.params?.format === 'email') return 'v.email';
   return 'v.invalid';
 }
+
+/**
+ * The database refused a value (SQLSTATE class 22: a date or number out of range, text it cannot store). Input is
+ * checked before it gets there; this is the net for what a schema missed, and the error handler logs it.
+ */
+export const isDataException = (err: unknown) => sqlState(err)?.startsWith('22') ?? false;
 
 /** Turns anything thrown while handling a request into the one error type. */
 export function toAppError(err: unknown): AppError {
@@ -35,6 +41,7 @@ export function toAppError(err: unknown): AppError {
   if (e.statusCode === 404) return new AppError('not_found');
   if (e.statusCode === 400 || e.statusCode === 415) return new AppError('validation_failed', { input: 'v.invalid' });
   if (isDatabaseUnavailable(err)) return new AppError('unavailable');
+  if (isDataException(err)) return new AppError('validation_failed', { input: 'v.invalid' });
   return new AppError('internal');
 }
 

@@ -64,6 +64,19 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const bypassAuth = /^\/(static\/|healthz|readyz|metrics|docs)/;
 
 export type App = FastifyInstance;
+
+/** The top-level field of parsed input in which a NUL character hides (in a key or a value, at any depth). */
+function fieldWithNul(input: unknown, field?: string): string | undefined {
+  if (typeof input === 'string') return input.includes('\u0000') ? (field ?? 'input') : undefined;
+  if (!input || typeof input !== 'object' || Buffer.isBuffer(input)) return undefined;
+  for (const [key, value] of Object.entries(input)) {
+    const top = field ?? key;
+    if (key.includes('\u0000')) return top;
+    const found = fieldWithNul(value, top);
+    if (found) return found;
+  }
+  return undefined;
+}
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
 export async function createServer(deps: AppDeps): Promise<App> {
@@ -148,7 +161,9 @@ export async function createServer(deps: AppDeps): Promise<App> {
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(vnode));
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    // People quote it when something goes wrong; tests find the audit entries of one request by it.
+    reply.header('x-request-id', req.id);
     const cookieLang = req.cookies.lang;
     req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']);
     req.t = translator(req.lang);
@@ -166,6 +181,13 @@ export async function createServer(deps: AppDeps): Promise<App> {
       req.actor = await actorFromSession(deps.database.db, token);
       req.sessionToken = req.actor ? token : null;
     }
+  });
+
+  // A NUL character is never typed by a person and PostgreSQL cannot store it in text: refuse it as bad input, for
+  // every route at once, before any schema or use case sees it.
+  app.addHook('preValidation', async (req) => {
+    const field = fieldWithNul(req.params) ?? fieldWithNul(req.query) ?? fieldWithNul(req.body);
+    if (field) throw new AppError('validation_failed', { [field]: 'v.invalidCharacter' });
   });
 
   app.addHook('preValidation', (req, reply, done) => {

@@ -239,7 +239,9 @@ export const en: Messages<typeof id> = {
     refresh: 'Show the next choices',
   },
   v: {
-    date: 'Write the date as YYYY-MM-DD.',
+    date: 'Pick the date in the calendar, or write it as year-month-day, for example 1990-07-05.',
+    dateImpossible: 'That date does not exist. Check the day and the month.',
+    invalidCharacter: 'This contains a character that cannot be stored. Please type it again.',
     choose: 'Choose one.',
     village: 'Choose a village from the list.',
     phone: 'Enter a phone number, like 0812 3456 7890.',

@@ -239,7 +239,9 @@ export const id = {
     refresh: 'Tampilkan pilihan berikutnya',
   },
   v: {
-    date: 'Tulis tanggal sebagai TTTT-BB-HH.',
+    date: 'Pilih tanggal pada kalender, atau tulis dengan urutan tahun-bulan-tanggal, misalnya 1990-07-05.',
+    dateImpossible: 'Tanggal itu tidak ada di kalender. Periksa tanggal dan bulannya.',
+    invalidCharacter: 'Ada tanda yang tidak dapat disimpan. Ketik ulang isian ini.',
     choose: 'Pilih salah satu.',
     village: 'Pilih desa/kelurahan dari daftar.',
     phone: 'Masukkan nomor telepon, misalnya 0812 3456 7890.',

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { addDays, isIsoDate } from '../calendar/wita.ts';
+
+/**
+ * A calendar date as forms and the API send it (YYYY-MM-DD). A date written another way and a date the calendar
+ * does not have (31 February) get different messages: the second is not a matter of how it was written.
+ */
+export const isoDateField = z
+  .string({ error: 'v.date' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
+  .refine(isIsoDate, 'v.dateImpossible');
+
+/**
+ * For a schema's refine(): `to` is not before `from` and at most `maxDays` after it. Zod runs an object's refinements
+ * even when a field failed, so dates that are not real are left to their own field's message.
+ */
+export const periodOfAtMost =
+  (maxDays: number) =>
+  (period: { from: string; to: string }): boolean =>
+    !isIsoDate(period.from) || !isIsoDate(period.to) || (period.from <= period.to && period.to <= addDays(period.from, maxDays));
