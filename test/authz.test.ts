@@ -5,7 +5,6 @@ import { holidays } from '../src/holidays/schema.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
 import { officerRoles, type Account, type OfficerRole } from '../src/platform/auth/schema.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
-import type { App } from '../src/platform/http/server.ts';
 import { translator } from '../src/platform/i18n/index.ts';
 import { describeApp } from './db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from './factories.ts';
