@@ -116,7 +116,7 @@ async function makeApplicants(db: Db, run: string, tag: string, unitCode: string
     db.insert(accounts).values(chunk.map((p) => ({ id: p.accountId, email: p.email, name: 'Bench Applicant', passwordHash, kind: 'citizen' as const, emailVerifiedAt: new Date() }))),
   );
   await insertChunked(people, (chunk) =>
-    db.insert(apiTokens).values(chunk.map((p) => ({ accountId: p.accountId, name: 'bench', tokenHash: hashToken(p.token), prefix: p.token.slice(0, 12) }))),
+    db.insert(apiTokens).values(chunk.map((p) => ({ accountId: p.accountId, name: 'bench', tokenHash: hashToken(p.token), prefix: p.token.slice(0, 12), expiresAt: new Date(Date.now() + 86_400_000) }))),
   );
   await insertChunked(people, (chunk) =>
     db.insert(applications).values(

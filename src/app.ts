@@ -65,7 +65,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerHomeRoutes(app);
   registerUnitRoutes(app);
   registerRegionRoutes(app);
-  registerAccountRoutes(app);
+  await registerAccountRoutes(app);
   registerOfficerRoutes(app);
   registerSetupRoutes(app);
   registerApplicationApi(app);

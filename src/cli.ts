@@ -144,10 +144,10 @@ program
       const [account] = await db.select().from(accounts).where(eq(accounts.email, opts.email.trim().toLowerCase()));
       if (!account) fail(`no account with email ${opts.email}`);
       if (account.disabledAt) fail(`the account ${account.email} is disabled`);
-      if (account.role === 'admin' && !account.totpEnabledAt) {
-        process.stderr.write(`note: ${account.email} has no two-step verification yet; the token works once the admin has set it up\n`);
+      if (account.kind === 'officer' && !account.totpEnabledAt) {
+        process.stderr.write(`note: ${account.email} has no two-step verification yet; the token works once the officer has set it up\n`);
       }
-      const { token } = await db.transaction((tx) => createApiToken(tx, cli, account.id, opts.name));
+      const { token } = await db.transaction((tx) => createApiToken(tx, cli, account.id, opts.name, loadConfig().apiTokenDays));
       process.stdout.write(`token for ${account.email} (shown once):\n${token}\n`);
     }),
   );

@@ -21,8 +21,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_PROOF_AFTER: z.coerce.number().int().positive().default(10),
   SESSION_DAYS: z.coerce.number().int().positive().default(7),
+  OFFICER_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  API_TOKEN_DAYS: z.coerce.number().int().positive().default(90),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
   BOOKING_OPENS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
@@ -37,6 +40,14 @@ const EnvSchema = z.object({
   STORAGE_S3_ACCESS_KEY: z.string().optional(),
   STORAGE_S3_SECRET_KEY: z.string().optional(),
 });
+
+export type SignInThrottle = {
+  /** Failures for one address from one client before each further attempt must wait (1 s, 2 s, 4 s …). */
+  freeFailures: number;
+  maxDelayMinutes: number;
+  /** Failures for one address from all clients in a day before every sign-in to it needs a proof of work. */
+  proofAfter: number;
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -54,9 +65,12 @@ export type Config = {
   /** Cookies get `Secure` when the public URL is https (i.e. behind TLS). */
   secureCookies: boolean;
   authRateLimitPerMinute: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** Sign-in slows down after too many failures for one address from one client, never locking the owner out. */
+  signInThrottle: SignInThrottle;
   sessionDays: number;
+  /** An officer's session ends after this long without a request. */
+  officerIdleMinutes: number;
+  apiTokenDays: number;
   jobsPollMs: number;
   booking: {
     /** Dates from tomorrow up to this many days ahead (WITA) can be booked… */
@@ -102,9 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    signInThrottle: { freeFailures: e.LOGIN_MAX_FAILURES, maxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES, proofAfter: e.LOGIN_PROOF_AFTER },
     sessionDays: e.SESSION_DAYS,
+    officerIdleMinutes: e.OFFICER_IDLE_MINUTES,
+    apiTokenDays: e.API_TOKEN_DAYS,
     jobsPollMs: e.JOBS_POLL_MS,
     booking: {
       windowDays: e.BOOKING_WINDOW_DAYS,

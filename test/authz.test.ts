@@ -150,7 +150,8 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/track': { access: 'public', url: () => '/api/v1/track?code=NOPE&birthDate=1990-07-05' },
   'GET /track': { access: 'public' },
   'POST /track': { access: 'public', form: () => ({}) },
-  'GET /static/booking/:version/:file': { access: 'public', url: () => '/static/booking/0/booking.css' },
+  'GET /static/booking/:version/booking.css': { access: 'public', url: () => '/static/booking/0/booking.css' },
+  'GET /static/proof/:version/:file': { access: 'public', url: () => '/static/proof/0/proof.js' },
   // The bank's notification: no person signs in, the HMAC signature is the credential.
   'POST /api/v1/payments/notifications': { access: 'public', body: () => ({}) },
   'GET /api/v1/regions/provinces': { access: 'public' },
@@ -181,6 +182,8 @@ const routes: Record<string, Entry> = {
   'GET /account': { access: 'signed-in' },
   'POST /account/tokens': { access: 'signed-in', form: () => ({ name: 'laptop' }) },
   'POST /account/tokens/:id/revoke': { access: 'signed-in', url: () => `/account/tokens/${anyId}/revoke`, form: () => ({}) },
+  'POST /account/sessions/:id/end': { access: 'signed-in', url: () => '/account/sessions/0123456789abcdef/end', form: () => ({}) },
+  'POST /account/sign-out-everywhere': { access: 'signed-in', form: () => ({}), mutates: true },
   // The second sign-in step: a session whose second factor is still pending.
   'GET /login/totp': { access: 'signed-in' },
   // Citizens apply and book for themselves (the use cases refuse officers and other citizens' applications).
@@ -200,6 +203,7 @@ const routes: Record<string, Entry> = {
   'GET /admin/officers/new': { access: ['admin'] },
   'POST /admin/officers/new': { access: ['admin'], form: officerForm },
   'GET /admin/accounts/:id': { access: managers, url: (fx) => `/admin/accounts/${fx.kupangOfficer.id}` },
+  'POST /admin/accounts/:id/sign-in-failures/clear': { access: ['admin'], url: (fx) => `/admin/accounts/${fx.kupangOfficer.id}/sign-in-failures/clear`, form: () => ({}), mutates: true },
   'GET /admin/holidays': { access: managers },
   'POST /admin/holidays': { access: managers, form: () => holidayForm, mutates: true },
   'GET /admin/holidays/:id/edit': { access: managers, url: (fx) => `/admin/holidays/${fx.kupangClosure}/edit` },
@@ -526,6 +530,12 @@ describeApp('authorisation route walk', (ctx) => {
       const del = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${anyId}`, headers: { cookie: citizen.cookie! } });
       expect(del.statusCode).toBe(401);
       expect(del.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      // The rule is decided on the path the router matched: an encoded "/api" is the API too.
+      for (const url of ['/%61pi/v1/applications', '/%61%70%69/v1/applications', '/api/%76%31/applications']) {
+        const encoded = await ctx.app.inject({ method: 'POST', url, headers: { cookie: citizen.cookie! }, payload: applicationBody });
+        expect(encoded.statusCode, url).toBe(401);
+        expect(encoded.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      }
       const bad = await ctx.app.inject({ url: '/api/v1/units', headers: { authorization: 'Bearer not-a-token' } });
       expect(bad.statusCode).toBe(401);
       const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${citizen.bearer}` } });

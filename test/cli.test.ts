@@ -131,6 +131,7 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
     expect(run.code, run.stderr).toBe(0);
     const token = lastLine(run.stdout);
     expect(token).toMatch(/^sikoe_[A-Za-z0-9_-]{40,}$/);
+    expect(run.stderr).toContain('two-step verification'); // every officer needs it before the token works
 
     const forAdmin = await sikoe(['tokens', 'create', '--email', admin]);
     expect(forAdmin.code, forAdmin.stderr).toBe(0);
@@ -151,6 +152,9 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
 
       const app = await buildApp(loadConfig({ ...env, DATA_DIR: dataDir }), database);
       try {
+        const early = await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+        expect(early.json()).toMatchObject({ error: { code: 'mfa_setup_required' } });
+        await db.update(accounts).set({ totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date() }).where(eq(accounts.email, verifier));
         const me = await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
         expect(me.statusCode).toBe(200);
         expect(me.json()).toMatchObject({ email: verifier, role: 'verifier', unitCode: 'KANIM-KUPANG' });

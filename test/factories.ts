@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { accounts, type Account, type OfficerRole } from '../src/platform/auth/schema.ts';
@@ -23,12 +24,12 @@ export async function makeCitizen(db: Executor, overrides: Partial<typeof accoun
   return row!;
 }
 
-/** An officer; admins get TOTP enabled by default since they cannot work without it. */
+/** An officer, with TOTP enabled by default since no officer can work without it. */
 export async function makeOfficer(
   db: Executor,
   options: { role?: OfficerRole; unitCode?: string; totp?: boolean } & Partial<typeof accounts.$inferInsert> = {},
 ): Promise<Account> {
-  const { role = 'counter_officer', unitCode = 'KANIM-KUPANG', totp = role === 'admin', ...rest } = options;
+  const { role = 'counter_officer', unitCode = 'KANIM-KUPANG', totp = true, ...rest } = options;
   passwordHash ??= hashPassword(PASSWORD);
   const [row] = await db
     .insert(accounts)
@@ -102,8 +103,12 @@ export async function openDate(db: Executor, unitCode: string, date: string, cap
 }
 
 /** A submitted application (fee fixed), ready to book, for a citizen of its own unless one is given. */
+/** A submitted application; its contact address is the applying account's, where Sikoe's mail about it goes. */
 export async function makeApplication(db: Executor, options: { unitCode: string; accountId?: string } & Partial<typeof applications.$inferInsert>) {
-  const accountId = options.accountId ?? (await makeCitizen(db)).id;
+  const account = options.accountId
+    ? (await db.select({ id: accounts.id, email: accounts.email }).from(accounts).where(eq(accounts.id, options.accountId)))[0]!
+    : await makeCitizen(db);
+  const accountId = account.id;
   const birthDate = options.birthDate ?? randomBirthDate();
   const [row] = await db
     .insert(applications)
@@ -118,7 +123,7 @@ export async function makeApplication(db: Executor, options: { unitCode: string;
       maritalStatus: 'single',
       address: 'Jl. El Tari 1, Kupang',
       phone: '081234567890',
-      email: uniqueEmail('applicant'),
+      email: account.email,
       kind: 'first',
       passportType: 'elektronik',
       validityYears: 10,

@@ -10,7 +10,11 @@ export class Browser {
   private cookies = new Map<string, string>();
   private csrf: string | undefined;
 
-  constructor(private readonly app: App) {}
+  /** `remoteAddress`: the client's IP as the server sees it (for rules per client, such as sign-in slow-downs). */
+  constructor(
+    private readonly app: App,
+    private readonly remoteAddress?: string,
+  ) {}
 
   setCookie(header: string): this {
     const [pair] = header.split(';');
@@ -32,7 +36,7 @@ export class Browser {
       payload = params.toString();
       headers = { 'content-type': 'application/x-www-form-urlencoded', ...headers };
     }
-    const res = await this.app.inject({ method, url, payload, headers: { cookie: this.cookieHeader, ...headers } });
+    const res = await this.app.inject({ method, url, payload, headers: { cookie: this.cookieHeader, ...headers }, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}) });
     const setCookies = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookies) ? setCookies : setCookies ? [setCookies] : []) {
       if (/max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(c.split('=')[0]!);

@@ -5,14 +5,13 @@ import { officerRoles } from '../platform/auth/schema.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { listApiTokens, revokeApiToken } from './api-tokens.ts';
-import type { LockoutPolicy } from './authenticate.ts';
 import { authorize } from './policy.ts';
 import { exchangeCredentials } from './exchange-credentials.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
 
 
-export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: LockoutPolicy; authLimit: object }): void {
+export function registerAccountApi(fastify: FastifyInstance, opts: { authLimit: object }): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;
@@ -39,13 +38,13 @@ export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: Lo
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Exchange email and password (and TOTP code for officers who use it) for a bearer token',
+        summary: 'Exchange email and password (and the TOTP code of officers) for a bearer token, valid for API_TOKEN_DAYS',
         body: z.object({ email: emailField, password: passwordField, totp: totpField.optional(), name: z.string().trim().min(1).max(80).optional() }),
-        response: { 200: z.object({ token: z.string() }), 401: ErrorJson, 403: ErrorJson, 422: ErrorJson, 423: ErrorJson },
+        response: { 200: z.object({ token: z.string() }), 401: ErrorJson, 403: ErrorJson, 422: ErrorJson, 429: ErrorJson },
       },
       config: opts.authLimit,
     },
-    async (req) => ({ token: await exchangeCredentials(db(), callerOf(req, null), req.body, opts.lockout) }),
+    async (req) => ({ token: await exchangeCredentials(db(), callerOf(req, null), req.body, config.signInThrottle, config.apiTokenDays) }),
   );
 
   const Me = z.object({
@@ -61,7 +60,7 @@ export function registerAccountApi(fastify: FastifyInstance, opts: { lockout: Lo
     return { id: a.id, kind: a.kind, name: a.name, email: a.email, role: a.role, unitCode: a.unitCode };
   });
 
-  const TokenJson = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable() });
+  const TokenJson = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), lastUsedAt: z.date().nullable(), expiresAt: z.date(), revokedAt: z.date().nullable() });
   app.get('/api/v1/me/tokens', { schema: { tags: ['accounts'], security: [{ bearer: [] }], response: { 200: z.array(TokenJson), 401: ErrorJson } } }, async (req) => {
     const actor = requireActor(req);
     authorize(actor, 'token.create');

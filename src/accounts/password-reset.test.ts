@@ -1,9 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp, type AppContext } from '../../test/db.ts';
 import { PASSWORD, makeCitizen, sessionCookie, uniqueEmail } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
 import { accounts, emailTokens } from '../platform/auth/schema.ts';
+import { MAIL_LIMITS } from '../platform/mail/mailer.ts';
+import { createApiToken } from './api-tokens.ts';
+import { recentSignInFailures } from './sign-in-throttle.ts';
 import { accountByEmail, auditFor, queuedMailCount, signedInBrowser, withoutCsrf } from './test-support.ts';
 import { linkIn, mailsTo } from '../../test/mail.ts';
 
@@ -33,11 +37,14 @@ describeApp('password reset', (ctx) => {
     expect(await queuedMailCount(ctx.db, unknown)).toBe(0);
   });
 
-  it('sets a new password through the mailed link, signs out old sessions, and cannot be used twice', async () => {
+  it('sets a new password through the mailed link, ends old sessions and API tokens, and cannot be used twice', async () => {
     const citizen = await makeCitizen(ctx.db);
     const oldSession = await signedInBrowser(ctx.app, citizen.email, PASSWORD);
     expect((await oldSession.browser.get('/api/v1/me')).statusCode).toBe(200);
     const factorySession = await sessionCookie(ctx.db, citizen);
+    const { token: apiToken } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), citizen.id, 'phone app'));
+    const bearer = { authorization: `Bearer ${apiToken}` };
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode).toBe(200);
 
     const link = await requestLink(ctx, citizen.email);
     const browser = new Browser(ctx.app);
@@ -50,6 +57,7 @@ describeApp('password reset', (ctx) => {
 
     expect((await oldSession.browser.get('/api/v1/me')).statusCode).toBe(401);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie: factorySession } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
     expect((await signedInBrowser(ctx.app, citizen.email, PASSWORD)).res.statusCode).toBe(401);
     expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
     expect(await auditFor(ctx.db, citizen.id, 'account.password_reset')).toHaveLength(1);
@@ -71,14 +79,37 @@ describeApp('password reset', (ctx) => {
     expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
   });
 
-  it('unlocks a locked account and verifies an unverified address', async () => {
-    const citizen = await makeCitizen(ctx.db, { emailVerifiedAt: null, failedLogins: 5, lockedUntil: new Date(Date.now() + 3_600_000) });
+  it('lifts the slow-down after failed sign-ins from every device', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    for (let i = 0; i < ctx.config.signInThrottle.proofAfter; i++) {
+      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: 'guess' }, remoteAddress: `10.9.9.${i}` });
+    }
+    expect(await recentSignInFailures(ctx.db, citizen.email)).toBe(ctx.config.signInThrottle.proofAfter);
     const link = await requestLink(ctx, citizen.email);
     await new Browser(ctx.app).post('/password/reset', { token: tokenOf(link), password: NEW_PASSWORD }, link);
-    const [row] = await accountByEmail(ctx.db, citizen.email);
-    expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
-    expect(row!.emailVerifiedAt).toBeInstanceOf(Date);
-    expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
+    expect(await recentSignInFailures(ctx.db, citizen.email)).toBe(0);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: NEW_PASSWORD }, remoteAddress: '10.9.9.1' })).statusCode).toBe(200);
+  });
+
+  it('mails only verified addresses: an unproved one gets its verification link again, not a reset link', async () => {
+    const citizen = await makeCitizen(ctx.db, { emailVerifiedAt: null });
+    const res = await new Browser(ctx.app).post('/password/forgot', { email: citizen.email }, '/password/forgot');
+    expect(res.statusCode).toBe(200);
+    const [mail] = await mailsTo(ctx, citizen.email, 1);
+    expect(mail!.subject).toBe('Verifikasi email akun Sikoe Anda');
+    expect(await ctx.db.$count(emailTokens, and(eq(emailTokens.accountId, citizen.id), eq(emailTokens.purpose, 'reset')))).toBe(0);
+    await new Browser(ctx.app).get(linkIn(mail!, '/verify'));
+    expect((await accountByEmail(ctx.db, citizen.email))[0]!.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await requestLink(ctx, citizen.email, 2)).toContain('/password/reset?token=');
+  });
+
+  it('sends one address at most three reset mails an hour, however often it is asked', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    for (let i = 0; i < 8; i++) {
+      const res = await new Browser(ctx.app).post('/password/forgot', { email: citizen.email }, '/password/forgot');
+      expect(res.statusCode).toBe(200);
+    }
+    expect(await queuedMailCount(ctx.db, citizen.email)).toBe(MAIL_LIMITS.sameKindPerHour);
   });
 
   it('refuses a bad new password or a bad address per field, changing nothing', async () => {

@@ -1,36 +1,38 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { qrDataUrl } from '../platform/views/qr.ts';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../platform/auth/sessions.ts';
+import { serverSecret } from '../platform/db/secrets.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { getUnit } from '../units/list-units.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { callerOf } from '../platform/http/guards.ts';
+import { nextPath } from '../platform/http/next-path.ts';
+import { proofAssets } from '../platform/proof/assets.ts';
+import { FormProof } from '../platform/proof/form-proof.ts';
+import { registerAccountPageRoutes } from './account-routes.tsx';
+import { registerAccountApi } from './api-routes.ts';
 import { authenticate } from './authenticate.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
-import { authorize } from './policy.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
 import { signIn } from './sign-in.ts';
+import { signInNeedsProof, signInProofSettings, signInProofSubject } from './sign-in-throttle.ts';
 import { signOut } from './sign-out.ts';
-import { confirmTotpSetup, passTotpChallenge, startTotpSetup } from './totp.ts';
+import { passTotpChallenge } from './totp.ts';
 import { verifyEmail } from './verify-email.ts';
-import { nextPath } from '../platform/http/next-path.ts';
-import { registerAccountApi } from './api-routes.ts';
-import { AccountPage, TotpSetupPage } from './views/account-page.tsx';
 import { ForgotPasswordPage, LoginPage, MessagePage, ResetPasswordPage, SignupPage, TotpChallengePage } from './views/auth-pages.tsx';
 
 const csrf = { _csrf: z.string().optional() };
-const NextQuery = z.object({ next: z.string().max(500).optional() });
+const NextQuery = z.object({ next: z.string().max(500).optional(), ended: z.literal('1').optional() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
-export function registerAccountRoutes(fastify: FastifyInstance): void {
+/** Signing up, in and out, the second factor, and the password: everything before and around a session. */
+export async function registerAccountRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;
-  const lockout = { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes };
+  const throttle = config.signInThrottle;
+  const proof = new FormProof(await serverSecret(db(), 'sign-in-proof'), signInProofSettings, 'login.proof');
   const authLimit = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: 60_000 } };
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionDays * 86_400 });
@@ -53,23 +55,43 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('verify.title')} message={req.t('verify.done')} link={{ href: '/login', text: req.t('nav.login') }} />);
   });
 
-  app.get('/login', { schema: { hide: true, querystring: NextQuery } }, async (req, reply) =>
-    reply.page(<LoginPage ctx={reply.ctx()} state={{}} next={nextPath(req.query.next)} />),
-  );
+  /** The sign-in form; for an address under attack with a proof of work, keeping a token whose wait already ran. */
+  const loginPage = async (req: FastifyRequest, reply: FastifyReply, state: { values?: Record<string, unknown>; errors?: Record<string, string> }, status = 200, proofFor?: { email: string; keep?: string }) => {
+    const query = req.query as z.infer<typeof NextQuery>;
+    const issued = proofFor ? await proof.issue(signInProofSubject(proofFor.email), proofFor.keep) : undefined;
+    const withProof = issued && { form: { token: issued.token, challenge: JSON.stringify(issued.challenge), readyAt: issued.readyAt }, assets: proofAssets(), minSeconds: signInProofSettings.formMinSeconds };
+    const notice = query.ended ? req.t('login.ended', { minutes: config.officerIdleMinutes }) : undefined;
+    return reply.page(<LoginPage ctx={reply.ctx()} next={nextPath(query.next)} state={state} proof={withProof} notice={notice} />, status);
+  };
+  app.get('/login', { schema: { hide: true, querystring: NextQuery } }, (req, reply) => loginPage(req, reply, {}));
   app.post(
     '/login',
     {
-      schema: { hide: true, querystring: NextQuery, body: z.object({ ...csrf, email: emailField, password: passwordField }) },
+      schema: {
+        hide: true,
+        querystring: NextQuery,
+        body: z.object({ ...csrf, email: emailField, password: passwordField, formToken: z.string().max(300).optional(), altcha: z.string().max(20_000).optional() }),
+      },
       config: {
         ...authLimit,
-        errorPage: (req, reply, error, fields) =>
-          reply.page(<LoginPage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status),
+        errorPage: async (req, reply, error, fields) => {
+          const body = values(req);
+          const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+          // While the address needs a proof the form asks for it: a fresh one, or the same token while its wait runs.
+          const asksProof = !!fields.proof || (email !== '' && (await signInNeedsProof(db(), email, throttle)));
+          const proofFor = asksProof ? { email, keep: error.fields?.proof === proof.tooFastKey ? String(body.formToken ?? '') : undefined } : undefined;
+          return loginPage(req, reply, { values: { email: body.email }, errors: formErrors(req.t, error, fields) }, error.status, proofFor);
+        },
       },
     },
     async (req, reply) => {
       const caller = callerOf(req, null);
-      const account = await authenticate(db(), caller, req.body, lockout);
-      const signed = await db().transaction((tx) => signIn(tx, caller, account, config.sessionDays));
+      const { formToken, altcha } = req.body;
+      const account = await authenticate(db(), caller, req.body, throttle, async (subject) => {
+        if (!formToken) throw new AppError('validation_failed', { proof: 'login.proof.required' });
+        await proof.check({ token: formToken, altcha, subject });
+      });
+      const signed = await db().transaction((tx) => signIn(tx, caller, account, config.sessionDays, req.headers['user-agent']));
       setSessionCookie(reply, signed.sessionToken);
       const next = nextPath(req.query.next);
       if (signed.next === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(next)}`, 303);
@@ -100,7 +122,8 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = pendingActor(req);
-      await passTotpChallenge(db(), callerOf(req, actor), actor.id, req.body.code, req.sessionToken!, lockout);
+      const rotated = await passTotpChallenge(db(), callerOf(req, actor), actor.id, req.body.code, req.sessionToken!, throttle);
+      setSessionCookie(reply, rotated);
       const next = nextPath(req.query.next);
       return reply.redirect(next === '/' ? '/officer' : next, 303);
     },
@@ -144,58 +167,6 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     },
   );
 
-  const accountPage = async (req: FastifyRequest, reply: FastifyReply, extra: { newToken?: string; errors?: Record<string, string>; status?: number } = {}) => {
-    const actor = requireActor(req);
-    const tokens = await listApiTokens(db(), actor.id);
-    const unitName = actor.unitCode ? (await getUnit(db(), actor.unitCode).catch(() => undefined))?.name : undefined;
-    return reply.page(<AccountPage ctx={reply.ctx()} tokens={tokens} newToken={extra.newToken} unitName={unitName} state={{ errors: extra.errors }} />, extra.status);
-  };
-  app.get('/account', { schema: { hide: true } }, (req, reply) => accountPage(req, reply));
-  app.post(
-    '/account/tokens',
-    {
-      schema: { hide: true, body: z.object({ ...csrf, name: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong') }) },
-      config: { ...authLimit, errorPage: (req, reply, error, fields) => accountPage(req, reply, { errors: formErrors(req.t, error, fields), status: error.status }) },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      authorize(actor, 'token.create');
-      const { token } = await db().transaction((tx) => createApiToken(tx, callerOf(req, actor), actor.id, req.body.name));
-      return accountPage(req, reply, { newToken: token });
-    },
-  );
-  app.post('/account/tokens/:id/revoke', { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrf) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await db().transaction((tx) => revokeApiToken(tx, callerOf(req, actor), actor.id, req.params.id));
-    return reply.redirect('/account', 303);
-  });
-
-  // Reachable by an admin who has not set up TOTP yet: that is where requireActor sends them.
-  const totpActor = (req: FastifyRequest) => {
-    const actor = req.actor;
-    if (!actor || !actor.mfaPassed) throw new AppError('unauthenticated');
-    authorize(actor, 'totp.setup');
-    return actor;
-  };
-  const totpPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
-    const actor = totpActor(req);
-    const { secret, uri } = await db().transaction((tx) => startTotpSetup(tx, callerOf(req, actor), actor.id));
-    const qr = await qrDataUrl(uri, 200);
-    return reply.page(<TotpSetupPage ctx={reply.ctx()} secret={secret} qr={qr} state={{ errors }} />, status);
-  };
-  app.get('/account/totp', { schema: { hide: true } }, (req, reply) => totpPage(req, reply));
-  app.post(
-    '/account/totp',
-    {
-      schema: { hide: true, body: z.object({ ...csrf, code: totpField }) },
-      config: { ...authLimit, errorPage: (req, reply, error, fields) => totpPage(req, reply, formErrors(req.t, error, fields), error.status) },
-    },
-    async (req, reply) => {
-      const actor = totpActor(req);
-      await db().transaction((tx) => confirmTotpSetup(tx, callerOf(req, actor), actor.id, req.body.code, req.sessionToken));
-      return reply.redirect('/officer', 303);
-    },
-  );
-
-  registerAccountApi(app, { lockout, authLimit });
+  registerAccountPageRoutes(app, { authLimit, setSessionCookie });
+  registerAccountApi(app, { authLimit });
 }

@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { PASSWORD, makeCitizen, makeOfficer, uniqueEmail } from '../../test/factories.ts';
+import { PASSWORD, makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
-import { accounts } from '../platform/auth/schema.ts';
-import { accountByEmail, auditFor, sessionCookieFrom, signedInBrowser, withoutCsrf } from './test-support.ts';
+import { challengeIn, formTokenIn, solveAltcha } from '../../test/proof.ts';
+import { totpCode } from '../platform/auth/totp.ts';
+import { signInFailures } from './schema.ts';
+import { addressKeyOf } from './sign-in-throttle.ts';
+import { auditFor, sessionCookieFrom, signedInBrowser, withoutCsrf } from './test-support.ts';
 
 describeApp('sign-in', (ctx) => {
   it('sets an HttpOnly, SameSite=Lax session cookie without Secure on plain http, and the session works', async () => {
@@ -25,10 +28,12 @@ describeApp('sign-in', (ctx) => {
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
-  it('sends officers to their home page after signing in', async () => {
+  it('sends officers to their home page once the second factor is given', async () => {
     const officer = await makeOfficer(ctx.db);
-    const { res } = await signedInBrowser(ctx.app, officer.email, PASSWORD);
-    expect(res.headers.location).toBe('/officer');
+    const { browser, res } = await signedInBrowser(ctx.app, officer.email, PASSWORD);
+    expect(res.headers.location).toBe('/login/totp?next=%2F');
+    const code = await browser.post('/login/totp?next=%2F', { code: totpCode(officer.totpSecret!) }, '/login/totp?next=%2F');
+    expect(code.headers.location).toBe('/officer');
   });
 
   it('follows `next` only to paths on this site', async () => {
@@ -76,55 +81,98 @@ describeApp('sign-in', (ctx) => {
     expect(res.json().error.code).toBe('invalid_credentials');
   });
 
-  it('locks the account after too many wrong passwords, even for the right one, and audits each failure', async () => {
+  const token = (email: string, password: string, ip: string) =>
+    ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password }, remoteAddress: ip });
+  const ipOf = (n: number) => `10.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}.${n}`;
+
+  it('slows a client down after too many wrong passwords, never locking the owner out, and says nothing about whether the account exists', async () => {
     const citizen = await makeCitizen(ctx.db);
-    const max = ctx.config.loginMaxFailures;
-    for (let i = 0; i < max; i++) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: `wrong ${i}` } });
-      expect(res.statusCode).toBe(401);
+    const nobody = uniqueEmail('nobody');
+    const { freeFailures } = ctx.config.signInThrottle;
+    const attacker = ipOf(1);
+    for (const email of [citizen.email, nobody]) {
+      for (let i = 0; i < freeFailures; i++) expect((await token(email, `wrong ${i}`, attacker)).statusCode).toBe(401);
     }
-    const api = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: PASSWORD } });
-    expect(api.statusCode).toBe(423);
-    expect(api.json().error.code).toBe('account_locked');
-    const page = await new Browser(ctx.app).post('/login', { email: citizen.email, password: PASSWORD }, '/login');
-    expect(page.statusCode).toBe(423);
-    expect(page.body).toContain('Akun dikunci sementara');
+    // The next try from that client waits, even with the right password; a wrong one for no account waits alike.
+    const slowed = await token(citizen.email, PASSWORD, attacker);
+    const slowedNobody = await token(nobody, 'wrong again', attacker);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json()).toMatchObject({ error: { code: 'sign_in_throttled' } });
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(slowedNobody.statusCode).toBe(429);
+    expect(slowedNobody.json()).toEqual(slowed.json());
+    const page = await new Browser(ctx.app, attacker).post('/login', { email: citizen.email, password: PASSWORD }, '/login');
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('Terlalu banyak percobaan yang gagal dari perangkat ini');
     expect(sessionCookieFrom(page)).toBeUndefined();
 
+    // The owner, on their own phone, is not held up by the stranger.
+    expect((await token(citizen.email, PASSWORD, ipOf(2))).statusCode).toBe(200);
     const failures = await auditFor(ctx.db, citizen.id, 'auth.sign_in_failed');
-    expect(failures).toHaveLength(max);
-    expect(failures.at(-1)!.details).toMatchObject({ failures: max, locked: true });
-    const [row] = await accountByEmail(ctx.db, citizen.email);
-    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(failures.map((f) => f.details.failures)).toEqual(Array.from({ length: freeFailures }, (_, i) => i + 1));
   });
 
-  it('counts afresh after a lock has expired and locks again after as many failures', async () => {
+  it('waits longer after each further failure, up to the maximum', async () => {
     const citizen = await makeCitizen(ctx.db);
-    const max = ctx.config.loginMaxFailures;
-    await ctx.db.update(accounts).set({ failedLogins: max, lockedUntil: new Date(Date.now() - 60_000) }).where(eq(accounts.id, citizen.id));
-    for (let i = 0; i < max; i++) {
-      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: 'wrong' } });
+    const { freeFailures, maxDelayMinutes } = ctx.config.signInThrottle;
+    const ip = ipOf(3);
+    const waits: number[] = [];
+    // Each round: the wait is skipped (as if it had passed), one more wrong password, then a look at the new wait.
+    for (let i = 0; i < freeFailures + 11; i++) {
+      // Only this client's wait: the address's own count would ask for a proof of work after a while.
+      await ctx.db.update(signInFailures).set({ waitUntil: null }).where(like(signInFailures.key, `%|${ip}`));
+      await ctx.db.update(signInFailures).set({ failures: 0 }).where(eq(signInFailures.key, addressKeyOf(citizen.email)));
+      expect((await token(citizen.email, 'wrong', ip)).statusCode).toBe(401);
+      const res = await token(citizen.email, 'wrong', ip);
+      if (res.statusCode === 429) waits.push(Number(res.headers['retry-after']));
     }
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: PASSWORD } });
-    expect(res.statusCode).toBe(423);
-    const [row] = await accountByEmail(ctx.db, citizen.email);
-    expect(row!.failedLogins).toBe(max);
+    expect(waits.slice(0, 5)).toEqual([1, 2, 4, 8, 16]);
+    expect(waits.at(-1)).toBe(maxDelayMinutes * 60);
+    expect(waits.every((w, i) => i === 0 || w >= waits[i - 1]!)).toBe(true);
   });
 
-  it('clears the failure count after a successful sign-in, by form and by API', async () => {
+  it('asks for a proof of work once an address has failed from many clients, and lets the owner in with it', async () => {
     const citizen = await makeCitizen(ctx.db);
-    const max = ctx.config.loginMaxFailures;
-    for (const signIn of [
-      () => signedInBrowser(ctx.app, citizen.email, PASSWORD).then((r) => r.res),
-      () => ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: PASSWORD } }),
-    ]) {
-      for (let i = 0; i < max - 1; i++) {
-        await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: 'wrong' } });
-      }
-      expect((await signIn()).statusCode).toBeLessThan(400);
-      const [row] = await accountByEmail(ctx.db, citizen.email);
-      expect(row!.failedLogins).toBe(0);
-    }
+    const { proofAfter } = ctx.config.signInThrottle;
+    for (let i = 0; i < proofAfter; i++) await token(citizen.email, 'guess', ipOf(10 + i));
+
+    const api = await token(citizen.email, PASSWORD, ipOf(99));
+    expect(api.statusCode).toBe(429);
+    expect(api.json()).toMatchObject({ error: { code: 'proof_required' } });
+
+    const browser = new Browser(ctx.app);
+    const asked = await browser.post('/login', { email: citizen.email, password: PASSWORD }, '/login');
+    expect(asked.statusCode).toBe(422);
+    expect(asked.body).toContain('<altcha-widget');
+    expect(sessionCookieFrom(asked)).toBeUndefined();
+    const formToken = formTokenIn(asked.body);
+    const altcha = await solveAltcha(challengeIn(asked.body));
+    const wrongPassword = await browser.request({ method: 'POST', url: '/login', form: { email: citizen.email, password: 'still guessing', formToken, altcha } });
+    expect(wrongPassword.statusCode).toBe(401);
+    const next = await solveAltcha(challengeIn(wrongPassword.body));
+    const signedIn = await browser.request({ method: 'POST', url: '/login', form: { email: citizen.email, password: PASSWORD, formToken: formTokenIn(wrongPassword.body), altcha: next } });
+    expect(signedIn.statusCode).toBe(303);
+    expect(sessionCookieFrom(signedIn)).toBeDefined();
+    // Signing in cleared the address's count: the next sign-in needs no proof.
+    expect((await token(citizen.email, PASSWORD, ipOf(98))).statusCode).toBe(200);
+  });
+
+  it('lets an admin clear the slow-down on an account in scope, audited', async () => {
+    const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
+    const ip = ipOf(4);
+    for (let i = 0; i < ctx.config.signInThrottle.freeFailures; i++) await token(officer.email, 'wrong', ip);
+    expect((await token(officer.email, PASSWORD, ip)).statusCode).toBe(429);
+    const admin = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' })));
+    const record = await admin.get(`/admin/accounts/${officer.id}`);
+    expect(record.body).toContain(`/admin/accounts/${officer.id}/sign-in-failures/clear`);
+    const head = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' })));
+    const refused = await head.post(`/admin/accounts/${officer.id}/sign-in-failures/clear`, {}, `/admin/accounts/${officer.id}`);
+    expect(refused.statusCode).toBe(403);
+    const cleared = await admin.post(`/admin/accounts/${officer.id}/sign-in-failures/clear`, {});
+    expect(cleared.headers.location).toBe(`/admin/accounts/${officer.id}?cleared=1`);
+    expect(await auditFor(ctx.db, officer.id, 'auth.sign_in_failures_cleared')).toHaveLength(1);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: officer.email, password: PASSWORD, totp: totpCode(officer.totpSecret!) }, remoteAddress: ip });
+    expect(res.statusCode).toBe(200);
   });
 
   it('refuses bad sign-in input per field, in the user language', async () => {

@@ -29,10 +29,11 @@ export async function auditFor(db: Executor, targetId: string, action?: string) 
 /** Page bodies differ only by their fresh CSRF tokens. */
 export const withoutCsrf = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
 
-/** A browser signed in through the login form (the password step only). */
-export async function signedInBrowser(app: App, email: string, password: string, next?: string) {
+/** A browser signed in through the login form (the password step only), optionally as a given browser. */
+export async function signedInBrowser(app: App, email: string, password: string, next?: string, userAgent?: string) {
   const browser = new Browser(app);
-  const res = await browser.post(`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, { email, password }, '/login');
+  await browser.get('/login');
+  const res = await browser.request({ method: 'POST', url: `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, form: { email, password }, headers: userAgent ? { 'user-agent': userAgent } : {} });
   return { browser, res };
 }
 

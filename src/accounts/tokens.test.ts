@@ -6,7 +6,7 @@ import { PASSWORD, makeCitizen, makeOfficer, sessionCookie } from '../../test/fa
 import { Browser } from '../../test/http.ts';
 import { apiTokens } from '../platform/auth/schema.ts';
 import { queryRows } from '../platform/db/index.ts';
-import { auditFor } from './test-support.ts';
+import { auditFor, signedInBrowser } from './test-support.ts';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -88,7 +88,7 @@ describeApp('API tokens', (ctx) => {
   });
 
   it('revokes through the API with the token itself; a session cookie cannot', async () => {
-    const officer = await makeOfficer(ctx.db);
+    const officer = await makeCitizen(ctx.db);
     const keep = await issueToken(ctx, officer.email);
     const drop = await issueToken(ctx, officer.email);
     const [dropRow] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, crypto.createHash('sha256').update(drop).digest('hex')));
@@ -133,5 +133,44 @@ describeApp('API tokens', (ctx) => {
     const token = await issueToken(ctx, citizen.email);
     await ctx.db.execute(sql`update accounts set disabled_at = now() where id = ${citizen.id}`);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer(token) })).statusCode).toBe(401);
+  });
+
+  it('lists the devices signed in, ends another one, and signs out everywhere (sessions and tokens)', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    const phone = await signedInBrowser(ctx.app, citizen.email, PASSWORD, undefined, 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36');
+    const laptop = await signedInBrowser(ctx.app, citizen.email, PASSWORD, undefined, 'Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/121.0');
+    const api = await issueToken(ctx, citizen.email);
+
+    const page = await laptop.browser.get('/account');
+    expect(page.body).toContain('Chrome · Android');
+    expect(page.body).toContain('Firefox · Windows');
+    expect(page.body).toContain('Perangkat ini');
+    const phoneId = /action="\/account\/sessions\/([0-9a-f]{16})\/end"/.exec(page.body)![1]!;
+    const ended = await laptop.browser.post(`/account/sessions/${phoneId}/end`, {});
+    expect(ended.headers.location).toBe('/account?ended=1');
+    expect((await phone.browser.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await laptop.browser.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await auditFor(ctx.db, citizen.id, 'auth.session_ended')).toHaveLength(1);
+    // Someone else's session id is as unknown as a missing one.
+    const other = await signedInBrowser(ctx.app, (await makeCitizen(ctx.db)).email, PASSWORD);
+    const otherId = /action="\/account\/sessions\/([0-9a-f]{16})\/end"/.exec((await other.browser.get('/account')).body);
+    expect(otherId).toBeNull(); // only its own session, which has no end button
+    expect((await laptop.browser.post('/account/sessions/0123456789abcdef/end', {})).statusCode).toBe(404);
+
+    const everywhere = await laptop.browser.post('/account/sign-out-everywhere', {});
+    expect(everywhere.headers.location).toBe('/login');
+    expect((await laptop.browser.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer(api) })).statusCode).toBe(401);
+    expect(await auditFor(ctx.db, citizen.id, 'auth.sign_out_everywhere')).toHaveLength(1);
+  });
+
+  it('shows each token with its expiry on the account page', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    await issueToken(ctx, citizen.email, 'reporting');
+    const page = await new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, citizen)).get('/account');
+    expect(page.body).toContain('Berlaku sampai');
+    expect(page.body).toContain('Token baru berlaku 90 hari.');
+    const json = await ctx.app.inject({ url: '/api/v1/me/tokens', headers: bearer(await issueToken(ctx, citizen.email)) });
+    expect(json.json()[0]).toHaveProperty('expiresAt');
   });
 });

@@ -3,7 +3,8 @@ import { describeApp, type AppContext } from '../../test/db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { totpCode } from '../platform/auth/totp.ts';
-import { accountByEmail, auditFor, signedInBrowser } from './test-support.ts';
+import { recentSignInFailures } from './sign-in-throttle.ts';
+import { accountByEmail, auditFor, sessionCookieFrom, signedInBrowser } from './test-support.ts';
 
 /** A well-formed code that is not valid now (nor one step either side). */
 function wrongCode(secret: string): string {
@@ -19,11 +20,12 @@ const token = (ctx: AppContext, payload: Record<string, string>) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload });
 
 describeApp('two-step sign-in (TOTP)', (ctx) => {
-  it('holds an officer with TOTP at /login/totp until the right code is given', async () => {
+  it('holds an officer with TOTP at /login/totp until the right code is given, then gives the session a new id', async () => {
     const officer = await makeOfficer(ctx.db, { totp: true });
     const { browser, res } = await signedInBrowser(ctx.app, officer.email, PASSWORD);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/login/totp?next=%2F');
+    const beforeCode = sessionCookieFrom(res)!.split(';')[0]!;
 
     for (const url of ['/officer', '/account', '/admin/officers']) {
       const held = await browser.get(url);
@@ -39,27 +41,30 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Kode salah atau sudah kedaluwarsa');
     expect((await browser.get('/officer')).statusCode).toBe(303);
-    const [afterBad] = await accountByEmail(ctx.db, officer.email);
-    expect(afterBad!.failedLogins).toBe(1);
+    expect(await recentSignInFailures(ctx.db, officer.email)).toBe(1);
     expect(await auditFor(ctx.db, officer.id, 'auth.totp_failed')).toHaveLength(1);
 
     const malformed = await browser.post('/login/totp', { code: '12ab56' }, '/login/totp');
     expect(malformed.statusCode).toBe(422);
     expect(malformed.body).toContain('<p class="error" id="f-code-error">Masukkan 6 angka.');
-    expect((await accountByEmail(ctx.db, officer.email))[0]!.failedLogins).toBe(1);
+    expect(await recentSignInFailures(ctx.db, officer.email)).toBe(1);
 
     const ok = await browser.post('/login/totp?next=%2Faccount', { code: totpCode(officer.totpSecret!) }, '/login/totp?next=%2Faccount');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/account');
     expect((await browser.get('/officer')).statusCode).toBe(200);
-    const [afterOk] = await accountByEmail(ctx.db, officer.email);
-    expect(afterOk!.failedLogins).toBe(0);
+    expect(await recentSignInFailures(ctx.db, officer.email)).toBe(0);
     expect(await auditFor(ctx.db, officer.id, 'auth.totp_passed')).toHaveLength(1);
+    // The id the session had before the code opens nothing now (no session fixation).
+    const afterCode = sessionCookieFrom(ok)!.split(';')[0]!;
+    expect(afterCode).not.toBe(beforeCode);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie: beforeCode } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: { cookie: afterCode } })).statusCode).toBe(200);
   });
 
-  it('locks the account after too many wrong codes, even across fresh sign-ins', async () => {
+  it('slows down wrong codes like wrong passwords, even across fresh sign-ins', async () => {
     const officer = await makeOfficer(ctx.db, { totp: true });
-    const max = ctx.config.loginMaxFailures;
+    const max = ctx.config.signInThrottle.freeFailures;
     let browser: Browser | undefined;
     for (let i = 0; i < max; i++) {
       // Signing in again with the right password must not wipe the count of wrong codes.
@@ -68,26 +73,32 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
       expect(res.statusCode).toBe(422);
     }
     const right = await browser!.post('/login/totp', { code: totpCode(officer.totpSecret!) }, '/login/totp');
-    expect(right.statusCode).toBe(423);
-    expect(right.body).toContain('Akun dikunci sementara');
+    expect(right.statusCode).toBe(429);
+    expect(right.body).toContain('Terlalu banyak percobaan yang gagal dari perangkat ini');
     expect((await browser!.get('/officer')).statusCode).toBe(303);
     const again = await signedInBrowser(ctx.app, officer.email, PASSWORD);
-    expect(again.res.statusCode).toBe(423);
+    expect(again.res.statusCode).toBe(429);
     expect(await auditFor(ctx.db, officer.id, 'auth.totp_failed')).toHaveLength(max);
   });
 
-  it('makes an admin without TOTP set it up before any officer page, then lets them in', async () => {
-    const admin = await makeOfficer(ctx.db, { role: 'admin', totp: false, unitCode: 'KANWIL-NTT' });
+  for (const role of ['admin', 'counter_officer', 'partner'] as const) {
+    it(`makes an officer without TOTP (${role}) set it up before any officer page, then lets them in`, async () => {
+      await enrolsBeforeWork(role);
+    });
+  }
+
+  async function enrolsBeforeWork(role: 'admin' | 'counter_officer' | 'partner') {
+    const admin = await makeOfficer(ctx.db, { role, totp: false, unitCode: role === 'admin' ? 'KANWIL-NTT' : 'KANIM-KUPANG' });
     const { browser, res } = await signedInBrowser(ctx.app, admin.email, PASSWORD);
     expect(res.headers.location).toBe('/account/totp');
-    for (const url of ['/officer', '/admin/officers', '/admin/officers/new', '/account']) {
+    for (const url of ['/officer', '/admin/officers', '/officer/work', '/account']) {
       const forced = await browser.get(url);
       expect(forced.statusCode, url).toBe(303);
       expect(forced.headers.location).toBe('/account/totp');
     }
     const page = await browser.get('/account/totp');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Admin wajib memakai verifikasi dua langkah');
+    expect(page.body).toContain('Setiap petugas wajib memakai verifikasi dua langkah');
     const secret = /<code class="token">([A-Z2-7]+)<\/code>/.exec(page.body)![1]!;
     const [pending] = await accountByEmail(ctx.db, admin.email);
     expect(pending).toMatchObject({ totpSecret: secret, totpEnabledAt: null });
@@ -103,15 +114,16 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     const ok = await browser.post('/account/totp', { code: totpCode(secret) });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/officer');
+    expect(sessionCookieFrom(ok)).toBeDefined(); // the session got its second factor, and a new id
     expect((await browser.get('/officer')).statusCode).toBe(200);
-    expect((await browser.get('/admin/officers')).statusCode).toBe(200);
+    if (role === 'admin') expect((await browser.get('/admin/officers')).statusCode).toBe(200);
     expect((await accountByEmail(ctx.db, admin.email))[0]!.totpEnabledAt).toBeInstanceOf(Date);
     expect(await auditFor(ctx.db, admin.id, 'auth.totp_enabled')).toHaveLength(1);
 
     // Next time, the code is asked for at sign-in.
     const next = await signedInBrowser(ctx.app, admin.email, PASSWORD);
     expect(next.res.headers.location).toBe('/login/totp?next=%2F');
-  });
+  }
 
   it('does not offer TOTP set-up to citizens, nor a second set-up to an officer who has it', async () => {
     const citizen = await makeCitizen(ctx.db);
@@ -136,7 +148,7 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     const wrong = await token(ctx, { email: officer.email, password: PASSWORD, totp: wrongCode(officer.totpSecret!) });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error).toMatchObject({ code: 'invalid_totp', fields: { totp: 'Kode salah atau sudah kedaluwarsa. Coba kode yang baru.' } });
-    expect((await accountByEmail(ctx.db, officer.email))[0]!.failedLogins).toBe(1);
+    expect(await recentSignInFailures(ctx.db, officer.email)).toBe(1);
     const malformed = await token(ctx, { email: officer.email, password: PASSWORD, totp: '1234567' });
     expect(malformed.statusCode).toBe(422);
     expect(malformed.json().error.fields).toEqual({ totp: 'Masukkan 6 angka.' });
@@ -145,12 +157,14 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     expect(ok.statusCode).toBe(200);
     const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${ok.json().token}` } });
     expect(me.json()).toMatchObject({ id: officer.id, role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
-    expect((await accountByEmail(ctx.db, officer.email))[0]!.failedLogins).toBe(0);
+    expect(await recentSignInFailures(ctx.db, officer.email)).toBe(0);
 
-    const admin = await makeOfficer(ctx.db, { role: 'admin', totp: false });
-    const setup = await token(ctx, { email: admin.email, password: PASSWORD });
-    expect(setup.statusCode).toBe(403);
-    expect(setup.json().error.code).toBe('mfa_setup_required');
+    for (const role of ['admin', 'verifier'] as const) {
+      const unenrolled = await makeOfficer(ctx.db, { role, totp: false });
+      const setup = await token(ctx, { email: unenrolled.email, password: PASSWORD });
+      expect(setup.statusCode).toBe(403);
+      expect(setup.json().error.code).toBe('mfa_setup_required');
+    }
   });
 
   it('refuses the code step without a pending sign-in', async () => {

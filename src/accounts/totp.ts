@@ -1,12 +1,14 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { SignInThrottle } from '../config.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
-import { markSessionMfaPassed } from '../platform/auth/sessions.ts';
+import { rotateSessionWithMfa } from '../platform/auth/sessions.ts';
 import { newTotpSecret, totpStep, totpUri } from '../platform/auth/totp.ts';
 import type { Db, Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { assertNotLocked, clearFailures, recordFailedAttempt, type LockoutPolicy } from './authenticate.ts';
+import { recordFailedAttempt } from './authenticate.ts';
+import { clearSignInFailures, signInGate } from './sign-in-throttle.ts';
 
 async function loadAccount(db: Db | Tx, id: string) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, id));
@@ -38,28 +40,36 @@ export async function startTotpSetup(tx: Tx, caller: Caller, accountId: string):
   return { secret, uri: totpUri(secret, account.email) };
 }
 
-/** Turns TOTP on once the officer proves the app shows the right codes; the current session counts as verified. */
-export async function confirmTotpSetup(tx: Tx, caller: Caller, accountId: string, code: string, sessionToken: string | null): Promise<void> {
+/**
+ * Turns TOTP on once the officer proves the app shows the right codes. The session now has its second factor, so
+ * it gets a new id: the returned token replaces the cookie.
+ */
+export async function confirmTotpSetup(tx: Tx, caller: Caller, accountId: string, code: string, sessionToken: string): Promise<string> {
   const account = await loadAccount(tx, accountId);
   if (account.totpEnabledAt || !account.totpSecret) throw new AppError('conflict');
   if (!(await consumeTotp(tx, account, code))) throw new AppError('invalid_totp', { code: 'v.totpWrong' });
   await tx.update(accounts).set({ totpEnabledAt: new Date() }).where(eq(accounts.id, accountId));
-  if (sessionToken) await markSessionMfaPassed(tx, sessionToken);
+  const rotated = await rotateSessionWithMfa(tx, sessionToken);
   await appendAudit(tx, caller, { action: 'auth.totp_enabled', targetType: 'account', targetId: accountId });
+  return rotated;
 }
 
-/** The second step of signing in. Wrong codes count towards the same lock-out as wrong passwords. */
-export async function passTotpChallenge(db: Db, caller: Caller, accountId: string, code: string, sessionToken: string, policy: LockoutPolicy): Promise<void> {
+/**
+ * The second step of signing in. Wrong codes slow the next tries down like wrong passwords. On success the session
+ * gets a new id (the returned token replaces the cookie), so an id seen before the second factor is worth nothing.
+ */
+export async function passTotpChallenge(db: Db, caller: Caller, accountId: string, code: string, sessionToken: string, policy: SignInThrottle): Promise<string> {
   const account = await loadAccount(db, accountId);
-  assertNotLocked(account);
+  await signInGate(db, account.email, caller.ip, policy);
   if (!account.totpSecret || !account.totpEnabledAt) throw new AppError('conflict');
   if (!(await consumeTotp(db, account, code))) {
-    await recordFailedAttempt(db, caller, accountId, policy, 'totp');
+    await recordFailedAttempt(db, caller, account.email, account, policy, 'totp');
     throw new AppError('invalid_totp', { code: 'v.totpWrong' });
   }
-  await db.transaction(async (tx) => {
-    await clearFailures(tx, account);
-    await markSessionMfaPassed(tx, sessionToken);
+  return db.transaction(async (tx) => {
+    await clearSignInFailures(tx, account.email, caller.ip);
+    const rotated = await rotateSessionWithMfa(tx, sessionToken);
     await appendAudit(tx, caller, { action: 'auth.totp_passed', targetType: 'account', targetId: accountId });
+    return rotated;
   });
 }

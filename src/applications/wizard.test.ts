@@ -36,7 +36,7 @@ describeApp('application wizard', (ctx) => {
     expect(check.statusCode, check.body).toBe(200);
     expect(check.body).not.toContain('error-summary');
     for (const text of ['Maria Goreti Bria', answers.nik.nik, unit.name, tId('applications.kinds.first'), tId('applications.types.elektronik'), tId('applications.validities.10')]) expect(check.body).toContain(text);
-    expect(check.body).toContain(formatRupiah(1_950_000));
+    expect(check.body).toContain(formatRupiah('id', 1_950_000));
     expect(check.body).toContain(`href="${stepPath(id, 'marital', true)}"`);
 
     const submit = await browser.post(`/applications/${id}/submit`, {});
@@ -57,7 +57,7 @@ describeApp('application wizard', (ctx) => {
     const confirmation = await browser.get(`/applications/${id}/submitted`);
     expect(confirmation.body).toContain(row.trackingCode);
     expect(confirmation.body).toContain(`href="/applications/${id}/book"`);
-    expect(confirmation.body).toContain(formatRupiah(1_950_000));
+    expect(confirmation.body).toContain(formatRupiah('id', 1_950_000));
     const detail = await browser.get(`/applications/${id}`);
     expect(detail.body).toContain(tId('applications.history.submitted'));
     expect(detail.body).toContain(`/applications/${id}/documents/`);

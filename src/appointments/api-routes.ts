@@ -10,7 +10,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { getUnit } from '../units/list-units.ts';
 import { actorScope } from '../units/scope.ts';
 import { availability } from './availability.ts';
-import { bookAppointment } from './book-appointment.ts';
+import { bookAndNotify } from './book-and-notify.ts';
 import { authorize } from './policy.ts';
 import { channels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
@@ -104,7 +104,9 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         throw new AppError('not_found');
       });
       authorizeApplication(actor, 'application.book', { accountId: application.accountId, unitCode: application.unitCode, scope: [] });
-      const booked = await db().transaction((tx) => bookAppointment(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, app.deps.secrets.qr));
+      const booked = await db().transaction((tx) =>
+        bookAndNotify(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, app.deps.secrets.qr, { publicUrl: config.publicUrl }),
+      );
       return reply.code(201).send(booked);
     },
   );

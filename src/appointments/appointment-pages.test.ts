@@ -6,8 +6,7 @@ import { makeApplication, makeCitizen, makeOfficer, makeUnit, openDate, sessionC
 import { Browser } from '../../test/http.ts';
 import { mailsTo } from '../../test/mail.ts';
 import { withoutCsrf } from '../accounts/test-support.ts';
-import { formatDateTime, formatRupiah, translator } from '../platform/i18n/index.ts';
-import { formatDay } from './format-day.ts';
+import { formatDateTime, formatRupiah, translator, formatDay } from '../platform/i18n/index.ts';
 import { bookDirectly, ownerBrowser } from './test-support.ts';
 
 const t = translator('id');
@@ -52,7 +51,7 @@ describeApp('appointment pages', (ctx) => {
       unit.address,
       formatDay('id', date),
       t('booking.feeItems.elektronik_10y'),
-      formatRupiah(950_000),
+      formatRupiah('id', 950_000),
       result.billing.code,
       formatDateTime('id', result.billing.expiresAt),
       t('booking.bring.ektp'),

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { applicantMailbox } from '../applications/applicant-mailbox.ts';
 import { applications } from '../applications/schema.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
-import type { Lang } from '../platform/i18n/index.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
 import { getUnit } from '../units/list-units.ts';
 import { bookAppointment, type Booked, type BookingRules } from './book-appointment.ts';
 import { bookingConfirmationMail } from './booking-mails.ts';
 
-export type Notify = { publicUrl: string; lang: Lang };
+/** What a mail needs from the web side: where links point. */
+export type Notify = { publicUrl: string };
 
 /**
  * Books through bookAppointment and, in the same transaction, queues the confirmation mail to the applicant: a
@@ -17,12 +18,13 @@ export type Notify = { publicUrl: string; lang: Lang };
 export async function bookAndNotify(tx: Tx, caller: Caller, input: { applicationId: string; date: string }, rules: BookingRules, qrSecret: string, notify: Notify, now = new Date()): Promise<Booked> {
   const booked = await bookAppointment(tx, caller, input, rules, qrSecret, now);
   if (!booked.created) return booked;
-  const [application] = await tx.select({ email: applications.email, trackingCode: applications.trackingCode }).from(applications).where(eq(applications.id, input.applicationId));
-  if (application?.email) {
+  const [application] = await tx.select({ accountId: applications.accountId, trackingCode: applications.trackingCode }).from(applications).where(eq(applications.id, input.applicationId));
+  const mailbox = application && (await applicantMailbox(tx, application));
+  if (application && mailbox) {
     const unit = await getUnit(tx, booked.appointment.unitCode);
     await enqueueMail(
       tx,
-      bookingConfirmationMail(notify.lang, application.email, {
+      bookingConfirmationMail(mailbox.lang, mailbox.to, {
         code: application.trackingCode,
         date: booked.appointment.date,
         unit: unit.name,

@@ -1,6 +1,5 @@
-import { formatDateTime, formatRupiah, translator, type Lang } from '../platform/i18n/index.ts';
+import { formatDateTime, formatRupiah, translator, type Lang, formatDay } from '../platform/i18n/index.ts';
 import type { MailMessage } from '../platform/mail/mailer.ts';
-import { formatDay } from './format-day.ts';
 
 function mail(lang: Lang, to: string, key: 'confirmation' | 'offer', params: Record<string, string>): MailMessage {
   const t = translator(lang);
@@ -15,7 +14,7 @@ export const bookingConfirmationMail = (lang: Lang, to: string, c: Confirmation)
     date: formatDay(lang, c.date),
     unit: c.unit,
     address: c.address,
-    amount: formatRupiah(c.amount),
+    amount: formatRupiah(lang, c.amount),
     billingCode: c.billingCode,
     payBefore: formatDateTime(lang, c.payBefore),
     link: c.link,

@@ -5,8 +5,7 @@ import { serviceDay } from '../../test/dates.ts';
 import { makeApplication, makeUnit, openDate } from '../../test/factories.ts';
 import { queuedMailCount } from '../accounts/test-support.ts';
 import { addDays, datesBetween, isWeekend } from '../platform/calendar/wita.ts';
-import { translator } from '../platform/i18n/index.ts';
-import { formatDay } from './format-day.ts';
+import { translator, formatDay } from '../platform/i18n/index.ts';
 import { bookingWindow } from './booking-window.ts';
 import { appointments } from './schema.ts';
 import { bookDirectly, bookedOn, challengeIn, dayStates, formTokenIn, later, ownerBrowser, solveAltcha } from './test-support.ts';
@@ -125,13 +124,15 @@ describeApp('booking page', (ctx) => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const script = /<script type="module" src="([^"]+)"/.exec(page.body)![1]!;
     const css = /<link rel="stylesheet" href="(\/static\/booking\/[^"]+)"/.exec(page.body)![1]!;
-    for (const [path, type] of [[script, 'text/javascript'], [script.replace('booking.js', 'altcha.js'), 'text/javascript'], [script.replace('booking.js', 'altcha-worker.js'), 'text/javascript'], [css, 'text/css']] as const) {
+    const proofCss = /<link rel="stylesheet" href="(\/static\/proof\/[^"]+)"/.exec(page.body)![1]!;
+    const sibling = (file: string) => script.replace('proof.js', file);
+    for (const [path, type] of [[script, 'text/javascript'], [sibling('altcha.js'), 'text/javascript'], [sibling('altcha-worker.js'), 'text/javascript'], [sibling('altcha.css'), 'text/css'], [css, 'text/css'], [proofCss, 'text/css']] as const) {
       const res = await ctx.app.inject({ url: path });
       expect(res.statusCode, path).toBe(200);
       expect(res.headers['content-type'], path).toContain(type);
       expect(res.headers['cache-control'], path).toContain('immutable');
     }
-    expect((await ctx.app.inject({ url: script.replace('booking.js', 'package.json') })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: sibling('package.json') })).statusCode).toBe(404);
   });
 
   it('refuses a form for another application, and sends the page to the appointment once booked', async () => {

@@ -10,7 +10,8 @@ import { getUnit } from '../units/list-units.ts';
 import { bookAndNotify } from './book-and-notify.ts';
 import { bookingAssets } from './booking-assets.ts';
 import { bookingCalendar } from './booking-calendar.ts';
-import type { BookingProof } from './booking-proof.ts';
+import type { FormProof } from '../platform/proof/form-proof.ts';
+import { proofAssets } from '../platform/proof/assets.ts';
 import { bookingSettings } from './booking-settings.ts';
 import { channelOf } from './date-rules.ts';
 import { applicationFor } from './own-application.ts';
@@ -23,12 +24,15 @@ const EntryParams = Params.extend({ entryId: z.uuid() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 type PageExtra = { state?: FormState; status?: number; keepToken?: string; notice?: string };
 
+/** A booking form is good for one application and the account that opened it. */
+const formSubject = (applicationId: string, accountId: string) => `booking:${applicationId}:${accountId}`;
+
 /** The booking form (dates, anti-scalper proof) and the waitlist actions beside it; all the applicant's own. */
-export function registerBookingPages(fastify: FastifyInstance, proof: BookingProof): void {
+export function registerBookingPages(fastify: FastifyInstance, proof: FormProof): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, secrets } = app.deps;
   const db = () => app.deps.database.db;
-  const notify = (req: FastifyRequest) => ({ publicUrl: config.publicUrl, lang: req.lang });
+  const notify = { publicUrl: config.publicUrl };
   const own = async (req: FastifyRequest) => {
     const actor = requireActor(req);
     const application = await applicationFor(db(), actor, (req.params as { id: string }).id, 'application.book');
@@ -43,17 +47,17 @@ export function registerBookingPages(fastify: FastifyInstance, proof: BookingPro
     const unit = await getUnit(db(), application.unitCode);
     const days = await bookingCalendar(db(), target, config.booking);
     const entries = await waitlistEntries(db(), application.id);
-    const issued = await proof.issue(application.id, actor.id, extra.keepToken);
+    const issued = await proof.issue(formSubject(application.id, actor.id), extra.keepToken);
     const form = { token: issued.token, challenge: JSON.stringify(issued.challenge), readyAt: issued.readyAt };
     const settings = { formMinSeconds: bookingSettings.formMinSeconds, opensAt: config.booking.opensAt };
     return reply.page(
-      <BookingPage ctx={reply.ctx()} application={application} unitName={unit.name} days={days} form={form} entries={entries} state={extra.state ?? {}} notice={extra.notice} assets={bookingAssets} settings={settings} />,
+      <BookingPage ctx={reply.ctx()} application={application} unitName={unit.name} days={days} form={form} entries={entries} state={extra.state ?? {}} notice={extra.notice} assets={{ ...bookingAssets, proof: proofAssets() }} settings={settings} />,
       extra.status,
     );
   };
   const formAgain = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
     // A form refused only for coming too soon keeps its token, so the wait already spent still counts.
-    const keepToken = error.fields?.proof === 'booking.proof.tooFast' ? String(values(req).formToken ?? '') : undefined;
+    const keepToken = error.fields?.proof === proof.tooFastKey ? String(values(req).formToken ?? '') : undefined;
     return bookingPage(req, reply, { state: { values: values(req), errors: formErrors(req.t, error, fields) }, status: error.status, keepToken });
   };
 
@@ -73,8 +77,8 @@ export function registerBookingPages(fastify: FastifyInstance, proof: BookingPro
     },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      await proof.check({ token: req.body.formToken, altcha: req.body.altcha, applicationId: application.id, accountId: actor.id });
-      await db().transaction((tx) => bookAndNotify(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, secrets.qr, notify(req)));
+      await proof.check({ token: req.body.formToken, altcha: req.body.altcha, subject: formSubject(application.id, actor.id) });
+      await db().transaction((tx) => bookAndNotify(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, secrets.qr, notify));
       return reply.redirect(`/applications/${application.id}/appointment`, 303);
     },
   );
@@ -95,7 +99,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: BookingPro
     async (req, reply) => {
       const { actor, application } = await own(req);
       const input = { applicationId: application.id, entryId: req.params.entryId };
-      await db().transaction((tx) => acceptOffer(tx, callerOf(req, actor), input, config.booking, secrets.qr, notify(req)));
+      await db().transaction((tx) => acceptOffer(tx, callerOf(req, actor), input, config.booking, secrets.qr, notify));
       return reply.redirect(`/applications/${application.id}/appointment`, 303);
     },
   );

@@ -1,7 +1,6 @@
 import { qrPng } from '../platform/views/qr.ts';
-import { formatDateTime, formatRupiah, type Lang, type T } from '../platform/i18n/index.ts';
+import { formatDateTime, formatRupiah, type Lang, type T, formatDay } from '../platform/i18n/index.ts';
 import type { BookingDetails } from './booking-details.ts';
-import { formatDay } from './format-day.ts';
 import { openingHoursOn } from './opening-hours.ts';
 
 /**
@@ -41,8 +40,8 @@ export async function renderReceiptPdf(details: BookingDetails, t: T, lang: Lang
   if (hours) fact(t('booking.confirmation.hours'), `${hours} WITA`);
 
   doc.moveDown(1).font('Helvetica-Bold').fontSize(12).text(t('booking.confirmation.feeTitle'));
-  for (const line of application.feeItems ?? []) doc.font('Helvetica').fontSize(11).text(`${t(`booking.feeItems.${line.item}`)}: ${formatRupiah(line.amount)}`);
-  doc.font('Helvetica-Bold').text(`${t('booking.confirmation.feeTotal')}: ${formatRupiah(billing.amount)}`);
+  for (const line of application.feeItems ?? []) doc.font('Helvetica').fontSize(11).text(`${t(`booking.feeItems.${line.item}`)}: ${formatRupiah(lang, line.amount)}`);
+  doc.font('Helvetica-Bold').text(`${t('booking.confirmation.feeTotal')}: ${formatRupiah(lang, billing.amount)}`);
   if (application.feeRegulation) doc.font('Helvetica').fontSize(9).text(t('booking.confirmation.regulation', { regulation: application.feeRegulation }));
   fact(t('booking.confirmation.billingCode'), billing.code);
   fact(billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore'), formatDateTime(lang, billing.paidAt ?? billing.expiresAt));

@@ -1,6 +1,4 @@
 // Helpers shared by the booking tests (not loaded by the application).
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { and, eq } from 'drizzle-orm';
 import { vi } from 'vitest';
 import type { Application } from '../applications/schema.ts';
@@ -10,6 +8,7 @@ import type { Executor } from '../platform/db/index.ts';
 import type { App } from '../platform/http/server.ts';
 import { Browser } from '../../test/http.ts';
 import { sessionCookie } from '../../test/factories.ts';
+export { challengeIn, formTokenIn, solveAltcha } from '../../test/proof.ts';
 import { bookAndNotify } from './book-and-notify.ts';
 import { dayQuotas, type Channel } from './schema.ts';
 
@@ -24,25 +23,13 @@ export async function ownerBrowser(app: App, db: Executor, application: Pick<App
 /** Books a date directly through the use case (for tests about what comes after booking). */
 export function bookDirectly(app: App, application: { id: string }, date: string, now = new Date()) {
   return app.deps.database.db.transaction((tx) =>
-    bookAndNotify(tx, { ...systemCaller('test'), actor: null }, { applicationId: application.id, date }, rules, app.deps.secrets.qr, { publicUrl: 'http://sikoe.test', lang: 'id' }, now),
+    bookAndNotify(tx, { ...systemCaller('test'), actor: null }, { applicationId: application.id, date }, rules, app.deps.secrets.qr, { publicUrl: 'http://sikoe.test' }, now),
   );
 }
 
 export async function bookedOn(db: Executor, unitCode: string, date: string, channel: Channel = 'online'): Promise<number> {
   const [day] = await db.select({ booked: dayQuotas.booked }).from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
   return day?.booked ?? 0;
-}
-
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-export const formTokenIn = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? '';
-export const challengeIn = (html: string): Challenge => JSON.parse(unescapeHtml(/<altcha-widget challenge="([^"]+)"/.exec(html)?.[1] ?? '{}'));
-
-/** What the widget posts once it has solved the challenge: base64 of {challenge, solution}. */
-export async function solveAltcha(challenge: Challenge): Promise<string> {
-  const solution = await solveChallenge({ challenge, deriveKey });
-  if (!solution) throw new Error('challenge not solved');
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString('base64');
 }
 
 /** Each day of the booking list by its written name: open, full or closed. */

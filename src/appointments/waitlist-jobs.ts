@@ -15,15 +15,15 @@ import { waitlist } from './schema.ts';
  */
 export async function queueOfferMail(tx: Tx, entryId: string, publicUrl: string): Promise<boolean> {
   const [row] = await tx
-    .select({ entry: waitlist, email: applications.email, trackingCode: applications.trackingCode, accountEmail: accounts.email, lang: accounts.lang })
+    .select({ entry: waitlist, trackingCode: applications.trackingCode, accountEmail: accounts.email, verifiedAt: accounts.emailVerifiedAt, lang: accounts.lang })
     .from(waitlist)
     .innerJoin(applications, eq(applications.id, waitlist.applicationId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
     .where(eq(waitlist.id, entryId));
-  if (!row || row.entry.state !== 'offered' || !row.entry.holdUntil) return false;
+  if (!row || row.entry.state !== 'offered' || !row.entry.holdUntil || !row.verifiedAt) return false;
   const unit = await getUnit(tx, row.entry.unitCode);
   const link = `${publicUrl}/applications/${row.entry.applicationId}/book`;
-  await enqueueMail(tx, waitlistOfferMail(row.lang, row.email ?? row.accountEmail, { code: row.trackingCode, date: row.entry.date, unit: unit.name, until: row.entry.holdUntil, link }));
+  await enqueueMail(tx, waitlistOfferMail(row.lang, row.accountEmail, { code: row.trackingCode, date: row.entry.date, unit: unit.name, until: row.entry.holdUntil, link }));
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { appointments } from '../appointments/schema.ts';
-import { formatDay } from '../appointments/format-day.ts';
+import { formatDay } from '../platform/i18n/index.ts';
 import { billings } from '../payments/schema.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';

@@ -14,7 +14,6 @@ const publicColumns = {
   unitCode: accounts.unitCode,
   emailVerifiedAt: accounts.emailVerifiedAt,
   totpEnabledAt: accounts.totpEnabledAt,
-  lockedUntil: accounts.lockedUntil,
   disabledAt: accounts.disabledAt,
   createdAt: accounts.createdAt,
 };

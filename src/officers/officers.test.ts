@@ -40,10 +40,12 @@ describeApp('officers', (ctx) => {
       expect(welcome!.subject).toBe('Akun petugas Sikoe Anda');
       expect(welcome!.text).not.toContain(INITIAL);
 
+      // The new officer signs in, and must set up two-step verification before any officer page opens.
       const signIn = await signedInBrowser(ctx.app, email, INITIAL);
       expect(signIn.res.statusCode).toBe(303);
-      expect(signIn.res.headers.location).toBe('/officer');
-      expect((await signIn.browser.get('/officer')).statusCode).toBe(200);
+      expect(signIn.res.headers.location).toBe('/account/totp');
+      expect((await signIn.browser.get('/officer')).headers.location).toBe('/account/totp');
+      expect((await signIn.browser.get('/account/totp')).statusCode).toBe(200);
     });
 
     it('keeps a Kanim admin to its own Kanim and posts', async () => {

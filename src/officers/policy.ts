@@ -2,7 +2,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type OfficerAction = 'officer.home' | 'officer.list' | 'officer.create' | 'account.view';
+export type OfficerAction = 'officer.home' | 'officer.list' | 'officer.create' | 'account.view' | 'account.clear_sign_in_failures';
 type Target = { unitCode: string | null; scope: readonly string[]; role?: OfficerRole | null };
 
 const managers = new Set<OfficerRole | null>(['admin', 'head_of_office']);
@@ -23,6 +23,8 @@ export function can(actor: Actor | null, action: OfficerAction, target?: Target)
       return actor.role === 'admin' && inScope;
     case 'account.view':
       return actor.role === 'admin' ? !target?.unitCode || inScope : actor.role === 'head_of_office' && inScope;
+    case 'account.clear_sign_in_failures':
+      return actor.role === 'admin' && (!target?.unitCode || inScope);
   }
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailField, nameField, newPasswordField } from '../accounts/schemas.ts';
+import { clearSignInSlowDown, recentSignInFailures } from '../accounts/sign-in-throttle.ts';
 import { officerRoles } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -92,13 +93,24 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     },
   );
 
-  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }), querystring: z.object({ cleared: z.literal('1').optional() }) } }, async (req, reply) => {
     const actor = requireActor(req);
     // Roles that can never view records are refused before the lookup, so they cannot probe which ids exist.
     authorize(actor, 'officer.list');
     const target = await findAccount(db(), req.params.id);
-    authorize(actor, 'account.view', { unitCode: target.unitCode, scope: await actorScope(db(), actor) });
+    const scope = await actorScope(db(), actor);
+    authorize(actor, 'account.view', { unitCode: target.unitCode, scope });
     const account = await db().transaction((tx) => viewAccount(tx, callerOf(req, actor), req.params.id));
-    return reply.page(<AccountRecordPage ctx={reply.ctx()} account={account} />);
+    const signIn = { failures: await recentSignInFailures(db(), account.email), canClear: can(actor, 'account.clear_sign_in_failures', { unitCode: account.unitCode, scope }), cleared: !!req.query.cleared };
+    return reply.page(<AccountRecordPage ctx={reply.ctx()} account={account} signIn={signIn} />);
+  });
+
+  app.post('/admin/accounts/:id/sign-in-failures/clear', { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object({ _csrf: z.string().optional() }) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, 'officer.list');
+    const target = await findAccount(db(), req.params.id);
+    authorize(actor, 'account.clear_sign_in_failures', { unitCode: target.unitCode, scope: await actorScope(db(), actor) });
+    await db().transaction((tx) => clearSignInSlowDown(tx, callerOf(req, actor), target));
+    return reply.redirect(`/admin/accounts/${target.id}?cleared=1`, 303);
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
-import { formatDay } from '../appointments/format-day.ts';
+import { formatDay } from '../platform/i18n/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatDay } from '../appointments/format-day.ts';
+import { formatDay } from '../platform/i18n/index.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';

@@ -1,7 +1,6 @@
 import type { Executor } from '../platform/db/index.ts';
-import { translator } from '../platform/i18n/index.ts';
+import { translator, formatDay } from '../platform/i18n/index.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
-import { formatDay } from '../appointments/format-day.ts';
 import type { OutreachSession } from './schema.ts';
 
 /**

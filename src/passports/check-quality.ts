@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { applicantMailbox } from '../applications/applicant-mailbox.ts';
 import type { Application } from '../applications/schema.ts';
 import type { StepHandler } from '../cases/case-step.ts';
-import { accounts } from '../platform/auth/schema.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
@@ -12,13 +12,12 @@ import { bookMovements, passports } from './schema.ts';
 import { UNCOLLECTED_DAYS, VOID_JOB } from './void-uncollected.ts';
 
 async function mailReady(tx: Tx, application: Application, passportNumber: string, publicUrl: string): Promise<void> {
-  const [account] = await tx.select({ email: accounts.email, lang: accounts.lang }).from(accounts).where(eq(accounts.id, application.accountId));
-  const to = application.email ?? account?.email;
-  if (!to) return;
+  const mailbox = await applicantMailbox(tx, application);
+  if (!mailbox) return;
   const unit = await getUnit(tx, application.unitCode!);
   await enqueueMail(
     tx,
-    passportReadyMail(account?.lang ?? 'id', to, {
+    passportReadyMail(mailbox.lang, mailbox.to, {
       code: application.trackingCode,
       passportNumber,
       unit,

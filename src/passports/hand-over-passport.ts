@@ -1,3 +1,4 @@
+import { applicantMailbox } from '../applications/applicant-mailbox.ts';
 import { and, eq } from 'drizzle-orm';
 import { applicationDocuments, type Application } from '../applications/schema.ts';
 import type { StepHandler } from '../cases/case-step.ts';
@@ -45,7 +46,8 @@ export const handOverPassport: StepHandler<'hand_over'> = async (ctx, input) => 
   await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
   const oldPassport = await cancelOldPassport(tx, application, caller.actor.id, now);
   await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
-  const survey = { unitCode: passport.unitCode, service: 'passport' as const, refId: application.id, to: application.email, name: application.fullName ?? '' };
+  const mailbox = await applicantMailbox(tx, application);
+  const survey = { unitCode: passport.unitCode, service: 'passport' as const, refId: application.id, to: mailbox?.to ?? null, name: application.fullName ?? '' };
   await sendSurveyLink(tx, survey, ctx.publicUrl);
   return {
     status: 'handed_over',

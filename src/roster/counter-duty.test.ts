@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
-import { formatDay } from '../appointments/format-day.ts';
+import { formatDay } from '../platform/i18n/index.ts';
 import { holidays } from '../holidays/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';

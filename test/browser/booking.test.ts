@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { formatDay } from '../../src/appointments/format-day.ts';
+import { formatDay, translator } from '../../src/platform/i18n/index.ts';
 import { accounts } from '../../src/platform/auth/schema.ts';
-import { translator } from '../../src/platform/i18n/index.ts';
 import { serviceDay } from '../dates.ts';
 import { makeApplication, makeUnit, openDate, sessionCookie } from '../factories.ts';
 import { describeInChromium } from './suite.ts';

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { formatDay } from '../../src/appointments/format-day.ts';
-import { translator } from '../../src/platform/i18n/index.ts';
+import { formatDay, translator } from '../../src/platform/i18n/index.ts';
 import { serviceDay } from '../dates.ts';
 import { makeNik, makeUnit, openDate } from '../factories.ts';
 import { readMails } from '../server.ts';

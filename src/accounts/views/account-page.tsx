@@ -2,17 +2,87 @@ import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import type { listSessions } from '../../platform/auth/sessions.ts';
 import type { listApiTokens } from '../api-tokens.ts';
 
 type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
-type Props = { ctx: PageContext; tokens: Token[]; newToken?: string; state: FormState; unitName?: string };
+type Session = Awaited<ReturnType<typeof listSessions>>[number];
+type Props = { ctx: PageContext; tokens: Token[]; sessions: Session[]; tokenDays: number; newToken?: string; notice?: string; state: FormState; unitName?: string };
 
-export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
+/** The browser and system a user agent names, in a few words ("Chrome on Android"), never the whole string. */
+function device(userAgent: string | null, unknown: string): string {
+  if (!userAgent) return unknown;
+  const browser = /Edg\//.test(userAgent) ? 'Edge' : /OPR\//.test(userAgent) ? 'Opera' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : undefined;
+  const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : undefined;
+  return [browser, system].filter(Boolean).join(' · ') || unknown;
+}
+
+function Sessions({ ctx, sessions }: { ctx: PageContext; sessions: Session[] }) {
+  const { t, lang } = ctx;
+  return (
+    <section>
+      <h2>{t('account.sessionsTitle')}</h2>
+      <p>{t('account.sessionsLead')}</p>
+      <div class="table-scroll" role="region" aria-label={t('account.sessionsTitle')} tabindex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('account.sessionDevice')}</th>
+              <th scope="col">{t('account.sessionSince')}</th>
+              <th scope="col">{t('account.sessionLastSeen')}</th>
+              <th scope="col">{t('account.sessionIp')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{device(s.userAgent, t('account.unknownDevice'))}</td>
+                <td>{formatDateTime(lang, s.createdAt)}</td>
+                <td>{formatDateTime(lang, s.lastSeenAt)}</td>
+                <td>{s.ip ?? '—'}</td>
+                <td>
+                  {s.current ? (
+                    <strong>{t('account.sessionThis')}</strong>
+                  ) : (
+                    <form method="post" action={`/account/sessions/${s.id}/end`} class="inline">
+                      <input type="hidden" name="_csrf" value={ctx.csrf} />
+                      <button type="submit" class="secondary">
+                        {t('account.sessionEnd')}
+                        <span class="visually-hidden"> {device(s.userAgent, t('account.unknownDevice'))}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('account.everywhereTitle')}</h3>
+      <p>{t('account.everywhereLead')}</p>
+      <form method="post" action="/account/sign-out-everywhere">
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <button type="submit" class="warning">
+          {t('account.everywhere')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice, state, unitName }: Props) {
   const { t, lang } = ctx;
   const actor = ctx.actor!;
+  const now = Date.now();
   return (
     <Layout ctx={ctx} title={t('account.title')} hasErrors={!!state.errors}>
       <h1>{t('account.title')}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('fields.name')}</dt>
         <dd>{actor.name}</dd>
@@ -37,9 +107,12 @@ export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
           )}
         </section>
       )}
+      <Sessions ctx={ctx} sessions={sessions} />
       <section>
         <h2>{t('account.tokensTitle')}</h2>
-        <p>{t('account.tokensLead')}</p>
+        <p>
+          {t('account.tokensLead')} {t('account.tokenLifetime', { days: tokenDays })}
+        </p>
         {newToken && (
           <div class="notice" role="status">
             <p>{t('account.tokenCreated')}</p>
@@ -49,6 +122,7 @@ export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
           </div>
         )}
         {tokens.length > 0 && (
+          <div class="table-scroll" role="region" aria-label={t('account.tokensTitle')} tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -56,6 +130,7 @@ export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
                 <th scope="col">{t('account.tokenPrefix')}</th>
                 <th scope="col">{t('account.tokenCreatedAt')}</th>
                 <th scope="col">{t('account.tokenLastUsed')}</th>
+                <th scope="col">{t('account.tokenExpires')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
@@ -68,8 +143,9 @@ export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
                   </td>
                   <td>{formatDateTime(lang, tok.createdAt)}</td>
                   <td>{tok.lastUsedAt ? formatDateTime(lang, tok.lastUsedAt) : '—'}</td>
+                  <td>{formatDateTime(lang, tok.expiresAt)}</td>
                   <td>
-                    {tok.revokedAt ? t('account.tokenRevoked') : (
+                    {tok.revokedAt ? t('account.tokenRevoked') : tok.expiresAt.getTime() <= now ? t('account.tokenExpired') : (
                       <form method="post" action={`/account/tokens/${tok.id}/revoke`} class="inline">
                         <input type="hidden" name="_csrf" value={ctx.csrf} />
                         <button type="submit" class="secondary">
@@ -83,6 +159,7 @@ export function AccountPage({ ctx, tokens, newToken, state, unitName }: Props) {
               ))}
             </tbody>
           </table>
+          </div>
         )}
         <ErrorSummary ctx={ctx} errors={state.errors} labels={{ name: t('fields.tokenName') }} />
         <Form ctx={ctx} action="/account/tokens" submit={t('account.createToken')}>
@@ -99,7 +176,7 @@ export function TotpSetupPage({ ctx, secret, qr, state }: { ctx: PageContext; se
   return (
     <Layout ctx={ctx} title={t('totp.setupTitle')} hasErrors={!!state.errors}>
       <h1>{t('totp.setupTitle')}</h1>
-      {ctx.actor?.role === 'admin' && <p class="notice">{t('totp.requiredForAdmins')}</p>}
+      {ctx.actor?.kind === 'officer' && <p class="notice">{t('totp.requiredForOfficers')}</p>}
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <ol>
         <li>{t('totp.step1')}</li>

@@ -1,6 +1,9 @@
+import { formatTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ProofField, type ProofForm } from '../../platform/views/proof-field.tsx';
+import type { ProofAssets } from '../../platform/proof/assets.ts';
 
 type PageProps = { ctx: PageContext; state: FormState };
 
@@ -24,17 +27,35 @@ export function SignupPage({ ctx, state }: PageProps) {
   );
 }
 
-export function LoginPage({ ctx, state, next }: PageProps & { next: string }) {
-  const { t } = ctx;
-  const labels = { email: t('fields.email'), password: t('fields.password') };
+/** The sign-in form; with `proof` (an address under attack) it also carries the proof-of-work widget. */
+export function LoginPage({ ctx, state, next, proof, notice }: PageProps & { next: string; proof?: { form: ProofForm; assets: ProofAssets; minSeconds: number }; notice?: string }) {
+  const { t, lang } = ctx;
+  const labels = { email: t('fields.email'), password: t('fields.password'), proof: t('login.proof.legend') };
   return (
     <Layout ctx={ctx} title={t('login.title')} hasErrors={!!state.errors}>
+      {proof && <link rel="stylesheet" href={proof.assets.css} />}
       <h1>{t('login.title')}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action={`/login?next=${encodeURIComponent(next)}`} submit={t('login.submit')}>
         <Field name="email" label={labels.email} state={state} type="email" autocomplete="username" inputmode="email" required />
         <Field name="password" label={labels.password} state={state} type="password" autocomplete="current-password" required />
+        {proof && (
+          <ProofField
+            ctx={ctx}
+            form={proof.form}
+            legend={labels.proof}
+            lead={t('login.proof.lead')}
+            noScript={(readyAt) => t('login.proof.noScript', { time: formatTime(lang, readyAt), seconds: proof.minSeconds })}
+            error={state.errors?.proof}
+          />
+        )}
       </Form>
+      {proof && <script type="module" src={proof.assets.script} />}
       <p>
         <a href="/password/forgot">{t('login.forgot')}</a> · <a href="/signup">{t('nav.signup')}</a>
       </p>

@@ -74,7 +74,7 @@ export function FeeTable({ ctx, fee }: { ctx: PageContext; fee: Pick<Fee, 'items
         {fee.items.map((item) => (
           <tr key={item.item}>
             <th scope="row">{t(`applications.feeItems.${item.item}`, { defaultValue: item.item })}</th>
-            <td>{formatRupiah(item.amount)}</td>
+            <td>{formatRupiah(ctx.lang, item.amount)}</td>
           </tr>
         ))}
       </tbody>
@@ -82,7 +82,7 @@ export function FeeTable({ ctx, fee }: { ctx: PageContext; fee: Pick<Fee, 'items
         <tr>
           <th scope="row">{t('applications.fee.total')}</th>
           <td>
-            <strong>{formatRupiah(fee.total)}</strong>
+            <strong>{formatRupiah(ctx.lang, fee.total)}</strong>
           </td>
         </tr>
       </tfoot>

@@ -153,7 +153,7 @@ export function SubmittedPage({ ctx, application }: { ctx: PageContext; applicat
           <strong class="tracking-code">{application.trackingCode}</strong>
         </p>
       </div>
-      <p>{t('applications.submitted.lead', { total: formatRupiah(application.feeTotal ?? 0) })}</p>
+      <p>{t('applications.submitted.lead', { total: formatRupiah(ctx.lang, application.feeTotal ?? 0) })}</p>
       <h2>{t('applications.submitted.next')}</h2>
       <p>{t('applications.submitted.bookLead')}</p>
       <p>

@@ -1,3 +1,4 @@
+import { formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { DocumentRequirement, DocumentSummary } from '../required-documents.ts';
 
@@ -5,8 +6,8 @@ export function requirementLabel(t: PageContext['t'], requirement: DocumentRequi
   return requirement.kinds.length === 1 ? t(`applications.documentKinds.${requirement.kinds[0]}`) : t(`applications.requirements.${requirement.id}`);
 }
 
-export function formatSize(bytes: number): string {
-  const format = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
+export function formatSize(lang: Lang, bytes: number): string {
+  const format = (n: number) => formatNumber(lang, n, 1);
   return bytes >= 1024 * 1024 ? `${format(bytes / 1024 / 1024)} MB` : `${format(Math.max(1, bytes / 1024))} KB`;
 }
 
@@ -30,7 +31,7 @@ export function DocumentList({ ctx, applicationId, documents, removable, change 
           <tr key={d.id}>
             <td>{t(`applications.documentKinds.${d.kind}`)}</td>
             <td>
-              {d.originalName ?? '—'} ({formatSize(d.size)})
+              {d.originalName ?? '—'} ({formatSize(ctx.lang, d.size)})
             </td>
             <td>
               <a href={`/applications/${applicationId}/documents/${d.id}`} download>

@@ -27,7 +27,7 @@ export function DocumentsStep({ ctx, application, requirements, documents, state
   return (
     <WizardFrame ctx={ctx} application={application} step="documents" change={change} hasErrors={!!state.errors}>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
-      <p>{t('applications.documents.lead', { size: formatSize(maxBytes) })}</p>
+      <p>{t('applications.documents.lead', { size: formatSize(ctx.lang, maxBytes) })}</p>
       <h2 id="f-documents">{t('applications.documents.checklist')}</h2>
       {state.errors?.documents && <p class="error">{state.errors.documents}</p>}
       <ul>
@@ -48,7 +48,7 @@ export function DocumentsStep({ ctx, application, requirements, documents, state
         <div class={fileError ? 'field has-error' : 'field'}>
           <label for="f-file">{labels.file}</label>
           <p class="hint" id={hintId}>
-            {t('applications.documents.fileHint', { size: formatSize(maxBytes) })}
+            {t('applications.documents.fileHint', { size: formatSize(ctx.lang, maxBytes) })}
           </p>
           {fileError && (
             <p class="error" id="f-file-error">

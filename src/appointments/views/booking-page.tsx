@@ -1,24 +1,15 @@
 import type { Application } from '../../applications/schema.ts';
-import { formatDateTime } from '../../platform/i18n/index.ts';
-import { booking as catalogue } from '../../platform/i18n/id/booking.ts';
+import { formatDateTime, formatClock, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ProofField, type ProofForm } from '../../platform/views/proof-field.tsx';
+import type { ProofAssets } from '../../platform/proof/assets.ts';
 import type { BookingAssets } from '../booking-assets.ts';
 import type { CalendarDay } from '../booking-calendar.ts';
-import { formatClock, formatDay } from '../format-day.ts';
 import type { waitlistEntries } from '../waitlist.ts';
 import { ApplicationSummary } from './application-summary.tsx';
 import { DayList } from './day-list.tsx';
-
-declare module 'preact' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace JSX {
-    interface IntrinsicElements {
-      'altcha-widget': { challenge: string; name: string; auto: string; language: string; 'data-strings': string };
-    }
-  }
-}
 
 type Entry = Awaited<ReturnType<typeof waitlistEntries>>[number];
 type Props = {
@@ -26,11 +17,11 @@ type Props = {
   application: Application;
   unitName: string;
   days: CalendarDay[];
-  form: { token: string; challenge: string; readyAt: Date };
+  form: ProofForm;
   entries: Entry[];
   state: FormState;
   notice?: string;
-  assets: BookingAssets;
+  assets: BookingAssets & { proof: ProofAssets };
   settings: { formMinSeconds: number; opensAt: string };
 };
 
@@ -75,11 +66,10 @@ function Waitlist({ ctx, application, entries }: Pick<Props, 'ctx' | 'applicatio
 export function BookingPage({ ctx, application, unitName, days, form, entries, state, notice, assets, settings }: Props) {
   const { t, lang } = ctx;
   const labels = { date: t('booking.fields.date'), proof: t('booking.fields.proof') };
-  const proofError = state.errors?.proof;
-  const widgetStrings = Object.fromEntries(Object.keys(catalogue.widget).map((key) => [key, t(`booking.widget.${key}`)]));
   return (
     <Layout ctx={ctx} title={t('booking.title')} hasErrors={!!state.errors}>
       <link rel="stylesheet" href={assets.css} />
+      <link rel="stylesheet" href={assets.proof.css} />
       <h1>{t('booking.title')}</h1>
       {notice && (
         <p class="notice" role="status">
@@ -93,24 +83,22 @@ export function BookingPage({ ctx, application, unitName, days, form, entries, s
       {days.some((d) => d.state === 'full') && <p>{t('booking.waitlist.lead')}</p>}
       <form method="post" action={`/applications/${application.id}/book`} novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
-        <input type="hidden" name="formToken" value={form.token} />
         <DayList ctx={ctx} days={days} state={state} waitlistForm="waitlist-join" />
         {!days.some((d) => d.state === 'open') && <p>{t('booking.days.none', { opensAt: settings.opensAt })}</p>}
-        <fieldset id="f-proof" class={proofError ? 'field has-error' : 'field'}>
-          <legend>{labels.proof}</legend>
-          {proofError && <p class="error">{proofError}</p>}
-          <p class="hint">{t('booking.proof.lead')}</p>
-          <altcha-widget challenge={form.challenge} name="altcha" auto="onload" language={lang} data-strings={JSON.stringify(widgetStrings)} />
-          <noscript>
-            <p>{t('booking.proof.noScript', { time: formatClock(lang, form.readyAt), seconds: settings.formMinSeconds })}</p>
-          </noscript>
-        </fieldset>
+        <ProofField
+          ctx={ctx}
+          form={form}
+          legend={labels.proof}
+          lead={t('booking.proof.lead')}
+          noScript={(readyAt) => t('booking.proof.noScript', { time: formatClock(lang, readyAt), seconds: settings.formMinSeconds })}
+          error={state.errors?.proof}
+        />
         <button type="submit">{t('booking.submit')}</button>
       </form>
       <form id="waitlist-join" method="post" action={`/applications/${application.id}/waitlist`}>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
       </form>
-      <script type="module" src={assets.script} />
+      <script type="module" src={assets.proof.script} />
     </Layout>
   );
 }

@@ -1,9 +1,8 @@
-import { formatDateTime, formatRupiah } from '../../platform/i18n/index.ts';
+import { formatDateTime, formatRupiah, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { BookingAssets } from '../booking-assets.ts';
 import type { BookingDetails } from '../booking-details.ts';
-import { formatDay } from '../format-day.ts';
 import { openingHoursOn } from '../opening-hours.ts';
 
 type Props = { ctx: PageContext; details: BookingDetails; qrImage: string; assets: BookingAssets; canReschedule: boolean };
@@ -60,7 +59,7 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
           {(application.feeItems ?? []).map((line) => (
             <tr key={line.item}>
               <td>{t(`booking.feeItems.${line.item}`)}</td>
-              <td>{formatRupiah(line.amount)}</td>
+              <td>{formatRupiah(lang, line.amount)}</td>
             </tr>
           ))}
         </tbody>
@@ -68,7 +67,7 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
           <tr>
             <th scope="row">{t('booking.confirmation.feeTotal')}</th>
             <td>
-              <strong>{formatRupiah(billing.amount)}</strong>
+              <strong>{formatRupiah(lang, billing.amount)}</strong>
             </td>
           </tr>
         </tfoot>

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import type { FormState } from '../../platform/views/form.tsx';
 import type { CalendarDay } from '../booking-calendar.ts';
-import { formatDay } from '../format-day.ts';
+import { formatDay } from '../../platform/i18n/index.ts';
 
 type Props = {
   ctx: PageContext;

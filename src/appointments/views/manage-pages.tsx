@@ -5,7 +5,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { BookingAssets } from '../booking-assets.ts';
 import type { CalendarDay } from '../booking-calendar.ts';
 import type { Appointment } from '../schema.ts';
-import { formatDay } from '../format-day.ts';
+import { formatDay } from '../../platform/i18n/index.ts';
 import { ApplicationSummary } from './application-summary.tsx';
 import { DayList } from './day-list.tsx';
 

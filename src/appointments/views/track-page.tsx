@@ -1,8 +1,7 @@
-import { hasKey } from '../../platform/i18n/index.ts';
+import { hasKey, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { formatDay } from '../format-day.ts';
 
 export type TrackResult = { trackingCode: string; status: string; unitName: string | null; appointmentDate: string | null };
 

@@ -114,7 +114,7 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected }: 
         <dt>{t('applications.fields.purpose')}</dt>
         <dd>{label(ctx, 'applications.purposes', a.purpose)}</dd>
         <dt>{t('cases.fee')}</dt>
-        <dd>{a.feeTotal !== null ? formatRupiah(a.feeTotal) : '—'}</dd>
+        <dd>{a.feeTotal !== null ? formatRupiah(lang, a.feeTotal) : '—'}</dd>
       </dl>
 
       <h2>{t('cases.documentsTitle')}</h2>

@@ -1,5 +1,4 @@
-import { formatDay } from '../../appointments/format-day.ts';
-import { formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDay, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';

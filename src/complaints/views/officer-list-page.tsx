@@ -1,4 +1,4 @@
-import { formatDay } from '../../appointments/format-day.ts';
+import { formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ComplaintFilters, OfficerComplaint } from '../list-complaints.ts';

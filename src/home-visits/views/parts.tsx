@@ -1,5 +1,4 @@
-import { formatDay } from '../../appointments/format-day.ts';
-import { formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDay, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { VisitHistoryEntry } from '../visit-actions.ts';
 

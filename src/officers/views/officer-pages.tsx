@@ -164,12 +164,19 @@ export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units:
   );
 }
 
-export function AccountRecordPage({ ctx, account }: { ctx: PageContext; account: AccountRow }) {
+type SignInState = { failures: number; canClear: boolean; cleared: boolean };
+
+export function AccountRecordPage({ ctx, account, signIn }: { ctx: PageContext; account: AccountRow; signIn: SignInState }) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={account.name}>
       <h1>{account.name}</h1>
       <p class="notice">{t('officers.viewAudited')}</p>
+      {signIn.cleared && (
+        <p class="notice" role="status">
+          {t('officers.signInCleared')}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('fields.email')}</dt>
         <dd>{account.email}</dd>
@@ -189,7 +196,18 @@ export function AccountRecordPage({ ctx, account }: { ctx: PageContext; account:
         <dd>{account.totpEnabledAt ? t('common.yes') : t('common.no')}</dd>
         <dt>{t('fields.createdAt')}</dt>
         <dd>{formatDateTime(lang, account.createdAt)}</dd>
+        <dt>{t('officers.signInFailures')}</dt>
+        <dd>{signIn.failures}</dd>
       </dl>
+      {signIn.canClear && signIn.failures > 0 && (
+        <form method="post" action={`/admin/accounts/${account.id}/sign-in-failures/clear`}>
+          <input type="hidden" name="_csrf" value={ctx.csrf} />
+          <p>{t('officers.signInClearLead')}</p>
+          <button type="submit" class="secondary">
+            {t('officers.signInClear')}
+          </button>
+        </form>
+      )}
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -10,8 +11,7 @@ import { CheckboxList } from './parts.tsx';
 
 type DateText = (d: string) => string;
 
-const when = (ctx: PageContext, at: Date) =>
-  new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Makassar' }).format(at);
+const when = (ctx: PageContext, at: Date) => formatDateTime(ctx.lang, at);
 
 export function SessionListPage({ ctx, sessions, status, dateText }: { ctx: PageContext; sessions: SessionListItem[]; status?: SessionStatus; dateText: DateText }) {
   const { t } = ctx;

@@ -1,5 +1,5 @@
 import { Radios } from '../../applications/views/radios.tsx';
-import { formatDay } from '../../appointments/format-day.ts';
+import { formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';

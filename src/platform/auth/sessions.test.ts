@@ -4,8 +4,9 @@ import { describeDb } from '../../../test/db.ts';
 import { makeCitizen, makeOfficer } from '../../../test/factories.ts';
 import { createApiToken } from '../../accounts/api-tokens.ts';
 import { systemCaller } from './caller.ts';
-import { accounts, apiTokens } from './schema.ts';
-import { actorFromApiToken } from './sessions.ts';
+import { accounts, apiTokens, sessions } from './schema.ts';
+import { actorFromApiToken, actorFromSession, createSession } from './sessions.ts';
+import { hashToken } from './tokens.ts';
 
 describeDb('bearer tokens', (ctx) => {
   const issue = async (accountId: string) => ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'));
@@ -50,6 +51,15 @@ describeDb('bearer tokens', (ctx) => {
     expect((await lastUsed(id))!.getTime()).toBeGreaterThan(longAgo.getTime() + 4 * 60_000);
   });
 
+  it('stop working once they expire (API_TOKEN_DAYS, 90 by default)', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    const { id, token, expiresAt } = await issue(citizen.id);
+    expect(Math.round((expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90);
+    expect(await actorFromApiToken(ctx.db, token)).not.toBeNull();
+    await ctx.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    expect(await actorFromApiToken(ctx.db, token)).toBeNull();
+  });
+
   it('refuse unknown and revoked tokens and disabled accounts, and touch nothing then', async () => {
     expect(await actorFromApiToken(ctx.db, 'sikoe_unknown')).toBeNull();
     const citizen = await makeCitizen(ctx.db);
@@ -62,5 +72,35 @@ describeDb('bearer tokens', (ctx) => {
     await ctx.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, other.id));
     expect(await actorFromApiToken(ctx.db, live.token)).toBeNull();
     expect(await lastUsed(live.id)).toBeNull();
+  });
+});
+
+describeDb('sessions', (ctx) => {
+  const IDLE = 30;
+  const seen = (token: string, at: Date) => ctx.db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, hashToken(token)));
+  const lastSeen = async (token: string) => (await ctx.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.idHash, hashToken(token))))[0]?.at;
+
+  it("end an officer's session after the idle time without a request, never a citizen's", async () => {
+    const officer = await makeOfficer(ctx.db);
+    const citizen = await makeCitizen(ctx.db);
+    const officerToken = await createSession(ctx.db, { accountId: officer.id, mfaPassed: true, days: 1 });
+    const citizenToken = await createSession(ctx.db, { accountId: citizen.id, mfaPassed: true, days: 1 });
+    await seen(officerToken, new Date(Date.now() - (IDLE - 1) * 60_000));
+    expect(await actorFromSession(ctx.db, officerToken, IDLE)).toMatchObject({ id: officer.id });
+    // That request counted as activity: the clock starts again.
+    expect(Date.now() - (await lastSeen(officerToken))!.getTime()).toBeLessThan(60_000);
+    await seen(officerToken, new Date(Date.now() - (IDLE + 1) * 60_000));
+    expect(await actorFromSession(ctx.db, officerToken, IDLE)).toBeNull();
+    await seen(citizenToken, new Date(Date.now() - 3 * 86_400_000));
+    expect(await actorFromSession(ctx.db, citizenToken, IDLE)).toMatchObject({ id: citizen.id });
+  });
+
+  it('record their use at most once a minute', async () => {
+    const citizen = await makeCitizen(ctx.db);
+    const token = await createSession(ctx.db, { accountId: citizen.id, mfaPassed: true, days: 1 });
+    const recently = new Date(Date.now() - 30_000);
+    await seen(token, recently);
+    await actorFromSession(ctx.db, token, IDLE);
+    expect((await lastSeen(token))!.getTime()).toBe(recently.getTime());
   });
 });

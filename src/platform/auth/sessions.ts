@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { preparedRows, type Executor } from '../db/index.ts';
 import type { Actor } from './actor.ts';
-import { accounts, sessions, type Account } from './schema.ts';
+import { sessions, type Account } from './schema.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'sikoe_session';
@@ -26,8 +26,51 @@ export async function destroySession(db: Executor, token: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
 }
 
-export async function markSessionMfaPassed(db: Executor, token: string): Promise<void> {
-  await db.update(sessions).set({ mfaPassed: true }).where(eq(sessions.idHash, hashToken(token)));
+/**
+ * Replaces a session by a new one with the second factor given: the cookie value changes at the moment the session
+ * gains rights, so a value planted or seen before (session fixation) is worth nothing afterwards.
+ */
+export async function rotateSessionWithMfa(db: Executor, token: string): Promise<string> {
+  const fresh = randomToken();
+  const [row] = await db
+    .update(sessions)
+    .set({ idHash: hashToken(fresh), mfaPassed: true, lastSeenAt: new Date() })
+    .where(eq(sessions.idHash, hashToken(token)))
+    .returning({ idHash: sessions.idHash });
+  if (!row) throw new Error('session to rotate not found');
+  return fresh;
+}
+
+/** The account's live sessions, newest use first; `current` marks the one the token belongs to. */
+export async function listSessions(db: Executor, accountId: string, currentToken: string | null) {
+  const current = currentToken ? hashToken(currentToken) : null;
+  const rows = await db
+    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.lastSeenAt));
+  // The hash is the session's identity on the page (a form names the one to end): a prefix is enough and reveals
+  // nothing a cookie could be made from.
+  return rows.map(({ idHash, ...row }) => ({ ...row, id: idHash.slice(0, 16), current: idHash === current }));
+}
+
+/** Ends one of the account's sessions by the id listSessions gave; false when there is none. */
+export async function destroySessionById(db: Executor, accountId: string, id: string): Promise<boolean> {
+  if (!/^[0-9a-f]{16}$/.test(id)) return false;
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), sql`left(${sessions.idHash}, 16) = ${id}`))
+    .returning({ idHash: sessions.idHash });
+  return rows.length > 0;
+}
+
+/** Ends every session of the account, or every one but `keepToken`'s; returns how many ended. */
+export async function destroyAccountSessions(db: Executor, accountId: string, keepToken?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), keepToken ? ne(sessions.idHash, hashToken(keepToken)) : undefined))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
 }
 
 export function toActor(account: Account, via: Actor['via'], mfaPassed: boolean): Actor {
@@ -45,17 +88,34 @@ export function toActor(account: Account, via: Actor['via'], mfaPassed: boolean)
   };
 }
 
-export async function actorFromSession(db: Executor, token: string): Promise<Actor | null> {
-  const [row] = await db
-    .select({ account: accounts, mfaPassed: sessions.mfaPassed })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.idHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(accounts.disabledAt)));
-  return row ? toActor(row.account, 'session', row.mfaPassed) : null;
-}
-
-/** How stale `last_used_at` may get: touching it on every request would make every API call a write. */
+/** How stale `last_used_at` / `last_seen_at` may get: touching them on every request would make every request a write. */
 export const TOKEN_TOUCH_INTERVAL = '1 minute';
+
+/**
+ * The actor behind a session cookie, in one round trip. An officer's session that has not been used for
+ * `officerIdleMinutes` is over (a counter PC left signed in); the same statement records the use, at most once a
+ * minute, which is what keeps an officer's session alive while they work.
+ */
+export async function actorFromSession(db: Executor, token: string, officerIdleMinutes: number): Promise<Actor | null> {
+  const [row] = await preparedRows<Omit<Actor, 'via'>>(
+    db,
+    'actor_from_session',
+    sql`
+      with session as (
+        select s.id_hash, s.last_seen_at, s.mfa_passed, a.id, a.kind, a.role, a.unit_code, a.name, a.email, a.email_verified_at, a.totp_enabled_at
+        from sessions s join accounts a on a.id = s.account_id
+        where s.id_hash = ${hashToken(token)} and s.expires_at > now() and a.disabled_at is null
+          and (a.kind <> 'officer' or s.last_seen_at > now() - make_interval(mins => ${officerIdleMinutes}::int))
+      ), touched as (
+        update sessions set last_seen_at = now()
+        where id_hash in (select id_hash from session where last_seen_at < now() - ${TOKEN_TOUCH_INTERVAL}::interval)
+      )
+      select id, kind, role, unit_code as "unitCode", name, email, mfa_passed as "mfaPassed",
+        email_verified_at is not null as "emailVerified", totp_enabled_at is not null as "totpEnabled"
+      from session`,
+  );
+  return row ? { ...row, via: 'session' } : null;
+}
 
 /**
  * The actor behind a bearer token, in one round trip. The same statement records when the token was last used,
@@ -69,7 +129,7 @@ export async function actorFromApiToken(db: Executor, token: string): Promise<Ac
       with token as (
         select t.id as token_id, t.last_used_at, a.id, a.kind, a.role, a.unit_code, a.name, a.email, a.email_verified_at, a.totp_enabled_at
         from api_tokens t join accounts a on a.id = t.account_id
-        where t.token_hash = ${hashToken(token)} and t.revoked_at is null and a.disabled_at is null
+        where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > now() and a.disabled_at is null
       ), touched as (
         update api_tokens set last_used_at = now()
         where id in (select token_id from token where last_used_at is null or last_used_at < now() - ${TOKEN_TOUCH_INTERVAL}::interval)

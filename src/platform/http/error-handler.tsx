@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppError } from '../errors.ts';
 import { langFromAcceptLanguage, translator } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
@@ -10,13 +11,15 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
   const fields = translateFields(req.t, error.fields, error.params);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
+  if (error.code === 'sign_in_throttled') reply.header('retry-after', String(error.params?.seconds ?? 1));
   if (error.code === 'unavailable') reply.header('retry-after', '10');
   if (isApiRequest(req)) {
     return reply.code(error.status).send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
   }
   // Pages: send people where they can fix the problem.
   const next = encodeURIComponent(req.url);
-  if (error.code === 'unauthenticated') return reply.redirect(`/login?next=${next}`, 303);
+  // A session cookie that no longer opens a session (ended, idle, revoked): say so on the sign-in page.
+  if (error.code === 'unauthenticated') return reply.redirect(`/login?next=${next}${req.cookies[SESSION_COOKIE] ? '&ended=1' : ''}`, 303);
   if (error.code === 'mfa_required') return reply.redirect(`/login/totp?next=${next}`, 303);
   if (error.code === 'mfa_setup_required') return reply.redirect('/account/totp', 303);
   const errorPage = useErrorPage ? req.routeOptions.config?.errorPage : undefined;

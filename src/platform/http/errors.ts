@@ -51,8 +51,23 @@ export function translateFields(t: T, fields: FieldErrors | undefined, params: R
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v, params) : v]));
 }
 
-/** Requests under /api get JSON; "/api" itself and "/api?x" count too. */
-export const isApiRequest = (req: FastifyRequest) => /^\/api(?:[/?]|$)/.test(req.url);
+/**
+ * The path a request is for, as the router saw it: the matched route's pattern, else the percent-decoded path. Rules
+ * about paths use this, never the raw URL: "/%61pi/v1/…" is the API as much as "/api/v1/…" is.
+ */
+export function routePath(req: FastifyRequest): string {
+  const pattern = req.routeOptions?.url;
+  if (pattern) return pattern;
+  const raw = req.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Requests under /api get JSON; "/api" itself counts too. */
+export const isApiRequest = (req: FastifyRequest) => /^\/api(?:\/|$)/.test(routePath(req));
 
 /** Errors to show on a form: per field where the input was at fault, else one message for the whole form. */
 export function formErrors(t: T, error: AppError, fields: FieldErrors): FieldErrors {

@@ -6,7 +6,7 @@ import { addDays, isIsoDate } from '../calendar/wita.ts';
  * does not have (31 February) get different messages: the second is not a matter of how it was written.
  */
 export const isoDateField = z
-  .string({ error: 'v.date' })
+  .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
   .refine(isIsoDate, 'v.dateImpossible');

@@ -3,12 +3,12 @@ import type { Actor } from '../auth/actor.ts';
 import type { Caller } from '../auth/caller.ts';
 import { AppError } from '../errors.ts';
 
-/** The signed-in actor, fully authenticated: second factor given, and set up where the role demands it. */
+/** The signed-in actor, fully authenticated: an officer has set up the second factor and given it in this session. */
 export function requireActor(req: FastifyRequest): Actor {
   const actor = req.actor;
   if (!actor) throw new AppError('unauthenticated');
   if (actor.kind === 'officer' && actor.totpEnabled && !actor.mfaPassed) throw new AppError('mfa_required');
-  if (actor.role === 'admin' && !actor.totpEnabled) throw new AppError('mfa_setup_required');
+  if (actor.kind === 'officer' && !actor.totpEnabled) throw new AppError('mfa_setup_required');
   return actor;
 }
 

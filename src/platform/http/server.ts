@@ -30,9 +30,10 @@ import type { Mailer } from '../mail/mailer.ts';
 import { projectRoot } from '../paths.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
-import { type ErrorPage } from './errors.ts';
+import { isApiRequest, routePath, type ErrorPage } from './errors.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.tsx';
 import { registerMetrics } from './metrics.ts';
+import { registerProofAssets } from '../proof/assets.ts';
 
 /** Keys generated once per installation (server_secrets table): cookie signing, appointment QR signing, payments. */
 export type Secrets = { cookie: string; qr: string; payments: string };
@@ -167,7 +168,7 @@ export async function createServer(deps: AppDeps): Promise<App> {
     const cookieLang = req.cookies.lang;
     req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']);
     req.t = translator(req.lang);
-    if (bypassAuth.test(req.url)) return;
+    if (bypassAuth.test(routePath(req))) return;
     const auth = req.headers.authorization;
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -177,8 +178,8 @@ export async function createServer(deps: AppDeps): Promise<App> {
     }
     // API calls authenticate with tokens; a session cookie never authorises a cross-site API write.
     const token = req.cookies[SESSION_COOKIE];
-    if (token && !(req.url.startsWith('/api/') && unsafeMethods.has(req.method))) {
-      req.actor = await actorFromSession(deps.database.db, token);
+    if (token && !(isApiRequest(req) && unsafeMethods.has(req.method))) {
+      req.actor = await actorFromSession(deps.database.db, token, config.officerIdleMinutes);
       req.sessionToken = req.actor ? token : null;
     }
   });
@@ -191,11 +192,12 @@ export async function createServer(deps: AppDeps): Promise<App> {
   });
 
   app.addHook('preValidation', (req, reply, done) => {
-    if (unsafeMethods.has(req.method) && !req.url.startsWith('/api/')) {
+    if (unsafeMethods.has(req.method) && !isApiRequest(req)) {
       app.csrfProtection(req, reply, done);
     } else done();
   });
 
+  registerProofAssets(app);
   registerErrorHandling(app);
   registerMetrics(app);
   return app;

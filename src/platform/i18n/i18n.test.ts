@@ -73,9 +73,9 @@ describe('catalogues', () => {
 
 describe('formats', () => {
   it('writes rupiah the Indonesian way', () => {
-    expect(plain(formatRupiah(650000))).toBe('Rp 650.000');
-    expect(plain(formatRupiah(1250000))).toBe('Rp 1.250.000');
-    expect(plain(formatRupiah(0))).toBe('Rp 0');
+    expect(plain(formatRupiah('id', 650000))).toBe('Rp 650.000');
+    expect(plain(formatRupiah('id', 1250000))).toBe('Rp 1.250.000');
+    expect(plain(formatRupiah('id', 0))).toBe('Rp 0');
   });
 
   it('shows instants in WITA (UTC+8), whatever the server time zone', () => {

@@ -2,6 +2,7 @@
 // Larger features keep their messages in a file of their own under id/ and en/.
 import { applications } from './id/applications.ts';
 import { booking } from './id/booking.ts';
+import { proof } from './id/proof.ts';
 import { counterDesk } from './id/counterDesk.ts';
 import { passports } from './id/passports.ts';
 import { casework } from './id/casework.ts';
@@ -25,6 +26,7 @@ export const id = {
   outreach,
   roster,
   booking,
+  proof,
   counterDesk,
   passports,
   casework,
@@ -137,13 +139,28 @@ export const id = {
     sent: 'Kami mengirim tautan verifikasi ke {{email}}. Buka tautan itu untuk mengaktifkan akun Anda. Tautan berlaku 3 hari.',
   },
   verify: { title: 'Email terverifikasi', done: 'Terima kasih. Akun Anda sudah aktif dan Anda dapat masuk.' },
-  login: { title: 'Masuk', submit: 'Masuk', forgot: 'Lupa kata sandi?' },
+  login: {
+    title: 'Masuk',
+    submit: 'Masuk',
+    forgot: 'Lupa kata sandi?',
+    ended: 'Sesi Anda sudah berakhir (sesi petugas berakhir setelah {{minutes}} menit tanpa kegiatan). Silakan masuk lagi.',
+    proof: {
+      legend: 'Pemeriksaan keamanan',
+      lead: 'Ada banyak percobaan masuk yang gagal untuk alamat ini, jadi formulir ini diperiksa dulu. Dengan JavaScript, pemeriksaan berjalan sendiri di perangkat Anda.',
+      noScript: 'JavaScript tidak aktif: kirim formulir ini paling cepat pukul {{time}} WITA ({{seconds}} detik setelah halaman dibuka).',
+      required: 'Untuk melindungi akun ini, tunggu pemeriksaan di bawah selesai, lalu kirim lagi.',
+      invalid: 'Formulir ini tidak sah. Isi lagi formulir di bawah.',
+      expired: 'Formulir ini sudah terlalu lama terbuka. Isi lagi formulir di bawah.',
+      tooFast: 'Formulir dikirim terlalu cepat. Tunggu sampai waktu yang tertulis, lalu kirim lagi.',
+      used: 'Formulir ini sudah pernah dikirim. Isi lagi formulir di bawah.',
+    },
+  },
   totp: {
     challengeTitle: 'Verifikasi dua langkah',
     challengeLead: 'Masukkan kode 6 angka dari aplikasi autentikator Anda.',
     verify: 'Verifikasi',
     setupTitle: 'Aktifkan verifikasi dua langkah',
-    requiredForAdmins: 'Admin wajib memakai verifikasi dua langkah sebelum dapat bekerja.',
+    requiredForOfficers: 'Setiap petugas wajib memakai verifikasi dua langkah sebelum dapat bekerja.',
     step1: 'Pasang aplikasi autentikator (misalnya FreeOTP, Aegis, atau Google Authenticator) di ponsel Anda.',
     step2: 'Pindai kode QR ini dengan aplikasi tersebut.',
     step3: 'Masukkan kode 6 angka yang muncul di aplikasi.',
@@ -180,6 +197,22 @@ export const id = {
     tokenNameHint: 'Untuk apa token ini, misalnya "aplikasi loket".',
     revoke: 'Cabut',
     createToken: 'Buat token',
+    tokenExpires: 'Berlaku sampai',
+    tokenExpired: 'Kedaluwarsa',
+    tokenLifetime: 'Token baru berlaku {{days}} hari.',
+    sessionsTitle: 'Perangkat yang sedang masuk',
+    sessionsLead: 'Akhiri sesi di perangkat yang tidak Anda kenal atau tidak Anda pakai lagi.',
+    sessionDevice: 'Perangkat',
+    sessionSince: 'Masuk sejak',
+    sessionLastSeen: 'Terakhir aktif',
+    sessionIp: 'Alamat IP',
+    sessionThis: 'Perangkat ini',
+    sessionEnd: 'Akhiri sesi',
+    sessionEnded: 'Sesi di perangkat itu sudah diakhiri.',
+    unknownDevice: 'Tidak diketahui',
+    everywhereTitle: 'Keluar dari semua perangkat',
+    everywhereLead: 'Mengakhiri semua sesi, termasuk yang ini, dan mencabut semua token API. Pakai ini bila kata sandi atau ponsel Anda mungkin diketahui orang lain.',
+    everywhere: 'Keluar dari semua perangkat',
   },
   setup: {
     title: 'Buat administrator pertama',
@@ -210,6 +243,10 @@ export const id = {
     none: 'Belum ada petugas.',
     passwordHint: 'Berikan kepada petugas secara langsung; minimal 10 karakter.',
     viewAudited: 'Pembukaan data ini dicatat dalam jejak audit.',
+    signInFailures: 'Percobaan masuk gagal (24 jam terakhir)',
+    signInClearLead: 'Pemilik akun tidak bisa masuk karena perlambatan setelah percobaan yang gagal? Setelah memastikan identitasnya, hapus hitungan ini.',
+    signInClear: 'Hapus perlambatan masuk',
+    signInCleared: 'Hitungan percobaan masuk yang gagal sudah dihapus.',
   },
   mail: {
     signature: 'Salam,\nSikoe, Kantor Wilayah Direktorat Jenderal Imigrasi NTT',
@@ -290,7 +327,8 @@ export const id = {
     forbidden: 'Anda tidak berhak melakukan ini.',
     csrf_invalid: 'Formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.',
     invalid_credentials: 'Email atau kata sandi salah.',
-    account_locked: 'Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi nanti atau buat kata sandi baru.',
+    sign_in_throttled: 'Terlalu banyak percobaan yang gagal dari perangkat ini. Coba lagi dalam {{seconds}} detik, atau buat kata sandi baru.',
+    proof_required: 'Banyak percobaan masuk yang gagal untuk alamat ini. Masuklah lewat situs web, yang meminta pemeriksaan singkat.',
     email_not_verified: 'Email Anda belum diverifikasi. Buka tautan di email pendaftaran.',
     mfa_required: 'Masukkan kode verifikasi dua langkah.',
     mfa_setup_required: 'Aktifkan verifikasi dua langkah terlebih dahulu.',

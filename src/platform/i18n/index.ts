@@ -50,18 +50,4 @@ export function langFromAcceptLanguage(header: string | undefined): Lang {
   return 'id';
 }
 
-const WITA = 'Asia/Makassar';
-const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
-
-/** Instants are stored in UTC and shown in WITA, the time of every NTT office. */
-export function formatDateTime(lang: Lang, at: Date): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: WITA }).format(at) + ' WITA';
-}
-
-export function formatDate(lang: Lang, at: Date): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: WITA }).format(at);
-}
-
-export function formatRupiah(amount: number): string {
-  return new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
-}
+export * from './format.ts';

@@ -3,16 +3,37 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
-import type { Executor } from '../db/index.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/index.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+/**
+ * `kind` names mails that anyone can make Sikoe send to an address by typing it (a verification or reset link):
+ * those have a tighter limit of their own.
+ */
+export type MailMessage = { to: string; subject: string; text: string; html?: string; kind?: 'verify' | 'reset' | 'exists' };
 
 export const MAIL_JOB = 'mail.send';
 
-/** Mail is never sent inside a request: it is queued with the change that caused it and sent by the job runner. */
-export function enqueueMail(tx: Executor, message: MailMessage): Promise<void> {
-  return enqueueJob(tx, MAIL_JOB, message);
+/**
+ * How much mail one address receives at most: no form, however often it is sent, floods a mailbox (a reset link
+ * was once requested 58 times for one address). Counted over the jobs table, so across processes.
+ */
+export const MAIL_LIMITS = { perHour: 10, sameKindPerHour: 3 };
+
+/**
+ * Mail is never sent inside a request: it is queued with the change that caused it and sent by the job runner.
+ * Over the address's hourly limit it is not queued (the change itself goes ahead); returns whether it was queued.
+ */
+export async function enqueueMail(tx: Executor, message: MailMessage): Promise<boolean> {
+  const [sent] = await queryRows<{ all: number; same: number }>(
+    tx,
+    sql`select count(*)::int as "all", count(*) filter (where payload->>'kind' = ${message.kind ?? ''})::int as same
+      from jobs where kind = ${MAIL_JOB} and payload->>'to' = ${message.to} and created_at > now() - interval '1 hour'`,
+  );
+  if (sent && (sent.all >= MAIL_LIMITS.perHour || (message.kind && sent.same >= MAIL_LIMITS.sameKindPerHour))) return false;
+  await enqueueJob(tx, MAIL_JOB, message);
+  return true;
 }
 
 export type Mailer = { send(message: MailMessage): Promise<void> };

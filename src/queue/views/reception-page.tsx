@@ -29,7 +29,7 @@ function Issued({ ctx, unit, issued }: { ctx: PageContext; unit: Unit; issued: I
         </dd>
       </dl>
       {issued.priorityReason && <p>{t('queue.reception.reasonShown', { reason: t(`queue.reasons.${issued.priorityReason}`) })}</p>}
-      {issued.billingCode && <p>{t('queue.reception.billing', { code: issued.billingCode, amount: formatRupiah(issued.billingAmount ?? 0) })}</p>}
+      {issued.billingCode && <p>{t('queue.reception.billing', { code: issued.billingCode, amount: formatRupiah(ctx.lang, issued.billingAmount ?? 0) })}</p>}
       <p>
         <a href={`/officer/units/${unit.code}/reception?ticket=${issued.id}&print=1`}>{t('queue.reception.print')}</a>
       </p>

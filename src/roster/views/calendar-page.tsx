@@ -1,5 +1,5 @@
-import { formatDay } from '../../appointments/format-day.ts';
-import { dayOfWeek, witaInstant } from '../../platform/calendar/wita.ts';
+import { formatDay, formatMonth } from '../../platform/i18n/index.ts';
+import { dayOfWeek } from '../../platform/calendar/wita.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -21,7 +21,6 @@ type Props = {
 };
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const locales = { id: 'id-ID', en: 'en-GB' } as const;
 
 export const shiftMonth = (month: string, by: number) => {
   const d = new Date(`${month}-01T00:00:00.000Z`);
@@ -32,7 +31,7 @@ export const shiftMonth = (month: string, by: number) => {
 /** The head of office's month: a week per row, Monday first; each day lists who and what is where. */
 export function CalendarPage({ ctx, unit, month, today, days, officers, state, notice }: Props) {
   const { t, lang } = ctx;
-  const monthName = new Intl.DateTimeFormat(locales[lang], { month: 'long', year: 'numeric', timeZone: 'Asia/Makassar' }).format(witaInstant(`${month}-01`));
+  const monthName = formatMonth(lang, month);
   const title = t('roster.calendar.title', { unit: unit.name, month: monthName });
   const base = `/officer/units/${unit.code}/calendar`;
   const lead = (dayOfWeek(days[0]!.date) + 6) % 7;

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import type { IssuedStats } from '../count-issued-passports.ts';
-import { formatCount, formatMonth } from './format.ts';
+import { formatMonth, formatNumber } from '../../platform/i18n/index.ts';
 
 const width = 760;
 const height = 320;
@@ -41,7 +41,7 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
         <g key={tick}>
           <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" stroke-width="1" />
           <text x={margin.left - 6} y={y(tick) + 4} text-anchor="end" font-size="12" fill="#0b0c0c">
-            {formatCount(lang, tick)}
+            {formatNumber(lang, tick)}
           </text>
         </g>
       ))}
@@ -50,7 +50,7 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
         const label = oneYear ? formatMonth(lang, m.month, 'short').replace(/\s*\d{4}$/, '') : formatMonth(lang, m.month, 'short');
         return (
           <g key={m.month}>
-            <title>{`${formatMonth(lang, m.month)}: ${formatCount(lang, m.biasa)} ${t('statistics.biasa')}, ${formatCount(lang, m.elektronik)} ${t('statistics.elektronik')}`}</title>
+            <title>{`${formatMonth(lang, m.month)}: ${formatNumber(lang, m.biasa)} ${t('statistics.biasa')}, ${formatNumber(lang, m.elektronik)} ${t('statistics.elektronik')}`}</title>
             <rect x={x} y={y(m.biasa)} width={barW} height={r(y(0) - y(m.biasa))} fill={typeColours.biasa} />
             <rect x={x} y={y(m.total)} width={barW} height={r(y(m.biasa) - y(m.total))} fill={typeColours.elektronik} />
             {i % every === 0 && (

@@ -4,7 +4,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { Counts, IssuedStats } from '../count-issued-passports.ts';
 import { IssuedChart } from './issued-chart.tsx';
-import { formatCount, formatMonth } from './format.ts';
+import { formatMonth, formatNumber } from '../../platform/i18n/index.ts';
 
 type Filters = { from: string; to: string; unit?: string };
 type Props = { ctx: PageContext; stats?: IssuedStats; filters: Filters; units: Unit[]; errors?: Record<string, string> };
@@ -18,9 +18,9 @@ export function statsQuery(filters: Filters): string {
 function CountCells({ ctx, counts }: { ctx: PageContext; counts: Counts }) {
   return (
     <>
-      <td class="number">{formatCount(ctx.lang, counts.biasa)}</td>
-      <td class="number">{formatCount(ctx.lang, counts.elektronik)}</td>
-      <td class="number">{formatCount(ctx.lang, counts.total)}</td>
+      <td class="number">{formatNumber(ctx.lang, counts.biasa)}</td>
+      <td class="number">{formatNumber(ctx.lang, counts.elektronik)}</td>
+      <td class="number">{formatNumber(ctx.lang, counts.total)}</td>
     </>
   );
 }
@@ -39,7 +39,7 @@ function CountHeads({ ctx }: { ctx: PageContext }) {
 function Results({ ctx, stats }: { ctx: PageContext; stats: IssuedStats }) {
   const { t, lang } = ctx;
   const period = t('statistics.period', { from: formatMonth(lang, stats.from), to: formatMonth(lang, stats.to) });
-  const n = (x: number) => formatCount(lang, x);
+  const n = (x: number) => formatNumber(lang, x);
   if (stats.total === 0) return <p>{t('statistics.none')}</p>;
   return (
     <>

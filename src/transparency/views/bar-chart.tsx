@@ -1,3 +1,4 @@
+import { formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 
 export type Bar = { label: string; values: number[] };
@@ -28,7 +29,7 @@ export function BarChart({ ctx, id, title, desc, series, bars, max }: { ctx: Pag
           </text>
           {bar.values.map((v, j) => (
             <rect key={j} x={left} y={i * rowH + 4 + j * barH} width={r((v / top) * plot)} height={barH - 1} fill={colours[j]}>
-              <title>{`${bar.label}: ${series[j]} ${ctx.lang === 'id' ? v.toLocaleString('id-ID') : v.toLocaleString('en-GB')}`}</title>
+              <title>{`${bar.label}: ${series[j]} ${formatNumber(ctx.lang, v, 2)}`}</title>
             </rect>
           ))}
         </g>

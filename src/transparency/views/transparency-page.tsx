@@ -1,11 +1,10 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { formatCount } from '../../statistics/views/format.ts';
+import { formatNumber } from '../../platform/i18n/index.ts';
 import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
 import { BarChart } from './bar-chart.tsx';
 
-const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
-  n === null ? '—' : new Intl.NumberFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const decimal = (ctx: PageContext, n: number | null, digits = 2) => (n === null ? '—' : formatNumber(ctx.lang, n, digits, true));
 
 function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head?: boolean }) {
   const { t, lang } = ctx;
@@ -13,14 +12,14 @@ function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head
   return (
     <tr class={head ? 'total' : undefined}>
       <th scope="row">{report.unitName}</th>
-      <td class="number">{formatCount(lang, c.received)}</td>
-      <td class="number">{formatCount(lang, c.resolved)}</td>
-      <td class="number">{formatCount(lang, c.overdue)}</td>
+      <td class="number">{formatNumber(lang, c.received)}</td>
+      <td class="number">{formatNumber(lang, c.resolved)}</td>
+      <td class="number">{formatNumber(lang, c.overdue)}</td>
       <td class="number">{decimal(ctx, c.medianDaysToFirstAnswer, 1)}</td>
       <td class="number">{decimal(ctx, report.ikm.converted)}</td>
       <td>{report.ikm.category ? `${report.ikm.category} (${t(`transparency.categories.${report.ikm.category}`)})` : '—'}</td>
-      <td class="number">{formatCount(lang, report.ikm.respondents)}</td>
-      <td class="number">{formatCount(lang, report.passports.total)}</td>
+      <td class="number">{formatNumber(lang, report.ikm.respondents)}</td>
+      <td class="number">{formatNumber(lang, report.passports.total)}</td>
     </tr>
   );
 }

@@ -1,31 +1,34 @@
 import crypto from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { AppError } from '../platform/errors.ts';
-import type { BookingSettings } from './booking-settings.ts';
+import { AppError } from '../errors.ts';
 
 /**
- * Anti-scalper proof on the booking form. Every form carries a signed, timestamped token bound to the account and
- * the application, good once. With JavaScript the page also solves an ALTCHA proof of work bound to that token,
- * and the form may be sent at once. Without JavaScript no work can be done in the browser, so the token costs
- * time instead: the server refuses it until `formMinSeconds` after the page was served.
+ * A proof that a form was sent by someone willing to spend something: the booking form (against scalpers) and the
+ * sign-in form of an address under attack use it. Every form carries a signed, timestamped token bound to a
+ * subject (who and what the form is for), good once. With JavaScript the page also solves an ALTCHA proof of work
+ * bound to that token, and the form may be sent at once. Without JavaScript no work can be done in the browser, so
+ * the token costs time instead: the server refuses it until `formMinSeconds` after the page was served.
  *
- * Trade-off: the time lock costs a person nothing but waiting (most take longer than that to choose a date), and
- * costs a script the same wait per attempt, but not per CPU: a script can hold many forms open in parallel, and
- * fetch them ahead of the moment new dates open. It slows a single account's retries; it does not stop a farm.
- * That is acceptable here because a booking is bound to a NIK and non-transferable, each account's booking
- * requests are rate limited, and a token is single-use and tied to one application. The ALTCHA path costs CPU
- * instead, which parallel forms do not avoid.
+ * Trade-off: the time lock costs a person nothing but waiting, and costs a script the same wait per attempt, but
+ * not per CPU: a script can hold many forms open in parallel. It slows retries; it does not stop a farm. The ALTCHA
+ * path costs CPU instead, which parallel forms do not avoid.
  *
  * Spent tokens are remembered in this process's memory (like the rate limits), so with several server processes a
  * token could be spent once per process; a shared table of spent nonces would close that.
  */
-export type ProofInput = { token: string; altcha?: string; applicationId: string; accountId: string };
+export type ProofSettings = {
+  /** A form sent without a solved proof of work must be at least this old (the no-JavaScript time lock). */
+  formMinSeconds: number;
+  /** A form (its token and its ALTCHA challenge) is good for this long after the page was served. */
+  formMaxMinutes: number;
+  /** ALTCHA proof of work: SHA-256 over salt + counter, the counter drawn from this range. */
+  pow: { algorithm: string; cost: number; counterMin: number; counterMax: number };
+};
+export type ProofInput = { token: string; altcha?: string; subject: string };
 export type IssuedForm = { token: string; challenge: Challenge; readyAt: Date };
 
-type TokenParts = { applicationId: string; issuedAt: number; nonce: string; signature: string };
-
-const refuse = (key: 'invalid' | 'expired' | 'tooFast' | 'used') => new AppError('validation_failed', { proof: `booking.proof.${key}` });
+type TokenParts = { issuedAt: number; nonce: string; signature: string };
 
 /** Ids already used, until they could no longer be used anyway. */
 class SpentIds {
@@ -44,27 +47,29 @@ class SpentIds {
   }
 }
 
-export class BookingProof {
+export class FormProof {
   private readonly spent = new SpentIds();
   private readonly tokenKey: string;
   private readonly challengeKey: string;
   private readonly derivedKeyKey: string;
 
+  /** `messages`: the catalogue prefix of the refusals (`<messages>.invalid`, `.expired`, `.tooFast`, `.used`). */
   constructor(
     secret: string,
-    private readonly settings: Pick<BookingSettings, 'formMinSeconds' | 'formMaxMinutes' | 'pow'>,
+    private readonly settings: ProofSettings,
+    private readonly messages: string,
   ) {
     const derive = (label: string) => crypto.createHmac('sha256', secret).update(label).digest('base64url');
-    this.tokenKey = derive('booking-form-token');
+    this.tokenKey = derive('form-token');
     this.challengeKey = derive('altcha-challenge');
     this.derivedKeyKey = derive('altcha-derived-key');
   }
 
   /** A new form: its token and its proof-of-work challenge. An existing, still unspent token may be kept. */
-  async issue(applicationId: string, accountId: string, keep?: string, now = new Date()): Promise<IssuedForm> {
+  async issue(subject: string, keep?: string, now = new Date()): Promise<IssuedForm> {
     const kept = keep ? this.parse(keep) : null;
-    const usable = kept && kept.applicationId === applicationId && this.signatureOk(kept, accountId) && !this.tooOld(kept, now.getTime()) && !this.spent.has(kept.nonce, now.getTime());
-    const parts = usable ? kept : this.sign({ applicationId, issuedAt: now.getTime(), nonce: crypto.randomBytes(12).toString('base64url') }, accountId);
+    const usable = kept && this.signatureOk(kept, subject) && !this.tooOld(kept, now.getTime()) && !this.spent.has(kept.nonce, now.getTime());
+    const parts = usable ? kept : this.sign({ issuedAt: now.getTime(), nonce: crypto.randomBytes(12).toString('base64url') }, subject);
     const { pow } = this.settings;
     const challenge = await createChallenge({
       algorithm: pow.algorithm,
@@ -76,20 +81,29 @@ export class BookingProof {
       hmacSignatureSecret: this.challengeKey,
       hmacKeySignatureSecret: this.derivedKeyKey,
     });
-    const token = [parts.applicationId, parts.issuedAt, parts.nonce, parts.signature].join('.');
+    const token = [parts.issuedAt, parts.nonce, parts.signature].join('.');
     return { token, challenge, readyAt: new Date(parts.issuedAt + this.settings.formMinSeconds * 1000) };
   }
 
   /** Accepts the form once: with a solved challenge at once, without one only after the time lock. */
   async check(input: ProofInput, now = new Date()): Promise<void> {
     const parts = this.parse(input.token);
-    if (!parts || parts.applicationId !== input.applicationId || !this.signatureOk(parts, input.accountId)) throw refuse('invalid');
+    if (!parts || !this.signatureOk(parts, input.subject)) throw this.refuse('invalid');
     const at = now.getTime();
-    if (this.tooOld(parts, at)) throw refuse('expired');
-    if (this.spent.has(parts.nonce, at)) throw refuse('used');
+    if (this.tooOld(parts, at)) throw this.refuse('expired');
+    if (this.spent.has(parts.nonce, at)) throw this.refuse('used');
     const waited = at - parts.issuedAt >= this.settings.formMinSeconds * 1000;
-    if (!waited && !(await this.solved(input.altcha, parts.nonce))) throw refuse('tooFast');
-    if (!this.spent.spend(parts.nonce, this.expiresAt(parts), at)) throw refuse('used');
+    if (!waited && !(await this.solved(input.altcha, parts.nonce))) throw this.refuse('tooFast');
+    if (!this.spent.spend(parts.nonce, this.expiresAt(parts), at)) throw this.refuse('used');
+  }
+
+  /** The message key of the refusal for a form sent before its time lock ran out (its token may be kept). */
+  get tooFastKey(): string {
+    return `${this.messages}.tooFast`;
+  }
+
+  private refuse(key: 'invalid' | 'expired' | 'tooFast' | 'used') {
+    return new AppError('validation_failed', { proof: `${this.messages}.${key}` });
   }
 
   private async solved(payload: string | undefined, nonce: string): Promise<boolean> {
@@ -108,21 +122,21 @@ export class BookingProof {
   }
 
   private parse(token: string): TokenParts | null {
-    const [applicationId, issuedAt, nonce, signature, ...rest] = token.split('.');
-    if (!applicationId || !issuedAt || !nonce || !signature || rest.length > 0 || !/^\d{1,15}$/.test(issuedAt)) return null;
-    return { applicationId, issuedAt: Number(issuedAt), nonce, signature };
+    const [issuedAt, nonce, signature, ...rest] = token.split('.');
+    if (!issuedAt || !nonce || !signature || rest.length > 0 || !/^\d{1,15}$/.test(issuedAt)) return null;
+    return { issuedAt: Number(issuedAt), nonce, signature };
   }
 
-  private mac(parts: Omit<TokenParts, 'signature'>, accountId: string): string {
-    return crypto.createHmac('sha256', this.tokenKey).update([accountId, parts.applicationId, parts.issuedAt, parts.nonce].join('.')).digest('base64url');
+  private mac(parts: Omit<TokenParts, 'signature'>, subject: string): string {
+    return crypto.createHmac('sha256', this.tokenKey).update(JSON.stringify([subject, parts.issuedAt, parts.nonce])).digest('base64url');
   }
 
-  private sign(parts: Omit<TokenParts, 'signature'>, accountId: string): TokenParts {
-    return { ...parts, signature: this.mac(parts, accountId) };
+  private sign(parts: Omit<TokenParts, 'signature'>, subject: string): TokenParts {
+    return { ...parts, signature: this.mac(parts, subject) };
   }
 
-  private signatureOk(parts: TokenParts, accountId: string): boolean {
-    const expected = Buffer.from(this.mac(parts, accountId));
+  private signatureOk(parts: TokenParts, subject: string): boolean {
+    const expected = Buffer.from(this.mac(parts, subject));
     const given = Buffer.from(parts.signature);
     return expected.length === given.length && crypto.timingSafeEqual(expected, given);
   }

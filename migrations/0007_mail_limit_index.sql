@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_mail_to_idx" ON "jobs" USING btree (("payload"->>'to'),"created_at") WHERE kind = 'mail.send';
