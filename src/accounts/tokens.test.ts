@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp, type AppContext } from '../../test/db.ts';
-import { PASSWORD, makeCitizen, makeOfficer, sessionCookie } from '../../test/factories.ts';
+import { PASSWORD, makeCitizen, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { apiTokens } from '../platform/auth/schema.ts';
 import { queryRows } from '../platform/db/index.ts';
