@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   STORAGE_S3_ENDPOINT: z.string().url().optional(),
   STORAGE_S3_BUCKET: z.string().optional(),
   STORAGE_S3_REGION: z.string().default('us-east-1'),
@@ -84,6 +85,8 @@ export type Config = {
   /** HMAC key the treasury/bank signs payment notifications with; a generated server secret when unset. */
   paymentWebhookSecret: string | undefined;
   uploadMaxBytes: number;
+  /** All the files one citizen account keeps, across its applications. */
+  storageQuotaBytes: number;
   /** S3-compatible storage for uploads; a folder under the data folder when unset. */
   s3: { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string } | undefined;
 };
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    storageQuotaBytes: e.STORAGE_QUOTA_BYTES,
     s3:
       e.STORAGE_S3_ENDPOINT && e.STORAGE_S3_BUCKET && e.STORAGE_S3_ACCESS_KEY && e.STORAGE_S3_SECRET_KEY
         ? { endpoint: e.STORAGE_S3_ENDPOINT, bucket: e.STORAGE_S3_BUCKET, region: e.STORAGE_S3_REGION, accessKey: e.STORAGE_S3_ACCESS_KEY, secretKey: e.STORAGE_S3_SECRET_KEY }

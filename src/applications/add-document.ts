@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -9,7 +9,7 @@ import type { Storage } from '../platform/storage/storage.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
 import { recordAction } from './actions.ts';
 import { lockApplication } from './get-application.ts';
-import { applicationDocuments, type DocumentKind } from './schema.ts';
+import { applicationDocuments, applications, type DocumentKind } from './schema.ts';
 
 export const maxDocumentsPerApplication = 20;
 // Documents can be added while the applicant still prepares the visit: an API client submits first, then uploads.
@@ -24,13 +24,28 @@ const cleanName = (name: string | null) => name?.split(/[\\/]/).pop()?.replace(/
  * Stores a scanned document (JPEG, PNG or PDF, recognised by its content) and records it on the application.
  * The file is written first; if recording it fails, the file is removed again.
  */
-export async function addDocument(tx: Tx, caller: Caller, input: { applicationId: string; kind: DocumentKind; file: UploadedFile }, storage: Storage): Promise<AddedDocument> {
+export async function addDocument(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; kind: DocumentKind; file: UploadedFile },
+  storage: Storage,
+  limits: { bytesPerAccount: number },
+): Promise<AddedDocument> {
   const mediaType = await sniffDocument(input.file.bytes);
   if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
   const application = await lockApplication(tx, input.applicationId);
   if (!openStatuses.has(application.status)) throw new AppError('invalid_transition');
   const [held] = await tx.select({ n: count() }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, application.id));
   if ((held?.n ?? 0) >= maxDocumentsPerApplication) throw new AppError('validation_failed', { file: 'v.tooManyDocuments' });
+  // Every file the account keeps, across all its applications: no account fills the disk, however many it opens.
+  const [stored] = await tx
+    .select({ bytes: sql<number>`coalesce(sum(${applicationDocuments.size}), 0)::float8` })
+    .from(applicationDocuments)
+    .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
+    .where(eq(applications.accountId, application.accountId));
+  if ((stored?.bytes ?? 0) + input.file.bytes.length > limits.bytesPerAccount) {
+    throw new AppError('validation_failed', { file: 'v.storageQuota' }, { mb: Math.floor(limits.bytesPerAccount / 1024 / 1024) });
+  }
 
   const id = crypto.randomUUID();
   const storageKey = `applications/${application.id}/${id}`;

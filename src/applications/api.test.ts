@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeNik, makeOfficer, makeUnit } from '../../test/factories.ts';
@@ -48,6 +48,27 @@ describeApp('applications API', (ctx) => {
       ],
       regulation: 'PP 45/2024',
     });
+  });
+
+  it('keeps one open application per person and passport type, from any account, even when two race', async () => {
+    const nik = makeNik('1990-07-05', 'F');
+    const mine = await tokenFor((await makeCitizen(ctx.db)).id);
+    const theirs = await tokenFor((await makeCitizen(ctx.db)).id);
+    expect((await post(mine, valid(nik))).statusCode).toBe(201);
+    for (const token of [mine, theirs]) {
+      const again = await post(token, valid(nik));
+      expect(again.statusCode).toBe(422);
+      expect(again.json().error.fields).toEqual({ nik: 'Orang dengan NIK ini sudah punya permohonan paspor jenis ini yang sedang berjalan. Lanjutkan permohonan itu, atau batalkan dulu.' });
+    }
+    // Another type is another application; once the first has ended, the person may apply again.
+    expect((await post(mine, { ...valid(nik), passportType: 'biasa' })).statusCode).toBe(201);
+    await ctx.db.update(applications).set({ status: 'handed_over' }).where(and(eq(applications.nik, nik), eq(applications.passportType, 'elektronik')));
+    expect((await post(theirs, valid(nik))).statusCode).toBe(201);
+
+    const racer = makeNik('1991-03-04', 'F');
+    const raced = await Promise.all([mine, theirs, mine].map((token) => post(token, { ...valid(racer), birthDate: '1991-03-04' })));
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 422, 422]);
+    expect(await ctx.db.$count(applications, eq(applications.nik, racer))).toBe(1);
   });
 
   it('refuses each bad field with a message in the caller language and stores nothing', async () => {

@@ -1,11 +1,11 @@
-import { and, countDistinct, eq, ne, isNotNull } from 'drizzle-orm';
+import { and, countDistinct, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
 import { ageOn, maxValidityYears } from '../fees/calculate-fee.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor } from '../platform/db/index.ts';
-import type { FieldErrors } from '../platform/errors.ts';
+import { constraintOf, type Executor } from '../platform/db/index.ts';
+import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
 import { getUnit } from '../units/list-units.ts';
-import { applications, type ApplicationKind, type MaritalStatus, type TravelPurpose } from './schema.ts';
+import { applications, closedApplicationStatuses, type ApplicationKind, type MaritalStatus, type PassportType, type TravelPurpose } from './schema.ts';
 
 export type ApplicantFacts = {
   nik: string;
@@ -18,6 +18,9 @@ export type ApplicantFacts = {
   purpose: TravelPurpose;
   pmiRecommendationNumber: string | null;
   unitCode: string;
+  passportType: PassportType;
+  /** The application these facts are, once it exists (a draft being submitted). */
+  id?: string;
 };
 
 /**
@@ -43,5 +46,28 @@ export async function checkApplicant(db: Executor, accountId: string, facts: App
     .from(applications)
     .where(and(eq(applications.accountId, accountId), isNotNull(applications.nik), ne(applications.nik, facts.nik), ne(applications.status, 'cancelled')));
   if ((others?.n ?? 0) >= maxApplicants) errors.nik = 'v.tooManyApplicants';
+  if (!errors.nik && (await openApplicationOf(db, facts.nik, facts.passportType, facts.id))) errors.nik = 'v.openApplicationExists';
   return { errors, warnings: nik.warnings };
+}
+
+/** An application for this person and type that is under way (from any account), other than `exceptId`. */
+async function openApplicationOf(db: Executor, nik: string, passportType: PassportType, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.nik, nik),
+        eq(applications.passportType, passportType),
+        notInArray(applications.status, [...closedApplicationStatuses]),
+        exceptId ? ne(applications.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/** The database's own guard of the rule above, for two submissions racing: as the same field error. */
+export function openApplicationRace(err: unknown): AppError | undefined {
+  return constraintOf(err) === 'applications_open_nik_type_key' ? new AppError('validation_failed', { nik: 'v.openApplicationExists' }) : undefined;
 }

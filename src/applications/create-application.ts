@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { calculateFee, type Fee } from '../fees/calculate-fee.ts';
 import { recordAction } from './actions.ts';
-import { checkApplicant, type ApplicantFacts } from './applicant-rules.ts';
+import { checkApplicant, openApplicationRace, type ApplicantFacts } from './applicant-rules.ts';
 import { applications, type PassportType, type Speed } from './schema.ts';
 import { newTrackingCode } from './tracking-code.ts';
 
@@ -33,7 +33,10 @@ export async function createApplication(tx: Tx, caller: Caller, input: NewApplic
   const [row] = await tx
     .insert(applications)
     .values({ ...input, accountId, trackingCode, status: 'submitted', feeTotal: fee.total, feeItems: fee.items, feeRegulation: fee.regulation, warnings, submittedAt: now })
-    .returning({ id: applications.id });
+    .returning({ id: applications.id })
+    .catch((err: unknown) => {
+      throw openApplicationRace(err) ?? err;
+    });
   await recordAction(tx, caller, { applicationId: row!.id, type: 'submitted', status: 'submitted', payload: { fee: fee.total } });
   await appendAudit(tx, caller, { action: 'application.submit', targetType: 'application', targetId: row!.id, unitCode: input.unitCode });
   return { id: row!.id, trackingCode, status: 'submitted', fee, warnings };

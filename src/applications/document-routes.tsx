@@ -25,6 +25,7 @@ const DocumentJson = z.object({ id: z.string(), kind: z.enum(documentKinds), med
 export async function registerDocumentRoutes(fastify: FastifyInstance, storage: Storage): Promise<void> {
   const deps: WizardDeps = { db: () => fastify.deps.database.db, config: fastify.deps.config };
   const db = deps.db;
+  const storageLimits = { bytesPerAccount: deps.config.storageQuotaBytes };
 
   // Multipart bodies are accepted here only; every other route keeps the platform's body limit.
   await fastify.register(async (scope) => {
@@ -43,7 +44,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
       },
       async (req, reply) => {
         const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-        await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, kind: req.body.kind, file: req.body.file }, storage));
+        await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, kind: req.body.kind, file: req.body.file }, storage, storageLimits));
         return reply.redirect(stepPath(req.params.id, 'documents', !!req.query.change), 303);
       },
     );
@@ -62,7 +63,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
       },
       async (req, reply) => {
         const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-        const added = await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, ...req.body }, storage));
+        const added = await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, ...req.body }, storage, storageLimits));
         return reply.code(201).send(added);
       },
     );

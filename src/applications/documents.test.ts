@@ -14,6 +14,7 @@ import { stepPath } from './wizard-steps.ts';
 
 const tId = translator('id');
 const maxBytes = 64 * 1024;
+const quotaBytes = 2 * 1024 * 1024;
 
 describeApp(
   'application documents',
@@ -115,6 +116,22 @@ describeApp(
       expect(late.json().error.code).toBe('invalid_transition');
     });
 
+    it('keeps each account within its upload space across all its applications, storing nothing over it', async () => {
+      const unit = await makeUnit(ctx.db);
+      const first = await makeApplication(ctx.db, { unitCode: unit.code });
+      const second = await makeApplication(ctx.db, { unitCode: unit.code, accountId: first.accountId, passportType: 'biasa' });
+      const token = await tokenFor(first.accountId);
+      // Files the account already keeps, leaving less room than one more PDF.
+      await ctx.db.insert(applicationDocuments).values({ applicationId: first.id, kind: 'kk', storageKey: 'test/quota', mediaType: 'application/pdf', size: quotaBytes - pdf.length + 1, sha256: '0' });
+      const over = await apiUpload(token, second.id, { kind: 'kk' }, { filename: 'kk.pdf', type: 'application/pdf', bytes: pdf });
+      expect(over.statusCode).toBe(422);
+      expect(over.json().error.fields).toEqual({ file: tId('v.storageQuota', { mb: Math.floor(quotaBytes / 1024 / 1024) }) });
+      expect(await ctx.db.$count(applicationDocuments, eq(applicationDocuments.applicationId, second.id))).toBe(0);
+      // Another account has its own space.
+      const other = await makeApplication(ctx.db, { unitCode: unit.code });
+      expect((await apiUpload(await tokenFor(other.accountId), other.id, { kind: 'kk' }, { filename: 'kk.pdf', type: 'application/pdf', bytes: pdf })).statusCode).toBe(201);
+    });
+
     it('lets only the owner and officers of the unit download, and only the owner remove a file from a draft', async () => {
       const { citizen, browser, id, unit } = await draftAtDocuments();
       const upload = await apiUpload(await tokenFor(citizen.id), id, { kind: 'ektp' }, { filename: 'a.png', type: 'image/png', bytes: png });
@@ -144,5 +161,5 @@ describeApp(
       expect((await browser.get(url)).statusCode).toBe(404);
     });
   },
-  { uploadMaxBytes: maxBytes },
+  { uploadMaxBytes: maxBytes, storageQuotaBytes: quotaBytes },
 );

@@ -45,6 +45,9 @@ export const applicationStatuses = [
   'void',
 ] as const;
 
+/** Where an application has ended (or has not yet begun): a person may hold one application per type outside these. */
+export const closedApplicationStatuses = ['draft', 'cancelled', 'handed_over', 'rejected', 'void'] as const;
+
 export type ApplicationKind = (typeof applicationKinds)[number];
 export type PassportType = (typeof passportTypes)[number];
 export type Speed = (typeof speeds)[number];
@@ -105,6 +108,10 @@ export const applications = pgTable(
     uniqueIndex('applications_tracking_code_key').on(t.trackingCode),
     index('applications_account_idx').on(t.accountId),
     index('applications_nik_idx').on(t.nik),
+    // One open application per person and passport type: submitted and not yet ended (see openApplicationStatuses).
+    uniqueIndex('applications_open_nik_type_key')
+      .on(t.nik, t.passportType)
+      .where(sql`status not in ('draft', 'cancelled', 'handed_over', 'rejected', 'void')`),
     index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
     index('applications_due_idx').on(t.unitCode, t.dueOn),
     index('applications_session_idx').on(t.outreachSessionId),

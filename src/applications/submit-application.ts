@@ -6,7 +6,7 @@ import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { recordAction } from './actions.ts';
-import { checkApplicant, type ApplicantFacts } from './applicant-rules.ts';
+import { checkApplicant, openApplicationRace, type ApplicantFacts } from './applicant-rules.ts';
 import { lockDraft } from './get-application.ts';
 import { documentRequirements, listDocuments, missingDocuments } from './required-documents.ts';
 import { applications, type Application } from './schema.ts';
@@ -39,7 +39,9 @@ export async function submitApplication(tx: Tx, caller: Caller, input: { applica
     .update(applications)
     .set({ feeTotal: fee.total, feeItems: fee.items, feeRegulation: fee.regulation, warnings, submittedAt: now })
     .where(eq(applications.id, draft.id));
-  await recordAction(tx, caller, { applicationId: draft.id, type: 'submitted', status: 'submitted', payload: { fee: fee.total } });
+  await recordAction(tx, caller, { applicationId: draft.id, type: 'submitted', status: 'submitted', payload: { fee: fee.total } }).catch((err: unknown) => {
+    throw openApplicationRace(err) ?? err;
+  });
   await appendAudit(tx, caller, { action: 'application.submit', targetType: 'application', targetId: draft.id, unitCode: draft.unitCode });
   return { id: draft.id, trackingCode: draft.trackingCode, fee, warnings };
 }

@@ -108,7 +108,8 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     await openDate(ctx.db, a.code, date, 5);
     await openDate(ctx.db, b.code, date, 5);
     const first = await makeApplication(ctx.db, { unitCode: a.code });
-    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik });
+    // The same person's other application (one per passport type may be open): still one live appointment per person.
+    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik, passportType: 'biasa' });
     const token = await tokenFor(first.accountId);
     expect((await book(token, first.id, date)).statusCode).toBe(201);
     const refused = await book(token, second.id, date);

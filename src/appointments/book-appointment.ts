@@ -154,8 +154,8 @@ export async function bookAppointment(
           select ${appointmentId}::uuid, ${input.applicationId}::uuid, ${unitCode}, ${input.date}::date, ${channel}, ${nik} from place
           returning id
         ), billing as (
-          insert into billings (code, appointment_id, application_id, amount, expires_at)
-          select ${code}, id, ${input.applicationId}::uuid, ${feeTotal}, ${expiresAt.toISOString()}::timestamptz from appointment
+          insert into billings (code, appointment_id, application_id, amount, created_at, expires_at)
+          select ${code}, id, ${input.applicationId}::uuid, ${feeTotal}, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz from appointment
         ), action as (
           insert into application_actions (application_id, type, actor_id, payload)
           select ${input.applicationId}::uuid, 'appointment_booked', ${caller.actor?.id ?? null}::uuid, ${JSON.stringify(action)}::jsonb from appointment

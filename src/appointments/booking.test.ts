@@ -54,7 +54,7 @@ describeApp('booking', (ctx) => {
     await openDate(ctx.db, a.code, date, 5);
     await openDate(ctx.db, b.code, date, 5);
     const first = await makeApplication(ctx.db, { unitCode: a.code });
-    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik });
+    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik, passportType: 'biasa' });
     const token = await tokenFor(first.accountId);
     const results = await Promise.all([book(token, first.id, date), book(token, second.id, date)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);

@@ -65,6 +65,24 @@ describeApp('payments', (ctx) => {
     expect(late.json().error.code).toBe('billing_expired');
   });
 
+  it('takes a payment time only from while the code was valid: not before it was issued, not after, not ahead', async () => {
+    const expired = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    const billing = expired.booked.billing;
+    const at = (ms: number) => new Date(ms).toISOString();
+    const issued = Date.now() - 3 * 3_600_000;
+    for (const paidAt of [at(issued - 60_000), at(Date.now() + 3_600_000)]) {
+      const res = await notify({ billingCode: billing.code, amount: billing.amount, paidAt });
+      expect(res.statusCode, paidAt).toBe(422);
+      expect(res.json().error.fields).toHaveProperty('paidAt');
+    }
+    const afterExpiry = await notify({ billingCode: billing.code, amount: billing.amount, paidAt: at(billing.expiresAt.getTime() + 60_000) });
+    expect(afterExpiry.json().error.code).toBe('billing_expired');
+    expect(await statusOf(expired.application.id)).toBe('booked');
+    // A bank that reports late a payment made in time is believed.
+    const inTime = await notify({ billingCode: billing.code, amount: billing.amount, paidAt: at(issued + 30 * 60_000) });
+    expect(inTime.statusCode).toBe(200);
+  });
+
   it('leaves a case already at the office in its workflow step when it is paid or its code runs out', async () => {
     const paidLater = await bookOne();
     const expiring = await bookOne(new Date(Date.now() - 3 * 3_600_000));

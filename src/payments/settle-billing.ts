@@ -10,15 +10,20 @@ import { billings } from './schema.ts';
 
 export type Settlement = { code: string; amount?: number; reference?: string; paidAt?: Date };
 
+/** How far ahead of this server's clock a bank's `paidAt` may be (clocks differ a little, never by much). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * Records the payment of a billing code (from the bank's notification or `sikoe payments settle`). A repeated
- * notification changes nothing; a payment after the code expired, or of another amount, is refused.
+ * notification changes nothing; a payment after the code expired, or of another amount, is refused. The payment time
+ * the bank gives must lie while the code was valid: not before it was issued, not after it expired, not in the future.
  */
 export async function settleBilling(tx: Tx, caller: Caller, input: Settlement, now = new Date()): Promise<{ code: string; paidAt: Date; alreadyPaid: boolean }> {
   const [billing] = await tx.select().from(billings).where(eq(billings.code, input.code)).for('update');
   if (!billing) throw new AppError('not_found');
   if (billing.paidAt) return { code: billing.code, paidAt: billing.paidAt, alreadyPaid: true };
   const paidAt = input.paidAt ?? now;
+  if (paidAt < billing.createdAt || paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('validation_failed', { paidAt: 'v.paidAtOutside' });
   if (input.amount !== undefined && input.amount !== billing.amount) throw new AppError('validation_failed', { amount: 'v.amountMismatch' });
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, billing.appointmentId)).for('update');
   if (!appointment || appointment.state !== 'booked' || billing.expiresAt < paidAt) throw new AppError('billing_expired');
