@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.idleInTransactionMs),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sikoe Imigrasi NTT <no-reply@sikoe.local>'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -62,6 +64,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** Who may read /metrics: clients from these addresses or networks (CIDR), or with this bearer token. */
+  metrics: { token: string | undefined; allow: string[] };
   trustProxy: boolean;
   /** Cookies get `Secure` when the public URL is https (i.e. behind TLS). */
   secureCookies: boolean;
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean) },
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

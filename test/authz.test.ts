@@ -142,6 +142,7 @@ const routes: Record<string, Entry> = {
   'GET /static/vendor/*': { access: 'public', url: () => '/static/vendor/htmx.min.js' },
   'GET /healthz': { access: 'public' },
   'GET /readyz': { access: 'public' },
+  // Not by role: by address or token (platform/http/metrics.ts, tested in http.test.ts); the walk's clients are local.
   'GET /metrics': { access: 'public' },
   'GET /api/openapi.json': { access: 'public' },
   'GET /api/v1/units': { access: 'public' },

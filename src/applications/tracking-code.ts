@@ -11,6 +11,9 @@ export function newTrackingCode(): string {
   return code;
 }
 
+/** Whether a normalised string has the shape of a tracking code; about one in fifty codes has no digit at all. */
+export const isTrackingCode = (code: string) => /^SK[0-9A-HJKMNP-TV-Z]{10}$/.test(code);
+
 /** Accepts what people type: lower case, spaces, dashes. */
 export function normaliseTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');

@@ -58,6 +58,7 @@ export function registerCaseApi(fastify: FastifyInstance): void {
         params: Params,
         response: { 200: HistoryJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
       },
+      config: { auditRefusals: { action: 'case.view', targetType: 'application', target: (req) => (req.params as { id?: string }).id } },
     },
     async (req) => {
       const { actor } = await caseFor(db(), req, req.params.id, 'case.view');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
@@ -6,6 +6,7 @@ import { Browser } from '../../test/http.ts';
 import { jpeg, multipart } from '../../test/uploads.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { applications } from '../applications/schema.ts';
+import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { nameKey } from '../watchlist/name-key.ts';
@@ -123,8 +124,12 @@ describeApp('officer case page', (ctx) => {
   it('keeps officers to their units and roles', async () => {
     const unit = await makeUnit(ctx.db);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in' });
-    const stranger = await as(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: (await makeUnit(ctx.db)).code }));
+    const strangerAccount = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: (await makeUnit(ctx.db)).code });
+    const stranger = await as(strangerAccount);
     expect((await stranger.get(`/officer/cases/${c.id}`)).statusCode).toBe(403);
+    // Looking at a case of another unit is refused and audited, as the views that are let through are.
+    const [refusal] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.view_refused'), eq(auditLog.actorId, strangerAccount.id)));
+    expect(refusal).toMatchObject({ targetType: 'application', targetId: c.id, details: { status: 403, code: 'forbidden' } });
     const refused = await stranger.post(`/officer/cases/${c.id}/actions`, { type: 'take' });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain(tId('errors.forbidden'));

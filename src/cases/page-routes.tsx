@@ -41,9 +41,10 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
   };
 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/officer/cases/:id', { schema: { hide: true, params: Params } }, (req, reply) => casePage(req, reply, {}));
+  const caseLookUp = { action: 'case.view', targetType: 'application', target: (req: FastifyRequest) => (req.params as { id?: string }).id };
+  app.get('/officer/cases/:id', { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } }, (req, reply) => casePage(req, reply, {}));
 
-  app.get('/officer/cases/:id/rejection-receipt', { schema: { hide: true, params: Params } }, async (req, reply) => {
+  app.get('/officer/cases/:id/rejection-receipt', { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } }, async (req, reply) => {
     const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
     const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
     const receipt = rejectionOf(view.application, view.history);

@@ -186,6 +186,14 @@ describeApp('work queues and case search', (ctx) => {
     expect(await audits()).toHaveLength(14);
   });
 
+  it('finds a tracking code that has no digit in it', async () => {
+    const unit = await makeUnit(ctx.db);
+    const lettersOnly = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in', trackingCode: `SK${Array.from({ length: 10 }, () => 'ABCDEFGHJKMNPQRSTVWXYZ'[crypto.randomInt(22)]).join('')}` });
+    const officer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    const res = await api(officer, `/api/v1/cases/search?q=${lettersOnly.trackingCode.toLowerCase()}`);
+    expect(res.json()).toMatchObject({ kind: 'code', hits: [{ id: lettersOnly.id }] });
+  });
+
   it('refuses people who may not work cases', async () => {
     const unit = await makeUnit(ctx.db);
     const admin = await makeOfficer(ctx.db, { role: 'admin', unitCode: unit.code });
@@ -200,5 +208,8 @@ describeApp('work queues and case search', (ctx) => {
     expect((await api(citizen, '/api/v1/cases/search?q=ndun')).json()).toMatchObject({ error: { code: 'forbidden' } });
     expect((await ctx.app.inject({ url: '/api/v1/work' })).statusCode).toBe(401);
     expect(await ctx.db.$count(auditLog, and(eq(auditLog.action, 'case.search'), eq(auditLog.actorId, citizen.id)))).toBe(0);
+    // The refusal itself is audited, with what was searched for.
+    const [refused] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.search_refused'), eq(auditLog.actorId, citizen.id)));
+    expect(refused!.details).toMatchObject({ query: 'ndun', status: 403, code: 'forbidden' });
   });
 });

@@ -60,6 +60,9 @@ const SearchJson = z.object({
   ),
 });
 
+/** A search someone may not run still leaves a trace; what was searched for is kept as for one that ran. */
+const searchLookUp = { action: 'case.search', targetType: 'application', details: (req: FastifyRequest) => ({ query: String((req.query as { q?: unknown }).q ?? '').slice(0, 100) }) };
+
 /** Officers' work queues and case search: pages and the same as JSON. */
 export function registerCaseworkRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -100,7 +103,7 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
 
   app.get(
     '/officer/search',
-    { schema: { hide: true, querystring: SearchQuery }, config: { errorPage: (req, reply, error, fields) => searchPage(req, reply, { errors: fields }, error.status) } },
+    { schema: { hide: true, querystring: SearchQuery }, config: { auditRefusals: searchLookUp, errorPage: (req, reply, error, fields) => searchPage(req, reply, { errors: fields }, error.status) } },
     (req, reply) => searchPage(req, reply, {}),
   );
 
@@ -114,6 +117,7 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
         querystring: z.object({ q: z.string().min(1).max(100) }),
         response: { 200: SearchJson, 401: ErrorJson, 403: ErrorJson, 422: ErrorJson },
       },
+      config: { auditRefusals: searchLookUp },
     },
     async (req) => {
       const worker = await caseworkerOf(db(), req, 'case.search');

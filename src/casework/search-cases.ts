@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ApplicationStatus } from '../applications/schema.ts';
-import { normaliseTrackingCode } from '../applications/tracking-code.ts';
+import { isTrackingCode, normaliseTrackingCode } from '../applications/tracking-code.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { queryRows, type Tx } from '../platform/db/index.ts';
@@ -33,7 +33,8 @@ export function classifyQuery(input: string): { kind: SearchKind; value: string 
   const q = input.trim().replace(/\s+/g, ' ');
   if (/^\d{16}$/.test(q)) return { kind: 'nik', value: q };
   const code = normaliseTrackingCode(q);
-  if (/^[A-Z0-9]{6,20}$/.test(code) && /\d/.test(code)) return { kind: 'code', value: code };
+  // A tracking code by its shape (it may have no digit), or letters and digits together (a passport number).
+  if (isTrackingCode(code) || (/^[A-Z0-9]{6,20}$/.test(code) && /\d/.test(code))) return { kind: 'code', value: code };
   if (q.length >= 2 && q.length <= 100 && namePattern.test(q)) return { kind: 'name', value: q.toLowerCase() };
   return null;
 }

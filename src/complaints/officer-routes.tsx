@@ -12,11 +12,12 @@ import { complaintsCsv } from './complaints-csv.ts';
 import { ActionBody, ListQuery } from './input-schemas.ts';
 import { complaintForOfficer, describeComplaint, listComplaints } from './list-complaints.ts';
 import { performComplaintAction } from './perform-complaint-action.ts';
-import { authorizeRole } from './policy.ts';
+import { authorizeRole, isAuditor } from './policy.ts';
 import { complaintAttachments } from './schema.ts';
 import { OfficerComplaintPage } from './views/officer-complaint-page.tsx';
 import { OfficerListPage } from './views/officer-list-page.tsx';
 import type { ComplaintStep } from './workflow.ts';
+import { whistleblowingDeadlines } from './whistleblowing-deadlines.ts';
 
 const Params = z.object({ id: z.uuid() });
 
@@ -33,7 +34,8 @@ export function registerComplaintOfficerRoutes(fastify: FastifyInstance): void {
     const actor = requireActor(req);
     authorizeRole(actor, 'complaint.view');
     const filters = filtersOf(req.query);
-    return reply.page(<OfficerListPage ctx={reply.ctx()} complaints={await listComplaints(db(), actor, filters, witaDate())} filters={filters} />);
+    const whistleblowing = isAuditor(actor) ? await whistleblowingDeadlines(db(), filters, witaDate()) : undefined;
+    return reply.page(<OfficerListPage ctx={reply.ctx()} complaints={await listComplaints(db(), actor, filters, witaDate())} filters={filters} whistleblowing={whistleblowing} />);
   });
 
   app.get('/officer/complaints.csv', { schema: { hide: true, querystring: ListQuery } }, async (req, reply) => {

@@ -45,15 +45,16 @@ const isSubject = (actor: Actor, c: Pick<Complaint, 'subjectOfficerId' | 'subjec
   c.subjectOfficerId === actor.id || (!!c.subjectName && nameKey(c.subjectName) === nameKey(actor.name));
 
 /**
- * Whistle-blowing reports are seen only by the integrity officers (never by the one reported) and the auditors;
- * the unit of the officer reported never sees them, because heads and verifiers see no whistle-blowing at all.
+ * Whistle-blowing reports are seen only by the integrity officers (never by the one reported); the unit of the
+ * officer reported never sees them, because heads and verifiers see no whistle-blowing at all, and the auditors
+ * (the Ombudsman) see them only as counts with their deadlines (whistleblowingDeadlines), never their contents.
  * Ordinary complaints: the handlers of the unit's scope, and the auditors.
  */
 export function can(actor: Actor | null, action: 'complaint.view' | 'complaint.handle', c: Target, scope: readonly string[]): boolean {
   if (!roleMay(actor, action) || !actor) return false;
   if (isSubject(actor, c)) return false;
-  if (isAuditor(actor)) return action === 'complaint.view';
   if (c.type === 'whistleblowing') return isIntegrity(actor);
+  if (isAuditor(actor)) return action === 'complaint.view';
   return handlers.includes(actor.role!) && scope.includes(c.unitCode);
 }
 
@@ -64,7 +65,7 @@ export function visibleWhere(actor: Actor | null, scope: readonly string[]): SQL
     or(isNull(complaints.subjectOfficerId), ne(complaints.subjectOfficerId, actor.id)),
     sql`coalesce(regexp_replace(lower(${complaints.subjectName}), '[^a-z]', '', 'g'), '') <> ${nameKey(actor.name)}`,
   )!;
-  if (isAuditor(actor)) return notAboutMe;
+  if (isAuditor(actor)) return and(ne(complaints.type, 'whistleblowing'), notAboutMe)!;
   if (actor.role === INTEGRITY_ROLE) return isIntegrity(actor) ? and(eq(complaints.type, 'whistleblowing'), notAboutMe)! : sql`false`;
   if (scope.length === 0) return sql`false`;
   return and(ne(complaints.type, 'whistleblowing'), inArray(complaints.unitCode, [...scope]))!;

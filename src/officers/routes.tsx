@@ -93,7 +93,8 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     },
   );
 
-  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }), querystring: z.object({ cleared: z.literal('1').optional() }) } }, async (req, reply) => {
+  const accountLookUp = { action: 'account.view', targetType: 'account', target: (req: FastifyRequest) => (req.params as { id?: string }).id };
+  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }), querystring: z.object({ cleared: z.literal('1').optional() }) }, config: { auditRefusals: accountLookUp } }, async (req, reply) => {
     const actor = requireActor(req);
     // Roles that can never view records are refused before the lookup, so they cannot probe which ids exist.
     authorize(actor, 'officer.list');

@@ -38,6 +38,7 @@ export function registerPassportApi(fastify: FastifyInstance): void {
         params: z.object({ number: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,12}$/, 'v.invalid') }),
         response: { 200: PassportJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 422: ErrorJson },
       },
+      config: { auditRefusals: { action: 'passport.view', targetType: 'passport', target: (req) => (req.params as { number?: string }).number } },
     },
     async (req) => {
       const actor = requireActor(req);

@@ -57,5 +57,10 @@ describeApp('GET /api/v1/passports/:number', (ctx) => {
     expect((await get(number, await makeCitizen(ctx.db))).statusCode).toBe(403);
     expect((await get(number)).statusCode).toBe(401);
     expect(await ctx.db.$count(auditLog, and(eq(auditLog.action, 'passport.view'), eq(auditLog.targetId, number)))).toBe(3);
+    // Every refusal of a signed-in officer or citizen is audited too: probing for numbers leaves a trace.
+    const refused = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'passport.view_refused'), eq(auditLog.targetId, number))).orderBy(auditLog.id);
+    expect(refused.map((r) => [r.actorId, r.details.status])).toEqual([[elsewhere.id, 404], [auditor.id, 403], [expect.any(String), 403]]);
+    const probed = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'passport.view_refused'), eq(auditLog.targetId, 'X9999999'), eq(auditLog.actorId, elsewhere.id)));
+    expect(probed).toHaveLength(1);
   });
 });

@@ -16,7 +16,13 @@ const YearQuery = z.object({
 const FiguresJson = z.object({
   unitCode: z.string(),
   unitName: z.string(),
-  complaints: z.object({ received: z.number(), resolved: z.number(), overdue: z.number(), medianDaysToFirstAnswer: z.number().nullable() }),
+  complaints: z.object({
+    received: z.number(),
+    resolved: z.number(),
+    overdue: z.number(),
+    medianDaysToFirstAnswer: z.number().nullable(),
+    whistleblowing: z.number().describe('whistle-blowing reports among them: counted in the region only, never per office'),
+  }),
   ikm: z.object({ respondents: z.number(), ikm: z.number().nullable(), converted: z.number().nullable(), category: z.string().nullable() }),
   passports: z.object({ biasa: z.number(), elektronik: z.number(), total: z.number() }),
 });

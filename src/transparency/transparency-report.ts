@@ -33,7 +33,7 @@ export async function transparencyReport(db: Executor, year: number, now = new D
     offices.map(async (unit): Promise<UnitReport> => {
       const scope = await unitScope(db, unit.code);
       const [complaints, ikm, passports] = await Promise.all([
-        complaintFigures(db, { unitCodes: scope, from, to, today }),
+        complaintFigures(db, { unitCodes: scope, from, to, today, withWhistleblowing: unit.code === REGION }),
         computeIkm(db, { unitCodes: scope, from, to }),
         countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12`, unit: unit.code }),
       ]);

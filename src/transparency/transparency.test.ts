@@ -5,7 +5,7 @@ import { complaints } from '../complaints/schema.ts';
 import { surveyResponses } from '../surveys/schema.ts';
 import { complaintFigures } from './complaint-figures.ts';
 
-type Seeded = { unitCode: string; status: string; receivedAt: string; firstAnsweredAt?: string; verifyDueOn?: string; answerDueOn?: string };
+type Seeded = { unitCode: string; type?: 'complaint' | 'whistleblowing'; status: string; receivedAt: string; firstAnsweredAt?: string; verifyDueOn?: string; answerDueOn?: string };
 
 describeApp('transparency page', (ctx) => {
   let n = 0;
@@ -14,7 +14,7 @@ describeApp('transparency page', (ctx) => {
       trackingCode: `TR${Date.now().toString(36)}${n++}`.toUpperCase(),
       secretHash: 'x',
       channel: 'web',
-      type: 'complaint',
+      type: c.type ?? 'complaint',
       category: 'undue_delay',
       unitCode: c.unitCode,
       description: 'Paspor belum jadi',
@@ -34,12 +34,25 @@ describeApp('transparency page', (ctx) => {
     await complaint({ unitCode: unit.code, status: 'in_progress', receivedAt: '2024-03-06T01:00:00Z', verifyDueOn: '2024-03-11', answerDueOn: '2030-01-01' });
     // 31 December, 20:00 UTC is 1 January in WITA: next year's complaint.
     await complaint({ unitCode: unit.code, status: 'received', receivedAt: '2024-12-31T20:00:00Z' });
-    const figures = await complaintFigures(ctx.db, { unitCodes: [unit.code], from: '2024-01-01', to: '2024-12-31', today: '2024-06-01' });
+    const figures = await complaintFigures(ctx.db, { unitCodes: [unit.code], from: '2024-01-01', to: '2024-12-31', today: '2024-06-01', withWhistleblowing: false });
     // First answers after 1, 3 and 10 days: the median is 3.
-    expect(figures).toEqual({ received: 5, resolved: 3, overdue: 1, medianDaysToFirstAnswer: 3 });
-    expect(await complaintFigures(ctx.db, { unitCodes: [unit.code], from: '2025-01-01', to: '2025-12-31', today: '2025-06-01' })).toEqual({
-      received: 1, resolved: 0, overdue: 1, medianDaysToFirstAnswer: null,
+    expect(figures).toEqual({ received: 5, resolved: 3, overdue: 1, medianDaysToFirstAnswer: 3, whistleblowing: 0 });
+    expect(await complaintFigures(ctx.db, { unitCodes: [unit.code], from: '2025-01-01', to: '2025-12-31', today: '2025-06-01', withWhistleblowing: false })).toEqual({
+      received: 1, resolved: 0, overdue: 1, medianDaysToFirstAnswer: null, whistleblowing: 0,
     });
+  });
+
+  it('counts whistle-blowing reports in the region only, never at the office of the officer reported', async () => {
+    const unit = await makeUnit(ctx.db);
+    await complaint({ unitCode: unit.code, status: 'received', receivedAt: '2024-04-01T01:00:00Z' });
+    await complaint({ unitCode: unit.code, type: 'whistleblowing', status: 'received', receivedAt: '2024-04-02T01:00:00Z' });
+    const span = { unitCodes: [unit.code], from: '2024-01-01', to: '2024-12-31', today: '2024-06-01' };
+    expect(await complaintFigures(ctx.db, { ...span, withWhistleblowing: false })).toMatchObject({ received: 1, whistleblowing: 0 });
+    expect(await complaintFigures(ctx.db, { ...span, withWhistleblowing: true })).toMatchObject({ received: 2, whistleblowing: 1 });
+    await complaint({ unitCode: 'KANIM-KUPANG', type: 'whistleblowing', status: 'received', receivedAt: '2024-04-03T01:00:00Z' });
+    const api = (await ctx.app.inject({ url: '/api/v1/transparency?year=2024' })).json();
+    expect(api.units.every((u: { complaints: { whistleblowing: number } }) => u.complaints.whistleblowing === 0)).toBe(true);
+    expect(api.region.complaints.whistleblowing).toBeGreaterThanOrEqual(1);
   });
 
   it('shows the region and each office with IKM, charts and CSV, and no personal data', async () => {

@@ -3,11 +3,33 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ComplaintFilters, OfficerComplaint } from '../list-complaints.ts';
 import { complaintStatuses } from '../schema.ts';
+import type { WhistleblowingDeadlines } from '../whistleblowing-deadlines.ts';
 
 const day = (ctx: PageContext, date: string | null) => (date ? formatDay(ctx.lang, date) : '—');
 
 /** The complaints the officer may see, with both deadlines and their overdue flags, filters and the CSV export. */
-export function OfficerListPage({ ctx, complaints, filters }: { ctx: PageContext; complaints: OfficerComplaint[]; filters: ComplaintFilters }) {
+function Whistleblowing({ ctx, figures }: { ctx: PageContext; figures: WhistleblowingDeadlines }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="whistleblowing">
+      <h2 id="whistleblowing">{t('complaints.officer.whistleTitle')}</h2>
+      <p>{t('complaints.officer.whistleLead')}</p>
+      <p>{t('complaints.officer.whistleCounts', { received: figures.received, open: figures.open, overdue: figures.overdue })}</p>
+      {figures.deadlines.length > 0 && (
+        <ul>
+          {figures.deadlines.map((d, i) => (
+            <li key={i}>
+              {day(ctx, d.dueOn)}
+              {d.overdue && <strong class="tag">{` ${t('complaints.officer.overdue')}`}</strong>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function OfficerListPage({ ctx, complaints, filters, whistleblowing }: { ctx: PageContext; complaints: OfficerComplaint[]; filters: ComplaintFilters; whistleblowing?: WhistleblowingDeadlines }) {
   const { t } = ctx;
   const query = new URLSearchParams(Object.entries({ unit: filters.unitCode, status: filters.status, from: filters.from, to: filters.to }).filter((e): e is [string, string] => !!e[1])).toString();
   return (
@@ -39,6 +61,7 @@ export function OfficerListPage({ ctx, complaints, filters }: { ctx: PageContext
       <p>
         <a href={`/officer/complaints.csv${query ? `?${query}` : ''}`}>{t('complaints.officer.export')}</a>
       </p>
+      {whistleblowing && <Whistleblowing ctx={ctx} figures={whistleblowing} />}
       {complaints.length === 0 ? (
         <p>{t('complaints.officer.none')}</p>
       ) : (

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appendAudit } from '../audit/append-audit.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { callerOf } from './guards.ts';
 import type { AppError } from '../errors.ts';
 import { langFromAcceptLanguage, translator } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
@@ -34,10 +36,25 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
   return reply.page(<ErrorView ctx={reply.ctx()} status={error.status} message={message} />, error.status);
 }
 
+/**
+ * Someone looked for a record and was refused: who, what and the answer go to the audit trail, as a successful
+ * view does. Probing for which passports or cases exist leaves a trace too. Its own transaction: the request's
+ * has been rolled back.
+ */
+async function auditRefusal(app: FastifyInstance, req: FastifyRequest, error: AppError): Promise<void> {
+  const lookUp = req.routeOptions.config?.auditRefusals;
+  if (!lookUp || (error.status !== 403 && error.status !== 404) || !req.actor) return;
+  const target = lookUp.target?.(req);
+  await app.deps.database.db.transaction((tx) =>
+    appendAudit(tx, callerOf(req, req.actor), { action: `${lookUp.action}_refused`, targetType: lookUp.targetType, targetId: target, details: { ...lookUp.details?.(req), status: error.status, code: error.code } }),
+  );
+}
+
 /** The one place errors become responses: JSON under /api, pages elsewhere, each in the user's language. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler(async (err, req, reply) => {
     const error = toAppError(err);
+    await auditRefusal(app, req, error).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'audit of a refusal failed'));
     if (error.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
     else if (isDataException(err)) req.log.warn({ err }, 'the database refused input that passed the schema');
     else if (error.status >= 500) req.log.error({ err }, 'request failed');

@@ -7,6 +7,14 @@ import { hasKey, type T } from '../i18n/index.ts';
 /** A page route can re-render its own form when its input is refused, instead of the generic error page. */
 export type ErrorPage = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => unknown;
 
+/** What a refused look-up leaves in the audit trail: the action it tried (e.g. "passport.view") and on what. */
+export type AuditedLookUp = {
+  action: string;
+  targetType: string;
+  target?: (req: FastifyRequest) => string | undefined;
+  details?: (req: FastifyRequest) => Record<string, unknown>;
+};
+
 type ValidationIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
 
 function issueKey(issue: ValidationIssue): string {

@@ -65,6 +65,22 @@ describeApp('http platform', (ctx) => {
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
+  it('shows the metrics only to the allowed addresses or with the metrics token', async () => {
+    const outside = { remoteAddress: '203.0.113.9' };
+    expect((await ctx.app.inject({ url: '/metrics', ...outside })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200);
+    const token = 'metrics-token-0123456789';
+    const guarded = await buildApp(testConfig({ metrics: { token, allow: ['10.1.0.0/16'] } }), ctx.database);
+    try {
+      expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
+      expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.2.0.1' })).statusCode).toBe(403);
+      expect((await guarded.inject({ url: '/metrics', ...outside, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+      expect((await guarded.inject({ url: '/metrics', ...outside, headers: { authorization: 'Bearer wrong-token-000000000' } })).statusCode).toBe(403);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('sends security headers with pages', async () => {
     const res = await ctx.app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);

@@ -30,7 +30,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { projectRoot } from '../paths.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
-import { isApiRequest, routePath, type ErrorPage } from './errors.ts';
+import { isApiRequest, routePath, type AuditedLookUp, type ErrorPage } from './errors.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.tsx';
 import { registerMetrics } from './metrics.ts';
 import { registerProofAssets } from '../proof/assets.ts';
@@ -55,6 +55,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     errorPage?: ErrorPage;
+    /** A look-up of people's records: its refusals (403, 404) are audited like its successful views. */
+    auditRefusals?: AuditedLookUp;
   }
 }
 
@@ -199,6 +201,6 @@ export async function createServer(deps: AppDeps): Promise<App> {
 
   registerProofAssets(app);
   registerErrorHandling(app);
-  registerMetrics(app);
+  registerMetrics(app, config.metrics);
   return app;
 }

@@ -100,6 +100,7 @@ export function TransparencyPage({ ctx, report, years }: { ctx: PageContext; rep
         · <a href="/statistik/paspor">{t('statistics.link')}</a>
       </p>
       <p class="hint">{t('transparency.note')}</p>
+      <p class="hint">{t('transparency.whistleblowingNote', { count: report.region.complaints.whistleblowing })}</p>
     </Layout>
   );
 }
