@@ -71,6 +71,11 @@ export const applications = pgTable(
     unitCode: text('unit_code'),
     nik: text('nik'),
     fullName: text('full_name'),
+    /**
+     * The family-name part of the full name as the applicant states it (the passport's primary identifier), '' for
+     * a name without one; null while not asked. Never guessed from the last word.
+     */
+    familyName: text('family_name'),
     birthPlace: text('birth_place'),
     birthDate: date('birth_date'),
     sex: text('sex').$type<'F' | 'M'>(),

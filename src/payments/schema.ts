@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A 15-digit billing code (kode billing) for one appointment's fee; unpaid codes expire after two hours. */
 export const billings = pgTable(
@@ -17,3 +17,21 @@ export const billings = pgTable(
   },
   (t) => [index('billings_appointment_idx').on(t.appointmentId), index('billings_unpaid_idx').on(t.expiresAt).where(sql`paid_at is null`)],
 );
+
+export const paymentChannelKinds = ['teller', 'atm', 'internet_banking', 'mobile_banking', 'post_office', 'marketplace', 'e_wallet'] as const;
+export type PaymentChannelKind = (typeof paymentChannelKinds)[number];
+
+/**
+ * Where a billing code (kode billing SIMPONI) can be paid, and how: editable data, seeded with the channels people
+ * in NTT use. The steps are short lines in both languages; `{{code}}` and `{{amount}}` are filled in.
+ */
+export const paymentChannels = pgTable('payment_channels', {
+  code: text('code').primaryKey(),
+  kind: text('kind').$type<PaymentChannelKind>().notNull(),
+  name: text('name').notNull(),
+  stepsId: jsonb('steps_id').$type<string[]>().notNull(),
+  stepsEn: jsonb('steps_en').$type<string[]>().notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+export type PaymentChannel = typeof paymentChannels.$inferSelect;

@@ -34,6 +34,10 @@ export const units = pgTable('units', {
   address: text('address').notNull(),
   phone: text('phone'),
   email: text('email'),
+  /** A link to the office on a map (OpenStreetMap, Google Maps…), kept by admins; shown on pages, receipts and mails. */
+  mapUrl: text('map_url'),
+  /** The office's counters (loket) by name, as the queue calls them: officers pick theirs from this list. */
+  counters: jsonb('counters').$type<string[]>().notNull().default(['Loket 1', 'Loket 2', 'Loket 3']),
   state: text('state').$type<UnitState>().notNull().default('active'),
   services: jsonb('services').$type<UnitService[]>().notNull(),
   openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
