@@ -20,7 +20,7 @@ import { registerAppointmentApi } from './appointments/api-routes.ts';
 import { registerAppointmentJobs } from './appointments/jobs.ts';
 import { registerBooking } from './appointments/register-booking.ts';
 import { registerBookingOfficeRoutes } from './appointments/officer-routes.tsx';
-import { registerPaymentRoutes } from './payments/routes.ts';
+import { registerPaymentRoutes } from './payments/routes.tsx';
 import { registerPassportJobs } from './passports/jobs.ts';
 import { registerPassportRoutes } from './passports/routes.ts';
 import { registerQueueRoutes } from './queue/routes.ts';
@@ -72,7 +72,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerApplicationPages(app);
   registerAppointmentApi(app);
   registerBookingOfficeRoutes(app);
-  registerAppointmentJobs(jobs, database.db);
+  registerAppointmentJobs(jobs, database.db, config.publicUrl);
   await registerPaymentRoutes(app);
   await registerBooking(app);
   registerPassportRoutes(app);

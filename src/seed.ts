@@ -3,12 +3,14 @@ import { importRegions } from './regions/import-regions.ts';
 import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
+import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, public holidays. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
   await seedTariffs(db);
+  await seedPaymentChannels(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

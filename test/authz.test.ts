@@ -108,6 +108,7 @@ function citizenCaseRoutes(): Record<string, Entry> {
     'POST /applications/:id/waitlist/:entryId/leave': form(`${app}/waitlist/${anyId}/leave`),
     'GET /applications/:id/appointment': page(`${app}/appointment`),
     'GET /applications/:id/appointment/receipt.pdf': page(`${app}/appointment/receipt.pdf`),
+    'GET /applications/:id/appointment/cara-membayar': page(`${app}/appointment/cara-membayar`),
     'GET /applications/:id/appointment/calendar.ics': page(`${app}/appointment/calendar.ics`),
     'GET /applications/:id/appointment/reschedule': page(`${app}/appointment/reschedule`),
     'POST /applications/:id/appointment/reschedule': form(`${app}/appointment/reschedule`),
@@ -150,6 +151,7 @@ const routes: Record<string, Entry> = {
   'GET /api/v1/units/:code/availability': { access: 'public', url: () => `/api/v1/units/KANIM-KUPANG/availability?from=${someDay}&to=${someDay}` },
   'GET /api/v1/track': { access: 'public', url: () => '/api/v1/track?code=NOPE&birthDate=1990-07-05' },
   'GET /track': { access: 'public' },
+  'GET /cara-membayar': { access: 'public' },
   'POST /track': { access: 'public', form: () => ({}) },
   'GET /static/booking/:version/booking.css': { access: 'public', url: () => '/static/booking/0/booking.css' },
   'GET /static/proof/:version/:file': { access: 'public', url: () => '/static/proof/0/proof.js' },
@@ -263,7 +265,7 @@ const routes: Record<string, Entry> = {
   'GET /officer/units/:code/counter': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter?counter=Loket%201' },
   'POST /officer/units/:code/counter/call': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/call', form: () => ({ counter: 'Loket 1' }), mutates: true },
   'POST /officer/units/:code/counter/recall': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/recall', form: () => ({ counter: 'Loket 1', ticketId: anyId }), mutates: true },
-  'POST /officer/units/:code/counter/no-show': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/no-show', form: () => ({ counter: 'Loket 1', ticketId: anyId }), mutates: true },
+  'POST /officer/units/:code/counter/no-show': { access: queueDesk, url: () => '/officer/units/KANIM-KUPANG/counter/no-show', form: () => ({ counter: 'Loket 1', ticketId: anyId, confirm: 'yes' }), mutates: true },
   'POST /api/v1/units/:code/check-ins': { access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/check-ins', body: () => ({ trackingCode: 'SK0000000000', birthDate: '1990-07-05' }), mutates: true },
   'POST /api/v1/units/:code/walk-ins': {
     access: queueDesk, url: () => '/api/v1/units/KANIM-KUPANG/walk-ins', body: () => ({ trackingCode: 'SK0000000000', birthDate: '1950-07-05', reason: 'elderly' }), mutates: true,
@@ -319,6 +321,7 @@ const routes: Record<string, Entry> = {
   },
   // si Koe Peduli: citizens ask for visits (the use cases refuse other people's requests); officers answer and plan them.
   'POST /api/v1/home-visits': { access: 'signed-in', body: () => homeVisitBody, mutates: true },
+  'GET /si-koe-peduli': { access: 'public' },
   'GET /si-koe-peduli/ajukan': { access: 'signed-in' },
   'POST /si-koe-peduli/ajukan': { access: 'signed-in', form: () => ({}), mutates: true },
   'GET /si-koe-peduli/:trackingCode': { access: 'signed-in', url: () => '/si-koe-peduli/KP0000000000' },

@@ -35,7 +35,7 @@ export async function makeOfficer(
     .insert(accounts)
     .values({
       email: uniqueEmail(role),
-      name: `Officer ${role}`,
+      name: `Officer ${role.replaceAll('_', ' ')}`,
       passwordHash: await passwordHash,
       kind: 'officer',
       role,
@@ -117,6 +117,8 @@ export async function makeApplication(db: Executor, options: { unitCode: string;
       status: 'submitted',
       nik: makeNik(birthDate),
       fullName: 'Yohanes Ndun',
+      // As an applicant states it: here the last word of the name (a test may state another part, or '' for none).
+      familyName: (options.fullName ?? 'Yohanes Ndun').trim().split(/\s+/).at(-1)!,
       birthPlace: 'Kupang',
       birthDate,
       sex: 'M',

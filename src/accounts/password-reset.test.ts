@@ -122,7 +122,8 @@ describeApp('password reset', (ctx) => {
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(`<p class="error" id="f-password-error">${id}</p>`);
       expect(res.body).toContain(`name="token" value="${tokenOf(link)}"`);
-      const english = await browser.request({ method: 'POST', url: '/password/reset', form: { token: tokenOf(link), password: password! }, headers: { 'accept-language': 'en' } });
+      const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/password/reset', form: { token: tokenOf(link), password: password! } });
+      browser.setCookie('lang=id');
       expect(english.body).toContain(`<p class="error" id="f-password-error">${en}</p>`);
     }
     const [row] = await ctx.db.select().from(accounts).where(eq(accounts.id, citizen.id));

@@ -182,7 +182,7 @@ describeApp('sign-in', (ctx) => {
     expect(res.body).toContain('<p class="error" id="f-password-error">Wajib diisi.');
     const enBrowser = new Browser(ctx.app);
     await enBrowser.get('/login');
-    const enPost = await enBrowser.request({ method: 'POST', url: '/login', form: { email: 'nope', password: '' }, headers: { 'accept-language': 'en-GB,en;q=0.8' } });
+    const enPost = await enBrowser.setCookie('lang=en').request({ method: 'POST', url: '/login', form: { email: 'nope', password: '' } });
     expect(enPost.body).toContain('lang="en"');
     expect(enPost.statusCode).toBe(422);
     expect(enPost.body).toContain('<p class="error" id="f-email-error">Enter a valid email address');

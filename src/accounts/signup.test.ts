@@ -109,7 +109,8 @@ describeApp('citizen sign-up', (ctx) => {
       expect(res.statusCode, field).toBe(422);
       if (form.password === PASSWORD) expect(res.body).not.toContain(PASSWORD);
       expect(res.body).toMatch(new RegExp(`<p class="error" id="f-${field}-error">${id.replace('.', '\\.')}`));
-      const english = await browser.request({ method: 'POST', url: '/signup', form, headers: { 'accept-language': 'en' } });
+      const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/signup', form });
+      browser.setCookie('lang=id');
       expect(english.statusCode).toBe(422);
       expect(english.body).toMatch(new RegExp(`<p class="error" id="f-${field}-error">${en.replace('.', '\\.')}`));
 

@@ -81,7 +81,8 @@ describeApp('API tokens', (ctx) => {
       const res = await browser.post('/account/tokens', { name });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(`<p class="error" id="f-name-error">${id}</p>`);
-      const english = await browser.request({ method: 'POST', url: '/account/tokens', form: { name }, headers: { 'accept-language': 'en' } });
+      const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/account/tokens', form: { name } });
+      browser.setCookie('lang=id');
       expect(english.body).toContain(`<p class="error" id="f-name-error">${en}</p>`);
     }
     expect(await ctx.db.select().from(apiTokens).where(eq(apiTokens.accountId, citizen.id))).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
+import { familyNameFits } from '../passports/mrz.ts';
 import { applicationKinds, maritalStatuses, passportTypes, speeds, travelPurposes } from './schema.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
@@ -12,10 +13,23 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 
-export const ApplicationBody = z.object({
+/** A stated family name must be a run of whole words of the full name (the MRZ writes it first). */
+export function familyNameRule(body: { fullName?: string; familyName?: string | null }, ctx: z.RefinementCtx): void {
+  if (body.fullName && body.familyName && !familyNameFits(body.fullName, body.familyName)) ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'v.familyNameNotInName' });
+}
+
+export const ApplicationBody = z
+  .object({
   unitCode: text(40),
   nik: z.string().trim().regex(/^\d{16}$/, 'v.nikFormat'),
   fullName: text(120),
+  /** The family-name part of the full name ('' for a name without one; left out: not stated, asked at the counter). */
+  familyName: z
+    .string()
+    .trim()
+    .max(120, 'v.tooLong')
+    .nullish()
+    .transform((v) => v ?? null),
   birthPlace: text(80),
   birthDate: isoDateField,
   sex: choice(['F', 'M'] as const),
@@ -35,7 +49,8 @@ export const ApplicationBody = z.object({
   speed: choice(speeds),
   purpose: choice(travelPurposes),
   pmiRecommendationNumber: optionalText(60),
-});
+  })
+  .superRefine(familyNameRule);
 
 export const FeeJson = z.object({
   total: z.number().int(),

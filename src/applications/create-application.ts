@@ -11,6 +11,8 @@ import { newTrackingCode } from './tracking-code.ts';
 
 export type NewApplication = ApplicantFacts & {
   fullName: string;
+  /** The family-name part of the full name, '' for none; null when the client did not say (asked at the counter). */
+  familyName: string | null;
   birthPlace: string;
   address: string;
   villageCode: string | null;

@@ -23,6 +23,8 @@ describeApp('application wizard: refused answers', (ctx) => {
       ['nik', { nik: '12345' }, 'nik', 'v.nikFormat'],
       ['nik', { nik: '9999990507901234' }, 'nik', 'v.nikRegion'],
       ['name', { fullName: '   ' }, 'fullName', 'v.required'],
+      ['name', { fullName: 'Maria Goreti Ndoen', familyName: 'Bria' }, 'familyName', 'v.familyNameNotInName'],
+      ['birth', { birthPlace: 'Kupang', birthDate: '1990-02-31' }, 'birthDate', 'v.dateImpossible'],
       ['birth', { birthPlace: '', birthDate: '1990-07-05' }, 'birthPlace', 'v.required'],
       ['birth', { birthPlace: 'Kupang', birthDate: '05/07/1990' }, 'birthDate', 'v.date'],
       ['birth', { birthPlace: 'Kupang', birthDate: '2999-01-01' }, 'birthDate', 'v.birthDateFuture'],

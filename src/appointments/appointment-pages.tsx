@@ -7,6 +7,8 @@ import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
+import { paymentChannelGroups } from '../payments/payment-channels.ts';
+import { HowToPayPage } from '../payments/views/how-to-pay-page.tsx';
 import { bookingAssets } from './booking-assets.ts';
 import { bookingCalendar } from './booking-calendar.ts';
 import { bookingDetails } from './booking-details.ts';
@@ -47,6 +49,12 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
     return reply.page(<ConfirmationPage ctx={reply.ctx()} details={details} qrImage={qrImage} assets={bookingAssets} canReschedule={canReschedule(details.appointment)} />);
   });
 
+  app.get('/applications/:id/appointment/cara-membayar', { schema: { hide: true, params: Params } }, async (req, reply) => {
+    const { details } = await booking(req, 'application.view');
+    const bill = { ...details.billing, trackingCode: details.application.trackingCode, back: base(details.application.id) };
+    return reply.page(<HowToPayPage ctx={reply.ctx()} groups={await paymentChannelGroups(db())} bill={bill} />);
+  });
+
   app.get('/applications/:id/appointment/receipt.pdf', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const { details } = await booking(req, 'application.view');
     const pdf = await renderReceiptPdf(details, req.t, req.lang);
@@ -59,7 +67,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
 
   app.get('/applications/:id/appointment/calendar.ics', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const { details } = await booking(req, 'application.view');
-    const ics = await calendarFile(details, req.t, `${config.publicUrl}${base(details.application.id)}`);
+    const ics = await calendarFile(details, req.t, req.lang, `${config.publicUrl}${base(details.application.id)}`);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('cache-control', 'no-store')

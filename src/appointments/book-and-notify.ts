@@ -29,6 +29,8 @@ export async function bookAndNotify(tx: Tx, caller: Caller, input: { application
         date: booked.appointment.date,
         unit: unit.name,
         address: unit.address,
+        phone: unit.phone,
+        mapUrl: unit.mapUrl,
         amount: booked.billing.amount,
         billingCode: booked.billing.code,
         payBefore: booked.billing.expiresAt,

@@ -10,6 +10,7 @@ import { newBillingCode } from '../payments/billing-code.ts';
 import { billings } from '../payments/schema.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { ensureDayQuota, plannedCapacitySql, stockedSql } from './capacity.ts';
+import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
 import { signAppointmentQr } from './qr.ts';
 import { appointments, type Channel } from './schema.ts';
 
@@ -164,6 +165,8 @@ export async function bookAppointment(
         ), expiry as (
           insert into jobs (kind, payload, run_at)
           select ${EXPIRE_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${expiresAt.toISOString()}::timestamptz from appointment
+          union all
+          select ${REMIND_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${reminderAt(now, expiresAt).toISOString()}::timestamptz from appointment
         ), audit_lock as (
           select ${auditLockSql} from appointment
         )

@@ -1,5 +1,5 @@
 import { addDays } from '../platform/calendar/wita.ts';
-import type { T } from '../platform/i18n/index.ts';
+import type { Lang, T } from '../platform/i18n/index.ts';
 import type { BookingDetails } from './booking-details.ts';
 import { openingHoursOn } from './opening-hours.ts';
 
@@ -9,10 +9,10 @@ const parts = (date: string) => date.split('-').map(Number) as [number, number, 
  * The appointment as an iCalendar (RFC 5545) file, written by the `ics` package: an all-day event on the date
  * (the office serves the whole day, in the order people arrive), at the office, with the tracking code.
  */
-export async function calendarFile(details: BookingDetails, t: T, link: string): Promise<string> {
+export async function calendarFile(details: BookingDetails, t: T, lang: Lang, link: string): Promise<string> {
   const { createEvent } = await import('ics');
   const { application, appointment, unit } = details;
-  const hours = openingHoursOn(unit, appointment.date);
+  const hours = openingHoursOn(unit, appointment.date, lang);
   const { error, value } = createEvent({
     uid: `${appointment.id}@sikoe`,
     productId: 'sikoe/appointments',

@@ -5,14 +5,21 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { billings } from '../payments/schema.ts';
+import { bookingReleasedMail } from './payment-mails.ts';
 import { releasePlace } from './release-place.ts';
 import { appointments } from './schema.ts';
 
 /**
  * The job queued with every booking, due when its billing code expires: an appointment still unpaid then is
- * released and its place freed (offered to the date's waitlist, else returned). A paid or cancelled one is left alone.
+ * released and its place freed (offered to the date's waitlist, else returned), and the applicant is told by mail
+ * where to book again. A paid or cancelled one is left alone.
  */
-export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date()): Promise<{ expired: boolean; unitCode?: string; date?: string; channel?: string }> {
+export async function expireUnpaid(
+  tx: Tx,
+  appointmentId: string,
+  options: { publicUrl: string; now?: Date },
+): Promise<{ expired: boolean; unitCode?: string; date?: string; channel?: string }> {
+  const now = options.now ?? new Date();
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
   if (!appointment || appointment.state !== 'booked') return { expired: false };
   const [unpaid] = await tx
@@ -21,12 +28,17 @@ export async function expireUnpaid(tx: Tx, appointmentId: string, now = new Date
     .where(and(eq(billings.appointmentId, appointmentId), isNull(billings.paidAt)));
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
   // Someone already checked in at the office is served; the counter's confirm-payment step asks for the payment.
-  const [application] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, appointment.applicationId));
+  const [application] = await tx
+    .select({ status: applications.status, accountId: applications.accountId, trackingCode: applications.trackingCode })
+    .from(applications)
+    .where(eq(applications.id, appointment.applicationId));
   if (application?.status !== 'booked') return { expired: false };
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
   await releasePlace(tx, caller, appointment, now);
   await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_expired', status: 'submitted', payload: { appointmentId } });
   await appendAudit(tx, caller, { action: 'appointment.expire', targetType: 'appointment', targetId: appointmentId, unitCode: appointment.unitCode });
+  const about = { applicationId: appointment.applicationId, accountId: application.accountId, trackingCode: application.trackingCode, unitCode: appointment.unitCode, date: appointment.date };
+  await bookingReleasedMail(tx, about, options.publicUrl);
   return { expired: true, unitCode: appointment.unitCode, date: appointment.date, channel: appointment.channel };
 }

@@ -1,6 +1,7 @@
 import { qrPng } from '../platform/views/qr.ts';
 import { formatDateTime, formatRupiah, type Lang, type T, formatDay } from '../platform/i18n/index.ts';
 import type { BookingDetails } from './booking-details.ts';
+import { mapLink } from '../units/office-contact.ts';
 import { openingHoursOn } from './opening-hours.ts';
 
 /**
@@ -35,8 +36,11 @@ export async function renderReceiptPdf(details: BookingDetails, t: T, lang: Lang
   };
   fact(t('booking.pdf.applicant'), application.fullName ?? '');
   fact(t('booking.confirmation.date'), formatDay(lang, appointment.date));
-  fact(t('booking.confirmation.unit'), `${unit.name}\n${unit.address}`);
-  const hours = openingHoursOn(unit, appointment.date);
+  fact(t('booking.confirmation.unit'), [unit.name, unit.address, ...(unit.phone ? [`${t('units.phone')}: ${unit.phone}`] : [])].join('\n'));
+  const map = mapLink(unit);
+  // A link the PDF reader opens, and the address itself for a printed copy.
+  if (map) doc.font('Helvetica').fontSize(11).fillColor('#0b4f8a').text(`${t('units.map')}: ${map}`, { link: map, underline: true }).fillColor('#000');
+  const hours = openingHoursOn(unit, appointment.date, lang);
   if (hours) fact(t('booking.confirmation.hours'), `${hours} WITA`);
 
   doc.moveDown(1).font('Helvetica-Bold').fontSize(12).text(t('booking.confirmation.feeTitle'));

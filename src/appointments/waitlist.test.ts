@@ -109,7 +109,7 @@ describeApp('waitlist', (ctx) => {
     await join(second.id, date);
 
     // The holder never pays: the billing expiry frees the place, and the first in line gets it.
-    const expired = await ctx.db.transaction((tx) => expireUnpaid(tx, booking.appointment.id, new Date(booking.billing.expiresAt.getTime() + 1000)));
+    const expired = await ctx.db.transaction((tx) => expireUnpaid(tx, booking.appointment.id, { publicUrl: ctx.config.publicUrl, now: new Date(booking.billing.expiresAt.getTime() + 1000) }));
     expect(expired.expired).toBe(true);
     expect(await liveOn(unit.code, date)).toEqual([]);
     const offer = await entryOf(first.id);

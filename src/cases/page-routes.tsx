@@ -25,6 +25,19 @@ const FormBody = z.record(z.string(), z.unknown()).transform(actionFromForm).pip
 const shownValues = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))));
 
+/**
+ * The form as the officer filled it in. Validation replaces the body with the action it parses to (field names
+ * gone), so a step the use case refuses would come back empty: the fields are kept before validation runs.
+ */
+const sentForms = new WeakMap<FastifyRequest, Record<string, unknown>>();
+const keepSentForm = async (req: FastifyRequest) => {
+  if (req.body && typeof req.body === 'object') sentForms.set(req, { ...(req.body as Record<string, unknown>) });
+};
+
+/** The fingerprint scanner a workstation uses: remembered from the last capture there and offered again. */
+const DEVICE_COOKIE = 'fp_device';
+const Device = z.string().trim().min(1).max(100);
+
 /** The officer's case page: the applicant, the history, and the form for the next step; and the rejection receipt. */
 export async function registerCasePages(fastify: FastifyInstance): Promise<void> {
   const db = () => fastify.deps.database.db;
@@ -37,7 +50,19 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
     const today = witaDate();
     const actions = availableActions(actor, view.application, await actorScope(db(), actor));
     const requirements = documentRequirements(view.application, today);
-    return reply.page(<CasePage ctx={reply.ctx()} view={view} actions={actions} requirements={requirements} state={state} rejected={!!rejectionOf(view.application, view.history)} />, status);
+    const device = Device.safeParse(req.cookies[DEVICE_COOKIE]);
+    return reply.page(
+      <CasePage
+        ctx={reply.ctx()}
+        view={view}
+        actions={actions}
+        requirements={requirements}
+        state={state}
+        rejected={!!rejectionOf(view.application, view.history)}
+        remembered={{ device: device.success ? device.data : undefined }}
+      />,
+      status,
+    );
   };
 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -60,11 +85,12 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
       '/officer/cases/:id/actions',
       {
         schema: { hide: true, params: Params, body: FormBody },
+        preValidation: keepSentForm,
         config: {
           errorPage: (req, reply, error, fields) => {
             // A refused officer gets the refusal, not a page they may not see (or a not-found for a case they cannot act on).
             if (error.status === 403) throw error;
-            const body = (req.body ?? {}) as Record<string, unknown>;
+            const body = sentForms.get(req) ?? ((req.body ?? {}) as Record<string, unknown>);
             const step = typeof body.type === 'string' ? body.type : undefined;
             return casePage(req, reply, { step, values: shownValues(body), errors: formErrors(req.t, error, fields) }, error.status);
           },
@@ -75,6 +101,10 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
         authorizeRole(actor, req.body.type);
         const services = { storage, publicUrl: fastify.deps.config.publicUrl };
         await db().transaction((tx) => performCaseAction(tx, { ...callerOf(req, actor), actor }, { applicationId: req.params.id, body: req.body }, services));
+        if (req.body.type === 'capture_biometrics') {
+          const cookie = { path: '/officer/cases', maxAge: 180 * 86_400, httpOnly: true, sameSite: 'lax' as const, secure: fastify.deps.config.secureCookies };
+          reply.setCookie(DEVICE_COOKIE, req.body.fingerprints.device, cookie);
+        }
         return reply.redirect(`/officer/cases/${req.params.id}`, 303);
       },
     );

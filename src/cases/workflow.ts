@@ -58,6 +58,14 @@ export const openCaseStatuses: readonly ApplicationStatus[] = [
 /** Everyone who may take a case: any role that runs some step. */
 export const caseRoles: readonly OfficerRole[] = [...new Set(Object.values(stepRules).flatMap((s) => s.roles))];
 
+/**
+ * What comes next for a case in this status, and which roles run it, read from stepRules (the same table the use case
+ * enforces), so the case page never keeps its own copy of the transitions. Empty when no counter step follows.
+ */
+export function nextSteps(status: ApplicationStatus): { step: CaseStep; roles: readonly OfficerRole[] }[] {
+  return caseSteps.filter((step) => stepRules[step].from.includes(status)).map((step) => ({ step, roles: stepRules[step].roles }));
+}
+
 /** Refuses a step the case's status does not allow, naming the status it is in. */
 export function assertStepAllowed(step: CaseStep | 'take' | 'release', status: ApplicationStatus): void {
   const allowed = step === 'take' || step === 'release' ? openCaseStatuses : stepRules[step].from;

@@ -16,6 +16,7 @@ import { visitOfRequester } from './get-home-visit.ts';
 import { HomeVisitBody } from './input-schemas.ts';
 import { requestHomeVisit } from './request-home-visit.ts';
 import { visitHistory } from './visit-actions.ts';
+import { AboutPage } from './views/about-page.tsx';
 import { placePickerName, RequestPage } from './views/request-page.tsx';
 import { StatusPage } from './views/status-page.tsx';
 
@@ -51,7 +52,7 @@ function requireCitizen(req: FastifyRequest): Actor {
   return actor;
 }
 
-/** The requester's pages: the request form, the status page (with the confirmation) and the evidence upload. */
+/** The service's page and the requester's pages: the request form, the status page (with the confirmation) and the evidence upload. */
 export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
@@ -71,6 +72,12 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
     return reply.page(<RequestPage ctx={reply.ctx()} state={state} units={units} region={region} requestId={requestId} />, status);
   };
   const sentValues = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+
+  // The service's page, open to everyone: who may ask, how, what happens next; it leads to the request form.
+  app.get('/si-koe-peduli', { schema: { hide: true } }, async (_req, reply) => {
+    const units = (await listUnits(db())).filter((u) => u.services.includes('koe_peduli'));
+    return reply.page(<AboutPage ctx={reply.ctx()} units={units} />);
+  });
 
   app.get('/si-koe-peduli/ajukan', { schema: { hide: true } }, (req, reply) => requestPage(req, reply, { values: { requesterRelation: 'self', placeKind: 'home' } }));
 

@@ -8,7 +8,8 @@ const starts: Partial<Record<(typeof featured)[number], string>> = {
   passport: '/applications',
   eazy_paspor: '/eazy-paspor',
   koe_tos: '/applications',
-  koe_peduli: '/si-koe-peduli/ajukan',
+  koe_peduli: '/si-koe-peduli',
+  complaints: '/pengaduan',
 };
 
 export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
@@ -18,6 +19,9 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
       <section class="hero">
         <h1>{t('home.title')}</h1>
         <p class="lead">{t('home.lead')}</p>
+        <p>
+          {t('home.followTitle')} <a href="/track">{t('home.trackLink')}</a>
+        </p>
       </section>
       <h2>{t('home.servicesTitle')}</h2>
       <ul class="cards">
@@ -27,6 +31,21 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
             <p>{t(`services.${s}.about`)}</p>
           </li>
         ))}
+      </ul>
+      <h2 id="follow">{t('home.followTitle')}</h2>
+      <ul class="cards">
+        <li class="card">
+          <h3>
+            <a href="/track">{t('home.trackLink')}</a>
+          </h3>
+          <p>{t('home.trackLead')}</p>
+        </li>
+        <li class="card">
+          <h3>
+            <a href="/pengaduan/lacak">{t('home.complaintLink')}</a>
+          </h3>
+          <p>{t('home.complaintLead')}</p>
+        </li>
       </ul>
       <h2 id="units">{t('home.unitsTitle')}</h2>
       <ul class="units">

@@ -126,7 +126,8 @@ describeApp('officers', (ctx) => {
         // Every field, text or select, names its error for aria-describedby.
         expect(res.body).toContain(`<p class="error" id="f-${field}-error">${id}`);
         expect(res.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
-        const english = await browser.request({ method: 'POST', url: '/admin/officers/new', form, headers: { 'accept-language': 'en' } });
+        const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/admin/officers/new', form });
+        browser.setCookie('lang=id');
         expect(english.statusCode).toBe(422);
         expect(english.body).toContain(`<p class="error" id="f-${field}-error">${en}`);
         expect(await accountByEmail(ctx.db, form.email.trim().toLowerCase())).toHaveLength(0);

@@ -50,6 +50,22 @@ describeApp('passport issuance: print, quality check, hand-over, void', (ctx) =>
     return { unit, officer, makeHeld };
   }
 
+  it('writes the family name the applicant stated first in the MRZ, and prints nothing while it is not stated', async () => {
+    const { unit, officer, makeHeld } = await desk(3);
+    const maria = await makeHeld('approved', { fullName: 'Maria Imaculata Da Costa-Soares', familyName: 'Da Costa-Soares', sex: 'F' });
+    const printed = await act(officer, maria.id, { type: 'print' });
+    const [p] = await passportOf(maria.id);
+    expect(p!.mrz1).toBe(`P<IDN${'DA<COSTA<SOARES<<MARIA<IMACULATA'.padEnd(39, '<')}`);
+    expect(printed.status).toBe('printed');
+    const single = await makeHeld('approved', { fullName: 'Satriya Sudarpa', familyName: '' });
+    await act(officer, single.id, { type: 'print' });
+    expect((await passportOf(single.id))[0]!.mrz1).toBe(`P<IDN${'SATRIYA<SUDARPA'.padEnd(39, '<')}`);
+    const unstated = await makeHeld('approved', { familyName: null });
+    expect(await refusal(act(officer, unstated.id, { type: 'print' }))).toBe('validation_failed');
+    expect(await passportOf(unstated.id)).toEqual([]);
+    expect(await stockOf(unit.code, 'elektronik')).toBe(1);
+  });
+
   it('prints: takes a book, allocates consecutive numbers in the unit’s own block, and writes a valid MRZ', async () => {
     const { unit, officer, makeHeld } = await desk(3);
     const first = await makeHeld('approved', { fullName: "Maria Goreti O'Neil-Bria", sex: 'F', birthDate: '1988-03-14' });

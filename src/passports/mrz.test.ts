@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'mrz';
 import { describe, expect, it } from 'vitest';
-import { buildTd3, checkDigit, mrzName, splitIndonesianName, type Td3Input } from './mrz.ts';
+import { buildTd3, checkDigit, familyNameFits, mrzName, mrzNameParts, type Td3Input } from './mrz.ts';
 
 const pad = (field: string) => field.padEnd(39, '<');
 
@@ -40,7 +40,7 @@ describe('buildTd3', () => {
   it('defaults to an Indonesian passport with empty optional data, checked 0', () => {
     const [line1, line2] = buildTd3({
       documentNumber: 'A1234567',
-      name: splitIndonesianName('Sukarno'),
+      name: mrzNameParts('Sukarno', ''),
       birthDate: '1901-06-06',
       sex: 'X',
       expiryDate: '2030-01-01',
@@ -142,19 +142,27 @@ describe('mrzName', () => {
   });
 });
 
-describe('splitIndonesianName', () => {
-  it('makes the last word the primary identifier and the words before it the secondary', () => {
-    expect(splitIndonesianName('Sukarno')).toEqual({ primary: 'Sukarno', secondary: null });
-    expect(splitIndonesianName('  Maria   Goreti  Ndoen ')).toEqual({ primary: 'Ndoen', secondary: 'Maria Goreti' });
-    expect(splitIndonesianName("Yohanes Da-Silva O'Hara")).toEqual({ primary: "O'Hara", secondary: 'Yohanes Da-Silva' });
+describe('mrzNameParts', () => {
+  it('makes the stated family name the primary identifier, wherever it stands, and the other words the secondary', () => {
+    const maria = mrzNameParts('Maria Imaculata Da Costa-Soares', 'Da Costa-Soares');
+    expect(maria).toEqual({ primary: 'Da Costa-Soares', secondary: 'Maria Imaculata' });
+    expect(mrzName(maria)).toBe('DA<COSTA<SOARES<<MARIA<IMACULATA'.padEnd(39, '<'));
+    expect(mrzNameParts('  Maria   Goreti  Ndoen ', 'ndoen')).toEqual({ primary: 'Ndoen', secondary: 'Maria Goreti' });
+    expect(mrzNameParts('Nainggolan Rudi Hartono', 'Nainggolan')).toEqual({ primary: 'Nainggolan', secondary: 'Rudi Hartono' });
   });
 
-  it('can make the whole name the primary identifier', () => {
-    expect(splitIndonesianName('Satriya Sudarpa', 'wholeNamePrimary')).toEqual({ primary: 'Satriya Sudarpa', secondary: null });
+  it('makes the whole name the primary identifier of a name without a family name', () => {
+    expect(mrzNameParts('Sukarno', '')).toEqual({ primary: 'Sukarno', secondary: null });
+    expect(mrzName(mrzNameParts('Satriya Sudarpa', ''))).toBe('SATRIYA<SUDARPA'.padEnd(39, '<'));
   });
 
-  it('refuses an empty name', () => {
-    expect(() => splitIndonesianName(' ')).toThrow(/empty/);
+  it('refuses an empty name and a family name that is not part of the name', () => {
+    expect(() => mrzNameParts(' ', '')).toThrow(/empty/);
+    expect(() => mrzNameParts('Maria Goreti', 'Ndoen')).toThrow(/not part/);
+    expect(familyNameFits('Maria Da Costa', 'da costa')).toBe(true);
+    expect(familyNameFits('Maria Da Costa', 'Costa Da')).toBe(false);
+    expect(familyNameFits('Maria Dacosta', 'Da')).toBe(false);
+    expect(familyNameFits('Sukarno', '')).toBe(true);
   });
 });
 
@@ -192,7 +200,8 @@ describe('buildTd3 against the mrz parser', () => {
         (words, documentNumber, birthDay, validDays, sex, optionalData) => {
           const birthDate = isoDate(birthDay);
           const expiryDate = isoDate(birthDay + validDays);
-          const name = splitIndonesianName(words.map((w) => w.raw).join(' '));
+          // The last word stated as the family name (any word could be: the rule is whose it is, not where).
+          const name = mrzNameParts(words.map((w) => w.raw).join(' '), words.length > 1 ? words.at(-1)!.raw : '');
           const lines = buildTd3({ documentNumber, name, birthDate, sex, expiryDate, optionalData });
           const result = parse(lines);
           expect(result.valid, JSON.stringify(result.details.filter((d) => !d.valid))).toBe(true);

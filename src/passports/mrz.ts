@@ -126,25 +126,38 @@ export function mrzName(name: MrzNameInput, width = TD3_NAME_WIDTH): string {
   return `${kept}${FILLER}${FILLER}${fit(secondary, width - kept.length - 2)}`.padEnd(width, FILLER);
 }
 
-export type IndonesianNameRule = 'lastWordPrimary' | 'wholeNamePrimary';
+const words = (name: string) => name.trim().split(/\s+/u).filter((w) => w !== '');
+const sameWord = (a: string, b: string) => a.localeCompare(b, 'id', { sensitivity: 'accent' }) === 0;
+
+/** Where the family name's words stand in the full name (whole words, in order, any case; the last such place), or -1. */
+function familyNameAt(full: string[], family: string[]): number {
+  for (let i = full.length - family.length; i >= 0; i--) if (family.every((w, j) => sameWord(w, full[i + j]!))) return i;
+  return -1;
+}
+
+/** Whether the stated family name is a run of whole words of the full name ('' fits: a name without one). */
+export function familyNameFits(fullName: string, familyName: string): boolean {
+  const family = words(familyName);
+  return family.length === 0 || familyNameAt(words(fullName), family) >= 0;
+}
 
 /**
- * Indonesian names have no family name, so which part is the primary identifier is a matter of issuing practice,
- * not of Doc 9303; the rule is therefore a parameter.
- * - 'lastWordPrimary' (default): a single word is the primary identifier alone; with several words the last is the
- *   primary identifier and the words before it the secondary (BUDI SANTOSO → SANTOSO<<BUDI).
- * - 'wholeNamePrimary': the whole name is the primary identifier with no secondary, as in Doc 9303 Part 4
- *   §4.2.3.1 f (SATRIYA SUDARPA → SATRIYA<SUDARPA).
- * Words are separated by whitespace; a hyphenated or apostrophised word stays one word.
+ * The MRZ's primary and secondary identifiers (Doc 9303 Part 3 §4.6) of an Indonesian name. Many Indonesian names
+ * have no family name, and where there is one it is not always the last word, so the applicant states it: the
+ * stated family-name part is the primary identifier and the other words, in order, the secondary
+ * (MARIA IMACULATA DA COSTA-SOARES with "Da Costa-Soares" → DA<COSTA<SOARES<<MARIA<IMACULATA). For a name without
+ * one ('') the whole name is the primary identifier with no secondary, as in Part 4 §4.2.3.1 f
+ * (SATRIYA SUDARPA → SATRIYA<SUDARPA). A family name that is not part of the full name throws.
  */
-export function splitIndonesianName(
-  fullName: string,
-  rule: IndonesianNameRule = 'lastWordPrimary',
-): { primary: string; secondary: string | null } {
-  const words = fullName.trim().split(/\s+/u).filter((w) => w !== '');
-  if (words.length === 0) throw new Error('MRZ name: the name is empty');
-  if (rule === 'wholeNamePrimary' || words.length === 1) return { primary: words.join(' '), secondary: null };
-  return { primary: words.at(-1)!, secondary: words.slice(0, -1).join(' ') };
+export function mrzNameParts(fullName: string, familyName: string): { primary: string; secondary: string | null } {
+  const full = words(fullName);
+  if (full.length === 0) throw new Error('MRZ name: the name is empty');
+  const family = words(familyName);
+  if (family.length === 0) return { primary: full.join(' '), secondary: null };
+  const at = familyNameAt(full, family);
+  if (at < 0) throw new Error('MRZ name: the family name is not part of the full name');
+  const rest = [...full.slice(0, at), ...full.slice(at + family.length)];
+  return { primary: full.slice(at, at + family.length).join(' '), secondary: rest.length > 0 ? rest.join(' ') : null };
 }
 
 function yymmdd(date: string, label: string): string {

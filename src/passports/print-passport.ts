@@ -2,15 +2,15 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { bookStock } from '../appointments/schema.ts';
 import type { StepHandler } from '../cases/case-step.ts';
 import { AppError } from '../platform/errors.ts';
-import { buildTd3, splitIndonesianName } from './mrz.ts';
+import { buildTd3, mrzNameParts } from './mrz.ts';
 import { allocatePassportNumber } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';
 import { bookMovements, passports } from './schema.ts';
 
 /** The two MRZ lines, or a validation error naming the field an officer must correct before printing again. */
-function machineReadableZone(input: Parameters<typeof buildTd3>[0]): [string, string] {
+function machineReadableZone(input: Omit<Parameters<typeof buildTd3>[0], 'name'> & { fullName: string; familyName: string }): [string, string] {
   try {
-    return buildTd3(input);
+    return buildTd3({ ...input, name: mrzNameParts(input.fullName, input.familyName) });
   } catch {
     throw new AppError('validation_failed', { fullName: 'passports.v.mrz' });
   }
@@ -22,8 +22,10 @@ function machineReadableZone(input: Parameters<typeof buildTd3>[0]): [string, st
  * but not in the MRZ: its 16 digits do not fit the 14-character optional data field. No book, nothing changes.
  */
 export const printPassport: StepHandler<'print'> = async ({ tx, caller, application, now }) => {
-  const { unitCode, passportType: type, fullName, nik, birthDate, sex, validityYears } = application;
+  const { unitCode, passportType: type, fullName, familyName, nik, birthDate, sex, validityYears } = application;
   if (!unitCode || !type || !fullName || !nik || !birthDate || !sex || !validityYears) throw new AppError('invalid_transition');
+  // Never guessed: an application that does not say which part of the name is the family name is not printed.
+  if (familyName === null) throw new AppError('validation_failed', { familyName: 'passports.v.familyNameMissing' });
 
   const [book] = await tx
     .update(bookStock)
@@ -34,7 +36,7 @@ export const printPassport: StepHandler<'print'> = async ({ tx, caller, applicat
 
   const number = await allocatePassportNumber(tx, unitCode, type);
   const { issueDate, expiryDate } = passportDates(now, validityYears);
-  const [mrz1, mrz2] = machineReadableZone({ documentNumber: number, name: splitIndonesianName(fullName), birthDate, sex, expiryDate });
+  const [mrz1, mrz2] = machineReadableZone({ documentNumber: number, fullName, familyName, birthDate, sex, expiryDate });
   await tx.insert(passports).values({
     number, applicationId: application.id, type, unitCode, holderName: fullName, nik, birthDate, sex, issueDate, expiryDate, mrz1, mrz2, status: 'printed', printedAt: now,
   });

@@ -2,7 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { serviceDay } from '../../test/dates.ts';
-import { makeApplication, makeUnit, openDate } from '../../test/factories.ts';
+import { makeApplication, makeCitizen, makeUnit, openDate, sessionCookie } from '../../test/factories.ts';
+import { mailsTo } from '../../test/mail.ts';
+import { remindUnpaid } from '../appointments/billing-reminder.ts';
+import { accounts } from '../platform/auth/schema.ts';
+import { formatRupiah } from '../platform/i18n/index.ts';
 import { applications } from '../applications/schema.ts';
 import { bookAppointment } from '../appointments/book-appointment.ts';
 import { expireUnpaid } from '../appointments/expire-unpaid.ts';
@@ -55,7 +59,7 @@ describeApp('payments', (ctx) => {
   it('releases an unpaid booking when its code expires and returns the place; a late payment is refused', async () => {
     const booking = await bookOne(new Date(Date.now() - 3 * 3_600_000));
     const { unit, date, application, booked } = booking;
-    const result = await ctx.db.transaction((tx) => expireUnpaid(tx, booked.appointment.id));
+    const result = await ctx.db.transaction((tx) => expireUnpaid(tx, booked.appointment.id, { publicUrl: ctx.config.publicUrl }));
     expect(result.expired).toBe(true);
     const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
     expect(day!.booked).toBe(0);
@@ -89,7 +93,7 @@ describeApp('payments', (ctx) => {
     for (const { application } of [paidLater, expiring]) await ctx.db.update(applications).set({ status: 'checked_in' }).where(eq(applications.id, application.id));
     expect((await notify({ billingCode: paidLater.booked.billing.code, amount: paidLater.booked.billing.amount })).statusCode).toBe(200);
     expect(await statusOf(paidLater.application.id)).toBe('checked_in');
-    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, expiring.booked.appointment.id))).expired).toBe(false);
+    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, expiring.booked.appointment.id, { publicUrl: ctx.config.publicUrl }))).expired).toBe(false);
     expect(await statusOf(expiring.application.id)).toBe('checked_in');
   });
 
@@ -101,5 +105,44 @@ describeApp('payments', (ctx) => {
     const states = await ctx.db.select({ id: appointments.id, state: appointments.state }).from(appointments);
     expect(states.find((s) => s.id === expired.booked.appointment.id)!.state).toBe('expired');
     expect(states.find((s) => s.id === paid.booked.appointment.id)!.state).toBe('paid');
+  });
+
+  it('shows how to pay the billing code, channel by channel, to its applicant and to anyone in general', async () => {
+    const { application, booked } = await bookOne();
+    const [owner] = await ctx.db.select().from(accounts).where(eq(accounts.id, application.accountId));
+    const url = `/applications/${application.id}/appointment/cara-membayar`;
+    const page = await ctx.app.inject({ url, headers: { cookie: await sessionCookie(ctx.db, owner!) } });
+    expect(page.statusCode).toBe(200);
+    for (const text of ['Teller bank', 'ATM', 'Mobile banking', 'Kantor Pos', 'Tokopedia', 'Bank NTT', booked.billing.code, formatRupiah('id', booked.billing.amount)]) expect(page.body).toContain(text);
+    expect(page.body).toContain(`Masukkan kode billing ${booked.billing.code}.`);
+    const english = await ctx.app.inject({ url, headers: { cookie: `${await sessionCookie(ctx.db, owner!)}; lang=en` } });
+    expect(english.body).toContain(`Enter the billing code ${booked.billing.code}.`);
+    expect(english.body).toContain(formatRupiah('en', booked.billing.amount));
+    const stranger = await ctx.app.inject({ url, headers: { cookie: await sessionCookie(ctx.db, await makeCitizen(ctx.db)) } });
+    expect(stranger.statusCode).toBe(403);
+    const general = await ctx.app.inject({ url: '/cara-membayar' });
+    expect(general.statusCode).toBe(200);
+    expect(general.body).toContain('Masukkan kode billing kode billing Anda.');
+    expect(general.body).not.toContain(booked.billing.code);
+  });
+
+  it('reminds the applicant before an unpaid code runs out, and tells them when the booking was released', async () => {
+    // Booked 100 minutes ago: the code has 20 minutes left, past the reminder's time.
+    const { application, booked } = await bookOne(new Date(Date.now() - 100 * 60_000));
+    const [owner] = await ctx.db.select().from(accounts).where(eq(accounts.id, application.accountId));
+    expect(await ctx.db.transaction((tx) => remindUnpaid(tx, booked.appointment.id, ctx.config.publicUrl))).toBe(true);
+    const [reminder] = await mailsTo(ctx, owner!.email, 1);
+    expect(reminder!.subject).toBe(`Kode billing ${booked.billing.code} segera berakhir`);
+    expect(reminder!.text).toContain(`/applications/${application.id}/appointment/cara-membayar`);
+    // Paid in time: no reminder.
+    const paid = await bookOne(new Date(Date.now() - 100 * 60_000));
+    await notify({ billingCode: paid.booked.billing.code, amount: paid.booked.billing.amount });
+    expect(await ctx.db.transaction((tx) => remindUnpaid(tx, paid.booked.appointment.id, ctx.config.publicUrl))).toBe(false);
+
+    const late = await bookOne(new Date(Date.now() - 3 * 3_600_000));
+    const [lateOwner] = await ctx.db.select().from(accounts).where(eq(accounts.id, late.application.accountId));
+    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, late.booked.appointment.id, { publicUrl: ctx.config.publicUrl }))).expired).toBe(true);
+    const released = (await mailsTo(ctx, lateOwner!.email, 1)).find((m) => m.subject.includes('dilepas'));
+    expect(released!.text).toContain(`/applications/${late.application.id}/book`);
   });
 });

@@ -60,7 +60,14 @@ export function registerQueueApi(fastify: FastifyInstance): void {
         summary: "Register a priority walk-in with a submitted application under today's priority quota and issue a P ticket",
         security: [{ bearer: [] }],
         params: UnitParams,
-        body: z.object({ ...Applicant, reason: z.enum(priorityReasons, { error: 'v.choose' }) }),
+        body: z.object({
+          ...Applicant,
+          reason: z.enum(priorityReasons, { error: 'v.choose' }),
+          outsideHours: z
+            .object({ reason: text(500) })
+            .optional()
+            .describe("Outside the unit's opening hours (WITA) a walk-in is refused (422, field outsideHours) unless registered on purpose, with the reason, which the history and audit keep"),
+        }),
         response: {
           201: AdmittedJson.extend({ billing: z.object({ code: z.string(), amount: z.number().int(), expiresAt: z.date() }) }),
           ...refusals,

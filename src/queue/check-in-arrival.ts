@@ -6,6 +6,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { units } from '../units/schema.ts';
 import { applicantOf, arrivalById, arrivalByTrackingCode, refuseSecondTicket, type Arrival } from './arrival.ts';
 import { admitToQueue } from './issue-ticket.ts';
 
@@ -20,12 +21,23 @@ export type Admitted = {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Refuses an appointment for another day or office, saying which day and which office it is for, so reception can
+ * tell the applicant where and when to come. The message sits on the field the officer used (`qr` or
+ * `trackingCode`); `date` is the ISO date, which pages write as people read it.
+ */
+async function elsewhere(tx: Tx, code: 'wrong_unit' | 'wrong_day', field: 'qr' | 'trackingCode', booked: { date: IsoDate; unitCode: string }): Promise<AppError> {
+  const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.code, booked.unitCode));
+  const key = code === 'wrong_day' ? 'queue.errors.wrongDay' : 'queue.errors.wrongUnit';
+  return new AppError(code, { [field]: key }, { date: booked.date, unit: unit?.name ?? booked.unitCode });
+}
+
 /** A QR the server signed, for this unit and today, and still the applicant's appointment. */
 async function arrivalByQr(tx: Tx, input: { unitCode: string; qr: string }, qrSecret: string, today: IsoDate): Promise<{ arrival: Arrival; appointmentId: string }> {
   const claims = verifyAppointmentQr(qrSecret, input.qr.trim());
   if (!claims || !uuid.test(claims.appointmentId)) throw new AppError('invalid_qr');
-  if (claims.unitCode !== input.unitCode) throw new AppError('wrong_unit');
-  if (claims.date !== today) throw new AppError('wrong_day');
+  if (claims.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', 'qr', claims);
+  if (claims.date !== today) throw await elsewhere(tx, 'wrong_day', 'qr', claims);
   const [appointment] = await tx.select({ applicationId: appointments.applicationId }).from(appointments).where(eq(appointments.id, claims.appointmentId));
   const arrival = appointment && (await arrivalById(tx, appointment.applicationId));
   if (!arrival || !qrMatchesNik(claims.nikHash, arrival.application.nik ?? '')) throw new AppError('invalid_qr');
@@ -48,8 +60,9 @@ export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput
   if (!['booked', 'paid'].includes(application.status) || !appointment) throw new AppError('invalid_transition');
   // A QR of an appointment cancelled since, while another one is live, is no longer this applicant's pass.
   if (appointmentId && appointment.id !== appointmentId) throw new AppError('invalid_qr');
-  if (appointment.unitCode !== input.unitCode) throw new AppError('wrong_unit');
-  if (appointment.date !== today) throw new AppError('wrong_day');
+  const field = byQr ? 'qr' : 'trackingCode';
+  if (appointment.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', field, appointment);
+  if (appointment.date !== today) throw await elsewhere(tx, 'wrong_day', field, appointment);
 
   const { ticket, label } = await admitToQueue(tx, caller, { unitCode: input.unitCode, day: today, series: 'A', applicationId: application.id, appointmentId: appointment.id });
   await appendAudit(tx, caller, {

@@ -6,16 +6,19 @@ import { applicationActions, applications } from '../applications/schema.ts';
 import { appointments, dayQuotas } from '../appointments/schema.ts';
 import { billings } from '../payments/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
-import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { toActor } from '../platform/auth/sessions.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
+import type { OpeningHours } from '../units/schema.ts';
+import { registerPriorityWalkIn } from './register-priority-walk-in.ts';
 import { queueTickets } from './schema.ts';
-import { apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
+import { alwaysOpen, apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
 
 const yearsAgo = (years: number, days = 0) => addDays(`${Number(witaDate().slice(0, 4)) - years}${witaDate().slice(4)}`, -days);
 
 describeApp('check-in and priority walk-ins', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
   const setup = async () => {
-    const unit = await makeUnit(ctx.db);
+    const unit = await makeUnit(ctx.db, { openingHours: alwaysOpen });
     return { unit, officer: await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }) };
   };
   /** What a refused arrival must leave untouched. */
@@ -66,6 +69,7 @@ describeApp('check-in and priority walk-ins', (ctx) => {
       const res = await post(body, code, who);
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json().error.code).toBe(error);
+      return res.json().error as { fields?: Record<string, string> };
     };
 
     const signature = qr.slice(qr.lastIndexOf('.') + 1);
@@ -73,11 +77,15 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     // The date edited without the key: the signature no longer matches.
     await refused({ qr: qr.replace(witaDate(), addDays(witaDate(), 1)) }, unit.code, 422, 'invalid_qr');
     await refused({ qr: 'not a qr' }, unit.code, 422, 'invalid_qr');
-    await refused({ qr }, other.code, 409, 'wrong_unit', both);
-    await refused({ qr: qrOf(ctx.app, arrival, { date: addDays(witaDate(), 1) }) }, unit.code, 409, 'wrong_day');
-    // A genuine QR of yesterday's proof for an appointment moved to another day.
+    // The refusal says which office and which day the appointment is for.
+    const elsewhere = await refused({ qr }, other.code, 409, 'wrong_unit', both);
+    expect(elsewhere.fields).toEqual({ qr: `Jadwal ini untuk ${unit.name} pada ${witaDate()}, bukan untuk kantor ini.` });
+    const tomorrow = await refused({ qr: qrOf(ctx.app, arrival, { date: addDays(witaDate(), 1) }) }, unit.code, 409, 'wrong_day');
+    expect(tomorrow.fields).toEqual({ qr: `Jadwal ini untuk ${addDays(witaDate(), 1)} di ${unit.name}, bukan untuk hari ini.` });
+    // A genuine QR of yesterday's proof for an appointment moved to another day: the day it was moved to.
     await ctx.db.update(appointments).set({ date: addDays(witaDate(), 2) }).where(eq(appointments.id, arrival.appointmentId));
-    await refused({ qr }, unit.code, 409, 'wrong_day');
+    expect((await refused({ qr }, unit.code, 409, 'wrong_day')).fields!.qr).toContain(addDays(witaDate(), 2));
+    expect((await refused({ trackingCode: arrival.trackingCode, birthDate: arrival.birthDate }, unit.code, 409, 'wrong_day')).fields!.trackingCode).toContain(addDays(witaDate(), 2));
     expect(await state(arrival.id)).toEqual(before);
     expect(await ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')))).toBe(0);
   });
@@ -188,5 +196,59 @@ describeApp('check-in and priority walk-ins', (ctx) => {
 
     expect((await walkIn(five, 'disabled')).json().ticket).toBe('P-001');
     expect((await walkIn(almostSixty, 'pregnant')).json().ticket).toBe('P-002');
+  });
+  it('registers walk-ins only within the unit’s opening hours (WITA), or outside them with an override whose reason history and audit keep', async () => {
+    const eightToFour = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '16:00']]])) as OpeningHours;
+    const unit = await makeUnit(ctx.db, { openingHours: eightToFour });
+    const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code });
+    await priorityQuota(ctx.db, unit.code, 5);
+    const night = await makeApplication(ctx.db, { unitCode: unit.code });
+    const closing = await makeApplication(ctx.db, { unitCode: unit.code });
+    const morning = await makeApplication(ctx.db, { unitCode: unit.code });
+    const today = witaDate();
+    const walkIn = (a: { trackingCode: string; birthDate: string | null }, at: string, outsideHours?: { reason: string }) =>
+      ctx.db.transaction((tx) =>
+        registerPriorityWalkIn(tx, { actor: toActor(officer, 'session', true) }, { unitCode: unit.code, trackingCode: a.trackingCode, birthDate: a.birthDate!, reason: 'disabled', outsideHours }, witaInstant(today, at)),
+      );
+
+    // 01.44 WITA, as in the issue: refused, naming the day's hours, and nothing is taken.
+    const refusal = await walkIn(night, '01:44').catch((err: unknown) => err);
+    expect(refusal).toMatchObject({ code: 'validation_failed', fields: { outsideHours: 'queue.errors.outsideHours' }, params: { hours: '08:00–16:00' } });
+    expect(await walkIn(closing, '16:00').catch((err: unknown) => err)).toMatchObject({ code: 'validation_failed' });
+    for (const a of [night, closing]) expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
+    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    expect(day?.booked ?? 0).toBe(0);
+
+    expect((await walkIn(morning, '08:00')).ticket).toBe('P-001');
+    const reason = 'Dirujuk RSUD Kupang, datang sebelum kantor buka';
+    expect((await walkIn(night, '01:44', { reason })).ticket).toBe('P-002');
+
+    const booked = async (applicationId: string) =>
+      (await ctx.db.select().from(applicationActions).where(and(eq(applicationActions.applicationId, applicationId), eq(applicationActions.type, 'appointment_booked'))))[0]!.payload;
+    expect(await booked(night.id)).toMatchObject({ outsideHours: { reason } });
+    expect(await booked(morning.id)).not.toHaveProperty('outsideHours');
+    const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in'))).orderBy(auditLog.id);
+    expect(audits.map((a) => a.details.outsideHours ?? null)).toEqual([null, { reason }]);
+  });
+
+  it('refuses walk-ins over the API on a day the unit does not open unless overridden with a reason', async () => {
+    const closed = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, []])) as unknown as OpeningHours;
+    const unit = await makeUnit(ctx.db, { openingHours: closed });
+    const officer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    await priorityQuota(ctx.db, unit.code, 2);
+    const applicant = await makeApplication(ctx.db, { unitCode: unit.code });
+    const url = `/api/v1/units/${unit.code}/walk-ins`;
+    const body = { trackingCode: applicant.trackingCode, birthDate: applicant.birthDate, reason: 'pregnant' };
+
+    const refused = await api(officer, 'POST', url, body);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual({ outsideHours: expect.stringContaining('tidak buka hari ini') });
+    expect(await state(applicant.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
+    expect((await api(officer, 'POST', url, { ...body, outsideHours: { reason: '' } })).statusCode).toBe(422);
+
+    const done = await api(officer, 'POST', url, { ...body, outsideHours: { reason: 'Layanan jemput bola pada hari libur' } });
+    expect(done.statusCode, done.body).toBe(201);
+    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
+    expect(audit!.details).toMatchObject({ outsideHours: { reason: 'Layanan jemput bola pada hari libur' } });
   });
 });

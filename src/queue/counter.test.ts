@@ -5,13 +5,13 @@ import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts'
 import { applicationActions, applications } from '../applications/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { queueTickets } from './schema.ts';
-import { apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
+import { alwaysOpen, apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
 
 describeApp('calling tickets at the counters', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
   /** A unit with `booked` A arrivals checked in, then `priority` P walk-ins. */
   const queueOf = async (booked: number, priority = 0) => {
-    const unit = await makeUnit(ctx.db);
+    const unit = await makeUnit(ctx.db, { openingHours: alwaysOpen });
     const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code });
     const admitted: { ticket: string; applicationId: string; ticketId: string }[] = [];
     for (let i = 0; i < booked; i++) {

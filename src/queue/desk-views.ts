@@ -8,9 +8,19 @@ import { ticketLabel } from './issue-ticket.ts';
 import { queueTickets, type PriorityReason } from './schema.ts';
 
 export type WaitingTicket = { id: string; ticket: string; issuedAt: Date; priorityReason: PriorityReason | null };
-export type CurrentTicket = { id: string; ticket: string; applicationId: string; trackingCode: string; calls: number; calledAt: Date; noShow: boolean };
+export type CurrentTicket = {
+  id: string;
+  ticket: string;
+  applicationId: string;
+  trackingCode: string;
+  /** Who the counter is calling, to greet by name (the display shows the number only). */
+  fullName: string | null;
+  calls: number;
+  calledAt: Date;
+  noShow: boolean;
+};
 
-/** The counter page: the ticket this counter called last today (no-show or not), and everyone still waiting. */
+/** The counter page: the ticket this counter called last today (no-show or not) with its applicant, and everyone still waiting. */
 export async function counterView(db: Executor, unitCode: string, counter: string | undefined, now = new Date()) {
   const today = and(eq(queueTickets.unitCode, unitCode), eq(queueTickets.day, witaDate(now)));
   const [waiting, current] = await Promise.all([
@@ -21,7 +31,7 @@ export async function counterView(db: Executor, unitCode: string, counter: strin
       .orderBy(sql`${queueTickets.series} = 'P' desc`, asc(queueTickets.issuedAt), asc(queueTickets.number)),
     counter
       ? db
-          .select({ ticket: queueTickets, trackingCode: applications.trackingCode })
+          .select({ ticket: queueTickets, trackingCode: applications.trackingCode, fullName: applications.fullName })
           .from(queueTickets)
           .innerJoin(applications, eq(applications.id, queueTickets.applicationId))
           .where(and(today, eq(queueTickets.counter, counter)))
@@ -38,6 +48,7 @@ export async function counterView(db: Executor, unitCode: string, counter: strin
           ticket: ticketLabel(last.ticket),
           applicationId: last.ticket.applicationId,
           trackingCode: last.trackingCode,
+          fullName: last.fullName,
           calls: last.ticket.calls,
           calledAt: last.ticket.calledAt!,
           noShow: last.ticket.noShowAt !== null,

@@ -10,12 +10,15 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
 import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { getUnit } from '../units/list-units.ts';
 import { applicantOf, arrivalByTrackingCode, refuseSecondTicket } from './arrival.ts';
 import type { Admitted } from './check-in-arrival.ts';
 import { admitToQueue } from './issue-ticket.ts';
+import { openAt } from './opening-now.ts';
 import type { PriorityReason } from './schema.ts';
 
-export type WalkInInput = { unitCode: string; trackingCode: string; birthDate: IsoDate; reason: PriorityReason };
+/** `outsideHours`: the officer registers outside the unit's opening hours on purpose, and says why. */
+export type WalkInInput = { unitCode: string; trackingCode: string; birthDate: IsoDate; reason: PriorityReason; outsideHours?: { reason: string } };
 export type WalkedIn = Admitted & { billing: { code: string; amount: number; expiresAt: Date } };
 
 /** Age is on the record; disability and pregnancy are for the officer who sees the applicant. */
@@ -23,6 +26,18 @@ function checkReason(reason: PriorityReason, birthDate: IsoDate, today: IsoDate)
   const age = ageOn(birthDate, today);
   if (reason === 'elderly' && age < 60) throw new AppError('validation_failed', { reason: 'queue.errors.notElderly' });
   if (reason === 'toddler' && age >= 5) throw new AppError('validation_failed', { reason: 'queue.errors.notToddler' });
+}
+
+/**
+ * Walk-ins are registered while the unit is open (its opening hours, WITA). Outside them only with an explicit
+ * override and its reason, which is returned to be recorded; an override sent while the office is open is not needed
+ * and not recorded.
+ */
+async function outsideHoursOverride(tx: Tx, input: WalkInInput, now: Date): Promise<{ reason: string } | undefined> {
+  const { open, hours } = openAt(await getUnit(tx, input.unitCode), now);
+  if (open) return undefined;
+  if (!input.outsideHours) throw new AppError('validation_failed', { outsideHours: hours ? 'queue.errors.outsideHours' : 'queue.errors.closedToday' }, { hours });
+  return { reason: input.outsideHours.reason };
 }
 
 /**
@@ -35,6 +50,7 @@ function checkReason(reason: PriorityReason, birthDate: IsoDate, today: IsoDate)
  */
 export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: WalkInInput, now = new Date()): Promise<WalkedIn> {
   const today = witaDate(now);
+  const outsideHours = await outsideHoursOverride(tx, input, now);
   const arrival = await arrivalByTrackingCode(tx, input.trackingCode, input.birthDate);
   const { application } = arrival;
   await refuseSecondTicket(tx, application.id, today);
@@ -58,7 +74,7 @@ export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: Walk
     applicationId: application.id,
     type: 'appointment_booked',
     status: 'booked',
-    payload: { appointmentId, date: today, unitCode: input.unitCode, channel: 'priority', billingCode: billing.code },
+    payload: { appointmentId, date: today, unitCode: input.unitCode, channel: 'priority', billingCode: billing.code, ...(outsideHours && { outsideHours }) },
   });
 
   const { ticket, label } = await admitToQueue(tx, caller, {
@@ -74,7 +90,7 @@ export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: Walk
     targetType: 'application',
     targetId: application.id,
     unitCode: input.unitCode,
-    details: { ticket: label, reason: input.reason, appointmentId },
+    details: { ticket: label, reason: input.reason, appointmentId, ...(outsideHours && { outsideHours }) },
   });
   return { ticket: label, ticketId: ticket.id, applicationId: application.id, status: 'checked_in', applicant: applicantOf(arrival), billing };
 }

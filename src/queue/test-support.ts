@@ -7,6 +7,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/server.ts';
+import type { OpeningHours } from '../units/schema.ts';
 import { makeApplication } from '../../test/factories.ts';
 
 /** An applicant booked for today at the unit (paid unless `status: 'booked'`), not yet checked in. */
@@ -16,6 +17,9 @@ export const bookedToday = (db: Db, unitCode: string, options: { status?: 'booke
 /** The QR the applicant's booking proof carries (or one signed for another date or unit). */
 export const qrOf = (app: App, arrival: { appointmentId: string; nik: string | null; unitCode: string | null }, over: { date?: string; unitCode?: string } = {}) =>
   signAppointmentQr(app.deps.secrets.qr, { id: arrival.appointmentId, nik: arrival.nik!, date: over.date ?? witaDate(), unitCode: over.unitCode ?? arrival.unitCode! });
+
+/** Open every minute of every day, so that walk-in tests pass at whatever hour they run. */
+export const alwaysOpen: OpeningHours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])) as OpeningHours;
 
 /** Today's priority capacity at the unit. */
 export const priorityQuota = (db: Db, unitCode: string, capacity: number) => db.insert(quotaOverrides).values({ unitCode, date: witaDate(), channel: 'priority', capacity });

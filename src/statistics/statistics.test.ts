@@ -78,7 +78,7 @@ describeApp('passport statistics', (ctx) => {
     expect(page.body).toContain('1.261');
     expect(page.body).toContain(`/statistik/paspor.csv?${query.replace(/&/g, '&amp;')}`);
     expect(page.body).toContain('<th scope="row">Januari 2024</th>');
-    const english = await ctx.app.inject({ url: `/statistik/paspor?${query}`, headers: { 'accept-language': 'en' } });
+    const english = await ctx.app.inject({ url: `/statistik/paspor?${query}`, headers: { cookie: 'lang=en' } });
     expect(english.body).toContain('1,234');
 
     const csv = await ctx.app.inject({ url: `/statistik/paspor.csv?${query}` });

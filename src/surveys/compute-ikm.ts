@@ -41,6 +41,15 @@ export function ikmFrom(elementMeans: readonly number[]): IkmScore {
   return { ikm, converted, category, label: categoryLabels[category] };
 }
 
+/**
+ * The converted value as offices publish it, to hundredths: 64.99999999999999 (binary arithmetic on 65.00) is 65, the
+ * same hundredths ikmCategory decides the category on, so the published value and its category always agree.
+ */
+export const publishedConverted = (converted: number): number => Math.round(converted * 100) / 100;
+
+/** A result as the public API publishes it: the converted value to hundredths, everything else as computed. */
+export const publishedIkm = (result: IkmResult): IkmResult => ({ ...result, converted: result.converted === null ? null : publishedConverted(result.converted) });
+
 /** The WITA days from…to (inclusive) as instants, for `answered_at`. */
 export const periodBounds = (from: IsoDate, to: IsoDate) => ({ start: witaInstant(from), end: witaInstant(addDays(to, 1)) });
 

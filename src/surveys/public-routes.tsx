@@ -10,7 +10,7 @@ import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
 import { unitScope } from '../units/scope.ts';
 import { answerSurvey } from './answer-survey.ts';
-import { computeIkm, elementCodes } from './compute-ikm.ts';
+import { computeIkm, elementCodes, publishedIkm } from './compute-ikm.ts';
 import { findSurveyToken } from './find-survey-token.ts';
 import { surveyServices } from './schema.ts';
 import { periodRule, SurveyAnswersJson, SurveyForm, validPeriod } from './survey-input.ts';
@@ -21,7 +21,7 @@ export const IkmJson = z.object({
   respondents: z.number().int(),
   elements: z.array(z.object({ code: z.enum(elementCodes), mean: z.number() })),
   ikm: z.number().nullable(),
-  converted: z.number().nullable(),
+  converted: z.number().nullable().describe('IKM × 25 as published, to hundredths (e.g. 65 for 65.00)'),
   category: z.enum(['A', 'B', 'C', 'D']).nullable(),
   label: z.string().nullable().describe("The regulation's Indonesian quality label, e.g. 'Sangat Baik'"),
 });
@@ -96,7 +96,7 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
     },
     async (req) => {
       const unitCodes = req.query.unit ? await unitScope(db(), (await getUnit(db(), req.query.unit)).code) : null;
-      return computeIkm(db(), { unitCodes, service: req.query.service, from: req.query.from, to: req.query.to });
+      return publishedIkm(await computeIkm(db(), { unitCodes, service: req.query.service, from: req.query.from, to: req.query.to }));
     },
   );
 }

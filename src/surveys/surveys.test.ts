@@ -150,12 +150,13 @@ describeApp('satisfaction survey', (ctx) => {
     expect(result.elements.map((e) => e.code)).toEqual([...codes]);
     expect(result.elements.map((e) => e.mean * 3)).toEqual([9, 10, 11, 8, 9, 10, 11, 8, 9].map((n) => expect.closeTo(n, 9)));
     expect(result.ikm).toBeCloseTo(85 / 27, 9);
-    expect(result.converted).toBeCloseTo((85 / 27) * 25, 9);
+    // The converted value as published, to hundredths: 78.7037… is 78.70.
+    expect(result.converted).toBe(78.7);
     expect(result).toMatchObject({ category: 'B', label: 'Baik' });
 
     const onlyPost = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${post.code}&from=${today}&to=${today}` })).json();
     // Σ 22 → IKM 22/9 = 2.444…, converted 61.11 → D.
-    expect(onlyPost).toMatchObject({ respondents: 1, converted: expect.closeTo((22 / 9) * 25, 9), category: 'D' });
+    expect(onlyPost).toMatchObject({ respondents: 1, converted: 61.11, category: 'D' });
     const homeVisits = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&service=home_visit&from=${today}&to=${today}` })).json();
     expect(homeVisits).toMatchObject({ respondents: 1, ikm: 3, converted: 75, category: 'C', label: 'Kurang Baik' });
     const withYesterday = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${addDays(today, -1)}&to=${today}` })).json();
@@ -164,6 +165,31 @@ describeApp('satisfaction survey', (ctx) => {
     expect(nobody).toEqual({ respondents: 0, elements: [], ikm: null, converted: null, category: null, label: null });
     expect((await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${addDays(today, -1)}` })).statusCode).toBe(422);
     expect((await ctx.app.inject({ url: `/api/v1/ikm?unit=NO-SUCH-UNIT&from=${today}&to=${today}` })).statusCode).toBe(404);
+  });
+
+  it('publishes the converted value to hundredths: 65.00, not the 64.99999999999999 binary arithmetic gives, and its category C', async () => {
+    const unit = await makeUnit(ctx.db);
+    // Five respondents whose element means are 4, 3.6, 2, 3.8, 1, 1.2, 3.4, 2.8, 1.6: Σ 23.4, IKM 2.6, converted 65.00.
+    const columns = [
+      [4, 4, 4, 4, 4],
+      [4, 4, 4, 3, 3],
+      [2, 2, 2, 2, 2],
+      [4, 4, 4, 4, 3],
+      [1, 1, 1, 1, 1],
+      [2, 1, 1, 1, 1],
+      [4, 4, 3, 3, 3],
+      [3, 3, 3, 3, 2],
+      [2, 2, 2, 1, 1],
+    ];
+    const means = columns.map((c) => c.reduce((s, n) => s + n, 0) / c.length);
+    expect(ikmFrom(means).converted).not.toBe(65);
+    const at = new Date();
+    await ctx.db
+      .insert(surveyResponses)
+      .values([0, 1, 2, 3, 4].map((r) => ({ unitCode: unit.code, service: 'passport' as const, source: 'paper' as const, ...scoresOf(columns.map((c) => c[r]!)), answeredAt: at })));
+    const res = await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${today}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ respondents: 5, converted: 65, category: 'C', label: 'Kurang Baik' });
   });
 
   it('lets the unit’s counter staff type in paper questionnaires and refuses other roles and units', async () => {

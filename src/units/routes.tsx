@@ -57,7 +57,7 @@ export function registerUnitRoutes(fastify: FastifyInstance): void {
     authorize(actor, 'unit.edit', { unitCode: req.params.code, scope: await actorScope(db(), actor) });
     const unit = await getUnit(db(), req.params.code);
     const regencies = await listRegencies(db(), '53');
-    return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: unitFormValues(unit) }} />);
+    return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: unitFormValues(unit, req.lang) }} />);
   });
 
   app.post(

@@ -4,11 +4,15 @@ import type { UnitChanges } from './update-unit.ts';
 
 const range = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
-/** "08:00-12:00, 13:00-16:00" → [["08:00","12:00"],["13:00","16:00"]]; empty means closed. */
+/**
+ * "08:00-12:00, 13:00-16:00" → [["08:00","12:00"],["13:00","16:00"]]; empty means closed. Times may be written the
+ * Indonesian way too (08.00-12.00): they are stored as HH:MM.
+ */
 const hoursField = z
   .string()
   .trim()
   .max(100, 'v.tooLong')
+  .transform((v) => v.replace(/(\d{2})\.(\d{2})/g, '$1:$2'))
   .refine((v) => v === '' || v.split(',').every((part) => range.test(part.trim()) && part.trim().slice(0, 5) < part.trim().slice(6)), 'v.hours')
   .transform((v) => (v === '' ? [] : v.split(',').map((part) => part.trim().split('-') as [string, string])));
 
@@ -19,6 +23,16 @@ const optionalText = (max: number) =>
     .max(max, 'v.tooLong')
     .transform((v) => (v === '' ? null : v));
 
+/** An https link (a map page); plain http and other schemes are refused, so the link opens safely from any page or mail. */
+const httpsUrl = (v: string) => {
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+};
+
 export const UnitFormBody = z.object({
   _csrf: z.string().optional(),
   name: z.string().trim().min(1, 'v.required').max(200, 'v.tooLong'),
@@ -26,6 +40,10 @@ export const UnitFormBody = z.object({
   regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, 'v.regency'),
   phone: optionalText(40),
   email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, 'v.email'),
+  // Absent (a form from before the field existed): the link stays as it is; empty: removed.
+  mapUrl: optionalText(500)
+    .refine((v) => v === null || httpsUrl(v), 'v.httpsUrl')
+    .optional(),
   state: z.enum(unitStates, { error: 'v.invalid' }),
   // A single checked box arrives as a string, several as an array.
   services: z
@@ -49,6 +67,7 @@ export function toUnitChanges(body: z.infer<typeof UnitFormBody>): UnitChanges {
     regencyCode: body.regencyCode,
     phone: body.phone,
     email: body.email,
+    ...(body.mapUrl !== undefined ? { mapUrl: body.mapUrl } : {}),
     state: body.state,
     services: body.services,
     openingHours,

@@ -13,6 +13,8 @@ export type UnitChanges = {
   regencyCode: string;
   phone: string | null;
   email: string | null;
+  /** Left out: unchanged. */
+  mapUrl?: string | null;
   state: UnitState;
   services: UnitService[];
   openingHours: OpeningHours;
@@ -23,7 +25,7 @@ export async function updateUnit(tx: Tx, caller: Caller, code: string, changes: 
   if (!(await regencyExists(tx, changes.regencyCode))) throw new AppError('validation_failed', { regencyCode: 'v.regency' });
   const [after] = await tx.update(units).set({ ...changes, updatedAt: new Date() }).where(eq(units.code, code)).returning();
   const changed = (Object.keys(changes) as (keyof UnitChanges)[]).filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]),
+    (k) => changes[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(changes[k]),
   );
   await appendAudit(tx, caller, { action: 'unit.update', targetType: 'unit', targetId: code, unitCode: code, details: { changed } });
   return after!;

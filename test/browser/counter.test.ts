@@ -53,9 +53,14 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
       await checkIn.getByLabel(id('queue.reception.birthDate')).fill(application.birthDate!);
       await send(page, checkIn.getByRole('button', { name: id('queue.reception.checkIn') }));
       expect(await page.getByRole('heading', { name: id('queue.reception.issuedTitle', { ticket: 'A-001' }) }).isVisible()).toBe(true);
+      // The focus is back in the QR field, where a scanner types the next slip.
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('qr');
 
-      await page.goto(`${server().url}/officer/units/${unit.code}/counter?counter=Loket%201`);
+      await page.goto(`${server().url}/officer/units/${unit.code}/counter`);
+      await page.getByLabel(id('queue.counter.counterName')).selectOption('Loket 1');
+      await send(page, page.getByRole('button', { name: id('queue.counter.use') }));
       await send(page, page.getByRole('button', { name: id('queue.counter.callNext') }));
+      expect(await page.getByText(id('queue.counter.applicant', { name: "Yohana O'Neil Ndun-Bria" })).isVisible()).toBe(true);
       await send(page, page.getByRole('link', { name: id('queue.counter.openCase', { code: application.trackingCode }) }));
       expect(await status(page)).toBe(id('cases.statuses.checked_in'));
 
@@ -93,6 +98,10 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
     try {
       await decider.page.goto(`${server().url}/officer/cases/${application.id}`);
       await send(decider.page, decider.page.getByRole('button', { name: id('cases.take') }));
+      // The interview's answers are on the page the decision is taken on.
+      const answers = decider.page.locator('section:has(#interview-answers-title)');
+      expect(await answers.getByText('Liburan keluarga').isVisible()).toBe(true);
+      expect(await answers.getByText('Australia').isVisible()).toBe(true);
       const decision = form(decider.page, 'adjudicate');
       await decision.getByLabel(id('cases.adjudicate.approve')).check();
       await send(decider.page, decision.getByRole('button', { name: id('cases.adjudicate.submit') }));
@@ -110,6 +119,10 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
       await send(p, p.getByRole('button', { name: id('cases.take') }));
       await send(p, p.getByRole('button', { name: id('cases.submit.print') }));
       expect(await status(p)).toBe(id('cases.statuses.printed'));
+      const [printed] = await db.select().from(passports).where(eq(passports.applicationId, application.id));
+      const book = p.locator('section:has(#passport-title)');
+      expect(await book.getByText(printed!.number, { exact: true }).isVisible()).toBe(true);
+      expect(await book.locator('pre.mrz').innerText()).toBe(`${printed!.mrz1}\n${printed!.mrz2}`);
       const quality = form(p, 'quality_check');
       await quality.getByLabel(id('cases.qualityCheck.yes')).check();
       await send(p, quality.getByRole('button', { name: id('cases.qualityCheck.submit') }));

@@ -1,4 +1,5 @@
 import type { Fee } from '../../fees/calculate-fee.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { witaInstant } from '../../platform/calendar/wita.ts';
 import { formatDate, formatRupiah } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -16,6 +17,7 @@ function answerRows(ctx: PageContext, a: Application, d: ApplicationDescription)
     { field: 'unitCode', value: d.unitName ?? a.unitCode },
     { field: 'nik', value: a.nik },
     { field: 'fullName', value: a.fullName },
+    { field: 'familyName', value: a.familyName === '' ? t('applications.noFamilyName') : a.familyName },
     { field: 'birthPlace', value: a.birthPlace },
     { field: 'birthDate', value: a.birthDate && formatDate(lang, witaInstant(a.birthDate)) },
     { field: 'sex', value: choice('sexes', a.sex) },
@@ -43,24 +45,26 @@ export function AnswerTable({ ctx, application, description, changeLinks }: Prop
   const { t } = ctx;
   const labels = fieldLabels(t);
   return (
-    <table class="answers">
-      <tbody>
-        {answerRows(ctx, application, description).map((row) => (
-          <tr key={row.field} id={`f-${row.field}`}>
-            <th scope="row">{labels[row.field]}</th>
-            <td>{row.value ?? '—'}</td>
-            {changeLinks && (
-              <td>
-                <a href={stepPath(application.id, stepOf(row.field), true)}>
-                  {t('applications.check.change')}
-                  <span class="visually-hidden"> {labels[row.field]}</span>
-                </a>
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion label={t('applications.answers')}>
+      <table class="answers">
+        <tbody>
+          {answerRows(ctx, application, description).map((row) => (
+            <tr key={row.field} id={`f-${row.field}`}>
+              <th scope="row">{labels[row.field]}</th>
+              <td>{row.value ?? '—'}</td>
+              {changeLinks && (
+                <td>
+                  <a href={stepPath(application.id, stepOf(row.field), true)}>
+                    {t('applications.check.change')}
+                    <span class="visually-hidden"> {labels[row.field]}</span>
+                  </a>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
@@ -68,24 +72,26 @@ export function AnswerTable({ ctx, application, description, changeLinks }: Prop
 export function FeeTable({ ctx, fee }: { ctx: PageContext; fee: Pick<Fee, 'items' | 'total' | 'regulation'> }) {
   const { t } = ctx;
   return (
-    <table class="fee">
-      <caption>{t('applications.fee.caption', { regulation: fee.regulation })}</caption>
-      <tbody>
-        {fee.items.map((item) => (
-          <tr key={item.item}>
-            <th scope="row">{t(`applications.feeItems.${item.item}`, { defaultValue: item.item })}</th>
-            <td>{formatRupiah(ctx.lang, item.amount)}</td>
+    <ScrollRegion label={t('applications.fee.caption', { regulation: fee.regulation })}>
+      <table class="fee">
+        <caption>{t('applications.fee.caption', { regulation: fee.regulation })}</caption>
+        <tbody>
+          {fee.items.map((item) => (
+            <tr key={item.item}>
+              <th scope="row">{t(`applications.feeItems.${item.item}`, { defaultValue: item.item })}</th>
+              <td>{formatRupiah(ctx.lang, item.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('applications.fee.total')}</th>
+            <td>
+              <strong>{formatRupiah(ctx.lang, fee.total)}</strong>
+            </td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('applications.fee.total')}</th>
-          <td>
-            <strong>{formatRupiah(ctx.lang, fee.total)}</strong>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,8 +1,10 @@
 import { pickupStatuses } from '../../passports/choose-saturday-pickup.ts';
-import { formatDateTime, formatRupiah } from '../../platform/i18n/index.ts';
+import { formatDateTime, formatDay, formatRupiah } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import { citizenHistory, type CitizenHistoryEntry } from '../citizen-history.ts';
 import type { ApplicationDescription } from '../describe-application.ts';
 import type { ApplicationListItem } from '../list-applications.ts';
 import type { Application } from '../schema.ts';
@@ -31,37 +33,73 @@ export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx:
       {items.length === 0 ? (
         <p>{t('applications.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('applications.applicant')}</th>
-              <th scope="col">{t('applications.trackingCode')}</th>
-              <th scope="col">{t('applications.statusLabel')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <td>{a.fullName ?? t('applications.unnamed')}</td>
-                <td>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</td>
-                <td>{statusLabel(t, a.status)}</td>
-                <td>
-                  <a href={`/applications/${a.id}`}>{t(a.status === 'draft' ? 'applications.continue' : 'applications.open')}</a>
-                  {a.status === 'submitted' && (
-                    <>
-                      {' · '}
-                      <a href={bookPath(a.id)}>{t('applications.book')}</a>
-                    </>
-                  )}
-                </td>
+        <ScrollRegion label={t('applications.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('applications.applicant')}</th>
+                <th scope="col">{t('applications.trackingCode')}</th>
+                <th scope="col">{t('applications.statusLabel')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.fullName ?? t('applications.unnamed')}</td>
+                  <td>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</td>
+                  <td>{statusLabel(t, a.status)}</td>
+                  <td>
+                    <a href={`/applications/${a.id}`}>{t(a.status === 'draft' ? 'applications.continue' : 'applications.open')}</a>
+                    {a.status === 'submitted' && (
+                      <>
+                        {' · '}
+                        <a href={bookPath(a.id)}>{t('applications.book')}</a>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <StartButton ctx={ctx} first={items.length === 0} />
     </Layout>
+  );
+}
+
+/** The history in the applicant's words and language: what happened, with dates as people write them, in WITA. */
+function HistoryTable({ ctx, history }: { ctx: PageContext; history: CitizenHistoryEntry[] }) {
+  const { t, lang } = ctx;
+  const day = (date: string | null) => (date ? formatDay(lang, date) : '');
+  return (
+    <ScrollRegion label={t('applications.historyTitle')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('applications.historyWhen')}</th>
+            <th scope="col">{t('applications.historyWhat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h, i) => (
+            <tr key={i}>
+              <td>{formatDateTime(lang, h.at)}</td>
+              <td>
+                {t(`applications.history.${h.type}${h.outcome ? `.${h.outcome}` : ''}`, {
+                  date: day(h.date),
+                  from: day(h.from),
+                  to: day(h.to),
+                  kind: h.kind ? t(`applications.documentKinds.${h.kind}`) : '',
+                  ticket: h.ticket ?? '',
+                })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
@@ -70,7 +108,6 @@ type DetailProps = { ctx: PageContext; application: Application; description: Ap
 export function ApplicationPage({ ctx, application: a, description: d, continuePath }: DetailProps) {
   const { t, lang } = ctx;
   const title = a.fullName ?? t('applications.unnamed');
-  const kindOf = (payload: Record<string, unknown>) => (payload.kind ? t(`applications.documentKinds.${String(payload.kind)}`) : '');
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -127,17 +164,8 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
       )}
       <h2>{t('applications.fields.documents')}</h2>
       <DocumentList ctx={ctx} applicationId={a.id} documents={d.documents} />
-      <h2>{t('applications.historyTitle')}</h2>
-      <table>
-        <tbody>
-          {d.history.map((h, i) => (
-            <tr key={i}>
-              <th scope="row">{formatDateTime(lang, h.at)}</th>
-              <td>{t(`applications.history.${h.type}`, { defaultValue: h.type, kind: kindOf(h.payload), date: String(h.payload.date ?? '') })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2 id="history">{t('applications.historyTitle')}</h2>
+      <HistoryTable ctx={ctx} history={citizenHistory(d.history)} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { DocumentRequirement, DocumentSummary } from '../required-documents.ts';
 
 export function requirementLabel(t: PageContext['t'], requirement: DocumentRequirement): string {
@@ -18,39 +19,41 @@ export function DocumentList({ ctx, applicationId, documents, removable, change 
   const { t } = ctx;
   if (documents.length === 0) return <p>{t('applications.documents.none')}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('applications.documents.kindLabel')}</th>
-          <th scope="col">{t('applications.documents.fileLabel')}</th>
-          <th scope="col">{t('common.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((d) => (
-          <tr key={d.id}>
-            <td>{t(`applications.documentKinds.${d.kind}`)}</td>
-            <td>
-              {d.originalName ?? '—'} ({formatSize(ctx.lang, d.size)})
-            </td>
-            <td>
-              <a href={`/applications/${applicationId}/documents/${d.id}`} download>
-                {t('applications.documents.download')}
-                <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
-              </a>
-              {removable && (
-                <form method="post" action={`/applications/${applicationId}/documents/${d.id}/delete${change ? '?change=1' : ''}`} class="inline">
-                  <input type="hidden" name="_csrf" value={ctx.csrf} />{' '}
-                  <button type="submit" class="link">
-                    {t('applications.documents.remove')}
-                    <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
-                  </button>
-                </form>
-              )}
-            </td>
+    <ScrollRegion label={t('applications.fields.documents')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('applications.documents.kindLabel')}</th>
+            <th scope="col">{t('applications.documents.fileLabel')}</th>
+            <th scope="col">{t('common.actions')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr key={d.id}>
+              <td>{t(`applications.documentKinds.${d.kind}`)}</td>
+              <td>
+                {d.originalName ?? '—'} ({formatSize(ctx.lang, d.size)})
+              </td>
+              <td>
+                <a href={`/applications/${applicationId}/documents/${d.id}`} download>
+                  {t('applications.documents.download')}
+                  <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
+                </a>
+                {removable && (
+                  <form method="post" action={`/applications/${applicationId}/documents/${d.id}/delete${change ? '?change=1' : ''}`} class="inline">
+                    <input type="hidden" name="_csrf" value={ctx.csrf} />{' '}
+                    <button type="submit" class="link">
+                      {t('applications.documents.remove')}
+                      <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -9,7 +9,7 @@ import { Radios } from './radios.tsx';
 export type StepData = { units?: { code: string; name: string }[]; region?: { choice: RegionChoice; options: RegionOptions }; maxValidity?: 5 | 10 };
 
 const labelledFields = [
-  'unitCode', 'nik', 'fullName', 'birthPlace', 'birthDate', 'sex', 'maritalStatus', 'address', regionPickerName, 'phone', 'email',
+  'unitCode', 'nik', 'fullName', 'familyName', 'birthPlace', 'birthDate', 'sex', 'maritalStatus', 'address', regionPickerName, 'phone', 'email',
   'kind', 'oldPassportNumber', 'passportType', 'validityYears', 'speed', 'purpose', 'pmiRecommendationNumber', 'documents',
 ] as const;
 
@@ -30,7 +30,12 @@ export function StepFields({ ctx, step, state, data }: Props) {
     case 'nik':
       return <Field name="nik" label={label.nik!} hint={t('applications.hints.nik')} state={state} inputmode="numeric" autocomplete="off" required />;
     case 'name':
-      return <Field name="fullName" label={label.fullName!} hint={t('applications.hints.fullName')} state={state} autocomplete="name" required />;
+      return (
+        <>
+          <Field name="fullName" label={label.fullName!} hint={t('applications.hints.fullName')} state={state} autocomplete="name" required />
+          <Field name="familyName" label={label.familyName!} hint={t('applications.hints.familyName')} state={state} autocomplete="family-name" />
+        </>
+      );
     case 'birth':
       return (
         <>

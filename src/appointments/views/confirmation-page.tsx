@@ -1,6 +1,8 @@
 import { formatDateTime, formatRupiah, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import { OfficeContactFacts } from '../../units/views/office-contact.tsx';
 import type { BookingAssets } from '../booking-assets.ts';
 import type { BookingDetails } from '../booking-details.ts';
 import { openingHoursOn } from '../opening-hours.ts';
@@ -11,7 +13,7 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
   const { t, lang } = ctx;
   const { application, appointment, billing, unit } = details;
   const base = `/applications/${application.id}/appointment`;
-  const hours = openingHoursOn(unit, appointment.date);
+  const hours = openingHoursOn(unit, appointment.date, lang);
   return (
     <Layout ctx={ctx} title={t('booking.confirmation.title')}>
       <link rel="stylesheet" href={assets.css} />
@@ -28,8 +30,7 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
         <dd>{formatDay(lang, appointment.date)}</dd>
         <dt>{t('booking.confirmation.unit')}</dt>
         <dd>{unit.name}</dd>
-        <dt>{t('booking.confirmation.address')}</dt>
-        <dd>{unit.address}</dd>
+        <OfficeContactFacts ctx={ctx} unit={unit} />
         {hours && (
           <>
             <dt>{t('booking.confirmation.hours')}</dt>
@@ -47,31 +48,33 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
         <dt>{billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore')}</dt>
         <dd>{formatDateTime(lang, billing.paidAt ?? billing.expiresAt)}</dd>
       </dl>
-      <table>
-        <caption>{t('booking.confirmation.feeTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('booking.confirmation.feeItem')}</th>
-            <th scope="col">{t('booking.confirmation.feeAmount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(application.feeItems ?? []).map((line) => (
-            <tr key={line.item}>
-              <td>{t(`booking.feeItems.${line.item}`)}</td>
-              <td>{formatRupiah(lang, line.amount)}</td>
+      <ScrollRegion label={t('booking.confirmation.feeTitle')}>
+        <table>
+          <caption>{t('booking.confirmation.feeTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('booking.confirmation.feeItem')}</th>
+              <th scope="col">{t('booking.confirmation.feeAmount')}</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('booking.confirmation.feeTotal')}</th>
-            <td>
-              <strong>{formatRupiah(lang, billing.amount)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {(application.feeItems ?? []).map((line) => (
+              <tr key={line.item}>
+                <td>{t(`booking.feeItems.${line.item}`)}</td>
+                <td>{formatRupiah(lang, line.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('booking.confirmation.feeTotal')}</th>
+              <td>
+                <strong>{formatRupiah(lang, billing.amount)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
       {application.feeRegulation && <p class="hint">{t('booking.confirmation.regulation', { regulation: application.feeRegulation })}</p>}
 
       <h2>{t('booking.confirmation.qrTitle')}</h2>

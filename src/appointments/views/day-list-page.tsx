@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { witaInstant, type IsoDate } from '../../platform/calendar/wita.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -31,33 +32,35 @@ function DayTable({ ctx, entries }: { ctx: PageContext; entries: DayListEntry[] 
   const { t } = ctx;
   if (entries.length === 0) return <p>{t('counterDesk.dayList.none')}</p>;
   return (
-    <table>
-      <caption>{t('counterDesk.dayList.count', { n: entries.length })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('counterDesk.dayList.number')}</th>
-          <th scope="col">{t('counterDesk.dayList.trackingCode')}</th>
-          <th scope="col">{t('counterDesk.dayList.name')}</th>
-          <th scope="col">{t('counterDesk.dayList.passportType')}</th>
-          <th scope="col">{t('counterDesk.dayList.speed')}</th>
-          <th scope="col">{t('counterDesk.dayList.payment')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e, i) => (
-          <tr key={e.trackingCode}>
-            <td>{i + 1}</td>
-            <td>
-              <code>{e.trackingCode}</code>
-            </td>
-            <td>{e.fullName ?? '—'}</td>
-            <td>{e.passportType ? t(`counterDesk.passportTypes.${e.passportType}`) : '—'}</td>
-            <td>{e.speed ? t(`counterDesk.speeds.${e.speed}`) : '—'}</td>
-            <td>{e.paid ? t('counterDesk.dayList.paid') : t('counterDesk.dayList.unpaid')}</td>
+    <ScrollRegion label={t('counterDesk.dayList.count', { n: entries.length })}>
+      <table>
+        <caption>{t('counterDesk.dayList.count', { n: entries.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('counterDesk.dayList.number')}</th>
+            <th scope="col">{t('counterDesk.dayList.trackingCode')}</th>
+            <th scope="col">{t('counterDesk.dayList.name')}</th>
+            <th scope="col">{t('counterDesk.dayList.passportType')}</th>
+            <th scope="col">{t('counterDesk.dayList.speed')}</th>
+            <th scope="col">{t('counterDesk.dayList.payment')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((e, i) => (
+            <tr key={e.trackingCode}>
+              <td>{i + 1}</td>
+              <td>
+                <code>{e.trackingCode}</code>
+              </td>
+              <td>{e.fullName ?? '—'}</td>
+              <td>{e.passportType ? t(`counterDesk.passportTypes.${e.passportType}`) : '—'}</td>
+              <td>{e.speed ? t(`counterDesk.speeds.${e.speed}`) : '—'}</td>
+              <td>{e.paid ? t('counterDesk.dayList.paid') : t('counterDesk.dayList.unpaid')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -1,4 +1,5 @@
 import { weekdays } from '../../units/schema.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../../units/schema.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { witaInstant } from '../../platform/calendar/wita.ts';
@@ -55,28 +56,30 @@ export function QuotaPage({ ctx, unit, overview, weeklyState, overrideState }: P
       <p class="hint">{t('counterDesk.quotas.weeklyLead')}</p>
       <ErrorSummary ctx={ctx} errors={weeklyState.errors} labels={cellLabels} />
       <Form ctx={ctx} action={`/officer/units/${unit.code}/quotas/weekly`} submit={t('counterDesk.quotas.saveWeekly')}>
-        <table class="quota-grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('counterDesk.quotas.channel')}</th>
-              {weekdays.map((d) => (
-                <th key={d} scope="col">
-                  {t(`weekdays.${d}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {channels.map((c) => (
-              <tr key={c}>
-                <th scope="row">{t(`counterDesk.channels.${c}`)}</th>
-                {weekdays.map((_, i) => (
-                  <CapacityCell key={i} name={`${c}_${i + 1}`} label={cellLabels[`${c}_${i + 1}`]!} state={weeklyState} />
+        <ScrollRegion label={title}>
+          <table class="quota-grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('counterDesk.quotas.channel')}</th>
+                {weekdays.map((d) => (
+                  <th key={d} scope="col">
+                    {t(`weekdays.${d}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {channels.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{t(`counterDesk.channels.${c}`)}</th>
+                  {weekdays.map((_, i) => (
+                    <CapacityCell key={i} name={`${c}_${i + 1}`} label={cellLabels[`${c}_${i + 1}`]!} state={weeklyState} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Form>
 
       <h2>{t('counterDesk.quotas.overridesTitle')}</h2>
@@ -84,26 +87,28 @@ export function QuotaPage({ ctx, unit, overview, weeklyState, overrideState }: P
       {overview.overrides.length === 0 ? (
         <p>{t('counterDesk.quotas.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{overrideLabels.date}</th>
-              <th scope="col">{overrideLabels.channel}</th>
-              <th scope="col">{overrideLabels.capacity}</th>
-              <th scope="col">{t('counterDesk.quotas.booked')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.overrides.map((o) => (
-              <tr key={`${o.date}/${o.channel}`}>
-                <td>{`${day(isoWeekday(o.date))}, ${formatDate(lang, witaInstant(o.date))}`}</td>
-                <td>{t(`counterDesk.channels.${o.channel}`)}</td>
-                <td>{o.capacity}</td>
-                <td>{o.booked}</td>
+        <ScrollRegion label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{overrideLabels.date}</th>
+                <th scope="col">{overrideLabels.channel}</th>
+                <th scope="col">{overrideLabels.capacity}</th>
+                <th scope="col">{t('counterDesk.quotas.booked')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overview.overrides.map((o) => (
+                <tr key={`${o.date}/${o.channel}`}>
+                  <td>{`${day(isoWeekday(o.date))}, ${formatDate(lang, witaInstant(o.date))}`}</td>
+                  <td>{t(`counterDesk.channels.${o.channel}`)}</td>
+                  <td>{o.capacity}</td>
+                  <td>{o.booked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <ErrorSummary ctx={ctx} errors={overrideState.errors} labels={overrideLabels} />
       <Form ctx={ctx} action={`/officer/units/${unit.code}/quotas/dates`} submit={t('counterDesk.quotas.saveOverride')}>

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../platform/i18n/index.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -34,26 +35,28 @@ export function StockPage({ ctx, unit, history, state }: Props) {
       {history.length === 0 ? (
         <p>{t('counterDesk.stock.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('counterDesk.stock.at')}</th>
-              <th scope="col">{t('counterDesk.stock.type')}</th>
-              <th scope="col">{t('counterDesk.stock.change')}</th>
-              <th scope="col">{t('counterDesk.stock.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(lang, h.at)}</td>
-                <td>{labels[h.passportType] ?? h.passportType}</td>
-                <td>{`${h.from} → ${h.to}`}</td>
-                <td>{h.by ?? '—'}</td>
+        <ScrollRegion label={t('counterDesk.stock.historyTitle')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('counterDesk.stock.at')}</th>
+                <th scope="col">{t('counterDesk.stock.type')}</th>
+                <th scope="col">{t('counterDesk.stock.change')}</th>
+                <th scope="col">{t('counterDesk.stock.by')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((h, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(lang, h.at)}</td>
+                  <td>{labels[h.passportType] ?? h.passportType}</td>
+                  <td>{`${h.from} → ${h.to}`}</td>
+                  <td>{h.by ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Layout>
   );

@@ -1,16 +1,27 @@
 import type { DocumentRequirement } from '../../applications/required-documents.ts';
+import type { ApplicationStatus } from '../../applications/schema.ts';
+import { PassportFacts } from '../../passports/views/passport-facts.tsx';
 import { witaInstant } from '../../platform/calendar/wita.ts';
 import { formatDate, formatDateTime, formatRupiah, hasKey } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { AvailableActions } from '../available-actions.ts';
-import type { CaseHistoryEntry, CaseView } from '../view-case.ts';
-import { ActionForm, StepForm } from './step-forms.tsx';
+import type { CaseHistoryEntry, CaseView, InterviewAnswers } from '../view-case.ts';
+import { nextSteps } from '../workflow.ts';
+import { ActionForm, StepForm, type Remembered } from './step-forms.tsx';
 
 export type CaseFormState = FormState & { step?: string };
 
-type Props = { ctx: PageContext; view: CaseView; actions: AvailableActions; requirements: DocumentRequirement[]; state: CaseFormState; rejected: boolean };
+type Props = {
+  ctx: PageContext;
+  view: CaseView;
+  actions: AvailableActions;
+  requirements: DocumentRequirement[];
+  state: CaseFormState;
+  rejected: boolean;
+  remembered?: Remembered;
+};
 
 const label = (ctx: PageContext, prefix: string, value: string | null | undefined) => (value ? (hasKey(`${prefix}.${value}`) ? ctx.t(`${prefix}.${value}`) : value) : '—');
 
@@ -62,6 +73,62 @@ function History({ ctx, history }: { ctx: PageContext; history: CaseHistoryEntry
   );
 }
 
+const locales = { id: 'id-ID', en: 'en-GB' } as const;
+
+/** What comes next and who does it, from the workflow's own table: "Wawancara, oleh Verifikator, Adjudikator, atau Kepala kantor". */
+function NextStep({ ctx, status }: { ctx: PageContext; status: ApplicationStatus }) {
+  const { t, lang } = ctx;
+  const next = nextSteps(status);
+  if (next.length === 0) return <>{t('cases.next.none')}</>;
+  const or = new Intl.ListFormat(locales[lang], { type: 'disjunction' });
+  return <>{next.map(({ step, roles }) => t('cases.next.step', { step: t(`cases.actions.${step}`), roles: or.format(roles.map((r) => t(`roles.${r}`))) })).join('; ')}</>;
+}
+
+/** The interview's answers as recorded, for the officer who decides on the case (four eyes: someone else asked them). */
+function InterviewAnswersSection({ ctx, interview }: { ctx: PageContext; interview: InterviewAnswers }) {
+  const { t, lang } = ctx;
+  const { checklist: c } = interview;
+  const indicators = c.traffickingIndicators ?? [];
+  return (
+    <section aria-labelledby="interview-answers-title">
+      <h2 id="interview-answers-title">{t('cases.answers.title')}</h2>
+      <p class="hint">{t('cases.answers.by', { name: interview.by ?? t('cases.history.system'), at: formatDateTime(lang, interview.at) })}</p>
+      <dl class="facts">
+        <dt>{t('cases.interview.purpose')}</dt>
+        <dd>{c.purpose ?? '—'}</dd>
+        <dt>{t('cases.interview.destination')}</dt>
+        <dd>{c.destination ?? '—'}</dd>
+        <dt>{t('cases.interview.sponsor')}</dt>
+        <dd>{c.sponsor ?? '—'}</dd>
+        <dt>{t('cases.interview.workRecommendation')}</dt>
+        <dd>{c.workRecommendation ?? '—'}</dd>
+        <dt>{t('cases.interview.answersConsistent')}</dt>
+        <dd>{c.answersConsistent ? t('cases.answers.yes') : t('cases.answers.no')}</dd>
+        <dt>{t('cases.interview.indicators')}</dt>
+        <dd>
+          {indicators.length === 0 ? (
+            t('cases.answers.noIndicators')
+          ) : (
+            <ul>
+              {indicators.map((i) => (
+                <li key={i}>{label(ctx, 'cases.indicators', i)}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('cases.interview.outcome')}</dt>
+        <dd>{interview.outcome ? label(ctx, 'cases.interview', interview.outcome) : '—'}</dd>
+        {interview.reason && (
+          <>
+            <dt>{t('cases.interview.reason')}</dt>
+            <dd>{interview.reason}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
 function Holding({ ctx, view, actions, state }: { ctx: PageContext; view: CaseView; actions: AvailableActions; state: CaseFormState }) {
   const { t } = ctx;
   const { application } = view;
@@ -78,7 +145,7 @@ function Holding({ ctx, view, actions, state }: { ctx: PageContext; view: CaseVi
   );
 }
 
-export function CasePage({ ctx, view, actions, requirements, state, rejected }: Props) {
+export function CasePage({ ctx, view, actions, requirements, state, rejected, remembered = {} }: Props) {
   const { t, lang } = ctx;
   const { application: a, documents } = view;
   const title = t('cases.title', { name: a.fullName ?? '—', code: a.trackingCode });
@@ -92,6 +159,10 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected }: 
         <dt>{t('cases.status')}</dt>
         <dd>
           <strong>{label(ctx, 'cases.statuses', a.status)}</strong>
+        </dd>
+        <dt>{t('cases.next.title')}</dt>
+        <dd>
+          <NextStep ctx={ctx} status={a.status} />
         </dd>
         {a.dueOn && (
           <>
@@ -130,10 +201,13 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected }: 
         </ul>
       )}
 
+      {view.interview && <InterviewAnswersSection ctx={ctx} interview={view.interview} />}
+      {view.passport && <PassportFacts ctx={ctx} passport={view.passport} />}
+
       <h2>{t('cases.workTitle')}</h2>
       <Holding ctx={ctx} view={view} actions={actions} state={state} />
       {actions.steps.map((step) => (
-        <StepForm key={step} ctx={ctx} application={a} step={step} state={state.step === step ? state : {}} requirements={requirements} />
+        <StepForm key={step} ctx={ctx} application={a} step={step} state={state.step === step ? state : {}} requirements={requirements} remembered={remembered} />
       ))}
       {rejected && (
         <p>

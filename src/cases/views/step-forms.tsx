@@ -9,6 +9,8 @@ import { traffickingIndicators } from '../case-form.ts';
 import type { CaseStep } from '../workflow.ts';
 
 type FormProps = { ctx: PageContext; application: Application; state: FormState };
+/** What the workstation remembers for the officer's next form: the fingerprint scanner typed last time. */
+export type Remembered = { device?: string };
 
 /**
  * One form posting one action. Each carries a fresh request id, so a form sent twice (a double click, a resend
@@ -68,8 +70,10 @@ function DocumentCheckForm({ ctx, application, state, requirements }: FormProps 
   );
 }
 
-function BiometricsForm({ ctx, application, state }: FormProps) {
+function BiometricsForm({ ctx, application, state, remembered }: FormProps & { remembered: Remembered }) {
   const { t } = ctx;
+  const values = { fingers: '10', ...(remembered.device && { device: remembered.device }), ...state.values };
+  const s = { values, errors: state.errors };
   const error = state.errors?.photo ?? state.errors?.file;
   return (
     <ActionForm ctx={ctx} application={application} type="capture_biometrics" state={state} submit={t('cases.biometrics.submit')} upload>
@@ -79,9 +83,9 @@ function BiometricsForm({ ctx, application, state }: FormProps) {
         {error && <p class="error">{error}</p>}
         <input type="file" id="f-photo" name="photo" accept="image/jpeg,image/png" />
       </div>
-      <Field name="device" label={t('cases.biometrics.device')} state={state} />
-      <Field name="quality" label={t('cases.biometrics.quality')} hint={t('cases.biometrics.qualityHint')} state={state} inputmode="numeric" />
-      <Field name="fingers" label={t('cases.biometrics.fingers')} state={{ values: { fingers: '10', ...state.values }, errors: state.errors }} inputmode="numeric" />
+      <Field name="device" label={t('cases.biometrics.device')} hint={t('cases.biometrics.deviceHint')} state={s} />
+      <Field name="quality" label={t('cases.biometrics.quality')} hint={t('cases.biometrics.qualityHint')} state={s} inputmode="numeric" />
+      <Field name="fingers" label={t('cases.biometrics.fingers')} state={s} inputmode="numeric" />
     </ActionForm>
   );
 }
@@ -153,7 +157,7 @@ function HandOverForm({ ctx, application, state }: FormProps) {
 }
 
 /** The form of one step, headed by its name; steps without input are a single button. */
-export function StepForm({ ctx, application, step, state, requirements }: FormProps & { step: CaseStep; requirements: DocumentRequirement[] }) {
+export function StepForm({ ctx, application, step, state, requirements, remembered = {} }: FormProps & { step: CaseStep; requirements: DocumentRequirement[]; remembered?: Remembered }) {
   const { t } = ctx;
   const props = { ctx, application, state };
   const simple = (lead: string) => (
@@ -166,7 +170,7 @@ export function StepForm({ ctx, application, step, state, requirements }: FormPr
     document_check: () => <DocumentCheckForm {...props} requirements={requirements} />,
     watchlist_check: () => simple('cases.watchlist.lead'),
     confirm_payment: () => simple('cases.payment.lead'),
-    capture_biometrics: () => <BiometricsForm {...props} />,
+    capture_biometrics: () => <BiometricsForm {...props} remembered={remembered} />,
     interview: () => <InterviewForm {...props} />,
     adjudicate: () => <AdjudicateForm {...props} />,
     print: () => simple('cases.print.lead'),

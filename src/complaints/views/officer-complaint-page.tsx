@@ -1,6 +1,6 @@
 import { formatDay, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
+import { ErrorSummary, Field, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { publicText } from '../complaint-actions.ts';
 import type { ComplaintDetails } from '../list-complaints.ts';
@@ -8,6 +8,37 @@ import { workflow, type ComplaintStep } from '../workflow.ts';
 import { PostForm } from './parts.tsx';
 
 type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep } };
+
+/** What each step's text box asks for (the others: the text itself). */
+const textLabels: Partial<Record<ComplaintStep, string>> = {
+  verify: 'complaints.fields.note',
+  archive: 'complaints.fields.archiveReason',
+  close: 'complaints.fields.note',
+  note: 'complaints.fields.note',
+};
+
+/** The field key of a step's text box: the page shows several steps' forms, and every box needs its own id. */
+const textId = (step: ComplaintStep) => `text-${step}`;
+
+/** A step's text (sent as `text`), labelled, described and marked like the platform's TextArea, with an id per step. */
+function StepText({ step, label, state }: { step: ComplaintStep; label: string; state: FormState }) {
+  const id = `f-${textId(step)}`;
+  const error = state.errors?.text;
+  const value = state.values?.text;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea id={id} name="text" rows={3} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {typeof value === 'string' ? value : ''}
+      </textarea>
+    </div>
+  );
+}
 
 /** One complaint: what was said, deadlines, history, and a form for each step its status allows. */
 export function OfficerComplaintPage({ ctx, details, state }: Props) {
@@ -26,11 +57,15 @@ export function OfficerComplaintPage({ ctx, details, state }: Props) {
         </PostForm>
       </section>
     );
-  const text = (step: ComplaintStep, label = labels.text) => <TextArea name="text" label={label} state={stateOf(step)} />;
+  const textLabel = (step: ComplaintStep) => t(textLabels[step] ?? 'complaints.fields.text');
+  const text = (step: ComplaintStep) => <StepText step={step} label={textLabel(step)} state={stateOf(step)} />;
+  // The refused step's text box is the one the summary links to: each step's box has an id of its own.
+  const summaryErrors = state.errors && Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k === 'text' && state.step ? textId(state.step) : k, v]));
+  const summaryLabels: Record<string, string> = { ...labels, ...(state.step ? { [textId(state.step)]: textLabel(state.step) } : {}) };
   return (
     <Layout ctx={ctx} title={`${t('complaints.officer.complaint')} ${c.trackingCode}`} hasErrors={!!state.errors}>
       <h1>{`${t('complaints.officer.complaint')} ${c.trackingCode}`}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
+      <ErrorSummary ctx={ctx} errors={summaryErrors} labels={summaryLabels} />
       <dl>
         <dt>{t('complaints.fields.status')}</dt>
         <dd>{t(`complaints.statuses.${c.status}`)}</dd>
@@ -96,14 +131,14 @@ export function OfficerComplaintPage({ ctx, details, state }: Props) {
       {mayHandle && (
         <>
           <h2>{t('common.actions')}</h2>
-          {form('verify', text('verify', t('complaints.fields.note')))}
+          {form('verify', text('verify'))}
           {form('forward', <Field name="forwardedTo" label={labels.forwardedTo} state={stateOf('forward')} />)}
-          {form('archive', text('archive', t('complaints.fields.archiveReason')))}
+          {form('archive', text('archive'))}
           {form('assign', <SelectField name="assigneeId" label={labels.assigneeId} state={stateOf('assign')} options={assignees.map((o) => ({ value: o.id, label: o.name }))} />)}
           {form('answer', text('answer'))}
-          {form('close', text('close', t('complaints.fields.note')))}
+          {form('close', text('close'))}
           {form('reply', text('reply'))}
-          {form('note', text('note', t('complaints.fields.note')))}
+          {form('note', text('note'))}
         </>
       )}
     </Layout>

@@ -1,4 +1,5 @@
 import { formatDay } from '../../platform/i18n/index.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ComplaintFilters, OfficerComplaint } from '../list-complaints.ts';
@@ -65,38 +66,40 @@ export function OfficerListPage({ ctx, complaints, filters, whistleblowing }: { 
       {complaints.length === 0 ? (
         <p>{t('complaints.officer.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('complaints.fields.trackingCode')}</th>
-              <th scope="col">{t('complaints.fields.type')}</th>
-              <th scope="col">{t('complaints.fields.unitCode')}</th>
-              <th scope="col">{t('complaints.fields.status')}</th>
-              <th scope="col">{t('complaints.fields.verifyDueOn')}</th>
-              <th scope="col">{t('complaints.fields.answerDueOn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {complaints.map((c) => (
-              <tr key={c.id} class={c.overdue.verification || c.overdue.answer ? 'overdue' : undefined}>
-                <td>
-                  <a href={`/officer/complaints/${c.id}`}>{c.trackingCode}</a>
-                </td>
-                <td>{t(`complaints.types.${c.type}`)}</td>
-                <td>{c.unitCode}</td>
-                <td>{t(`complaints.statuses.${c.status}`)}</td>
-                <td>
-                  {day(ctx, c.verifyDueOn)}
-                  {c.overdue.verification && <strong class="tag">{` ${t('complaints.officer.overdue')}`}</strong>}
-                </td>
-                <td>
-                  {day(ctx, c.answerDueOn)}
-                  {c.overdue.answer && <strong class="tag">{` ${t('complaints.officer.overdue')}`}</strong>}
-                </td>
+        <ScrollRegion label={t('complaints.officer.listTitle')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('complaints.fields.trackingCode')}</th>
+                <th scope="col">{t('complaints.fields.type')}</th>
+                <th scope="col">{t('complaints.fields.unitCode')}</th>
+                <th scope="col">{t('complaints.fields.status')}</th>
+                <th scope="col">{t('complaints.fields.verifyDueOn')}</th>
+                <th scope="col">{t('complaints.fields.answerDueOn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {complaints.map((c) => (
+                <tr key={c.id} class={c.overdue.verification || c.overdue.answer ? 'overdue' : undefined}>
+                  <td>
+                    <a href={`/officer/complaints/${c.id}`}>{c.trackingCode}</a>
+                  </td>
+                  <td>{t(`complaints.types.${c.type}`)}</td>
+                  <td>{c.unitCode}</td>
+                  <td>{t(`complaints.statuses.${c.status}`)}</td>
+                  <td>
+                    {day(ctx, c.verifyDueOn)}
+                    {c.overdue.verification && <strong class="tag">{` ${t('complaints.officer.overdue')}`}</strong>}
+                  </td>
+                  <td>
+                    {day(ctx, c.answerDueOn)}
+                    {c.overdue.answer && <strong class="tag">{` ${t('complaints.officer.overdue')}`}</strong>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Layout>
   );

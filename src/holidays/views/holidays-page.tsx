@@ -1,4 +1,5 @@
 import { weekdays } from '../../units/schema.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../../units/schema.ts';
 import { dayOfWeek, witaInstant } from '../../platform/calendar/wita.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
@@ -31,37 +32,39 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
       {rows.length === 0 ? (
         <p>{t('counterDesk.holidays.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('counterDesk.holidays.date')}</th>
-              <th scope="col">{t('counterDesk.holidays.name')}</th>
-              <th scope="col">{t('counterDesk.holidays.kind')}</th>
-              <th scope="col">{t('counterDesk.holidays.unit')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id}>
-                <td>{`${t(`weekdays.${weekdays[(dayOfWeek(h.date) + 6) % 7]}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
-                <td>{h.name}</td>
-                <td>{t(`counterDesk.holidays.kinds.${h.kind}`)}</td>
-                <td>{h.unitName ?? (h.unitCode === null ? t('counterDesk.holidays.allUnits') : h.unitCode)}</td>
-                <td>
-                  {h.editable && (
-                    <a href={`/admin/holidays/${h.id}/edit`}>
-                      {t('counterDesk.holidays.edit')}
-                      <span class="visually-hidden"> {h.name}</span>
-                    </a>
-                  )}
-                </td>
+        <ScrollRegion label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('counterDesk.holidays.date')}</th>
+                <th scope="col">{t('counterDesk.holidays.name')}</th>
+                <th scope="col">{t('counterDesk.holidays.kind')}</th>
+                <th scope="col">{t('counterDesk.holidays.unit')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <tr key={h.id}>
+                  <td>{`${t(`weekdays.${weekdays[(dayOfWeek(h.date) + 6) % 7]}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
+                  <td>{h.name}</td>
+                  <td>{t(`counterDesk.holidays.kinds.${h.kind}`)}</td>
+                  <td>{h.unitName ?? (h.unitCode === null ? t('counterDesk.holidays.allUnits') : h.unitCode)}</td>
+                  <td>
+                    {h.editable && (
+                      <a href={`/admin/holidays/${h.id}/edit`}>
+                        {t('counterDesk.holidays.edit')}
+                        <span class="visually-hidden"> {h.name}</span>
+                      </a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <h2>{t('counterDesk.holidays.addTitle')}</h2>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={holidayLabels(ctx)} />

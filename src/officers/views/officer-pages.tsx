@@ -1,4 +1,5 @@
 import { officerRoles } from '../../platform/auth/schema.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
@@ -119,28 +120,30 @@ export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageCon
         </p>
       )}
       {officers.length === 0 ? <p>{t('officers.none')}</p> : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.name')}</th>
-              <th scope="col">{t('fields.role')}</th>
-              <th scope="col">{t('fields.unit')}</th>
-              <th scope="col">{t('fields.totp2fa')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {officers.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <a href={`/admin/accounts/${o.id}`}>{o.name}</a>
-                </td>
-                <td>{t(`roles.${o.role}`)}</td>
-                <td>{unitName.get(o.unitCode ?? '') ?? o.unitCode}</td>
-                <td>{o.totpEnabledAt ? t('common.yes') : t('common.no')}</td>
+        <ScrollRegion label={t('officers.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields.name')}</th>
+                <th scope="col">{t('fields.role')}</th>
+                <th scope="col">{t('fields.unit')}</th>
+                <th scope="col">{t('fields.totp2fa')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {officers.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <a href={`/admin/accounts/${o.id}`}>{o.name}</a>
+                  </td>
+                  <td>{t(`roles.${o.role}`)}</td>
+                  <td>{unitName.get(o.unitCode ?? '') ?? o.unitCode}</td>
+                  <td>{o.totpEnabledAt ? t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Layout>
   );

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../platform/i18n/index.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -32,30 +33,32 @@ export function SessionListPage({ ctx, sessions, status, dateText }: { ctx: Page
       {sessions.length === 0 ? (
         <p>{t('outreach.officer.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('outreach.public.organiser')}</th>
-              <th scope="col">{t('outreach.public.place')}</th>
-              <th scope="col">{t('outreach.public.date')}</th>
-              <th scope="col">{t('outreach.status.status')}</th>
-              <th scope="col">{t('outreach.public.unit')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <a href={`/officer/outreach/sessions/${s.id}`}>{s.organiserName}</a>
-                </td>
-                <td>{[s.venue, s.villageName, s.regencyName].filter(Boolean).join(', ')}</td>
-                <td>{s.date ? dateText(s.date) : s.preferredDates.map(dateText).join(' / ')}</td>
-                <td>{t(`outreach.statuses.${s.status}`)}</td>
-                <td>{s.unitName}</td>
+        <ScrollRegion label={t('outreach.officer.listTitle')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('outreach.public.organiser')}</th>
+                <th scope="col">{t('outreach.public.place')}</th>
+                <th scope="col">{t('outreach.public.date')}</th>
+                <th scope="col">{t('outreach.status.status')}</th>
+                <th scope="col">{t('outreach.public.unit')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <a href={`/officer/outreach/sessions/${s.id}`}>{s.organiserName}</a>
+                  </td>
+                  <td>{[s.venue, s.villageName, s.regencyName].filter(Boolean).join(', ')}</td>
+                  <td>{s.date ? dateText(s.date) : s.preferredDates.map(dateText).join(' / ')}</td>
+                  <td>{t(`outreach.statuses.${s.status}`)}</td>
+                  <td>{s.unitName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Layout>
   );
@@ -194,19 +197,21 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, ma
       {details.participants.length === 0 ? (
         <p>{t('outreach.officer.noParticipants')}</p>
       ) : (
-        <table>
-          <tbody>
-            {details.participants.map((row) => (
-              <tr key={row.id}>
-                <td>{row.fullName}</td>
-                <td>{row.nik}</td>
-                <td>{row.birthDate ? dateText(row.birthDate) : ''}</td>
-                <td>{t(`outreach.officer.source.${row.source}`)}</td>
-                <td>{row.applicationId ? <a href={`/officer/cases/${row.applicationId}`}>{t('outreach.officer.linked')}</a> : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollRegion label={t('outreach.officer.listTitle')}>
+          <table>
+            <tbody>
+              {details.participants.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.fullName}</td>
+                  <td>{row.nik}</td>
+                  <td>{row.birthDate ? dateText(row.birthDate) : ''}</td>
+                  <td>{t(`outreach.officer.source.${row.source}`)}</td>
+                  <td>{row.applicationId ? <a href={`/officer/cases/${row.applicationId}`}>{t('outreach.officer.linked')}</a> : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
 
       <h2>{t('outreach.officer.history')}</h2>

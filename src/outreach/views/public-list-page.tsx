@@ -1,4 +1,5 @@
 import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Region } from '../../regions/queries.ts';
 import type { PublicSession } from '../session-queries.ts';
@@ -27,28 +28,30 @@ export function PublicListPage({ ctx, sessions, regencies, regency, dateText }: 
       {sessions.length === 0 ? (
         <p>{t('outreach.public.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('outreach.public.date')}</th>
-              <th scope="col">{t('outreach.public.place')}</th>
-              <th scope="col">{t('outreach.public.organiser')}</th>
-              <th scope="col">{t('outreach.public.unit')}</th>
-              <th scope="col">{t('outreach.public.capacity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s, i) => (
-              <tr key={i}>
-                <td>{dateText(s.date)}</td>
-                <td>{[s.venue, s.villageName, s.districtName, s.regencyName].filter(Boolean).join(', ')}</td>
-                <td>{`${s.organiserName} (${t(`outreach.kinds.${s.organiserKind}`)})`}</td>
-                <td>{s.unitName}</td>
-                <td>{s.capacity ?? '—'}</td>
+        <ScrollRegion label={t('outreach.public.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('outreach.public.date')}</th>
+                <th scope="col">{t('outreach.public.place')}</th>
+                <th scope="col">{t('outreach.public.organiser')}</th>
+                <th scope="col">{t('outreach.public.unit')}</th>
+                <th scope="col">{t('outreach.public.capacity')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s, i) => (
+                <tr key={i}>
+                  <td>{dateText(s.date)}</td>
+                  <td>{[s.venue, s.villageName, s.districtName, s.regencyName].filter(Boolean).join(', ')}</td>
+                  <td>{`${s.organiserName} (${t(`outreach.kinds.${s.organiserKind}`)})`}</td>
+                  <td>{s.unitName}</td>
+                  <td>{s.capacity ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <p>
         <a href="/eazy-paspor/ajukan">{t('outreach.public.requestLink')}</a>

@@ -70,7 +70,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
  */
 export function frameworkErrorHandler(assets: PageContext['assets']) {
   return (_err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const lang = langFromAcceptLanguage(req.headers['accept-language']);
+    // No hook has run: the language chosen is read from the raw cookie header, as the onRequest hook would.
+    const chosen = /(?:^|;\s*)lang=(id|en)(?:;|$)/.exec(req.headers.cookie ?? '')?.[1] as 'id' | 'en' | undefined;
+    const lang = chosen ?? (isApiRequest(req) ? langFromAcceptLanguage(req.headers['accept-language']) : 'id');
     const t = translator(lang);
     const message = t('errors.not_found');
     if (isApiRequest(req)) return reply.code(404).send({ error: { code: 'not_found', message } });

@@ -117,11 +117,11 @@ describeApp('http platform', (ctx) => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toMatch(/^<!doctype html>/);
     expect(page.body).toContain('<html lang="id"');
-    const en = await ctx.app.inject({ url: '/no-such-page', headers: { 'accept-language': 'en' } });
+    const en = await ctx.app.inject({ url: '/no-such-page', headers: { cookie: 'lang=en' } });
     expect(en.body).toContain('<html lang="en"');
     expect(en.body).toContain('Error 404');
 
-    const undecodable = await ctx.app.inject({ url: '/units/%E0%A4%A', headers: { 'accept-language': 'en' } });
+    const undecodable = await ctx.app.inject({ url: '/units/%E0%A4%A', headers: { cookie: 'lang=en' } });
     expect(undecodable.statusCode).toBe(404);
     expect(undecodable.headers['content-type']).toMatch(/text\/html/);
     expect(undecodable.body).toContain('Error 404');

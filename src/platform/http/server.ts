@@ -167,8 +167,10 @@ export async function createServer(deps: AppDeps): Promise<App> {
   app.addHook('onRequest', async (req, reply) => {
     // People quote it when something goes wrong; tests find the audit entries of one request by it.
     reply.header('x-request-id', req.id);
+    // Pages are Indonesian unless the visitor chose English (a phone set to English does not decide it); API clients
+    // name their language in Accept-Language.
     const cookieLang = req.cookies.lang;
-    req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']);
+    req.lang = isLang(cookieLang) ? cookieLang : isApiRequest(req) ? langFromAcceptLanguage(req.headers['accept-language']) : 'id';
     req.t = translator(req.lang);
     if (bypassAuth.test(routePath(req))) return;
     const auth = req.headers.authorization;

@@ -1,6 +1,7 @@
 import { applications } from './en/applications.ts';
 import { booking } from './en/booking.ts';
 import { proof } from './en/proof.ts';
+import { payment } from './en/payment.ts';
 import { counterDesk } from './en/counterDesk.ts';
 import { passports } from './en/passports.ts';
 import { casework } from './en/casework.ts';
@@ -27,6 +28,7 @@ export const en: Messages<typeof id> = {
   roster,
   booking,
   proof,
+  payment,
   counterDesk,
   passports,
   casework,
@@ -59,12 +61,18 @@ export const en: Messages<typeof id> = {
     owner: 'Regional Office of the Directorate General of Immigration, East Nusa Tenggara. All times are WITA.',
     api: 'API for developers',
     regions: 'Region data: idn-area-data (ODbL).',
+    track: 'Track a passport application',
   },
   home: {
     title: 'Immigration services in East Nusa Tenggara',
     lead: 'Apply for a passport, choose the day you come, pay and follow your application from anywhere in NTT. Officers also come to villages, schools and homes.',
     servicesTitle: 'Services',
     unitsTitle: 'Immigration offices and posts',
+    followTitle: 'Already applied?',
+    trackLead: "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",
+    trackLink: 'Track a passport application',
+    complaintLead: 'Sent a complaint? Follow its answers with the tracking code and the secret code of your complaint.',
+    complaintLink: 'Follow a complaint',
   },
   services: {
     passport: { name: 'Passports', about: 'Ordinary and electronic passports: apply online, pick a date within the daily quota, pay with a billing code, then come to the office.' },
@@ -100,6 +108,10 @@ export const en: Messages<typeof id> = {
     regency: 'Regency/city',
     hoursHint: 'For example: 08:00-12:00, 13:00-16:00. Leave empty when closed.',
     saved: 'Changes saved.',
+    map: 'Map',
+    openMap: 'See the location on a map',
+    mapUrl: 'Map link',
+    mapUrlHint: "An https link to the office's location, for example from OpenStreetMap or Google Maps. Leave empty if there is none yet.",
   },
   roles: {
     admin: 'Regional admin',
@@ -276,9 +288,11 @@ export const en: Messages<typeof id> = {
     refresh: 'Show the next choices',
   },
   v: {
+    httpsUrl: 'Enter a full link starting with https://, for example https://www.openstreetmap.org/…',
     date: 'Pick the date in the calendar, or write it as year-month-day, for example 1990-07-05.',
     dateImpossible: 'That date does not exist. Check the day and the month.',
     invalidCharacter: 'This contains a character that cannot be stored. Please type it again.',
+    familyNameNotInName: 'The family name must be part of the full name, written the same way. Leave it empty if there is none.',
     choose: 'Choose one.',
     village: 'Choose a village from the list.',
     phone: 'Enter a phone number, like 0812 3456 7890.',

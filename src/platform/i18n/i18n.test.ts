@@ -107,9 +107,20 @@ describeApp('language switch', (ctx) => {
     expect(page.body).toContain('Opening hours');
     const back = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=id', 'accept-language': 'en' } });
     expect(back.body).toContain('Jam layanan');
-    // An unknown cookie value is ignored.
+    // An unknown cookie value is ignored: the page is Indonesian.
     const bogus = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=xx', 'accept-language': 'en' } });
-    expect(bogus.body).toContain('<html lang="en"');
+    expect(bogus.body).toContain('<html lang="id"');
+  });
+
+  it('keeps pages Indonesian whatever language the phone asks for; the API answers in the language asked', async () => {
+    for (const accept of ['en', 'en-US,en;q=0.9', 'fr,en;q=0.5']) {
+      const page = await ctx.app.inject({ url: '/', headers: { 'accept-language': accept } });
+      expect(page.body, accept).toContain('<html lang="id"');
+    }
+    const api = await ctx.app.inject({ url: '/api/v1/units/NOPE', headers: { 'accept-language': 'en' } });
+    expect(api.json().error.message).toBe(translator('en')('errors.not_found'));
+    const chosen = await ctx.app.inject({ url: '/', headers: { cookie: 'lang=en', 'accept-language': 'id' } });
+    expect(chosen.body).toContain('<html lang="en"');
   });
 
   it('links every page to the other language, coming back to the same page', async () => {

@@ -3,6 +3,7 @@
 import { applications } from './id/applications.ts';
 import { booking } from './id/booking.ts';
 import { proof } from './id/proof.ts';
+import { payment } from './id/payment.ts';
 import { counterDesk } from './id/counterDesk.ts';
 import { passports } from './id/passports.ts';
 import { casework } from './id/casework.ts';
@@ -27,6 +28,7 @@ export const id = {
   roster,
   booking,
   proof,
+  payment,
   counterDesk,
   passports,
   casework,
@@ -59,12 +61,18 @@ export const id = {
     owner: 'Kantor Wilayah Direktorat Jenderal Imigrasi Nusa Tenggara Timur. Semua waktu dalam WITA.',
     api: 'API untuk pengembang',
     regions: 'Data wilayah: idn-area-data (ODbL).',
+    track: 'Lacak permohonan paspor',
   },
   home: {
     title: 'Layanan keimigrasian di Nusa Tenggara Timur',
     lead: 'Ajukan paspor, pilih tanggal datang, bayar, dan ikuti permohonan Anda dari mana saja di NTT. Petugas juga datang ke desa, sekolah, dan rumah Anda.',
     servicesTitle: 'Layanan',
     unitsTitle: 'Kantor dan pos imigrasi',
+    followTitle: 'Sudah mengajukan?',
+    trackLead: 'Lihat status permohonan paspor dengan kode pelacakan dan tanggal lahir pemohon, tanpa perlu masuk.',
+    trackLink: 'Lacak permohonan paspor',
+    complaintLead: 'Sudah menyampaikan pengaduan? Ikuti jawabannya dengan kode pelacakan dan kode rahasia pengaduan.',
+    complaintLink: 'Ikuti pengaduan',
   },
   services: {
     passport: { name: 'Paspor', about: 'Paspor biasa dan elektronik: daftar daring, pilih tanggal sesuai kuota harian, bayar dengan kode billing, lalu datang ke kantor.' },
@@ -98,8 +106,12 @@ export const id = {
     name: 'Nama',
     kind: 'Jenis',
     regency: 'Kabupaten/kota',
-    hoursHint: 'Contoh: 08:00-12:00, 13:00-16:00. Kosongkan bila tutup.',
+    hoursHint: 'Contoh: 08.00-12.00, 13.00-16.00. Kosongkan bila tutup.',
     saved: 'Perubahan disimpan.',
+    map: 'Peta',
+    openMap: 'Lihat lokasi di peta',
+    mapUrl: 'Tautan peta',
+    mapUrlHint: 'Tautan https ke lokasi kantor, misalnya dari OpenStreetMap atau Google Maps. Kosongkan bila belum ada.',
   },
   roles: {
     admin: 'Admin wilayah',
@@ -276,9 +288,11 @@ export const id = {
     refresh: 'Tampilkan pilihan berikutnya',
   },
   v: {
+    httpsUrl: 'Masukkan tautan lengkap yang diawali https://, misalnya https://www.openstreetmap.org/…',
     date: 'Pilih tanggal pada kalender, atau tulis dengan urutan tahun-bulan-tanggal, misalnya 1990-07-05.',
     dateImpossible: 'Tanggal itu tidak ada di kalender. Periksa tanggal dan bulannya.',
     invalidCharacter: 'Ada tanda yang tidak dapat disimpan. Ketik ulang isian ini.',
+    familyNameNotInName: 'Nama keluarga harus bagian dari nama lengkap, ditulis sama. Kosongkan bila tidak ada.',
     choose: 'Pilih salah satu.',
     village: 'Pilih desa/kelurahan dari daftar.',
     phone: 'Masukkan nomor telepon, misalnya 0812 3456 7890.',
@@ -309,7 +323,7 @@ export const id = {
     passwordShort: 'Kata sandi minimal 10 karakter.',
     totp: 'Masukkan 6 angka.',
     totpWrong: 'Kode salah atau sudah kedaluwarsa. Coba kode yang baru.',
-    hours: 'Tulis jam seperti 08:00-16:00; pisahkan beberapa rentang dengan koma.',
+    hours: 'Tulis jam seperti 08.00-16.00; pisahkan beberapa rentang dengan koma.',
     regency: 'Pilih kabupaten/kota dari daftar.',
     unit: 'Pilih kantor dari daftar.',
     fileRequired: 'Pilih berkas untuk diunggah.',

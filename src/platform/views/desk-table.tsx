@@ -1,4 +1,5 @@
 import type { PageContext } from './context.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 export type DeskRow = { code: string; name: string; links: { href: string; text: string }[] };
 
@@ -9,33 +10,35 @@ export function DeskTable({ ctx, title, lead, unitHeader, rows }: { ctx: PageCon
     <>
       <h2>{title}</h2>
       <p>{lead}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{unitHeader}</th>
-            <th scope="col">{ctx.t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{row.name}</th>
-              <td>
-                <ul>
-                  {row.links.map((link) => (
-                    <li key={link.href}>
-                      <a href={link.href}>
-                        {link.text}
-                        <span class="visually-hidden"> {row.name}</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </td>
+      <ScrollRegion label={title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{unitHeader}</th>
+              <th scope="col">{ctx.t('common.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">{row.name}</th>
+                <td>
+                  <ul>
+                    {row.links.map((link) => (
+                      <li key={link.href}>
+                        <a href={link.href}>
+                          {link.text}
+                          <span class="visually-hidden"> {row.name}</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

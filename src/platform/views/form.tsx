@@ -31,6 +31,8 @@ type FieldProps = {
   autocomplete?: string;
   required?: boolean;
   inputmode?: 'numeric' | 'email' | 'text' | 'tel';
+  /** Focus this field when the page loads (an error summary above it still comes first). */
+  autofocus?: boolean;
 };
 
 const describedByOf = (id: string, hint?: string, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
@@ -55,7 +57,7 @@ function FieldFrame({ id, label, hint, error, children }: { id: string; label: s
   );
 }
 
-export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode }: FieldProps) {
+export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode, autofocus }: FieldProps) {
   const id = `f-${name}`;
   const error = state.errors?.[name];
   const value = type === 'password' ? undefined : state.values?.[name];
@@ -70,6 +72,7 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
         autocomplete={autocomplete}
         required={required}
         inputMode={inputmode}
+        autofocus={autofocus}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       />

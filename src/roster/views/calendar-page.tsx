@@ -1,4 +1,5 @@
 import { formatDay, formatMonth } from '../../platform/i18n/index.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { dayOfWeek } from '../../platform/calendar/wita.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, type FormState } from '../../platform/views/form.tsx';
@@ -103,29 +104,31 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
         <a href={`${base}?month=${shiftMonth(month, 1)}`}>{t('roster.calendar.next')}</a> ·{' '}
         <a href={`/officer/units/${unit.code}/kits`}>{t('roster.calendar.kits')}</a>
       </p>
-      <table class="calendar">
-        <caption>{monthName}</caption>
-        <thead>
-          <tr>
-            {weekdays.map((d) => (
-              <th scope="col" key={d}>
-                {t(`weekdays.${d}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.find(Boolean)!.date}>
-              {week.map((day, i) => (
-                <td key={day?.date ?? `pad-${i}`} class={day?.closed ? 'closed' : undefined}>
-                  {day && <Day day={day} />}
-                </td>
+      <ScrollRegion label={monthName}>
+        <table class="calendar">
+          <caption>{monthName}</caption>
+          <thead>
+            <tr>
+              {weekdays.map((d) => (
+                <th scope="col" key={d}>
+                  {t(`weekdays.${d}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.find(Boolean)!.date}>
+                {week.map((day, i) => (
+                  <td key={day?.date ?? `pad-${i}`} class={day?.closed ? 'closed' : undefined}>
+                    {day && <Day day={day} />}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {officers && (
         <>
           <h2>{t('roster.calendar.assignTitle')}</h2>

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
@@ -27,38 +28,40 @@ export function KitsPage({ ctx, unit, kits, canManage, state, notice }: Props) {
       {kits.length === 0 ? (
         <p>{t('roster.kits.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('roster.kits.name')}</th>
-              <th scope="col">{t('roster.kits.serial')}</th>
-              <th scope="col">{t('roster.kits.status')}</th>
-              {canManage && <th scope="col">{t('common.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {kits.map((kit) => (
-              <tr key={kit.id}>
-                <th scope="row">{kit.name}</th>
-                <td>{kit.serial ?? '—'}</td>
-                <td>{kit.active ? t('roster.kits.active') : t('roster.kits.inactive')}</td>
-                {canManage && (
-                  <td>
-                    {kit.active && (
-                      <form method="post" action={`${base}/${kit.id}/deactivate`}>
-                        <input type="hidden" name="_csrf" value={ctx.csrf} />
-                        <button type="submit">
-                          {t('roster.kits.deactivate')}
-                          <span class="visually-hidden"> {kit.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                )}
+        <ScrollRegion label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('roster.kits.name')}</th>
+                <th scope="col">{t('roster.kits.serial')}</th>
+                <th scope="col">{t('roster.kits.status')}</th>
+                {canManage && <th scope="col">{t('common.actions')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {kits.map((kit) => (
+                <tr key={kit.id}>
+                  <th scope="row">{kit.name}</th>
+                  <td>{kit.serial ?? '—'}</td>
+                  <td>{kit.active ? t('roster.kits.active') : t('roster.kits.inactive')}</td>
+                  {canManage && (
+                    <td>
+                      {kit.active && (
+                        <form method="post" action={`${base}/${kit.id}/deactivate`}>
+                          <input type="hidden" name="_csrf" value={ctx.csrf} />
+                          <button type="submit">
+                            {t('roster.kits.deactivate')}
+                            <span class="visually-hidden"> {kit.name}</span>
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {canManage && (
         <>

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { ErrorSummary } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
@@ -47,46 +48,50 @@ function Results({ ctx, stats }: { ctx: PageContext; stats: IssuedStats }) {
       <figure>
         <IssuedChart ctx={ctx} stats={stats} period={period} />
       </figure>
-      <table>
-        <caption>{`${t('statistics.byMonth')}, ${period}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statistics.month')}</th>
-            <CountHeads ctx={ctx} />
-          </tr>
-        </thead>
-        <tbody>
-          {stats.byMonth.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{formatMonth(lang, m.month)}</th>
-              <CountCells ctx={ctx} counts={m} />
+      <ScrollRegion label={`${t('statistics.byMonth')}, ${period}`}>
+        <table>
+          <caption>{`${t('statistics.byMonth')}, ${period}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('statistics.month')}</th>
+              <CountHeads ctx={ctx} />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('statistics.total')}</th>
-            <CountCells ctx={ctx} counts={stats} />
-          </tr>
-        </tfoot>
-      </table>
-      <table>
-        <caption>{`${t('statistics.byUnit')}, ${period}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statistics.unit')}</th>
-            <CountHeads ctx={ctx} />
-          </tr>
-        </thead>
-        <tbody>
-          {stats.byUnit.map((u) => (
-            <tr key={u.unitCode}>
-              <th scope="row">{u.unitName}</th>
-              <CountCells ctx={ctx} counts={u} />
+          </thead>
+          <tbody>
+            {stats.byMonth.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{formatMonth(lang, m.month)}</th>
+                <CountCells ctx={ctx} counts={m} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('statistics.total')}</th>
+              <CountCells ctx={ctx} counts={stats} />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+      <ScrollRegion label={`${t('statistics.byUnit')}, ${period}`}>
+        <table>
+          <caption>{`${t('statistics.byUnit')}, ${period}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('statistics.unit')}</th>
+              <CountHeads ctx={ctx} />
+            </tr>
+          </thead>
+          <tbody>
+            {stats.byUnit.map((u) => (
+              <tr key={u.unitCode}>
+                <th scope="row">{u.unitName}</th>
+                <CountCells ctx={ctx} counts={u} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

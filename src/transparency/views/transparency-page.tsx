@@ -1,4 +1,5 @@
 import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
@@ -48,30 +49,32 @@ export function TransparencyPage({ ctx, report, years }: { ctx: PageContext; rep
           {t('transparency.show')}
         </button>
       </form>
-      <table>
-        <caption>{t('transparency.tableCaption', { year: report.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('transparency.office')}</th>
-            <th scope="col">{t('transparency.received')}</th>
-            <th scope="col">{t('transparency.resolved')}</th>
-            <th scope="col">{t('transparency.overdue')}</th>
-            <th scope="col">{t('transparency.medianDays')}</th>
-            <th scope="col">{t('transparency.ikm')}</th>
-            <th scope="col">{t('transparency.category')}</th>
-            <th scope="col">{t('transparency.respondents')}</th>
-            <th scope="col">{t('transparency.passports')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.units.map((u) => (
-            <Row key={u.unitCode} ctx={ctx} report={u} />
-          ))}
-        </tbody>
-        <tfoot>
-          <Row ctx={ctx} report={report.region} head />
-        </tfoot>
-      </table>
+      <ScrollRegion label={t('transparency.tableCaption', { year: report.year })}>
+        <table>
+          <caption>{t('transparency.tableCaption', { year: report.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('transparency.office')}</th>
+              <th scope="col">{t('transparency.received')}</th>
+              <th scope="col">{t('transparency.resolved')}</th>
+              <th scope="col">{t('transparency.overdue')}</th>
+              <th scope="col">{t('transparency.medianDays')}</th>
+              <th scope="col">{t('transparency.ikm')}</th>
+              <th scope="col">{t('transparency.category')}</th>
+              <th scope="col">{t('transparency.respondents')}</th>
+              <th scope="col">{t('transparency.passports')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.units.map((u) => (
+              <Row key={u.unitCode} ctx={ctx} report={u} />
+            ))}
+          </tbody>
+          <tfoot>
+            <Row ctx={ctx} report={report.region} head />
+          </tfoot>
+        </table>
+      </ScrollRegion>
       <figure>
         <BarChart
           ctx={ctx}

@@ -1,8 +1,9 @@
+import { formatHourMinute } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { weekdays, type OpeningHours } from '../schema.ts';
 
 export function OpeningHoursTable({ ctx, hours }: { ctx: PageContext; hours: OpeningHours }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   return (
     <table class="hours">
       <caption>{t('units.openingHours')}</caption>
@@ -10,7 +11,7 @@ export function OpeningHoursTable({ ctx, hours }: { ctx: PageContext; hours: Ope
         {weekdays.map((day) => (
           <tr key={day}>
             <th scope="row">{t(`weekdays.${day}`)}</th>
-            <td>{hours[day]?.length ? hours[day].map(([a, b]) => `${a}–${b}`).join(', ') + ' WITA' : t('units.closed')}</td>
+            <td>{hours[day]?.length ? hours[day].map(([a, b]) => `${formatHourMinute(lang, a)}–${formatHourMinute(lang, b)}`).join(', ') + ' WITA' : t('units.closed')}</td>
           </tr>
         ))}
       </tbody>

@@ -1,19 +1,21 @@
 import type { Region } from '../../regions/queries.ts';
+import { formatHourMinute, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { unitServices, unitStates, weekdays, type Unit } from '../schema.ts';
 
-export function unitFormValues(unit: Unit): Record<string, unknown> {
+export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> {
   return {
     name: unit.name,
     address: unit.address,
     regencyCode: unit.regencyCode,
     phone: unit.phone ?? '',
     email: unit.email ?? '',
+    mapUrl: unit.mapUrl ?? '',
     state: unit.state,
     services: unit.services,
-    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, (unit.openingHours[d] ?? []).map(([a, b]) => `${a}-${b}`).join(', ')])),
+    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, (unit.openingHours[d] ?? []).map(([a, b]) => `${formatHourMinute(lang, a)}-${formatHourMinute(lang, b)}`).join(', ')])),
   };
 }
 
@@ -29,6 +31,7 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
     regencyCode: t('units.regency'),
     phone: t('units.phone'),
     email: t('units.email'),
+    mapUrl: t('units.mapUrl'),
     state: t('units.state'),
     services: t('units.services'),
     ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, t(`weekdays.${d}`)])),
@@ -44,6 +47,7 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
         <SelectField name="regencyCode" label={labels.regencyCode!} state={state} options={regencies.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))} />
         <Field name="phone" label={labels.phone!} state={state} type="tel" />
         <Field name="email" label={labels.email!} state={state} type="email" />
+        <Field name="mapUrl" label={labels.mapUrl!} hint={t('units.mapUrlHint')} state={state} />
         <SelectField name="state" label={labels.state!} state={state} options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))} />
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>

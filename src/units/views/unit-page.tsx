@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../schema.ts';
+import { OfficeContactFacts } from './office-contact.tsx';
 import { OpeningHoursTable } from './opening-hours.tsx';
 
 type Props = { ctx: PageContext; unit: Unit; parent?: Unit; children: Unit[] };
@@ -18,20 +19,13 @@ export function UnitPage({ ctx, unit, parent, children }: Props) {
       <p class="eyebrow">{t(`unitKinds.${unit.kind}`)}</p>
       <h1>{unit.name}</h1>
       <dl class="facts">
-        <dt>{t('units.address')}</dt>
-        <dd>{unit.address}</dd>
-        {unit.phone && (
-          <>
-            <dt>{t('units.phone')}</dt>
-            <dd>
-              <a href={`tel:${unit.phone}`}>{unit.phone}</a>
-            </dd>
-          </>
-        )}
+        <OfficeContactFacts ctx={ctx} unit={unit} />
         {unit.email && (
           <>
             <dt>{t('units.email')}</dt>
-            <dd>{unit.email}</dd>
+            <dd>
+              <a href={`mailto:${unit.email}`}>{unit.email}</a>
+            </dd>
           </>
         )}
         <dt>{t('units.state')}</dt>

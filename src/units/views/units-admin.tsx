@@ -1,5 +1,6 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../schema.ts';
 
 export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
@@ -7,39 +8,41 @@ export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[]
   return (
     <Layout ctx={ctx} title={t('units.adminTitle')}>
       <h1>{t('units.adminTitle')}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('units.code')}</th>
-            <th scope="col">{t('units.name')}</th>
-            <th scope="col">{t('units.kind')}</th>
-            <th scope="col">{t('units.state')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr key={u.code}>
-              <td>
-                <code>{u.code}</code>
-              </td>
-              <td>
-                <a href={`/units/${u.code}`}>{u.name}</a>
-              </td>
-              <td>{t(`unitKinds.${u.kind}`)}</td>
-              <td>{t(`unitStates.${u.state}`)}</td>
-              <td>
-                <a href={`/admin/units/${u.code}/edit`}>
-                  {t('units.edit')}
-                  <span class="visually-hidden"> {u.name}</span>
-                </a>
-              </td>
+      <ScrollRegion label={t('units.adminTitle')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('units.code')}</th>
+              <th scope="col">{t('units.name')}</th>
+              <th scope="col">{t('units.kind')}</th>
+              <th scope="col">{t('units.state')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.code}>
+                <td>
+                  <code>{u.code}</code>
+                </td>
+                <td>
+                  <a href={`/units/${u.code}`}>{u.name}</a>
+                </td>
+                <td>{t(`unitKinds.${u.kind}`)}</td>
+                <td>{t(`unitStates.${u.state}`)}</td>
+                <td>
+                  <a href={`/admin/units/${u.code}/edit`}>
+                    {t('units.edit')}
+                    <span class="visually-hidden"> {u.name}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </Layout>
   );
 }

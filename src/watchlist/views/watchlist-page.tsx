@@ -1,4 +1,5 @@
 import { witaInstant } from '../../platform/calendar/wita.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
@@ -44,33 +45,35 @@ export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }:
       {entries.length === 0 ? (
         <p>{t('watchlist.none')}</p>
       ) : (
-        <table>
-          <caption>{t('watchlist.count', { n: entries.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('watchlist.fields.fullName')}</th>
-              <th scope="col">{t('watchlist.fields.nik')}</th>
-              <th scope="col">{t('watchlist.fields.birthDate')}</th>
-              <th scope="col">{t('watchlist.fields.reason')}</th>
-              <th scope="col">{t('watchlist.fields.reference')}</th>
-              <th scope="col">{t('watchlist.fields.validUntil')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{e.fullName}</td>
-                <td>{e.nik ?? '—'}</td>
-                <td>{day(ctx, e.birthDate)}</td>
-                <td>{e.reason}</td>
-                <td>{e.reference}</td>
-                <td>{e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite')}</td>
-                <td>{e.liftedAt ? t('watchlist.lifted', { reason: e.liftReason ?? '' }) : <LiftForm ctx={ctx} entry={e} state={liftState.id === e.id ? liftState : {}} />}</td>
+        <ScrollRegion label={t('watchlist.count', { n: entries.length })}>
+          <table>
+            <caption>{t('watchlist.count', { n: entries.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('watchlist.fields.fullName')}</th>
+                <th scope="col">{t('watchlist.fields.nik')}</th>
+                <th scope="col">{t('watchlist.fields.birthDate')}</th>
+                <th scope="col">{t('watchlist.fields.reason')}</th>
+                <th scope="col">{t('watchlist.fields.reference')}</th>
+                <th scope="col">{t('watchlist.fields.validUntil')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.fullName}</td>
+                  <td>{e.nik ?? '—'}</td>
+                  <td>{day(ctx, e.birthDate)}</td>
+                  <td>{e.reason}</td>
+                  <td>{e.reference}</td>
+                  <td>{e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite')}</td>
+                  <td>{e.liftedAt ? t('watchlist.lifted', { reason: e.liftReason ?? '' }) : <LiftForm ctx={ctx} entry={e} state={liftState.id === e.id ? liftState : {}} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
 
       <h2>{t('watchlist.addTitle')}</h2>
@@ -78,10 +81,10 @@ export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }:
       <Form ctx={ctx} action="/officer/watchlist" submit={t('watchlist.add')}>
         <Field name="fullName" label={labels.fullName!} state={addState} />
         <Field name="nik" label={labels.nik!} hint={t('watchlist.nikHint')} state={addState} inputmode="numeric" />
-        <Field name="birthDate" label={labels.birthDate!} hint={t('watchlist.dateHint')} state={addState} />
+        <Field name="birthDate" label={labels.birthDate!} hint={t('watchlist.dateHint')} state={addState} type="date" />
         <Field name="reason" label={labels.reason!} state={addState} />
         <Field name="reference" label={labels.reference!} hint={t('watchlist.referenceHint')} state={addState} />
-        <Field name="validUntil" label={labels.validUntil!} hint={t('watchlist.validUntilHint')} state={addState} />
+        <Field name="validUntil" label={labels.validUntil!} hint={t('watchlist.validUntilHint')} state={addState} type="date" />
       </Form>
     </Layout>
   );

@@ -118,7 +118,7 @@ export const booking: Messages<typeof id> = {
     title: 'Track an application',
     lead: "Enter the tracking code and the applicant's date of birth to see the status of a passport application.",
     codeHint: 'In the email and on the registration receipt, e.g. SK7F3K9Q2MXP.',
-    birthDateHint: 'Write it as YYYY-MM-DD, e.g. 1990-07-05.',
+    birthDateHint: "The passport applicant's birth date, as on the e-KTP.",
     submit: 'Track',
     notFound: 'No application has that code and date of birth. Check both and try again.',
     resultTitle: 'Status of application {{code}}',
@@ -162,7 +162,7 @@ export const booking: Messages<typeof id> = {
   mail: {
     confirmation: {
       subject: 'Passport appointment {{code}}',
-      body: 'Your appointment is booked.\n\nTracking code: {{code}}\nDate of visit: {{date}}\nOffice: {{unit}}, {{address}}\n\nFee: {{amount}}\nBilling code: {{billingCode}}\nPay before: {{payBefore}}\nWithout payment by then, your place is released.\n\nQR code, registration receipt (PDF) and the documents to bring:\n{{link}}',
+      body: 'Your appointment is booked.\n\nTracking code: {{code}}\nDate of visit: {{date}}\nOffice: {{unit}}, {{address}}{{contact}}\n\nFee: {{amount}}\nBilling code: {{billingCode}}\nPay before: {{payBefore}}\nWithout payment by then, your place is released.\nHow to pay: {{payLink}}\n\nQR code, registration receipt (PDF) and the documents to bring:\n{{link}}',
     },
     offer: {
       subject: 'A place for you on {{date}}',

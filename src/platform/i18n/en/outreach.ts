@@ -73,7 +73,7 @@ export const outreach: Messages<typeof id> = {
     title: 'Request an Eazy Paspor session',
     lead: 'A village, school, company, church or local government can ask immigration officers to come and take passport applications together.',
     minimumHint: 'At least {{minimum}} participants (may differ per office).',
-    datesHint: 'YYYY-MM-DD, after today. The office will fix one date.',
+    datesHint: 'Dates after today. The office will fix one date.',
     participantsHint: 'One participant per line: NIK;name;birth date (YYYY-MM-DD).',
     fileHint: 'A CSV file with the columns nik,name,birth_date. When uploaded, the file is the list.',
     rowsTitle: 'Lines to correct',

@@ -3,10 +3,19 @@ import type { Messages } from '../messages.ts';
 
 export const passports: Messages<typeof id> = {
   statuses: { printed: 'Printed', ready: 'Ready for pickup', handed_over: 'Handed over', void: 'Void (not collected)', cancelled: 'Cancelled (spoiled in printing)' },
+  printed: {
+    title: 'Passport printed',
+    number: 'Passport number',
+    issueDate: 'Date of issue',
+    expiryDate: 'Valid until',
+    mrz: 'MRZ (two lines)',
+    mrzLabel: 'The two MRZ lines as printed in the passport',
+  },
   movementKinds: { received: 'Received', issued: 'Used for a passport', spoiled: 'Spoiled', counted: 'Counted' },
   v: {
     reason: 'Give the reason (at least 3 letters).',
     mrz: 'The applicant’s name cannot be written in the MRZ. Correct the spelling (Latin letters) before printing.',
+    familyNameMissing: 'This application does not say which part of the name is the family name. Ask the applicant and fill it in before printing (leave it empty when there is none).',
     powerOfAttorney: 'Handing over to a proxy needs a power of attorney uploaded with this application.',
     saturday: 'Choose a Saturday.',
     pastDate: 'This date has passed.',

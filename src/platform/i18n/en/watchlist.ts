@@ -14,9 +14,9 @@ export const watchlist = {
   addTitle: 'Add a person to the list',
   add: 'Add',
   nikHint: '16 digits. Give the NIK or the birth date (or both).',
-  dateHint: 'For example 1990-07-05 (year-month-day).',
+  dateHint: 'As in the document the prevention rests on.',
   referenceHint: 'The number of the letter or decision the listing rests on.',
-  validUntilHint: 'Leave empty for no end date. For example 2026-12-31.',
+  validUntilHint: 'Leave empty for no end date.',
   fields: { nik: 'NIK', fullName: 'Full name', birthDate: 'Birth date', reason: 'Reason', reference: 'Grounds', validUntil: 'Valid until' },
   v: { identity: 'Give the NIK or the birth date: a name alone is not enough to match.' },
 };

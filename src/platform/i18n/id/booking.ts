@@ -116,7 +116,7 @@ export const booking = {
     title: 'Lacak permohonan',
     lead: 'Masukkan kode pelacakan dan tanggal lahir pemohon untuk melihat status permohonan paspor.',
     codeHint: 'Tertera di email dan bukti pendaftaran, misalnya SK7F3K9Q2MXP.',
-    birthDateHint: 'Tulis sebagai TTTT-BB-HH, misalnya 1990-07-05.',
+    birthDateHint: 'Tanggal lahir pemohon paspor, sesuai e-KTP.',
     submit: 'Lacak',
     notFound: 'Tidak ada permohonan dengan kode dan tanggal lahir itu. Periksa keduanya lalu coba lagi.',
     resultTitle: 'Status permohonan {{code}}',
@@ -160,7 +160,7 @@ export const booking = {
   mail: {
     confirmation: {
       subject: 'Jadwal kedatangan paspor {{code}}',
-      body: 'Jadwal kedatangan Anda sudah dipesan.\n\nKode pelacakan: {{code}}\nTanggal datang: {{date}}\nKantor: {{unit}}, {{address}}\n\nBiaya: {{amount}}\nKode billing: {{billingCode}}\nBayar sebelum: {{payBefore}}\nTanpa pembayaran sebelum batas waktu itu, tempat Anda dilepas.\n\nKode QR, bukti pendaftaran (PDF), dan daftar dokumen yang perlu dibawa:\n{{link}}',
+      body: 'Jadwal kedatangan Anda sudah dipesan.\n\nKode pelacakan: {{code}}\nTanggal datang: {{date}}\nKantor: {{unit}}, {{address}}{{contact}}\n\nBiaya: {{amount}}\nKode billing: {{billingCode}}\nBayar sebelum: {{payBefore}}\nTanpa pembayaran sebelum batas waktu itu, tempat Anda dilepas.\nCara membayar: {{payLink}}\n\nKode QR, bukti pendaftaran (PDF), dan daftar dokumen yang perlu dibawa:\n{{link}}',
     },
     offer: {
       subject: 'Ada tempat untuk Anda pada {{date}}',

@@ -70,7 +70,7 @@ export const outreach = {
     title: 'Ajukan sesi Eazy Paspor',
     lead: 'Desa, sekolah, perusahaan, gereja, atau pemerintah daerah dapat meminta petugas imigrasi datang melayani permohonan paspor secara kolektif.',
     minimumHint: 'Paling sedikit {{minimum}} peserta (bisa berbeda per kantor).',
-    datesHint: 'Format TTTT-BB-HH, setelah hari ini. Kantor akan menetapkan satu tanggal.',
+    datesHint: 'Tanggal setelah hari ini. Kantor akan menetapkan satu tanggal.',
     participantsHint: 'Satu peserta per baris: NIK;nama;tanggal lahir (TTTT-BB-HH).',
     fileHint: 'Berkas CSV dengan kolom nik,name,birth_date. Jika diunggah, berkas ini yang dipakai.',
     rowsTitle: 'Baris yang perlu diperbaiki',

@@ -1,10 +1,19 @@
 // Messages of the "passports" namespace (Bahasa Indonesia); en/passports.ts must have the same keys.
 export const passports = {
   statuses: { printed: 'Dicetak', ready: 'Siap diambil', handed_over: 'Sudah diserahkan', void: 'Batal (tidak diambil)', cancelled: 'Dibatalkan (rusak saat cetak)' },
+  printed: {
+    title: 'Paspor yang dicetak',
+    number: 'Nomor paspor',
+    issueDate: 'Tanggal dikeluarkan',
+    expiryDate: 'Berlaku sampai',
+    mrz: 'MRZ (dua baris)',
+    mrzLabel: 'Dua baris MRZ seperti tercetak pada paspor',
+  },
   movementKinds: { received: 'Diterima', issued: 'Dipakai untuk paspor', spoiled: 'Rusak', counted: 'Dihitung' },
   v: {
     reason: 'Tuliskan alasannya (paling sedikit 3 huruf).',
     mrz: 'Nama pemohon tidak dapat ditulis dalam MRZ. Perbaiki ejaan nama (huruf Latin) sebelum mencetak.',
+    familyNameMissing: 'Permohonan ini belum menyebut bagian nama yang merupakan nama keluarga. Tanyakan kepada pemohon dan isi sebelum mencetak (kosongkan bila tidak ada).',
     powerOfAttorney: 'Penyerahan kepada kuasa memerlukan surat kuasa yang diunggah pada permohonan ini.',
     saturday: 'Pilih hari Sabtu.',
     pastDate: 'Tanggal ini sudah lewat.',

@@ -14,9 +14,9 @@ export const watchlist = {
   addTitle: 'Tambahkan orang ke daftar',
   add: 'Tambahkan',
   nikHint: '16 angka. Isi NIK atau tanggal lahir (atau keduanya).',
-  dateHint: 'Contoh: 1990-07-05 (tahun-bulan-tanggal).',
+  dateHint: 'Sesuai dokumen yang menjadi dasar pencegahan.',
   referenceHint: 'Nomor surat atau keputusan yang menjadi dasar pencegahan.',
-  validUntilHint: 'Kosongkan bila tanpa batas waktu. Contoh: 2026-12-31.',
+  validUntilHint: 'Kosongkan bila tanpa batas waktu.',
   fields: { nik: 'NIK', fullName: 'Nama lengkap', birthDate: 'Tanggal lahir', reason: 'Alasan', reference: 'Dasar pencegahan', validUntil: 'Berlaku sampai' },
   v: { identity: 'Isi NIK atau tanggal lahir: nama saja tidak cukup untuk mencocokkan.' },
 };

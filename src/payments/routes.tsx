@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
+import { paymentChannelGroups } from './payment-channels.ts';
 import { settleBilling } from './settle-billing.ts';
+import { HowToPayPage } from './views/how-to-pay-page.tsx';
 import { verifySignature } from './signature.ts';
 
 const rawBodies = new WeakMap<FastifyRequest, string>();
@@ -14,6 +16,10 @@ const rawBodies = new WeakMap<FastifyRequest, string>();
  * HMAC key (header X-Sikoe-Signature: sha256=<hex of HMAC-SHA256(raw body)>). Repeats are harmless.
  */
 export async function registerPaymentRoutes(fastify: FastifyInstance): Promise<void> {
+  // How to pay any billing code, for whoever pays it (often not the applicant: a child pays for a parent).
+  fastify.get('/cara-membayar', { schema: { hide: true } }, async (_req, reply) =>
+    reply.page(<HowToPayPage ctx={reply.ctx()} groups={await paymentChannelGroups(fastify.deps.database.db)} />),
+  );
   await fastify.register(async (scope) => {
     // The signature covers the exact bytes sent, so keep them before parsing.
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {

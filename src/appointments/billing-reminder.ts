@@ -1,0 +1,32 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { applications } from '../applications/schema.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { billings } from '../payments/schema.ts';
+import { billingReminderMail } from './payment-mails.ts';
+import { appointments } from './schema.ts';
+
+export const REMIND_JOB = 'billing.remind';
+
+/** When a booking's unpaid code is worth a reminder: 30 minutes before it runs out, or halfway through a shorter life. */
+export function reminderAt(issuedAt: Date, expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() - Math.min(30 * 60_000, (expiresAt.getTime() - issuedAt.getTime()) / 2));
+}
+
+/**
+ * The job queued with every booking, due shortly before its billing code runs out: an appointment still booked and
+ * unpaid then gets a reminder with the code, the amount, the time and the way to pay. Paid, released or cancelled
+ * bookings mail nobody.
+ */
+export async function remindUnpaid(tx: Tx, appointmentId: string, publicUrl: string, now = new Date()): Promise<boolean> {
+  const [row] = await tx
+    .select({ appointment: appointments, billing: billings, accountId: applications.accountId, trackingCode: applications.trackingCode })
+    .from(appointments)
+    .innerJoin(billings, and(eq(billings.appointmentId, appointments.id), isNull(billings.paidAt)))
+    .innerJoin(applications, eq(applications.id, appointments.applicationId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row || row.appointment.state !== 'booked' || row.billing.expiresAt <= now) return false;
+  const { appointment, billing } = row;
+  const about = { applicationId: appointment.applicationId, accountId: row.accountId, trackingCode: row.trackingCode, unitCode: appointment.unitCode, date: appointment.date };
+  await billingReminderMail(tx, about, billing, publicUrl);
+  return true;
+}
