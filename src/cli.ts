@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { loadConfig, loadEnvFile } from './config.ts';
 import { serve } from './main.ts';
-import { seedDemo, DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/seed-demo.ts';
+import { serverSecret } from './platform/db/secrets.ts';
+import { openStorage } from './platform/storage/storage.ts';
 import { createApiToken } from './accounts/api-tokens.ts';
 import { emailField, nameField, newPasswordField } from './accounts/schemas.ts';
 import { systemCaller } from './platform/auth/caller.ts';
@@ -86,9 +88,13 @@ program
       await seedReference(db);
       process.stdout.write('regions and units seeded\n');
       if (opts.demo) {
-        const { emails, passportUnits } = await seedDemo(db);
-        process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"):\n${emails.map((e) => `  ${e}`).join('\n')}\n`);
-        process.stdout.write(`weekly quotas and blank-book stock: ${passportUnits.join(', ')}\n`);
+        const config = loadConfig();
+        const services = { storage: openStorage(config), publicUrl: config.publicUrl, qrSecret: await serverSecret(db, 'qr'), booking: config.booking };
+        const demo = await seedDemo(db, services);
+        process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"):\n${demo.accounts.map((a) => `  ${a.email.padEnd(36)} ${a.role}`).join('\n')}\n`);
+        process.stdout.write(`officers' two-step verification key (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`);
+        process.stdout.write(`weekly quotas and blank-book stock: ${demo.passportUnits.join(', ')}\n`);
+        process.stdout.write(`sample applications at every stage at KANIM-KUPANG: ${demo.applications} added\n`);
       }
     }),
   );

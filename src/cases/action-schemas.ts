@@ -41,7 +41,12 @@ export const CaseActionBody = z.discriminatedUnion('type', [
   }).refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] }),
   z.object({ type: z.literal('adjudicate'), requestId, decision: z.enum(['approve', 'reject']), reason: reason.optional() })
     .refine((b) => b.decision === 'approve' || b.reason, { message: 'v.reason', path: ['reason'] }),
-  z.object({ type: z.literal('print'), requestId }),
+  z.object({
+    type: z.literal('print'),
+    requestId,
+    /** The family-name part of the name, asked by the officer when the application does not say it ('' for none). */
+    familyName: z.string().trim().max(120, 'v.tooLong').optional(),
+  }),
   z.object({ type: z.literal('quality_check'), requestId, passed: z.boolean(), reason: reason.optional() })
     .refine((b) => b.passed || b.reason, { message: 'v.reason', path: ['reason'] }),
   z.object({

@@ -60,6 +60,8 @@ export function actionFromForm(form: Form): Record<string, unknown> {
         outcome: text(form, 'outcome'),
         reason: text(form, 'reason'),
       };
+    case 'print':
+      return { ...base, familyName: form.noFamilyName === 'yes' ? '' : text(form, 'familyName') };
     case 'adjudicate':
       return { ...base, decision: text(form, 'decision'), reason: text(form, 'reason') };
     case 'quality_check':

@@ -5,8 +5,14 @@ import { accounts, type OfficerRole } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
 import { bookStock, quotaTemplates, type Channel } from '../appointments/schema.ts';
 import { seedDemoHistory } from '../statistics/seed-demo-history.ts';
+import { seedDemoCases, type DemoServices } from './seed-demo-cases.ts';
 
 export const DEMO_PASSWORD = 'sikoe-demo-2026';
+/**
+ * Every officer must use two-step verification, demo officers too: they share this key, to add once to an
+ * authenticator app (it is public, like the password: demo data only).
+ */
+export const DEMO_TOTP_SECRET = 'SIKOEDEMONTTKUPANGIMIGRASINTTKUP';
 
 const officers: { email: string; name: string; role: OfficerRole; unitCode: string }[] = [
   { email: 'admin@demo.sikoe.id', name: 'Admin Kanwil (demo)', role: 'admin', unitCode: 'KANWIL-NTT' },
@@ -22,6 +28,7 @@ const officers: { email: string; name: string; role: OfficerRole; unitCode: stri
 const citizens = [
   { email: 'maria@demo.sikoe.id', name: 'Maria Goreti Bria' },
   { email: 'yohanes@demo.sikoe.id', name: 'Yohanes Ndun' },
+  { email: 'anselmus@demo.sikoe.id', name: 'Anselmus Nenobais' },
 ];
 
 /** Daily places Monday to Friday per Kantor Imigrasi (Kupang is the busiest office); weekends stay closed. */
@@ -43,18 +50,19 @@ const stockRows = Object.keys(dailyQuotas).flatMap((unitCode) => {
 });
 
 /**
- * Sample officers of every role and two verified citizens, all with one known password, and weekly quotas and
- * blank-book stock for the four Kantor Imigrasi so dates can be booked, and their 2025 issuance history for the
- * statistics page. Idempotent: what officers changed stays.
+ * Sample officers of every role and three verified citizens, all with one known password (officers with the demo
+ * TOTP key), weekly quotas and blank-book stock for the four Kantor Imigrasi so dates can be booked, their 2025
+ * issuance history for the statistics page, and applications at every stage at Kupang (seed-demo-cases.ts).
+ * Idempotent: what officers changed stays.
  */
-export async function seedDemo(db: Db): Promise<{ emails: string[]; passportUnits: string[] }> {
+export async function seedDemo(db: Db, services: DemoServices): Promise<{ accounts: { email: string; role: string }[]; passportUnits: string[]; applications: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const verified = new Date();
   await db.transaction(async (tx) => {
     await tx
       .insert(accounts)
       .values([
-        ...officers.map((o) => ({ ...o, kind: 'officer' as const, passwordHash, emailVerifiedAt: verified })),
+        ...officers.map((o) => ({ ...o, kind: 'officer' as const, passwordHash, emailVerifiedAt: verified, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: verified })),
         ...citizens.map((c) => ({ ...c, kind: 'citizen' as const, passwordHash, emailVerifiedAt: verified })),
       ])
       .onConflictDoNothing();
@@ -63,5 +71,10 @@ export async function seedDemo(db: Db): Promise<{ emails: string[]; passportUnit
     await seedDemoHistory(tx);
     await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed', details: { quotaUnits: Object.keys(dailyQuotas) } });
   });
-  return { emails: [...officers, ...citizens].map((a) => a.email), passportUnits: Object.keys(dailyQuotas) };
+  const applications = await seedDemoCases(db, services);
+  return {
+    accounts: [...officers.map((o) => ({ email: o.email, role: o.role as string })), ...citizens.map((c) => ({ email: c.email, role: 'citizen' }))],
+    passportUnits: Object.keys(dailyQuotas),
+    applications,
+  };
 }

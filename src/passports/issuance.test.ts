@@ -60,10 +60,15 @@ describeApp('passport issuance: print, quality check, hand-over, void', (ctx) =>
     const single = await makeHeld('approved', { fullName: 'Satriya Sudarpa', familyName: '' });
     await act(officer, single.id, { type: 'print' });
     expect((await passportOf(single.id))[0]!.mrz1).toBe(`P<IDN${'SATRIYA<SUDARPA'.padEnd(39, '<')}`);
-    const unstated = await makeHeld('approved', { familyName: null });
+    // An application that did not say (an API client left it out): the officer asks the applicant at printing.
+    const unstated = await makeHeld('approved', { fullName: 'Rudi Hartono Nainggolan', familyName: null });
     expect(await refusal(act(officer, unstated.id, { type: 'print' }))).toBe('validation_failed');
+    expect(await refusal(act(officer, unstated.id, { type: 'print', familyName: 'Simatupang' }))).toBe('validation_failed');
     expect(await passportOf(unstated.id)).toEqual([]);
     expect(await stockOf(unit.code, 'elektronik')).toBe(1);
+    await act(officer, unstated.id, { type: 'print', familyName: 'Nainggolan' });
+    expect((await passportOf(unstated.id))[0]!.mrz1).toBe(`P<IDN${'NAINGGOLAN<<RUDI<HARTONO'.padEnd(39, '<')}`);
+    expect((await statusOf(unstated.id)).status).toBe('printed');
   });
 
   it('prints: takes a book, allocates consecutive numbers in the unit’s own block, and writes a valid MRZ', async () => {

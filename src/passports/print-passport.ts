@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { bookStock } from '../appointments/schema.ts';
 import type { StepHandler } from '../cases/case-step.ts';
 import { AppError } from '../platform/errors.ts';
+import { stateFamilyName } from '../applications/state-family-name.ts';
 import { buildTd3, mrzNameParts } from './mrz.ts';
 import { allocatePassportNumber } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';
@@ -21,11 +22,17 @@ function machineReadableZone(input: Omit<Parameters<typeof buildTd3>[0], 'name'>
  * of the unit's series is taken, and the passport is recorded with its dates and MRZ. The NIK is kept on the record
  * but not in the MRZ: its 16 digits do not fit the 14-character optional data field. No book, nothing changes.
  */
-export const printPassport: StepHandler<'print'> = async ({ tx, caller, application, now }) => {
-  const { unitCode, passportType: type, fullName, familyName, nik, birthDate, sex, validityYears } = application;
+export const printPassport: StepHandler<'print'> = async ({ tx, caller, application, now }, input) => {
+  const { unitCode, passportType: type, fullName, nik, birthDate, sex, validityYears } = application;
   if (!unitCode || !type || !fullName || !nik || !birthDate || !sex || !validityYears) throw new AppError('invalid_transition');
-  // Never guessed: an application that does not say which part of the name is the family name is not printed.
-  if (familyName === null) throw new AppError('validation_failed', { familyName: 'passports.v.familyNameMissing' });
+  // Never guessed: an application that does not say which part of the name is the family name is printed only once
+  // the officer has asked the applicant.
+  let familyName = application.familyName;
+  if (familyName === null) {
+    if (input.familyName === undefined) throw new AppError('validation_failed', { familyName: 'passports.v.familyNameMissing' });
+    await stateFamilyName(tx, { id: application.id, fullName }, input.familyName);
+    familyName = input.familyName;
+  }
 
   const [book] = await tx
     .update(bookStock)
@@ -41,5 +48,5 @@ export const printPassport: StepHandler<'print'> = async ({ tx, caller, applicat
     number, applicationId: application.id, type, unitCode, holderName: fullName, nik, birthDate, sex, issueDate, expiryDate, mrz1, mrz2, status: 'printed', printedAt: now,
   });
   await tx.insert(bookMovements).values({ unitCode, type, kind: 'issued', quantity: -1, passportNumber: number, applicationId: application.id, actorId: caller.actor.id, at: now });
-  return { status: 'printed', payload: { passportNumber: number } };
+  return { status: 'printed', payload: { passportNumber: number, ...(application.familyName === null ? { familyName } : {}) } };
 };

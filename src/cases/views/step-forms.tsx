@@ -125,6 +125,23 @@ function AdjudicateForm({ ctx, application, state }: FormProps) {
   );
 }
 
+/** Printing; when the application does not say which part of the name is the family name, the officer asks. */
+function PrintForm({ ctx, application, state }: FormProps) {
+  const { t } = ctx;
+  return (
+    <ActionForm ctx={ctx} application={application} type="print" state={state} submit={t('cases.submit.print')}>
+      <p class="hint">{t('cases.print.lead')}</p>
+      {application.familyName === null && (
+        <fieldset>
+          <legend>{t('cases.print.familyNameLegend', { name: application.fullName ?? '' })}</legend>
+          <Field name="familyName" label={t('applications.fields.familyName')} hint={t('applications.hints.familyName')} state={state} />
+          <Check name="noFamilyName" label={t('applications.noFamilyName')} state={state} />
+        </fieldset>
+      )}
+    </ActionForm>
+  );
+}
+
 function QualityCheckForm({ ctx, application, state }: FormProps) {
   const { t } = ctx;
   return (
@@ -173,7 +190,7 @@ export function StepForm({ ctx, application, step, state, requirements, remember
     capture_biometrics: () => <BiometricsForm {...props} remembered={remembered} />,
     interview: () => <InterviewForm {...props} />,
     adjudicate: () => <AdjudicateForm {...props} />,
-    print: () => simple('cases.print.lead'),
+    print: () => <PrintForm {...props} />,
     quality_check: () => <QualityCheckForm {...props} />,
     hand_over: () => <HandOverForm {...props} />,
   }[step];

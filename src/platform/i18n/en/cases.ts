@@ -159,7 +159,7 @@ export const cases = {
     reasonHint: 'Shown on the rejection receipt and sent to the applicant.',
     submit: 'Save the decision',
   },
-  print: { lead: "Take a blank book from the office's stock and print the passport." },
+  print: { lead: "Take a blank book from the office's stock and print the passport.", familyNameLegend: 'This application does not say the family name. Ask the applicant: which part of "{{name}}" is the family name?' },
   qualityCheck: { passed: 'Quality check result', yes: 'Good', no: 'Failed, print again', reason: 'Reason', submit: 'Save the quality check' },
   handOver: {
     identityChecked: "The recipient's identity was checked",

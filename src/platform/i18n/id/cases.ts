@@ -159,7 +159,7 @@ export const cases = {
     reasonHint: 'Dicantumkan pada tanda terima penolakan dan dikirim ke pemohon.',
     submit: 'Simpan keputusan',
   },
-  print: { lead: 'Ambil satu blangko dari stok kantor dan cetak paspor.' },
+  print: { lead: 'Ambil satu blangko dari stok kantor dan cetak paspor.', familyNameLegend: 'Permohonan ini belum menyebut nama keluarga. Tanyakan kepada pemohon: bagian mana dari "{{name}}" yang merupakan nama keluarga?' },
   qualityCheck: { passed: 'Hasil pemeriksaan mutu', yes: 'Baik', no: 'Gagal, cetak ulang', reason: 'Alasan', submit: 'Simpan pemeriksaan mutu' },
   handOver: {
     identityChecked: 'Identitas penerima sudah diperiksa',

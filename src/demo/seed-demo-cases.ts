@@ -1,0 +1,165 @@
+import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { recordAction } from '../applications/actions.ts';
+import { applications, type ApplicationStatus } from '../applications/schema.ts';
+import { bookAppointment, type BookingRules } from '../appointments/book-appointment.ts';
+import { appointments } from '../appointments/schema.ts';
+import type { CaseActionBody } from '../cases/action-schemas.ts';
+import { performCaseAction } from '../cases/perform-case-action.ts';
+import { openCaseStatuses } from '../cases/workflow.ts';
+import { settleBilling } from '../payments/settle-billing.ts';
+import { billings } from '../payments/schema.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { accounts } from '../platform/auth/schema.ts';
+import { toActor } from '../platform/auth/sessions.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import type { Db } from '../platform/db/index.ts';
+import type { Storage } from '../platform/storage/storage.ts';
+import { callNextTicket } from '../queue/call-next-ticket.ts';
+import { checkInArrival } from '../queue/check-in-arrival.ts';
+
+/** Where each sample applicant stands: before the office (on the citizen's side) or at the counter, step by step. */
+type Stage = 'submitted' | 'booked' | 'paid_later' | 'paid_today' | 'checked_in' | (typeof counterSteps)[number]['reaches'];
+
+type Applicant = { stage: Stage; owner: string; fullName: string; familyName: string; sex: 'F' | 'M'; birthDate: string };
+
+export const DEMO_UNIT = 'KANIM-KUPANG';
+
+const applicants: Applicant[] = [
+  { stage: 'submitted', owner: 'maria@demo.sikoe.id', fullName: 'Maria Goreti Bria', familyName: 'Bria', sex: 'F', birthDate: '1991-03-14' },
+  { stage: 'booked', owner: 'yohanes@demo.sikoe.id', fullName: 'Yohanes Ndun', familyName: 'Ndun', sex: 'M', birthDate: '1988-11-02' },
+  { stage: 'paid_later', owner: 'maria@demo.sikoe.id', fullName: 'Agustinus Seran', familyName: 'Seran', sex: 'M', birthDate: '1985-06-21' },
+  { stage: 'paid_today', owner: 'anselmus@demo.sikoe.id', fullName: 'Theresia Nenobais', familyName: 'Nenobais', sex: 'F', birthDate: '1996-01-30' },
+  { stage: 'checked_in', owner: 'anselmus@demo.sikoe.id', fullName: 'Fransiska Lake', familyName: 'Lake', sex: 'F', birthDate: '2001-09-09' },
+  { stage: 'documents_verified', owner: 'yohanes@demo.sikoe.id', fullName: 'Petrus Nahak', familyName: 'Nahak', sex: 'M', birthDate: '1979-04-17' },
+  { stage: 'biometrics_captured', owner: 'maria@demo.sikoe.id', fullName: 'Kornelis Tefa', familyName: 'Tefa', sex: 'M', birthDate: '1983-12-05' },
+  { stage: 'interviewed', owner: 'yohanes@demo.sikoe.id', fullName: 'Debora Lani', familyName: 'Lani', sex: 'F', birthDate: '1998-07-23' },
+  { stage: 'approved', owner: 'anselmus@demo.sikoe.id', fullName: 'Elisabeth Kase', familyName: 'Kase', sex: 'F', birthDate: '1975-02-11' },
+  { stage: 'printed', owner: 'maria@demo.sikoe.id', fullName: 'Maria Imaculata Da Costa-Soares', familyName: 'Da Costa-Soares', sex: 'F', birthDate: '1993-10-01' },
+  { stage: 'ready', owner: 'yohanes@demo.sikoe.id', fullName: 'Matheus Bani', familyName: 'Bani', sex: 'M', birthDate: '1969-08-15' },
+  { stage: 'handed_over', owner: 'anselmus@demo.sikoe.id', fullName: 'Stefanus Haning', familyName: 'Haning', sex: 'M', birthDate: '1990-05-27' },
+];
+
+/** The counter's steps in order, each the body the officer sends, and the status a case reaches with it. */
+const counterSteps = [
+  { reaches: 'documents_verified', by: 'verifier', body: { type: 'document_check', documents: (['ektp', 'kk', 'akta_kelahiran'] as const).map((kind) => ({ kind, accepted: true })) } },
+  { reaches: 'watchlist_cleared', by: 'verifier', body: { type: 'watchlist_check' } },
+  { reaches: 'payment_confirmed', by: 'verifier', body: { type: 'confirm_payment' } },
+  // A 1×1 JPEG stands in for the photo.
+  {
+    reaches: 'biometrics_captured',
+    by: 'verifier',
+    body: {
+      type: 'capture_biometrics',
+      photo: '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+      fingerprints: { device: 'Suprema RealScan G10', quality: 80, fingers: 10 },
+    },
+  },
+  { reaches: 'interviewed', by: 'verifier', body: { type: 'interview', checklist: { purpose: 'Wisata keluarga', destination: 'Singapura', answersConsistent: true, traffickingIndicators: [] }, outcome: 'pass' } },
+  { reaches: 'approved', by: 'adjudicator', body: { type: 'adjudicate', decision: 'approve' } },
+  { reaches: 'printed', by: 'verifier', body: { type: 'print' } },
+  { reaches: 'ready', by: 'verifier', body: { type: 'quality_check', passed: true } },
+  { reaches: 'handed_over', by: 'verifier', body: { type: 'hand_over', identityChecked: true, recipient: 'applicant' } },
+] as const satisfies readonly { reaches: ApplicationStatus; by: 'verifier' | 'adjudicator'; body: CaseActionBody }[];
+
+/** A valid Kota Kupang NIK for a birth date and sex, with a fixed serial per sample applicant. */
+function nikOf(a: Applicant, serial: number): string {
+  const [y, m, d] = a.birthDate.split('-');
+  return `537101${String(Number(d) + (a.sex === 'F' ? 40 : 0)).padStart(2, '0')}${m}${y!.slice(2)}${String(9000 + serial)}`;
+}
+
+export type DemoServices = { storage: Storage; publicUrl: string; qrSecret: string; booking: BookingRules };
+
+/**
+ * Sample applications at Kantor Imigrasi Kupang at every stage, so reception, the counter, the case pages and the
+ * pickup desk have something to show at once: submitted, booked and paid for a later day, expected today, waiting in
+ * the queue, and at each step of the counter up to handed over. Everything goes through the real use cases with the
+ * demo officers (check-in, each step, printing with its MRZ). Applicants already there are left as they are.
+ */
+export async function seedDemoCases(db: Db, services: DemoServices, now = new Date()): Promise<number> {
+  const today = witaDate(now);
+  const trackingCodes = applicants.map((_, i) => `SKDEM${String(i + 1).padStart(7, '0')}`);
+  const existing = new Set((await db.select({ code: applications.trackingCode }).from(applications).where(inArray(applications.trackingCode, trackingCodes))).map((r) => r.code));
+  const officers = await db.select().from(accounts).where(inArray(accounts.email, ['verifikator.kupang@demo.sikoe.id', 'adjudikator.kupang@demo.sikoe.id']));
+  const officer = (role: 'verifier' | 'adjudicator') => toActor(officers.find((o) => o.role === role)!, 'session', true);
+  const owners = new Map((await db.select({ id: accounts.id, email: accounts.email }).from(accounts)).map((a) => [a.email, a.id]));
+  let made = 0;
+
+  for (const [i, a] of applicants.entries()) {
+    const trackingCode = trackingCodes[i]!;
+    if (existing.has(trackingCode)) continue;
+    const application = await insertApplication(db, a, trackingCode, nikOf(a, i), owners.get(a.owner)!, now);
+    made += 1;
+    if (a.stage === 'submitted') continue;
+    if (a.stage === 'booked' || a.stage === 'paid_later') {
+      const booked = await bookNextOpenDay(db, application.id, services, now);
+      if (booked && a.stage === 'paid_later') await db.transaction((tx) => settleBilling(tx, systemCaller('seed --demo'), { code: booked, reference: 'DEMO' }, now));
+      continue;
+    }
+    await appointmentToday(db, application, today, now);
+    if (a.stage === 'paid_today') continue;
+    await db.transaction((tx) => checkInArrival(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, trackingCode, birthDate: a.birthDate }, services.qrSecret, now));
+    if (a.stage === 'checked_in') continue;
+    // Called to a counter, then served step by step: whoever acts takes the case and hands it on.
+    await db.transaction((tx) => callNextTicket(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, counter: 'Loket 1' }, now));
+    const act = (body: CaseActionBody, by: 'verifier' | 'adjudicator') =>
+      db.transaction((tx) => performCaseAction(tx, { actor: officer(by) }, { applicationId: application.id, body }, { storage: services.storage, publicUrl: services.publicUrl, now }));
+    let holder: 'verifier' | 'adjudicator' | null = null;
+    for (const step of counterSteps.slice(0, counterSteps.findIndex((s) => s.reaches === a.stage) + 1)) {
+      if (holder !== step.by) {
+        if (holder) await act({ type: 'release' }, holder);
+        await act({ type: 'take' }, step.by);
+        holder = step.by;
+      }
+      await act(step.body as CaseActionBody, step.by);
+    }
+    // A case still at the office waits for the next officer; one handed over is no longer held by anyone.
+    if (holder && openCaseStatuses.includes(a.stage)) await act({ type: 'release' }, holder);
+  }
+  return made;
+}
+
+async function insertApplication(db: Db, a: Applicant, trackingCode: string, nik: string, accountId: string, now: Date) {
+  const [account] = await db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, accountId));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        accountId, trackingCode, status: 'submitted', unitCode: DEMO_UNIT, nik, fullName: a.fullName, familyName: a.familyName, birthPlace: 'Kupang',
+        birthDate: a.birthDate, sex: a.sex, maritalStatus: 'married', address: 'Jl. El Tari No. 5, Oebobo, Kota Kupang', villageCode: null,
+        phone: '0812 3456 7890', email: account!.email, kind: 'first', passportType: 'elektronik', validityYears: 10, speed: 'reguler', purpose: 'family',
+        feeTotal: 950_000, feeItems: [{ item: 'elektronik_10y', amount: 950_000 }], feeRegulation: 'PP 45/2024', submittedAt: now,
+      })
+      .returning();
+    await recordAction(tx, systemCaller('seed --demo'), { applicationId: row!.id, type: 'submitted', status: 'submitted', payload: { fee: 950_000 } });
+    return row!;
+  });
+}
+
+/** Books the first day from tomorrow on which the office has room; the billing code, or null when none in two weeks. */
+async function bookNextOpenDay(db: Db, applicationId: string, services: DemoServices, now: Date): Promise<string | null> {
+  for (let ahead = 1; ahead <= 14; ahead++) {
+    const date = addDays(witaDate(now), ahead);
+    const booked = await db
+      .transaction((tx) => bookAppointment(tx, systemCaller('seed --demo'), { applicationId, date }, services.booking, services.qrSecret, now))
+      .catch(() => null);
+    if (booked) return booked.billing.code;
+  }
+  return null;
+}
+
+/**
+ * An appointment for today, paid: the booking window starts tomorrow, so a sample "expected today" is written as a
+ * booking made earlier would have left it.
+ */
+async function appointmentToday(db: Db, application: { id: string; nik: string | null; feeTotal: number | null }, today: string, now: Date) {
+  await db.transaction(async (tx) => {
+    const appointmentId = crypto.randomUUID();
+    await tx.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode: DEMO_UNIT, date: today, channel: 'online', nik: application.nik!, state: 'paid' });
+    await tx.insert(billings).values({
+      code: `9${String(Math.floor(Math.random() * 1e14)).padStart(14, '0')}`,
+      appointmentId, applicationId: application.id, amount: application.feeTotal!, createdAt: now, expiresAt: new Date(now.getTime() + 7_200_000), paidAt: now,
+    });
+    await recordAction(tx, systemCaller('seed --demo'), { applicationId: application.id, type: 'payment_received', status: 'paid' as ApplicationStatus, payload: { appointmentId } });
+  });
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testConfig } from '../../test/db.ts';
+import { applications } from '../applications/schema.ts';
+import { appointments } from '../appointments/schema.ts';
+import { passports } from '../passports/schema.ts';
+import { accounts } from '../platform/auth/schema.ts';
+import { totpStep } from '../platform/auth/totp.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import { openDatabase, type Database } from '../platform/db/index.ts';
+import { queueTickets } from '../queue/schema.ts';
+import { openStorage } from '../platform/storage/storage.ts';
+import { DEMO_TOTP_SECRET, seedDemo } from './seed-demo.ts';
+
+// A database of its own: the demo fills the real Kantor Imigrasi with quotas, tickets and cases.
+describe('seed --demo', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([fs.readFileSync(inject('pgliteImage'))]) });
+  });
+  afterAll(() => database.close());
+
+  it('leaves applications at every stage at Kupang, served through the real steps, once however often it runs', async () => {
+    const config = testConfig();
+    const services = { storage: openStorage(config), publicUrl: config.publicUrl, qrSecret: 'demo-qr-secret-0123456789', booking: config.booking };
+    const first = await seedDemo(database.db, services);
+    expect(first.applications).toBe(12);
+    const rows = await database.db.select().from(applications).where(inArray(applications.trackingCode, Array.from({ length: 12 }, (_, i) => `SKDEM${String(i + 1).padStart(7, '0')}`)));
+    const statuses = rows.map((r) => r.status).sort();
+    expect(statuses).toEqual(
+      ['submitted', 'booked', 'paid', 'paid', 'checked_in', 'documents_verified', 'biometrics_captured', 'interviewed', 'approved', 'printed', 'ready', 'handed_over'].sort(),
+    );
+    // Today's arrivals and the queue: one expected at reception, one waiting for a counter.
+    const today = await database.db.select().from(appointments).where(inArray(appointments.applicationId, rows.map((r) => r.id)));
+    expect(today.filter((a) => a.date === witaDate()).length).toBe(9);
+    const waiting = await database.db.select().from(queueTickets).where(inArray(queueTickets.applicationId, rows.map((r) => r.id)));
+    expect(waiting.filter((t) => t.calledAt === null)).toHaveLength(1);
+    // Printed with the family name the applicant stated first in the MRZ.
+    const [printed] = await database.db.select().from(passports).where(inArray(passports.applicationId, rows.filter((r) => r.fullName === 'Maria Imaculata Da Costa-Soares').map((r) => r.id)));
+    expect(printed!.mrz1).toBe(`P<IDN${'DA<COSTA<SOARES<<MARIA<IMACULATA'.padEnd(39, '<')}`);
+    // Demo officers have the shared TOTP key, so they can sign in at once.
+    const [verifier] = await database.db.select().from(accounts).where(inArray(accounts.email, ['verifikator.kupang@demo.sikoe.id']));
+    expect(verifier!.totpEnabledAt).toBeInstanceOf(Date);
+    expect(verifier!.totpSecret).toBe(DEMO_TOTP_SECRET);
+    expect(totpStep(DEMO_TOTP_SECRET, '000000')).toBeNull();
+    expect((await seedDemo(database.db, services)).applications).toBe(0);
+  });
+});
