@@ -1,7 +1,17 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_POOL_SIZE, DEFAULT_TIMEOUTS, type Timeouts } from './platform/db/index.ts';
+
+/**
+ * Which proxies in front of Sikoe may tell it the client's address (X-Forwarded-For): none, or the proxies' own
+ * addresses or networks ("true" means a proxy on this machine). Never every hop: the left-most address is whatever
+ * the client wrote, and sign-in slow-downs, rate limits and /metrics would believe it.
+ */
+export type TrustProxy = false | string[];
+/** proxy-addr's names for address ranges. */
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 // The only place that reads process.env: everything else receives a Config.
 const EnvSchema = z.object({
@@ -20,7 +30,18 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      const value = v.trim();
+      if (value === '' || value === 'false') return false;
+      if (value === 'true') return ['loopback'];
+      const list = value.split(',').map((a) => a.trim()).filter(Boolean);
+      if (list.every((a) => proxyNames.has(a) || net.isIP(a.split('/')[0] ?? '') !== 0)) return list;
+      ctx.addIssue({ code: 'custom', message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated" });
+      return z.NEVER;
+    }),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
@@ -65,8 +86,8 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   /** Who may read /metrics: clients from these addresses or networks (CIDR), or with this bearer token. */
-  metrics: { token: string | undefined; allow: string[] };
-  trustProxy: boolean;
+  metrics: { token: string | undefined; allow: string[]; trustProxy: boolean };
+  trustProxy: TrustProxy;
   /** Cookies get `Secure` when the public URL is https (i.e. behind TLS). */
   secureCookies: boolean;
   authRateLimitPerMinute: number;
@@ -120,8 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean) },
-    trustProxy: e.TRUST_PROXY === 'true',
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean), trustProxy: e.TRUST_PROXY !== false },
+    trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     signInThrottle: { freeFailures: e.LOGIN_MAX_FAILURES, maxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES, proofAfter: e.LOGIN_PROOF_AFTER },

@@ -92,6 +92,9 @@ function citizenCaseRoutes(): Record<string, Entry> {
     'GET /applications/:id': page(app),
     'GET /applications/:id/submitted': page(`${app}/submitted`),
     'POST /applications/:id/discard': form(`${app}/discard`),
+    'GET /applications/:id/withdraw': page(`${app}/withdraw`),
+    'POST /applications/:id/withdraw': form(`${app}/withdraw`),
+    'POST /api/v1/applications/:id/withdraw': { access: 'signed-in', url: () => `/api/v1${app}/withdraw`, mutates: true },
     ...Object.fromEntries(steps.flatMap((step) => [
       [`GET /applications/:id/steps/${step}`, page(`${app}/steps/${step}`)],
       [`POST /applications/:id/steps/${step}`, form(`${app}/steps/${step}`)],

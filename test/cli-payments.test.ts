@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments } from '../src/appointments/schema.ts';
@@ -10,25 +8,12 @@ import { newBillingCode } from '../src/payments/billing-code.ts';
 import { billings } from '../src/payments/schema.ts';
 import { auditLog } from '../src/platform/audit/schema.ts';
 import { openDatabase, type Database } from '../src/platform/db/index.ts';
+import { cliEnv, runSikoe } from './cli.ts';
 import { makeApplication, makeUnit } from './factories.ts';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/sikoe.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-cli-pay-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' } as NodeJS.ProcessEnv;
-delete env.DATABASE_URL;
-delete env.TEST_DATABASE_URL;
-
-function sikoe(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const env = cliEnv(dataDir);
+const sikoe = (args: string[]) => runSikoe(env, args);
 
 /** The CLI's own PGlite folder, opened only while no command runs (PGlite is single-process). */
 async function withCliDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -11,28 +9,12 @@ import { loadConfig } from '../src/config.ts';
 import { auditLog } from '../src/platform/audit/schema.ts';
 import { accounts, apiTokens } from '../src/platform/auth/schema.ts';
 import { openDatabase, type Database } from '../src/platform/db/index.ts';
+import { cliEnv, runSikoe } from './cli.ts';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/sikoe.js');
 // One data folder for the whole file: the first command on it loads Indonesia's regions (seconds), later ones reuse it.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' } as NodeJS.ProcessEnv;
-delete env.DATABASE_URL;
-delete env.TEST_DATABASE_URL;
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function sikoe(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const env = cliEnv(dataDir);
+const sikoe = (args: string[], stdin?: string) => runSikoe(env, args, stdin);
 
 /** Opens the CLI's PGlite data folder (only while no command runs: PGlite is single-process). */
 async function withCliDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {

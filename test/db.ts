@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -20,6 +21,36 @@ export function testDatabase(kind: DriverKind): Promise<Database> {
     databases.set(kind, database);
   }
   return database;
+}
+
+/**
+ * An empty database of the test's own, for what must not share the run's database (migrations from an old
+ * version, the demo data in the real offices): PGlite in memory, or a new PostgreSQL database dropped afterwards.
+ */
+export async function freshDatabase(kind: DriverKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite' });
+    return { database, drop: () => database.close() };
+  }
+  const { default: pg } = await import('pg');
+  const name = `sikoe_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const again = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

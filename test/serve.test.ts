@@ -8,12 +8,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accounts } from '../src/platform/auth/schema.ts';
 import { openDatabase, pgliteFolder } from '../src/platform/db/index.ts';
+import { cliEnv, runSikoe, sikoeBin } from './cli.ts';
 import { freePort } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/sikoe.js');
-
-type Run = { code: number | null; stdout: string; stderr: string };
 
 /** A running `sikoe serve` (or `npm start`), its output so far, and what it printed about itself. */
 type Served = { child: ChildProcess; output: () => string; url: string; pid: number; setupUrl?: string; exited: Promise<number | null> };
@@ -21,9 +19,7 @@ type Served = { child: ChildProcess; output: () => string; url: string; pid: num
 describe('the server process and the command line on one embedded database', { timeout: 90_000 }, () => {
   // A data folder of this file's own, made from the run's seeded image (migrating and seeding afresh takes seconds).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-serve-'));
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', HOST: '127.0.0.1' } as NodeJS.ProcessEnv;
-  delete env.DATABASE_URL;
-  delete env.TEST_DATABASE_URL;
+  const env = cliEnv(dataDir, { LOG_LEVEL: 'warn', NODE_ENV: 'production', HOST: '127.0.0.1' });
 
   beforeAll(async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: pgliteFolder(dataDir), loadDataDir: new Blob([fs.readFileSync(inject('pgliteImage'))]) });
@@ -31,18 +27,7 @@ describe('the server process and the command line on one embedded database', { t
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  function sikoe(args: string[], stdin = ''): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(stdin);
-    });
-  }
+  const sikoe = (args: string[], stdin = '') => runSikoe(env, args, stdin);
 
   /** Starts the command and resolves once it says where it serves. */
   async function serve(command: string, args: string[]): Promise<Served> {
@@ -70,7 +55,7 @@ describe('the server process and the command line on one embedded database', { t
   }
 
   it('makes the first admin through the setup link while serving, and every other command refuses at once', async () => {
-    const server = await serve(process.execPath, [bin, 'serve']);
+    const server = await serve(process.execPath, [sikoeBin, 'serve']);
     try {
       expect(server.setupUrl, server.output()).toBeDefined();
       expect(server.output()).not.toContain('npx sikoe users create');

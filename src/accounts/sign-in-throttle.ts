@@ -56,13 +56,13 @@ export async function signInGate(db: Executor, email: string, ip: string | undef
 /** Counts a wrong password or code; it commits on its own, since the refusal that follows must not roll it back. */
 export async function recordSignInFailure(db: Executor, email: string, ip: string | undefined, policy: SignInThrottle): Promise<{ failures: number }> {
   const addressKey = addressKeyOf(email);
-  const stale = sql`${signInFailures.lastFailedAt} < now() - interval '1 day'`;
+  // A count a day old starts again at one.
+  const failures = sql`case when ${signInFailures.lastFailedAt} < now() - interval '1 day' then 1 else ${signInFailures.failures} + 1 end`;
   const [address] = await db
     .insert(signInFailures)
     .values({ key: addressKey, failures: 1, lastFailedAt: sql`now()` })
-    .onConflictDoUpdate({ target: signInFailures.key, set: { failures: sql`case when ${stale} then 1 else ${signInFailures.failures} + 1 end`, lastFailedAt: sql`now()` } })
+    .onConflictDoUpdate({ target: signInFailures.key, set: { failures, lastFailedAt: sql`now()` } })
     .returning({ failures: signInFailures.failures });
-  const failures = sql`case when ${stale} then 1 else ${signInFailures.failures} + 1 end`;
   // 2^(failures − free) seconds once the free failures are used up, never more than the maximum.
   const waitUntil = (count: SQL) =>
     sql`case when ${count} >= ${policy.freeFailures}

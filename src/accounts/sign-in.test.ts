@@ -157,6 +157,22 @@ describeApp('sign-in', (ctx) => {
     expect((await token(citizen.email, PASSWORD, ipOf(98))).statusCode).toBe(200);
   });
 
+  it('ends a half-open session at a wrong code while the address is under attack, so each code guess costs a password and its proof', async () => {
+    const officer = await makeOfficer(ctx.db, { role: 'verifier' });
+    const browser = new Browser(ctx.app);
+    expect((await browser.post('/login', { email: officer.email, password: PASSWORD }, '/login')).headers.location).toBe('/login/totp?next=%2F');
+    // A wrong code before any attack is just refused: the form is shown again.
+    expect((await browser.post('/login/totp?next=%2F', { code: '000001' }, '/login/totp?next=%2F')).statusCode).toBe(422);
+    for (let i = 0; i < ctx.config.signInThrottle.proofAfter; i++) await token(officer.email, 'guess', ipOf(40 + i));
+
+    const wrong = await browser.post('/login/totp?next=%2F', { code: '000002' }, '/login/totp?next=%2F');
+    expect(wrong.statusCode).toBe(303);
+    expect(wrong.headers.location).toMatch(/^\/login\?next=.*&ended=1$/);
+    const again = await browser.get('/login/totp?next=%2F');
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toMatch(/^\/login\?/);
+  });
+
   it('lets an admin clear the slow-down on an account in scope, audited', async () => {
     const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
     const ip = ipOf(4);

@@ -9,6 +9,7 @@ import type { Db, Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordFailedAttempt } from './authenticate.ts';
 import { clearSignInFailures, signInGate } from './sign-in-throttle.ts';
+import { signOut } from './sign-out.ts';
 
 async function loadAccount(db: Db | Tx, id: string) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, id));
@@ -60,10 +61,16 @@ export async function confirmTotpSetup(tx: Tx, caller: Caller, accountId: string
  */
 export async function passTotpChallenge(db: Db, caller: Caller, accountId: string, code: string, sessionToken: string, policy: SignInThrottle): Promise<string> {
   const account = await loadAccount(db, accountId);
-  await signInGate(db, account.email, caller.ip, policy);
+  const gate = await signInGate(db, account.email, caller.ip, policy);
   if (!account.totpSecret || !account.totpEnabledAt) throw new AppError('conflict');
   if (!(await consumeTotp(db, account, code))) {
     await recordFailedAttempt(db, caller, account.email, account, policy, 'totp');
+    // While the address is under attack, a wrong code ends the half-open session: every guess at the code then
+    // costs a password and its proof of work again, as a guess at the password does.
+    if (gate.proofRequired) {
+      await db.transaction((tx) => signOut(tx, caller, sessionToken));
+      throw new AppError('unauthenticated');
+    }
     throw new AppError('invalid_totp', { code: 'v.totpWrong' });
   }
   return db.transaction(async (tx) => {

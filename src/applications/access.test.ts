@@ -24,9 +24,10 @@ describeApp('application pages: access', (ctx) => {
     const [document] = await listDocuments(ctx.db, id);
     const before = { row: await applicationRow(ctx.db, id), documents: await listDocuments(ctx.db, id) };
 
-    const pages = [`/applications/${id}`, `/applications/${id}/submitted`, `/applications/${id}/check`, `/applications/${id}/documents/${document!.id}`, ...wizardSteps.map((s) => stepPath(id, s))];
+    const pages = [`/applications/${id}`, `/applications/${id}/submitted`, `/applications/${id}/withdraw`, `/applications/${id}/check`, `/applications/${id}/documents/${document!.id}`, ...wizardSteps.map((s) => stepPath(id, s))];
     const forms: [string, Record<string, string>][] = [
       [`/applications/${id}/discard`, {}],
+      [`/applications/${id}/withdraw`, {}],
       [`/applications/${id}/submit`, {}],
       [`/applications/${id}/documents/${document!.id}/delete`, {}],
       ...wizardSteps.map((s): [string, Record<string, string>] => [stepPath(id, s), s === 'documents' ? {} : answers[s]]),

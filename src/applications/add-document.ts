@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -13,7 +13,9 @@ import { applicationDocuments, applications, type DocumentKind } from './schema.
 
 export const maxDocumentsPerApplication = 20;
 // Documents can be added while the applicant still prepares the visit: an API client submits first, then uploads.
-const openStatuses = new Set(['draft', 'submitted', 'booked', 'paid']);
+const openStatuses = ['draft', 'submitted', 'booked', 'paid'] as const;
+/** The two-key advisory lock space of an account's uploads (two-key locks never meet the one-key audit lock). */
+const UPLOAD_LOCK_SPACE = 7411;
 
 export type AddedDocument = { id: string; kind: DocumentKind; mediaType: string; size: number };
 
@@ -34,15 +36,18 @@ export async function addDocument(
   const mediaType = await sniffDocument(input.file.bytes);
   if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
   const application = await lockApplication(tx, input.applicationId);
-  if (!openStatuses.has(application.status)) throw new AppError('invalid_transition');
+  if (!(openStatuses as readonly string[]).includes(application.status)) throw new AppError('invalid_transition');
   const [held] = await tx.select({ n: count() }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, application.id));
   if ((held?.n ?? 0) >= maxDocumentsPerApplication) throw new AppError('validation_failed', { file: 'v.tooManyDocuments' });
-  // Every file the account keeps, across all its applications: no account fills the disk, however many it opens.
+  // Every file the account still adds to, across its applications being prepared: no account fills the disk,
+  // however many it opens. Files of applications at the office or finished stay on record and no longer count.
+  // An account's uploads take turns, so two at once to different applications cannot both pass the check.
+  await tx.execute(sql`select pg_advisory_xact_lock(${UPLOAD_LOCK_SPACE}, hashtext(${application.accountId}))`);
   const [stored] = await tx
     .select({ bytes: sql<number>`coalesce(sum(${applicationDocuments.size}), 0)::float8` })
     .from(applicationDocuments)
     .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
-    .where(eq(applications.accountId, application.accountId));
+    .where(and(eq(applications.accountId, application.accountId), inArray(applications.status, [...openStatuses])));
   if ((stored?.bytes ?? 0) + input.file.bytes.length > limits.bytesPerAccount) {
     throw new AppError('validation_failed', { file: 'v.storageQuota' }, { mb: Math.floor(limits.bytesPerAccount / 1024 / 1024) });
   }

@@ -8,7 +8,9 @@ import { isoDateField } from '../platform/http/fields.ts';
 import { ApplicationBody, ApplicationCreatedJson } from './api-schemas.ts';
 import { createApplication } from './create-application.ts';
 import { authorize } from './policy.ts';
+import { applicationFor } from './application-access.ts';
 import { trackApplication } from './track-application.ts';
+import { withdrawApplication } from './withdraw-application.ts';
 
 export function registerApplicationApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +33,24 @@ export function registerApplicationApi(fastify: FastifyInstance): void {
       authorize(actor, 'application.create');
       const created = await db().transaction((tx) => createApplication(tx, callerOf(req, actor), req.body, config.booking));
       return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/withdraw',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Withdraw a submitted application that has no appointment, so the person may apply again',
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+      await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
-import { familyNameFits } from '../passports/mrz.ts';
+import { familyNameFits } from './family-name.ts';
 import { applicationKinds, maritalStatuses, passportTypes, speeds, travelPurposes } from './schema.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');

@@ -4,7 +4,8 @@ import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeNik, makeOfficer, makeUnit } from '../../test/factories.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
-import { applications } from './schema.ts';
+import { auditLog } from '../platform/audit/schema.ts';
+import { applicationActions, applications } from './schema.ts';
 
 const valid = (nik: string) => ({
   unitCode: 'KANIM-KUPANG',
@@ -55,11 +56,13 @@ describeApp('applications API', (ctx) => {
     const mine = await tokenFor((await makeCitizen(ctx.db)).id);
     const theirs = await tokenFor((await makeCitizen(ctx.db)).id);
     expect((await post(mine, valid(nik))).statusCode).toBe(201);
-    for (const token of [mine, theirs]) {
-      const again = await post(token, valid(nik));
-      expect(again.statusCode).toBe(422);
-      expect(again.json().error.fields).toEqual({ nik: 'Orang dengan NIK ini sudah punya permohonan paspor jenis ini yang sedang berjalan. Lanjutkan permohonan itu, atau batalkan dulu.' });
-    }
+    // The applicant is told to continue or withdraw theirs; anyone else, to see the office.
+    const again = await post(mine, valid(nik));
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.fields).toEqual({ nik: 'Anda sudah punya permohonan paspor jenis ini untuk orang ini yang sedang berjalan. Lanjutkan permohonan itu, atau tarik dulu di halamannya.' });
+    const elsewhere = await post(theirs, valid(nik), 'en');
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().error.fields.nik).toMatch(/^An application for this NIK and this type of passport is already under way\. If you did not make it, come to the immigration office/);
     // Another type is another application; once the first has ended, the person may apply again.
     expect((await post(mine, { ...valid(nik), passportType: 'biasa' })).statusCode).toBe(201);
     await ctx.db.update(applications).set({ status: 'handed_over' }).where(and(eq(applications.nik, nik), eq(applications.passportType, 'elektronik')));
@@ -69,6 +72,33 @@ describeApp('applications API', (ctx) => {
     const raced = await Promise.all([mine, theirs, mine].map((token) => post(token, { ...valid(racer), birthDate: '1991-03-04' })));
     expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 422, 422]);
     expect(await ctx.db.$count(applications, eq(applications.nik, racer))).toBe(1);
+  });
+
+  it('lets the applicant withdraw a submitted application without a booking, so the person may apply again', async () => {
+    const nik = makeNik('1987-02-03', 'M');
+    const owner = await makeCitizen(ctx.db);
+    const mine = await tokenFor(owner.id);
+    const theirs = await tokenFor((await makeCitizen(ctx.db)).id);
+    const withdraw = (token: string, id: string) => ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/withdraw`, headers: { authorization: `Bearer ${token}` } });
+    const { id } = (await post(mine, { ...valid(nik), birthDate: '1987-02-03', sex: 'M' })).json();
+
+    expect((await withdraw(theirs, id)).statusCode).toBe(403);
+    const withdrawn = await withdraw(mine, id);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(204);
+    const [row] = await ctx.db.select().from(applications).where(eq(applications.id, id));
+    expect(row!.status).toBe('cancelled');
+    expect((await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, id))).map((a) => a.type)).toContain('withdrawn');
+    expect(await ctx.db.$count(auditLog, and(eq(auditLog.action, 'application.withdraw'), eq(auditLog.targetId, id)))).toBe(1);
+    // Once only; and the person may apply again, from any account.
+    expect((await withdraw(mine, id)).statusCode).toBe(409);
+    expect((await post(theirs, { ...valid(nik), birthDate: '1987-02-03', sex: 'M' })).statusCode).toBe(201);
+
+    // A booked application is cancelled on its booking first.
+    const booked = (await post(mine, { ...valid(nik), birthDate: '1987-02-03', sex: 'M', passportType: 'biasa' })).json();
+    await ctx.db.update(applications).set({ status: 'booked' }).where(eq(applications.id, booked.id));
+    const refused = await withdraw(mine, booked.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('already_booked');
   });
 
   it('refuses each bad field with a message in the caller language and stores nothing', async () => {

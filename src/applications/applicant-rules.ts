@@ -46,14 +46,16 @@ export async function checkApplicant(db: Executor, accountId: string, facts: App
     .from(applications)
     .where(and(eq(applications.accountId, accountId), isNotNull(applications.nik), ne(applications.nik, facts.nik), ne(applications.status, 'cancelled')));
   if ((others?.n ?? 0) >= maxApplicants) errors.nik = 'v.tooManyApplicants';
-  if (!errors.nik && (await openApplicationOf(db, facts.nik, facts.passportType, facts.id))) errors.nik = 'v.openApplicationExists';
+  const open = errors.nik ? undefined : await openApplicationOf(db, facts.nik, facts.passportType, facts.id);
+  // Someone else's application for this person (or one made with a NIK not theirs) is for the office to sort out.
+  if (open) errors.nik = open.accountId === accountId ? 'v.openApplicationExists' : 'v.openApplicationElsewhere';
   return { errors, warnings: nik.warnings };
 }
 
 /** An application for this person and type that is under way (from any account), other than `exceptId`. */
-async function openApplicationOf(db: Executor, nik: string, passportType: PassportType, exceptId?: string): Promise<boolean> {
+async function openApplicationOf(db: Executor, nik: string, passportType: PassportType, exceptId?: string): Promise<{ accountId: string } | undefined> {
   const [row] = await db
-    .select({ id: applications.id })
+    .select({ accountId: applications.accountId })
     .from(applications)
     .where(
       and(
@@ -64,7 +66,7 @@ async function openApplicationOf(db: Executor, nik: string, passportType: Passpo
       ),
     )
     .limit(1);
-  return !!row;
+  return row;
 }
 
 /** The database's own guard of the rule above, for two submissions racing: as the same field error. */

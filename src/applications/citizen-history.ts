@@ -11,6 +11,8 @@ export const citizenActionTypes = [
   'document_removed',
   'discarded',
   'submitted',
+  'withdrawn',
+  'duplicate_cancelled',
   'waitlist_joined',
   'waitlist_left',
   'waitlist_offered',

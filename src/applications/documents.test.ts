@@ -8,7 +8,7 @@ import { createApiToken } from '../accounts/api-tokens.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { maxDocumentsPerApplication } from './add-document.ts';
-import { applicationDocuments } from './schema.ts';
+import { applicationDocuments, applications } from './schema.ts';
 import { adultAnswers, answerUntil, citizenBrowser, startDraft } from './test-support.ts';
 import { stepPath } from './wizard-steps.ts';
 
@@ -127,6 +127,14 @@ describeApp(
       expect(over.statusCode).toBe(422);
       expect(over.json().error.fields).toEqual({ file: tId('v.storageQuota', { mb: Math.floor(quotaBytes / 1024 / 1024) }) });
       expect(await ctx.db.$count(applicationDocuments, eq(applicationDocuments.applicationId, second.id))).toBe(0);
+      // Files of an application handed over stay on record, and no longer take the account's space.
+      await ctx.db.update(applications).set({ status: 'handed_over' }).where(eq(applications.id, first.id));
+      expect((await apiUpload(token, second.id, { kind: 'kk' }, { filename: 'kk.pdf', type: 'application/pdf', bytes: pdf })).statusCode).toBe(201);
+      // Two uploads at once to two applications, with room for one of them: one is stored.
+      const third = await makeApplication(ctx.db, { unitCode: unit.code, accountId: first.accountId, passportType: 'elektronik' });
+      await ctx.db.insert(applicationDocuments).values({ applicationId: third.id, kind: 'kk', storageKey: 'test/quota-race', mediaType: 'application/pdf', size: quotaBytes - 3 * pdf.length + 1, sha256: '0' });
+      const raced = await Promise.all([second, third].map((a) => apiUpload(token, a.id, { kind: 'akta_kelahiran' }, { filename: 'akta.pdf', type: 'application/pdf', bytes: pdf })));
+      expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 422]);
       // Another account has its own space.
       const other = await makeApplication(ctx.db, { unitCode: unit.code });
       expect((await apiUpload(await tokenFor(other.accountId), other.id, { kind: 'kk' }, { filename: 'kk.pdf', type: 'application/pdf', bytes: pdf })).statusCode).toBe(201);

@@ -14,7 +14,8 @@ import { listApplications } from './list-applications.ts';
 import { authorize } from './policy.ts';
 import { documentsComplete } from './required-documents.ts';
 import { startApplication } from './start-application.ts';
-import { ApplicationListPage, ApplicationPage, SubmittedPage } from './views/application-pages.tsx';
+import { ApplicationListPage, ApplicationPage, SubmittedPage, WithdrawPage } from './views/application-pages.tsx';
+import { withdrawApplication } from './withdraw-application.ts';
 import { registerWizardRoutes } from './wizard-routes.tsx';
 import { firstUnanswered, stepPath } from './wizard-steps.ts';
 
@@ -66,6 +67,19 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
     await db().transaction((tx) => discardDraft(tx, callerOf(req, actor), { applicationId: req.params.id }));
     return reply.redirect('/applications', 303);
+  });
+
+  // Withdrawing is asked for on a page of its own, so one tap on a small screen cannot do it.
+  app.get('/applications/:id/withdraw', { schema: { hide: true, params: Params } }, async (req, reply) => {
+    const { application } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+    if (application.status !== 'submitted') return reply.redirect(`/applications/${application.id}`, 303);
+    return reply.page(<WithdrawPage ctx={reply.ctx()} application={application} />);
+  });
+
+  app.post('/applications/:id/withdraw', { schema: { hide: true, params: Params, body: csrfBody } }, async (req, reply) => {
+    const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+    await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
+    return reply.redirect(`/applications/${req.params.id}`, 303);
   });
 
   registerWizardRoutes(app);

@@ -113,10 +113,10 @@ export const applications = pgTable(
     uniqueIndex('applications_tracking_code_key').on(t.trackingCode),
     index('applications_account_idx').on(t.accountId),
     index('applications_nik_idx').on(t.nik),
-    // One open application per person and passport type: submitted and not yet ended (see openApplicationStatuses).
+    // One open application per person and passport type: submitted and not yet ended.
     uniqueIndex('applications_open_nik_type_key')
       .on(t.nik, t.passportType)
-      .where(sql`status not in ('draft', 'cancelled', 'handed_over', 'rejected', 'void')`),
+      .where(sql`status not in (${sql.raw(closedApplicationStatuses.map((s) => `'${s}'`).join(', '))})`),
     index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
     index('applications_due_idx').on(t.unitCode, t.dueOn),
     index('applications_session_idx').on(t.outreachSessionId),

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { familyNameFits } from '../passports/mrz.ts';
+import { familyNameFits } from './family-name.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { applications } from './schema.ts';

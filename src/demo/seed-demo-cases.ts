@@ -1,14 +1,13 @@
-import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
-import { recordAction } from '../applications/actions.ts';
+import { inArray } from 'drizzle-orm';
+import { createApplication, type NewApplication } from '../applications/create-application.ts';
+import { lockApplication } from '../applications/get-application.ts';
 import { applications, type ApplicationStatus } from '../applications/schema.ts';
 import { bookAppointment, type BookingRules } from '../appointments/book-appointment.ts';
-import { appointments } from '../appointments/schema.ts';
+import { placeOutreachAppointment } from '../appointments/place-outreach-appointment.ts';
 import type { CaseActionBody } from '../cases/action-schemas.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { openCaseStatuses } from '../cases/workflow.ts';
 import { settleBilling } from '../payments/settle-billing.ts';
-import { billings } from '../payments/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
@@ -62,33 +61,35 @@ const counterSteps = [
   { reaches: 'handed_over', by: 'verifier', body: { type: 'hand_over', identityChecked: true, recipient: 'applicant' } },
 ] as const satisfies readonly { reaches: ApplicationStatus; by: 'verifier' | 'adjudicator'; body: CaseActionBody }[];
 
-/** A valid Kota Kupang NIK for a birth date and sex, with a fixed serial per sample applicant. */
-function nikOf(a: Applicant, serial: number): string {
+/** A valid Kota Kupang NIK for a birth date and sex, with a fixed serial per sample applicant: how a rerun knows it. */
+function demoNik(a: Applicant, serial: number): string {
   const [y, m, d] = a.birthDate.split('-');
   return `537101${String(Number(d) + (a.sex === 'F' ? 40 : 0)).padStart(2, '0')}${m}${y!.slice(2)}${String(9000 + serial)}`;
 }
 
-export type DemoServices = { storage: Storage; publicUrl: string; qrSecret: string; booking: BookingRules };
+export type DemoServices = { storage: Storage; publicUrl: string; qrSecret: string; booking: BookingRules & { applicantsPerAccount: number } };
 
 /**
  * Sample applications at Kantor Imigrasi Kupang at every stage, so reception, the counter, the case pages and the
  * pickup desk have something to show at once: submitted, booked and paid for a later day, expected today, waiting in
- * the queue, and at each step of the counter up to handed over. Everything goes through the real use cases with the
- * demo officers (check-in, each step, printing with its MRZ). Applicants already there are left as they are.
+ * the queue, and at each step of the counter up to handed over. Everything goes through the real use cases, as the
+ * demo citizens and officers: submission, booking, payment, check-in, each step, printing with its MRZ. Applicants
+ * already there (by NIK) are left as they are.
  */
 export async function seedDemoCases(db: Db, services: DemoServices, now = new Date()): Promise<number> {
   const today = witaDate(now);
-  const trackingCodes = applicants.map((_, i) => `SKDEM${String(i + 1).padStart(7, '0')}`);
-  const existing = new Set((await db.select({ code: applications.trackingCode }).from(applications).where(inArray(applications.trackingCode, trackingCodes))).map((r) => r.code));
+  const niks = applicants.map((a, i) => demoNik(a, i));
+  const existing = new Set((await db.select({ nik: applications.nik }).from(applications).where(inArray(applications.nik, niks))).map((r) => r.nik));
   const officers = await db.select().from(accounts).where(inArray(accounts.email, ['verifikator.kupang@demo.sikoe.id', 'adjudikator.kupang@demo.sikoe.id']));
   const officer = (role: 'verifier' | 'adjudicator') => toActor(officers.find((o) => o.role === role)!, 'session', true);
-  const owners = new Map((await db.select({ id: accounts.id, email: accounts.email }).from(accounts)).map((a) => [a.email, a.id]));
+  const owners = new Map((await db.select().from(accounts).where(inArray(accounts.email, applicants.map((a) => a.owner)))).map((a) => [a.email, toActor(a, 'session', false)]));
   let made = 0;
 
   for (const [i, a] of applicants.entries()) {
-    const trackingCode = trackingCodes[i]!;
-    if (existing.has(trackingCode)) continue;
-    const application = await insertApplication(db, a, trackingCode, nikOf(a, i), owners.get(a.owner)!, now);
+    if (existing.has(niks[i]!)) continue;
+    const owner = owners.get(a.owner)!;
+    const created = await db.transaction((tx) => createApplication(tx, { actor: owner }, applicationOf(a, niks[i]!, owner.email), services.booking, now));
+    const application = { id: created.id, trackingCode: created.trackingCode };
     made += 1;
     if (a.stage === 'submitted') continue;
     if (a.stage === 'booked' || a.stage === 'paid_later') {
@@ -96,9 +97,9 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
       if (booked && a.stage === 'paid_later') await db.transaction((tx) => settleBilling(tx, systemCaller('seed --demo'), { code: booked, reference: 'DEMO' }, now));
       continue;
     }
-    await appointmentToday(db, application, today, now);
+    await appointmentToday(db, application.id, today);
     if (a.stage === 'paid_today') continue;
-    await db.transaction((tx) => checkInArrival(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, trackingCode, birthDate: a.birthDate }, services.qrSecret, now));
+    await db.transaction((tx) => checkInArrival(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, trackingCode: application.trackingCode, birthDate: a.birthDate }, services.qrSecret, now));
     if (a.stage === 'checked_in') continue;
     // Called to a counter, then served step by step: whoever acts takes the case and hands it on.
     await db.transaction((tx) => callNextTicket(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, counter: 'Loket 1' }, now));
@@ -119,21 +120,13 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
   return made;
 }
 
-async function insertApplication(db: Db, a: Applicant, trackingCode: string, nik: string, accountId: string, now: Date) {
-  const [account] = await db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, accountId));
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        accountId, trackingCode, status: 'submitted', unitCode: DEMO_UNIT, nik, fullName: a.fullName, familyName: a.familyName, birthPlace: 'Kupang',
-        birthDate: a.birthDate, sex: a.sex, maritalStatus: 'married', address: 'Jl. El Tari No. 5, Oebobo, Kota Kupang', villageCode: null,
-        phone: '0812 3456 7890', email: account!.email, kind: 'first', passportType: 'elektronik', validityYears: 10, speed: 'reguler', purpose: 'family',
-        feeTotal: 950_000, feeItems: [{ item: 'elektronik_10y', amount: 950_000 }], feeRegulation: 'PP 45/2024', submittedAt: now,
-      })
-      .returning();
-    await recordAction(tx, systemCaller('seed --demo'), { applicationId: row!.id, type: 'submitted', status: 'submitted', payload: { fee: 950_000 } });
-    return row!;
-  });
+/** What the applicant would have sent: an adult's first 10-year electronic passport, for a family visit. */
+function applicationOf(a: Applicant, nik: string, email: string): NewApplication {
+  return {
+    unitCode: DEMO_UNIT, nik, fullName: a.fullName, familyName: a.familyName, birthPlace: 'Kupang', birthDate: a.birthDate, sex: a.sex, maritalStatus: 'married',
+    address: 'Jl. El Tari No. 5, Oebobo, Kota Kupang', villageCode: null, phone: '0812 3456 7890', email, kind: 'first', oldPassportNumber: null,
+    passportType: 'elektronik', validityYears: 10, speed: 'reguler', purpose: 'family', pmiRecommendationNumber: null,
+  };
 }
 
 /** Books the first day from tomorrow on which the office has room; the billing code, or null when none in two weeks. */
@@ -149,17 +142,15 @@ async function bookNextOpenDay(db: Db, applicationId: string, services: DemoServ
 }
 
 /**
- * An appointment for today, paid: the booking window starts tomorrow, so a sample "expected today" is written as a
- * booking made earlier would have left it.
+ * An appointment for today, paid. The booking window starts tomorrow, so it is placed as the office places one it
+ * serves outside the counter's quotas (a si Koe Peduli visit), and its billing code is settled as the bank would.
  */
-async function appointmentToday(db: Db, application: { id: string; nik: string | null; feeTotal: number | null }, today: string, now: Date) {
+async function appointmentToday(db: Db, applicationId: string, today: string) {
+  const caller = systemCaller('seed --demo');
   await db.transaction(async (tx) => {
-    const appointmentId = crypto.randomUUID();
-    await tx.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode: DEMO_UNIT, date: today, channel: 'online', nik: application.nik!, state: 'paid' });
-    await tx.insert(billings).values({
-      code: `9${String(Math.floor(Math.random() * 1e14)).padStart(14, '0')}`,
-      appointmentId, applicationId: application.id, amount: application.feeTotal!, createdAt: now, expiresAt: new Date(now.getTime() + 7_200_000), paidAt: now,
-    });
-    await recordAction(tx, systemCaller('seed --demo'), { applicationId: application.id, type: 'payment_received', status: 'paid' as ApplicationStatus, payload: { appointmentId } });
+    const application = await lockApplication(tx, applicationId);
+    const { billingCode } = await placeOutreachAppointment(tx, caller, { application, unitCode: DEMO_UNIT, date: today, channel: 'online', link: { demo: 'seed' } });
+    // Paid now: the billing code was made by the database clock a moment ago.
+    await settleBilling(tx, caller, { code: billingCode, reference: 'DEMO' }, new Date());
   });
 }

@@ -1,7 +1,9 @@
 /**
  * The machine-readable zone of a passport data page: ICAO Doc 9303 (8th edition) Part 3 §4.6 (names), §4.9 (check
- * digits), §6 Table A (transliteration) and Part 4 §4.2 (TD3: 2 lines × 44). Pure and dependency-free.
+ * digits), §6 Table A (transliteration) and Part 4 §4.2 (TD3: 2 lines × 44). Pure; where the stated family name
+ * stands in the name is the applications' rule, shared.
  */
+import { familyNameAt, nameWords } from '../applications/family-name.ts';
 
 const FILLER = '<';
 const TD3_NAME_WIDTH = 39;
@@ -126,21 +128,6 @@ export function mrzName(name: MrzNameInput, width = TD3_NAME_WIDTH): string {
   return `${kept}${FILLER}${FILLER}${fit(secondary, width - kept.length - 2)}`.padEnd(width, FILLER);
 }
 
-const words = (name: string) => name.trim().split(/\s+/u).filter((w) => w !== '');
-const sameWord = (a: string, b: string) => a.localeCompare(b, 'id', { sensitivity: 'accent' }) === 0;
-
-/** Where the family name's words stand in the full name (whole words, in order, any case; the last such place), or -1. */
-function familyNameAt(full: string[], family: string[]): number {
-  for (let i = full.length - family.length; i >= 0; i--) if (family.every((w, j) => sameWord(w, full[i + j]!))) return i;
-  return -1;
-}
-
-/** Whether the stated family name is a run of whole words of the full name ('' fits: a name without one). */
-export function familyNameFits(fullName: string, familyName: string): boolean {
-  const family = words(familyName);
-  return family.length === 0 || familyNameAt(words(fullName), family) >= 0;
-}
-
 /**
  * The MRZ's primary and secondary identifiers (Doc 9303 Part 3 §4.6) of an Indonesian name. Many Indonesian names
  * have no family name, and where there is one it is not always the last word, so the applicant states it: the
@@ -150,9 +137,9 @@ export function familyNameFits(fullName: string, familyName: string): boolean {
  * (SATRIYA SUDARPA → SATRIYA<SUDARPA). A family name that is not part of the full name throws.
  */
 export function mrzNameParts(fullName: string, familyName: string): { primary: string; secondary: string | null } {
-  const full = words(fullName);
+  const full = nameWords(fullName);
   if (full.length === 0) throw new Error('MRZ name: the name is empty');
-  const family = words(familyName);
+  const family = nameWords(familyName);
   if (family.length === 0) return { primary: full.join(' '), secondary: null };
   const at = familyNameAt(full, family);
   if (at < 0) throw new Error('MRZ name: the family name is not part of the full name');

@@ -4,7 +4,8 @@ import { paymentChannels, type PaymentChannelKind } from './schema.ts';
 type Seed = { code: string; kind: PaymentChannelKind; name: string; stepsId: string[]; stepsEn: string[] };
 
 // Billing codes for PNBP are paid through the treasury's SIMPONI/MPN system, which every "bank persepsi", the post
-// office and several marketplaces and e-wallets take. The list is data: offices add, correct or switch off channels.
+// office and several marketplaces and e-wallets take. The list is data (the payment_channels table): a channel is
+// corrected or switched off there, without a release; there is no admin page for it yet.
 const teller = (code: string, name: string): Seed => ({
   code,
   kind: 'teller',
@@ -53,7 +54,10 @@ const channels: Seed[] = [
   app('linkaja', 'e_wallet', 'LinkAja'),
 ];
 
-/** The payment channels every installation starts with; channels already there (and what admins changed) stay. */
+/**
+ * The payment channels every installation starts with, at every start; channels already there (and what was
+ * changed in them) stay. A channel no longer wanted is switched off (`active`), not deleted: deleted, it comes back.
+ */
 export async function seedPaymentChannels(db: Executor): Promise<void> {
   await db
     .insert(paymentChannels)

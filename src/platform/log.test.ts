@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import { describeDb, testConfig } from '../../test/db.ts';
 import { makeCitizen, sessionCookie } from '../../test/factories.ts';
 import type { App } from './http/server.ts';
+import { safeError } from './log.ts';
 
 const TOKEN = 'abc123secret';
 const NIK = '5371010101900001';
@@ -105,5 +106,12 @@ describeDb('request logs', (ctx) => {
     expect(duplicate.err.query).toContain('insert into accounts');
     expect(JSON.parse(lines.find((l) => l.includes('refused input'))!)).toMatchObject({ level: 40, err: { sqlState: '22P02' } });
     for (const line of lines) for (const secret of [NIK, email, hash, account.id, TOKEN]) expect(line, line).not.toContain(secret);
+  });
+
+  it('mask the addresses and numbers other errors quote, such as an SMTP refusal naming its recipient', () => {
+    const refusal = Object.assign(new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <maria.bria@example.org>: Recipient address rejected (NIK ${NIK})`), { code: 'EENVELOPE', responseCode: 550 });
+    const kept = safeError(refusal);
+    expect(kept.message).toBe("Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: Recipient address rejected (NIK [number])");
+    expect(JSON.stringify(kept)).not.toContain('maria.bria');
   });
 });

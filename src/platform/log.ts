@@ -6,13 +6,17 @@ export function loggablePath(url: string): string {
   return (url.split('?')[0] ?? '').replace(/\d{10,}/g, '[number]');
 }
 
+/** A message with what could name a person masked: e-mail addresses (an SMTP refusal quotes the recipient) and digit runs. */
+const masked = (message: string) => message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[address]').replace(/\d{10,}/g, '[number]');
+
 export type SafeError = { type: string; message: string; sqlState?: string; constraint?: string; query?: string; stack?: string };
 
 /**
  * An error as logs and the jobs table may keep it. A failed SQL statement's message carries its parameters (NIKs,
  * names, e-mail addresses, password hashes) and a database error's message or detail may quote a value, so for
- * database errors only the SQLSTATE, the constraint and the statement text (with $1 placeholders) are kept. The
- * stack keeps its frames, never the message line it starts with.
+ * database errors only the SQLSTATE, the constraint and the statement text (with $1 placeholders) are kept; other
+ * messages keep their words with e-mail addresses and long numbers masked. The stack keeps its frames, never the
+ * message line it starts with.
  */
 export function safeError(err: unknown): SafeError {
   if (!(err instanceof Error)) return { type: typeof err, message: 'a non-Error value was thrown' };
@@ -25,7 +29,7 @@ export function safeError(err: unknown): SafeError {
     .join('\n');
   return {
     type: err.name,
-    message: fromDatabase ? `database error${state ? ` ${state}` : ''}` : err.message,
+    message: fromDatabase ? `database error${state ? ` ${state}` : ''}` : masked(err.message),
     ...(state ? { sqlState: state } : {}),
     ...(constraintOf(err) ? { constraint: constraintOf(err) } : {}),
     ...(typeof query === 'string' ? { query: query.slice(0, 2000) } : {}),

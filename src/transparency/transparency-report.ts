@@ -1,7 +1,7 @@
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { countIssuedPassports } from '../statistics/count-issued-passports.ts';
-import { computeIkm, type IkmResult } from '../surveys/compute-ikm.ts';
+import { computeIkm, publishedIkm, type IkmResult } from '../surveys/compute-ikm.ts';
 import { listUnits } from '../units/list-units.ts';
 import { organisation } from '../units/organisation.ts';
 import { unitScope } from '../units/scope.ts';
@@ -37,11 +37,12 @@ export async function transparencyReport(db: Executor, year: number, now = new D
         computeIkm(db, { unitCodes: scope, from, to }),
         countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12`, unit: unit.code }),
       ]);
+      const published = publishedIkm(ikm);
       return {
         unitCode: unit.code,
         unitName: unit.name,
         complaints,
-        ikm: { respondents: ikm.respondents, ikm: ikm.ikm, converted: ikm.converted, category: ikm.category },
+        ikm: { respondents: published.respondents, ikm: published.ikm, converted: published.converted, category: published.category },
         passports: { biasa: passports.biasa, elektronik: passports.elektronik, total: passports.total },
       };
     }),

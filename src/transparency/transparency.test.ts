@@ -55,6 +55,19 @@ describeApp('transparency page', (ctx) => {
     expect(api.region.complaints.whistleblowing).toBeGreaterThanOrEqual(1);
   });
 
+  it('publishes the IKM converted to hundredths: 65, not the 64.99999999999999 binary arithmetic gives', async () => {
+    // Five respondents at Maumere in 2031 whose element means sum to 23.4: IKM 2.6, converted 65.00.
+    const columns = [[4, 4, 4, 4, 4], [4, 4, 4, 3, 3], [2, 2, 2, 2, 2], [4, 4, 4, 4, 3], [1, 1, 1, 1, 1], [2, 1, 1, 1, 1], [4, 4, 3, 3, 3], [3, 3, 3, 3, 2], [2, 2, 2, 1, 1]];
+    await ctx.db.insert(surveyResponses).values(
+      [0, 1, 2, 3, 4].map((r) => ({
+        unitCode: 'KANIM-MAUMERE', service: 'passport' as const, source: 'paper' as const, answeredAt: new Date('2031-05-02T02:00:00Z'),
+        ...Object.fromEntries(columns.map((c, i) => [`u${i + 1}`, c[r]!])),
+      })) as (typeof surveyResponses.$inferInsert)[],
+    );
+    const api = (await ctx.app.inject({ url: '/api/v1/transparency?year=2031' })).json();
+    expect(api.units.find((u: { unitCode: string }) => u.unitCode === 'KANIM-MAUMERE').ikm).toMatchObject({ respondents: 5, converted: 65, category: 'C' });
+  });
+
   it('shows the region and each office with IKM, charts and CSV, and no personal data', async () => {
     const scores = (v: number) => ({ u1: v, u2: v, u3: v, u4: v, u5: v, u6: v, u7: v, u8: v, u9: v });
     await ctx.db.insert(surveyResponses).values([

@@ -2,6 +2,7 @@ import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { listSessions } from '../../platform/auth/sessions.ts';
 import type { listApiTokens } from '../api-tokens.ts';
 
@@ -23,7 +24,7 @@ function Sessions({ ctx, sessions }: { ctx: PageContext; sessions: Session[] }) 
     <section>
       <h2>{t('account.sessionsTitle')}</h2>
       <p>{t('account.sessionsLead')}</p>
-      <div class="table-scroll" role="region" aria-label={t('account.sessionsTitle')} tabindex={0}>
+      <ScrollRegion label={t('account.sessionsTitle')}>
         <table>
           <thead>
             <tr>
@@ -58,7 +59,7 @@ function Sessions({ ctx, sessions }: { ctx: PageContext; sessions: Session[] }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h3>{t('account.everywhereTitle')}</h3>
       <p>{t('account.everywhereLead')}</p>
       <form method="post" action="/account/sign-out-everywhere">
@@ -122,44 +123,44 @@ export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice
           </div>
         )}
         {tokens.length > 0 && (
-          <div class="table-scroll" role="region" aria-label={t('account.tokensTitle')} tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.tokenName')}</th>
-                <th scope="col">{t('account.tokenPrefix')}</th>
-                <th scope="col">{t('account.tokenCreatedAt')}</th>
-                <th scope="col">{t('account.tokenLastUsed')}</th>
-                <th scope="col">{t('account.tokenExpires')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td>
-                    <code>{tok.prefix}…</code>
-                  </td>
-                  <td>{formatDateTime(lang, tok.createdAt)}</td>
-                  <td>{tok.lastUsedAt ? formatDateTime(lang, tok.lastUsedAt) : '—'}</td>
-                  <td>{formatDateTime(lang, tok.expiresAt)}</td>
-                  <td>
-                    {tok.revokedAt ? t('account.tokenRevoked') : tok.expiresAt.getTime() <= now ? t('account.tokenExpired') : (
-                      <form method="post" action={`/account/tokens/${tok.id}/revoke`} class="inline">
-                        <input type="hidden" name="_csrf" value={ctx.csrf} />
-                        <button type="submit" class="secondary">
-                          {t('account.revoke')}
-                          <span class="visually-hidden"> {tok.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
+          <ScrollRegion label={t('account.tokensTitle')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.tokenName')}</th>
+                  <th scope="col">{t('account.tokenPrefix')}</th>
+                  <th scope="col">{t('account.tokenCreatedAt')}</th>
+                  <th scope="col">{t('account.tokenLastUsed')}</th>
+                  <th scope="col">{t('account.tokenExpires')}</th>
+                  <th scope="col">{t('common.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+              </thead>
+              <tbody>
+                {tokens.map((tok) => (
+                  <tr key={tok.id}>
+                    <td>{tok.name}</td>
+                    <td>
+                      <code>{tok.prefix}…</code>
+                    </td>
+                    <td>{formatDateTime(lang, tok.createdAt)}</td>
+                    <td>{tok.lastUsedAt ? formatDateTime(lang, tok.lastUsedAt) : '—'}</td>
+                    <td>{formatDateTime(lang, tok.expiresAt)}</td>
+                    <td>
+                      {tok.revokedAt ? t('account.tokenRevoked') : tok.expiresAt.getTime() <= now ? t('account.tokenExpired') : (
+                        <form method="post" action={`/account/tokens/${tok.id}/revoke`} class="inline">
+                          <input type="hidden" name="_csrf" value={ctx.csrf} />
+                          <button type="submit" class="secondary">
+                            {t('account.revoke')}
+                            <span class="visually-hidden"> {tok.name}</span>
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         <ErrorSummary ctx={ctx} errors={state.errors} labels={{ name: t('fields.tokenName') }} />
         <Form ctx={ctx} action="/account/tokens" submit={t('account.createToken')}>

@@ -141,11 +141,16 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
         </>
       )}
       {a.status === 'submitted' && (
-        <p>
-          <a class="button" href={bookPath(a.id)}>
-            {t('applications.book')}
-          </a>
-        </p>
+        <>
+          <p>
+            <a class="button" href={bookPath(a.id)}>
+              {t('applications.book')}
+            </a>
+          </p>
+          <p>
+            <a href={`/applications/${a.id}/withdraw`}>{t('applications.withdraw.link')}</a>
+          </p>
+        </>
       )}
       {pickupStatuses.includes(a.status) && (
         <p>
@@ -166,6 +171,27 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
       <DocumentList ctx={ctx} applicationId={a.id} documents={d.documents} />
       <h2 id="history">{t('applications.historyTitle')}</h2>
       <HistoryTable ctx={ctx} history={citizenHistory(d.history)} />
+    </Layout>
+  );
+}
+
+/** Asks before an application is withdrawn: what it means, and a button that says so. */
+export function WithdrawPage({ ctx, application }: { ctx: PageContext; application: Application }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('applications.withdraw.title')}>
+      <p>
+        <a href={`/applications/${application.id}`}>{application.fullName ?? t('applications.unnamed')}</a>
+      </p>
+      <h1>{t('applications.withdraw.title')}</h1>
+      <p>{t('applications.withdraw.lead', { code: application.trackingCode ?? '' })}</p>
+      <form method="post" action={`/applications/${application.id}/withdraw`}>
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <button type="submit" class="secondary">
+          {t('applications.withdraw.confirm')}
+        </button>{' '}
+        <a href={`/applications/${application.id}`}>{t('applications.withdraw.keep')}</a>
+      </form>
     </Layout>
   );
 }

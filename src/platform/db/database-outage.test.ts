@@ -11,7 +11,7 @@ import { openDatabase } from './index.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 
-/** Resolves once `check` holds, re-checking whenever `signal` fires; rejects after `ms`. */
+/** Resolves once `check` holds, re-checking on every turn of the event loop; rejects after `ms`. */
 function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   return (async () => {

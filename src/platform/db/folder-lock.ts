@@ -24,6 +24,9 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds. */
+const heldHere = new Set<string>();
+
 function readHolder(file: string): LockHolder | undefined {
   try {
     const holder = JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
@@ -47,17 +50,22 @@ export function lockFolder(folder: string, holder: Omit<LockHolder, 'pid' | 'sin
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const other = readHolder(file);
-      if (other && alive(other.pid)) throw new FolderInUseError(folder, other);
+      // A lock naming this process's pid that this process did not take was left by an earlier one that died with
+      // the same pid (a container's node is often pid 1 at every start): stale, as one naming a process that is gone.
+      const live = other && (other.pid === process.pid ? heldHere.has(file) : alive(other.pid));
+      if (other && live) throw new FolderInUseError(folder, other);
       if (attempt > 0) throw err;
       // Stale: its process is gone (or the file is unreadable). Remove it and try once more; if another process
       // takes it in between, the second write fails with EEXIST and that process wins.
       fs.rmSync(file, { force: true });
     }
   }
+  heldHere.add(file);
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(file);
     if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
   };
   process.once('exit', release);

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { describeApp, drivers, testConfig } from '../../../test/db.ts';
 import { openDatabase, type Database, type DriverKind } from '../db/index.ts';
 
+
+const testEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir') });
 /** Every error response, on every path, has exactly this shape. */
 function expectErrorShape(body: unknown, code?: string) {
   expect(body).toEqual({ error: expect.objectContaining({ code: code ?? expect.any(String), message: expect.any(String) }) });
@@ -70,7 +73,7 @@ describeApp('http platform', (ctx) => {
     expect((await ctx.app.inject({ url: '/metrics', ...outside })).statusCode).toBe(403);
     expect((await ctx.app.inject({ url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200);
     const token = 'metrics-token-0123456789';
-    const guarded = await buildApp(testConfig({ metrics: { token, allow: ['10.1.0.0/16'] } }), ctx.database);
+    const guarded = await buildApp(testConfig({ metrics: { token, allow: ['10.1.0.0/16'], trustProxy: false } }), ctx.database);
     try {
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.2.0.1' })).statusCode).toBe(403);
@@ -79,6 +82,24 @@ describeApp('http platform', (ctx) => {
     } finally {
       await guarded.close();
     }
+    // A proxy on this machine without TRUST_PROXY: its requests come from 127.0.0.1, yet are from outside.
+    expect((await ctx.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
+    // With TRUST_PROXY=true (that proxy trusted) the client's own address decides, whatever it claims to be.
+    const proxied = await buildApp(loadConfig({ ...testEnv(), TRUST_PROXY: 'true' }), ctx.database);
+    try {
+      expect((await proxied.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '127.0.0.1, 203.0.113.9' } })).statusCode).toBe(403);
+      expect((await proxied.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } })).statusCode).toBe(403);
+      expect((await proxied.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('reads TRUST_PROXY as the proxies to believe, never every hop', () => {
+    expect(loadConfig({ ...testEnv() }).trustProxy).toBe(false);
+    expect(loadConfig({ ...testEnv(), TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.2, 10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.2', '10.1.0.0/16']);
+    expect(() => loadConfig({ ...testEnv(), TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 
   it('sends security headers with pages', async () => {

@@ -25,8 +25,10 @@ const sameSecret = (given: string, expected: string) => {
 /**
  * Prometheus metrics: process defaults plus request durations labelled by route pattern (never the raw URL). Only
  * for the monitoring system: a client on the allow-list (by default this machine), or one with the metrics token.
+ * Without TRUST_PROXY a request that came through a proxy (it carries X-Forwarded-For or Forwarded) is from
+ * outside whatever address it arrives from: a proxy on this machine would otherwise make everyone "this machine".
  */
-export function registerMetrics(app: FastifyInstance, access: { token: string | undefined; allow: string[] }): void {
+export function registerMetrics(app: FastifyInstance, access: { token: string | undefined; allow: string[]; trustProxy: boolean }): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const duration = new client.Histogram({
@@ -46,6 +48,7 @@ export function registerMetrics(app: FastifyInstance, access: { token: string | 
   const mayRead = (req: FastifyRequest) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (access.token && bearer) return sameSecret(bearer, access.token);
+    if (!access.trustProxy && (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined)) return false;
     const ip = req.ip.replace(/^::ffff:/, '');
     return allowed.check(ip, net.isIPv6(ip) ? 'ipv6' : 'ipv4');
   };

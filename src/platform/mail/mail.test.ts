@@ -10,7 +10,7 @@ import { JobRunner } from '../jobs/runner.ts';
 import { jobs } from '../jobs/schema.ts';
 import { createLogger } from '../log.ts';
 import { registerMailJob } from './mail-job.ts';
-import { MAIL_JOB, createMailer, enqueueMail } from './mailer.ts';
+import { MAIL_JOB, MAIL_LIMITS, createMailer, enqueueMail } from './mailer.ts';
 
 /** A logger at info level whose lines land in an array. */
 function capturedLogger() {
@@ -89,5 +89,18 @@ describeDb('mail', (ctx) => {
     await expect(mailer.send({ to: uniqueEmail('smtp'), subject: 'Reset', text: 'reset-secret-4711' })).rejects.toThrow();
     expect(emlFiles(path.join(dataDir, 'mail'))).toEqual([]);
     for (const line of lines) expect(line).not.toContain('reset-secret-4711');
+  });
+
+  it('holds back the links anyone can ask for over the hourly limit, never the mail that follows from work on a case', async () => {
+    const to = uniqueEmail('limit');
+    const queue = (message: Partial<Parameters<typeof enqueueMail>[1]>) => ctx.db.transaction((tx) => enqueueMail(tx, { to, subject: 's', text: 't', ...message }));
+    const results: boolean[] = [];
+    for (let i = 0; i < 4; i++) results.push(await queue({ kind: 'reset' }));
+    for (let i = 0; i < 4; i++) results.push(await queue({ kind: 'verify' }));
+    // Three of one kind, five of these kinds in all.
+    expect(results).toEqual([true, true, true, false, true, true, false, false]);
+    expect(MAIL_LIMITS).toEqual({ perHour: 5, sameKindPerHour: 3 });
+    for (let i = 0; i < 12; i++) expect(await queue({ subject: `Pengaduan ${i} melewati batas waktu` })).toBe(true);
+    expect(await ctx.db.$count(jobs, sql`${jobs.kind} = ${MAIL_JOB} and ${jobs.payload}->>'to' = ${to}`)).toBe(17);
   });
 });

@@ -16,22 +16,27 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 export const MAIL_JOB = 'mail.send';
 
 /**
- * How much mail one address receives at most: no form, however often it is sent, floods a mailbox (a reset link
- * was once requested 58 times for one address). Counted over the jobs table, so across processes.
+ * How much mail one address receives at most of the kinds anyone can ask for by typing it: no form, however often it
+ * is sent, floods a mailbox (a reset link was once requested 58 times for one address). Counted over the jobs table,
+ * so across processes. Mail that follows from an officer's or the system's work (a decision, an escalation, a
+ * reminder) is never held back: it is what the recipient is waiting for.
  */
-export const MAIL_LIMITS = { perHour: 10, sameKindPerHour: 3 };
+export const MAIL_LIMITS = { perHour: 5, sameKindPerHour: 3 };
 
 /**
  * Mail is never sent inside a request: it is queued with the change that caused it and sent by the job runner.
- * Over the address's hourly limit it is not queued (the change itself goes ahead); returns whether it was queued.
+ * A mail of a `kind` over the address's hourly limit is not queued (the change itself goes ahead); returns whether
+ * it was queued.
  */
 export async function enqueueMail(tx: Executor, message: MailMessage): Promise<boolean> {
-  const [sent] = await queryRows<{ all: number; same: number }>(
-    tx,
-    sql`select count(*)::int as "all", count(*) filter (where payload->>'kind' = ${message.kind ?? ''})::int as same
-      from jobs where kind = ${MAIL_JOB} and payload->>'to' = ${message.to} and created_at > now() - interval '1 hour'`,
-  );
-  if (sent && (sent.all >= MAIL_LIMITS.perHour || (message.kind && sent.same >= MAIL_LIMITS.sameKindPerHour))) return false;
+  if (message.kind) {
+    const [sent] = await queryRows<{ all: number; same: number }>(
+      tx,
+      sql`select count(*)::int as "all", count(*) filter (where payload->>'kind' = ${message.kind})::int as same
+        from jobs where kind = ${MAIL_JOB} and payload->>'to' = ${message.to} and payload ? 'kind' and created_at > now() - interval '1 hour'`,
+    );
+    if (sent && (sent.all >= MAIL_LIMITS.perHour || sent.same >= MAIL_LIMITS.sameKindPerHour)) return false;
+  }
   await enqueueJob(tx, MAIL_JOB, message);
   return true;
 }

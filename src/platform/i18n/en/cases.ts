@@ -59,6 +59,8 @@ export const cases = {
     document_added: 'Document uploaded',
     document_removed: 'Document removed',
     discarded: 'Draft discarded',
+    withdrawn: 'Withdrawn by the applicant',
+    duplicate_cancelled: 'Cancelled: another application for this person and passport type was under way',
     appointment_booked: 'Arrival date booked',
     appointment_rescheduled: 'Arrival date changed',
     appointment_cancelled: 'Arrival date cancelled',

@@ -59,6 +59,8 @@ export const cases = {
     document_added: 'Dokumen diunggah',
     document_removed: 'Dokumen dihapus',
     discarded: 'Draf dibuang',
+    withdrawn: 'Ditarik oleh pemohon',
+    duplicate_cancelled: 'Dibatalkan: ada permohonan lain untuk orang dan jenis paspor ini yang sedang berjalan',
     appointment_booked: 'Jadwal kedatangan dipilih',
     appointment_rescheduled: 'Jadwal kedatangan diubah',
     appointment_cancelled: 'Jadwal kedatangan dibatalkan',
