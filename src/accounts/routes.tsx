@@ -32,7 +32,7 @@ export async function registerAccountRoutes(fastify: FastifyInstance): Promise<v
   const { config } = app.deps;
   const db = () => app.deps.database.db;
   const throttle = config.signInThrottle;
-  const proof = new FormProof(await serverSecret(db(), 'sign-in-proof'), signInProofSettings, 'login.proof');
+  const proof = new FormProof(db, await serverSecret(db(), 'sign-in-proof'), signInProofSettings, 'login.proof');
   const authLimit = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: 60_000 } };
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionDays * 86_400 });
@@ -79,7 +79,7 @@ export async function registerAccountRoutes(fastify: FastifyInstance): Promise<v
           const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
           // While the address needs a proof the form asks for it: a fresh one, or the same token while its wait runs.
           const asksProof = !!fields.proof || (email !== '' && (await signInNeedsProof(db(), email, throttle)));
-          const proofFor = asksProof ? { email, keep: error.fields?.proof === proof.tooFastKey ? String(body.formToken ?? '') : undefined } : undefined;
+          const proofFor = asksProof ? { email, keep: proof.isWaitRefusal(error.fields?.proof) ? String(body.formToken ?? '') : undefined } : undefined;
           return loginPage(req, reply, { values: { email: body.email }, errors: formErrors(req.t, error, fields) }, error.status, proofFor);
         },
       },

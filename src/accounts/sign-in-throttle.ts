@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SignInThrottle } from '../config.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
@@ -72,6 +72,9 @@ export async function recordSignInFailure(db: Executor, email: string, ip: strin
     .insert(signInFailures)
     .values({ key: clientKeyOf(addressKey, ip), failures: 1, lastFailedAt: sql`now()`, waitUntil: policy.freeFailures <= 1 ? sql`now() + interval '1 second'` : null })
     .onConflictDoUpdate({ target: signInFailures.key, set: { failures, lastFailedAt: sql`now()`, waitUntil: waitUntil(failures) } });
+  // Counts no longer in force (a day old, no wait running) go as new failures come: a spray over many addresses
+  // and clients does not grow the table without end.
+  await db.delete(signInFailures).where(and(lt(signInFailures.lastFailedAt, sql`now() - interval '1 day'`), or(isNull(signInFailures.waitUntil), lt(signInFailures.waitUntil, sql`now()`))));
   return { failures: address!.failures };
 }
 

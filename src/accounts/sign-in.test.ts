@@ -1,4 +1,5 @@
-import { eq, like } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { eq, inArray, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from '../../test/factories.ts';
@@ -171,6 +172,15 @@ describeApp('sign-in', (ctx) => {
     const again = await browser.get('/login/totp?next=%2F');
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toMatch(/^\/login\?/);
+  });
+
+  it('forgets counts no longer in force as new failures come in', async () => {
+    const stale = { key: `test-stale-${crypto.randomUUID()}`, failures: 7, lastFailedAt: new Date(Date.now() - 2 * 86_400_000) };
+    const waiting = { ...stale, key: `test-waiting-${crypto.randomUUID()}`, waitUntil: new Date(Date.now() + 600_000) };
+    await ctx.db.insert(signInFailures).values([stale, waiting]);
+    expect((await token(uniqueEmail('spray'), 'guess', ipOf(77))).statusCode).toBe(401);
+    const left = await ctx.db.select({ key: signInFailures.key }).from(signInFailures).where(inArray(signInFailures.key, [stale.key, waiting.key]));
+    expect(left.map((r) => r.key)).toEqual([waiting.key]);
   });
 
   it('lets an admin clear the slow-down on an account in scope, audited', async () => {

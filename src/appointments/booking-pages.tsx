@@ -56,8 +56,8 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     );
   };
   const formAgain = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
-    // A form refused only for coming too soon keeps its token, so the wait already spent still counts.
-    const keepToken = error.fields?.proof === proof.tooFastKey ? String(values(req).formToken ?? '') : undefined;
+    // A form refused only for coming too soon (or in another's turn) keeps its token, so the wait spent still counts.
+    const keepToken = proof.isWaitRefusal(error.fields?.proof) ? String(values(req).formToken ?? '') : undefined;
     return bookingPage(req, reply, { state: { values: values(req), errors: formErrors(req.t, error, fields) }, status: error.status, keepToken });
   };
 

@@ -12,7 +12,7 @@ import { registerWaitlistJobs } from './waitlist-jobs.ts';
 /** What a citizen sees after applying: booking with its anti-scalper proof, the appointment, tracking, the waitlist. */
 export async function registerBooking(app: App): Promise<void> {
   const { database, jobs, config } = app.deps;
-  const proof = new FormProof(await serverSecret(database.db, 'booking-proof'), bookingSettings, 'booking.proof');
+  const proof = new FormProof(() => database.db, await serverSecret(database.db, 'booking-proof'), bookingSettings, 'booking.proof');
   registerBookingAssets(app);
   registerBookingPages(app, proof);
   registerAppointmentPages(app);

@@ -164,6 +164,7 @@ export const en: Messages<typeof id> = {
       invalid: 'This form is not valid. Fill in the form below again.',
       expired: 'This form has been open too long. Fill in the form below again.',
       tooFast: 'The form was sent too early. Wait until the time shown, then send it again.',
+      busy: 'Someone has just tried to sign in to this address without the check. Wait a few seconds, then send again.',
       used: 'This form has already been sent. Fill in the form below again.',
     },
   },

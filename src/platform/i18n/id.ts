@@ -164,6 +164,7 @@ export const id = {
       invalid: 'Formulir ini tidak sah. Isi lagi formulir di bawah.',
       expired: 'Formulir ini sudah terlalu lama terbuka. Isi lagi formulir di bawah.',
       tooFast: 'Formulir dikirim terlalu cepat. Tunggu sampai waktu yang tertulis, lalu kirim lagi.',
+      busy: 'Baru saja ada percobaan masuk ke alamat ini tanpa pemeriksaan. Tunggu beberapa detik, lalu kirim lagi.',
       used: 'Formulir ini sudah pernah dikirim. Isi lagi formulir di bawah.',
     },
   },

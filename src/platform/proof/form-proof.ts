@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import { spentFormProofs } from './schema.ts';
 
 /**
  * A proof that a form was sent by someone willing to spend something: the booking form (against scalpers) and the
@@ -10,12 +13,10 @@ import { AppError } from '../errors.ts';
  * bound to that token, and the form may be sent at once. Without JavaScript no work can be done in the browser, so
  * the token costs time instead: the server refuses it until `formMinSeconds` after the page was served.
  *
- * Trade-off: the time lock costs a person nothing but waiting, and costs a script the same wait per attempt, but
- * not per CPU: a script can hold many forms open in parallel. It slows retries; it does not stop a farm. The ALTCHA
- * path costs CPU instead, which parallel forms do not avoid.
- *
- * Spent tokens are remembered in this process's memory (like the rate limits), so with several server processes a
- * token could be spent once per process; a shared table of spent nonces would close that.
+ * Trade-off: the time lock costs a person nothing but waiting. A script could hold many forms open in parallel and
+ * send them all once the wait has run, so forms sent without work take turns per subject: one in `formMinSeconds`
+ * (for sign-in, per address, from every client together). The ALTCHA path costs CPU instead, which parallel forms do
+ * not avoid. Spent tokens are kept in the database (spent_form_proofs), so a token is good once across processes.
  */
 export type ProofSettings = {
   /** A form sent without a solved proof of work must be at least this old (the no-JavaScript time lock). */
@@ -30,31 +31,17 @@ export type IssuedForm = { token: string; challenge: Challenge; readyAt: Date };
 
 type TokenParts = { issuedAt: number; nonce: string; signature: string };
 
-/** Ids already used, until they could no longer be used anyway. */
-class SpentIds {
-  private readonly until = new Map<string, number>();
-
-  has(id: string, now: number): boolean {
-    return (this.until.get(id) ?? 0) > now;
-  }
-
-  /** Marks the id spent; false when it already was. */
-  spend(id: string, forgetAt: number, now: number): boolean {
-    if (this.until.size >= 10_000) for (const [key, at] of this.until) if (at <= now) this.until.delete(key);
-    if (this.has(id, now)) return false;
-    this.until.set(id, forgetAt);
-    return true;
-  }
-}
+/** A send refused because another one without work for the same subject was just accepted. */
+const TIME_LOCK_SPACE = 7412;
 
 export class FormProof {
-  private readonly spent = new SpentIds();
   private readonly tokenKey: string;
   private readonly challengeKey: string;
   private readonly derivedKeyKey: string;
 
   /** `messages`: the catalogue prefix of the refusals (`<messages>.invalid`, `.expired`, `.tooFast`, `.used`). */
   constructor(
+    private readonly db: () => Db,
     secret: string,
     private readonly settings: ProofSettings,
     private readonly messages: string,
@@ -68,7 +55,7 @@ export class FormProof {
   /** A new form: its token and its proof-of-work challenge. An existing, still unspent token may be kept. */
   async issue(subject: string, keep?: string, now = new Date()): Promise<IssuedForm> {
     const kept = keep ? this.parse(keep) : null;
-    const usable = kept && this.signatureOk(kept, subject) && !this.tooOld(kept, now.getTime()) && !this.spent.has(kept.nonce, now.getTime());
+    const usable = kept && this.signatureOk(kept, subject) && !this.tooOld(kept, now.getTime()) && !(await this.isSpent(kept.nonce));
     const parts = usable ? kept : this.sign({ issuedAt: now.getTime(), nonce: crypto.randomBytes(12).toString('base64url') }, subject);
     const { pow } = this.settings;
     const challenge = await createChallenge({
@@ -85,24 +72,48 @@ export class FormProof {
     return { token, challenge, readyAt: new Date(parts.issuedAt + this.settings.formMinSeconds * 1000) };
   }
 
-  /** Accepts the form once: with a solved challenge at once, without one only after the time lock. */
+  /**
+   * Accepts the form once: with a solved challenge at once; without one only after the time lock, and only when no
+   * other form for the subject was accepted without work in the last `formMinSeconds`.
+   */
   async check(input: ProofInput, now = new Date()): Promise<void> {
     const parts = this.parse(input.token);
     if (!parts || !this.signatureOk(parts, input.subject)) throw this.refuse('invalid');
     const at = now.getTime();
     if (this.tooOld(parts, at)) throw this.refuse('expired');
-    if (this.spent.has(parts.nonce, at)) throw this.refuse('used');
-    const waited = at - parts.issuedAt >= this.settings.formMinSeconds * 1000;
-    if (!waited && !(await this.solved(input.altcha, parts.nonce))) throw this.refuse('tooFast');
-    if (!this.spent.spend(parts.nonce, this.expiresAt(parts), at)) throw this.refuse('used');
+    if (await this.isSpent(parts.nonce)) throw this.refuse('used');
+    const worked = await this.solved(input.altcha, parts.nonce);
+    if (!worked && at - parts.issuedAt < this.settings.formMinSeconds * 1000) throw this.refuse('tooFast');
+    const subjectHash = crypto.createHash('sha256').update(input.subject).digest('hex');
+    await this.db().transaction(async (tx) => {
+      if (!worked) {
+        await tx.execute(sql`select pg_advisory_xact_lock(${TIME_LOCK_SPACE}, hashtext(${subjectHash}))`);
+        const recent = await tx.$count(
+          spentFormProofs,
+          and(eq(spentFormProofs.subjectHash, subjectHash), eq(spentFormProofs.timeLocked, true), gt(spentFormProofs.spentAt, new Date(at - this.settings.formMinSeconds * 1000))),
+        );
+        if (recent > 0) throw this.refuse('busy');
+      }
+      const spent = await tx
+        .insert(spentFormProofs)
+        .values({ nonce: parts.nonce, subjectHash, timeLocked: !worked, spentAt: now, forgetAt: new Date(this.expiresAt(parts)) })
+        .onConflictDoNothing()
+        .returning({ nonce: spentFormProofs.nonce });
+      if (spent.length === 0) throw this.refuse('used');
+      await tx.delete(spentFormProofs).where(lt(spentFormProofs.forgetAt, now));
+    });
   }
 
-  /** The message key of the refusal for a form sent before its time lock ran out (its token may be kept). */
-  get tooFastKey(): string {
-    return `${this.messages}.tooFast`;
+  private async isSpent(nonce: string): Promise<boolean> {
+    return (await this.db().$count(spentFormProofs, eq(spentFormProofs.nonce, nonce))) > 0;
   }
 
-  private refuse(key: 'invalid' | 'expired' | 'tooFast' | 'used') {
+  /** The message keys of the refusals whose form may be sent again as it is (its token kept, the wait counted). */
+  isWaitRefusal(key: string | undefined): boolean {
+    return key === `${this.messages}.tooFast` || key === `${this.messages}.busy`;
+  }
+
+  private refuse(key: 'invalid' | 'expired' | 'tooFast' | 'busy' | 'used') {
     return new AppError('validation_failed', { proof: `${this.messages}.${key}` });
   }
 

@@ -30,6 +30,7 @@ export const booking: Messages<typeof id> = {
     invalid: 'This form is not valid. Choose a date again on the form below.',
     expired: 'This form was open too long. Choose a date again on the form below.',
     tooFast: 'The form was sent too soon. Wait until the time shown on the form, then send it again.',
+    busy: 'Another booking form for this application was just sent. Wait a few seconds, then send this one again.',
     used: 'This form was already sent. Choose a date again on the form below.',
   },
   waitlist: {

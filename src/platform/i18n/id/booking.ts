@@ -28,6 +28,7 @@ export const booking = {
     invalid: 'Formulir ini tidak sah. Pilih tanggal lagi pada formulir di bawah.',
     expired: 'Formulir ini sudah terlalu lama terbuka. Pilih tanggal lagi pada formulir di bawah.',
     tooFast: 'Formulir dikirim terlalu cepat. Tunggu sampai waktu yang tertulis pada formulir, lalu kirim lagi.',
+    busy: 'Formulir pemesanan lain untuk permohonan ini baru saja dikirim. Tunggu beberapa detik, lalu kirim lagi.',
     used: 'Formulir ini sudah pernah dikirim. Pilih tanggal lagi pada formulir di bawah.',
   },
   waitlist: {
