@@ -1,5 +1,4 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { billings } from '../payments/schema.ts';
 import { billingReminderMail } from './payment-mails.ts';
@@ -19,14 +18,13 @@ export function reminderAt(issuedAt: Date, expiresAt: Date): Date {
  */
 export async function remindUnpaid(tx: Tx, appointmentId: string, publicUrl: string, now = new Date()): Promise<boolean> {
   const [row] = await tx
-    .select({ appointment: appointments, billing: billings, accountId: applications.accountId, trackingCode: applications.trackingCode })
+    .select({ appointment: appointments, billing: billings })
     .from(appointments)
     .innerJoin(billings, and(eq(billings.appointmentId, appointments.id), isNull(billings.paidAt)))
-    .innerJoin(applications, eq(applications.id, appointments.applicationId))
     .where(eq(appointments.id, appointmentId));
   if (!row || row.appointment.state !== 'booked' || row.billing.expiresAt <= now) return false;
   const { appointment, billing } = row;
-  const about = { applicationId: appointment.applicationId, accountId: row.accountId, trackingCode: row.trackingCode, unitCode: appointment.unitCode, date: appointment.date };
+  const about = { applicationId: appointment.applicationId, unitCode: appointment.unitCode, date: appointment.date };
   await billingReminderMail(tx, about, billing, publicUrl);
   return true;
 }

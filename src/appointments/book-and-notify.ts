@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { applicantMailbox } from '../applications/applicant-mailbox.ts';
-import { applications } from '../applications/schema.ts';
+import { applicationMailbox } from '../applications/applicant-mailbox.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
@@ -18,14 +16,13 @@ export type Notify = { publicUrl: string };
 export async function bookAndNotify(tx: Tx, caller: Caller, input: { applicationId: string; date: string }, rules: BookingRules, qrSecret: string, notify: Notify, now = new Date()): Promise<Booked> {
   const booked = await bookAppointment(tx, caller, input, rules, qrSecret, now);
   if (!booked.created) return booked;
-  const [application] = await tx.select({ accountId: applications.accountId, trackingCode: applications.trackingCode }).from(applications).where(eq(applications.id, input.applicationId));
-  const mailbox = application && (await applicantMailbox(tx, application));
-  if (application && mailbox) {
+  const mailbox = await applicationMailbox(tx, input.applicationId);
+  if (mailbox) {
     const unit = await getUnit(tx, booked.appointment.unitCode);
     await enqueueMail(
       tx,
       bookingConfirmationMail(mailbox.lang, mailbox.to, {
-        code: application.trackingCode,
+        code: mailbox.trackingCode,
         date: booked.appointment.date,
         unit: unit.name,
         address: unit.address,

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications } from '../applications/schema.ts';
+import { getApplication } from '../applications/get-application.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -28,17 +28,14 @@ export async function expireUnpaid(
     .where(and(eq(billings.appointmentId, appointmentId), isNull(billings.paidAt)));
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
   // Someone already checked in at the office is served; the counter's confirm-payment step asks for the payment.
-  const [application] = await tx
-    .select({ status: applications.status, accountId: applications.accountId, trackingCode: applications.trackingCode })
-    .from(applications)
-    .where(eq(applications.id, appointment.applicationId));
-  if (application?.status !== 'booked') return { expired: false };
+  const application = await getApplication(tx, appointment.applicationId);
+  if (application.status !== 'booked') return { expired: false };
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
   await releasePlace(tx, caller, appointment, now);
   await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_expired', status: 'submitted', payload: { appointmentId } });
   await appendAudit(tx, caller, { action: 'appointment.expire', targetType: 'appointment', targetId: appointmentId, unitCode: appointment.unitCode });
-  const about = { applicationId: appointment.applicationId, accountId: application.accountId, trackingCode: application.trackingCode, unitCode: appointment.unitCode, date: appointment.date };
+  const about = { applicationId: appointment.applicationId, unitCode: appointment.unitCode, date: appointment.date };
   await bookingReleasedMail(tx, about, options.publicUrl);
   return { expired: true, unitCode: appointment.unitCode, date: appointment.date, channel: appointment.channel };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getApplication } from '../applications/get-application.ts';
 import { listDocuments, type DocumentSummary } from '../applications/required-documents.ts';
 import { applicationActions, type Application } from '../applications/schema.ts';
@@ -6,7 +6,7 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
-import { passports } from '../passports/schema.ts';
+import { printedPassportOf, type PrintedPassport } from '../passports/printed-passport.ts';
 
 export type CaseHistoryEntry = { type: string; actorId: string | null; actorName: string | null; at: Date; payload: Record<string, unknown> };
 /** The interview's answers as the interviewer recorded them (the checklist of `interview` in action-schemas.ts). */
@@ -18,7 +18,6 @@ export type InterviewAnswers = {
   checklist: { purpose?: string; destination?: string; sponsor?: string; workRecommendation?: string; answersConsistent?: boolean; traffickingIndicators?: string[] };
 };
 /** The passport printed for the case (the live one: a spoiled print is cancelled), with what the officer checks on the book. */
-export type PrintedPassport = { number: string; issueDate: string; expiryDate: string; mrz: [string, string]; status: string };
 export type CaseView = {
   application: Application;
   history: CaseHistoryEntry[];
@@ -52,16 +51,6 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
   };
 }
 
-async function printedPassport(db: Executor, applicationId: string): Promise<PrintedPassport | null> {
-  const [p] = await db
-    .select({ number: passports.number, issueDate: passports.issueDate, expiryDate: passports.expiryDate, mrz1: passports.mrz1, mrz2: passports.mrz2, status: passports.status })
-    .from(passports)
-    .where(and(eq(passports.applicationId, applicationId), ne(passports.status, 'cancelled')))
-    .orderBy(desc(passports.printedAt))
-    .limit(1);
-  return p ? { number: p.number, issueDate: p.issueDate, expiryDate: p.expiryDate, mrz: [p.mrz1, p.mrz2], status: p.status } : null;
-}
-
 /**
  * An officer opening a case: the applicant, their documents and the history, the interview's answers and the printed
  * passport once there are, and a trace in the audit log.
@@ -71,7 +60,7 @@ export async function viewCase(tx: Tx, caller: Caller, applicationId: string): P
   const history = await caseHistory(tx, application.id);
   const documents = await listDocuments(tx, application.id);
   const holder = application.holderId ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId)) : [];
-  const passport = await printedPassport(tx, application.id);
+  const passport = await printedPassportOf(tx, application.id);
   await appendAudit(tx, caller, { action: 'case.view', targetType: 'application', targetId: application.id, unitCode: application.unitCode });
   return { application, history, documents, holderName: holder[0]?.name ?? null, interview: latestInterview(history), passport };
 }

@@ -6,7 +6,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { units } from '../units/schema.ts';
+import { getUnit } from '../units/list-units.ts';
 import { applicantOf, arrivalById, arrivalByTrackingCode, refuseSecondTicket, type Arrival } from './arrival.ts';
 import { admitToQueue } from './issue-ticket.ts';
 
@@ -27,7 +27,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `trackingCode`); `date` is the ISO date, which pages write as people read it.
  */
 async function elsewhere(tx: Tx, code: 'wrong_unit' | 'wrong_day', field: 'qr' | 'trackingCode', booked: { date: IsoDate; unitCode: string }): Promise<AppError> {
-  const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.code, booked.unitCode));
+  const unit = await getUnit(tx, booked.unitCode).catch(() => null);
   const key = code === 'wrong_day' ? 'queue.errors.wrongDay' : 'queue.errors.wrongUnit';
   return new AppError(code, { [field]: key }, { date: booked.date, unit: unit?.name ?? booked.unitCode });
 }
