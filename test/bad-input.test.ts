@@ -118,8 +118,12 @@ describeApp('bad input', (ctx) => {
   const storedBy = async (requestId: string) =>
     ctx.db.$count(auditLog, and(eq(auditLog.requestId, requestId), notLike(auditLog.action, 'auth.%_failed'), notLike(auditLog.action, '%\\_refused')));
 
-  it('answers every JSON route without a 5xx, and a refusal stores nothing', async () => {
+  const messageKey = /^[a-z][A-Za-z]{0,19}(\.[A-Za-z0-9_]+)+$/;
+
+  it('answers every JSON route without a 5xx, with words not message keys, and a refusal stores nothing', async () => {
     expect(operations.length).toBeGreaterThan(40);
+    expect(['v.invalid', 'errors.not_found', 'queue.errors.wrongDay'].every((k) => messageKey.test(k))).toBe(true);
+    expect(messageKey.test('Too long.')).toBe(false);
     const failures: string[] = [];
     for (const { method, path, op } of operations) {
       const params = op.parameters ?? [];
@@ -144,6 +148,11 @@ describeApp('bad input', (ctx) => {
           const requestId = String(res.headers['x-request-id']);
           if (res.statusCode >= 500) failures.push(`${method} ${url} ${JSON.stringify(payload)?.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
           if (res.statusCode >= 400 && (await storedBy(requestId)) > 0) failures.push(`${method} ${url} → ${res.statusCode} but stored an audit entry`);
+          // Every refusal speaks in words: no message key (v.invalid, errors.not_found) instead of its message.
+          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
+            const error = (res.json() as { error?: { message?: string; fields?: Record<string, string> } }).error;
+            for (const text of [error?.message, ...Object.values(error?.fields ?? {})]) if (text && messageKey.test(text)) failures.push(`${method} ${url} → ${res.statusCode} says "${text}"`);
+          }
         }),
         { numRuns: 25, seed: Number(process.env.BAD_INPUT_SEED ?? crypto.randomInt(2 ** 31)) },
       );

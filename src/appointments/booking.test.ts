@@ -4,6 +4,8 @@ import { describeApp } from '../../test/db.ts';
 import { serviceDay } from '../../test/dates.ts';
 import { makeApplication, makeUnit, openDate } from '../../test/factories.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
+import { queuedMailCount } from '../accounts/test-support.ts';
+import { accounts } from '../platform/auth/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { queryRows } from '../platform/db/index.ts';
 import { dayQuotas } from './schema.ts';
@@ -13,7 +15,7 @@ describeApp('booking', (ctx) => {
   const book = (token: string, applicationId: string, date: string) =>
     ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${applicationId}/appointment`, headers: { authorization: `Bearer ${token}` }, payload: { date } });
 
-  it('books a date, returns the signed QR and a two-hour billing code, and books once when the request is repeated', async () => {
+  it('books a date, returns the signed QR and a two-hour billing code, mails the confirmation, and books once when the request is repeated', async () => {
     const unit = await makeUnit(ctx.db);
     const date = await serviceDay(ctx.db, unit.code);
     await openDate(ctx.db, unit.code, date, 5);
@@ -27,9 +29,13 @@ describeApp('booking', (ctx) => {
     expect(body.billing.code).toMatch(/^[1-9]\d{14}$/);
     expect(body.billing.amount).toBe(950_000);
     expect(new Date(body.billing.expiresAt).getTime() - Date.now()).toBeGreaterThan(119 * 60_000);
+    // The confirmation is mailed as from the page, once: the repeated request books nothing new.
+    const [account] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, application.accountId));
+    expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
     const again = await book(token, application.id, date);
     expect(again.statusCode).toBe(201);
     expect(again.json().billing.code).toBe(body.billing.code);
+    expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
     const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
     expect(day!.booked).toBe(1);
   });
