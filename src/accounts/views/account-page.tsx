@@ -2,6 +2,7 @@ import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { RowButton } from '../../platform/views/row-actions.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { listSessions } from '../../platform/auth/sessions.ts';
 import type { listApiTokens } from '../api-tokens.ts';
@@ -46,13 +47,7 @@ function Sessions({ ctx, sessions }: { ctx: PageContext; sessions: Session[] }) 
                   {s.current ? (
                     <strong>{t('account.sessionThis')}</strong>
                   ) : (
-                    <form method="post" action={`/account/sessions/${s.id}/end`} class="inline">
-                      <input type="hidden" name="_csrf" value={ctx.csrf} />
-                      <button type="submit" class="secondary">
-                        {t('account.sessionEnd')}
-                        <span class="visually-hidden"> {device(s.userAgent, t('account.unknownDevice'))}</span>
-                      </button>
-                    </form>
+                    <RowButton ctx={ctx} action={`/account/sessions/${s.id}/end`} label={t('account.sessionEnd')} row={device(s.userAgent, t('account.unknownDevice'))} variant="secondary" />
                   )}
                 </td>
               </tr>
@@ -147,13 +142,7 @@ export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice
                     <td>{formatDateTime(lang, tok.expiresAt)}</td>
                     <td>
                       {tok.revokedAt ? t('account.tokenRevoked') : tok.expiresAt.getTime() <= now ? t('account.tokenExpired') : (
-                        <form method="post" action={`/account/tokens/${tok.id}/revoke`} class="inline">
-                          <input type="hidden" name="_csrf" value={ctx.csrf} />
-                          <button type="submit" class="secondary">
-                            {t('account.revoke')}
-                            <span class="visually-hidden"> {tok.name}</span>
-                          </button>
-                        </form>
+                        <RowButton ctx={ctx} action={`/account/tokens/${tok.id}/revoke`} label={t('account.revoke')} row={tok.name} variant="secondary" />
                       )}
                     </td>
                   </tr>

@@ -7,6 +7,7 @@ import type { ApplicationDescription } from '../describe-application.ts';
 import type { Application } from '../schema.ts';
 import { regionPickerName, stepOf, stepPath } from '../wizard-steps.ts';
 import { fieldLabels } from './step-fields.tsx';
+import { RowLink } from '../../platform/views/row-actions.tsx';
 
 type Row = { field: string; value: string | null };
 
@@ -54,10 +55,7 @@ export function AnswerTable({ ctx, application, description, changeLinks }: Prop
               <td>{row.value ?? '—'}</td>
               {changeLinks && (
                 <td>
-                  <a href={stepPath(application.id, stepOf(row.field), true)}>
-                    {t('applications.check.change')}
-                    <span class="visually-hidden"> {labels[row.field]}</span>
-                  </a>
+                  <RowLink href={stepPath(application.id, stepOf(row.field), true)} label={t('applications.check.change')} row={labels[row.field] ?? ''} />
                 </td>
               )}
             </tr>

@@ -2,6 +2,7 @@ import { formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { DocumentRequirement, DocumentSummary } from '../required-documents.ts';
+import { RowButton, RowLink } from '../../platform/views/row-actions.tsx';
 
 export function requirementLabel(t: PageContext['t'], requirement: DocumentRequirement): string {
   return requirement.kinds.length === 1 ? t(`applications.documentKinds.${requirement.kinds[0]}`) : t(`applications.requirements.${requirement.id}`);
@@ -36,18 +37,18 @@ export function DocumentList({ ctx, applicationId, documents, removable, change 
                 {d.originalName ?? '—'} ({formatSize(ctx.lang, d.size)})
               </td>
               <td>
-                <a href={`/applications/${applicationId}/documents/${d.id}`} download>
-                  {t('applications.documents.download')}
-                  <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
-                </a>
+                <RowLink href={`/applications/${applicationId}/documents/${d.id}`} download label={t('applications.documents.download')} row={t(`applications.documentKinds.${d.kind}`)} />
                 {removable && (
-                  <form method="post" action={`/applications/${applicationId}/documents/${d.id}/delete${change ? '?change=1' : ''}`} class="inline">
-                    <input type="hidden" name="_csrf" value={ctx.csrf} />{' '}
-                    <button type="submit" class="link">
-                      {t('applications.documents.remove')}
-                      <span class="visually-hidden"> {t(`applications.documentKinds.${d.kind}`)}</span>
-                    </button>
-                  </form>
+                  <>
+                    {' '}
+                    <RowButton
+                      ctx={ctx}
+                      action={`/applications/${applicationId}/documents/${d.id}/delete${change ? '?change=1' : ''}`}
+                      label={t('applications.documents.remove')}
+                      row={t(`applications.documentKinds.${d.kind}`)}
+                      variant="link"
+                    />
+                  </>
                 )}
               </td>
             </tr>

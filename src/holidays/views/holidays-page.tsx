@@ -9,6 +9,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { HolidayRow } from '../list-holidays.ts';
 import type { HolidayKind } from '../schema.ts';
 import { HolidayFields, holidayLabels } from './holiday-fields.tsx';
+import { RowLink } from '../../platform/views/row-actions.tsx';
 
 type Props = { ctx: PageContext; year: number; rows: (HolidayRow & { editable: boolean })[]; kinds: HolidayKind[]; units: Unit[]; state: FormState };
 
@@ -53,12 +54,7 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
                   <td>{t(`counterDesk.holidays.kinds.${h.kind}`)}</td>
                   <td>{h.unitName ?? (h.unitCode === null ? t('counterDesk.holidays.allUnits') : h.unitCode)}</td>
                   <td>
-                    {h.editable && (
-                      <a href={`/admin/holidays/${h.id}/edit`}>
-                        {t('counterDesk.holidays.edit')}
-                        <span class="visually-hidden"> {h.name}</span>
-                      </a>
-                    )}
+                    {h.editable && <RowLink href={`/admin/holidays/${h.id}/edit`} label={t('counterDesk.holidays.edit')} row={h.name} />}
                   </td>
                 </tr>
               ))}

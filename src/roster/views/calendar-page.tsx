@@ -7,6 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { CounterOfficer } from '../counter-officers.ts';
 import type { CalendarDay } from '../unit-calendar.ts';
+import { RowButton } from '../../platform/views/row-actions.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -63,13 +64,7 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
           <li key={c.dutyId}>
             {t('roster.calendar.counter')}: {c.officerName}
             {officers && day.date >= today && (
-              <form method="post" action={`${base}/duties/${c.dutyId}/remove`}>
-                <input type="hidden" name="_csrf" value={ctx.csrf} />
-                <button type="submit">
-                  {t('roster.calendar.remove')}
-                  <span class="visually-hidden"> {t('roster.calendar.removeLabel', { name: c.officerName, date: formatDay(lang, day.date) })}</span>
-                </button>
-              </form>
+              <RowButton ctx={ctx} action={`${base}/duties/${c.dutyId}/remove`} label={t('roster.calendar.remove')} row={t('roster.calendar.removeLabel', { name: c.officerName, date: formatDay(lang, day.date) })} />
             )}
           </li>
         ))}

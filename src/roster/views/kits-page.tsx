@@ -4,6 +4,7 @@ import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { MobileKit } from '../schema.ts';
+import { RowButton } from '../../platform/views/row-actions.tsx';
 
 type Props = { ctx: PageContext; unit: Unit; kits: MobileKit[]; canManage: boolean; state: FormState; notice?: string };
 
@@ -46,15 +47,7 @@ export function KitsPage({ ctx, unit, kits, canManage, state, notice }: Props) {
                   <td>{kit.active ? t('roster.kits.active') : t('roster.kits.inactive')}</td>
                   {canManage && (
                     <td>
-                      {kit.active && (
-                        <form method="post" action={`${base}/${kit.id}/deactivate`}>
-                          <input type="hidden" name="_csrf" value={ctx.csrf} />
-                          <button type="submit">
-                            {t('roster.kits.deactivate')}
-                            <span class="visually-hidden"> {kit.name}</span>
-                          </button>
-                        </form>
-                      )}
+                      {kit.active && <RowButton ctx={ctx} action={`${base}/${kit.id}/deactivate`} label={t('roster.kits.deactivate')} row={kit.name} />}
                     </td>
                   )}
                 </tr>

@@ -2,6 +2,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../schema.ts';
+import { RowLink } from '../../platform/views/row-actions.tsx';
 
 export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
   const { t } = ctx;
@@ -33,10 +34,7 @@ export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[]
                 <td>{t(`unitKinds.${u.kind}`)}</td>
                 <td>{t(`unitStates.${u.state}`)}</td>
                 <td>
-                  <a href={`/admin/units/${u.code}/edit`}>
-                    {t('units.edit')}
-                    <span class="visually-hidden"> {u.name}</span>
-                  </a>
+                  <RowLink href={`/admin/units/${u.code}/edit`} label={t('units.edit')} row={u.name} />
                 </td>
               </tr>
             ))}
