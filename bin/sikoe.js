@@ -44,8 +44,10 @@ const choosePackages = {
 
 const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
 const newest = newestSource(path.join(root, 'src'));
-// Whole milliseconds: the bundle's date is set from a Date, which keeps no finer part.
-if (Math.floor(built) < Math.floor(newest)) {
+// The bundle's date is set from a Date (whole milliseconds) and the file system hands it back as a float that may
+// lose a little more (…740.999 for …741): only a source more than a millisecond newer counts, or every start would
+// rebuild.
+if (newest - built > 1) {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.join(root, 'src', 'cli.ts')],
