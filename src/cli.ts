@@ -118,7 +118,7 @@ users
     if (!name.success) fail('invalid name');
     const password = newPasswordField.safeParse(await readStdin());
     if (!password.success) fail('the password must have at least 10 characters');
-    const hint = 'to create the first admin while the server runs, open the setup link it printed (admins create officers at /admin/officers)';
+    const hint = 'create the officer in the browser while the server runs: an admin at /admin/officers, or, while there is no admin yet, the first admin through the setup link the server printed at its start';
     await withDatabase(
       'users create',
       async ({ db }) => {

@@ -46,10 +46,19 @@ export async function checkApplicant(db: Executor, accountId: string, facts: App
     .from(applications)
     .where(and(eq(applications.accountId, accountId), isNotNull(applications.nik), ne(applications.nik, facts.nik), ne(applications.status, 'cancelled')));
   if ((others?.n ?? 0) >= maxApplicants) errors.nik = 'v.tooManyApplicants';
-  const open = errors.nik ? undefined : await openApplicationOf(db, facts.nik, facts.passportType, facts.id);
-  // Someone else's application for this person (or one made with a NIK not theirs) is for the office to sort out.
-  if (open) errors.nik = open.accountId === accountId ? 'v.openApplicationExists' : 'v.openApplicationElsewhere';
+  const open = errors.nik ? undefined : await openApplicationConflict(db, accountId, facts.nik, facts.passportType, facts.id);
+  if (open) errors.nik = open;
   return { errors, warnings: nik.warnings };
+}
+
+/**
+ * The message key when this person already has an application of this type under way, other than `exceptId`:
+ * the account's own (continue or withdraw it), or another account's, which is for the office to sort out.
+ */
+export async function openApplicationConflict(db: Executor, accountId: string, nik: string, passportType: PassportType, exceptId?: string): Promise<string | undefined> {
+  const open = await openApplicationOf(db, nik, passportType, exceptId);
+  if (!open) return undefined;
+  return open.accountId === accountId ? 'v.openApplicationExists' : 'v.openApplicationElsewhere';
 }
 
 /** An application for this person and type that is under way (from any account), other than `exceptId`. */

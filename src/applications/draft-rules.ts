@@ -6,6 +6,7 @@ import type { FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
 import { villages } from '../regions/schema.ts';
 import { getUnit } from '../units/list-units.ts';
+import { openApplicationConflict } from './applicant-rules.ts';
 import { applications, type Application } from './schema.ts';
 import { regionPickerName, type DraftAnswers } from './wizard-steps.ts';
 
@@ -40,6 +41,11 @@ export async function draftAnswerErrors(db: Executor, draft: Application, answer
   if (answers.kind !== undefined && merged.kind !== 'first' && merged.kind !== 'lost' && !merged.oldPassportNumber) errors.oldPassportNumber = 'v.required';
   if (answers.validityYears !== undefined && merged.validityYears! > allowedValidity(merged, limits.today)) errors.validityYears = 'v.validityTen';
   if (answers.purpose !== undefined && merged.purpose === 'work' && !merged.pmiRecommendationNumber) errors.pmiRecommendationNumber = 'v.pmiRequired';
+  // One open application per person and type: said on the page that completes the pair, not only at submission.
+  if ((answers.nik !== undefined || answers.passportType !== undefined) && !errors.nik && merged.nik && merged.passportType) {
+    const conflict = await openApplicationConflict(db, draft.accountId, merged.nik, merged.passportType, draft.id);
+    if (conflict) errors[answers.passportType !== undefined ? 'passportType' : 'nik'] = conflict;
+  }
   return errors;
 }
 

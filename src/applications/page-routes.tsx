@@ -48,13 +48,14 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     },
   );
 
-  app.get('/applications/:id', { schema: { hide: true, params: Params } }, async (req, reply) => {
+  app.get('/applications/:id', { schema: { hide: true, params: Params, querystring: z.object({ withdrawn: z.literal('1').optional() }) } }, async (req, reply) => {
     const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
     const description = await describeApplication(db(), application);
     const draft = application.status === 'draft';
     const first = draft ? firstUnanswered(application, await documentsComplete(db(), application, witaDate())) : null;
     const continuePath = draft ? (first ? stepPath(application.id, first) : `/applications/${application.id}/check`) : null;
-    return reply.page(<ApplicationPage ctx={reply.ctx()} application={application} description={description} continuePath={continuePath} />);
+    const withdrawn = req.query.withdrawn === '1' && application.status === 'cancelled';
+    return reply.page(<ApplicationPage ctx={reply.ctx()} application={application} description={description} continuePath={continuePath} withdrawn={withdrawn} />);
   });
 
   app.get('/applications/:id/submitted', { schema: { hide: true, params: Params } }, async (req, reply) => {
@@ -79,7 +80,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
   app.post('/applications/:id/withdraw', { schema: { hide: true, params: Params, body: csrfBody } }, async (req, reply) => {
     const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
     await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
-    return reply.redirect(`/applications/${req.params.id}`, 303);
+    return reply.redirect(`/applications/${req.params.id}?withdrawn=1`, 303);
   });
 
   registerWizardRoutes(app);

@@ -75,10 +75,10 @@ describeApp('application wizard: rules', (ctx) => {
     expect(sixth.body).toContain(tId('v.tooManyApplicants'));
     expect((await applicationRow(ctx.db, id)).nik).toBeNull();
 
-    // A second passport application for someone already on the account is fine…
+    // Another passport type for someone already on the account is fine (the same type is one open application)…
     const again = family[0]!;
     const repeat = await adultAnswers(ctx.db, unit.code, again.birthDate!);
-    Object.assign(repeat, { nik: { nik: again.nik! }, sex: { sex: 'M' } });
+    Object.assign(repeat, { nik: { nik: again.nik! }, sex: { sex: 'M' }, type: { passportType: again.passportType === 'biasa' ? 'elektronik' : 'biasa' } });
     await answerUntil(browser, id, repeat);
     await uploadAdultDocuments(ctx.app, browser, id);
     // …but if a sixth person was added meanwhile (here: straight into the database), submission refuses it.
@@ -88,6 +88,20 @@ describeApp('application wizard: rules', (ctx) => {
     expect(submit.body).toContain(tId('v.tooManyApplicants'));
     expect(submit.body).toContain(`href="#f-nik"`);
     expect(await applicationRow(ctx.db, id)).toMatchObject({ status: 'draft', feeTotal: null, submittedAt: null });
+  });
+
+  it('says at the passport-type page that this person already has an application of that type under way', async () => {
+    const unit = await makeUnit(ctx.db);
+    const { citizen, browser } = await citizenBrowser(ctx.app, ctx.db);
+    const answers = await adultAnswers(ctx.db, unit.code);
+    await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, nik: answers.nik.nik, birthDate: '1990-07-05', sex: 'F', passportType: 'elektronik', status: 'paid' });
+    const id = await startDraft(browser);
+    await answerUntil(browser, id, answers, 'type');
+    const refused = await browser.post(stepPath(id, 'type'), answers.type);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(tId('v.openApplicationExists'));
+    // Another type is another application.
+    expect((await browser.post(stepPath(id, 'type'), { passportType: 'biasa' })).statusCode).toBe(303);
   });
 
   it('caps open drafts, and a discarded draft frees its place and deletes its files', async () => {

@@ -41,7 +41,7 @@ describeApp('appointment pages', (ctx) => {
     return { unit, date, application, result, browser: await ownerBrowser(ctx.app, ctx.db, application) };
   }
 
-  it('confirms the booking: code, office, date, itemised fee, billing code and its expiry in WITA, what to bring, the QR', async () => {
+  it('confirms the booking: code, office, date, itemised fee, billing code, its expiry in WITA and how to pay it, what to bring, the QR', async () => {
     const { unit, date, application, result, browser } = await booked();
     const page = await browser.get(`/applications/${application.id}/appointment`);
     expect(page.statusCode).toBe(200);
@@ -63,6 +63,8 @@ describeApp('appointment pages', (ctx) => {
     expect(page.body).toContain(`href="/applications/${application.id}/appointment/receipt.pdf"`);
     expect(page.body).toContain(`href="/applications/${application.id}/appointment/calendar.ics"`);
     expect(page.body).toContain(`href="/applications/${application.id}/appointment/reschedule"`);
+    // Unpaid: how to pay the code is one tap away.
+    expect(page.body).toContain(`href="/applications/${application.id}/appointment/cara-membayar"`);
   });
 
   it('mails the confirmation with the code, the date and the billing code', async () => {

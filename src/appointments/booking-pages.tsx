@@ -42,7 +42,8 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
   const bookingPage = async (req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) => {
     const { actor, application } = await own(req);
     if (application.status === 'booked' || application.status === 'paid') return reply.redirect(`/applications/${application.id}/appointment`, 303);
-    if (application.status !== 'submitted' || !application.unitCode || !application.passportType) throw new AppError('invalid_transition');
+    // Nothing to book (a draft, a withdrawn application, a case already at the office): back to the application.
+    if (application.status !== 'submitted' || !application.unitCode || !application.passportType) return reply.redirect(`/applications/${application.id}`, 303);
     const target = { unitCode: application.unitCode, channel: channelOf(application), passportType: application.passportType };
     const unit = await getUnit(db(), application.unitCode);
     const days = await bookingCalendar(db(), target, config.booking);

@@ -85,7 +85,10 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
   const owners = new Map((await db.select().from(accounts).where(inArray(accounts.email, applicants.map((a) => a.owner)))).map((a) => [a.email, toActor(a, 'session', false)]));
   let made = 0;
 
-  for (const [i, a] of applicants.entries()) {
+  // The one left waiting is checked in last: the counter calls the oldest waiting ticket, which must be each served
+  // applicant's own, and "call next" at a counter must then bring the one who waits.
+  const order = [...applicants.entries()].sort(([, a], [, b]) => Number(a.stage === 'checked_in') - Number(b.stage === 'checked_in'));
+  for (const [i, a] of order) {
     if (existing.has(niks[i]!)) continue;
     const owner = owners.get(a.owner)!;
     const created = await db.transaction((tx) => createApplication(tx, { actor: owner }, applicationOf(a, niks[i]!, owner.email), services.booking, now));

@@ -27,7 +27,16 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
       <ul class="cards">
         {featured.map((s) => (
           <li key={s} class="card">
-            <h3>{starts[s] ? <a href={starts[s]}>{t(`services.${s}.name`)}</a> : t(`services.${s}.name`)}</h3>
+            <h3>
+              {starts[s] ? (
+                <a href={starts[s]}>{t(`services.${s}.name`)}</a>
+              ) : (
+                <>
+                  {t(`services.${s}.name`)}
+                  <span class="tag">{t('home.soon')}</span>
+                </>
+              )}
+            </h3>
             <p>{t(`services.${s}.about`)}</p>
           </li>
         ))}

@@ -44,4 +44,12 @@ describeApp('home page', (ctx) => {
       expect((await ctx.app.inject({ url: href })).statusCode, href).toBe(200);
     }
   });
+
+  it('says of a service without its pages yet that it is coming, and where to go meanwhile', async () => {
+    const body = (await ctx.app.inject({ url: '/' })).body;
+    const card = /<li class="card"><h3>([^<]*)<span class="tag">([^<]*)<\/span><\/h3>/.exec(body);
+    expect(card?.[1]).toBe(translator('id')('services.lodging_report.name'));
+    expect(card?.[2]).toBe('segera daring; sementara di kantor imigrasi');
+  });
 });
+

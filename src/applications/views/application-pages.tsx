@@ -13,6 +13,9 @@ import { DocumentList } from './document-list.tsx';
 
 const statusLabel = (t: PageContext['t'], status: string) => t(`applications.statuses.${status}`, { defaultValue: status });
 const bookPath = (id: string) => `/applications/${id}/book`;
+const appointmentPath = (id: string) => `/applications/${id}/appointment`;
+/** While the visit is booked (paid or not), its page holds the QR, the billing code and the receipt. */
+const hasAppointment = (status: string) => status === 'booked' || status === 'paid';
 
 function StartButton({ ctx, first }: { ctx: PageContext; first: boolean }) {
   return (
@@ -55,6 +58,12 @@ export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx:
                       <>
                         {' · '}
                         <a href={bookPath(a.id)}>{t('applications.book')}</a>
+                      </>
+                    )}
+                    {hasAppointment(a.status) && (
+                      <>
+                        {' · '}
+                        <a href={appointmentPath(a.id)}>{t('applications.appointment')}</a>
                       </>
                     )}
                   </td>
@@ -103,9 +112,9 @@ function HistoryTable({ ctx, history }: { ctx: PageContext; history: CitizenHist
   );
 }
 
-type DetailProps = { ctx: PageContext; application: Application; description: ApplicationDescription; continuePath: string | null };
+type DetailProps = { ctx: PageContext; application: Application; description: ApplicationDescription; continuePath: string | null; withdrawn?: boolean };
 
-export function ApplicationPage({ ctx, application: a, description: d, continuePath }: DetailProps) {
+export function ApplicationPage({ ctx, application: a, description: d, continuePath, withdrawn }: DetailProps) {
   const { t, lang } = ctx;
   const title = a.fullName ?? t('applications.unnamed');
   return (
@@ -115,6 +124,12 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
       </p>
       <p class="eyebrow">{statusLabel(t, a.status)}</p>
       <h1>{title}</h1>
+      {withdrawn && (
+        <div class="notice" role="status">
+          <p>{t('applications.withdraw.done')}</p>
+          <StartButton ctx={ctx} first />
+        </div>
+      )}
       <dl class="facts">
         <dt>{t('applications.trackingCode')}</dt>
         <dd>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</dd>
@@ -151,6 +166,19 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
             <a href={`/applications/${a.id}/withdraw`}>{t('applications.withdraw.link')}</a>
           </p>
         </>
+      )}
+      {hasAppointment(a.status) && (
+        <p>
+          <a class="button" href={appointmentPath(a.id)}>
+            {t('applications.appointment')}
+          </a>
+          {a.status === 'booked' && (
+            <>
+              {' '}
+              <a href={`${appointmentPath(a.id)}/cara-membayar`}>{t('applications.howToPay')}</a>
+            </>
+          )}
+        </p>
       )}
       {pickupStatuses.includes(a.status) && (
         <p>

@@ -48,6 +48,11 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
         <dt>{billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore')}</dt>
         <dd>{formatDateTime(lang, billing.paidAt ?? billing.expiresAt)}</dd>
       </dl>
+      {!billing.paidAt && (
+        <p>
+          <a href={`/applications/${application.id}/appointment/cara-membayar`}>{t('booking.confirmation.howToPay')}</a>
+        </p>
+      )}
       <ScrollRegion label={t('booking.confirmation.feeTitle')}>
         <table>
           <caption>{t('booking.confirmation.feeTitle')}</caption>

@@ -6,6 +6,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { DayListEntry } from '../day-list.ts';
+import { PageHead } from '../../platform/views/page-head.tsx';
 
 type Props = { ctx: PageContext; unit: Unit; date: IsoDate; entries: DayListEntry[]; print: boolean };
 
@@ -13,12 +14,7 @@ type Props = { ctx: PageContext; unit: Unit; date: IsoDate; entries: DayListEntr
 function PrintLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
     <html lang={ctx.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Sikoe`}</title>
-        <link rel="stylesheet" href={ctx.assets.css} />
-      </head>
+      <PageHead ctx={ctx} title={title} />
       <body>
         <main id="main" class="wrap">
           {children}

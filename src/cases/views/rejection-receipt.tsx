@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { RejectionReceipt } from '../view-case.ts';
+import { PageHead } from '../../platform/views/page-head.tsx';
 
 /** The receipt handed to a refused applicant: printable, without the site's menus. */
 export function RejectionReceiptPage({ ctx, receipt, unitCode }: { ctx: PageContext; receipt: RejectionReceipt; unitCode: string | null }) {
@@ -8,12 +9,7 @@ export function RejectionReceiptPage({ ctx, receipt, unitCode }: { ctx: PageCont
   const title = t('cases.receipt.title');
   return (
     <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Sikoe`}</title>
-        <link rel="stylesheet" href={ctx.assets.css} />
-      </head>
+      <PageHead ctx={ctx} title={title} />
       <body>
         <main id="main" class="wrap">
           <h1>{title}</h1>

@@ -67,6 +67,7 @@ export const en: Messages<typeof id> = {
     title: 'Immigration services in East Nusa Tenggara',
     lead: 'Apply for a passport, choose the day you come, pay and follow your application from anywhere in NTT. Officers also come to villages, schools and homes.',
     servicesTitle: 'Services',
+    soon: 'online soon; at the immigration office meanwhile',
     unitsTitle: 'Immigration offices and posts',
     followTitle: 'Already applied?',
     trackLead: "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",

@@ -67,6 +67,7 @@ export const id = {
     title: 'Layanan keimigrasian di Nusa Tenggara Timur',
     lead: 'Ajukan paspor, pilih tanggal datang, bayar, dan ikuti permohonan Anda dari mana saja di NTT. Petugas juga datang ke desa, sekolah, dan rumah Anda.',
     servicesTitle: 'Layanan',
+    soon: 'segera daring; sementara di kantor imigrasi',
     unitsTitle: 'Kantor dan pos imigrasi',
     followTitle: 'Sudah mengajukan?',
     trackLead: 'Lihat status permohonan paspor dengan kode pelacakan dan tanggal lahir pemohon, tanpa perlu masuk.',

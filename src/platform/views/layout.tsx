@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
+import { PageHead } from './page-head.tsx';
 
 type LayoutProps = {
   ctx: PageContext;
@@ -15,14 +16,7 @@ export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
   const other = lang === 'id' ? 'en' : 'id';
   return (
     <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${hasErrors ? t('common.errorPrefix') + ' ' : ''}${title} · Sikoe`}</title>
-        <link rel="stylesheet" href={ctx.assets.css} />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        {htmx && <script src={ctx.assets.htmx} defer />}
-      </head>
+      <PageHead ctx={ctx} title={`${hasErrors ? t('common.errorPrefix') + ' ' : ''}${title}`} htmx={htmx} />
       <body>
         <a class="skip" href="#main">
           {t('common.skipToContent')}

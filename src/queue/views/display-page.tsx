@@ -3,6 +3,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import type { Unit } from '../../units/schema.ts';
 import type { Board } from '../queue-board.ts';
 import { ticketSeries } from '../schema.ts';
+import { PageHead } from '../../platform/views/page-head.tsx';
 
 /**
  * The call display on the office's screen: the newest calls and how many wait, in large type, ticket numbers only.
@@ -16,16 +17,11 @@ export function DisplayPage({ ctx, unit, board }: { ctx: PageContext; unit: Unit
   const [newest, ...earlier] = board.called;
   return (
     <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <PageHead ctx={ctx} title={title} htmx>
         <noscript>
           <meta http-equiv="refresh" content="10" />
         </noscript>
-        <title>{`${title} · Sikoe`}</title>
-        <link rel="stylesheet" href={ctx.assets.css} />
-        <script src={ctx.assets.htmx} defer />
-      </head>
+      </PageHead>
       <body class="queue-display">
         <main id="main" class="wrap">
           <div id="board" hx-get={path} hx-trigger="every 5s" hx-select="#board" hx-swap="outerHTML">

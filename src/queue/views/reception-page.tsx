@@ -7,6 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { IssuedTicket } from '../desk-views.ts';
 import { priorityReasons } from '../schema.ts';
+import { PageHead } from '../../platform/views/page-head.tsx';
 
 export type ReceptionForms = { qr?: FormState; code?: FormState; walkIn?: FormState };
 
@@ -120,12 +121,7 @@ export function TicketSlip({ ctx, unit, issued }: { ctx: PageContext; unit: Unit
   const { t, lang } = ctx;
   return (
     <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${issued.ticket} · Sikoe`}</title>
-        <link rel="stylesheet" href={ctx.assets.css} />
-      </head>
+      <PageHead ctx={ctx} title={issued.ticket} />
       <body>
         <main id="main" class="wrap queue-slip">
           <p>{t('queue.reception.slipUnit', { unit: unit.name })}</p>

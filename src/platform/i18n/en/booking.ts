@@ -62,6 +62,7 @@ export const booking: Messages<typeof id> = {
     billingTitle: 'Payment',
     billingCode: 'Billing code',
     payBefore: 'Pay before',
+    howToPay: 'How to pay this billing code (bank, ATM, post office, e-wallet)',
     paidAt: 'Paid on',
     qrTitle: 'QR code',
     qrAlt: 'Appointment QR code {{code}}',

@@ -37,7 +37,7 @@ export const counterDesk: Messages<typeof id> = {
     saveOverride: 'Save quota for this date',
   },
   stock: {
-    title: 'Blank passport books of {{unit}}',
+    title: 'Blank passport book stock of {{unit}}',
     lead: 'How many blank passport books are available. When a type is at 0, no arrival dates are offered for it.',
     save: 'Save stock',
     historyTitle: 'History of changes',

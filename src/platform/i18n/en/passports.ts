@@ -32,7 +32,7 @@ export const passports: Messages<typeof id> = {
     },
   },
   books: {
-    title: 'Blank passport books of {{unit}}',
+    title: 'Blank-book ledger of {{unit}}',
     lead: 'Stock per type and every change to it: deliveries received, books used to print passports, spoiled books and physical counts.',
     stockTitle: 'Current stock',
     type: 'Passport type',
@@ -71,7 +71,7 @@ export const passports: Messages<typeof id> = {
     saved: 'Capacity saved.',
     none: 'No Saturday is open yet.',
     list: 'Pickup list',
-    listTitle: 'Saturday pickup on {{date}}, {{unit}}',
+    listTitle: 'Passport pickup on {{date}}, {{unit}}',
     listSummary: 'Capacity {{capacity}}, chosen {{booked}}.',
     name: 'Name',
     code: 'Tracking code',

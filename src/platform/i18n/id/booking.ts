@@ -60,6 +60,7 @@ export const booking = {
     billingTitle: 'Pembayaran',
     billingCode: 'Kode billing',
     payBefore: 'Bayar sebelum',
+    howToPay: 'Cara membayar kode billing ini (bank, ATM, kantor pos, dompet digital)',
     paidAt: 'Lunas pada',
     qrTitle: 'Kode QR',
     qrAlt: 'Kode QR jadwal kedatangan {{code}}',

@@ -69,7 +69,7 @@ export const passports = {
     saved: 'Kapasitas disimpan.',
     none: 'Belum ada hari Sabtu yang dibuka.',
     list: 'Daftar pengambilan',
-    listTitle: 'Pengambilan Sabtu {{date}}, {{unit}}',
+    listTitle: 'Pengambilan paspor {{date}}, {{unit}}',
     listSummary: 'Kapasitas {{capacity}}, sudah dipilih {{booked}}.',
     name: 'Nama',
     code: 'Kode pelacakan',
