@@ -74,19 +74,33 @@ export function describeDb(name: string, body: (ctx: DbContext) => void): void {
   }
 }
 
-/** Like describeDb, with the whole HTTP application built on that database (requests via app.inject). */
-export function describeApp(name: string, body: (ctx: AppContext) => void, overrides: Partial<Config> = {}): void {
+/**
+ * Like describeDb, with the whole HTTP application built on that database (requests via app.inject). `ownDatabase`:
+ * on PostgreSQL a fresh database with the reference data, for tests that read whole pages of rows, which other
+ * files running at the same time would otherwise fill with theirs (PGlite is already one database per file).
+ */
+export function describeApp(name: string, body: (ctx: AppContext) => void, overrides: Partial<Config> = {}, options: { ownDatabase?: boolean } = {}): void {
   for (const kind of drivers) {
     describe(`${name} [${kind}]`, () => {
       const ctx = { kind } as AppContext;
       beforeAll(async () => {
-        ctx.database = await testDatabase(kind);
+        let drop = async () => undefined as void;
+        if (options.ownDatabase && kind === 'postgres') {
+          const fresh = await freshDatabase(kind);
+          ({ database: ctx.database, drop } = fresh);
+          await ctx.database.migrate();
+          const { seedReference } = await import('../src/seed.ts');
+          await seedReference(ctx.database.db);
+        } else ctx.database = await testDatabase(kind);
         ctx.db = ctx.database.db;
         ctx.config = testConfig(overrides);
         ctx.app = await buildApp(ctx.config, ctx.database);
         await ctx.app.ready();
-        return () => ctx.app.close();
-      });
+        return async () => {
+          await ctx.app.close();
+          await drop();
+        };
+      }, 120_000);
       body(ctx);
     });
   }

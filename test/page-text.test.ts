@@ -135,4 +135,4 @@ describeApp('words on every page', (ctx) => {
     expect(problemsIn('Buka 08:00', 'id')).toEqual(['English time 08:00']);
     expect(problemsIn('Rp 350.000 pukul 08.00, admin@demo.sikoe.id, app.css, sikoe.id', 'id')).toEqual([]);
   });
-});
+}, {}, { ownDatabase: true });

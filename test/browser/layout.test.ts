@@ -55,6 +55,16 @@ describeInChromium('layout on a 360 px phone', ({ browser, server }) => {
     }
   }
 
+  /** A citizen's draft answered to the end, with its documents uploaded. */
+  async function draftWithDocuments() {
+    const unit = await makeUnit(db());
+    const { citizen, browser: form } = await citizenBrowser(server().app, db());
+    const draft = await startDraft(form);
+    await answerUntil(form, draft, await adultAnswers(db(), unit.code));
+    await uploadAdultDocuments(server().app, form, draft);
+    return { citizen, draft };
+  }
+
   it('fits the booking confirmation, billing code and office included, on the screen', async () => {
     const unit = await makeUnit(db(), { address: 'Jl. Adi Sucipto No. 1, Kelurahan Penfui, Kecamatan Maulafa, Kota Kupang', phone: '(0380) 833-101', mapUrl: 'https://www.openstreetmap.org/?mlat=-10.1718&mlon=123.6075#map=18/-10.1718/123.6075' });
     const date = await serviceDay(db(), unit.code);
@@ -79,11 +89,7 @@ describeInChromium('layout on a 360 px phone', ({ browser, server }) => {
   });
 
   it('shows the documents’ remove buttons in a colour that stands out from their background', async () => {
-    const unit = await makeUnit(db());
-    const { citizen, browser: form } = await citizenBrowser(server().app, db());
-    const draft = await startDraft(form);
-    await answerUntil(form, draft, await adultAnswers(db(), unit.code));
-    await uploadAdultDocuments(server().app, form, draft);
+    const { citizen, draft } = await draftWithDocuments();
     await phone(citizen, async (page) => {
       await page.goto(`${server().url}${stepPath(draft, 'documents')}`);
       const remove = page.getByRole('button', { name: new RegExp(`^${id('applications.documents.remove')}`) });
@@ -110,11 +116,7 @@ describeInChromium('layout on a 360 px phone', ({ browser, server }) => {
   });
 
   it('fits the check page, every answer with its change link, on the screen, and htmx pages log no error', async () => {
-    const unit = await makeUnit(db());
-    const { citizen, browser: form } = await citizenBrowser(server().app, db());
-    const draft = await startDraft(form);
-    await answerUntil(form, draft, await adultAnswers(db(), unit.code));
-    await uploadAdultDocuments(server().app, form, draft);
+    const { citizen, draft } = await draftWithDocuments();
     await phone(citizen, async (page) => {
       const errors: string[] = [];
       page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));

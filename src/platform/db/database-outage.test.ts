@@ -67,11 +67,13 @@ describe.skipIf(!url)('the server when PostgreSQL goes away [postgres]', () => {
     // Open several pooled connections, and hold one inside a transaction.
     await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}/readyz`)));
     let inTransaction!: () => void;
+    let terminate!: () => void;
     const held = new Promise<void>((resolve) => (inTransaction = resolve));
+    const terminatedNow = new Promise<void>((resolve) => (terminate = resolve));
     const transaction = running.database.db.transaction(async (tx) => {
       await tx.execute(sql`select 1`);
       inTransaction();
-      await until(async () => (await backends()).length === 0);
+      await terminatedNow;
       await tx.execute(sql`select 1`);
     });
     await held;
@@ -80,8 +82,13 @@ describe.skipIf(!url)('the server when PostgreSQL goes away [postgres]', () => {
 
     // What a restart or failover does to every connection.
     await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+    // Only the connections that were there: the pool may already be opening new ones.
+    await until(async () => (await backends()).every((pid) => !terminated.includes(pid)));
+    terminate();
     await expect(transaction).rejects.toThrow();
-    await until(async () => lostConnections.length >= terminated.length - 1);
+    // Idle pooled connections report the loss as 'error' events (how many depends on what the job runner was doing
+    // at that moment): unhandled, the first one would have ended the process.
+    await until(async () => lostConnections.length > 0);
 
     // The process is alive, and the pool has replaced its connections.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
