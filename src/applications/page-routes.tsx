@@ -15,7 +15,7 @@ import { authorize } from './policy.ts';
 import { documentsComplete } from './required-documents.ts';
 import { startApplication } from './start-application.ts';
 import { ApplicationListPage, ApplicationPage, SubmittedPage, WithdrawPage } from './views/application-pages.tsx';
-import { withdrawApplication } from './withdraw-application.ts';
+import { mayWithdraw, withdrawApplication } from './withdraw-application.ts';
 import { registerWizardRoutes } from './wizard-routes.tsx';
 import { firstUnanswered, stepPath } from './wizard-steps.ts';
 
@@ -73,7 +73,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
   // Withdrawing is asked for on a page of its own, so one tap on a small screen cannot do it.
   app.get('/applications/:id/withdraw', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const { application } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
-    if (application.status !== 'submitted') return reply.redirect(`/applications/${application.id}`, 303);
+    if (!mayWithdraw(application)) return reply.redirect(`/applications/${application.id}`, 303);
     return reply.page(<WithdrawPage ctx={reply.ctx()} application={application} />);
   });
 

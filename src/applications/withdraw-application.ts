@@ -4,6 +4,10 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAction } from './actions.ts';
 import { lockApplication } from './get-application.ts';
+import { isBooked, type ApplicationStatus } from './schema.ts';
+
+/** Only a submitted application without a booking can be withdrawn: the page offers it then, the use case checks it. */
+export const mayWithdraw = (application: { status: ApplicationStatus }): boolean => application.status === 'submitted';
 
 /**
  * The applicant gives up a submitted application they no longer want, so the person may apply again (one open
@@ -13,8 +17,8 @@ import { lockApplication } from './get-application.ts';
  */
 export async function withdrawApplication(tx: Tx, caller: Caller, input: { applicationId: string }): Promise<void> {
   const application = await lockApplication(tx, input.applicationId);
-  if (application.status === 'booked' || application.status === 'paid') throw new AppError('already_booked');
-  if (application.status !== 'submitted') throw new AppError('invalid_transition');
+  if (isBooked(application.status)) throw new AppError('already_booked');
+  if (!mayWithdraw(application)) throw new AppError('invalid_transition');
   await recordAction(tx, caller, { applicationId: application.id, type: 'withdrawn', status: 'cancelled' });
   await appendAudit(tx, caller, { action: 'application.withdraw', targetType: 'application', targetId: application.id, unitCode: application.unitCode });
 }

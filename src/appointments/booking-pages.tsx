@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isBooked } from '../applications/schema.ts';
 import { isoDateField } from '../platform/http/fields.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -41,7 +42,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
 
   const bookingPage = async (req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) => {
     const { actor, application } = await own(req);
-    if (application.status === 'booked' || application.status === 'paid') return reply.redirect(`/applications/${application.id}/appointment`, 303);
+    if (isBooked(application.status)) return reply.redirect(`/applications/${application.id}/appointment`, 303);
     // Nothing to book (a draft, a withdrawn application, a case already at the office): back to the application.
     if (application.status !== 'submitted' || !application.unitCode || !application.passportType) return reply.redirect(`/applications/${application.id}`, 303);
     const target = { unitCode: application.unitCode, channel: channelOf(application), passportType: application.passportType };

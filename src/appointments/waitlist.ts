@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications } from '../applications/schema.ts';
+import { applications, isBooked } from '../applications/schema.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
@@ -31,7 +31,7 @@ export function waitlistEntries(db: Executor, applicationId: string) {
 export async function joinWaitlist(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: WindowRules, now = new Date()) {
   const [application] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
   if (!application) throw new AppError('not_found');
-  if (application.status === 'booked' || application.status === 'paid') throw new AppError('already_booked');
+  if (isBooked(application.status)) throw new AppError('already_booked');
   if (application.status !== 'submitted' || !application.unitCode || !application.passportType) throw new AppError('invalid_transition');
   const unitCode = application.unitCode;
   await assertServingDate(tx, { unitCode, passportType: application.passportType, date: input.date }, rules, now);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isBooked } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
 import { qrMatchesNik, verifyAppointmentQr } from '../appointments/qr.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
@@ -57,7 +58,7 @@ export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput
     : { arrival: await arrivalByTrackingCode(tx, input.trackingCode, input.birthDate), appointmentId: undefined };
   const { application, appointment } = arrival;
   await refuseSecondTicket(tx, application.id, today);
-  if (!['booked', 'paid'].includes(application.status) || !appointment) throw new AppError('invalid_transition');
+  if (!isBooked(application.status) || !appointment) throw new AppError('invalid_transition');
   // A QR of an appointment cancelled since, while another one is live, is no longer this applicant's pass.
   if (appointmentId && appointment.id !== appointmentId) throw new AppError('invalid_qr');
   const field = byQr ? 'qr' : 'trackingCode';

@@ -7,15 +7,14 @@ import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { citizenHistory, type CitizenHistoryEntry } from '../citizen-history.ts';
 import type { ApplicationDescription } from '../describe-application.ts';
 import type { ApplicationListItem } from '../list-applications.ts';
-import type { Application } from '../schema.ts';
+import { isBooked, type Application } from '../schema.ts';
+import { mayWithdraw } from '../withdraw-application.ts';
 import { AnswerTable, FeeTable } from './answers.tsx';
 import { DocumentList } from './document-list.tsx';
 
 const statusLabel = (t: PageContext['t'], status: string) => t(`applications.statuses.${status}`, { defaultValue: status });
 const bookPath = (id: string) => `/applications/${id}/book`;
 const appointmentPath = (id: string) => `/applications/${id}/appointment`;
-/** While the visit is booked (paid or not), its page holds the QR, the billing code and the receipt. */
-const hasAppointment = (status: string) => status === 'booked' || status === 'paid';
 
 function StartButton({ ctx, first }: { ctx: PageContext; first: boolean }) {
   return (
@@ -60,7 +59,7 @@ export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx:
                         <a href={bookPath(a.id)}>{t('applications.book')}</a>
                       </>
                     )}
-                    {hasAppointment(a.status) && (
+                    {isBooked(a.status) && (
                       <>
                         {' · '}
                         <a href={appointmentPath(a.id)}>{t('applications.appointment')}</a>
@@ -156,18 +155,18 @@ export function ApplicationPage({ ctx, application: a, description: d, continueP
         </>
       )}
       {a.status === 'submitted' && (
-        <>
-          <p>
-            <a class="button" href={bookPath(a.id)}>
-              {t('applications.book')}
-            </a>
-          </p>
-          <p>
-            <a href={`/applications/${a.id}/withdraw`}>{t('applications.withdraw.link')}</a>
-          </p>
-        </>
+        <p>
+          <a class="button" href={bookPath(a.id)}>
+            {t('applications.book')}
+          </a>
+        </p>
       )}
-      {hasAppointment(a.status) && (
+      {mayWithdraw(a) && (
+        <p>
+          <a href={`/applications/${a.id}/withdraw`}>{t('applications.withdraw.link')}</a>
+        </p>
+      )}
+      {isBooked(a.status) && (
         <p>
           <a class="button" href={appointmentPath(a.id)}>
             {t('applications.appointment')}
