@@ -13,6 +13,15 @@ export type TrustProxy = false | string[];
 /** proxy-addr's names for address ranges. */
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
+/** An IP address, or a network in CIDR notation ("10.0.0.0/8"): checked here, or a typo fails the start obscurely. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+const commaList = (value: string) => value.split(',').map((a) => a.trim()).filter(Boolean);
+
 // The only place that reads process.env: everything else receives a Config.
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,7 +37,11 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sikoe Imigrasi NTT <no-reply@sikoe.local>'),
   METRICS_TOKEN: z.string().min(16).optional(),
-  METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform(commaList)
+    .refine((list) => list.every(isAddressOrNetwork), 'IP addresses or CIDR networks, comma-separated'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -37,8 +50,8 @@ const EnvSchema = z.object({
       const value = v.trim();
       if (value === '' || value === 'false') return false;
       if (value === 'true') return ['loopback'];
-      const list = value.split(',').map((a) => a.trim()).filter(Boolean);
-      if (list.every((a) => proxyNames.has(a) || net.isIP(a.split('/')[0] ?? '') !== 0)) return list;
+      const list = commaList(value);
+      if (list.every((a) => proxyNames.has(a) || isAddressOrNetwork(a))) return list;
       ctx.addIssue({ code: 'custom', message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated" });
       return z.NEVER;
     }),
@@ -86,7 +99,7 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   /** Who may read /metrics: clients from these addresses or networks (CIDR), or with this bearer token. */
-  metrics: { token: string | undefined; allow: string[]; trustProxy: boolean };
+  metrics: { token: string | undefined; allow: string[] };
   trustProxy: TrustProxy;
   /** Cookies get `Secure` when the public URL is https (i.e. behind TLS). */
   secureCookies: boolean;
@@ -141,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean), trustProxy: e.TRUST_PROXY !== false },
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW },
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -73,7 +73,7 @@ describeApp('http platform', (ctx) => {
     expect((await ctx.app.inject({ url: '/metrics', ...outside })).statusCode).toBe(403);
     expect((await ctx.app.inject({ url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200);
     const token = 'metrics-token-0123456789';
-    const guarded = await buildApp(testConfig({ metrics: { token, allow: ['10.1.0.0/16'], trustProxy: false } }), ctx.database);
+    const guarded = await buildApp(testConfig({ metrics: { token, allow: ['10.1.0.0/16'] } }), ctx.database);
     try {
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.2.0.1' })).statusCode).toBe(403);
@@ -95,11 +95,15 @@ describeApp('http platform', (ctx) => {
     }
   });
 
-  it('reads TRUST_PROXY as the proxies to believe, never every hop', () => {
+  it('reads TRUST_PROXY as the proxies to believe, never every hop, and refuses mistyped addresses', () => {
     expect(loadConfig({ ...testEnv() }).trustProxy).toBe(false);
     expect(loadConfig({ ...testEnv(), TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.2, 10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.2', '10.1.0.0/16']);
     expect(() => loadConfig({ ...testEnv(), TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    // A mistyped network is refused with the setting's name, not later by the server's start.
+    expect(() => loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.0/abc' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...testEnv(), METRICS_ALLOW: '10.0.0.0/33' })).toThrow(/METRICS_ALLOW/);
+    expect(loadConfig({ ...testEnv(), METRICS_ALLOW: '10.0.0.0/8, ::1' }).metrics.allow).toEqual(['10.0.0.0/8', '::1']);
   });
 
   it('sends security headers with pages', async () => {

@@ -203,6 +203,6 @@ export async function createServer(deps: AppDeps): Promise<App> {
 
   registerProofAssets(app);
   registerErrorHandling(app);
-  registerMetrics(app, config.metrics);
+  registerMetrics(app, config.metrics, config.trustProxy !== false);
   return app;
 }
