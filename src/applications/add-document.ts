@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import type { Tx } from '../platform/db/index.ts';
+import { takeTurn, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
 import type { Storage } from '../platform/storage/storage.ts';
@@ -14,7 +14,7 @@ import { applicationDocuments, applications, type DocumentKind } from './schema.
 export const maxDocumentsPerApplication = 20;
 // Documents can be added while the applicant still prepares the visit: an API client submits first, then uploads.
 const openStatuses = ['draft', 'submitted', 'booked', 'paid'] as const;
-/** The two-key advisory lock space of an account's uploads (two-key locks never meet the one-key audit lock). */
+/** The lock space of an account's uploads (takeTurn). */
 const UPLOAD_LOCK_SPACE = 7411;
 
 export type AddedDocument = { id: string; kind: DocumentKind; mediaType: string; size: number };
@@ -42,7 +42,7 @@ export async function addDocument(
   // Every file the account still adds to, across its applications being prepared: no account fills the disk,
   // however many it opens. Files of applications at the office or finished stay on record and no longer count.
   // An account's uploads take turns, so two at once to different applications cannot both pass the check.
-  await tx.execute(sql`select pg_advisory_xact_lock(${UPLOAD_LOCK_SPACE}, hashtext(${application.accountId}))`);
+  await takeTurn(tx, UPLOAD_LOCK_SPACE, application.accountId);
   const [stored] = await tx
     .select({ bytes: sql<number>`coalesce(sum(${applicationDocuments.size}), 0)::float8` })
     .from(applicationDocuments)

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
-import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
+import { constraintOf, sqlState, takeTurn, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { queueTickets, type PriorityReason, type QueueTicket, type TicketSeries } from './schema.ts';
 
 /** What the display and the slip show: `A-007`. */
 export const ticketLabel = (t: { series: TicketSeries; number: number }) => `${t.series}-${String(t.number).padStart(3, '0')}`;
 
-/** The two-key advisory lock space of ticket numbering (two-key locks never meet the one-key audit lock). */
+/** The lock space of ticket numbering (takeTurn). */
 const QUEUE_LOCK_SPACE = 7410;
 
 type Arrival = { unitCode: string; day: IsoDate; series: TicketSeries; applicationId: string; appointmentId: string; priorityReason?: PriorityReason };
@@ -20,7 +20,7 @@ type Arrival = { unitCode: string; day: IsoDate; series: TicketSeries; applicati
  * costs a round of failures per waiting reception). The unique index stays as the guarantee.
  */
 async function insertTicket(tx: Tx, caller: Caller, arrival: Arrival): Promise<QueueTicket> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${QUEUE_LOCK_SPACE}, hashtext(${`${arrival.unitCode}|${arrival.day}|${arrival.series}`}))`);
+  await takeTurn(tx, QUEUE_LOCK_SPACE, `${arrival.unitCode}|${arrival.day}|${arrival.series}`);
   try {
     const [row] = await tx
       .insert(queueTickets)

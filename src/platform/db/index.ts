@@ -193,6 +193,14 @@ export async function ping(db: Db, timeoutMs = 2_000): Promise<boolean> {
   }
 }
 
+/**
+ * Transactions naming the same `key` in the same `space` take turns from here until they end: a two-key advisory
+ * lock (each use has its own space; two-key locks never meet the one-key audit and migration locks).
+ */
+export async function takeTurn(tx: Executor, space: number, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${space}, hashtext(${key}))`);
+}
+
 /** Rows of a raw SQL query; both drivers return them under `rows`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { takeTurn, type Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { spentFormProofs } from './schema.ts';
 
@@ -31,7 +31,7 @@ export type IssuedForm = { token: string; challenge: Challenge; readyAt: Date };
 
 type TokenParts = { issuedAt: number; nonce: string; signature: string };
 
-/** A send refused because another one without work for the same subject was just accepted. */
+/** The lock space in which forms sent without work for one subject take turns (takeTurn). */
 const TIME_LOCK_SPACE = 7412;
 
 export class FormProof {
@@ -39,7 +39,7 @@ export class FormProof {
   private readonly challengeKey: string;
   private readonly derivedKeyKey: string;
 
-  /** `messages`: the catalogue prefix of the refusals (`<messages>.invalid`, `.expired`, `.tooFast`, `.used`). */
+  /** `messages`: the catalogue prefix of the refusals (`<messages>.invalid`, `.expired`, `.tooFast`, `.busy`, `.used`). */
   constructor(
     private readonly db: () => Db,
     secret: string,
@@ -87,7 +87,7 @@ export class FormProof {
     const subjectHash = crypto.createHash('sha256').update(input.subject).digest('hex');
     await this.db().transaction(async (tx) => {
       if (!worked) {
-        await tx.execute(sql`select pg_advisory_xact_lock(${TIME_LOCK_SPACE}, hashtext(${subjectHash}))`);
+        await takeTurn(tx, TIME_LOCK_SPACE, subjectHash);
         const recent = await tx.$count(
           spentFormProofs,
           and(eq(spentFormProofs.subjectHash, subjectHash), eq(spentFormProofs.timeLocked, true), gt(spentFormProofs.spentAt, new Date(at - this.settings.formMinSeconds * 1000))),
