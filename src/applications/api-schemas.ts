@@ -14,6 +14,9 @@ const optionalText = (max: number) =>
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 
 /** A stated family name must be a run of whole words of the full name (the MRZ writes it first). */
+/** The family-name part of a name as typed: '' for a name without one. The wizard, the API and the counter ask it. */
+export const familyNameField = z.string().trim().max(120, 'v.tooLong');
+
 export function familyNameRule(body: { fullName?: string; familyName?: string | null }, ctx: z.RefinementCtx): void {
   if (body.fullName && body.familyName && !familyNameFits(body.fullName, body.familyName)) ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'v.familyNameNotInName' });
 }
@@ -24,12 +27,7 @@ export const ApplicationBody = z
   nik: z.string().trim().regex(/^\d{16}$/, 'v.nikFormat'),
   fullName: text(120),
   /** The family-name part of the full name ('' for a name without one; left out: not stated, asked at the counter). */
-  familyName: z
-    .string()
-    .trim()
-    .max(120, 'v.tooLong')
-    .nullish()
-    .transform((v) => v ?? null),
+  familyName: familyNameField.nullish().transform((v) => v ?? null),
   birthPlace: text(80),
   birthDate: isoDateField,
   sex: choice(['F', 'M'] as const),

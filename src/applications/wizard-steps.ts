@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApplicationBody, familyNameRule } from './api-schemas.ts';
+import { ApplicationBody, familyNameField, familyNameRule } from './api-schemas.ts';
 import type { Application } from './schema.ts';
 
 /** The wizard's pages in order: one question each (a follow-up question shares its page, e.g. the PMI number). */
@@ -60,7 +60,7 @@ export const stepBodies = {
   office: z.object({ unitCode: z.string({ error: 'v.unit' }).trim().min(1, 'v.unit').max(40, 'v.unit') }),
   // People copy NIKs with spaces or dots between the groups of digits.
   nik: z.object({ nik: z.string({ error: 'v.required' }).transform((s) => s.replace(/[\s.-]/g, '')).pipe(f.nik) }),
-  name: z.object({ fullName: f.fullName, familyName: z.string().trim().max(120, 'v.tooLong').default('') }).superRefine(familyNameRule),
+  name: z.object({ fullName: f.fullName, familyName: familyNameField.default('') }).superRefine(familyNameRule),
   birth: z.object({ birthPlace: f.birthPlace, birthDate: f.birthDate }),
   sex: z.object({ sex: f.sex }),
   marital: z.object({ maritalStatus: f.maritalStatus }),

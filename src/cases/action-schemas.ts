@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { familyNameField } from '../applications/api-schemas.ts';
 import { documentKinds } from '../applications/schema.ts';
 
 const reason = z.string().trim().min(3, 'v.reason').max(500, 'v.reason');
@@ -45,7 +46,7 @@ export const CaseActionBody = z.discriminatedUnion('type', [
     type: z.literal('print'),
     requestId,
     /** The family-name part of the name, asked by the officer when the application does not say it ('' for none). */
-    familyName: z.string().trim().max(120, 'v.tooLong').optional(),
+    familyName: familyNameField.optional(),
   }),
   z.object({ type: z.literal('quality_check'), requestId, passed: z.boolean(), reason: reason.optional() })
     .refine((b) => b.passed || b.reason, { message: 'v.reason', path: ['reason'] }),

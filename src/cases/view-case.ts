@@ -17,7 +17,6 @@ export type InterviewAnswers = {
   reason: string | null;
   checklist: { purpose?: string; destination?: string; sponsor?: string; workRecommendation?: string; answersConsistent?: boolean; traffickingIndicators?: string[] };
 };
-/** The passport printed for the case (the live one: a spoiled print is cancelled), with what the officer checks on the book. */
 export type CaseView = {
   application: Application;
   history: CaseHistoryEntry[];

@@ -8,7 +8,8 @@ import type { CaseActionBody } from '../cases/action-schemas.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { openCaseStatuses } from '../cases/workflow.ts';
 import { settleBilling } from '../payments/settle-billing.ts';
-import { systemCaller } from '../platform/auth/caller.ts';
+import { systemCaller, type Caller } from '../platform/auth/caller.ts';
+import { AppError } from '../platform/errors.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
@@ -91,12 +92,11 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
   for (const [i, a] of order) {
     if (existing.has(niks[i]!)) continue;
     const owner = owners.get(a.owner)!;
-    const created = await db.transaction((tx) => createApplication(tx, { actor: owner }, applicationOf(a, niks[i]!, owner.email), services.booking, now));
-    const application = { id: created.id, trackingCode: created.trackingCode };
+    const application = await db.transaction((tx) => createApplication(tx, { actor: owner }, applicationOf(a, niks[i]!, owner.email), services.booking, now));
     made += 1;
     if (a.stage === 'submitted') continue;
     if (a.stage === 'booked' || a.stage === 'paid_later') {
-      const booked = await bookNextOpenDay(db, application.id, services, now);
+      const booked = await bookNextOpenDay(db, { actor: owner }, application.id, services, now);
       if (booked && a.stage === 'paid_later') await db.transaction((tx) => settleBilling(tx, systemCaller('seed --demo'), { code: booked, reference: 'DEMO' }, now));
       continue;
     }
@@ -132,13 +132,19 @@ function applicationOf(a: Applicant, nik: string, email: string): NewApplication
   };
 }
 
-/** Books the first day from tomorrow on which the office has room; the billing code, or null when none in two weeks. */
-async function bookNextOpenDay(db: Db, applicationId: string, services: DemoServices, now: Date): Promise<string | null> {
+/**
+ * Books, as the applicant, the first day from tomorrow on which the office has room; the billing code, or null when
+ * none in two weeks. A day refused (closed, full, out of stock) is passed over; anything else is a fault and stops.
+ */
+async function bookNextOpenDay(db: Db, caller: Caller, applicationId: string, services: DemoServices, now: Date): Promise<string | null> {
   for (let ahead = 1; ahead <= 14; ahead++) {
     const date = addDays(witaDate(now), ahead);
     const booked = await db
-      .transaction((tx) => bookAppointment(tx, systemCaller('seed --demo'), { applicationId, date }, services.booking, services.qrSecret, now))
-      .catch(() => null);
+      .transaction((tx) => bookAppointment(tx, caller, { applicationId, date }, services.booking, services.qrSecret, now))
+      .catch((err: unknown) => {
+        if (err instanceof AppError) return null;
+        throw err;
+      });
     if (booked) return booked.billing.code;
   }
   return null;

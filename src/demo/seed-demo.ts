@@ -73,7 +73,7 @@ export async function seedDemo(db: Db, services: DemoServices): Promise<{ accoun
   });
   const applications = await seedDemoCases(db, services);
   return {
-    accounts: [...officers.map((o) => ({ email: o.email, role: o.role as string })), ...citizens.map((c) => ({ email: c.email, role: 'citizen' }))],
+    accounts: [...officers.map((o) => ({ email: o.email, role: o.role })), ...citizens.map((c) => ({ email: c.email, role: 'citizen' }))],
     passportUnits: Object.keys(dailyQuotas),
     applications,
   };

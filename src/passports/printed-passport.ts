@@ -2,9 +2,10 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { passports } from './schema.ts';
 
+/** The passport printed for a case (the live one: a spoiled print is cancelled), with what the officer checks on the book. */
 export type PrintedPassport = { number: string; issueDate: string; expiryDate: string; mrz: [string, string]; status: string };
 
-/** The passport printed for an application (the latest, unless cancelled), as the case page shows it; null before printing. */
+/** The application's printed passport, as the case page shows it; null before printing. */
 export async function printedPassportOf(db: Executor, applicationId: string): Promise<PrintedPassport | null> {
   const [p] = await db
     .select({ number: passports.number, issueDate: passports.issueDate, expiryDate: passports.expiryDate, mrz1: passports.mrz1, mrz2: passports.mrz2, status: passports.status })

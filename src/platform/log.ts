@@ -1,13 +1,16 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { constraintOf, sqlState } from './db/index.ts';
 
-/** The path of a request URL without its query, and with long digit runs (NIKs, KK and phone numbers) masked. */
+/** Long digit runs (NIKs, KK and phone numbers) masked. */
+const maskedNumbers = (text: string) => text.replace(/\d{10,}/g, '[number]');
+
+/** The path of a request URL without its query, and with long digit runs masked. */
 export function loggablePath(url: string): string {
-  return (url.split('?')[0] ?? '').replace(/\d{10,}/g, '[number]');
+  return maskedNumbers(url.split('?')[0] ?? '');
 }
 
 /** A message with what could name a person masked: e-mail addresses (an SMTP refusal quotes the recipient) and digit runs. */
-const masked = (message: string) => message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[address]').replace(/\d{10,}/g, '[number]');
+const masked = (message: string) => maskedNumbers(message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[address]'));
 
 export type SafeError = { type: string; message: string; sqlState?: string; constraint?: string; query?: string; stack?: string };
 
