@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'migrations/', 'bench/.scratch/'] },
+  { ignores: ['.dependency-cruiser*.cjs', 'node_modules/', 'data/', 'dist/', 'migrations/', 'bench/.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
