@@ -5,6 +5,7 @@ module.exports = {
       name: 'no-feature-cycle',
       severity: 'error',
       comment: 'Features must not depend on each other in a circle; move the shared concept down to one home.',
+      scope: 'folder',
       from: { path: '^src/' },
       to: { circular: true },
     },
