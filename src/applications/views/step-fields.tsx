@@ -3,7 +3,7 @@ import { Field, type FormState } from '../../platform/views/form.tsx';
 import { RegionPicker, type RegionChoice, type RegionOptions } from '../../regions/views/region-picker.tsx';
 import { applicationKinds, maritalStatuses, passportTypes, speeds, travelPurposes } from '../schema.ts';
 import { regionPickerName, type WizardStep } from '../wizard-steps.ts';
-import { Radios } from './radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 
 /** What some pages need besides the draft: the offices to choose from, the region lists, the longest validity. */
 export type StepData = { units?: { code: string; name: string }[]; region?: { choice: RegionChoice; options: RegionOptions }; maxValidity?: 5 | 10 };

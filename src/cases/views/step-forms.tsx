@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import type { DocumentRequirement } from '../../applications/required-documents.ts';
 import type { Application } from '../../applications/schema.ts';
-import { Radios } from '../../applications/views/radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Field, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { traffickingIndicators } from '../case-form.ts';

@@ -1,10 +1,11 @@
 import type { Unit } from '../../units/schema.ts';
-import { Radios } from '../../applications/views/radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { complaintCategories, complaintChannels, complaintTypes } from '../schema.ts';
-import { options, PostForm } from './parts.tsx';
+import { PostForm } from '../../platform/views/post-form.tsx';
+import { options } from './parts.tsx';
 
 export const filingFields = ['channel', 'laporReference', 'type', 'category', 'unitCode', 'applicationTrackingCode', 'description', 'subjectName', 'anonymous', 'reporterName', 'reporterEmail', 'reporterPhone', 'file'];
 

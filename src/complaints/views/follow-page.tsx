@@ -2,9 +2,9 @@ import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Radios } from '../../applications/views/radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 import type { FollowedComplaint } from '../follow-complaint.ts';
-import { PostForm } from './parts.tsx';
+import { PostForm } from '../../platform/views/post-form.tsx';
 
 const labelsOf = (ctx: PageContext) => ({
   trackingCode: ctx.t('complaints.fields.trackingCode'),

@@ -5,7 +5,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { publicText } from '../complaint-actions.ts';
 import type { ComplaintDetails } from '../list-complaints.ts';
 import { workflow, type ComplaintStep } from '../workflow.ts';
-import { PostForm } from './parts.tsx';
+import { PostForm } from '../../platform/views/post-form.tsx';
 
 type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep } };
 

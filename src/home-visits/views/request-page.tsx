@@ -1,5 +1,5 @@
 import type { Unit } from '../../units/schema.ts';
-import { Radios } from '../../applications/views/radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 import { RegionPicker, type RegionChoice, type RegionOptions } from '../../regions/views/region-picker.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState, TextArea } from '../../platform/views/form.tsx';

@@ -1,4 +1,4 @@
-import { Radios } from '../../applications/views/radios.tsx';
+import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { SelectField, type FormState } from '../../platform/views/form.tsx';
 import { elementCodes } from '../compute-ikm.ts';

@@ -1,4 +1,4 @@
-import type { FormState } from '../../platform/views/form.tsx';
+import type { FormState } from './form.tsx';
 
 type Props = { name: string; legend: string; state: FormState; options: { value: string; label: string }[]; hint?: string };
 
