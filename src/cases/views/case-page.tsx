@@ -2,7 +2,7 @@ import type { DocumentRequirement } from '../../applications/required-documents.
 import type { ApplicationStatus } from '../../applications/schema.ts';
 import { PassportFacts } from '../../passports/views/passport-facts.tsx';
 import { witaInstant } from '../../platform/calendar/wita.ts';
-import { formatDate, formatDateTime, formatRupiah, hasKey } from '../../platform/i18n/index.ts';
+import { formatAlternatives, formatDate, formatDateTime, formatRupiah, hasKey } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -73,15 +73,12 @@ function History({ ctx, history }: { ctx: PageContext; history: CaseHistoryEntry
   );
 }
 
-const locales = { id: 'id-ID', en: 'en-GB' } as const;
-
 /** What comes next and who does it, from the workflow's own table: "Wawancara, oleh Verifikator, Adjudikator, atau Kepala kantor". */
 function NextStep({ ctx, status }: { ctx: PageContext; status: ApplicationStatus }) {
   const { t, lang } = ctx;
   const next = nextSteps(status);
   if (next.length === 0) return <>{t('cases.next.none')}</>;
-  const or = new Intl.ListFormat(locales[lang], { type: 'disjunction' });
-  return <>{next.map(({ step, roles }) => t('cases.next.step', { step: t(`cases.actions.${step}`), roles: or.format(roles.map((r) => t(`roles.${r}`))) })).join('; ')}</>;
+  return <>{next.map(({ step, roles }) => t('cases.next.step', { step: t(`cases.actions.${step}`), roles: formatAlternatives(lang, roles.map((r) => t(`roles.${r}`))) })).join('; ')}</>;
 }
 
 /** The interview's answers as recorded, for the officer who decides on the case (four eyes: someone else asked them). */

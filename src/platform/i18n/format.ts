@@ -55,3 +55,8 @@ export function formatNumber(lang: Lang, n: number, decimals = 0, fixed = false)
 export function formatRupiah(lang: Lang, amount: number): string {
   return new Intl.NumberFormat(locales[lang], { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
 }
+
+/** Alternatives in a sentence: "Verifikator, Adjudikator, atau Kepala kantor" / "Verifier, Adjudicator or Head of office". */
+export function formatAlternatives(lang: Lang, items: string[]): string {
+  return new Intl.ListFormat(locales[lang], { type: 'disjunction' }).format(items);
+}
