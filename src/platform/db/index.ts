@@ -51,47 +51,52 @@ export const DEFAULT_POOL_SIZE = 20;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   // Each driver is loaded only when chosen: it keeps the start of the other kind of installation fast.
-  if (options.kind === 'postgres') {
-    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
-      import('pg'),
-      import('drizzle-orm/node-postgres'),
-      import('drizzle-orm/node-postgres/migrator'),
-    ]);
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    const onConnectionError = options.onConnectionError ?? (() => undefined);
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? DEFAULT_POOL_SIZE,
-      connectionTimeoutMillis: timeouts.connectMs,
-      statement_timeout: timeouts.statementMs,
-      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-      // The server cancels a slow statement itself; this is for a server that no longer answers at all.
-      query_timeout: timeouts.statementMs + timeouts.connectMs,
-      keepAlive: true,
-    });
-    // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
-    pool.on('error', onConnectionError);
-    pool.on('connect', (client) => client.on('error', onConnectionError));
-    const db = drizzlePg(pool) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      async migrate() {
-        // Several processes (test workers, replicas) may start at once: one migrates, the others wait. A
-        // connection of its own, without the request timeouts: a migration or the wait for one may take long.
-        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: timeouts.connectMs });
-        client.on('error', onConnectionError);
-        await client.connect();
-        try {
-          await client.query('select pg_advisory_lock(7410001)');
-          await migratePg(drizzlePg(client), { migrationsFolder });
-        } finally {
-          await client.end().catch(() => undefined);
-        }
-      },
-      close: () => pool.end(),
-    };
-  }
+  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
+}
+
+async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const onConnectionError = options.onConnectionError ?? (() => undefined);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // The server cancels a slow statement itself; this is for a server that no longer answers at all.
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
+    keepAlive: true,
+  });
+  // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      // Several processes (test workers, replicas) may start at once: one migrates, the others wait. A
+      // connection of its own, without the request timeouts: a migration or the wait for one may take long.
+      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: timeouts.connectMs });
+      client.on('error', onConnectionError);
+      await client.connect();
+      try {
+        await client.query('select pg_advisory_lock(7410001)');
+        await migratePg(drizzlePg(client), { migrationsFolder });
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Promise<Database> {
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),

@@ -103,7 +103,18 @@ export async function createServer(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  await registerDocs(app);
+  await registerPlugins(app, deps);
+  decorateRendering(app, assets);
+  addRequestHooks(app, deps);
+  registerProofAssets(app);
+  registerErrorHandling(app);
+  registerMetrics(app, config.metrics, config.trustProxy !== false);
+  return app;
+}
 
+/** The OpenAPI document generated from the routes' zod schemas, and Swagger UI at /docs. */
+async function registerDocs(app: App): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -118,7 +129,11 @@ export async function createServer(deps: AppDeps): Promise<App> {
     // Swagger UI styles itself inline; scripts stay restricted to our origin.
     transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
   });
+}
 
+/** Security headers, compression, cookies, forms, CSRF, rate limits and the static files. */
+async function registerPlugins(app: App, deps: AppDeps): Promise<void> {
+  const { config } = deps;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -151,7 +166,10 @@ export async function createServer(deps: AppDeps): Promise<App> {
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
   await app.register(fastifyStatic, { root: htmxDir, prefix: '/static/vendor/', decorateReply: false, maxAge: '365d', immutable: true, allowedPath: (p) => p === '/htmx.min.js' });
+}
 
+/** What every handler finds on the request (language, words, actor) and the reply (page context, page rendering). */
+function decorateRendering(app: App, assets: PageContext['assets']): void {
   app.decorateRequest('lang', 'id');
   app.decorateRequest('t', null as unknown as T);
   app.decorateRequest('actor', null);
@@ -163,7 +181,11 @@ export async function createServer(deps: AppDeps): Promise<App> {
   app.decorateReply('page', function (vnode: VNode, status = 200) {
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(vnode));
   });
+}
 
+/** Language and actor for every request, the NUL-byte refusal and the CSRF check on page forms. */
+function addRequestHooks(app: App, deps: AppDeps): void {
+  const { config } = deps;
   app.addHook('onRequest', async (req, reply) => {
     // People quote it when something goes wrong; tests find the audit entries of one request by it.
     reply.header('x-request-id', req.id);
@@ -200,9 +222,4 @@ export async function createServer(deps: AppDeps): Promise<App> {
       app.csrfProtection(req, reply, done);
     } else done();
   });
-
-  registerProofAssets(app);
-  registerErrorHandling(app);
-  registerMetrics(app, config.metrics, config.trustProxy !== false);
-  return app;
 }
