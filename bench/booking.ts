@@ -25,7 +25,7 @@ import { applications } from '../src/applications/schema.ts';
 import { newTrackingCode } from '../src/applications/tracking-code.ts';
 import { bookingWindow } from '../src/appointments/booking-window.ts';
 import { bookStock, dayQuotas, quotaOverrides } from '../src/appointments/schema.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { closedDays } from '../src/holidays/closed-days.ts';
 import { start, type Running } from '../src/main.ts';
 import { newBillingCode } from '../src/payments/billing-code.ts';

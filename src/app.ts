@@ -1,5 +1,5 @@
 import type { DestinationStream, Logger } from 'pino';
-import type { Config } from './config.ts';
+import type { Config } from './platform/config.ts';
 import { registerAccountRoutes } from './accounts/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerMailJob } from './platform/mail/mail-job.ts';
@@ -10,6 +10,8 @@ import { createServer, type App } from './platform/http/server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { createLogger } from './platform/log.ts';
+import { registerStorageJobs } from './platform/storage/delete-job.ts';
+import { openStorage } from './platform/storage/open-storage.ts';
 import { registerRegionRoutes } from './regions/routes.tsx';
 import { registerUnitRoutes } from './units/routes.tsx';
 import { registerOfficerRoutes } from './officers/routes.tsx';
@@ -54,12 +56,14 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, log });
   const jobs = new JobRunner(database.db, log, config.jobsPollMs);
   registerMailJob(jobs, mailer);
+  const storage = openStorage(config);
+  registerStorageJobs(jobs, storage);
   const secrets = {
     cookie: await serverSecret(database.db, 'cookie'),
     qr: await serverSecret(database.db, 'qr'),
     payments: config.paymentWebhookSecret ?? (await serverSecret(database.db, 'payments')),
   };
-  const app = await createServer({ config, database, secrets, mailer, jobs, log });
+  const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
 
   registerHealthRoutes(app);
   registerHomeRoutes(app);

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { loadConfig, loadEnvFile } from './config.ts';
+import { loadConfig, loadEnvFile } from './platform/config.ts';
 import { serve } from './main.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/seed-demo.ts';
 import { serverSecret } from './platform/db/secrets.ts';
-import { openStorage } from './platform/storage/storage.ts';
+import { openStorage } from './platform/storage/open-storage.ts';
 import { createApiToken } from './accounts/api-tokens.ts';
 import { emailField, nameField, newPasswordField } from './accounts/schemas.ts';
 import { systemCaller } from './platform/auth/caller.ts';

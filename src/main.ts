@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import type { Config } from './platform/config.ts';
 import { openConfiguredDatabase, pgliteFolder, type Database } from './platform/db/index.ts';
 import type { App } from './platform/http/server.ts';
 import { createLogger } from './platform/log.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { auditLog } from '../src/platform/audit/schema.ts';
 import { accounts, apiTokens } from '../src/platform/auth/schema.ts';
 import { openDatabase, type Database } from '../src/platform/db/index.ts';

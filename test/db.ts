@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { openDatabase, type Database, type Db, type DriverKind } from '../src/platform/db/index.ts';
 

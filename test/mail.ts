@@ -1,7 +1,7 @@
 // Reading the mail that test apps write as .eml files into the run's shared data folder (test/db.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../src/config.ts';
+import type { Config } from '../src/platform/config.ts';
 import type { App } from '../src/platform/http/server.ts';
 
 export type Mail = { file: string; to: string; subject: string; text: string };

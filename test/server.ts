@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { buildApp } from '../src/app.ts';
-import type { Config } from '../src/config.ts';
+import type { Config } from '../src/platform/config.ts';
 import type { DriverKind } from '../src/platform/db/index.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { testConfig, testDatabase } from './db.ts';

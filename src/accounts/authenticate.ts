@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { SignInThrottle } from '../config.ts';
+import type { SignInThrottle } from '../platform/config.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { burnPasswordCheck, verifyPassword } from '../platform/auth/passwords.ts';

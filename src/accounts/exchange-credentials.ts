@@ -1,4 +1,4 @@
-import type { SignInThrottle } from '../config.ts';
+import type { SignInThrottle } from '../platform/config.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Db } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';

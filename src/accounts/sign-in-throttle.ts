@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { SignInThrottle } from '../config.ts';
+import type { SignInThrottle } from '../platform/config.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';

@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { registerStorageJobs } from '../platform/storage/delete-job.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { applicationFor } from './application-access.ts';
 import { describeApplication } from './describe-application.ts';
 import { discardDraft } from './discard-draft.ts';
@@ -25,10 +23,8 @@ const csrfBody = z.object({ _csrf: z.string().optional() });
 /** The citizen's application pages: the list, the wizard, documents, the confirmation and each application. */
 export async function registerApplicationPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config, jobs } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
-  registerStorageJobs(jobs, storage);
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
     const actor = requireActor(req);

@@ -6,7 +6,7 @@ import { pdf, postMultipart } from '../../test/uploads.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { jobs } from '../platform/jobs/schema.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { applications } from './schema.ts';
 import { adultAnswers, answerUntil, applicationRow, citizenBrowser, startDraft, uploadAdultDocuments } from './test-support.ts';
 import { stepPath } from './wizard-steps.ts';

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { CaseActionBody } from './action-schemas.ts';
 import { authorizeRole, caseFor } from './case-access.ts';
 import { performCaseAction } from './perform-case-action.ts';
@@ -24,7 +23,7 @@ const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
 export function registerCaseApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  const storage = openStorage(app.deps.config);
+  const { storage } = app.deps;
 
   app.post(
     '/api/v1/applications/:id/actions',

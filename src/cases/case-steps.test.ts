@@ -12,7 +12,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account, OfficerRole } from '../platform/auth/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { nameKey } from '../watchlist/name-key.ts';
 import { watchlistEntries } from '../watchlist/schema.ts';
 import { dueDate } from './service-level.ts';

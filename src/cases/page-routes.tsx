@@ -6,7 +6,6 @@ import { witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { registerUploadParser } from '../platform/storage/upload-parser.ts';
 import { actorScope } from '../units/scope.ts';
 import { CaseActionBody } from './action-schemas.ts';
@@ -41,7 +40,7 @@ const Device = z.string().trim().min(1).max(100);
 /** The officer's case page: the applicant, the history, and the form for the next step; and the rejection receipt. */
 export async function registerCasePages(fastify: FastifyInstance): Promise<void> {
   const db = () => fastify.deps.database.db;
-  const storage = openStorage(fastify.deps.config);
+  const { storage } = fastify.deps;
 
   const casePage = async (req: FastifyRequest, reply: FastifyReply, state: CaseFormState, status = 200) => {
     const id = (req.params as { id: string }).id;

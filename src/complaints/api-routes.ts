@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, optionalActor, requireActor } from '../platform/http/guards.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { fileComplaint } from './file-complaint.ts';
 import { complaintOfHolder, followComplaint } from './follow-complaint.ts';
 import { ComplaintBody, FilingResult, FollowResult, ListQuery } from './input-schemas.ts';
@@ -31,9 +30,8 @@ const ComplaintJson = z.object({
 
 export function registerComplaintApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
   const limited = { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } };
 
   app.post(

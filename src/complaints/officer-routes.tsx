@@ -7,7 +7,6 @@ import type { AppError, FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { extensionOf, type DocumentMediaType } from '../platform/storage/sniff.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { complaintsCsv } from './complaints-csv.ts';
 import { ActionBody, ListQuery } from './input-schemas.ts';
 import { complaintForOfficer, describeComplaint, listComplaints } from './list-complaints.ts';
@@ -24,9 +23,8 @@ const Params = z.object({ id: z.uuid() });
 /** The officers' complaint pages: the list and its CSV export, one complaint with its steps, attachment downloads. */
 export function registerComplaintOfficerRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
 
   const filtersOf = (q: z.infer<typeof ListQuery>) => ({ unitCode: q.unit || undefined, status: q.status, from: q.from, to: q.to });
 

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, optionalActor } from '../platform/http/guards.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { listUnits } from '../units/list-units.ts';
@@ -37,9 +36,8 @@ function toInput(body: Record<string, unknown>) {
 /** The public complaint pages: the form, the one-time confirmation, following with code and secret. */
 export async function registerComplaintPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
   const limited = { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } };
 
   const filePage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {

@@ -1,10 +1,10 @@
 // Helpers shared by the complaint tests (not loaded by the application).
 import { eq } from 'drizzle-orm';
-import type { Config } from '../config.ts';
+import type { Config } from '../platform/config.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { officerActor } from '../home-visits/test-support.ts';
 import { fileComplaint, type ComplaintInput } from './file-complaint.ts';
 import { performComplaintAction, type ComplaintActionInput } from './perform-complaint-action.ts';

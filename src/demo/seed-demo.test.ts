@@ -11,7 +11,7 @@ import { totpCode, totpStep } from '../platform/auth/totp.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { openDatabase, type Database } from '../platform/db/index.ts';
 import { queueTickets } from '../queue/schema.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { seedReference } from '../seed.ts';
 import { DEMO_TOTP_SECRET, seedDemo } from './seed-demo.ts';
 

@@ -6,7 +6,6 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { regionOptions } from '../regions/region-options.ts';
@@ -55,9 +54,8 @@ function requireCitizen(req: FastifyRequest): Actor {
 /** The service's page and the requester's pages: the request form, the status page (with the confirmation) and the evidence upload. */
 export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
 
   const requestPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     requireCitizen(req);

@@ -12,7 +12,6 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { T } from '../platform/i18n/index.ts';
 import { extensionOf, type DocumentMediaType } from '../platform/storage/sniff.ts';
-import { openStorage } from '../platform/storage/storage.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { mobileKits } from '../roster/schema.ts';
 import { actorScope } from '../units/scope.ts';
@@ -61,9 +60,8 @@ async function busyErrors(db: () => Executor, t: T, raw: FieldErrors): Promise<F
 /** The officers' si Koe Peduli pages: the list, one request with its forms, the evidence download. */
 export function registerHomeVisitOfficerRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  const { config, storage } = app.deps;
   const db = () => app.deps.database.db;
-  const storage = openStorage(config);
 
   app.get('/officer/home-visits', { schema: { hide: true } }, async (req, reply) => {
     const actor = requireActor(req);

@@ -13,7 +13,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { upcomingSaturdays } from './saturday-slots.ts';
 import { bookMovements, saturdayPickups, saturdayPickupSlots } from './schema.ts';
 

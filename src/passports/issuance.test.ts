@@ -11,7 +11,7 @@ import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { jobs } from '../platform/jobs/schema.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { checkDigit, mrzName } from './mrz.ts';
 import { numberSeries } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';

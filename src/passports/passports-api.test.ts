@@ -10,7 +10,7 @@ import { auditLog } from '../platform/audit/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 
 describeApp('GET /api/v1/passports/:number', (ctx) => {
   const get = async (number: string, account?: Account) => {

@@ -20,7 +20,7 @@ import { homeVisits } from '../home-visits/schema.ts';
 import { makePeduliUnit, makeVisit } from '../home-visits/test-support.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { MAIL_JOB } from '../platform/mail/mailer.ts';
-import { openStorage } from '../platform/storage/storage.ts';
+import { openStorage } from '../platform/storage/open-storage.ts';
 import { ikmCategory, ikmFrom } from './compute-ikm.ts';
 import { issueSurveyToken } from './issue-survey-token.ts';
 import { krejcieMorgan, sampleSize } from './sample-size.ts';

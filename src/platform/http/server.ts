@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { VNode } from 'preact';
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, actorFromApiToken, actorFromSession } from '../auth/sessions.ts';
 import type { Database } from '../db/index.ts';
@@ -28,6 +28,7 @@ import { isLang, langFromAcceptLanguage, translator, type Lang, type T } from '.
 import type { JobRunner } from '../jobs/runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { projectRoot } from '../paths.ts';
+import type { Storage } from '../storage/storage.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
 import { isApiRequest, routePath, type AuditedLookUp, type ErrorPage } from './errors.ts';
@@ -37,7 +38,7 @@ import { registerProofAssets } from '../proof/assets.ts';
 
 /** Keys generated once per installation (server_secrets table): cookie signing, appointment QR signing, payments. */
 export type Secrets = { cookie: string; qr: string; payments: string };
-export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; secrets: Secrets; log: Logger };
+export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; secrets: Secrets; log: Logger; storage: Storage };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { checkKey, type Storage, type StoredObject } from './storage.ts';
 

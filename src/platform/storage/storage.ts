@@ -1,8 +1,4 @@
-import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Config } from '../../config.ts';
-import { FolderStorage } from './folder-storage.ts';
-import { S3Storage } from './s3-storage.ts';
 
 export type StoredObject = { body: Readable; mediaType: string };
 
@@ -24,9 +20,4 @@ const keyPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*(\/[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
 export function checkKey(key: string): string {
   if (!keyPattern.test(key) || key.length > 300) throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
   return key;
-}
-
-/** S3-compatible storage when configured, else the folder `<dataDir>/uploads`. */
-export function openStorage(config: Pick<Config, 'dataDir' | 's3'>): Storage {
-  return config.s3 ? new S3Storage(config.s3) : new FolderStorage(path.join(config.dataDir, 'uploads'));
 }

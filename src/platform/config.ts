@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_POOL_SIZE, DEFAULT_TIMEOUTS, type Timeouts } from './platform/db/index.ts';
+import { DEFAULT_POOL_SIZE, DEFAULT_TIMEOUTS, type Timeouts } from './db/index.ts';
 
 /**
  * Which proxies in front of Sikoe may tell it the client's address (X-Forwarded-For): none, or the proxies' own

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/db.ts';
-import { startTcpProxy, type TcpProxy } from '../../../test/tcp-proxy.ts';
-import { start, type Running } from '../../main.ts';
-import { createLogger } from '../log.ts';
-import { openDatabase } from './index.ts';
+import { testConfig } from './db.ts';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { start, type Running } from '../src/main.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeDb } from '../../../test/db.ts';
-import { makeCitizen, makeOfficer } from '../../../test/factories.ts';
-import { createApiToken } from '../../accounts/api-tokens.ts';
-import { systemCaller } from './caller.ts';
-import { accounts, apiTokens, sessions } from './schema.ts';
-import { actorFromApiToken, actorFromSession, createSession } from './sessions.ts';
-import { hashToken } from './tokens.ts';
+import { describeDb } from './db.ts';
+import { makeCitizen, makeOfficer } from './factories.ts';
+import { createApiToken } from '../src/accounts/api-tokens.ts';
+import { systemCaller } from '../src/platform/auth/caller.ts';
+import { accounts, apiTokens, sessions } from '../src/platform/auth/schema.ts';
+import { actorFromApiToken, actorFromSession, createSession } from '../src/platform/auth/sessions.ts';
+import { hashToken } from '../src/platform/auth/tokens.ts';
 
 describeDb('bearer tokens', (ctx) => {
   const issue = async (accountId: string) => ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'));

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { describeDb, testConfig } from '../../test/db.ts';
-import { makeCitizen, sessionCookie } from '../../test/factories.ts';
-import type { App } from './http/server.ts';
-import { safeError } from './log.ts';
+import { buildApp } from '../src/app.ts';
+import { describeDb, testConfig } from './db.ts';
+import { makeCitizen, sessionCookie } from './factories.ts';
+import type { App } from '../src/platform/http/server.ts';
+import { safeError } from '../src/platform/log.ts';
 
 const TOKEN = 'abc123secret';
 const NIK = '5371010101900001';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { describeApp, drivers, testConfig } from '../../../test/db.ts';
-import { openDatabase, type Database, type DriverKind } from '../db/index.ts';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { describeApp, drivers, testConfig } from './db.ts';
+import { openDatabase, type Database, type DriverKind } from '../src/platform/db/index.ts';
 
 
 const testEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir') });
