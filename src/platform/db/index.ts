@@ -208,8 +208,8 @@ export async function takeTurn(tx: Executor, space: number, key: string): Promis
 
 /** Rows of a raw SQL query; both drivers return them under `rows`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 const dialect = new PgDialect();

@@ -13,7 +13,7 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
   const fields = translateFields(req.t, error.fields, error.params);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
-  if (error.code === 'sign_in_throttled') reply.header('retry-after', String(error.params?.seconds ?? 1));
+  if (error.code === 'sign_in_throttled') reply.header('retry-after', String(Number(error.params?.seconds ?? 1)));
   if (error.code === 'unavailable') reply.header('retry-after', '10');
   if (isApiRequest(req)) {
     return reply.code(error.status).send({ error: { code: error.code, message, ...(fields ? { fields } : {}) } });
@@ -75,9 +75,12 @@ export function frameworkErrorHandler(assets: PageContext['assets']) {
     const lang = chosen ?? (isApiRequest(req) ? langFromAcceptLanguage(req.headers['accept-language']) : 'id');
     const t = translator(lang);
     const message = t('errors.not_found');
-    if (isApiRequest(req)) return reply.code(404).send({ error: { code: 'not_found', message } });
+    if (isApiRequest(req)) {
+      void reply.code(404).send({ error: { code: 'not_found', message } });
+      return;
+    }
     const ctx: PageContext = { t, lang, actor: null, csrf: '', path: '/', assets };
-    return reply
+    void reply
       .code(404)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')

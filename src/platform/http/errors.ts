@@ -38,7 +38,7 @@ export function toAppError(err: unknown): AppError {
     const fields: FieldErrors = {};
     for (const issue of err.validation) {
       const field = issue.instancePath.replace(/^\//, '').split('/')[0] || (err as FastifyError).validationContext || 'input';
-      fields[field] ??= issueKey(issue as ValidationIssue);
+      fields[field] ??= issueKey(issue);
     }
     return new AppError('validation_failed', fields);
   }

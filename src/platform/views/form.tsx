@@ -67,7 +67,9 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
       <input
         id={id}
         name={name}
-        type={type as 'text'} // preact types each input type separately; the union is valid HTML
+        // preact types each input type separately; the union is valid HTML (the rule misreads the union)
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+        type={type as 'text'}
         value={typeof value === 'string' ? value : undefined}
         autocomplete={autocomplete}
         required={required}

@@ -1,6 +1,6 @@
 // ALTCHA's CSP-friendly build (no blob: workers, no inline styles): the proof of work runs in a worker file
 // served from this site, and the widget speaks the page's language with strings from the Sikoe catalogue.
-/* global document, URL, Worker */
+/* global document, Worker */
 import './altcha.js';
 
 const worker = new URL('./altcha-worker.js', import.meta.url);
