@@ -1,5 +1,7 @@
 import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './platform/config.ts';
+// Every feature's words reach i18n on import, before any page is written.
+import './messages.ts';
 import { registerAccountRoutes } from './accounts/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerMailJob } from './platform/mail/mail-job.ts';

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig, loadEnvFile } from './platform/config.ts';
+// Every feature's words reach i18n on import: commands write mail too (an officer's welcome).
+import './messages.ts';
 import { serve } from './main.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/seed-demo.ts';
 import { serverSecret } from './platform/db/secrets.ts';

@@ -8,7 +8,7 @@ import { makeVisit } from '../src/home-visits/test-support.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
 import type { Account } from '../src/platform/auth/schema.ts';
 import { witaDate } from '../src/platform/calendar/wita.ts';
-import { id as catalogue } from '../src/platform/i18n/id.ts';
+import { catalogue } from '../src/platform/i18n/index.ts';
 import { bookDirectly } from '../src/appointments/test-support.ts';
 import { describeApp } from './db.ts';
 import { makeApplication, makeCitizen, makeOfficer, makeUnit, openDate, sessionCookie } from './factories.ts';
@@ -25,7 +25,7 @@ import { registeredRoutes } from './routes.ts';
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
-const catalogueKeys = new Set(keysOf(catalogue));
+const catalogueKeys = new Set(keysOf(catalogue('id')));
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 /** The words a person reads: text between tags, and the attributes read out or shown (labels, titles, placeholders). */

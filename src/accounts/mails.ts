@@ -3,8 +3,8 @@ import type { MailMessage } from '../platform/mail/mailer.ts';
 
 function mail(lang: Lang, to: string, key: string, params: Record<string, string>, kind?: MailMessage['kind']): MailMessage {
   const t = translator(lang);
-  const body = t(`mail.${key}.body`, params);
-  return { to, subject: t(`mail.${key}.subject`, params), text: `${body}\n\n${t('mail.signature')}\n`, ...(kind ? { kind } : {}) };
+  const body = t(`account.mail.${key}.body`, params);
+  return { to, subject: t(`account.mail.${key}.subject`, params), text: `${body}\n\n${t('mail.signature')}\n`, ...(kind ? { kind } : {}) };
 }
 
 export const verifyMail = (lang: Lang, to: string, name: string, link: string) => mail(lang, to, 'verify', { name, link }, 'verify');

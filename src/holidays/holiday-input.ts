@@ -14,7 +14,7 @@ export type HolidayInput = { date: IsoDate; name: string; kind: HolidayKind; uni
  */
 export async function resolveHoliday(db: Executor, input: HolidayInput): Promise<{ holiday: HolidayInput; unitCode: string }> {
   if (input.kind !== 'office_closure') return { holiday: { ...input, unitCode: null }, unitCode: await organisationRoot(db) };
-  if (!input.unitCode) throw new AppError('validation_failed', { unitCode: 'counterDesk.holidays.closureNeedsUnit' });
+  if (!input.unitCode) throw new AppError('validation_failed', { unitCode: 'holidays.closureNeedsUnit' });
   const unit = await getUnit(db, input.unitCode).catch(() => {
     throw new AppError('validation_failed', { unitCode: 'v.unit' });
   });
@@ -28,4 +28,4 @@ export async function organisationRoot(db: Executor): Promise<string> {
   return root.code;
 }
 
-export const duplicateHoliday = () => new AppError('validation_failed', { date: 'counterDesk.holidays.duplicate' });
+export const duplicateHoliday = () => new AppError('validation_failed', { date: 'holidays.duplicate' });

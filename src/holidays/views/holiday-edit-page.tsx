@@ -9,7 +9,7 @@ type Props = { ctx: PageContext; holiday: { id: string; name: string; date: stri
 
 export function HolidayEditPage({ ctx, holiday, kinds, units, state }: Props) {
   const { t } = ctx;
-  const title = t('counterDesk.holidays.editTitle', { name: holiday.name });
+  const title = t('holidays.editTitle', { name: holiday.name });
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>
@@ -17,16 +17,16 @@ export function HolidayEditPage({ ctx, holiday, kinds, units, state }: Props) {
       <Form ctx={ctx} action={`/admin/holidays/${holiday.id}/edit`} submit={t('common.save')}>
         <HolidayFields ctx={ctx} state={state} kinds={kinds} units={units} />
       </Form>
-      <h2>{t('counterDesk.holidays.removeTitle')}</h2>
-      <p>{t('counterDesk.holidays.removeHint')}</p>
+      <h2>{t('holidays.removeTitle')}</h2>
+      <p>{t('holidays.removeHint')}</p>
       <form method="post" action={`/admin/holidays/${holiday.id}/delete`}>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <button type="submit" class="secondary">
-          {t('counterDesk.holidays.remove')}
+          {t('holidays.remove')}
         </button>
       </form>
       <p>
-        <a href={`/admin/holidays?year=${holiday.date.slice(0, 4)}`}>{t('counterDesk.holidays.back')}</a>
+        <a href={`/admin/holidays?year=${holiday.date.slice(0, 4)}`}>{t('holidays.back')}</a>
       </p>
     </Layout>
   );

@@ -15,7 +15,7 @@ type Props = { ctx: PageContext; year: number; rows: (HolidayRow & { editable: b
 
 export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
   const { t, lang } = ctx;
-  const title = t('counterDesk.holidays.title', { year });
+  const title = t('holidays.title', { year });
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>
@@ -24,23 +24,23 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
           {t('counterDesk.saved')}
         </p>
       )}
-      <p>{t('counterDesk.holidays.lead')}</p>
-      <nav aria-label={t('counterDesk.holidays.years')}>
-        <a href={`/admin/holidays?year=${year - 1}`}>{t('counterDesk.holidays.previousYear', { year: year - 1 })}</a>
+      <p>{t('holidays.lead')}</p>
+      <nav aria-label={t('holidays.years')}>
+        <a href={`/admin/holidays?year=${year - 1}`}>{t('holidays.previousYear', { year: year - 1 })}</a>
         {' · '}
-        <a href={`/admin/holidays?year=${year + 1}`}>{t('counterDesk.holidays.nextYear', { year: year + 1 })}</a>
+        <a href={`/admin/holidays?year=${year + 1}`}>{t('holidays.nextYear', { year: year + 1 })}</a>
       </nav>
       {rows.length === 0 ? (
-        <p>{t('counterDesk.holidays.none')}</p>
+        <p>{t('holidays.none')}</p>
       ) : (
         <ScrollRegion label={title}>
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('counterDesk.holidays.date')}</th>
-                <th scope="col">{t('counterDesk.holidays.name')}</th>
-                <th scope="col">{t('counterDesk.holidays.kind')}</th>
-                <th scope="col">{t('counterDesk.holidays.unit')}</th>
+                <th scope="col">{t('holidays.date')}</th>
+                <th scope="col">{t('holidays.name')}</th>
+                <th scope="col">{t('holidays.kind')}</th>
+                <th scope="col">{t('holidays.unit')}</th>
                 <th scope="col">
                   <span class="visually-hidden">{t('common.actions')}</span>
                 </th>
@@ -51,10 +51,10 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
                 <tr key={h.id}>
                   <td>{`${t(`weekdays.${weekdays[(dayOfWeek(h.date) + 6) % 7]}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
                   <td>{h.name}</td>
-                  <td>{t(`counterDesk.holidays.kinds.${h.kind}`)}</td>
-                  <td>{h.unitName ?? (h.unitCode === null ? t('counterDesk.holidays.allUnits') : h.unitCode)}</td>
+                  <td>{t(`holidays.kinds.${h.kind}`)}</td>
+                  <td>{h.unitName ?? (h.unitCode === null ? t('holidays.allUnits') : h.unitCode)}</td>
                   <td>
-                    {h.editable && <RowLink href={`/admin/holidays/${h.id}/edit`} label={t('counterDesk.holidays.edit')} row={h.name} />}
+                    {h.editable && <RowLink href={`/admin/holidays/${h.id}/edit`} label={t('holidays.edit')} row={h.name} />}
                   </td>
                 </tr>
               ))}
@@ -62,9 +62,9 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
           </table>
         </ScrollRegion>
       )}
-      <h2>{t('counterDesk.holidays.addTitle')}</h2>
+      <h2>{t('holidays.addTitle')}</h2>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={holidayLabels(ctx)} />
-      <Form ctx={ctx} action="/admin/holidays" submit={t('counterDesk.holidays.add')}>
+      <Form ctx={ctx} action="/admin/holidays" submit={t('holidays.add')}>
         <HolidayFields ctx={ctx} state={state} kinds={kinds} units={units} />
       </Form>
     </Layout>

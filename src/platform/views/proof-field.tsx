@@ -1,4 +1,4 @@
-import { proof as catalogue } from '../i18n/id/proof.ts';
+import { id } from '../i18n/id.ts';
 import type { PageContext } from './context.ts';
 
 declare module 'preact' {
@@ -19,7 +19,7 @@ export type ProofForm = { token: string; challenge: string; readyAt: Date };
  */
 export function ProofField({ ctx, form, legend, lead, noScript, error }: { ctx: PageContext; form: ProofForm; legend: string; lead: string; noScript: (readyAt: Date) => string; error?: string }) {
   const { t, lang } = ctx;
-  const widgetStrings = Object.fromEntries(Object.keys(catalogue.widget).map((key) => [key, t(`proof.widget.${key}`)]));
+  const widgetStrings = Object.fromEntries(Object.keys(id.proof.widget).map((key) => [key, t(`proof.widget.${key}`)]));
   return (
     <>
       <input type="hidden" name="formToken" value={form.token} />

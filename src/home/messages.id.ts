@@ -1,0 +1,13 @@
+// Messages of the "home" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
+export const home = {
+  title: 'Layanan keimigrasian di Nusa Tenggara Timur',
+  lead: 'Ajukan paspor, pilih tanggal datang, bayar, dan ikuti permohonan Anda dari mana saja di NTT. Petugas juga datang ke desa, sekolah, dan rumah Anda.',
+  servicesTitle: 'Layanan',
+  soon: 'segera daring; sementara di kantor imigrasi',
+  unitsTitle: 'Kantor dan pos imigrasi',
+  followTitle: 'Sudah mengajukan?',
+  trackLead: 'Lihat status permohonan paspor dengan kode pelacakan dan tanggal lahir pemohon, tanpa perlu masuk.',
+  trackLink: 'Lacak permohonan paspor',
+  complaintLead: 'Sudah menyampaikan pengaduan? Ikuti jawabannya dengan kode pelacakan dan kode rahasia pengaduan.',
+  complaintLink: 'Ikuti pengaduan',
+};

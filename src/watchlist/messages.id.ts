@@ -1,0 +1,22 @@
+// Messages of the "watchlist" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
+export const watchlist = {
+  title: 'Daftar pencegahan',
+  lead: 'Orang yang tercantum di sini tidak dapat memperoleh paspor di kantor mana pun di wilayah NTT. Petugas loket hanya melihat bahwa pemohon tercantum, tidak melihat alasannya.',
+  audited: 'Daftar ini memuat data pribadi; setiap pembukaan dan perubahan dicatat dalam jejak audit.',
+  showLifted: 'Tampilkan juga yang sudah dicabut',
+  hideLifted: 'Sembunyikan yang sudah dicabut',
+  none: 'Daftar pencegahan kosong.',
+  count: '{{n}} orang',
+  indefinite: 'Tanpa batas',
+  lifted: 'Dicabut: {{reason}}',
+  lift: 'Cabut',
+  liftReason: 'Alasan pencabutan',
+  addTitle: 'Tambahkan orang ke daftar',
+  add: 'Tambahkan',
+  nikHint: '16 angka. Isi NIK atau tanggal lahir (atau keduanya).',
+  dateHint: 'Sesuai dokumen yang menjadi dasar pencegahan.',
+  referenceHint: 'Nomor surat atau keputusan yang menjadi dasar pencegahan.',
+  validUntilHint: 'Kosongkan bila tanpa batas waktu.',
+  fields: { nik: 'NIK', fullName: 'Nama lengkap', birthDate: 'Tanggal lahir', reason: 'Alasan', reference: 'Dasar pencegahan', validUntil: 'Berlaku sampai' },
+  v: { identity: 'Isi NIK atau tanggal lahir: nama saja tidak cukup untuk mencocokkan.' },
+};
