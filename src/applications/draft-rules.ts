@@ -1,12 +1,11 @@
 import { and, countDistinct, eq, isNotNull, ne } from 'drizzle-orm';
-import { ageOn, maxValidityYears } from '../fees/calculate-fee.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
 import { villages } from '../regions/schema.ts';
 import { getUnit } from '../units/list-units.ts';
-import { openApplicationConflict } from './applicant-rules.ts';
+import { maxValidityYears, openApplicationConflict } from './applicant-rules.ts';
 import { applications, type Application } from './schema.ts';
 import { regionPickerName, type DraftAnswers } from './wizard-steps.ts';
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FeeLine } from '../fees/schema.ts';
 
 export const applicationKinds = ['first', 'replacement', 'lost', 'damaged', 'name_change'] as const;
 export const passportTypes = ['biasa', 'elektronik'] as const;
@@ -58,7 +59,6 @@ export type MaritalStatus = (typeof maritalStatuses)[number];
 export type TravelPurpose = (typeof travelPurposes)[number];
 export type DocumentKind = (typeof documentKinds)[number];
 export type ApplicationStatus = (typeof applicationStatuses)[number] | (string & {});
-export type FeeLine = { item: string; amount: number };
 
 /**
  * One passport application for one applicant. Filled step by step while a draft (so wizard columns are nullable),
