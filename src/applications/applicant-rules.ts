@@ -1,6 +1,5 @@
 import { and, countDistinct, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
-import { ageOn, maxValidityYears } from '../fees/calculate-fee.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import { constraintOf, type Executor } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
@@ -22,6 +21,11 @@ export type ApplicantFacts = {
   /** The application these facts are, once it exists (a draft being submitted). */
   id?: string;
 };
+
+/** Ten-year passports only for applicants who are 17 or older, or married (Permenkumham 18/2022). */
+export function maxValidityYears(birthDate: IsoDate, married: boolean, on: IsoDate): 5 | 10 {
+  return ageOn(birthDate, on) >= 17 || married ? 10 : 5;
+}
 
 /**
  * The rules an application must meet before it is submitted, as field errors (catalogue keys) plus warnings for

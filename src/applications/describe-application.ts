@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
-import { districts, regencies, villages } from '../regions/schema.ts';
+import { findVillage } from '../regions/find-village.ts';
 import { getUnit } from '../units/list-units.ts';
 import { listDocuments, type DocumentSummary } from './required-documents.ts';
 import { applicationActions, type Application } from './schema.ts';
@@ -11,12 +11,7 @@ export type ApplicationDescription = { unitName: string | null; regionName: stri
 /** "Village, district, regency" for a village code, as the applicant picked it. */
 async function regionName(db: Executor, villageCode: string | null): Promise<string | null> {
   if (!villageCode) return null;
-  const [row] = await db
-    .select({ village: villages.name, district: districts.name, regency: regencies.name })
-    .from(villages)
-    .innerJoin(districts, eq(districts.code, villages.districtCode))
-    .innerJoin(regencies, eq(regencies.code, districts.regencyCode))
-    .where(eq(villages.code, villageCode));
+  const row = await findVillage(db, villageCode);
   return row ? `${row.village}, ${row.district}, ${row.regency}` : villageCode;
 }
 

@@ -11,7 +11,7 @@ import { addDocument } from './add-document.ts';
 import { applicationFor } from './application-access.ts';
 import { getDocument } from './get-document.ts';
 import { removeDocument } from './remove-document.ts';
-import { documentKinds } from './schema.ts';
+import { documentKinds } from './document-kinds.ts';
 import { showStep, type WizardDeps } from './wizard-pages.tsx';
 import { stepPath } from './wizard-steps.ts';
 

@@ -1,12 +1,11 @@
 import { and, countDistinct, eq, isNotNull, ne } from 'drizzle-orm';
-import { ageOn, maxValidityYears } from '../fees/calculate-fee.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
-import { villages } from '../regions/schema.ts';
+import { villageExists } from '../regions/queries.ts';
 import { getUnit } from '../units/list-units.ts';
-import { openApplicationConflict } from './applicant-rules.ts';
+import { maxValidityYears, openApplicationConflict } from './applicant-rules.ts';
 import { applications, type Application } from './schema.ts';
 import { regionPickerName, type DraftAnswers } from './wizard-steps.ts';
 
@@ -35,8 +34,7 @@ export async function draftAnswerErrors(db: Executor, draft: Application, answer
   }
   if (answers.sex !== undefined && merged.nik && merged.sex && (await checkNik(db, merged.nik, { sex: merged.sex })).errors.includes('v.nikSex')) errors.sex = 'v.nikSex';
   if (answers.villageCode !== undefined) {
-    const [village] = await db.select({ code: villages.code }).from(villages).where(eq(villages.code, answers.villageCode!));
-    if (!village) errors[regionPickerName] = 'v.village';
+    if (!(await villageExists(db, answers.villageCode!))) errors[regionPickerName] = 'v.village';
   }
   if (answers.kind !== undefined && merged.kind !== 'first' && merged.kind !== 'lost' && !merged.oldPassportNumber) errors.oldPassportNumber = 'v.required';
   if (answers.validityYears !== undefined && merged.validityYears! > allowedValidity(merged, limits.today)) errors.validityYears = 'v.validityTen';

@@ -1,6 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { ageOn } from '../fees/calculate-fee.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { applicationDocuments, type Application, type DocumentKind } from './schema.ts';

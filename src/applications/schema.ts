@@ -1,49 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FeeLine } from '../fees/schema.ts';
+import type { applicationStatuses } from './application-statuses.ts';
+import type { documentKinds } from './document-kinds.ts';
 
 export const applicationKinds = ['first', 'replacement', 'lost', 'damaged', 'name_change'] as const;
 export const passportTypes = ['biasa', 'elektronik'] as const;
 export const speeds = ['reguler', 'percepatan'] as const;
 export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
 export const travelPurposes = ['tourism', 'family', 'study', 'work', 'pilgrimage', 'medical', 'business', 'other'] as const;
-export const documentKinds = [
-  'ektp',
-  'kk',
-  'akta_kelahiran',
-  'buku_nikah',
-  'ijazah',
-  'surat_baptis',
-  'old_passport',
-  'surat_pewarganegaraan',
-  'name_change_decree',
-  'parent_ktp',
-  'parent_marriage_book',
-  'parent_passport',
-  'power_of_attorney',
-  'pmi_recommendation',
-] as const;
-/** Before the office: the citizen's own steps. At the office: see `src/cases/workflow.ts`. */
-export const applicationStatuses = [
-  'draft',
-  'submitted',
-  'booked',
-  'paid',
-  'cancelled',
-  'checked_in',
-  'documents_incomplete',
-  'documents_verified',
-  'watchlist_cleared',
-  'payment_confirmed',
-  'biometrics_captured',
-  'deferred',
-  'interviewed',
-  'approved',
-  'printed',
-  'ready',
-  'handed_over',
-  'rejected',
-  'void',
-] as const;
 
 /** Where an application has ended (or has not yet begun): a person may hold one application per type outside these. */
 export const closedApplicationStatuses = ['draft', 'cancelled', 'handed_over', 'rejected', 'void'] as const;
@@ -58,7 +23,6 @@ export type MaritalStatus = (typeof maritalStatuses)[number];
 export type TravelPurpose = (typeof travelPurposes)[number];
 export type DocumentKind = (typeof documentKinds)[number];
 export type ApplicationStatus = (typeof applicationStatuses)[number] | (string & {});
-export type FeeLine = { item: string; amount: number };
 
 /**
  * One passport application for one applicant. Filled step by step while a draft (so wizard columns are nullable),

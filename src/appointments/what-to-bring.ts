@@ -1,6 +1,5 @@
 import type { Application } from '../applications/schema.ts';
-import { ageOn } from '../fees/calculate-fee.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 
 export type BringItem =
   | 'ektp'

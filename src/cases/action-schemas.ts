@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { familyNameField } from '../applications/api-schemas.ts';
-import { documentKinds } from '../applications/schema.ts';
+import { documentKinds } from '../applications/document-kinds.ts';
 
 const reason = z.string().trim().min(3, 'v.reason').max(500, 'v.reason');
 /** A client-generated id: resending the same action after a dropped connection changes nothing. */

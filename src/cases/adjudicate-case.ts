@@ -1,5 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { applicationActions } from '../applications/schema.ts';
+import { findLatestAction } from '../applications/find-application-action.ts';
 import { AppError } from '../platform/errors.ts';
 import { mailApplicant } from './case-mails.ts';
 import type { StepHandler } from './case-step.ts';
@@ -10,12 +9,7 @@ import type { StepHandler } from './case-step.ts';
  */
 export const adjudicateCase: StepHandler<'adjudicate'> = async (ctx, input) => {
   const { tx, application } = ctx;
-  const [interview] = await tx
-    .select({ actorId: applicationActions.actorId })
-    .from(applicationActions)
-    .where(and(eq(applicationActions.applicationId, application.id), eq(applicationActions.type, 'interview')))
-    .orderBy(desc(applicationActions.id))
-    .limit(1);
+  const interview = await findLatestAction(tx, application.id, 'interview');
   if (interview?.actorId === ctx.caller.actor.id) throw new AppError('four_eyes_required');
   if (input.decision === 'approve') return { status: 'approved', payload: { decision: 'approve', interviewedBy: interview?.actorId ?? null } };
   await mailApplicant(tx, application, 'rejected', { reason: input.reason!, publicUrl: ctx.publicUrl });

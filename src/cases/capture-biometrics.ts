@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
+import { setApplicationDueDate } from '../applications/set-application-due-date.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
@@ -36,7 +35,7 @@ export const captureBiometrics: StepHandler<'capture_biometrics'> = async (ctx, 
   const key = `biometrics/${application.id}/photo-${crypto.randomUUID()}`;
   await ctx.storage.put(key, bytes, mediaType);
   const dueOn = await dueDate(ctx.tx, application.unitCode!, application.speed ?? 'reguler', witaDate(ctx.now));
-  await ctx.tx.update(applications).set({ dueOn }).where(eq(applications.id, application.id));
+  await setApplicationDueDate(ctx.tx, application.id, dueOn);
   return {
     status: 'biometrics_captured',
     payload: {

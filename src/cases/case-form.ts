@@ -1,4 +1,4 @@
-import { documentKinds } from '../applications/schema.ts';
+import { documentKinds } from '../applications/document-kinds.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
 
 /** The screening questions an interviewer ticks; stored by key in the interview's checklist. */

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
+import { findActionByRequestId } from '../applications/find-application-action.ts';
 import { lockApplication } from '../applications/get-application.ts';
-import { applicationActions, applications, type ApplicationStatus } from '../applications/schema.ts';
+import type { ApplicationStatus } from '../applications/schema.ts';
+import { setApplicationHolder } from '../applications/set-application-holder.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -54,10 +55,7 @@ export async function performCaseAction(
   authorize(actor, input.body.type, { unitCode: application.unitCode, scope: actor.unitCode ? await unitScope(tx, actor.unitCode) : [] });
 
   if (input.body.requestId) {
-    const [done] = await tx
-      .select()
-      .from(applicationActions)
-      .where(and(eq(applicationActions.applicationId, application.id), eq(applicationActions.requestId, input.body.requestId)));
+    const done = await findActionByRequestId(tx, application.id, input.body.requestId);
     if (done) return { applicationId: application.id, status: application.status, holderId: application.holderId, action: { type: done.type, payload: done.payload } };
   }
 
@@ -81,7 +79,7 @@ export async function performCaseAction(
     if (!openCaseStatuses.includes(result.status)) holderId = null;
   }
 
-  if (holderId !== application.holderId) await tx.update(applications).set({ holderId }).where(eq(applications.id, application.id));
+  if (holderId !== application.holderId) await setApplicationHolder(tx, application.id, holderId);
   const payload = result.payload ?? {};
   await recordAction(tx, caller, {
     applicationId: application.id,

@@ -1,6 +1,7 @@
 import type { Speed } from '../applications/schema.ts';
 import { closedDays } from '../holidays/closed-days.ts';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { nthWorkingDay } from '../platform/calendar/working-days.ts';
 import type { Executor } from '../platform/db/index.ts';
 
 /** Working days a reguler passport may take once biometrics and payment are both in; percepatan is the same day. */
@@ -14,10 +15,5 @@ export async function dueDate(db: Executor, unitCode: string, speed: Speed, star
   if (speed === 'percepatan') return start;
   // Six weeks always hold four working days, even around Lebaran's cuti bersama.
   const closed = await closedDays(db, unitCode, addDays(start, 1), addDays(start, 42));
-  let day = start;
-  for (let counted = 0; counted < REGULER_WORKING_DAYS; ) {
-    day = addDays(day, 1);
-    if (!closed.has(day)) counted += 1;
-  }
-  return day;
+  return nthWorkingDay(start, REGULER_WORKING_DAYS, (day) => closed.has(day));
 }

@@ -1,14 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getApplication } from '../applications/get-application.ts';
+import { listApplicationActions, type ApplicationActionEntry } from '../applications/list-application-actions.ts';
 import { listDocuments, type DocumentSummary } from '../applications/required-documents.ts';
-import { applicationActions, type Application } from '../applications/schema.ts';
+import type { Application } from '../applications/schema.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
-import type { Executor, Tx } from '../platform/db/index.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { printedPassportOf, type PrintedPassport } from '../passports/printed-passport.ts';
 
-export type CaseHistoryEntry = { type: string; actorId: string | null; actorName: string | null; at: Date; payload: Record<string, unknown> };
+export type CaseHistoryEntry = ApplicationActionEntry;
 /** The interview's answers as the interviewer recorded them (the checklist of `interview` in action-schemas.ts). */
 export type InterviewAnswers = {
   at: Date;
@@ -25,16 +26,6 @@ export type CaseView = {
   interview: InterviewAnswers | null;
   passport: PrintedPassport | null;
 };
-
-/** A case's actions, oldest first, with the names of the officers (or citizen) who took them. */
-export async function caseHistory(db: Executor, applicationId: string): Promise<CaseHistoryEntry[]> {
-  return db
-    .select({ type: applicationActions.type, actorId: applicationActions.actorId, actorName: accounts.name, at: applicationActions.at, payload: applicationActions.payload })
-    .from(applicationActions)
-    .leftJoin(accounts, eq(accounts.id, applicationActions.actorId))
-    .where(eq(applicationActions.applicationId, applicationId))
-    .orderBy(asc(applicationActions.id));
-}
 
 /** The newest interview's recorded answers (a deferred case may be interviewed again), or null before any interview. */
 export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers | null {
@@ -56,7 +47,7 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
  */
 export async function viewCase(tx: Tx, caller: Caller, applicationId: string): Promise<CaseView> {
   const application = await getApplication(tx, applicationId);
-  const history = await caseHistory(tx, application.id);
+  const history = await listApplicationActions(tx, application.id);
   const documents = await listDocuments(tx, application.id);
   const holder = application.holderId ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId)) : [];
   const passport = await printedPassportOf(tx, application.id);

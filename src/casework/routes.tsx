@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applicationStatuses } from '../applications/schema.ts';
+import { applicationStatuses } from '../applications/application-statuses.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';

@@ -2,7 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ApplicationStatus } from '../applications/schema.ts';
 import { openCaseStatuses, stepRules } from '../cases/workflow.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
-import { addDays, isWeekend, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
+import { closedDaysOfUnits } from '../holidays/closed-days.ts';
+import { addDays, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
+import { workingDaysBetween } from '../platform/calendar/working-days.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { unitScope } from '../units/scope.ts';
@@ -103,15 +105,6 @@ async function workingDaysLate(db: Executor, rows: Row[], today: IsoDate): Promi
   if (late.length === 0) return new Map();
   const from = late.reduce((min, r) => (r.due_on! < min ? r.due_on! : min), today);
   const unitCodes = [...new Set(late.map((r) => r.unit_code))];
-  const closures = await queryRows<{ date: string; unit_code: string | null }>(db, sql`
-    select date::text as date, unit_code from holidays
-    where date > ${from}::date and date <= ${today}::date and (unit_code is null or unit_code in ${unitCodes})`);
-  const closed = (unit: string, day: IsoDate) => isWeekend(day) || closures.some((c) => c.date === day && (c.unit_code === null || c.unit_code === unit));
-  return new Map(late.map((r) => [r.id, countOpenDays(r.due_on!, today, (d) => closed(r.unit_code, d))]));
-}
-
-function countOpenDays(after: IsoDate, upTo: IsoDate, closed: (day: IsoDate) => boolean): number {
-  let n = 0;
-  for (let day = addDays(after, 1); day <= upTo; day = addDays(day, 1)) if (!closed(day)) n += 1;
-  return n;
+  const closed = await closedDaysOfUnits(db, unitCodes, addDays(from, 1), today);
+  return new Map(late.map((r) => [r.id, workingDaysBetween(r.due_on!, today, (day) => closed.get(r.unit_code)!.has(day))]));
 }

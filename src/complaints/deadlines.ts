@@ -1,5 +1,6 @@
 import { closedDays } from '../holidays/closed-days.ts';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { nthWorkingDay } from '../platform/calendar/working-days.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { Complaint } from './schema.ts';
 
@@ -17,12 +18,7 @@ export const REOPEN_DAYS = 14;
 export async function workingDaysAfter(db: Executor, unitCode: string, day: IsoDate, count: number): Promise<IsoDate> {
   // Ten working days fit in five weeks even around Lebaran's cuti bersama; twelve weeks leave room to spare.
   const closed = await closedDays(db, unitCode, addDays(day, 1), addDays(day, 7 * 12));
-  let due = day;
-  for (let counted = 0; counted < count; ) {
-    due = addDays(due, 1);
-    if (!closed.has(due)) counted += 1;
-  }
-  return due;
+  return nthWorkingDay(day, count, (d) => closed.has(d));
 }
 
 export type Overdue = { verification: boolean; answer: boolean };

@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
 import type { Storage } from '../platform/storage/storage.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
-import { units } from '../units/schema.ts';
+import { unitExists } from '../units/unit-exists.ts';
 import { recordComplaintAction } from './complaint-actions.ts';
 import { complaintSecret, hashComplaintSecret, newComplaintCode } from './complaint-secret.ts';
 import { VERIFY_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
@@ -54,8 +54,7 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
   }
 
   const errors: Record<string, string> = {};
-  const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, input.unitCode));
-  if (!unit) errors.unitCode = 'v.choose';
+  if (!(await unitExists(tx, input.unitCode))) errors.unitCode = 'v.choose';
   const laporReference = channel === 'lapor' ? blank(input.laporReference) : null;
   if (channel === 'lapor' && !laporReference) errors.laporReference = 'v.required';
   const anonymous = input.anonymous ?? false;

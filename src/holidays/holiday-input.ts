@@ -1,9 +1,8 @@
-import { asc, isNull } from 'drizzle-orm';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { getUnit } from '../units/list-units.ts';
-import { units } from '../units/schema.ts';
+import { organisationRoot } from '../units/organisation-root.ts';
 import type { HolidayKind } from './schema.ts';
 
 export type HolidayInput = { date: IsoDate; name: string; kind: HolidayKind; unitCode: string | null };
@@ -19,13 +18,6 @@ export async function resolveHoliday(db: Executor, input: HolidayInput): Promise
     throw new AppError('validation_failed', { unitCode: 'v.unit' });
   });
   return { holiday: input, unitCode: unit.code };
-}
-
-/** The unit at the top of the organisation (the regional office): holidays of every unit are in its scope. */
-export async function organisationRoot(db: Executor): Promise<string> {
-  const [root] = await db.select({ code: units.code }).from(units).where(isNull(units.parentCode)).orderBy(asc(units.code)).limit(1);
-  if (!root) throw new AppError('not_found');
-  return root.code;
 }
 
 export const duplicateHoliday = () => new AppError('validation_failed', { date: 'holidays.duplicate' });

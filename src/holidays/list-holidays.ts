@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { units } from '../units/schema.ts';
+import { unitNameSql } from '../units/unit-name-sql.ts';
 import { holidays, type HolidayKind } from './schema.ts';
 
 export type HolidayRow = { id: string; date: string; name: string; kind: HolidayKind; unitCode: string | null; unitName: string | null };
@@ -9,9 +9,8 @@ export type HolidayRow = { id: string; date: string; name: string; kind: Holiday
 /** A year's holidays of every unit, and the office closures of the units in scope, by date. */
 export async function listHolidays(db: Executor, year: number, scope: readonly string[]): Promise<HolidayRow[]> {
   return db
-    .select({ id: holidays.id, date: holidays.date, name: holidays.name, kind: holidays.kind, unitCode: holidays.unitCode, unitName: units.name })
+    .select({ id: holidays.id, date: holidays.date, name: holidays.name, kind: holidays.kind, unitCode: holidays.unitCode, unitName: unitNameSql(holidays.unitCode) })
     .from(holidays)
-    .leftJoin(units, eq(units.code, holidays.unitCode))
     .where(
       and(
         gte(holidays.date, `${year}-01-01`),
@@ -19,7 +18,7 @@ export async function listHolidays(db: Executor, year: number, scope: readonly s
         or(isNull(holidays.unitCode), scope.length > 0 ? inArray(holidays.unitCode, [...scope]) : undefined),
       ),
     )
-    .orderBy(asc(holidays.date), asc(holidays.kind), asc(units.name));
+    .orderBy(asc(holidays.date), asc(holidays.kind), asc(unitNameSql(holidays.unitCode)));
 }
 
 export async function getHoliday(db: Executor, id: string) {

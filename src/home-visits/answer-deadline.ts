@@ -1,5 +1,6 @@
 import { closedDays } from '../holidays/closed-days.ts';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { nthWorkingDay } from '../platform/calendar/working-days.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { HomeVisit } from './schema.ts';
 
@@ -10,12 +11,7 @@ export const ANSWER_WORKING_DAYS = 2;
 export async function answerDueOn(db: Executor, unitCode: string, requestDay: IsoDate): Promise<IsoDate> {
   // Six weeks always hold two working days, even around Lebaran's cuti bersama.
   const closed = await closedDays(db, unitCode, addDays(requestDay, 1), addDays(requestDay, 42));
-  let day = requestDay;
-  for (let counted = 0; counted < ANSWER_WORKING_DAYS; ) {
-    day = addDays(day, 1);
-    if (!closed.has(day)) counted += 1;
-  }
-  return day;
+  return nthWorkingDay(requestDay, ANSWER_WORKING_DAYS, (day) => closed.has(day));
 }
 
 /** Not answered yet and the deadline has passed (dates in WITA). */

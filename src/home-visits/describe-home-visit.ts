@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { applications } from '../applications/schema.ts';
-import { ageOn } from '../fees/calculate-fee.ts';
 import { accounts } from '../platform/auth/schema.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { districts, regencies, villages } from '../regions/schema.ts';
 import { mobileKits } from '../roster/schema.ts';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ageOn } from '../fees/calculate-fee.ts';
-import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { addDays, ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';

@@ -9,6 +9,11 @@ export async function regencyExists(db: Executor, code: string): Promise<boolean
   return Boolean(row);
 }
 
+export async function villageExists(db: Executor, code: string): Promise<boolean> {
+  const [row] = await db.select({ code: villages.code }).from(villages).where(eq(villages.code, code));
+  return Boolean(row);
+}
+
 export function listProvinces(db: Executor): Promise<Region[]> {
   return db.select({ code: provinces.code, name: provinces.name }).from(provinces).orderBy(asc(provinces.code));
 }

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { expect, it, vi } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
@@ -9,6 +9,7 @@ import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, dayOfWeek } from '../platform/calendar/wita.ts';
+import { queryRows } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { assignCounterDuty } from './assign-counter-duty.ts';
 import { duties } from './schema.ts';
@@ -104,14 +105,18 @@ describeApp('counter duty', (ctx) => {
     const day = aMonday();
     let inserted!: () => void;
     const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
-    // The first holds its row uncommitted while the second checks (and sees nothing) and inserts: only the unique
-    // index can stop the second on PostgreSQL. PGlite runs one transaction at a time, so there the check stops it.
+    // The first holds its row uncommitted until the second, having checked (and seen nothing), waits on it at its
+    // insert: only the unique index can stop the second on PostgreSQL. PGlite runs one transaction at a time, so
+    // there the second starts once the first has committed, and the check stops it.
     const plan = (unitCode: string) => ({ unitCode, from: day, to: day, officerIds: [ana.id] });
+    const blockedBy = async (pid: number) =>
+      (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`))[0]!.n;
     const first = ctx.db
       .transaction(async (tx) => {
         const result = await assignCounterDuty(tx, { actor: head }, plan(unit.code));
+        const [backend] = ctx.kind === 'postgres' ? await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`) : [];
         inserted();
-        await new Promise((r) => setTimeout(r, 300));
+        if (backend) await vi.waitFor(async () => expect(await blockedBy(backend.pid)).toBeGreaterThan(0), { timeout: 10_000 });
         return result;
       })
       .finally(() => inserted());

@@ -1,4 +1,5 @@
 import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Weekday } from '../platform/calendar/wita.ts';
 
 export const unitKinds = ['kanwil', 'kanim', 'pos', 'plbn', 'rudenim'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -20,8 +21,8 @@ export const unitServices = [
 ] as const;
 export type UnitService = (typeof unitServices)[number];
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+// Opening hours are kept by the calendar's weekdays.
+export { weekdays, type Weekday } from '../platform/calendar/wita.ts';
 /** Opening hours in WITA, per weekday: a list of [open, close] as "HH:MM"; an empty list means closed. */
 export type OpeningHours = Record<Weekday, [string, string][]>;
 

@@ -1,7 +1,6 @@
-import { weekdays } from '../../units/schema.ts';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../../units/schema.ts';
-import { dayOfWeek, witaInstant } from '../../platform/calendar/wita.ts';
+import { weekdayOf, witaInstant } from '../../platform/calendar/wita.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState } from '../../platform/views/form.tsx';
@@ -49,7 +48,7 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
             <tbody>
               {rows.map((h) => (
                 <tr key={h.id}>
-                  <td>{`${t(`weekdays.${weekdays[(dayOfWeek(h.date) + 6) % 7]}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
+                  <td>{`${t(`weekdays.${weekdayOf(h.date)}`)}, ${formatDate(lang, witaInstant(h.date))}`}</td>
                   <td>{h.name}</td>
                   <td>{t(`holidays.kinds.${h.kind}`)}</td>
                   <td>{h.unitName ?? (h.unitCode === null ? t('holidays.allUnits') : h.unitCode)}</td>

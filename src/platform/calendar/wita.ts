@@ -28,6 +28,19 @@ export function dayOfWeek(date: IsoDate): number {
 
 export const isWeekend = (date: IsoDate) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
 
+/** The days of the week, Monday first, as the message catalogue's `weekdays.*` keys name them. */
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const weekdayOf = (date: IsoDate): Weekday => weekdays[(dayOfWeek(date) + 6) % 7]!;
+
+/** Age in whole years on a date. */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
 export function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeDb } from '../../../test/db.ts';
 import { enqueueJob } from './enqueue-job.ts';
 import { JobRunner, backoffSeconds, type JobHandler } from './runner.ts';
@@ -126,25 +126,42 @@ describeDb('jobs', (ctx) => {
     const kind = newKind();
     let calls = 0;
     let finished = 0;
+    let finish!: () => void;
+    const finishing = new Promise<void>((resolve) => (finish = resolve));
     const r = runner(
       kind,
       async () => {
         calls++;
-        await sleep(50);
+        await finishing;
         finished++;
       },
       20,
     );
-    r.start();
-    r.start(); // a second start does not start a second loop
-    await enqueueJob(ctx.db, kind, {});
-    for (let i = 0; i < 200 && calls === 0; i++) await sleep(10);
-    expect(calls).toBe(1);
-    await r.stop();
-    expect(finished).toBe(1);
-    await enqueueJob(ctx.db, kind, {});
-    await sleep(150);
-    expect(calls).toBe(1);
-    expect(await jobsOf(kind)).toMatchObject([{ attempts: 1 }, { attempts: 0, doneAt: null }]);
+    // The poll's clock is the test's: the runner polls when the test moves it on, never on its own.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const polls = vi.spyOn(r, 'runDue');
+      r.start();
+      r.start(); // a second start does not start a second loop
+      expect(polls).toHaveBeenCalledTimes(1);
+      await enqueueJob(ctx.db, kind, {});
+      // vi.waitFor moves the fake clock on between its checks, so the next poll finds the job.
+      await vi.waitFor(() => expect(calls).toBe(1), { timeout: 10_000 });
+      let stopped = false;
+      const stopping = r.stop().then(() => (stopped = true));
+      await new Promise((resolve) => setImmediate(resolve)); // every settled promise has run its callbacks
+      expect(stopped).toBe(false); // it waits for the job in hand
+      finish();
+      await stopping;
+      expect(finished).toBe(1);
+      const pollsAtStop = polls.mock.calls.length;
+      await enqueueJob(ctx.db, kind, {});
+      vi.advanceTimersByTime(100 * 20); // a hundred poll intervals: a poll left scheduled would start now
+      expect(polls).toHaveBeenCalledTimes(pollsAtStop);
+      expect(calls).toBe(1);
+      expect(await jobsOf(kind)).toMatchObject([{ attempts: 1 }, { attempts: 0, doneAt: null }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

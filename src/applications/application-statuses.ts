@@ -1,0 +1,22 @@
+/** Before the office: the citizen's own steps. At the office: see `src/cases/workflow.ts`. */
+export const applicationStatuses = [
+  'draft',
+  'submitted',
+  'booked',
+  'paid',
+  'cancelled',
+  'checked_in',
+  'documents_incomplete',
+  'documents_verified',
+  'watchlist_cleared',
+  'payment_confirmed',
+  'biometrics_captured',
+  'deferred',
+  'interviewed',
+  'approved',
+  'printed',
+  'ready',
+  'handed_over',
+  'rejected',
+  'void',
+] as const;
