@@ -27,8 +27,9 @@ for (const kind of drivers) {
   describe(`migration 0012, the visits' own history [${kind}]`, () => {
     it('moves the visits’ actions out of outreach_actions with their ids, leaves the sessions’, and numbers new ones after them', { timeout: 60_000 }, async () => {
       const { database, drop } = await freshDatabase(kind);
+      const before0012 = folderBefore('0012_home_visit_actions');
       try {
-        await migrateTo(database, folderBefore('0012_home_visit_actions'));
+        await migrateTo(database, before0012);
         const visit = crypto.randomUUID();
         const session = crypto.randomUUID();
         const rows = [
@@ -57,6 +58,7 @@ for (const kind of drivers) {
         expect(next!.id).toBeGreaterThan(before.at(-1)!.id);
       } finally {
         await drop();
+        fs.rmSync(before0012, { recursive: true, force: true });
       }
     });
   });
