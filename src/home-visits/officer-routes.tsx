@@ -15,7 +15,7 @@ import { extensionOf, type DocumentMediaType } from '../platform/storage/sniff.t
 import { openStorage } from '../platform/storage/storage.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { listActiveKits } from '../roster/list-active-kits.ts';
-import { actorScope, unitScope } from '../units/scope.ts';
+import { actorScope } from '../units/scope.ts';
 import { acceptHomeVisit } from './accept-home-visit.ts';
 import { availableVisitSteps } from './available-actions.ts';
 import { describeHomeVisit } from './describe-home-visit.ts';
@@ -44,7 +44,7 @@ const bodies = {
 
 /**
  * `resource_busy` names officers and kits by id (`officer:<id>`); the form says who or what, and where they are. A kit
- * found busy had passed the check that it is active in the visit's units (`scope`).
+ * found busy had passed the check that it is active in the visit's units, which lie in the officer's `scope`.
  */
 async function busyErrors(db: Executor, t: T, raw: FieldErrors, scope: readonly string[]): Promise<FieldErrors> {
   const entries = Object.entries(raw).map(([k, v]) => ({ kind: k.split(':')[0], id: k.split(':')[1] ?? '', duty: t(`homeVisits.duties.${v.split('.').pop()}`) }));
@@ -103,11 +103,7 @@ export function registerHomeVisitOfficerRoutes(fastify: FastifyInstance): void {
   const rerender = (form: VisitForm) => async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => {
     const actor = requireActor(req);
     authorizeRole(actor, visitWorkflow[form].by);
-    const busyIn = async (raw: FieldErrors) => {
-      const visit = await visitForOfficer(db(), actor, (req.params as { id: string }).id, 'visit.view');
-      return busyErrors(db(), req.t, raw, await unitScope(db(), visit.unitCode));
-    };
-    const errors = error.code === 'resource_busy' && error.fields ? await busyIn(error.fields) : formErrors(req.t, error, fields);
+    const errors = error.code === 'resource_busy' && error.fields ? await busyErrors(db(), req.t, error.fields, await actorScope(db(), actor)) : formErrors(req.t, error, fields);
     return visitPage(req, reply, { [form]: { values: (req.body ?? {}) as Record<string, unknown>, errors } }, error.status);
   };
   const done = (reply: FastifyReply, id: string) => reply.redirect(`/officer/home-visits/${id}`, 303);
