@@ -125,6 +125,18 @@ describeApp('complaints', (ctx) => {
     expect(await actionTypes(c.id)).toEqual(before.actions);
   });
 
+  it('records an officer step once when its form is sent again with the same request id', async () => {
+    const unit = await makeUnit(ctx.db);
+    const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    const { complaint } = await makeComplaint(ctx.db, ctx.config, { unitCode: unit.code });
+    const browser = await as(verifier);
+    const page = `/officer/complaints/${complaint.id}`;
+    const requestId = /name="requestId" value="([^"]+)"/.exec((await browser.get(page)).body)![1]!;
+    for (let i = 0; i < 2; i++) expect((await browser.post(`${page}/actions`, { step: 'verify', requestId }, page)).statusCode).toBe(303);
+    expect((await stored(complaint.id)).status).toBe('verified');
+    expect(await actionTypes(complaint.id)).toEqual(['received', 'verify']);
+  });
+
   it('lets the complainant reopen within 14 days of the answer, not after', async () => {
     const unit = await makeUnit(ctx.db);
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });

@@ -6,7 +6,7 @@ import { translator } from '../platform/i18n/index.ts';
 import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
-import { recordComplaintAction } from './complaint-actions.ts';
+import { performComplaintAction } from './perform-complaint-action.ts';
 import { INTEGRITY_ROLE, INTEGRITY_UNIT, nameKey } from './policy.ts';
 import { complaints, type Complaint } from './schema.ts';
 
@@ -65,7 +65,7 @@ export async function escalateOverdue(tx: Tx, today: IsoDate = witaDate()): Prom
     for (const to of await recipients(tx, complaint)) {
       await enqueueMail(tx, { to, subject: t('complaints.mail.escalated.subject', values), text: `${t('complaints.mail.escalated.body', values)}\n\n${t('mail.signature')}\n` });
     }
-    await recordComplaintAction(tx, { actor: null, system: 'escalation' }, complaint, { type: 'escalated', set: { escalatedAt: new Date() }, payload: { deadline } });
+    await performComplaintAction(tx, { actor: null, system: 'escalation' }, { complaintId: complaint.id, step: 'escalate', deadline });
   }
   return overdue.length;
 }

@@ -8,13 +8,13 @@ import { AppError } from '../platform/errors.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
 import type { Storage } from '../platform/storage/storage.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
+import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { unitExists } from '../units/unit-exists.ts';
-import { recordComplaintAction } from './complaint-actions.ts';
 import { complaintSecret, hashComplaintSecret, newComplaintCode } from './complaint-secret.ts';
 import { VERIFY_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { scheduleEscalationScan } from './escalate-overdue.ts';
 import { roleMay } from './policy.ts';
-import { complaintAttachments, complaints, type ComplaintCategory, type ComplaintChannel, type ComplaintType } from './schema.ts';
+import { complaintActions, complaintAttachments, complaints, type ComplaintCategory, type ComplaintChannel, type ComplaintType } from './schema.ts';
 
 export const MAX_ATTACHMENTS = 3;
 
@@ -109,7 +109,12 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
     // Officers are recorded as who typed it in; a web complaint keeps neither account nor address in its history
     // or audit entry, so a whistle-blower cannot be traced through them.
     const recorder: Caller = channel === 'web' ? { actor: null, requestId: caller.requestId, system: 'complaint-form' } : caller;
-    await recordComplaintAction(tx, recorder, complaint, { type: 'received', status: 'received', payload: { channel, verifyDueOn: complaint.verifyDueOn, attachments: files.length } });
+    await recordWorkflowAction(
+      tx,
+      recorder,
+      { history: complaintActions, entry: { complaintId: complaint.id }, record: complaints, recordId: complaint.id, type: 'received', status: 'received', payload: { channel, verifyDueOn: complaint.verifyDueOn, attachments: files.length } },
+      { action: 'complaint.received', targetType: 'complaint', targetId: complaint.id, unitCode: complaint.unitCode, details: { from: complaint.status, to: 'received' } },
+    );
     await scheduleEscalationScan(tx);
   } catch (err) {
     await Promise.all(stored.map((key) => storage.delete(key).catch(() => undefined)));

@@ -51,6 +51,7 @@ export const ListQuery = z.object({
 
 export const ActionBody = z.object({
   _csrf: z.string().optional(),
+  requestId: requestIdField,
   step: choice(complaintSteps),
   text: z.string().trim().max(5000, 'v.tooLong').optional(),
   forwardedTo: z.string().trim().max(300, 'v.tooLong').optional(),

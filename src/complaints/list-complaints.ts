@@ -5,10 +5,12 @@ import { addDays, witaInstant, type IsoDate } from '../platform/calendar/wita.ts
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { actorScope } from '../units/scope.ts';
+import { officerSteps } from './available-actions.ts';
 import { complaintHistory, type ComplaintHistoryEntry } from './complaint-actions.ts';
 import { overdueOf, type Overdue } from './deadlines.ts';
 import { can, INTEGRITY_ROLE, INTEGRITY_UNIT, maySeeSubject, nameKey, visibleWhere } from './policy.ts';
 import { complaintAttachments, complaints, type Complaint, type ComplaintStatus } from './schema.ts';
+import type { ComplaintStep } from './workflow.ts';
 
 /**
  * A complaint as an officer may see it. The reporter of a whistle-blowing report is never shown (nor the account
@@ -58,7 +60,8 @@ export type ComplaintDetails = {
   history: ComplaintHistoryEntry[];
   attachments: { id: string; mediaType: string; size: number }[];
   names: Map<string, string>;
-  mayHandle: boolean;
+  /** The steps the officer may take on it now; none when they only read it. */
+  steps: ComplaintStep[];
   /** Officers who may take it: of its unit, or the integrity officers for whistle-blowing (the subject excluded). */
   assignees: { id: string; name: string }[];
 };
@@ -83,5 +86,5 @@ export async function describeComplaint(db: Executor, actor: Actor, complaint: C
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
   const names = new Map(actorIds.length ? (await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, actorIds))).map((r) => [r.id, r.name]) : []);
   for (const o of candidates) names.set(o.id, o.name);
-  return { complaint: officerView(actor, complaint, today), history, attachments, names, mayHandle: can(actor, 'complaint.handle', complaint, scope), assignees };
+  return { complaint: officerView(actor, complaint, today), history, attachments, names, steps: officerSteps(actor, complaint, scope), assignees };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
@@ -48,7 +49,7 @@ export function registerComplaintOfficerRoutes(fastify: FastifyInstance): void {
     authorizeRole(actor, 'complaint.view');
     const complaint = await complaintForOfficer(db(), actor, (req.params as { id: string }).id);
     const details = await describeComplaint(db(), actor, complaint, witaDate());
-    return reply.page(<OfficerComplaintPage ctx={reply.ctx()} details={details} state={state} />, status);
+    return reply.page(<OfficerComplaintPage ctx={reply.ctx()} details={details} state={state} requestId={crypto.randomUUID()} />, status);
   };
 
   app.get('/officer/complaints/:id', { schema: { hide: true, params: Params } }, (req, reply) => complaintPage(req, reply, {}));
@@ -79,8 +80,10 @@ export function registerComplaintOfficerRoutes(fastify: FastifyInstance): void {
   app.post('/officer/complaints/:id/actions', { schema: { hide: true, params: Params, body: ActionBody }, config: { errorPage: rerender } }, async (req, reply) => {
     const actor = requireActor(req);
     authorizeRole(actor, 'complaint.handle');
-    const { step, text, forwardedTo, assigneeId } = req.body;
-    await db().transaction((tx) => performComplaintAction(tx, callerOf(req, actor), { complaintId: req.params.id, step, text, forwardedTo, assigneeId: assigneeId || null }, config.publicUrl));
+    const { step, text, forwardedTo, assigneeId, requestId } = req.body;
+    await db().transaction((tx) =>
+      performComplaintAction(tx, callerOf(req, actor), { complaintId: req.params.id, step, text, forwardedTo, assigneeId: assigneeId || null, requestId }, { publicUrl: config.publicUrl }),
+    );
     return reply.redirect(`/officer/complaints/${req.params.id}`, 303);
   });
 }

@@ -9,7 +9,8 @@ import { registerUploadParser, uploadedFileField } from '../platform/storage/upl
 import type { FormState } from '../platform/views/form.tsx';
 import { listUnits } from '../units/list-units.ts';
 import { fileComplaint } from './file-complaint.ts';
-import { complaintOfHolder, followComplaint, mayReopen } from './follow-complaint.ts';
+import { holderActions } from './available-actions.ts';
+import { complaintOfHolder, followComplaint } from './follow-complaint.ts';
 import { ComplaintBody } from './input-schemas.ts';
 import { roleMay } from './policy.ts';
 import { rateComplaint } from './rate-complaint.ts';
@@ -92,14 +93,15 @@ export async function registerComplaintPages(fastify: FastifyInstance): Promise<
   const statusPage = async (req: FastifyRequest, reply: FastifyReply, keys: { trackingCode: string; secret: string }, state: FormState = {}, notice?: string, status = 200) => {
     const complaint = await complaintOfHolder(db(), keys.trackingCode, keys.secret);
     const followed = await followComplaint(db(), complaint);
+    const may = await holderActions(db(), complaint);
     reply.header('cache-control', 'no-store');
     const page = (
       <FollowStatusPage
         ctx={reply.ctx()}
         complaint={followed}
         secret={keys.secret}
-        mayReopen={await mayReopen(db(), complaint)}
-        mayRate={complaint.status === 'closed' && complaint.satisfaction === null}
+        mayReopen={may.reopen}
+        mayRate={may.rate}
         satisfaction={complaint.satisfaction}
         state={state}
         notice={notice}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const complaintChannels = ['web', 'counter', 'phone', 'whatsapp', 'lapor'] as const;
@@ -79,8 +80,13 @@ export const complaintActions = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     public: boolean('public').notNull().default(false),
+    /** Client-supplied request id: a resent form finds its action already there and changes nothing. */
+    requestId: text('request_id'),
   },
-  (t) => [index('complaint_actions_complaint_idx').on(t.complaintId, t.id)],
+  (t) => [
+    index('complaint_actions_complaint_idx').on(t.complaintId, t.id),
+    uniqueIndex('complaint_actions_request_key').on(t.complaintId, t.requestId).where(sql`request_id is not null`),
+  ],
 );
 
 export const complaintAttachments = pgTable(

@@ -22,5 +22,5 @@ export async function makeComplaint(db: Db, config: Pick<Config, 'dataDir' | 's3
 
 /** One officer step through the use case. */
 export function act(db: Db, officer: Account, input: ComplaintActionInput, now?: Date) {
-  return db.transaction((tx) => performComplaintAction(tx, { ...systemCaller('test'), actor: officerActor(officer) }, input, publicUrl, now));
+  return db.transaction((tx) => performComplaintAction(tx, { ...systemCaller('test'), actor: officerActor(officer) }, input, { publicUrl, now }));
 }

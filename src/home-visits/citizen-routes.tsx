@@ -11,6 +11,7 @@ import type { FormState } from '../platform/views/form.tsx';
 import { regionOptions } from '../regions/region-options.ts';
 import { listUnits } from '../units/list-units.ts';
 import { addVisitEvidence } from './add-visit-evidence.ts';
+import { mayAddEvidence } from './available-actions.ts';
 import { visitOfRequester } from './get-home-visit.ts';
 import { HomeVisitBody } from './input-schemas.ts';
 import { requestHomeVisit } from './request-home-visit.ts';
@@ -104,7 +105,8 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
     const actor = requireActor(req);
     const visit = await visitOfRequester(db(), actor, (req.params as { trackingCode: string }).trackingCode);
     const sent = (req.query as { sent?: string } | undefined)?.sent === '1';
-    return reply.page(<StatusPage ctx={reply.ctx()} visit={visit} history={await visitHistory(db(), visit.id)} sent={sent} evidenceState={evidenceState} maxBytes={config.uploadMaxBytes} />, status);
+    const history = await visitHistory(db(), visit.id);
+    return reply.page(<StatusPage ctx={reply.ctx()} visit={visit} history={history} sent={sent} mayAddEvidence={mayAddEvidence(visit)} evidenceState={evidenceState} maxBytes={config.uploadMaxBytes} />, status);
   };
 
   app.get('/si-koe-peduli/:trackingCode', { schema: { hide: true, params: CodeParams, querystring: z.object({ sent: z.literal('1').optional() }) } }, (req, reply) => statusPage(req, reply, {}));

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
+import { getApplication } from '../applications/get-application.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { districts, regencies, villages } from '../regions/schema.ts';
-import { mobileKits } from '../roster/schema.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
+import { listActiveKits } from '../roster/list-active-kits.ts';
 import { unitScope } from '../units/scope.ts';
 import { isOverdue } from './answer-deadline.ts';
 import type { HomeVisit } from './schema.ts';
@@ -28,33 +28,22 @@ export type VisitDetails = {
 export async function describeHomeVisit(db: Executor, visit: HomeVisit, today: IsoDate): Promise<VisitDetails> {
   const scope = await unitScope(db, visit.unitCode);
   const [requester] = await db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.id, visit.requesterAccountId));
-  const [region] = await db
-    .select({ village: villages.name, district: districts.name, regency: regencies.name })
-    .from(villages)
-    .innerJoin(districts, eq(districts.code, villages.districtCode))
-    .innerJoin(regencies, eq(regencies.code, districts.regencyCode))
-    .where(eq(villages.code, visit.villageCode));
-  const [application] = visit.applicationId
-    ? await db.select({ id: applications.id, trackingCode: applications.trackingCode }).from(applications).where(eq(applications.id, visit.applicationId))
-    : [];
+  const place = (await findVillagePlaces(db, [visit.villageCode])).get(visit.villageCode);
+  const application = visit.applicationId ? await getApplication(db, visit.applicationId) : null;
   const officers = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
     .where(and(eq(accounts.kind, 'officer'), inArray(accounts.unitCode, scope), inArray(accounts.role, [...fieldRoles]), isNull(accounts.disabledAt)))
     .orderBy(asc(accounts.name));
-  const kits = await db
-    .select({ id: mobileKits.id, name: mobileKits.name })
-    .from(mobileKits)
-    .where(and(inArray(mobileKits.unitCode, scope), eq(mobileKits.active, true)))
-    .orderBy(asc(mobileKits.name));
+  const kits = (await listActiveKits(db, scope)).map((k) => ({ id: k.id, name: k.name }));
   return {
     visit,
     history: await visitHistory(db, visit.id),
     requester: requester ?? { name: '—', email: '—' },
     age: ageOn(visit.applicantBirthDate, today),
-    regionName: region ? `${region.village}, ${region.district}, ${region.regency}` : visit.villageCode,
+    regionName: place?.districtName && place.regencyName ? `${place.villageName}, ${place.districtName}, ${place.regencyName}` : visit.villageCode,
     overdue: isOverdue(visit, today),
-    application: application ?? null,
+    application: application && { id: application.id, trackingCode: application.trackingCode },
     team: { officers, kits },
   };
 }

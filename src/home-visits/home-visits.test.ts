@@ -3,7 +3,6 @@ import { expect, it } from 'vitest';
 import { applications } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
 import { holidays } from '../holidays/schema.ts';
-import { outreachActions } from '../outreach/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
@@ -18,14 +17,14 @@ import { answerDueOn } from './answer-deadline.ts';
 import { listHomeVisits } from './get-home-visit.ts';
 import { requestHomeVisit } from './request-home-visit.ts';
 import { scheduleHomeVisit } from './schedule-home-visit.ts';
-import { homeVisits } from './schema.ts';
+import { homeVisitActions, homeVisits } from './schema.ts';
 import { bornYearsAgo, citizenActor, makeAcceptedVisit, makeKit, makePeduliUnit, makeVisit, officerActor, visitRequest } from './test-support.ts';
 
 describeApp('si Koe Peduli home visits', (ctx) => {
   const api = () => apiAs(ctx.app, ctx.db);
   const as = async (account: Parameters<typeof sessionCookie>[1]) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
   const visitOf = async (id: string) => (await ctx.db.select().from(homeVisits).where(eq(homeVisits.id, id)))[0]!;
-  const actionsOf = (id: string) => ctx.db.select().from(outreachActions).where(eq(outreachActions.subjectId, id)).orderBy(outreachActions.id);
+  const actionsOf = (id: string) => ctx.db.select().from(homeVisitActions).where(eq(homeVisitActions.visitId, id)).orderBy(homeVisitActions.id);
   const mailsTo = (email: string) => ctx.db.$count(jobs, and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${email}`));
 
   it('runs a family request through acceptance, scheduling, the linked application and the visit', async () => {

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
-import { normaliseTrackingCode } from '../applications/tracking-code.ts';
+import { linkApplicationToOutreach } from '../applications/link-application-to-outreach.ts';
+import { lockApplicationByTrackingCode } from '../applications/lock-application-by-tracking-code.ts';
 import { placeOutreachAppointment } from '../appointments/place-outreach-appointment.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { performVisitAction } from './perform-visit-action.ts';
 import type { HomeVisit } from './schema.ts';
-import { alreadyDone, assertStatus, lockHomeVisit, recordVisitAction } from './visit-actions.ts';
 
 export type LinkInput = { visitId: string; trackingCode: string; birthDate: IsoDate; requestId?: string | null };
 
@@ -17,25 +16,18 @@ export type LinkInput = { visitId: string; trackingCode: string; birthDate: IsoD
  * applicant in with the usual check-in (tracking code and birth date) and run the counter steps on site. The application must be the visit's applicant: its birth
  * date is given and its NIK must be the one on the request; anything else answers "not found".
  */
-export async function linkVisitApplication(tx: Tx, caller: Caller, input: LinkInput): Promise<HomeVisit> {
-  const visit = await lockHomeVisit(tx, input.visitId);
-  if (await alreadyDone(tx, visit.id, input.requestId)) return visit;
-  assertStatus(visit, ['scheduled'], 'link');
-  const [application] = await tx.select().from(applications).where(eq(applications.trackingCode, normaliseTrackingCode(input.trackingCode))).for('update');
-  if (!application || application.status === 'draft' || application.birthDate !== input.birthDate || application.nik !== visit.applicantNik) {
-    throw new AppError('validation_failed', { trackingCode: 'homeVisits.v.applicationNotFound' });
-  }
-  if (visit.applicationId === application.id) return visit;
-  if (visit.applicationId || application.homeVisitId) throw new AppError('conflict');
-  if (application.unitCode !== visit.unitCode) throw new AppError('wrong_unit');
+export function linkVisitApplication(tx: Tx, caller: Caller, input: LinkInput): Promise<HomeVisit> {
+  return performVisitAction(tx, caller, { visitId: input.visitId, step: 'link', requestId: input.requestId }, async (visit) => {
+    const application = await lockApplicationByTrackingCode(tx, input.trackingCode);
+    if (!application || application.status === 'draft' || application.birthDate !== input.birthDate || application.nik !== visit.applicantNik) {
+      throw new AppError('validation_failed', { trackingCode: 'homeVisits.v.applicationNotFound' });
+    }
+    if (visit.applicationId === application.id) return null;
+    if (visit.applicationId || application.homeVisitId) throw new AppError('conflict');
+    if (application.unitCode !== visit.unitCode) throw new AppError('wrong_unit');
 
-  await tx.update(applications).set({ homeVisitId: visit.id }).where(eq(applications.id, application.id));
-  await placeOutreachAppointment(tx, caller, { application, unitCode: visit.unitCode, date: visit.visitDate!, channel: 'priority', link: { homeVisitId: visit.id } });
-  await recordVisitAction(tx, caller, visit, {
-    type: 'application_linked',
-    set: { applicationId: application.id },
-    payload: { applicationId: application.id, trackingCode: application.trackingCode },
-    requestId: input.requestId,
+    await linkApplicationToOutreach(tx, application.id, { homeVisitId: visit.id });
+    await placeOutreachAppointment(tx, caller, { application, unitCode: visit.unitCode, date: visit.visitDate!, channel: 'priority', link: { homeVisitId: visit.id } });
+    return { set: { applicationId: application.id }, payload: { applicationId: application.id, trackingCode: application.trackingCode } };
   });
-  return lockHomeVisit(tx, visit.id);
 }

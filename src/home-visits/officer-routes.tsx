@@ -13,19 +13,21 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { T } from '../platform/i18n/index.ts';
 import { extensionOf, type DocumentMediaType } from '../platform/storage/sniff.ts';
 import type { FormState } from '../platform/views/form.tsx';
-import { mobileKits } from '../roster/schema.ts';
+import { listActiveKits } from '../roster/list-active-kits.ts';
 import { actorScope } from '../units/scope.ts';
 import { acceptHomeVisit } from './accept-home-visit.ts';
+import { availableVisitSteps } from './available-actions.ts';
 import { describeHomeVisit } from './describe-home-visit.ts';
 import { listHomeVisits, visitForOfficer } from './get-home-visit.ts';
 import { requestIdField } from './input-schemas.ts';
 import { linkVisitApplication } from './link-visit-application.ts';
 import { markVisited } from './mark-visited.ts';
-import { authorizeRole, roleMay, type HomeVisitAction } from './policy.ts';
+import { authorizeRole } from './policy.ts';
 import { refuseHomeVisit } from './refuse-home-visit.ts';
 import { scheduleHomeVisit } from './schedule-home-visit.ts';
 import { OfficerListPage } from './views/officer-list-page.tsx';
 import { OfficerVisitPage, type VisitForm } from './views/officer-visit-page.tsx';
+import { visitWorkflow } from './workflow.ts';
 
 const Params = z.object({ id: z.uuid() });
 const base = { _csrf: z.string().optional(), requestId: requestIdField };
@@ -38,16 +40,18 @@ const bodies = {
   link: z.object({ ...base, trackingCode: z.string({ error: 'v.required' }).trim().min(4, 'v.required').max(20, 'v.tooLong'), birthDate: isoDateField }),
   visited: z.object({ ...base, note }),
 } satisfies Record<VisitForm, z.ZodType>;
-const actionOf: Record<VisitForm, HomeVisitAction> = { accept: 'visit.triage', refuse: 'visit.triage', schedule: 'visit.triage', link: 'visit.serve', visited: 'visit.serve' };
 
-/** `resource_busy` names officers and kits by id (`officer:<id>`); the form says who or what, and where they are. */
-async function busyErrors(db: () => Executor, t: T, raw: FieldErrors): Promise<FieldErrors> {
+/**
+ * `resource_busy` names officers and kits by id (`officer:<id>`); the form says who or what, and where they are. A kit
+ * found busy had passed the check that it is active in the visit's units, which lie in the officer's `scope`.
+ */
+async function busyErrors(db: Executor, t: T, raw: FieldErrors, scope: readonly string[]): Promise<FieldErrors> {
   const entries = Object.entries(raw).map(([k, v]) => ({ kind: k.split(':')[0], id: k.split(':')[1] ?? '', duty: t(`homeVisits.duties.${v.split('.').pop()}`) }));
   const officerIds = entries.filter((e) => e.kind === 'officer').map((e) => e.id);
   const kitIds = entries.filter((e) => e.kind === 'kit').map((e) => e.id);
   const names = new Map([
-    ...(officerIds.length ? await db().select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, officerIds)) : []),
-    ...(kitIds.length ? await db().select({ id: mobileKits.id, name: mobileKits.name }).from(mobileKits).where(inArray(mobileKits.id, kitIds)) : []),
+    ...(officerIds.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, officerIds)) : []),
+    ...(kitIds.length ? (await listActiveKits(db, scope)).filter((k) => kitIds.includes(k.id)) : []),
   ].map((r) => [r.id, r.name]));
   const say = (kind: string) =>
     entries
@@ -74,8 +78,8 @@ export function registerHomeVisitOfficerRoutes(fastify: FastifyInstance): void {
     const actor = requireActor(req);
     const visit = await visitForOfficer(db(), actor, (req.params as { id: string }).id, 'visit.view');
     const details = await describeHomeVisit(db(), visit, witaDate());
-    const may = { triage: roleMay(actor, 'visit.triage'), serve: roleMay(actor, 'visit.serve') };
-    return reply.page(<OfficerVisitPage ctx={reply.ctx()} details={details} may={may} forms={forms} requestId={crypto.randomUUID()} />, status);
+    const steps = availableVisitSteps(actor, visit, await actorScope(db(), actor));
+    return reply.page(<OfficerVisitPage ctx={reply.ctx()} details={details} steps={steps} forms={forms} requestId={crypto.randomUUID()} />, status);
   };
 
   app.get('/officer/home-visits/:id', { schema: { hide: true, params: Params } }, (req, reply) => visitPage(req, reply, {}));
@@ -95,14 +99,15 @@ export function registerHomeVisitOfficerRoutes(fastify: FastifyInstance): void {
   });
 
   const rerender = (form: VisitForm) => async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => {
-    authorizeRole(requireActor(req), actionOf[form]);
-    const errors = error.code === 'resource_busy' && error.fields ? await busyErrors(db, req.t, error.fields) : formErrors(req.t, error, fields);
+    const actor = requireActor(req);
+    authorizeRole(actor, visitWorkflow[form].by);
+    const errors = error.code === 'resource_busy' && error.fields ? await busyErrors(db(), req.t, error.fields, await actorScope(db(), actor)) : formErrors(req.t, error, fields);
     return visitPage(req, reply, { [form]: { values: (req.body ?? {}) as Record<string, unknown>, errors } }, error.status);
   };
   const done = (reply: FastifyReply, id: string) => reply.redirect(`/officer/home-visits/${id}`, 303);
   const officerFor = async (req: FastifyRequest, form: VisitForm) => {
     const actor = requireActor(req);
-    const visit = await visitForOfficer(db(), actor, (req.params as { id: string }).id, actionOf[form]);
+    const visit = await visitForOfficer(db(), actor, (req.params as { id: string }).id, visitWorkflow[form].by);
     return { caller: callerOf(req, actor), visitId: visit.id };
   };
   const route = { hide: true, params: Params };

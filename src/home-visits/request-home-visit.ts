@@ -4,10 +4,10 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { answerDueOn } from './answer-deadline.ts';
-import { recordVisitAction } from './visit-actions.ts';
 import { visitRequestErrors } from './visit-eligibility.ts';
-import { homeVisits, type HomeVisitReason } from './schema.ts';
+import { homeVisitActions, homeVisits, type HomeVisitReason } from './schema.ts';
 
 export const requesterRelations = ['self', 'child', 'parent', 'spouse', 'sibling', 'other'] as const;
 export type RequesterRelation = (typeof requesterRelations)[number];
@@ -77,12 +77,13 @@ export async function requestHomeVisit(tx: Tx, caller: Caller, input: HomeVisitR
     if (!sent) throw new AppError('conflict');
     return { trackingCode: sent, created: false };
   }
-  await recordVisitAction(tx, caller, visit, {
-    type: 'requested',
-    status: 'requested',
-    payload: { reason: visit.reason, relation: visit.requesterRelation, answerDueOn: visit.answerDueOn },
-    requestId,
-  });
+  const payload = { reason: visit.reason, relation: visit.requesterRelation, answerDueOn: visit.answerDueOn };
+  await recordWorkflowAction(
+    tx,
+    caller,
+    { history: homeVisitActions, entry: { visitId: visit.id }, record: homeVisits, recordId: visit.id, type: 'requested', status: 'requested', payload, requestId },
+    { action: 'home_visit.requested', targetType: 'home_visit', targetId: visit.id, unitCode: visit.unitCode, details: payload },
+  );
   return { trackingCode: visit.trackingCode, created: true };
 }
 

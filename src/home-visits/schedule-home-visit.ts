@@ -1,18 +1,18 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { appointments } from '../appointments/schema.ts';
+import { moveAppointmentWithVisit } from '../appointments/move-appointment-with-visit.ts';
 import { formatDay } from '../platform/i18n/index.ts';
-import { billings } from '../payments/schema.ts';
+import { extendBillingToVisitDay } from '../payments/extend-billing-to-visit-day.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
-import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { assignDuties, releaseDuties } from '../roster/assign-duties.ts';
-import { mobileKits } from '../roster/schema.ts';
+import { listActiveKits } from '../roster/list-active-kits.ts';
 import { unitScope } from '../units/scope.ts';
+import { performVisitAction } from './perform-visit-action.ts';
 import type { HomeVisit } from './schema.ts';
 import { mailRequester } from './visit-mails.ts';
-import { alreadyDone, assertStatus, lockHomeVisit, recordVisitAction } from './visit-actions.ts';
 
 export type ScheduleInput = { visitId: string; date: IsoDate; officerIds: string[]; kitId: string; requestId?: string | null };
 
@@ -21,25 +21,21 @@ export type ScheduleInput = { visitId: string; date: IsoDate; officerIds: string
  * duties first; an officer or kit already on any duty that day (counter, session, another visit) refuses the whole
  * change with `resource_busy`, and nothing moves. An application already linked has its appointment moved along.
  */
-export async function scheduleHomeVisit(tx: Tx, caller: Caller, input: ScheduleInput, publicUrl: string, now = new Date()): Promise<HomeVisit> {
-  const visit = await lockHomeVisit(tx, input.visitId);
-  if (await alreadyDone(tx, visit.id, input.requestId)) return visit;
-  assertStatus(visit, ['accepted', 'scheduled'], 'schedule');
-  const officerIds = [...new Set(input.officerIds)];
-  await checkTeam(tx, visit.unitCode, { ...input, officerIds }, witaDate(now));
-
-  await releaseDuties(tx, visit.id);
-  await assignDuties(tx, caller, { date: input.date, unitCode: visit.unitCode, kind: 'visit', refId: visit.id, officerIds, kitIds: [input.kitId] });
-  if (visit.applicationId) await moveAppointment(tx, visit.applicationId, input.date);
-  await recordVisitAction(tx, caller, visit, {
-    type: visit.status === 'scheduled' ? 'rescheduled' : 'scheduled',
-    status: 'scheduled',
-    set: { visitDate: input.date },
-    payload: { date: input.date, officerIds, kitId: input.kitId, ...(visit.visitDate ? { previousDate: visit.visitDate } : {}) },
-    requestId: input.requestId,
+export function scheduleHomeVisit(tx: Tx, caller: Caller, input: ScheduleInput, publicUrl: string, now = new Date()): Promise<HomeVisit> {
+  return performVisitAction(tx, caller, { visitId: input.visitId, step: 'schedule', requestId: input.requestId }, async (visit) => {
+    const officerIds = [...new Set(input.officerIds)];
+    await checkTeam(tx, visit.unitCode, { ...input, officerIds }, witaDate(now));
+    await releaseDuties(tx, visit.id);
+    await assignDuties(tx, caller, { date: input.date, unitCode: visit.unitCode, kind: 'visit', refId: visit.id, officerIds, kitIds: [input.kitId] });
+    // The applicant's appointment follows the visit; its billing stays payable until the end of the visit day.
+    if (visit.applicationId) for (const id of await moveAppointmentWithVisit(tx, visit.applicationId, input.date)) await extendBillingToVisitDay(tx, id, input.date);
+    await mailRequester(tx, visit, 'scheduled', { publicUrl, date: formatDay('id', input.date) });
+    return {
+      type: visit.status === 'scheduled' ? 'rescheduled' : 'scheduled',
+      set: { visitDate: input.date },
+      payload: { date: input.date, officerIds, kitId: input.kitId, ...(visit.visitDate ? { previousDate: visit.visitDate } : {}) },
+    };
   });
-  await mailRequester(tx, visit, 'scheduled', { publicUrl, date: formatDay('id', input.date) });
-  return lockHomeVisit(tx, visit.id);
 }
 
 /** The date is not past, the officers serve in the visit's unit or below it, and the kit is one of its active kits. */
@@ -54,20 +50,6 @@ async function checkTeam(tx: Tx, unitCode: string, input: ScheduleInput, today: 
         .where(and(inArray(accounts.id, input.officerIds), eq(accounts.kind, 'officer'), inArray(accounts.unitCode, scope), isNull(accounts.disabledAt)))
     : [];
   if (input.officerIds.length === 0 || officers.length !== input.officerIds.length) errors.officerIds = 'homeVisits.v.officers';
-  const [kit] = await tx
-    .select({ id: mobileKits.id })
-    .from(mobileKits)
-    .where(and(eq(mobileKits.id, input.kitId), inArray(mobileKits.unitCode, scope), eq(mobileKits.active, true)));
-  if (!kit) errors.kitId = 'homeVisits.v.kit';
+  if (!(await listActiveKits(tx, scope)).some((k) => k.id === input.kitId)) errors.kitId = 'homeVisits.v.kit';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
-}
-
-/** The applicant's appointment follows the visit; its billing stays payable until the end of the visit day. */
-async function moveAppointment(tx: Tx, applicationId: string, date: IsoDate): Promise<void> {
-  const live = await tx
-    .update(appointments)
-    .set({ date })
-    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])))
-    .returning({ id: appointments.id });
-  for (const { id } of live) await tx.update(billings).set({ expiresAt: witaInstant(addDays(date, 1)) }).where(and(eq(billings.appointmentId, id), isNull(billings.paidAt)));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const homeVisitReasons = ['elderly', 'disabled', 'sick', 'hospital'] as const;
 export type HomeVisitReason = (typeof homeVisitReasons)[number];
@@ -42,3 +42,22 @@ export const homeVisits = pgTable(
   ],
 );
 export type HomeVisit = typeof homeVisits.$inferSelect;
+
+/** Append-only history of a visit: who did what, when and why. */
+export const homeVisitActions = pgTable(
+  'home_visit_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    visitId: uuid('visit_id').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    /** Client-supplied request id: a resent form finds its action already there and changes nothing. */
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('home_visit_actions_visit_idx').on(t.visitId, t.id),
+    uniqueIndex('home_visit_actions_request_key').on(t.visitId, t.requestId).where(sql`request_id is not null`),
+  ],
+);

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { addDays, ageOn, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
-import { villages } from '../regions/schema.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
 import { getUnit } from '../units/list-units.ts';
 import type { HomeVisitReason } from './schema.ts';
 
@@ -44,8 +43,7 @@ export async function visitRequestErrors(db: Executor, facts: VisitFacts, today:
     }
   } else if (!facts.reasonDetails) errors.reasonDetails = 'homeVisits.v.detailsRequired';
 
-  const [village] = await db.select({ code: villages.code }).from(villages).where(eq(villages.code, facts.villageCode));
-  if (!village) errors.villageCode = 'v.village';
+  if (!(await findVillagePlaces(db, [facts.villageCode])).has(facts.villageCode)) errors.villageCode = 'v.village';
   const unit = await getUnit(db, facts.unitCode).catch(() => null);
   if (!unit || !unit.services.includes('koe_peduli')) errors.unitCode = 'homeVisits.v.unitNoPeduli';
   const last = addDays(today, PREFERRED_DATES_AHEAD);

@@ -1,16 +1,15 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { dayQuotas, quotaOverrides } from '../appointments/schema.ts';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { openSessionCapacity } from '../appointments/open-session-capacity.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { isWeekend, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { assignDuties } from '../roster/assign-duties.ts';
-import { mobileKits } from '../roster/schema.ts';
+import { listActiveKits } from '../roster/list-active-kits.ts';
 import { newSessionCode } from './codes.ts';
-import { lockSession } from './load-session.ts';
-import { outreachSessions, type OutreachSession } from './schema.ts';
-import { recordSessionAction } from './session-actions.ts';
+import { performSessionAction } from './perform-session-action.ts';
+import type { OutreachSession } from './schema.ts';
 import { mailDecision } from './session-mails.ts';
 
 export const deliveryModes = ['community', 'office'] as const;
@@ -33,34 +32,26 @@ export type Approval = {
  * apply with. Everything happens or nothing does.
  */
 export async function approveSession(tx: Tx, caller: Caller, input: Approval, publicUrl: string, now = new Date()): Promise<OutreachSession> {
-  const session = await lockSession(tx, input.sessionId);
-  if (session.status !== 'requested') throw new AppError('invalid_transition', undefined, { status: session.status });
-  await checkApproval(tx, session, input, witaDate(now));
-
-  await assignDuties(tx, caller, { date: input.date, unitCode: session.unitCode, kind: 'session', refId: session.id, officerIds: input.officerIds, kitIds: input.kitIds });
-  await openCapacity(tx, session.unitCode, input.date, input.capacity);
-  const [approved] = await tx
-    .update(outreachSessions)
-    .set({ status: 'approved', date: input.date, capacity: input.capacity, sessionCode: newSessionCode(), deliveryDate: input.deliveryDate ?? null })
-    .where(eq(outreachSessions.id, session.id))
-    .returning();
-  await recordSessionAction(tx, caller, {
-    sessionId: session.id,
-    unitCode: session.unitCode,
-    type: 'approved',
-    payload: {
-      status: 'approved',
-      date: input.date,
-      capacity: input.capacity,
-      sessionCode: approved!.sessionCode,
-      officerIds: input.officerIds,
-      kitIds: input.kitIds,
-      deliveryDate: input.deliveryDate ?? null,
-      ...(input.deliveryMode ? { deliveryMode: input.deliveryMode } : {}),
-    },
+  const { session } = await performSessionAction(tx, caller, { sessionId: input.sessionId, step: 'approve' }, async (requested) => {
+    await checkApproval(tx, requested, input, witaDate(now));
+    await assignDuties(tx, caller, { date: input.date, unitCode: requested.unitCode, kind: 'session', refId: requested.id, officerIds: input.officerIds, kitIds: input.kitIds });
+    await openSessionCapacity(tx, requested.unitCode, input.date, input.capacity);
+    const set = { date: input.date, capacity: input.capacity, sessionCode: newSessionCode(), deliveryDate: input.deliveryDate ?? null };
+    await mailDecision(tx, { ...requested, ...set, status: 'approved' }, 'approved', publicUrl);
+    return {
+      set,
+      payload: {
+        date: input.date,
+        capacity: input.capacity,
+        sessionCode: set.sessionCode,
+        officerIds: input.officerIds,
+        kitIds: input.kitIds,
+        deliveryDate: set.deliveryDate,
+        ...(input.deliveryMode ? { deliveryMode: input.deliveryMode } : {}),
+      },
+    };
   });
-  await mailDecision(tx, approved!, 'approved', publicUrl);
-  return approved!;
+  return session;
 }
 
 async function checkApproval(tx: Tx, session: OutreachSession, input: Approval, today: IsoDate): Promise<void> {
@@ -78,23 +69,8 @@ async function checkApproval(tx: Tx, session: OutreachSession, input: Approval, 
     if (found.length !== new Set(input.officerIds).size) errors.officerIds = 'outreach.v.officerUnit';
   }
   if (input.kitIds.length > 0) {
-    const kits = await tx
-      .select({ id: mobileKits.id })
-      .from(mobileKits)
-      .where(and(inArray(mobileKits.id, input.kitIds), eq(mobileKits.unitCode, session.unitCode), eq(mobileKits.active, true)));
-    if (kits.length !== new Set(input.kitIds).size) errors.kitIds = 'outreach.v.kitUnit';
+    const active = new Set((await listActiveKits(tx, [session.unitCode])).map((k) => k.id));
+    if (input.kitIds.some((id) => !active.has(id))) errors.kitIds = 'outreach.v.kitUnit';
   }
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
-}
-
-/** Adds the session's places to the date's `eazy_paspor` override and, once bookings have started, to its counter. */
-async function openCapacity(tx: Tx, unitCode: string, date: IsoDate, capacity: number): Promise<void> {
-  await tx
-    .insert(quotaOverrides)
-    .values({ unitCode, date, channel: 'eazy_paspor', capacity })
-    .onConflictDoUpdate({ target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel], set: { capacity: sql`${quotaOverrides.capacity} + ${capacity}` } });
-  await tx
-    .update(dayQuotas)
-    .set({ capacity: sql`${dayQuotas.capacity} + ${capacity}` })
-    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, 'eazy_paspor')));
 }

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { Application } from '../applications/schema.ts';
 import { bookAppointment, type Booked, type BookingRules } from '../appointments/book-appointment.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { normaliseSessionCode } from './codes.ts';
 import { assertCanJoin, linkParticipant } from './link-participant.ts';
-import { outreachSessions } from './schema.ts';
-import { recordSessionAction } from './session-actions.ts';
+import { findSessionByCode } from './load-session.ts';
+import { performSessionAction } from './perform-session-action.ts';
 
 /**
  * A participant applies through the normal application and gives the session's code instead of picking a date:
@@ -18,17 +16,20 @@ export async function joinSession(
   tx: Tx,
   caller: Caller,
   input: { application: Application; sessionCode: string },
-  rules: BookingRules,
+  bookingRules: BookingRules,
   qrSecret: string,
   now = new Date(),
 ): Promise<Booked & { sessionId: string }> {
-  const [session] = await tx.select().from(outreachSessions).where(eq(outreachSessions.sessionCode, normaliseSessionCode(input.sessionCode))).for('update');
-  if (!session || !session.date) throw new AppError('validation_failed', { sessionCode: 'outreach.v.sessionCode' });
-  assertCanJoin(session, input.application, 'sessionCode');
-  const booked = await bookAppointment(tx, caller, { applicationId: input.application.id, date: session.date, channel: 'eazy_paspor' }, rules, qrSecret, now);
-  if (booked.created || input.application.outreachSessionId !== session.id) {
+  const found = await findSessionByCode(tx, input.sessionCode);
+  if (!found || !found.date) throw new AppError('validation_failed', { sessionCode: 'outreach.v.sessionCode' });
+  const joined: { booked?: Booked } = {};
+  await performSessionAction(tx, caller, { sessionId: found.id, step: 'join' }, async (session) => {
+    assertCanJoin(session, input.application, 'sessionCode');
+    const booked = await bookAppointment(tx, caller, { applicationId: input.application.id, date: session.date!, channel: 'eazy_paspor' }, bookingRules, qrSecret, now);
+    joined.booked = booked;
+    if (!booked.created && input.application.outreachSessionId === session.id) return null;
     const { participantId } = await linkParticipant(tx, session, input.application, 'online');
-    await recordSessionAction(tx, caller, { sessionId: session.id, unitCode: session.unitCode, type: 'participant_joined', payload: { applicationId: input.application.id, participantId } });
-  }
-  return { ...booked, sessionId: session.id };
+    return { payload: { applicationId: input.application.id, participantId } };
+  });
+  return { ...joined.booked!, sessionId: found.id };
 }

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
+import { sql } from 'drizzle-orm';
+import { linkApplicationToOutreach } from '../applications/link-application-to-outreach.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { sessionParticipants, type OutreachSession } from './schema.ts';
@@ -9,9 +9,11 @@ type Applicant = { id: string; unitCode: string | null; nik: string | null; full
 /** Statuses of an application that can still be served at a session: submitted, not yet decided or finished. */
 const joinable = ['submitted', 'booked', 'paid', 'checked_in', 'documents_incomplete', 'documents_verified', 'watchlist_cleared', 'payment_confirmed', 'biometrics_captured', 'deferred', 'interviewed'];
 
-/** The rules every way of joining a session shares: same unit, an open application, no other session. */
+/**
+ * The rules every way of joining a live session shares (the workflow says which sessions are live): same unit, an
+ * open application, no other session.
+ */
 export function assertCanJoin(session: OutreachSession, application: Applicant & { status: string }, field: string): void {
-  if (session.status !== 'approved' && session.status !== 'held') throw new AppError('validation_failed', { [field]: 'outreach.v.sessionClosed' });
   if (application.unitCode !== session.unitCode) throw new AppError('validation_failed', { [field]: 'outreach.v.otherUnit' });
   if (!joinable.includes(application.status)) throw new AppError('invalid_transition', undefined, { status: application.status });
   if (application.outreachSessionId && application.outreachSessionId !== session.id) throw new AppError('validation_failed', { [field]: 'outreach.v.otherSession' });
@@ -28,7 +30,7 @@ export async function linkParticipant(
   source: 'online' | 'onsite',
   requestId: string | null = null,
 ): Promise<{ participantId: string }> {
-  await tx.update(applications).set({ outreachSessionId: session.id }).where(eq(applications.id, application.id));
+  await linkApplicationToOutreach(tx, application.id, { outreachSessionId: session.id });
   const [row] = await tx
     .insert(sessionParticipants)
     .values({ sessionId: session.id, nik: application.nik!, fullName: application.fullName!, birthDate: application.birthDate, applicationId: application.id, source, requestId })

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { normaliseSessionCode } from './codes.ts';
 import { outreachSessions, type OutreachSession } from './schema.ts';
 
 export async function getSession(db: Executor, id: string): Promise<OutreachSession> {
@@ -16,3 +17,8 @@ export async function lockSession(tx: Tx, id: string): Promise<OutreachSession> 
   return row;
 }
 
+/** The session a participant's code names (as people type it), if any. */
+export async function findSessionByCode(db: Executor, sessionCode: string): Promise<OutreachSession | null> {
+  const [row] = await db.select().from(outreachSessions).where(eq(outreachSessions.sessionCode, normaliseSessionCode(sessionCode)));
+  return row ?? null;
+}

@@ -8,8 +8,9 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { actorScope } from '../units/scope.ts';
 import { approveSession, deliveryModes } from './approve-session.ts';
+import { availableSessionSteps } from './available-actions.ts';
 import { getSession } from './load-session.ts';
-import { authorize, can, type OutreachAction } from './policy.ts';
+import { authorize, type OutreachAction } from './policy.ts';
 import { refuseSession } from './refuse-session.ts';
 import { registerParticipant } from './register-participant.ts';
 import { ApprovalFields, idList, optionalDateField, requestIdField } from './request-input.ts';
@@ -18,6 +19,7 @@ import { sessionDetails, listSessions, unitResources } from './session-queries.t
 import { sessionReport } from './session-report.ts';
 import { deliveryModeOf, setDelivery } from './set-delivery.ts';
 import { ReportPage, SessionListPage, SessionPage, type SessionForms } from './views/officer-pages.tsx';
+import { sessionWorkflow, type OfficerSessionStep } from './workflow.ts';
 
 const Params = z.object({ id: z.uuid() });
 const csrf = { _csrf: z.string().optional() };
@@ -47,17 +49,16 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
   const sessionPage = async (req: FastifyRequest, reply: FastifyReply, forms: SessionForms, status = 200) => {
     const { actor, session, scope } = await sessionFor(req, 'session.view');
     const [details, resources, deliveryMode] = await Promise.all([sessionDetails(db(), session.id), unitResources(db(), session.unitCode), deliveryModeOf(db(), session.id, session.deliveryDate)]);
-    const target = { unitCode: session.unitCode, scope };
-    const may = { decide: can(actor, 'session.decide', target), register: can(actor, 'session.register', target) };
+    const steps = availableSessionSteps(actor, session, scope);
     const registered = (req.query as { registered?: string } | undefined)?.registered === '1';
     return reply.page(
-      <SessionPage ctx={reply.ctx()} session={session} details={details} resources={resources} deliveryMode={deliveryMode} may={may} forms={forms} registered={registered} dateText={dateText(req)} />,
+      <SessionPage ctx={reply.ctx()} session={session} details={details} resources={resources} deliveryMode={deliveryMode} steps={steps} forms={forms} registered={registered} dateText={dateText(req)} />,
       status,
     );
   };
   /** A refused officer gets the refusal, not a form they may not see, whatever was wrong with the input. */
-  const formPage = (form: keyof SessionForms, action: OutreachAction) => (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
-    authorize(requireActor(req), action);
+  const formPage = (form: OfficerSessionStep) => (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
+    authorize(requireActor(req), sessionWorkflow[form].by);
     if (error.status === 403 || error.status === 404) throw error;
     return sessionPage(req, reply, { [form]: { values: values(req), errors: formErrors(req.t, error, fields) } }, error.status);
   };
@@ -79,9 +80,9 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
       schema: { hide: true, params: Params, body: ApproveForm },
       config: {
         errorPage: async (req, reply, error, fields) => {
-          if (error.code !== 'resource_busy') return formPage('approve', 'session.decide')(req, reply, error, fields);
+          if (error.code !== 'resource_busy') return formPage('approve')(req, reply, error, fields);
           // Name who or what is busy, and where, so the head of office can choose someone else.
-          const { session } = await sessionFor(req, 'session.decide');
+          const { session } = await sessionFor(req, sessionWorkflow.approve.by);
           const { officers, kits } = await unitResources(db(), session.unitCode);
           const names = new Map<string, string>([...officers.map((o) => [`officer:${o.id}`, o.name] as const), ...kits.map((k) => [`kit:${k.id}`, k.name] as const)]);
           const busy = Object.entries(error.fields ?? {}).map(([key, duty]) => {
@@ -94,7 +95,7 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const { actor, session } = await sessionFor(req, 'session.decide');
+      const { actor, session } = await sessionFor(req, sessionWorkflow.approve.by);
       const { date, capacity, officerIds, kitIds, deliveryDate, deliveryMode } = req.body;
       await db().transaction((tx) => approveSession(tx, callerOf(req, actor), { sessionId: session.id, date, capacity, officerIds, kitIds, deliveryDate, deliveryMode: deliveryDate ? deliveryMode : null }, publicUrl));
       return back(reply, session.id);
@@ -103,9 +104,9 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
 
   app.post(
     '/officer/outreach/sessions/:id/refuse',
-    { schema: { hide: true, params: Params, body: RefuseForm }, config: { errorPage: formPage('refuse', 'session.decide') } },
+    { schema: { hide: true, params: Params, body: RefuseForm }, config: { errorPage: formPage('refuse') } },
     async (req, reply) => {
-      const { actor, session } = await sessionFor(req, 'session.decide');
+      const { actor, session } = await sessionFor(req, sessionWorkflow.refuse.by);
       await db().transaction((tx) => refuseSession(tx, callerOf(req, actor), { sessionId: session.id, reason: req.body.reason }, publicUrl));
       return back(reply, session.id);
     },
@@ -113,9 +114,9 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
 
   app.post(
     '/officer/outreach/sessions/:id/delivery',
-    { schema: { hide: true, params: Params, body: DeliveryForm }, config: { errorPage: formPage('delivery', 'session.decide') } },
+    { schema: { hide: true, params: Params, body: DeliveryForm }, config: { errorPage: formPage('delivery') } },
     async (req, reply) => {
-      const { actor, session } = await sessionFor(req, 'session.decide');
+      const { actor, session } = await sessionFor(req, sessionWorkflow.delivery.by);
       await db().transaction((tx) => setDelivery(tx, callerOf(req, actor), { sessionId: session.id, ...req.body }));
       return back(reply, session.id);
     },
@@ -123,9 +124,9 @@ export function registerOutreachOfficerPages(fastify: FastifyInstance): void {
 
   app.post(
     '/officer/outreach/sessions/:id/participants',
-    { schema: { hide: true, params: Params, body: RegisterForm }, config: { errorPage: formPage('register', 'session.register') } },
+    { schema: { hide: true, params: Params, body: RegisterForm }, config: { errorPage: formPage('register') } },
     async (req, reply) => {
-      const { actor, session } = await sessionFor(req, 'session.register');
+      const { actor, session } = await sessionFor(req, sessionWorkflow.register.by);
       const { requestId, trackingCode, birthDate } = req.body;
       await db().transaction((tx) => registerParticipant(tx, callerOf(req, actor), { sessionId: session.id, requestId, trackingCode, birthDate }));
       return back(reply, session.id, '?registered=1');

@@ -1,15 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
-import { normaliseTrackingCode } from '../applications/tracking-code.ts';
+import { lockApplicationByTrackingCode } from '../applications/lock-application-by-tracking-code.ts';
 import { placeOutreachAppointment } from '../appointments/place-outreach-appointment.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { assertCanJoin, linkParticipant } from './link-participant.ts';
-import { lockSession } from './load-session.ts';
-import { outreachActions } from './schema.ts';
-import { recordSessionAction } from './session-actions.ts';
+import { performSessionAction } from './perform-session-action.ts';
 
 export type OnsiteRegistration = { sessionId: string; trackingCode: string; birthDate: IsoDate; requestId: string };
 
@@ -20,33 +16,20 @@ export type OnsiteRegistration = { sessionId: string; trackingCode: string; birt
  * after a dropped connection return the first registration and change nothing.
  */
 export async function registerParticipant(tx: Tx, caller: Caller, input: OnsiteRegistration): Promise<{ participantId: string; applicationId: string; created: boolean }> {
-  const session = await lockSession(tx, input.sessionId);
-  // The session's history holds each request id once: a resend finds the registration it made.
-  const [again] = await tx
-    .select({ payload: outreachActions.payload })
-    .from(outreachActions)
-    .where(and(eq(outreachActions.subjectId, session.id), eq(outreachActions.requestId, input.requestId)));
-  if (again) {
-    const { participantId, applicationId } = again.payload as { participantId: string; applicationId: string };
-    return { participantId, applicationId, created: false };
-  }
-
-  const [application] = await tx.select().from(applications).where(eq(applications.trackingCode, normaliseTrackingCode(input.trackingCode))).for('update');
-  if (!application || application.birthDate !== input.birthDate || application.status === 'draft') {
-    throw new AppError('validation_failed', { trackingCode: 'outreach.v.applicationNotFound' });
-  }
-  assertCanJoin(session, application, 'trackingCode');
-  const { participantId } = await linkParticipant(tx, session, application, 'onsite', input.requestId);
-  // Someone who applied but never booked gets the session's day as their appointment, so check-in works on site.
-  if (application.status === 'submitted') {
-    await placeOutreachAppointment(tx, caller, { application, unitCode: session.unitCode, date: session.date!, channel: 'eazy_paspor', link: { outreachSessionId: session.id } });
-  }
-  await recordSessionAction(tx, caller, {
-    sessionId: session.id,
-    unitCode: session.unitCode,
-    type: 'participant_registered',
-    payload: { applicationId: application.id, participantId },
-    requestId: input.requestId,
+  const { action, repeated } = await performSessionAction(tx, caller, { sessionId: input.sessionId, step: 'register', requestId: input.requestId }, async (session) => {
+    const application = await lockApplicationByTrackingCode(tx, input.trackingCode);
+    if (!application || application.birthDate !== input.birthDate || application.status === 'draft') {
+      throw new AppError('validation_failed', { trackingCode: 'outreach.v.applicationNotFound' });
+    }
+    assertCanJoin(session, application, 'trackingCode');
+    const { participantId } = await linkParticipant(tx, session, application, 'onsite', input.requestId);
+    // Someone who applied but never booked gets the session's day as their appointment, so check-in works on site.
+    if (application.status === 'submitted') {
+      await placeOutreachAppointment(tx, caller, { application, unitCode: session.unitCode, date: session.date!, channel: 'eazy_paspor', link: { outreachSessionId: session.id } });
+    }
+    return { payload: { applicationId: application.id, participantId } };
   });
-  return { participantId, applicationId: application.id, created: true };
+  // A resend finds the registration its request id made in the session's history.
+  const { participantId, applicationId } = action!.payload as { participantId: string; applicationId: string };
+  return { participantId, applicationId, created: !repeated };
 }

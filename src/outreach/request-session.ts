@@ -3,13 +3,13 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
-import { villages } from '../regions/schema.ts';
-import { units } from '../units/schema.ts';
+import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
+import { getUnit } from '../units/list-units.ts';
 import { newSessionTrackingCode } from './codes.ts';
 import { minimumParticipants } from './minimums.ts';
 import { parseCsvList, parseTypedList, type ParsedList } from './participant-list.ts';
-import { outreachSessions, sessionParticipants, type OrganiserKind } from './schema.ts';
-import { recordSessionAction } from './session-actions.ts';
+import { outreachActions, outreachSessions, sessionParticipants, type OrganiserKind } from './schema.ts';
 
 export type SessionRequest = {
   requestId: string;
@@ -43,9 +43,8 @@ export async function requestSession(tx: Tx, caller: Caller, input: SessionReque
 
   const today = witaDate(now);
   const errors: FieldErrors = {};
-  const [village] = await tx.select({ code: villages.code }).from(villages).where(eq(villages.code, input.villageCode));
-  if (!village) errors.venueVillage = 'v.village';
-  const [unit] = await tx.select().from(units).where(eq(units.code, input.unitCode));
+  if (!(await findVillagePlaces(tx, [input.villageCode])).has(input.villageCode)) errors.venueVillage = 'v.village';
+  const unit = await getUnit(tx, input.unitCode).catch((err: unknown) => (err instanceof AppError && err.code === 'not_found' ? null : Promise.reject(err)));
   if (!unit || !unit.services.includes('eazy_paspor')) errors.unitCode = 'outreach.v.unit';
   const dates = [...new Set(input.preferredDates)];
   if (dates.length === 0 || dates.length > 3) errors.preferredDates = 'outreach.v.dates';
@@ -80,12 +79,13 @@ export async function requestSession(tx: Tx, caller: Caller, input: SessionReque
   if (list.rows.length > 0) {
     await tx.insert(sessionParticipants).values(list.rows.map((r) => ({ sessionId: session.id, nik: r.nik, fullName: r.fullName, birthDate: r.birthDate, source })));
   }
-  await recordSessionAction(tx, caller, {
-    sessionId: session.id,
-    unitCode: session.unitCode,
-    type: 'requested',
-    payload: { status: 'requested', preferredDates: session.preferredDates, expectedParticipants: session.expectedParticipants, listed: list.rows.length },
-  });
+  const payload = { preferredDates: session.preferredDates, expectedParticipants: session.expectedParticipants, listed: list.rows.length };
+  await recordWorkflowAction(
+    tx,
+    caller,
+    { history: outreachActions, entry: { subjectId: session.id }, record: outreachSessions, recordId: session.id, type: 'requested', status: 'requested', payload },
+    { action: 'outreach.session.requested', targetType: 'outreach_session', targetId: session.id, unitCode: session.unitCode, details: { status: 'requested', ...payload } },
+  );
   return { trackingCode: session.trackingCode, created: true };
 }
 

@@ -66,12 +66,11 @@ export const sessionParticipants = pgTable(
   ],
 );
 
-/** Append-only history of sessions and visits: who did what, when and why. */
+/** Append-only history of sessions: who did what, when and why. `subjectId` is the session. */
 export const outreachActions = pgTable(
   'outreach_actions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    subjectType: text('subject_type').$type<'session' | 'visit'>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     type: text('type').notNull(),
     actorId: uuid('actor_id'),

@@ -2,27 +2,28 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { accounts } from '../platform/auth/schema.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { districts, regencies, villages } from '../regions/schema.ts';
-import { duties, mobileKits } from '../roster/schema.ts';
-import { units } from '../units/schema.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
+import { selectVillagesInRegency } from '../regions/select-villages-in-regency.ts';
+import { listActiveKits } from '../roster/list-active-kits.ts';
+import { listNamesOnDuty } from '../roster/list-names-on-duty.ts';
+import { listUnits } from '../units/list-units.ts';
 import { outreachActions, outreachSessions, sessionParticipants, type OrganiserKind, type SessionStatus } from './schema.ts';
 
-/** The village, district and regency a session is in, by name. */
-const place = {
-  villageName: villages.name,
-  districtName: districts.name,
-  regencyCode: regencies.code,
-  regencyName: regencies.name,
-};
+/** The village, district and regency a session is in, by name, and its unit's name. */
+type Place = { villageName: string | null; districtName: string | null; regencyCode: string | null; regencyName: string | null; unitName: string };
 
-function withPlace<T extends object>(db: Executor, columns: T) {
-  return db
-    .select({ ...columns, ...place, unitName: units.name })
-    .from(outreachSessions)
-    .innerJoin(units, eq(units.code, outreachSessions.unitCode))
-    .leftJoin(villages, eq(villages.code, outreachSessions.villageCode))
-    .leftJoin(districts, eq(districts.code, villages.districtCode))
-    .leftJoin(regencies, eq(regencies.code, districts.regencyCode));
+/** Each session with its place and unit by name, in the order given; a session of a unit that does not exist is left out. */
+async function withPlaces<T extends { villageCode: string; unitCode: string }>(db: Executor, rows: T[]): Promise<(Omit<T, 'villageCode'> & Place)[]> {
+  if (rows.length === 0) return [];
+  const [places, units] = await Promise.all([findVillagePlaces(db, rows.map((r) => r.villageCode)), listUnits(db)]);
+  const unitNames = new Map(units.map((u) => [u.code, u.name]));
+  return rows.flatMap(({ villageCode, ...row }) => {
+    const unitName = unitNames.get(row.unitCode);
+    if (unitName === undefined) return [];
+    const place = places.get(villageCode);
+    const named = { villageName: place?.villageName ?? null, districtName: place?.districtName ?? null, regencyCode: place?.regencyCode ?? null, regencyName: place?.regencyName ?? null };
+    return [{ ...row, ...named, unitName }];
+  });
 }
 
 export type PublicSession = {
@@ -44,30 +45,45 @@ export type PublicSession = {
  * may know: no contact, participants, tracking or session code.
  */
 export async function upcomingSessions(db: Executor, today: IsoDate, regencyCode?: string): Promise<PublicSession[]> {
-  const rows = await withPlace(db, {
-    unitCode: outreachSessions.unitCode,
-    date: outreachSessions.date,
-    venue: outreachSessions.venue,
-    organiserKind: outreachSessions.organiserKind,
-    organiserName: outreachSessions.organiserName,
-    capacity: outreachSessions.capacity,
-  })
-    .where(and(eq(outreachSessions.status, 'approved'), gte(outreachSessions.date, today), regencyCode ? eq(regencies.code, regencyCode) : undefined))
+  const rows = await db
+    .select({
+      unitCode: outreachSessions.unitCode,
+      villageCode: outreachSessions.villageCode,
+      date: outreachSessions.date,
+      venue: outreachSessions.venue,
+      organiserKind: outreachSessions.organiserKind,
+      organiserName: outreachSessions.organiserName,
+      capacity: outreachSessions.capacity,
+    })
+    .from(outreachSessions)
+    .where(
+      and(
+        eq(outreachSessions.status, 'approved'),
+        gte(outreachSessions.date, today),
+        regencyCode ? inArray(outreachSessions.villageCode, selectVillagesInRegency(db, regencyCode)) : undefined,
+      ),
+    )
     .orderBy(asc(outreachSessions.date), asc(outreachSessions.venue))
     .limit(200);
-  return rows.map((r) => ({ ...r, date: r.date! }));
+  return (await withPlaces(db, rows)).map((r) => ({ ...r, date: r.date! }));
 }
 
 /** What the organiser sees when following their request: the status and the decision, nothing personal beyond their name. */
 export async function sessionStatusByCode(db: Executor, trackingCode: string) {
-  const [row] = await withPlace(db, {
-    trackingCode: outreachSessions.trackingCode,
-    status: outreachSessions.status,
-    organiserName: outreachSessions.organiserName,
-    date: outreachSessions.date,
-    deliveryDate: outreachSessions.deliveryDate,
-    refusalReason: outreachSessions.refusalReason,
-  }).where(eq(outreachSessions.trackingCode, trackingCode.trim().toUpperCase()));
+  const rows = await db
+    .select({
+      unitCode: outreachSessions.unitCode,
+      villageCode: outreachSessions.villageCode,
+      trackingCode: outreachSessions.trackingCode,
+      status: outreachSessions.status,
+      organiserName: outreachSessions.organiserName,
+      date: outreachSessions.date,
+      deliveryDate: outreachSessions.deliveryDate,
+      refusalReason: outreachSessions.refusalReason,
+    })
+    .from(outreachSessions)
+    .where(eq(outreachSessions.trackingCode, trackingCode.trim().toUpperCase()));
+  const [row] = await withPlaces(db, rows);
   return row ?? null;
 }
 
@@ -88,35 +104,36 @@ export type SessionListItem = {
 /** Sessions of the units in scope, newest request first, optionally of one status. */
 export async function listSessions(db: Executor, scope: readonly string[], status?: SessionStatus): Promise<SessionListItem[]> {
   if (scope.length === 0) return [];
-  return withPlace(db, {
-    id: outreachSessions.id,
-    status: outreachSessions.status,
-    organiserName: outreachSessions.organiserName,
-    venue: outreachSessions.venue,
-    preferredDates: outreachSessions.preferredDates,
-    date: outreachSessions.date,
-    expectedParticipants: outreachSessions.expectedParticipants,
-    createdAt: outreachSessions.createdAt,
-  })
+  const rows = await db
+    .select({
+      id: outreachSessions.id,
+      unitCode: outreachSessions.unitCode,
+      villageCode: outreachSessions.villageCode,
+      status: outreachSessions.status,
+      organiserName: outreachSessions.organiserName,
+      venue: outreachSessions.venue,
+      preferredDates: outreachSessions.preferredDates,
+      date: outreachSessions.date,
+      expectedParticipants: outreachSessions.expectedParticipants,
+      createdAt: outreachSessions.createdAt,
+    })
+    .from(outreachSessions)
     .where(and(inArray(outreachSessions.unitCode, [...scope]), status ? eq(outreachSessions.status, status) : undefined))
     .orderBy(desc(outreachSessions.createdAt))
     .limit(500);
+  return withPlaces(db, rows);
 }
 
 /** The session's place names, participants, history and who and what is on its duty. */
 export async function sessionDetails(db: Executor, id: string) {
-  const [placeRow] = await withPlace(db, {}).where(eq(outreachSessions.id, id));
-  const [participants, history, assigned] = await Promise.all([
+  const located = await db.select({ unitCode: outreachSessions.unitCode, villageCode: outreachSessions.villageCode }).from(outreachSessions).where(eq(outreachSessions.id, id));
+  const [[place], participants, history, assigned] = await Promise.all([
+    withPlaces(db, located),
     db.select().from(sessionParticipants).where(eq(sessionParticipants.sessionId, id)).orderBy(asc(sessionParticipants.createdAt), asc(sessionParticipants.fullName)),
     db.select({ action: outreachActions, actorName: accounts.name }).from(outreachActions).leftJoin(accounts, eq(accounts.id, outreachActions.actorId)).where(eq(outreachActions.subjectId, id)).orderBy(asc(outreachActions.id)),
-    db
-      .select({ officerName: accounts.name, kitName: mobileKits.name })
-      .from(duties)
-      .leftJoin(accounts, eq(accounts.id, duties.officerId))
-      .leftJoin(mobileKits, eq(mobileKits.id, duties.kitId))
-      .where(eq(duties.refId, id)),
+    listNamesOnDuty(db, id),
   ]);
-  return { place: placeRow ?? null, participants, history, assigned };
+  return { place: place ?? null, participants, history, assigned };
 }
 
 /** Who and what the approval form offers: the unit's active officers and its active kits. */
@@ -127,7 +144,7 @@ export async function unitResources(db: Executor, unitCode: string) {
       .from(accounts)
       .where(and(eq(accounts.kind, 'officer'), eq(accounts.unitCode, unitCode), sql`${accounts.disabledAt} is null`))
       .orderBy(asc(accounts.name)),
-    db.select({ id: mobileKits.id, name: mobileKits.name, serial: mobileKits.serial }).from(mobileKits).where(and(eq(mobileKits.unitCode, unitCode), eq(mobileKits.active, true))).orderBy(asc(mobileKits.name)),
+    listActiveKits(db, [unitCode]),
   ]);
-  return { officers, kits };
+  return { officers, kits: kits.map((k) => ({ id: k.id, name: k.name, serial: k.serial })) };
 }

@@ -4,6 +4,7 @@ import { approveSession } from '../../src/outreach/approve-session.ts';
 import { outreachSessions } from '../../src/outreach/schema.ts';
 import { makeOutreachUnit, participantLines } from '../../src/outreach/test-support.ts';
 import { systemCaller } from '../../src/platform/auth/caller.ts';
+import { toActor } from '../../src/platform/auth/sessions.ts';
 import { translator } from '../../src/platform/i18n/index.ts';
 import { serviceDay } from '../dates.ts';
 import { describeInChromium, loaded } from './suite.ts';
@@ -18,7 +19,7 @@ const id = translator('id');
 describeInChromium('Eazy Paspor in Chromium', ({ browser, server }) => {
   it('takes a community request and lists the approved session for its regency', async () => {
     const db = server().app.deps.database.db;
-    const { unit, officerA, kit } = await makeOutreachUnit(db);
+    const { unit, head, officerA, kit } = await makeOutreachUnit(db);
     const sessionDate = await serviceDay(db, unit.code, 3);
     const venue = `Balai Desa ${unit.code}`;
     const context = await browser().newContext({ javaScriptEnabled: false, locale: 'id-ID' });
@@ -50,7 +51,7 @@ describeInChromium('Eazy Paspor in Chromium', ({ browser, server }) => {
       expect(await page.locator('main').innerText()).toContain(session!.trackingCode);
 
       await db.transaction((tx) =>
-        approveSession(tx, systemCaller('test'), { sessionId: session!.id, date: sessionDate, capacity: 40, officerIds: [officerA.id], kitIds: [kit.id] }, server().url),
+        approveSession(tx, { ...systemCaller('test'), actor: toActor(head, 'session', true) }, { sessionId: session!.id, date: sessionDate, capacity: 40, officerIds: [officerA.id], kitIds: [kit.id] }, server().url),
       );
       await page.goto(`${server().url}/eazy-paspor?regency=53.01`);
       expect(await page.locator('main').innerText()).toContain(venue);

@@ -4,10 +4,10 @@ import { ErrorSummary, Field, SelectField, type FormState } from '../../platform
 import { Layout } from '../../platform/views/layout.tsx';
 import { publicText } from '../complaint-actions.ts';
 import type { ComplaintDetails } from '../list-complaints.ts';
-import { workflow, type ComplaintStep } from '../workflow.ts';
+import type { ComplaintStep } from '../workflow.ts';
 import { PostForm } from '../../platform/views/post-form.tsx';
 
-type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep } };
+type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep }; requestId: string };
 
 /** What each step's text box asks for (the others: the text itself). */
 const textLabels: Partial<Record<ComplaintStep, string>> = {
@@ -41,17 +41,19 @@ function StepText({ step, label, state }: { step: ComplaintStep; label: string; 
 }
 
 /** One complaint: what was said, deadlines, history, and a form for each step its status allows. */
-export function OfficerComplaintPage({ ctx, details, state }: Props) {
+export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) {
   const { t } = ctx;
-  const { complaint: c, history, attachments, names, mayHandle, assignees } = details;
+  const { complaint: c, history, attachments, names, steps, assignees } = details;
   const action = `/officer/complaints/${c.id}/actions`;
   const stateOf = (step: ComplaintStep): FormState => (state.step === step ? state : {});
   const labels = { text: t('complaints.fields.text'), forwardedTo: t('complaints.fields.forwardedTo'), assigneeId: t('complaints.fields.assigneeId') };
   const form = (step: ComplaintStep, fields: preact.ComponentChildren) =>
-    workflow[step].from.includes(c.status) && (
+    steps.includes(step) && (
       <section key={step}>
         <h3>{t(`complaints.steps.${step}`)}</h3>
         <PostForm ctx={ctx} action={action} submit={t(`complaints.steps.${step}`)}>
+          {/* Made when the page was drawn: a form resent after a dropped connection carries the same id and changes nothing. */}
+          <input type="hidden" name="requestId" value={requestId} />
           <input type="hidden" name="step" value={step} />
           {fields}
         </PostForm>
@@ -128,7 +130,7 @@ export function OfficerComplaintPage({ ctx, details, state }: Props) {
           </li>
         ))}
       </ol>
-      {mayHandle && (
+      {steps.length > 0 && (
         <>
           <h2>{t('common.actions')}</h2>
           {form('verify', text('verify'))}

@@ -3,11 +3,13 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, type FormState, TextArea } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { VisitDetails } from '../describe-home-visit.ts';
+import type { OfficerVisitStep } from '../workflow.ts';
 import { day, History } from './parts.tsx';
 
-export type VisitForm = 'accept' | 'refuse' | 'schedule' | 'link' | 'visited';
+/** Each officer step has its form on the page. */
+export type VisitForm = OfficerVisitStep;
 const fieldNames = new Set(['note', 'reason', 'date', 'officerIds', 'kitId', 'trackingCode', 'birthDate']);
-type Props = { ctx: PageContext; details: VisitDetails; may: { triage: boolean; serve: boolean }; forms: Partial<Record<VisitForm, FormState>>; requestId: string };
+type Props = { ctx: PageContext; details: VisitDetails; steps: readonly VisitForm[]; forms: Partial<Record<VisitForm, FormState>>; requestId: string };
 
 function VisitFormBox({ ctx, action, id, submit, title, state, requestId, children }: { ctx: PageContext; action: VisitForm; id: string; submit: string; title: string; state: FormState; requestId: string; children?: ComponentChildren }) {
   const labels = Object.fromEntries(Object.keys(state.errors ?? {}).filter((f) => fieldNames.has(f)).map((f) => [f, ctx.t(`homeVisits.fields.${f}`)]));
@@ -60,8 +62,8 @@ function ScheduleFields({ ctx, details, state }: { ctx: PageContext; details: Vi
   );
 }
 
-/** One request in full, with the forms its status and the officer's role allow. */
-export function OfficerVisitPage({ ctx, details, may, forms, requestId }: Props) {
+/** One request in full, with a form for each step the officer may take now (`steps`, from available-actions.ts). */
+export function OfficerVisitPage({ ctx, details, steps, forms, requestId }: Props) {
   const { t } = ctx;
   const { visit } = details;
   const title = t('homeVisits.officer.visitTitle', { code: visit.trackingCode });
@@ -121,12 +123,12 @@ export function OfficerVisitPage({ ctx, details, may, forms, requestId }: Props)
           </>
         )}
       </dl>
-      {may.triage && visit.status === 'requested' && box('accept', 'homeVisits.officer.acceptTitle', 'homeVisits.officer.accept', note('accept'))}
-      {may.triage && ['accepted', 'scheduled'].includes(visit.status) &&
+      {steps.includes('accept') && box('accept', 'homeVisits.officer.acceptTitle', 'homeVisits.officer.accept', note('accept'))}
+      {steps.includes('schedule') &&
         box('schedule', 'homeVisits.officer.scheduleTitle', visit.status === 'scheduled' ? 'homeVisits.officer.reschedule' : 'homeVisits.officer.schedule', <ScheduleFields ctx={ctx} details={details} state={forms.schedule ?? {}} />)}
-      {may.triage && ['requested', 'accepted'].includes(visit.status) &&
+      {steps.includes('refuse') &&
         box('refuse', 'homeVisits.officer.refuseTitle', 'homeVisits.officer.refuse', <TextArea name="reason" label={t('homeVisits.fields.refusalReason')} state={forms.refuse ?? {}} />)}
-      {may.serve && visit.status === 'scheduled' && !visit.applicationId &&
+      {steps.includes('link') &&
         box(
           'link',
           'homeVisits.officer.linkTitle',
@@ -137,7 +139,7 @@ export function OfficerVisitPage({ ctx, details, may, forms, requestId }: Props)
             <Field name="birthDate" label={t('homeVisits.fields.birthDate')} state={forms.link ?? {}} type="date" />
           </>,
         )}
-      {may.serve && visit.status === 'scheduled' && box('visited', 'homeVisits.officer.visitedTitle', 'homeVisits.officer.markVisited', note('visited'))}
+      {steps.includes('visited') && box('visited', 'homeVisits.officer.visitedTitle', 'homeVisits.officer.markVisited', note('visited'))}
       <History ctx={ctx} history={details.history} />
     </Layout>
   );

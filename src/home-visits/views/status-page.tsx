@@ -3,14 +3,13 @@ import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { HomeVisit } from '../schema.ts';
 import type { VisitHistoryEntry } from '../visit-actions.ts';
+import { openVisitStatuses } from '../workflow.ts';
 import { day, History } from './parts.tsx';
 
-type Props = { ctx: PageContext; visit: HomeVisit; history: VisitHistoryEntry[]; sent: boolean; evidenceState: FormState; maxBytes: number };
-
-const evidenceOpen = new Set(['requested', 'accepted', 'scheduled']);
+type Props = { ctx: PageContext; visit: HomeVisit; history: VisitHistoryEntry[]; sent: boolean; mayAddEvidence: boolean; evidenceState: FormState; maxBytes: number };
 
 /** What the requester follows: status, the answer deadline, the visit date or the refusal reason, and the history. */
-export function StatusPage({ ctx, visit, history, sent, evidenceState, maxBytes }: Props) {
+export function StatusPage({ ctx, visit, history, sent, mayAddEvidence, evidenceState, maxBytes }: Props) {
   const { t } = ctx;
   const title = t('homeVisits.status.title', { code: visit.trackingCode });
   const fileError = evidenceState.errors?.file;
@@ -53,8 +52,8 @@ export function StatusPage({ ctx, visit, history, sent, evidenceState, maxBytes 
         <dt>{t('homeVisits.status.evidence')}</dt>
         <dd>{visit.evidenceKey ? t('homeVisits.status.evidenceAttached') : '—'}</dd>
       </dl>
-      {['requested', 'accepted', 'scheduled'].includes(visit.status) && <p>{t('homeVisits.status.nextSteps')}</p>}
-      {evidenceOpen.has(visit.status) && (
+      {openVisitStatuses.includes(visit.status) && <p>{t('homeVisits.status.nextSteps')}</p>}
+      {mayAddEvidence && (
         <form method="post" action={`/si-koe-peduli/${visit.trackingCode}/bukti`} enctype="multipart/form-data" novalidate>
           <ErrorSummary ctx={ctx} errors={evidenceState.errors} labels={{ file: t('homeVisits.fields.file') }} />
           <input type="hidden" name="_csrf" value={ctx.csrf} />

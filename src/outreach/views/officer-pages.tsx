@@ -7,6 +7,7 @@ import { deliveryModes, type DeliveryMode } from '../approve-session.ts';
 import type { OutreachSession, SessionStatus } from '../schema.ts';
 import { sessionStatuses } from '../schema.ts';
 import type { sessionDetails, SessionListItem, unitResources } from '../session-queries.ts';
+import type { OfficerSessionStep } from '../workflow.ts';
 import type { SessionReport } from '../session-report.ts';
 import { CheckboxList } from './parts.tsx';
 
@@ -64,22 +65,22 @@ export function SessionListPage({ ctx, sessions, status, dateText }: { ctx: Page
   );
 }
 
-export type SessionForms = { approve?: FormState; refuse?: FormState; delivery?: FormState; register?: FormState };
+/** Each office step has its form on the page. */
+export type SessionForms = Partial<Record<OfficerSessionStep, FormState>>;
 type DetailProps = {
   ctx: PageContext;
   session: OutreachSession;
   details: Awaited<ReturnType<typeof sessionDetails>>;
   resources: Awaited<ReturnType<typeof unitResources>>;
   deliveryMode: DeliveryMode | null;
-  may: { decide: boolean; register: boolean };
+  steps: readonly OfficerSessionStep[];
   forms: SessionForms;
   registered: boolean;
   dateText: DateText;
 };
 
-export function SessionPage({ ctx, session, details, resources, deliveryMode, may, forms, registered, dateText }: DetailProps) {
+export function SessionPage({ ctx, session, details, resources, deliveryMode, steps, forms, registered, dateText }: DetailProps) {
   const { t } = ctx;
-  const live = session.status === 'approved' || session.status === 'held';
   const f = (name: string) => t(`outreach.fields.${name}`);
   const labels = Object.fromEntries(['date', 'capacity', 'officerIds', 'kitIds', 'deliveryDate', 'deliveryMode', 'reason', 'trackingCode', 'birthDate'].map((n) => [n, f(n)]));
   const allErrors = { ...forms.approve?.errors, ...forms.refuse?.errors, ...forms.delivery?.errors, ...forms.register?.errors };
@@ -144,7 +145,7 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, ma
         <a href={`/officer/outreach/sessions/${session.id}/report`}>{t('outreach.officer.report')}</a>
       </p>
 
-      {may.decide && session.status === 'requested' && (
+      {steps.includes('approve') && (
         <>
           <h2>{t('outreach.officer.approveTitle')}</h2>
           <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/approve`} submit={t('outreach.officer.approve')}>
@@ -159,6 +160,10 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, ma
             <Field name="deliveryDate" label={labels.deliveryDate!} state={approveState} type="date" />
             <SelectField name="deliveryMode" label={labels.deliveryMode!} state={approveState} options={deliveryModes.map((m) => ({ value: m, label: t(`outreach.delivery.${m}`) }))} />
           </Form>
+        </>
+      )}
+      {steps.includes('refuse') && (
+        <>
           <h2>{t('outreach.officer.refuseTitle')}</h2>
           <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/refuse`} submit={t('outreach.officer.refuse')}>
             <TextArea name="reason" label={labels.reason!} state={forms.refuse ?? {}} rows={3} />
@@ -166,7 +171,7 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, ma
         </>
       )}
 
-      {may.decide && live && (
+      {steps.includes('delivery') && (
         <>
           <h2>{t('outreach.officer.deliveryTitle')}</h2>
           <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/delivery`} submit={t('outreach.officer.setDelivery')}>
@@ -181,7 +186,7 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, ma
         </>
       )}
 
-      {may.register && live && (
+      {steps.includes('register') && (
         <>
           <h2>{t('outreach.officer.registerTitle')}</h2>
           <p>{t('outreach.officer.registerHint')}</p>

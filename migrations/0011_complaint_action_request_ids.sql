@@ -1,0 +1,2 @@
+ALTER TABLE "complaint_actions" ADD COLUMN "request_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "complaint_actions_request_key" ON "complaint_actions" USING btree ("complaint_id","request_id") WHERE request_id is not null;
