@@ -231,9 +231,9 @@ describeApp('complaints', (ctx) => {
       await integrityOfficer('Budi Santoso'),
     ];
     for (const officer of outsiders) expect(await sees(officer)).toMatchObject({ status: 404, listed: false, exported: false });
-    const listed = await (await api())(outsiders[0]!, 'GET', `/api/v1/complaints?unit=${unit.code}`);
+    const listed = await api()(outsiders[0]!, 'GET', `/api/v1/complaints?unit=${unit.code}`);
     expect(listed.json()).toEqual({ complaints: [] });
-    const audited = await (await api())(ombudsman, 'GET', `/api/v1/complaints?unit=${unit.code}`);
+    const audited = await api()(ombudsman, 'GET', `/api/v1/complaints?unit=${unit.code}`);
     expect(audited.json()).toEqual({ complaints: [] });
 
     // The integrity officer handles it, but may not hand it to the officer reported.
@@ -284,8 +284,8 @@ describeApp('complaints', (ctx) => {
     const phone = { type: 'complaint', category: 'not_serving', unitCode: unit.code, description: 'Lewat telepon.', anonymous: true };
     expect((await file({ ...phone, channel: 'phone' })).statusCode).toBe(401);
     const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code });
-    expect((await (await api())(counter, 'POST', '/api/v1/complaints', { ...phone, channel: 'lapor' })).json().error.fields).toEqual({ laporReference: expect.any(String) });
-    const lapor = await (await api())(counter, 'POST', '/api/v1/complaints', { ...phone, channel: 'lapor', laporReference: 'LAPOR-12345' });
+    expect((await api()(counter, 'POST', '/api/v1/complaints', { ...phone, channel: 'lapor' })).json().error.fields).toEqual({ laporReference: expect.any(String) });
+    const lapor = await api()(counter, 'POST', '/api/v1/complaints', { ...phone, channel: 'lapor', laporReference: 'LAPOR-12345' });
     expect(lapor.statusCode).toBe(201);
     const [typed] = await ctx.db.select().from(complaints).where(eq(complaints.trackingCode, lapor.json().trackingCode));
     expect(typed).toMatchObject({ channel: 'lapor', laporReference: 'LAPOR-12345' });

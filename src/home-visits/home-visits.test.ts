@@ -37,12 +37,12 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const today = witaDate();
 
     const body = { ...(await visitRequest(ctx.db, unit.code)), requestId: 'req-journey-0001' };
-    const created = await (await api())(requester, 'POST', '/api/v1/home-visits', body);
+    const created = await api()(requester, 'POST', '/api/v1/home-visits', body);
     expect(created.statusCode).toBe(201);
     const { trackingCode } = created.json() as { trackingCode: string };
     expect(trackingCode).toMatch(/^KP[0-9A-Z]{10}$/);
     // A resend after a dropped connection finds the same request.
-    const resent = await (await api())(requester, 'POST', '/api/v1/home-visits', body);
+    const resent = await api()(requester, 'POST', '/api/v1/home-visits', body);
     expect(resent.json()).toEqual({ trackingCode });
     const stored = await ctx.db.select().from(homeVisits).where(eq(homeVisits.requesterAccountId, requester.id));
     expect(stored).toHaveLength(1);
@@ -86,7 +86,7 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     expect(appointment).toMatchObject({ date: today, unitCode: unit.code, state: 'booked' });
 
     // On the visit day the officer checks the applicant in with the usual check-in, then runs the counter steps.
-    const checkIn = await (await api())(counter, 'POST', `/api/v1/units/${unit.code}/check-ins`, { trackingCode: application.trackingCode, birthDate: visit.applicantBirthDate });
+    const checkIn = await api()(counter, 'POST', `/api/v1/units/${unit.code}/check-ins`, { trackingCode: application.trackingCode, birthDate: visit.applicantBirthDate });
     expect(checkIn.statusCode).toBe(201);
     const visited = await counterPage.post(`${page}/visited`, { note: 'Biometrik dan wawancara selesai', requestId: 'visited-0001' }, page);
     expect(visited.statusCode).toBe(303);
@@ -102,12 +102,12 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const unit = await makePeduliUnit(ctx.db);
     const requester = await makeCitizen(ctx.db);
     const body = await visitRequest(ctx.db, unit.code, { applicantBirthDate: bornYearsAgo(45) });
-    const res = await (await api())(requester, 'POST', '/api/v1/home-visits', body);
+    const res = await api()(requester, 'POST', '/api/v1/home-visits', body);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields.reason).toBe('Menurut tanggal lahirnya, pemohon berusia 45 tahun; layanan lansia untuk 60 tahun ke atas.');
-    const sick = await (await api())(requester, 'POST', '/api/v1/home-visits', { ...body, reason: 'sick' });
+    const sick = await api()(requester, 'POST', '/api/v1/home-visits', { ...body, reason: 'sick' });
     expect(sick.json().error.fields).toEqual({ reasonDetails: expect.any(String) });
-    const wrongNik = await (await api())(requester, 'POST', '/api/v1/home-visits', { ...body, applicantBirthDate: bornYearsAgo(75) });
+    const wrongNik = await api()(requester, 'POST', '/api/v1/home-visits', { ...body, applicantBirthDate: bornYearsAgo(75) });
     expect(wrongNik.json().error.fields).toHaveProperty('applicantBirthDate');
     expect(await ctx.db.$count(homeVisits, eq(homeVisits.requesterAccountId, requester.id))).toBe(0);
 
@@ -262,7 +262,7 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     expect((await regional.get(page)).statusCode).toBe(200);
     expect((await visitOf(visit.id)).status).toBe('requested');
     // Officers do not make requests as citizens.
-    const officerApi = await (await api())(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }), 'POST', '/api/v1/home-visits', await visitRequest(ctx.db, unit.code));
+    const officerApi = await api()(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }), 'POST', '/api/v1/home-visits', await visitRequest(ctx.db, unit.code));
     expect(officerApi.statusCode).toBe(403);
   });
 });
