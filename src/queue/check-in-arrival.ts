@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { isBooked } from '../applications/schema.ts';
+import { isBooked } from '../applications/status-phases.ts';
 import { appointments } from '../appointments/schema.ts';
 import { qrMatchesNik, verifyAppointmentQr } from '../appointments/qr.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
