@@ -27,6 +27,7 @@ import { registerBookingOfficeRoutes } from './appointments/officer-routes.tsx';
 import { registerPaymentRoutes } from './payments/routes.tsx';
 import { registerPassportJobs } from './passports/jobs.ts';
 import { registerPassportRoutes } from './passports/routes.ts';
+import { pickupSlotsBetween } from './passports/saturday-slots.ts';
 import { registerQueueRoutes } from './queue/routes.ts';
 import { registerCaseApi } from './cases/api-routes.ts';
 import { registerCasePages } from './cases/page-routes.tsx';
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerHomeVisitApi(app);
   await registerHomeVisitPages(app);
   registerHomeVisitOfficerRoutes(app);
-  registerRosterRoutes(app);
+  registerRosterRoutes(app, { pickupSlots: pickupSlotsBetween });
   registerSurveyRoutes(app);
   await registerOutreachRoutes(app);
   registerComplaintApi(app);
