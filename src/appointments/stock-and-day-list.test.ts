@@ -9,7 +9,8 @@ import { settleBilling } from '../payments/settle-billing.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
-import { bookStock, quotaTemplates } from './schema.ts';
+import { bookStock } from '../passports/schema.ts';
+import { quotaTemplates } from './schema.ts';
 
 type Day = { date: string; open: boolean };
 

@@ -36,7 +36,7 @@ export async function passportDesks(db: Executor, actor: Actor, today = witaDate
       const allowed: [keyof typeof deskPages, boolean, string][] = [
         ['dayList', canAppointment(actor, 'day_list.view', target), `${at}/appointments`],
         ['quotas', canAppointment(actor, 'quota.edit', target), `${at}/quotas`],
-        ['stock', canAppointment(actor, 'stock.edit', target), `${at}/stock`],
+        ['stock', canPassport(actor, 'stock.edit', target), `${at}/stock`],
         ['books', canPassport(actor, 'books.view', target), `${at}/books`],
         ['pickupCapacity', canPassport(actor, 'pickups.manage', target), `${at}/saturday-pickups`],
         ['pickupList', canPassport(actor, 'pickups.list', target), `${at}/saturday-pickups/${saturday}`],

@@ -1,12 +1,11 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { bookStock } from '../appointments/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { stateFamilyName } from '../applications/state-family-name.ts';
 import { buildTd3, mrzNameParts } from './mrz.ts';
 import { allocatePassportNumber } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';
 import type { PassportStepContext, PassportStepResult } from './passport-step.ts';
-import { bookMovements, passports } from './schema.ts';
+import { bookMovements, bookStock, passports } from './schema.ts';
 
 /** The two MRZ lines, or a validation error naming the field an officer must correct before printing again. */
 function machineReadableZone(input: Omit<Parameters<typeof buildTd3>[0], 'name'> & { fullName: string; familyName: string }): [string, string] {
