@@ -24,6 +24,7 @@ import { registerAppointmentApi } from './appointments/api-routes.ts';
 import { registerAppointmentJobs } from './appointments/jobs.ts';
 import { registerBooking } from './appointments/register-booking.ts';
 import { registerBookingOfficeRoutes } from './appointments/officer-routes.tsx';
+import { settleBilling } from './appointments/settle-billing.ts';
 import { registerPaymentRoutes } from './payments/routes.tsx';
 import { registerPassportJobs } from './passports/jobs.ts';
 import { registerPassportRoutes } from './passports/routes.ts';
@@ -80,7 +81,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerAppointmentApi(app);
   registerBookingOfficeRoutes(app);
   registerAppointmentJobs(jobs, database.db, config.publicUrl);
-  await registerPaymentRoutes(app);
+  await registerPaymentRoutes(app, { settle: settleBilling });
   await registerBooking(app);
   registerPassportRoutes(app);
   registerPassportJobs(jobs, database.db);
