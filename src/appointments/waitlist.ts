@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { applications } from '../applications/schema.ts';
-import { isBooked } from '../applications/status-phases.ts';
+import { isBooked } from '../applications/application-statuses.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { lockApplication } from '../applications/get-application.ts';
-import { pickupStatuses } from '../applications/status-phases.ts';
+import { pickupStatuses } from '../applications/application-statuses.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { dayOfWeek, witaDate } from '../platform/calendar/wita.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pickupStatuses } from '../applications/status-phases.ts';
+import { pickupStatuses } from '../applications/application-statuses.ts';
 import { applicationFor } from '../appointments/own-application.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';

@@ -1,4 +1,4 @@
-import { isBooked } from '../applications/status-phases.ts';
+import { isBooked } from '../applications/application-statuses.ts';
 import { findAppointment } from '../appointments/find-appointment.ts';
 import { qrMatchesNik, verifyAppointmentQr } from '../appointments/qr.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';

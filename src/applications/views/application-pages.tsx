@@ -7,7 +7,7 @@ import { citizenHistory, type CitizenHistoryEntry } from '../citizen-history.ts'
 import type { ApplicationDescription } from '../describe-application.ts';
 import type { ApplicationListItem } from '../list-applications.ts';
 import type { Application } from '../schema.ts';
-import { isBooked, pickupStatuses } from '../status-phases.ts';
+import { isBooked, pickupStatuses } from '../application-statuses.ts';
 import { mayWithdraw } from '../withdraw-application.ts';
 import { AnswerTable, FeeTable } from './answers.tsx';
 import { DocumentList } from './document-list.tsx';
