@@ -4,6 +4,7 @@ import { accounts } from '../platform/auth/schema.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { bookStock } from './schema.ts';
 
+/** The types of blank book, and so of passport printed: what stock and issuance are counted by. */
 export const bookTypes = ['biasa', 'elektronik'] as const;
 export type BookType = (typeof bookTypes)[number];
 

@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { applicantMailbox } from '../applications/applicant-mailbox.ts';
-import { and, eq } from 'drizzle-orm';
-import { applicationDocuments, type Application } from '../applications/schema.ts';
+import { hasDocument } from '../applications/has-document.ts';
+import type { Application } from '../applications/schema.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
@@ -36,13 +37,8 @@ async function cancelOldPassport(tx: Tx, application: Application, recordedBy: s
  */
 export async function handOverPassport(ctx: PassportStepContext, input: HandOverInput): Promise<PassportStepResult> {
   const { tx, caller, application, now } = ctx;
-  if (input.recipient === 'proxy') {
-    const [letter] = await tx
-      .select({ id: applicationDocuments.id })
-      .from(applicationDocuments)
-      .where(and(eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.kind, 'power_of_attorney')))
-      .limit(1);
-    if (!letter) throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
+  if (input.recipient === 'proxy' && !(await hasDocument(tx, application.id, 'power_of_attorney'))) {
+    throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
   }
   const passport = await lockPassport(tx, application.id, 'ready');
   await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
