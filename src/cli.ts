@@ -15,7 +15,7 @@ import { FolderInUseError } from './platform/db/folder-lock.ts';
 import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createOfficer } from './officers/create-officer.ts';
-import { settleBilling } from './payments/settle-billing.ts';
+import { settleBilling } from './appointments/settle-billing.ts';
 import { formatDateTime } from './platform/i18n/index.ts';
 import { seedReference } from './seed.ts';
 import { eq } from 'drizzle-orm';

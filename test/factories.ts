@@ -7,7 +7,8 @@ import { newTotpSecret } from '../src/platform/auth/totp.ts';
 import type { Executor } from '../src/platform/db/index.ts';
 import { applications } from '../src/applications/schema.ts';
 import { newTrackingCode } from '../src/applications/tracking-code.ts';
-import { bookStock, quotaOverrides } from '../src/appointments/schema.ts';
+import { quotaOverrides } from '../src/appointments/schema.ts';
+import { bookStock } from '../src/passports/schema.ts';
 import { units } from '../src/units/schema.ts';
 
 export const PASSWORD = 'correct horse battery staple';

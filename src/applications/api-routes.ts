@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { isoDateField } from '../platform/http/fields.ts';
 import { ApplicationBody, ApplicationCreatedJson } from './api-schemas.ts';
 import { createApplication } from './create-application.ts';
 import { authorize } from './policy.ts';
 import { applicationFor } from './application-access.ts';
-import { trackApplication } from './track-application.ts';
 import { withdrawApplication } from './withdraw-application.ts';
 
 export function registerApplicationApi(fastify: FastifyInstance): void {
@@ -51,27 +48,6 @@ export function registerApplicationApi(fastify: FastifyInstance): void {
       const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
       await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
       return reply.code(204).send(null);
-    },
-  );
-
-  app.get(
-    '/api/v1/track',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Public status of an application by tracking code and birth date',
-        querystring: z.object({ code: z.string().trim().min(1).max(40), birthDate: isoDateField }),
-        response: {
-          200: z.object({ trackingCode: z.string(), status: z.string(), unitCode: z.string().nullable(), appointmentDate: z.string().nullable() }),
-          404: ErrorJson,
-        },
-      },
-      config: { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } },
-    },
-    async (req) => {
-      const found = await trackApplication(db(), req.query.code, req.query.birthDate);
-      if (!found) throw new AppError('not_found');
-      return found;
     },
   );
 }

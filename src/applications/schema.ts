@@ -13,9 +13,6 @@ export const travelPurposes = ['tourism', 'family', 'study', 'work', 'pilgrimage
 /** Where an application has ended (or has not yet begun): a person may hold one application per type outside these. */
 export const closedApplicationStatuses = ['draft', 'cancelled', 'handed_over', 'rejected', 'void'] as const;
 
-/** A visit is booked (paid or not) and not yet begun: its appointment page holds the QR, the billing code and the receipt. */
-export const isBooked = (status: string): boolean => status === 'booked' || status === 'paid';
-
 export type ApplicationKind = (typeof applicationKinds)[number];
 export type PassportType = (typeof passportTypes)[number];
 export type Speed = (typeof speeds)[number];

@@ -4,7 +4,8 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAction } from './actions.ts';
 import { lockApplication } from './get-application.ts';
-import { isBooked, type ApplicationStatus } from './schema.ts';
+import type { ApplicationStatus } from './schema.ts';
+import { isBooked } from './application-statuses.ts';
 
 /** Only a submitted application without a booking can be withdrawn: the page offers it then, the use case checks it. */
 export const mayWithdraw = (application: { status: ApplicationStatus }): boolean => application.status === 'submitted';

@@ -14,6 +14,7 @@ import { bookAndNotify } from './book-and-notify.ts';
 import { authorize } from './policy.ts';
 import { channels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
+import { trackApplication } from './track-application.ts';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const channelField = z.enum(channels, { error: 'v.choose' });
@@ -22,6 +23,27 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;
+
+  app.get(
+    '/api/v1/track',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Public status of an application by tracking code and birth date',
+        querystring: z.object({ code: z.string().trim().min(1).max(40), birthDate: isoDateField }),
+        response: {
+          200: z.object({ trackingCode: z.string(), status: z.string(), unitCode: z.string().nullable(), appointmentDate: z.string().nullable() }),
+          404: ErrorJson,
+        },
+      },
+      config: { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } },
+    },
+    async (req) => {
+      const found = await trackApplication(db(), req.query.code, req.query.birthDate);
+      if (!found) throw new AppError('not_found');
+      return found;
+    },
+  );
 
   app.get(
     '/api/v1/units/:code/availability',

@@ -1,8 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { findUnpaidBilling } from '../payments/find-billing.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { billings } from '../payments/schema.ts';
+import { findAppointment } from './find-appointment.ts';
 import { billingReminderMail } from './payment-mails.ts';
-import { appointments } from './schema.ts';
 
 export const REMIND_JOB = 'billing.remind';
 
@@ -17,13 +16,9 @@ export function reminderAt(issuedAt: Date, expiresAt: Date): Date {
  * bookings mail nobody.
  */
 export async function remindUnpaid(tx: Tx, appointmentId: string, publicUrl: string, now = new Date()): Promise<boolean> {
-  const [row] = await tx
-    .select({ appointment: appointments, billing: billings })
-    .from(appointments)
-    .innerJoin(billings, and(eq(billings.appointmentId, appointments.id), isNull(billings.paidAt)))
-    .where(eq(appointments.id, appointmentId));
-  if (!row || row.appointment.state !== 'booked' || row.billing.expiresAt <= now) return false;
-  const { appointment, billing } = row;
+  const appointment = await findAppointment(tx, appointmentId);
+  const billing = appointment && (await findUnpaidBilling(tx, appointmentId));
+  if (!appointment || !billing || appointment.state !== 'booked' || billing.expiresAt <= now) return false;
   const about = { applicationId: appointment.applicationId, unitCode: appointment.unitCode, date: appointment.date };
   await billingReminderMail(tx, about, billing, publicUrl);
   return true;

@@ -1,18 +1,18 @@
-import crypto from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { holidayClosesSql } from '../holidays/closed-days.ts';
-import { appendAudit, auditLockSql } from '../platform/audit/append-audit.ts';
+import { findLatestBilling } from '../payments/find-billing.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
-import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
+import { preparedRows, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { newBillingCode } from '../payments/billing-code.ts';
-import { billings } from '../payments/schema.ts';
-import { bookingWindow, type WindowRules } from './booking-window.ts';
-import { ensureDayQuota, plannedCapacitySql, stockedSql } from './capacity.ts';
 import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
+import { bookingWindow, type WindowRules } from './booking-window.ts';
+import { plannedCapacitySql, stockedSql } from './capacity.ts';
+import { liveAppointment } from './live-appointment.ts';
+import { placeAppointment } from './place-appointment.ts';
 import { signAppointmentQr } from './qr.ts';
-import { appointments, type Channel } from './schema.ts';
+import type { Channel } from './schema.ts';
 
 export const EXPIRE_JOB = 'appointment.expire';
 
@@ -111,7 +111,7 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
  *
  * Most requests on a popular day are refusals, so they are answered from one unlocked read. A request that may
  * book locks the application row (a resent request waits for the first and then finds its booking), decides again
- * on fresh data, and writes everything in one statement whose conditional counter update guards it.
+ * on fresh data, and places the appointment (placeAppointment: one statement whose conditional counter update guards it).
  *
  * `channel` takes the place from that channel's quota (an Eazy Paspor session books 'eazy_paspor'); without it the
  * application's speed decides ('percepatan' or 'online').
@@ -132,67 +132,31 @@ export async function bookAppointment(
   const decision = decide(await readSituation(tx, input.applicationId, input.date, asked), input.date, rules, qrSecret, now);
   if (decision.kind === 'existing') return decision.booked;
   const { unitCode, nik, feeTotal, channel } = decision;
-  if (!decision.counted) await ensureDayQuota(tx, unitCode, input.date, channel);
-
-  const appointmentId = crypto.randomUUID();
-  const code = newBillingCode();
   const expiresAt = new Date(now.getTime() + rules.billingValidMinutes * 60_000);
-  const action = { status: 'booked', appointmentId, date: input.date, unitCode, billingCode: code };
-  let took: unknown[];
-  try {
-    // Each insert runs only if the counter gave a place; the application's status follows its newest action. The
-    // audit lock is taken last, here, so that the day's counter stays locked for one round trip less.
-    took = await preparedRows(
-      tx,
-      'booking_write',
-      sql`
-        with place as (
-          update day_quotas set booked = booked + 1
-          where unit_code = ${unitCode} and date = ${input.date}::date and channel = ${channel} and booked < capacity
-          returning 1
-        ), appointment as (
-          insert into appointments (id, application_id, unit_code, date, channel, nik)
-          select ${appointmentId}::uuid, ${input.applicationId}::uuid, ${unitCode}, ${input.date}::date, ${channel}, ${nik} from place
-          returning id
-        ), billing as (
-          insert into billings (code, appointment_id, application_id, amount, created_at, expires_at)
-          select ${code}, id, ${input.applicationId}::uuid, ${feeTotal}, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz from appointment
-        ), action as (
-          insert into application_actions (application_id, type, actor_id, payload)
-          select ${input.applicationId}::uuid, 'appointment_booked', ${caller.actor?.id ?? null}::uuid, ${JSON.stringify(action)}::jsonb from appointment
-        ), status as (
-          update applications set status = 'booked', status_at = now() where id = ${input.applicationId}::uuid and exists (select 1 from appointment)
-        ), expiry as (
-          insert into jobs (kind, payload, run_at)
-          select ${EXPIRE_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${expiresAt.toISOString()}::timestamptz from appointment
-          union all
-          select ${REMIND_JOB}, ${JSON.stringify({ appointmentId })}::jsonb, ${reminderAt(now, expiresAt).toISOString()}::timestamptz from appointment
-        ), audit_lock as (
-          select ${auditLockSql} from appointment
-        )
-        select id from appointment cross join audit_lock`,
-    );
-  } catch (err) {
-    // Two requests for the same person on two units at once: the unique index lets one through.
-    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
-    throw err;
-  }
-  if (took.length === 0) throw new AppError('quota_full');
+  const { appointmentId, billing } = await placeAppointment(tx, caller, {
+    applicationId: input.applicationId,
+    unitCode,
+    nik,
+    date: input.date,
+    channel,
+    billing: { amount: feeTotal, expiresAt, issuedAt: now },
+    quota: { counted: decision.counted },
+    jobs: [
+      { kind: EXPIRE_JOB, runAt: expiresAt },
+      { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
+    ],
+    takeAuditLock: true,
+  });
   await appendAudit(tx, caller, { action: 'appointment.book', targetType: 'appointment', targetId: appointmentId, unitCode, details: { date: input.date } }, { lockTaken: true });
   const appointment = { id: appointmentId, date: input.date, unitCode, nik };
-  return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing: { code, amount: feeTotal, expiresAt }, created: true };
+  return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing, created: true };
 }
 
 /** The application's live appointment with its newest billing, if any. */
 export async function liveBooking(tx: Tx, applicationId: string) {
-  const [row] = await tx
-    .select({ appointment: appointments, billing: billings })
-    .from(appointments)
-    .innerJoin(billings, eq(billings.appointmentId, appointments.id))
-    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])))
-    .orderBy(sql`${billings.createdAt} desc`)
-    .limit(1);
-  if (!row) return null;
-  const { appointment: a, billing: b } = row;
-  return { appointment: { id: a.id, date: a.date, unitCode: a.unitCode, nik: a.nik }, billing: { code: b.code, amount: b.amount, expiresAt: b.expiresAt } };
+  const appointment = await liveAppointment(tx, applicationId);
+  const billing = appointment && (await findLatestBilling(tx, appointment.id));
+  if (!appointment || !billing) return null;
+  const { id, date, unitCode, nik } = appointment;
+  return { appointment: { id, date, unitCode, nik }, billing: { code: billing.code, amount: billing.amount, expiresAt: billing.expiresAt } };
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Application } from '../applications/schema.ts';
+import { findLatestBilling } from '../payments/find-billing.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { billings } from '../payments/schema.ts';
 import { getUnit } from '../units/list-units.ts';
 import type { Unit } from '../units/schema.ts';
+import { liveAppointment } from './live-appointment.ts';
 import { signAppointmentQr } from './qr.ts';
-import { appointments, type Appointment } from './schema.ts';
+import type { Appointment } from './schema.ts';
 import { whatToBring, type BringItem } from './what-to-bring.ts';
 
 export type BookingDetails = {
@@ -20,15 +20,9 @@ export type BookingDetails = {
 
 /** Everything the confirmation page, the PDF receipt and the calendar file show; null without a live appointment. */
 export async function bookingDetails(db: Executor, application: Application, qrSecret: string): Promise<BookingDetails | null> {
-  const [row] = await db
-    .select({ appointment: appointments, billing: billings })
-    .from(appointments)
-    .innerJoin(billings, eq(billings.appointmentId, appointments.id))
-    .where(and(eq(appointments.applicationId, application.id), inArray(appointments.state, ['booked', 'paid'])))
-    .orderBy(desc(billings.createdAt))
-    .limit(1);
-  if (!row) return null;
-  const { appointment, billing } = row;
+  const appointment = await liveAppointment(db, application.id);
+  const billing = appointment && (await findLatestBilling(db, appointment.id));
+  if (!appointment || !billing) return null;
   return {
     application,
     appointment,

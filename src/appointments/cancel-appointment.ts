@@ -1,23 +1,19 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications } from '../applications/schema.ts';
+import { lockApplication } from '../applications/get-application.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { liveAppointment } from './live-appointment.ts';
 import { releasePlace } from './release-place.ts';
 import { appointments } from './schema.ts';
 
 /** The application (row-locked) and its live appointment (row-locked): what reschedule and cancel act on. */
 export async function lockLiveAppointment(tx: Tx, applicationId: string) {
-  const [application] = await tx.select().from(applications).where(eq(applications.id, applicationId)).for('update');
-  if (!application) throw new AppError('not_found');
-  const [appointment] = await tx
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])))
-    .for('update');
+  const application = await lockApplication(tx, applicationId);
+  const appointment = await liveAppointment(tx, applicationId, { lock: true });
   if (!appointment) throw new AppError('invalid_transition');
   return { application, appointment };
 }

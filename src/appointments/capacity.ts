@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor } from '../platform/db/index.ts';
-import { bookStock, dayQuotas, quotaOverrides, quotaTemplates, type Channel } from './schema.ts';
+import { queryRows, type Executor } from '../platform/db/index.ts';
+import { dayQuotas, quotaOverrides, quotaTemplates, type Channel } from './schema.ts';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a date. */
 export const isoWeekday = (date: IsoDate) => dayOfWeek(date) || 7;
@@ -60,15 +60,16 @@ export async function returnPlace(db: Executor, unitCode: string, date: IsoDate,
     .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
 }
 
-/** SQL that is true when the unit has blank books of the passport type in stock. */
+/**
+ * SQL that is true when the unit has blank books of the passport type in stock. The stock is passports' (their
+ * ledger keeps it), and passports sit above appointments: this one condition reads their table by name, inside the
+ * booking statement, rather than through an import.
+ */
 export function stockedSql(unitCode: SQL | string, passportType: SQL | string): SQL {
   return sql`coalesce((select quantity from book_stock where unit_code = ${unitCode} and passport_type = ${passportType}), 0) > 0`;
 }
 
 export async function hasStock(db: Executor, unitCode: string, passportType: 'biasa' | 'elektronik'): Promise<boolean> {
-  const [row] = await db
-    .select({ quantity: bookStock.quantity })
-    .from(bookStock)
-    .where(and(eq(bookStock.unitCode, unitCode), eq(bookStock.passportType, passportType)));
-  return (row?.quantity ?? 0) > 0;
+  const [row] = await queryRows<{ stocked: boolean }>(db, sql`select ${stockedSql(unitCode, passportType)} as stocked`);
+  return row?.stocked === true;
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { listApplicationsById } from '../applications/list-applications-by-id.ts';
+import { listPaidAppointmentIds } from '../payments/find-billing.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
@@ -23,20 +24,19 @@ export type DayListEntry = {
  */
 export async function viewDayList(tx: Tx, caller: Caller, input: { unitCode: string; date: IsoDate }): Promise<DayListEntry[]> {
   await getUnit(tx, input.unitCode);
-  const rows = await tx
-    .select({
-      trackingCode: applications.trackingCode,
-      fullName: applications.fullName,
-      passportType: applications.passportType,
-      speed: applications.speed,
-      channel: appointments.channel,
-      paid: sql<boolean>`exists (select 1 from billings b where b.appointment_id = ${appointments.id} and b.paid_at is not null)`,
-      bookedAt: appointments.createdAt,
-    })
+  const live = await tx
+    .select()
     .from(appointments)
-    .innerJoin(applications, eq(applications.id, appointments.applicationId))
     .where(and(eq(appointments.unitCode, input.unitCode), eq(appointments.date, input.date), inArray(appointments.state, ['booked', 'paid'])))
     .orderBy(asc(appointments.createdAt), asc(appointments.id));
-  await appendAudit(tx, caller, { action: 'day_list.view', targetType: 'unit', targetId: input.unitCode, unitCode: input.unitCode, details: { date: input.date, entries: rows.length } });
-  return rows.map((r) => ({ ...r, paid: r.paid === true }));
+  const [applicants, paid] = await Promise.all([listApplicationsById(tx, live.map((a) => a.applicationId)), listPaidAppointmentIds(tx, live.map((a) => a.id))]);
+  const byId = new Map(applicants.map((a) => [a.id, a]));
+  const entries = live.flatMap((appointment): DayListEntry[] => {
+    const a = byId.get(appointment.applicationId);
+    if (!a) return [];
+    const { trackingCode, fullName, passportType, speed } = a;
+    return [{ trackingCode, fullName, passportType, speed, channel: appointment.channel, paid: paid.has(appointment.id), bookedAt: appointment.createdAt }];
+  });
+  await appendAudit(tx, caller, { action: 'day_list.view', targetType: 'unit', targetId: input.unitCode, unitCode: input.unitCode, details: { date: input.date, entries: entries.length } });
+  return entries;
 }

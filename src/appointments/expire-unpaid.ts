@@ -1,10 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { getApplication } from '../applications/get-application.ts';
+import { findUnpaidBilling } from '../payments/find-billing.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { billings } from '../payments/schema.ts';
 import { bookingReleasedMail } from './payment-mails.ts';
 import { releasePlace } from './release-place.ts';
 import { appointments } from './schema.ts';
@@ -22,10 +22,7 @@ export async function expireUnpaid(
   const now = options.now ?? new Date();
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
   if (!appointment || appointment.state !== 'booked') return { expired: false };
-  const [unpaid] = await tx
-    .select({ expiresAt: billings.expiresAt })
-    .from(billings)
-    .where(and(eq(billings.appointmentId, appointmentId), isNull(billings.paidAt)));
+  const unpaid = await findUnpaidBilling(tx, appointmentId);
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
   // Someone already checked in at the office is served; the counter's confirm-payment step asks for the payment.
   const application = await getApplication(tx, appointment.applicationId);

@@ -8,7 +8,8 @@ import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
-import { appointments, bookStock, channels, dayQuotas } from './schema.ts';
+import { bookStock } from '../passports/schema.ts';
+import { appointments, channels, dayQuotas } from './schema.ts';
 
 type Day = { date: string; capacity: number; remaining: number; open: boolean };
 

@@ -7,17 +7,14 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
-import { currentStock, stockHistory } from './book-stock.ts';
 import { registerDayListRoutes } from './day-list-routes.tsx';
 import { officerAt } from './officer-access.ts';
 import type { AppointmentAction } from './policy.ts';
 import { quotaOverview } from './quota-overview.ts';
 import { channels } from './schema.ts';
-import { bookTypes, setBookStock } from './set-book-stock.ts';
 import { setQuota } from './set-quota.ts';
 import { setQuotaTemplate, type WeeklyQuota } from './set-quota-template.ts';
 import { QuotaPage, weeklyValues } from './views/quota-page.tsx';
-import { StockPage } from './views/stock-page.tsx';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const count = (max: number) => z.string().trim().regex(/^\d{1,7}$/, 'v.number').transform(Number).refine((n) => n <= max, 'v.number');
@@ -25,13 +22,12 @@ const csrf = { _csrf: z.string().optional() };
 const weeklyFields = channels.flatMap((c) => [1, 2, 3, 4, 5, 6, 7].map((d) => `${c}_${d}`));
 const WeeklyBody = z.object({ ...csrf, ...Object.fromEntries(weeklyFields.map((f) => [f, count(10_000)])) });
 const OverrideBody = z.object({ ...csrf, date: z.string().refine(isIsoDate, 'v.date'), channel: z.enum(channels, { error: 'v.choose' }), capacity: count(10_000) });
-const StockBody = z.object({ ...csrf, biasa: count(1_000_000), elektronik: count(1_000_000) });
 
 const toWeekly = (body: Record<string, unknown>): WeeklyQuota =>
   Object.fromEntries(channels.map((c) => [c, [1, 2, 3, 4, 5, 6, 7].map((d) => body[`${c}_${d}`] as number)])) as WeeklyQuota;
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
-/** The booking office's pages: weekly and per-date quotas, blank-book stock, the day's list, holidays. */
+/** The booking office's pages: weekly and per-date quotas, the day's list, holidays. */
 export function registerBookingOfficeRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
@@ -73,30 +69,6 @@ export function registerBookingOfficeRoutes(fastify: FastifyInstance): void {
       const { date, channel, capacity } = req.body;
       await db().transaction((tx) => setQuota(tx, callerOf(req, actor), { unitCode: req.params.code, date, channel, capacity }));
       return savedAt(reply, req.params.code, 'quotas');
-    },
-  );
-
-  const stockPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState | undefined, status = 200) => {
-    await officerFor(req, 'stock.edit');
-    const unit = await getUnit(db(), (req.params as { code: string }).code);
-    const [stock, history] = await Promise.all([currentStock(db(), unit.code), stockHistory(db(), unit.code)]);
-    const shown = state ?? { values: Object.fromEntries(bookTypes.map((b) => [b, String(stock[b])])) };
-    return reply.page(<StockPage ctx={reply.ctx()} unit={unit} history={history} state={shown} />, status);
-  };
-
-  app.get('/officer/units/:code/stock', { schema: { hide: true, params: UnitParams } }, (req, reply) => stockPage(req, reply, undefined));
-
-  app.post(
-    '/officer/units/:code/stock',
-    {
-      schema: { hide: true, params: UnitParams, body: StockBody },
-      config: { errorPage: (req, reply, error, fields) => stockPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status) },
-    },
-    async (req, reply) => {
-      const actor = await officerFor(req, 'stock.edit');
-      const { biasa, elektronik } = req.body;
-      await db().transaction((tx) => setBookStock(tx, callerOf(req, actor), { unitCode: req.params.code, quantities: { biasa, elektronik } }));
-      return savedAt(reply, req.params.code, 'stock');
     },
   );
 

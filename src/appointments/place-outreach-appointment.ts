@@ -1,13 +1,10 @@
-import crypto from 'node:crypto';
-import { recordAction } from '../applications/actions.ts';
 import type { Application } from '../applications/schema.ts';
-import { newBillingCode } from '../payments/billing-code.ts';
-import { billings } from '../payments/schema.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { addDays, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
-import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { appointments, type Channel } from './schema.ts';
+import { placeAppointment } from './place-appointment.ts';
+import type { Channel } from './schema.ts';
 
 /**
  * An appointment where the office goes out (a si Koe Peduli visit, someone registered on site at an Eazy Paspor
@@ -24,20 +21,15 @@ export async function placeOutreachAppointment(
   if (application.status !== 'submitted' || application.feeTotal === null || !application.nik) {
     throw new AppError('invalid_transition', undefined, { step: 'book', status: application.status });
   }
-  const appointmentId = crypto.randomUUID();
-  try {
-    await tx.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode, date, channel, nik: application.nik });
-  } catch (err) {
-    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
-    throw err;
-  }
-  const billing = { code: newBillingCode(), amount: application.feeTotal, expiresAt: witaInstant(addDays(date, 1)) };
-  await tx.insert(billings).values({ ...billing, appointmentId, applicationId: application.id });
-  await recordAction(tx, caller, {
+  const { appointmentId, billing } = await placeAppointment(tx, caller, {
     applicationId: application.id,
-    type: 'appointment_booked',
-    status: 'booked',
-    payload: { appointmentId, date, unitCode, channel, billingCode: billing.code, ...input.link },
+    unitCode,
+    nik: application.nik,
+    date,
+    channel,
+    billing: { amount: application.feeTotal, expiresAt: witaInstant(addDays(date, 1)) },
+    quota: null,
+    payload: { channel, ...input.link },
   });
   return { appointmentId, billingCode: billing.code };
 }

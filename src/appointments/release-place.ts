@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications } from '../applications/schema.ts';
+import { getApplication } from '../applications/get-application.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller, type Caller } from '../platform/auth/caller.ts';
 import { witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
@@ -33,17 +33,15 @@ export async function releasePlace(tx: Tx, trigger: Caller, place: Place, now = 
   // A day over capacity (the head of office lowered it) has no place to offer: the freed one just goes back.
   if (day && day.booked <= day.capacity && holdUntil > now) {
     for (;;) {
-      const [next] = await tx
-        .select({ entry: waitlist, status: applications.status })
+      const [entry] = await tx
+        .select()
         .from(waitlist)
-        .innerJoin(applications, eq(applications.id, waitlist.applicationId))
         .where(and(eq(waitlist.unitCode, place.unitCode), eq(waitlist.date, place.date), eq(waitlist.channel, place.channel), eq(waitlist.state, 'waiting')))
         .orderBy(asc(waitlist.createdAt), asc(waitlist.id))
         .limit(1)
-        .for('update', { of: waitlist, skipLocked: true });
-      if (!next) break;
-      const { entry } = next;
-      if (next.status !== 'submitted') {
+        .for('update', { skipLocked: true });
+      if (!entry) break;
+      if ((await getApplication(tx, entry.applicationId)).status !== 'submitted') {
         // Booked elsewhere or withdrawn meanwhile: no longer waiting.
         await tx.update(waitlist).set({ state: 'withdrawn' }).where(eq(waitlist.id, entry.id));
         await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_withdrawn', payload: { entryId: entry.id, date: entry.date } });

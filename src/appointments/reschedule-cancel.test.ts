@@ -9,9 +9,9 @@ import { applicationActions, applications } from '../applications/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { addDays, witaInstant } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
-import { settleBilling } from '../payments/settle-billing.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 import { appointments } from './schema.ts';
+import { settleBilling } from './settle-billing.ts';
 import { bookDirectly, bookedOn, ownerBrowser } from './test-support.ts';
 
 const t = translator('id');

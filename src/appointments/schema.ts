@@ -44,18 +44,6 @@ export const dayQuotas = pgTable(
   (t) => [primaryKey({ columns: [t.unitCode, t.date, t.channel] }), check('day_quotas_booked', sql`${t.booked} >= 0`)],
 );
 
-/** Blank passport books in stock per unit and type: no stock, no dates offered for that type. */
-export const bookStock = pgTable(
-  'book_stock',
-  {
-    unitCode: text('unit_code').notNull(),
-    passportType: text('passport_type').$type<'biasa' | 'elektronik'>().notNull(),
-    quantity: integer('quantity').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.unitCode, t.passportType] }), check('book_stock_quantity', sql`${t.quantity} >= 0`)],
-);
-
 export const appointmentStates = ['booked', 'paid', 'cancelled', 'expired'] as const;
 export type AppointmentState = (typeof appointmentStates)[number];
 

@@ -5,11 +5,12 @@ import { serviceDay } from '../../test/dates.ts';
 import { makeApplication, makeOfficer, makeUnit, openDate, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
-import { settleBilling } from '../payments/settle-billing.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
-import { bookStock, quotaTemplates } from './schema.ts';
+import { bookStock } from '../passports/schema.ts';
+import { quotaTemplates } from './schema.ts';
+import { settleBilling } from './settle-billing.ts';
 
 type Day = { date: string; open: boolean };
 

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
-import { trackApplication } from '../applications/track-application.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { getUnit } from '../units/list-units.ts';
+import { trackApplication } from './track-application.ts';
 import { TrackPage } from './views/track-page.tsx';
 
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;

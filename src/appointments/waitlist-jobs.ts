@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
-import { accounts } from '../platform/auth/schema.ts';
+import { applicationMailbox } from '../applications/applicant-mailbox.ts';
 import type { Db, Tx } from '../platform/db/index.ts';
 import type { JobRunner } from '../platform/jobs/runner.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
@@ -14,16 +13,13 @@ import { waitlist } from './schema.ts';
  * the billing-expiry job need no web settings). An offer already taken, left or lapsed mails nobody.
  */
 export async function queueOfferMail(tx: Tx, entryId: string, publicUrl: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ entry: waitlist, trackingCode: applications.trackingCode, accountEmail: accounts.email, verifiedAt: accounts.emailVerifiedAt, lang: accounts.lang })
-    .from(waitlist)
-    .innerJoin(applications, eq(applications.id, waitlist.applicationId))
-    .innerJoin(accounts, eq(accounts.id, applications.accountId))
-    .where(eq(waitlist.id, entryId));
-  if (!row || row.entry.state !== 'offered' || !row.entry.holdUntil || !row.verifiedAt) return false;
-  const unit = await getUnit(tx, row.entry.unitCode);
-  const link = `${publicUrl}/applications/${row.entry.applicationId}/book`;
-  await enqueueMail(tx, waitlistOfferMail(row.lang, row.accountEmail, { code: row.trackingCode, date: row.entry.date, unit: unit.name, until: row.entry.holdUntil, link }));
+  const [entry] = await tx.select().from(waitlist).where(eq(waitlist.id, entryId));
+  if (!entry || entry.state !== 'offered' || !entry.holdUntil) return false;
+  const mailbox = await applicationMailbox(tx, entry.applicationId);
+  if (!mailbox) return false;
+  const unit = await getUnit(tx, entry.unitCode);
+  const link = `${publicUrl}/applications/${entry.applicationId}/book`;
+  await enqueueMail(tx, waitlistOfferMail(mailbox.lang, mailbox.to, { code: mailbox.trackingCode, date: entry.date, unit: unit.name, until: entry.holdUntil, link }));
   return true;
 }
 

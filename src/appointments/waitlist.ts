@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { applications, isBooked } from '../applications/schema.ts';
+import { lockApplication } from '../applications/get-application.ts';
+import { isBooked } from '../applications/application-statuses.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
@@ -29,8 +30,7 @@ export function waitlistEntries(db: Executor, applicationId: string) {
 
 /** Puts a submitted application on the waiting list of a full date it could otherwise book. */
 export async function joinWaitlist(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: WindowRules, now = new Date()) {
-  const [application] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
-  if (!application) throw new AppError('not_found');
+  const application = await lockApplication(tx, input.applicationId);
   if (isBooked(application.status)) throw new AppError('already_booked');
   if (application.status !== 'submitted' || !application.unitCode || !application.passportType) throw new AppError('invalid_transition');
   const unitCode = application.unitCode;

@@ -6,7 +6,7 @@ import { Browser } from '../../test/http.ts';
 import { jpeg, multipart } from '../../test/uploads.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { applications } from '../applications/schema.ts';
-import { bookStock } from '../appointments/schema.ts';
+import { bookStock } from '../passports/schema.ts';
 import { passports } from '../passports/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';

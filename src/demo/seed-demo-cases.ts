@@ -7,7 +7,7 @@ import { placeOutreachAppointment } from '../appointments/place-outreach-appoint
 import type { CaseActionBody } from '../cases/action-schemas.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { openCaseStatuses } from '../cases/workflow.ts';
-import { settleBilling } from '../payments/settle-billing.ts';
+import { settleBilling } from '../appointments/settle-billing.ts';
 import { systemCaller, type Caller } from '../platform/auth/caller.ts';
 import { AppError } from '../platform/errors.ts';
 import { accounts } from '../platform/auth/schema.ts';

@@ -3,7 +3,8 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { accounts, type OfficerRole } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
-import { bookStock, quotaTemplates, type Channel } from '../appointments/schema.ts';
+import { quotaTemplates, type Channel } from '../appointments/schema.ts';
+import { bookStock } from '../passports/schema.ts';
 import { seedDemoHistory } from '../statistics/seed-demo-history.ts';
 import { seedDemoCases, type DemoServices } from './seed-demo-cases.ts';
 

@@ -11,7 +11,6 @@ import { officerRoles } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { passportDesks } from '../appointments/passport-desks.ts';
 import { queueDesks } from '../queue/queue-desks.ts';
 import { can as canHoliday } from '../holidays/policy.ts';
 import { getUnit, listUnits } from '../units/list-units.ts';
@@ -19,6 +18,7 @@ import { can as canUnit } from '../units/policy.ts';
 import { actorScope } from '../units/scope.ts';
 import { createOfficer } from './create-officer.ts';
 import { findAccount, listOfficers, viewAccount } from './list-officers.ts';
+import { passportDesks } from './passport-desks.ts';
 import { authorize, can } from './policy.ts';
 import { AccountRecordPage, NewOfficerPage, OfficerHomePage, OfficersPage } from './views/officer-pages.tsx';
 

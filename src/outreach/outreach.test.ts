@@ -8,7 +8,7 @@ import { jpeg } from '../../test/uploads.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { applications } from '../applications/schema.ts';
 import { appointments, quotaOverrides } from '../appointments/schema.ts';
-import { settleBilling } from '../payments/settle-billing.ts';
+import { settleBilling } from '../appointments/settle-billing.ts';
 import { billings } from '../payments/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';

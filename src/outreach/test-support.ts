@@ -1,7 +1,7 @@
 // Helpers shared by the Eazy Paspor tests (not loaded by the application).
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { bookStock } from '../appointments/schema.ts';
+import { bookStock } from '../passports/schema.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { mobileKits } from '../roster/schema.ts';
 import { makeNik, makeOfficer, makeUnit } from '../../test/factories.ts';

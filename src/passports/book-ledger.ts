@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
-import { currentStock } from '../appointments/book-stock.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import type { Executor } from '../platform/db/index.ts';
+import { currentStock } from './book-stock.ts';
 import { bookMovements } from './schema.ts';
 
 /** A unit's blank books: the stock per type and the newest ledger rows, with who recorded each. */

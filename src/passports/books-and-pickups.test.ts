@@ -4,8 +4,6 @@ import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
-import { bookStock } from '../appointments/schema.ts';
-import { setBookStock } from '../appointments/set-book-stock.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -15,7 +13,8 @@ import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { openStorage } from '../platform/storage/open-storage.ts';
 import { upcomingSaturdays } from './saturday-slots.ts';
-import { bookMovements, saturdayPickups, saturdayPickupSlots } from './schema.ts';
+import { bookMovements, bookStock, saturdayPickups, saturdayPickupSlots } from './schema.ts';
+import { setBookStock } from './set-book-stock.ts';
 
 describeApp('blank-book ledger and Saturday pickup (si Koe TOS)', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));

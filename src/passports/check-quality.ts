@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { applicantMailbox } from '../applications/applicant-mailbox.ts';
 import type { Application } from '../applications/schema.ts';
-import type { StepHandler } from '../cases/case-step.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
 import { getUnit } from '../units/list-units.ts';
 import { lockPassport } from './lock-passport.ts';
 import { passportReadyMail } from './passport-mails.ts';
+import type { PassportStepContext, PassportStepResult } from './passport-step.ts';
 import { bookMovements, passports } from './schema.ts';
 import { UNCOLLECTED_DAYS, VOID_JOB } from './void-uncollected.ts';
 
@@ -33,7 +33,10 @@ async function mailReady(tx: Tx, application: Application, passportNumber: strin
  * as spoiled with the reason (the book already left the stock when printed, so the stock does not move again);
  * the case returns to 'approved' so it is printed again with a new book and number.
  */
-export const checkQuality: StepHandler<'quality_check'> = async ({ tx, caller, application, now, publicUrl }, input) => {
+export async function checkQuality(
+  { tx, caller, application, now, publicUrl }: PassportStepContext,
+  input: { passed: boolean; reason?: string },
+): Promise<PassportStepResult> {
   const passport = await lockPassport(tx, application.id, 'printed');
   if (!input.passed) {
     await tx.update(passports).set({ status: 'cancelled' }).where(eq(passports.number, passport.number));
@@ -46,4 +49,4 @@ export const checkQuality: StepHandler<'quality_check'> = async ({ tx, caller, a
   await mailReady(tx, application, passport.number, publicUrl);
   await enqueueJob(tx, VOID_JOB, { passportNumber: passport.number }, { runAt: new Date(now.getTime() + UNCOLLECTED_DAYS * 86_400_000) });
   return { status: 'ready', payload: { passportNumber: passport.number, passed: true } };
-};
+}

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { lockApplication } from '../applications/get-application.ts';
-import type { ApplicationStatus } from '../applications/schema.ts';
+import { pickupStatuses } from '../applications/application-statuses.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { dayOfWeek, witaDate } from '../platform/calendar/wita.ts';
@@ -10,9 +10,6 @@ import { AppError } from '../platform/errors.ts';
 import { cancelPickup } from './release-saturday-pickup.ts';
 import { upcomingSaturdays } from './saturday-slots.ts';
 import { saturdayPickups, saturdayPickupSlots } from './schema.ts';
-
-/** From approval until the passport is ready the applicant may choose (or change) a Saturday to collect it. */
-export const pickupStatuses: readonly ApplicationStatus[] = ['approved', 'printed', 'ready'];
 
 /**
  * The applicant chooses a Saturday pickup (si Koe TOS) at the application's unit. The place is taken by a

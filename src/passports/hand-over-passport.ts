@@ -1,16 +1,19 @@
+import { eq } from 'drizzle-orm';
 import { applicantMailbox } from '../applications/applicant-mailbox.ts';
-import { and, eq } from 'drizzle-orm';
-import { applicationDocuments, type Application } from '../applications/schema.ts';
-import type { StepHandler } from '../cases/case-step.ts';
+import { hasDocument } from '../applications/has-document.ts';
+import type { Application } from '../applications/schema.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { sendSurveyLink } from '../surveys/send-survey-link.ts';
 import { lockPassport } from './lock-passport.ts';
+import type { PassportStepContext, PassportStepResult } from './passport-step.ts';
 import { releaseSaturdayPickup } from './release-saturday-pickup.ts';
 import { cancelledPassports, passports } from './schema.ts';
 
 const replacingKinds = new Set(['replacement', 'lost', 'damaged', 'name_change']);
+
+type HandOverInput = { recipient: 'applicant' | 'proxy'; proxy?: { name: string; nik: string; powerOfAttorneyNumber: string } };
 
 /**
  * The old passport of a replacement, loss, damage or name change is cancelled with the charge the applicant paid
@@ -32,15 +35,10 @@ async function cancelOldPassport(tx: Tx, application: Application, recordedBy: s
  * attorney is among the application's documents. A Saturday pickup chosen for a later date is released, and the
  * applicant is mailed a one-time satisfaction survey link.
  */
-export const handOverPassport: StepHandler<'hand_over'> = async (ctx, input) => {
+export async function handOverPassport(ctx: PassportStepContext, input: HandOverInput): Promise<PassportStepResult> {
   const { tx, caller, application, now } = ctx;
-  if (input.recipient === 'proxy') {
-    const [letter] = await tx
-      .select({ id: applicationDocuments.id })
-      .from(applicationDocuments)
-      .where(and(eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.kind, 'power_of_attorney')))
-      .limit(1);
-    if (!letter) throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
+  if (input.recipient === 'proxy' && !(await hasDocument(tx, application.id, 'power_of_attorney'))) {
+    throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
   }
   const passport = await lockPassport(tx, application.id, 'ready');
   await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
@@ -58,4 +56,4 @@ export const handOverPassport: StepHandler<'hand_over'> = async (ctx, input) => 
       ...(oldPassport ? { oldPassport } : {}),
     },
   };
-};
+}

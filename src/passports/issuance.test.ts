@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit } from '../../test/factories.ts';
 import { applicationActions, applicationDocuments, applications } from '../applications/schema.ts';
-import { bookStock } from '../appointments/schema.ts';
 import type { CaseActionBody } from '../cases/action-schemas.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';
@@ -15,7 +14,7 @@ import { openStorage } from '../platform/storage/open-storage.ts';
 import { checkDigit, mrzName } from './mrz.ts';
 import { numberSeries } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';
-import { bookMovements, cancelledPassports, passports, passportSeries } from './schema.ts';
+import { bookMovements, bookStock, cancelledPassports, passports, passportSeries } from './schema.ts';
 import { UNCOLLECTED_DAYS, VOID_JOB, voidUncollected } from './void-uncollected.ts';
 
 const DAY = 86_400_000;

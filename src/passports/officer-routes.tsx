@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
-import { bookTypes } from '../appointments/set-book-stock.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -11,13 +10,16 @@ import { callerOf } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
 import { bookLedger } from './book-ledger.ts';
+import { bookTypes, currentStock, stockHistory } from './book-stock.ts';
 import { viewPickupList } from './pickup-list.ts';
 import { authorize, can, type PassportAction } from './policy.ts';
 import { recordBookMovement } from './record-book-movement.ts';
 import { pickupSlotsFrom } from './saturday-slots.ts';
+import { setBookStock } from './set-book-stock.ts';
 import { setPickupCapacity } from './set-pickup-capacity.ts';
 import { BooksPage, type BookForms } from './views/books-page.tsx';
 import { PickupCapacityPage, PickupListPage } from './views/pickup-pages.tsx';
+import { StockPage } from './views/stock-page.tsx';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const csrf = { _csrf: z.string().optional() };
@@ -29,12 +31,13 @@ const ReceivedBody = z.object({ ...csrf, receivedType: bookType, receivedQuantit
 const SpoiledBody = z.object({ ...csrf, spoiledType: bookType, spoiledReason: z.string().trim().min(3, 'passports.v.reason').max(500, 'v.tooLong') });
 const CountedBody = z.object({ ...csrf, countedType: bookType, countedQuantity: count(0, 1_000_000), countedNote: note });
 const CapacityBody = z.object({ ...csrf, date: isoDateField, capacity: count(0, 10_000) });
+const StockBody = z.object({ ...csrf, biasa: count(0, 1_000_000), elektronik: count(0, 1_000_000) });
 
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const unitCodeOf = (req: FastifyRequest) => (req.params as { code: string }).code;
 
-/** The officers' pages of passport issuance: the blank-book ledger and si Koe TOS (Saturday pickup). */
+/** The officers' pages of passport issuance: the blank-book ledger and stock, and si Koe TOS (Saturday pickup). */
 export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
@@ -104,6 +107,30 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
       const { countedType: type, countedQuantity: quantity, countedNote } = req.body;
       const { from, to } = await db().transaction((tx) => recordBookMovement(tx, callerOf(req, actor), { unitCode: req.params.code, type, kind: 'counted', quantity, note: countedNote }));
       return reply.redirect(`${booksUrl(req.params.code)}?saved=counted&from=${from}&to=${to}`, 303);
+    },
+  );
+
+  const stockPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState | undefined, status = 200) => {
+    await officerAt(req, 'stock.edit');
+    const unit = await getUnit(db(), unitCodeOf(req));
+    const [stock, history] = await Promise.all([currentStock(db(), unit.code), stockHistory(db(), unit.code)]);
+    const shown = state ?? { values: Object.fromEntries(bookTypes.map((b) => [b, String(stock[b])])) };
+    return reply.page(<StockPage ctx={reply.ctx()} unit={unit} history={history} state={shown} />, status);
+  };
+
+  app.get('/officer/units/:code/stock', { schema: { hide: true, params: UnitParams } }, (req, reply) => stockPage(req, reply, undefined));
+
+  app.post(
+    '/officer/units/:code/stock',
+    {
+      schema: { hide: true, params: UnitParams, body: StockBody },
+      config: { errorPage: (req, reply, error, fields) => stockPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status) },
+    },
+    async (req, reply) => {
+      const { actor } = await officerAt(req, 'stock.edit');
+      const { biasa, elektronik } = req.body;
+      await db().transaction((tx) => setBookStock(tx, callerOf(req, actor), { unitCode: req.params.code, quantities: { biasa, elektronik } }));
+      return reply.redirect(`/officer/units/${encodeURIComponent(req.params.code)}/stock?saved=1`, 303);
     },
   );
 

@@ -1,7 +1,8 @@
+import { weekdays } from '../platform/calendar/wita.ts';
 import { translator, type Lang } from '../platform/i18n/index.ts';
 import type { MailMessage } from '../platform/mail/mailer.ts';
 import { officeContactLines } from '../units/office-contact.ts';
-import { weekdays, type Unit } from '../units/schema.ts';
+import type { Unit } from '../units/schema.ts';
 
 /** "Senin: 08:00–16:00" per open weekday, one a line. */
 export function openingHoursText(lang: Lang, unit: Pick<Unit, 'openingHours'>): string {

@@ -3,7 +3,6 @@ import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeOfficer, makeUnit } from '../../test/factories.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
-import { bookStock } from '../appointments/schema.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -11,6 +10,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { openStorage } from '../platform/storage/open-storage.ts';
+import { bookStock } from './schema.ts';
 
 describeApp('GET /api/v1/passports/:number', (ctx) => {
   const get = async (number: string, account?: Account) => {

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { listApplicationsById } from '../applications/list-applications-by-id.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -14,20 +14,16 @@ export async function viewPickupList(tx: Tx, caller: Caller, input: { unitCode: 
     .select()
     .from(saturdayPickupSlots)
     .where(and(eq(saturdayPickupSlots.unitCode, input.unitCode), eq(saturdayPickupSlots.date, input.date)));
-  const rows = await tx
-    .select({
-      applicationId: applications.id,
-      fullName: applications.fullName,
-      trackingCode: applications.trackingCode,
-      applicationStatus: applications.status,
-      passportNumber: passports.number,
-      passportStatus: passports.status,
-    })
+  const pickups = await tx
+    .select({ applicationId: saturdayPickups.applicationId, passportNumber: passports.number, passportStatus: passports.status })
     .from(saturdayPickups)
-    .innerJoin(applications, eq(applications.id, saturdayPickups.applicationId))
     .leftJoin(passports, and(eq(passports.applicationId, saturdayPickups.applicationId), ne(passports.status, 'cancelled')))
-    .where(and(eq(saturdayPickups.unitCode, input.unitCode), eq(saturdayPickups.date, input.date), isNull(saturdayPickups.cancelledAt)))
-    .orderBy(asc(applications.fullName));
+    .where(and(eq(saturdayPickups.unitCode, input.unitCode), eq(saturdayPickups.date, input.date), isNull(saturdayPickups.cancelledAt)));
+  const passportOf = new Map(pickups.map((p) => [p.applicationId, p]));
+  const rows = (await listApplicationsById(tx, [...passportOf.keys()])).map((a) => {
+    const { passportNumber, passportStatus } = passportOf.get(a.id)!;
+    return { applicationId: a.id, fullName: a.fullName, trackingCode: a.trackingCode, applicationStatus: a.status, passportNumber, passportStatus };
+  });
   await appendAudit(tx, caller, { action: 'saturday_pickup.list', targetType: 'unit', targetId: input.unitCode, unitCode: input.unitCode, details: { date: input.date, entries: rows.length } });
   return { capacity: slot?.capacity ?? 0, booked: slot?.booked ?? 0, rows };
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pickupStatuses } from '../applications/application-statuses.ts';
 import { applicationFor } from '../appointments/own-application.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
-import { chooseSaturdayPickup, pickupStatuses } from './choose-saturday-pickup.ts';
+import { chooseSaturdayPickup } from './choose-saturday-pickup.ts';
 import { livePickup, pickupChoices } from './saturday-slots.ts';
 import { SaturdayPickupPage } from './views/saturday-pickup-page.tsx';
 

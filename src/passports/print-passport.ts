@@ -1,12 +1,11 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { bookStock } from '../appointments/schema.ts';
-import type { StepHandler } from '../cases/case-step.ts';
 import { AppError } from '../platform/errors.ts';
 import { stateFamilyName } from '../applications/state-family-name.ts';
 import { buildTd3, mrzNameParts } from './mrz.ts';
 import { allocatePassportNumber } from './number-series.ts';
 import { passportDates } from './passport-dates.ts';
-import { bookMovements, passports } from './schema.ts';
+import type { PassportStepContext, PassportStepResult } from './passport-step.ts';
+import { bookMovements, bookStock, passports } from './schema.ts';
 
 /** The two MRZ lines, or a validation error naming the field an officer must correct before printing again. */
 function machineReadableZone(input: Omit<Parameters<typeof buildTd3>[0], 'name'> & { fullName: string; familyName: string }): [string, string] {
@@ -22,7 +21,7 @@ function machineReadableZone(input: Omit<Parameters<typeof buildTd3>[0], 'name'>
  * of the unit's series is taken, and the passport is recorded with its dates and MRZ. The NIK is kept on the record
  * but not in the MRZ: its 16 digits do not fit the 14-character optional data field. No book, nothing changes.
  */
-export const printPassport: StepHandler<'print'> = async ({ tx, caller, application, now }, input) => {
+export async function printPassport({ tx, caller, application, now }: PassportStepContext, input: { familyName?: string }): Promise<PassportStepResult> {
   const { unitCode, passportType: type, fullName, nik, birthDate, sex, validityYears } = application;
   if (!unitCode || !type || !fullName || !nik || !birthDate || !sex || !validityYears) throw new AppError('invalid_transition');
   // Never guessed: an application that does not say which part of the name is the family name is printed only once
@@ -49,4 +48,4 @@ export const printPassport: StepHandler<'print'> = async ({ tx, caller, applicat
   });
   await tx.insert(bookMovements).values({ unitCode, type, kind: 'issued', quantity: -1, passportNumber: number, applicationId: application.id, actorId: caller.actor.id, at: now });
   return { status: 'printed', payload: { passportNumber: number, ...(application.familyName === null ? { familyName } : {}) } };
-};
+}

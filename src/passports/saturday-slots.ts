@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { addDays, dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { saturdayPickups, saturdayPickupSlots } from './schema.ts';
@@ -31,6 +31,14 @@ export function pickupSlotsFrom(db: Executor, unitCode: string, from: IsoDate) {
     .from(saturdayPickupSlots)
     .where(and(eq(saturdayPickupSlots.unitCode, unitCode), gte(saturdayPickupSlots.date, from)))
     .orderBy(asc(saturdayPickupSlots.date));
+}
+
+/** A unit's Saturday capacities and places taken from `from` to `to`: what the unit's calendar shows. */
+export function pickupSlotsBetween(db: Executor, unitCode: string, from: IsoDate, to: IsoDate) {
+  return db
+    .select({ date: saturdayPickupSlots.date, capacity: saturdayPickupSlots.capacity, booked: saturdayPickupSlots.booked })
+    .from(saturdayPickupSlots)
+    .where(and(eq(saturdayPickupSlots.unitCode, unitCode), gte(saturdayPickupSlots.date, from), lte(saturdayPickupSlots.date, to)));
 }
 
 export async function livePickup(db: Executor, applicationId: string) {

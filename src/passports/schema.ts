@@ -50,6 +50,21 @@ export const passportSeries = pgTable(
   (t) => [primaryKey({ columns: [t.unitCode, t.type] })],
 );
 
+/**
+ * Blank passport books in stock per unit and type: printing takes one, the ledger's entries move it. No stock, no
+ * dates offered for that type (appointments read it by name in the booking statement, `appointments/capacity.ts`).
+ */
+export const bookStock = pgTable(
+  'book_stock',
+  {
+    unitCode: text('unit_code').notNull(),
+    passportType: text('passport_type').$type<'biasa' | 'elektronik'>().notNull(),
+    quantity: integer('quantity').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.passportType] }), check('book_stock_quantity', sql`${t.quantity} >= 0`)],
+);
+
 export const bookMovementKinds = ['received', 'issued', 'spoiled', 'counted'] as const;
 export type BookMovementKind = (typeof bookMovementKinds)[number];
 

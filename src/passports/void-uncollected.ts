@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { lockApplication } from '../applications/get-application.ts';
-import { applications } from '../applications/schema.ts';
+import { setApplicationHolder } from '../applications/set-application-holder.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
@@ -28,7 +28,7 @@ export async function voidUncollected(tx: Tx, passportNumber: string, now = new 
 
   const caller = systemCaller('uncollected passport');
   await tx.update(passports).set({ status: 'void' }).where(eq(passports.number, passportNumber));
-  if (application.holderId) await tx.update(applications).set({ holderId: null }).where(eq(applications.id, application.id));
+  if (application.holderId) await setApplicationHolder(tx, application.id, null);
   await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
   await recordAction(tx, caller, { applicationId: application.id, type: 'void', status: 'void', payload: { passportNumber, readyAt: passport.readyAt.toISOString() } });
   await appendAudit(tx, caller, { action: 'passport.void', targetType: 'passport', targetId: passportNumber, unitCode: passport.unitCode, details: { applicationId: application.id } });

@@ -1,21 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systemCaller } from '../platform/auth/caller.ts';
+import { systemCaller, type Caller } from '../platform/auth/caller.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { paymentChannelGroups } from './payment-channels.ts';
-import { settleBilling } from './settle-billing.ts';
+import type { Settled, Settlement } from './record-payment.ts';
 import { HowToPayPage } from './views/how-to-pay-page.tsx';
 import { verifySignature } from './signature.ts';
 
 const rawBodies = new WeakMap<FastifyRequest, string>();
 
+/** Settles a billing code with its consequence: appointments' settleBilling, given by `app.ts` (payments sit below). */
+export type Settle = (tx: Tx, caller: Caller, input: Settlement) => Promise<Settled>;
+
 /**
  * The payment adapter's inbound side: the bank or treasury posts a JSON notification signed with the shared
  * HMAC key (header X-Sikoe-Signature: sha256=<hex of HMAC-SHA256(raw body)>). Repeats are harmless.
  */
-export async function registerPaymentRoutes(fastify: FastifyInstance): Promise<void> {
+export async function registerPaymentRoutes(fastify: FastifyInstance, { settle }: { settle: Settle }): Promise<void> {
   // How to pay any billing code, for whoever pays it (often not the applicant: a child pays for a parent).
   fastify.get('/cara-membayar', { schema: { hide: true } }, async (_req, reply) =>
     reply.page(<HowToPayPage ctx={reply.ctx()} groups={await paymentChannelGroups(fastify.deps.database.db)} />),
@@ -51,7 +55,7 @@ export async function registerPaymentRoutes(fastify: FastifyInstance): Promise<v
         if (!verifySignature(app.deps.secrets.payments, rawBodies.get(req) ?? '', req.headers['x-sikoe-signature'])) throw new AppError('invalid_signature');
         const { billingCode, amount, paidAt, reference } = req.body;
         const result = await app.deps.database.db.transaction((tx) =>
-          settleBilling(tx, { ...systemCaller('payment notification'), ip: req.ip, requestId: req.id }, { code: billingCode, amount, reference, paidAt: paidAt ? new Date(paidAt) : undefined }),
+          settle(tx, { ...systemCaller('payment notification'), ip: req.ip, requestId: req.id }, { code: billingCode, amount, reference, paidAt: paidAt ? new Date(paidAt) : undefined }),
         );
         return { billingCode: result.code, status: 'paid' as const, alreadyPaid: result.alreadyPaid };
       },

@@ -1,45 +1,29 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
-import { normaliseTrackingCode } from '../applications/tracking-code.ts';
-import { appointments } from '../appointments/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { findByTrackingCode } from '../applications/find-by-tracking-code.ts';
+import { lockApplication } from '../applications/get-application.ts';
+import type { Application } from '../applications/schema.ts';
+import { liveAppointment } from '../appointments/live-appointment.ts';
+import type { Appointment } from '../appointments/schema.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { queueTickets } from './schema.ts';
 
-const columns = {
-  id: applications.id,
-  status: applications.status,
-  unitCode: applications.unitCode,
-  trackingCode: applications.trackingCode,
-  nik: applications.nik,
-  fullName: applications.fullName,
-  birthDate: applications.birthDate,
-  feeTotal: applications.feeTotal,
-};
-
 /** The application locked for this arrival (a second reception waits and then finds the ticket), with its live appointment. */
-async function lockArrival(tx: Tx, where: SQL) {
-  const [application] = await tx.select(columns).from(applications).where(where).for('update');
-  if (!application) return undefined;
-  const [appointment] = await tx
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.applicationId, application.id), inArray(appointments.state, ['booked', 'paid'])));
-  return { application, appointment };
-}
-export type Arrival = NonNullable<Awaited<ReturnType<typeof lockArrival>>>;
+export type Arrival = { application: Application; appointment: Appointment | null };
 
-export const arrivalById = (tx: Tx, applicationId: string) => lockArrival(tx, eq(applications.id, applicationId));
+const withAppointment = async (tx: Tx, application: Application): Promise<Arrival> => ({ application, appointment: await liveAppointment(tx, application.id) });
+
+export const arrivalById = async (tx: Tx, applicationId: string) => withAppointment(tx, await lockApplication(tx, applicationId));
 
 /**
  * The application the officer typed in, bound to the applicant's birth date. An unknown code and a wrong birth date
  * get the same answer, so the desk cannot be used to find out which codes exist.
  */
 export async function arrivalByTrackingCode(tx: Tx, trackingCode: string, birthDate: IsoDate): Promise<Arrival> {
-  const found = await lockArrival(tx, eq(applications.trackingCode, normaliseTrackingCode(trackingCode)));
-  if (!found || found.application.birthDate !== birthDate || found.application.status === 'draft') throw new AppError('not_found');
-  return found;
+  const application = await findByTrackingCode(tx, { code: trackingCode, birthDate }, { lock: true });
+  if (!application) throw new AppError('not_found');
+  return withAppointment(tx, application);
 }
 
 /** One ticket per application and day. */

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { isBooked } from '../applications/schema.ts';
-import { appointments } from '../appointments/schema.ts';
+import { isBooked } from '../applications/application-statuses.ts';
+import { findAppointment } from '../appointments/find-appointment.ts';
 import { qrMatchesNik, verifyAppointmentQr } from '../appointments/qr.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -39,7 +38,7 @@ async function arrivalByQr(tx: Tx, input: { unitCode: string; qr: string }, qrSe
   if (!claims || !uuid.test(claims.appointmentId)) throw new AppError('invalid_qr');
   if (claims.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', 'qr', claims);
   if (claims.date !== today) throw await elsewhere(tx, 'wrong_day', 'qr', claims);
-  const [appointment] = await tx.select({ applicationId: appointments.applicationId }).from(appointments).where(eq(appointments.id, claims.appointmentId));
+  const appointment = await findAppointment(tx, claims.appointmentId);
   const arrival = appointment && (await arrivalById(tx, appointment.applicationId));
   if (!arrival || !qrMatchesNik(claims.nikHash, arrival.application.nik ?? '')) throw new AppError('invalid_qr');
   return { arrival, appointmentId: claims.appointmentId };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { applications } from '../applications/schema.ts';
-import { billings } from '../payments/schema.ts';
+import { getApplication } from '../applications/get-application.ts';
+import { findUnpaidBilling } from '../payments/find-billing.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
@@ -29,31 +29,25 @@ export async function counterView(db: Executor, unitCode: string, counter: strin
       .from(queueTickets)
       .where(and(today, isNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
       .orderBy(sql`${queueTickets.series} = 'P' desc`, asc(queueTickets.issuedAt), asc(queueTickets.number)),
-    counter
-      ? db
-          .select({ ticket: queueTickets, trackingCode: applications.trackingCode, fullName: applications.fullName })
-          .from(queueTickets)
-          .innerJoin(applications, eq(applications.id, queueTickets.applicationId))
-          .where(and(today, eq(queueTickets.counter, counter)))
-          .orderBy(desc(queueTickets.calledAt))
-          .limit(1)
-      : [],
+    counter ? db.select().from(queueTickets).where(and(today, eq(queueTickets.counter, counter))).orderBy(desc(queueTickets.calledAt)).limit(1) : [],
   ]);
   const [last] = current;
+  const applicant = last && (await getApplication(db, last.applicationId));
   return {
     waiting: waiting.map((w): WaitingTicket => ({ id: w.id, ticket: ticketLabel(w), issuedAt: w.issuedAt, priorityReason: w.priorityReason })),
-    current: last
-      ? ({
-          id: last.ticket.id,
-          ticket: ticketLabel(last.ticket),
-          applicationId: last.ticket.applicationId,
-          trackingCode: last.trackingCode,
-          fullName: last.fullName,
-          calls: last.ticket.calls,
-          calledAt: last.ticket.calledAt!,
-          noShow: last.ticket.noShowAt !== null,
-        } satisfies CurrentTicket)
-      : null,
+    current:
+      last && applicant
+        ? ({
+            id: last.id,
+            ticket: ticketLabel(last),
+            applicationId: last.applicationId,
+            trackingCode: applicant.trackingCode,
+            fullName: applicant.fullName,
+            calls: last.calls,
+            calledAt: last.calledAt!,
+            noShow: last.noShowAt !== null,
+          } satisfies CurrentTicket)
+        : null,
   };
 }
 
@@ -61,21 +55,25 @@ export type IssuedTicket = Awaited<ReturnType<typeof issuedTicket>>;
 
 /** A ticket reception issued, with what the officer checks against the e-KTP and, for walk-ins, the billing to pay. */
 export async function issuedTicket(db: Executor, unitCode: string, ticketId: string) {
-  const [row] = await db
-    .select({
-      ticket: queueTickets,
-      fullName: applications.fullName,
-      nik: applications.nik,
-      trackingCode: applications.trackingCode,
-      billingCode: billings.code,
-      billingAmount: billings.amount,
-    })
+  const [ticket] = await db
+    .select()
     .from(queueTickets)
-    .innerJoin(applications, eq(applications.id, queueTickets.applicationId))
-    .leftJoin(billings, and(eq(billings.appointmentId, queueTickets.appointmentId), isNull(billings.paidAt)))
-    .where(and(eq(queueTickets.id, ticketId), eq(queueTickets.unitCode, unitCode)))
-    .limit(1);
-  if (!row) throw new AppError('not_found');
-  const { ticket, ...rest } = row;
-  return { ...rest, id: ticket.id, ticket: ticketLabel(ticket), day: ticket.day, issuedAt: ticket.issuedAt, priorityReason: ticket.priorityReason };
+    .where(and(eq(queueTickets.id, ticketId), eq(queueTickets.unitCode, unitCode)));
+  if (!ticket) throw new AppError('not_found');
+  const [{ fullName, nik, trackingCode }, billing] = await Promise.all([
+    getApplication(db, ticket.applicationId),
+    ticket.appointmentId ? findUnpaidBilling(db, ticket.appointmentId) : null,
+  ]);
+  return {
+    fullName,
+    nik,
+    trackingCode,
+    billingCode: billing?.code ?? null,
+    billingAmount: billing?.amount ?? null,
+    id: ticket.id,
+    ticket: ticketLabel(ticket),
+    day: ticket.day,
+    issuedAt: ticket.issuedAt,
+    priorityReason: ticket.priorityReason,
+  };
 }

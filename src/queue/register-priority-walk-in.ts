@@ -1,13 +1,8 @@
-import crypto from 'node:crypto';
-import { recordAction } from '../applications/actions.ts';
-import { ensureDayQuota, takePlace } from '../appointments/capacity.ts';
-import { appointments } from '../appointments/schema.ts';
-import { newBillingCode } from '../payments/billing-code.ts';
-import { billings } from '../payments/schema.ts';
+import { placeAppointment } from '../appointments/place-appointment.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { addDays, ageOn, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
-import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { getUnit } from '../units/list-units.ts';
 import { applicantOf, arrivalByTrackingCode, refuseSecondTicket } from './arrival.ts';
@@ -57,23 +52,15 @@ export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: Walk
   if (application.unitCode !== input.unitCode) throw new AppError('wrong_unit');
   checkReason(input.reason, application.birthDate!, today);
 
-  await ensureDayQuota(tx, input.unitCode, today, 'priority');
-  if (!(await takePlace(tx, input.unitCode, today, 'priority'))) throw new AppError('quota_full');
-  const appointmentId = crypto.randomUUID();
-  try {
-    await tx.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode: input.unitCode, date: today, channel: 'priority', nik: application.nik });
-  } catch (err) {
-    // The same person booked under another application: one live appointment per NIK.
-    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
-    throw err;
-  }
-  const billing = { code: newBillingCode(), amount: application.feeTotal, expiresAt: witaInstant(addDays(today, 1)) };
-  await tx.insert(billings).values({ ...billing, appointmentId, applicationId: application.id });
-  await recordAction(tx, caller, {
+  const { appointmentId, billing } = await placeAppointment(tx, caller, {
     applicationId: application.id,
-    type: 'appointment_booked',
-    status: 'booked',
-    payload: { appointmentId, date: today, unitCode: input.unitCode, channel: 'priority', billingCode: billing.code, ...(outsideHours && { outsideHours }) },
+    unitCode: input.unitCode,
+    nik: application.nik,
+    date: today,
+    channel: 'priority',
+    billing: { amount: application.feeTotal, expiresAt: witaInstant(addDays(today, 1)) },
+    quota: { counted: false },
+    payload: { channel: 'priority', ...(outsideHours && { outsideHours }) },
   });
 
   const { ticket, label } = await admitToQueue(tx, caller, {

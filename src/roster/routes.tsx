@@ -16,7 +16,7 @@ import { deactivateKit } from './deactivate-kit.ts';
 import { listKits } from './kits.ts';
 import { authorize, can, type RosterAction } from './policy.ts';
 import { removeDuty } from './remove-duty.ts';
-import { unitCalendar } from './unit-calendar.ts';
+import { unitCalendar, type PickupSlots } from './unit-calendar.ts';
 import { CalendarPage, shiftMonth } from './views/calendar-page.tsx';
 import { KitsPage } from './views/kits-page.tsx';
 
@@ -53,8 +53,11 @@ const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unkno
 const unitCodeOf = (req: FastifyRequest) => (req.params as { code: string }).code;
 const monthEnd = (month: string) => addDays(`${shiftMonth(month, 1)}-01`, -1);
 
-/** Mobile kits and the head of office's calendar: counter duty, sessions, visits and Saturday pickups. */
-export function registerRosterRoutes(fastify: FastifyInstance): void {
+/**
+ * Mobile kits and the head of office's calendar: counter duty, sessions, visits and Saturday pickups (the pickup
+ * places come from `pickupSlots`, passports' query, given by `app.ts`).
+ */
+export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: { pickupSlots: PickupSlots }): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -107,7 +110,7 @@ export function registerRosterRoutes(fastify: FastifyInstance): void {
     const manage = can(actor, 'roster.manage', { unitCode: unit.code, scope });
     const query = req.query as { saved?: string; n?: string };
     const notice = status === 200 && query.saved ? req.t(`roster.calendar.${query.saved}`, { n: Number(query.n ?? 0) }) : undefined;
-    const [days, officers] = await Promise.all([unitCalendar(db(), unit.code, `${month}-01`, monthEnd(month)), manage ? counterOfficers(db(), unit.code) : null]);
+    const [days, officers] = await Promise.all([unitCalendar(db(), unit.code, `${month}-01`, monthEnd(month), pickupSlots), manage ? counterOfficers(db(), unit.code) : null]);
     return reply.page(<CalendarPage ctx={reply.ctx()} unit={unit} month={month} today={witaDate()} days={days} officers={officers} state={state} notice={notice} />, status);
   };
   const thisMonth = () => witaDate().slice(0, 7);
@@ -159,7 +162,7 @@ export function registerRosterRoutes(fastify: FastifyInstance): void {
     async (req) => {
       await officerAt(req, 'roster.view');
       const unit = await getUnit(db(), req.params.code);
-      return { unitCode: unit.code, days: await unitCalendar(db(), unit.code, req.query.from, req.query.to) };
+      return { unitCode: unit.code, days: await unitCalendar(db(), unit.code, req.query.from, req.query.to, pickupSlots) };
     },
   );
 }

@@ -3,7 +3,6 @@ import { closedDays } from '../holidays/closed-days.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { datesBetween, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { saturdayPickupSlots } from '../passports/schema.ts';
 import { checkRange } from './assign-counter-duty.ts';
 import { duties, mobileKits } from './schema.ts';
 
@@ -20,8 +19,14 @@ export type CalendarDay = {
   pickup: { capacity: number; booked: number } | null;
 };
 
+/**
+ * A unit's Saturday pickup places (si Koe TOS) from `from` to `to`. Passports keep them and sit above roster, so the
+ * calendar is given this query by whoever composes it (`app.ts`).
+ */
+export type PickupSlots = (db: Executor, unitCode: string, from: IsoDate, to: IsoDate) => Promise<{ date: IsoDate; capacity: number; booked: number }[]>;
+
 /** Everything on a unit's calendar from `from` to `to`: duties, sessions, visits, Saturday pickups, closed days. */
-export async function unitCalendar(db: Executor, unitCode: string, from: IsoDate, to: IsoDate): Promise<CalendarDay[]> {
+export async function unitCalendar(db: Executor, unitCode: string, from: IsoDate, to: IsoDate, pickupSlots: PickupSlots): Promise<CalendarDay[]> {
   checkRange(from, to);
   const [closed, rows, slots] = await Promise.all([
     closedDays(db, unitCode, from, to),
@@ -32,10 +37,7 @@ export async function unitCalendar(db: Executor, unitCode: string, from: IsoDate
       .leftJoin(mobileKits, eq(mobileKits.id, duties.kitId))
       .where(and(eq(duties.unitCode, unitCode), gte(duties.date, from), lte(duties.date, to)))
       .orderBy(asc(duties.date), asc(accounts.name), asc(mobileKits.name)),
-    db
-      .select()
-      .from(saturdayPickupSlots)
-      .where(and(eq(saturdayPickupSlots.unitCode, unitCode), gte(saturdayPickupSlots.date, from), lte(saturdayPickupSlots.date, to))),
+    pickupSlots(db, unitCode, from, to),
   ]);
   return datesBetween(from, to).map((date) => {
     const today = rows.filter((r) => r.date === date);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { passportTypes, type PassportType } from '../applications/schema.ts';
+import type { PassportType } from '../applications/schema.ts';
+import { bookTypes } from '../passports/book-stock.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
@@ -78,7 +79,7 @@ export async function countIssuedPassports(db: Executor, input: { from: Month; t
   const byUnit = new Map<string, UnitCounts>();
   const byUnitMonth = new Map<string, UnitCounts & { month: Month }>();
   for (const r of rows) {
-    if (!passportTypes.includes(r.type)) continue;
+    if (!bookTypes.includes(r.type)) continue;
     add(stats, r.type, r.n);
     add(stats.byMonth[months.indexOf(r.month)]!, r.type, r.n);
     const unit = byUnit.get(r.unit_code) ?? { unitCode: r.unit_code, unitName: r.unit_name, ...zero() };

@@ -1,6 +1,6 @@
 import type { PassportType } from '../applications/schema.ts';
+import { addIssuanceHistory } from '../passports/add-issuance-history.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { issuanceHistory } from '../passports/schema.ts';
 
 /** The region's 2025 figures from the seed article: 7.150 paspor biasa + 14.213 paspor elektronik = 21.363. */
 export const DEMO_HISTORY_YEAR = 2025;
@@ -41,5 +41,5 @@ export function demoHistoryRows() {
 
 /** Inserts the demo history; rows already there (an earlier seed, or real imported counts) are left alone. */
 export async function seedDemoHistory(db: Executor): Promise<void> {
-  await db.insert(issuanceHistory).values(demoHistoryRows()).onConflictDoNothing();
+  await addIssuanceHistory(db, demoHistoryRows());
 }

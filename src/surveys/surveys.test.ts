@@ -5,7 +5,7 @@ import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
-import { bookStock } from '../appointments/schema.ts';
+import { bookStock } from '../passports/schema.ts';
 import type { CaseActionBody } from '../cases/action-schemas.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';

@@ -1,4 +1,3 @@
-import { pickupStatuses } from '../../passports/choose-saturday-pickup.ts';
 import { formatDateTime, formatDay, formatRupiah } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
@@ -7,7 +6,8 @@ import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { citizenHistory, type CitizenHistoryEntry } from '../citizen-history.ts';
 import type { ApplicationDescription } from '../describe-application.ts';
 import type { ApplicationListItem } from '../list-applications.ts';
-import { isBooked, type Application } from '../schema.ts';
+import type { Application } from '../schema.ts';
+import { isBooked, pickupStatuses } from '../application-statuses.ts';
 import { mayWithdraw } from '../withdraw-application.ts';
 import { AnswerTable, FeeTable } from './answers.tsx';
 import { DocumentList } from './document-list.tsx';

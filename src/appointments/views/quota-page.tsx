@@ -1,8 +1,7 @@
-import { weekdays } from '../../units/schema.ts';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../../units/schema.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
-import { witaInstant } from '../../platform/calendar/wita.ts';
+import { weekdays, witaInstant } from '../../platform/calendar/wita.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';

@@ -5,10 +5,10 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
-import type { PassportDesk } from '../../appointments/passport-desks.ts';
-import { PassportDesks } from '../../appointments/views/passport-desks.tsx';
 import { QueueDesks } from '../../queue/views/queue-desks.tsx';
 import type { findAccount } from '../list-officers.ts';
+import type { PassportDesk } from '../passport-desks.ts';
+import { PassportDesks } from './passport-desks.tsx';
 
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 

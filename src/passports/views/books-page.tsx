@@ -1,10 +1,10 @@
-import { bookTypes } from '../../appointments/set-book-stock.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { BookLedger } from '../book-ledger.ts';
+import { bookTypes } from '../book-stock.ts';
 
 export type BookForms = { received: FormState; spoiled: FormState; counted: FormState };
 type Props = { ctx: PageContext; unit: Unit; ledger: BookLedger; canRecord: boolean; forms: BookForms; notice?: string };

@@ -1,6 +1,6 @@
 import { formatDay, formatMonth } from '../../platform/i18n/index.ts';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
-import { dayOfWeek } from '../../platform/calendar/wita.ts';
+import { dayOfWeek, weekdays } from '../../platform/calendar/wita.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -21,8 +21,6 @@ type Props = {
   state: FormState;
   notice?: string;
 };
-
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const shiftMonth = (month: string, by: number) => {
   const d = new Date(`${month}-01T00:00:00.000Z`);

@@ -1,3 +1,4 @@
+import { can as canAppointment } from '../appointments/policy.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { addDays, dayOfWeek, witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
@@ -6,7 +7,6 @@ import type { Unit } from '../units/schema.ts';
 import { actorScope } from '../units/scope.ts';
 import { can as canPassport } from '../passports/policy.ts';
 import { can as canRoster } from '../roster/policy.ts';
-import { can } from './policy.ts';
 
 /** The label key of each page (catalogue), in the order the officer home lists them. */
 export const deskPages = {
@@ -34,9 +34,9 @@ export async function passportDesks(db: Executor, actor: Actor, today = witaDate
       const target = { unitCode: unit.code, scope };
       const at = `/officer/units/${unit.code}`;
       const allowed: [keyof typeof deskPages, boolean, string][] = [
-        ['dayList', can(actor, 'day_list.view', target), `${at}/appointments`],
-        ['quotas', can(actor, 'quota.edit', target), `${at}/quotas`],
-        ['stock', can(actor, 'stock.edit', target), `${at}/stock`],
+        ['dayList', canAppointment(actor, 'day_list.view', target), `${at}/appointments`],
+        ['quotas', canAppointment(actor, 'quota.edit', target), `${at}/quotas`],
+        ['stock', canPassport(actor, 'stock.edit', target), `${at}/stock`],
         ['books', canPassport(actor, 'books.view', target), `${at}/books`],
         ['pickupCapacity', canPassport(actor, 'pickups.manage', target), `${at}/saturday-pickups`],
         ['pickupList', canPassport(actor, 'pickups.list', target), `${at}/saturday-pickups/${saturday}`],

@@ -4,8 +4,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
-import type { StockChange } from '../book-stock.ts';
-import { bookTypes } from '../set-book-stock.ts';
+import { bookTypes, type StockChange } from '../book-stock.ts';
 
 type Props = { ctx: PageContext; unit: Unit; history: StockChange[]; state: FormState };
 

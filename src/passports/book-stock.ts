@@ -3,7 +3,10 @@ import { auditLog } from '../platform/audit/schema.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { bookStock } from './schema.ts';
-import { bookTypes, type BookType } from './set-book-stock.ts';
+
+/** The types of blank book, and so of passport printed: what stock and issuance are counted by. */
+export const bookTypes = ['biasa', 'elektronik'] as const;
+export type BookType = (typeof bookTypes)[number];
 
 export async function currentStock(db: Executor, unitCode: string): Promise<Record<BookType, number>> {
   const rows = await db.select().from(bookStock).where(eq(bookStock.unitCode, unitCode));

@@ -2,16 +2,15 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { bookMovements } from '../passports/schema.ts';
 import { getUnit } from '../units/list-units.ts';
+import { bookTypes, type BookType } from './book-stock.ts';
+import { moveBooks } from './record-book-movement.ts';
 import { bookStock } from './schema.ts';
 
-export const bookTypes = ['biasa', 'elektronik'] as const;
-export type BookType = (typeof bookTypes)[number];
-
 /**
- * Sets how many blank books of each type a unit holds (after a count or a delivery). Each change is audited with
- * the old and new quantity: the audit trail is the stock's history. At 0, dates are no longer offered for that type.
+ * Sets how many blank books of each type a unit holds (the stock page): each changed type is a count in the
+ * blank-book ledger (moveBooks) and is audited with the old and new quantity, the history the stock page shows.
+ * At 0, dates are no longer offered for that type.
  */
 export async function setBookStock(tx: Tx, caller: Caller, input: { unitCode: string; quantities: Record<BookType, number> }) {
   await getUnit(tx, input.unitCode);
@@ -20,12 +19,7 @@ export async function setBookStock(tx: Tx, caller: Caller, input: { unitCode: st
     .map((passportType) => ({ passportType, from: before.find((b) => b.passportType === passportType)?.quantity ?? 0, to: input.quantities[passportType] }))
     .filter((c) => c.from !== c.to || !before.some((b) => b.passportType === c.passportType));
   for (const { passportType, from, to } of changes) {
-    await tx
-      .insert(bookStock)
-      .values({ unitCode: input.unitCode, passportType, quantity: to })
-      .onConflictDoUpdate({ target: [bookStock.unitCode, bookStock.passportType], set: { quantity: to, updatedAt: new Date() } });
-    // Setting the stock is a count in the blank-book ledger (src/passports/).
-    await tx.insert(bookMovements).values({ unitCode: input.unitCode, type: passportType, kind: 'counted', quantity: to, actorId: caller.actor?.id ?? null });
+    await moveBooks(tx, caller, { unitCode: input.unitCode, type: passportType, kind: 'counted', quantity: to });
     await appendAudit(tx, caller, {
       action: 'stock.set',
       targetType: 'book_stock',

@@ -1,0 +1,13 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { Executor } from '../platform/db/index.ts';
+import { applications, type Application } from './schema.ts';
+
+/** The applications with these ids, in name order: how lists of people (a day's bookings, a pickup list) show them. */
+export async function listApplicationsById(db: Executor, ids: readonly string[]): Promise<Application[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(applications)
+    .where(inArray(applications.id, [...ids]))
+    .orderBy(asc(applications.fullName), asc(applications.id));
+}

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { newBillingCode } from '../payments/billing-code.ts';
+import { auditLockSql } from '../platform/audit/append-audit.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import type { IsoDate } from '../platform/calendar/wita.ts';
+import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { ensureDayQuota } from './capacity.ts';
+import type { Channel } from './schema.ts';
+
+export type Placement = {
+  applicationId: string;
+  unitCode: string;
+  nik: string;
+  date: IsoDate;
+  channel: Channel;
+  /** The fee fixed at submission, payable until `expiresAt`; `issuedAt` defaults to the transaction's time. */
+  billing: { amount: number; expiresAt: Date; issuedAt?: Date };
+  /**
+   * Take the place from the day's counter (never beyond capacity; `counted`: the counter is known to exist). An
+   * appointment where the office goes out is outside the quotas.
+   */
+  quota: { counted: boolean } | null;
+  /** Jobs due about this appointment (their payload names it), e.g. the billing expiry. */
+  jobs?: { kind: string; runAt: Date }[];
+  /** What the application's `appointment_booked` action records besides the appointment and its billing code. */
+  payload?: Record<string, unknown>;
+  /** Take the audit lock at the end of the statement: the caller then appends its entry with `lockTaken`. */
+  takeAuditLock?: boolean;
+};
+export type Placed = { appointmentId: string; billing: { code: string; amount: number; expiresAt: Date } };
+
+/**
+ * Places an appointment: the one way booking, outreach and priority walk-ins create one. A single statement takes
+ * the place with a conditional update on the day's counter (so none is ever overbooked), binds the appointment to
+ * the NIK (one live appointment per person, by a unique index), issues its billing code, records the application's
+ * `appointment_booked` action and status, and queues its jobs; each write runs only if the place was taken. Written
+ * as one statement, which names payments' and applications' tables, so a hot day's counter stays locked for a
+ * single round trip. Throws `quota_full` or `already_booked`; the caller checks its own rules before and audits after.
+ */
+export async function placeAppointment(tx: Tx, caller: Caller, input: Placement): Promise<Placed> {
+  const { applicationId, unitCode, date, channel } = input;
+  if (input.quota && !input.quota.counted) await ensureDayQuota(tx, unitCode, date, channel);
+  const appointmentId = crypto.randomUUID();
+  const billing = { code: newBillingCode(), amount: input.billing.amount, expiresAt: input.billing.expiresAt };
+  const action = { status: 'booked', appointmentId, date, unitCode, billingCode: billing.code, ...input.payload };
+  const jobs = (input.jobs ?? []).map((j) => ({ kind: j.kind, payload: { appointmentId }, run_at: j.runAt.toISOString() }));
+  let took: unknown[];
+  try {
+    took = await preparedRows(
+      tx,
+      'place_appointment',
+      sql`
+        with place as (
+          update day_quotas set booked = booked + 1
+          where ${input.quota !== null}::boolean and unit_code = ${unitCode} and date = ${date}::date and channel = ${channel} and booked < capacity
+          returning 1
+        ), placed as (
+          select 1 from place union all select 1 where not ${input.quota !== null}::boolean
+        ), appointment as (
+          insert into appointments (id, application_id, unit_code, date, channel, nik)
+          select ${appointmentId}::uuid, ${applicationId}::uuid, ${unitCode}, ${date}::date, ${channel}, ${input.nik} from placed
+          returning id
+        ), billing as (
+          insert into billings (code, appointment_id, application_id, amount, created_at, expires_at)
+          select ${billing.code}, id, ${applicationId}::uuid, ${billing.amount}, coalesce(${input.billing.issuedAt?.toISOString() ?? null}::timestamptz, now()),
+            ${billing.expiresAt.toISOString()}::timestamptz
+          from appointment
+        ), action as (
+          insert into application_actions (application_id, type, actor_id, payload)
+          select ${applicationId}::uuid, 'appointment_booked', ${caller.actor?.id ?? null}::uuid, ${JSON.stringify(action)}::jsonb from appointment
+        ), status as (
+          update applications set status = 'booked', status_at = now() where id = ${applicationId}::uuid and exists (select 1 from appointment)
+        ), queued as (
+          insert into jobs (kind, payload, run_at)
+          select j.kind, j.payload, j.run_at from appointment cross join jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as j(kind text, payload jsonb, run_at timestamptz)
+        ), audit_lock as (
+          select ${auditLockSql} from appointment where ${input.takeAuditLock === true}::boolean
+        )
+        select id from appointment left join audit_lock on true`,
+    );
+  } catch (err) {
+    // The same person booked under another application, or two requests for one person at once: the index lets one through.
+    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
+    throw err;
+  }
+  if (took.length === 0) throw new AppError('quota_full');
+  return { appointmentId, billing };
+}
