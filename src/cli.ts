@@ -7,7 +7,7 @@ import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/seed-demo.ts';
 import { serverSecret } from './platform/db/secrets.ts';
 import { openStorage } from './platform/storage/open-storage.ts';
 import { createApiToken } from './accounts/api-tokens.ts';
-import { emailField, nameField, newPasswordField } from './accounts/schemas.ts';
+import { emailField, nameField, newPasswordField } from './accounts/inputs.ts';
 import { systemCaller } from './platform/auth/caller.ts';
 import { accounts, officerRoles, type OfficerRole } from './platform/auth/schema.ts';
 import { verifyAudit } from './platform/audit/verify-audit.ts';

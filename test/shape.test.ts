@@ -47,4 +47,15 @@ describe('the shape of a feature', () => {
       expect(app).toMatch(new RegExp(`register${pascal(feature)}\\(`));
     }
   });
+
+  it("keeps its words in its own messages.id.ts and messages.en.ts, registered in src/messages.ts", () => {
+    const registry = read('messages.ts');
+    const withPages = features.filter((f) => featureFiles.some((file) => file.startsWith(`${f}/`) && /\.tsx$/.test(file)));
+    for (const feature of withPages) {
+      for (const lang of ['id', 'en']) {
+        expect(fs.existsSync(path.join(src, feature, `messages.${lang}.ts`)), `${feature}/messages.${lang}.ts`).toBe(true);
+        expect(registry).toContain(`'./${feature}/messages.${lang}.ts'`);
+      }
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { authorize } from './policy.ts';
 import { exchangeCredentials } from './exchange-credentials.ts';
 import { registerCitizen } from './register-citizen.ts';
-import { emailField, nameField, newPasswordField, passwordField, totpField } from './schemas.ts';
+import { emailField, nameField, newPasswordField, passwordField, totpField } from './inputs.ts';
 
 
 export function registerAccountApi(fastify: FastifyInstance, opts: { authLimit: object }): void {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { ApplicationBody, ApplicationCreatedJson } from './api-schemas.ts';
+import { ApplicationBody, ApplicationCreatedJson } from './inputs.ts';
 import { createApplication } from './create-application.ts';
 import { authorize } from './policy.ts';
 import { applicationFor } from './application-access.ts';

@@ -7,14 +7,14 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { applicationFor } from './application-access.ts';
 import { describeApplication } from './describe-application.ts';
 import { discardDraft } from './discard-draft.ts';
-import { registerDocumentRoutes } from './document-routes.tsx';
+import { registerDocumentRoutes } from './document-page-routes.tsx';
 import { listApplications } from './list-applications.ts';
 import { authorize } from './policy.ts';
 import { documentsComplete } from './required-documents.ts';
 import { startApplication } from './start-application.ts';
 import { ApplicationListPage, ApplicationPage, SubmittedPage, WithdrawPage } from './views/application-pages.tsx';
 import { mayWithdraw, withdrawApplication } from './withdraw-application.ts';
-import { registerWizardRoutes } from './wizard-routes.tsx';
+import { registerWizardRoutes } from './wizard-page-routes.tsx';
 import { firstUnanswered, stepPath } from './wizard-steps.ts';
 
 const Params = z.object({ id: z.uuid() });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { CaseActionBody } from './action-schemas.ts';
+import { CaseActionBody } from './inputs.ts';
 import { authorizeRole, caseFor } from './case-access.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import { viewCase } from './view-case.ts';

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import type { Storage } from '../platform/storage/storage.ts';
-import type { ActionBodyOf } from './action-schemas.ts';
+import type { ActionBodyOf } from './inputs.ts';
 import type { CaseStep } from './workflow.ts';
 
 /** What a step sees: the case locked in the transaction, the officer holding it, and the services it may use. */

@@ -8,7 +8,7 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { registerUploadParser } from '../platform/storage/upload-parser.ts';
 import { actorScope } from '../units/scope.ts';
-import { CaseActionBody } from './action-schemas.ts';
+import { CaseActionBody } from './inputs.ts';
 import { availableActions } from './available-actions.ts';
 import { authorizeRole, caseFor } from './case-access.ts';
 import { actionFromForm } from './case-form.ts';

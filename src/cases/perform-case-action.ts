@@ -13,7 +13,7 @@ import { unitScope } from '../units/scope.ts';
 import { checkQuality } from '../passports/check-quality.ts';
 import { handOverPassport } from '../passports/hand-over-passport.ts';
 import { printPassport } from '../passports/print-passport.ts';
-import type { CaseActionBody } from './action-schemas.ts';
+import type { CaseActionBody } from './inputs.ts';
 import { adjudicateCase } from './adjudicate-case.ts';
 import { captureBiometrics } from './capture-biometrics.ts';
 import type { CaseContext, StepHandler, StepResult } from './case-step.ts';

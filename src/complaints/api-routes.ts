@@ -6,7 +6,7 @@ import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, optionalActor, requireActor } from '../platform/http/guards.ts';
 import { fileComplaint } from './file-complaint.ts';
 import { complaintOfHolder, followComplaint } from './follow-complaint.ts';
-import { ComplaintBody, FilingResult, FollowResult, ListQuery } from './input-schemas.ts';
+import { ComplaintBody, FilingResult, FollowResult, ListQuery } from './inputs.ts';
 import { listComplaints } from './list-complaints.ts';
 import { authorizeRole } from './policy.ts';
 import { complaintCategories, complaintChannels, complaintStatuses, complaintTypes } from './schema.ts';

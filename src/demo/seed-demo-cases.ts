@@ -4,7 +4,7 @@ import { lockApplication } from '../applications/get-application.ts';
 import { applications, type ApplicationStatus } from '../applications/schema.ts';
 import { bookAppointment, type BookingRules } from '../appointments/book-appointment.ts';
 import { placeOutreachAppointment } from '../appointments/place-outreach-appointment.ts';
-import type { CaseActionBody } from '../cases/action-schemas.ts';
+import type { CaseActionBody } from '../cases/inputs.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { openCaseStatuses } from '../cases/workflow.ts';
 import { settleBilling } from '../appointments/settle-billing.ts';

@@ -1,7 +1,7 @@
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { sqlState, type Tx } from '../platform/db/index.ts';
-import { duplicateHoliday, resolveHoliday, type HolidayInput } from './holiday-input.ts';
+import { duplicateHoliday, resolveHoliday, type HolidayInput } from './resolve-holiday.ts';
 import { holidays } from './schema.ts';
 
 /** Adds a day without service; from then on no booking can be made on it at the units it closes. */

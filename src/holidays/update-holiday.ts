@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { sqlState, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { duplicateHoliday, resolveHoliday, type HolidayInput } from './holiday-input.ts';
+import { duplicateHoliday, resolveHoliday, type HolidayInput } from './resolve-holiday.ts';
 import { holidays } from './schema.ts';
 
 export async function updateHoliday(tx: Tx, caller: Caller, id: string, input: HolidayInput) {

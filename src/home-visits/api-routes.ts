@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { HomeVisitBody } from './input-schemas.ts';
+import { HomeVisitBody } from './inputs.ts';
 import { requestHomeVisit } from './request-home-visit.ts';
 
 export function registerHomeVisitApi(fastify: FastifyInstance): void {

@@ -7,7 +7,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { actorScope } from '../units/scope.ts';
 import { getSession } from './load-session.ts';
 import { authorize } from './policy.ts';
-import { SessionRequestBody } from './request-input.ts';
+import { SessionRequestBody } from './inputs.ts';
 import { requestSession } from './request-session.ts';
 import { organiserKinds } from './schema.ts';
 import { sessionReport } from './session-report.ts';

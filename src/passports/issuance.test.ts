@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit } from '../../test/factories.ts';
 import { applicationActions, applicationDocuments, applications } from '../applications/schema.ts';
-import type { CaseActionBody } from '../cases/action-schemas.ts';
+import type { CaseActionBody } from '../cases/inputs.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';

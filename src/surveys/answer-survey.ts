@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { hashSurveyToken } from './issue-survey-token.ts';
 import { surveyResponses, surveyTokens } from './schema.ts';
-import { responseValues, type SurveyAnswers } from './survey-input.ts';
+import { responseValues, type SurveyAnswers } from './inputs.ts';
 
 /**
  * Saves the answers of a one-time link. The token is spent by a conditional update, so two submissions racing each

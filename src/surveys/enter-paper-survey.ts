@@ -3,7 +3,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import type { SurveyService } from './schema.ts';
 import { surveyResponses } from './schema.ts';
-import { responseValues, type SurveyAnswers } from './survey-input.ts';
+import { responseValues, type SurveyAnswers } from './inputs.ts';
 
 /** An officer types in a paper questionnaire for the unit; who typed it is kept, the respondent stays anonymous. */
 export async function enterPaperSurvey(tx: Tx, caller: Caller, input: { unitCode: string; service: SurveyService; answers: SurveyAnswers }, now = new Date()): Promise<{ id: string }> {

@@ -7,7 +7,7 @@ import { unitScope } from '../units/scope.ts';
 import { computeIkm, periodBounds, type IkmResult } from './compute-ikm.ts';
 import { countServed, sampleSize, type SampleSize } from './sample-size.ts';
 import type { SurveyService } from './schema.ts';
-import { profileFields, type ProfileField } from './survey-input.ts';
+import { profileFields, type ProfileField } from './inputs.ts';
 
 export type ProfileCounts = Record<ProfileField, { value: string | null; count: number }[]>;
 export type IkmReport = {

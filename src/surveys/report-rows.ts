@@ -1,6 +1,6 @@
 import type { T } from '../platform/i18n/index.ts';
 import type { IkmReport } from './ikm-report.ts';
-import { profileFields } from './survey-input.ts';
+import { profileFields } from './inputs.ts';
 
 type Row = [label: string, value: string];
 const choiceKeys = { ageGroup: 'ageGroups', sex: 'sexes', education: 'educationLevels', occupation: 'occupations' } as const;

@@ -6,7 +6,7 @@ import { makeCitizen, makeOfficer, makeUnit, sessionCookie } from '../../test/fa
 import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { bookStock } from '../passports/schema.ts';
-import type { CaseActionBody } from '../cases/action-schemas.ts';
+import type { CaseActionBody } from '../cases/inputs.ts';
 import { performCaseAction } from '../cases/perform-case-action.ts';
 import { makeCase } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';

@@ -5,7 +5,7 @@ import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ProofField, type ProofForm } from '../../platform/views/proof-field.tsx';
 import type { ProofAssets } from '../../platform/proof/assets.ts';
-import type { BookingAssets } from '../booking-assets.ts';
+import type { BookingAssets } from '../booking-asset-routes.ts';
 import type { CalendarDay } from '../booking-calendar.ts';
 import type { waitlistEntries } from '../waitlist.ts';
 import { ApplicationSummary } from './application-summary.tsx';

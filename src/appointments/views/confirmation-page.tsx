@@ -3,7 +3,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { OfficeContactFacts } from '../../units/views/office-contact.tsx';
-import type { BookingAssets } from '../booking-assets.ts';
+import type { BookingAssets } from '../booking-asset-routes.ts';
 import type { BookingDetails } from '../booking-details.ts';
 import { openingHoursOn } from '../opening-hours.ts';
 

@@ -2,7 +2,7 @@ import type { Application } from '../../applications/schema.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import type { BookingAssets } from '../booking-assets.ts';
+import type { BookingAssets } from '../booking-asset-routes.ts';
 import type { CalendarDay } from '../booking-calendar.ts';
 import type { Appointment } from '../schema.ts';
 import { formatDay } from '../../platform/i18n/index.ts';

@@ -2,7 +2,7 @@ import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { SelectField, type FormState } from '../../platform/views/form.tsx';
 import { elementCodes } from '../compute-ikm.ts';
-import { profileChoices, profileFields } from '../survey-input.ts';
+import { profileChoices, profileFields } from '../inputs.ts';
 
 const choiceKeys = { ageGroup: 'ageGroups', sex: 'sexes', education: 'educationLevels', occupation: 'occupations' } as const;
 

@@ -1,0 +1,36 @@
+import { serverSecret } from '../platform/db/secrets.ts';
+import type { App } from '../platform/http/server.ts';
+import { FormProof } from '../platform/proof/form-proof.ts';
+import { registerAppointmentApi } from './api-routes.ts';
+import { registerAppointmentPages } from './appointment-page-routes.tsx';
+import { registerBookingAssets } from './booking-asset-routes.ts';
+import { registerBookingPages } from './booking-page-routes.tsx';
+import { bookingSettings } from './booking-settings.ts';
+import { registerDayListRoutes } from './day-list-page-routes.tsx';
+import { registerAppointmentJobs } from './jobs.ts';
+import { registerAppointmentManageApi } from './manage-api-routes.ts';
+import { registerBookingOfficeRoutes } from './officer-page-routes.tsx';
+import { registerTrackPages } from './track-page-routes.tsx';
+import { registerWaitlistJobs } from './waitlist-jobs.ts';
+
+/** What settles a paid billing code, for payments' notification route (payments sit below appointments). */
+export { settleBilling } from './settle-billing.ts';
+
+/**
+ * Booking with its anti-scalper proof, the appointment, tracking, the waitlist and the API; the office's quotas and
+ * day list; the expiry, reminder and waitlist jobs.
+ */
+export async function registerAppointments(app: App): Promise<void> {
+  const { database, jobs, config } = app.deps;
+  registerAppointmentApi(app);
+  registerBookingOfficeRoutes(app);
+  registerDayListRoutes(app);
+  registerAppointmentJobs(jobs, database.db, config.publicUrl);
+  const proof = new FormProof(() => database.db, await serverSecret(database.db, 'booking-proof'), bookingSettings, 'booking.proof');
+  registerBookingAssets(app);
+  registerBookingPages(app, proof);
+  registerAppointmentPages(app);
+  registerTrackPages(app);
+  registerAppointmentManageApi(app);
+  registerWaitlistJobs(jobs, database.db, config.publicUrl);
+}
