@@ -1,3 +1,4 @@
+import type { AccountRouteOptions } from './route-options.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ import { AccountPage, TotpSetupPage } from './views/account-page.tsx';
 const csrf = { _csrf: z.string().optional() };
 
 /** The account page: who you are, your devices and sessions, your API tokens, and setting up the second factor. */
-export function registerAccountPageRoutes(fastify: FastifyInstance, opts: { authLimit: object; setSessionCookie: (reply: FastifyReply, token: string) => unknown }): void {
+export function registerAccountPageRoutes(fastify: FastifyInstance, opts: AccountRouteOptions): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;

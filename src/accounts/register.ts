@@ -5,9 +5,6 @@ import { registerAccountPageRoutes } from './account-page-routes.tsx';
 import { registerAccountApi } from './api-routes.ts';
 import { registerSignInPages } from './sign-in-page-routes.tsx';
 
-/** What the account routes share: the limit on guessing routes and how a new session reaches the browser. */
-export type AccountRouteOptions = { authLimit: object; setSessionCookie: (reply: FastifyReply, token: string) => unknown };
-
 /** Signing up, in and out, the second factor, the password, the account page with devices and tokens, its API. */
 export async function registerAccounts(app: App): Promise<void> {
   const { config } = app.deps;

@@ -9,7 +9,7 @@ import { callerOf } from '../platform/http/guards.ts';
 import { nextPath } from '../platform/http/next-path.ts';
 import { proofAssets } from '../platform/proof/assets.ts';
 import { FormProof } from '../platform/proof/form-proof.ts';
-import type { AccountRouteOptions } from './register.ts';
+import type { AccountRouteOptions } from './route-options.ts';
 import { authenticate } from './authenticate.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { registerCitizen } from './register-citizen.ts';
