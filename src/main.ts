@@ -11,7 +11,7 @@ export type Running = {
   app: App;
   database: Database;
   /** Stops cleanly, once however often it is called: HTTP (in-flight requests finish), then jobs, then the database. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 };
 
 /**

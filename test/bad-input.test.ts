@@ -109,7 +109,7 @@ describeApp('bad input', (ctx) => {
     const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: 'KANIM-KUPANG' });
     bearers.push(await token(citizen.id), await token(head.id), await token(admin.id), await token(verifier.id));
     cookie = await sessionCookie(ctx.db, head);
-    const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
   });
 
@@ -150,7 +150,7 @@ describeApp('bad input', (ctx) => {
           if (res.statusCode >= 400 && (await storedBy(requestId)) > 0) failures.push(`${method} ${url} → ${res.statusCode} but stored an audit entry`);
           // Every refusal speaks in words: no message key (v.invalid, errors.not_found) instead of its message.
           if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
-            const error = (res.json() as { error?: { message?: string; fields?: Record<string, string> } }).error;
+            const error = (res.json<{ error?: { message?: string; fields?: Record<string, string> } }>()).error;
             for (const text of [error?.message, ...Object.values(error?.fields ?? {})]) if (text && messageKey.test(text)) failures.push(`${method} ${url} → ${res.statusCode} says "${text}"`);
           }
         }),

@@ -32,7 +32,7 @@ describeApp('http platform', (ctx) => {
   it('describes the API as OpenAPI 3, public routes only', async () => {
     const res = await ctx.app.inject({ url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/v1/units']).toHaveProperty('get');
     expect(doc.paths['/api/v1/auth/token']).toHaveProperty('post');

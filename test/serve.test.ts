@@ -40,8 +40,8 @@ describe('the server process and the command line on one embedded database', { t
         output += d.toString();
         if (/kill -TERM \d+/.test(output)) resolve();
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
       void exited.then((code) => reject(new Error(`exited with ${code} before serving:\n${output}`)));
     });
     return {

@@ -20,6 +20,7 @@ import { signOut } from './sign-out.ts';
 import { passTotpChallenge } from './totp.ts';
 import { verifyEmail } from './verify-email.ts';
 import { ForgotPasswordPage, LoginPage, MessagePage, ResetPasswordPage, SignupPage, TotpChallengePage } from './views/auth-pages.tsx';
+import { formText } from '../platform/http/fields.ts';
 
 const csrf = { _csrf: z.string().optional() };
 const NextQuery = z.object({ next: z.string().max(500).optional(), ended: z.literal('1').optional() });
@@ -75,7 +76,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
           const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
           // While the address needs a proof the form asks for it: a fresh one, or the same token while its wait runs.
           const asksProof = !!fields.proof || (email !== '' && (await signInNeedsProof(db(), email, throttle)));
-          const proofFor = asksProof ? { email, keep: proof.isWaitRefusal(error.fields?.proof) ? String(body.formToken ?? '') : undefined } : undefined;
+          const proofFor = asksProof ? { email, keep: proof.isWaitRefusal(error.fields?.proof) ? formText(body.formToken) : undefined } : undefined;
           return loginPage(req, reply, { values: { email: body.email }, errors: formErrors(req.t, error, fields) }, error.status, proofFor);
         },
       },
@@ -153,7 +154,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) =>
-          reply.page(<ResetPasswordPage ctx={reply.ctx()} token={String(values(req).token ?? '')} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
+          reply.page(<ResetPasswordPage ctx={reply.ctx()} token={formText(values(req).token)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
       },
     },
     async (req, reply) => {

@@ -15,6 +15,6 @@ export async function reviewDraft(db: Executor, draft: Application, documents: D
   const facts = draft as Application & ApplicantFacts;
   const { errors } = await checkApplicant(db, draft.accountId, facts, today, limits.applicantsPerAccount);
   if (missingDocuments(documentRequirements(draft, today), documents).length > 0) errors.documents = 'v.documentsMissing';
-  const fee = await calculateFee(db, { passportType: facts.passportType!, validityYears: facts.validityYears, speed: facts.speed!, kind: facts.kind, on: today });
+  const fee = await calculateFee(db, { passportType: facts.passportType, validityYears: facts.validityYears, speed: facts.speed!, kind: facts.kind, on: today });
   return { fee, problems: errors };
 }

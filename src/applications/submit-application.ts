@@ -34,7 +34,7 @@ export async function submitApplication(tx: Tx, caller: Caller, input: { applica
   if (missingDocuments(documentRequirements(draft, today), await listDocuments(tx, draft.id)).length > 0) errors.documents = 'v.documentsMissing';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
 
-  const fee = await calculateFee(tx, { passportType: facts.passportType!, validityYears: facts.validityYears, speed: facts.speed!, kind: facts.kind, on: today });
+  const fee = await calculateFee(tx, { passportType: facts.passportType, validityYears: facts.validityYears, speed: facts.speed!, kind: facts.kind, on: today });
   await tx
     .update(applications)
     .set({ feeTotal: fee.total, feeItems: fee.items, feeRegulation: fee.regulation, warnings, submittedAt: now })

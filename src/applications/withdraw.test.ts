@@ -16,7 +16,7 @@ describeApp('the application page: withdrawing, and the way back to a booking', 
     const ask = await browser.get(`/applications/${application.id}/withdraw`);
     expect(ask.statusCode).toBe(200);
     expect(ask.body).toContain('Tarik permohonan?');
-    expect(ask.body).toContain(application.trackingCode!);
+    expect(ask.body).toContain(application.trackingCode);
 
     const done = await browser.post(`/applications/${application.id}/withdraw`, {}, `/applications/${application.id}/withdraw`);
     expect(done.statusCode).toBe(303);

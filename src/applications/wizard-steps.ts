@@ -64,7 +64,7 @@ export function stepOf(field: string): WizardStep {
 /** Turns a page's parsed body into the columns it answers. */
 export function answersOf(step: WizardStep, body: Record<string, unknown>): DraftAnswers {
   if (step === 'address') return { address: String(body.address), villageCode: String(body[`${regionPickerName}_village`]) };
-  return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('_'))) as DraftAnswers;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('_')));
 }
 
 export const nextStep = (step: WizardStep): WizardStep | null => wizardSteps[wizardSteps.indexOf(step) + 1] ?? null;

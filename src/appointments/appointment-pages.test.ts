@@ -16,7 +16,7 @@ function pdfText(pdf: Buffer): string {
   let text = '';
   const raw = pdf.toString('latin1');
   for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
+    const start = m.index + m[0].length;
     const end = raw.indexOf('endstream', start);
     let content: string;
     try {

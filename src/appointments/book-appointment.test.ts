@@ -160,7 +160,7 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     // Wait until the request has passed its unlocked read and waits for the row.
     for (let i = 0; i < 200; i++) {
       const waiting = await ctx.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for update%'`);
-      if ((waiting as unknown as { rows: unknown[] }).rows.length > 0) break;
+      if ((waiting as { rows: unknown[] }).rows.length > 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
     await ctx.db.insert(holidays).values({ date, name: 'Tutup mendadak', kind: 'office_closure', unitCode: unit.code });

@@ -18,6 +18,7 @@ import { channelOf } from './date-rules.ts';
 import { applicationFor } from './own-application.ts';
 import { BookingPage } from './views/booking-page.tsx';
 import { acceptOffer, joinWaitlist, leaveWaitlist, waitlistEntries } from './waitlist.ts';
+import { formText } from '../platform/http/fields.ts';
 
 const csrf = { _csrf: z.string().optional() };
 const Params = z.object({ id: z.uuid() });
@@ -59,7 +60,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
   };
   const formAgain = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
     // A form refused only for coming too soon (or in another's turn) keeps its token, so the wait spent still counts.
-    const keepToken = proof.isWaitRefusal(error.fields?.proof) ? String(values(req).formToken ?? '') : undefined;
+    const keepToken = proof.isWaitRefusal(error.fields?.proof) ? formText(values(req).formToken) : undefined;
     return bookingPage(req, reply, { state: { values: values(req), errors: formErrors(req.t, error, fields) }, status: error.status, keepToken });
   };
 

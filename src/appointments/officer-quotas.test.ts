@@ -19,7 +19,7 @@ describeApp('quotas set by the office', (ctx) => {
   const days = async (unitCode: string, from: string, to: string) => {
     const res = await ctx.app.inject({ url: `/api/v1/units/${unitCode}/availability?from=${from}&to=${to}` });
     expect(res.statusCode, res.body).toBe(200);
-    return new Map((res.json() as Day[]).map((d) => [d.date, d]));
+    return new Map((res.json<Day[]>()).map((d) => [d.date, d]));
   };
   /** The weekly form with `online` on weekdays and nothing else. */
   const weekly = (online: number) =>

@@ -24,7 +24,7 @@ describeApp('blank-book stock and the day list', (ctx) => {
     await ctx.db.insert(quotaTemplates).values([1, 2, 3, 4, 5].map((weekday) => ({ unitCode: unit.code, weekday, channel: 'online' as const, capacity: 10 })));
     const date = await serviceDay(ctx.db, unit.code);
     const open = async (type: string) =>
-      ((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/availability?from=${date}&to=${date}&passportType=${type}` })).json() as Day[])[0]!.open;
+      ((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/availability?from=${date}&to=${date}&passportType=${type}` })).json<Day[]>())[0]!.open;
     expect(await open('elektronik')).toBe(false);
 
     const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code, name: 'Kepala Uji' }));

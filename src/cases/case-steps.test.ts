@@ -113,7 +113,7 @@ describeApp('case workflow steps over the API', (ctx) => {
   it('stops a case on the prevention list by exact NIK or by a close name with the same birth date', async () => {
     const unit = await makeUnit(ctx.db);
     const counter = await officer('counter_officer', unit.code);
-    const check = async (c: { id: string }) => (await act(counter, c.id, { type: 'watchlist_check' })).json() as { status: string; holderId: string | null; action: { payload: Record<string, unknown> } };
+    const check = async (c: { id: string }) => (await act(counter, c.id, { type: 'watchlist_check' })).json<{ status: string; holderId: string | null; action: { payload: Record<string, unknown> } }>();
     const list = (values: Partial<typeof watchlistEntries.$inferInsert> & { fullName: string }) =>
       ctx.db.insert(watchlistEntries).values({ reason: 'Rahasia: perkara pidana', reference: 'SK-01/2025', nameKey: nameKey(values.fullName), ...values }).returning().then((r) => r[0]!);
 
@@ -166,7 +166,7 @@ describeApp('case workflow steps over the API', (ctx) => {
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'payment_confirmed', holderId: counter.id });
     const res = await act(counter, c.id, { type: 'capture_biometrics', ...photo });
     expect(res.statusCode, res.body).toBe(200);
-    const payload = (res.json() as { action: { payload: { photo: { key: string; mediaType: string }; fingerprints: unknown; dueOn: string } } }).action.payload;
+    const payload = (res.json<{ action: { payload: { photo: { key: string; mediaType: string }; fingerprints: unknown; dueOn: string } } }>()).action.payload;
     expect(payload).toMatchObject({ photo: { mediaType: 'image/jpeg', size: jpeg.length }, fingerprints: photo.fingerprints });
     expect(payload.photo.key).toMatch(new RegExp(`^biometrics/${c.id}/photo-[0-9a-f-]{36}$`));
     const stored = await openStorage(ctx.config).get(payload.photo.key);
@@ -194,7 +194,7 @@ describeApp('case workflow steps over the API', (ctx) => {
     const bad = async (body: Record<string, unknown>, field: string) => {
       const res = await act(counter, c.id, { type: 'capture_biometrics', ...photo, ...body });
       await refused(res, 422, 'validation_failed');
-      expect(Object.keys((res.json() as { error: { fields: object } }).error.fields)).toContain(field);
+      expect(Object.keys((res.json<{ error: { fields: object } }>()).error.fields)).toContain(field);
     };
     await bad({ photo: pdf.toString('base64') }, 'photo');
     await bad({ photo: 'bukan base64 sama sekali!!' }, 'photo');
@@ -262,7 +262,7 @@ describeApp('case workflow steps over the API', (ctx) => {
     const after = await snapshot(c.id);
     const again = await act(counter, c.id, check);
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject(first.json() as object);
+    expect(again.json()).toMatchObject(first.json<object>());
     expect((await act(counter, c.id, take)).statusCode).toBe(200);
     expect(await snapshot(c.id)).toEqual(after);
   });
@@ -276,7 +276,7 @@ describeApp('case workflow steps over the API', (ctx) => {
       ctx.app.inject({ url: `/api/v1/applications/${id}/actions`, headers: account ? { authorization: `Bearer ${await tokenOf(account)}` } : {} });
     const res = await get(counter);
     expect(res.statusCode).toBe(200);
-    expect((res.json() as { type: string; actorId: string | null }[]).map((h) => [h.type, h.actorId])).toEqual([['seeded', null], ['take', counter.id]]);
+    expect((res.json<{ type: string; actorId: string | null }[]>()).map((h) => [h.type, h.actorId])).toEqual([['seeded', null], ['take', counter.id]]);
     expect((await get(await officer('admin', unit.code))).statusCode).toBe(200);
     await refused(await get(await officer('counter_officer', (await makeUnit(ctx.db)).code)), 403, 'forbidden');
     await refused(await get(await officer('auditor', unit.code)), 403, 'forbidden');

@@ -74,7 +74,7 @@ export async function performCaseAction(
   } else {
     if (application.holderId !== actor.id) throw new AppError(application.holderId ? 'case_held' : 'case_not_held');
     const ctx: CaseContext = { tx, caller, application, now: services.now ?? new Date(), storage: services.storage, publicUrl: services.publicUrl };
-    result = await (handlers[type] as StepHandler<typeof type>)(ctx, input.body as never);
+    result = await (handlers[type] as StepHandler<typeof type>)(ctx, input.body);
     // A case that leaves the office's hands (rejected, handed over) is no longer anyone's to hold.
     if (!openCaseStatuses.includes(result.status)) holderId = null;
   }

@@ -37,7 +37,7 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
     by: entry.actorName,
     outcome: typeof outcome === 'string' ? outcome : null,
     reason: typeof reason === 'string' ? reason : null,
-    checklist: checklist && typeof checklist === 'object' ? (checklist as InterviewAnswers['checklist']) : {},
+    checklist: checklist && typeof checklist === 'object' ? (checklist) : {},
   };
 }
 

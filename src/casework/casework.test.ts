@@ -136,7 +136,7 @@ describeApp('work queues and case search', (ctx) => {
     const search = async (q: string, who = officer) => {
       const res = await api(who, `/api/v1/cases/search?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { kind: string; hits: { id: string; passportNumber: string | null }[] };
+      return res.json<{ kind: string; hits: { id: string; passportNumber: string | null }[] }>();
     };
     const audits = () => ctx.db.select().from(auditLog).where(and(eq(auditLog.actorId, officer.id), eq(auditLog.action, 'case.search'))).orderBy(auditLog.id);
 

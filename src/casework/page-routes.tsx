@@ -11,6 +11,7 @@ import { searchCases } from './search-cases.ts';
 import { SearchPage } from './views/search-page.tsx';
 import { WorkQueuePage } from './views/work-page.tsx';
 import { listWorkQueue, type WorkFilters } from './work-queue.ts';
+import { formText } from '../platform/http/fields.ts';
 
 const blankAsMissing = (v: string | undefined) => (v ? v : undefined);
 const flag = z.enum(['1', 'true', '0', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
@@ -61,7 +62,7 @@ const SearchJson = z.object({
 });
 
 /** A search someone may not run still leaves a trace; what was searched for is kept as for one that ran. */
-const searchLookUp = { action: 'case.search', targetType: 'application', details: (req: FastifyRequest) => ({ query: String((req.query as { q?: unknown }).q ?? '').slice(0, 100) }) };
+const searchLookUp = { action: 'case.search', targetType: 'application', details: (req: FastifyRequest) => ({ query: formText((req.query as { q?: unknown }).q).slice(0, 100) }) };
 
 /** Officers' work queues and case search: pages and the same as JSON. */
 export function registerCaseworkRoutes(fastify: FastifyInstance): void {

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { complaintActions, complaints, type Complaint } from './schema.ts';
+import { formText } from '../platform/http/fields.ts';
 
 /** The complaint locked for a change, so two officers acting at once take turns and the second sees the first. */
 export async function lockComplaint(tx: Tx, id: string): Promise<Complaint> {
@@ -23,5 +24,5 @@ export function complaintHistory(db: Executor, complaintId: string): Promise<Com
 /** The text the complainant sees for a public action: a reply, where it was forwarded, why it was archived. */
 export const publicText = (entry: Pick<ComplaintHistoryEntry, 'payload'>): string => {
   const p = entry.payload;
-  return String(p.text ?? p.forwardedTo ?? p.reason ?? '');
+  return formText(p.text ?? p.forwardedTo ?? p.reason);
 };

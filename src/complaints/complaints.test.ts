@@ -48,7 +48,7 @@ describeApp('complaints', (ctx) => {
 
     const created = await file(body);
     expect(created.statusCode).toBe(201);
-    const { trackingCode, secret } = created.json() as { trackingCode: string; secret: string };
+    const { trackingCode, secret } = created.json<{ trackingCode: string; secret: string }>();
     expect(trackingCode).toMatch(/^PG[0-9A-Z]{10}$/);
     expect(secret).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     // A resend after a dropped connection finds the same complaint and gets the same secret.
@@ -78,7 +78,7 @@ describeApp('complaints', (ctx) => {
     expect(await mailsTo(email)).toBe(1);
 
     // The complainant sees the public reply, not the internal note.
-    const followed = (await follow(trackingCode, secret)).json() as { status: string; replies: { text: string }[] };
+    const followed = (await follow(trackingCode, secret)).json<{ status: string; replies: { text: string }[] }>();
     expect(followed.status).toBe('closed');
     expect(followed.replies.map((r) => r.text)).toEqual(['Paspor Anda sudah dicetak dan dapat diambil.']);
 

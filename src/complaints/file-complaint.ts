@@ -14,7 +14,7 @@ import { complaintSecret, hashComplaintSecret, newComplaintCode } from './compla
 import { VERIFY_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { scheduleEscalationScan } from './escalate-overdue.ts';
 import { roleMay } from './policy.ts';
-import { complaintActions, complaintAttachments, complaints, type ComplaintCategory, type ComplaintChannel, type ComplaintType } from './schema.ts';
+import { complaintActions, complaintAttachments, complaints, type Complaint, type ComplaintCategory, type ComplaintChannel, type ComplaintType } from './schema.ts';
 
 export const MAX_ATTACHMENTS = 3;
 
@@ -37,6 +37,35 @@ export type ComplaintInput = {
 
 const blank = (s: string | null | undefined) => s?.trim() || null;
 
+/** The form's rules that need the database or the files: refused together, as field errors. */
+async function checkComplaint(tx: Tx, input: ComplaintInput, channel: NonNullable<ComplaintInput['channel']>) {
+  const errors: Record<string, string> = {};
+  if (!(await unitExists(tx, input.unitCode))) errors.unitCode = 'v.choose';
+  const laporReference = channel === 'lapor' ? blank(input.laporReference) : null;
+  if (channel === 'lapor' && !laporReference) errors.laporReference = 'v.required';
+  const anonymous = input.anonymous ?? false;
+  if (!anonymous && !blank(input.reporterName)) errors.reporterName = 'complaints.v.nameOrAnonymous';
+  const files = input.files ?? [];
+  if (files.length > MAX_ATTACHMENTS) errors.file = 'complaints.v.tooManyFiles';
+  const mediaTypes = await Promise.all(files.map((f) => sniffDocument(f.bytes)));
+  if (mediaTypes.some((m) => !m)) errors.file = 'v.fileType';
+  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
+  return { laporReference, anonymous, files, mediaTypes };
+}
+
+/** The complaint's first history entry and its audit entry. */
+async function recordReceived(tx: Tx, caller: Caller, complaint: Complaint, attachments: number): Promise<void> {
+  // Officers are recorded as who typed it in; a web complaint keeps neither account nor address in its history
+  // or audit entry, so a whistle-blower cannot be traced through them.
+  const recorder: Caller = complaint.channel === 'web' ? { actor: null, requestId: caller.requestId, system: 'complaint-form' } : caller;
+  await recordWorkflowAction(
+    tx,
+    recorder,
+    { history: complaintActions, entry: { complaintId: complaint.id }, record: complaints, recordId: complaint.id, type: 'received', status: 'received', payload: { channel: complaint.channel, verifyDueOn: complaint.verifyDueOn, attachments } },
+    { action: 'complaint.received', targetType: 'complaint', targetId: complaint.id, unitCode: complaint.unitCode, details: { from: complaint.status, to: 'received' } },
+  );
+}
+
 /**
  * A complaint from anyone, signed in or not, anonymous or named. Only the web channel is open to the public; an
  * officer types in what came by phone, WhatsApp, at the counter or from SP4N-LAPOR! (with LAPOR!'s number).
@@ -53,17 +82,7 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
     if (sent) return { trackingCode: sent, secret, created: false };
   }
 
-  const errors: Record<string, string> = {};
-  if (!(await unitExists(tx, input.unitCode))) errors.unitCode = 'v.choose';
-  const laporReference = channel === 'lapor' ? blank(input.laporReference) : null;
-  if (channel === 'lapor' && !laporReference) errors.laporReference = 'v.required';
-  const anonymous = input.anonymous ?? false;
-  if (!anonymous && !blank(input.reporterName)) errors.reporterName = 'complaints.v.nameOrAnonymous';
-  const files = input.files ?? [];
-  if (files.length > MAX_ATTACHMENTS) errors.file = 'complaints.v.tooManyFiles';
-  const mediaTypes = await Promise.all(files.map((f) => sniffDocument(f.bytes)));
-  if (mediaTypes.some((m) => !m)) errors.file = 'v.fileType';
-  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
+  const { laporReference, anonymous, files, mediaTypes } = await checkComplaint(tx, input, channel);
 
   const receivedDay = witaDate(now);
   const [complaint] = await tx
@@ -106,15 +125,7 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
       stored.push(key);
       await tx.insert(complaintAttachments).values({ complaintId: complaint.id, storageKey: key, mediaType: mediaTypes[i]!, size: file.bytes.length, sha256: crypto.createHash('sha256').update(file.bytes).digest('hex') });
     }
-    // Officers are recorded as who typed it in; a web complaint keeps neither account nor address in its history
-    // or audit entry, so a whistle-blower cannot be traced through them.
-    const recorder: Caller = channel === 'web' ? { actor: null, requestId: caller.requestId, system: 'complaint-form' } : caller;
-    await recordWorkflowAction(
-      tx,
-      recorder,
-      { history: complaintActions, entry: { complaintId: complaint.id }, record: complaints, recordId: complaint.id, type: 'received', status: 'received', payload: { channel, verifyDueOn: complaint.verifyDueOn, attachments: files.length } },
-      { action: 'complaint.received', targetType: 'complaint', targetId: complaint.id, unitCode: complaint.unitCode, details: { from: complaint.status, to: 'received' } },
-    );
+    await recordReceived(tx, caller, complaint, files.length);
     await scheduleEscalationScan(tx);
   } catch (err) {
     await Promise.all(stored.map((key) => storage.delete(key).catch(() => undefined)));

@@ -115,7 +115,7 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
         await act({ type: 'take' }, step.by);
         holder = step.by;
       }
-      await act(step.body as CaseActionBody, step.by);
+      await act(step.body, step.by);
     }
     // A case still at the office waits for the next officer; one handed over is no longer held by anyone.
     if (holder && openCaseStatuses.includes(a.stage)) await act({ type: 'release' }, holder);

@@ -22,7 +22,7 @@ function farWeekday(year: number): string {
 describeApp('holidays and office closures', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
   const isOpen = async (unitCode: string, date: string) =>
-    ((await ctx.app.inject({ url: `/api/v1/units/${unitCode}/availability?from=${date}&to=${date}` })).json() as { open: boolean }[])[0]!.open;
+    ((await ctx.app.inject({ url: `/api/v1/units/${unitCode}/availability?from=${date}&to=${date}` })).json<{ open: boolean }[]>())[0]!.open;
 
   it('lets the regional admin add a cuti bersama that closes the date at every unit, once', async () => {
     const [a, b] = [await makeUnit(ctx.db), await makeUnit(ctx.db)];

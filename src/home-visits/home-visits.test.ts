@@ -39,7 +39,7 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const body = { ...(await visitRequest(ctx.db, unit.code)), requestId: 'req-journey-0001' };
     const created = await api()(requester, 'POST', '/api/v1/home-visits', body);
     expect(created.statusCode).toBe(201);
-    const { trackingCode } = created.json() as { trackingCode: string };
+    const { trackingCode } = created.json<{ trackingCode: string }>();
     expect(trackingCode).toMatch(/^KP[0-9A-Z]{10}$/);
     // A resend after a dropped connection finds the same request.
     const resent = await api()(requester, 'POST', '/api/v1/home-visits', body);

@@ -58,7 +58,11 @@ async function busyErrors(db: Executor, t: T, raw: FieldErrors, scope: readonly 
       .filter((e) => e.kind === kind)
       .map((e) => t(kind === 'officer' ? 'homeVisits.officer.busyOfficer' : 'homeVisits.officer.busyKit', { name: names.get(e.id) ?? e.id, duty: e.duty }))
       .join(' ');
-  return Object.fromEntries([['officerIds', say('officer')], ['kitId', say('kit')]].filter(([, v]) => v));
+  const fields: [string, string][] = [
+    ['officerIds', say('officer')],
+    ['kitId', say('kit')],
+  ];
+  return Object.fromEntries(fields.filter(([, v]) => v));
 }
 
 /** The officers' si Koe Peduli pages: the list, one request with its forms, the evidence download. */

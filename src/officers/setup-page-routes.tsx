@@ -6,6 +6,7 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import { createFirstAdmin, setupTokenValid } from './first-admin.ts';
 import { FirstAdminCreatedPage, FirstAdminPage, SetupClosedPage } from './views/setup-pages.tsx';
+import { formText } from '../platform/http/fields.ts';
 
 const token = z.string().min(1, 'v.required').max(100, 'v.tooLong');
 
@@ -32,7 +33,7 @@ export function registerSetupRoutes(fastify: FastifyInstance): void {
         rateLimit: { max: app.deps.config.authRateLimitPerMinute, timeWindow: 60_000 },
         errorPage: (req, reply, error, fields) => {
           const body = (req.body ?? {}) as Record<string, unknown>;
-          return formPage(req, reply, String(body.token ?? ''), { values: { ...body, password: '' }, errors: formErrors(req.t, error, fields) }, error.status);
+          return formPage(req, reply, formText(body.token), { values: { ...body, password: '' }, errors: formErrors(req.t, error, fields) }, error.status);
         },
       },
     },

@@ -40,7 +40,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     expect(first.statusCode, first.body).toBe(201);
     const again = await request(body);
     expect(again.json()).toEqual(first.json());
-    const trackingCode = (first.json() as { trackingCode: string }).trackingCode;
+    const trackingCode = (first.json<{ trackingCode: string }>()).trackingCode;
     expect(await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, body.requestId))).toHaveLength(1);
     const requested = await sessionByCode(trackingCode);
     expect(requested).toMatchObject({ status: 'requested', unitCode: unit.code, villageCode: village });
@@ -139,7 +139,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const day = await serviceDay(ctx.db, unit.code, 4);
     const village = await villageIn(ctx.db, '53.71');
     await ctx.db.insert(duties).values({ date: day, unitCode: unit.code, kind: 'counter', officerId: officerA.id });
-    const { trackingCode } = (await request(requestBody(unit.code, village, [day]))).json() as { trackingCode: string };
+    const { trackingCode } = (await request(requestBody(unit.code, village, [day]))).json<{ trackingCode: string }>();
     const session = await sessionByCode(trackingCode);
 
     const headBrowser = await as(head);
@@ -150,7 +150,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     expect(res.body).toContain(`value="${officerB.id}" checked`);
 
     // A kit already out with another session that day.
-    const other = await sessionByCode(((await request(requestBody(unit.code, village, [day]))).json() as { trackingCode: string }).trackingCode);
+    const other = await sessionByCode(((await request(requestBody(unit.code, village, [day]))).json<{ trackingCode: string }>()).trackingCode);
     await ctx.db.insert(duties).values({ date: day, unitCode: unit.code, kind: 'session', refId: other.id, kitId: kit.id });
     const kitRes = await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, { date: day, capacity: '30', officerIds: officerB.id, kitIds: kit.id, deliveryMode: 'community' });
     expect(kitRes.statusCode).toBe(409);
@@ -217,7 +217,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const elsewhere = await villageIn(ctx.db, '53.01');
     const headBrowser = await as(head);
     const approveAt = async (village: string, organiserName: string, officerId: string) => {
-      const { trackingCode } = (await request(requestBody(unit.code, village, [day], { organiserName }))).json() as { trackingCode: string };
+      const { trackingCode } = (await request(requestBody(unit.code, village, [day], { organiserName }))).json<{ trackingCode: string }>();
       const session = await sessionByCode(trackingCode);
       await headBrowser.get(`/officer/outreach/sessions/${session.id}`);
       expect((await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, { date: day, capacity: '30', officerIds: officerId, deliveryMode: 'community' })).statusCode).toBe(303);
@@ -227,7 +227,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     await approveAt(elsewhere, `Sekolah Lain ${unit.code}`, head.id);
     await request(requestBody(unit.code, inKupang, [day], { organiserName: `Belum Disetujui ${unit.code}` }));
 
-    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/outreach/sessions?regency=53.71' })).json() as Record<string, unknown>[];
+    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/outreach/sessions?regency=53.71' })).json<Record<string, unknown>[]>();
     const mine = list.filter((s) => s.unitCode === unit.code);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ organiserName: `Gereja Kupang ${unit.code}`, date: day, regencyCode: '53.71', organiserKind: 'village', capacity: 30 });
@@ -246,7 +246,7 @@ describeApp('Eazy Paspor sessions', (ctx) => {
   it('keeps officers to their units and roles, and records a refusal with its reason', async () => {
     const { unit, head } = await makeOutreachUnit(ctx.db);
     const day = await serviceDay(ctx.db, unit.code, 1);
-    const { trackingCode } = (await request(requestBody(unit.code, await villageIn(ctx.db, '53.71'), [day]))).json() as { trackingCode: string };
+    const { trackingCode } = (await request(requestBody(unit.code, await villageIn(ctx.db, '53.71'), [day]))).json<{ trackingCode: string }>();
     const session = await sessionByCode(trackingCode);
 
     const stranger = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-MAUMERE' }));

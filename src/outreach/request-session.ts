@@ -44,7 +44,10 @@ export async function requestSession(tx: Tx, caller: Caller, input: SessionReque
   const today = witaDate(now);
   const errors: FieldErrors = {};
   if (!(await findVillagePlaces(tx, [input.villageCode])).has(input.villageCode)) errors.venueVillage = 'v.village';
-  const unit = await getUnit(tx, input.unitCode).catch((err: unknown) => (err instanceof AppError && err.code === 'not_found' ? null : Promise.reject(err)));
+  const unit = await getUnit(tx, input.unitCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') return null;
+    throw err;
+  });
   if (!unit || !unit.services.includes('eazy_paspor')) errors.unitCode = 'outreach.v.unit';
   const dates = [...new Set(input.preferredDates)];
   if (dates.length === 0 || dates.length > 3) errors.preferredDates = 'outreach.v.dates';

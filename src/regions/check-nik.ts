@@ -36,7 +36,7 @@ export function parseNik(nik: string): ParsedNik | null {
     month,
     year2: Number(yy),
     sex: dayOffset === 0 ? 'M' : 'F',
-    dayOffset: dayOffset as ParsedNik['dayOffset'],
+    dayOffset: dayOffset,
     serial: serial!,
   };
 }

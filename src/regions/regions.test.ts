@@ -26,7 +26,7 @@ describeApp('regions', (ctx) => {
       sql`select (select count(*)::int from provinces) p, (select count(*)::int from regencies) r, (select count(*)::int from districts) d, (select count(*)::int from villages) v`,
     );
     expect(counts).toEqual({ p: 38, r: 514, d: 7277, v: 83763 });
-    const ntt = (await ctx.app.inject({ url: '/api/v1/regions/provinces/53/regencies' })).json() as { code: string; name: string }[];
+    const ntt = (await ctx.app.inject({ url: '/api/v1/regions/provinces/53/regencies' })).json<{ code: string; name: string }[]>();
     expect(ntt).toHaveLength(22);
     expect(ntt.find((r) => r.code === '53.71')?.name).toMatch(/KUPANG/);
     expect(ntt.find((r) => r.code === '53.21')?.name).toMatch(/MALAKA/);
@@ -37,7 +37,7 @@ describeApp('regions', (ctx) => {
   });
 
   it('serves districts and villages for the pickers, and refuses malformed codes', async () => {
-    const districts = (await ctx.app.inject({ url: '/api/v1/regions/regencies/53.71/districts' })).json() as { code: string }[];
+    const districts = (await ctx.app.inject({ url: '/api/v1/regions/regencies/53.71/districts' })).json<{ code: string }[]>();
     expect(districts.length).toBeGreaterThan(3);
     const villages = await ctx.app.inject({ url: `/api/v1/regions/districts/${districts[0]!.code}/villages` });
     expect(villages.json().length).toBeGreaterThan(0);

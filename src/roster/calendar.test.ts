@@ -57,7 +57,7 @@ describeApp('head of office calendar', (ctx) => {
 
     const json = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=${monday}&to=${saturday}`, headers: { authorization: `Bearer ${await tokenOf(headAccount)}` } });
     expect(json.statusCode, json.body).toBe(200);
-    const days = (json.json() as { days: { date: string; closed: string | null; counter: { officerName: string }[]; sessions: unknown[]; visits: unknown[]; pickup: unknown }[] }).days;
+    const days = (json.json<{ days: { date: string; closed: string | null; counter: { officerName: string }[]; sessions: unknown[]; visits: unknown[]; pickup: unknown }[] }>()).days;
     expect(days.map((d) => d.date)).toEqual([0, 1, 2, 3, 4, 5].map((n) => addDays(monday, n)));
     expect(days[0]!.counter).toMatchObject([{ officerName: 'Ana Loket' }]);
     expect(days[2]!.closed).toBe('Penutupan kalender uji');

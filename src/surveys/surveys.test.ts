@@ -144,7 +144,7 @@ describeApp('satisfaction survey', (ctx) => {
     ]);
     const ikm = await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${today}` });
     expect(ikm.statusCode).toBe(200);
-    const result = ikm.json() as { respondents: number; elements: { code: string; mean: number }[]; ikm: number; converted: number; category: string; label: string };
+    const result = ikm.json<{ respondents: number; elements: { code: string; mean: number }[]; ikm: number; converted: number; category: string; label: string }>();
     // Means in thirds: 9, 10, 11, 8, 9, 10, 11, 8, 9 → Σ = 85/3, IKM = 85/27 = 3.1481…, converted 78.7037… → B.
     expect(result.respondents).toBe(3);
     expect(result.elements.map((e) => e.code)).toEqual([...codes]);
@@ -255,7 +255,7 @@ describeApp('satisfaction survey', (ctx) => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('IKM')!;
     const cells = new Map<string, unknown>();
-    sheet.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+    sheet.eachRow((row) => cells.set(row.getCell(1).text, row.getCell(2).value));
     // Means 3.5 × 8 and 4 → Σ = 32, IKM = 32/9 = 3.5556, converted 88.889 → A.
     expect(cells.get(tId('surveys.officer.ikm'))).toBeCloseTo(32 / 9, 9);
     expect(cells.get(tId('surveys.officer.converted'))).toBeCloseTo((32 / 9) * 25, 9);

@@ -15,7 +15,7 @@ describeApp('units', (ctx) => {
   it('lists every seeded unit with the contract fields', async () => {
     const res = await ctx.app.inject({ url: '/api/v1/units' });
     expect(res.statusCode).toBe(200);
-    const units = res.json() as { code: string; parentCode: string | null; kind: string }[];
+    const units = res.json<{ code: string; parentCode: string | null; kind: string }[]>();
     for (const seed of organisation) {
       const unit = units.find((u) => u.code === seed.code);
       expect(unit, seed.code).toMatchObject({ code: seed.code, name: seed.name, kind: seed.kind, parentCode: seed.parentCode, regencyCode: seed.regencyCode, state: seed.state });

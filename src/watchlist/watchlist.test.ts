@@ -64,9 +64,9 @@ describeApp('prevention list management', (ctx) => {
     const name = unique();
     const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/watchlist', headers: auth, payload: { fullName: name, nik: '5371010101900002', reason: 'Alasan', reference: 'X-2', validUntil: '2099-12-31' } });
     expect(created.statusCode, created.body).toBe(201);
-    const id = (created.json() as { id: string }).id;
+    const id = (created.json<{ id: string }>()).id;
     const listed = await ctx.app.inject({ url: '/api/v1/watchlist', headers: auth });
-    expect((listed.json() as { id: string }[]).some((e) => e.id === id)).toBe(true);
+    expect((listed.json<{ id: string }[]>()).some((e) => e.id === id)).toBe(true);
     const lifted = await ctx.app.inject({ method: 'POST', url: `/api/v1/watchlist/${id}/lift`, headers: auth, payload: { reason: 'Selesai' } });
     expect(lifted.json()).toMatchObject({ id, liftReason: 'Selesai' });
     const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-MAUMERE' });

@@ -31,10 +31,10 @@ describeInChromium('Eazy Paspor in Chromium', ({ browser, server }) => {
       await page.locator('main select[name="venueVillage_regency"]').selectOption('53.01');
       await loaded(page, page.locator('main button[name="_refresh"]').click());
       const district = await page.locator('main select[name="venueVillage_district"] option').nth(1).getAttribute('value');
-      await page.locator('main select[name="venueVillage_district"]').selectOption(district!);
+      await page.locator('main select[name="venueVillage_district"]').selectOption(district);
       await loaded(page, page.locator('main button[name="_refresh"]').click());
       const village = await page.locator('main select[name="venueVillage_village"] option').nth(1).getAttribute('value');
-      await page.locator('main select[name="venueVillage_village"]').selectOption(village!);
+      await page.locator('main select[name="venueVillage_village"]').selectOption(village);
       await page.getByLabel(id('outreach.fields.organiserKind')).selectOption('village');
       await page.getByLabel(id('outreach.fields.organiserName')).fill('Pemerintah Desa Oelnasi');
       await page.getByLabel(id('outreach.fields.contactName')).fill('Yakobus Tefa');

@@ -77,7 +77,7 @@ describe.runIf(browserTestsEnabled())('pages in Chromium', () => {
     withPage({}, async (page) => {
       await page.goto(`${server.url}/`);
       // The icon a browser asks for: the page's <link rel=icon>, else /favicon.ico.
-      const icon = await page.evaluate(() => (document.querySelector('link[rel~="icon"]') as HTMLLinkElement | null)?.href ?? new URL('/favicon.ico', location.href).href);
+      const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href);
       if (icon.startsWith('data:')) return;
       const res = await page.request.get(icon);
       expect(res.status(), icon).toBe(200);

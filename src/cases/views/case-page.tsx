@@ -146,7 +146,7 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
   const { t, lang } = ctx;
   const { application: a, documents } = view;
   const title = t('cases.title', { name: a.fullName ?? '—', code: a.trackingCode });
-  const labels = Object.fromEntries(Object.keys(state.errors ?? {}).map((k) => [k, hasKey(`cases.fields.${k}`) ? t(`cases.fields.${k}`) : '']).filter(([, v]) => v));
+  const labels = Object.fromEntries(Object.keys(state.errors ?? {}).map((k): [string, string] => [k, hasKey(`cases.fields.${k}`) ? t(`cases.fields.${k}`) : '']).filter(([, v]) => v));
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>

@@ -37,7 +37,7 @@ export function RequestPage({ ctx, state, units, region, requestId }: Props) {
         <h2>{t('homeVisits.placeSection')}</h2>
         <Radios name="placeKind" legend={labels.placeKind!} state={state} options={options('places', ['home', 'hospital'])} />
         <Field name="address" label={labels.address!} state={state} />
-        <RegionPicker ctx={ctx} name={placePickerName} legend={labels[placePickerName]!} choice={region.choice} options={region.options} error={state.errors?.[placePickerName]} />
+        <RegionPicker ctx={ctx} name={placePickerName} legend={labels[placePickerName]} choice={region.choice} options={region.options} error={state.errors?.[placePickerName]} />
         <SelectField name="unitCode" label={labels.unitCode!} state={state} options={units.map((u) => ({ value: u.code, label: u.name }))} />
         <p class="hint">{t('homeVisits.hints.preferredDates')}</p>
         <Field name="preferredDate1" label={labels.preferredDate1!} state={state} type="date" />

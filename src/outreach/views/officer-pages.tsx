@@ -10,6 +10,7 @@ import type { sessionDetails, SessionListItem, unitResources } from '../session-
 import type { OfficerSessionStep } from '../workflow.ts';
 import type { SessionReport } from '../session-report.ts';
 import { CheckboxList } from './parts.tsx';
+import { formText } from '../../platform/http/fields.ts';
 
 type DateText = (d: string) => string;
 
@@ -191,7 +192,7 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
           <h2>{t('outreach.officer.registerTitle')}</h2>
           <p>{t('outreach.officer.registerHint')}</p>
           <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/participants`} submit={t('outreach.officer.register')}>
-            <input type="hidden" name="requestId" value={String(forms.register?.values?.requestId ?? crypto.randomUUID())} />
+            <input type="hidden" name="requestId" value={formText(forms.register?.values?.requestId) || crypto.randomUUID()} />
             <Field name="trackingCode" label={labels.trackingCode!} state={forms.register ?? {}} autocomplete="off" required />
             <Field name="birthDate" label={labels.birthDate!} state={forms.register ?? {}} type="date" required />
           </Form>

@@ -4,6 +4,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { RegionPicker, type RegionChoice, type RegionOptions } from '../../regions/views/region-picker.tsx';
 import { organiserKinds } from '../schema.ts';
 import { rowErrors } from './parts.tsx';
+import { formText } from '../../platform/http/fields.ts';
 
 export const venuePicker = 'venueVillage';
 
@@ -24,7 +25,7 @@ export function RequestPage({ ctx, state, units, region, minimum }: Props) {
       <ErrorSummary ctx={ctx} errors={summary} labels={labels} />
       <form method="post" action="/eazy-paspor/ajukan" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
-        <input type="hidden" name="requestId" value={String(state.values?.requestId ?? '')} />
+        <input type="hidden" name="requestId" value={formText(state.values?.requestId)} />
         <SelectField name="organiserKind" label={labels.organiserKind!} state={state} options={organiserKinds.map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))} />
         <Field name="organiserName" label={labels.organiserName!} state={state} required />
         <Field name="contactName" label={labels.contactName!} state={state} autocomplete="name" required />

@@ -16,8 +16,8 @@ export type DriverKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DriverKind;
-  migrate(): Promise<void>;
-  close(): Promise<void>;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
   /** PGlite only: the whole database as a tarball, to start other instances from (tests). */
   dumpDataDir?(): Promise<Blob>;
 };

@@ -8,6 +8,7 @@ import type { Unit } from '../../units/schema.ts';
 import type { CounterOfficer } from '../counter-officers.ts';
 import type { CalendarDay } from '../unit-calendar.ts';
 import { RowButton } from '../../platform/views/row-actions.tsx';
+import { formText } from '../../platform/http/fields.ts';
 
 type Props = {
   ctx: PageContext;
@@ -42,7 +43,7 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
   const labels: Record<string, string> = { from: t('roster.calendar.from'), to: t('roster.calendar.to'), officerIds: t('roster.calendar.officers') };
   for (const key of Object.keys(state.errors ?? {}).filter((k) => k.startsWith('officer:'))) {
     const name = nameOf.get(key.slice('officer:'.length)) ?? key;
-    labels[key] = state.values?.busyDate ? t('roster.calendar.busyOn', { name, date: formatDay(lang, String(state.values.busyDate)) }) : name;
+    labels[key] = state.values?.busyDate ? t('roster.calendar.busyOn', { name, date: formatDay(lang, formText(state.values.busyDate)) }) : name;
   }
   const chosen = new Set([state.values?.officerIds ?? []].flat().map(String));
 
