@@ -19,7 +19,11 @@ module.exports = {
       severity: 'error',
       comment: 'A feature reaches another only through its exported use cases and queries, never its tables.',
       from: { path: '^src/([^/]+)/', pathNot: ['\\.test\\.tsx?$', 'test-support\\.ts$', '^src/demo/'] },
-      to: { path: '^src/([^/]+)/schema\\.ts$', pathNot: ['^src/$1/', '^src/platform/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/([^/]+)/schema\\.ts$',
+        pathNot: ['^src/$1/', '^src/platform/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
   ],
   options: {

@@ -1,14 +1,21 @@
 // The bare side of the booking benchmark: the booking transaction's writes through the driver, no HTTP, no drizzle.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import {  type Running } from '../src/main.ts';
+import { type Running } from '../src/main.ts';
 import { newBillingCode } from '../src/payments/billing-code.ts';
-import {  type IsoDate } from '../src/platform/calendar/wita.ts';
+import { type IsoDate } from '../src/platform/calendar/wita.ts';
 import { DEFAULT_POOL_SIZE } from '../src/platform/db/index.ts';
-import {  type Driver, type Options } from './booking-fixture.ts';
+import { type Driver, type Options } from './booking-fixture.ts';
 import { drive, tally, type Outcome, type Phase } from './load.ts';
 
-export type BareClient = { transaction(work: (q: (text: string, params: unknown[]) => Promise<{ rowCount: number; rows: { id?: string }[] }>) => Promise<boolean>): Promise<boolean>; close(): Promise<void> };
+export type BareClient = {
+  transaction(
+    work: (
+      q: (text: string, params: unknown[]) => Promise<{ rowCount: number; rows: { id?: string }[] }>,
+    ) => Promise<boolean>,
+  ): Promise<boolean>;
+  close(): Promise<void>;
+};
 
 /** The driver itself, no drizzle, no HTTP: a pg Pool as large as the server's, or the server's PGlite. */
 export function bareClient(driver: Driver, running: Running, options: Options): BareClient {
@@ -51,7 +58,13 @@ export function bareClient(driver: Driver, running: Running, options: Options): 
 }
 
 /** The booking transaction's writes as plain SQL: conditional counter update, appointment, billing, action. */
-export async function bareRun(bare: BareClient, unitCode: string, date: IsoDate, people: { applicationId: string; nik: string; accountId: string }[], concurrency: number): Promise<Phase> {
+export async function bareRun(
+  bare: BareClient,
+  unitCode: string,
+  date: IsoDate,
+  people: { applicationId: string; nik: string; accountId: string }[],
+  concurrency: number,
+): Promise<Phase> {
   const outcomes: Outcome[] = [];
   const latencies: number[] = [];
   const started = performance.now();
@@ -60,17 +73,29 @@ export async function bareRun(bare: BareClient, unitCode: string, date: IsoDate,
     const p = people[i]!;
     const t0 = performance.now();
     const took = await bare.transaction(async (q) => {
-      const place = await q(`update day_quotas set booked = booked + 1 where unit_code = $1 and date = $2 and channel = 'online' and booked < capacity returning booked`, [unitCode, date]);
+      const place = await q(
+        `update day_quotas set booked = booked + 1 where unit_code = $1 and date = $2 and channel = 'online' and booked < capacity returning booked`,
+        [unitCode, date],
+      );
       if (place.rowCount !== 1) return false;
-      const appointment = await q(`insert into appointments (application_id, unit_code, date, channel, nik) values ($1, $2, $3, 'online', $4) returning id`, [p.applicationId, unitCode, date, p.nik]);
+      const appointment = await q(
+        `insert into appointments (application_id, unit_code, date, channel, nik) values ($1, $2, $3, 'online', $4) returning id`,
+        [p.applicationId, unitCode, date, p.nik],
+      );
       const appointmentId = appointment.rows[0]!.id!;
       const code = newBillingCode();
-      await q(`insert into billings (code, appointment_id, application_id, amount, expires_at) values ($1, $2, $3, $4, $5)`, [code, appointmentId, p.applicationId, 950_000, new Date(Date.now() + 7_200_000)]);
-      await q(`insert into application_actions (application_id, type, actor_id, payload) values ($1, 'appointment_booked', $2, $3)`, [
-        p.applicationId,
-        p.accountId,
-        JSON.stringify({ status: 'booked', appointmentId, date, unitCode, billingCode: code }),
-      ]);
+      await q(
+        `insert into billings (code, appointment_id, application_id, amount, expires_at) values ($1, $2, $3, $4, $5)`,
+        [code, appointmentId, p.applicationId, 950_000, new Date(Date.now() + 7_200_000)],
+      );
+      await q(
+        `insert into application_actions (application_id, type, actor_id, payload) values ($1, 'appointment_booked', $2, $3)`,
+        [
+          p.applicationId,
+          p.accountId,
+          JSON.stringify({ status: 'booked', appointmentId, date, unitCode, billingCode: code }),
+        ],
+      );
       return true;
     });
     const t1 = performance.now();
@@ -80,4 +105,3 @@ export async function bareRun(bare: BareClient, unitCode: string, date: IsoDate,
   });
   return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt };
 }
-

@@ -6,18 +6,32 @@ import { newTrackingCode } from '../src/applications/tracking-code.ts';
 import { bookingWindow } from '../src/appointments/booking-window.ts';
 import { dayQuotas, quotaOverrides } from '../src/appointments/schema.ts';
 import { closedDays } from '../src/holidays/closed-days.ts';
-import {  type Running } from '../src/main.ts';
+import { type Running } from '../src/main.ts';
 import { bookStock } from '../src/passports/schema.ts';
 import { accounts, apiTokens } from '../src/platform/auth/schema.ts';
 import { hashToken, randomToken } from '../src/platform/auth/tokens.ts';
 import { addDays, type IsoDate } from '../src/platform/calendar/wita.ts';
-import {  queryRows, type Db } from '../src/platform/db/index.ts';
+import { queryRows, type Db } from '../src/platform/db/index.ts';
 import { units } from '../src/units/schema.ts';
 
 export type Driver = 'postgres' | 'pglite';
-export type Options = { capacity: number; applicants: number; concurrency: number; warmup: number; pool: number | undefined; url: string; logLevel: string };
+export type Options = {
+  capacity: number;
+  applicants: number;
+  concurrency: number;
+  warmup: number;
+  pool: number | undefined;
+  url: string;
+  logLevel: string;
+};
 export type Applicant = { token: string; applicationId: string; accountId: string };
-export type Fixture = { unitCode: string; httpDate: IsoDate; bareDate: IsoDate; warmHttpDate: IsoDate; warmBareDate: IsoDate };
+export type Fixture = {
+  unitCode: string;
+  httpDate: IsoDate;
+  bareDate: IsoDate;
+  warmHttpDate: IsoDate;
+  warmBareDate: IsoDate;
+};
 
 /** NIKs nobody holds a live appointment with: random birth dates and serials, re-drawn on the rare clash with an earlier run. */
 export async function freshNiks(db: Db, count: number): Promise<string[]> {
@@ -35,7 +49,12 @@ export async function freshNiks(db: Db, count: number): Promise<string[]> {
       if (!niks.has(nik) && !batch.includes(nik)) batch.push(nik);
     }
     const taken = new Set(
-      (await queryRows<{ nik: string }>(db, sql`select nik from appointments where state in ('booked', 'paid') and nik in ${batch}`)).map((r) => r.nik),
+      (
+        await queryRows<{ nik: string }>(
+          db,
+          sql`select nik from appointments where state in ('booked', 'paid') and nik in ${batch}`,
+        )
+      ).map((r) => r.nik),
     );
     for (const nik of batch) if (!taken.has(nik)) niks.add(nik);
   }
@@ -47,7 +66,14 @@ export async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promis
 }
 
 /** Accounts with a bearer token each, and one submitted application per account, for the unit. */
-export async function makeApplicants(db: Db, run: string, tag: string, unitCode: string, count: number, passwordHash: string): Promise<Applicant[]> {
+export async function makeApplicants(
+  db: Db,
+  run: string,
+  tag: string,
+  unitCode: string,
+  count: number,
+  passwordHash: string,
+): Promise<Applicant[]> {
   const niks = await freshNiks(db, count);
   const people = niks.map((nik, i) => ({
     accountId: crypto.randomUUID(),
@@ -57,10 +83,31 @@ export async function makeApplicants(db: Db, run: string, tag: string, unitCode:
     nik,
   }));
   await insertChunked(people, (chunk) =>
-    db.insert(accounts).values(chunk.map((p) => ({ id: p.accountId, email: p.email, name: 'Bench Applicant', passwordHash, kind: 'citizen' as const, emailVerifiedAt: new Date() }))),
+    db
+      .insert(accounts)
+      .values(
+        chunk.map((p) => ({
+          id: p.accountId,
+          email: p.email,
+          name: 'Bench Applicant',
+          passwordHash,
+          kind: 'citizen' as const,
+          emailVerifiedAt: new Date(),
+        })),
+      ),
   );
   await insertChunked(people, (chunk) =>
-    db.insert(apiTokens).values(chunk.map((p) => ({ accountId: p.accountId, name: 'bench', tokenHash: hashToken(p.token), prefix: p.token.slice(0, 12), expiresAt: new Date(Date.now() + 86_400_000) }))),
+    db
+      .insert(apiTokens)
+      .values(
+        chunk.map((p) => ({
+          accountId: p.accountId,
+          name: 'bench',
+          tokenHash: hashToken(p.token),
+          prefix: p.token.slice(0, 12),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })),
+      ),
   );
   await insertChunked(people, (chunk) =>
     db.insert(applications).values(
@@ -117,7 +164,8 @@ export async function makeFixture(running: Running, options: Options): Promise<F
   const window = bookingWindow(new Date(), running.app.deps.config.booking);
   const closed = await closedDays(db, unitCode, window.from, window.to);
   const open: IsoDate[] = [];
-  for (let d = addDays(window.from, 1); d < window.to && open.length < 4; d = addDays(d, 1)) if (!closed.has(d)) open.push(d);
+  for (let d = addDays(window.from, 1); d < window.to && open.length < 4; d = addDays(d, 1))
+    if (!closed.has(d)) open.push(d);
   if (open.length < 4) throw new Error('fewer than four serving days in the booking window');
   const [warmHttpDate, httpDate, warmBareDate, bareDate] = open as [IsoDate, IsoDate, IsoDate, IsoDate];
   const warmCapacity = Math.max(1, Math.floor(options.warmup / 5));
@@ -138,8 +186,20 @@ export async function makeBareApplicants(db: Db, unitCode: string, count: number
   const niks = await freshNiks(db, count);
   const people = niks.map((nik) => ({ applicationId: crypto.randomUUID(), nik, accountId }));
   await insertChunked(people, (chunk) =>
-    db.insert(applications).values(chunk.map((p) => ({ id: p.applicationId, accountId, trackingCode: newTrackingCode(), status: 'submitted', unitCode, nik: p.nik, passportType: 'elektronik' as const, feeTotal: 950_000 }))),
+    db
+      .insert(applications)
+      .values(
+        chunk.map((p) => ({
+          id: p.applicationId,
+          accountId,
+          trackingCode: newTrackingCode(),
+          status: 'submitted',
+          unitCode,
+          nik: p.nik,
+          passportType: 'elektronik' as const,
+          feeTotal: 950_000,
+        })),
+      ),
   );
   return people;
 }
-

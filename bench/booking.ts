@@ -22,9 +22,17 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { start } from '../src/main.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
-import {  type IsoDate } from '../src/platform/calendar/wita.ts';
+import { type IsoDate } from '../src/platform/calendar/wita.ts';
 import { DEFAULT_POOL_SIZE, openDatabase, queryRows, type Database, type Db } from '../src/platform/db/index.ts';
-import { makeApplicants, makeBareApplicants, makeFixture, type Applicant, type Driver, type Fixture, type Options } from './booking-fixture.ts';
+import {
+  makeApplicants,
+  makeBareApplicants,
+  makeFixture,
+  type Applicant,
+  type Driver,
+  type Fixture,
+  type Options,
+} from './booking-fixture.ts';
 import { cpuMeter, describeCpu, ownThreadId, percentile } from './cpu.ts';
 import { bareClient, bareRun, type BareClient } from './booking-bare.ts';
 import { drive, tally, type Outcome, type Phase } from './load.ts';
@@ -39,17 +47,45 @@ async function openDb(driver: Driver, options: Options, dataDir: string): Promis
 
 type Check = { name: string; ok: boolean; detail: string };
 
-async function verify(db: Db, unitCode: string, date: IsoDate, capacity: number, bookedOverHttp: number | null): Promise<Check[]> {
-  const [live] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from appointments where unit_code = ${unitCode} and date = ${date} and state in ('booked', 'paid')`);
-  const [counter] = await queryRows<{ booked: number; capacity: number }>(db, sql`select booked, capacity from day_quotas where unit_code = ${unitCode} and date = ${date} and channel = 'online'`);
-  const doubles = await queryRows<{ nik: string; n: number }>(db, sql`select nik, count(*)::int as n from appointments where state in ('booked', 'paid') group by nik having count(*) > 1 limit 5`);
+async function verify(
+  db: Db,
+  unitCode: string,
+  date: IsoDate,
+  capacity: number,
+  bookedOverHttp: number | null,
+): Promise<Check[]> {
+  const [live] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from appointments where unit_code = ${unitCode} and date = ${date} and state in ('booked', 'paid')`,
+  );
+  const [counter] = await queryRows<{ booked: number; capacity: number }>(
+    db,
+    sql`select booked, capacity from day_quotas where unit_code = ${unitCode} and date = ${date} and channel = 'online'`,
+  );
+  const doubles = await queryRows<{ nik: string; n: number }>(
+    db,
+    sql`select nik, count(*)::int as n from appointments where state in ('booked', 'paid') group by nik having count(*) > 1 limit 5`,
+  );
   const n = live!.n;
   const checks: Check[] = [
     { name: 'live appointments ≤ capacity', ok: n <= capacity, detail: `${n} ≤ ${capacity}` },
-    { name: 'day counter matches appointments', ok: counter?.booked === n && counter.booked <= counter.capacity, detail: `counter ${counter?.booked}/${counter?.capacity}, appointments ${n}` },
-    { name: 'no NIK with two live appointments (whole database)', ok: doubles.length === 0, detail: doubles.length === 0 ? 'none' : doubles.map((d) => `${d.nik}×${d.n}`).join(', ') },
+    {
+      name: 'day counter matches appointments',
+      ok: counter?.booked === n && counter.booked <= counter.capacity,
+      detail: `counter ${counter?.booked}/${counter?.capacity}, appointments ${n}`,
+    },
+    {
+      name: 'no NIK with two live appointments (whole database)',
+      ok: doubles.length === 0,
+      detail: doubles.length === 0 ? 'none' : doubles.map((d) => `${d.nik}×${d.n}`).join(', '),
+    },
   ];
-  if (bookedOverHttp !== null) checks.push({ name: 'HTTP 201s = appointments in the database', ok: bookedOverHttp === n, detail: `${bookedOverHttp} = ${n}` });
+  if (bookedOverHttp !== null)
+    checks.push({
+      name: 'HTTP 201s = appointments in the database',
+      ok: bookedOverHttp === n,
+      detail: `${bookedOverHttp} = ${n}`,
+    });
   return checks;
 }
 
@@ -58,7 +94,14 @@ async function serverWorker() {
   const port = parentPort!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-bench-booking-'));
   const t0 = performance.now();
-  const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: options.logLevel, ...(driver === 'postgres' ? { DATABASE_URL: options.url } : {}) });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: options.logLevel,
+    ...(driver === 'postgres' ? { DATABASE_URL: options.url } : {}),
+  });
   const running = await start(config, await openDb(driver, options, dataDir));
   const startSeconds = (performance.now() - t0) / 1000;
   const db = running.database.db;
@@ -72,11 +115,21 @@ async function serverWorker() {
   const bareWarm = await makeBareApplicants(db, fixture.unitCode, options.warmup, timed[0]!.accountId);
   const bareTimed = await makeBareApplicants(db, fixture.unitCode, options.applicants, timed[0]!.accountId);
   const prepareSeconds = (performance.now() - t1) / 1000;
-  port.postMessage({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, tid: ownThreadId(), fixture, warm, timed, startSeconds, prepareSeconds });
+  port.postMessage({
+    type: 'ready',
+    port: typeof address === 'object' && address ? address.port : 0,
+    tid: ownThreadId(),
+    fixture,
+    warm,
+    timed,
+    startSeconds,
+    prepareSeconds,
+  });
 
   let profiler: inspector.Session | undefined;
   let bare: BareClient | undefined;
-  const post = (session: inspector.Session, method: string) => new Promise((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  const post = (session: inspector.Session, method: string) =>
+    new Promise((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
   const onMessage = async (msg: { type: string; bookedOverHttp?: number }) => {
     try {
       if (msg.type === 'bare-warm') {
@@ -104,7 +157,9 @@ async function serverWorker() {
       } else if (msg.type === 'verify') {
         const checks = [
           ...(await verify(db, fixture.unitCode, fixture.httpDate, options.capacity, msg.bookedOverHttp ?? null)),
-          ...(await verify(db, fixture.unitCode, fixture.bareDate, options.capacity, null)).slice(0, 2).map((c) => ({ ...c, name: `bare: ${c.name}` })),
+          ...(await verify(db, fixture.unitCode, fixture.bareDate, options.capacity, null))
+            .slice(0, 2)
+            .map((c) => ({ ...c, name: `bare: ${c.name}` })),
         ];
         port.postMessage({ type: 'verify', checks });
       } else if (msg.type === 'stop') {
@@ -131,7 +186,12 @@ function request(agent: http.Agent, port: number, applicant: Applicant, date: Is
         port,
         method: 'POST',
         path: `/api/v1/applications/${applicant.applicationId}/appointment`,
-        headers: { authorization: `Bearer ${applicant.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-language': 'en' },
+        headers: {
+          authorization: `Bearer ${applicant.token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'accept-language': 'en',
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -153,14 +213,22 @@ function request(agent: http.Agent, port: number, applicant: Applicant, date: Is
   });
 }
 
-async function httpRun(agent: http.Agent, port: number, people: Applicant[], date: IsoDate, concurrency: number): Promise<Phase> {
+async function httpRun(
+  agent: http.Agent,
+  port: number,
+  people: Applicant[],
+  date: IsoDate,
+  concurrency: number,
+): Promise<Phase> {
   const outcomes: Outcome[] = [];
   const latencies: number[] = [];
   const started = performance.now();
   let lastBookedAt = 0;
   const seconds = await drive(people.length, concurrency, async (i) => {
     const t0 = performance.now();
-    const outcome = await request(agent, port, people[i]!, date).catch((err: unknown) => `network_error(${(err as { code?: string }).code ?? 'unknown'})`);
+    const outcome = await request(agent, port, people[i]!, date).catch(
+      (err: unknown) => `network_error(${(err as { code?: string }).code ?? 'unknown'})`,
+    );
     const t1 = performance.now();
     latencies.push(t1 - t0);
     outcomes.push(outcome);
@@ -185,7 +253,15 @@ function describePhase(label: string, phase: Phase, thread: string): string[] {
   ];
 }
 
-type Ready = { port: number; tid: number | null; fixture: Fixture; warm: Applicant[]; timed: Applicant[]; startSeconds: number; prepareSeconds: number };
+type Ready = {
+  port: number;
+  tid: number | null;
+  fixture: Fixture;
+  warm: Applicant[];
+  timed: Applicant[];
+  startSeconds: number;
+  prepareSeconds: number;
+};
 
 let bundled: Promise<string> | undefined;
 /**
@@ -195,7 +271,12 @@ let bundled: Promise<string> | undefined;
 function serverBundle(): Promise<string> {
   return (bundled ??= (async () => {
     // Inside the project, where the server finds its files and packages (dist/ is not committed).
-    const outfile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', `bench-booking-${process.pid}.mjs`);
+    const outfile = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      'dist',
+      `bench-booking-${process.pid}.mjs`,
+    );
     process.once('exit', () => fs.rmSync(outfile, { force: true }));
     await build({
       entryPoints: [fileURLToPath(import.meta.url)],
@@ -227,14 +308,22 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
     if (waiter) waiter(m);
     else queue.push(m);
   });
-  const next = <T>(): Promise<T> => Promise.race([new Promise<T>((r) => (queue.length ? r(queue.shift() as T) : waiters.push(r as (m: unknown) => void))), failed]);
+  const next = <T>(): Promise<T> =>
+    Promise.race([
+      new Promise<T>((r) => (queue.length ? r(queue.shift() as T) : waiters.push(r as (m: unknown) => void))),
+      failed,
+    ]);
 
   const ready = await next<Ready>();
   const { fixture } = ready;
-  const where = driver === 'postgres' ? `PostgreSQL ${options.url.replace(/\/\/[^@/]*@/, '//')}` : 'PGlite (in the server thread)';
+  const where =
+    driver === 'postgres' ? `PostgreSQL ${options.url.replace(/\/\/[^@/]*@/, '//')}` : 'PGlite (in the server thread)';
   const out = [
     `── ${where}`,
-    `unit ${fixture.unitCode}, date ${fixture.httpDate}: capacity ${options.capacity}, ${options.applicants} applicants, concurrency ${options.concurrency}, server pool ${driver === 'postgres' ? (options.pool ?? DEFAULT_POOL_SIZE) : '1 (PGlite)'}, LOG_LEVEL ${options.logLevel}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `unit ${fixture.unitCode}, date ${fixture.httpDate}: capacity ${options.capacity}, ${options.applicants} applicants, concurrency ${options.concurrency}, server pool ${driver === 'postgres' ? (options.pool ?? DEFAULT_POOL_SIZE) : '1 (PGlite)'}, LOG_LEVEL ${options.logLevel}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
     `server start (migrate + seed) ${ready.startSeconds.toFixed(1)} s, prepared ${options.applicants + options.warmup} applicants with tokens in ${ready.prepareSeconds.toFixed(1)} s`,
   ];
   console.log(out.join('\n'));
@@ -271,12 +360,26 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
   const httpRate = httpPhase.attempts / httpPhase.seconds;
   const bareRate = barePhase.attempts / barePhase.seconds;
   const expected = Math.min(options.capacity, options.applicants);
-  const allTaken = { name: 'every place taken, every refusal quota_full', ok: (httpPhase.outcomes.booked ?? 0) === expected && Object.keys(httpPhase.outcomes).every((k) => k === 'booked' || k === 'quota_full'), detail: `booked ${httpPhase.outcomes.booked ?? 0} of ${expected}` };
+  const allTaken = {
+    name: 'every place taken, every refusal quota_full',
+    ok:
+      (httpPhase.outcomes.booked ?? 0) === expected &&
+      Object.keys(httpPhase.outcomes).every((k) => k === 'booked' || k === 'quota_full'),
+    detail: `booked ${httpPhase.outcomes.booked ?? 0} of ${expected}`,
+  };
   const all = [...checks, allTaken];
   console.log(
     [
-      ...describePhase(`HTTP${options.warmup > 0 ? ` (after a warm-up of ${options.warmup} on another date)` : ''}`, httpPhase, 'server thread'),
-      ...describePhase(`bare transaction through ${driver === 'postgres' ? 'pg' : 'PGlite'}`, barePhase, driver === 'postgres' ? 'pg client thread' : 'PGlite thread'),
+      ...describePhase(
+        `HTTP${options.warmup > 0 ? ` (after a warm-up of ${options.warmup} on another date)` : ''}`,
+        httpPhase,
+        'server thread',
+      ),
+      ...describePhase(
+        `bare transaction through ${driver === 'postgres' ? 'pg' : 'PGlite'}`,
+        barePhase,
+        driver === 'postgres' ? 'pg client thread' : 'PGlite thread',
+      ),
       `ratio HTTP/bare: ${(httpRate / bareRate).toFixed(2)}`,
       `database checks:`,
       ...all.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
@@ -296,7 +399,10 @@ async function main() {
       warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '200' },
       pool: { type: 'string', default: process.env.BENCH_POOL },
       'log-level': { type: 'string', default: process.env.BENCH_LOG_LEVEL ?? 'warn' },
-      'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/sikoe_d' },
+      'database-url': {
+        type: 'string',
+        default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/sikoe_d',
+      },
     },
   });
   const int = (name: string, v: string | undefined, min: number) => {
@@ -313,9 +419,19 @@ async function main() {
     url: values['database-url'],
     logLevel: values['log-level'],
   };
-  const drivers: Driver[] = values.driver === 'both' ? ['postgres', 'pglite'] : values.driver === 'postgres' || values.driver === 'pglite' ? [values.driver] : [];
+  const drivers: Driver[] =
+    values.driver === 'both'
+      ? ['postgres', 'pglite']
+      : values.driver === 'postgres' || values.driver === 'pglite'
+        ? [values.driver]
+        : [];
   if (drivers.length === 0) throw new Error('--driver must be postgres, pglite or both');
-  console.log(`bench:booking on ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `bench:booking on ${os.cpus().length} cores, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   let ok = true;
   for (const driver of drivers) ok = (await benchDriver(driver, options)) && ok;
   if (!ok) console.log('A database check FAILED.');

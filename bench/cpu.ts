@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import pg from 'pg';
 
 /** CPU time spent during a phase, in ms. */
-export type Cpu = { node: number; client: number | null; server: number | null; postgres: number | null; machine: Machine | null };
+export type Cpu = {
+  node: number;
+  client: number | null;
+  server: number | null;
+  postgres: number | null;
+  machine: Machine | null;
+};
 /** Shares of the whole machine's CPU time during a phase (Linux /proc/stat): stolen by the hypervisor, idle. */
 export type Machine = { steal: number; idle: number };
 
@@ -48,7 +54,9 @@ export async function cpuMeter(url: string | null, serverTid: number | null): Pr
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+      const { rows } = await client.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
       const ticks = new Map<number, number>();
       for (const { pid } of rows) {
         try {
@@ -86,7 +94,13 @@ export async function cpuMeter(url: string | null, serverTid: number | null): Pr
       const total = d.reduce((a, b) => a + b, 0) || 1;
       machine = { idle: (d[3]! + d[4]!) / total, steal: d[7]! / total };
     }
-    return { node: (node.user + node.system) / 1000, client: delta(client0, client1), server: delta(server0, server1), postgres, machine };
+    return {
+      node: (node.user + node.system) / 1000,
+      client: delta(client0, client1),
+      server: delta(server0, server1),
+      postgres,
+      machine,
+    };
   };
 }
 
@@ -98,10 +112,13 @@ export function describeCpu(cpu: Cpu, attempts: number, thread: string): string 
   const ms = (v: number) => `${(v / attempts).toFixed(2)} ms`;
   const parts: string[] = [];
   if (cpu.server !== null && cpu.client !== null && cpu.server > 0) {
-    parts.push(`${thread} ${ms(cpu.server)}, load generator ${ms(cpu.client)}, other Node threads (GC, compiler) ${ms(cpu.node - cpu.server - cpu.client)}`);
+    parts.push(
+      `${thread} ${ms(cpu.server)}, load generator ${ms(cpu.client)}, other Node threads (GC, compiler) ${ms(cpu.node - cpu.server - cpu.client)}`,
+    );
   } else parts.push(`Node ${ms(cpu.node)}`);
   if (cpu.postgres !== null) parts.push(`PostgreSQL ${ms(cpu.postgres)}`);
-  const machine = cpu.machine ? `; machine: ${(cpu.machine.idle * 100).toFixed(0)}% idle, ${(cpu.machine.steal * 100).toFixed(0)}% stolen by the hypervisor` : '';
+  const machine = cpu.machine
+    ? `; machine: ${(cpu.machine.idle * 100).toFixed(0)}% idle, ${(cpu.machine.steal * 100).toFixed(0)}% stolen by the hypervisor`
+    : '';
   return parts.join(', ') + machine;
 }
-

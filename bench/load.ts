@@ -3,7 +3,14 @@ import type { Cpu } from './cpu.ts';
 
 /** 'booked', or the error code a refusal answered with. */
 export type Outcome = string;
-export type Phase = { attempts: number; seconds: number; outcomes: Record<Outcome, number>; latencies: number[]; cpu?: Cpu; lastBookedAt?: number };
+export type Phase = {
+  attempts: number;
+  seconds: number;
+  outcomes: Record<Outcome, number>;
+  latencies: number[];
+  cpu?: Cpu;
+  lastBookedAt?: number;
+};
 
 /** Runs `count` tasks with at most `concurrency` in flight; returns the wall time in seconds. */
 export async function drive(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {

@@ -44,30 +44,128 @@ const seconds = Number(args.seconds);
 const thinkMs = Number(args['think-ms']);
 
 const givenNames = [
-  'Maria', 'Yohanes', 'Agustinus', 'Fransiska', 'Yosef', 'Petrus', 'Paulus', 'Antonius', 'Theresia', 'Kristina', 'Elisabeth', 'Stefanus',
-  'Melkianus', 'Yuliana', 'Agnes', 'Benediktus', 'Dominikus', 'Ferdinandus', 'Hendrikus', 'Imelda', 'Yakobus', 'Veronika', 'Siprianus',
-  'Margaretha', 'Aloysius', 'Rosalia', 'Marselinus', 'Ignasius', 'Oktovianus', 'Natalia',
+  'Maria',
+  'Yohanes',
+  'Agustinus',
+  'Fransiska',
+  'Yosef',
+  'Petrus',
+  'Paulus',
+  'Antonius',
+  'Theresia',
+  'Kristina',
+  'Elisabeth',
+  'Stefanus',
+  'Melkianus',
+  'Yuliana',
+  'Agnes',
+  'Benediktus',
+  'Dominikus',
+  'Ferdinandus',
+  'Hendrikus',
+  'Imelda',
+  'Yakobus',
+  'Veronika',
+  'Siprianus',
+  'Margaretha',
+  'Aloysius',
+  'Rosalia',
+  'Marselinus',
+  'Ignasius',
+  'Oktovianus',
+  'Natalia',
 ];
 const familyNames = [
-  'Ndun', 'Bria', 'Seran', 'Lado', 'Tallo', 'Manafe', 'Benu', 'Nenobais', 'Pello', 'Fanggidae', 'Lay', 'Kana', 'Nahak', 'Mau', 'Kefi',
-  'Taek', 'Tefa', 'Bani', 'Boimau', 'Riwu', 'Kale', 'Wadu', 'Djami', 'Ratu', 'Sogen', 'Kiwan', 'Lewar', 'Koten', 'Tukan', 'Lalang',
+  'Ndun',
+  'Bria',
+  'Seran',
+  'Lado',
+  'Tallo',
+  'Manafe',
+  'Benu',
+  'Nenobais',
+  'Pello',
+  'Fanggidae',
+  'Lay',
+  'Kana',
+  'Nahak',
+  'Mau',
+  'Kefi',
+  'Taek',
+  'Tefa',
+  'Bani',
+  'Boimau',
+  'Riwu',
+  'Kale',
+  'Wadu',
+  'Djami',
+  'Ratu',
+  'Sogen',
+  'Kiwan',
+  'Lewar',
+  'Koten',
+  'Tukan',
+  'Lalang',
 ];
 /** Where cases are handled: Kupang busiest, then the other Kantor Imigrasi, a few at posts (weights sum to 100). */
 const unitWeights: [string, number][] = [
-  ['KANIM-KUPANG', 40], ['KANIM-MAUMERE', 18], ['KANIM-ATAMBUA', 15], ['KANIM-LABUAN-BAJO', 15],
-  ['POS-LEMBATA', 3], ['POS-ENDE', 3], ['POS-KEFAMENANU', 3], ['POS-BAJAWA', 1.5], ['POS-RUTENG', 1.5],
+  ['KANIM-KUPANG', 40],
+  ['KANIM-MAUMERE', 18],
+  ['KANIM-ATAMBUA', 15],
+  ['KANIM-LABUAN-BAJO', 15],
+  ['POS-LEMBATA', 3],
+  ['POS-ENDE', 3],
+  ['POS-KEFAMENANU', 3],
+  ['POS-BAJAWA', 1.5],
+  ['POS-RUTENG', 1.5],
 ];
 /**
  * 100,000 cases are about five years of NTT's passports (21,363 in 2025), so most are long finished. Open ones are
  * those of the last days plus passports waiting up to 30 days for pickup: about 4 % (weights sum to 1000).
  */
 const statusWeights: [string, number][] = [
-  ['handed_over', 860], ['rejected', 15], ['void', 10], ['cancelled', 30], ['draft', 20], ['submitted', 10], ['booked', 8], ['paid', 7],
-  ['checked_in', 4], ['documents_incomplete', 1], ['documents_verified', 2], ['watchlist_cleared', 1], ['payment_confirmed', 2],
-  ['biometrics_captured', 3], ['deferred', 1], ['interviewed', 3], ['approved', 3], ['printed', 2], ['ready', 18],
+  ['handed_over', 860],
+  ['rejected', 15],
+  ['void', 10],
+  ['cancelled', 30],
+  ['draft', 20],
+  ['submitted', 10],
+  ['booked', 8],
+  ['paid', 7],
+  ['checked_in', 4],
+  ['documents_incomplete', 1],
+  ['documents_verified', 2],
+  ['watchlist_cleared', 1],
+  ['payment_confirmed', 2],
+  ['biometrics_captured', 3],
+  ['deferred', 1],
+  ['interviewed', 3],
+  ['approved', 3],
+  ['printed', 2],
+  ['ready', 18],
 ];
-const afterBiometrics = ['biometrics_captured', 'deferred', 'interviewed', 'approved', 'printed', 'ready', 'handed_over'];
-const open = ['checked_in', 'documents_incomplete', 'documents_verified', 'watchlist_cleared', 'payment_confirmed', 'biometrics_captured', 'deferred', 'interviewed', 'approved', 'printed', 'ready'];
+const afterBiometrics = [
+  'biometrics_captured',
+  'deferred',
+  'interviewed',
+  'approved',
+  'printed',
+  'ready',
+  'handed_over',
+];
+const open = [
+  'checked_in',
+  'documents_incomplete',
+  'documents_verified',
+  'watchlist_cleared',
+  'payment_confirmed',
+  'biometrics_captured',
+  'deferred',
+  'interviewed',
+  'approved',
+  'printed',
+  'ready',
+];
 
 /** A SQL array literal repeating each value by its weight, to pick from with a hash of the row number. */
 function weighted(entries: [string, number][], scale: number): string {
@@ -75,18 +173,24 @@ function weighted(entries: [string, number][], scale: number): string {
 }
 
 async function ensureCases(db: Db): Promise<void> {
-  const [have] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from applications where account_id = ${BENCH_ACCOUNT}`);
+  const [have] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from applications where account_id = ${BENCH_ACCOUNT}`,
+  );
   if (have!.n >= caseCount && !args.reseed) return console.log(`cases: ${have!.n} bench cases already there, reused`);
   const started = performance.now();
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from passports where application_id in (select id from applications where account_id = ${BENCH_ACCOUNT})`);
+    await tx.execute(
+      sql`delete from passports where application_id in (select id from applications where account_id = ${BENCH_ACCOUNT})`,
+    );
     await tx.execute(sql`delete from applications where account_id = ${BENCH_ACCOUNT}`);
     const units = weighted(unitWeights, 2);
     const statuses = weighted(statusWeights, 1);
     const given = `array[${givenNames.map((n) => `'${n}'`).join(',')}]`;
     const family = `array[${familyNames.map((n) => `'${n}'`).join(',')}]`;
     // h1..h3: independent pseudo-random numbers per row, so that unit, status, name and dates do not correlate.
-    await tx.execute(sql.raw(`
+    await tx.execute(
+      sql.raw(`
       insert into applications (account_id, tracking_code, status, unit_code, nik, full_name, birth_place, birth_date, sex, marital_status,
         address, phone, email, kind, passport_type, validity_years, speed, purpose, fee_total, fee_items, fee_regulation, created_at,
         submitted_at, status_at, due_on)
@@ -107,7 +211,8 @@ async function ensureCases(db: Db): Promise<void> {
         from (select i, abs(hashtext('a' || i)) as h1, abs(hashtext('b' || i)) as h2, abs(hashtext('c' || i)) as h3 from generate_series(1, ${caseCount}) i) r
       ) s,
       lateral (select case when status in (${open.map((s) => `'${s}'`).join(',')})
-        then now() - (h3 % 14400) * interval '1 minute' else now() - (h1 % 2628000) * interval '1 minute' end as status_at) t`));
+        then now() - (h3 % 14400) * interval '1 minute' else now() - (h1 % 2628000) * interval '1 minute' end as status_at) t`),
+    );
     // The printed ones have a passport; a number per case, as a unit's series would give.
     await tx.execute(sql`
       insert into passports (number, application_id, type, unit_code, holder_name, nik, birth_date, sex, issue_date, expiry_date, mrz1, mrz2, status)
@@ -124,20 +229,58 @@ async function ensureCases(db: Db): Promise<void> {
 /** Officers of the roles that work cases, at the Kantor Imigrasi, a post and the regional office. */
 async function benchOfficers(db: Db): Promise<Actor[]> {
   const plan: [OfficerRole, string][] = [];
-  const roles: OfficerRole[] = ['counter_officer', 'counter_officer', 'verifier', 'adjudicator', 'counter_officer', 'head_of_office', 'verifier', 'adjudicator', 'admin', 'counter_officer'];
-  const places = ['KANIM-KUPANG', 'KANIM-KUPANG', 'KANIM-MAUMERE', 'KANIM-ATAMBUA', 'KANIM-LABUAN-BAJO', 'KANIM-KUPANG', 'POS-ENDE', 'KANWIL-NTT'];
+  const roles: OfficerRole[] = [
+    'counter_officer',
+    'counter_officer',
+    'verifier',
+    'adjudicator',
+    'counter_officer',
+    'head_of_office',
+    'verifier',
+    'adjudicator',
+    'admin',
+    'counter_officer',
+  ];
+  const places = [
+    'KANIM-KUPANG',
+    'KANIM-KUPANG',
+    'KANIM-MAUMERE',
+    'KANIM-ATAMBUA',
+    'KANIM-LABUAN-BAJO',
+    'KANIM-KUPANG',
+    'POS-ENDE',
+    'KANWIL-NTT',
+  ];
   for (let i = 0; i < officerCount; i++) plan.push([roles[i % roles.length]!, places[i % places.length]!]);
-  const rows = plan.map(([role, unitCode], i) => ({ email: `bench-officer-${i}@bench.sikoe.id`, name: `Petugas Bench ${i}`, role, unitCode }));
+  const rows = plan.map(([role, unitCode], i) => ({
+    email: `bench-officer-${i}@bench.sikoe.id`,
+    name: `Petugas Bench ${i}`,
+    role,
+    unitCode,
+  }));
   for (const r of rows) {
     await db.execute(sql`insert into accounts (email, name, password_hash, kind, role, unit_code, email_verified_at)
       values (${r.email}, ${r.name}, 'bench: never signs in', 'officer', ${r.role}, ${r.unitCode}, now())
       on conflict (email) do update set role = excluded.role, unit_code = excluded.unit_code`);
   }
   const accounts = await queryRows<{ id: string; email: string; name: string; role: OfficerRole; unit_code: string }>(
-    db, sql`select id, email, name, role, unit_code from accounts where email like 'bench-officer-%@bench.sikoe.id'`);
+    db,
+    sql`select id, email, name, role, unit_code from accounts where email like 'bench-officer-%@bench.sikoe.id'`,
+  );
   return rows.map((r) => {
     const a = accounts.find((x) => x.email === r.email)!;
-    return { id: a.id, kind: 'officer', role: a.role, unitCode: a.unit_code, name: a.name, email: a.email, emailVerified: true, mfaPassed: true, totpEnabled: true, via: 'token' };
+    return {
+      id: a.id,
+      kind: 'officer',
+      role: a.role,
+      unitCode: a.unit_code,
+      name: a.name,
+      email: a.email,
+      emailVerified: true,
+      mfaPassed: true,
+      totpEnabled: true,
+      via: 'token',
+    };
   });
 }
 
@@ -171,11 +314,15 @@ function nextOp(db: Db, actor: Actor, samples: Sample[], turn: number): Op {
   const r = Math.random();
   const s = pick(r >= 0.85 ? samples.filter((x) => x.number) : samples);
   const [kind, q] =
-    r < 0.3 ? ['name prefix', s.full_name.slice(0, 3 + crypto.randomInt(4))]
-    : r < 0.45 ? ['name word', s.full_name.split(' ')[1]!.slice(0, 4)]
-    : r < 0.65 ? ['NIK', s.nik]
-    : r < 0.85 ? ['tracking code', s.tracking_code.toLowerCase()]
-    : ['passport number', s.number!];
+    r < 0.3
+      ? ['name prefix', s.full_name.slice(0, 3 + crypto.randomInt(4))]
+      : r < 0.45
+        ? ['name word', s.full_name.split(' ')[1]!.slice(0, 4)]
+        : r < 0.65
+          ? ['NIK', s.nik]
+          : r < 0.85
+            ? ['tracking code', s.tracking_code.toLowerCase()]
+            : ['passport number', s.number!];
   return {
     name: `search: ${kind}`,
     run: async () => {
@@ -191,11 +338,17 @@ async function explain(db: Db, actor: Actor): Promise<void> {
     const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${query}`);
     console.log(`\n${label} (${actor.unitCode}'s scope)\n${plan.map((p) => `  ${p['QUERY PLAN']}`).join('\n')}`);
   };
-  await show('name search "ndun"', sql`select id from applications a where a.status <> 'draft' and a.unit_code in ${scope}
-    and to_tsvector('simple', coalesce(a.full_name, '')) @@ to_tsquery('simple', 'ndun:*') order by lower(a.full_name), a.status_at desc, a.id limit 51`);
-  await show('counter work queue', sql`select a.id from applications a left join accounts h on h.id = a.holder_id
+  await show(
+    'name search "ndun"',
+    sql`select id from applications a where a.status <> 'draft' and a.unit_code in ${scope}
+    and to_tsvector('simple', coalesce(a.full_name, '')) @@ to_tsquery('simple', 'ndun:*') order by lower(a.full_name), a.status_at desc, a.id limit 51`,
+  );
+  await show(
+    'counter work queue',
+    sql`select a.id from applications a left join accounts h on h.id = a.holder_id
     where a.unit_code in ${scope} and a.status in ('checked_in', 'documents_incomplete', 'documents_verified', 'watchlist_cleared', 'payment_confirmed', 'approved', 'printed', 'ready')
-    order by (a.due_on < current_date) is true desc, a.status_at, a.id limit 26`);
+    order by (a.due_on < current_date) is true desc, a.status_at, a.id limit 26`,
+  );
 }
 
 async function main() {
@@ -205,21 +358,39 @@ async function main() {
   await seedReference(db);
   await ensureCases(db);
   const officers = await benchOfficers(db);
-  const samples = await queryRows<Sample>(db, sql`
+  const samples = await queryRows<Sample>(
+    db,
+    sql`
     select a.nik, a.tracking_code, a.full_name, p.number from applications a left join passports p on p.application_id = a.id
-    where a.account_id = ${BENCH_ACCOUNT} and a.status <> 'draft' order by random() limit 2000`);
+    where a.account_id = ${BENCH_ACCOUNT} and a.status <> 'draft' order by random() limit 2000`,
+  );
   // Some open cases held by the counter officers, for "only mine".
-  await db.execute(sql`update applications set holder_id = null where account_id = ${BENCH_ACCOUNT} and holder_id is not null`);
+  await db.execute(
+    sql`update applications set holder_id = null where account_id = ${BENCH_ACCOUNT} and holder_id is not null`,
+  );
   for (const o of officers.filter((x) => x.role === 'counter_officer')) {
     await db.execute(sql`update applications set holder_id = ${o.id} where id in (select id from applications where account_id = ${BENCH_ACCOUNT}
       and unit_code = ${o.unitCode} and status = 'checked_in' and holder_id is null limit 5)`);
   }
   if (args.explain) await explain(db, officers[0]!);
 
-  const byRole = officers.reduce<Record<string, number>>((acc, o) => ({ ...acc, [`${o.role}@${o.unitCode}`]: (acc[`${o.role}@${o.unitCode}`] ?? 0) + 1 }), {});
-  console.log(`officers: ${officers.length} concurrent, ${thinkMs ? `about ${thinkMs} ms between requests` : 'no pause between requests'} (${Object.entries(byRole).map(([k, n]) => `${n} ${k}`).join(', ')}); pool ${args.pool}; ${seconds} s`);
+  const byRole = officers.reduce<Record<string, number>>(
+    (acc, o) => ({ ...acc, [`${o.role}@${o.unitCode}`]: (acc[`${o.role}@${o.unitCode}`] ?? 0) + 1 }),
+    {},
+  );
+  console.log(
+    `officers: ${officers.length} concurrent, ${thinkMs ? `about ${thinkMs} ms between requests` : 'no pause between requests'} (${Object.entries(
+      byRole,
+    )
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}); pool ${args.pool}; ${seconds} s`,
+  );
   // Warm-up: plans, connections, caches.
-  await Promise.all(officers.map(async (o, i) => { for (let t = 0; t < 4; t++) await nextOp(db, o, samples, i + t).run(); }));
+  await Promise.all(
+    officers.map(async (o, i) => {
+      for (let t = 0; t < 4; t++) await nextOp(db, o, samples, i + t).run();
+    }),
+  );
 
   const latencies = new Map<string, number[]>();
   const failures = new Map<string, number>();
@@ -238,7 +409,10 @@ async function main() {
           list.push(performance.now() - t0);
           latencies.set(op.name, list);
         } catch (err) {
-          failures.set(`${op.name}: ${(err as Error).message}`, (failures.get(`${op.name}: ${(err as Error).message}`) ?? 0) + 1);
+          failures.set(
+            `${op.name}: ${(err as Error).message}`,
+            (failures.get(`${op.name}: ${(err as Error).message}`) ?? 0) + 1,
+          );
         }
         if (thinkMs) await new Promise((resolve) => setTimeout(resolve, crypto.randomInt(2 * thinkMs + 1)));
       }
@@ -257,7 +431,9 @@ async function main() {
     );
     return p95;
   };
-  console.log(`\n${'operation'.padEnd(24)} ${'count'.padStart(7)} ${'rate'.padStart(10)}  latency (target p95 ≤ ${TARGET_P95_MS} ms)`);
+  console.log(
+    `\n${'operation'.padEnd(24)} ${'count'.padStart(7)} ${'rate'.padStart(10)}  latency (target p95 ≤ ${TARGET_P95_MS} ms)`,
+  );
   const names = [...latencies.keys()].sort();
   const misses = names.filter((n) => line(n, latencies.get(n)!) > TARGET_P95_MS);
   const queue = latencies.get('work queue') ?? [];
@@ -269,10 +445,14 @@ async function main() {
   const ops = queue.length + searches.length;
   const busy = machine.busy - machineBefore.busy;
   const total = busy + machine.idle - machineBefore.idle;
-  console.log(`CPU per operation: this Node process ${((cpu.user + cpu.system) / 1000 / ops).toFixed(2)} ms; whole machine ${((busy / total) * 100).toFixed(0)} % busy over ${wall.toFixed(1)} s (${os.cpus().length} cores)`);
+  console.log(
+    `CPU per operation: this Node process ${((cpu.user + cpu.system) / 1000 / ops).toFixed(2)} ms; whole machine ${((busy / total) * 100).toFixed(0)} % busy over ${wall.toFixed(1)} s (${os.cpus().length} cores)`,
+  );
   for (const [failure, n] of failures) console.log(`failed ${n}×: ${failure}`);
   const ok = queueP95 <= TARGET_P95_MS && searchP95 <= TARGET_P95_MS && failures.size === 0;
-  console.log(`\n${ok ? 'PASS' : 'FAIL'}: work queue p95 ${queueP95.toFixed(1)} ms, search p95 ${searchP95.toFixed(1)} ms with ${officers.length} concurrent officers over ${caseCount} cases${misses.length ? ` (missed: ${misses.join(', ')})` : ''}`);
+  console.log(
+    `\n${ok ? 'PASS' : 'FAIL'}: work queue p95 ${queueP95.toFixed(1)} ms, search p95 ${searchP95.toFixed(1)} ms with ${officers.length} concurrent officers over ${caseCount} cases${misses.length ? ` (missed: ${misses.join(', ')})` : ''}`,
+  );
   await database.close();
   process.exitCode = ok ? 0 : 1;
 }

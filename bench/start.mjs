@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-bench-start-'));
 const port = 3900 + Math.floor(Math.random() * 90);
@@ -38,7 +41,9 @@ async function stop(child) {
 
 // Build the bundle first if the sources are newer: rebuilding is not what a start costs.
 await new Promise((resolve, reject) =>
-  spawn(process.execPath, [path.join(root, 'bin/sikoe.js'), '--help'], { stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sikoe --help exited ${code}`)))),
+  spawn(process.execPath, [path.join(root, 'bin/sikoe.js'), '--help'], { stdio: 'ignore' }).on('exit', (code) =>
+    code === 0 ? resolve() : reject(new Error(`sikoe --help exited ${code}`)),
+  ),
 );
 const first = await timeToServe();
 const home = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
@@ -67,7 +72,9 @@ const goals = [
 console.log(`load average before: ${loadBefore}`);
 console.log(`first run (fresh ${'./data'}: migrate + seed regions and units): ${fmt(first.ms)}   target ≤ 15 s`);
 console.log(`warm start (3 runs): ${warm.map(fmt).join(', ')}   median ${fmt(median)}   target ≤ 3 s`);
-console.log(`home page transferred (gzip): HTML ${gz(html)} B + CSS ${gz(css)} B = ${(homeBytes / 1024).toFixed(1)} KB   target < 50 KB`);
+console.log(
+  `home page transferred (gzip): HTML ${gz(html)} B + CSS ${gz(css)} B = ${(homeBytes / 1024).toFixed(1)} KB   target < 50 KB`,
+);
 const missed = goals.filter((g) => !g.met).map((g) => g.name);
 if (missed.length > 0) {
   console.log(`MISSED: ${missed.join(', ')}`);

@@ -22,12 +22,34 @@ function newestSource(dir) {
 }
 
 const bundled = new Set([
-  'fastify', 'fastify-type-provider-zod', 'zod', 'drizzle-orm', 'pino', 'prom-client', 'i18next', 'preact', 'preact-render-to-string',
-  'commander', 'otpauth', 'altcha-lib', '@fastify/busboy', '@fastify/compress', '@fastify/cookie', '@fastify/csrf-protection',
-  '@fastify/formbody', '@fastify/helmet', '@fastify/rate-limit', '@fastify/static', '@fastify/swagger',
+  'fastify',
+  'fastify-type-provider-zod',
+  'zod',
+  'drizzle-orm',
+  'pino',
+  'prom-client',
+  'i18next',
+  'preact',
+  'preact-render-to-string',
+  'commander',
+  'otpauth',
+  'altcha-lib',
+  '@fastify/busboy',
+  '@fastify/compress',
+  '@fastify/cookie',
+  '@fastify/csrf-protection',
+  '@fastify/formbody',
+  '@fastify/helmet',
+  '@fastify/rate-limit',
+  '@fastify/static',
+  '@fastify/swagger',
 ]);
 const neverBundled = new Set(['@electric-sql/pglite', 'pg', 'pg-native', 'argon2', 'esbuild']);
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const choosePackages = {
   name: 'choose-packages',
   setup(b) {
@@ -58,7 +80,9 @@ if (newest - built > 1) {
     target: 'node20',
     plugins: [choosePackages],
     // Bundled CommonJS libraries call require() for Node's own modules.
-    banner: { js: "import { createRequire as __sikoeRequire } from 'node:module'; const require = __sikoeRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sikoeRequire } from 'node:module'; const require = __sikoeRequire(import.meta.url);",
+    },
     jsx: 'automatic',
     jsxImportSource: 'preact',
     sourcemap: 'linked',

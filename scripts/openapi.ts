@@ -11,7 +11,9 @@ const check = process.argv.includes('--check');
 
 const database = await openDatabase({ kind: 'pglite' });
 await database.migrate();
-const app = await buildApp(loadConfig({}, { publicUrl: 'https://sikoe.example' }), database, { logStream: { write: () => true } });
+const app = await buildApp(loadConfig({}, { publicUrl: 'https://sikoe.example' }), database, {
+  logStream: { write: () => true },
+});
 await app.ready();
 const generated = JSON.stringify(app.swagger(), null, 2) + '\n';
 await app.close();

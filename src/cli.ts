@@ -45,10 +45,12 @@ function inUseMessage(err: FolderInUseError, hint?: string): string {
  */
 async function withDatabase<T>(command: string, work: (database: Database) => Promise<T>, hint?: string): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config, { holder: { command: `sikoe ${command}` } }).catch((err: unknown) => {
-    if (err instanceof FolderInUseError) fail(inUseMessage(err, hint));
-    throw err;
-  });
+  const database = await openConfiguredDatabase(config, { holder: { command: `sikoe ${command}` } }).catch(
+    (err: unknown) => {
+      if (err instanceof FolderInUseError) fail(inUseMessage(err, hint));
+      throw err;
+    },
+  );
   try {
     await database.migrate();
     return await work(database);
@@ -60,7 +62,9 @@ async function withDatabase<T>(command: string, work: (database: Database) => Pr
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const program = new Command('sikoe').description('Sikoe, the immigration services platform of NTT');
@@ -75,11 +79,14 @@ program
     }),
   );
 
-program.command('migrate').description('apply database migrations').action(() =>
-  withDatabase('migrate', async () => {
-    process.stdout.write('migrations applied\n');
-  }),
-);
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() =>
+    withDatabase('migrate', async () => {
+      process.stdout.write('migrations applied\n');
+    }),
+  );
 
 program
   .command('seed')
@@ -91,10 +98,19 @@ program
       process.stdout.write('regions and units seeded\n');
       if (opts.demo) {
         const config = loadConfig();
-        const services = { storage: openStorage(config), publicUrl: config.publicUrl, qrSecret: await serverSecret(db, 'qr'), booking: config.booking };
+        const services = {
+          storage: openStorage(config),
+          publicUrl: config.publicUrl,
+          qrSecret: await serverSecret(db, 'qr'),
+          booking: config.booking,
+        };
         const demo = await seedDemo(db, services);
-        process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"):\n${demo.accounts.map((a) => `  ${a.email.padEnd(36)} ${a.role}`).join('\n')}\n`);
-        process.stdout.write(`officers' two-step verification key (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`);
+        process.stdout.write(
+          `demo accounts (password "${DEMO_PASSWORD}"):\n${demo.accounts.map((a) => `  ${a.email.padEnd(36)} ${a.role}`).join('\n')}\n`,
+        );
+        process.stdout.write(
+          `officers' two-step verification key (add it to an authenticator app): ${DEMO_TOTP_SECRET}\n`,
+        );
         process.stdout.write(`weekly quotas and blank-book stock: ${demo.passportUnits.join(', ')}\n`);
         process.stdout.write(`sample applications at every stage at KANIM-KUPANG: ${demo.applications} added\n`);
       }
@@ -113,21 +129,34 @@ users
   .action(async (opts: { email: string; role: string; unit: string; name?: string; passwordStdin?: boolean }) => {
     // Everything that can be checked without the database is checked first, so mistakes are reported at once.
     if (!opts.passwordStdin) fail('--password-stdin is required: passwords never go on the command line');
-    if (!officerRoles.includes(opts.role as OfficerRole)) fail(`unknown role ${opts.role}; one of ${officerRoles.join(', ')}`);
+    if (!officerRoles.includes(opts.role as OfficerRole))
+      fail(`unknown role ${opts.role}; one of ${officerRoles.join(', ')}`);
     const email = emailField.safeParse(opts.email);
     if (!email.success) fail('invalid email address');
     const name = nameField.safeParse(opts.name ?? opts.email);
     if (!name.success) fail('invalid name');
     const password = newPasswordField.safeParse(await readStdin());
     if (!password.success) fail('the password must have at least 10 characters');
-    const hint = 'create the officer in the browser while the server runs: an admin at /admin/officers, or, while there is no admin yet, the first admin through the setup link the server printed at its start';
+    const hint =
+      'create the officer in the browser while the server runs: an admin at /admin/officers, or, while there is no admin yet, the first admin through the setup link the server printed at its start';
     await withDatabase(
       'users create',
       async ({ db }) => {
         await seedReference(db);
         try {
           const { id } = await db.transaction((tx) =>
-            createOfficer(tx, cli, { email: email.data, name: name.data, role: opts.role as OfficerRole, unitCode: opts.unit, password: password.data }, loadConfig().publicUrl),
+            createOfficer(
+              tx,
+              cli,
+              {
+                email: email.data,
+                name: name.data,
+                role: opts.role as OfficerRole,
+                unitCode: opts.unit,
+                password: password.data,
+              },
+              loadConfig().publicUrl,
+            ),
           );
           process.stdout.write(`created ${opts.role} ${email.data} at ${opts.unit} (${id})\n`);
         } catch (err) {
@@ -153,9 +182,13 @@ program
       if (!account) fail(`no account with email ${opts.email}`);
       if (account.disabledAt) fail(`the account ${account.email} is disabled`);
       if (account.kind === 'officer' && !account.totpEnabledAt) {
-        process.stderr.write(`note: ${account.email} has no two-step verification yet; the token works once the officer has set it up\n`);
+        process.stderr.write(
+          `note: ${account.email} has no two-step verification yet; the token works once the officer has set it up\n`,
+        );
       }
-      const { token } = await db.transaction((tx) => createApiToken(tx, cli, account.id, opts.name, loadConfig().apiTokenDays));
+      const { token } = await db.transaction((tx) =>
+        createApiToken(tx, cli, account.id, opts.name, loadConfig().apiTokenDays),
+      );
       process.stdout.write(`token for ${account.email} (shown once):\n${token}\n`);
     }),
   );
@@ -171,7 +204,9 @@ program
       if (result.ok) {
         process.stdout.write(`audit chain intact: ${result.entries} entries, head ${result.headHash}\n`);
       } else {
-        process.stdout.write(`audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}) after ${result.entries} good entries\n`);
+        process.stdout.write(
+          `audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}) after ${result.entries} good entries\n`,
+        );
         process.exitCode = 1;
       }
     }),
@@ -186,15 +221,21 @@ program
   .option('--reference <reference>', "the bank's reference for the payment")
   .action((code: string, opts: { reference?: string }) => {
     if (!/^\d{15}$/.test(code)) fail(`invalid billing code ${code}: a billing code has 15 digits`);
-    if (opts.reference !== undefined && (opts.reference.trim() === '' || opts.reference.length > 100)) fail('the reference must have 1 to 100 characters');
+    if (opts.reference !== undefined && (opts.reference.trim() === '' || opts.reference.length > 100))
+      fail('the reference must have 1 to 100 characters');
     return withDatabase('payments settle', async ({ db }) => {
       try {
         const paid = await db.transaction((tx) => settleBilling(tx, cli, { code, reference: opts.reference }));
         const at = formatDateTime('en', paid.paidAt);
-        process.stdout.write(paid.alreadyPaid ? `billing ${paid.code} was already paid at ${at}\n` : `billing ${paid.code} paid at ${at}\n`);
+        process.stdout.write(
+          paid.alreadyPaid
+            ? `billing ${paid.code} was already paid at ${at}\n`
+            : `billing ${paid.code} paid at ${at}\n`,
+        );
       } catch (err) {
         if (err instanceof AppError && err.code === 'not_found') fail(`unknown billing code ${code}`);
-        if (err instanceof AppError && err.code === 'billing_expired') fail(`billing code ${code} has expired and its appointment was released; the applicant must book again`);
+        if (err instanceof AppError && err.code === 'billing_expired')
+          fail(`billing code ${code} has expired and its appointment was released; the applicant must book again`);
         throw err;
       }
     });

@@ -34,10 +34,15 @@ describe('server start and stop', () => {
         // The job runner is running: a queued mail is written without anyone calling runDue. (On the shared
         // PostgreSQL another runner may take it; then it lands in that runner's folder.)
         const to = uniqueEmail('serve');
-        await running.database.db.transaction((tx) => enqueueMail(tx, { to, subject: 'Started', text: 'The job runner works.' }));
+        await running.database.db.transaction((tx) =>
+          enqueueMail(tx, { to, subject: 'Started', text: 'The job runner works.' }),
+        );
         const mailDir = path.join(config.dataDir, 'mail');
         const delivered = async () => {
-          const rows = await running.database.db.select({ doneAt: jobs.doneAt }).from(jobs).where(sql`${jobs.payload}->>'to' = ${to}`);
+          const rows = await running.database.db
+            .select({ doneAt: jobs.doneAt })
+            .from(jobs)
+            .where(sql`${jobs.payload}->>'to' = ${to}`);
           return rows[0]?.doneAt != null;
         };
         for (let i = 0; i < 100 && !(await delivered()); i++) await sleep(50);
@@ -61,7 +66,9 @@ describe('server start and stop', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = blocker.address() as AddressInfo;
-      await expect(start(testConfig({ port, host: '127.0.0.1' }), database)).rejects.toThrow(/EADDRINUSE|address already in use/);
+      await expect(start(testConfig({ port, host: '127.0.0.1' }), database)).rejects.toThrow(
+        /EADDRINUSE|address already in use/,
+      );
       expect(await ping(database.db)).toBe(false);
     } finally {
       blocker.close();

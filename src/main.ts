@@ -18,7 +18,11 @@ export type Running = {
  * Starts the server: database → migrations → reference data → HTTP → jobs. `database` replaces the configured one
  * (tests); either way the server owns it from here and closes it on stop, or at once when starting fails.
  */
-export async function start(config: Config, database?: Database, log: Logger = createLogger(config.logLevel)): Promise<Running> {
+export async function start(
+  config: Config,
+  database?: Database,
+  log: Logger = createLogger(config.logLevel),
+): Promise<Running> {
   const db =
     database ??
     (await openConfiguredDatabase(config, {
@@ -58,7 +62,10 @@ export async function serve(config: Config): Promise<void> {
   const { app, database, stop } = await start(config);
 
   const where = database.kind === 'pglite' ? `embedded PGlite in ${pgliteFolder(config.dataDir)}` : 'PostgreSQL';
-  const lines = [`Sikoe is serving at ${config.publicUrl} on ${where} (ready in ${Date.now() - started} ms).`, `Sign in at ${config.publicUrl}/login`];
+  const lines = [
+    `Sikoe is serving at ${config.publicUrl} on ${where} (ready in ${Date.now() - started} ms).`,
+    `Sign in at ${config.publicUrl}/login`,
+  ];
   const setupToken = await issueSetupToken(database.db);
   if (setupToken) {
     lines.push(

@@ -4,7 +4,9 @@ import { catalogue, registerMessages } from './platform/i18n/index.ts';
 
 /** Every leaf of a catalogue as [dotted key, text]. */
 function leaves(tree: object, prefix = ''): [string, unknown][] {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
+  );
 }
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
@@ -23,12 +25,19 @@ describe('catalogues', () => {
 
   it('use the same placeholders in both languages', () => {
     const enText = new Map(enLeaves);
-    for (const [key, text] of idLeaves) expect(placeholders(enText.get(key) as string), key).toEqual(placeholders(text as string));
+    for (const [key, text] of idLeaves)
+      expect(placeholders(enText.get(key) as string), key).toEqual(placeholders(text as string));
   });
 
   it('hold every feature’s words, and refuse a namespace another catalogue already owns', () => {
-    expect(Object.keys(catalogue('id'))).toEqual(expect.arrayContaining(['errors', 'cases', 'booking', 'holidays', 'signup', 'homeVisits']));
-    expect(() => registerMessages('complaints', { id: { cases: { title: 'x' } }, en: { cases: { title: 'x' } } })).toThrow(/"cases" of complaints already belongs to cases/);
-    expect(() => registerMessages('units', { id: { errors: { title: 'x' } }, en: { errors: { title: 'x' } } })).toThrow(/belongs to platform/);
+    expect(Object.keys(catalogue('id'))).toEqual(
+      expect.arrayContaining(['errors', 'cases', 'booking', 'holidays', 'signup', 'homeVisits']),
+    );
+    expect(() =>
+      registerMessages('complaints', { id: { cases: { title: 'x' } }, en: { cases: { title: 'x' } } }),
+    ).toThrow(/"cases" of complaints already belongs to cases/);
+    expect(() => registerMessages('units', { id: { errors: { title: 'x' } }, en: { errors: { title: 'x' } } })).toThrow(
+      /belongs to platform/,
+    );
   });
 });

@@ -38,25 +38,44 @@ describeApp('authorisation route walk', (ctx) => {
     if (route.method === 'GET' || isApi) {
       if (route.entry.upload) {
         const upload = multipart(route.entry.upload);
-        return ctx.app.inject({ method: 'POST', url, payload: upload.payload, headers: { ...headers, ...upload.headers } });
+        return ctx.app.inject({
+          method: 'POST',
+          url,
+          payload: upload.payload,
+          headers: { ...headers, ...upload.headers },
+        });
       }
       const payload = ['POST', 'PUT'].includes(route.method) ? { payload: route.entry.body?.() ?? {} } : {};
-      return ctx.app.inject({ method: route.method as 'GET', url, headers: { ...headers, cookie: browser.cookieHeader }, ...payload });
+      return ctx.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { ...headers, cookie: browser.cookieHeader },
+        ...payload,
+      });
     }
     await browser.get('/login');
     return browser.request({ method: 'POST', url, form: emptyForm ? {} : (route.entry.form?.(fx) ?? {}) });
   }
   /** Page forms are sent twice, valid and empty: a refusal must not depend on the input (no form re-shown to outsiders). */
-  const forms = (route: Route) => (route.method === 'POST' && !route.pattern.startsWith('/api/') ? [false, true] : [false]);
+  const forms = (route: Route) =>
+    route.method === 'POST' && !route.pattern.startsWith('/api/') ? [false, true] : [false];
 
   const problems: string[] = [];
   const header = (value: unknown) => (typeof value === 'string' ? value : '');
-  const check = (ok: boolean, route: Route, what: string, res: { statusCode: number; headers: Record<string, unknown> }) => {
+  const check = (
+    ok: boolean,
+    route: Route,
+    what: string,
+    res: { statusCode: number; headers: Record<string, unknown> },
+  ) => {
     const got = `${res.statusCode} ${header(res.headers.location) || header(res.headers['content-type'])}`;
     if (!ok) problems.push(`${route.key} (${route.url(fx)}): ${what}, got ${got}`);
   };
   const refusedAsForbidden = (res: { statusCode: number; body: string }, isApi: boolean) =>
-    res.statusCode === 403 && (isApi ? (JSON.parse(res.body) as { error: { code: string } }).error.code === 'forbidden' : res.body.includes(tId('errors.forbidden')));
+    res.statusCode === 403 &&
+    (isApi
+      ? (JSON.parse(res.body) as { error: { code: string } }).error.code === 'forbidden'
+      : res.body.includes(tId('errors.forbidden')));
   const notRefused = (res: { statusCode: number; headers: Record<string, unknown> }) =>
     ![401, 403].includes(res.statusCode) && res.statusCode < 500 && !header(res.headers.location).startsWith('/login');
 
@@ -67,15 +86,24 @@ describeApp('authorisation route walk', (ctx) => {
     fx.citizen = await makeCitizen(ctx.db);
     fx.kupangOfficer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
     citizen.cookie = await sessionCookie(ctx.db, fx.citizen);
-    const token = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: fx.citizen.email, password: PASSWORD } });
-    citizen.bearer = (token.json<{ token: string }>()).token;
+    const token = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: fx.citizen.email, password: PASSWORD },
+    });
+    citizen.bearer = token.json<{ token: string }>().token;
     for (const role of officerRoles) {
       const officer = await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' });
-      const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), officer.id, 'route walk'));
+      const { token } = await ctx.db.transaction((tx) =>
+        createApiToken(tx, systemCaller('test'), officer.id, 'route walk'),
+      );
       kupang[role] = { cookie: await sessionCookie(ctx.db, officer), bearer: token };
     }
     const closureDate = `2091-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 10)}`;
-    const [closure] = await ctx.db.insert(holidays).values({ date: closureDate, name: 'Penutupan uji', kind: 'office_closure', unitCode: 'KANIM-KUPANG' }).returning();
+    const [closure] = await ctx.db
+      .insert(holidays)
+      .values({ date: closureDate, name: 'Penutupan uji', kind: 'office_closure', unitCode: 'KANIM-KUPANG' })
+      .returning();
     fx.kupangClosure = closure!.id;
   });
 
@@ -97,8 +125,20 @@ describeApp('authorisation route walk', (ctx) => {
       for (const empty of forms(route)) {
         const res = await call(anonymous, route, empty);
         const url = route.url(fx);
-        if (url.startsWith('/api/')) check(res.statusCode === 401 && res.json().error?.code === 'unauthenticated', route, 'expected 401 unauthenticated', res);
-        else check(res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`, route, `expected 303 to /login?next=${empty ? ' (empty form)' : ''}`, res);
+        if (url.startsWith('/api/'))
+          check(
+            res.statusCode === 401 && res.json().error?.code === 'unauthenticated',
+            route,
+            'expected 401 unauthenticated',
+            res,
+          );
+        else
+          check(
+            res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`,
+            route,
+            `expected 303 to /login?next=${empty ? ' (empty form)' : ''}`,
+            res,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -112,7 +152,12 @@ describeApp('authorisation route walk', (ctx) => {
     for (const route of entries.filter((r) => r.entry.access !== 'public' && r.entry.access !== 'signed-in')) {
       for (const empty of forms(route)) {
         const res = await call(citizen, route, empty);
-        check(refusedAsForbidden(res, route.url(fx).startsWith('/api/')), route, `citizen expected 403 forbidden${empty ? ' (empty form)' : ''}`, res);
+        check(
+          refusedAsForbidden(res, route.url(fx).startsWith('/api/')),
+          route,
+          `citizen expected 403 forbidden${empty ? ' (empty form)' : ''}`,
+          res,
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -125,7 +170,13 @@ describeApp('authorisation route walk', (ctx) => {
         if (allowed && route.entry.mutates) continue;
         const res = await call(kupang[role], route);
         if (allowed) check(notRefused(res), route, `${role} expected to be let through`, res);
-        else check(refusedAsForbidden(res, route.url(fx).startsWith('/api/')), route, `${role} expected 403 forbidden`, res);
+        else
+          check(
+            refusedAsForbidden(res, route.url(fx).startsWith('/api/')),
+            route,
+            `${role} expected 403 forbidden`,
+            res,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -146,7 +197,11 @@ describeApp('authorisation route walk', (ctx) => {
       const create = await admin.post('/admin/officers/new', officerForm(), '/admin/officers/new');
       expect(create.statusCode).toBe(403);
       expect(create.body).toContain(tId('errors.forbidden'));
-      const own = await admin.post('/admin/officers/new', { ...officerForm(), unitCode: 'KANIM-MAUMERE' }, '/admin/officers/new');
+      const own = await admin.post(
+        '/admin/officers/new',
+        { ...officerForm(), unitCode: 'KANIM-MAUMERE' },
+        '/admin/officers/new',
+      );
       expect(own.statusCode).toBe(303);
       expect(own.headers.location).toMatch(/^\/admin\/accounts\/[0-9a-f-]{36}$/);
       expect((await admin.get(`/admin/accounts/${fx.kupangOfficer.id}`)).statusCode).toBe(403);
@@ -154,7 +209,9 @@ describeApp('authorisation route walk', (ctx) => {
       expect.soft(post.statusCode).toBe(403);
       expect.soft(post.body).toContain(tId('errors.forbidden'));
       // Authorisation comes before input checks: a refused editor never sees the form again, valid input or not.
-      expect.soft((await admin.post('/admin/units/KANIM-KUPANG/edit', { ...unitForm, address: 'X' })).statusCode).toBe(403);
+      expect
+        .soft((await admin.post('/admin/units/KANIM-KUPANG/edit', { ...unitForm, address: 'X' })).statusCode)
+        .toBe(403);
       expect((await ctx.app.inject({ url: '/api/v1/units/KANIM-KUPANG' })).json().name).not.toBe(unitForm.name);
     });
 
@@ -177,8 +234,17 @@ describeApp('authorisation route walk', (ctx) => {
     it('sends an officer whose second factor is pending to /login/totp, and an admin without TOTP to set it up', async () => {
       const admin = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' });
       const pending = `sikoe_session=${await createSession(ctx.db, { accountId: admin.id, mfaPassed: false, days: 1 })}`;
-      const noTotp = await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT', totp: false }));
-      for (const url of ['/officer', '/admin/units', '/admin/officers', `/admin/accounts/${fx.kupangOfficer.id}`, '/account']) {
+      const noTotp = await sessionCookie(
+        ctx.db,
+        await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT', totp: false }),
+      );
+      for (const url of [
+        '/officer',
+        '/admin/units',
+        '/admin/officers',
+        `/admin/accounts/${fx.kupangOfficer.id}`,
+        '/account',
+      ]) {
         const res = await ctx.app.inject({ url, headers: { cookie: pending } });
         expect(res.statusCode, url).toBe(303);
         expect(res.headers.location, url).toBe(`/login/totp?next=${encodeURIComponent(url)}`);
@@ -189,12 +255,21 @@ describeApp('authorisation route walk', (ctx) => {
     });
 
     it('never lets a session cookie authorise an API write, and refuses a bad bearer token even on public routes', async () => {
-      const del = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${anyId}`, headers: { cookie: citizen.cookie! } });
+      const del = await ctx.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/me/tokens/${anyId}`,
+        headers: { cookie: citizen.cookie! },
+      });
       expect(del.statusCode).toBe(401);
       expect(del.json()).toMatchObject({ error: { code: 'unauthenticated' } });
       // The rule is decided on the path the router matched: an encoded "/api" is the API too.
       for (const url of ['/%61pi/v1/applications', '/%61%70%69/v1/applications', '/api/%76%31/applications']) {
-        const encoded = await ctx.app.inject({ method: 'POST', url, headers: { cookie: citizen.cookie! }, payload: applicationBody });
+        const encoded = await ctx.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: citizen.cookie! },
+          payload: applicationBody,
+        });
         expect(encoded.statusCode, url).toBe(401);
         expect(encoded.json()).toMatchObject({ error: { code: 'unauthenticated' } });
       }

@@ -33,10 +33,24 @@ describe('sikoe payments settle', { timeout: 180_000 }, () => {
     await withCliDatabase(async ({ db, migrate }) => {
       await migrate();
       const unit = await makeUnit(db);
-      for (const [code, expiresAt] of [[codes.payable, new Date(Date.now() + 3_600_000)], [codes.expired, new Date(Date.now() - 60_000)]] as const) {
+      for (const [code, expiresAt] of [
+        [codes.payable, new Date(Date.now() + 3_600_000)],
+        [codes.expired, new Date(Date.now() - 60_000)],
+      ] as const) {
         const application = await makeApplication(db, { unitCode: unit.code, status: 'booked' });
-        const [appointment] = await db.insert(appointments).values({ applicationId: application.id, unitCode: unit.code, date: '2030-01-02', channel: 'online', nik: application.nik! }).returning();
-        await db.insert(billings).values({ code, appointmentId: appointment!.id, applicationId: application.id, amount: 950_000, expiresAt });
+        const [appointment] = await db
+          .insert(appointments)
+          .values({
+            applicationId: application.id,
+            unitCode: unit.code,
+            date: '2030-01-02',
+            channel: 'online',
+            nik: application.nik!,
+          })
+          .returning();
+        await db
+          .insert(billings)
+          .values({ code, appointmentId: appointment!.id, applicationId: application.id, amount: 950_000, expiresAt });
       }
     });
   }, 120_000);
@@ -66,7 +80,10 @@ describe('sikoe payments settle', { timeout: 180_000 }, () => {
       expect(appointment!.state).toBe('paid');
       const [stillUnpaid] = await db.select().from(billings).where(eq(billings.code, codes.expired));
       expect(stillUnpaid!.paidAt).toBeNull();
-      const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'payment.settle'), eq(auditLog.targetId, codes.payable)));
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'payment.settle'), eq(auditLog.targetId, codes.payable)));
       expect(audit).toHaveLength(1);
       expect(audit[0]!.details).toMatchObject({ system: 'cli', reference: 'TELLER-0042' });
     });

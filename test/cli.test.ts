@@ -59,12 +59,30 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
 
   it('users create makes an officer with the password from standard input', async () => {
     const password = 'a long enough password 42';
-    const created = await sikoe(['users', 'create', '--email', admin.toUpperCase(), '--name', 'Root Admin', '--role', 'admin', '--unit', 'KANWIL-NTT', '--password-stdin'], `${password}\n`);
+    const created = await sikoe(
+      [
+        'users',
+        'create',
+        '--email',
+        admin.toUpperCase(),
+        '--name',
+        'Root Admin',
+        '--role',
+        'admin',
+        '--unit',
+        'KANWIL-NTT',
+        '--password-stdin',
+      ],
+      `${password}\n`,
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain(`created admin ${admin} at KANWIL-NTT`);
     expect(created.stdout).not.toContain(password);
 
-    const second = await sikoe(['users', 'create', '--email', verifier, '--role', 'verifier', '--unit', 'KANIM-KUPANG', '--password-stdin'], password);
+    const second = await sikoe(
+      ['users', 'create', '--email', verifier, '--role', 'verifier', '--unit', 'KANIM-KUPANG', '--password-stdin'],
+      password,
+    );
     expect(second.code, second.stderr).toBe(0);
 
     await withCliDatabase(async ({ db }) => {
@@ -78,24 +96,75 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
 
   it('users create refuses mistakes with a clear message and a failing exit code', async () => {
     const password = 'a long enough password 42';
-    const again = await sikoe(['users', 'create', '--email', admin, '--role', 'verifier', '--unit', 'KANWIL-NTT', '--password-stdin'], `${password}\n`);
+    const again = await sikoe(
+      ['users', 'create', '--email', admin, '--role', 'verifier', '--unit', 'KANWIL-NTT', '--password-stdin'],
+      `${password}\n`,
+    );
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain(`${admin} already has an account`);
     expect(again.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
 
-    const badRole = await sikoe(['users', 'create', '--email', 'x@cli.sikoe.id', '--role', 'superuser', '--unit', 'KANWIL-NTT', '--password-stdin'], `${password}\n`);
+    const badRole = await sikoe(
+      [
+        'users',
+        'create',
+        '--email',
+        'x@cli.sikoe.id',
+        '--role',
+        'superuser',
+        '--unit',
+        'KANWIL-NTT',
+        '--password-stdin',
+      ],
+      `${password}\n`,
+    );
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('unknown role superuser');
 
-    const badUnit = await sikoe(['users', 'create', '--email', 'y@cli.sikoe.id', '--role', 'verifier', '--unit', 'KANIM-NOWHERE', '--password-stdin'], `${password}\n`);
+    const badUnit = await sikoe(
+      [
+        'users',
+        'create',
+        '--email',
+        'y@cli.sikoe.id',
+        '--role',
+        'verifier',
+        '--unit',
+        'KANIM-NOWHERE',
+        '--password-stdin',
+      ],
+      `${password}\n`,
+    );
     expect(badUnit.code).not.toBe(0);
     expect(badUnit.stderr).toContain('unknown unit KANIM-NOWHERE');
 
-    const short = await sikoe(['users', 'create', '--email', 'z@cli.sikoe.id', '--role', 'verifier', '--unit', 'KANWIL-NTT', '--password-stdin'], 'short\n');
+    const short = await sikoe(
+      [
+        'users',
+        'create',
+        '--email',
+        'z@cli.sikoe.id',
+        '--role',
+        'verifier',
+        '--unit',
+        'KANWIL-NTT',
+        '--password-stdin',
+      ],
+      'short\n',
+    );
     expect(short.code).not.toBe(0);
     expect(short.stderr).toContain('at least 10 characters');
 
-    const noStdin = await sikoe(['users', 'create', '--email', 'w@cli.sikoe.id', '--role', 'verifier', '--unit', 'KANWIL-NTT']);
+    const noStdin = await sikoe([
+      'users',
+      'create',
+      '--email',
+      'w@cli.sikoe.id',
+      '--role',
+      'verifier',
+      '--unit',
+      'KANWIL-NTT',
+    ]);
     expect(noStdin.code).not.toBe(0);
     expect(noStdin.stderr).toContain('--password-stdin');
 
@@ -126,8 +195,15 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
 
     await withCliDatabase(async (database) => {
       const { db } = database;
-      for (const [email, plain] of [[verifier, token], [admin, adminToken]] as const) {
-        const [row] = await db.select({ email: accounts.email, tokenHash: apiTokens.tokenHash }).from(apiTokens).innerJoin(accounts, eq(accounts.id, apiTokens.accountId)).where(eq(apiTokens.tokenHash, sha256(plain)));
+      for (const [email, plain] of [
+        [verifier, token],
+        [admin, adminToken],
+      ] as const) {
+        const [row] = await db
+          .select({ email: accounts.email, tokenHash: apiTokens.tokenHash })
+          .from(apiTokens)
+          .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
+          .where(eq(apiTokens.tokenHash, sha256(plain)));
         expect(row?.email).toBe(email);
       }
       expect(await db.$count(apiTokens, eq(apiTokens.tokenHash, token))).toBe(0); // never stored in plain
@@ -136,7 +212,10 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
       try {
         const early = await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
         expect(early.json()).toMatchObject({ error: { code: 'mfa_setup_required' } });
-        await db.update(accounts).set({ totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date() }).where(eq(accounts.email, verifier));
+        await db
+          .update(accounts)
+          .set({ totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date() })
+          .where(eq(accounts.email, verifier));
         const me = await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
         expect(me.statusCode).toBe(200);
         expect(me.json()).toMatchObject({ email: verifier, role: 'verifier', unitCode: 'KANIM-KUPANG' });
@@ -157,7 +236,10 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
       const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(3);
       expect(rows.length).toBe(3);
       const victim = rows[1]!;
-      await db.update(auditLog).set({ details: { ...victim.details, role: 'admin', forged: true } }).where(eq(auditLog.id, victim.id));
+      await db
+        .update(auditLog)
+        .set({ details: { ...victim.details, role: 'admin', forged: true } })
+        .where(eq(auditLog.id, victim.id));
       return victim.id;
     });
     const broken = await sikoe(['audit', 'verify']);

@@ -61,7 +61,11 @@ describe.skipIf(!url)('the server when PostgreSQL goes away [postgres]', () => {
   });
 
   const backends = async () =>
-    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [applicationName])).rows.map((r) => r.pid);
+    (
+      await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [
+        applicationName,
+      ])
+    ).rows.map((r) => r.pid);
 
   it('keeps serving when PostgreSQL terminates its connections, idle or inside a transaction', async () => {
     // Open several pooled connections, and hold one inside a transaction.
@@ -81,7 +85,9 @@ describe.skipIf(!url)('the server when PostgreSQL goes away [postgres]', () => {
     expect(terminated.length).toBeGreaterThan(1);
 
     // What a restart or failover does to every connection.
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [
+      applicationName,
+    ]);
     // Only the connections that were there: the pool may already be opening new ones.
     await until(async () => (await backends()).every((pid) => !terminated.includes(pid)));
     terminate();

@@ -4,7 +4,12 @@ import { addDays, type IsoDate } from '../src/platform/calendar/wita.ts';
 import type { Executor } from '../src/platform/db/index.ts';
 
 /** The n-th bookable serving day (0 = the first) of a unit within today's booking window. */
-export async function serviceDay(db: Executor, unitCode: string, n = 0, rules = { windowDays: 30, opensAt: '08:00' }): Promise<IsoDate> {
+export async function serviceDay(
+  db: Executor,
+  unitCode: string,
+  n = 0,
+  rules = { windowDays: 30, opensAt: '08:00' },
+): Promise<IsoDate> {
   const window = bookingWindow(new Date(), rules);
   const closed = await closedDays(db, unitCode, window.from, window.to);
   let seen = 0;

@@ -54,7 +54,10 @@ export async function freshDatabase(kind: DriverKind): Promise<{ database: Datab
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir'), AUTH_RATE_LIMIT_PER_MINUTE: '100000' }, overrides);
+  return loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir'), AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+    overrides,
+  );
 }
 
 export type DbContext = { db: Db; database: Database; kind: DriverKind };
@@ -79,7 +82,12 @@ export function describeDb(name: string, body: (ctx: DbContext) => void): void {
  * on PostgreSQL a fresh database with the reference data, for tests that read whole pages of rows, which other
  * files running at the same time would otherwise fill with theirs (PGlite is already one database per file).
  */
-export function describeApp(name: string, body: (ctx: AppContext) => void, overrides: Partial<Config> = {}, options: { ownDatabase?: boolean } = {}): void {
+export function describeApp(
+  name: string,
+  body: (ctx: AppContext) => void,
+  overrides: Partial<Config> = {},
+  options: { ownDatabase?: boolean } = {},
+): void {
   for (const kind of drivers) {
     describe(`${name} [${kind}]`, () => {
       const ctx = { kind } as AppContext;

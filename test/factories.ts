@@ -16,11 +16,21 @@ let passwordHash: Promise<string> | undefined;
 
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${crypto.randomUUID().slice(0, 12)}@test.sikoe.id`;
 
-export async function makeCitizen(db: Executor, overrides: Partial<typeof accounts.$inferInsert> = {}): Promise<Account> {
+export async function makeCitizen(
+  db: Executor,
+  overrides: Partial<typeof accounts.$inferInsert> = {},
+): Promise<Account> {
   passwordHash ??= hashPassword(PASSWORD);
   const [row] = await db
     .insert(accounts)
-    .values({ email: uniqueEmail('citizen'), name: 'Maria Bria', passwordHash: await passwordHash, kind: 'citizen', emailVerifiedAt: new Date(), ...overrides })
+    .values({
+      email: uniqueEmail('citizen'),
+      name: 'Maria Bria',
+      passwordHash: await passwordHash,
+      kind: 'citizen',
+      emailVerifiedAt: new Date(),
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -90,7 +100,15 @@ export async function makeUnit(db: Executor, overrides: Partial<typeof units.$in
       regencyCode: '53.71',
       address: 'Kota Kupang',
       services: ['passport', 'koe_tos'],
-      openingHours: { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '16:00']], sat: [], sun: [] },
+      openingHours: {
+        mon: [['08:00', '16:00']],
+        tue: [['08:00', '16:00']],
+        wed: [['08:00', '16:00']],
+        thu: [['08:00', '16:00']],
+        fri: [['08:00', '16:00']],
+        sat: [],
+        sun: [],
+      },
       ...overrides,
     })
     .returning();
@@ -98,16 +116,42 @@ export async function makeUnit(db: Executor, overrides: Partial<typeof units.$in
 }
 
 /** Capacity on one date and blank books in stock, so that date can be booked at the unit. */
-export async function openDate(db: Executor, unitCode: string, date: string, capacity: number, channel: 'online' | 'percepatan' = 'online') {
-  await db.insert(quotaOverrides).values({ unitCode, date, channel, capacity }).onConflictDoUpdate({ target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel], set: { capacity } });
-  await db.insert(bookStock).values([{ unitCode, passportType: 'biasa', quantity: 1000 }, { unitCode, passportType: 'elektronik', quantity: 1000 }]).onConflictDoNothing();
+export async function openDate(
+  db: Executor,
+  unitCode: string,
+  date: string,
+  capacity: number,
+  channel: 'online' | 'percepatan' = 'online',
+) {
+  await db
+    .insert(quotaOverrides)
+    .values({ unitCode, date, channel, capacity })
+    .onConflictDoUpdate({
+      target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel],
+      set: { capacity },
+    });
+  await db
+    .insert(bookStock)
+    .values([
+      { unitCode, passportType: 'biasa', quantity: 1000 },
+      { unitCode, passportType: 'elektronik', quantity: 1000 },
+    ])
+    .onConflictDoNothing();
 }
 
 /** A submitted application (fee fixed), ready to book, for a citizen of its own unless one is given. */
 /** A submitted application; its contact address is the applying account's, where Sikoe's mail about it goes. */
-export async function makeApplication(db: Executor, options: { unitCode: string; accountId?: string } & Partial<typeof applications.$inferInsert>) {
+export async function makeApplication(
+  db: Executor,
+  options: { unitCode: string; accountId?: string } & Partial<typeof applications.$inferInsert>,
+) {
   const account = options.accountId
-    ? (await db.select({ id: accounts.id, email: accounts.email }).from(accounts).where(eq(accounts.id, options.accountId)))[0]!
+    ? (
+        await db
+          .select({ id: accounts.id, email: accounts.email })
+          .from(accounts)
+          .where(eq(accounts.id, options.accountId))
+      )[0]!
     : await makeCitizen(db);
   const accountId = account.id;
   const birthDate = options.birthDate ?? randomBirthDate();

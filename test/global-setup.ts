@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     // The test database is the tests' own: start every run from an empty schema.
-    await admin.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+    await admin.query(
+      'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;',
+    );
     await admin.end();
     const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
     await database.migrate();
@@ -38,8 +40,12 @@ export default async function setup(project: TestProject) {
     await database.close();
   }
   const notes = [
-    url ? 'database tests: PGlite and PostgreSQL' : 'database tests: PGlite only (set TEST_DATABASE_URL to run them on PostgreSQL too; PostgreSQL runs SKIPPED)',
-    chromiumPath() ? `browser tests: Chromium at ${chromiumPath()}` : 'browser tests: SKIPPED (no Chromium at /usr/bin/chromium; apt-get install chromium)',
+    url
+      ? 'database tests: PGlite and PostgreSQL'
+      : 'database tests: PGlite only (set TEST_DATABASE_URL to run them on PostgreSQL too; PostgreSQL runs SKIPPED)',
+    chromiumPath()
+      ? `browser tests: Chromium at ${chromiumPath()}`
+      : 'browser tests: SKIPPED (no Chromium at /usr/bin/chromium; apt-get install chromium)',
   ];
   process.stdout.write(`\n${notes.map((n) => `  ${n}`).join('\n')}\n\n`);
   return () => {

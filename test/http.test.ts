@@ -5,15 +5,17 @@ import { loadConfig } from '../src/platform/config.ts';
 import { describeApp, drivers, testConfig } from './db.ts';
 import { openDatabase, type Database, type DriverKind } from '../src/platform/db/index.ts';
 
-
 const testEnv = (): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir') });
 /** Every error response, on every path, has exactly this shape. */
 function expectErrorShape(body: unknown, code?: string) {
-  expect(body).toEqual({ error: expect.objectContaining({ code: code ?? expect.any(String), message: expect.any(String) }) });
+  expect(body).toEqual({
+    error: expect.objectContaining({ code: code ?? expect.any(String), message: expect.any(String) }),
+  });
   const error = (body as { error: Record<string, unknown> }).error;
   expect(Object.keys(error).every((k) => ['code', 'message', 'fields'].includes(k))).toBe(true);
   expect(String(error.message).length).toBeGreaterThan(0);
-  if ('fields' in error) expect(Object.values(error.fields as object).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
+  if ('fields' in error)
+    expect(Object.values(error.fields as object).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
 }
 
 describeApp('http platform', (ctx) => {
@@ -36,7 +38,8 @@ describeApp('http platform', (ctx) => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/v1/units']).toHaveProperty('get');
     expect(doc.paths['/api/v1/auth/token']).toHaveProperty('post');
-    for (const hidden of ['/login', '/metrics', '/api/openapi.json', '/lang/{lang}']) expect(doc.paths).not.toHaveProperty(hidden);
+    for (const hidden of ['/login', '/metrics', '/api/openapi.json', '/lang/{lang}'])
+      expect(doc.paths).not.toHaveProperty(hidden);
   });
 
   it('serves the Swagger UI at /docs', async () => {
@@ -60,7 +63,9 @@ describeApp('http platform', (ctx) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toContain('# TYPE sikoe_http_request_duration_seconds histogram');
-    expect(res.body).toMatch(/sikoe_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/units",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /sikoe_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/units",status="200"\} \d+/,
+    );
     expect(res.body).toContain('route="/units/:code"');
     expect(res.body).toContain('route="unmatched"');
     expect(res.body).not.toContain('KANIM-KUPANG');
@@ -77,18 +82,53 @@ describeApp('http platform', (ctx) => {
     try {
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
       expect((await guarded.inject({ url: '/metrics', remoteAddress: '10.2.0.1' })).statusCode).toBe(403);
-      expect((await guarded.inject({ url: '/metrics', ...outside, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-      expect((await guarded.inject({ url: '/metrics', ...outside, headers: { authorization: 'Bearer wrong-token-000000000' } })).statusCode).toBe(403);
+      expect(
+        (await guarded.inject({ url: '/metrics', ...outside, headers: { authorization: `Bearer ${token}` } }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await guarded.inject({
+            url: '/metrics',
+            ...outside,
+            headers: { authorization: 'Bearer wrong-token-000000000' },
+          })
+        ).statusCode,
+      ).toBe(403);
     } finally {
       await guarded.close();
     }
     // A proxy on this machine without TRUST_PROXY: its requests come from 127.0.0.1, yet are from outside.
-    expect((await ctx.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
+    expect(
+      (
+        await ctx.app.inject({
+          url: '/metrics',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': '203.0.113.9' },
+        })
+      ).statusCode,
+    ).toBe(403);
     // With TRUST_PROXY=true (that proxy trusted) the client's own address decides, whatever it claims to be.
     const proxied = await buildApp(loadConfig({ ...testEnv(), TRUST_PROXY: 'true' }), ctx.database);
     try {
-      expect((await proxied.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '127.0.0.1, 203.0.113.9' } })).statusCode).toBe(403);
-      expect((await proxied.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } })).statusCode).toBe(403);
+      expect(
+        (
+          await proxied.inject({
+            url: '/metrics',
+            remoteAddress: '127.0.0.1',
+            headers: { 'x-forwarded-for': '127.0.0.1, 203.0.113.9' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await proxied.inject({
+            url: '/metrics',
+            remoteAddress: '203.0.113.9',
+            headers: { 'x-forwarded-for': '127.0.0.1' },
+          })
+        ).statusCode,
+      ).toBe(403);
       expect((await proxied.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
     } finally {
       await proxied.close();
@@ -98,7 +138,10 @@ describeApp('http platform', (ctx) => {
   it('reads TRUST_PROXY as the proxies to believe, never every hop, and refuses mistyped addresses', () => {
     expect(loadConfig({ ...testEnv() }).trustProxy).toBe(false);
     expect(loadConfig({ ...testEnv(), TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
-    expect(loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.2, 10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.2', '10.1.0.0/16']);
+    expect(loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.2, 10.1.0.0/16' }).trustProxy).toEqual([
+      '10.0.0.2',
+      '10.1.0.0/16',
+    ]);
     expect(() => loadConfig({ ...testEnv(), TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     // A mistyped network is refused with the setting's name, not later by the server's start.
     expect(() => loadConfig({ ...testEnv(), TRUST_PROXY: '10.0.0.0/abc' })).toThrow(/TRUST_PROXY/);
@@ -110,7 +153,11 @@ describeApp('http platform', (ctx) => {
     const res = await ctx.app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);
     const csp = String(res.headers['content-security-policy']);
-    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? '';
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('default-src')).toBe("default-src 'self'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
@@ -126,7 +173,12 @@ describeApp('http platform', (ctx) => {
 
   it('refuses a JSON body over 1 MiB with 413 payload_too_large', async () => {
     const huge = JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(1024 * 1024), name: 'A' });
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: huge, headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: huge,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(413);
     expectErrorShape(res.json(), 'payload_too_large');
   });
@@ -156,10 +208,31 @@ describeApp('http platform', (ctx) => {
     const json = { 'content-type': 'application/json' };
     const cases = [
       { req: { url: '/api/v1/units/NOPE' }, status: 404, code: 'not_found' },
-      { req: { url: '/api/v1/units', headers: { authorization: 'Bearer not-a-real-token' } }, status: 401, code: 'unauthenticated' },
-      { req: { method: 'POST' as const, url: '/api/v1/auth/token', payload: '{"email":', headers: json }, status: 422, code: 'validation_failed' },
-      { req: { method: 'POST' as const, url: '/api/v1/auth/token', payload: 'email=a', headers: { 'content-type': 'text/csv' } }, status: 422, code: 'validation_failed' },
-      { req: { method: 'POST' as const, url: '/api/v1/auth/token', payload: { email: 'not-an-email' }, headers: json }, status: 422, code: 'validation_failed' },
+      {
+        req: { url: '/api/v1/units', headers: { authorization: 'Bearer not-a-real-token' } },
+        status: 401,
+        code: 'unauthenticated',
+      },
+      {
+        req: { method: 'POST' as const, url: '/api/v1/auth/token', payload: '{"email":', headers: json },
+        status: 422,
+        code: 'validation_failed',
+      },
+      {
+        req: {
+          method: 'POST' as const,
+          url: '/api/v1/auth/token',
+          payload: 'email=a',
+          headers: { 'content-type': 'text/csv' },
+        },
+        status: 422,
+        code: 'validation_failed',
+      },
+      {
+        req: { method: 'POST' as const, url: '/api/v1/auth/token', payload: { email: 'not-an-email' }, headers: json },
+        status: 422,
+        code: 'validation_failed',
+      },
       // Malformed percent-encoding fails inside Fastify's router, before any hook or handler.
       { req: { url: '/api/v1/units/%E0%A4%A' }, status: 404, code: 'not_found' },
       { req: { url: '/api' }, status: 404, code: 'not_found' },
@@ -170,7 +243,11 @@ describeApp('http platform', (ctx) => {
       expect(res.headers['content-type'], req.url).toMatch(/application\/json/);
       expectErrorShape(res.json(), code);
     }
-    const invalid = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: 'not-an-email' } });
+    const invalid = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: 'not-an-email' },
+    });
     expect(invalid.json().error.fields).toMatchObject({ email: expect.any(String), password: expect.any(String) });
   });
 

@@ -1,6 +1,11 @@
 import type { App } from '../src/platform/http/server.ts';
 
-type InjectOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; form?: Record<string, string | string[]>; headers?: Record<string, string> };
+type InjectOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  form?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+};
 
 /**
  * A browser stand-in for app.inject: keeps cookies between requests and fills in the CSRF token that the last
@@ -36,7 +41,13 @@ export class Browser {
       payload = params.toString();
       headers = { 'content-type': 'application/x-www-form-urlencoded', ...headers };
     }
-    const res = await this.app.inject({ method, url, payload, headers: { cookie: this.cookieHeader, ...headers }, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      payload,
+      headers: { cookie: this.cookieHeader, ...headers },
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+    });
     const setCookies = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookies) ? setCookies : setCookies ? [setCookies] : []) {
       if (/max-age=0|expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(c.split('=')[0]!);

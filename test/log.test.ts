@@ -67,7 +67,10 @@ describeDb('request logs', (ctx) => {
       }),
     );
     try {
-      const res = await app.inject({ url: `/api/v1/log-boom?token=${TOKEN}&nik=${NIK}`, headers: { cookie: `sikoe_session=${BEARER}` } });
+      const res = await app.inject({
+        url: `/api/v1/log-boom?token=${TOKEN}&nik=${NIK}`,
+        headers: { cookie: `sikoe_session=${BEARER}` },
+      });
       expect(res.statusCode).toBe(500);
     } finally {
       await app.close();
@@ -85,7 +88,9 @@ describeDb('request logs', (ctx) => {
     const { app, lines } = await loggedApp((a) => {
       // A statement the database refuses, with personal data among its parameters: a duplicate account.
       a.post('/api/v1/log-duplicate', async () => {
-        await a.deps.database.db.execute(sql`insert into accounts (id, email, name, password_hash, kind) values (${account.id}, ${email}, ${'Maria ' + NIK}, ${hash}, 'citizen')`);
+        await a.deps.database.db.execute(
+          sql`insert into accounts (id, email, name, password_hash, kind) values (${account.id}, ${email}, ${'Maria ' + NIK}, ${hash}, 'citizen')`,
+        );
       });
       a.post('/api/v1/log-cast', async () => {
         await a.deps.database.db.execute(sql`select ${NIK + email}::uuid`);
@@ -95,23 +100,41 @@ describeDb('request logs', (ctx) => {
       expect((await app.inject({ method: 'POST', url: '/api/v1/log-duplicate' })).statusCode).toBe(500);
       expect((await app.inject({ method: 'POST', url: '/api/v1/log-cast' })).statusCode).toBe(422);
       // Sign-up with a NUL byte in the name: refused as bad input before any statement runs.
-      const nul = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { email, password: `pw-${TOKEN}-long`, name: `Maria\u0000${NIK}` } });
+      const nul = await app.inject({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { email, password: `pw-${TOKEN}-long`, name: `Maria\u0000${NIK}` },
+      });
       expect(nul.statusCode).toBe(422);
       expect(nul.json()).toMatchObject({ error: { code: 'validation_failed', fields: { name: expect.any(String) } } });
     } finally {
       await app.close();
     }
     const duplicate = JSON.parse(lines.find((l) => l.includes('request failed'))!);
-    expect(duplicate).toMatchObject({ level: 50, err: { sqlState: '23505', constraint: 'accounts_pkey', message: 'database error 23505' } });
+    expect(duplicate).toMatchObject({
+      level: 50,
+      err: { sqlState: '23505', constraint: 'accounts_pkey', message: 'database error 23505' },
+    });
     expect(duplicate.err.query).toContain('insert into accounts');
-    expect(JSON.parse(lines.find((l) => l.includes('refused input'))!)).toMatchObject({ level: 40, err: { sqlState: '22P02' } });
-    for (const line of lines) for (const secret of [NIK, email, hash, account.id, TOKEN]) expect(line, line).not.toContain(secret);
+    expect(JSON.parse(lines.find((l) => l.includes('refused input'))!)).toMatchObject({
+      level: 40,
+      err: { sqlState: '22P02' },
+    });
+    for (const line of lines)
+      for (const secret of [NIK, email, hash, account.id, TOKEN]) expect(line, line).not.toContain(secret);
   });
 
   it('mask the addresses and numbers other errors quote, such as an SMTP refusal naming its recipient', () => {
-    const refusal = Object.assign(new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <maria.bria@example.org>: Recipient address rejected (NIK ${NIK})`), { code: 'EENVELOPE', responseCode: 550 });
+    const refusal = Object.assign(
+      new Error(
+        `Can't send mail - all recipients were rejected: 550 5.1.1 <maria.bria@example.org>: Recipient address rejected (NIK ${NIK})`,
+      ),
+      { code: 'EENVELOPE', responseCode: 550 },
+    );
     const kept = safeError(refusal);
-    expect(kept.message).toBe("Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: Recipient address rejected (NIK [number])");
+    expect(kept.message).toBe(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: Recipient address rejected (NIK [number])",
+    );
     expect(JSON.stringify(kept)).not.toContain('maria.bria');
   });
 });

@@ -21,7 +21,9 @@ function decodeQuotedPrintable(body: string): string {
 
 function decodeHeader(value: string): string {
   return value.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
   );
 }
 
@@ -33,7 +35,12 @@ export function parseEml(file: string): Mail {
   const body = raw.slice(split + 2);
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+  const text =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
   return { file, to: header('To'), subject: decodeHeader(header('Subject')), text };
 }
 
@@ -69,7 +76,9 @@ export async function mailsTo(ctx: { app: App; config: Config }, to: string, min
 
 /** The path and query of the first link in the mail to the given path, e.g. "/verify?token=…". */
 export function linkIn(mail: Mail, pathname: string): string {
-  const match = new RegExp(`https?://[^\\s/]+(${pathname.replace(/[/?]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+)`).exec(mail.text);
+  const match = new RegExp(`https?://[^\\s/]+(${pathname.replace(/[/?]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+)`).exec(
+    mail.text,
+  );
   if (!match) throw new Error(`no ${pathname} link in: ${mail.text}`);
   return match[1]!;
 }

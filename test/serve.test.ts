@@ -14,7 +14,14 @@ import { freePort } from './server.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A running `sikoe serve` (or `npm start`), its output so far, and what it printed about itself. */
-type Served = { child: ChildProcess; output: () => string; url: string; pid: number; setupUrl?: string; exited: Promise<number | null> };
+type Served = {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  pid: number;
+  setupUrl?: string;
+  exited: Promise<number | null>;
+};
 
 describe('the server process and the command line on one embedded database', { timeout: 90_000 }, () => {
   // A data folder of this file's own, made from the run's seeded image (migrating and seeding afresh takes seconds).
@@ -22,7 +29,11 @@ describe('the server process and the command line on one embedded database', { t
   const env = cliEnv(dataDir, { LOG_LEVEL: 'warn', NODE_ENV: 'production', HOST: '127.0.0.1' });
 
   beforeAll(async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: pgliteFolder(dataDir), loadDataDir: new Blob([fs.readFileSync(inject('pgliteImage'))]) });
+    const database = await openDatabase({
+      kind: 'pglite',
+      dataDir: pgliteFolder(dataDir),
+      loadDataDir: new Blob([fs.readFileSync(inject('pgliteImage'))]),
+    });
     await database.close();
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -32,7 +43,11 @@ describe('the server process and the command line on one embedded database', { t
   /** Starts the command and resolves once it says where it serves. */
   async function serve(command: string, args: string[]): Promise<Served> {
     const port = await freePort();
-    const child = spawn(command, args, { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
@@ -61,14 +76,33 @@ describe('the server process and the command line on one embedded database', { t
       expect(server.output()).not.toContain('npx sikoe users create');
 
       // Each command that touches the database refuses straight away, changes nothing and says what to do.
-      for (const args of [['migrate'], ['seed', '--demo'], ['tokens', 'create', '--email', 'a@b.id'], ['audit', 'verify'], ['payments', 'settle', '123456789012345']]) {
+      for (const args of [
+        ['migrate'],
+        ['seed', '--demo'],
+        ['tokens', 'create', '--email', 'a@b.id'],
+        ['audit', 'verify'],
+        ['payments', 'settle', '123456789012345'],
+      ]) {
         const run = await sikoe(args);
         expect(run.code, args.join(' ')).toBe(2);
         expect(run.stderr).toContain(`open in another process: sikoe serve (pid ${server.pid}, serving ${server.url})`);
         expect(run.stderr).toContain(`kill -TERM ${server.pid}`);
         expect(run.stderr).not.toMatch(/\n\s+at /);
       }
-      const refused = await sikoe(['users', 'create', '--email', 'cli@setup.sikoe.id', '--role', 'admin', '--unit', 'KANWIL-NTT', '--password-stdin'], 'a long enough password\n');
+      const refused = await sikoe(
+        [
+          'users',
+          'create',
+          '--email',
+          'cli@setup.sikoe.id',
+          '--role',
+          'admin',
+          '--unit',
+          'KANWIL-NTT',
+          '--password-stdin',
+        ],
+        'a long enough password\n',
+      );
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('setup link');
 
@@ -77,7 +111,10 @@ describe('the server process and the command line on one embedded database', { t
       expect(page.status).toBe(200);
       const html = await page.text();
       const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-      const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = page.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const token = new URL(server.setupUrl!).searchParams.get('token')!;
       const email = `root-${crypto.randomUUID().slice(0, 8)}@setup.sikoe.id`;
       const post = (password: string) =>

@@ -33,7 +33,9 @@ export function freePort(): Promise<number> {
  * The real server on a real socket, for browser tests: the whole application on the worker's test database,
  * listening on 127.0.0.1. Jobs run when the test calls `app.deps.jobs.runDue()`, or on their own with `jobs: 'poll'`.
  */
-export async function startServer(options: { kind?: DriverKind; jobs?: 'manual' | 'poll'; overrides?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { kind?: DriverKind; jobs?: 'manual' | 'poll'; overrides?: Partial<Config> } = {},
+): Promise<TestServer> {
   const database = await testDatabase(options.kind ?? 'pglite');
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();

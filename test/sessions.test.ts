@@ -9,9 +9,12 @@ import { actorFromApiToken, actorFromSession, createSession } from '../src/platf
 import { hashToken } from '../src/platform/auth/tokens.ts';
 
 describeDb('bearer tokens', (ctx) => {
-  const issue = async (accountId: string) => ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'));
-  const lastUsed = async (id: string) => (await ctx.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, id)))[0]!.at;
-  const setLastUsed = (id: string, at: Date) => ctx.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+  const issue = async (accountId: string) =>
+    ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'));
+  const lastUsed = async (id: string) =>
+    (await ctx.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, id)))[0]!.at;
+  const setLastUsed = (id: string, at: Date) =>
+    ctx.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
 
   it('resolve to the account as an actor, with the second factor counted as given', async () => {
     const officer = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANIM-KUPANG' });
@@ -29,7 +32,13 @@ describeDb('bearer tokens', (ctx) => {
       via: 'token',
     });
     const citizen = await makeCitizen(ctx.db, { emailVerifiedAt: null });
-    expect(await actorFromApiToken(ctx.db, (await issue(citizen.id)).token)).toMatchObject({ kind: 'citizen', role: null, unitCode: null, emailVerified: false, totpEnabled: false });
+    expect(await actorFromApiToken(ctx.db, (await issue(citizen.id)).token)).toMatchObject({
+      kind: 'citizen',
+      role: null,
+      unitCode: null,
+      emailVerified: false,
+      totpEnabled: false,
+    });
   });
 
   it('record their last use at most once a minute, so a busy token costs no write', async () => {
@@ -56,7 +65,10 @@ describeDb('bearer tokens', (ctx) => {
     const { id, token, expiresAt } = await issue(citizen.id);
     expect(Math.round((expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90);
     expect(await actorFromApiToken(ctx.db, token)).not.toBeNull();
-    await ctx.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    await ctx.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, id));
     expect(await actorFromApiToken(ctx.db, token)).toBeNull();
   });
 
@@ -77,8 +89,18 @@ describeDb('bearer tokens', (ctx) => {
 
 describeDb('sessions', (ctx) => {
   const IDLE = 30;
-  const seen = (token: string, at: Date) => ctx.db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, hashToken(token)));
-  const lastSeen = async (token: string) => (await ctx.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.idHash, hashToken(token))))[0]?.at;
+  const seen = (token: string, at: Date) =>
+    ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: at })
+      .where(eq(sessions.idHash, hashToken(token)));
+  const lastSeen = async (token: string) =>
+    (
+      await ctx.db
+        .select({ at: sessions.lastSeenAt })
+        .from(sessions)
+        .where(eq(sessions.idHash, hashToken(token)))
+    )[0]?.at;
 
   it("end an officer's session after the idle time without a request, never a citizen's", async () => {
     const officer = await makeOfficer(ctx.db);

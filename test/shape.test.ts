@@ -30,7 +30,9 @@ describe('the shape of a feature', () => {
   });
 
   it('keeps zod input schemas in route files and inputs.ts files, and only tables in schema.ts', () => {
-    const zodElsewhere = featureFiles.filter((f) => /from 'zod'/.test(read(f)) && !routeFile.test(f) && !inputFile.test(f));
+    const zodElsewhere = featureFiles.filter(
+      (f) => /from 'zod'/.test(read(f)) && !routeFile.test(f) && !inputFile.test(f),
+    );
     expect(zodElsewhere).toEqual([]);
     const misnamedInputs = featureFiles.filter((f) => /(schemas?|input)\.ts$/.test(f) && !/(^|\/)schema\.ts$/.test(f));
     expect(misnamedInputs).toEqual([]);
@@ -39,21 +41,31 @@ describe('the shape of a feature', () => {
   it('is wired into the app by one register<Feature> in its register.ts', () => {
     const app = read('app.ts');
     const featureImports = [...app.matchAll(/from '\.\/([^/']+)\/([^']+)'/g)].filter(([, dir]) => dir !== 'platform');
-    expect(featureImports.map(([, dir, file]) => `${dir}/${file}`).filter((f) => !f.endsWith('/register.ts'))).toEqual([]);
-    const withRoutes = features.filter((f) => featureFiles.some((file) => file.startsWith(`${f}/`) && routeFile.test(file)));
+    expect(featureImports.map(([, dir, file]) => `${dir}/${file}`).filter((f) => !f.endsWith('/register.ts'))).toEqual(
+      [],
+    );
+    const withRoutes = features.filter((f) =>
+      featureFiles.some((file) => file.startsWith(`${f}/`) && routeFile.test(file)),
+    );
     for (const feature of withRoutes) {
       expect(fs.existsSync(path.join(src, feature, 'register.ts')), `${feature}/register.ts`).toBe(true);
-      expect(read(`${feature}/register.ts`)).toMatch(new RegExp(`export (async )?function register${pascal(feature)}\\(`));
+      expect(read(`${feature}/register.ts`)).toMatch(
+        new RegExp(`export (async )?function register${pascal(feature)}\\(`),
+      );
       expect(app).toMatch(new RegExp(`register${pascal(feature)}\\(`));
     }
   });
 
-  it("keeps its words in its own messages.id.ts and messages.en.ts, registered in src/messages.ts", () => {
+  it('keeps its words in its own messages.id.ts and messages.en.ts, registered in src/messages.ts', () => {
     const registry = read('messages.ts');
-    const withPages = features.filter((f) => featureFiles.some((file) => file.startsWith(`${f}/`) && /\.tsx$/.test(file)));
+    const withPages = features.filter((f) =>
+      featureFiles.some((file) => file.startsWith(`${f}/`) && /\.tsx$/.test(file)),
+    );
     for (const feature of withPages) {
       for (const lang of ['id', 'en']) {
-        expect(fs.existsSync(path.join(src, feature, `messages.${lang}.ts`)), `${feature}/messages.${lang}.ts`).toBe(true);
+        expect(fs.existsSync(path.join(src, feature, `messages.${lang}.ts`)), `${feature}/messages.${lang}.ts`).toBe(
+          true,
+        );
         expect(registry).toContain(`'./${feature}/messages.${lang}.ts'`);
       }
     }

@@ -19,7 +19,13 @@ export const pdf = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 /** The start of a Windows program (MZ header, PE signature). */
-export const exe = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000', 'hex'), Buffer.alloc(28), Buffer.from('80000000', 'hex'), Buffer.alloc(64), Buffer.from('PE\0\0')]);
+export const exe = Buffer.concat([
+  Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000', 'hex'),
+  Buffer.alloc(28),
+  Buffer.from('80000000', 'hex'),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+]);
 /** A web page that would run script if it were ever served inline. */
 export const html = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
 
@@ -29,9 +35,14 @@ export type FilePart = { field?: string; filename: string; type: string; bytes: 
 export function multipart(fields: Record<string, string>, file?: FilePart) {
   const boundary = `----sikoe${crypto.randomUUID()}`;
   const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
     chunks.push(file.bytes, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -39,9 +50,21 @@ export function multipart(fields: Record<string, string>, file?: FilePart) {
 }
 
 /** Posts a multipart form as the browser would: its cookies, and the CSRF token of the page the form is on. */
-export async function postMultipart(app: App, browser: Browser, url: string, pageUrl: string, fields: Record<string, string>, file?: FilePart) {
+export async function postMultipart(
+  app: App,
+  browser: Browser,
+  url: string,
+  pageUrl: string,
+  fields: Record<string, string>,
+  file?: FilePart,
+) {
   const page = await browser.get(pageUrl);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const body = multipart({ _csrf: csrf, ...fields }, file);
-  return app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: browser.cookieHeader } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: browser.cookieHeader },
+  });
 }

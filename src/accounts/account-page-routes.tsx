@@ -23,42 +23,74 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
   const { config } = app.deps;
   const db = () => app.deps.database.db;
 
-  const accountPage = async (req: FastifyRequest, reply: FastifyReply, extra: { newToken?: string; notice?: string; errors?: Record<string, string>; status?: number } = {}) => {
+  const accountPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { newToken?: string; notice?: string; errors?: Record<string, string>; status?: number } = {},
+  ) => {
     const actor = requireActor(req);
     const tokens = await listApiTokens(db(), actor.id);
     const sessions = await listSessions(db(), actor.id, req.sessionToken);
     const unitName = actor.unitCode ? (await getUnit(db(), actor.unitCode).catch(() => undefined))?.name : undefined;
     return reply.page(
-      <AccountPage ctx={reply.ctx()} tokens={tokens} sessions={sessions} tokenDays={config.apiTokenDays} newToken={extra.newToken} notice={extra.notice} unitName={unitName} state={{ errors: extra.errors }} />,
+      <AccountPage
+        ctx={reply.ctx()}
+        tokens={tokens}
+        sessions={sessions}
+        tokenDays={config.apiTokenDays}
+        newToken={extra.newToken}
+        notice={extra.notice}
+        unitName={unitName}
+        state={{ errors: extra.errors }}
+      />,
       extra.status,
     );
   };
-  app.get('/account', { schema: { hide: true, querystring: z.object({ ended: z.literal('1').optional() }) } }, (req, reply) =>
-    accountPage(req, reply, { notice: req.query.ended ? req.t('account.sessionEnded') : undefined }),
+  app.get(
+    '/account',
+    { schema: { hide: true, querystring: z.object({ ended: z.literal('1').optional() }) } },
+    (req, reply) => accountPage(req, reply, { notice: req.query.ended ? req.t('account.sessionEnded') : undefined }),
   );
   app.post(
     '/account/tokens',
     {
-      schema: { hide: true, body: z.object({ ...csrf, name: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong') }) },
-      config: { ...opts.authLimit, errorPage: (req, reply, error, fields) => accountPage(req, reply, { errors: formErrors(req.t, error, fields), status: error.status }) },
+      schema: {
+        hide: true,
+        body: z.object({ ...csrf, name: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong') }),
+      },
+      config: {
+        ...opts.authLimit,
+        errorPage: (req, reply, error, fields) =>
+          accountPage(req, reply, { errors: formErrors(req.t, error, fields), status: error.status }),
+      },
     },
     async (req, reply) => {
       const actor = requireActor(req);
       authorize(actor, 'token.create');
-      const { token } = await db().transaction((tx) => createApiToken(tx, callerOf(req, actor), actor.id, req.body.name, config.apiTokenDays));
+      const { token } = await db().transaction((tx) =>
+        createApiToken(tx, callerOf(req, actor), actor.id, req.body.name, config.apiTokenDays),
+      );
       return accountPage(req, reply, { newToken: token });
     },
   );
-  app.post('/account/tokens/:id/revoke', { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrf) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await db().transaction((tx) => revokeApiToken(tx, callerOf(req, actor), actor.id, req.params.id));
-    return reply.redirect('/account', 303);
-  });
-  app.post('/account/sessions/:id/end', { schema: { hide: true, params: z.object({ id: z.string().max(40) }), body: z.object(csrf) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await db().transaction((tx) => endOtherSession(tx, callerOf(req, actor), actor.id, req.params.id));
-    return reply.redirect('/account?ended=1', 303);
-  });
+  app.post(
+    '/account/tokens/:id/revoke',
+    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrf) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await db().transaction((tx) => revokeApiToken(tx, callerOf(req, actor), actor.id, req.params.id));
+      return reply.redirect('/account', 303);
+    },
+  );
+  app.post(
+    '/account/sessions/:id/end',
+    { schema: { hide: true, params: z.object({ id: z.string().max(40) }), body: z.object(csrf) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await db().transaction((tx) => endOtherSession(tx, callerOf(req, actor), actor.id, req.params.id));
+      return reply.redirect('/account?ended=1', 303);
+    },
+  );
   app.post('/account/sign-out-everywhere', { schema: { hide: true, body: z.object(csrf) } }, async (req, reply) => {
     const actor = requireActor(req);
     await db().transaction((tx) => signOutEverywhere(tx, callerOf(req, actor), actor.id));
@@ -84,12 +116,17 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
     '/account/totp',
     {
       schema: { hide: true, body: z.object({ ...csrf, code: totpField }) },
-      config: { ...opts.authLimit, errorPage: (req, reply, error, fields) => totpPage(req, reply, formErrors(req.t, error, fields), error.status) },
+      config: {
+        ...opts.authLimit,
+        errorPage: (req, reply, error, fields) => totpPage(req, reply, formErrors(req.t, error, fields), error.status),
+      },
     },
     async (req, reply) => {
       const actor = totpActor(req);
       if (!req.sessionToken) throw new AppError('unauthenticated');
-      const rotated = await db().transaction((tx) => confirmTotpSetup(tx, callerOf(req, actor), actor.id, req.body.code, req.sessionToken!));
+      const rotated = await db().transaction((tx) =>
+        confirmTotpSetup(tx, callerOf(req, actor), actor.id, req.body.code, req.sessionToken!),
+      );
       opts.setSessionCookie(reply, rotated);
       return reply.redirect('/officer', 303);
     },

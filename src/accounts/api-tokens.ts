@@ -10,14 +10,25 @@ import { AppError } from '../platform/errors.ts';
 export const DEFAULT_TOKEN_DAYS = 90;
 
 /** Creates a bearer token for the account; the plain token is returned once and only its hash is kept. */
-export async function createApiToken(tx: Tx, caller: Caller, accountId: string, name: string, days = DEFAULT_TOKEN_DAYS): Promise<{ id: string; token: string; expiresAt: Date }> {
+export async function createApiToken(
+  tx: Tx,
+  caller: Caller,
+  accountId: string,
+  name: string,
+  days = DEFAULT_TOKEN_DAYS,
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = randomToken('sikoe_');
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   const [row] = await tx
     .insert(apiTokens)
     .values({ accountId, name, tokenHash: hashToken(token), prefix: token.slice(0, 12), expiresAt })
     .returning({ id: apiTokens.id });
-  await appendAudit(tx, caller, { action: 'token.create', targetType: 'api_token', targetId: row!.id, details: { accountId, name, days } });
+  await appendAudit(tx, caller, {
+    action: 'token.create',
+    targetType: 'api_token',
+    targetId: row!.id,
+    details: { accountId, name, days },
+  });
   return { id: row!.id, token, expiresAt };
 }
 
@@ -44,7 +55,15 @@ export async function revokeAllApiTokens(tx: Tx, accountId: string): Promise<num
 
 export function listApiTokens(db: Executor, accountId: string) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.accountId, accountId))
     .orderBy(desc(apiTokens.createdAt));

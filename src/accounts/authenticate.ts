@@ -18,10 +18,24 @@ export type ProofCheck = (subject: string) => Promise<void>;
  * Counts a failed password or second-factor attempt, with its audit entry when the account exists. It commits on its
  * own: the request that follows is refused, and a refusal must not roll the count back.
  */
-export async function recordFailedAttempt(db: Db, caller: Caller, email: string, account: Pick<Account, 'id' | 'unitCode'> | undefined, policy: SignInThrottle, what: string) {
+export async function recordFailedAttempt(
+  db: Db,
+  caller: Caller,
+  email: string,
+  account: Pick<Account, 'id' | 'unitCode'> | undefined,
+  policy: SignInThrottle,
+  what: string,
+) {
   await db.transaction(async (tx) => {
     const { failures } = await recordSignInFailure(tx, email, caller.ip, policy);
-    if (account) await appendAudit(tx, caller, { action: `auth.${what}_failed`, targetType: 'account', targetId: account.id, unitCode: account.unitCode, details: { failures } });
+    if (account)
+      await appendAudit(tx, caller, {
+        action: `auth.${what}_failed`,
+        targetType: 'account',
+        targetId: account.id,
+        unitCode: account.unitCode,
+        details: { failures },
+      });
   });
 }
 
@@ -29,7 +43,13 @@ export async function recordFailedAttempt(db: Db, caller: Caller, email: string,
  * Checks email and password. Every refusal for a wrong address or password looks the same, and an address without
  * an account is slowed down exactly like one with: nothing tells a caller whether an account exists.
  */
-export async function authenticate(db: Db, caller: Caller, input: { email: string; password: string }, policy: SignInThrottle, proof: ProofCheck): Promise<Account> {
+export async function authenticate(
+  db: Db,
+  caller: Caller,
+  input: { email: string; password: string },
+  policy: SignInThrottle,
+  proof: ProofCheck,
+): Promise<Account> {
   const gate = await signInGate(db, input.email, caller.ip, policy);
   if (gate.proofRequired) await proof(gate.proofSubject);
   const [account] = await db.select().from(accounts).where(eq(accounts.email, input.email));

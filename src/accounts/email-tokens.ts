@@ -22,7 +22,14 @@ export async function consumeEmailToken(db: Executor, token: string, purpose: 'v
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, new Date())))
+    .where(
+      and(
+        eq(emailTokens.tokenHash, hashToken(token)),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, new Date()),
+      ),
+    )
     .returning({ accountId: emailTokens.accountId });
   if (!row) throw new AppError('invalid_token');
   return row.accountId;

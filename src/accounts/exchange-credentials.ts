@@ -13,7 +13,13 @@ export type Credentials = { email: string; password: string; totp?: string; name
  * Issues an API token for email and password, with the TOTP code of officers. Officers without TOTP get no token:
  * they set it up on the web first. An address under attack needs the web form's proof of work: the API refuses.
  */
-export async function exchangeCredentials(db: Db, caller: Caller, input: Credentials, policy: SignInThrottle, tokenDays: number): Promise<string> {
+export async function exchangeCredentials(
+  db: Db,
+  caller: Caller,
+  input: Credentials,
+  policy: SignInThrottle,
+  tokenDays: number,
+): Promise<string> {
   const account = await authenticate(db, caller, input, policy, async () => {
     throw new AppError('proof_required');
   });

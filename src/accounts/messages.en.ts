@@ -12,17 +12,22 @@ export const signup: Messages<typeof id.signup> = {
   sent: 'We sent a verification link to {{email}}. Open it to activate your account. The link is valid for 3 days.',
 };
 
-export const verify: Messages<typeof id.verify> = { title: 'Email verified', done: 'Thank you. Your account is active and you can sign in.' };
+export const verify: Messages<typeof id.verify> = {
+  title: 'Email verified',
+  done: 'Thank you. Your account is active and you can sign in.',
+};
 
 export const login: Messages<typeof id.login> = {
   title: 'Sign in',
   submit: 'Sign in',
   forgot: 'Forgot your password?',
-  ended: 'Your session has ended (officer sessions end after {{minutes}} minutes without activity). Please sign in again.',
+  ended:
+    'Your session has ended (officer sessions end after {{minutes}} minutes without activity). Please sign in again.',
   proof: {
     legend: 'Security check',
     lead: 'There have been many failed sign-ins for this address, so this form is checked first. With JavaScript, the check runs by itself on your device.',
-    noScript: 'JavaScript is off: send this form at {{time}} WITA at the earliest ({{seconds}} seconds after the page opened).',
+    noScript:
+      'JavaScript is off: send this form at {{time}} WITA at the earliest ({{seconds}} seconds after the page opened).',
     required: 'To protect this account, wait for the check below to finish, then send again.',
     invalid: 'This form is not valid. Fill in the form below again.',
     expired: 'This form has been open too long. Fill in the form below again.',
@@ -91,7 +96,8 @@ export const account: Messages<typeof id.account> = {
   sessionEnded: 'The session on that device has ended.',
   unknownDevice: 'Unknown',
   everywhereTitle: 'Sign out everywhere',
-  everywhereLead: 'Ends every session, this one included, and revokes every API token. Use it when your password or phone may be known to someone else.',
+  everywhereLead:
+    'Ends every session, this one included, and revokes every API token. Use it when your password or phone may be known to someone else.',
   everywhere: 'Sign out everywhere',
   mail: {
     verify: {

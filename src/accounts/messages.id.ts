@@ -11,17 +11,22 @@ export const signup = {
   sent: 'Kami mengirim tautan verifikasi ke {{email}}. Buka tautan itu untuk mengaktifkan akun Anda. Tautan berlaku 3 hari.',
 };
 
-export const verify = { title: 'Email terverifikasi', done: 'Terima kasih. Akun Anda sudah aktif dan Anda dapat masuk.' };
+export const verify = {
+  title: 'Email terverifikasi',
+  done: 'Terima kasih. Akun Anda sudah aktif dan Anda dapat masuk.',
+};
 
 export const login = {
   title: 'Masuk',
   submit: 'Masuk',
   forgot: 'Lupa kata sandi?',
-  ended: 'Sesi Anda sudah berakhir (sesi petugas berakhir setelah {{minutes}} menit tanpa kegiatan). Silakan masuk lagi.',
+  ended:
+    'Sesi Anda sudah berakhir (sesi petugas berakhir setelah {{minutes}} menit tanpa kegiatan). Silakan masuk lagi.',
   proof: {
     legend: 'Pemeriksaan keamanan',
     lead: 'Ada banyak percobaan masuk yang gagal untuk alamat ini, jadi formulir ini diperiksa dulu. Dengan JavaScript, pemeriksaan berjalan sendiri di perangkat Anda.',
-    noScript: 'JavaScript tidak aktif: kirim formulir ini paling cepat pukul {{time}} WITA ({{seconds}} detik setelah halaman dibuka).',
+    noScript:
+      'JavaScript tidak aktif: kirim formulir ini paling cepat pukul {{time}} WITA ({{seconds}} detik setelah halaman dibuka).',
     required: 'Untuk melindungi akun ini, tunggu pemeriksaan di bawah selesai, lalu kirim lagi.',
     invalid: 'Formulir ini tidak sah. Isi lagi formulir di bawah.',
     expired: 'Formulir ini sudah terlalu lama terbuka. Isi lagi formulir di bawah.',
@@ -90,7 +95,8 @@ export const account = {
   sessionEnded: 'Sesi di perangkat itu sudah diakhiri.',
   unknownDevice: 'Tidak diketahui',
   everywhereTitle: 'Keluar dari semua perangkat',
-  everywhereLead: 'Mengakhiri semua sesi, termasuk yang ini, dan mencabut semua token API. Pakai ini bila kata sandi atau ponsel Anda mungkin diketahui orang lain.',
+  everywhereLead:
+    'Mengakhiri semua sesi, termasuk yang ini, dan mencabut semua token API. Pakai ini bila kata sandi atau ponsel Anda mungkin diketahui orang lain.',
   everywhere: 'Keluar dari semua perangkat',
   // The mails accounts/mails.ts writes, the officer's welcome among them.
   mail: {

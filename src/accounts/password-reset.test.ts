@@ -42,7 +42,9 @@ describeApp('password reset', (ctx) => {
     const oldSession = await signedInBrowser(ctx.app, citizen.email, PASSWORD);
     expect((await oldSession.browser.get('/api/v1/me')).statusCode).toBe(200);
     const factorySession = await sessionCookie(ctx.db, citizen);
-    const { token: apiToken } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), citizen.id, 'phone app'));
+    const { token: apiToken } = await ctx.db.transaction((tx) =>
+      createApiToken(tx, systemCaller('test'), citizen.id, 'phone app'),
+    );
     const bearer = { authorization: `Bearer ${apiToken}` };
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode).toBe(200);
 
@@ -62,7 +64,11 @@ describeApp('password reset', (ctx) => {
     expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
     expect(await auditFor(ctx.db, citizen.id, 'account.password_reset')).toHaveLength(1);
 
-    const reused = await new Browser(ctx.app).post('/password/reset', { token: tokenOf(link), password: 'yet another passphrase' }, link);
+    const reused = await new Browser(ctx.app).post(
+      '/password/reset',
+      { token: tokenOf(link), password: 'yet another passphrase' },
+      link,
+    );
     expect(reused.statusCode).toBe(400);
     expect(reused.body).toContain('Tautan tidak berlaku atau sudah dipakai.');
     expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
@@ -73,8 +79,15 @@ describeApp('password reset', (ctx) => {
     const first = await requestLink(ctx, citizen.email, 1);
     const second = await requestLink(ctx, citizen.email, 2);
     expect(first).not.toBe(second);
-    expect((await new Browser(ctx.app).post('/password/reset', { token: tokenOf(second), password: NEW_PASSWORD }, second)).statusCode).toBe(200);
-    const stale = await new Browser(ctx.app).post('/password/reset', { token: tokenOf(first), password: 'an attacker passphrase' }, first);
+    expect(
+      (await new Browser(ctx.app).post('/password/reset', { token: tokenOf(second), password: NEW_PASSWORD }, second))
+        .statusCode,
+    ).toBe(200);
+    const stale = await new Browser(ctx.app).post(
+      '/password/reset',
+      { token: tokenOf(first), password: 'an attacker passphrase' },
+      first,
+    );
     expect(stale.statusCode).toBe(400);
     expect((await signedInBrowser(ctx.app, citizen.email, NEW_PASSWORD)).res.statusCode).toBe(303);
   });
@@ -82,13 +95,27 @@ describeApp('password reset', (ctx) => {
   it('lifts the slow-down after failed sign-ins from every device', async () => {
     const citizen = await makeCitizen(ctx.db);
     for (let i = 0; i < ctx.config.signInThrottle.proofAfter; i++) {
-      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: 'guess' }, remoteAddress: `10.9.9.${i}` });
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/token',
+        payload: { email: citizen.email, password: 'guess' },
+        remoteAddress: `10.9.9.${i}`,
+      });
     }
     expect(await recentSignInFailures(ctx.db, citizen.email)).toBe(ctx.config.signInThrottle.proofAfter);
     const link = await requestLink(ctx, citizen.email);
     await new Browser(ctx.app).post('/password/reset', { token: tokenOf(link), password: NEW_PASSWORD }, link);
     expect(await recentSignInFailures(ctx.db, citizen.email)).toBe(0);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: NEW_PASSWORD }, remoteAddress: '10.9.9.1' })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/token',
+          payload: { email: citizen.email, password: NEW_PASSWORD },
+          remoteAddress: '10.9.9.1',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('mails only verified addresses: an unproved one gets its verification link again, not a reset link', async () => {
@@ -97,7 +124,9 @@ describeApp('password reset', (ctx) => {
     expect(res.statusCode).toBe(200);
     const [mail] = await mailsTo(ctx, citizen.email, 1);
     expect(mail!.subject).toBe('Verifikasi email akun Sikoe Anda');
-    expect(await ctx.db.$count(emailTokens, and(eq(emailTokens.accountId, citizen.id), eq(emailTokens.purpose, 'reset')))).toBe(0);
+    expect(
+      await ctx.db.$count(emailTokens, and(eq(emailTokens.accountId, citizen.id), eq(emailTokens.purpose, 'reset'))),
+    ).toBe(0);
     await new Browser(ctx.app).get(linkIn(mail!, '/verify'));
     expect((await accountByEmail(ctx.db, citizen.email))[0]!.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await requestLink(ctx, citizen.email, 2)).toContain('/password/reset?token=');
@@ -117,12 +146,17 @@ describeApp('password reset', (ctx) => {
     const link = await requestLink(ctx, citizen.email);
     const browser = new Browser(ctx.app);
     await browser.get(link);
-    for (const [password, id, en] of [['short', 'Kata sandi minimal 10 karakter.', 'The password needs at least 10 characters.'], ['x'.repeat(201), 'Terlalu panjang.', 'Too long.']]) {
+    for (const [password, id, en] of [
+      ['short', 'Kata sandi minimal 10 karakter.', 'The password needs at least 10 characters.'],
+      ['x'.repeat(201), 'Terlalu panjang.', 'Too long.'],
+    ]) {
       const res = await browser.post('/password/reset', { token: tokenOf(link), password: password! });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(`<p class="error" id="f-password-error">${id}</p>`);
       expect(res.body).toContain(`name="token" value="${tokenOf(link)}"`);
-      const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/password/reset', form: { token: tokenOf(link), password: password! } });
+      const english = await browser
+        .setCookie('lang=en')
+        .request({ method: 'POST', url: '/password/reset', form: { token: tokenOf(link), password: password! } });
       browser.setCookie('lang=id');
       expect(english.body).toContain(`<p class="error" id="f-password-error">${en}</p>`);
     }
@@ -131,11 +165,17 @@ describeApp('password reset', (ctx) => {
     const noToken = await browser.post('/password/reset', { token: '', password: NEW_PASSWORD });
     expect(noToken.statusCode).toBe(422);
     // The link still works after the refusals.
-    expect((await browser.post('/password/reset', { token: tokenOf(link), password: NEW_PASSWORD })).statusCode).toBe(200);
+    expect((await browser.post('/password/reset', { token: tokenOf(link), password: NEW_PASSWORD })).statusCode).toBe(
+      200,
+    );
 
     const forgot = new Browser(ctx.app);
     await forgot.get('/password/forgot');
-    for (const [email, id] of [['', 'Wajib diisi.'], ['no-at-sign', 'Masukkan alamat email yang benar'], [`${'x'.repeat(250)}@test.sikoe.id`, 'Terlalu panjang.']] as const) {
+    for (const [email, id] of [
+      ['', 'Wajib diisi.'],
+      ['no-at-sign', 'Masukkan alamat email yang benar'],
+      [`${'x'.repeat(250)}@test.sikoe.id`, 'Terlalu panjang.'],
+    ] as const) {
       const res = await forgot.post('/password/forgot', { email });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(`<p class="error" id="f-email-error">${id}`);
@@ -146,14 +186,25 @@ describeApp('password reset', (ctx) => {
   it('refuses a link after its hour is up', async () => {
     const citizen = await makeCitizen(ctx.db);
     const link = await requestLink(ctx, citizen.email);
-    await ctx.db.update(emailTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailTokens.accountId, citizen.id));
-    const res = await new Browser(ctx.app).post('/password/reset', { token: tokenOf(link), password: NEW_PASSWORD }, link);
+    await ctx.db
+      .update(emailTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailTokens.accountId, citizen.id));
+    const res = await new Browser(ctx.app).post(
+      '/password/reset',
+      { token: tokenOf(link), password: NEW_PASSWORD },
+      link,
+    );
     expect(res.statusCode).toBe(400);
     expect((await accountByEmail(ctx.db, citizen.email))[0]!.passwordHash).toBe(citizen.passwordHash);
   });
 
   it('refuses an unknown link when opened and when submitted', async () => {
-    const res = await new Browser(ctx.app).post('/password/reset', { token: 'not-a-real-token', password: NEW_PASSWORD }, '/password/forgot');
+    const res = await new Browser(ctx.app).post(
+      '/password/reset',
+      { token: 'not-a-real-token', password: NEW_PASSWORD },
+      '/password/forgot',
+    );
     expect(res.statusCode).toBe(400);
     expect((await ctx.app.inject({ url: '/password/reset' })).statusCode).toBe(422);
   });

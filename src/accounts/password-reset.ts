@@ -22,12 +22,20 @@ export async function requestPasswordReset(tx: Tx, caller: Caller, email: string
   if (!account.emailVerifiedAt) {
     const token = await issueEmailToken(tx, account.id, 'verify');
     await enqueueMail(tx, verifyMail(account.lang, account.email, account.name, `${publicUrl}/verify?token=${token}`));
-    await appendAudit(tx, caller, { action: 'account.verification_resent', targetType: 'account', targetId: account.id });
+    await appendAudit(tx, caller, {
+      action: 'account.verification_resent',
+      targetType: 'account',
+      targetId: account.id,
+    });
     return;
   }
   const token = await issueEmailToken(tx, account.id, 'reset');
   await enqueueMail(tx, resetMail(account.lang, account.email, `${publicUrl}/password/reset?token=${token}`));
-  await appendAudit(tx, caller, { action: 'account.password_reset_requested', targetType: 'account', targetId: account.id });
+  await appendAudit(tx, caller, {
+    action: 'account.password_reset_requested',
+    targetType: 'account',
+    targetId: account.id,
+  });
 }
 
 /**
@@ -43,5 +51,10 @@ export async function resetPassword(tx: Tx, caller: Caller, token: string, passw
   const sessions = await destroyAccountSessions(tx, accountId);
   const tokens = await revokeAllApiTokens(tx, accountId);
   if (account) await clearAllSignInFailures(tx, account.email);
-  await appendAudit(tx, caller, { action: 'account.password_reset', targetType: 'account', targetId: accountId, details: { sessions, tokens } });
+  await appendAudit(tx, caller, {
+    action: 'account.password_reset',
+    targetType: 'account',
+    targetId: accountId,
+    details: { sessions, tokens },
+  });
 }

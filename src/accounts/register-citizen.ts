@@ -30,5 +30,9 @@ export async function registerCitizen(tx: Tx, caller: Caller, input: Registratio
   }
   const token = await issueEmailToken(tx, created.id, 'verify');
   await enqueueMail(tx, verifyMail(input.lang, input.email, input.name, `${publicUrl}/verify?token=${token}`));
-  await appendAudit(tx, { ...caller, actor: null }, { action: 'account.register', targetType: 'account', targetId: created.id });
+  await appendAudit(
+    tx,
+    { ...caller, actor: null },
+    { action: 'account.register', targetType: 'account', targetId: created.id },
+  );
 }

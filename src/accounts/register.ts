@@ -10,7 +10,13 @@ export async function registerAccounts(app: App): Promise<void> {
   const { config } = app.deps;
   const authLimit = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: 60_000 } };
   const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionDays * 86_400 });
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.sessionDays * 86_400,
+    });
   await registerSignInPages(app, { authLimit, setSessionCookie });
   registerAccountPageRoutes(app, { authLimit, setSessionCookie });
   registerAccountApi(app, { authLimit });

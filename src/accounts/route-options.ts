@@ -1,4 +1,7 @@
 import type { FastifyReply } from 'fastify';
 
 /** What the account routes share: the limit on guessing routes and how a new session reaches the browser. */
-export type AccountRouteOptions = { authLimit: object; setSessionCookie: (reply: FastifyReply, token: string) => unknown };
+export type AccountRouteOptions = {
+  authLimit: object;
+  setSessionCookie: (reply: FastifyReply, token: string) => unknown;
+};

@@ -19,7 +19,14 @@ import { signInNeedsProof, signInProofSettings, signInProofSubject } from './sig
 import { signOut } from './sign-out.ts';
 import { passTotpChallenge } from './totp.ts';
 import { verifyEmail } from './verify-email.ts';
-import { ForgotPasswordPage, LoginPage, MessagePage, ResetPasswordPage, SignupPage, TotpChallengePage } from './views/auth-pages.tsx';
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  MessagePage,
+  ResetPasswordPage,
+  SignupPage,
+  TotpChallengePage,
+} from './views/auth-pages.tsx';
 import { formText } from '../platform/http/fields.ts';
 
 const csrf = { _csrf: z.string().optional() };
@@ -27,38 +34,85 @@ const NextQuery = z.object({ next: z.string().max(500).optional(), ended: z.lite
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
 /** Signing up, in and out, the second factor, and the password: everything before and around a session. */
-export async function registerSignInPages(fastify: FastifyInstance, { authLimit, setSessionCookie }: AccountRouteOptions): Promise<void> {
+export async function registerSignInPages(
+  fastify: FastifyInstance,
+  { authLimit, setSessionCookie }: AccountRouteOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;
   const throttle = config.signInThrottle;
   const proof = new FormProof(db, await serverSecret(db(), 'sign-in-proof'), signInProofSettings, 'login.proof');
 
-  app.get('/signup', { schema: { hide: true } }, async (_req, reply) => reply.page(<SignupPage ctx={reply.ctx()} state={{}} />));
+  app.get('/signup', { schema: { hide: true } }, async (_req, reply) =>
+    reply.page(<SignupPage ctx={reply.ctx()} state={{}} />),
+  );
   app.post(
     '/signup',
     {
-      schema: { hide: true, body: z.object({ ...csrf, name: nameField, email: emailField, password: newPasswordField }) },
-      config: { ...authLimit, errorPage: (req, reply, error, fields) => reply.page(<SignupPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status) },
+      schema: {
+        hide: true,
+        body: z.object({ ...csrf, name: nameField, email: emailField, password: newPasswordField }),
+      },
+      config: {
+        ...authLimit,
+        errorPage: (req, reply, error, fields) =>
+          reply.page(
+            <SignupPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />,
+            error.status,
+          ),
+      },
     },
     async (req, reply) => {
-      await db().transaction((tx) => registerCitizen(tx, callerOf(req), { ...req.body, lang: req.lang }, config.publicUrl));
-      return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('signup.sentTitle')} message={req.t('signup.sent', { email: req.body.email })} />);
+      await db().transaction((tx) =>
+        registerCitizen(tx, callerOf(req), { ...req.body, lang: req.lang }, config.publicUrl),
+      );
+      return reply.page(
+        <MessagePage
+          ctx={reply.ctx()}
+          title={req.t('signup.sentTitle')}
+          message={req.t('signup.sent', { email: req.body.email })}
+        />,
+      );
     },
   );
 
-  app.get('/verify', { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } }, async (req, reply) => {
-    await db().transaction((tx) => verifyEmail(tx, callerOf(req), req.query.token));
-    return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('verify.title')} message={req.t('verify.done')} link={{ href: '/login', text: req.t('nav.login') }} />);
-  });
+  app.get(
+    '/verify',
+    { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } },
+    async (req, reply) => {
+      await db().transaction((tx) => verifyEmail(tx, callerOf(req), req.query.token));
+      return reply.page(
+        <MessagePage
+          ctx={reply.ctx()}
+          title={req.t('verify.title')}
+          message={req.t('verify.done')}
+          link={{ href: '/login', text: req.t('nav.login') }}
+        />,
+      );
+    },
+  );
 
   /** The sign-in form; for an address under attack with a proof of work, keeping a token whose wait already ran. */
-  const loginPage = async (req: FastifyRequest, reply: FastifyReply, state: { values?: Record<string, unknown>; errors?: Record<string, string> }, status = 200, proofFor?: { email: string; keep?: string }) => {
+  const loginPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: { values?: Record<string, unknown>; errors?: Record<string, string> },
+    status = 200,
+    proofFor?: { email: string; keep?: string },
+  ) => {
     const query = req.query as z.infer<typeof NextQuery>;
     const issued = proofFor ? await proof.issue(signInProofSubject(proofFor.email), proofFor.keep) : undefined;
-    const withProof = issued && { form: { token: issued.token, challenge: JSON.stringify(issued.challenge), readyAt: issued.readyAt }, assets: proofAssets(), minSeconds: signInProofSettings.formMinSeconds };
+    const withProof = issued && {
+      form: { token: issued.token, challenge: JSON.stringify(issued.challenge), readyAt: issued.readyAt },
+      assets: proofAssets(),
+      minSeconds: signInProofSettings.formMinSeconds,
+    };
     const notice = query.ended ? req.t('login.ended', { minutes: config.officerIdleMinutes }) : undefined;
-    return reply.page(<LoginPage ctx={reply.ctx()} next={nextPath(query.next)} state={state} proof={withProof} notice={notice} />, status);
+    return reply.page(
+      <LoginPage ctx={reply.ctx()} next={nextPath(query.next)} state={state} proof={withProof} notice={notice} />,
+      status,
+    );
   };
   app.get('/login', { schema: { hide: true, querystring: NextQuery } }, (req, reply) => loginPage(req, reply, {}));
   app.post(
@@ -67,7 +121,13 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
       schema: {
         hide: true,
         querystring: NextQuery,
-        body: z.object({ ...csrf, email: emailField, password: passwordField, formToken: z.string().max(300).optional(), altcha: z.string().max(20_000).optional() }),
+        body: z.object({
+          ...csrf,
+          email: emailField,
+          password: passwordField,
+          formToken: z.string().max(300).optional(),
+          altcha: z.string().max(20_000).optional(),
+        }),
       },
       config: {
         ...authLimit,
@@ -76,8 +136,16 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
           const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
           // While the address needs a proof the form asks for it: a fresh one, or the same token while its wait runs.
           const asksProof = !!fields.proof || (email !== '' && (await signInNeedsProof(db(), email, throttle)));
-          const proofFor = asksProof ? { email, keep: proof.isWaitRefusal(error.fields?.proof) ? formText(body.formToken) : undefined } : undefined;
-          return loginPage(req, reply, { values: { email: body.email }, errors: formErrors(req.t, error, fields) }, error.status, proofFor);
+          const proofFor = asksProof
+            ? { email, keep: proof.isWaitRefusal(error.fields?.proof) ? formText(body.formToken) : undefined }
+            : undefined;
+          return loginPage(
+            req,
+            reply,
+            { values: { email: body.email }, errors: formErrors(req.t, error, fields) },
+            error.status,
+            proofFor,
+          );
         },
       },
     },
@@ -88,7 +156,9 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
         if (!formToken) throw new AppError('validation_failed', { proof: 'login.proof.required' });
         await proof.check({ token: formToken, altcha, subject });
       });
-      const signed = await db().transaction((tx) => signIn(tx, caller, account, config.sessionDays, req.headers['user-agent']));
+      const signed = await db().transaction((tx) =>
+        signIn(tx, caller, account, config.sessionDays, req.headers['user-agent']),
+      );
       setSessionCookie(reply, signed.sessionToken);
       const next = nextPath(req.query.next);
       if (signed.next === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(next)}`, 303);
@@ -113,13 +183,27 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
         ...authLimit,
         errorPage: (req, reply, error, fields) => {
           pendingActor(req); // Without a pending sign-in there is no form to show again: sign in first.
-          return reply.page(<TotpChallengePage ctx={reply.ctx()} next={nextPath((req.query as { next?: string }).next)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status);
+          return reply.page(
+            <TotpChallengePage
+              ctx={reply.ctx()}
+              next={nextPath((req.query as { next?: string }).next)}
+              state={{ errors: formErrors(req.t, error, fields) }}
+            />,
+            error.status,
+          );
         },
       },
     },
     async (req, reply) => {
       const actor = pendingActor(req);
-      const rotated = await passTotpChallenge(db(), callerOf(req, actor), actor.id, req.body.code, req.sessionToken!, throttle);
+      const rotated = await passTotpChallenge(
+        db(),
+        callerOf(req, actor),
+        actor.id,
+        req.body.code,
+        req.sessionToken!,
+        throttle,
+      );
       setSessionCookie(reply, rotated);
       const next = nextPath(req.query.next);
       return reply.redirect(next === '/' ? '/officer' : next, 303);
@@ -132,36 +216,68 @@ export async function registerSignInPages(fastify: FastifyInstance, { authLimit,
     return reply.redirect('/', 303);
   });
 
-  app.get('/password/forgot', { schema: { hide: true } }, async (_req, reply) => reply.page(<ForgotPasswordPage ctx={reply.ctx()} state={{}} />));
+  app.get('/password/forgot', { schema: { hide: true } }, async (_req, reply) =>
+    reply.page(<ForgotPasswordPage ctx={reply.ctx()} state={{}} />),
+  );
   app.post(
     '/password/forgot',
     {
       schema: { hide: true, body: z.object({ ...csrf, email: emailField }) },
-      config: { ...authLimit, errorPage: (req, reply, error, fields) => reply.page(<ForgotPasswordPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status) },
+      config: {
+        ...authLimit,
+        errorPage: (req, reply, error, fields) =>
+          reply.page(
+            <ForgotPasswordPage
+              ctx={reply.ctx()}
+              state={{ values: values(req), errors: formErrors(req.t, error, fields) }}
+            />,
+            error.status,
+          ),
+      },
     },
     async (req, reply) => {
       await db().transaction((tx) => requestPasswordReset(tx, callerOf(req, null), req.body.email, config.publicUrl));
-      return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('forgot.sentTitle')} message={req.t('forgot.sent')} />);
+      return reply.page(
+        <MessagePage ctx={reply.ctx()} title={req.t('forgot.sentTitle')} message={req.t('forgot.sent')} />,
+      );
     },
   );
-  app.get('/password/reset', { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } }, async (req, reply) =>
-    reply.page(<ResetPasswordPage ctx={reply.ctx()} state={{}} token={req.query.token} />),
+  app.get(
+    '/password/reset',
+    { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } },
+    async (req, reply) => reply.page(<ResetPasswordPage ctx={reply.ctx()} state={{}} token={req.query.token} />),
   );
   app.post(
     '/password/reset',
     {
-      schema: { hide: true, body: z.object({ ...csrf, token: z.string().min(1).max(200), password: newPasswordField }) },
+      schema: {
+        hide: true,
+        body: z.object({ ...csrf, token: z.string().min(1).max(200), password: newPasswordField }),
+      },
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) =>
-          reply.page(<ResetPasswordPage ctx={reply.ctx()} token={formText(values(req).token)} state={{ errors: formErrors(req.t, error, fields) }} />, error.status),
+          reply.page(
+            <ResetPasswordPage
+              ctx={reply.ctx()}
+              token={formText(values(req).token)}
+              state={{ errors: formErrors(req.t, error, fields) }}
+            />,
+            error.status,
+          ),
       },
     },
     async (req, reply) => {
       await db().transaction((tx) => resetPassword(tx, callerOf(req), req.body.token, req.body.password));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.page(<MessagePage ctx={reply.ctx()} title={req.t('reset.doneTitle')} message={req.t('reset.done')} link={{ href: '/login', text: req.t('nav.login') }} />);
+      return reply.page(
+        <MessagePage
+          ctx={reply.ctx()}
+          title={req.t('reset.doneTitle')}
+          message={req.t('reset.done')}
+          link={{ href: '/login', text: req.t('nav.login') }}
+        />,
+      );
     },
   );
-
 }

@@ -24,17 +24,30 @@ import { signInFailures } from './schema.ts';
 export type SignInGate = { proofSubject: string; proofRequired: boolean };
 
 /** The sign-in form's proof of work: as the booking form's, with a shorter wait without JavaScript. */
-export const signInProofSettings: ProofSettings = { formMinSeconds: 10, formMaxMinutes: 30, pow: { algorithm: 'SHA-256', cost: 1, counterMin: 50_000, counterMax: 150_000 } };
+export const signInProofSettings: ProofSettings = {
+  formMinSeconds: 10,
+  formMaxMinutes: 30,
+  pow: { algorithm: 'SHA-256', cost: 1, counterMin: 50_000, counterMax: 150_000 },
+};
 
-export const addressKeyOf = (email: string) => `a:${crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+export const addressKeyOf = (email: string) =>
+  `a:${crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 /** What a sign-in form's proof is bound to: the address it is for. */
 export const signInProofSubject = (email: string) => `sign-in:${addressKeyOf(email)}`;
 const clientKeyOf = (addressKey: string, ip: string | undefined) => `${addressKey}|${ip ?? 'unknown'}`;
 const DAY_MS = 86_400_000;
 
 /** Whether sign-ins to the address need a proof of work now (the sign-in form shows the widget). */
-export async function signInNeedsProof(db: Executor, email: string, policy: SignInThrottle, now = new Date()): Promise<boolean> {
-  const [address] = await db.select().from(signInFailures).where(eq(signInFailures.key, addressKeyOf(email)));
+export async function signInNeedsProof(
+  db: Executor,
+  email: string,
+  policy: SignInThrottle,
+  now = new Date(),
+): Promise<boolean> {
+  const [address] = await db
+    .select()
+    .from(signInFailures)
+    .where(eq(signInFailures.key, addressKeyOf(email)));
   return needsProof(address, policy, now);
 }
 
@@ -42,10 +55,19 @@ const needsProof = (address: typeof signInFailures.$inferSelect | undefined, pol
   !!address && address.failures >= policy.proofAfter && address.lastFailedAt.getTime() > now.getTime() - DAY_MS;
 
 /** Where this address stands for this client; throws `sign_in_throttled` while the client must wait. */
-export async function signInGate(db: Executor, email: string, ip: string | undefined, policy: SignInThrottle, now = new Date()): Promise<SignInGate> {
+export async function signInGate(
+  db: Executor,
+  email: string,
+  ip: string | undefined,
+  policy: SignInThrottle,
+  now = new Date(),
+): Promise<SignInGate> {
   const addressKey = addressKeyOf(email);
   const clientKey = clientKeyOf(addressKey, ip);
-  const rows = await db.select().from(signInFailures).where(inArray(signInFailures.key, [addressKey, clientKey]));
+  const rows = await db
+    .select()
+    .from(signInFailures)
+    .where(inArray(signInFailures.key, [addressKey, clientKey]));
   const address = rows.find((r) => r.key === addressKey);
   const client = rows.find((r) => r.key === clientKey);
   const waitSeconds = client?.waitUntil ? Math.ceil((client.waitUntil.getTime() - now.getTime()) / 1000) : 0;
@@ -54,7 +76,12 @@ export async function signInGate(db: Executor, email: string, ip: string | undef
 }
 
 /** Counts a wrong password or code; it commits on its own, since the refusal that follows must not roll it back. */
-export async function recordSignInFailure(db: Executor, email: string, ip: string | undefined, policy: SignInThrottle): Promise<{ failures: number }> {
+export async function recordSignInFailure(
+  db: Executor,
+  email: string,
+  ip: string | undefined,
+  policy: SignInThrottle,
+): Promise<{ failures: number }> {
   const addressKey = addressKeyOf(email);
   // A count a day old starts again at one.
   const failures = sql`case when ${signInFailures.lastFailedAt} < now() - interval '1 day' then 1 else ${signInFailures.failures} + 1 end`;
@@ -70,11 +97,26 @@ export async function recordSignInFailure(db: Executor, email: string, ip: strin
       else null end`;
   await db
     .insert(signInFailures)
-    .values({ key: clientKeyOf(addressKey, ip), failures: 1, lastFailedAt: sql`now()`, waitUntil: policy.freeFailures <= 1 ? sql`now() + interval '1 second'` : null })
-    .onConflictDoUpdate({ target: signInFailures.key, set: { failures, lastFailedAt: sql`now()`, waitUntil: waitUntil(failures) } });
+    .values({
+      key: clientKeyOf(addressKey, ip),
+      failures: 1,
+      lastFailedAt: sql`now()`,
+      waitUntil: policy.freeFailures <= 1 ? sql`now() + interval '1 second'` : null,
+    })
+    .onConflictDoUpdate({
+      target: signInFailures.key,
+      set: { failures, lastFailedAt: sql`now()`, waitUntil: waitUntil(failures) },
+    });
   // Counts no longer in force (a day old, no wait running) go as new failures come: a spray over many addresses
   // and clients does not grow the table without end.
-  await db.delete(signInFailures).where(and(lt(signInFailures.lastFailedAt, sql`now() - interval '1 day'`), or(isNull(signInFailures.waitUntil), lt(signInFailures.waitUntil, sql`now()`))));
+  await db
+    .delete(signInFailures)
+    .where(
+      and(
+        lt(signInFailures.lastFailedAt, sql`now() - interval '1 day'`),
+        or(isNull(signInFailures.waitUntil), lt(signInFailures.waitUntil, sql`now()`)),
+      ),
+    );
   return { failures: address!.failures };
 }
 
@@ -86,14 +128,27 @@ export async function clearSignInFailures(db: Executor, email: string, ip: strin
 
 /** Failed sign-ins for the address in the last day, from every client (shown to admins on the account's record). */
 export async function recentSignInFailures(db: Executor, email: string): Promise<number> {
-  const [row] = await db.select().from(signInFailures).where(eq(signInFailures.key, addressKeyOf(email)));
+  const [row] = await db
+    .select()
+    .from(signInFailures)
+    .where(eq(signInFailures.key, addressKeyOf(email)));
   return row && row.lastFailedAt.getTime() > Date.now() - DAY_MS ? row.failures : 0;
 }
 
 /** An admin lifts the slow-down on an account (the owner asked, on the phone): every count goes, and it is audited. */
-export async function clearSignInSlowDown(tx: Tx, caller: Caller, account: { id: string; email: string; unitCode: string | null }): Promise<void> {
+export async function clearSignInSlowDown(
+  tx: Tx,
+  caller: Caller,
+  account: { id: string; email: string; unitCode: string | null },
+): Promise<void> {
   const cleared = await clearAllSignInFailures(tx, account.email);
-  await appendAudit(tx, caller, { action: 'auth.sign_in_failures_cleared', targetType: 'account', targetId: account.id, unitCode: account.unitCode, details: { cleared } });
+  await appendAudit(tx, caller, {
+    action: 'auth.sign_in_failures_cleared',
+    targetType: 'account',
+    targetId: account.id,
+    unitCode: account.unitCode,
+    details: { cleared },
+  });
 }
 
 /** Forgets every count for the address, from every client (password reset, an admin's clear). */

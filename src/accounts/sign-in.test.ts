@@ -33,7 +33,11 @@ describeApp('sign-in', (ctx) => {
     const officer = await makeOfficer(ctx.db);
     const { browser, res } = await signedInBrowser(ctx.app, officer.email, PASSWORD);
     expect(res.headers.location).toBe('/login/totp?next=%2F');
-    const code = await browser.post('/login/totp?next=%2F', { code: totpCode(officer.totpSecret!) }, '/login/totp?next=%2F');
+    const code = await browser.post(
+      '/login/totp?next=%2F',
+      { code: totpCode(officer.totpSecret!) },
+      '/login/totp?next=%2F',
+    );
     expect(code.headers.location).toBe('/officer');
   });
 
@@ -59,17 +63,35 @@ describeApp('sign-in', (ctx) => {
 
   it('refuses a wrong password and an unknown address alike, without a session', async () => {
     const citizen = await makeCitizen(ctx.db);
-    const wrong = await new Browser(ctx.app).post('/login', { email: citizen.email, password: 'not the password' }, '/login');
-    const unknown = await new Browser(ctx.app).post('/login', { email: uniqueEmail('nobody'), password: 'not the password' }, '/login');
+    const wrong = await new Browser(ctx.app).post(
+      '/login',
+      { email: citizen.email, password: 'not the password' },
+      '/login',
+    );
+    const unknown = await new Browser(ctx.app).post(
+      '/login',
+      { email: uniqueEmail('nobody'), password: 'not the password' },
+      '/login',
+    );
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.body).toContain('Email atau kata sandi salah.');
     const strip = (html: string, email: string) => withoutCsrf(html).replace(email, 'X');
-    expect(strip(wrong.body, citizen.email)).toBe(strip(unknown.body, /value="([^"]+@test\.sikoe\.id)"/.exec(unknown.body)![1]!));
+    expect(strip(wrong.body, citizen.email)).toBe(
+      strip(unknown.body, /value="([^"]+@test\.sikoe\.id)"/.exec(unknown.body)![1]!),
+    );
     expect(sessionCookieFrom(wrong)).toBeUndefined();
 
-    const apiWrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: 'not the password' } });
-    const apiUnknown = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: uniqueEmail('nobody'), password: 'x' } });
+    const apiWrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: citizen.email, password: 'not the password' },
+    });
+    const apiUnknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: uniqueEmail('nobody'), password: 'x' },
+    });
     expect(apiWrong.statusCode).toBe(401);
     expect(apiWrong.json()).toEqual(apiUnknown.json());
     expect(apiWrong.json()).toMatchObject({ error: { code: 'invalid_credentials' } });
@@ -77,7 +99,11 @@ describeApp('sign-in', (ctx) => {
 
   it('refuses a disabled account like a wrong password', async () => {
     const citizen = await makeCitizen(ctx.db, { disabledAt: new Date() });
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: citizen.email, password: PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: citizen.email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('invalid_credentials');
   });
@@ -102,7 +128,11 @@ describeApp('sign-in', (ctx) => {
     expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(slowedNobody.statusCode).toBe(429);
     expect(slowedNobody.json()).toEqual(slowed.json());
-    const page = await new Browser(ctx.app, attacker).post('/login', { email: citizen.email, password: PASSWORD }, '/login');
+    const page = await new Browser(ctx.app, attacker).post(
+      '/login',
+      { email: citizen.email, password: PASSWORD },
+      '/login',
+    );
     expect(page.statusCode).toBe(429);
     expect(page.body).toContain('Terlalu banyak percobaan yang gagal dari perangkat ini');
     expect(sessionCookieFrom(page)).toBeUndefined();
@@ -121,8 +151,14 @@ describeApp('sign-in', (ctx) => {
     // Each round: the wait is skipped (as if it had passed), one more wrong password, then a look at the new wait.
     for (let i = 0; i < freeFailures + 11; i++) {
       // Only this client's wait: the address's own count would ask for a proof of work after a while.
-      await ctx.db.update(signInFailures).set({ waitUntil: null }).where(like(signInFailures.key, `%|${ip}`));
-      await ctx.db.update(signInFailures).set({ failures: 0 }).where(eq(signInFailures.key, addressKeyOf(citizen.email)));
+      await ctx.db
+        .update(signInFailures)
+        .set({ waitUntil: null })
+        .where(like(signInFailures.key, `%|${ip}`));
+      await ctx.db
+        .update(signInFailures)
+        .set({ failures: 0 })
+        .where(eq(signInFailures.key, addressKeyOf(citizen.email)));
       expect((await token(citizen.email, 'wrong', ip)).statusCode).toBe(401);
       const res = await token(citizen.email, 'wrong', ip);
       if (res.statusCode === 429) waits.push(Number(res.headers['retry-after']));
@@ -148,10 +184,18 @@ describeApp('sign-in', (ctx) => {
     expect(sessionCookieFrom(asked)).toBeUndefined();
     const formToken = formTokenIn(asked.body);
     const altcha = await solveAltcha(challengeIn(asked.body));
-    const wrongPassword = await browser.request({ method: 'POST', url: '/login', form: { email: citizen.email, password: 'still guessing', formToken, altcha } });
+    const wrongPassword = await browser.request({
+      method: 'POST',
+      url: '/login',
+      form: { email: citizen.email, password: 'still guessing', formToken, altcha },
+    });
     expect(wrongPassword.statusCode).toBe(401);
     const next = await solveAltcha(challengeIn(wrongPassword.body));
-    const signedIn = await browser.request({ method: 'POST', url: '/login', form: { email: citizen.email, password: PASSWORD, formToken: formTokenIn(wrongPassword.body), altcha: next } });
+    const signedIn = await browser.request({
+      method: 'POST',
+      url: '/login',
+      form: { email: citizen.email, password: PASSWORD, formToken: formTokenIn(wrongPassword.body), altcha: next },
+    });
     expect(signedIn.statusCode).toBe(303);
     expect(sessionCookieFrom(signedIn)).toBeDefined();
     // Signing in cleared the address's count: the next sign-in needs no proof.
@@ -161,9 +205,13 @@ describeApp('sign-in', (ctx) => {
   it('ends a half-open session at a wrong code while the address is under attack, so each code guess costs a password and its proof', async () => {
     const officer = await makeOfficer(ctx.db, { role: 'verifier' });
     const browser = new Browser(ctx.app);
-    expect((await browser.post('/login', { email: officer.email, password: PASSWORD }, '/login')).headers.location).toBe('/login/totp?next=%2F');
+    expect(
+      (await browser.post('/login', { email: officer.email, password: PASSWORD }, '/login')).headers.location,
+    ).toBe('/login/totp?next=%2F');
     // A wrong code before any attack is just refused: the form is shown again.
-    expect((await browser.post('/login/totp?next=%2F', { code: '000001' }, '/login/totp?next=%2F')).statusCode).toBe(422);
+    expect((await browser.post('/login/totp?next=%2F', { code: '000001' }, '/login/totp?next=%2F')).statusCode).toBe(
+      422,
+    );
     for (let i = 0; i < ctx.config.signInThrottle.proofAfter; i++) await token(officer.email, 'guess', ipOf(40 + i));
 
     const wrong = await browser.post('/login/totp?next=%2F', { code: '000002' }, '/login/totp?next=%2F');
@@ -175,11 +223,18 @@ describeApp('sign-in', (ctx) => {
   });
 
   it('forgets counts no longer in force as new failures come in', async () => {
-    const stale = { key: `test-stale-${crypto.randomUUID()}`, failures: 7, lastFailedAt: new Date(Date.now() - 2 * 86_400_000) };
+    const stale = {
+      key: `test-stale-${crypto.randomUUID()}`,
+      failures: 7,
+      lastFailedAt: new Date(Date.now() - 2 * 86_400_000),
+    };
     const waiting = { ...stale, key: `test-waiting-${crypto.randomUUID()}`, waitUntil: new Date(Date.now() + 600_000) };
     await ctx.db.insert(signInFailures).values([stale, waiting]);
     expect((await token(uniqueEmail('spray'), 'guess', ipOf(77))).statusCode).toBe(401);
-    const left = await ctx.db.select({ key: signInFailures.key }).from(signInFailures).where(inArray(signInFailures.key, [stale.key, waiting.key]));
+    const left = await ctx.db
+      .select({ key: signInFailures.key })
+      .from(signInFailures)
+      .where(inArray(signInFailures.key, [stale.key, waiting.key]));
     expect(left.map((r) => r.key)).toEqual([waiting.key]);
   });
 
@@ -188,16 +243,29 @@ describeApp('sign-in', (ctx) => {
     const ip = ipOf(4);
     for (let i = 0; i < ctx.config.signInThrottle.freeFailures; i++) await token(officer.email, 'wrong', ip);
     expect((await token(officer.email, PASSWORD, ip)).statusCode).toBe(429);
-    const admin = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' })));
+    const admin = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' })),
+    );
     const record = await admin.get(`/admin/accounts/${officer.id}`);
     expect(record.body).toContain(`/admin/accounts/${officer.id}/sign-in-failures/clear`);
-    const head = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' })));
-    const refused = await head.post(`/admin/accounts/${officer.id}/sign-in-failures/clear`, {}, `/admin/accounts/${officer.id}`);
+    const head = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' })),
+    );
+    const refused = await head.post(
+      `/admin/accounts/${officer.id}/sign-in-failures/clear`,
+      {},
+      `/admin/accounts/${officer.id}`,
+    );
     expect(refused.statusCode).toBe(403);
     const cleared = await admin.post(`/admin/accounts/${officer.id}/sign-in-failures/clear`, {});
     expect(cleared.headers.location).toBe(`/admin/accounts/${officer.id}?cleared=1`);
     expect(await auditFor(ctx.db, officer.id, 'auth.sign_in_failures_cleared')).toHaveLength(1);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: officer.email, password: PASSWORD, totp: totpCode(officer.totpSecret!) }, remoteAddress: ip });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: officer.email, password: PASSWORD, totp: totpCode(officer.totpSecret!) },
+      remoteAddress: ip,
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -208,15 +276,30 @@ describeApp('sign-in', (ctx) => {
     expect(res.body).toContain('<p class="error" id="f-password-error">Wajib diisi.');
     const enBrowser = new Browser(ctx.app);
     await enBrowser.get('/login');
-    const enPost = await enBrowser.setCookie('lang=en').request({ method: 'POST', url: '/login', form: { email: 'nope', password: '' } });
+    const enPost = await enBrowser
+      .setCookie('lang=en')
+      .request({ method: 'POST', url: '/login', form: { email: 'nope', password: '' } });
     expect(enPost.body).toContain('lang="en"');
     expect(enPost.statusCode).toBe(422);
     expect(enPost.body).toContain('<p class="error" id="f-email-error">Enter a valid email address');
     expect(enPost.body).toContain('<p class="error" id="f-password-error">Required.');
-    const api = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: 'nope', password: 'x'.repeat(201), totp: '12ab' }, headers: { 'accept-language': 'en' } });
+    const api = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: 'nope', password: 'x'.repeat(201), totp: '12ab' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(api.statusCode).toBe(422);
-    expect(api.json().error.fields).toEqual({ email: expect.stringContaining('Enter a valid email'), password: 'Too long.', totp: 'Enter 6 digits.' });
-    const longName = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email: uniqueEmail(), password: 'x', name: 'n'.repeat(81) } });
+    expect(api.json().error.fields).toEqual({
+      email: expect.stringContaining('Enter a valid email'),
+      password: 'Too long.',
+      totp: 'Enter 6 digits.',
+    });
+    const longName = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: uniqueEmail(), password: 'x', name: 'n'.repeat(81) },
+    });
     expect(longName.json().error.fields).toEqual({ name: 'Terlalu panjang.' });
   });
 });

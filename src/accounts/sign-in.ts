@@ -13,12 +13,28 @@ export type SignedIn = { sessionToken: string; next: 'done' | 'totp' | 'totp_set
  * otherwise signing in again with the password would reset the count of wrong codes, and the codes could be guessed
  * without ever slowing down.
  */
-export async function signIn(tx: Tx, caller: Caller, account: Account, sessionDays: number, userAgent?: string): Promise<SignedIn> {
+export async function signIn(
+  tx: Tx,
+  caller: Caller,
+  account: Account,
+  sessionDays: number,
+  userAgent?: string,
+): Promise<SignedIn> {
   const officer = account.kind === 'officer';
   const needsCode = officer && account.totpEnabledAt !== null;
   if (!needsCode) await clearSignInFailures(tx, account.email, caller.ip);
-  const sessionToken = await createSession(tx, { accountId: account.id, mfaPassed: !needsCode, days: sessionDays, ip: caller.ip, userAgent });
-  await appendAudit(tx, { ...caller, actor: null }, { action: 'auth.sign_in', targetType: 'account', targetId: account.id, unitCode: account.unitCode });
+  const sessionToken = await createSession(tx, {
+    accountId: account.id,
+    mfaPassed: !needsCode,
+    days: sessionDays,
+    ip: caller.ip,
+    userAgent,
+  });
+  await appendAudit(
+    tx,
+    { ...caller, actor: null },
+    { action: 'auth.sign_in', targetType: 'account', targetId: account.id, unitCode: account.unitCode },
+  );
   const next = needsCode ? 'totp' : officer ? 'totp_setup' : 'done';
   return { sessionToken, next };
 }

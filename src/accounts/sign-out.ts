@@ -7,7 +7,8 @@ import { revokeAllApiTokens } from './api-tokens.ts';
 
 export async function signOut(tx: Tx, caller: Caller, sessionToken: string): Promise<void> {
   await destroySession(tx, sessionToken);
-  if (caller.actor) await appendAudit(tx, caller, { action: 'auth.sign_out', targetType: 'account', targetId: caller.actor.id });
+  if (caller.actor)
+    await appendAudit(tx, caller, { action: 'auth.sign_out', targetType: 'account', targetId: caller.actor.id });
 }
 
 /** Ends one of the account's other sessions (a phone left signed in), by the id the account page lists. */
@@ -17,9 +18,18 @@ export async function endOtherSession(tx: Tx, caller: Caller, accountId: string,
 }
 
 /** "Sign out everywhere": every session, this one included, and every API token of the account end at once. */
-export async function signOutEverywhere(tx: Tx, caller: Caller, accountId: string): Promise<{ sessions: number; tokens: number }> {
+export async function signOutEverywhere(
+  tx: Tx,
+  caller: Caller,
+  accountId: string,
+): Promise<{ sessions: number; tokens: number }> {
   const sessions = await destroyAccountSessions(tx, accountId);
   const tokens = await revokeAllApiTokens(tx, accountId);
-  await appendAudit(tx, caller, { action: 'auth.sign_out_everywhere', targetType: 'account', targetId: accountId, details: { sessions, tokens } });
+  await appendAudit(tx, caller, {
+    action: 'auth.sign_out_everywhere',
+    targetType: 'account',
+    targetId: accountId,
+    details: { sessions, tokens },
+  });
   return { sessions, tokens };
 }

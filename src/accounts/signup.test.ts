@@ -46,18 +46,30 @@ describeApp('citizen sign-up', (ctx) => {
 
   it('signs up by API, refuses a token until verified, then issues one', async () => {
     const email = uniqueEmail('api-signup');
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { email, password: PASSWORD, name: 'Yohanes Lado' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { email, password: PASSWORD, name: 'Yohanes Lado' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ status: 'verification_sent' });
 
-    const early = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password: PASSWORD } });
+    const early = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email, password: PASSWORD },
+    });
     expect(early.statusCode).toBe(403);
     expect(early.json()).toMatchObject({ error: { code: 'email_not_verified' } });
 
     const [mail] = await mailsTo(ctx, email);
     expect((await ctx.app.inject({ url: linkIn(mail!, '/verify') })).statusCode).toBe(200);
 
-    const ok = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password: PASSWORD } });
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email, password: PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
     const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${ok.json().token}` } });
     expect(me.json()).toMatchObject({ email, name: 'Yohanes Lado', kind: 'citizen', role: null });
@@ -77,7 +89,9 @@ describeApp('citizen sign-up', (ctx) => {
     const formDup = await browser.post('/signup', body(existing.email), '/signup');
     const formNew = await browser.post('/signup', body(uniqueEmail('fresh')), '/signup');
     expect(formDup.statusCode).toBe(formNew.statusCode);
-    expect(withoutCsrf(formDup.body).replace(existing.email, 'X')).toBe(withoutCsrf(formNew.body).replace(/fresh-[^ ]+@test\.sikoe\.id/, 'X'));
+    expect(withoutCsrf(formDup.body).replace(existing.email, 'X')).toBe(
+      withoutCsrf(formNew.body).replace(/fresh-[^ ]+@test\.sikoe\.id/, 'X'),
+    );
 
     const rows = await accountByEmail(ctx.db, existing.email);
     expect(rows).toHaveLength(1);
@@ -97,10 +111,25 @@ describeApp('citizen sign-up', (ctx) => {
     const cases: [Record<string, string>, string, string, string][] = [
       [{ name: '', email, password: PASSWORD }, 'name', 'Wajib diisi.', 'Required.'],
       [{ name: 'x'.repeat(121), email, password: PASSWORD }, 'name', 'Terlalu panjang.', 'Too long.'],
-      [{ name: 'Maria', email: 'not-an-email', password: PASSWORD }, 'email', 'Masukkan alamat email yang benar', 'Enter a valid email address'],
+      [
+        { name: 'Maria', email: 'not-an-email', password: PASSWORD },
+        'email',
+        'Masukkan alamat email yang benar',
+        'Enter a valid email address',
+      ],
       [{ name: 'Maria', email: '', password: PASSWORD }, 'email', 'Wajib diisi.', 'Required.'],
-      [{ name: 'Maria', email: `${'x'.repeat(250)}@test.sikoe.id`, password: PASSWORD }, 'email', 'Terlalu panjang.', 'Too long.'],
-      [{ name: 'Maria', email, password: 'short' }, 'password', 'Kata sandi minimal 10 karakter.', 'The password needs at least 10 characters.'],
+      [
+        { name: 'Maria', email: `${'x'.repeat(250)}@test.sikoe.id`, password: PASSWORD },
+        'email',
+        'Terlalu panjang.',
+        'Too long.',
+      ],
+      [
+        { name: 'Maria', email, password: 'short' },
+        'password',
+        'Kata sandi minimal 10 karakter.',
+        'The password needs at least 10 characters.',
+      ],
       [{ name: 'Maria', email, password: 'x'.repeat(201) }, 'password', 'Terlalu panjang.', 'Too long.'],
     ];
     for (const [form, field, id, en] of cases) {
@@ -114,15 +143,27 @@ describeApp('citizen sign-up', (ctx) => {
       expect(english.statusCode).toBe(422);
       expect(english.body).toMatch(new RegExp(`<p class="error" id="f-${field}-error">${en.replace('.', '\\.')}`));
 
-      const api = await ctx.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: form, headers: { 'accept-language': 'en' } });
+      const api = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: form,
+        headers: { 'accept-language': 'en' },
+      });
       expect(api.statusCode).toBe(422);
-      expect(api.json().error).toMatchObject({ code: 'validation_failed', fields: { [field]: expect.stringContaining(en) } });
+      expect(api.json().error).toMatchObject({
+        code: 'validation_failed',
+        fields: { [field]: expect.stringContaining(en) },
+      });
       const apiId = await ctx.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: form });
       expect(apiId.json().error.fields[field]).toContain(id);
     }
     const missing = await ctx.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: {} });
     expect(missing.statusCode).toBe(422);
-    expect(missing.json().error.fields).toEqual({ email: 'Wajib diisi.', password: 'Wajib diisi.', name: 'Wajib diisi.' });
+    expect(missing.json().error.fields).toEqual({
+      email: 'Wajib diisi.',
+      password: 'Wajib diisi.',
+      name: 'Wajib diisi.',
+    });
     expect(await accountByEmail(ctx.db, email)).toHaveLength(0);
     expect(await queuedMailCount(ctx.db, email)).toBe(0);
   });

@@ -9,7 +9,10 @@ import { Browser } from '../../test/http.ts';
 
 /** Mail jobs queued for an address, sent or not. */
 export async function queuedMailCount(db: Executor, to: string): Promise<number> {
-  const rows = await db.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${to}`));
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${to}`));
   return rows.length;
 }
 
@@ -33,7 +36,12 @@ export const withoutCsrf = (html: string) => html.replace(/name="_csrf" value="[
 export async function signedInBrowser(app: App, email: string, password: string, next?: string, userAgent?: string) {
   const browser = new Browser(app);
   await browser.get('/login');
-  const res = await browser.request({ method: 'POST', url: `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, form: { email, password }, headers: userAgent ? { 'user-agent': userAgent } : {} });
+  const res = await browser.request({
+    method: 'POST',
+    url: `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+    form: { email, password },
+    headers: userAgent ? { 'user-agent': userAgent } : {},
+  });
   return { browser, res };
 }
 

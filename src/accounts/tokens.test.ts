@@ -12,7 +12,11 @@ import { listSessions } from '../platform/auth/sessions.ts';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function issueToken(ctx: AppContext, email: string, name?: string): Promise<string> {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password: PASSWORD, ...(name ? { name } : {}) } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/token',
+    payload: { email, password: PASSWORD, ...(name ? { name } : {}) },
+  });
   expect(res.statusCode).toBe(200);
   return res.json().token as string;
 }
@@ -24,18 +28,34 @@ describeApp('API tokens', (ctx) => {
     expect(token).toMatch(/^sikoe_[A-Za-z0-9_-]{40,}$/);
     const me = await ctx.app.inject({ url: '/api/v1/me', headers: bearer(token) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ id: citizen.id, kind: 'citizen', name: citizen.name, email: citizen.email, role: null, unitCode: null });
+    expect(me.json()).toEqual({
+      id: citizen.id,
+      kind: 'citizen',
+      name: citizen.name,
+      email: citizen.email,
+      role: null,
+      unitCode: null,
+    });
 
     const rows = await ctx.db.select().from(apiTokens).where(eq(apiTokens.accountId, citizen.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: 'script', tokenHash: crypto.createHash('sha256').update(token).digest('hex'), prefix: token.slice(0, 12) });
+    expect(rows[0]).toMatchObject({
+      name: 'script',
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      prefix: token.slice(0, 12),
+    });
     expect(rows[0]!.lastUsedAt).toBeInstanceOf(Date);
-    const leaked = await queryRows(ctx.db, sql`select 1 from api_tokens t where position(${token} in row_to_json(t)::text) > 0`);
+    const leaked = await queryRows(
+      ctx.db,
+      sql`select 1 from api_tokens t where position(${token} in row_to_json(t)::text) > 0`,
+    );
     expect(leaked).toHaveLength(0);
     expect(await auditFor(ctx.db, rows[0]!.id, 'token.create')).toHaveLength(1);
 
     const list = await ctx.app.inject({ url: '/api/v1/me/tokens', headers: bearer(token) });
-    expect(list.json()).toEqual([expect.objectContaining({ id: rows[0]!.id, name: 'script', prefix: token.slice(0, 12), revokedAt: null })]);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ id: rows[0]!.id, name: 'script', prefix: token.slice(0, 12), revokedAt: null }),
+    ]);
     expect(list.body).not.toContain(rows[0]!.tokenHash);
   });
 
@@ -78,11 +98,16 @@ describeApp('API tokens', (ctx) => {
     const citizen = await makeCitizen(ctx.db);
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, citizen));
     await browser.get('/account');
-    for (const [name, id, en] of [['  ', 'Wajib diisi.', 'Required.'], ['x'.repeat(81), 'Terlalu panjang.', 'Too long.']] as const) {
+    for (const [name, id, en] of [
+      ['  ', 'Wajib diisi.', 'Required.'],
+      ['x'.repeat(81), 'Terlalu panjang.', 'Too long.'],
+    ] as const) {
       const res = await browser.post('/account/tokens', { name });
       expect(res.statusCode).toBe(422);
       expect(res.body).toContain(`<p class="error" id="f-name-error">${id}</p>`);
-      const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/account/tokens', form: { name } });
+      const english = await browser
+        .setCookie('lang=en')
+        .request({ method: 'POST', url: '/account/tokens', form: { name } });
       browser.setCookie('lang=id');
       expect(english.body).toContain(`<p class="error" id="f-name-error">${en}</p>`);
     }
@@ -93,17 +118,32 @@ describeApp('API tokens', (ctx) => {
     const officer = await makeCitizen(ctx.db);
     const keep = await issueToken(ctx, officer.email);
     const drop = await issueToken(ctx, officer.email);
-    const [dropRow] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, crypto.createHash('sha256').update(drop).digest('hex')));
+    const [dropRow] = await ctx.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, crypto.createHash('sha256').update(drop).digest('hex')));
 
-    const byCookie = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${dropRow!.id}`, headers: { cookie: await sessionCookie(ctx.db, officer) } });
+    const byCookie = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${dropRow!.id}`,
+      headers: { cookie: await sessionCookie(ctx.db, officer) },
+    });
     expect(byCookie.statusCode).toBe(401);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer(drop) })).statusCode).toBe(200);
 
-    const res = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${dropRow!.id}`, headers: bearer(keep) });
+    const res = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${dropRow!.id}`,
+      headers: bearer(keep),
+    });
     expect(res.statusCode).toBe(204);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer(drop) })).statusCode).toBe(401);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: bearer(keep) })).statusCode).toBe(200);
-    const again = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${dropRow!.id}`, headers: bearer(keep) });
+    const again = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${dropRow!.id}`,
+      headers: bearer(keep),
+    });
     expect(again.statusCode).toBe(404);
     const bad = await ctx.app.inject({ method: 'DELETE', url: '/api/v1/me/tokens/not-a-uuid', headers: bearer(keep) });
     expect(bad.statusCode).toBe(422);
@@ -116,7 +156,11 @@ describeApp('API tokens', (ctx) => {
     const otherToken = await issueToken(ctx, other.email);
     const [row] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.accountId, owner.id));
 
-    const api = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${row!.id}`, headers: bearer(otherToken) });
+    const api = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/tokens/${row!.id}`,
+      headers: bearer(otherToken),
+    });
     expect(api.statusCode).toBe(404);
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, other));
     await browser.get('/account');
@@ -139,8 +183,20 @@ describeApp('API tokens', (ctx) => {
 
   it('lists the devices signed in, ends another one, and signs out everywhere (sessions and tokens)', async () => {
     const citizen = await makeCitizen(ctx.db);
-    const phone = await signedInBrowser(ctx.app, citizen.email, PASSWORD, undefined, 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36');
-    const laptop = await signedInBrowser(ctx.app, citizen.email, PASSWORD, undefined, 'Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/121.0');
+    const phone = await signedInBrowser(
+      ctx.app,
+      citizen.email,
+      PASSWORD,
+      undefined,
+      'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36',
+    );
+    const laptop = await signedInBrowser(
+      ctx.app,
+      citizen.email,
+      PASSWORD,
+      undefined,
+      'Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/121.0',
+    );
     const api = await issueToken(ctx, citizen.email);
 
     const page = await laptop.browser.get('/account');
@@ -174,7 +230,10 @@ describeApp('API tokens', (ctx) => {
     const page = await new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, citizen)).get('/account');
     expect(page.body).toContain('Berlaku sampai');
     expect(page.body).toContain('Token baru berlaku 90 hari.');
-    const json = await ctx.app.inject({ url: '/api/v1/me/tokens', headers: bearer(await issueToken(ctx, citizen.email)) });
+    const json = await ctx.app.inject({
+      url: '/api/v1/me/tokens',
+      headers: bearer(await issueToken(ctx, citizen.email)),
+    });
     expect(json.json()[0]).toHaveProperty('expiresAt');
   });
 });

@@ -49,7 +49,11 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     expect(malformed.body).toContain('<p class="error" id="f-code-error">Masukkan 6 angka.');
     expect(await recentSignInFailures(ctx.db, officer.email)).toBe(1);
 
-    const ok = await browser.post('/login/totp?next=%2Faccount', { code: totpCode(officer.totpSecret!) }, '/login/totp?next=%2Faccount');
+    const ok = await browser.post(
+      '/login/totp?next=%2Faccount',
+      { code: totpCode(officer.totpSecret!) },
+      '/login/totp?next=%2Faccount',
+    );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/account');
     expect((await browser.get('/officer')).statusCode).toBe(200);
@@ -88,7 +92,11 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
   }
 
   async function enrolsBeforeWork(role: 'admin' | 'counter_officer' | 'partner') {
-    const admin = await makeOfficer(ctx.db, { role, totp: false, unitCode: role === 'admin' ? 'KANWIL-NTT' : 'KANIM-KUPANG' });
+    const admin = await makeOfficer(ctx.db, {
+      role,
+      totp: false,
+      unitCode: role === 'admin' ? 'KANWIL-NTT' : 'KANIM-KUPANG',
+    });
     const { browser, res } = await signedInBrowser(ctx.app, admin.email, PASSWORD);
     expect(res.headers.location).toBe('/account/totp');
     for (const url of ['/officer', '/admin/officers', '/officer/work', '/account']) {
@@ -147,7 +155,10 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     expect(missing.json().error.code).toBe('mfa_required');
     const wrong = await token(ctx, { email: officer.email, password: PASSWORD, totp: wrongCode(officer.totpSecret!) });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error).toMatchObject({ code: 'invalid_totp', fields: { totp: 'Kode salah atau sudah kedaluwarsa. Coba kode yang baru.' } });
+    expect(wrong.json().error).toMatchObject({
+      code: 'invalid_totp',
+      fields: { totp: 'Kode salah atau sudah kedaluwarsa. Coba kode yang baru.' },
+    });
     expect(await recentSignInFailures(ctx.db, officer.email)).toBe(1);
     const malformed = await token(ctx, { email: officer.email, password: PASSWORD, totp: '1234567' });
     expect(malformed.statusCode).toBe(422);
@@ -173,7 +184,11 @@ describeApp('two-step sign-in (TOTP)', (ctx) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/login\?next=/);
     // Even with bad input: there is no pending sign-in whose form could be shown again.
-    for (const [url, form] of [['/login/totp', { code: 'x' }], ['/account/totp', { code: '' }], ['/account/tokens', { name: '' }]] as const) {
+    for (const [url, form] of [
+      ['/login/totp', { code: 'x' }],
+      ['/account/totp', { code: '' }],
+      ['/account/tokens', { name: '' }],
+    ] as const) {
       const bad = await anon.post(url, form, '/login');
       expect(bad.statusCode, url).toBe(303);
       expect(bad.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);

@@ -18,7 +18,11 @@ async function loadAccount(db: Db | Tx, id: string) {
 }
 
 /** Checks a code and uses it up: the same code (or an older one) is refused the second time. */
-export async function consumeTotp(db: Executor, account: { id: string; totpSecret: string | null }, code: string): Promise<boolean> {
+export async function consumeTotp(
+  db: Executor,
+  account: { id: string; totpSecret: string | null },
+  code: string,
+): Promise<boolean> {
   const step = account.totpSecret ? totpStep(account.totpSecret, code) : null;
   if (step === null) return false;
   const used = await db
@@ -30,7 +34,11 @@ export async function consumeTotp(db: Executor, account: { id: string; totpSecre
 }
 
 /** Returns the secret to enrol in an authenticator app; a pending (unconfirmed) secret is reused. */
-export async function startTotpSetup(tx: Tx, caller: Caller, accountId: string): Promise<{ secret: string; uri: string }> {
+export async function startTotpSetup(
+  tx: Tx,
+  caller: Caller,
+  accountId: string,
+): Promise<{ secret: string; uri: string }> {
   const account = await loadAccount(tx, accountId);
   if (account.totpEnabledAt) throw new AppError('conflict');
   const secret = account.totpSecret ?? newTotpSecret();
@@ -45,7 +53,13 @@ export async function startTotpSetup(tx: Tx, caller: Caller, accountId: string):
  * Turns TOTP on once the officer proves the app shows the right codes. The session now has its second factor, so
  * it gets a new id: the returned token replaces the cookie.
  */
-export async function confirmTotpSetup(tx: Tx, caller: Caller, accountId: string, code: string, sessionToken: string): Promise<string> {
+export async function confirmTotpSetup(
+  tx: Tx,
+  caller: Caller,
+  accountId: string,
+  code: string,
+  sessionToken: string,
+): Promise<string> {
   const account = await loadAccount(tx, accountId);
   if (account.totpEnabledAt || !account.totpSecret) throw new AppError('conflict');
   if (!(await consumeTotp(tx, account, code))) throw new AppError('invalid_totp', { code: 'v.totpWrong' });
@@ -59,7 +73,14 @@ export async function confirmTotpSetup(tx: Tx, caller: Caller, accountId: string
  * The second step of signing in. Wrong codes slow the next tries down like wrong passwords. On success the session
  * gets a new id (the returned token replaces the cookie), so an id seen before the second factor is worth nothing.
  */
-export async function passTotpChallenge(db: Db, caller: Caller, accountId: string, code: string, sessionToken: string, policy: SignInThrottle): Promise<string> {
+export async function passTotpChallenge(
+  db: Db,
+  caller: Caller,
+  accountId: string,
+  code: string,
+  sessionToken: string,
+  policy: SignInThrottle,
+): Promise<string> {
   const account = await loadAccount(db, accountId);
   const gate = await signInGate(db, account.email, caller.ip, policy);
   if (!account.totpSecret || !account.totpEnabledAt) throw new AppError('conflict');

@@ -11,7 +11,13 @@ import { applicationActions, applications, type ApplicationStatus } from './sche
 export async function recordAction(
   tx: Executor,
   caller: Caller,
-  input: { applicationId: string; type: string; status?: ApplicationStatus; payload?: Record<string, unknown>; requestId?: string },
+  input: {
+    applicationId: string;
+    type: string;
+    status?: ApplicationStatus;
+    payload?: Record<string, unknown>;
+    requestId?: string;
+  },
 ): Promise<void> {
   await recordWorkflowAction(tx, caller, {
     history: applicationActions,

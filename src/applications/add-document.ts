@@ -20,7 +20,12 @@ const UPLOAD_LOCK_SPACE = 7411;
 export type AddedDocument = { id: string; kind: DocumentKind; mediaType: string; size: number };
 
 /** A name fit to show back to its owner: no folders, no control characters, not endless. */
-const cleanName = (name: string | null) => name?.split(/[\\/]/).pop()?.replace(/[\p{C}"]/gu, '').slice(0, 200) || null;
+const cleanName = (name: string | null) =>
+  name
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/[\p{C}"]/gu, '')
+    .slice(0, 200) || null;
 
 /**
  * Stores a scanned document (JPEG, PNG or PDF, recognised by its content) and records it on the application.
@@ -37,8 +42,12 @@ export async function addDocument(
   if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
   const application = await lockApplication(tx, input.applicationId);
   if (!(openStatuses as readonly string[]).includes(application.status)) throw new AppError('invalid_transition');
-  const [held] = await tx.select({ n: count() }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, application.id));
-  if ((held?.n ?? 0) >= maxDocumentsPerApplication) throw new AppError('validation_failed', { file: 'v.tooManyDocuments' });
+  const [held] = await tx
+    .select({ n: count() })
+    .from(applicationDocuments)
+    .where(eq(applicationDocuments.applicationId, application.id));
+  if ((held?.n ?? 0) >= maxDocumentsPerApplication)
+    throw new AppError('validation_failed', { file: 'v.tooManyDocuments' });
   // Every file the account still adds to, across its applications being prepared: no account fills the disk,
   // however many it opens. Files of applications at the office or finished stay on record and no longer count.
   // An account's uploads take turns, so two at once to different applications cannot both pass the check.
@@ -49,7 +58,11 @@ export async function addDocument(
     .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
     .where(and(eq(applications.accountId, application.accountId), inArray(applications.status, [...openStatuses])));
   if ((stored?.bytes ?? 0) + input.file.bytes.length > limits.bytesPerAccount) {
-    throw new AppError('validation_failed', { file: 'v.storageQuota' }, { mb: Math.floor(limits.bytesPerAccount / 1024 / 1024) });
+    throw new AppError(
+      'validation_failed',
+      { file: 'v.storageQuota' },
+      { mb: Math.floor(limits.bytesPerAccount / 1024 / 1024) },
+    );
   }
 
   const id = crypto.randomUUID();
@@ -58,9 +71,30 @@ export async function addDocument(
   const sha256 = crypto.createHash('sha256').update(input.file.bytes).digest('hex');
   await storage.put(storageKey, input.file.bytes, mediaType);
   try {
-    await tx.insert(applicationDocuments).values({ id, applicationId: application.id, kind: input.kind, storageKey, mediaType, size, sha256, originalName: cleanName(input.file.filename) });
-    await recordAction(tx, caller, { applicationId: application.id, type: 'document_added', payload: { documentId: id, kind: input.kind } });
-    await appendAudit(tx, caller, { action: 'application.document_add', targetType: 'application', targetId: application.id, unitCode: application.unitCode, details: { documentId: id, kind: input.kind, mediaType, size, sha256 } });
+    await tx
+      .insert(applicationDocuments)
+      .values({
+        id,
+        applicationId: application.id,
+        kind: input.kind,
+        storageKey,
+        mediaType,
+        size,
+        sha256,
+        originalName: cleanName(input.file.filename),
+      });
+    await recordAction(tx, caller, {
+      applicationId: application.id,
+      type: 'document_added',
+      payload: { documentId: id, kind: input.kind },
+    });
+    await appendAudit(tx, caller, {
+      action: 'application.document_add',
+      targetType: 'application',
+      targetId: application.id,
+      unitCode: application.unitCode,
+      details: { documentId: id, kind: input.kind, mediaType, size, sha256 },
+    });
   } catch (err) {
     await storage.delete(storageKey).catch(() => undefined);
     throw err;

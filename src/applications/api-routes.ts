@@ -28,7 +28,9 @@ export function registerApplicationApi(fastify: FastifyInstance): void {
     async (req, reply) => {
       const actor = requireActor(req);
       authorize(actor, 'application.create');
-      const created = await db().transaction((tx) => createApplication(tx, callerOf(req, actor), req.body, config.booking));
+      const created = await db().transaction((tx) =>
+        createApplication(tx, callerOf(req, actor), req.body, config.booking),
+      );
       return reply.code(201).send(created);
     },
   );

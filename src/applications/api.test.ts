@@ -29,9 +29,15 @@ const valid = (nik: string) => ({
 });
 
 describeApp('applications API', (ctx) => {
-  const tokenFor = async (accountId: string) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
+  const tokenFor = async (accountId: string) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
   const post = (token: string | null, payload: object, lang = 'id') =>
-    ctx.app.inject({ method: 'POST', url: '/api/v1/applications', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': lang }, payload });
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': lang },
+      payload,
+    });
 
   it('submits an application with the itemised PP 45/2024 fee and a tracking code', async () => {
     const citizen = await makeCitizen(ctx.db);
@@ -59,17 +65,26 @@ describeApp('applications API', (ctx) => {
     // The applicant is told to continue or withdraw theirs; anyone else, to see the office.
     const again = await post(mine, valid(nik));
     expect(again.statusCode).toBe(422);
-    expect(again.json().error.fields).toEqual({ nik: 'Anda sudah punya permohonan paspor jenis ini untuk orang ini yang sedang berjalan. Lanjutkan permohonan itu, atau tarik dulu di halamannya.' });
+    expect(again.json().error.fields).toEqual({
+      nik: 'Anda sudah punya permohonan paspor jenis ini untuk orang ini yang sedang berjalan. Lanjutkan permohonan itu, atau tarik dulu di halamannya.',
+    });
     const elsewhere = await post(theirs, valid(nik), 'en');
     expect(elsewhere.statusCode).toBe(422);
-    expect(elsewhere.json().error.fields.nik).toMatch(/^An application for this NIK and this type of passport is already under way\. If you did not make it, come to the immigration office/);
+    expect(elsewhere.json().error.fields.nik).toMatch(
+      /^An application for this NIK and this type of passport is already under way\. If you did not make it, come to the immigration office/,
+    );
     // Another type is another application; once the first has ended, the person may apply again.
     expect((await post(mine, { ...valid(nik), passportType: 'biasa' })).statusCode).toBe(201);
-    await ctx.db.update(applications).set({ status: 'handed_over' }).where(and(eq(applications.nik, nik), eq(applications.passportType, 'elektronik')));
+    await ctx.db
+      .update(applications)
+      .set({ status: 'handed_over' })
+      .where(and(eq(applications.nik, nik), eq(applications.passportType, 'elektronik')));
     expect((await post(theirs, valid(nik))).statusCode).toBe(201);
 
     const racer = makeNik('1991-03-04', 'F');
-    const raced = await Promise.all([mine, theirs, mine].map((token) => post(token, { ...valid(racer), birthDate: '1991-03-04' })));
+    const raced = await Promise.all(
+      [mine, theirs, mine].map((token) => post(token, { ...valid(racer), birthDate: '1991-03-04' })),
+    );
     expect(raced.map((r) => r.statusCode).sort()).toEqual([201, 422, 422]);
     expect(await ctx.db.$count(applications, eq(applications.nik, racer))).toBe(1);
   });
@@ -79,7 +94,12 @@ describeApp('applications API', (ctx) => {
     const owner = await makeCitizen(ctx.db);
     const mine = await tokenFor(owner.id);
     const theirs = await tokenFor((await makeCitizen(ctx.db)).id);
-    const withdraw = (token: string, id: string) => ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/withdraw`, headers: { authorization: `Bearer ${token}` } });
+    const withdraw = (token: string, id: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${id}/withdraw`,
+        headers: { authorization: `Bearer ${token}` },
+      });
     const { id } = (await post(mine, { ...valid(nik), birthDate: '1987-02-03', sex: 'M' })).json();
 
     expect((await withdraw(theirs, id)).statusCode).toBe(403);
@@ -87,14 +107,22 @@ describeApp('applications API', (ctx) => {
     expect(withdrawn.statusCode, withdrawn.body).toBe(204);
     const [row] = await ctx.db.select().from(applications).where(eq(applications.id, id));
     expect(row!.status).toBe('cancelled');
-    expect((await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, id))).map((a) => a.type)).toContain('withdrawn');
-    expect(await ctx.db.$count(auditLog, and(eq(auditLog.action, 'application.withdraw'), eq(auditLog.targetId, id)))).toBe(1);
+    expect(
+      (await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, id))).map(
+        (a) => a.type,
+      ),
+    ).toContain('withdrawn');
+    expect(
+      await ctx.db.$count(auditLog, and(eq(auditLog.action, 'application.withdraw'), eq(auditLog.targetId, id))),
+    ).toBe(1);
     // Once only; and the person may apply again, from any account.
     expect((await withdraw(mine, id)).statusCode).toBe(409);
     expect((await post(theirs, { ...valid(nik), birthDate: '1987-02-03', sex: 'M' })).statusCode).toBe(201);
 
     // A booked application is cancelled on its booking first.
-    const booked = (await post(mine, { ...valid(nik), birthDate: '1987-02-03', sex: 'M', passportType: 'biasa' })).json();
+    const booked = (
+      await post(mine, { ...valid(nik), birthDate: '1987-02-03', sex: 'M', passportType: 'biasa' })
+    ).json();
     await ctx.db.update(applications).set({ status: 'booked' }).where(eq(applications.id, booked.id));
     const refused = await withdraw(mine, booked.id);
     expect(refused.statusCode).toBe(409);
@@ -141,7 +169,9 @@ describeApp('applications API', (ctx) => {
     const token = await tokenFor(citizen.id);
     const birthDate = `${new Date().getUTCFullYear() - 15}-03-10`;
     const teen = { ...valid(makeNik(birthDate, 'F')), birthDate, maritalStatus: 'single' };
-    expect((await post(token, teen)).json().error.fields.validityYears).toBe('Masa berlaku 10 tahun hanya untuk pemohon berusia 17 tahun ke atas atau sudah menikah.');
+    expect((await post(token, teen)).json().error.fields.validityYears).toBe(
+      'Masa berlaku 10 tahun hanya untuk pemohon berusia 17 tahun ke atas atau sudah menikah.',
+    );
     const fiveYears = await post(token, { ...teen, validityYears: 5, passportType: 'biasa', speed: 'reguler' });
     expect(fiveYears.statusCode).toBe(201);
     expect(fiveYears.json().fee.total).toBe(350_000);
@@ -165,9 +195,18 @@ describeApp('applications API', (ctx) => {
   it('tracks by code and birth date, answering an unknown code and a wrong birth date alike', async () => {
     const citizen = await makeCitizen(ctx.db);
     const unit = await makeUnit(ctx.db);
-    const created = (await post(await tokenFor(citizen.id), { ...valid(makeNik('1990-07-05', 'F')), unitCode: unit.code })).json();
-    const found = await ctx.app.inject({ url: `/api/v1/track?code=${created.trackingCode.toLowerCase()}&birthDate=1990-07-05` });
-    expect(found.json()).toEqual({ trackingCode: created.trackingCode, status: 'submitted', unitCode: unit.code, appointmentDate: null });
+    const created = (
+      await post(await tokenFor(citizen.id), { ...valid(makeNik('1990-07-05', 'F')), unitCode: unit.code })
+    ).json();
+    const found = await ctx.app.inject({
+      url: `/api/v1/track?code=${created.trackingCode.toLowerCase()}&birthDate=1990-07-05`,
+    });
+    expect(found.json()).toEqual({
+      trackingCode: created.trackingCode,
+      status: 'submitted',
+      unitCode: unit.code,
+      appointmentDate: null,
+    });
     const wrongBirth = await ctx.app.inject({ url: `/api/v1/track?code=${created.trackingCode}&birthDate=1990-07-06` });
     const unknown = await ctx.app.inject({ url: '/api/v1/track?code=SK0000000000&birthDate=1990-07-05' });
     expect(wrongBirth.statusCode).toBe(404);

@@ -12,13 +12,22 @@ export type Mailbox = { to: string; lang: Lang } | null;
  * not be a way to flood someone else's. Null when there is nowhere to write (the counter tells the applicant).
  */
 export async function applicantMailbox(db: Executor, application: { accountId: string }): Promise<Mailbox> {
-  const [account] = await db.select({ email: accounts.email, lang: accounts.lang, verifiedAt: accounts.emailVerifiedAt }).from(accounts).where(eq(accounts.id, application.accountId));
+  const [account] = await db
+    .select({ email: accounts.email, lang: accounts.lang, verifiedAt: accounts.emailVerifiedAt })
+    .from(accounts)
+    .where(eq(accounts.id, application.accountId));
   return account?.verifiedAt ? { to: account.email, lang: account.lang } : null;
 }
 
 /** Where mail about an application goes, with the tracking code the mail names: what other features' mails need. */
-export async function applicationMailbox(db: Executor, applicationId: string): Promise<{ trackingCode: string; to: string; lang: Lang } | null> {
-  const [application] = await db.select({ accountId: applications.accountId, trackingCode: applications.trackingCode }).from(applications).where(eq(applications.id, applicationId));
+export async function applicationMailbox(
+  db: Executor,
+  applicationId: string,
+): Promise<{ trackingCode: string; to: string; lang: Lang } | null> {
+  const [application] = await db
+    .select({ accountId: applications.accountId, trackingCode: applications.trackingCode })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
   const mailbox = application && (await applicantMailbox(db, application));
   return application && mailbox ? { trackingCode: application.trackingCode, ...mailbox } : null;
 }

@@ -11,10 +11,20 @@ import type { Application } from './schema.ts';
  * The signed-in actor and the application, once the policy allows `action` on it. Every application route (and
  * every form re-shown after an error) goes through here, so an outsider never sees a page about someone's case.
  */
-export async function applicationFor(db: Executor, req: FastifyRequest, id: string, action: 'application.view' | 'application.edit' | 'application.withdraw'): Promise<{ actor: Actor; application: Application }> {
+export async function applicationFor(
+  db: Executor,
+  req: FastifyRequest,
+  id: string,
+  action: 'application.view' | 'application.edit' | 'application.withdraw',
+): Promise<{ actor: Actor; application: Application }> {
   const actor = requireActor(req);
   const application = await getApplication(db, id);
   const scope = action === 'application.view' ? await actorScope(db, actor) : [];
-  authorize(actor, action, { accountId: application.accountId, unitCode: application.unitCode, status: application.status, scope });
+  authorize(actor, action, {
+    accountId: application.accountId,
+    unitCode: application.unitCode,
+    status: application.status,
+    scope,
+  });
   return { actor, application };
 }

@@ -43,7 +43,13 @@ type Payload = Record<string, unknown>;
 
 /** For the steps whose outcome matters to the applicant: which one it was (the message tells them apart). */
 const outcomes: Partial<Record<CitizenActionType, (p: Payload) => string>> = {
-  document_check: (p) => (Array.isArray(p.missing) && p.missing.length === 0 && Array.isArray(p.documents) && p.documents.every((d) => (d as { accepted?: unknown }).accepted === true) ? 'complete' : 'incomplete'),
+  document_check: (p) =>
+    Array.isArray(p.missing) &&
+    p.missing.length === 0 &&
+    Array.isArray(p.documents) &&
+    p.documents.every((d) => (d as { accepted?: unknown }).accepted === true)
+      ? 'complete'
+      : 'incomplete',
   interview: (p) => (p.outcome === 'defer' ? 'deferred' : 'passed'),
   adjudicate: (p) => (p.decision === 'reject' ? 'rejected' : 'approved'),
   quality_check: (p) => (p.passed === false ? 'failed' : 'passed'),
@@ -61,7 +67,8 @@ export type CitizenHistoryEntry = {
   ticket: string | null;
 };
 
-const isCitizenType = (type: string): type is CitizenActionType => (citizenActionTypes as readonly string[]).includes(type);
+const isCitizenType = (type: string): type is CitizenActionType =>
+  (citizenActionTypes as readonly string[]).includes(type);
 const isoDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -69,7 +76,18 @@ const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 export function citizenHistory(history: HistoryEntry[]): CitizenHistoryEntry[] {
   return history.flatMap(({ type, at, payload }) =>
     isCitizenType(type)
-      ? [{ at, type, outcome: outcomes[type]?.(payload) ?? null, date: isoDate(payload.date), from: isoDate(payload.from), to: isoDate(payload.to), kind: text(payload.kind), ticket: text(payload.ticket) }]
+      ? [
+          {
+            at,
+            type,
+            outcome: outcomes[type]?.(payload) ?? null,
+            date: isoDate(payload.date),
+            from: isoDate(payload.from),
+            to: isoDate(payload.to),
+            kind: text(payload.kind),
+            ticket: text(payload.ticket),
+          },
+        ]
       : [],
   );
 }

@@ -25,21 +25,53 @@ export type NewApplication = ApplicantFacts & {
 export type CreatedApplication = { id: string; trackingCode: string; status: string; fee: Fee; warnings: string[] };
 
 /** Submits a complete application in one step (the API); the fee is fixed from the tariff in force today (WITA). */
-export async function createApplication(tx: Tx, caller: Caller, input: NewApplication, limits: { applicantsPerAccount: number }, now = new Date()): Promise<CreatedApplication> {
+export async function createApplication(
+  tx: Tx,
+  caller: Caller,
+  input: NewApplication,
+  limits: { applicantsPerAccount: number },
+  now = new Date(),
+): Promise<CreatedApplication> {
   const accountId = caller.actor!.id;
   const today = witaDate(now);
   const { errors, warnings } = await checkApplicant(tx, accountId, input, today, limits.applicantsPerAccount);
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
-  const fee = await calculateFee(tx, { passportType: input.passportType, validityYears: input.validityYears, speed: input.speed, kind: input.kind, on: today });
+  const fee = await calculateFee(tx, {
+    passportType: input.passportType,
+    validityYears: input.validityYears,
+    speed: input.speed,
+    kind: input.kind,
+    on: today,
+  });
   const trackingCode = newTrackingCode();
   const [row] = await tx
     .insert(applications)
-    .values({ ...input, accountId, trackingCode, status: 'submitted', feeTotal: fee.total, feeItems: fee.items, feeRegulation: fee.regulation, warnings, submittedAt: now })
+    .values({
+      ...input,
+      accountId,
+      trackingCode,
+      status: 'submitted',
+      feeTotal: fee.total,
+      feeItems: fee.items,
+      feeRegulation: fee.regulation,
+      warnings,
+      submittedAt: now,
+    })
     .returning({ id: applications.id })
     .catch((err: unknown) => {
       throw openApplicationRace(err) ?? err;
     });
-  await recordAction(tx, caller, { applicationId: row!.id, type: 'submitted', status: 'submitted', payload: { fee: fee.total } });
-  await appendAudit(tx, caller, { action: 'application.submit', targetType: 'application', targetId: row!.id, unitCode: input.unitCode });
+  await recordAction(tx, caller, {
+    applicationId: row!.id,
+    type: 'submitted',
+    status: 'submitted',
+    payload: { fee: fee.total },
+  });
+  await appendAudit(tx, caller, {
+    action: 'application.submit',
+    targetType: 'application',
+    targetId: row!.id,
+    unitCode: input.unitCode,
+  });
   return { id: row!.id, trackingCode, status: 'submitted', fee, warnings };
 }

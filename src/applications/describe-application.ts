@@ -6,7 +6,12 @@ import { listDocuments, type DocumentSummary } from './required-documents.ts';
 import { applicationActions, type Application } from './schema.ts';
 
 export type HistoryEntry = { type: string; at: Date; payload: Record<string, unknown> };
-export type ApplicationDescription = { unitName: string | null; regionName: string | null; documents: DocumentSummary[]; history: HistoryEntry[] };
+export type ApplicationDescription = {
+  unitName: string | null;
+  regionName: string | null;
+  documents: DocumentSummary[];
+  history: HistoryEntry[];
+};
 
 /** "Village, district, regency" for a village code, as the applicant picked it. */
 async function regionName(db: Executor, villageCode: string | null): Promise<string | null> {
@@ -23,5 +28,10 @@ export async function describeApplication(db: Executor, application: Application
     .from(applicationActions)
     .where(eq(applicationActions.applicationId, application.id))
     .orderBy(asc(applicationActions.id));
-  return { unitName: unit?.name ?? null, regionName: await regionName(db, application.villageCode), documents: await listDocuments(db, application.id), history };
+  return {
+    unitName: unit?.name ?? null,
+    regionName: await regionName(db, application.villageCode),
+    documents: await listDocuments(db, application.id),
+    history,
+  };
 }

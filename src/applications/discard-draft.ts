@@ -14,8 +14,21 @@ import { applicationDocuments } from './schema.ts';
  */
 export async function discardDraft(tx: Tx, caller: Caller, input: { applicationId: string }): Promise<void> {
   const draft = await lockDraft(tx, input.applicationId);
-  const removed = await tx.delete(applicationDocuments).where(eq(applicationDocuments.applicationId, draft.id)).returning({ storageKey: applicationDocuments.storageKey });
+  const removed = await tx
+    .delete(applicationDocuments)
+    .where(eq(applicationDocuments.applicationId, draft.id))
+    .returning({ storageKey: applicationDocuments.storageKey });
   for (const { storageKey } of removed) await enqueueJob(tx, STORAGE_DELETE_JOB, { key: storageKey });
-  await recordAction(tx, caller, { applicationId: draft.id, type: 'discarded', status: 'cancelled', payload: { documents: removed.length } });
-  await appendAudit(tx, caller, { action: 'application.discard', targetType: 'application', targetId: draft.id, unitCode: draft.unitCode });
+  await recordAction(tx, caller, {
+    applicationId: draft.id,
+    type: 'discarded',
+    status: 'cancelled',
+    payload: { documents: removed.length },
+  });
+  await appendAudit(tx, caller, {
+    action: 'application.discard',
+    targetType: 'application',
+    targetId: draft.id,
+    unitCode: draft.unitCode,
+  });
 }

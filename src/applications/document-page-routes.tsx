@@ -18,8 +18,17 @@ import { stepPath } from './wizard-steps.ts';
 const Params = z.object({ id: z.uuid() });
 const DocumentParams = Params.extend({ documentId: z.uuid() });
 const ChangeQuery = z.object({ change: z.literal('1').optional() });
-const UploadBody = z.object({ _csrf: z.string().optional(), kind: z.enum(documentKinds, { error: 'v.choose' }), file: uploadedFileField });
-const DocumentJson = z.object({ id: z.string(), kind: z.enum(documentKinds), mediaType: z.string(), size: z.number().int() });
+const UploadBody = z.object({
+  _csrf: z.string().optional(),
+  kind: z.enum(documentKinds, { error: 'v.choose' }),
+  file: uploadedFileField,
+});
+const DocumentJson = z.object({
+  id: z.string(),
+  kind: z.enum(documentKinds),
+  mediaType: z.string(),
+  size: z.number().int(),
+});
 
 /** Uploading (page form and API), downloading and removing an application's documents. */
 export async function registerDocumentRoutes(fastify: FastifyInstance, storage: Storage): Promise<void> {
@@ -38,13 +47,25 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
         config: {
           errorPage: (req, reply, error, fields) => {
             const { kind } = (req.body ?? {}) as { kind?: unknown };
-            return showStep(deps, req, reply, (req.params as { id: string }).id, 'documents', { values: { kind }, errors: formErrors(req.t, error, fields), status: error.status });
+            return showStep(deps, req, reply, (req.params as { id: string }).id, 'documents', {
+              values: { kind },
+              errors: formErrors(req.t, error, fields),
+              status: error.status,
+            });
           },
         },
       },
       async (req, reply) => {
         const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-        await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, kind: req.body.kind, file: req.body.file }, storage, storageLimits));
+        await db().transaction((tx) =>
+          addDocument(
+            tx,
+            callerOf(req, actor),
+            { applicationId: req.params.id, kind: req.body.kind, file: req.body.file },
+            storage,
+            storageLimits,
+          ),
+        );
         return reply.redirect(stepPath(req.params.id, 'documents', !!req.query.change), 303);
       },
     );
@@ -58,12 +79,22 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
           consumes: ['multipart/form-data'],
           params: Params,
           body: UploadBody.omit({ _csrf: true }),
-          response: { 201: DocumentJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 413: ErrorJson, 422: ErrorJson },
+          response: {
+            201: DocumentJson,
+            401: ErrorJson,
+            403: ErrorJson,
+            404: ErrorJson,
+            409: ErrorJson,
+            413: ErrorJson,
+            422: ErrorJson,
+          },
         },
       },
       async (req, reply) => {
         const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-        const added = await db().transaction((tx) => addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, ...req.body }, storage, storageLimits));
+        const added = await db().transaction((tx) =>
+          addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, ...req.body }, storage, storageLimits),
+        );
         return reply.code(201).send(added);
       },
     );
@@ -71,24 +102,37 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Never shown inline: a download with the type found at upload, so a crafted file cannot run as a page here.
-  app.get('/applications/:id/documents/:documentId', { schema: { hide: true, params: DocumentParams } }, async (req, reply) => {
-    await applicationFor(db(), req, req.params.id, 'application.view');
-    const document = await getDocument(db(), req.params.id, req.params.documentId);
-    const stored = await storage.get(document.storageKey);
-    const extension = extensionOf[document.mediaType as DocumentMediaType] ?? 'bin';
-    return reply
-      .type(document.mediaType)
-      .header('content-disposition', `attachment; filename="${document.kind}.${extension}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(stored.body);
-  });
+  app.get(
+    '/applications/:id/documents/:documentId',
+    { schema: { hide: true, params: DocumentParams } },
+    async (req, reply) => {
+      await applicationFor(db(), req, req.params.id, 'application.view');
+      const document = await getDocument(db(), req.params.id, req.params.documentId);
+      const stored = await storage.get(document.storageKey);
+      const extension = extensionOf[document.mediaType as DocumentMediaType] ?? 'bin';
+      return reply
+        .type(document.mediaType)
+        .header('content-disposition', `attachment; filename="${document.kind}.${extension}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stored.body);
+    },
+  );
   app.post(
     '/applications/:id/documents/:documentId/delete',
-    { schema: { hide: true, params: DocumentParams, querystring: ChangeQuery, body: z.object({ _csrf: z.string().optional() }) } },
+    {
+      schema: {
+        hide: true,
+        params: DocumentParams,
+        querystring: ChangeQuery,
+        body: z.object({ _csrf: z.string().optional() }),
+      },
+    },
     async (req, reply) => {
       const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-      await db().transaction((tx) => removeDocument(tx, callerOf(req, actor), { applicationId: req.params.id, documentId: req.params.documentId }));
+      await db().transaction((tx) =>
+        removeDocument(tx, callerOf(req, actor), { applicationId: req.params.id, documentId: req.params.documentId }),
+      );
       return reply.redirect(stepPath(req.params.id, 'documents', !!req.query.change), 303);
     },
   );

@@ -16,7 +16,12 @@ type Limits = { today: IsoDate; maxApplicants: number };
  * is checked against the NIK given two pages before). Returns field errors as catalogue keys; empty when fine.
  * Submission checks the whole record again (checkApplicant), since a later change can break an earlier answer.
  */
-export async function draftAnswerErrors(db: Executor, draft: Application, answers: DraftAnswers, limits: Limits): Promise<FieldErrors> {
+export async function draftAnswerErrors(
+  db: Executor,
+  draft: Application,
+  answers: DraftAnswers,
+  limits: Limits,
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const merged = { ...draft, ...answers };
   if (answers.unitCode !== undefined) {
@@ -26,21 +31,41 @@ export async function draftAnswerErrors(db: Executor, draft: Application, answer
   if (answers.nik !== undefined) {
     const nik = await checkNik(db, answers.nik!);
     if (nik.errors.length > 0) errors.nik = nik.errors[0]!;
-    else if ((await otherApplicants(db, draft, answers.nik!)) >= limits.maxApplicants) errors.nik = 'v.tooManyApplicants';
+    else if ((await otherApplicants(db, draft, answers.nik!)) >= limits.maxApplicants)
+      errors.nik = 'v.tooManyApplicants';
   }
   if (answers.birthDate !== undefined && merged.birthDate) {
-    if (merged.birthDate > limits.today || ageOn(merged.birthDate, limits.today) > 130) errors.birthDate = 'v.birthDateFuture';
-    else if (merged.nik && (await checkNik(db, merged.nik, { birthDate: merged.birthDate })).errors.includes('v.nikBirthDate')) errors.birthDate = 'v.nikBirthDate';
+    if (merged.birthDate > limits.today || ageOn(merged.birthDate, limits.today) > 130)
+      errors.birthDate = 'v.birthDateFuture';
+    else if (
+      merged.nik &&
+      (await checkNik(db, merged.nik, { birthDate: merged.birthDate })).errors.includes('v.nikBirthDate')
+    )
+      errors.birthDate = 'v.nikBirthDate';
   }
-  if (answers.sex !== undefined && merged.nik && merged.sex && (await checkNik(db, merged.nik, { sex: merged.sex })).errors.includes('v.nikSex')) errors.sex = 'v.nikSex';
+  if (
+    answers.sex !== undefined &&
+    merged.nik &&
+    merged.sex &&
+    (await checkNik(db, merged.nik, { sex: merged.sex })).errors.includes('v.nikSex')
+  )
+    errors.sex = 'v.nikSex';
   if (answers.villageCode !== undefined) {
     if (!(await villageExists(db, answers.villageCode!))) errors[regionPickerName] = 'v.village';
   }
-  if (answers.kind !== undefined && merged.kind !== 'first' && merged.kind !== 'lost' && !merged.oldPassportNumber) errors.oldPassportNumber = 'v.required';
-  if (answers.validityYears !== undefined && merged.validityYears! > allowedValidity(merged, limits.today)) errors.validityYears = 'v.validityTen';
-  if (answers.purpose !== undefined && merged.purpose === 'work' && !merged.pmiRecommendationNumber) errors.pmiRecommendationNumber = 'v.pmiRequired';
+  if (answers.kind !== undefined && merged.kind !== 'first' && merged.kind !== 'lost' && !merged.oldPassportNumber)
+    errors.oldPassportNumber = 'v.required';
+  if (answers.validityYears !== undefined && merged.validityYears! > allowedValidity(merged, limits.today))
+    errors.validityYears = 'v.validityTen';
+  if (answers.purpose !== undefined && merged.purpose === 'work' && !merged.pmiRecommendationNumber)
+    errors.pmiRecommendationNumber = 'v.pmiRequired';
   // One open application per person and type: said on the page that completes the pair, not only at submission.
-  if ((answers.nik !== undefined || answers.passportType !== undefined) && !errors.nik && merged.nik && merged.passportType) {
+  if (
+    (answers.nik !== undefined || answers.passportType !== undefined) &&
+    !errors.nik &&
+    merged.nik &&
+    merged.passportType
+  ) {
     const conflict = await openApplicationConflict(db, draft.accountId, merged.nik, merged.passportType, draft.id);
     if (conflict) errors[answers.passportType !== undefined ? 'passportType' : 'nik'] = conflict;
   }
@@ -49,7 +74,9 @@ export async function draftAnswerErrors(db: Executor, draft: Application, answer
 
 /** The longest validity the applicant may choose: 10 years at 17 or older, or when married; else 5. */
 export function allowedValidity(draft: Pick<Application, 'birthDate' | 'maritalStatus'>, today: IsoDate): 5 | 10 {
-  return draft.birthDate ? maxValidityYears(draft.birthDate, !!draft.maritalStatus && draft.maritalStatus !== 'single', today) : 5;
+  return draft.birthDate
+    ? maxValidityYears(draft.birthDate, !!draft.maritalStatus && draft.maritalStatus !== 'single', today)
+    : 5;
 }
 
 /**

@@ -4,12 +4,17 @@
  */
 
 /** A name's words, as typed (any spacing). */
-export const nameWords = (name: string) => name.trim().split(/\s+/u).filter((w) => w !== '');
+export const nameWords = (name: string) =>
+  name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
 const sameWord = (a: string, b: string) => a.localeCompare(b, 'id', { sensitivity: 'accent' }) === 0;
 
 /** Where the family name's words stand in the full name (whole words, in order, any case; the last such place), or -1. */
 export function familyNameAt(full: string[], family: string[]): number {
-  for (let i = full.length - family.length; i >= 0; i--) if (family.every((w, j) => sameWord(w, full[i + j]!))) return i;
+  for (let i = full.length - family.length; i >= 0; i--)
+    if (family.every((w, j) => sameWord(w, full[i + j]!))) return i;
   return -1;
 }
 

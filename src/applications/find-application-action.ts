@@ -5,7 +5,11 @@ import { applicationActions } from './schema.ts';
 export type ApplicationAction = typeof applicationActions.$inferSelect;
 
 /** The action a request already recorded on the application: a resent request finds it instead of acting twice. */
-export async function findActionByRequestId(db: Executor, applicationId: string, requestId: string): Promise<ApplicationAction | undefined> {
+export async function findActionByRequestId(
+  db: Executor,
+  applicationId: string,
+  requestId: string,
+): Promise<ApplicationAction | undefined> {
   const [action] = await db
     .select()
     .from(applicationActions)
@@ -14,7 +18,11 @@ export async function findActionByRequestId(db: Executor, applicationId: string,
 }
 
 /** The newest action of a type on the application, if it has one. */
-export async function findLatestAction(db: Executor, applicationId: string, type: string): Promise<ApplicationAction | undefined> {
+export async function findLatestAction(
+  db: Executor,
+  applicationId: string,
+  type: string,
+): Promise<ApplicationAction | undefined> {
   const [action] = await db
     .select()
     .from(applicationActions)

@@ -18,35 +18,45 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(v
 export const familyNameField = z.string().trim().max(120, 'v.tooLong');
 
 export function familyNameRule(body: { fullName?: string; familyName?: string | null }, ctx: z.RefinementCtx): void {
-  if (body.fullName && body.familyName && !familyNameFits(body.fullName, body.familyName)) ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'v.familyNameNotInName' });
+  if (body.fullName && body.familyName && !familyNameFits(body.fullName, body.familyName))
+    ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'v.familyNameNotInName' });
 }
 
 export const ApplicationBody = z
   .object({
-  unitCode: text(40),
-  nik: z.string().trim().regex(/^\d{16}$/, 'v.nikFormat'),
-  fullName: text(120),
-  /** The family-name part of the full name ('' for a name without one; left out: not stated, asked at the counter). */
-  familyName: familyNameField.nullish().transform((v) => v ?? null),
-  birthPlace: text(80),
-  birthDate: isoDateField,
-  sex: choice(['F', 'M'] as const),
-  maritalStatus: choice(maritalStatuses),
-  address: text(300),
-  villageCode: z
-    .string()
-    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village')
-    .nullish()
-    .transform((v) => v ?? null),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'v.phone'),
-  email: z.string().trim().toLowerCase().max(254, 'v.tooLong').pipe(z.email('v.email')),
-  kind: choice(applicationKinds),
-  oldPassportNumber: optionalText(20).refine((v) => v === null || /^[A-Z0-9]{6,12}$/.test(v.toUpperCase()), 'v.passportNumber'),
-  passportType: choice(passportTypes),
-  validityYears: z.union([z.literal(5), z.literal(10)], { error: 'v.choose' }),
-  speed: choice(speeds),
-  purpose: choice(travelPurposes),
-  pmiRecommendationNumber: optionalText(60),
+    unitCode: text(40),
+    nik: z
+      .string()
+      .trim()
+      .regex(/^\d{16}$/, 'v.nikFormat'),
+    fullName: text(120),
+    /** The family-name part of the full name ('' for a name without one; left out: not stated, asked at the counter). */
+    familyName: familyNameField.nullish().transform((v) => v ?? null),
+    birthPlace: text(80),
+    birthDate: isoDateField,
+    sex: choice(['F', 'M'] as const),
+    maritalStatus: choice(maritalStatuses),
+    address: text(300),
+    villageCode: z
+      .string()
+      .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village')
+      .nullish()
+      .transform((v) => v ?? null),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{8,20}$/, 'v.phone'),
+    email: z.string().trim().toLowerCase().max(254, 'v.tooLong').pipe(z.email('v.email')),
+    kind: choice(applicationKinds),
+    oldPassportNumber: optionalText(20).refine(
+      (v) => v === null || /^[A-Z0-9]{6,12}$/.test(v.toUpperCase()),
+      'v.passportNumber',
+    ),
+    passportType: choice(passportTypes),
+    validityYears: z.union([z.literal(5), z.literal(10)], { error: 'v.choose' }),
+    speed: choice(speeds),
+    purpose: choice(travelPurposes),
+    pmiRecommendationNumber: optionalText(60),
   })
   .superRefine(familyNameRule);
 
@@ -57,4 +67,10 @@ export const FeeJson = z.object({
   regulation: z.string(),
 });
 
-export const ApplicationCreatedJson = z.object({ id: z.string(), trackingCode: z.string(), status: z.string(), fee: FeeJson, warnings: z.array(z.string()) });
+export const ApplicationCreatedJson = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: z.string(),
+  fee: FeeJson,
+  warnings: z.array(z.string()),
+});

@@ -30,12 +30,25 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     const actor = requireActor(req);
     authorize(actor, 'application.list');
     const items = await listApplications(db(), actor.id);
-    return reply.page(<ApplicationListPage ctx={reply.ctx()} items={items} maxApplicants={config.booking.applicantsPerAccount} state={{ errors }} />, status);
+    return reply.page(
+      <ApplicationListPage
+        ctx={reply.ctx()}
+        items={items}
+        maxApplicants={config.booking.applicantsPerAccount}
+        state={{ errors }}
+      />,
+      status,
+    );
   };
   app.get('/applications', { schema: { hide: true } }, (req, reply) => listPage(req, reply));
   app.post(
     '/applications',
-    { schema: { hide: true, body: csrfBody }, config: { errorPage: (req, reply, error, fields) => listPage(req, reply, formErrors(req.t, error, fields), error.status) } },
+    {
+      schema: { hide: true, body: csrfBody },
+      config: {
+        errorPage: (req, reply, error, fields) => listPage(req, reply, formErrors(req.t, error, fields), error.status),
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       authorize(actor, 'application.create');
@@ -44,15 +57,31 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     },
   );
 
-  app.get('/applications/:id', { schema: { hide: true, params: Params, querystring: z.object({ withdrawn: z.literal('1').optional() }) } }, async (req, reply) => {
-    const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
-    const description = await describeApplication(db(), application);
-    const draft = application.status === 'draft';
-    const first = draft ? firstUnanswered(application, await documentsComplete(db(), application, witaDate())) : null;
-    const continuePath = draft ? (first ? stepPath(application.id, first) : `/applications/${application.id}/check`) : null;
-    const withdrawn = req.query.withdrawn === '1' && application.status === 'cancelled';
-    return reply.page(<ApplicationPage ctx={reply.ctx()} application={application} description={description} continuePath={continuePath} withdrawn={withdrawn} />);
-  });
+  app.get(
+    '/applications/:id',
+    { schema: { hide: true, params: Params, querystring: z.object({ withdrawn: z.literal('1').optional() }) } },
+    async (req, reply) => {
+      const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
+      const description = await describeApplication(db(), application);
+      const draft = application.status === 'draft';
+      const first = draft ? firstUnanswered(application, await documentsComplete(db(), application, witaDate())) : null;
+      const continuePath = draft
+        ? first
+          ? stepPath(application.id, first)
+          : `/applications/${application.id}/check`
+        : null;
+      const withdrawn = req.query.withdrawn === '1' && application.status === 'cancelled';
+      return reply.page(
+        <ApplicationPage
+          ctx={reply.ctx()}
+          application={application}
+          description={description}
+          continuePath={continuePath}
+          withdrawn={withdrawn}
+        />,
+      );
+    },
+  );
 
   app.get('/applications/:id/submitted', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
@@ -60,11 +89,15 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     return reply.page(<SubmittedPage ctx={reply.ctx()} application={application} />);
   });
 
-  app.post('/applications/:id/discard', { schema: { hide: true, params: Params, body: csrfBody } }, async (req, reply) => {
-    const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
-    await db().transaction((tx) => discardDraft(tx, callerOf(req, actor), { applicationId: req.params.id }));
-    return reply.redirect('/applications', 303);
-  });
+  app.post(
+    '/applications/:id/discard',
+    { schema: { hide: true, params: Params, body: csrfBody } },
+    async (req, reply) => {
+      const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
+      await db().transaction((tx) => discardDraft(tx, callerOf(req, actor), { applicationId: req.params.id }));
+      return reply.redirect('/applications', 303);
+    },
+  );
 
   // Withdrawing is asked for on a page of its own, so one tap on a small screen cannot do it.
   app.get('/applications/:id/withdraw', { schema: { hide: true, params: Params } }, async (req, reply) => {
@@ -73,11 +106,15 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     return reply.page(<WithdrawPage ctx={reply.ctx()} application={application} />);
   });
 
-  app.post('/applications/:id/withdraw', { schema: { hide: true, params: Params, body: csrfBody } }, async (req, reply) => {
-    const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
-    await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
-    return reply.redirect(`/applications/${req.params.id}?withdrawn=1`, 303);
-  });
+  app.post(
+    '/applications/:id/withdraw',
+    { schema: { hide: true, params: Params, body: csrfBody } },
+    async (req, reply) => {
+      const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+      await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
+      return reply.redirect(`/applications/${req.params.id}?withdrawn=1`, 303);
+    },
+  );
 
   registerWizardRoutes(app);
   await registerDocumentRoutes(app, storage);

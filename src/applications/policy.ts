@@ -2,7 +2,13 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import type { ApplicationStatus } from './schema.ts';
 
-export type ApplicationAction = 'application.create' | 'application.list' | 'application.view' | 'application.edit' | 'application.book' | 'application.withdraw';
+export type ApplicationAction =
+  | 'application.create'
+  | 'application.list'
+  | 'application.view'
+  | 'application.edit'
+  | 'application.book'
+  | 'application.withdraw';
 type Target = { accountId: string; unitCode: string | null; scope: readonly string[]; status?: ApplicationStatus };
 
 const unitRoles = new Set(['admin', 'head_of_office', 'counter_officer', 'verifier', 'adjudicator']);

@@ -19,10 +19,19 @@ export async function saveDraftStep(
 ): Promise<void> {
   const draft = await lockDraft(tx, input.applicationId);
   const today = witaDate(now);
-  const errors = await draftAnswerErrors(tx, draft, input.answers, { today, maxApplicants: limits.applicantsPerAccount });
+  const errors = await draftAnswerErrors(tx, draft, input.answers, {
+    today,
+    maxApplicants: limits.applicantsPerAccount,
+  });
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
   const patch = withConsequences(draft, input.answers, today);
   await tx.update(applications).set(patch).where(eq(applications.id, draft.id));
   // The step, not the answers: personal data stays in the application, the audit trail says who changed what when.
-  await appendAudit(tx, caller, { action: 'application.draft_save', targetType: 'application', targetId: draft.id, unitCode: patch.unitCode ?? draft.unitCode, details: { step: input.step } });
+  await appendAudit(tx, caller, {
+    action: 'application.draft_save',
+    targetType: 'application',
+    targetId: draft.id,
+    unitCode: patch.unitCode ?? draft.unitCode,
+    details: { step: input.step },
+  });
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { FeeLine } from '../fees/schema.ts';
 import type { applicationStatuses } from './application-statuses.ts';
 import type { documentKinds } from './document-kinds.ts';
@@ -8,7 +19,16 @@ export const applicationKinds = ['first', 'replacement', 'lost', 'damaged', 'nam
 export const passportTypes = ['biasa', 'elektronik'] as const;
 export const speeds = ['reguler', 'percepatan'] as const;
 export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
-export const travelPurposes = ['tourism', 'family', 'study', 'work', 'pilgrimage', 'medical', 'business', 'other'] as const;
+export const travelPurposes = [
+  'tourism',
+  'family',
+  'study',
+  'work',
+  'pilgrimage',
+  'medical',
+  'business',
+  'other',
+] as const;
 
 /** Where an application has ended (or has not yet begun): a person may hold one application per type outside these. */
 export const closedApplicationStatuses = ['draft', 'cancelled', 'handed_over', 'rejected', 'void'] as const;
@@ -105,7 +125,9 @@ export const applicationActions = pgTable(
   },
   (t) => [
     index('application_actions_application_idx').on(t.applicationId, t.id),
-    uniqueIndex('application_actions_request_key').on(t.applicationId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('application_actions_request_key')
+      .on(t.applicationId, t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );
 

@@ -24,24 +24,47 @@ function unanswered(draft: Application): FieldErrors {
  * Submits a finished draft: the whole record meets the applicant rules, the required documents are there, and the
  * fee is fixed from the tariff in force today (WITA). The counterpart of createApplication for the wizard.
  */
-export async function submitApplication(tx: Tx, caller: Caller, input: { applicationId: string }, limits: { applicantsPerAccount: number }, now = new Date()): Promise<SubmittedApplication> {
+export async function submitApplication(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string },
+  limits: { applicantsPerAccount: number },
+  now = new Date(),
+): Promise<SubmittedApplication> {
   const draft = await lockDraft(tx, input.applicationId);
   const today = witaDate(now);
   const missing = unanswered(draft);
   if (Object.keys(missing).length > 0) throw new AppError('validation_failed', missing);
   const facts = draft as Application & ApplicantFacts;
   const { errors, warnings } = await checkApplicant(tx, draft.accountId, facts, today, limits.applicantsPerAccount);
-  if (missingDocuments(documentRequirements(draft, today), await listDocuments(tx, draft.id)).length > 0) errors.documents = 'v.documentsMissing';
+  if (missingDocuments(documentRequirements(draft, today), await listDocuments(tx, draft.id)).length > 0)
+    errors.documents = 'v.documentsMissing';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
 
-  const fee = await calculateFee(tx, { passportType: facts.passportType, validityYears: facts.validityYears, speed: facts.speed!, kind: facts.kind, on: today });
+  const fee = await calculateFee(tx, {
+    passportType: facts.passportType,
+    validityYears: facts.validityYears,
+    speed: facts.speed!,
+    kind: facts.kind,
+    on: today,
+  });
   await tx
     .update(applications)
     .set({ feeTotal: fee.total, feeItems: fee.items, feeRegulation: fee.regulation, warnings, submittedAt: now })
     .where(eq(applications.id, draft.id));
-  await recordAction(tx, caller, { applicationId: draft.id, type: 'submitted', status: 'submitted', payload: { fee: fee.total } }).catch((err: unknown) => {
+  await recordAction(tx, caller, {
+    applicationId: draft.id,
+    type: 'submitted',
+    status: 'submitted',
+    payload: { fee: fee.total },
+  }).catch((err: unknown) => {
     throw openApplicationRace(err) ?? err;
   });
-  await appendAudit(tx, caller, { action: 'application.submit', targetType: 'application', targetId: draft.id, unitCode: draft.unitCode });
+  await appendAudit(tx, caller, {
+    action: 'application.submit',
+    targetType: 'application',
+    targetId: draft.id,
+    unitCode: draft.unitCode,
+  });
   return { id: draft.id, trackingCode: draft.trackingCode, fee, warnings };
 }

@@ -20,7 +20,11 @@ export async function citizenBrowser(app: App, db: Executor) {
 
 /** Every page's answers for a married adult woman in Kota Kupang: elektronik, 10 years, percepatan. */
 export async function adultAnswers(db: Executor, unitCode: string, birthDate = '1990-07-05'): Promise<Answers> {
-  const [village] = await db.select({ code: villages.code }).from(villages).where(eq(villages.districtCode, '53.71.01')).limit(1);
+  const [village] = await db
+    .select({ code: villages.code })
+    .from(villages)
+    .where(eq(villages.districtCode, '53.71.01'))
+    .limit(1);
   return {
     office: { unitCode },
     nik: { nik: makeNik(birthDate, 'F') },
@@ -28,7 +32,13 @@ export async function adultAnswers(db: Executor, unitCode: string, birthDate = '
     birth: { birthPlace: 'Kupang', birthDate },
     sex: { sex: 'F' },
     marital: { maritalStatus: 'married' },
-    address: { address: 'Jl. El Tari No. 1, RT 02/RW 01', home_province: '53', home_regency: '53.71', home_district: '53.71.01', home_village: village!.code },
+    address: {
+      address: 'Jl. El Tari No. 1, RT 02/RW 01',
+      home_province: '53',
+      home_regency: '53.71',
+      home_district: '53.71.01',
+      home_village: village!.code,
+    },
     phone: { phone: '0812 3456 7890' },
     email: { email: uniqueEmail('applicant') },
     kind: { kind: 'first', oldPassportNumber: '' },
@@ -57,8 +67,19 @@ export async function answerUntil(browser: Browser, id: string, answers: Answers
 /** Uploads an adult's required documents through the page's form. */
 export async function uploadAdultDocuments(app: App, browser: Browser, id: string) {
   const page = stepPath(id, 'documents');
-  for (const [kind, file] of [['ektp', png], ['kk', pdf], ['akta_kelahiran', pdf]] as const) {
-    const res = await postMultipart(app, browser, `/applications/${id}/documents`, page, { kind }, { filename: `${kind}.bin`, type: 'application/octet-stream', bytes: file });
+  for (const [kind, file] of [
+    ['ektp', png],
+    ['kk', pdf],
+    ['akta_kelahiran', pdf],
+  ] as const) {
+    const res = await postMultipart(
+      app,
+      browser,
+      `/applications/${id}/documents`,
+      page,
+      { kind },
+      { filename: `${kind}.bin`, type: 'application/octet-stream', bytes: file },
+    );
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
   }
 }

@@ -21,5 +21,10 @@ export async function withdrawApplication(tx: Tx, caller: Caller, input: { appli
   if (isBooked(application.status)) throw new AppError('already_booked');
   if (!mayWithdraw(application)) throw new AppError('invalid_transition');
   await recordAction(tx, caller, { applicationId: application.id, type: 'withdrawn', status: 'cancelled' });
-  await appendAudit(tx, caller, { action: 'application.withdraw', targetType: 'application', targetId: application.id, unitCode: application.unitCode });
+  await appendAudit(tx, caller, {
+    action: 'application.withdraw',
+    targetType: 'application',
+    targetId: application.id,
+    unitCode: application.unitCode,
+  });
 }

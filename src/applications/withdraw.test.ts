@@ -9,7 +9,11 @@ describeApp('the application page: withdrawing, and the way back to a booking', 
   it('asks on a page of its own, then closes the application and says so in its history', async () => {
     const unit = await makeUnit(ctx.db);
     const { citizen, browser } = await citizenBrowser(ctx.app, ctx.db);
-    const application = await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, status: 'submitted' });
+    const application = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: citizen.id,
+      status: 'submitted',
+    });
 
     const page = await browser.get(`/applications/${application.id}`);
     expect(page.body).toContain(`href="/applications/${application.id}/withdraw"`);
@@ -18,7 +22,11 @@ describeApp('the application page: withdrawing, and the way back to a booking', 
     expect(ask.body).toContain('Tarik permohonan?');
     expect(ask.body).toContain(application.trackingCode);
 
-    const done = await browser.post(`/applications/${application.id}/withdraw`, {}, `/applications/${application.id}/withdraw`);
+    const done = await browser.post(
+      `/applications/${application.id}/withdraw`,
+      {},
+      `/applications/${application.id}/withdraw`,
+    );
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`/applications/${application.id}?withdrawn=1`);
     const [row] = await ctx.db.select().from(applications).where(eq(applications.id, application.id));
@@ -30,15 +38,24 @@ describeApp('the application page: withdrawing, and the way back to a booking', 
     expect(after.body).toContain('action="/applications"');
     expect(after.body).not.toContain(`/applications/${application.id}/withdraw"`);
     // Nothing left to withdraw or book: those pages send back to the application.
-    expect((await browser.get(`/applications/${application.id}/withdraw`)).headers.location).toBe(`/applications/${application.id}`);
-    expect((await browser.get(`/applications/${application.id}/book`)).headers.location).toBe(`/applications/${application.id}`);
+    expect((await browser.get(`/applications/${application.id}/withdraw`)).headers.location).toBe(
+      `/applications/${application.id}`,
+    );
+    expect((await browser.get(`/applications/${application.id}/book`)).headers.location).toBe(
+      `/applications/${application.id}`,
+    );
   });
 
   it('leads a booked applicant back to the booking and, while it is unpaid, to how to pay', async () => {
     const unit = await makeUnit(ctx.db);
     const { citizen, browser } = await citizenBrowser(ctx.app, ctx.db);
     const booked = await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, status: 'booked' });
-    const paid = await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, status: 'paid', passportType: 'biasa' });
+    const paid = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: citizen.id,
+      status: 'paid',
+      passportType: 'biasa',
+    });
     const list = (await browser.get('/applications')).body;
     for (const a of [booked, paid]) expect(list).toContain(`href="/applications/${a.id}/appointment"`);
     const unpaid = (await browser.get(`/applications/${booked.id}`)).body;

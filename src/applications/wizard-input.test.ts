@@ -6,7 +6,8 @@ import { adultAnswers, answerUntil, applicationRow, citizenBrowser, startDraft }
 import { stepPath, type WizardStep } from './wizard-steps.ts';
 
 const tId = translator('id');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 describeApp('application wizard: refused answers', (ctx) => {
   it('re-shows each page with a clear message per field (422) and saves nothing', async () => {
@@ -53,8 +54,10 @@ describeApp('application wizard: refused answers', (ctx) => {
       const what = `${step} ${JSON.stringify(form)}`;
       if (res.statusCode !== 422) problems.push(`${what}: status ${res.statusCode}`);
       if (!res.body.includes(escape(tId(key)))) problems.push(`${what}: no "${tId(key)}"`);
-      if (!res.body.includes(`href="#f-${field}"`) || !res.body.includes(`id="f-${field}"`)) problems.push(`${what}: summary not linked to f-${field}`);
-      if (!res.body.includes(`<title>${escape(tId('common.errorPrefix'))}`)) problems.push(`${what}: title does not say there is an error`);
+      if (!res.body.includes(`href="#f-${field}"`) || !res.body.includes(`id="f-${field}"`))
+        problems.push(`${what}: summary not linked to f-${field}`);
+      if (!res.body.includes(`<title>${escape(tId('common.errorPrefix'))}`))
+        problems.push(`${what}: title does not say there is an error`);
     }
     expect(problems).toEqual([]);
     expect(await applicationRow(ctx.db, id)).toEqual(before);
@@ -66,7 +69,12 @@ describeApp('application wizard: refused answers', (ctx) => {
     const id = await startDraft(browser);
     await answerUntil(browser, id, await adultAnswers(ctx.db, unit.code), 'address');
     const before = await applicationRow(ctx.db, id);
-    const res = await browser.post(stepPath(id, 'address'), { address: 'Jl. Timor Raya 5', home_province: '53', home_regency: '53.71', _refresh: 'home' });
+    const res = await browser.post(stepPath(id, 'address'), {
+      address: 'Jl. Timor Raya 5',
+      home_province: '53',
+      home_regency: '53.71',
+      _refresh: 'home',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('value="53.71.01"');
     expect(res.body).toContain('value="Jl. Timor Raya 5"');
@@ -83,7 +91,9 @@ describeApp('application wizard: refused answers', (ctx) => {
     expect(skipped.headers.location).toBe(stepPath(id, 'office'));
     const answers = await adultAnswers(ctx.db, unit.code);
     await answerUntil(browser, id, answers, 'phone');
-    expect((await browser.post(stepPath(id, 'speed'), { speed: 'reguler' })).headers.location).toBe(stepPath(id, 'phone'));
+    expect((await browser.post(stepPath(id, 'speed'), { speed: 'reguler' })).headers.location).toBe(
+      stepPath(id, 'phone'),
+    );
     expect((await applicationRow(ctx.db, id)).speed).toBeNull();
     expect((await browser.get(`/applications/${id}/check`)).headers.location).toBe(stepPath(id, 'phone', true));
 
@@ -102,9 +112,26 @@ describeApp('application wizard: refused answers', (ctx) => {
     const { browser } = await citizenBrowser(ctx.app, ctx.db);
     const id = await startDraft(browser);
     await answerUntil(browser, id, await adultAnswers(ctx.db, unit.code), 'purpose');
-    expect((await browser.post(stepPath(id, 'purpose'), { purpose: 'work', pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026' })).statusCode).toBe(303);
-    expect(await applicationRow(ctx.db, id)).toMatchObject({ purpose: 'work', pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026' });
-    expect((await browser.post(stepPath(id, 'purpose'), { purpose: 'tourism', pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026' })).statusCode).toBe(303);
+    expect(
+      (
+        await browser.post(stepPath(id, 'purpose'), {
+          purpose: 'work',
+          pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(await applicationRow(ctx.db, id)).toMatchObject({
+      purpose: 'work',
+      pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026',
+    });
+    expect(
+      (
+        await browser.post(stepPath(id, 'purpose'), {
+          purpose: 'tourism',
+          pmiRecommendationNumber: 'B3.123/BP3MI-NTT/2026',
+        })
+      ).statusCode,
+    ).toBe(303);
     expect(await applicationRow(ctx.db, id)).toMatchObject({ purpose: 'tourism', pmiRecommendationNumber: null });
   });
 });

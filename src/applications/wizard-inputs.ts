@@ -18,14 +18,20 @@ const AddressBody = z
   .superRefine((body, ctx) => {
     if (body._refresh) return;
     if (!body.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'v.required' });
-    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(body.home_village ?? '')) ctx.addIssue({ code: 'custom', path: [regionPickerName], message: 'v.village' });
+    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(body.home_village ?? ''))
+      ctx.addIssue({ code: 'custom', path: [regionPickerName], message: 'v.village' });
   });
 
 /** Each page's form body, parsed by its route; the API's field rules, so the wizard and the API agree. */
 export const stepBodies = {
   office: z.object({ unitCode: z.string({ error: 'v.unit' }).trim().min(1, 'v.unit').max(40, 'v.unit') }),
   // People copy NIKs with spaces or dots between the groups of digits.
-  nik: z.object({ nik: z.string({ error: 'v.required' }).transform((s) => s.replace(/[\s.-]/g, '')).pipe(f.nik) }),
+  nik: z.object({
+    nik: z
+      .string({ error: 'v.required' })
+      .transform((s) => s.replace(/[\s.-]/g, ''))
+      .pipe(f.nik),
+  }),
   name: z.object({ fullName: f.fullName, familyName: familyNameField.default('') }).superRefine(familyNameRule),
   birth: z.object({ birthPlace: f.birthPlace, birthDate: f.birthDate }),
   sex: z.object({ sex: f.sex }),
@@ -35,7 +41,9 @@ export const stepBodies = {
   email: z.object({ email: f.email }),
   kind: z.object({ kind: f.kind, oldPassportNumber: f.oldPassportNumber.transform((v) => v?.toUpperCase() ?? null) }),
   type: z.object({ passportType: f.passportType }),
-  validity: z.object({ validityYears: z.enum(['5', '10'], { error: 'v.choose' }).transform((v) => (v === '10' ? 10 : 5)) }),
+  validity: z.object({
+    validityYears: z.enum(['5', '10'], { error: 'v.choose' }).transform((v) => (v === '10' ? 10 : 5)),
+  }),
   speed: z.object({ speed: f.speed }),
   purpose: z.object({ purpose: f.purpose, pmiRecommendationNumber: f.pmiRecommendationNumber }),
   documents: z.object({}),

@@ -24,12 +24,23 @@ export function registerWizardRoutes(fastify: FastifyInstance): void {
   const check = (id: string) => `/applications/${id}/check`;
 
   for (const step of wizardSteps) {
-    app.get(`/applications/:id/steps/${step}`, { schema: { hide: true, params: Params, querystring: ChangeQuery } }, (req, reply) => showStep(deps, req, reply, req.params.id, step));
+    app.get(
+      `/applications/:id/steps/${step}`,
+      { schema: { hide: true, params: Params, querystring: ChangeQuery } },
+      (req, reply) => showStep(deps, req, reply, req.params.id, step),
+    );
     app.post(
       `/applications/:id/steps/${step}`,
       {
         schema: { hide: true, params: Params, querystring: ChangeQuery, body: stepBodies[step] },
-        config: { errorPage: (req, reply, error, fields) => showStep(deps, req, reply, idOf(req), step, { values: sent(req), errors: formErrors(req.t, error, fields), status: error.status }) },
+        config: {
+          errorPage: (req, reply, error, fields) =>
+            showStep(deps, req, reply, idOf(req), step, {
+              values: sent(req),
+              errors: formErrors(req.t, error, fields),
+              status: error.status,
+            }),
+        },
       },
       async (req, reply) => {
         const id = req.params.id;
@@ -39,24 +50,43 @@ export function registerWizardRoutes(fastify: FastifyInstance): void {
         // The region picker's "show the next choices" button, without JavaScript: the same page, nothing saved.
         if (body._refresh) return showStep(deps, req, reply, id, step, { values: sent(req) });
         if (step === 'documents') await confirmDocuments(deps.db(), opened.application, witaDate());
-        else await deps.db().transaction((tx) => saveDraftStep(tx, callerOf(req, opened.actor), { applicationId: id, step, answers: answersOf(step, body) }, deps.config.booking));
+        else
+          await deps
+            .db()
+            .transaction((tx) =>
+              saveDraftStep(
+                tx,
+                callerOf(req, opened.actor),
+                { applicationId: id, step, answers: answersOf(step, body) },
+                deps.config.booking,
+              ),
+            );
         const next: WizardStep | null = nextStep(step);
         return reply.redirect(req.query.change || !next ? check(id) : stepPath(id, next), 303);
       },
     );
   }
 
-  app.get('/applications/:id/check', { schema: { hide: true, params: Params } }, (req, reply) => showCheck(deps, req, reply, req.params.id));
+  app.get('/applications/:id/check', { schema: { hide: true, params: Params } }, (req, reply) =>
+    showCheck(deps, req, reply, req.params.id),
+  );
   app.post(
     '/applications/:id/submit',
     {
       schema: { hide: true, params: Params, body: z.object(csrf) },
-      config: { errorPage: (req, reply, error, fields) => showCheck(deps, req, reply, idOf(req), { errors: formErrors(req.t, error, fields), status: error.status }) },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          showCheck(deps, req, reply, idOf(req), { errors: formErrors(req.t, error, fields), status: error.status }),
+      },
     },
     async (req, reply) => {
       const opened = await openDraftAt(deps, req, req.params.id, 'check');
       if (opened.redirect) return reply.redirect(opened.redirect, 303);
-      await deps.db().transaction((tx) => submitApplication(tx, callerOf(req, opened.actor), { applicationId: req.params.id }, deps.config.booking));
+      await deps
+        .db()
+        .transaction((tx) =>
+          submitApplication(tx, callerOf(req, opened.actor), { applicationId: req.params.id }, deps.config.booking),
+        );
       return reply.redirect(`/applications/${req.params.id}/submitted`, 303);
     },
   );

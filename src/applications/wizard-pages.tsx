@@ -17,7 +17,14 @@ import { CheckPage } from './views/check-page.tsx';
 import { DocumentsStep } from './views/documents-step.tsx';
 import type { StepData } from './views/step-fields.tsx';
 import { StepPage } from './views/step-page.tsx';
-import { firstUnanswered, regionPickerName, stepFields, stepPath, wizardSteps, type WizardStep } from './wizard-steps.ts';
+import {
+  firstUnanswered,
+  regionPickerName,
+  stepFields,
+  stepPath,
+  wizardSteps,
+  type WizardStep,
+} from './wizard-steps.ts';
 
 export type WizardDeps = { db: () => Executor; config: Config };
 type Shown = { values?: Record<string, unknown>; errors?: Record<string, string>; status?: number };
@@ -33,22 +40,44 @@ export async function openDraftAt(deps: WizardDeps, req: FastifyRequest, id: str
   const { actor, application } = await applicationFor(deps.db(), req, id, 'application.edit');
   if (application.status !== 'draft') return { actor, application, redirect: url(id) };
   const documents = await listDocuments(deps.db(), id);
-  const first = firstUnanswered(application, missingDocuments(documentRequirements(application, witaDate()), documents).length === 0);
-  const reached = step === 'check' ? first === null : first === null || wizardSteps.indexOf(first) >= wizardSteps.indexOf(step);
-  return { actor, application, documents, redirect: reached ? null : stepPath(id, first!, step === 'check' || isChange(req)) };
+  const first = firstUnanswered(
+    application,
+    missingDocuments(documentRequirements(application, witaDate()), documents).length === 0,
+  );
+  const reached =
+    step === 'check' ? first === null : first === null || wizardSteps.indexOf(first) >= wizardSteps.indexOf(step);
+  return {
+    actor,
+    application,
+    documents,
+    redirect: reached ? null : stepPath(id, first!, step === 'check' || isChange(req)),
+  };
 }
 
 /** The saved answers as form values, the region picker's four selects included. */
 function savedValues(a: Application): Record<string, unknown> {
-  const values: Record<string, unknown> = Object.fromEntries(wizardSteps.flatMap((s) => stepFields[s]).map((f) => [f, a[f] === null ? undefined : String(a[f])]));
+  const values: Record<string, unknown> = Object.fromEntries(
+    wizardSteps.flatMap((s) => stepFields[s]).map((f) => [f, a[f] === null ? undefined : String(a[f])]),
+  );
   values.oldPassportNumber = a.oldPassportNumber ?? undefined;
   values.pmiRecommendationNumber = a.pmiRecommendationNumber ?? undefined;
   const [p, r, d] = a.villageCode?.split('.') ?? [];
-  if (a.villageCode) Object.assign(values, { [`${regionPickerName}_province`]: p, [`${regionPickerName}_regency`]: `${p}.${r}`, [`${regionPickerName}_district`]: `${p}.${r}.${d}`, [`${regionPickerName}_village`]: a.villageCode });
+  if (a.villageCode)
+    Object.assign(values, {
+      [`${regionPickerName}_province`]: p,
+      [`${regionPickerName}_regency`]: `${p}.${r}`,
+      [`${regionPickerName}_district`]: `${p}.${r}.${d}`,
+      [`${regionPickerName}_village`]: a.villageCode,
+    });
   return values;
 }
 
-async function stepData(db: Executor, step: WizardStep, application: Application, values: Record<string, unknown>): Promise<StepData> {
+async function stepData(
+  db: Executor,
+  step: WizardStep,
+  application: Application,
+  values: Record<string, unknown>,
+): Promise<StepData> {
   if (step === 'office') return { units: (await listUnits(db)).filter((u) => u.services.includes('passport')) };
   if (step === 'validity') return { maxValidity: allowedValidity(application, witaDate()) };
   if (step !== 'address') return {};
@@ -56,12 +85,24 @@ async function stepData(db: Executor, step: WizardStep, application: Application
     const v = values[`${regionPickerName}_${level}`];
     return typeof v === 'string' && v ? v : undefined;
   };
-  const choice: RegionChoice = { province: pick('province'), regency: pick('regency'), district: pick('district'), village: pick('village') };
+  const choice: RegionChoice = {
+    province: pick('province'),
+    regency: pick('regency'),
+    district: pick('district'),
+    village: pick('village'),
+  };
   return { region: await regionOptions(db, choice) };
 }
 
 /** A wizard page: as saved, or with what was just sent and its errors. */
-export async function showStep(deps: WizardDeps, req: FastifyRequest, reply: FastifyReply, id: string, step: WizardStep, shown: Shown = {}) {
+export async function showStep(
+  deps: WizardDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  step: WizardStep,
+  shown: Shown = {},
+) {
   const opened = await openDraftAt(deps, req, id, step);
   if (opened.redirect) return reply.redirect(opened.redirect, 303);
   const { application } = opened;
@@ -70,21 +111,46 @@ export async function showStep(deps: WizardDeps, req: FastifyRequest, reply: Fas
   if (step === 'documents') {
     const requirements = documentRequirements(application, witaDate());
     return reply.page(
-      <DocumentsStep ctx={reply.ctx()} application={application} requirements={requirements} documents={opened.documents!} state={state} change={change} maxBytes={deps.config.uploadMaxBytes} />,
+      <DocumentsStep
+        ctx={reply.ctx()}
+        application={application}
+        requirements={requirements}
+        documents={opened.documents!}
+        state={state}
+        change={change}
+        maxBytes={deps.config.uploadMaxBytes}
+      />,
       shown.status,
     );
   }
   const data = await stepData(deps.db(), step, application, state.values!);
-  return reply.page(<StepPage ctx={reply.ctx()} application={application} step={step} state={state} data={data} change={change} />, shown.status);
+  return reply.page(
+    <StepPage ctx={reply.ctx()} application={application} step={step} state={state} data={data} change={change} />,
+    shown.status,
+  );
 }
 
 /** Check your answers, with what submission would refuse listed at the top. */
-export async function showCheck(deps: WizardDeps, req: FastifyRequest, reply: FastifyReply, id: string, shown: Shown = {}) {
+export async function showCheck(
+  deps: WizardDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  shown: Shown = {},
+) {
   const opened = await openDraftAt(deps, req, id, 'check');
   if (opened.redirect) return reply.redirect(opened.redirect, 303);
   const description = await describeApplication(deps.db(), opened.application);
-  const { fee, problems } = await reviewDraft(deps.db(), opened.application, description.documents, deps.config.booking);
+  const { fee, problems } = await reviewDraft(
+    deps.db(),
+    opened.application,
+    description.documents,
+    deps.config.booking,
+  );
   const errors = shown.errors ?? translateFields(req.t, problems);
   const state: FormState = { errors: errors && Object.keys(errors).length > 0 ? errors : undefined };
-  return reply.page(<CheckPage ctx={reply.ctx()} application={opened.application} description={description} fee={fee} state={state} />, shown.status);
+  return reply.page(
+    <CheckPage ctx={reply.ctx()} application={opened.application} description={description} fee={fee} state={state} />,
+    shown.status,
+  );
 }

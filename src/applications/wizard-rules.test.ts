@@ -8,7 +8,14 @@ import { translator } from '../platform/i18n/index.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { openStorage } from '../platform/storage/open-storage.ts';
 import { applications } from './schema.ts';
-import { adultAnswers, answerUntil, applicationRow, citizenBrowser, startDraft, uploadAdultDocuments } from './test-support.ts';
+import {
+  adultAnswers,
+  answerUntil,
+  applicationRow,
+  citizenBrowser,
+  startDraft,
+  uploadAdultDocuments,
+} from './test-support.ts';
 import { stepPath } from './wizard-steps.ts';
 
 const tId = translator('id');
@@ -35,12 +42,14 @@ describeApp('application wizard: rules', (ctx) => {
     expect((await browser.post(stepPath(id, 'marital'), { maritalStatus: 'married' })).statusCode).toBe(303);
     expect((await browser.get(stepPath(id, 'validity'))).body).toContain('value="10"');
     expect((await browser.post(stepPath(id, 'validity'), { validityYears: '10' })).statusCode).toBe(303);
-    expect((await browser.post(stepPath(id, 'marital', true), { maritalStatus: 'single' })).headers.location).toBe(`/applications/${id}/check`);
+    expect((await browser.post(stepPath(id, 'marital', true), { maritalStatus: 'single' })).headers.location).toBe(
+      `/applications/${id}/check`,
+    );
     expect((await applicationRow(ctx.db, id)).validityYears).toBeNull();
     expect((await browser.get(`/applications/${id}/check`)).headers.location).toBe(stepPath(id, 'validity', true));
   });
 
-  it('asks a child for the parents\' documents instead of an e-KTP', async () => {
+  it("asks a child for the parents' documents instead of an e-KTP", async () => {
     const unit = await makeUnit(ctx.db);
     const { browser } = await citizenBrowser(ctx.app, ctx.db);
     const id = await startDraft(browser);
@@ -49,12 +58,20 @@ describeApp('application wizard: rules', (ctx) => {
     answers.validity = { validityYears: '5' };
     await answerUntil(browser, id, answers);
     const page = await browser.get(stepPath(id, 'documents'));
-    for (const kind of ['parent_ktp', 'parent_marriage_book', 'power_of_attorney']) expect(page.body).toContain(tId(`applications.documentKinds.${kind}`));
+    for (const kind of ['parent_ktp', 'parent_marriage_book', 'power_of_attorney'])
+      expect(page.body).toContain(tId(`applications.documentKinds.${kind}`));
     expect(page.body).not.toContain(`<option value="ektp"`);
     await uploadAdultDocuments(ctx.app, browser, id);
     expect((await browser.post(stepPath(id, 'documents'), {})).statusCode).toBe(422);
     for (const kind of ['parent_ktp', 'parent_marriage_book']) {
-      const res = await postMultipart(ctx.app, browser, `/applications/${id}/documents`, stepPath(id, 'documents'), { kind }, { filename: 'scan.pdf', type: 'application/pdf', bytes: pdf });
+      const res = await postMultipart(
+        ctx.app,
+        browser,
+        `/applications/${id}/documents`,
+        stepPath(id, 'documents'),
+        { kind },
+        { filename: 'scan.pdf', type: 'application/pdf', bytes: pdf },
+      );
       expect(res.statusCode).toBe(303);
     }
     expect((await browser.post(stepPath(id, 'documents'), {})).statusCode).toBe(303);
@@ -66,7 +83,8 @@ describeApp('application wizard: rules', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const { citizen, browser } = await citizenBrowser(ctx.app, ctx.db);
     const family = [];
-    for (let i = 0; i < 5; i++) family.push(await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id }));
+    for (let i = 0; i < 5; i++)
+      family.push(await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id }));
     const id = await startDraft(browser);
     const answers = await adultAnswers(ctx.db, unit.code);
     await answerUntil(browser, id, answers, 'nik');
@@ -78,11 +96,18 @@ describeApp('application wizard: rules', (ctx) => {
     // Another passport type for someone already on the account is fine (the same type is one open application)…
     const again = family[0]!;
     const repeat = await adultAnswers(ctx.db, unit.code, again.birthDate!);
-    Object.assign(repeat, { nik: { nik: again.nik! }, sex: { sex: 'M' }, type: { passportType: again.passportType === 'biasa' ? 'elektronik' : 'biasa' } });
+    Object.assign(repeat, {
+      nik: { nik: again.nik! },
+      sex: { sex: 'M' },
+      type: { passportType: again.passportType === 'biasa' ? 'elektronik' : 'biasa' },
+    });
     await answerUntil(browser, id, repeat);
     await uploadAdultDocuments(ctx.app, browser, id);
     // …but if a sixth person was added meanwhile (here: straight into the database), submission refuses it.
-    await ctx.db.update(applications).set({ nik: makeNik('1985-03-03'), birthDate: '1985-03-03', sex: 'M' }).where(eq(applications.id, id));
+    await ctx.db
+      .update(applications)
+      .set({ nik: makeNik('1985-03-03'), birthDate: '1985-03-03', sex: 'M' })
+      .where(eq(applications.id, id));
     const submit = await browser.post(`/applications/${id}/submit`, {});
     expect(submit.statusCode).toBe(422);
     expect(submit.body).toContain(tId('v.tooManyApplicants'));
@@ -94,7 +119,15 @@ describeApp('application wizard: rules', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const { citizen, browser } = await citizenBrowser(ctx.app, ctx.db);
     const answers = await adultAnswers(ctx.db, unit.code);
-    await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, nik: answers.nik.nik, birthDate: '1990-07-05', sex: 'F', passportType: 'elektronik', status: 'paid' });
+    await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: citizen.id,
+      nik: answers.nik.nik,
+      birthDate: '1990-07-05',
+      sex: 'F',
+      passportType: 'elektronik',
+      status: 'paid',
+    });
     const id = await startDraft(browser);
     await answerUntil(browser, id, answers, 'type');
     const refused = await browser.post(stepPath(id, 'type'), answers.type);

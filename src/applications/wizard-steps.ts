@@ -1,7 +1,23 @@
 import type { Application } from './schema.ts';
 
 /** The wizard's pages in order: one question each (a follow-up question shares its page, e.g. the PMI number). */
-export const wizardSteps = ['office', 'nik', 'name', 'birth', 'sex', 'marital', 'address', 'phone', 'email', 'kind', 'type', 'validity', 'speed', 'purpose', 'documents'] as const;
+export const wizardSteps = [
+  'office',
+  'nik',
+  'name',
+  'birth',
+  'sex',
+  'marital',
+  'address',
+  'phone',
+  'email',
+  'kind',
+  'type',
+  'validity',
+  'speed',
+  'purpose',
+  'documents',
+] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 
 /** The address page's region picker is named "home": its selects are home_province … home_village. */
@@ -63,7 +79,8 @@ export function stepOf(field: string): WizardStep {
 
 /** Turns a page's parsed body into the columns it answers. */
 export function answersOf(step: WizardStep, body: Record<string, unknown>): DraftAnswers {
-  if (step === 'address') return { address: String(body.address), villageCode: String(body[`${regionPickerName}_village`]) };
+  if (step === 'address')
+    return { address: String(body.address), villageCode: String(body[`${regionPickerName}_village`]) };
   return Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('_')));
 }
 
@@ -80,4 +97,5 @@ export function firstUnanswered(draft: Application, documentsComplete: boolean):
 }
 
 /** Where a page lives; `change` brings the applicant back to the check page after saving. */
-export const stepPath = (applicationId: string, step: WizardStep, change = false) => `/applications/${applicationId}/steps/${step}${change ? '?change=1' : ''}`;
+export const stepPath = (applicationId: string, step: WizardStep, change = false) =>
+  `/applications/${applicationId}/steps/${step}${change ? '?change=1' : ''}`;

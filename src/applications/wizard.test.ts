@@ -5,7 +5,14 @@ import { makeUnit } from '../../test/factories.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { formatRupiah, translator } from '../platform/i18n/index.ts';
 import { applicationActions } from './schema.ts';
-import { adultAnswers, answerUntil, applicationRow, citizenBrowser, startDraft, uploadAdultDocuments } from './test-support.ts';
+import {
+  adultAnswers,
+  answerUntil,
+  applicationRow,
+  citizenBrowser,
+  startDraft,
+  uploadAdultDocuments,
+} from './test-support.ts';
 import { stepPath } from './wizard-steps.ts';
 
 const tId = translator('id');
@@ -35,7 +42,15 @@ describeApp('application wizard', (ctx) => {
     const check = await browser.get(`/applications/${id}/check`);
     expect(check.statusCode, check.body).toBe(200);
     expect(check.body).not.toContain('error-summary');
-    for (const text of ['Maria Goreti Bria', answers.nik.nik, unit.name, tId('applications.kinds.first'), tId('applications.types.elektronik'), tId('applications.validities.10')]) expect(check.body).toContain(text);
+    for (const text of [
+      'Maria Goreti Bria',
+      answers.nik.nik,
+      unit.name,
+      tId('applications.kinds.first'),
+      tId('applications.types.elektronik'),
+      tId('applications.validities.10'),
+    ])
+      expect(check.body).toContain(text);
     expect(check.body).toContain(formatRupiah('id', 1_950_000));
     expect(check.body).toContain(`href="${stepPath(id, 'marital', true)}"`);
 
@@ -43,15 +58,32 @@ describeApp('application wizard', (ctx) => {
     expect(submit.statusCode, submit.body).toBe(303);
     expect(submit.headers.location).toBe(`/applications/${id}/submitted`);
     const row = await applicationRow(ctx.db, id);
-    expect(row).toMatchObject({ status: 'submitted', accountId: citizen.id, feeTotal: 1_950_000, feeRegulation: 'PP 45/2024', validityYears: 10, speed: 'percepatan', villageCode: answers.address.home_village });
+    expect(row).toMatchObject({
+      status: 'submitted',
+      accountId: citizen.id,
+      feeTotal: 1_950_000,
+      feeRegulation: 'PP 45/2024',
+      validityYears: 10,
+      speed: 'percepatan',
+      villageCode: answers.address.home_village,
+    });
     expect(row.feeItems).toEqual([
       { item: 'elektronik_10y', amount: 950_000 },
       { item: 'percepatan', amount: 1_000_000 },
     ]);
     expect(row.submittedAt).toBeInstanceOf(Date);
     const actions = await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, id));
-    expect(actions.map((a) => a.type)).toEqual(['started', 'document_added', 'document_added', 'document_added', 'submitted']);
-    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'application.submit')));
+    expect(actions.map((a) => a.type)).toEqual([
+      'started',
+      'document_added',
+      'document_added',
+      'document_added',
+      'submitted',
+    ]);
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'application.submit')));
     expect(audit).toMatchObject({ actorId: citizen.id, unitCode: unit.code });
 
     const confirmation = await browser.get(`/applications/${id}/submitted`);

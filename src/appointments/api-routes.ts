@@ -32,7 +32,12 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         summary: 'Public status of an application by tracking code and birth date',
         querystring: z.object({ code: z.string().trim().min(1).max(40), birthDate: isoDateField }),
         response: {
-          200: z.object({ trackingCode: z.string(), status: z.string(), unitCode: z.string().nullable(), appointmentDate: z.string().nullable() }),
+          200: z.object({
+            trackingCode: z.string(),
+            status: z.string(),
+            unitCode: z.string().nullable(),
+            appointmentDate: z.string().nullable(),
+          }),
           404: ErrorJson,
         },
       },
@@ -53,9 +58,20 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         summary: 'Capacity, places left and whether each date can be booked (dates in WITA)',
         params: UnitParams,
         querystring: z
-          .object({ from: isoDateField, to: isoDateField, channel: channelField.default('online'), passportType: z.enum(['biasa', 'elektronik']).optional() })
+          .object({
+            from: isoDateField,
+            to: isoDateField,
+            channel: channelField.default('online'),
+            passportType: z.enum(['biasa', 'elektronik']).optional(),
+          })
           .refine(periodOfAtMost(92), { message: 'v.dateRange', path: ['to'] }),
-        response: { 200: z.array(z.object({ date: z.string(), capacity: z.number().int(), remaining: z.number().int(), open: z.boolean() })), 404: ErrorJson, 422: ErrorJson },
+        response: {
+          200: z.array(
+            z.object({ date: z.string(), capacity: z.number().int(), remaining: z.number().int(), open: z.boolean() }),
+          ),
+          404: ErrorJson,
+          422: ErrorJson,
+        },
       },
     },
     async (req) => {
@@ -72,9 +88,18 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         summary: "Set a date's capacity for a channel (head of office or admin of the unit)",
         security: [{ bearer: [] }],
         params: UnitParams.extend({ date: isoDateField }),
-        body: z.object({ channel: channelField, capacity: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(10_000, 'v.number') }),
+        body: z.object({
+          channel: channelField,
+          capacity: z.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(10_000, 'v.number'),
+        }),
         response: {
-          200: z.object({ date: z.string(), channel: z.string(), capacity: z.number().int(), booked: z.number().int(), remaining: z.number().int() }),
+          200: z.object({
+            date: z.string(),
+            channel: z.string(),
+            capacity: z.number().int(),
+            booked: z.number().int(),
+            remaining: z.number().int(),
+          }),
           401: ErrorJson,
           403: ErrorJson,
           404: ErrorJson,
@@ -85,7 +110,9 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
     async (req) => {
       const actor = requireActor(req);
       authorize(actor, 'quota.edit', { unitCode: req.params.code, scope: await actorScope(db(), actor) });
-      return db().transaction((tx) => setQuota(tx, callerOf(req, actor), { unitCode: req.params.code, date: req.params.date, ...req.body }));
+      return db().transaction((tx) =>
+        setQuota(tx, callerOf(req, actor), { unitCode: req.params.code, date: req.params.date, ...req.body }),
+      );
     },
   );
 
@@ -94,7 +121,8 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['appointments'],
-        summary: 'Book a date for a submitted application; returns the signed QR and a billing code valid for two hours',
+        summary:
+          'Book a date for a submitted application; returns the signed QR and a billing code valid for two hours',
         security: [{ bearer: [] }],
         params: z.object({ id: z.uuid() }),
         body: z.object({ date: isoDateField }),
@@ -125,9 +153,20 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
       const application = await getApplication(db(), req.params.id).catch(() => {
         throw new AppError('not_found');
       });
-      authorizeApplication(actor, 'application.book', { accountId: application.accountId, unitCode: application.unitCode, scope: [] });
+      authorizeApplication(actor, 'application.book', {
+        accountId: application.accountId,
+        unitCode: application.unitCode,
+        scope: [],
+      });
       const booked = await db().transaction((tx) =>
-        bookAndNotify(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, app.deps.secrets.qr, { publicUrl: config.publicUrl }),
+        bookAndNotify(
+          tx,
+          callerOf(req, actor),
+          { applicationId: application.id, date: req.body.date },
+          config.booking,
+          app.deps.secrets.qr,
+          { publicUrl: config.publicUrl },
+        ),
       );
       return reply.code(201).send(booked);
     },

@@ -25,7 +25,9 @@ function pdfText(pdf: Buffer): string {
       continue;
     }
     for (const op of content.matchAll(/\[(.*?)\]\s*TJ/gs)) {
-      text += [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('') + '\n';
+      text +=
+        [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('') +
+        '\n';
     }
   }
   return text;
@@ -36,7 +38,11 @@ describeApp('appointment pages', (ctx) => {
     const unit = await makeUnit(ctx.db, { address: 'Jl. Timor Raya Km 8, Kupang' });
     const date = await serviceDay(ctx.db, unit.code);
     await openDate(ctx.db, unit.code, date, 5);
-    const application = await makeApplication(ctx.db, { unitCode: unit.code, kind: 'replacement', oldPassportNumber: 'B1234567' });
+    const application = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      kind: 'replacement',
+      oldPassportNumber: 'B1234567',
+    });
     const result = await bookDirectly(ctx.app, application, date);
     return { unit, date, application, result, browser: await ownerBrowser(ctx.app, ctx.db, application) };
   }
@@ -107,8 +113,12 @@ describeApp('appointment pages', (ctx) => {
   it('shows the appointment to officers of its unit but not to other citizens or other units', async () => {
     const { application } = await booked();
     const stranger = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeCitizen(ctx.db)));
-    const regional = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANWIL-NTT' })));
-    const maumere = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-MAUMERE' })));
+    const regional = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANWIL-NTT' })),
+    );
+    const maumere = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-MAUMERE' })),
+    );
     for (const path of ['', '/receipt.pdf', '/calendar.ics']) {
       const url = `/applications/${application.id}/appointment${path}`;
       expect((await stranger.get(url)).statusCode, url).toBe(403);
@@ -121,18 +131,31 @@ describeApp('appointment pages', (ctx) => {
     const { unit, date, application } = await booked();
     const browser = new Browser(ctx.app);
     expect((await browser.get('/track')).statusCode).toBe(200);
-    const found = await browser.request({ method: 'POST', url: '/track', form: { code: application.trackingCode.toLowerCase(), birthDate: application.birthDate! } });
+    const found = await browser.request({
+      method: 'POST',
+      url: '/track',
+      form: { code: application.trackingCode.toLowerCase(), birthDate: application.birthDate! },
+    });
     expect(found.statusCode).toBe(200);
     expect(found.body).toContain(t('booking.statuses.booked'));
     expect(found.body).toContain(unit.name);
     expect(found.body).toContain(formatDay('id', date));
 
-    const wrongBirth = await browser.request({ method: 'POST', url: '/track', form: { code: application.trackingCode, birthDate: '1901-01-01' } });
-    const unknown = await browser.request({ method: 'POST', url: '/track', form: { code: 'SK0000000000', birthDate: '1901-01-01' } });
+    const wrongBirth = await browser.request({
+      method: 'POST',
+      url: '/track',
+      form: { code: application.trackingCode, birthDate: '1901-01-01' },
+    });
+    const unknown = await browser.request({
+      method: 'POST',
+      url: '/track',
+      form: { code: 'SK0000000000', birthDate: '1901-01-01' },
+    });
     expect(wrongBirth.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     expect(wrongBirth.body).toContain(t('booking.track.notFound'));
-    const same = (html: string) => withoutCsrf(html).replace(/name="code"([^>]*?) value="[^"]*"/, 'name="code"$1 value=""');
+    const same = (html: string) =>
+      withoutCsrf(html).replace(/name="code"([^>]*?) value="[^"]*"/, 'name="code"$1 value=""');
     expect(same(wrongBirth.body)).toBe(same(unknown.body));
     expect(wrongBirth.body).not.toContain(unit.name);
 

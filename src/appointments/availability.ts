@@ -13,7 +13,15 @@ export type DayAvailability = { date: IsoDate; capacity: number; remaining: numb
  */
 export async function availability(
   db: Executor,
-  input: { unitCode: string; channel: Channel; from: IsoDate; to: IsoDate; passportType?: 'biasa' | 'elektronik'; now: Date; rules: WindowRules },
+  input: {
+    unitCode: string;
+    channel: Channel;
+    from: IsoDate;
+    to: IsoDate;
+    passportType?: 'biasa' | 'elektronik';
+    now: Date;
+    rules: WindowRules;
+  },
 ): Promise<DayAvailability[]> {
   const window = bookingWindow(input.now, input.rules);
   const [closed, capacityOn, stocked] = await Promise.all([

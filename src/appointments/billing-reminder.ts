@@ -15,7 +15,12 @@ export function reminderAt(issuedAt: Date, expiresAt: Date): Date {
  * unpaid then gets a reminder with the code, the amount, the time and the way to pay. Paid, released or cancelled
  * bookings mail nobody.
  */
-export async function remindUnpaid(tx: Tx, appointmentId: string, publicUrl: string, now = new Date()): Promise<boolean> {
+export async function remindUnpaid(
+  tx: Tx,
+  appointmentId: string,
+  publicUrl: string,
+  now = new Date(),
+): Promise<boolean> {
   const appointment = await findAppointment(tx, appointmentId);
   const billing = appointment && (await findUnpaidBilling(tx, appointmentId));
   if (!appointment || !billing || appointment.state !== 'booked' || billing.expiresAt <= now) return false;

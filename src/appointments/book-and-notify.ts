@@ -13,7 +13,15 @@ export type Notify = { publicUrl: string };
  * Books through bookAppointment and, in the same transaction, queues the confirmation mail to the applicant: a
  * booking that fails or rolls back mails nobody, and a repeated request (nothing new booked) mails nobody again.
  */
-export async function bookAndNotify(tx: Tx, caller: Caller, input: { applicationId: string; date: string }, rules: BookingRules, qrSecret: string, notify: Notify, now = new Date()): Promise<Booked> {
+export async function bookAndNotify(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; date: string },
+  rules: BookingRules,
+  qrSecret: string,
+  notify: Notify,
+  now = new Date(),
+): Promise<Booked> {
   const booked = await bookAppointment(tx, caller, input, rules, qrSecret, now);
   if (!booked.created) return booked;
   const mailbox = await applicationMailbox(tx, input.applicationId);

@@ -18,11 +18,22 @@ import { appointments, dayQuotas, quotaTemplates } from './schema.ts';
 class Rollback extends Error {}
 
 describeApp('booking: one read for refusals, one statement for the booking', (ctx) => {
-  const tokenFor = async (accountId: string) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
+  const tokenFor = async (accountId: string) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
   const book = (token: string, applicationId: string, date: string) =>
-    ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${applicationId}/appointment`, headers: { authorization: `Bearer ${token}` }, payload: { date } });
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${applicationId}/appointment`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { date },
+    });
   const counter = async (unitCode: string, date: string) =>
-    (await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date))))[0];
+    (
+      await ctx.db
+        .select()
+        .from(dayQuotas)
+        .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date)))
+    )[0];
 
   it('writes the appointment, billing, action, status, expiry job and audit entry together', async () => {
     const unit = await makeUnit(ctx.db);
@@ -33,20 +44,64 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
 
-    const [appointment] = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, application.id));
-    expect(appointment).toMatchObject({ unitCode: unit.code, date, channel: 'online', nik: application.nik, state: 'booked' });
+    const [appointment] = await ctx.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.applicationId, application.id));
+    expect(appointment).toMatchObject({
+      unitCode: unit.code,
+      date,
+      channel: 'online',
+      nik: application.nik,
+      state: 'booked',
+    });
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.appointmentId, appointment!.id));
-    expect(billing).toMatchObject({ code: body.billing.code, applicationId: application.id, amount: 950_000, paidAt: null });
+    expect(billing).toMatchObject({
+      code: body.billing.code,
+      applicationId: application.id,
+      amount: 950_000,
+      paidAt: null,
+    });
     expect(billing!.expiresAt.toISOString()).toBe(body.billing.expiresAt);
-    const actions = await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, application.id));
+    const actions = await ctx.db
+      .select()
+      .from(applicationActions)
+      .where(eq(applicationActions.applicationId, application.id));
     expect(actions).toEqual([
-      expect.objectContaining({ type: 'appointment_booked', actorId: application.accountId, payload: { status: 'booked', appointmentId: appointment!.id, date, unitCode: unit.code, billingCode: billing!.code } }),
+      expect.objectContaining({
+        type: 'appointment_booked',
+        actorId: application.accountId,
+        payload: {
+          status: 'booked',
+          appointmentId: appointment!.id,
+          date,
+          unitCode: unit.code,
+          billingCode: billing!.code,
+        },
+      }),
     ]);
-    expect((await ctx.db.select({ s: applications.status }).from(applications).where(eq(applications.id, application.id)))[0]!.s).toBe('booked');
-    const [job] = await ctx.db.select().from(jobs).where(and(eq(jobs.kind, EXPIRE_JOB), sql`${jobs.payload}->>'appointmentId' = ${appointment!.id}`));
+    expect(
+      (
+        await ctx.db.select({ s: applications.status }).from(applications).where(eq(applications.id, application.id))
+      )[0]!.s,
+    ).toBe('booked');
+    const [job] = await ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, EXPIRE_JOB), sql`${jobs.payload}->>'appointmentId' = ${appointment!.id}`));
     expect(job!.runAt.getTime()).toBe(billing!.expiresAt.getTime());
-    const audit = await ctx.db.select().from(auditLog).where(and(eq(auditLog.targetType, 'appointment'), eq(auditLog.targetId, appointment!.id)));
-    expect(audit).toEqual([expect.objectContaining({ action: 'appointment.book', unitCode: unit.code, actorId: application.accountId, details: { date } })]);
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'appointment'), eq(auditLog.targetId, appointment!.id)));
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'appointment.book',
+        unitCode: unit.code,
+        actorId: application.accountId,
+        details: { date },
+      }),
+    ]);
     expect((await counter(unit.code, date))!.booked).toBe(1);
   });
 
@@ -54,7 +109,10 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     const unit = await makeUnit(ctx.db);
     const date = await serviceDay(ctx.db, unit.code);
     await openDate(ctx.db, unit.code, date, 1);
-    const [mine, theirs] = [await makeApplication(ctx.db, { unitCode: unit.code }), await makeApplication(ctx.db, { unitCode: unit.code })];
+    const [mine, theirs] = [
+      await makeApplication(ctx.db, { unitCode: unit.code }),
+      await makeApplication(ctx.db, { unitCode: unit.code }),
+    ];
     const token = await tokenFor(mine.accountId);
     const first = await book(token, mine.id, date);
     expect(first.statusCode).toBe(201);
@@ -72,7 +130,9 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     const unit = await makeUnit(ctx.db);
     const date = await serviceDay(ctx.db, unit.code);
     await openDate(ctx.db, unit.code, date, 8);
-    const people = await Promise.all(Array.from({ length: 12 }, () => makeApplication(ctx.db, { unitCode: unit.code })));
+    const people = await Promise.all(
+      Array.from({ length: 12 }, () => makeApplication(ctx.db, { unitCode: unit.code })),
+    );
     const tokens = await Promise.all(people.map((p) => tokenFor(p.accountId)));
     const results = await Promise.all(people.map((p, i) => book(tokens[i]!, p.id, date)));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(8);
@@ -83,7 +143,12 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
       .orderBy(auditLog.id);
     expect(entries).toHaveLength(8);
     for (const entry of entries) {
-      const [before] = await ctx.db.select({ hash: auditLog.hash }).from(auditLog).where(lt(auditLog.id, entry.id)).orderBy(desc(auditLog.id)).limit(1);
+      const [before] = await ctx.db
+        .select({ hash: auditLog.hash })
+        .from(auditLog)
+        .where(lt(auditLog.id, entry.id))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
       expect(entry.prevHash).toBe(before!.hash);
     }
     expect((await verifyAudit(ctx.db)).ok).toBe(true);
@@ -95,7 +160,11 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     await openDate(ctx.db, unit.code, date, 5);
     const application = await makeApplication(ctx.db, { unitCode: unit.code });
     const token = await tokenFor(application.accountId);
-    const results = await Promise.all([book(token, application.id, date), book(token, application.id, date), book(token, application.id, date)]);
+    const results = await Promise.all([
+      book(token, application.id, date),
+      book(token, application.id, date),
+      book(token, application.id, date),
+    ]);
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
     expect(new Set(results.map((r) => r.json().billing.code)).size).toBe(1);
     expect(await ctx.db.$count(appointments, eq(appointments.applicationId, application.id))).toBe(1);
@@ -109,7 +178,12 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     await openDate(ctx.db, b.code, date, 5);
     const first = await makeApplication(ctx.db, { unitCode: a.code });
     // The same person's other application (one per passport type may be open): still one live appointment per person.
-    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik, passportType: 'biasa' });
+    const second = await makeApplication(ctx.db, {
+      unitCode: b.code,
+      accountId: first.accountId,
+      nik: first.nik,
+      passportType: 'biasa',
+    });
     const token = await tokenFor(first.accountId);
     expect((await book(token, first.id, date)).statusCode).toBe(201);
     const refused = await book(token, second.id, date);
@@ -129,7 +203,9 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
       // Rolled back, so that a holiday for every unit never reaches the other tests.
       await expect(
         ctx.db.transaction(async (tx) => {
-          await tx.insert(holidays).values({ date, name: 'Tutup', kind: unitCode ? 'office_closure' : 'national', unitCode });
+          await tx
+            .insert(holidays)
+            .values({ date, name: 'Tutup', kind: unitCode ? 'office_closure' : 'national', unitCode });
           await expect(attempt(tx)).rejects.toMatchObject({ code: 'date_closed' });
           throw new Rollback();
         }),
@@ -159,7 +235,9 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     const attempt = book(token, application.id, date);
     // Wait until the request has passed its unlocked read and waits for the row.
     for (let i = 0; i < 200; i++) {
-      const waiting = await ctx.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for update%'`);
+      const waiting = await ctx.db.execute(
+        sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for update%'`,
+      );
       if ((waiting as { rows: unknown[] }).rows.length > 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -183,7 +261,9 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     const templated = await makeUnit(ctx.db);
     await openDate(ctx.db, templated.code, date, 0);
     await ctx.db.execute(sql`delete from quota_overrides where unit_code = ${templated.code}`);
-    await ctx.db.insert(quotaTemplates).values({ unitCode: templated.code, weekday: isoWeekday(date), channel: 'online', capacity: 7 });
+    await ctx.db
+      .insert(quotaTemplates)
+      .values({ unitCode: templated.code, weekday: isoWeekday(date), channel: 'online', capacity: 7 });
     const other = await makeApplication(ctx.db, { unitCode: templated.code });
     expect((await book(await tokenFor(other.accountId), other.id, date)).statusCode).toBe(201);
     expect(await counter(templated.code, date)).toMatchObject({ capacity: 7, booked: 1 });

@@ -48,7 +48,12 @@ type Situation = {
   booked: number;
 };
 
-async function readSituation(tx: Tx, applicationId: string, date: IsoDate, channel: Channel | null): Promise<Situation | undefined> {
+async function readSituation(
+  tx: Tx,
+  applicationId: string,
+  date: IsoDate,
+  channel: Channel | null,
+): Promise<Situation | undefined> {
   const [row] = await preparedRows<Situation>(
     tx,
     'booking_situation',
@@ -89,19 +94,33 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
     return {
       kind: 'existing',
       booked: {
-        appointment: { id: s.liveId, date, unitCode: appointment.unitCode, qr: signAppointmentQr(qrSecret, appointment) },
+        appointment: {
+          id: s.liveId,
+          date,
+          unitCode: appointment.unitCode,
+          qr: signAppointmentQr(qrSecret, appointment),
+        },
         billing: { code: s.billingCode!, amount: s.billingAmount!, expiresAt: new Date(s.billingExpiresMs!) },
         created: false,
       },
     };
   }
-  if (s.status !== 'submitted' || !s.unitCode || !s.nik || !s.passportType || s.feeTotal === null) throw new AppError('invalid_transition');
+  if (s.status !== 'submitted' || !s.unitCode || !s.nik || !s.passportType || s.feeTotal === null)
+    throw new AppError('invalid_transition');
   const window = bookingWindow(now, rules);
-  if (date < window.from || date > window.to) throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
+  if (date < window.from || date > window.to)
+    throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
   if (isWeekend(date) || s.holiday || !s.stocked) throw new AppError('date_closed');
   if (s.nikBooked) throw new AppError('already_booked');
   if (s.booked >= s.capacity) throw new AppError('quota_full');
-  return { kind: 'book', unitCode: s.unitCode, nik: s.nik, feeTotal: s.feeTotal, channel: s.channel, counted: s.counted };
+  return {
+    kind: 'book',
+    unitCode: s.unitCode,
+    nik: s.nik,
+    feeTotal: s.feeTotal,
+    channel: s.channel,
+    counted: s.counted,
+  };
 }
 
 /**
@@ -125,11 +144,27 @@ export async function bookAppointment(
   now = new Date(),
 ): Promise<Booked> {
   const asked = input.channel ?? null;
-  const first = decide(await readSituation(tx, input.applicationId, input.date, asked), input.date, rules, qrSecret, now);
+  const first = decide(
+    await readSituation(tx, input.applicationId, input.date, asked),
+    input.date,
+    rules,
+    qrSecret,
+    now,
+  );
   if (first.kind === 'existing') return first.booked;
 
-  await preparedRows(tx, 'booking_lock_application', sql`select 1 from applications where id = ${input.applicationId} for update`);
-  const decision = decide(await readSituation(tx, input.applicationId, input.date, asked), input.date, rules, qrSecret, now);
+  await preparedRows(
+    tx,
+    'booking_lock_application',
+    sql`select 1 from applications where id = ${input.applicationId} for update`,
+  );
+  const decision = decide(
+    await readSituation(tx, input.applicationId, input.date, asked),
+    input.date,
+    rules,
+    qrSecret,
+    now,
+  );
   if (decision.kind === 'existing') return decision.booked;
   const { unitCode, nik, feeTotal, channel } = decision;
   const expiresAt = new Date(now.getTime() + rules.billingValidMinutes * 60_000);
@@ -147,9 +182,24 @@ export async function bookAppointment(
     ],
     takeAuditLock: true,
   });
-  await appendAudit(tx, caller, { action: 'appointment.book', targetType: 'appointment', targetId: appointmentId, unitCode, details: { date: input.date } }, { lockTaken: true });
+  await appendAudit(
+    tx,
+    caller,
+    {
+      action: 'appointment.book',
+      targetType: 'appointment',
+      targetId: appointmentId,
+      unitCode,
+      details: { date: input.date },
+    },
+    { lockTaken: true },
+  );
   const appointment = { id: appointmentId, date: input.date, unitCode, nik };
-  return { appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) }, billing, created: true };
+  return {
+    appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) },
+    billing,
+    created: true,
+  };
 }
 
 /** The application's live appointment with its newest billing, if any. */
@@ -158,5 +208,8 @@ export async function liveBooking(tx: Tx, applicationId: string) {
   const billing = appointment && (await findLatestBilling(tx, appointment.id));
   if (!appointment || !billing) return null;
   const { id, date, unitCode, nik } = appointment;
-  return { appointment: { id, date, unitCode, nik }, billing: { code: billing.code, amount: billing.amount, expiresAt: billing.expiresAt } };
+  return {
+    appointment: { id, date, unitCode, nik },
+    billing: { code: billing.code, amount: billing.amount, expiresAt: billing.expiresAt },
+  };
 }

@@ -43,7 +43,10 @@ describeApp('booking routes refuse outsiders', (ctx) => {
     const strangerCookie = await sessionCookie(ctx.db, stranger);
     const problems: string[] = [];
     for (const [method, url, form] of pages) {
-      for (const [who, cookie] of [['anonymous', undefined], ['stranger', strangerCookie]] as const) {
+      for (const [who, cookie] of [
+        ['anonymous', undefined],
+        ['stranger', strangerCookie],
+      ] as const) {
         for (const body of form ? [form, {}] : [undefined]) {
           const browser = new Browser(ctx.app);
           if (cookie) browser.setCookie(cookie);
@@ -53,17 +56,31 @@ describeApp('booking routes refuse outsiders', (ctx) => {
             who === 'anonymous'
               ? res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`
               : res.statusCode === 403 && res.body.includes(t('errors.forbidden'));
-          if (!ok || method !== (body ? 'POST' : 'GET')) problems.push(`${who} ${method} ${url} ${body ? JSON.stringify(body) : ''}: ${res.statusCode} ${String(res.headers.location ?? '')}`);
+          if (!ok || method !== (body ? 'POST' : 'GET'))
+            problems.push(
+              `${who} ${method} ${url} ${body ? JSON.stringify(body) : ''}: ${res.statusCode} ${String(res.headers.location ?? '')}`,
+            );
         }
       }
     }
 
-    const token = (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), stranger.id, 'test'))).token;
-    for (const [url, payload] of [[`/api/v1${base}/appointment/reschedule`, { date: other }], [`/api/v1${base}/appointment/cancel`, {}]] as const) {
+    const token = (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), stranger.id, 'test')))
+      .token;
+    for (const [url, payload] of [
+      [`/api/v1${base}/appointment/reschedule`, { date: other }],
+      [`/api/v1${base}/appointment/cancel`, {}],
+    ] as const) {
       const anonymous = await ctx.app.inject({ method: 'POST', url, payload });
-      if (anonymous.statusCode !== 401 || anonymous.json().error.code !== 'unauthenticated') problems.push(`anonymous POST ${url}: ${anonymous.statusCode}`);
-      const foreign = await ctx.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } });
-      if (foreign.statusCode !== 403 || foreign.json().error.code !== 'forbidden') problems.push(`stranger POST ${url}: ${foreign.statusCode}`);
+      if (anonymous.statusCode !== 401 || anonymous.json().error.code !== 'unauthenticated')
+        problems.push(`anonymous POST ${url}: ${anonymous.statusCode}`);
+      const foreign = await ctx.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (foreign.statusCode !== 403 || foreign.json().error.code !== 'forbidden')
+        problems.push(`stranger POST ${url}: ${foreign.statusCode}`);
     }
     expect(problems).toEqual([]);
     expect([await bookedOn(ctx.db, unit.code, date), await bookedOn(ctx.db, unit.code, other)]).toEqual([1, 0]);
@@ -78,7 +95,8 @@ describeApp(
       const browser = new Browser(ctx.app);
       await browser.get('/track');
       const form = { code: 'SK0000000000', birthDate: '1990-01-01' };
-      for (let i = 0; i < 3; i++) expect((await browser.request({ method: 'POST', url: '/track', form })).statusCode).toBe(404);
+      for (let i = 0; i < 3; i++)
+        expect((await browser.request({ method: 'POST', url: '/track', form })).statusCode).toBe(404);
       const limited = await browser.request({ method: 'POST', url: '/track', form });
       expect(limited.statusCode).toBe(429);
       expect(limited.body).toContain(t('errors.rate_limited'));

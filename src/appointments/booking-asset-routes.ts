@@ -16,10 +16,13 @@ export const bookingAssets: BookingAssets = { css: `/static/booking/${version}/b
 /** The booking pages' own stylesheet, served like htmx: under /static (no session lookup), cached for a year. */
 export function registerBookingAssets(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/static/booking/:version/booking.css', { schema: { hide: true, params: z.object({ version: z.string().max(20) }) } }, async (req, reply) =>
-    reply
-      .type('text/css; charset=utf-8')
-      .header('cache-control', req.params.version === version ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .send(css),
+  app.get(
+    '/static/booking/:version/booking.css',
+    { schema: { hide: true, params: z.object({ version: z.string().max(20) }) } },
+    async (req, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', req.params.version === version ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .send(css),
   );
 }

@@ -15,7 +15,10 @@ export async function bookingCalendar(
   now = new Date(),
 ): Promise<CalendarDay[]> {
   const { from, to } = bookingWindow(now, rules);
-  const [days, closed] = await Promise.all([availability(db, { ...input, from, to, now, rules }), closedDays(db, input.unitCode, from, to)]);
+  const [days, closed] = await Promise.all([
+    availability(db, { ...input, from, to, now, rules }),
+    closedDays(db, input.unitCode, from, to),
+  ]);
   return days.map(({ date, capacity, remaining, open }) => ({
     date,
     remaining,

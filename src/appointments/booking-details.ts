@@ -19,7 +19,11 @@ export type BookingDetails = {
 };
 
 /** Everything the confirmation page, the PDF receipt and the calendar file show; null without a live appointment. */
-export async function bookingDetails(db: Executor, application: Application, qrSecret: string): Promise<BookingDetails | null> {
+export async function bookingDetails(
+  db: Executor,
+  application: Application,
+  qrSecret: string,
+): Promise<BookingDetails | null> {
   const appointment = await liveAppointment(db, application.id);
   const billing = appointment && (await findLatestBilling(db, appointment.id));
   if (!appointment || !billing) return null;

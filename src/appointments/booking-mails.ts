@@ -4,7 +4,11 @@ import { officeContactLines } from '../units/office-contact.ts';
 
 function mail(lang: Lang, to: string, key: 'confirmation' | 'offer', params: Record<string, string>): MailMessage {
   const t = translator(lang);
-  return { to, subject: t(`booking.mail.${key}.subject`, params), text: `${t(`booking.mail.${key}.body`, params)}\n\n${t('mail.signature')}\n` };
+  return {
+    to,
+    subject: t(`booking.mail.${key}.subject`, params),
+    text: `${t(`booking.mail.${key}.body`, params)}\n\n${t('mail.signature')}\n`,
+  };
 }
 
 /** The office by name and address; its phone and map link, where it has them, go on lines of their own. */
@@ -40,4 +44,10 @@ export const bookingConfirmationMail = (lang: Lang, to: string, c: Confirmation)
 type Offer = { code: string; date: string; unit: string; until: Date; link: string };
 
 export const waitlistOfferMail = (lang: Lang, to: string, o: Offer) =>
-  mail(lang, to, 'offer', { code: o.code, date: formatDay(lang, o.date), unit: o.unit, until: formatDateTime(lang, o.until), link: o.link });
+  mail(lang, to, 'offer', {
+    code: o.code,
+    date: formatDay(lang, o.date),
+    unit: o.unit,
+    until: formatDateTime(lang, o.until),
+    link: o.link,
+  });

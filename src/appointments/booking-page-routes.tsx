@@ -45,8 +45,13 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     const { actor, application } = await own(req);
     if (isBooked(application.status)) return reply.redirect(`/applications/${application.id}/appointment`, 303);
     // Nothing to book (a draft, a withdrawn application, a case already at the office): back to the application.
-    if (application.status !== 'submitted' || !application.unitCode || !application.passportType) return reply.redirect(`/applications/${application.id}`, 303);
-    const target = { unitCode: application.unitCode, channel: channelOf(application), passportType: application.passportType };
+    if (application.status !== 'submitted' || !application.unitCode || !application.passportType)
+      return reply.redirect(`/applications/${application.id}`, 303);
+    const target = {
+      unitCode: application.unitCode,
+      channel: channelOf(application),
+      passportType: application.passportType,
+    };
     const unit = await getUnit(db(), application.unitCode);
     const days = await bookingCalendar(db(), target, config.booking);
     const entries = await waitlistEntries(db(), application.id);
@@ -54,44 +59,92 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     const form = { token: issued.token, challenge: JSON.stringify(issued.challenge), readyAt: issued.readyAt };
     const settings = { formMinSeconds: bookingSettings.formMinSeconds, opensAt: config.booking.opensAt };
     return reply.page(
-      <BookingPage ctx={reply.ctx()} application={application} unitName={unit.name} days={days} form={form} entries={entries} state={extra.state ?? {}} notice={extra.notice} assets={{ ...bookingAssets, proof: proofAssets() }} settings={settings} />,
+      <BookingPage
+        ctx={reply.ctx()}
+        application={application}
+        unitName={unit.name}
+        days={days}
+        form={form}
+        entries={entries}
+        state={extra.state ?? {}}
+        notice={extra.notice}
+        assets={{ ...bookingAssets, proof: proofAssets() }}
+        settings={settings}
+      />,
       extra.status,
     );
   };
   const formAgain = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
     // A form refused only for coming too soon (or in another's turn) keeps its token, so the wait spent still counts.
     const keepToken = proof.isWaitRefusal(error.fields?.proof) ? formText(values(req).formToken) : undefined;
-    return bookingPage(req, reply, { state: { values: values(req), errors: formErrors(req.t, error, fields) }, status: error.status, keepToken });
+    return bookingPage(req, reply, {
+      state: { values: values(req), errors: formErrors(req.t, error, fields) },
+      status: error.status,
+      keepToken,
+    });
   };
 
-  app.get('/applications/:id/book', { schema: { hide: true, params: Params, querystring: z.object({ cancelled: z.literal('1').optional() }) } }, (req, reply) =>
-    bookingPage(req, reply, { notice: req.query.cancelled ? req.t('booking.cancelled') : undefined }),
+  app.get(
+    '/applications/:id/book',
+    { schema: { hide: true, params: Params, querystring: z.object({ cancelled: z.literal('1').optional() }) } },
+    (req, reply) => bookingPage(req, reply, { notice: req.query.cancelled ? req.t('booking.cancelled') : undefined }),
   );
 
   app.post(
     '/applications/:id/book',
     {
-      schema: { hide: true, params: Params, body: z.object({ ...csrf, date: isoDateField, formToken: z.string().max(300).default(''), altcha: z.string().max(20_000).optional() }) },
+      schema: {
+        hide: true,
+        params: Params,
+        body: z.object({
+          ...csrf,
+          date: isoDateField,
+          formToken: z.string().max(300).default(''),
+          altcha: z.string().max(20_000).optional(),
+        }),
+      },
       config: {
         // Per account when signed in (scalpers rotate IPs, not verified accounts), else per IP, as on the API.
-        rateLimit: { max: config.booking.ratePerMinute, timeWindow: 60_000, keyGenerator: (req) => req.actor?.id ?? req.ip },
+        rateLimit: {
+          max: config.booking.ratePerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) => req.actor?.id ?? req.ip,
+        },
         errorPage: formAgain,
       },
     },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      await proof.check({ token: req.body.formToken, altcha: req.body.altcha, subject: formSubject(application.id, actor.id) });
-      await db().transaction((tx) => bookAndNotify(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, secrets.qr, notify));
+      await proof.check({
+        token: req.body.formToken,
+        altcha: req.body.altcha,
+        subject: formSubject(application.id, actor.id),
+      });
+      await db().transaction((tx) =>
+        bookAndNotify(
+          tx,
+          callerOf(req, actor),
+          { applicationId: application.id, date: req.body.date },
+          config.booking,
+          secrets.qr,
+          notify,
+        ),
+      );
       return reply.redirect(`/applications/${application.id}/appointment`, 303);
     },
   );
 
   app.post(
     '/applications/:id/waitlist',
-    { schema: { hide: true, params: Params, body: z.object({ ...csrf, date: isoDateField }) }, config: { errorPage: formAgain } },
+    {
+      schema: { hide: true, params: Params, body: z.object({ ...csrf, date: isoDateField }) },
+      config: { errorPage: formAgain },
+    },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      await db().transaction((tx) => joinWaitlist(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking));
+      await db().transaction((tx) =>
+        joinWaitlist(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking),
+      );
       return reply.redirect(`/applications/${application.id}/book`, 303);
     },
   );
@@ -112,7 +165,9 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     { schema: { hide: true, params: EntryParams, body: z.object(csrf) }, config: { errorPage: formAgain } },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      await db().transaction((tx) => leaveWaitlist(tx, callerOf(req, actor), { applicationId: application.id, entryId: req.params.entryId }));
+      await db().transaction((tx) =>
+        leaveWaitlist(tx, callerOf(req, actor), { applicationId: application.id, entryId: req.params.entryId }),
+      );
       return reply.redirect(`/applications/${application.id}/book`, 303);
     },
   );

@@ -8,17 +8,33 @@ import { addDays, datesBetween, isWeekend } from '../platform/calendar/wita.ts';
 import { translator, formatDay } from '../platform/i18n/index.ts';
 import { bookingWindow } from './booking-window.ts';
 import { appointments } from './schema.ts';
-import { bookDirectly, bookedOn, challengeIn, dayStates, formTokenIn, later, ownerBrowser, solveAltcha } from './test-support.ts';
+import {
+  bookDirectly,
+  bookedOn,
+  challengeIn,
+  dayStates,
+  formTokenIn,
+  later,
+  ownerBrowser,
+  solveAltcha,
+} from './test-support.ts';
 
 const t = translator('id');
 
 describeApp('booking page', (ctx) => {
   const liveAppointments = (applicationId: string) =>
-    ctx.db.select().from(appointments).where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])));
+    ctx.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])));
 
   it('lists the dates of the window: open ones selectable with the places left, full and closed ones marked, in words too', async () => {
     const unit = await makeUnit(ctx.db);
-    const [open, full, unset] = [await serviceDay(ctx.db, unit.code, 0), await serviceDay(ctx.db, unit.code, 1), await serviceDay(ctx.db, unit.code, 2)];
+    const [open, full, unset] = [
+      await serviceDay(ctx.db, unit.code, 0),
+      await serviceDay(ctx.db, unit.code, 1),
+      await serviceDay(ctx.db, unit.code, 2),
+    ];
     await openDate(ctx.db, unit.code, open, 5);
     await openDate(ctx.db, unit.code, full, 1);
     await bookDirectly(ctx.app, await makeApplication(ctx.db, { unitCode: unit.code }), full);
@@ -44,7 +60,9 @@ describeApp('booking page', (ctx) => {
     expect(page.body).toContain(`<span class="day-status">${t('booking.days.full')}</span>`);
     expect(page.body).toContain(`<span class="day-status">${t('booking.days.closed')}</span>`);
     expect(page.body).not.toContain(`name="date" value="${full}" id=`);
-    expect(page.body).toMatch(new RegExp(`<button type="submit" class="secondary" form="waitlist-join" name="date" value="${full}">`));
+    expect(page.body).toMatch(
+      new RegExp(`<button type="submit" class="secondary" form="waitlist-join" name="date" value="${full}">`),
+    );
   });
 
   it('takes a form without JavaScript only after the wait, and each form only once', async () => {
@@ -64,7 +82,9 @@ describeApp('booking page', (ctx) => {
 
     // After the wait the form is accepted, even though this booking fails (a closed day): the form is spent.
     const closedDay = addDays(date, 100);
-    const refused = await later(16, () => browser.request({ method: 'POST', url, form: { date: closedDay, formToken: first } }));
+    const refused = await later(16, () =>
+      browser.request({ method: 'POST', url, form: { date: closedDay, formToken: first } }),
+    );
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain(t('errors.date_outside_window'));
     const second = formTokenIn(refused.body);
@@ -109,7 +129,9 @@ describeApp('booking page', (ctx) => {
     const decoded = JSON.parse(Buffer.from(solved, 'base64').toString());
     decoded.solution.derivedKey = decoded.solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
     const tampered = Buffer.from(JSON.stringify(decoded)).toString('base64');
-    expect((await browser.request({ method: 'POST', url, form: { date, formToken, altcha: tampered } })).statusCode).toBe(422);
+    expect(
+      (await browser.request({ method: 'POST', url, form: { date, formToken, altcha: tampered } })).statusCode,
+    ).toBe(422);
 
     const booked = await browser.request({ method: 'POST', url, form: { date, formToken, altcha: solved } });
     expect(booked.statusCode).toBe(303);
@@ -126,7 +148,14 @@ describeApp('booking page', (ctx) => {
     const css = /<link rel="stylesheet" href="(\/static\/booking\/[^"]+)"/.exec(page.body)![1]!;
     const proofCss = /<link rel="stylesheet" href="(\/static\/proof\/[^"]+)"/.exec(page.body)![1]!;
     const sibling = (file: string) => script.replace('proof.js', file);
-    for (const [path, type] of [[script, 'text/javascript'], [sibling('altcha.js'), 'text/javascript'], [sibling('altcha-worker.js'), 'text/javascript'], [sibling('altcha.css'), 'text/css'], [css, 'text/css'], [proofCss, 'text/css']] as const) {
+    for (const [path, type] of [
+      [script, 'text/javascript'],
+      [sibling('altcha.js'), 'text/javascript'],
+      [sibling('altcha-worker.js'), 'text/javascript'],
+      [sibling('altcha.css'), 'text/css'],
+      [css, 'text/css'],
+      [proofCss, 'text/css'],
+    ] as const) {
       const res = await ctx.app.inject({ url: path });
       expect(res.statusCode, path).toBe(200);
       expect(res.headers['content-type'], path).toContain(type);
@@ -143,7 +172,9 @@ describeApp('booking page', (ctx) => {
     const sibling = await makeApplication(ctx.db, { unitCode: unit.code, accountId: mine.accountId });
     const browser = await ownerBrowser(ctx.app, ctx.db, mine);
     const token = formTokenIn((await browser.get(`/applications/${sibling.id}/book`)).body);
-    const swapped = await later(20, () => browser.request({ method: 'POST', url: `/applications/${mine.id}/book`, form: { date, formToken: token } }));
+    const swapped = await later(20, () =>
+      browser.request({ method: 'POST', url: `/applications/${mine.id}/book`, form: { date, formToken: token } }),
+    );
     expect(swapped.statusCode).toBe(422);
     expect(swapped.body).toContain(t('booking.proof.invalid'));
 

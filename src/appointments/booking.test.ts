@@ -11,9 +11,15 @@ import { queryRows } from '../platform/db/index.ts';
 import { dayQuotas } from './schema.ts';
 
 describeApp('booking', (ctx) => {
-  const tokenFor = async (accountId: string) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
+  const tokenFor = async (accountId: string) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
   const book = (token: string, applicationId: string, date: string) =>
-    ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${applicationId}/appointment`, headers: { authorization: `Bearer ${token}` }, payload: { date } });
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${applicationId}/appointment`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { date },
+    });
 
   it('books a date, returns the signed QR and a two-hour billing code, mails the confirmation, and books once when the request is repeated', async () => {
     const unit = await makeUnit(ctx.db);
@@ -30,13 +36,19 @@ describeApp('booking', (ctx) => {
     expect(body.billing.amount).toBe(950_000);
     expect(new Date(body.billing.expiresAt).getTime() - Date.now()).toBeGreaterThan(119 * 60_000);
     // The confirmation is mailed as from the page, once: the repeated request books nothing new.
-    const [account] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, application.accountId));
+    const [account] = await ctx.db
+      .select({ email: accounts.email })
+      .from(accounts)
+      .where(eq(accounts.id, application.accountId));
     expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
     const again = await book(token, application.id, date);
     expect(again.statusCode).toBe(201);
     expect(again.json().billing.code).toBe(body.billing.code);
     expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
-    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
+    const [day] = await ctx.db
+      .select()
+      .from(dayQuotas)
+      .where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
     expect(day!.booked).toBe(1);
   });
 
@@ -44,13 +56,18 @@ describeApp('booking', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const date = await serviceDay(ctx.db, unit.code, 1);
     await openDate(ctx.db, unit.code, date, 20);
-    const people = await Promise.all(Array.from({ length: 300 }, () => makeApplication(ctx.db, { unitCode: unit.code })));
+    const people = await Promise.all(
+      Array.from({ length: 300 }, () => makeApplication(ctx.db, { unitCode: unit.code })),
+    );
     const tokens = await Promise.all(people.map((p) => tokenFor(p.accountId)));
     const results = await Promise.all(people.map((p, i) => book(tokens[i]!, p.id, date)));
     const codes = results.map((r) => (r.statusCode === 201 ? 'booked' : r.json().error.code));
     expect(codes.filter((c) => c === 'booked')).toHaveLength(20);
     expect(codes.filter((c) => c !== 'booked').every((c) => c === 'quota_full')).toBe(true);
-    const [count] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from appointments where unit_code = ${unit.code} and state in ('booked','paid')`);
+    const [count] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from appointments where unit_code = ${unit.code} and state in ('booked','paid')`,
+    );
     expect(count!.n).toBe(20);
   });
 
@@ -60,7 +77,12 @@ describeApp('booking', (ctx) => {
     await openDate(ctx.db, a.code, date, 5);
     await openDate(ctx.db, b.code, date, 5);
     const first = await makeApplication(ctx.db, { unitCode: a.code });
-    const second = await makeApplication(ctx.db, { unitCode: b.code, accountId: first.accountId, nik: first.nik, passportType: 'biasa' });
+    const second = await makeApplication(ctx.db, {
+      unitCode: b.code,
+      accountId: first.accountId,
+      nik: first.nik,
+      passportType: 'biasa',
+    });
     const token = await tokenFor(first.accountId);
     const results = await Promise.all([book(token, first.id, date), book(token, second.id, date)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
@@ -84,7 +106,11 @@ describeApp('booking', (ctx) => {
     const stranger = await makeApplication(ctx.db, { unitCode: unit.code });
     const notYours = await book(await tokenFor(stranger.accountId), application.id, date);
     expect(notYours.statusCode).toBe(403);
-    const anonymous = await ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${application.id}/appointment`, payload: { date } });
+    const anonymous = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${application.id}/appointment`,
+      payload: { date },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });

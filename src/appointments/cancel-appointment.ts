@@ -28,7 +28,18 @@ export async function cancelAppointment(tx: Tx, caller: Caller, input: { applica
   if (appointment.state !== 'booked' || appointment.date < witaDate(now)) throw new AppError('invalid_transition');
   await tx.update(appointments).set({ state: 'cancelled', endedAt: now }).where(eq(appointments.id, appointment.id));
   await releasePlace(tx, caller, appointment, now);
-  await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_cancelled', status: 'submitted', payload: { appointmentId: appointment.id, date: appointment.date } });
-  await appendAudit(tx, caller, { action: 'appointment.cancel', targetType: 'appointment', targetId: appointment.id, unitCode: appointment.unitCode, details: { date: appointment.date } });
+  await recordAction(tx, caller, {
+    applicationId: appointment.applicationId,
+    type: 'appointment_cancelled',
+    status: 'submitted',
+    payload: { appointmentId: appointment.id, date: appointment.date },
+  });
+  await appendAudit(tx, caller, {
+    action: 'appointment.cancel',
+    targetType: 'appointment',
+    targetId: appointment.id,
+    unitCode: appointment.unitCode,
+    details: { date: appointment.date },
+  });
   return { id: appointment.id, date: appointment.date, state: 'cancelled' as const };
 }

@@ -9,12 +9,32 @@ export const isoWeekday = (date: IsoDate) => dayOfWeek(date) || 7;
 /** Capacity and bookings per date: the day's counter once it exists, else the override, else the weekly template. */
 export async function capacities(db: Executor, unitCode: string, channel: Channel, from: IsoDate, to: IsoDate) {
   const [templates, overrides, counters] = await Promise.all([
-    db.select().from(quotaTemplates).where(and(eq(quotaTemplates.unitCode, unitCode), eq(quotaTemplates.channel, channel))),
+    db
+      .select()
+      .from(quotaTemplates)
+      .where(and(eq(quotaTemplates.unitCode, unitCode), eq(quotaTemplates.channel, channel))),
     db
       .select()
       .from(quotaOverrides)
-      .where(and(eq(quotaOverrides.unitCode, unitCode), eq(quotaOverrides.channel, channel), gte(quotaOverrides.date, from), lte(quotaOverrides.date, to))),
-    db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.channel, channel), gte(dayQuotas.date, from), lte(dayQuotas.date, to))),
+      .where(
+        and(
+          eq(quotaOverrides.unitCode, unitCode),
+          eq(quotaOverrides.channel, channel),
+          gte(quotaOverrides.date, from),
+          lte(quotaOverrides.date, to),
+        ),
+      ),
+    db
+      .select()
+      .from(dayQuotas)
+      .where(
+        and(
+          eq(dayQuotas.unitCode, unitCode),
+          eq(dayQuotas.channel, channel),
+          gte(dayQuotas.date, from),
+          lte(dayQuotas.date, to),
+        ),
+      ),
   ]);
   const byWeekday = new Map(templates.map((t) => [t.weekday, t.capacity]));
   const byDate = new Map(overrides.map((o) => [o.date, o.capacity]));
@@ -47,7 +67,14 @@ export async function takePlace(db: Executor, unitCode: string, date: IsoDate, c
   const rows = await db
     .update(dayQuotas)
     .set({ booked: sql`${dayQuotas.booked} + 1` })
-    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel), sql`${dayQuotas.booked} < ${dayQuotas.capacity}`))
+    .where(
+      and(
+        eq(dayQuotas.unitCode, unitCode),
+        eq(dayQuotas.date, date),
+        eq(dayQuotas.channel, channel),
+        sql`${dayQuotas.booked} < ${dayQuotas.capacity}`,
+      ),
+    )
     .returning({ booked: dayQuotas.booked });
   return rows.length === 1;
 }

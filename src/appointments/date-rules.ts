@@ -7,7 +7,8 @@ import { hasStock } from './capacity.ts';
 import type { Channel } from './schema.ts';
 
 /** The channel an application books in: percepatan has its own daily quota, everything else is online reguler. */
-export const channelOf = (application: { speed: string | null }): Channel => (application.speed === 'percepatan' ? 'percepatan' : 'online');
+export const channelOf = (application: { speed: string | null }): Channel =>
+  application.speed === 'percepatan' ? 'percepatan' : 'online';
 
 /**
  * Whether a date can be given to an application at its unit at all (places aside): inside the booking window, a
@@ -20,7 +21,8 @@ export async function assertServingDate(
   now: Date,
 ): Promise<void> {
   const window = bookingWindow(now, rules);
-  if (input.date < window.from || input.date > window.to) throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
+  if (input.date < window.from || input.date > window.to)
+    throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
   if ((await closedDays(db, input.unitCode, input.date, input.date)).has(input.date)) throw new AppError('date_closed');
   if (!(await hasStock(db, input.unitCode, input.passportType))) throw new AppError('date_closed');
 }

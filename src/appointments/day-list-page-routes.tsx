@@ -10,7 +10,9 @@ import { officerAt } from './officer-access.ts';
 import { DayListPage } from './views/day-list-page.tsx';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
-const DayQuery = z.object({ date: z.string().refine(isIsoDate, 'v.date').optional().describe('YYYY-MM-DD (WITA); today when left out') });
+const DayQuery = z.object({
+  date: z.string().refine(isIsoDate, 'v.date').optional().describe('YYYY-MM-DD (WITA); today when left out'),
+});
 
 const DayListJson = z.object({
   unitCode: z.string(),
@@ -40,8 +42,12 @@ export function registerDayListRoutes(fastify: FastifyInstance): void {
       const actor = await officerAt(db(), req, 'day_list.view');
       const unit = await getUnit(db(), req.params.code);
       const date = req.query.date ?? witaDate();
-      const entries = await db().transaction((tx) => viewDayList(tx, callerOf(req, actor), { unitCode: unit.code, date }));
-      return reply.page(<DayListPage ctx={reply.ctx()} unit={unit} date={date} entries={entries} print={req.query.print === '1'} />);
+      const entries = await db().transaction((tx) =>
+        viewDayList(tx, callerOf(req, actor), { unitCode: unit.code, date }),
+      );
+      return reply.page(
+        <DayListPage ctx={reply.ctx()} unit={unit} date={date} entries={entries} print={req.query.print === '1'} />,
+      );
     },
   );
 
@@ -60,7 +66,9 @@ export function registerDayListRoutes(fastify: FastifyInstance): void {
     async (req) => {
       const actor = await officerAt(db(), req, 'day_list.view');
       const date = req.query.date ?? witaDate();
-      const appointments = await db().transaction((tx) => viewDayList(tx, callerOf(req, actor), { unitCode: req.params.code, date }));
+      const appointments = await db().transaction((tx) =>
+        viewDayList(tx, callerOf(req, actor), { unitCode: req.params.code, date }),
+      );
       return { unitCode: req.params.code, date, appointments };
     },
   );

@@ -22,21 +22,56 @@ export type DayListEntry = {
  * The live appointments of a unit on a date, in the order they were booked (appointments have a date, not a time
  * slot, so booking order is the queue order). The list shows personal data: every viewing is audited.
  */
-export async function viewDayList(tx: Tx, caller: Caller, input: { unitCode: string; date: IsoDate }): Promise<DayListEntry[]> {
+export async function viewDayList(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; date: IsoDate },
+): Promise<DayListEntry[]> {
   await getUnit(tx, input.unitCode);
   const live = await tx
     .select()
     .from(appointments)
-    .where(and(eq(appointments.unitCode, input.unitCode), eq(appointments.date, input.date), inArray(appointments.state, ['booked', 'paid'])))
+    .where(
+      and(
+        eq(appointments.unitCode, input.unitCode),
+        eq(appointments.date, input.date),
+        inArray(appointments.state, ['booked', 'paid']),
+      ),
+    )
     .orderBy(asc(appointments.createdAt), asc(appointments.id));
-  const [applicants, paid] = await Promise.all([listApplicationsById(tx, live.map((a) => a.applicationId)), listPaidAppointmentIds(tx, live.map((a) => a.id))]);
+  const [applicants, paid] = await Promise.all([
+    listApplicationsById(
+      tx,
+      live.map((a) => a.applicationId),
+    ),
+    listPaidAppointmentIds(
+      tx,
+      live.map((a) => a.id),
+    ),
+  ]);
   const byId = new Map(applicants.map((a) => [a.id, a]));
   const entries = live.flatMap((appointment): DayListEntry[] => {
     const a = byId.get(appointment.applicationId);
     if (!a) return [];
     const { trackingCode, fullName, passportType, speed } = a;
-    return [{ trackingCode, fullName, passportType, speed, channel: appointment.channel, paid: paid.has(appointment.id), bookedAt: appointment.createdAt }];
+    return [
+      {
+        trackingCode,
+        fullName,
+        passportType,
+        speed,
+        channel: appointment.channel,
+        paid: paid.has(appointment.id),
+        bookedAt: appointment.createdAt,
+      },
+    ];
   });
-  await appendAudit(tx, caller, { action: 'day_list.view', targetType: 'unit', targetId: input.unitCode, unitCode: input.unitCode, details: { date: input.date, entries: entries.length } });
+  await appendAudit(tx, caller, {
+    action: 'day_list.view',
+    targetType: 'unit',
+    targetId: input.unitCode,
+    unitCode: input.unitCode,
+    details: { date: input.date, entries: entries.length },
+  });
   return entries;
 }

@@ -30,8 +30,18 @@ export async function expireUnpaid(
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
   await releasePlace(tx, caller, appointment, now);
-  await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_expired', status: 'submitted', payload: { appointmentId } });
-  await appendAudit(tx, caller, { action: 'appointment.expire', targetType: 'appointment', targetId: appointmentId, unitCode: appointment.unitCode });
+  await recordAction(tx, caller, {
+    applicationId: appointment.applicationId,
+    type: 'appointment_expired',
+    status: 'submitted',
+    payload: { appointmentId },
+  });
+  await appendAudit(tx, caller, {
+    action: 'appointment.expire',
+    targetType: 'appointment',
+    targetId: appointmentId,
+    unitCode: appointment.unitCode,
+  });
   const about = { applicationId: appointment.applicationId, unitCode: appointment.unitCode, date: appointment.date };
   await bookingReleasedMail(tx, about, options.publicUrl);
   return { expired: true, unitCode: appointment.unitCode, date: appointment.date, channel: appointment.channel };

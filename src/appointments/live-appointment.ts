@@ -3,7 +3,11 @@ import type { Executor } from '../platform/db/index.ts';
 import { appointments, type Appointment } from './schema.ts';
 
 /** The application's live (booked or paid) appointment, if any: a unique index allows one. `lock` locks it. */
-export async function liveAppointment(db: Executor, applicationId: string, options: { lock?: boolean } = {}): Promise<Appointment | null> {
+export async function liveAppointment(
+  db: Executor,
+  applicationId: string,
+  options: { lock?: boolean } = {},
+): Promise<Appointment | null> {
   const query = db
     .select()
     .from(appointments)

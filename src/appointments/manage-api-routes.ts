@@ -16,25 +16,51 @@ export function registerAppointmentManageApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, secrets } = app.deps;
   const db = () => app.deps.database.db;
-  const limit = { rateLimit: { max: config.booking.ratePerMinute, timeWindow: 60_000, keyGenerator: (req: { actor: { id: string } | null; ip: string }) => req.actor?.id ?? req.ip } };
+  const limit = {
+    rateLimit: {
+      max: config.booking.ratePerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req: { actor: { id: string } | null; ip: string }) => req.actor?.id ?? req.ip,
+    },
+  };
 
   app.post(
     '/api/v1/applications/:id/appointment/reschedule',
     {
       schema: {
         tags: ['appointments'],
-        summary: 'Move the appointment to another date: once per appointment, until the day before it (H-1, WITA); returns the new signed QR',
+        summary:
+          'Move the appointment to another date: once per appointment, until the day before it (H-1, WITA); returns the new signed QR',
         security: [{ bearer: [] }],
         params: Params,
         body: z.object({ date: isoDateField }),
-        response: { 200: z.object({ appointment: z.object({ id: z.string(), date: z.string(), unitCode: z.string(), qr: z.string(), reschedules: z.number().int() }) }), ...errors },
+        response: {
+          200: z.object({
+            appointment: z.object({
+              id: z.string(),
+              date: z.string(),
+              unitCode: z.string(),
+              qr: z.string(),
+              reschedules: z.number().int(),
+            }),
+          }),
+          ...errors,
+        },
       },
       config: limit,
     },
     async (req) => {
       const actor = requireActor(req);
       const application = await applicationFor(db(), actor, req.params.id, 'application.book');
-      return db().transaction((tx) => rescheduleAppointment(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }, config.booking, secrets.qr));
+      return db().transaction((tx) =>
+        rescheduleAppointment(
+          tx,
+          callerOf(req, actor),
+          { applicationId: application.id, date: req.body.date },
+          config.booking,
+          secrets.qr,
+        ),
+      );
     },
   );
 
@@ -46,14 +72,19 @@ export function registerAppointmentManageApi(fastify: FastifyInstance): void {
         summary: 'Cancel an unpaid appointment up to its date; the place is freed and the application can book again',
         security: [{ bearer: [] }],
         params: Params,
-        response: { 200: z.object({ appointment: z.object({ id: z.string(), date: z.string(), state: z.literal('cancelled') }) }), ...errors },
+        response: {
+          200: z.object({ appointment: z.object({ id: z.string(), date: z.string(), state: z.literal('cancelled') }) }),
+          ...errors,
+        },
       },
       config: limit,
     },
     async (req) => {
       const actor = requireActor(req);
       const application = await applicationFor(db(), actor, req.params.id, 'application.book');
-      const appointment = await db().transaction((tx) => cancelAppointment(tx, callerOf(req, actor), { applicationId: application.id }));
+      const appointment = await db().transaction((tx) =>
+        cancelAppointment(tx, callerOf(req, actor), { applicationId: application.id }),
+      );
       return { appointment };
     },
   );

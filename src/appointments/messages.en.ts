@@ -22,11 +22,17 @@ export const booking: Messages<typeof id> = {
     closed: 'Closed',
     none: 'No date can be booked yet. Try again tomorrow at {{opensAt}} WITA, when new dates open.',
   },
-  fields: { date: 'Day of your visit', proof: 'Anti-scalper check', code: 'Tracking code', birthDate: "Applicant's date of birth" },
+  fields: {
+    date: 'Day of your visit',
+    proof: 'Anti-scalper check',
+    code: 'Tracking code',
+    birthDate: "Applicant's date of birth",
+  },
   submit: 'Book this date',
   proof: {
     lead: 'To protect the daily quota from scalpers, this form is checked. With JavaScript the check runs by itself on your device.',
-    noScript: 'JavaScript is off: send this form at {{time}} WITA at the earliest ({{seconds}} seconds after the page was opened).',
+    noScript:
+      'JavaScript is off: send this form at {{time}} WITA at the earliest ({{seconds}} seconds after the page was opened).',
     invalid: 'This form is not valid. Choose a date again on the form below.',
     expired: 'This form was open too long. Choose a date again on the form below.',
     tooFast: 'The form was sent too soon. Wait until the time shown on the form, then send it again.',
@@ -89,7 +95,8 @@ export const booking: Messages<typeof id> = {
   bring: {
     ektp: 'Original e-KTP',
     kk: 'Original family card (Kartu Keluarga)',
-    identityProof: 'One of: birth certificate, marriage certificate or marriage book, school diploma, or baptism certificate (original)',
+    identityProof:
+      'One of: birth certificate, marriage certificate or marriage book, school diploma, or baptism certificate (original)',
     naturalised: 'Naturalisation certificate, if you became a citizen by naturalisation',
     oldPassport: 'Your old passport',
     nameChangeDecree: 'Court decision on the change of name',
@@ -174,7 +181,12 @@ export const booking: Messages<typeof id> = {
 };
 
 export const counterDesk: Messages<typeof idDesk> = {
-  channels: { online: 'Online (regular)', percepatan: 'Same-day (percepatan)', priority: 'Priority (elderly, disabled, under-fives)', eazy_paspor: 'Eazy Paspor' },
+  channels: {
+    online: 'Online (regular)',
+    percepatan: 'Same-day (percepatan)',
+    priority: 'Priority (elderly, disabled, under-fives)',
+    eazy_paspor: 'Eazy Paspor',
+  },
   passportTypes: { biasa: 'Ordinary passport', elektronik: 'Electronic passport' },
   speeds: { reguler: 'Regular', percepatan: 'Same-day' },
   saved: 'Changes saved.',

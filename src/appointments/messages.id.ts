@@ -21,11 +21,17 @@ export const booking = {
     closed: 'Tutup',
     none: 'Belum ada tanggal yang dapat dipesan. Coba lagi besok pukul {{opensAt}} WITA, saat tanggal baru dibuka.',
   },
-  fields: { date: 'Tanggal kedatangan', proof: 'Pemeriksaan anti-calo', code: 'Kode pelacakan', birthDate: 'Tanggal lahir pemohon' },
+  fields: {
+    date: 'Tanggal kedatangan',
+    proof: 'Pemeriksaan anti-calo',
+    code: 'Kode pelacakan',
+    birthDate: 'Tanggal lahir pemohon',
+  },
   submit: 'Pesan tanggal ini',
   proof: {
     lead: 'Untuk melindungi kuota dari calo, formulir ini diperiksa. Dengan JavaScript, pemeriksaan berjalan sendiri di perangkat Anda.',
-    noScript: 'JavaScript tidak aktif: kirim formulir ini paling cepat pukul {{time}} WITA ({{seconds}} detik setelah halaman dibuka).',
+    noScript:
+      'JavaScript tidak aktif: kirim formulir ini paling cepat pukul {{time}} WITA ({{seconds}} detik setelah halaman dibuka).',
     invalid: 'Formulir ini tidak sah. Pilih tanggal lagi pada formulir di bawah.',
     expired: 'Formulir ini sudah terlalu lama terbuka. Pilih tanggal lagi pada formulir di bawah.',
     tooFast: 'Formulir dikirim terlalu cepat. Tunggu sampai waktu yang tertulis pada formulir, lalu kirim lagi.',
@@ -41,7 +47,8 @@ export const booking = {
     accept: 'Ambil tempat ini',
     leave: 'Keluar dari daftar tunggu',
     notFull: 'Tanggal ini masih ada tempat: pesan langsung.',
-    tooMany: 'Permohonan ini sudah menunggu sebanyak tanggal yang dibolehkan. Keluar dulu dari salah satu daftar tunggu.',
+    tooMany:
+      'Permohonan ini sudah menunggu sebanyak tanggal yang dibolehkan. Keluar dulu dari salah satu daftar tunggu.',
     already: 'Anda sudah ada dalam daftar tunggu tanggal ini.',
   },
   confirmation: {
@@ -175,7 +182,12 @@ export const booking = {
 // "counterDesk": the officers' passport desk (quotas, blank-book stock, the day list) and the channel, passport type and
 // speed names the counter, cases and passports pages share.
 export const counterDesk = {
-  channels: { online: 'Daring reguler', percepatan: 'Percepatan', priority: 'Prioritas (lansia, disabilitas, balita)', eazy_paspor: 'Eazy Paspor' },
+  channels: {
+    online: 'Daring reguler',
+    percepatan: 'Percepatan',
+    priority: 'Prioritas (lansia, disabilitas, balita)',
+    eazy_paspor: 'Eazy Paspor',
+  },
   passportTypes: { biasa: 'Paspor biasa', elektronik: 'Paspor elektronik' },
   speeds: { reguler: 'Reguler', percepatan: 'Percepatan' },
   saved: 'Perubahan disimpan.',

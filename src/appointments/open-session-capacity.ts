@@ -11,7 +11,10 @@ export async function openSessionCapacity(tx: Tx, unitCode: string, date: IsoDat
   await tx
     .insert(quotaOverrides)
     .values({ unitCode, date, channel: 'eazy_paspor', capacity })
-    .onConflictDoUpdate({ target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel], set: { capacity: sql`${quotaOverrides.capacity} + ${capacity}` } });
+    .onConflictDoUpdate({
+      target: [quotaOverrides.unitCode, quotaOverrides.date, quotaOverrides.channel],
+      set: { capacity: sql`${quotaOverrides.capacity} + ${capacity}` },
+    });
   await tx
     .update(dayQuotas)
     .set({ capacity: sql`${dayQuotas.capacity} + ${capacity}` })

@@ -45,7 +45,11 @@ export async function placeAppointment(tx: Tx, caller: Caller, input: Placement)
   const appointmentId = crypto.randomUUID();
   const billing = { code: newBillingCode(), amount: input.billing.amount, expiresAt: input.billing.expiresAt };
   const action = { status: 'booked', appointmentId, date, unitCode, billingCode: billing.code, ...input.payload };
-  const jobs = (input.jobs ?? []).map((j) => ({ kind: j.kind, payload: { appointmentId }, run_at: j.runAt.toISOString() }));
+  const jobs = (input.jobs ?? []).map((j) => ({
+    kind: j.kind,
+    payload: { appointmentId },
+    run_at: j.runAt.toISOString(),
+  }));
   let took: unknown[];
   try {
     took = await preparedRows(
@@ -82,7 +86,8 @@ export async function placeAppointment(tx: Tx, caller: Caller, input: Placement)
     );
   } catch (err) {
     // The same person booked under another application, or two requests for one person at once: the index lets one through.
-    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_')) throw new AppError('already_booked');
+    if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_'))
+      throw new AppError('already_booked');
     throw err;
   }
   if (took.length === 0) throw new AppError('quota_full');

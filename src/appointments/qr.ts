@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 
 export type QrClaims = { id: string; nik: string; date: string; unitCode: string };
 
-const sign = (secret: string, body: string) => crypto.createHmac('sha256', secret).update(body).digest('base64url').slice(0, 32);
+const sign = (secret: string, body: string) =>
+  crypto.createHmac('sha256', secret).update(body).digest('base64url').slice(0, 32);
 
 /**
  * The appointment QR: the appointment, the date and unit, and a hash of the NIK (the QR itself never shows the NIK),
@@ -15,7 +16,10 @@ export function signAppointmentQr(secret: string, claims: QrClaims): string {
 }
 
 /** The claims of a genuine QR (the NIK as its hash), or null for anything forged or malformed. */
-export function verifyAppointmentQr(secret: string, qr: string): { appointmentId: string; date: string; unitCode: string; nikHash: string } | null {
+export function verifyAppointmentQr(
+  secret: string,
+  qr: string,
+): { appointmentId: string; date: string; unitCode: string; nikHash: string } | null {
   const parts = qr.split('.');
   if (parts.length !== 6 || parts[0] !== 'SK1') return null;
   const body = parts.slice(0, 5).join('.');

@@ -9,9 +9,21 @@ export async function quotaOverview(db: Executor, unitCode: string, from: IsoDat
   const [templates, overrides] = await Promise.all([
     db.select().from(quotaTemplates).where(eq(quotaTemplates.unitCode, unitCode)),
     db
-      .select({ date: quotaOverrides.date, channel: quotaOverrides.channel, capacity: quotaOverrides.capacity, booked: dayQuotas.booked })
+      .select({
+        date: quotaOverrides.date,
+        channel: quotaOverrides.channel,
+        capacity: quotaOverrides.capacity,
+        booked: dayQuotas.booked,
+      })
       .from(quotaOverrides)
-      .leftJoin(dayQuotas, and(eq(dayQuotas.unitCode, quotaOverrides.unitCode), eq(dayQuotas.date, quotaOverrides.date), eq(dayQuotas.channel, quotaOverrides.channel)))
+      .leftJoin(
+        dayQuotas,
+        and(
+          eq(dayQuotas.unitCode, quotaOverrides.unitCode),
+          eq(dayQuotas.date, quotaOverrides.date),
+          eq(dayQuotas.channel, quotaOverrides.channel),
+        ),
+      )
       .where(and(eq(quotaOverrides.unitCode, unitCode), gte(quotaOverrides.date, from)))
       .orderBy(asc(quotaOverrides.date), asc(quotaOverrides.channel))
       .limit(200),

@@ -11,7 +11,12 @@ import { openingHoursOn } from './opening-hours.ts';
 export async function renderReceiptPdf(details: BookingDetails, t: T, lang: Lang, now = new Date()): Promise<Buffer> {
   const { application, appointment, billing, unit } = details;
   const [qr, { default: PDFDocument }] = await Promise.all([qrPng(details.qr, 300), import('pdfkit')]);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, lang, info: { Title: `${t('booking.pdf.title')} ${application.trackingCode}`, Author: 'Sikoe' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    lang,
+    info: { Title: `${t('booking.pdf.title')} ${application.trackingCode}`, Author: 'Sikoe' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,22 +41,48 @@ export async function renderReceiptPdf(details: BookingDetails, t: T, lang: Lang
   };
   fact(t('booking.pdf.applicant'), application.fullName ?? '');
   fact(t('booking.confirmation.date'), formatDay(lang, appointment.date));
-  fact(t('booking.confirmation.unit'), [unit.name, unit.address, ...(unit.phone ? [`${t('units.phone')}: ${unit.phone}`] : [])].join('\n'));
+  fact(
+    t('booking.confirmation.unit'),
+    [unit.name, unit.address, ...(unit.phone ? [`${t('units.phone')}: ${unit.phone}`] : [])].join('\n'),
+  );
   const map = mapLink(unit);
   // A link the PDF reader opens, and the address itself for a printed copy.
-  if (map) doc.font('Helvetica').fontSize(11).fillColor('#0b4f8a').text(`${t('units.map')}: ${map}`, { link: map, underline: true }).fillColor('#000');
+  if (map)
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .fillColor('#0b4f8a')
+      .text(`${t('units.map')}: ${map}`, { link: map, underline: true })
+      .fillColor('#000');
   const hours = openingHoursOn(unit, appointment.date, lang);
   if (hours) fact(t('booking.confirmation.hours'), `${hours} WITA`);
 
   doc.moveDown(1).font('Helvetica-Bold').fontSize(12).text(t('booking.confirmation.feeTitle'));
-  for (const line of application.feeItems ?? []) doc.font('Helvetica').fontSize(11).text(`${t(`booking.feeItems.${line.item}`)}: ${formatRupiah(lang, line.amount)}`);
+  for (const line of application.feeItems ?? [])
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(`${t(`booking.feeItems.${line.item}`)}: ${formatRupiah(lang, line.amount)}`);
   doc.font('Helvetica-Bold').text(`${t('booking.confirmation.feeTotal')}: ${formatRupiah(lang, billing.amount)}`);
-  if (application.feeRegulation) doc.font('Helvetica').fontSize(9).text(t('booking.confirmation.regulation', { regulation: application.feeRegulation }));
+  if (application.feeRegulation)
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(t('booking.confirmation.regulation', { regulation: application.feeRegulation }));
   fact(t('booking.confirmation.billingCode'), billing.code);
-  fact(billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore'), formatDateTime(lang, billing.paidAt ?? billing.expiresAt));
+  fact(
+    billing.paidAt ? t('booking.confirmation.paidAt') : t('booking.confirmation.payBefore'),
+    formatDateTime(lang, billing.paidAt ?? billing.expiresAt),
+  );
 
   doc.moveDown(1).font('Helvetica-Bold').fontSize(12).text(t('booking.confirmation.bringTitle'));
-  doc.font('Helvetica').fontSize(11).list(details.bring.map((item) => t(`booking.bring.${item}`)), { bulletRadius: 2 });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .list(
+      details.bring.map((item) => t(`booking.bring.${item}`)),
+      { bulletRadius: 2 },
+    );
 
   doc.moveDown(1.5).fontSize(8).fillColor('#444').text(t('booking.pdf.note'));
   doc.text(t('booking.pdf.printed', { at: formatDateTime(lang, now) }));

@@ -26,7 +26,12 @@ export async function registerAppointments(app: App): Promise<void> {
   registerBookingOfficeRoutes(app);
   registerDayListRoutes(app);
   registerAppointmentJobs(jobs, database.db, config.publicUrl);
-  const proof = new FormProof(() => database.db, await serverSecret(database.db, 'booking-proof'), bookingSettings, 'booking.proof');
+  const proof = new FormProof(
+    () => database.db,
+    await serverSecret(database.db, 'booking-proof'),
+    bookingSettings,
+    'booking.proof',
+  );
   registerBookingAssets(app);
   registerBookingPages(app, proof);
   registerAppointmentPages(app);

@@ -21,14 +21,23 @@ export type Place = { unitCode: string; date: IsoDate; channel: Channel };
  * first of them until `hold_until`, so nobody else can take it meanwhile; they are mailed and may accept. The hold
  * ends at the latest when the day starts (a day is bookable until the day before). Otherwise the place goes back.
  */
-export async function releasePlace(tx: Tx, trigger: Caller, place: Place, now = new Date()): Promise<{ offeredTo: string | null }> {
+export async function releasePlace(
+  tx: Tx,
+  trigger: Caller,
+  place: Place,
+  now = new Date(),
+): Promise<{ offeredTo: string | null }> {
   // The system makes the offer: the history of the person offered a place does not name who freed it.
   const caller: Caller = { ...systemCaller('waitlist'), requestId: trigger.requestId };
-  const holdUntil = new Date(Math.min(now.getTime() + bookingSettings.offerHoldMinutes * 60_000, witaInstant(place.date).getTime()));
+  const holdUntil = new Date(
+    Math.min(now.getTime() + bookingSettings.offerHoldMinutes * 60_000, witaInstant(place.date).getTime()),
+  );
   const [day] = await tx
     .select()
     .from(dayQuotas)
-    .where(and(eq(dayQuotas.unitCode, place.unitCode), eq(dayQuotas.date, place.date), eq(dayQuotas.channel, place.channel)))
+    .where(
+      and(eq(dayQuotas.unitCode, place.unitCode), eq(dayQuotas.date, place.date), eq(dayQuotas.channel, place.channel)),
+    )
     .for('update');
   // A day over capacity (the head of office lowered it) has no place to offer: the freed one just goes back.
   if (day && day.booked <= day.capacity && holdUntil > now) {
@@ -36,7 +45,14 @@ export async function releasePlace(tx: Tx, trigger: Caller, place: Place, now = 
       const [entry] = await tx
         .select()
         .from(waitlist)
-        .where(and(eq(waitlist.unitCode, place.unitCode), eq(waitlist.date, place.date), eq(waitlist.channel, place.channel), eq(waitlist.state, 'waiting')))
+        .where(
+          and(
+            eq(waitlist.unitCode, place.unitCode),
+            eq(waitlist.date, place.date),
+            eq(waitlist.channel, place.channel),
+            eq(waitlist.state, 'waiting'),
+          ),
+        )
         .orderBy(asc(waitlist.createdAt), asc(waitlist.id))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -44,15 +60,35 @@ export async function releasePlace(tx: Tx, trigger: Caller, place: Place, now = 
       if ((await getApplication(tx, entry.applicationId)).status !== 'submitted') {
         // Booked elsewhere or withdrawn meanwhile: no longer waiting.
         await tx.update(waitlist).set({ state: 'withdrawn' }).where(eq(waitlist.id, entry.id));
-        await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_withdrawn', payload: { entryId: entry.id, date: entry.date } });
-        await appendAudit(tx, caller, { action: 'waitlist.withdraw', targetType: 'waitlist', targetId: entry.id, unitCode: entry.unitCode, details: { date: entry.date } });
+        await recordAction(tx, caller, {
+          applicationId: entry.applicationId,
+          type: 'waitlist_withdrawn',
+          payload: { entryId: entry.id, date: entry.date },
+        });
+        await appendAudit(tx, caller, {
+          action: 'waitlist.withdraw',
+          targetType: 'waitlist',
+          targetId: entry.id,
+          unitCode: entry.unitCode,
+          details: { date: entry.date },
+        });
         continue;
       }
       await tx.update(waitlist).set({ state: 'offered', holdUntil }).where(eq(waitlist.id, entry.id));
       await enqueueJob(tx, WAITLIST_OFFER_MAIL_JOB, { entryId: entry.id });
       await enqueueJob(tx, WAITLIST_LAPSE_JOB, { entryId: entry.id }, { runAt: holdUntil });
-      await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_offered', payload: { entryId: entry.id, date: entry.date, holdUntil: holdUntil.toISOString() } });
-      await appendAudit(tx, caller, { action: 'waitlist.offer', targetType: 'waitlist', targetId: entry.id, unitCode: entry.unitCode, details: { date: entry.date, holdUntil: holdUntil.toISOString() } });
+      await recordAction(tx, caller, {
+        applicationId: entry.applicationId,
+        type: 'waitlist_offered',
+        payload: { entryId: entry.id, date: entry.date, holdUntil: holdUntil.toISOString() },
+      });
+      await appendAudit(tx, caller, {
+        action: 'waitlist.offer',
+        targetType: 'waitlist',
+        targetId: entry.id,
+        unitCode: entry.unitCode,
+        details: { date: entry.date, holdUntil: holdUntil.toISOString() },
+      });
       return { offeredTo: entry.applicationId };
     }
   }
@@ -66,8 +102,18 @@ export async function lapseOffer(tx: Tx, entryId: string, now = new Date()): Pro
   if (!entry || entry.state !== 'offered' || !entry.holdUntil || entry.holdUntil > now) return false;
   const caller = systemCaller('waitlist hold');
   await tx.update(waitlist).set({ state: 'lapsed' }).where(eq(waitlist.id, entry.id));
-  await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_lapsed', payload: { entryId: entry.id, date: entry.date } });
-  await appendAudit(tx, caller, { action: 'waitlist.lapse', targetType: 'waitlist', targetId: entry.id, unitCode: entry.unitCode, details: { date: entry.date } });
+  await recordAction(tx, caller, {
+    applicationId: entry.applicationId,
+    type: 'waitlist_lapsed',
+    payload: { entryId: entry.id, date: entry.date },
+  });
+  await appendAudit(tx, caller, {
+    action: 'waitlist.lapse',
+    targetType: 'waitlist',
+    targetId: entry.id,
+    unitCode: entry.unitCode,
+    details: { date: entry.date },
+  });
   await releasePlace(tx, caller, entry, now);
   return true;
 }

@@ -21,7 +21,14 @@ export const canReschedule = (appointment: { reschedules: number; date: IsoDate 
  * Moves the live appointment to another date in one transaction: a place is taken on the new day and the old
  * day's place is freed (held for its waitlist, else returned). The billing code stays; the QR changes with the date.
  */
-export async function rescheduleAppointment(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: WindowRules, qrSecret: string, now = new Date()) {
+export async function rescheduleAppointment(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; date: IsoDate },
+  rules: WindowRules,
+  qrSecret: string,
+  now = new Date(),
+) {
   const { application, appointment } = await lockLiveAppointment(tx, input.applicationId);
   if (!canReschedule(appointment, now)) throw new AppError('reschedule_not_allowed');
   if (input.date === appointment.date) throw new AppError('validation_failed', { date: 'booking.reschedule.sameDate' });
@@ -33,15 +40,36 @@ export async function rescheduleAppointment(tx: Tx, caller: Caller, input: { app
   await tx
     .select({ date: dayQuotas.date })
     .from(dayQuotas)
-    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.channel, channel), inArray(dayQuotas.date, [input.date, appointment.date])))
+    .where(
+      and(
+        eq(dayQuotas.unitCode, unitCode),
+        eq(dayQuotas.channel, channel),
+        inArray(dayQuotas.date, [input.date, appointment.date]),
+      ),
+    )
     .orderBy(asc(dayQuotas.date))
     .for('update');
   if (!(await takePlace(tx, unitCode, input.date, channel))) throw new AppError('quota_full');
-  await tx.update(appointments).set({ date: input.date, reschedules: sql`${appointments.reschedules} + 1` }).where(eq(appointments.id, appointment.id));
+  await tx
+    .update(appointments)
+    .set({ date: input.date, reschedules: sql`${appointments.reschedules} + 1` })
+    .where(eq(appointments.id, appointment.id));
   await releasePlace(tx, caller, appointment, now);
   const moved = { from: appointment.date, to: input.date };
-  await recordAction(tx, caller, { applicationId: appointment.applicationId, type: 'appointment_rescheduled', payload: { appointmentId: appointment.id, ...moved } });
-  await appendAudit(tx, caller, { action: 'appointment.reschedule', targetType: 'appointment', targetId: appointment.id, unitCode, details: moved });
+  await recordAction(tx, caller, {
+    applicationId: appointment.applicationId,
+    type: 'appointment_rescheduled',
+    payload: { appointmentId: appointment.id, ...moved },
+  });
+  await appendAudit(tx, caller, {
+    action: 'appointment.reschedule',
+    targetType: 'appointment',
+    targetId: appointment.id,
+    unitCode,
+    details: moved,
+  });
   const qr = signAppointmentQr(qrSecret, { id: appointment.id, nik: appointment.nik, date: input.date, unitCode });
-  return { appointment: { id: appointment.id, date: input.date, unitCode, qr, reschedules: appointment.reschedules + 1 } };
+  return {
+    appointment: { id: appointment.id, date: input.date, unitCode, qr, reschedules: appointment.reschedules + 1 },
+  };
 }

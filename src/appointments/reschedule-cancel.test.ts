@@ -18,11 +18,20 @@ const t = translator('id');
 const rules = { windowDays: 30, opensAt: '08:00' };
 
 describeApp('reschedule and cancel', (ctx) => {
-  const tokenFor = async (accountId: string) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
-  const api = (token: string, url: string, payload: object = {}) => ctx.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
-  const appointmentOf = async (id: string) => (await ctx.db.select().from(appointments).where(eq(appointments.id, id)))[0]!;
+  const tokenFor = async (accountId: string) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), accountId, 'test'))).token;
+  const api = (token: string, url: string, payload: object = {}) =>
+    ctx.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
+  const appointmentOf = async (id: string) =>
+    (await ctx.db.select().from(appointments).where(eq(appointments.id, id)))[0]!;
   const actionTypes = async (applicationId: string) =>
-    (await ctx.db.select({ type: applicationActions.type }).from(applicationActions).where(eq(applicationActions.applicationId, applicationId)).orderBy(applicationActions.id)).map((a) => a.type);
+    (
+      await ctx.db
+        .select({ type: applicationActions.type })
+        .from(applicationActions)
+        .where(eq(applicationActions.applicationId, applicationId))
+        .orderBy(applicationActions.id)
+    ).map((a) => a.type);
 
   async function booked(days = 3) {
     const unit = await makeUnit(ctx.db);
@@ -41,19 +50,33 @@ describeApp('reschedule and cancel', (ctx) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain(`value="${first}"`); // the current date is not offered again
 
-    const moved = await browser.request({ method: 'POST', url: `/applications/${application.id}/appointment/reschedule`, form: { date: second } });
+    const moved = await browser.request({
+      method: 'POST',
+      url: `/applications/${application.id}/appointment/reschedule`,
+      form: { date: second },
+    });
     expect(moved.statusCode).toBe(303);
     expect(await appointmentOf(appointment.id)).toMatchObject({ date: second, reschedules: 1, state: 'booked' });
     expect([await bookedOn(ctx.db, unit.code, first), await bookedOn(ctx.db, unit.code, second)]).toEqual([0, 1]);
     expect(await actionTypes(application.id)).toContain('appointment_rescheduled');
-    expect(await auditFor(ctx.db, appointment.id, 'appointment.reschedule')).toMatchObject([{ details: { from: first, to: second } }]);
+    expect(await auditFor(ctx.db, appointment.id, 'appointment.reschedule')).toMatchObject([
+      { details: { from: first, to: second } },
+    ]);
     const confirmation = await browser.get(`/applications/${application.id}/appointment`);
     expect(confirmation.body).toContain(t('booking.confirmation.rescheduleUsed'));
 
-    const again = await browser.request({ method: 'POST', url: `/applications/${application.id}/appointment/reschedule`, form: { date: third } });
+    const again = await browser.request({
+      method: 'POST',
+      url: `/applications/${application.id}/appointment/reschedule`,
+      form: { date: third },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain(t('errors.reschedule_not_allowed'));
-    const viaApi = await api(await tokenFor(application.accountId), `/api/v1/applications/${application.id}/appointment/reschedule`, { date: third });
+    const viaApi = await api(
+      await tokenFor(application.accountId),
+      `/api/v1/applications/${application.id}/appointment/reschedule`,
+      { date: third },
+    );
     expect(viaApi.statusCode).toBe(409);
     expect(viaApi.json().error.code).toBe('reschedule_not_allowed');
     expect(await appointmentOf(appointment.id)).toMatchObject({ date: second, reschedules: 1 });
@@ -64,20 +87,45 @@ describeApp('reschedule and cancel', (ctx) => {
     const { unit, dates, application, appointment } = await booked();
     const [first, second] = dates as [string, string];
     const caller = systemCaller('test');
-    const onTheDay = ctx.db.transaction((tx) => rescheduleAppointment(tx, caller, { applicationId: application.id, date: second }, rules, 'k', witaInstant(first, '07:00')));
+    const onTheDay = ctx.db.transaction((tx) =>
+      rescheduleAppointment(
+        tx,
+        caller,
+        { applicationId: application.id, date: second },
+        rules,
+        'k',
+        witaInstant(first, '07:00'),
+      ),
+    );
     await expect(onTheDay).rejects.toMatchObject({ code: 'reschedule_not_allowed' });
     expect(await appointmentOf(appointment.id)).toMatchObject({ date: first, reschedules: 0 });
 
-    const res = await api(await tokenFor(application.accountId), `/api/v1/applications/${application.id}/appointment/reschedule`, { date: second });
+    const res = await api(
+      await tokenFor(application.accountId),
+      `/api/v1/applications/${application.id}/appointment/reschedule`,
+      { date: second },
+    );
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().appointment).toMatchObject({ id: appointment.id, date: second, unitCode: unit.code, reschedules: 1 });
+    expect(res.json().appointment).toMatchObject({
+      id: appointment.id,
+      date: second,
+      unitCode: unit.code,
+      reschedules: 1,
+    });
     expect(res.json().appointment.qr).not.toBe(appointment.qr);
     expect(res.json().appointment.qr).toContain(`.${second}.`);
 
     // The evening before still counts as H-1.
     const other = await booked();
     const lastMinute = await ctx.db.transaction((tx) =>
-      rescheduleAppointment(tx, caller, { applicationId: other.application.id, date: other.dates[2]! }, rules, 'k', witaInstant(addDays(other.dates[0]!, -1), '23:30')),
+      rescheduleAppointment(
+        tx,
+        caller,
+        { applicationId: other.application.id, date: other.dates[2]! },
+        rules,
+        'k',
+        witaInstant(addDays(other.dates[0]!, -1), '23:30'),
+      ),
     );
     expect(lastMinute.appointment.date).toBe(other.dates[2]);
   });
@@ -85,7 +133,11 @@ describeApp('reschedule and cancel', (ctx) => {
   it('refuses a move to a full day and changes nothing', async () => {
     const { unit, dates, application, appointment } = await booked();
     await openDate(ctx.db, unit.code, dates[1]!, 0);
-    const res = await api(await tokenFor(application.accountId), `/api/v1/applications/${application.id}/appointment/reschedule`, { date: dates[1] });
+    const res = await api(
+      await tokenFor(application.accountId),
+      `/api/v1/applications/${application.id}/appointment/reschedule`,
+      { date: dates[1] },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('quota_full');
     expect(await appointmentOf(appointment.id)).toMatchObject({ date: dates[0], reschedules: 0 });
@@ -98,7 +150,11 @@ describeApp('reschedule and cancel', (ctx) => {
     expect(await bookedOn(ctx.db, unit.code, dates[0]!)).toBe(1);
     const confirm = await browser.get(`/applications/${application.id}/appointment/cancel`);
     expect(confirm.statusCode).toBe(200);
-    const done = await browser.request({ method: 'POST', url: `/applications/${application.id}/appointment/cancel`, form: {} });
+    const done = await browser.request({
+      method: 'POST',
+      url: `/applications/${application.id}/appointment/cancel`,
+      form: {},
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`/applications/${application.id}/book?cancelled=1`);
     expect(await bookedOn(ctx.db, unit.code, dates[0]!)).toBe(0);
@@ -118,17 +174,27 @@ describeApp('reschedule and cancel', (ctx) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ appointment: { id: appointment.id, date: dates[0], state: 'cancelled' } });
     expect(await bookedOn(ctx.db, unit.code, dates[0]!)).toBe(0);
-    expect((await api(token, `/api/v1/applications/${application.id}/appointment/cancel`)).json().error.code).toBe('invalid_transition');
+    expect((await api(token, `/api/v1/applications/${application.id}/appointment/cancel`)).json().error.code).toBe(
+      'invalid_transition',
+    );
 
     const paid = await booked(1);
     const { billing } = await bookDirectly(ctx.app, paid.application, paid.dates[0]!);
     await ctx.db.transaction((tx) => settleBilling(tx, systemCaller('test'), { code: billing.code }));
-    const refused = await api(await tokenFor(paid.application.accountId), `/api/v1/applications/${paid.application.id}/appointment/cancel`);
+    const refused = await api(
+      await tokenFor(paid.application.accountId),
+      `/api/v1/applications/${paid.application.id}/appointment/cancel`,
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('invalid_transition');
-    const [still] = await ctx.db.select().from(appointments).where(and(eq(appointments.applicationId, paid.application.id), eq(appointments.state, 'paid')));
+    const [still] = await ctx.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.applicationId, paid.application.id), eq(appointments.state, 'paid')));
     expect(still).toBeDefined();
-    const page = await (await ownerBrowser(ctx.app, ctx.db, paid.application)).get(`/applications/${paid.application.id}/appointment/cancel`);
+    const page = await (
+      await ownerBrowser(ctx.app, ctx.db, paid.application)
+    ).get(`/applications/${paid.application.id}/appointment/cancel`);
     expect(page.body).toContain(t('booking.cancel.paid'));
     expect(page.body).not.toContain(t('booking.cancel.submit'));
   });

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Online reguler, online percepatan (same day), priority walk-ins (lansia, disabled, balita), Eazy Paspor. */
 export const channels = ['online', 'percepatan', 'priority', 'eazy_paspor'] as const;
@@ -14,7 +25,10 @@ export const quotaTemplates = pgTable(
     channel: text('channel').$type<Channel>().notNull(),
     capacity: integer('capacity').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.weekday, t.channel] }), check('quota_templates_capacity', sql`${t.capacity} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.weekday, t.channel] }),
+    check('quota_templates_capacity', sql`${t.capacity} >= 0`),
+  ],
 );
 
 export const quotaOverrides = pgTable(
@@ -25,7 +39,10 @@ export const quotaOverrides = pgTable(
     channel: text('channel').$type<Channel>().notNull(),
     capacity: integer('capacity').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.date, t.channel] }), check('quota_overrides_capacity', sql`${t.capacity} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.date, t.channel] }),
+    check('quota_overrides_capacity', sql`${t.capacity} >= 0`),
+  ],
 );
 
 /**
@@ -64,8 +81,12 @@ export const appointments = pgTable(
   },
   (t) => [
     // One live appointment per person across all units, and per application.
-    uniqueIndex('appointments_live_nik_key').on(t.nik).where(sql`state in ('booked', 'paid')`),
-    uniqueIndex('appointments_live_application_key').on(t.applicationId).where(sql`state in ('booked', 'paid')`),
+    uniqueIndex('appointments_live_nik_key')
+      .on(t.nik)
+      .where(sql`state in ('booked', 'paid')`),
+    uniqueIndex('appointments_live_application_key')
+      .on(t.applicationId)
+      .where(sql`state in ('booked', 'paid')`),
     index('appointments_unit_date_idx').on(t.unitCode, t.date),
   ],
 );
@@ -80,12 +101,17 @@ export const waitlist = pgTable(
     date: date('date').notNull(),
     channel: text('channel').$type<Channel>().notNull(),
     applicationId: uuid('application_id').notNull(),
-    state: text('state').$type<'waiting' | 'offered' | 'accepted' | 'lapsed' | 'withdrawn'>().notNull().default('waiting'),
+    state: text('state')
+      .$type<'waiting' | 'offered' | 'accepted' | 'lapsed' | 'withdrawn'>()
+      .notNull()
+      .default('waiting'),
     holdUntil: timestamp('hold_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('waitlist_queue_idx').on(t.unitCode, t.date, t.channel, t.createdAt),
-    uniqueIndex('waitlist_live_application_key').on(t.applicationId, t.date).where(sql`state in ('waiting', 'offered')`),
+    uniqueIndex('waitlist_live_application_key')
+      .on(t.applicationId, t.date)
+      .where(sql`state in ('waiting', 'offered')`),
   ],
 );

@@ -12,7 +12,11 @@ import { appointments } from './schema.ts';
  * refuses the payment as expired), and the application's history records the payment.
  */
 const appointmentPaid: PaidFor = async (tx, caller, billing) => {
-  const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, billing.appointmentId)).for('update');
+  const [appointment] = await tx
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, billing.appointmentId))
+    .for('update');
   if (!appointment || appointment.state !== 'booked') throw new AppError('billing_expired');
   await tx.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, appointment.id));
   // Paying moves a booked application to 'paid'; one already at the office (a walk-in pays after check-in) keeps

@@ -15,24 +15,42 @@ import { settleBilling } from './settle-billing.ts';
 type Day = { date: string; open: boolean };
 
 describeApp('blank-book stock and the day list', (ctx) => {
-  const tokenFor = async (account: { id: string }) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
+  const tokenFor = async (account: { id: string }) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const auditCount = (unitCode: string, action: string) => ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unitCode), eq(auditLog.action, action)));
+  const auditCount = (unitCode: string, action: string) =>
+    ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unitCode), eq(auditLog.action, action)));
 
   it('offers no date for a passport type without blank books, and keeps the history of stock changes', async () => {
     const unit = await makeUnit(ctx.db);
-    await ctx.db.insert(quotaTemplates).values([1, 2, 3, 4, 5].map((weekday) => ({ unitCode: unit.code, weekday, channel: 'online' as const, capacity: 10 })));
+    await ctx.db
+      .insert(quotaTemplates)
+      .values(
+        [1, 2, 3, 4, 5].map((weekday) => ({ unitCode: unit.code, weekday, channel: 'online' as const, capacity: 10 })),
+      );
     const date = await serviceDay(ctx.db, unit.code);
     const open = async (type: string) =>
-      ((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/availability?from=${date}&to=${date}&passportType=${type}` })).json<Day[]>())[0]!.open;
+      (
+        await ctx.app.inject({
+          url: `/api/v1/units/${unit.code}/availability?from=${date}&to=${date}&passportType=${type}`,
+        })
+      ).json<Day[]>()[0]!.open;
     expect(await open('elektronik')).toBe(false);
 
-    const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code, name: 'Kepala Uji' }));
-    const saved = await head.post(`/officer/units/${unit.code}/stock`, { biasa: '0', elektronik: '25' }, `/officer/units/${unit.code}/stock`);
+    const head = await as(
+      await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code, name: 'Kepala Uji' }),
+    );
+    const saved = await head.post(
+      `/officer/units/${unit.code}/stock`,
+      { biasa: '0', elektronik: '25' },
+      `/officer/units/${unit.code}/stock`,
+    );
     expect(saved.statusCode, saved.body).toBe(303);
     expect(await open('elektronik')).toBe(true);
     expect(await open('biasa')).toBe(false);
-    expect((await head.post(`/officer/units/${unit.code}/stock`, { biasa: '40', elektronik: '25' })).statusCode).toBe(303);
+    expect((await head.post(`/officer/units/${unit.code}/stock`, { biasa: '40', elektronik: '25' })).statusCode).toBe(
+      303,
+    );
     expect(await open('biasa')).toBe(true);
 
     const bad = await head.post(`/officer/units/${unit.code}/stock`, { biasa: '-3', elektronik: 'banyak' });
@@ -43,7 +61,11 @@ describeApp('blank-book stock and the day list', (ctx) => {
     expect(Object.fromEntries(rows.map((r) => [r.passportType, r.quantity]))).toEqual({ biasa: 40, elektronik: 25 });
 
     // Each change is one audit entry with the old and new quantity, shown on the page.
-    const history = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'stock.set'))).orderBy(auditLog.id);
+    const history = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'stock.set')))
+      .orderBy(auditLog.id);
     expect(history.map((h) => h.details)).toEqual([
       { passportType: 'biasa', from: 0, to: 0 },
       { passportType: 'elektronik', from: 0, to: 25 },
@@ -61,11 +83,19 @@ describeApp('blank-book stock and the day list', (ctx) => {
   it("lists the day's bookings in booking order with their payment state, audits every viewing, and keeps to the unit", async () => {
     const [unit, elsewhere] = [await makeUnit(ctx.db), await makeUnit(ctx.db)];
     const [date, later] = [await serviceDay(ctx.db, unit.code, 0), await serviceDay(ctx.db, unit.code, 1)];
-    for (const [code, day] of [[unit.code, date], [unit.code, later], [elsewhere.code, date]] as const) await openDate(ctx.db, code, day, 5);
+    for (const [code, day] of [
+      [unit.code, date],
+      [unit.code, later],
+      [elsewhere.code, date],
+    ] as const)
+      await openDate(ctx.db, code, day, 5);
     const book = async (unitCode: string, day: string, fullName: string) => {
       const application = await makeApplication(ctx.db, { unitCode, fullName });
       const res = await ctx.app.inject({
-        method: 'POST', url: `/api/v1/applications/${application.id}/appointment`, headers: { authorization: `Bearer ${await tokenFor({ id: application.accountId })}` }, payload: { date: day },
+        method: 'POST',
+        url: `/api/v1/applications/${application.id}/appointment`,
+        headers: { authorization: `Bearer ${await tokenFor({ id: application.accountId })}` },
+        payload: { date: day },
       });
       expect(res.statusCode, res.body).toBe(201);
       return { trackingCode: application.trackingCode, billing: res.json().billing.code as string };
@@ -94,27 +124,48 @@ describeApp('blank-book stock and the day list', (ctx) => {
     expect(printable.body).toContain(second.trackingCode);
     expect(printable.body).not.toContain('class="site"');
 
-    const api = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/appointments?date=${date}`, headers: { authorization: `Bearer ${await tokenFor(officer)}` } });
+    const api = await ctx.app.inject({
+      url: `/api/v1/units/${unit.code}/appointments?date=${date}`,
+      headers: { authorization: `Bearer ${await tokenFor(officer)}` },
+    });
     expect(api.statusCode, api.body).toBe(200);
     expect(api.json()).toMatchObject({
       unitCode: unit.code,
       date,
       appointments: [
-        { trackingCode: first.trackingCode, fullName: 'Maria Goreti Bria', passportType: 'elektronik', speed: 'reguler', channel: 'online', paid: true },
+        {
+          trackingCode: first.trackingCode,
+          fullName: 'Maria Goreti Bria',
+          passportType: 'elektronik',
+          speed: 'reguler',
+          channel: 'online',
+          paid: true,
+        },
         { trackingCode: second.trackingCode, paid: false },
       ],
     });
     expect(api.json().appointments).toHaveLength(2);
-    const [entry] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'day_list.view'), eq(auditLog.actorId, officer.id))).orderBy(auditLog.id);
+    const [entry] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'day_list.view'), eq(auditLog.actorId, officer.id)),
+      )
+      .orderBy(auditLog.id);
     expect(entry!.details).toEqual({ date, entries: 2 });
     expect(await auditCount(unit.code, 'day_list.view')).toBe(before + 3);
 
     const outsider = await tokenFor(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: elsewhere.code }));
-    const refused = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/appointments?date=${date}`, headers: { authorization: `Bearer ${outsider}` } });
+    const refused = await ctx.app.inject({
+      url: `/api/v1/units/${unit.code}/appointments?date=${date}`,
+      headers: { authorization: `Bearer ${outsider}` },
+    });
     expect(refused.statusCode).toBe(403);
     const partner = await as(await makeOfficer(ctx.db, { role: 'partner', unitCode: unit.code }));
     expect((await partner.get(`/officer/units/${unit.code}/appointments?date=${date}`)).statusCode).toBe(403);
-    expect((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/appointments?date=${date}` })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/appointments?date=${date}` })).statusCode).toBe(
+      401,
+    );
     expect(await auditCount(unit.code, 'day_list.view')).toBe(before + 3);
   });
 });

@@ -15,7 +15,11 @@ import { dayQuotas, type Channel } from './schema.ts';
 const rules = { windowDays: 30, opensAt: '08:00', billingValidMinutes: 120 };
 
 /** A browser signed in as the account that owns the application. */
-export async function ownerBrowser(app: App, db: Executor, application: Pick<Application, 'accountId'>): Promise<Browser> {
+export async function ownerBrowser(
+  app: App,
+  db: Executor,
+  application: Pick<Application, 'accountId'>,
+): Promise<Browser> {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, application.accountId));
   return new Browser(app).setCookie(await sessionCookie(db, account!));
 }
@@ -23,12 +27,28 @@ export async function ownerBrowser(app: App, db: Executor, application: Pick<App
 /** Books a date directly through the use case (for tests about what comes after booking). */
 export function bookDirectly(app: App, application: { id: string }, date: string, now = new Date()) {
   return app.deps.database.db.transaction((tx) =>
-    bookAndNotify(tx, { ...systemCaller('test'), actor: null }, { applicationId: application.id, date }, rules, app.deps.secrets.qr, { publicUrl: 'http://sikoe.test' }, now),
+    bookAndNotify(
+      tx,
+      { ...systemCaller('test'), actor: null },
+      { applicationId: application.id, date },
+      rules,
+      app.deps.secrets.qr,
+      { publicUrl: 'http://sikoe.test' },
+      now,
+    ),
   );
 }
 
-export async function bookedOn(db: Executor, unitCode: string, date: string, channel: Channel = 'online'): Promise<number> {
-  const [day] = await db.select({ booked: dayQuotas.booked }).from(dayQuotas).where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
+export async function bookedOn(
+  db: Executor,
+  unitCode: string,
+  date: string,
+  channel: Channel = 'online',
+): Promise<number> {
+  const [day] = await db
+    .select({ booked: dayQuotas.booked })
+    .from(dayQuotas)
+    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.date, date), eq(dayQuotas.channel, channel)));
   return day?.booked ?? 0;
 }
 

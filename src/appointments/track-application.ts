@@ -10,5 +10,10 @@ export async function trackApplication(db: Executor, code: string, birthDate: st
   const application = await findByTrackingCode(db, { code, birthDate });
   if (!application) return null;
   const appointment = await liveAppointment(db, application.id);
-  return { trackingCode: application.trackingCode, status: application.status, unitCode: application.unitCode, appointmentDate: appointment?.date ?? null };
+  return {
+    trackingCode: application.trackingCode,
+    status: application.status,
+    unitCode: application.unitCode,
+    appointmentDate: appointment?.date ?? null,
+  };
 }

@@ -18,24 +18,36 @@ export function registerTrackPages(fastify: FastifyInstance): void {
   const { config } = app.deps;
   const db = () => app.deps.database.db;
 
-  app.get('/track', { schema: { hide: true } }, async (_req, reply) => reply.page(<TrackPage ctx={reply.ctx()} state={{}} />));
+  app.get('/track', { schema: { hide: true } }, async (_req, reply) =>
+    reply.page(<TrackPage ctx={reply.ctx()} state={{}} />),
+  );
   app.post(
     '/track',
     {
       schema: {
         hide: true,
-        body: z.object({ _csrf: z.string().optional(), code: z.string().trim().min(1, 'v.required').max(40, 'v.tooLong'), birthDate: isoDateField }),
+        body: z.object({
+          _csrf: z.string().optional(),
+          code: z.string().trim().min(1, 'v.required').max(40, 'v.tooLong'),
+          birthDate: isoDateField,
+        }),
       },
       config: {
         rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 },
-        errorPage: (req, reply, error, fields) => reply.page(<TrackPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />, error.status),
+        errorPage: (req, reply, error, fields) =>
+          reply.page(
+            <TrackPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />,
+            error.status,
+          ),
       },
     },
     async (req, reply) => {
       const found = await trackApplication(db(), req.body.code, req.body.birthDate);
       const state = { values: req.body };
       if (!found) return reply.page(<TrackPage ctx={reply.ctx()} state={state} notFound />, 404);
-      const unitName = found.unitCode ? ((await getUnit(db(), found.unitCode).catch(() => null))?.name ?? found.unitCode) : null;
+      const unitName = found.unitCode
+        ? ((await getUnit(db(), found.unitCode).catch(() => null))?.name ?? found.unitCode)
+        : null;
       return reply.page(<TrackPage ctx={reply.ctx()} state={state} result={{ ...found, unitName }} />);
     },
   );

@@ -19,7 +19,16 @@ export async function queueOfferMail(tx: Tx, entryId: string, publicUrl: string)
   if (!mailbox) return false;
   const unit = await getUnit(tx, entry.unitCode);
   const link = `${publicUrl}/applications/${entry.applicationId}/book`;
-  await enqueueMail(tx, waitlistOfferMail(mailbox.lang, mailbox.to, { code: mailbox.trackingCode, date: entry.date, unit: unit.name, until: entry.holdUntil, link }));
+  await enqueueMail(
+    tx,
+    waitlistOfferMail(mailbox.lang, mailbox.to, {
+      code: mailbox.trackingCode,
+      date: entry.date,
+      unit: unit.name,
+      until: entry.holdUntil,
+      link,
+    }),
+  );
   return true;
 }
 

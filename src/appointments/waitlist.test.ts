@@ -22,10 +22,17 @@ const t = translator('id');
 const rules = { windowDays: 30, opensAt: '08:00' };
 
 describeApp('waitlist', (ctx) => {
-  const entryOf = async (applicationId: string) => (await ctx.db.select().from(waitlist).where(eq(waitlist.applicationId, applicationId)))[0]!;
-  const join = (applicationId: string, date: string) => ctx.db.transaction((tx) => joinWaitlist(tx, systemCaller('test'), { applicationId, date }, rules));
+  const entryOf = async (applicationId: string) =>
+    (await ctx.db.select().from(waitlist).where(eq(waitlist.applicationId, applicationId)))[0]!;
+  const join = (applicationId: string, date: string) =>
+    ctx.db.transaction((tx) => joinWaitlist(tx, systemCaller('test'), { applicationId, date }, rules));
   const liveOn = async (unitCode: string, date: string) =>
-    (await ctx.db.select().from(appointments).where(and(eq(appointments.unitCode, unitCode), eq(appointments.date, date), sql`state in ('booked', 'paid')`))).map((a) => a.applicationId);
+    (
+      await ctx.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.unitCode, unitCode), eq(appointments.date, date), sql`state in ('booked', 'paid')`))
+    ).map((a) => a.applicationId);
 
   /** A unit whose date has one place, taken. */
   async function fullDay() {
@@ -45,10 +52,18 @@ describeApp('waitlist', (ctx) => {
     const browser = await ownerBrowser(ctx.app, ctx.db, waiter);
     await browser.get(`/applications/${waiter.id}/book`);
 
-    const notFull = await browser.request({ method: 'POST', url: `/applications/${waiter.id}/waitlist`, form: { date: free } });
+    const notFull = await browser.request({
+      method: 'POST',
+      url: `/applications/${waiter.id}/waitlist`,
+      form: { date: free },
+    });
     expect(notFull.statusCode).toBe(422);
     expect(notFull.body).toContain(t('booking.waitlist.notFull'));
-    const joined = await browser.request({ method: 'POST', url: `/applications/${waiter.id}/waitlist`, form: { date } });
+    const joined = await browser.request({
+      method: 'POST',
+      url: `/applications/${waiter.id}/waitlist`,
+      form: { date },
+    });
     expect(joined.statusCode).toBe(303);
     expect(await entryOf(waiter.id)).toMatchObject({ date, state: 'waiting', holdUntil: null });
     const page = await browser.get(`/applications/${waiter.id}/book`);
@@ -74,7 +89,10 @@ describeApp('waitlist', (ctx) => {
     expect(offer.holdUntil!.getTime()).toBeLessThanOrEqual(witaInstant(date).getTime());
     expect((await entryOf(second.id)).state).toBe('waiting');
     expect(await bookedOn(ctx.db, unit.code, date)).toBe(1); // held, not given back
-    const [lapse] = await ctx.db.select().from(jobs).where(and(eq(jobs.kind, WAITLIST_LAPSE_JOB), sql`${jobs.payload}->>'entryId' = ${offer.id}`));
+    const [lapse] = await ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, WAITLIST_LAPSE_JOB), sql`${jobs.payload}->>'entryId' = ${offer.id}`));
     expect(lapse!.runAt.getTime()).toBe(offer.holdUntil!.getTime());
 
     // Nobody else can take the held place.
@@ -88,7 +106,11 @@ describeApp('waitlist', (ctx) => {
     const browser = await ownerBrowser(ctx.app, ctx.db, first);
     const page = await browser.get(`/applications/${first.id}/book`);
     expect(page.body).toContain(t('booking.waitlist.accept'));
-    const accepted = await browser.request({ method: 'POST', url: `/applications/${first.id}/waitlist/${offer.id}/accept`, form: {} });
+    const accepted = await browser.request({
+      method: 'POST',
+      url: `/applications/${first.id}/waitlist/${offer.id}/accept`,
+      form: {},
+    });
     expect(accepted.statusCode).toBe(303);
     expect(accepted.headers.location).toBe(`/applications/${first.id}/appointment`);
     expect(await liveOn(unit.code, date)).toEqual([first.id]);
@@ -97,7 +119,12 @@ describeApp('waitlist', (ctx) => {
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.applicationId, first.id));
     expect(billing!.amount).toBe(950_000);
     expect(await queuedMailCount(ctx.db, first.email!)).toBe(2); // the offer and the booking confirmation
-    const types = (await ctx.db.select({ type: applicationActions.type }).from(applicationActions).where(eq(applicationActions.applicationId, first.id))).map((a) => a.type);
+    const types = (
+      await ctx.db
+        .select({ type: applicationActions.type })
+        .from(applicationActions)
+        .where(eq(applicationActions.applicationId, first.id))
+    ).map((a) => a.type);
     expect(types).toEqual(['waitlist_joined', 'waitlist_offered', 'appointment_booked', 'waitlist_accepted']);
   });
 
@@ -109,18 +136,28 @@ describeApp('waitlist', (ctx) => {
     await join(second.id, date);
 
     // The holder never pays: the billing expiry frees the place, and the first in line gets it.
-    const expired = await ctx.db.transaction((tx) => expireUnpaid(tx, booking.appointment.id, { publicUrl: ctx.config.publicUrl, now: new Date(booking.billing.expiresAt.getTime() + 1000) }));
+    const expired = await ctx.db.transaction((tx) =>
+      expireUnpaid(tx, booking.appointment.id, {
+        publicUrl: ctx.config.publicUrl,
+        now: new Date(booking.billing.expiresAt.getTime() + 1000),
+      }),
+    );
     expect(expired.expired).toBe(true);
     expect(await liveOn(unit.code, date)).toEqual([]);
     const offer = await entryOf(first.id);
     expect(offer.state).toBe('offered');
     expect(await bookedOn(ctx.db, unit.code, date)).toBe(1);
 
-    expect(await ctx.db.transaction((tx) => lapseOffer(tx, offer.id, new Date(offer.holdUntil!.getTime() - 1000)))).toBe(false);
+    expect(
+      await ctx.db.transaction((tx) => lapseOffer(tx, offer.id, new Date(offer.holdUntil!.getTime() - 1000))),
+    ).toBe(false);
     // The hold runs out: its job, due at hold_until, lapses the offer.
     const past = new Date(Date.now() - 1000);
     await ctx.db.update(waitlist).set({ holdUntil: past }).where(eq(waitlist.id, offer.id));
-    await ctx.db.update(jobs).set({ runAt: past }).where(and(eq(jobs.kind, WAITLIST_LAPSE_JOB), sql`${jobs.payload}->>'entryId' = ${offer.id}`));
+    await ctx.db
+      .update(jobs)
+      .set({ runAt: past })
+      .where(and(eq(jobs.kind, WAITLIST_LAPSE_JOB), sql`${jobs.payload}->>'entryId' = ${offer.id}`));
     await ctx.app.deps.jobs.runDue();
     expect((await entryOf(first.id)).state).toBe('lapsed');
     const next = await entryOf(second.id);
@@ -130,14 +167,22 @@ describeApp('waitlist', (ctx) => {
     // Too late for the first: the offer is gone.
     const browser = await ownerBrowser(ctx.app, ctx.db, first);
     await browser.get(`/applications/${first.id}/book`);
-    const refused = await browser.request({ method: 'POST', url: `/applications/${first.id}/waitlist/${offer.id}/accept`, form: {} });
+    const refused = await browser.request({
+      method: 'POST',
+      url: `/applications/${first.id}/waitlist/${offer.id}/accept`,
+      form: {},
+    });
     expect(refused.statusCode).toBe(409);
     expect(await liveOn(unit.code, date)).toEqual([]);
 
     // The second leaves instead: nobody else waits, so the place goes back to the counter.
     const leaving = await ownerBrowser(ctx.app, ctx.db, second);
     await leaving.get(`/applications/${second.id}/book`);
-    const left = await leaving.request({ method: 'POST', url: `/applications/${second.id}/waitlist/${next.id}/leave`, form: {} });
+    const left = await leaving.request({
+      method: 'POST',
+      url: `/applications/${second.id}/waitlist/${next.id}/leave`,
+      form: {},
+    });
     expect(left.statusCode).toBe(303);
     expect((await entryOf(second.id)).state).toBe('withdrawn');
     expect(await bookedOn(ctx.db, unit.code, date)).toBe(0);

@@ -17,7 +17,8 @@ import { releasePlace } from './release-place.ts';
 import { waitlist } from './schema.ts';
 
 const live = ['waiting', 'offered'] as const;
-const dateError = (key: 'notFull' | 'tooMany' | 'already') => new AppError('validation_failed', { date: `booking.waitlist.${key}` });
+const dateError = (key: 'notFull' | 'tooMany' | 'already') =>
+  new AppError('validation_failed', { date: `booking.waitlist.${key}` });
 
 /** The application's waiting and offered places, oldest first. */
 export function waitlistEntries(db: Executor, applicationId: string) {
@@ -29,10 +30,17 @@ export function waitlistEntries(db: Executor, applicationId: string) {
 }
 
 /** Puts a submitted application on the waiting list of a full date it could otherwise book. */
-export async function joinWaitlist(tx: Tx, caller: Caller, input: { applicationId: string; date: IsoDate }, rules: WindowRules, now = new Date()) {
+export async function joinWaitlist(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; date: IsoDate },
+  rules: WindowRules,
+  now = new Date(),
+) {
   const application = await lockApplication(tx, input.applicationId);
   if (isBooked(application.status)) throw new AppError('already_booked');
-  if (application.status !== 'submitted' || !application.unitCode || !application.passportType) throw new AppError('invalid_transition');
+  if (application.status !== 'submitted' || !application.unitCode || !application.passportType)
+    throw new AppError('invalid_transition');
   const unitCode = application.unitCode;
   await assertServingDate(tx, { unitCode, passportType: application.passportType, date: input.date }, rules, now);
   const channel = channelOf(application);
@@ -44,14 +52,27 @@ export async function joinWaitlist(tx: Tx, caller: Caller, input: { applicationI
   if (entries.length >= bookingSettings.waitlistPerApplication) throw dateError('tooMany');
   let entryId: string;
   try {
-    const [row] = await tx.insert(waitlist).values({ unitCode, date: input.date, channel, applicationId: application.id }).returning({ id: waitlist.id });
+    const [row] = await tx
+      .insert(waitlist)
+      .values({ unitCode, date: input.date, channel, applicationId: application.id })
+      .returning({ id: waitlist.id });
     entryId = row!.id;
   } catch (err) {
     if (sqlState(err) === '23505') throw dateError('already');
     throw err;
   }
-  await recordAction(tx, caller, { applicationId: application.id, type: 'waitlist_joined', payload: { entryId, date: input.date } });
-  await appendAudit(tx, caller, { action: 'waitlist.join', targetType: 'waitlist', targetId: entryId, unitCode, details: { date: input.date } });
+  await recordAction(tx, caller, {
+    applicationId: application.id,
+    type: 'waitlist_joined',
+    payload: { entryId, date: input.date },
+  });
+  await appendAudit(tx, caller, {
+    action: 'waitlist.join',
+    targetType: 'waitlist',
+    targetId: entryId,
+    unitCode,
+    details: { date: input.date },
+  });
   return { id: entryId, date: input.date, state: 'waiting' as const };
 }
 
@@ -66,12 +87,27 @@ async function liveEntry(tx: Tx, input: { applicationId: string; entryId: string
 }
 
 /** Leaves a waiting list; a place held for this application goes on to the next in line. */
-export async function leaveWaitlist(tx: Tx, caller: Caller, input: { applicationId: string; entryId: string }, now = new Date()): Promise<void> {
+export async function leaveWaitlist(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; entryId: string },
+  now = new Date(),
+): Promise<void> {
   const entry = await liveEntry(tx, input);
   if (entry.state !== 'waiting' && entry.state !== 'offered') throw new AppError('invalid_transition');
   await tx.update(waitlist).set({ state: 'withdrawn' }).where(eq(waitlist.id, entry.id));
-  await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_left', payload: { entryId: entry.id, date: entry.date } });
-  await appendAudit(tx, caller, { action: 'waitlist.leave', targetType: 'waitlist', targetId: entry.id, unitCode: entry.unitCode, details: { date: entry.date } });
+  await recordAction(tx, caller, {
+    applicationId: entry.applicationId,
+    type: 'waitlist_left',
+    payload: { entryId: entry.id, date: entry.date },
+  });
+  await appendAudit(tx, caller, {
+    action: 'waitlist.leave',
+    targetType: 'waitlist',
+    targetId: entry.id,
+    unitCode: entry.unitCode,
+    details: { date: entry.date },
+  });
   if (entry.state === 'offered') await releasePlace(tx, caller, entry, now);
 }
 
@@ -92,9 +128,27 @@ export async function acceptOffer(
   const entry = await liveEntry(tx, input);
   if (entry.state !== 'offered' || !entry.holdUntil || entry.holdUntil <= now) throw new AppError('invalid_transition');
   await returnPlace(tx, entry.unitCode, entry.date, entry.channel);
-  const booked = await bookAndNotify(tx, caller, { applicationId: entry.applicationId, date: entry.date }, rules, qrSecret, notify, now);
+  const booked = await bookAndNotify(
+    tx,
+    caller,
+    { applicationId: entry.applicationId, date: entry.date },
+    rules,
+    qrSecret,
+    notify,
+    now,
+  );
   await tx.update(waitlist).set({ state: 'accepted' }).where(eq(waitlist.id, entry.id));
-  await recordAction(tx, caller, { applicationId: entry.applicationId, type: 'waitlist_accepted', payload: { entryId: entry.id, date: entry.date, appointmentId: booked.appointment.id } });
-  await appendAudit(tx, caller, { action: 'waitlist.accept', targetType: 'waitlist', targetId: entry.id, unitCode: entry.unitCode, details: { date: entry.date } });
+  await recordAction(tx, caller, {
+    applicationId: entry.applicationId,
+    type: 'waitlist_accepted',
+    payload: { entryId: entry.id, date: entry.date, appointmentId: booked.appointment.id },
+  });
+  await appendAudit(tx, caller, {
+    action: 'waitlist.accept',
+    targetType: 'waitlist',
+    targetId: entry.id,
+    unitCode: entry.unitCode,
+    details: { date: entry.date },
+  });
   return booked;
 }

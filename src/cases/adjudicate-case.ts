@@ -11,7 +11,16 @@ export const adjudicateCase: StepHandler<'adjudicate'> = async (ctx, input) => {
   const { tx, application } = ctx;
   const interview = await findLatestAction(tx, application.id, 'interview');
   if (interview?.actorId === ctx.caller.actor.id) throw new AppError('four_eyes_required');
-  if (input.decision === 'approve') return { status: 'approved', payload: { decision: 'approve', interviewedBy: interview?.actorId ?? null } };
+  if (input.decision === 'approve')
+    return { status: 'approved', payload: { decision: 'approve', interviewedBy: interview?.actorId ?? null } };
   await mailApplicant(tx, application, 'rejected', { reason: input.reason!, publicUrl: ctx.publicUrl });
-  return { status: 'rejected', payload: { decision: 'reject', reason: input.reason, interviewedBy: interview?.actorId ?? null, reasonCategory: 'adjudication' } };
+  return {
+    status: 'rejected',
+    payload: {
+      decision: 'reject',
+      reason: input.reason,
+      interviewedBy: interview?.actorId ?? null,
+      reasonCategory: 'adjudication',
+    },
+  };
 };

@@ -15,7 +15,14 @@ const ActionResult = z.object({
   holderId: z.string().nullable(),
   action: z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()) }),
 });
-const HistoryJson = z.array(z.object({ type: z.string(), actorId: z.string().nullable(), at: z.date(), payload: z.record(z.string(), z.unknown()) }));
+const HistoryJson = z.array(
+  z.object({
+    type: z.string(),
+    actorId: z.string().nullable(),
+    at: z.date(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+);
 // A base64 photo of up to 2 MB is about 2.7 MB of JSON.
 const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -36,14 +43,29 @@ export function registerCaseApi(fastify: FastifyInstance): void {
         security: [{ bearer: [] }],
         params: Params,
         body: CaseActionBody,
-        response: { 200: ActionResult, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 413: ErrorJson, 422: ErrorJson },
+        response: {
+          200: ActionResult,
+          401: ErrorJson,
+          403: ErrorJson,
+          404: ErrorJson,
+          409: ErrorJson,
+          413: ErrorJson,
+          422: ErrorJson,
+        },
       },
     },
     async (req) => {
       const actor = requireActor(req);
       authorizeRole(actor, req.body.type);
       const services = { storage, publicUrl: app.deps.config.publicUrl };
-      return db().transaction((tx) => performCaseAction(tx, { ...callerOf(req, actor), actor }, { applicationId: req.params.id, body: req.body }, services));
+      return db().transaction((tx) =>
+        performCaseAction(
+          tx,
+          { ...callerOf(req, actor), actor },
+          { applicationId: req.params.id, body: req.body },
+          services,
+        ),
+      );
     },
   );
 
@@ -57,7 +79,13 @@ export function registerCaseApi(fastify: FastifyInstance): void {
         params: Params,
         response: { 200: HistoryJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
       },
-      config: { auditRefusals: { action: 'case.view', targetType: 'application', target: (req) => (req.params as { id?: string }).id } },
+      config: {
+        auditRefusals: {
+          action: 'case.view',
+          targetType: 'application',
+          target: (req) => (req.params as { id?: string }).id,
+        },
+      },
     },
     async (req) => {
       const { actor } = await caseFor(db(), req, req.params.id, 'case.view');

@@ -15,7 +15,10 @@ export function availableActions(actor: Actor, application: Application, scope: 
   const open = openCaseStatuses.includes(application.status);
   const heldByMe = application.holderId === actor.id;
   const take = open && !heldByMe && !application.holderId && can(actor, 'take', target);
-  const release = open && !!application.holderId && (heldByMe || actor.role === 'head_of_office') && can(actor, 'release', target);
-  const steps = heldByMe ? caseSteps.filter((s) => stepRules[s].from.includes(application.status) && can(actor, s, target)) : [];
+  const release =
+    open && !!application.holderId && (heldByMe || actor.role === 'head_of_office') && can(actor, 'release', target);
+  const steps = heldByMe
+    ? caseSteps.filter((s) => stepRules[s].from.includes(application.status) && can(actor, s, target))
+    : [];
   return { take, release, steps, heldByMe };
 }

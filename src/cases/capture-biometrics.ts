@@ -28,8 +28,10 @@ export const captureBiometrics: StepHandler<'capture_biometrics'> = async (ctx, 
   if (!bytes || bytes.length === 0) throw new AppError('validation_failed', { photo: 'cases.v.photoType' });
   if (bytes.length > PHOTO_MAX_BYTES) throw new AppError('validation_failed', { photo: 'cases.v.photoTooLarge' });
   const mediaType = await sniffDocument(bytes);
-  if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') throw new AppError('validation_failed', { photo: 'cases.v.photoType' });
-  if (input.fingerprints.quality < MIN_FINGERPRINT_QUALITY) throw new AppError('validation_failed', { quality: 'cases.v.fingerprintQuality' });
+  if (mediaType !== 'image/jpeg' && mediaType !== 'image/png')
+    throw new AppError('validation_failed', { photo: 'cases.v.photoType' });
+  if (input.fingerprints.quality < MIN_FINGERPRINT_QUALITY)
+    throw new AppError('validation_failed', { quality: 'cases.v.fingerprintQuality' });
 
   const { application } = ctx;
   const key = `biometrics/${application.id}/photo-${crypto.randomUUID()}`;

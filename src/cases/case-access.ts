@@ -17,7 +17,12 @@ export function authorizeRole(actor: Actor, action: CaseAction): void {
 }
 
 /** The signed-in officer and the case, once the policy allows `action` on a case of that unit. Drafts are no cases. */
-export async function caseFor(db: Executor, req: FastifyRequest, id: string, action: CaseAction): Promise<{ actor: Actor; application: Application }> {
+export async function caseFor(
+  db: Executor,
+  req: FastifyRequest,
+  id: string,
+  action: CaseAction,
+): Promise<{ actor: Actor; application: Application }> {
   const actor = requireActor(req);
   authorizeRole(actor, action);
   const application = await getApplication(db, id);

@@ -24,20 +24,36 @@ const adultDocs = [
   { kind: 'akta_kelahiran', accepted: true },
 ];
 const checklist = { purpose: 'Wisata', destination: 'Australia', answersConsistent: true };
-const photo = { photo: jpeg.toString('base64'), fingerprints: { device: 'Suprema RealScan G10', quality: 82, fingers: 10 } };
+const photo = {
+  photo: jpeg.toString('base64'),
+  fingerprints: { device: 'Suprema RealScan G10', quality: 82, fingers: 10 },
+};
 
 describeApp('case workflow steps over the API', (ctx) => {
   const tokens = new Map<string, string>();
   const tokenOf = async (account: Account) => {
-    if (!tokens.has(account.id)) tokens.set(account.id, (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token);
+    if (!tokens.has(account.id))
+      tokens.set(
+        account.id,
+        (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token,
+      );
     return tokens.get(account.id)!;
   };
   const act = async (account: Account | null, id: string, body: Record<string, unknown>) =>
-    ctx.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/actions`, payload: body, headers: account ? { authorization: `Bearer ${await tokenOf(account)}` } : {} });
-  const officer = (role: OfficerRole, unitCode: string, name?: string) => makeOfficer(ctx.db, { role, unitCode, ...(name ? { name } : {}) });
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${id}/actions`,
+      payload: body,
+      headers: account ? { authorization: `Bearer ${await tokenOf(account)}` } : {},
+    });
+  const officer = (role: OfficerRole, unitCode: string, name?: string) =>
+    makeOfficer(ctx.db, { role, unitCode, ...(name ? { name } : {}) });
   /** What a refused action must leave untouched: the status, the holder and the history. */
   const snapshot = async (id: string) => {
-    const [row] = await ctx.db.select({ status: applications.status, holderId: applications.holderId, dueOn: applications.dueOn }).from(applications).where(eq(applications.id, id));
+    const [row] = await ctx.db
+      .select({ status: applications.status, holderId: applications.holderId, dueOn: applications.dueOn })
+      .from(applications)
+      .where(eq(applications.id, id));
     return { ...row, actions: await ctx.db.$count(applicationActions, eq(applicationActions.applicationId, id)) };
   };
   const refused = async (res: { statusCode: number; json(): unknown }, status: number, code: string) => {
@@ -47,11 +63,20 @@ describeApp('case workflow steps over the API', (ctx) => {
 
   it('takes and releases a case: one holder at a time, a head of office may free it', async () => {
     const unit = await makeUnit(ctx.db);
-    const [a, b, head] = [await officer('counter_officer', unit.code), await officer('verifier', unit.code), await officer('head_of_office', unit.code)];
+    const [a, b, head] = [
+      await officer('counter_officer', unit.code),
+      await officer('verifier', unit.code),
+      await officer('head_of_office', unit.code),
+    ];
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in' });
     const taken = await act(a, c.id, { type: 'take' });
     expect(taken.statusCode).toBe(200);
-    expect(taken.json()).toMatchObject({ applicationId: c.id, status: 'checked_in', holderId: a.id, action: { type: 'take' } });
+    expect(taken.json()).toMatchObject({
+      applicationId: c.id,
+      status: 'checked_in',
+      holderId: a.id,
+      action: { type: 'take' },
+    });
 
     const before = await snapshot(c.id);
     await refused(await act(b, c.id, { type: 'take' }), 409, 'case_held');
@@ -59,7 +84,10 @@ describeApp('case workflow steps over the API', (ctx) => {
     await refused(await act(b, c.id, { type: 'document_check', documents: adultDocs }), 409, 'case_held');
     expect(await snapshot(c.id)).toEqual(before);
 
-    expect((await act(head, c.id, { type: 'release', reason: 'Petugas pulang sakit' })).json()).toMatchObject({ holderId: null, action: { payload: { from: a.id } } });
+    expect((await act(head, c.id, { type: 'release', reason: 'Petugas pulang sakit' })).json()).toMatchObject({
+      holderId: null,
+      action: { payload: { from: a.id } },
+    });
     await refused(await act(b, c.id, { type: 'document_check', documents: adultDocs }), 409, 'case_not_held');
     expect((await act(b, c.id, { type: 'take' })).json()).toMatchObject({ holderId: b.id });
   });
@@ -69,7 +97,12 @@ describeApp('case workflow steps over the API', (ctx) => {
     const counter = await officer('counter_officer', unit.code);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in', holderId: counter.id });
     const before = await snapshot(c.id);
-    for (const body of [{ type: 'watchlist_check' }, { type: 'confirm_payment' }, { type: 'capture_biometrics', ...photo }, { type: 'print' }]) {
+    for (const body of [
+      { type: 'watchlist_check' },
+      { type: 'confirm_payment' },
+      { type: 'capture_biometrics', ...photo },
+      { type: 'print' },
+    ]) {
       const res = await act(counter, c.id, body);
       await refused(res, 409, 'invalid_transition');
     }
@@ -93,43 +126,121 @@ describeApp('case workflow steps over the API', (ctx) => {
     expect(await snapshot(c.id)).toEqual(before);
     await refused(await act(adjudicator, crypto.randomUUID(), { type: 'take' }), 404, 'not_found');
     // The regional office's officers act on every unit below it.
-    expect((await act(await officer('counter_officer', 'KANWIL-NTT'), (await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in' })).id, { type: 'take' })).statusCode).toBe(200);
+    expect(
+      (
+        await act(
+          await officer('counter_officer', 'KANWIL-NTT'),
+          (await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in' })).id,
+          { type: 'take' },
+        )
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('checks documents one by one: all accepted verifies, a refusal or a missing requirement leaves it incomplete', async () => {
     const unit = await makeUnit(ctx.db);
     const counter = await officer('counter_officer', unit.code);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in', holderId: counter.id });
-    const refusedKk = [{ kind: 'ektp', accepted: true }, { kind: 'kk', accepted: false, reason: 'Nama berbeda dengan e-KTP' }, { kind: 'ijazah', accepted: true }];
+    const refusedKk = [
+      { kind: 'ektp', accepted: true },
+      { kind: 'kk', accepted: false, reason: 'Nama berbeda dengan e-KTP' },
+      { kind: 'ijazah', accepted: true },
+    ];
     const first = await act(counter, c.id, { type: 'document_check', documents: refusedKk });
-    expect(first.json()).toMatchObject({ status: 'documents_incomplete', action: { payload: { documents: [{ kind: 'ektp', accepted: true }, { kind: 'kk', accepted: false, reason: 'Nama berbeda dengan e-KTP' }, { kind: 'ijazah', accepted: true }], missing: ['kk'] } } });
+    expect(first.json()).toMatchObject({
+      status: 'documents_incomplete',
+      action: {
+        payload: {
+          documents: [
+            { kind: 'ektp', accepted: true },
+            { kind: 'kk', accepted: false, reason: 'Nama berbeda dengan e-KTP' },
+            { kind: 'ijazah', accepted: true },
+          ],
+          missing: ['kk'],
+        },
+      },
+    });
     const missing = await act(counter, c.id, { type: 'document_check', documents: [{ kind: 'ektp', accepted: true }] });
-    expect(missing.json()).toMatchObject({ status: 'documents_incomplete', action: { payload: { missing: ['kk', 'civil_record'] } } });
-    await refused(await act(counter, c.id, { type: 'document_check', documents: [{ kind: 'kk', accepted: false }] }), 422, 'validation_failed');
-    await refused(await act(counter, c.id, { type: 'document_check', documents: [...adultDocs, { kind: 'kk', accepted: true }] }), 422, 'validation_failed');
-    expect((await act(counter, c.id, { type: 'document_check', documents: adultDocs })).json()).toMatchObject({ status: 'documents_verified' });
+    expect(missing.json()).toMatchObject({
+      status: 'documents_incomplete',
+      action: { payload: { missing: ['kk', 'civil_record'] } },
+    });
+    await refused(
+      await act(counter, c.id, { type: 'document_check', documents: [{ kind: 'kk', accepted: false }] }),
+      422,
+      'validation_failed',
+    );
+    await refused(
+      await act(counter, c.id, { type: 'document_check', documents: [...adultDocs, { kind: 'kk', accepted: true }] }),
+      422,
+      'validation_failed',
+    );
+    expect((await act(counter, c.id, { type: 'document_check', documents: adultDocs })).json()).toMatchObject({
+      status: 'documents_verified',
+    });
   });
 
   it('stops a case on the prevention list by exact NIK or by a close name with the same birth date', async () => {
     const unit = await makeUnit(ctx.db);
     const counter = await officer('counter_officer', unit.code);
-    const check = async (c: { id: string }) => (await act(counter, c.id, { type: 'watchlist_check' })).json<{ status: string; holderId: string | null; action: { payload: Record<string, unknown> } }>();
+    const check = async (c: { id: string }) =>
+      (await act(counter, c.id, { type: 'watchlist_check' })).json<{
+        status: string;
+        holderId: string | null;
+        action: { payload: Record<string, unknown> };
+      }>();
     const list = (values: Partial<typeof watchlistEntries.$inferInsert> & { fullName: string }) =>
-      ctx.db.insert(watchlistEntries).values({ reason: 'Rahasia: perkara pidana', reference: 'SK-01/2025', nameKey: nameKey(values.fullName), ...values }).returning().then((r) => r[0]!);
+      ctx.db
+        .insert(watchlistEntries)
+        .values({
+          reason: 'Rahasia: perkara pidana',
+          reference: 'SK-01/2025',
+          nameKey: nameKey(values.fullName),
+          ...values,
+        })
+        .returning()
+        .then((r) => r[0]!);
 
-    const byNik = await makeCase(ctx.db, { unitCode: unit.code, status: 'documents_verified', holderId: counter.id, fullName: 'Yohanes Ndun' });
+    const byNik = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'documents_verified',
+      holderId: counter.id,
+      fullName: 'Yohanes Ndun',
+    });
     const nikEntry = await list({ nik: byNik.nik, fullName: 'Nama Lain Sama Sekali' });
     const hit = await check(byNik);
-    expect(hit).toMatchObject({ status: 'rejected', holderId: null, action: { payload: { listed: true, watchlistEntryId: nikEntry.id, match: 'nik' } } });
+    expect(hit).toMatchObject({
+      status: 'rejected',
+      holderId: null,
+      action: { payload: { listed: true, watchlistEntryId: nikEntry.id, match: 'nik' } },
+    });
     expect(JSON.stringify(hit)).not.toContain('Rahasia');
 
-    const byName = await makeCase(ctx.db, { unitCode: unit.code, status: 'documents_verified', holderId: counter.id, fullName: 'Maria Goretti Bria', birthDate: '1933-03-14' });
-    const nameEntry = await list({ fullName: "BRIA, Marya Goreti", birthDate: '1933-03-14' });
-    expect(await check(byName)).toMatchObject({ status: 'rejected', action: { payload: { watchlistEntryId: nameEntry.id, match: 'name_birth_date' } } });
+    const byName = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'documents_verified',
+      holderId: counter.id,
+      fullName: 'Maria Goretti Bria',
+      birthDate: '1933-03-14',
+    });
+    const nameEntry = await list({ fullName: 'BRIA, Marya Goreti', birthDate: '1933-03-14' });
+    expect(await check(byName)).toMatchObject({
+      status: 'rejected',
+      action: { payload: { watchlistEntryId: nameEntry.id, match: 'name_birth_date' } },
+    });
 
     // Not a hit: the same name born on another day, a lifted entry, an expired one.
-    const namesake = await makeCase(ctx.db, { unitCode: unit.code, status: 'documents_verified', holderId: counter.id, fullName: 'Maria Goretti Bria', birthDate: '1933-03-15' });
-    expect(await check(namesake)).toMatchObject({ status: 'watchlist_cleared', action: { payload: { listed: false } } });
+    const namesake = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'documents_verified',
+      holderId: counter.id,
+      fullName: 'Maria Goretti Bria',
+      birthDate: '1933-03-15',
+    });
+    expect(await check(namesake)).toMatchObject({
+      status: 'watchlist_cleared',
+      action: { payload: { listed: false } },
+    });
     const lifted = await makeCase(ctx.db, { unitCode: unit.code, status: 'documents_verified', holderId: counter.id });
     await list({ nik: lifted.nik, fullName: 'Yohanes Ndun', liftedAt: new Date(), liftReason: 'Dicabut' });
     expect(await check(lifted)).toMatchObject({ status: 'watchlist_cleared' });
@@ -144,12 +255,20 @@ describeApp('case workflow steps over the API', (ctx) => {
   it('confirms payment only when the billing was paid', async () => {
     const unit = await makeUnit(ctx.db);
     const counter = await officer('counter_officer', unit.code);
-    const unpaid = await makeCase(ctx.db, { unitCode: unit.code, status: 'watchlist_cleared', holderId: counter.id, paid: false });
+    const unpaid = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'watchlist_cleared',
+      holderId: counter.id,
+      paid: false,
+    });
     const before = await snapshot(unpaid.id);
     await refused(await act(counter, unpaid.id, { type: 'confirm_payment' }), 409, 'payment_missing');
     expect(await snapshot(unpaid.id)).toEqual(before);
     const paid = await makeCase(ctx.db, { unitCode: unit.code, status: 'watchlist_cleared', holderId: counter.id });
-    expect((await act(counter, paid.id, { type: 'confirm_payment' })).json()).toMatchObject({ status: 'payment_confirmed', action: { payload: { amount: 950_000 } } });
+    expect((await act(counter, paid.id, { type: 'confirm_payment' })).json()).toMatchObject({
+      status: 'payment_confirmed',
+      action: { payload: { amount: 950_000 } },
+    });
   });
 
   it('stores the photo, records the fingerprints and sets the due date on the unit calendar, skipping its closure', async () => {
@@ -160,14 +279,21 @@ describeApp('case workflow steps over the API', (ctx) => {
     const closed = await closedDays(ctx.db, unit.code, addDays(today, 1), addDays(today, 20));
     let closure = addDays(today, 1);
     while (closed.has(closure)) closure = addDays(closure, 1);
-    await ctx.db.insert(holidays).values({ date: closure, name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code });
+    await ctx.db
+      .insert(holidays)
+      .values({ date: closure, name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code });
 
     const counter = await officer('counter_officer', unit.code);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'payment_confirmed', holderId: counter.id });
     const res = await act(counter, c.id, { type: 'capture_biometrics', ...photo });
     expect(res.statusCode, res.body).toBe(200);
-    const payload = (res.json<{ action: { payload: { photo: { key: string; mediaType: string }; fingerprints: unknown; dueOn: string } } }>()).action.payload;
-    expect(payload).toMatchObject({ photo: { mediaType: 'image/jpeg', size: jpeg.length }, fingerprints: photo.fingerprints });
+    const payload = res.json<{
+      action: { payload: { photo: { key: string; mediaType: string }; fingerprints: unknown; dueOn: string } };
+    }>().action.payload;
+    expect(payload).toMatchObject({
+      photo: { mediaType: 'image/jpeg', size: jpeg.length },
+      fingerprints: photo.fingerprints,
+    });
     expect(payload.photo.key).toMatch(new RegExp(`^biometrics/${c.id}/photo-[0-9a-f-]{36}$`));
     const stored = await openStorage(ctx.config).get(payload.photo.key);
     const chunks: Buffer[] = [];
@@ -181,8 +307,17 @@ describeApp('case workflow steps over the API', (ctx) => {
     expect(expected > withoutClosure).toBe(true);
     expect(expected).not.toBe(closure);
 
-    const fast = await makeCase(ctx.db, { unitCode: unit.code, status: 'payment_confirmed', holderId: counter.id, speed: 'percepatan' });
-    await act(counter, fast.id, { type: 'capture_biometrics', ...photo, photo: `data:image/jpeg;base64,${photo.photo}` });
+    const fast = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'payment_confirmed',
+      holderId: counter.id,
+      speed: 'percepatan',
+    });
+    await act(counter, fast.id, {
+      type: 'capture_biometrics',
+      ...photo,
+      photo: `data:image/jpeg;base64,${photo.photo}`,
+    });
     expect((await snapshot(fast.id)).dueOn).toBe(today);
   });
 
@@ -194,7 +329,7 @@ describeApp('case workflow steps over the API', (ctx) => {
     const bad = async (body: Record<string, unknown>, field: string) => {
       const res = await act(counter, c.id, { type: 'capture_biometrics', ...photo, ...body });
       await refused(res, 422, 'validation_failed');
-      expect(Object.keys((res.json<{ error: { fields: object } }>()).error.fields)).toContain(field);
+      expect(Object.keys(res.json<{ error: { fields: object } }>().error.fields)).toContain(field);
     };
     await bad({ photo: pdf.toString('base64') }, 'photo');
     await bad({ photo: 'bukan base64 sama sekali!!' }, 'photo');
@@ -207,21 +342,50 @@ describeApp('case workflow steps over the API', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const verifier = await officer('verifier', unit.code);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'biometrics_captured', holderId: verifier.id });
-    await refused(await act(verifier, c.id, { type: 'interview', checklist, outcome: 'defer' }), 422, 'validation_failed');
-    const deferred = await act(verifier, c.id, { type: 'interview', checklist: { ...checklist, traffickingIndicators: ['recruiter_present'] }, outcome: 'defer', reason: 'Bawa surat undangan keluarga' });
-    expect(deferred.json()).toMatchObject({ status: 'deferred', action: { payload: { outcome: 'defer', reason: 'Bawa surat undangan keluarga' } } });
+    await refused(
+      await act(verifier, c.id, { type: 'interview', checklist, outcome: 'defer' }),
+      422,
+      'validation_failed',
+    );
+    const deferred = await act(verifier, c.id, {
+      type: 'interview',
+      checklist: { ...checklist, traffickingIndicators: ['recruiter_present'] },
+      outcome: 'defer',
+      reason: 'Bawa surat undangan keluarga',
+    });
+    expect(deferred.json()).toMatchObject({
+      status: 'deferred',
+      action: { payload: { outcome: 'defer', reason: 'Bawa surat undangan keluarga' } },
+    });
     const [mail] = await mailsTo(ctx, c.email!);
     expect(mail!.subject).toBe(`Permohonan paspor ${c.trackingCode} ditangguhkan`);
     expect(mail!.text).toContain('Bawa surat undangan keluarga');
-    expect((await act(verifier, c.id, { type: 'interview', checklist, outcome: 'pass' })).json()).toMatchObject({ status: 'interviewed' });
+    expect((await act(verifier, c.id, { type: 'interview', checklist, outcome: 'pass' })).json()).toMatchObject({
+      status: 'interviewed',
+    });
 
-    const worker = await makeCase(ctx.db, { unitCode: unit.code, status: 'biometrics_captured', holderId: verifier.id, purpose: 'work' });
+    const worker = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'biometrics_captured',
+      holderId: verifier.id,
+      purpose: 'work',
+    });
     const before = await snapshot(worker.id);
-    const noLetter = await act(verifier, worker.id, { type: 'interview', checklist: { ...checklist, purpose: 'Bekerja' }, outcome: 'pass' });
+    const noLetter = await act(verifier, worker.id, {
+      type: 'interview',
+      checklist: { ...checklist, purpose: 'Bekerja' },
+      outcome: 'pass',
+    });
     await refused(noLetter, 422, 'validation_failed');
     expect(await snapshot(worker.id)).toEqual(before);
-    expect(await ctx.db.$count(jobs, and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${worker.email}`))).toBe(0);
-    const withLetter = await act(verifier, worker.id, { type: 'interview', checklist: { ...checklist, workRecommendation: 'BP3MI-NTT/123/2025' }, outcome: 'pass' });
+    expect(
+      await ctx.db.$count(jobs, and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${worker.email}`)),
+    ).toBe(0);
+    const withLetter = await act(verifier, worker.id, {
+      type: 'interview',
+      checklist: { ...checklist, workRecommendation: 'BP3MI-NTT/123/2025' },
+      outcome: 'pass',
+    });
     expect(withLetter.json()).toMatchObject({ status: 'interviewed' });
   });
 
@@ -239,13 +403,24 @@ describeApp('case workflow steps over the API', (ctx) => {
     expect(await snapshot(c.id)).toEqual(before);
     await act(first, c.id, { type: 'release' });
     await act(second, c.id, { type: 'take' });
-    expect((await act(second, c.id, { type: 'adjudicate', decision: 'approve' })).json()).toMatchObject({ status: 'approved', action: { payload: { interviewedBy: first.id } } });
+    expect((await act(second, c.id, { type: 'adjudicate', decision: 'approve' })).json()).toMatchObject({
+      status: 'approved',
+      action: { payload: { interviewedBy: first.id } },
+    });
 
     const r = await interviewed();
     await act(first, r.id, { type: 'release' });
     await act(second, r.id, { type: 'take' });
     await refused(await act(second, r.id, { type: 'adjudicate', decision: 'reject' }), 422, 'validation_failed');
-    expect((await act(second, r.id, { type: 'adjudicate', decision: 'reject', reason: 'Data kelahiran tidak dapat dipastikan' })).json()).toMatchObject({ status: 'rejected', holderId: null });
+    expect(
+      (
+        await act(second, r.id, {
+          type: 'adjudicate',
+          decision: 'reject',
+          reason: 'Data kelahiran tidak dapat dipastikan',
+        })
+      ).json(),
+    ).toMatchObject({ status: 'rejected', holderId: null });
     const [mail] = await mailsTo(ctx, r.email!);
     expect(mail!.subject).toBe(`Permohonan paspor ${r.trackingCode} ditolak`);
     expect(mail!.text).toContain('Data kelahiran tidak dapat dipastikan');
@@ -273,10 +448,16 @@ describeApp('case workflow steps over the API', (ctx) => {
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in' });
     await act(counter, c.id, { type: 'take' });
     const get = async (account: Account | null, id = c.id) =>
-      ctx.app.inject({ url: `/api/v1/applications/${id}/actions`, headers: account ? { authorization: `Bearer ${await tokenOf(account)}` } : {} });
+      ctx.app.inject({
+        url: `/api/v1/applications/${id}/actions`,
+        headers: account ? { authorization: `Bearer ${await tokenOf(account)}` } : {},
+      });
     const res = await get(counter);
     expect(res.statusCode).toBe(200);
-    expect((res.json<{ type: string; actorId: string | null }[]>()).map((h) => [h.type, h.actorId])).toEqual([['seeded', null], ['take', counter.id]]);
+    expect(res.json<{ type: string; actorId: string | null }[]>().map((h) => [h.type, h.actorId])).toEqual([
+      ['seeded', null],
+      ['take', counter.id],
+    ]);
     expect((await get(await officer('admin', unit.code))).statusCode).toBe(200);
     await refused(await get(await officer('counter_officer', (await makeUnit(ctx.db)).code)), 403, 'forbidden');
     await refused(await get(await officer('auditor', unit.code)), 403, 'forbidden');

@@ -10,8 +10,11 @@ import type { StepHandler } from './case-step.ts';
  */
 export const checkDocuments: StepHandler<'document_check'> = async (ctx, input) => {
   const kinds = input.documents.map((d) => d.kind);
-  if (new Set(kinds).size !== kinds.length) throw new AppError('validation_failed', { documents: 'cases.v.duplicateDocument' });
-  const documents = input.documents.map((d) => (d.accepted ? { kind: d.kind, accepted: true } : { kind: d.kind, accepted: false, reason: d.reason }));
+  if (new Set(kinds).size !== kinds.length)
+    throw new AppError('validation_failed', { documents: 'cases.v.duplicateDocument' });
+  const documents = input.documents.map((d) =>
+    d.accepted ? { kind: d.kind, accepted: true } : { kind: d.kind, accepted: false, reason: d.reason },
+  );
   const accepted = new Set(documents.filter((d) => d.accepted).map((d) => d.kind));
   const missing = documentRequirements(ctx.application, witaDate(ctx.now))
     .filter((r) => r.required && !r.kinds.some((k) => accepted.has(k)))

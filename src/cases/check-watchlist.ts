@@ -10,5 +10,8 @@ import type { StepHandler } from './case-step.ts';
 export const checkWatchlist: StepHandler<'watchlist_check'> = async (ctx) => {
   const hit = await matchApplicant(ctx.tx, ctx.application, witaDate(ctx.now));
   if (!hit) return { status: 'watchlist_cleared', payload: { listed: false } };
-  return { status: 'rejected', payload: { listed: true, watchlistEntryId: hit.entry.id, match: hit.match, reasonCategory: 'watchlist' } };
+  return {
+    status: 'rejected',
+    payload: { listed: true, watchlistEntryId: hit.entry.id, match: hit.match, reasonCategory: 'watchlist' },
+  };
 };

@@ -6,5 +6,13 @@ import type { StepHandler } from './case-step.ts';
 export const confirmPayment: StepHandler<'confirm_payment'> = async (ctx) => {
   const paid = await findPaidBilling(ctx.tx, ctx.application.id);
   if (!paid) throw new AppError('payment_missing');
-  return { status: 'payment_confirmed', payload: { billingCode: paid.code, amount: paid.amount, paidAt: paid.paidAt, paymentReference: paid.paymentReference } };
+  return {
+    status: 'payment_confirmed',
+    payload: {
+      billingCode: paid.code,
+      amount: paid.amount,
+      paidAt: paid.paidAt,
+      paymentReference: paid.paymentReference,
+    },
+  };
 };

@@ -24,23 +24,35 @@ export const CaseActionBody = z.discriminatedUnion('type', [
     requestId,
     /** The photo as base64 (JPEG or PNG, recognised by content); the counter page uploads it as a file. */
     photo: z.string().min(16).max(4_000_000),
-    fingerprints: z.object({ device: z.string().trim().min(1).max(100), quality: z.number().int().min(0).max(100), fingers: z.number().int().min(1).max(10) }),
-  }),
-  z.object({
-    type: z.literal('interview'),
-    requestId,
-    checklist: z.object({
-      purpose: z.string().trim().min(2).max(200),
-      destination: z.string().trim().min(2).max(100),
-      sponsor: z.string().trim().max(200).optional(),
-      workRecommendation: z.string().trim().max(100).optional(),
-      answersConsistent: z.boolean(),
-      traffickingIndicators: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    fingerprints: z.object({
+      device: z.string().trim().min(1).max(100),
+      quality: z.number().int().min(0).max(100),
+      fingers: z.number().int().min(1).max(10),
     }),
-    outcome: z.enum(['pass', 'defer']),
-    reason: reason.optional(),
-  }).refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] }),
-  z.object({ type: z.literal('adjudicate'), requestId, decision: z.enum(['approve', 'reject']), reason: reason.optional() })
+  }),
+  z
+    .object({
+      type: z.literal('interview'),
+      requestId,
+      checklist: z.object({
+        purpose: z.string().trim().min(2).max(200),
+        destination: z.string().trim().min(2).max(100),
+        sponsor: z.string().trim().max(200).optional(),
+        workRecommendation: z.string().trim().max(100).optional(),
+        answersConsistent: z.boolean(),
+        traffickingIndicators: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+      }),
+      outcome: z.enum(['pass', 'defer']),
+      reason: reason.optional(),
+    })
+    .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] }),
+  z
+    .object({
+      type: z.literal('adjudicate'),
+      requestId,
+      decision: z.enum(['approve', 'reject']),
+      reason: reason.optional(),
+    })
     .refine((b) => b.decision === 'approve' || b.reason, { message: 'v.reason', path: ['reason'] }),
   z.object({
     type: z.literal('print'),
@@ -48,15 +60,24 @@ export const CaseActionBody = z.discriminatedUnion('type', [
     /** The family-name part of the name, asked by the officer when the application does not say it ('' for none). */
     familyName: familyNameField.optional(),
   }),
-  z.object({ type: z.literal('quality_check'), requestId, passed: z.boolean(), reason: reason.optional() })
+  z
+    .object({ type: z.literal('quality_check'), requestId, passed: z.boolean(), reason: reason.optional() })
     .refine((b) => b.passed || b.reason, { message: 'v.reason', path: ['reason'] }),
-  z.object({
-    type: z.literal('hand_over'),
-    requestId,
-    identityChecked: z.literal(true),
-    recipient: z.enum(['applicant', 'proxy']),
-    proxy: z.object({ name: z.string().trim().min(2).max(200), nik: z.string().regex(/^\d{16}$/, 'v.nik'), powerOfAttorneyNumber: z.string().trim().min(1).max(100) }).optional(),
-  }).refine((b) => b.recipient === 'applicant' || b.proxy, { message: 'v.required', path: ['proxy'] }),
+  z
+    .object({
+      type: z.literal('hand_over'),
+      requestId,
+      identityChecked: z.literal(true),
+      recipient: z.enum(['applicant', 'proxy']),
+      proxy: z
+        .object({
+          name: z.string().trim().min(2).max(200),
+          nik: z.string().regex(/^\d{16}$/, 'v.nik'),
+          powerOfAttorneyNumber: z.string().trim().min(1).max(100),
+        })
+        .optional(),
+    })
+    .refine((b) => b.recipient === 'applicant' || b.proxy, { message: 'v.required', path: ['proxy'] }),
 ]);
 export type CaseActionBody = z.infer<typeof CaseActionBody>;
 export type ActionBodyOf<T extends CaseActionBody['type']> = Extract<CaseActionBody, { type: T }>;

@@ -12,7 +12,8 @@ export const interviewApplicant: StepHandler<'interview'> = async (ctx, input) =
   if (input.outcome === 'pass' && application.purpose === 'work' && !input.checklist.workRecommendation) {
     throw new AppError('validation_failed', { workRecommendation: 'cases.v.workRecommendation' });
   }
-  if (input.outcome === 'pass') return { status: 'interviewed', payload: { outcome: 'pass', checklist: input.checklist } };
+  if (input.outcome === 'pass')
+    return { status: 'interviewed', payload: { outcome: 'pass', checklist: input.checklist } };
   await mailApplicant(ctx.tx, application, 'deferred', { reason: input.reason!, publicUrl: ctx.publicUrl });
   return { status: 'deferred', payload: { outcome: 'defer', reason: input.reason, checklist: input.checklist } };
 };

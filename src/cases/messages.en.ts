@@ -8,7 +8,7 @@ export const cases: Messages<typeof id> = {
   status: 'Status',
   dueOn: 'Due',
   fee: 'Fee (PNBP)',
-  documentsTitle: "Documents uploaded by the applicant",
+  documentsTitle: 'Documents uploaded by the applicant',
   noDocuments: 'The applicant uploaded no documents.',
   workTitle: 'Handling',
   notHeld: 'No officer is handling this case.',
@@ -164,8 +164,18 @@ export const cases: Messages<typeof id> = {
     reasonHint: 'Shown on the rejection receipt and sent to the applicant.',
     submit: 'Save the decision',
   },
-  print: { lead: "Take a blank book from the office's stock and print the passport.", familyNameLegend: 'This application does not say the family name. Ask the applicant: which part of "{{name}}" is the family name?' },
-  qualityCheck: { passed: 'Quality check result', yes: 'Good', no: 'Failed, print again', reason: 'Reason', submit: 'Save the quality check' },
+  print: {
+    lead: "Take a blank book from the office's stock and print the passport.",
+    familyNameLegend:
+      'This application does not say the family name. Ask the applicant: which part of "{{name}}" is the family name?',
+  },
+  qualityCheck: {
+    passed: 'Quality check result',
+    yes: 'Good',
+    no: 'Failed, print again',
+    reason: 'Reason',
+    submit: 'Save the quality check',
+  },
   handOver: {
     identityChecked: "The recipient's identity was checked",
     recipient: 'Recipient',
@@ -215,6 +225,7 @@ export const cases: Messages<typeof id> = {
     photoType: 'The photo must be a JPEG or PNG image.',
     photoTooLarge: 'The photo is too large: at most 2 MB.',
     fingerprintQuality: 'Fingerprint quality is too low. Take the fingerprints again.',
-    workRecommendation: 'An applicant going abroad to work needs a work recommendation (PMI) to proceed; defer the case until there is one.',
+    workRecommendation:
+      'An applicant going abroad to work needs a work recommendation (PMI) to proceed; defer the case until there is one.',
   },
 };

@@ -161,8 +161,18 @@ export const cases = {
     reasonHint: 'Dicantumkan pada tanda terima penolakan dan dikirim ke pemohon.',
     submit: 'Simpan keputusan',
   },
-  print: { lead: 'Ambil satu blangko dari stok kantor dan cetak paspor.', familyNameLegend: 'Permohonan ini belum menyebut nama keluarga. Tanyakan kepada pemohon: bagian mana dari "{{name}}" yang merupakan nama keluarga?' },
-  qualityCheck: { passed: 'Hasil pemeriksaan mutu', yes: 'Baik', no: 'Gagal, cetak ulang', reason: 'Alasan', submit: 'Simpan pemeriksaan mutu' },
+  print: {
+    lead: 'Ambil satu blangko dari stok kantor dan cetak paspor.',
+    familyNameLegend:
+      'Permohonan ini belum menyebut nama keluarga. Tanyakan kepada pemohon: bagian mana dari "{{name}}" yang merupakan nama keluarga?',
+  },
+  qualityCheck: {
+    passed: 'Hasil pemeriksaan mutu',
+    yes: 'Baik',
+    no: 'Gagal, cetak ulang',
+    reason: 'Alasan',
+    submit: 'Simpan pemeriksaan mutu',
+  },
   handOver: {
     identityChecked: 'Identitas penerima sudah diperiksa',
     recipient: 'Penerima',
@@ -212,6 +222,7 @@ export const cases = {
     photoType: 'Foto harus berupa gambar JPEG atau PNG.',
     photoTooLarge: 'Foto terlalu besar: paling besar 2 MB.',
     fingerprintQuality: 'Kualitas sidik jari terlalu rendah. Ambil ulang sidik jari.',
-    workRecommendation: 'Pemohon yang akan bekerja di luar negeri perlu rekomendasi kerja (PMI) sebelum lanjut; tangguhkan bila belum ada.',
+    workRecommendation:
+      'Pemohon yang akan bekerja di luar negeri perlu rekomendasi kerja (PMI) sebelum lanjut; tangguhkan bila belum ada.',
   },
 };

@@ -22,7 +22,11 @@ const Params = z.object({ id: z.uuid() });
 const FormBody = z.record(z.string(), z.unknown()).transform(actionFromForm).pipe(CaseActionBody);
 /** What a refused form sends back to its fields: text only, never the uploaded photo. */
 const shownValues = (body: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))));
+  Object.fromEntries(
+    Object.entries(body).filter(
+      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    ),
+  );
 
 /**
  * The form as the officer filled it in. Validation replaces the body with the action it parses to (field names
@@ -65,16 +69,30 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
   };
 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const caseLookUp = { action: 'case.view', targetType: 'application', target: (req: FastifyRequest) => (req.params as { id?: string }).id };
-  app.get('/officer/cases/:id', { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } }, (req, reply) => casePage(req, reply, {}));
+  const caseLookUp = {
+    action: 'case.view',
+    targetType: 'application',
+    target: (req: FastifyRequest) => (req.params as { id?: string }).id,
+  };
+  app.get(
+    '/officer/cases/:id',
+    { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } },
+    (req, reply) => casePage(req, reply, {}),
+  );
 
-  app.get('/officer/cases/:id/rejection-receipt', { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } }, async (req, reply) => {
-    const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
-    const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
-    const receipt = rejectionOf(view.application, view.history);
-    if (!receipt) throw new AppError('not_found');
-    return reply.page(<RejectionReceiptPage ctx={reply.ctx()} receipt={receipt} unitCode={view.application.unitCode} />);
-  });
+  app.get(
+    '/officer/cases/:id/rejection-receipt',
+    { schema: { hide: true, params: Params }, config: { auditRefusals: caseLookUp } },
+    async (req, reply) => {
+      const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
+      const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
+      const receipt = rejectionOf(view.application, view.history);
+      if (!receipt) throw new AppError('not_found');
+      return reply.page(
+        <RejectionReceiptPage ctx={reply.ctx()} receipt={receipt} unitCode={view.application.unitCode} />,
+      );
+    },
+  );
 
   // The biometrics form sends its photo as multipart; the other forms are plain, and both arrive here.
   await fastify.register(async (scope) => {
@@ -91,7 +109,12 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
             if (error.status === 403) throw error;
             const body = sentForms.get(req) ?? ((req.body ?? {}) as Record<string, unknown>);
             const step = typeof body.type === 'string' ? body.type : undefined;
-            return casePage(req, reply, { step, values: shownValues(body), errors: formErrors(req.t, error, fields) }, error.status);
+            return casePage(
+              req,
+              reply,
+              { step, values: shownValues(body), errors: formErrors(req.t, error, fields) },
+              error.status,
+            );
           },
         },
       },
@@ -99,9 +122,22 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
         const actor = requireActor(req);
         authorizeRole(actor, req.body.type);
         const services = { storage, publicUrl: fastify.deps.config.publicUrl };
-        await db().transaction((tx) => performCaseAction(tx, { ...callerOf(req, actor), actor }, { applicationId: req.params.id, body: req.body }, services));
+        await db().transaction((tx) =>
+          performCaseAction(
+            tx,
+            { ...callerOf(req, actor), actor },
+            { applicationId: req.params.id, body: req.body },
+            services,
+          ),
+        );
         if (req.body.type === 'capture_biometrics') {
-          const cookie = { path: '/officer/cases', maxAge: 180 * 86_400, httpOnly: true, sameSite: 'lax' as const, secure: fastify.deps.config.secureCookies };
+          const cookie = {
+            path: '/officer/cases',
+            maxAge: 180 * 86_400,
+            httpOnly: true,
+            sameSite: 'lax' as const,
+            secure: fastify.deps.config.secureCookies,
+          };
           reply.setCookie(DEVICE_COOKIE, req.body.fingerprints.device, cookie);
         }
         return reply.redirect(`/officer/cases/${req.params.id}`, 303);

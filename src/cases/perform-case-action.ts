@@ -36,7 +36,12 @@ const handlers: { [S in CaseStep]: StepHandler<S> } = {
   hand_over: handOverPassport,
 };
 
-export type CaseActionResult = { applicationId: string; status: ApplicationStatus; holderId: string | null; action: { type: string; payload: Record<string, unknown> } };
+export type CaseActionResult = {
+  applicationId: string;
+  status: ApplicationStatus;
+  holderId: string | null;
+  action: { type: string; payload: Record<string, unknown> };
+};
 
 /**
  * Runs one action on a case, in the caller's transaction: the case is locked, the officer's role and unit checked,
@@ -52,11 +57,20 @@ export async function performCaseAction(
 ): Promise<CaseActionResult> {
   const application = await lockApplication(tx, input.applicationId);
   const actor = caller.actor;
-  authorize(actor, input.body.type, { unitCode: application.unitCode, scope: actor.unitCode ? await unitScope(tx, actor.unitCode) : [] });
+  authorize(actor, input.body.type, {
+    unitCode: application.unitCode,
+    scope: actor.unitCode ? await unitScope(tx, actor.unitCode) : [],
+  });
 
   if (input.body.requestId) {
     const done = await findActionByRequestId(tx, application.id, input.body.requestId);
-    if (done) return { applicationId: application.id, status: application.status, holderId: application.holderId, action: { type: done.type, payload: done.payload } };
+    if (done)
+      return {
+        applicationId: application.id,
+        status: application.status,
+        holderId: application.holderId,
+        action: { type: done.type, payload: done.payload },
+      };
   }
 
   const { type } = input.body;
@@ -70,10 +84,22 @@ export async function performCaseAction(
   } else if (type === 'release') {
     if (application.holderId !== actor.id && actor.role !== 'head_of_office') throw new AppError('case_not_held');
     holderId = null;
-    result = { status: application.status, payload: input.body.reason ? { reason: input.body.reason, from: application.holderId } : { from: application.holderId } };
+    result = {
+      status: application.status,
+      payload: input.body.reason
+        ? { reason: input.body.reason, from: application.holderId }
+        : { from: application.holderId },
+    };
   } else {
     if (application.holderId !== actor.id) throw new AppError(application.holderId ? 'case_held' : 'case_not_held');
-    const ctx: CaseContext = { tx, caller, application, now: services.now ?? new Date(), storage: services.storage, publicUrl: services.publicUrl };
+    const ctx: CaseContext = {
+      tx,
+      caller,
+      application,
+      now: services.now ?? new Date(),
+      storage: services.storage,
+      publicUrl: services.publicUrl,
+    };
     result = await (handlers[type] as StepHandler<typeof type>)(ctx, input.body);
     // A case that leaves the office's hands (rejected, handed over) is no longer anyone's to hold.
     if (!openCaseStatuses.includes(result.status)) holderId = null;

@@ -12,7 +12,8 @@ const viewers = new Set(['head_of_office', 'counter_officer', 'verifier', 'adjud
  * act: separating system administration from deciding on passports.
  */
 export function can(actor: Actor | null, action: CaseAction, target: Target): boolean {
-  if (actor?.kind !== 'officer' || !actor.role || !target.unitCode || !target.scope.includes(target.unitCode)) return false;
+  if (actor?.kind !== 'officer' || !actor.role || !target.unitCode || !target.scope.includes(target.unitCode))
+    return false;
   if (action === 'case.view' || action === 'case.search') return viewers.has(actor.role);
   if (action === 'take' || action === 'release') return caseRoles.includes(actor.role);
   return stepRules[action].roles.includes(actor.role);

@@ -15,12 +15,24 @@ import { makeApplication } from '../../test/factories.ts';
  */
 export async function makeCase(
   db: Executor,
-  options: { unitCode: string; status: ApplicationStatus; holderId?: string | null; paid?: boolean } & Parameters<typeof makeApplication>[1],
+  options: { unitCode: string; status: ApplicationStatus; holderId?: string | null; paid?: boolean } & Parameters<
+    typeof makeApplication
+  >[1],
 ) {
   const { status, holderId = null, paid = true, ...rest } = options;
   const application = await makeApplication(db, { ...rest, status, holderId, statusAt: new Date() });
   const appointmentId = crypto.randomUUID();
-  await db.insert(appointments).values({ id: appointmentId, applicationId: application.id, unitCode: application.unitCode!, date: witaDate(), channel: 'online', nik: application.nik!, state: paid ? 'paid' : 'booked' });
+  await db
+    .insert(appointments)
+    .values({
+      id: appointmentId,
+      applicationId: application.id,
+      unitCode: application.unitCode!,
+      date: witaDate(),
+      channel: 'online',
+      nik: application.nik!,
+      state: paid ? 'paid' : 'booked',
+    });
   await db.insert(billings).values({
     code: String(Math.floor(1e14 + Math.random() * 9e14)),
     appointmentId,

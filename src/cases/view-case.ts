@@ -16,7 +16,14 @@ export type InterviewAnswers = {
   by: string | null;
   outcome: string | null;
   reason: string | null;
-  checklist: { purpose?: string; destination?: string; sponsor?: string; workRecommendation?: string; answersConsistent?: boolean; traffickingIndicators?: string[] };
+  checklist: {
+    purpose?: string;
+    destination?: string;
+    sponsor?: string;
+    workRecommendation?: string;
+    answersConsistent?: boolean;
+    traffickingIndicators?: string[];
+  };
 };
 export type CaseView = {
   application: Application;
@@ -37,7 +44,7 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
     by: entry.actorName,
     outcome: typeof outcome === 'string' ? outcome : null,
     reason: typeof reason === 'string' ? reason : null,
-    checklist: checklist && typeof checklist === 'object' ? (checklist) : {},
+    checklist: checklist && typeof checklist === 'object' ? checklist : {},
   };
 }
 
@@ -49,13 +56,33 @@ export async function viewCase(tx: Tx, caller: Caller, applicationId: string): P
   const application = await getApplication(tx, applicationId);
   const history = await listApplicationActions(tx, application.id);
   const documents = await listDocuments(tx, application.id);
-  const holder = application.holderId ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId)) : [];
+  const holder = application.holderId
+    ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId))
+    : [];
   const passport = await printedPassportOf(tx, application.id);
-  await appendAudit(tx, caller, { action: 'case.view', targetType: 'application', targetId: application.id, unitCode: application.unitCode });
-  return { application, history, documents, holderName: holder[0]?.name ?? null, interview: latestInterview(history), passport };
+  await appendAudit(tx, caller, {
+    action: 'case.view',
+    targetType: 'application',
+    targetId: application.id,
+    unitCode: application.unitCode,
+  });
+  return {
+    application,
+    history,
+    documents,
+    holderName: holder[0]?.name ?? null,
+    interview: latestInterview(history),
+    passport,
+  };
 }
 
-export type RejectionReceipt = { trackingCode: string; fullName: string | null; at: Date; category: 'watchlist' | 'adjudication'; reason: string | null };
+export type RejectionReceipt = {
+  trackingCode: string;
+  fullName: string | null;
+  at: Date;
+  category: 'watchlist' | 'adjudication';
+  reason: string | null;
+};
 
 /** What the rejection receipt states: when, and why in the words the applicant may read (never the list's reason). */
 export function rejectionOf(application: Application, history: CaseHistoryEntry[]): RejectionReceipt | null {
@@ -63,6 +90,7 @@ export function rejectionOf(application: Application, history: CaseHistoryEntry[
   const action = history.findLast((a) => a.payload.status === 'rejected');
   if (!action) return null;
   const category = action.type === 'watchlist_check' ? 'watchlist' : 'adjudication';
-  const reason = category === 'adjudication' && typeof action.payload.reason === 'string' ? action.payload.reason : null;
+  const reason =
+    category === 'adjudication' && typeof action.payload.reason === 'string' ? action.payload.reason : null;
   return { trackingCode: application.trackingCode, fullName: application.fullName, at: action.at, category, reason };
 }

@@ -63,7 +63,9 @@ export const caseRoles: readonly OfficerRole[] = [...new Set(Object.values(stepR
  * enforces), so the case page never keeps its own copy of the transitions. Empty when no counter step follows.
  */
 export function nextSteps(status: ApplicationStatus): { step: CaseStep; roles: readonly OfficerRole[] }[] {
-  return caseSteps.filter((step) => stepRules[step].from.includes(status)).map((step) => ({ step, roles: stepRules[step].roles }));
+  return caseSteps
+    .filter((step) => stepRules[step].from.includes(status))
+    .map((step) => ({ step, roles: stepRules[step].roles }));
 }
 
 /** Refuses a step the case's status does not allow, naming the status it is in. */

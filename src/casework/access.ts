@@ -12,10 +12,15 @@ export type Caseworker = { actor: Actor; scope: string[] };
  * The work queue is for roles that take cases (the cases policy's 'take'); search for every role that may look at
  * cases ('case.search'). Both are decided on the officer's own unit: filters and results then stay within its scope.
  */
-export async function openCasework(db: Executor, actor: Actor | null, action: 'take' | 'case.search'): Promise<Caseworker> {
+export async function openCasework(
+  db: Executor,
+  actor: Actor | null,
+  action: 'take' | 'case.search',
+): Promise<Caseworker> {
   const scope = await actorScope(db, actor);
   authorize(actor, action, { unitCode: actor?.unitCode ?? null, scope });
   return { actor: actor!, scope };
 }
 
-export const caseworkerOf = (db: Executor, req: FastifyRequest, action: 'take' | 'case.search') => openCasework(db, requireActor(req), action);
+export const caseworkerOf = (db: Executor, req: FastifyRequest, action: 'take' | 'case.search') =>
+  openCasework(db, requireActor(req), action);

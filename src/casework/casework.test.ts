@@ -16,20 +16,41 @@ import type { Account } from '../platform/auth/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { queueStatuses } from './work-queue.ts';
 
-type Item = { id: string; trackingCode: string; due: string | null; workingDaysLate: number; holder: { id: string } | null };
+type Item = {
+  id: string;
+  trackingCode: string;
+  due: string | null;
+  workingDaysLate: number;
+  holder: { id: string } | null;
+};
 
 /** A name nobody else's test uses, made of letters only (a name search must find exactly this test's cases). */
-const uniqueName = () => `${crypto.randomUUID().replace(/[^a-f]/g, '').slice(0, 3)}${Array.from({ length: 8 }, () => String.fromCharCode(97 + crypto.randomInt(26))).join('')}`;
+const uniqueName = () =>
+  `${crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 3)}${Array.from({ length: 8 }, () => String.fromCharCode(97 + crypto.randomInt(26))).join('')}`;
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 describeApp('work queues and case search', (ctx) => {
-  const tokenFor = async (account: { id: string }) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
+  const tokenFor = async (account: { id: string }) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const api = async (account: Account, url: string) => ctx.app.inject({ url, headers: { authorization: `Bearer ${await tokenFor(account)}` } });
+  const api = async (account: Account, url: string) =>
+    ctx.app.inject({ url, headers: { authorization: `Bearer ${await tokenFor(account)}` } });
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
   it('gives each role the statuses it acts on next', () => {
-    expect(queueStatuses('counter_officer')).toEqual(['checked_in', 'documents_incomplete', 'documents_verified', 'watchlist_cleared', 'payment_confirmed', 'approved', 'printed', 'ready']);
+    expect(queueStatuses('counter_officer')).toEqual([
+      'checked_in',
+      'documents_incomplete',
+      'documents_verified',
+      'watchlist_cleared',
+      'payment_confirmed',
+      'approved',
+      'printed',
+      'ready',
+    ]);
     expect(queueStatuses('adjudicator')).toEqual(['biometrics_captured', 'deferred', 'interviewed']);
     expect(queueStatuses('head_of_office')).toHaveLength(11);
     expect(queueStatuses('admin')).toEqual([]);
@@ -40,7 +61,11 @@ describeApp('work queues and case search', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const post = await makeUnit(ctx.db, { parentCode: unit.code, kind: 'pos' });
     const elsewhere = await makeUnit(ctx.db);
-    const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code, name: 'Petugas Loket Uji' });
+    const counter = await makeOfficer(ctx.db, {
+      role: 'counter_officer',
+      unitCode: unit.code,
+      name: 'Petugas Loket Uji',
+    });
     const adjudicator = await makeOfficer(ctx.db, { role: 'adjudicator', unitCode: unit.code });
     const checkedIn = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in', holderId: counter.id });
     const atPost = await makeCase(ctx.db, { unitCode: post.code, status: 'checked_in' });
@@ -52,17 +77,28 @@ describeApp('work queues and case search', (ctx) => {
     expect(counterQueue.statusCode, counterQueue.body).toBe(200);
     const counterItems = counterQueue.json().items as Item[];
     expect(ids(counterItems).sort()).toEqual([checkedIn.id, atPost.id].sort());
-    expect(counterItems.find((i) => i.id === checkedIn.id)).toMatchObject({ holder: { id: counter.id, name: 'Petugas Loket Uji' }, due: null });
+    expect(counterItems.find((i) => i.id === checkedIn.id)).toMatchObject({
+      holder: { id: counter.id, name: 'Petugas Loket Uji' },
+      due: null,
+    });
     const adjudicatorItems = (await api(adjudicator, '/api/v1/work')).json().items as Item[];
     expect(ids(adjudicatorItems)).toEqual([interviewed.id]);
-    for (const items of [counterItems, adjudicatorItems]) for (const absent of [done.id, notOurs.id]) expect(ids(items)).not.toContain(absent);
+    for (const items of [counterItems, adjudicatorItems])
+      for (const absent of [done.id, notOurs.id]) expect(ids(items)).not.toContain(absent);
 
     expect(ids((await api(counter, `/api/v1/work?unit=${post.code}`)).json().items)).toEqual([atPost.id]);
     expect(ids((await api(counter, '/api/v1/work?mine=true')).json().items)).toEqual([checkedIn.id]);
     expect((await api(counter, '/api/v1/work?status=interviewed')).json().items).toEqual([]);
     const outside = await api(counter, `/api/v1/work?unit=${elsewhere.code}`);
     expect(outside.statusCode).toBe(403);
-    expect((await api(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: post.code }), `/api/v1/work?unit=${unit.code}`)).statusCode).toBe(403);
+    expect(
+      (
+        await api(
+          await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: post.code }),
+          `/api/v1/work?unit=${unit.code}`,
+        )
+      ).statusCode,
+    ).toBe(403);
 
     const page = await (await as(counter)).get('/officer/work');
     expect(page.statusCode).toBe(200);
@@ -78,11 +114,17 @@ describeApp('work queues and case search', (ctx) => {
     const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code });
     const today = witaDate();
     const lateDue = addDays(today, -9);
-    await ctx.db.insert(holidays).values({ date: addDays(today, -3), name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code }).onConflictDoNothing();
+    await ctx.db
+      .insert(holidays)
+      .values({ date: addDays(today, -3), name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code })
+      .onConflictDoNothing();
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
     const make = async (minutesAgo: number, dueOn: string | null) => {
       const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'payment_confirmed' });
-      await ctx.db.update(applications).set({ dueOn, statusAt: at(minutesAgo) }).where(eq(applications.id, c.id));
+      await ctx.db
+        .update(applications)
+        .set({ dueOn, statusAt: at(minutesAgo) })
+        .where(eq(applications.id, c.id));
       return c.id;
     };
     const oldest = await make(500, null);
@@ -91,7 +133,9 @@ describeApp('work queues and case search', (ctx) => {
     const lateOld = await make(100, addDays(today, -1));
     const upcoming = await make(200, addDays(today, 4));
     const closed = await closedDays(ctx.db, unit.code, addDays(lateDue, 1), today);
-    const expectedLate = Array.from({ length: 9 }, (_, i) => addDays(lateDue, i + 1)).filter((d) => !closed.has(d)).length;
+    const expectedLate = Array.from({ length: 9 }, (_, i) => addDays(lateDue, i + 1)).filter(
+      (d) => !closed.has(d),
+    ).length;
 
     const res = await api(counter, '/api/v1/work');
     const items = res.json().items as Item[];
@@ -124,13 +168,28 @@ describeApp('work queues and case search', (ctx) => {
     const family = uniqueName();
     const fullName = `${capitalised(given)} ${capitalised(family)}`;
     const found = await makeCase(ctx.db, { unitCode: unit.code, status: 'printed', fullName });
-    const handedOver = await makeCase(ctx.db, { unitCode: unit.code, status: 'handed_over', fullName: `${capitalised(given)} Bria` });
+    const handedOver = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'handed_over',
+      fullName: `${capitalised(given)} Bria`,
+    });
     const draft = await makeApplication(ctx.db, { unitCode: unit.code, status: 'draft', fullName });
     const outside = await makeCase(ctx.db, { unitCode: elsewhere.code, status: 'checked_in', fullName });
     const number = `Z${crypto.randomInt(10_000_000, 99_999_999)}`;
     await ctx.db.insert(passports).values({
-      number, applicationId: found.id, type: 'elektronik', unitCode: unit.code, holderName: fullName.toUpperCase(), nik: found.nik!, birthDate: found.birthDate!,
-      sex: 'M', issueDate: witaDate(), expiryDate: addDays(witaDate(), 3650), mrz1: 'P<IDN', mrz2: number, status: 'printed',
+      number,
+      applicationId: found.id,
+      type: 'elektronik',
+      unitCode: unit.code,
+      holderName: fullName.toUpperCase(),
+      nik: found.nik!,
+      birthDate: found.birthDate!,
+      sex: 'M',
+      issueDate: witaDate(),
+      expiryDate: addDays(witaDate(), 3650),
+      mrz1: 'P<IDN',
+      mrz2: number,
+      status: 'printed',
     });
     const officer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
     const search = async (q: string, who = officer) => {
@@ -138,7 +197,12 @@ describeApp('work queues and case search', (ctx) => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json<{ kind: string; hits: { id: string; passportNumber: string | null }[] }>();
     };
-    const audits = () => ctx.db.select().from(auditLog).where(and(eq(auditLog.actorId, officer.id), eq(auditLog.action, 'case.search'))).orderBy(auditLog.id);
+    const audits = () =>
+      ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, officer.id), eq(auditLog.action, 'case.search')))
+        .orderBy(auditLog.id);
 
     expect(ids((await search(given.slice(0, 5))).hits).sort()).toEqual([found.id, handedOver.id].sort());
     expect(ids((await search(family.slice(0, 4))).hits)).toEqual([found.id]);
@@ -152,7 +216,11 @@ describeApp('work queues and case search', (ctx) => {
     const byPassport = await search(number.toLowerCase());
     expect(byPassport).toMatchObject({ kind: 'code', hits: [{ id: found.id, passportNumber: number }] });
     const second = uniqueName();
-    const hyphenated = await makeCase(ctx.db, { unitCode: unit.code, status: 'ready', fullName: `Maria ${capitalised(family)}-${capitalised(second)}` });
+    const hyphenated = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'ready',
+      fullName: `Maria ${capitalised(family)}-${capitalised(second)}`,
+    });
     expect(ids((await search(`${second.slice(0, 5)} ${family.slice(0, 3)}`)).hits)).toEqual([hyphenated.id]);
     for (const q of [given, outside.nik!, outside.trackingCode, draft.trackingCode, draft.nik!]) {
       const ids = (await search(q)).hits.map((h) => h.id);
@@ -188,7 +256,11 @@ describeApp('work queues and case search', (ctx) => {
 
   it('finds a tracking code that has no digit in it', async () => {
     const unit = await makeUnit(ctx.db);
-    const lettersOnly = await makeCase(ctx.db, { unitCode: unit.code, status: 'checked_in', trackingCode: `SK${Array.from({ length: 10 }, () => 'ABCDEFGHJKMNPQRSTVWXYZ'[crypto.randomInt(22)]).join('')}` });
+    const lettersOnly = await makeCase(ctx.db, {
+      unitCode: unit.code,
+      status: 'checked_in',
+      trackingCode: `SK${Array.from({ length: 10 }, () => 'ABCDEFGHJKMNPQRSTVWXYZ'[crypto.randomInt(22)]).join('')}`,
+    });
     const officer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
     const res = await api(officer, `/api/v1/cases/search?q=${lettersOnly.trackingCode.toLowerCase()}`);
     expect(res.json()).toMatchObject({ kind: 'code', hits: [{ id: lettersOnly.id }] });
@@ -207,9 +279,14 @@ describeApp('work queues and case search', (ctx) => {
     const citizen = await makeCitizen(ctx.db);
     expect((await api(citizen, '/api/v1/cases/search?q=ndun')).json()).toMatchObject({ error: { code: 'forbidden' } });
     expect((await ctx.app.inject({ url: '/api/v1/work' })).statusCode).toBe(401);
-    expect(await ctx.db.$count(auditLog, and(eq(auditLog.action, 'case.search'), eq(auditLog.actorId, citizen.id)))).toBe(0);
+    expect(
+      await ctx.db.$count(auditLog, and(eq(auditLog.action, 'case.search'), eq(auditLog.actorId, citizen.id))),
+    ).toBe(0);
     // The refusal itself is audited, with what was searched for.
-    const [refused] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.search_refused'), eq(auditLog.actorId, citizen.id)));
+    const [refused] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.search_refused'), eq(auditLog.actorId, citizen.id)));
     expect(refused!.details).toMatchObject({ query: 'ndun', status: 403, code: 'forbidden' });
   });
 });

@@ -14,10 +14,21 @@ import { listWorkQueue, type WorkFilters } from './work-queue.ts';
 import { formText } from '../platform/http/fields.ts';
 
 const blankAsMissing = (v: string | undefined) => (v ? v : undefined);
-const flag = z.enum(['1', 'true', '0', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
+const flag = z
+  .enum(['1', 'true', '0', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
 const WorkQuery = z.object({
-  unit: z.string().max(40).optional().transform(blankAsMissing).describe('a unit in your scope (with the units below it)'),
-  status: z.union([z.literal(''), z.enum(applicationStatuses)]).optional().transform(blankAsMissing),
+  unit: z
+    .string()
+    .max(40)
+    .optional()
+    .transform(blankAsMissing)
+    .describe('a unit in your scope (with the units below it)'),
+  status: z
+    .union([z.literal(''), z.enum(applicationStatuses)])
+    .optional()
+    .transform(blankAsMissing),
   mine: flag.describe('only cases you hold'),
   overdue: flag.describe('only cases past their due day'),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
@@ -62,7 +73,11 @@ const SearchJson = z.object({
 });
 
 /** A search someone may not run still leaves a trace; what was searched for is kept as for one that ran. */
-const searchLookUp = { action: 'case.search', targetType: 'application', details: (req: FastifyRequest) => ({ query: formText((req.query as { q?: unknown }).q).slice(0, 100) }) };
+const searchLookUp = {
+  action: 'case.search',
+  targetType: 'application',
+  details: (req: FastifyRequest) => ({ query: formText((req.query as { q?: unknown }).q).slice(0, 100) }),
+};
 
 /** Officers' work queues and case search: pages and the same as JSON. */
 export function registerCaseworkRoutes(fastify: FastifyInstance): void {
@@ -74,7 +89,9 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
     const worker = await caseworkerOf(db(), req, 'take');
     const filters: WorkFilters = req.query;
     const work = await listWorkQueue(db(), worker, filters);
-    return reply.page(<WorkQueuePage ctx={reply.ctx()} work={work} filters={filters} units={await unitsIn(worker.scope)} />);
+    return reply.page(
+      <WorkQueuePage ctx={reply.ctx()} work={work} filters={filters} units={await unitsIn(worker.scope)} />,
+    );
   });
 
   app.get(
@@ -82,7 +99,8 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['cases'],
-        summary: "The cases waiting for the caller's role in their scope: overdue first, then the longest waiting (25 a page)",
+        summary:
+          "The cases waiting for the caller's role in their scope: overdue first, then the longest waiting (25 a page)",
         security: [{ bearer: [] }],
         querystring: WorkQuery,
         response: { 200: WorkJson, 401: ErrorJson, 403: ErrorJson, 422: ErrorJson },
@@ -98,13 +116,30 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
   const searchPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const worker = await caseworkerOf(db(), req, 'case.search');
     const q = (req.query as { q?: string }).q?.trim();
-    const result = q && !state.errors ? await db().transaction((tx) => searchCases(tx, callerOf(req, worker.actor), worker, q)) : undefined;
-    return reply.page(<SearchPage ctx={reply.ctx()} state={{ values: { q }, ...state }} result={result} units={await unitsIn(worker.scope)} />, status);
+    const result =
+      q && !state.errors
+        ? await db().transaction((tx) => searchCases(tx, callerOf(req, worker.actor), worker, q))
+        : undefined;
+    return reply.page(
+      <SearchPage
+        ctx={reply.ctx()}
+        state={{ values: { q }, ...state }}
+        result={result}
+        units={await unitsIn(worker.scope)}
+      />,
+      status,
+    );
   };
 
   app.get(
     '/officer/search',
-    { schema: { hide: true, querystring: SearchQuery }, config: { auditRefusals: searchLookUp, errorPage: (req, reply, error, fields) => searchPage(req, reply, { errors: fields }, error.status) } },
+    {
+      schema: { hide: true, querystring: SearchQuery },
+      config: {
+        auditRefusals: searchLookUp,
+        errorPage: (req, reply, error, fields) => searchPage(req, reply, { errors: fields }, error.status),
+      },
+    },
     (req, reply) => searchPage(req, reply, {}),
   );
 
@@ -113,7 +148,8 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Applications in your scope by name (prefix of the name or of each word), NIK, tracking code or passport number; audited',
+        summary:
+          'Applications in your scope by name (prefix of the name or of each word), NIK, tracking code or passport number; audited',
         security: [{ bearer: [] }],
         querystring: z.object({ q: z.string().min(1).max(100) }),
         response: { 200: SearchJson, 401: ErrorJson, 403: ErrorJson, 422: ErrorJson },

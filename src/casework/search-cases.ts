@@ -77,13 +77,19 @@ type Row = {
 export async function searchCases(tx: Tx, caller: Caller, worker: Caseworker, query: string): Promise<SearchResult> {
   const parsed = classifyQuery(query);
   if (!parsed) throw new AppError('validation_failed', { q: 'casework.search.invalid' });
-  const rows = worker.scope.length === 0 ? [] : await queryRows<Row>(tx, sql`
+  const rows =
+    worker.scope.length === 0
+      ? []
+      : await queryRows<Row>(
+          tx,
+          sql`
     select a.id, a.tracking_code, a.full_name, a.nik, a.birth_date::text as birth_date, a.status, a.unit_code, a.status_at,
       (select p.number from passports p where p.application_id = a.id and p.status <> 'cancelled' limit 1) as passport_number
     from applications a
     where a.status <> 'draft' and a.unit_code in ${worker.scope} and ${matchOf(parsed.kind, parsed.value)}
     order by lower(a.full_name), a.status_at desc, a.id
-    limit ${SEARCH_LIMIT + 1}`);
+    limit ${SEARCH_LIMIT + 1}`,
+        );
   const hits = rows.slice(0, SEARCH_LIMIT).map((r) => ({
     id: r.id,
     trackingCode: r.tracking_code,

@@ -70,13 +70,16 @@ export async function listWorkQueue(db: Executor, worker: Caseworker, filters: W
   const conditions: SQL[] = [sql`a.unit_code in ${units}`, sql`a.status in ${wanted}`];
   if (filters.mine) conditions.push(sql`a.holder_id = ${worker.actor.id}`);
   if (filters.overdue) conditions.push(sql`a.due_on < ${today}::date`);
-  const rows = await queryRows<Row>(db, sql`
+  const rows = await queryRows<Row>(
+    db,
+    sql`
     select a.id, a.tracking_code, a.full_name, a.status, a.unit_code, a.speed, a.status_at, a.due_on::text as due_on,
       a.holder_id, h.name as holder_name
     from applications a left join accounts h on h.id = a.holder_id
     where ${sql.join(conditions, sql` and `)}
     order by (a.due_on < ${today}::date) is true desc, a.status_at, a.id
-    limit ${WORK_PAGE_SIZE + 1} offset ${(page - 1) * WORK_PAGE_SIZE}`);
+    limit ${WORK_PAGE_SIZE + 1} offset ${(page - 1) * WORK_PAGE_SIZE}`,
+  );
   const shown = rows.slice(0, WORK_PAGE_SIZE);
   const late = await workingDaysLate(db, shown, today);
   return {
@@ -106,5 +109,7 @@ async function workingDaysLate(db: Executor, rows: Row[], today: IsoDate): Promi
   const from = late.reduce((min, r) => (r.due_on! < min ? r.due_on! : min), today);
   const unitCodes = [...new Set(late.map((r) => r.unit_code))];
   const closed = await closedDaysOfUnits(db, unitCodes, addDays(from, 1), today);
-  return new Map(late.map((r) => [r.id, workingDaysBetween(r.due_on!, today, (day) => closed.get(r.unit_code)!.has(day))]));
+  return new Map(
+    late.map((r) => [r.id, workingDaysBetween(r.due_on!, today, (day) => closed.get(r.unit_code)!.has(day))]),
+  );
 }

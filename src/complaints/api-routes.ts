@@ -40,16 +40,30 @@ export function registerComplaintApi(fastify: FastifyInstance): void {
       schema: {
         tags: ['complaints'],
         summary: 'File a complaint, aspiration, information request or whistle-blowing report (no account needed)',
-        description: 'Returns the tracking code and the secret that follows it, shown once. A resend of the same complaint with the same `requestId` returns the same code and secret; another complaint under a used `requestId` is refused (409). Use a random `requestId`.',
+        description:
+          'Returns the tracking code and the secret that follows it, shown once. A resend of the same complaint with the same `requestId` returns the same code and secret; another complaint under a used `requestId` is refused (409). Use a random `requestId`.',
         body: ComplaintBody,
-        response: { 201: FilingResult, 401: ErrorJson, 403: ErrorJson, 409: ErrorJson, 413: ErrorJson, 422: ErrorJson, 429: ErrorJson },
+        response: {
+          201: FilingResult,
+          401: ErrorJson,
+          403: ErrorJson,
+          409: ErrorJson,
+          413: ErrorJson,
+          422: ErrorJson,
+          429: ErrorJson,
+        },
       },
       config: limited,
     },
     async (req, reply) => {
       const { attachments, ...input } = req.body;
-      const files = (attachments ?? []).map((a) => ({ bytes: Buffer.from(a.contentBase64, 'base64'), filename: a.filename ?? null }));
-      const { trackingCode, secret } = await db().transaction((tx) => fileComplaint(tx, callerOf(req, optionalActor(req)), { ...input, files }, storage));
+      const files = (attachments ?? []).map((a) => ({
+        bytes: Buffer.from(a.contentBase64, 'base64'),
+        filename: a.filename ?? null,
+      }));
+      const { trackingCode, secret } = await db().transaction((tx) =>
+        fileComplaint(tx, callerOf(req, optionalActor(req)), { ...input, files }, storage),
+      );
       return reply.code(201).send({ trackingCode, secret });
     },
   );

@@ -16,7 +16,11 @@ export function officerSteps(actor: Actor, complaint: Complaint, scope: readonly
 }
 
 /** What the holder of the secret may do now: reopen (in time) an answered or closed complaint, rate a closed one once. */
-export async function holderActions(db: Executor, complaint: Complaint, now = new Date()): Promise<{ reopen: boolean; rate: boolean }> {
+export async function holderActions(
+  db: Executor,
+  complaint: Complaint,
+  now = new Date(),
+): Promise<{ reopen: boolean; rate: boolean }> {
   return {
     reopen: stepAllowed(workflow.reopen, complaint.status) && (await mayReopen(db, complaint, now)),
     rate: stepAllowed(workflow.rate, complaint.status) && complaint.satisfaction === null,

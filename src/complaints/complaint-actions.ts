@@ -11,11 +11,23 @@ export async function lockComplaint(tx: Tx, id: string): Promise<Complaint> {
   return complaint;
 }
 
-export type ComplaintHistoryEntry = { type: string; at: Date; actorId: string | null; payload: Record<string, unknown>; public: boolean };
+export type ComplaintHistoryEntry = {
+  type: string;
+  at: Date;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  public: boolean;
+};
 
 export function complaintHistory(db: Executor, complaintId: string): Promise<ComplaintHistoryEntry[]> {
   return db
-    .select({ type: complaintActions.type, at: complaintActions.at, actorId: complaintActions.actorId, payload: complaintActions.payload, public: complaintActions.public })
+    .select({
+      type: complaintActions.type,
+      at: complaintActions.at,
+      actorId: complaintActions.actorId,
+      payload: complaintActions.payload,
+      public: complaintActions.public,
+    })
     .from(complaintActions)
     .where(eq(complaintActions.complaintId, complaintId))
     .orderBy(asc(complaintActions.id));

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 
 // Crockford's base32 without I, L, O, U, as tracking codes: nothing to misread when written down by hand.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const encode = (bytes: Uint8Array, length: number) => Array.from(bytes.subarray(0, length), (b) => alphabet[b & 31]).join('');
+const encode = (bytes: Uint8Array, length: number) =>
+  Array.from(bytes.subarray(0, length), (b) => alphabet[b & 31]).join('');
 
 /** "PG" (pengaduan) and ten characters, told apart from application ("SK…") and visit ("KP…") codes. */
 export const newComplaintCode = () => `PG${encode(crypto.randomBytes(10), 10)}`;
@@ -13,7 +14,9 @@ export const newComplaintCode = () => `PG${encode(crypto.randomBytes(10), 10)}`;
  * useless to anyone who reads the table.
  */
 export function complaintSecret(key: string, requestId: string | null): string {
-  const bytes = requestId ? crypto.createHmac('sha256', key).update(`complaint-secret:${requestId}`).digest() : crypto.randomBytes(16);
+  const bytes = requestId
+    ? crypto.createHmac('sha256', key).update(`complaint-secret:${requestId}`).digest()
+    : crypto.randomBytes(16);
   return encode(bytes, 16).replace(/(.{4})(?=.)/g, '$1-');
 }
 
@@ -22,7 +25,8 @@ export const normaliseSecret = (input: string) => input.toUpperCase().replace(/[
 export const normaliseComplaintCode = normaliseSecret;
 
 /** High-entropy secrets need no slow hash (as API tokens); normalised first so "k7f3 9q2m…" still matches. */
-export const hashComplaintSecret = (secret: string) => crypto.createHash('sha256').update(normaliseSecret(secret)).digest('hex');
+export const hashComplaintSecret = (secret: string) =>
+  crypto.createHash('sha256').update(normaliseSecret(secret)).digest('hex');
 
 // Compared against when the code is unknown, so both refusals take the same work.
 const decoyHash = hashComplaintSecret('0000000000000000');

@@ -19,9 +19,17 @@ export async function scheduleEscalationScan(tx: Executor, now = new Date(), exc
   const waiting = await tx
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.kind, ESCALATE_JOB), isNull(jobs.doneAt), isNull(jobs.failedAt), except === undefined ? undefined : ne(jobs.id, except)))
+    .where(
+      and(
+        eq(jobs.kind, ESCALATE_JOB),
+        isNull(jobs.doneAt),
+        isNull(jobs.failedAt),
+        except === undefined ? undefined : ne(jobs.id, except),
+      ),
+    )
     .limit(1);
-  if (waiting.length === 0) await enqueueJob(tx, ESCALATE_JOB, {}, { runAt: witaInstant(addDays(witaDate(now), 1), SCAN_TIME) });
+  if (waiting.length === 0)
+    await enqueueJob(tx, ESCALATE_JOB, {}, { runAt: witaInstant(addDays(witaDate(now), 1), SCAN_TIME) });
 }
 
 /** Who is told: the heads of office of the unit, or for whistle-blowing the integrity officers (never the one reported). */
@@ -34,10 +42,18 @@ async function recipients(tx: Executor, complaint: Complaint): Promise<string[]>
       and(
         eq(accounts.kind, 'officer'),
         isNull(accounts.disabledAt),
-        whistle ? and(eq(accounts.role, INTEGRITY_ROLE), eq(accounts.unitCode, INTEGRITY_UNIT)) : and(eq(accounts.role, 'head_of_office'), eq(accounts.unitCode, complaint.unitCode)),
+        whistle
+          ? and(eq(accounts.role, INTEGRITY_ROLE), eq(accounts.unitCode, INTEGRITY_UNIT))
+          : and(eq(accounts.role, 'head_of_office'), eq(accounts.unitCode, complaint.unitCode)),
       ),
     );
-  return rows.filter((r) => r.id !== complaint.subjectOfficerId && !(complaint.subjectName && nameKey(r.name) === nameKey(complaint.subjectName))).map((r) => r.email);
+  return rows
+    .filter(
+      (r) =>
+        r.id !== complaint.subjectOfficerId &&
+        !(complaint.subjectName && nameKey(r.name) === nameKey(complaint.subjectName)),
+    )
+    .map((r) => r.email);
 }
 
 /**
@@ -61,11 +77,24 @@ export async function escalateOverdue(tx: Tx, today: IsoDate = witaDate()): Prom
   const t = translator('id');
   for (const complaint of overdue) {
     const deadline = complaint.status === 'received' ? 'verification' : 'answer';
-    const values = { code: complaint.trackingCode, unit: complaint.unitCode, due: (deadline === 'verification' ? complaint.verifyDueOn : complaint.answerDueOn) ?? '', deadline: t(`complaints.deadline.${deadline}`) };
+    const values = {
+      code: complaint.trackingCode,
+      unit: complaint.unitCode,
+      due: (deadline === 'verification' ? complaint.verifyDueOn : complaint.answerDueOn) ?? '',
+      deadline: t(`complaints.deadline.${deadline}`),
+    };
     for (const to of await recipients(tx, complaint)) {
-      await enqueueMail(tx, { to, subject: t('complaints.mail.escalated.subject', values), text: `${t('complaints.mail.escalated.body', values)}\n\n${t('mail.signature')}\n` });
+      await enqueueMail(tx, {
+        to,
+        subject: t('complaints.mail.escalated.subject', values),
+        text: `${t('complaints.mail.escalated.body', values)}\n\n${t('mail.signature')}\n`,
+      });
     }
-    await performComplaintAction(tx, { actor: null, system: 'escalation' }, { complaintId: complaint.id, step: 'escalate', deadline });
+    await performComplaintAction(
+      tx,
+      { actor: null, system: 'escalation' },
+      { complaintId: complaint.id, step: 'escalate', deadline },
+    );
   }
   return overdue.length;
 }

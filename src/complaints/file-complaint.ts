@@ -14,7 +14,15 @@ import { complaintSecret, hashComplaintSecret, newComplaintCode } from './compla
 import { VERIFY_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { scheduleEscalationScan } from './escalate-overdue.ts';
 import { roleMay } from './policy.ts';
-import { complaintActions, complaintAttachments, complaints, type Complaint, type ComplaintCategory, type ComplaintChannel, type ComplaintType } from './schema.ts';
+import {
+  complaintActions,
+  complaintAttachments,
+  complaints,
+  type Complaint,
+  type ComplaintCategory,
+  type ComplaintChannel,
+  type ComplaintType,
+} from './schema.ts';
 
 export const MAX_ATTACHMENTS = 3;
 
@@ -57,12 +65,27 @@ async function checkComplaint(tx: Tx, input: ComplaintInput, channel: NonNullabl
 async function recordReceived(tx: Tx, caller: Caller, complaint: Complaint, attachments: number): Promise<void> {
   // Officers are recorded as who typed it in; a web complaint keeps neither account nor address in its history
   // or audit entry, so a whistle-blower cannot be traced through them.
-  const recorder: Caller = complaint.channel === 'web' ? { actor: null, requestId: caller.requestId, system: 'complaint-form' } : caller;
+  const recorder: Caller =
+    complaint.channel === 'web' ? { actor: null, requestId: caller.requestId, system: 'complaint-form' } : caller;
   await recordWorkflowAction(
     tx,
     recorder,
-    { history: complaintActions, entry: { complaintId: complaint.id }, record: complaints, recordId: complaint.id, type: 'received', status: 'received', payload: { channel: complaint.channel, verifyDueOn: complaint.verifyDueOn, attachments } },
-    { action: 'complaint.received', targetType: 'complaint', targetId: complaint.id, unitCode: complaint.unitCode, details: { from: complaint.status, to: 'received' } },
+    {
+      history: complaintActions,
+      entry: { complaintId: complaint.id },
+      record: complaints,
+      recordId: complaint.id,
+      type: 'received',
+      status: 'received',
+      payload: { channel: complaint.channel, verifyDueOn: complaint.verifyDueOn, attachments },
+    },
+    {
+      action: 'complaint.received',
+      targetType: 'complaint',
+      targetId: complaint.id,
+      unitCode: complaint.unitCode,
+      details: { from: complaint.status, to: 'received' },
+    },
   );
 }
 
@@ -72,9 +95,16 @@ async function recordReceived(tx: Tx, caller: Caller, complaint: Complaint, atta
  * Returns the tracking code and the secret, shown once: only its hash is kept. A resend with the same request id
  * finds the same complaint and, the secret being derived from the request id, gives the same secret back.
  */
-export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInput, storage: Storage, now = new Date()): Promise<{ trackingCode: string; secret: string; created: boolean }> {
+export async function fileComplaint(
+  tx: Tx,
+  caller: Caller,
+  input: ComplaintInput,
+  storage: Storage,
+  now = new Date(),
+): Promise<{ trackingCode: string; secret: string; created: boolean }> {
   const channel = input.channel ?? 'web';
-  if (channel !== 'web' && !roleMay(caller.actor, 'complaint.record')) throw new AppError(caller.actor ? 'forbidden' : 'unauthenticated');
+  if (channel !== 'web' && !roleMay(caller.actor, 'complaint.record'))
+    throw new AppError(caller.actor ? 'forbidden' : 'unauthenticated');
   const requestId = input.requestId || null;
   const secret = complaintSecret(await serverSecret(tx, 'complaints'), requestId);
   if (requestId) {
@@ -100,7 +130,7 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
       subjectName: input.type === 'whistleblowing' ? blank(input.subjectName) : null,
       anonymous,
       reporterName: anonymous ? null : blank(input.reporterName),
-      reporterEmail: anonymous ? null : blank(input.reporterEmail)?.toLowerCase() ?? null,
+      reporterEmail: anonymous ? null : (blank(input.reporterEmail)?.toLowerCase() ?? null),
       reporterPhone: anonymous ? null : blank(input.reporterPhone),
       // A citizen typed in by an officer is not the officer: only the public form links the signed-in account.
       reporterAccountId: !anonymous && channel === 'web' && caller.actor?.kind === 'citizen' ? caller.actor.id : null,
@@ -123,7 +153,15 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
       const key = `complaints/${complaint.id}/${crypto.randomUUID()}`;
       await storage.put(key, file.bytes, mediaTypes[i]!);
       stored.push(key);
-      await tx.insert(complaintAttachments).values({ complaintId: complaint.id, storageKey: key, mediaType: mediaTypes[i]!, size: file.bytes.length, sha256: crypto.createHash('sha256').update(file.bytes).digest('hex') });
+      await tx
+        .insert(complaintAttachments)
+        .values({
+          complaintId: complaint.id,
+          storageKey: key,
+          mediaType: mediaTypes[i]!,
+          size: file.bytes.length,
+          sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+        });
     }
     await recordReceived(tx, caller, complaint, files.length);
     await scheduleEscalationScan(tx);
@@ -142,7 +180,11 @@ export async function fileComplaint(tx: Tx, caller: Caller, input: ComplaintInpu
 async function sentBefore(tx: Tx, requestId: string, input: ComplaintInput): Promise<string | null> {
   const [sent] = await tx.select().from(complaints).where(eq(complaints.requestId, requestId));
   if (!sent) return null;
-  const same = sent.unitCode === input.unitCode && sent.type === input.type && sent.category === input.category && sent.description === input.description.trim();
+  const same =
+    sent.unitCode === input.unitCode &&
+    sent.type === input.type &&
+    sent.category === input.category &&
+    sent.description === input.description.trim();
   if (!same) throw new AppError('conflict');
   return sent.trackingCode;
 }

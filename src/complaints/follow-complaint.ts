@@ -21,7 +21,10 @@ export type FollowedComplaint = {
  * alike (not_found), after the same hash comparison, so neither answer nor timing tells whether a code exists.
  */
 export async function complaintOfHolder(db: Executor, trackingCode: string, secret: string): Promise<Complaint> {
-  const [complaint] = await db.select().from(complaints).where(eq(complaints.trackingCode, normaliseComplaintCode(trackingCode)));
+  const [complaint] = await db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.trackingCode, normaliseComplaintCode(trackingCode)));
   if (!secretMatches(secret, complaint?.secretHash ?? null)) throw new AppError('not_found');
   return complaint!;
 }

@@ -6,12 +6,20 @@ import { complaintSteps } from './workflow.ts';
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').nullish();
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 /** A client-generated id of one form or API call: a resend with it finds the same complaint. */
-export const requestIdField = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional();
+export const requestIdField = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional();
 
 /** A complaint, the same fields for the API and the page (which sends one file apart). */
 export const ComplaintBody = z.object({
   requestId: requestIdField,
-  channel: choice(complaintChannels).optional().describe('`web` unless an officer types in a complaint that came another way'),
+  channel: choice(complaintChannels)
+    .optional()
+    .describe('`web` unless an officer types in a complaint that came another way'),
   laporReference: optionalText(60).describe('SP4N-LAPOR! number, required with channel `lapor`'),
   type: choice(complaintTypes),
   category: choice(complaintCategories),

@@ -16,14 +16,34 @@ import type { ComplaintStep } from './workflow.ts';
  * A complaint as an officer may see it. The reporter of a whistle-blowing report is never shown (nor the account
  * behind it), whoever looks; the subject's name only to the integrity officers handling it.
  */
-export type OfficerComplaint = Omit<Complaint, 'secretHash' | 'requestId' | 'reporterName' | 'reporterEmail' | 'reporterPhone' | 'reporterAccountId' | 'subjectName' | 'subjectOfficerId'> & {
+export type OfficerComplaint = Omit<
+  Complaint,
+  | 'secretHash'
+  | 'requestId'
+  | 'reporterName'
+  | 'reporterEmail'
+  | 'reporterPhone'
+  | 'reporterAccountId'
+  | 'subjectName'
+  | 'subjectOfficerId'
+> & {
   reporter: { name: string | null; email: string | null; phone: string | null } | null;
   subjectName: string | null;
   overdue: Overdue;
 };
 
 export function officerView(actor: Actor | null, c: Complaint, today: IsoDate): OfficerComplaint {
-  const { secretHash: _h, requestId: _r, reporterName, reporterEmail, reporterPhone, reporterAccountId: _a, subjectName, subjectOfficerId: _s, ...rest } = c;
+  const {
+    secretHash: _h,
+    requestId: _r,
+    reporterName,
+    reporterEmail,
+    reporterPhone,
+    reporterAccountId: _a,
+    subjectName,
+    subjectOfficerId: _s,
+    ...rest
+  } = c;
   const hidden = c.type === 'whistleblowing' || c.anonymous;
   return {
     ...rest,
@@ -36,7 +56,13 @@ export function officerView(actor: Actor | null, c: Complaint, today: IsoDate): 
 export type ComplaintFilters = { unitCode?: string; from?: IsoDate; to?: IsoDate; status?: ComplaintStatus };
 
 /** The complaints the officer may see, newest first, with the filters of the list, the export and the API. */
-export async function listComplaints(db: Executor, actor: Actor, filters: ComplaintFilters, today: IsoDate, limit = 500): Promise<OfficerComplaint[]> {
+export async function listComplaints(
+  db: Executor,
+  actor: Actor,
+  filters: ComplaintFilters,
+  today: IsoDate,
+  limit = 500,
+): Promise<OfficerComplaint[]> {
   const scope = await actorScope(db, actor);
   const rows = await db
     .select()
@@ -69,22 +95,55 @@ export type ComplaintDetails = {
 /** The complaint for the officer's page; one they may not see answers as unknown (not_found), telling nothing. */
 export async function complaintForOfficer(db: Executor, actor: Actor, id: string): Promise<Complaint> {
   const [complaint] = await db.select().from(complaints).where(eq(complaints.id, id));
-  if (!complaint || !can(actor, 'complaint.view', complaint, await actorScope(db, actor))) throw new AppError('not_found');
+  if (!complaint || !can(actor, 'complaint.view', complaint, await actorScope(db, actor)))
+    throw new AppError('not_found');
   return complaint;
 }
 
-export async function describeComplaint(db: Executor, actor: Actor, complaint: Complaint, today: IsoDate): Promise<ComplaintDetails> {
+export async function describeComplaint(
+  db: Executor,
+  actor: Actor,
+  complaint: Complaint,
+  today: IsoDate,
+): Promise<ComplaintDetails> {
   const scope = await actorScope(db, actor);
   const history = await complaintHistory(db, complaint.id);
-  const attachments = await db.select({ id: complaintAttachments.id, mediaType: complaintAttachments.mediaType, size: complaintAttachments.size }).from(complaintAttachments).where(eq(complaintAttachments.complaintId, complaint.id));
+  const attachments = await db
+    .select({ id: complaintAttachments.id, mediaType: complaintAttachments.mediaType, size: complaintAttachments.size })
+    .from(complaintAttachments)
+    .where(eq(complaintAttachments.complaintId, complaint.id));
   const whistle = complaint.type === 'whistleblowing';
   const candidates = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
-    .where(and(eq(accounts.kind, 'officer'), whistle ? and(eq(accounts.role, INTEGRITY_ROLE), eq(accounts.unitCode, INTEGRITY_UNIT)) : eq(accounts.unitCode, complaint.unitCode)));
-  const assignees = candidates.filter((o) => o.id !== complaint.subjectOfficerId && !(complaint.subjectName && nameKey(o.name) === nameKey(complaint.subjectName)));
+    .where(
+      and(
+        eq(accounts.kind, 'officer'),
+        whistle
+          ? and(eq(accounts.role, INTEGRITY_ROLE), eq(accounts.unitCode, INTEGRITY_UNIT))
+          : eq(accounts.unitCode, complaint.unitCode),
+      ),
+    );
+  const assignees = candidates.filter(
+    (o) =>
+      o.id !== complaint.subjectOfficerId &&
+      !(complaint.subjectName && nameKey(o.name) === nameKey(complaint.subjectName)),
+  );
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
-  const names = new Map(actorIds.length ? (await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, actorIds))).map((r) => [r.id, r.name]) : []);
+  const names = new Map(
+    actorIds.length
+      ? (
+          await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, actorIds))
+        ).map((r) => [r.id, r.name])
+      : [],
+  );
   for (const o of candidates) names.set(o.id, o.name);
-  return { complaint: officerView(actor, complaint, today), history, attachments, names, steps: officerSteps(actor, complaint, scope), assignees };
+  return {
+    complaint: officerView(actor, complaint, today),
+    history,
+    attachments,
+    names,
+    steps: officerSteps(actor, complaint, scope),
+    assignees,
+  };
 }

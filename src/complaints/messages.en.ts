@@ -4,8 +4,10 @@ import type { Messages } from '../platform/i18n/messages.ts';
 // Messages of the "complaints" namespace, complaints (English); the same keys as messages.id.ts.
 export const complaints: Messages<typeof id> = {
   fileTitle: 'Make a complaint',
-  fileLead: 'A complaint, an aspiration, a request for information, or a whistle-blowing report about an immigration officer. No account needed; you may stay anonymous.',
-  fileSafety: "Once sent, you get a tracking code and a secret code. Only the holder of the secret code can see the answers. A whistle-blower's identity is never shown to officers.",
+  fileLead:
+    'A complaint, an aspiration, a request for information, or a whistle-blowing report about an immigration officer. No account needed; you may stay anonymous.',
+  fileSafety:
+    "Once sent, you get a tracking code and a secret code. Only the holder of the secret code can see the answers. A whistle-blower's identity is never shown to officers.",
   submit: 'Send the complaint',
   reporterSection: 'Reporter',
   followLink: 'Follow a complaint with its tracking code and secret code',
@@ -57,11 +59,17 @@ export const complaints: Messages<typeof id> = {
     laporReference: 'Required for the SP4N-LAPOR! channel.',
     description: 'What happened, when and where. Do not write passwords or data that is not needed.',
     subjectName: 'As you know it.',
-    reporter: 'Give your name, or tick anonymous. The email is used to send the survey link once the complaint is closed.',
+    reporter:
+      'Give your name, or tick anonymous. The email is used to send the survey link once the complaint is closed.',
     file: 'One JPEG, PNG or PDF file, at most {{mb}} MB.',
   },
   channels: { web: 'Website', counter: 'Counter', phone: 'Phone', whatsapp: 'WhatsApp', lapor: 'SP4N-LAPOR!' },
-  types: { complaint: 'Complaint', aspiration: 'Aspiration', information: 'Request for information', whistleblowing: 'Whistle-blowing report' },
+  types: {
+    complaint: 'Complaint',
+    aspiration: 'Aspiration',
+    information: 'Request for information',
+    whistleblowing: 'Whistle-blowing report',
+  },
   categories: {
     undue_delay: 'Undue delay',
     illegal_charges: 'Illegal charges / asking for a reward',
@@ -117,7 +125,8 @@ export const complaints: Messages<typeof id> = {
     export: 'Download CSV',
     overdue: 'Overdue',
     whistleTitle: 'Whistle-blowing reports',
-    whistleLead: 'Only the integrity officers read whistle-blowing reports. The Ombudsman sees how many there are and their deadlines.',
+    whistleLead:
+      'Only the integrity officers read whistle-blowing reports. The Ombudsman sees how many there are and their deadlines.',
     whistleCounts: 'Received: {{received}}. Still open: {{open}}, of which overdue: {{overdue}}.',
     identityHidden: 'Not shown',
     history: 'History',

@@ -1,14 +1,17 @@
 // Messages of the "complaints" namespace, pengaduan (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const complaints = {
   fileTitle: 'Sampaikan pengaduan',
-  fileLead: 'Pengaduan, aspirasi, permintaan informasi, atau laporan pelanggaran (whistle-blowing) tentang petugas imigrasi. Tidak perlu akun; boleh tanpa nama.',
-  fileSafety: 'Setelah dikirim, Anda mendapat kode pelacakan dan kode rahasia. Hanya pemegang kode rahasia yang dapat melihat jawabannya. Identitas pelapor pelanggaran tidak pernah ditampilkan kepada petugas.',
+  fileLead:
+    'Pengaduan, aspirasi, permintaan informasi, atau laporan pelanggaran (whistle-blowing) tentang petugas imigrasi. Tidak perlu akun; boleh tanpa nama.',
+  fileSafety:
+    'Setelah dikirim, Anda mendapat kode pelacakan dan kode rahasia. Hanya pemegang kode rahasia yang dapat melihat jawabannya. Identitas pelapor pelanggaran tidak pernah ditampilkan kepada petugas.',
   submit: 'Kirim pengaduan',
   reporterSection: 'Identitas pelapor',
   followLink: 'Lacak pengaduan dengan kode pelacakan dan kode rahasia',
   filedTitle: 'Pengaduan diterima',
   filedLead: 'Terima kasih. Pengaduan Anda diverifikasi paling lambat 3 hari kerja.',
-  writeDown: 'Catat atau simpan kedua kode ini sekarang. Kode rahasia hanya ditampilkan sekali ini dan tidak dapat dikirim ulang.',
+  writeDown:
+    'Catat atau simpan kedua kode ini sekarang. Kode rahasia hanya ditampilkan sekali ini dan tidak dapat dikirim ulang.',
   followTitle: 'Lacak pengaduan',
   followSubmit: 'Lihat status',
   notFound: 'Kode pelacakan atau kode rahasia tidak cocok.',
@@ -54,11 +57,17 @@ export const complaints = {
     laporReference: 'Wajib bila saluran SP4N-LAPOR!.',
     description: 'Apa yang terjadi, kapan, di mana. Jangan menulis kata sandi atau data yang tidak perlu.',
     subjectName: 'Tulis seperti yang Anda ketahui.',
-    reporter: 'Isi nama Anda, atau centang anonim. Email dipakai untuk mengirim tautan survei setelah pengaduan selesai.',
+    reporter:
+      'Isi nama Anda, atau centang anonim. Email dipakai untuk mengirim tautan survei setelah pengaduan selesai.',
     file: 'Boleh satu berkas JPEG, PNG atau PDF, paling besar {{mb}} MB.',
   },
   channels: { web: 'Situs web', counter: 'Loket', phone: 'Telepon', whatsapp: 'WhatsApp', lapor: 'SP4N-LAPOR!' },
-  types: { complaint: 'Pengaduan', aspiration: 'Aspirasi', information: 'Permintaan informasi', whistleblowing: 'Laporan pelanggaran (whistle-blowing)' },
+  types: {
+    complaint: 'Pengaduan',
+    aspiration: 'Aspirasi',
+    information: 'Permintaan informasi',
+    whistleblowing: 'Laporan pelanggaran (whistle-blowing)',
+  },
   categories: {
     undue_delay: 'Penundaan berlarut',
     illegal_charges: 'Pungutan liar / permintaan imbalan',
@@ -114,7 +123,8 @@ export const complaints = {
     export: 'Unduh CSV',
     overdue: 'Terlambat',
     whistleTitle: 'Pengaduan whistle-blowing',
-    whistleLead: 'Isi laporan whistle-blowing hanya dilihat petugas integritas. Ombudsman melihat jumlah dan tenggatnya.',
+    whistleLead:
+      'Isi laporan whistle-blowing hanya dilihat petugas integritas. Ombudsman melihat jumlah dan tenggatnya.',
     whistleCounts: 'Diterima: {{received}}. Masih berjalan: {{open}}, di antaranya terlambat: {{overdue}}.',
     identityHidden: 'Tidak ditampilkan',
     history: 'Riwayat',

@@ -38,9 +38,14 @@ type Change = { set?: Partial<Complaint>; payload?: Record<string, unknown> };
 /** The officer may take the complaint: of its unit (integrity officers for whistle-blowing), and not the one reported. */
 async function checkAssignee(tx: Tx, complaint: Complaint, assigneeId: string): Promise<void> {
   const [officer] = await tx.select().from(accounts).where(eq(accounts.id, assigneeId));
-  const eligible = officer?.kind === 'officer' && !officer.disabledAt && (complaint.type === 'whistleblowing' ? holdsIntegrity(officer) : officer.unitCode === complaint.unitCode);
+  const eligible =
+    officer?.kind === 'officer' &&
+    !officer.disabledAt &&
+    (complaint.type === 'whistleblowing' ? holdsIntegrity(officer) : officer.unitCode === complaint.unitCode);
   if (!officer || !eligible) throw new AppError('validation_failed', { assigneeId: 'complaints.v.assignee' });
-  const isSubject = officer.id === complaint.subjectOfficerId || (!!complaint.subjectName && nameKey(complaint.subjectName) === nameKey(officer.name));
+  const isSubject =
+    officer.id === complaint.subjectOfficerId ||
+    (!!complaint.subjectName && nameKey(complaint.subjectName) === nameKey(officer.name));
   if (isSubject) throw new AppError('validation_failed', { assigneeId: 'complaints.v.assigneeIsSubject' });
 }
 
@@ -65,11 +70,18 @@ const need = (field: string, value: string | null | undefined) => {
 };
 
 /** The step's own rules, once the workflow allows it: what it checks, sets and records. */
-async function stepChange(tx: Tx, complaint: Complaint, input: ComplaintActionInput, publicUrl: string | undefined, now: Date): Promise<Change> {
+async function stepChange(
+  tx: Tx,
+  complaint: Complaint,
+  input: ComplaintActionInput,
+  publicUrl: string | undefined,
+  now: Date,
+): Promise<Change> {
   switch (input.step) {
     case 'reopen': {
       // Reopening is open for REOPEN_DAYS after the answer or the closing; later it is refused like any other status.
-      if (!(await mayReopen(tx, complaint, now))) throw new AppError('invalid_transition', undefined, { step: 'reopen', status: complaint.status });
+      if (!(await mayReopen(tx, complaint, now)))
+        throw new AppError('invalid_transition', undefined, { step: 'reopen', status: complaint.status });
       return { set: { closedAt: null }, payload: { reason: need('reason', input.reason.trim()) } };
     }
     case 'rate':
@@ -97,11 +109,19 @@ async function stepChange(tx: Tx, complaint: Complaint, input: ComplaintActionIn
       return { set: { firstAnsweredAt: complaint.firstAnsweredAt ?? now }, payload: { text: need('text', text) } };
     case 'close': {
       if (!publicUrl) throw new Error('closing a complaint needs the public address for its survey link');
-      const survey = await issueSurveyToken(tx, { unitCode: complaint.unitCode, service: 'complaint', refId: complaint.id }, publicUrl);
+      const survey = await issueSurveyToken(
+        tx,
+        { unitCode: complaint.unitCode, service: 'complaint', refId: complaint.id },
+        publicUrl,
+      );
       if (complaint.reporterEmail) {
         const t = translator('id');
         const values = { code: complaint.trackingCode, link: survey.url };
-        await enqueueMail(tx, { to: complaint.reporterEmail, subject: t('complaints.mail.closed.subject', values), text: `${t('complaints.mail.closed.body', values)}\n\n${t('mail.signature')}\n` });
+        await enqueueMail(tx, {
+          to: complaint.reporterEmail,
+          subject: t('complaints.mail.closed.subject', values),
+          text: `${t('complaints.mail.closed.body', values)}\n\n${t('mail.signature')}\n`,
+        });
       }
       return { set: { closedAt: now }, payload: text ? { note: text } : {} };
     }
@@ -119,10 +139,16 @@ async function stepChange(tx: Tx, complaint: Complaint, input: ComplaintActionIn
  * complainant left an address. The audit entry carries no free text: a whistle-blower's words stay in the complaint,
  * readable only by those allowed to open it.
  */
-export async function performComplaintAction(tx: Tx, caller: Caller, input: ComplaintActionInput, options: { publicUrl?: string; now?: Date } = {}): Promise<Complaint> {
+export async function performComplaintAction(
+  tx: Tx,
+  caller: Caller,
+  input: ComplaintActionInput,
+  options: { publicUrl?: string; now?: Date } = {},
+): Promise<Complaint> {
   const complaint = await lockComplaint(tx, input.complaintId);
   await authorizeStep(tx, caller, complaint, input);
-  if (await findActionByRequest(tx, complaintActions, complaintActions.complaintId, complaint.id, input.requestId)) return complaint;
+  if (await findActionByRequest(tx, complaintActions, complaintActions.complaintId, complaint.id, input.requestId))
+    return complaint;
   assertStepAllowed(workflow, input.step, complaint.status);
   const step = workflow[input.step];
   const change = await stepChange(tx, complaint, input, options.publicUrl, options.now ?? new Date());
@@ -130,8 +156,23 @@ export async function performComplaintAction(tx: Tx, caller: Caller, input: Comp
   await recordWorkflowAction(
     tx,
     caller,
-    { history: complaintActions, entry: { complaintId: complaint.id, public: step.public }, record: complaints, recordId: complaint.id, type, status: step.to, ...change, requestId: input.requestId },
-    { action: `complaint.${type}`, targetType: 'complaint', targetId: complaint.id, unitCode: complaint.unitCode, details: { from: complaint.status, ...(step.to ? { to: step.to } : {}) } },
+    {
+      history: complaintActions,
+      entry: { complaintId: complaint.id, public: step.public },
+      record: complaints,
+      recordId: complaint.id,
+      type,
+      status: step.to,
+      ...change,
+      requestId: input.requestId,
+    },
+    {
+      action: `complaint.${type}`,
+      targetType: 'complaint',
+      targetId: complaint.id,
+      unitCode: complaint.unitCode,
+      details: { from: complaint.status, ...(step.to ? { to: step.to } : {}) },
+    },
   );
   return lockComplaint(tx, complaint.id);
 }

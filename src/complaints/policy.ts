@@ -24,7 +24,8 @@ const roles: Record<ComplaintAction, readonly OfficerRole[]> = {
 };
 
 type Officer = Pick<Actor, 'kind' | 'role' | 'unitCode'>;
-export const holdsIntegrity = (o: Officer): boolean => o.kind === 'officer' && o.role === INTEGRITY_ROLE && o.unitCode === INTEGRITY_UNIT;
+export const holdsIntegrity = (o: Officer): boolean =>
+  o.kind === 'officer' && o.role === INTEGRITY_ROLE && o.unitCode === INTEGRITY_UNIT;
 export const isIntegrity = (actor: Actor | null): boolean => !!actor && holdsIntegrity(actor);
 export const isAuditor = (actor: Actor | null): boolean => actor?.kind === 'officer' && actor.role === 'auditor';
 
@@ -50,7 +51,12 @@ const isSubject = (actor: Actor, c: Pick<Complaint, 'subjectOfficerId' | 'subjec
  * (the Ombudsman) see them only as counts with their deadlines (whistleblowingDeadlines), never their contents.
  * Ordinary complaints: the handlers of the unit's scope, and the auditors.
  */
-export function can(actor: Actor | null, action: 'complaint.view' | 'complaint.handle', c: Target, scope: readonly string[]): boolean {
+export function can(
+  actor: Actor | null,
+  action: 'complaint.view' | 'complaint.handle',
+  c: Target,
+  scope: readonly string[],
+): boolean {
   if (!roleMay(actor, action) || !actor) return false;
   if (isSubject(actor, c)) return false;
   if (c.type === 'whistleblowing') return isIntegrity(actor);
@@ -66,7 +72,8 @@ export function visibleWhere(actor: Actor | null, scope: readonly string[]): SQL
     sql`coalesce(regexp_replace(lower(${complaints.subjectName}), '[^a-z]', '', 'g'), '') <> ${nameKey(actor.name)}`,
   )!;
   if (isAuditor(actor)) return and(ne(complaints.type, 'whistleblowing'), notAboutMe)!;
-  if (actor.role === INTEGRITY_ROLE) return isIntegrity(actor) ? and(eq(complaints.type, 'whistleblowing'), notAboutMe)! : sql`false`;
+  if (actor.role === INTEGRITY_ROLE)
+    return isIntegrity(actor) ? and(eq(complaints.type, 'whistleblowing'), notAboutMe)! : sql`false`;
   if (scope.length === 0) return sql`false`;
   return and(ne(complaints.type, 'whistleblowing'), inArray(complaints.unitCode, [...scope]))!;
 }

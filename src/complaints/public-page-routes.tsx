@@ -26,11 +26,17 @@ const FilePageBody = z.object({
   ...Object.fromEntries(textFields.map((f) => [f, loose])),
   file: uploadedFileField.optional(),
 });
-const Keys = { _csrf: z.string().optional(), trackingCode: z.string().trim().max(40).default(''), secret: z.string().trim().max(60).default('') };
+const Keys = {
+  _csrf: z.string().optional(),
+  trackingCode: z.string().trim().max(40).default(''),
+  secret: z.string().trim().max(60).default(''),
+};
 
 /** The page's fields as the API's request: empty inputs are absent, the box ticked is anonymity. */
 function toInput(body: Record<string, unknown>) {
-  const values = Object.fromEntries(['requestId', ...textFields].map((f) => [f, typeof body[f] === 'string' && body[f] ? body[f] : undefined]));
+  const values = Object.fromEntries(
+    ['requestId', ...textFields].map((f) => [f, typeof body[f] === 'string' && body[f] ? body[f] : undefined]),
+  );
   return { ...values, anonymous: body.anonymous === '1' };
 }
 
@@ -46,10 +52,22 @@ export async function registerComplaintPages(fastify: FastifyInstance): Promise<
     const values = state.values ?? {};
     const requestId = typeof values.requestId === 'string' && values.requestId ? values.requestId : crypto.randomUUID();
     const officerEntry = roleMay(optionalActor(req), 'complaint.record');
-    return reply.page(<FilePage ctx={reply.ctx()} state={state} units={units} requestId={requestId} officerEntry={officerEntry} maxBytes={config.uploadMaxBytes} />, status);
+    return reply.page(
+      <FilePage
+        ctx={reply.ctx()}
+        state={state}
+        units={units}
+        requestId={requestId}
+        officerEntry={officerEntry}
+        maxBytes={config.uploadMaxBytes}
+      />,
+      status,
+    );
   };
 
-  app.get('/pengaduan', { schema: { hide: true } }, (req, reply) => filePage(req, reply, { values: { type: 'complaint' } }));
+  app.get('/pengaduan', { schema: { hide: true } }, (req, reply) =>
+    filePage(req, reply, { values: { type: 'complaint' } }),
+  );
 
   // Multipart bodies are accepted here only; every other route keeps the platform's body limit.
   await fastify.register(async (scope) => {
@@ -70,27 +88,40 @@ export async function registerComplaintPages(fastify: FastifyInstance): Promise<
         const parsed = ComplaintBody.safeParse(toInput(req.body));
         if (!parsed.success) {
           const fields: FieldErrors = {};
-          for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message.startsWith('v.') ? issue.message : 'v.invalid';
+          for (const issue of parsed.error.issues)
+            fields[String(issue.path[0])] ??= issue.message.startsWith('v.') ? issue.message : 'v.invalid';
           throw new AppError('validation_failed', fields);
         }
         const files = req.body.file ? [req.body.file] : [];
-        const { trackingCode, secret } = await db().transaction((tx) => fileComplaint(tx, callerOf(req), { ...parsed.data, files }, storage));
+        const { trackingCode, secret } = await db().transaction((tx) =>
+          fileComplaint(tx, callerOf(req), { ...parsed.data, files }, storage),
+        );
         reply.header('cache-control', 'no-store');
         return reply.page(<FiledPage ctx={reply.ctx()} trackingCode={trackingCode} secret={secret} />);
       },
     );
   });
 
-  app.get('/pengaduan/lacak', { schema: { hide: true } }, (_req, reply) => reply.page(<FollowFormPage ctx={reply.ctx()} state={{}} />));
+  app.get('/pengaduan/lacak', { schema: { hide: true } }, (_req, reply) =>
+    reply.page(<FollowFormPage ctx={reply.ctx()} state={{}} />),
+  );
 
   const followForm = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => {
     const { secret: _secret, ...values } = (req.body ?? {}) as Record<string, unknown>;
-    const errors = error.code === 'not_found' ? { trackingCode: req.t('complaints.notFound') } : formErrors(req.t, error, fields);
+    const errors =
+      error.code === 'not_found' ? { trackingCode: req.t('complaints.notFound') } : formErrors(req.t, error, fields);
     return reply.page(<FollowFormPage ctx={reply.ctx()} state={{ values, errors }} />, error.status);
   };
 
   /** The status page for the holder; the forms on it post the code and secret again (they never enter a URL). */
-  const statusPage = async (req: FastifyRequest, reply: FastifyReply, keys: { trackingCode: string; secret: string }, state: FormState = {}, notice?: string, status = 200) => {
+  const statusPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    keys: { trackingCode: string; secret: string },
+    state: FormState = {},
+    notice?: string,
+    status = 200,
+  ) => {
     const complaint = await complaintOfHolder(db(), keys.trackingCode, keys.secret);
     const followed = await followComplaint(db(), complaint);
     const may = await holderActions(db(), complaint);
@@ -113,14 +144,34 @@ export async function registerComplaintPages(fastify: FastifyInstance): Promise<
   const statusWithError = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => {
     const body = (req.body ?? {}) as { trackingCode?: string; secret?: string };
     if (error.code === 'not_found') return followForm(req, reply, error, fields);
-    return statusPage(req, reply, { trackingCode: body.trackingCode ?? '', secret: body.secret ?? '' }, { values: body, errors: formErrors(req.t, error, fields) }, undefined, error.status);
+    return statusPage(
+      req,
+      reply,
+      { trackingCode: body.trackingCode ?? '', secret: body.secret ?? '' },
+      { values: body, errors: formErrors(req.t, error, fields) },
+      undefined,
+      error.status,
+    );
   };
 
-  app.post('/pengaduan/lacak', { schema: { hide: true, body: z.object(Keys) }, config: { ...limited, errorPage: followForm } }, (req, reply) => statusPage(req, reply, req.body));
+  app.post(
+    '/pengaduan/lacak',
+    { schema: { hide: true, body: z.object(Keys) }, config: { ...limited, errorPage: followForm } },
+    (req, reply) => statusPage(req, reply, req.body),
+  );
 
   app.post(
     '/pengaduan/lacak/buka-kembali',
-    { schema: { hide: true, body: z.object({ ...Keys, reason: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(2000, 'v.tooLong') }) }, config: { ...limited, errorPage: statusWithError } },
+    {
+      schema: {
+        hide: true,
+        body: z.object({
+          ...Keys,
+          reason: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(2000, 'v.tooLong'),
+        }),
+      },
+      config: { ...limited, errorPage: statusWithError },
+    },
     async (req, reply) => {
       await db().transaction((tx) => reopenComplaint(tx, callerOf(req), req.body));
       return statusPage(req, reply, req.body, {}, req.t('complaints.reopened'));
@@ -129,7 +180,16 @@ export async function registerComplaintPages(fastify: FastifyInstance): Promise<
 
   app.post(
     '/pengaduan/lacak/kepuasan',
-    { schema: { hide: true, body: z.object({ ...Keys, satisfaction: z.coerce.number({ error: 'v.choose' }).int('v.choose').min(1, 'v.choose').max(4, 'v.choose') }) }, config: { ...limited, errorPage: statusWithError } },
+    {
+      schema: {
+        hide: true,
+        body: z.object({
+          ...Keys,
+          satisfaction: z.coerce.number({ error: 'v.choose' }).int('v.choose').min(1, 'v.choose').max(4, 'v.choose'),
+        }),
+      },
+      config: { ...limited, errorPage: statusWithError },
+    },
     async (req, reply) => {
       await db().transaction((tx) => rateComplaint(tx, callerOf(req), req.body));
       return statusPage(req, reply, req.body, {}, req.t('complaints.thanks'));

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const complaintChannels = ['web', 'counter', 'phone', 'whatsapp', 'lapor'] as const;
 export type ComplaintChannel = (typeof complaintChannels)[number];
@@ -19,7 +31,15 @@ export const complaintCategories = [
   'other',
 ] as const;
 export type ComplaintCategory = (typeof complaintCategories)[number];
-export const complaintStatuses = ['received', 'verified', 'forwarded', 'archived', 'in_progress', 'answered', 'closed'] as const;
+export const complaintStatuses = [
+  'received',
+  'verified',
+  'forwarded',
+  'archived',
+  'in_progress',
+  'answered',
+  'closed',
+] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
 /**
@@ -85,7 +105,9 @@ export const complaintActions = pgTable(
   },
   (t) => [
     index('complaint_actions_complaint_idx').on(t.complaintId, t.id),
-    uniqueIndex('complaint_actions_request_key').on(t.complaintId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('complaint_actions_request_key')
+      .on(t.complaintId, t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );
 

@@ -13,14 +13,31 @@ import { complaints } from './schema.ts';
 export const publicUrl = 'http://sikoe.test';
 
 /** A complaint filed through the use case (web, named), returned as stored with its secret. */
-export async function makeComplaint(db: Db, config: Pick<Config, 'dataDir' | 's3'>, overrides: Partial<ComplaintInput> & { unitCode: string }, now?: Date) {
-  const input: ComplaintInput = { type: 'complaint', category: 'undue_delay', description: 'Paspor saya belum selesai setelah tiga minggu.', reporterName: 'Yosefina Lake', reporterEmail: 'yosefina@example.org', reporterPhone: '081200001111', ...overrides };
-  const { trackingCode, secret } = await db.transaction((tx) => fileComplaint(tx, systemCaller('test'), input, openStorage(config), now));
+export async function makeComplaint(
+  db: Db,
+  config: Pick<Config, 'dataDir' | 's3'>,
+  overrides: Partial<ComplaintInput> & { unitCode: string },
+  now?: Date,
+) {
+  const input: ComplaintInput = {
+    type: 'complaint',
+    category: 'undue_delay',
+    description: 'Paspor saya belum selesai setelah tiga minggu.',
+    reporterName: 'Yosefina Lake',
+    reporterEmail: 'yosefina@example.org',
+    reporterPhone: '081200001111',
+    ...overrides,
+  };
+  const { trackingCode, secret } = await db.transaction((tx) =>
+    fileComplaint(tx, systemCaller('test'), input, openStorage(config), now),
+  );
   const [complaint] = await db.select().from(complaints).where(eq(complaints.trackingCode, trackingCode));
   return { complaint: complaint!, secret };
 }
 
 /** One officer step through the use case. */
 export function act(db: Db, officer: Account, input: ComplaintActionInput, now?: Date) {
-  return db.transaction((tx) => performComplaintAction(tx, { ...systemCaller('test'), actor: officerActor(officer) }, input, { publicUrl, now }));
+  return db.transaction((tx) =>
+    performComplaintAction(tx, { ...systemCaller('test'), actor: officerActor(officer) }, input, { publicUrl, now }),
+  );
 }

@@ -5,14 +5,23 @@ import { overdueOf } from './deadlines.ts';
 import type { ComplaintFilters } from './list-complaints.ts';
 import { complaints } from './schema.ts';
 
-export type WhistleblowingDeadlines = { received: number; open: number; overdue: number; deadlines: { dueOn: IsoDate; overdue: boolean }[] };
+export type WhistleblowingDeadlines = {
+  received: number;
+  open: number;
+  overdue: number;
+  deadlines: { dueOn: IsoDate; overdue: boolean }[];
+};
 
 /**
  * What the Ombudsman sees of whistle-blowing: how many reports came in, how many are still open and overdue, and the
  * deadlines of the open ones, earliest first. No unit, no words, no dates of receipt: nothing that points at a
  * reporter or at the officer reported.
  */
-export async function whistleblowingDeadlines(db: Executor, filters: Pick<ComplaintFilters, 'from' | 'to'>, today: IsoDate): Promise<WhistleblowingDeadlines> {
+export async function whistleblowingDeadlines(
+  db: Executor,
+  filters: Pick<ComplaintFilters, 'from' | 'to'>,
+  today: IsoDate,
+): Promise<WhistleblowingDeadlines> {
   const rows = await db
     .select({ status: complaints.status, verifyDueOn: complaints.verifyDueOn, answerDueOn: complaints.answerDueOn })
     .from(complaints)
@@ -27,7 +36,10 @@ export async function whistleblowingDeadlines(db: Executor, filters: Pick<Compla
   const deadlines = open
     .map((c) => {
       const late = overdueOf(c, today);
-      return { dueOn: c.status === 'received' ? c.verifyDueOn : (c.answerDueOn ?? c.verifyDueOn), overdue: late.verification || late.answer };
+      return {
+        dueOn: c.status === 'received' ? c.verifyDueOn : (c.answerDueOn ?? c.verifyDueOn),
+        overdue: late.verification || late.answer,
+      };
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return { received: rows.length, open: open.length, overdue: deadlines.filter((d) => d.overdue).length, deadlines };

@@ -25,7 +25,11 @@ export const workflow: Record<ComplaintWorkflowStep, Step> = {
   answer: { from: ['in_progress'], to: 'answered', by: 'complaint.handle', public: true },
   close: { from: ['answered'], to: 'closed', by: 'complaint.handle', public: false },
   reply: { from: ['received', 'verified', 'in_progress', 'answered'], by: 'complaint.handle', public: true },
-  note: { from: ['received', 'verified', 'forwarded', 'archived', 'in_progress', 'answered', 'closed'], by: 'complaint.handle', public: false },
+  note: {
+    from: ['received', 'verified', 'forwarded', 'archived', 'in_progress', 'answered', 'closed'],
+    by: 'complaint.handle',
+    public: false,
+  },
   reopen: { from: ['answered', 'closed'], to: 'in_progress', by: 'holder', public: false },
   rate: { from: ['closed'], by: 'holder', records: 'rated', public: false },
   escalate: { from: ['received', 'verified', 'in_progress'], by: 'system', records: 'escalated', public: false },

@@ -17,13 +17,48 @@ export const DEMO_TOTP_SECRET = 'SIKOEDEMONTTKUPANGIMIGRASINTTKUP';
 
 const officers: { email: string; name: string; role: OfficerRole; unitCode: string }[] = [
   { email: 'admin@demo.sikoe.id', name: 'Admin Kanwil (demo)', role: 'admin', unitCode: 'KANWIL-NTT' },
-  { email: 'kakanim.kupang@demo.sikoe.id', name: 'Kepala Kanim Kupang (demo)', role: 'head_of_office', unitCode: 'KANIM-KUPANG' },
-  { email: 'loket.kupang@demo.sikoe.id', name: 'Petugas Loket Kupang (demo)', role: 'counter_officer', unitCode: 'KANIM-KUPANG' },
-  { email: 'verifikator.kupang@demo.sikoe.id', name: 'Verifikator Kupang (demo)', role: 'verifier', unitCode: 'KANIM-KUPANG' },
-  { email: 'adjudikator.kupang@demo.sikoe.id', name: 'Adjudikator Kupang (demo)', role: 'adjudicator', unitCode: 'KANIM-KUPANG' },
-  { email: 'wasdak.atambua@demo.sikoe.id', name: 'Petugas Pengawasan Atambua (demo)', role: 'oversight_officer', unitCode: 'KANIM-ATAMBUA' },
-  { email: 'loket.maumere@demo.sikoe.id', name: 'Petugas Loket Maumere (demo)', role: 'counter_officer', unitCode: 'KANIM-MAUMERE' },
-  { email: 'satpolpp.kupang@demo.sikoe.id', name: 'Satpol PP Kota Kupang (demo)', role: 'partner', unitCode: 'KANIM-KUPANG' },
+  {
+    email: 'kakanim.kupang@demo.sikoe.id',
+    name: 'Kepala Kanim Kupang (demo)',
+    role: 'head_of_office',
+    unitCode: 'KANIM-KUPANG',
+  },
+  {
+    email: 'loket.kupang@demo.sikoe.id',
+    name: 'Petugas Loket Kupang (demo)',
+    role: 'counter_officer',
+    unitCode: 'KANIM-KUPANG',
+  },
+  {
+    email: 'verifikator.kupang@demo.sikoe.id',
+    name: 'Verifikator Kupang (demo)',
+    role: 'verifier',
+    unitCode: 'KANIM-KUPANG',
+  },
+  {
+    email: 'adjudikator.kupang@demo.sikoe.id',
+    name: 'Adjudikator Kupang (demo)',
+    role: 'adjudicator',
+    unitCode: 'KANIM-KUPANG',
+  },
+  {
+    email: 'wasdak.atambua@demo.sikoe.id',
+    name: 'Petugas Pengawasan Atambua (demo)',
+    role: 'oversight_officer',
+    unitCode: 'KANIM-ATAMBUA',
+  },
+  {
+    email: 'loket.maumere@demo.sikoe.id',
+    name: 'Petugas Loket Maumere (demo)',
+    role: 'counter_officer',
+    unitCode: 'KANIM-MAUMERE',
+  },
+  {
+    email: 'satpolpp.kupang@demo.sikoe.id',
+    name: 'Satpol PP Kota Kupang (demo)',
+    role: 'partner',
+    unitCode: 'KANIM-KUPANG',
+  },
   { email: 'ombudsman@demo.sikoe.id', name: 'Ombudsman NTT (demo)', role: 'auditor', unitCode: 'KANWIL-NTT' },
 ];
 const citizens = [
@@ -43,11 +78,17 @@ const dailyQuotas: Record<string, Partial<Record<Channel, number>>> = {
 const stock = { 'KANIM-KUPANG': { biasa: 300, elektronik: 900 }, other: { biasa: 100, elektronik: 300 } };
 
 const templateRows = Object.entries(dailyQuotas).flatMap(([unitCode, perChannel]) =>
-  Object.entries(perChannel).flatMap(([channel, capacity]) => [1, 2, 3, 4, 5].map((weekday) => ({ unitCode, weekday, channel: channel as Channel, capacity }))),
+  Object.entries(perChannel).flatMap(([channel, capacity]) =>
+    [1, 2, 3, 4, 5].map((weekday) => ({ unitCode, weekday, channel: channel as Channel, capacity })),
+  ),
 );
 const stockRows = Object.keys(dailyQuotas).flatMap((unitCode) => {
   const quantities = unitCode === 'KANIM-KUPANG' ? stock['KANIM-KUPANG'] : stock.other;
-  return (['biasa', 'elektronik'] as const).map((passportType) => ({ unitCode, passportType, quantity: quantities[passportType] }));
+  return (['biasa', 'elektronik'] as const).map((passportType) => ({
+    unitCode,
+    passportType,
+    quantity: quantities[passportType],
+  }));
 });
 
 /**
@@ -56,25 +97,41 @@ const stockRows = Object.keys(dailyQuotas).flatMap((unitCode) => {
  * issuance history for the statistics page, and applications at every stage at Kupang (seed-demo-cases.ts).
  * Idempotent: what officers changed stays.
  */
-export async function seedDemo(db: Db, services: DemoServices): Promise<{ accounts: { email: string; role: string }[]; passportUnits: string[]; applications: number }> {
+export async function seedDemo(
+  db: Db,
+  services: DemoServices,
+): Promise<{ accounts: { email: string; role: string }[]; passportUnits: string[]; applications: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const verified = new Date();
   await db.transaction(async (tx) => {
     await tx
       .insert(accounts)
       .values([
-        ...officers.map((o) => ({ ...o, kind: 'officer' as const, passwordHash, emailVerifiedAt: verified, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: verified })),
+        ...officers.map((o) => ({
+          ...o,
+          kind: 'officer' as const,
+          passwordHash,
+          emailVerifiedAt: verified,
+          totpSecret: DEMO_TOTP_SECRET,
+          totpEnabledAt: verified,
+        })),
         ...citizens.map((c) => ({ ...c, kind: 'citizen' as const, passwordHash, emailVerifiedAt: verified })),
       ])
       .onConflictDoNothing();
     await tx.insert(quotaTemplates).values(templateRows).onConflictDoNothing();
     await tx.insert(bookStock).values(stockRows).onConflictDoNothing();
     await seedDemoHistory(tx);
-    await appendAudit(tx, systemCaller('seed --demo'), { action: 'demo.seed', details: { quotaUnits: Object.keys(dailyQuotas) } });
+    await appendAudit(tx, systemCaller('seed --demo'), {
+      action: 'demo.seed',
+      details: { quotaUnits: Object.keys(dailyQuotas) },
+    });
   });
   const applications = await seedDemoCases(db, services);
   return {
-    accounts: [...officers.map((o) => ({ email: o.email, role: o.role })), ...citizens.map((c) => ({ email: c.email, role: 'citizen' }))],
+    accounts: [
+      ...officers.map((o) => ({ email: o.email, role: o.role })),
+      ...citizens.map((c) => ({ email: c.email, role: 'citizen' })),
+    ],
     passportUnits: Object.keys(dailyQuotas),
     applications,
   };

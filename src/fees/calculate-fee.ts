@@ -5,7 +5,13 @@ import { AppError } from '../platform/errors.ts';
 import { tariffs, type FeeItem, type FeeLine } from './schema.ts';
 
 /** What the tariff prices, in its own terms: fees sits below applications, whose answers these are. */
-export type FeeInput = { passportType: 'biasa' | 'elektronik'; validityYears: 5 | 10; speed: 'reguler' | 'percepatan'; kind: string; on: IsoDate };
+export type FeeInput = {
+  passportType: 'biasa' | 'elektronik';
+  validityYears: 5 | 10;
+  speed: 'reguler' | 'percepatan';
+  kind: string;
+  on: IsoDate;
+};
 export type Fee = { total: number; currency: 'IDR'; items: FeeLine[]; regulation: string };
 
 /** The itemised PNBP fee under the tariff in force on the given WITA date. */

@@ -1,6 +1,14 @@
 import { date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
-export const feeItems = ['biasa_5y', 'biasa_10y', 'elektronik_5y', 'elektronik_10y', 'percepatan', 'lost', 'damaged'] as const;
+export const feeItems = [
+  'biasa_5y',
+  'biasa_10y',
+  'elektronik_5y',
+  'elektronik_10y',
+  'percepatan',
+  'lost',
+  'damaged',
+] as const;
 export type FeeItem = (typeof feeItems)[number];
 /** One priced item of a fee, as an application keeps it once submitted. */
 export type FeeLine = { item: string; amount: number };

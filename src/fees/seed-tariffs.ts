@@ -26,8 +26,20 @@ const pp28: Partial<Record<FeeItem, number>> = {
  */
 export async function seedTariffs(db: Executor): Promise<void> {
   const rows = [
-    ...Object.entries(pp28).map(([item, amount]) => ({ regulation: 'PP 28/2019', validFrom: '2019-01-01', validUntil: '2024-12-16', item: item as FeeItem, amount })),
-    ...Object.entries(pp45).map(([item, amount]) => ({ regulation: 'PP 45/2024', validFrom: '2024-12-17', validUntil: null, item: item as FeeItem, amount })),
+    ...Object.entries(pp28).map(([item, amount]) => ({
+      regulation: 'PP 28/2019',
+      validFrom: '2019-01-01',
+      validUntil: '2024-12-16',
+      item: item as FeeItem,
+      amount,
+    })),
+    ...Object.entries(pp45).map(([item, amount]) => ({
+      regulation: 'PP 45/2024',
+      validFrom: '2024-12-17',
+      validUntil: null,
+      item: item as FeeItem,
+      amount,
+    })),
   ];
   await db.insert(tariffs).values(rows).onConflictDoNothing();
 }

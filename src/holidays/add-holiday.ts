@@ -14,6 +14,12 @@ export async function addHoliday(tx: Tx, caller: Caller, input: HolidayInput) {
     .catch((err: unknown) => {
       throw sqlState(err) === '23505' ? duplicateHoliday() : err;
     });
-  await appendAudit(tx, caller, { action: 'holiday.add', targetType: 'holiday', targetId: row!.id, unitCode, details: { ...holiday } });
+  await appendAudit(tx, caller, {
+    action: 'holiday.add',
+    targetType: 'holiday',
+    targetId: row!.id,
+    unitCode,
+    details: { ...holiday },
+  });
   return row!;
 }

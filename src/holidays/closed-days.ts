@@ -4,19 +4,37 @@ import type { Executor } from '../platform/db/index.ts';
 import { holidays } from './schema.ts';
 
 /** Dates in [from, to] on which the unit does not serve: weekends, holidays for all units, its own closures. */
-export async function closedDays(db: Executor, unitCode: string, from: IsoDate, to: IsoDate): Promise<Map<IsoDate, string>> {
+export async function closedDays(
+  db: Executor,
+  unitCode: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<Map<IsoDate, string>> {
   return (await closedDaysOfUnits(db, [unitCode], from, to)).get(unitCode)!;
 }
 
 /** closedDays of several units in one query, by unit code (work queues list cases of many units). */
-export async function closedDaysOfUnits(db: Executor, unitCodes: readonly string[], from: IsoDate, to: IsoDate): Promise<Map<string, Map<IsoDate, string>>> {
+export async function closedDaysOfUnits(
+  db: Executor,
+  unitCodes: readonly string[],
+  from: IsoDate,
+  to: IsoDate,
+): Promise<Map<string, Map<IsoDate, string>>> {
   const rows = await db
     .select({ date: holidays.date, name: holidays.name, unitCode: holidays.unitCode })
     .from(holidays)
-    .where(and(gte(holidays.date, from), lte(holidays.date, to), or(isNull(holidays.unitCode), inArray(holidays.unitCode, [...unitCodes]))));
+    .where(
+      and(
+        gte(holidays.date, from),
+        lte(holidays.date, to),
+        or(isNull(holidays.unitCode), inArray(holidays.unitCode, [...unitCodes])),
+      ),
+    );
   return new Map(
     unitCodes.map((unitCode) => {
-      const closed = new Map<IsoDate, string>(rows.filter((r) => r.unitCode === null || r.unitCode === unitCode).map((r) => [r.date, r.name]));
+      const closed = new Map<IsoDate, string>(
+        rows.filter((r) => r.unitCode === null || r.unitCode === unitCode).map((r) => [r.date, r.name]),
+      );
       for (let d = from; d <= to; d = addDays(d, 1)) if (isWeekend(d) && !closed.has(d)) closed.set(d, 'weekend');
       return [unitCode, closed];
     }),

@@ -4,12 +4,26 @@ import { AppError } from '../platform/errors.ts';
 import { unitNameSql } from '../units/unit-name-sql.ts';
 import { holidays, type HolidayKind } from './schema.ts';
 
-export type HolidayRow = { id: string; date: string; name: string; kind: HolidayKind; unitCode: string | null; unitName: string | null };
+export type HolidayRow = {
+  id: string;
+  date: string;
+  name: string;
+  kind: HolidayKind;
+  unitCode: string | null;
+  unitName: string | null;
+};
 
 /** A year's holidays of every unit, and the office closures of the units in scope, by date. */
 export async function listHolidays(db: Executor, year: number, scope: readonly string[]): Promise<HolidayRow[]> {
   return db
-    .select({ id: holidays.id, date: holidays.date, name: holidays.name, kind: holidays.kind, unitCode: holidays.unitCode, unitName: unitNameSql(holidays.unitCode) })
+    .select({
+      id: holidays.id,
+      date: holidays.date,
+      name: holidays.name,
+      kind: holidays.kind,
+      unitCode: holidays.unitCode,
+      unitName: unitNameSql(holidays.unitCode),
+    })
     .from(holidays)
     .where(
       and(

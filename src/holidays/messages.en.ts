@@ -15,7 +15,11 @@ export const holidays: Messages<typeof id> = {
   unitHint: 'Only for office closures.',
   noUnit: '— all offices —',
   allUnits: 'All offices',
-  kinds: { national: 'National holiday', cuti_bersama: 'Cuti bersama (collective leave)', office_closure: 'Office closure' },
+  kinds: {
+    national: 'National holiday',
+    cuti_bersama: 'Cuti bersama (collective leave)',
+    office_closure: 'Office closure',
+  },
   addTitle: 'Add a holiday or office closure',
   add: 'Add',
   edit: 'Edit',

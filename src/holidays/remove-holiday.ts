@@ -10,6 +10,12 @@ export async function removeHoliday(tx: Tx, caller: Caller, id: string) {
   const [row] = await tx.delete(holidays).where(eq(holidays.id, id)).returning();
   if (!row) throw new AppError('not_found');
   const { id: _id, ...removed } = row;
-  await appendAudit(tx, caller, { action: 'holiday.remove', targetType: 'holiday', targetId: id, unitCode: row.unitCode, details: removed });
+  await appendAudit(tx, caller, {
+    action: 'holiday.remove',
+    targetType: 'holiday',
+    targetId: id,
+    unitCode: row.unitCode,
+    details: removed,
+  });
   return row;
 }

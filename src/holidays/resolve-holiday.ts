@@ -11,8 +11,12 @@ export type HolidayInput = { date: IsoDate; name: string; kind: HolidayKind; uni
  * A holiday as it is stored, and the unit it belongs to for authorisation. National holidays and cuti bersama close
  * every unit (no unit of their own: they belong to the organisation's root); an office closure needs its unit.
  */
-export async function resolveHoliday(db: Executor, input: HolidayInput): Promise<{ holiday: HolidayInput; unitCode: string }> {
-  if (input.kind !== 'office_closure') return { holiday: { ...input, unitCode: null }, unitCode: await organisationRoot(db) };
+export async function resolveHoliday(
+  db: Executor,
+  input: HolidayInput,
+): Promise<{ holiday: HolidayInput; unitCode: string }> {
+  if (input.kind !== 'office_closure')
+    return { holiday: { ...input, unitCode: null }, unitCode: await organisationRoot(db) };
   if (!input.unitCode) throw new AppError('validation_failed', { unitCode: 'holidays.closureNeedsUnit' });
   const unit = await getUnit(db, input.unitCode).catch(() => {
     throw new AppError('validation_failed', { unitCode: 'v.unit' });

@@ -11,7 +11,10 @@ import { holidays } from './schema.ts';
 export async function seedHolidays(db: Executor, years: number[]): Promise<void> {
   const rows = [];
   for (const year of years) {
-    const seeded = await db.$count(holidays, and(eq(holidays.kind, 'national'), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)));
+    const seeded = await db.$count(
+      holidays,
+      and(eq(holidays.kind, 'national'), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)),
+    );
     if (seeded > 0) continue;
     // Loaded only for a year still to seed: the library and its calendars take long to load at every start.
     const { default: Holidays } = await import('date-holidays');

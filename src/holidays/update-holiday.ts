@@ -19,6 +19,12 @@ export async function updateHoliday(tx: Tx, caller: Caller, id: string, input: H
       throw sqlState(err) === '23505' ? duplicateHoliday() : err;
     });
   const { id: _id, ...was } = before;
-  await appendAudit(tx, caller, { action: 'holiday.update', targetType: 'holiday', targetId: id, unitCode, details: { before: was, after: holiday } });
+  await appendAudit(tx, caller, {
+    action: 'holiday.update',
+    targetType: 'holiday',
+    targetId: id,
+    unitCode,
+    details: { before: was, after: holiday },
+  });
   return after!;
 }

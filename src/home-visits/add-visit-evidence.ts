@@ -15,7 +15,12 @@ import type { HomeVisit } from './schema.ts';
  * a request still being handled. A new file replaces the old one, which is deleted once this commits; the new one is
  * deleted again when the change fails after it was stored.
  */
-export async function addVisitEvidence(tx: Tx, caller: Caller, input: { visit: HomeVisit; file: UploadedFile }, storage: Storage): Promise<void> {
+export async function addVisitEvidence(
+  tx: Tx,
+  caller: Caller,
+  input: { visit: HomeVisit; file: UploadedFile },
+  storage: Storage,
+): Promise<void> {
   const mediaType = await sniffDocument(input.file.bytes);
   if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
   let stored: string | null = null;

@@ -15,4 +15,5 @@ export async function answerDueOn(db: Executor, unitCode: string, requestDay: Is
 }
 
 /** Not answered yet and the deadline has passed (dates in WITA). */
-export const isOverdue = (visit: Pick<HomeVisit, 'answeredAt' | 'answerDueOn'>, today: IsoDate): boolean => !visit.answeredAt && visit.answerDueOn < today;
+export const isOverdue = (visit: Pick<HomeVisit, 'answeredAt' | 'answerDueOn'>, today: IsoDate): boolean =>
+  !visit.answeredAt && visit.answerDueOn < today;

@@ -15,11 +15,19 @@ export function registerHomeVisitApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['home-visits'],
-        summary: 'Request a si Koe Peduli visit for yourself or a family member (elderly 60+, disabled, sick, in hospital)',
-        description: 'A resend with the same `requestId` returns the request already made (201 with the same tracking code).',
+        summary:
+          'Request a si Koe Peduli visit for yourself or a family member (elderly 60+, disabled, sick, in hospital)',
+        description:
+          'A resend with the same `requestId` returns the request already made (201 with the same tracking code).',
         security: [{ bearer: [] }],
         body: HomeVisitBody,
-        response: { 201: z.object({ trackingCode: z.string() }), 401: ErrorJson, 403: ErrorJson, 409: ErrorJson, 422: ErrorJson },
+        response: {
+          201: z.object({ trackingCode: z.string() }),
+          401: ErrorJson,
+          403: ErrorJson,
+          409: ErrorJson,
+          422: ErrorJson,
+        },
       },
     },
     async (req, reply) => {

@@ -12,7 +12,11 @@ import { officerVisitSteps, visitWorkflow, type OfficerVisitStep } from './workf
 export function availableVisitSteps(actor: Actor, visit: HomeVisit, scope: readonly string[]): OfficerVisitStep[] {
   return officerVisitSteps.filter((step) => {
     const rule = visitWorkflow[step];
-    return stepAllowed(rule, visit.status) && can(actor, rule.by, { unitCode: visit.unitCode, scope }) && (step !== 'link' || !visit.applicationId);
+    return (
+      stepAllowed(rule, visit.status) &&
+      can(actor, rule.by, { unitCode: visit.unitCode, scope }) &&
+      (step !== 'link' || !visit.applicationId)
+    );
   });
 }
 

@@ -21,7 +21,21 @@ import { placePickerName, RequestPage } from './views/request-page.tsx';
 import { StatusPage } from './views/status-page.tsx';
 
 const loose = z.string().max(1000, 'v.tooLong').optional();
-const pageFields = ['requestId', 'requesterRelation', 'applicantName', 'applicantNik', 'applicantBirthDate', 'reason', 'reasonDetails', 'placeKind', 'address', 'unitCode', 'preferredDate1', 'preferredDate2', 'preferredDate3'];
+const pageFields = [
+  'requestId',
+  'requesterRelation',
+  'applicantName',
+  'applicantNik',
+  'applicantBirthDate',
+  'reason',
+  'reasonDetails',
+  'placeKind',
+  'address',
+  'unitCode',
+  'preferredDate1',
+  'preferredDate2',
+  'preferredDate3',
+];
 const levels = ['province', 'regency', 'district', 'village'] as const;
 /** The page's body as sent; the request's rules are HomeVisitBody's, applied once the picker is complete. */
 const RequestPageBody = z.object({
@@ -35,7 +49,9 @@ const CodeParams = z.object({ trackingCode: z.string().min(4).max(20) });
 /** The page's fields as the API's request. */
 function toRequest(body: Record<string, string | undefined>) {
   return {
-    ...Object.fromEntries(pageFields.filter((f) => !f.startsWith('preferredDate')).map((f) => [f, body[f] || undefined])),
+    ...Object.fromEntries(
+      pageFields.filter((f) => !f.startsWith('preferredDate')).map((f) => [f, body[f] || undefined]),
+    ),
     villageCode: body[`${placePickerName}_village`] || undefined,
     preferredDates: [body.preferredDate1, body.preferredDate2, body.preferredDate3].filter((d): d is string => !!d),
   };
@@ -43,7 +59,12 @@ function toRequest(body: Record<string, string | undefined>) {
 
 /** Errors of the request's fields shown where the page asks them: the picker, the first date. */
 const onPage = (fields: FieldErrors): FieldErrors =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k === 'villageCode' ? placePickerName : k === 'preferredDates' ? 'preferredDate1' : k, v]));
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [
+      k === 'villageCode' ? placePickerName : k === 'preferredDates' ? 'preferredDate1' : k,
+      v,
+    ]),
+  );
 
 /** A signed-in citizen: officers do not ask for visits on someone's behalf through this page. */
 function requireCitizen(req: FastifyRequest): Actor {
@@ -65,10 +86,18 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
       const v = values[`${placePickerName}_${level}`];
       return typeof v === 'string' && v ? v : undefined;
     };
-    const region = await regionOptions(db(), { province: pick('province'), regency: pick('regency'), district: pick('district'), village: pick('village') });
+    const region = await regionOptions(db(), {
+      province: pick('province'),
+      regency: pick('regency'),
+      district: pick('district'),
+      village: pick('village'),
+    });
     const units = (await listUnits(db())).filter((u) => u.services.includes('koe_peduli'));
     const requestId = typeof values.requestId === 'string' && values.requestId ? values.requestId : crypto.randomUUID();
-    return reply.page(<RequestPage ctx={reply.ctx()} state={state} units={units} region={region} requestId={requestId} />, status);
+    return reply.page(
+      <RequestPage ctx={reply.ctx()} state={state} units={units} region={region} requestId={requestId} />,
+      status,
+    );
   };
   const sentValues = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -78,13 +107,23 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
     return reply.page(<AboutPage ctx={reply.ctx()} units={units} />);
   });
 
-  app.get('/si-koe-peduli/ajukan', { schema: { hide: true } }, (req, reply) => requestPage(req, reply, { values: { requesterRelation: 'self', placeKind: 'home' } }));
+  app.get('/si-koe-peduli/ajukan', { schema: { hide: true } }, (req, reply) =>
+    requestPage(req, reply, { values: { requesterRelation: 'self', placeKind: 'home' } }),
+  );
 
   app.post(
     '/si-koe-peduli/ajukan',
     {
       schema: { hide: true, body: RequestPageBody },
-      config: { errorPage: (req, reply, error, fields) => requestPage(req, reply, { values: sentValues(req), errors: onPage(formErrors(req.t, error, fields)) }, error.status) },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          requestPage(
+            req,
+            reply,
+            { values: sentValues(req), errors: onPage(formErrors(req.t, error, fields)) },
+            error.status,
+          ),
+      },
     },
     async (req, reply) => {
       const actor = requireCitizen(req);
@@ -93,7 +132,9 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
       const parsed = HomeVisitBody.safeParse(toRequest(body));
       if (!parsed.success) {
         const fields: FieldErrors = {};
-        for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message.startsWith('v.') || issue.message.startsWith('homeVisits.') ? issue.message : 'v.invalid';
+        for (const issue of parsed.error.issues)
+          fields[String(issue.path[0])] ??=
+            issue.message.startsWith('v.') || issue.message.startsWith('homeVisits.') ? issue.message : 'v.invalid';
         throw new AppError('validation_failed', fields);
       }
       const { trackingCode } = await db().transaction((tx) => requestHomeVisit(tx, callerOf(req, actor), parsed.data));
@@ -106,10 +147,25 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
     const visit = await visitOfRequester(db(), actor, (req.params as { trackingCode: string }).trackingCode);
     const sent = (req.query as { sent?: string } | undefined)?.sent === '1';
     const history = await visitHistory(db(), visit.id);
-    return reply.page(<StatusPage ctx={reply.ctx()} visit={visit} history={history} sent={sent} mayAddEvidence={mayAddEvidence(visit)} evidenceState={evidenceState} maxBytes={config.uploadMaxBytes} />, status);
+    return reply.page(
+      <StatusPage
+        ctx={reply.ctx()}
+        visit={visit}
+        history={history}
+        sent={sent}
+        mayAddEvidence={mayAddEvidence(visit)}
+        evidenceState={evidenceState}
+        maxBytes={config.uploadMaxBytes}
+      />,
+      status,
+    );
   };
 
-  app.get('/si-koe-peduli/:trackingCode', { schema: { hide: true, params: CodeParams, querystring: z.object({ sent: z.literal('1').optional() }) } }, (req, reply) => statusPage(req, reply, {}));
+  app.get(
+    '/si-koe-peduli/:trackingCode',
+    { schema: { hide: true, params: CodeParams, querystring: z.object({ sent: z.literal('1').optional() }) } },
+    (req, reply) => statusPage(req, reply, {}),
+  );
 
   // Multipart bodies are accepted here only; every other route keeps the platform's body limit.
   await fastify.register(async (scope) => {
@@ -117,13 +173,22 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/si-koe-peduli/:trackingCode/bukti',
       {
-        schema: { hide: true, params: CodeParams, body: z.object({ _csrf: z.string().optional(), file: uploadedFileField }) },
-        config: { errorPage: (req, reply, error, fields) => statusPage(req, reply, { errors: formErrors(req.t, error, fields) }, error.status) },
+        schema: {
+          hide: true,
+          params: CodeParams,
+          body: z.object({ _csrf: z.string().optional(), file: uploadedFileField }),
+        },
+        config: {
+          errorPage: (req, reply, error, fields) =>
+            statusPage(req, reply, { errors: formErrors(req.t, error, fields) }, error.status),
+        },
       },
       async (req, reply) => {
         const actor = requireActor(req);
         const visit = await visitOfRequester(db(), actor, req.params.trackingCode);
-        await db().transaction((tx) => addVisitEvidence(tx, callerOf(req, actor), { visit, file: req.body.file }, storage));
+        await db().transaction((tx) =>
+          addVisitEvidence(tx, callerOf(req, actor), { visit, file: req.body.file }, storage),
+        );
         return reply.redirect(`/si-koe-peduli/${visit.trackingCode}`, 303);
       },
     );

@@ -27,13 +27,23 @@ export type VisitDetails = {
 /** Everything the officer's page shows about one request, with the officers and kits that could go. */
 export async function describeHomeVisit(db: Executor, visit: HomeVisit, today: IsoDate): Promise<VisitDetails> {
   const scope = await unitScope(db, visit.unitCode);
-  const [requester] = await db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.id, visit.requesterAccountId));
+  const [requester] = await db
+    .select({ name: accounts.name, email: accounts.email })
+    .from(accounts)
+    .where(eq(accounts.id, visit.requesterAccountId));
   const place = (await findVillagePlaces(db, [visit.villageCode])).get(visit.villageCode);
   const application = visit.applicationId ? await getApplication(db, visit.applicationId) : null;
   const officers = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
-    .where(and(eq(accounts.kind, 'officer'), inArray(accounts.unitCode, scope), inArray(accounts.role, [...fieldRoles]), isNull(accounts.disabledAt)))
+    .where(
+      and(
+        eq(accounts.kind, 'officer'),
+        inArray(accounts.unitCode, scope),
+        inArray(accounts.role, [...fieldRoles]),
+        isNull(accounts.disabledAt),
+      ),
+    )
     .orderBy(asc(accounts.name));
   const kits = (await listActiveKits(db, scope)).map((k) => ({ id: k.id, name: k.name }));
   return {
@@ -41,7 +51,10 @@ export async function describeHomeVisit(db: Executor, visit: HomeVisit, today: I
     history: await visitHistory(db, visit.id),
     requester: requester ?? { name: '—', email: '—' },
     age: ageOn(visit.applicantBirthDate, today),
-    regionName: place?.districtName && place.regencyName ? `${place.villageName}, ${place.districtName}, ${place.regencyName}` : visit.villageCode,
+    regionName:
+      place?.districtName && place.regencyName
+        ? `${place.villageName}, ${place.districtName}, ${place.regencyName}`
+        : visit.villageCode,
     overdue: isOverdue(visit, today),
     application: application && { id: application.id, trackingCode: application.trackingCode },
     team: { officers, kits },

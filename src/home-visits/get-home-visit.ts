@@ -14,13 +14,23 @@ export async function visitOfRequester(db: Executor, actor: Actor, trackingCode:
   const [visit] = await db
     .select()
     .from(homeVisits)
-    .where(and(eq(homeVisits.trackingCode, normaliseTrackingCode(trackingCode)), eq(homeVisits.requesterAccountId, actor.id)));
+    .where(
+      and(
+        eq(homeVisits.trackingCode, normaliseTrackingCode(trackingCode)),
+        eq(homeVisits.requesterAccountId, actor.id),
+      ),
+    );
   if (!visit) throw new AppError('not_found');
   return visit;
 }
 
 /** A visit the officer may see or act on: their role is checked before the lookup, their unit's scope after. */
-export async function visitForOfficer(db: Executor, actor: Actor | null, id: string, action: HomeVisitAction): Promise<HomeVisit> {
+export async function visitForOfficer(
+  db: Executor,
+  actor: Actor | null,
+  id: string,
+  action: HomeVisitAction,
+): Promise<HomeVisit> {
   authorizeRole(actor, action);
   const [visit] = await db.select().from(homeVisits).where(eq(homeVisits.id, id));
   if (!visit) throw new AppError('not_found');

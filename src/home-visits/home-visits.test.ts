@@ -18,20 +18,36 @@ import { listHomeVisits } from './get-home-visit.ts';
 import { requestHomeVisit } from './request-home-visit.ts';
 import { scheduleHomeVisit } from './schedule-home-visit.ts';
 import { homeVisitActions, homeVisits } from './schema.ts';
-import { bornYearsAgo, citizenActor, makeAcceptedVisit, makeKit, makePeduliUnit, makeVisit, officerActor, visitRequest } from './test-support.ts';
+import {
+  bornYearsAgo,
+  citizenActor,
+  makeAcceptedVisit,
+  makeKit,
+  makePeduliUnit,
+  makeVisit,
+  officerActor,
+  visitRequest,
+} from './test-support.ts';
 
 describeApp('si Koe Peduli home visits', (ctx) => {
   const api = () => apiAs(ctx.app, ctx.db);
-  const as = async (account: Parameters<typeof sessionCookie>[1]) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
+  const as = async (account: Parameters<typeof sessionCookie>[1]) =>
+    new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
   const visitOf = async (id: string) => (await ctx.db.select().from(homeVisits).where(eq(homeVisits.id, id)))[0]!;
-  const actionsOf = (id: string) => ctx.db.select().from(homeVisitActions).where(eq(homeVisitActions.visitId, id)).orderBy(homeVisitActions.id);
-  const mailsTo = (email: string) => ctx.db.$count(jobs, and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${email}`));
+  const actionsOf = (id: string) =>
+    ctx.db.select().from(homeVisitActions).where(eq(homeVisitActions.visitId, id)).orderBy(homeVisitActions.id);
+  const mailsTo = (email: string) =>
+    ctx.db.$count(jobs, and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${email}`));
 
   it('runs a family request through acceptance, scheduling, the linked application and the visit', async () => {
     const unit = await makePeduliUnit(ctx.db);
     const requester = await makeCitizen(ctx.db);
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });
-    const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code, name: 'Petugas Loket Satu' });
+    const counter = await makeOfficer(ctx.db, {
+      role: 'counter_officer',
+      unitCode: unit.code,
+      name: 'Petugas Loket Satu',
+    });
     const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
     const kit = await makeKit(ctx.db, unit.code);
     const today = witaDate();
@@ -47,7 +63,11 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const stored = await ctx.db.select().from(homeVisits).where(eq(homeVisits.requesterAccountId, requester.id));
     expect(stored).toHaveLength(1);
     const visit = stored[0]!;
-    expect(visit).toMatchObject({ status: 'requested', requesterRelation: 'child', answerDueOn: await answerDueOn(ctx.db, unit.code, today) });
+    expect(visit).toMatchObject({
+      status: 'requested',
+      requesterRelation: 'child',
+      answerDueOn: await answerDueOn(ctx.db, unit.code, today),
+    });
 
     const requesterPage = await as(requester);
     const status = await requesterPage.get(`/si-koe-peduli/${trackingCode}`);
@@ -58,40 +78,87 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const headPage = await as(head);
     const page = `/officer/home-visits/${visit.id}`;
     expect((await headPage.get('/officer/home-visits')).body).toContain(trackingCode);
-    const accepted = await headPage.post(`${page}/accept`, { note: 'Ibu terbaring di rumah', requestId: 'accept-0001' }, page);
+    const accepted = await headPage.post(
+      `${page}/accept`,
+      { note: 'Ibu terbaring di rumah', requestId: 'accept-0001' },
+      page,
+    );
     expect(accepted.statusCode).toBe(303);
     // The same form resent changes nothing.
-    expect((await headPage.post(`${page}/accept`, { note: 'Ibu terbaring di rumah', requestId: 'accept-0001' })).statusCode).toBe(303);
+    expect(
+      (await headPage.post(`${page}/accept`, { note: 'Ibu terbaring di rumah', requestId: 'accept-0001' })).statusCode,
+    ).toBe(303);
     const afterAccept = await visitOf(visit.id);
     expect(afterAccept.status).toBe('accepted');
     expect(afterAccept.answeredAt).not.toBeNull();
     expect((await listHomeVisits(ctx.db, [unit.code], addDays(visit.answerDueOn, 5)))[0]!.overdue).toBe(false);
 
-    const scheduled = await headPage.post(`${page}/schedule`, { date: today, officerIds: [counter.id, verifier.id], kitId: kit.id, requestId: 'schedule-0001' }, page);
+    const scheduled = await headPage.post(
+      `${page}/schedule`,
+      { date: today, officerIds: [counter.id, verifier.id], kitId: kit.id, requestId: 'schedule-0001' },
+      page,
+    );
     expect(scheduled.statusCode).toBe(303);
     expect(await visitOf(visit.id)).toMatchObject({ status: 'scheduled', visitDate: today });
     const assigned = await ctx.db.select().from(duties).where(eq(duties.refId, visit.id));
-    expect(assigned.map((d) => [d.kind, d.date, d.officerId ?? d.kitId]).sort()).toEqual([['visit', today, counter.id], ['visit', today, kit.id], ['visit', today, verifier.id]].sort());
+    expect(assigned.map((d) => [d.kind, d.date, d.officerId ?? d.kitId]).sort()).toEqual(
+      [
+        ['visit', today, counter.id],
+        ['visit', today, kit.id],
+        ['visit', today, verifier.id],
+      ].sort(),
+    );
     expect(await mailsTo(requester.email)).toBe(1);
 
-    const application = await makeApplication(ctx.db, { unitCode: unit.code, accountId: requester.id, nik: visit.applicantNik, birthDate: visit.applicantBirthDate, sex: 'F', fullName: 'Martha Ndun' });
+    const application = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: requester.id,
+      nik: visit.applicantNik,
+      birthDate: visit.applicantBirthDate,
+      sex: 'F',
+      fullName: 'Martha Ndun',
+    });
     const counterPage = await as(counter);
-    const wrong = await counterPage.post(`${page}/link`, { trackingCode: application.trackingCode, birthDate: '1960-01-01', requestId: 'link-0000' }, page);
+    const wrong = await counterPage.post(
+      `${page}/link`,
+      { trackingCode: application.trackingCode, birthDate: '1960-01-01', requestId: 'link-0000' },
+      page,
+    );
     expect(wrong.statusCode).toBe(422);
-    const linked = await counterPage.post(`${page}/link`, { trackingCode: application.trackingCode, birthDate: visit.applicantBirthDate, requestId: 'link-0001' }, page);
+    const linked = await counterPage.post(
+      `${page}/link`,
+      { trackingCode: application.trackingCode, birthDate: visit.applicantBirthDate, requestId: 'link-0001' },
+      page,
+    );
     expect(linked.statusCode).toBe(303);
     const [linkedApplication] = await ctx.db.select().from(applications).where(eq(applications.id, application.id));
     expect(linkedApplication).toMatchObject({ homeVisitId: visit.id, status: 'booked' });
-    const [appointment] = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, application.id));
+    const [appointment] = await ctx.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.applicationId, application.id));
     expect(appointment).toMatchObject({ date: today, unitCode: unit.code, state: 'booked' });
 
     // On the visit day the officer checks the applicant in with the usual check-in, then runs the counter steps.
-    const checkIn = await api()(counter, 'POST', `/api/v1/units/${unit.code}/check-ins`, { trackingCode: application.trackingCode, birthDate: visit.applicantBirthDate });
+    const checkIn = await api()(counter, 'POST', `/api/v1/units/${unit.code}/check-ins`, {
+      trackingCode: application.trackingCode,
+      birthDate: visit.applicantBirthDate,
+    });
     expect(checkIn.statusCode).toBe(201);
-    const visited = await counterPage.post(`${page}/visited`, { note: 'Biometrik dan wawancara selesai', requestId: 'visited-0001' }, page);
+    const visited = await counterPage.post(
+      `${page}/visited`,
+      { note: 'Biometrik dan wawancara selesai', requestId: 'visited-0001' },
+      page,
+    );
     expect(visited.statusCode).toBe(303);
     expect((await visitOf(visit.id)).status).toBe('visited');
-    expect((await actionsOf(visit.id)).map((a) => a.type)).toEqual(['requested', 'accepted', 'scheduled', 'application_linked', 'visited']);
+    expect((await actionsOf(visit.id)).map((a) => a.type)).toEqual([
+      'requested',
+      'accepted',
+      'scheduled',
+      'application_linked',
+      'visited',
+    ]);
 
     const final = await requesterPage.get(`/si-koe-peduli/${trackingCode}`);
     expect(final.body).toContain('Sudah dikunjungi');
@@ -104,16 +171,35 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const body = await visitRequest(ctx.db, unit.code, { applicantBirthDate: bornYearsAgo(45) });
     const res = await api()(requester, 'POST', '/api/v1/home-visits', body);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.reason).toBe('Menurut tanggal lahirnya, pemohon berusia 45 tahun; layanan lansia untuk 60 tahun ke atas.');
+    expect(res.json().error.fields.reason).toBe(
+      'Menurut tanggal lahirnya, pemohon berusia 45 tahun; layanan lansia untuk 60 tahun ke atas.',
+    );
     const sick = await api()(requester, 'POST', '/api/v1/home-visits', { ...body, reason: 'sick' });
     expect(sick.json().error.fields).toEqual({ reasonDetails: expect.any(String) });
-    const wrongNik = await api()(requester, 'POST', '/api/v1/home-visits', { ...body, applicantBirthDate: bornYearsAgo(75) });
+    const wrongNik = await api()(requester, 'POST', '/api/v1/home-visits', {
+      ...body,
+      applicantBirthDate: bornYearsAgo(75),
+    });
     expect(wrongNik.json().error.fields).toHaveProperty('applicantBirthDate');
     expect(await ctx.db.$count(homeVisits, eq(homeVisits.requesterAccountId, requester.id))).toBe(0);
 
     // The page shows the same reason beside the field.
     const browser = await as(requester);
-    const form = { requesterRelation: 'parent', applicantName: body.applicantName, applicantNik: body.applicantNik, applicantBirthDate: body.applicantBirthDate, reason: 'elderly', placeKind: 'home', address: body.address, place_province: '53', place_regency: '53.71', place_district: '53.71.01', place_village: body.villageCode, unitCode: unit.code, preferredDate1: body.preferredDates[0]! };
+    const form = {
+      requesterRelation: 'parent',
+      applicantName: body.applicantName,
+      applicantNik: body.applicantNik,
+      applicantBirthDate: body.applicantBirthDate,
+      reason: 'elderly',
+      placeKind: 'home',
+      address: body.address,
+      place_province: '53',
+      place_regency: '53.71',
+      place_district: '53.71.01',
+      place_village: body.villageCode,
+      unitCode: unit.code,
+      preferredDate1: body.preferredDates[0]!,
+    };
     const page = await browser.post('/si-koe-peduli/ajukan', form, '/si-koe-peduli/ajukan');
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('pemohon berusia 45 tahun');
@@ -129,7 +215,24 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const browser = await as(requester);
     const form = await browser.get('/si-koe-peduli/ajukan');
     const requestId = /name="requestId" value="([^"]+)"/.exec(form.body)![1]!;
-    const fields = { requestId, requesterRelation: 'self', applicantName: body.applicantName, applicantNik: body.applicantNik, applicantBirthDate: body.applicantBirthDate, reason: 'elderly', placeKind: 'hospital', address: 'RSUD W. Z. Johannes, Ruang Cempaka', place_province: '53', place_regency: '53.71', place_district: '53.71.01', place_village: body.villageCode, unitCode: unit.code, preferredDate1: body.preferredDates[0]!, preferredDate2: '', preferredDate3: '' };
+    const fields = {
+      requestId,
+      requesterRelation: 'self',
+      applicantName: body.applicantName,
+      applicantNik: body.applicantNik,
+      applicantBirthDate: body.applicantBirthDate,
+      reason: 'elderly',
+      placeKind: 'hospital',
+      address: 'RSUD W. Z. Johannes, Ruang Cempaka',
+      place_province: '53',
+      place_regency: '53.71',
+      place_district: '53.71.01',
+      place_village: body.villageCode,
+      unitCode: unit.code,
+      preferredDate1: body.preferredDates[0]!,
+      preferredDate2: '',
+      preferredDate3: '',
+    };
     const sent = await browser.post('/si-koe-peduli/ajukan', fields);
     expect(sent.statusCode).toBe(303);
     expect((await browser.post('/si-koe-peduli/ajukan', fields)).headers.location).toBe(sent.headers.location);
@@ -143,11 +246,15 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const requester = await makeCitizen(ctx.db);
     // 2031-01-09 is a Thursday: Friday counts, the weekend does not, Monday the office is closed, Tuesday is the 2nd day.
     const thursday = '2031-01-09';
-    await ctx.db.insert(holidays).values({ date: '2031-01-13', name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code });
+    await ctx.db
+      .insert(holidays)
+      .values({ date: '2031-01-13', name: 'Penutupan uji', kind: 'office_closure', unitCode: unit.code });
     expect(await answerDueOn(ctx.db, unit.code, thursday)).toBe('2031-01-14');
     const input = await visitRequest(ctx.db, unit.code, {}, thursday);
     const caller = { ...systemCaller('test'), actor: citizenActor(requester) };
-    const { trackingCode } = await ctx.db.transaction((tx) => requestHomeVisit(tx, caller, input, witaInstant(thursday, '09:00')));
+    const { trackingCode } = await ctx.db.transaction((tx) =>
+      requestHomeVisit(tx, caller, input, witaInstant(thursday, '09:00')),
+    );
     const [visit] = await ctx.db.select().from(homeVisits).where(eq(homeVisits.trackingCode, trackingCode));
     expect(visit!.answerDueOn).toBe('2031-01-14');
 
@@ -157,9 +264,15 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     // Answered (made today, long before): never overdue, listed after the open ones.
     const other = await makeAcceptedVisit(ctx.db, requester, head, unit.code);
     const late = await listHomeVisits(ctx.db, [unit.code], '2031-01-15');
-    expect(late.map((v) => [v.id, v.overdue])).toEqual([[visit!.id, true], [other.id, false]]);
+    expect(late.map((v) => [v.id, v.overdue])).toEqual([
+      [visit!.id, true],
+      [other.id, false],
+    ]);
     const overdue = await makeVisit(ctx.db, requester, unit.code);
-    await ctx.db.update(homeVisits).set({ answerDueOn: addDays(witaDate(), -1) }).where(eq(homeVisits.id, overdue.id));
+    await ctx.db
+      .update(homeVisits)
+      .set({ answerDueOn: addDays(witaDate(), -1) })
+      .where(eq(homeVisits.id, overdue.id));
     const page = await (await as(head)).get('/officer/home-visits');
     expect(page.body).toContain('Lewat batas jawaban');
   });
@@ -177,20 +290,49 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const d2 = addDays(witaDate(), 11);
     const publicUrl = ctx.config.publicUrl;
 
-    await ctx.db.transaction((tx) => scheduleHomeVisit(tx, caller, { visitId: visit.id, date: d1, officerIds: [a.id], kitId: kit.id }, publicUrl));
-    await ctx.db.transaction((tx) => scheduleHomeVisit(tx, caller, { visitId: visit.id, date: d2, officerIds: [b.id], kitId: kit.id }, publicUrl));
+    await ctx.db.transaction((tx) =>
+      scheduleHomeVisit(tx, caller, { visitId: visit.id, date: d1, officerIds: [a.id], kitId: kit.id }, publicUrl),
+    );
+    await ctx.db.transaction((tx) =>
+      scheduleHomeVisit(tx, caller, { visitId: visit.id, date: d2, officerIds: [b.id], kitId: kit.id }, publicUrl),
+    );
     const held = await ctx.db.select().from(duties).where(eq(duties.refId, visit.id));
-    expect(held.map((d) => [d.date, d.officerId ?? d.kitId]).sort()).toEqual([[d2, b.id], [d2, kit.id]].sort());
+    expect(held.map((d) => [d.date, d.officerId ?? d.kitId]).sort()).toEqual(
+      [
+        [d2, b.id],
+        [d2, kit.id],
+      ].sort(),
+    );
     expect(await ctx.db.$count(duties, and(eq(duties.officerId, a.id), eq(duties.date, d1)))).toBe(0);
-    expect((await actionsOf(visit.id)).map((x) => x.type)).toEqual(['requested', 'accepted', 'scheduled', 'rescheduled']);
+    expect((await actionsOf(visit.id)).map((x) => x.type)).toEqual([
+      'requested',
+      'accepted',
+      'scheduled',
+      'rescheduled',
+    ]);
 
     // Officer A is on counter duty on d3, and the kit at an Eazy Paspor session on d4.
     const d3 = addDays(witaDate(), 12);
     const d4 = addDays(witaDate(), 13);
-    await ctx.db.insert(duties).values([{ date: d3, unitCode: unit.code, kind: 'counter', officerId: a.id }, { date: d4, unitCode: unit.code, kind: 'session', kitId: kit.id }]);
-    const before = { visit: await visitOf(visit.id), duties: await ctx.db.$count(duties, eq(duties.refId, visit.id)), actions: (await actionsOf(visit.id)).length, mails: await mailsTo(requester.email) };
-    for (const [date, officerId] of [[d3, a.id], [d4, b.id]] as const) {
-      const refused = await ctx.db.transaction((tx) => scheduleHomeVisit(tx, caller, { visitId: visit.id, date, officerIds: [officerId], kitId: kit.id }, publicUrl)).catch((e: unknown) => e);
+    await ctx.db.insert(duties).values([
+      { date: d3, unitCode: unit.code, kind: 'counter', officerId: a.id },
+      { date: d4, unitCode: unit.code, kind: 'session', kitId: kit.id },
+    ]);
+    const before = {
+      visit: await visitOf(visit.id),
+      duties: await ctx.db.$count(duties, eq(duties.refId, visit.id)),
+      actions: (await actionsOf(visit.id)).length,
+      mails: await mailsTo(requester.email),
+    };
+    for (const [date, officerId] of [
+      [d3, a.id],
+      [d4, b.id],
+    ] as const) {
+      const refused = await ctx.db
+        .transaction((tx) =>
+          scheduleHomeVisit(tx, caller, { visitId: visit.id, date, officerIds: [officerId], kitId: kit.id }, publicUrl),
+        )
+        .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).code).toBe('resource_busy');
     }
@@ -202,7 +344,11 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     // The page says who is busy and where.
     const headPage = await as(head);
     const page = `/officer/home-visits/${visit.id}`;
-    const busy = await headPage.post(`${page}/schedule`, { date: d3, officerIds: a.id, kitId: kit.id, requestId: 'busy-0001' }, page);
+    const busy = await headPage.post(
+      `${page}/schedule`,
+      { date: d3, officerIds: a.id, kitId: kit.id, requestId: 'busy-0001' },
+      page,
+    );
     expect(busy.statusCode).toBe(409);
     expect(busy.body).toContain('Petugas Ana sudah bertugas pada hari itu (tugas loket).');
     expect((await visitOf(visit.id)).visitDate).toBe(d2);
@@ -215,9 +361,22 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     const visit = await makeVisit(ctx.db, requester, unit.code);
     const headPage = await as(head);
     const page = `/officer/home-visits/${visit.id}`;
-    expect((await headPage.post(`${page}/refuse`, { reason: '', requestId: 'refuse-0000' }, page)).statusCode).toBe(422);
-    expect((await headPage.post(`${page}/refuse`, { reason: 'Pemohon sudah dapat datang ke kantor', requestId: 'refuse-0001' }, page)).statusCode).toBe(303);
-    expect(await visitOf(visit.id)).toMatchObject({ status: 'refused', refusalReason: 'Pemohon sudah dapat datang ke kantor' });
+    expect((await headPage.post(`${page}/refuse`, { reason: '', requestId: 'refuse-0000' }, page)).statusCode).toBe(
+      422,
+    );
+    expect(
+      (
+        await headPage.post(
+          `${page}/refuse`,
+          { reason: 'Pemohon sudah dapat datang ke kantor', requestId: 'refuse-0001' },
+          page,
+        )
+      ).statusCode,
+    ).toBe(303);
+    expect(await visitOf(visit.id)).toMatchObject({
+      status: 'refused',
+      refusalReason: 'Pemohon sudah dapat datang ke kantor',
+    });
     expect(await mailsTo(requester.email)).toBe(1);
     const status = await (await as(requester)).get(`/si-koe-peduli/${visit.trackingCode}`);
     expect(status.body).toContain('Pemohon sudah dapat datang ke kantor');
@@ -227,15 +386,43 @@ describeApp('si Koe Peduli home visits', (ctx) => {
   it('takes evidence recognised by content from the requester and lets the officers download it', async () => {
     const unit = await makePeduliUnit(ctx.db);
     const requester = await makeCitizen(ctx.db);
-    const visit = await makeVisit(ctx.db, requester, unit.code, { reason: 'disabled', reasonDetails: 'Lumpuh sejak 2019' });
+    const visit = await makeVisit(ctx.db, requester, unit.code, {
+      reason: 'disabled',
+      reasonDetails: 'Lumpuh sejak 2019',
+    });
     const browser = await as(requester);
     const status = `/si-koe-peduli/${visit.trackingCode}`;
-    const fake = await postMultipart(ctx.app, browser, `${status}/bukti`, status, {}, { filename: 'surat.pdf', type: 'application/pdf', bytes: html });
+    const fake = await postMultipart(
+      ctx.app,
+      browser,
+      `${status}/bukti`,
+      status,
+      {},
+      { filename: 'surat.pdf', type: 'application/pdf', bytes: html },
+    );
     expect(fake.statusCode).toBe(422);
-    const sent = await postMultipart(ctx.app, browser, `${status}/bukti`, status, {}, { filename: 'surat.pdf', type: 'application/pdf', bytes: pdf });
+    const sent = await postMultipart(
+      ctx.app,
+      browser,
+      `${status}/bukti`,
+      status,
+      {},
+      { filename: 'surat.pdf', type: 'application/pdf', bytes: pdf },
+    );
     expect(sent.statusCode).toBe(303);
     const other = await as(await makeCitizen(ctx.db));
-    expect((await postMultipart(ctx.app, other, `${status}/bukti`, '/', {}, { filename: 'x.pdf', type: 'application/pdf', bytes: pdf })).statusCode).toBe(404);
+    expect(
+      (
+        await postMultipart(
+          ctx.app,
+          other,
+          `${status}/bukti`,
+          '/',
+          {},
+          { filename: 'x.pdf', type: 'application/pdf', bytes: pdf },
+        )
+      ).statusCode,
+    ).toBe(404);
     const counter = await as(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }));
     const download = await counter.get(`/officer/home-visits/${visit.id}/evidence`);
     expect(download.statusCode).toBe(200);
@@ -256,13 +443,20 @@ describeApp('si Koe Peduli home visits', (ctx) => {
     expect((await adjudicator.get(page)).statusCode).toBe(403);
     const elsewhere = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-MAUMERE' }));
     expect((await elsewhere.get(page)).statusCode).toBe(403);
-    expect((await elsewhere.post(`${page}/accept`, { requestId: 'accept-elsewhere' }, '/officer/home-visits')).statusCode).toBe(403);
+    expect(
+      (await elsewhere.post(`${page}/accept`, { requestId: 'accept-elsewhere' }, '/officer/home-visits')).statusCode,
+    ).toBe(403);
     expect((await elsewhere.get('/officer/home-visits')).body).not.toContain(visit.trackingCode);
     const regional = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANWIL-NTT' }));
     expect((await regional.get(page)).statusCode).toBe(200);
     expect((await visitOf(visit.id)).status).toBe('requested');
     // Officers do not make requests as citizens.
-    const officerApi = await api()(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }), 'POST', '/api/v1/home-visits', await visitRequest(ctx.db, unit.code));
+    const officerApi = await api()(
+      await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }),
+      'POST',
+      '/api/v1/home-visits',
+      await visitRequest(ctx.db, unit.code),
+    );
     expect(officerApi.statusCode).toBe(403);
   });
 });

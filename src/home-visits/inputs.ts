@@ -6,7 +6,13 @@ import { homeVisitReasons } from './schema.ts';
 const text = (max: number) => z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(max, 'v.tooLong');
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 /** A client-generated id of one form or API call: a resend with it changes nothing. */
-export const requestIdField = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional();
+export const requestIdField = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional();
 
 /** A si Koe Peduli request, the same fields for the API and the page (which sends its region picker and dates apart). */
 export const HomeVisitBody = z.object({
@@ -25,5 +31,8 @@ export const HomeVisitBody = z.object({
   address: text(300),
   villageCode: z.string({ error: 'v.village' }).regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village'),
   unitCode: text(40),
-  preferredDates: z.array(isoDateField, { error: 'homeVisits.v.preferredDates' }).min(1, 'homeVisits.v.preferredDates').max(3, 'homeVisits.v.preferredDates'),
+  preferredDates: z
+    .array(isoDateField, { error: 'homeVisits.v.preferredDates' })
+    .min(1, 'homeVisits.v.preferredDates')
+    .max(3, 'homeVisits.v.preferredDates'),
 });

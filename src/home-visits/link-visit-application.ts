@@ -17,17 +17,36 @@ export type LinkInput = { visitId: string; trackingCode: string; birthDate: IsoD
  * date is given and its NIK must be the one on the request; anything else answers "not found".
  */
 export function linkVisitApplication(tx: Tx, caller: Caller, input: LinkInput): Promise<HomeVisit> {
-  return performVisitAction(tx, caller, { visitId: input.visitId, step: 'link', requestId: input.requestId }, async (visit) => {
-    const application = await lockApplicationByTrackingCode(tx, input.trackingCode);
-    if (!application || application.status === 'draft' || application.birthDate !== input.birthDate || application.nik !== visit.applicantNik) {
-      throw new AppError('validation_failed', { trackingCode: 'homeVisits.v.applicationNotFound' });
-    }
-    if (visit.applicationId === application.id) return null;
-    if (visit.applicationId || application.homeVisitId) throw new AppError('conflict');
-    if (application.unitCode !== visit.unitCode) throw new AppError('wrong_unit');
+  return performVisitAction(
+    tx,
+    caller,
+    { visitId: input.visitId, step: 'link', requestId: input.requestId },
+    async (visit) => {
+      const application = await lockApplicationByTrackingCode(tx, input.trackingCode);
+      if (
+        !application ||
+        application.status === 'draft' ||
+        application.birthDate !== input.birthDate ||
+        application.nik !== visit.applicantNik
+      ) {
+        throw new AppError('validation_failed', { trackingCode: 'homeVisits.v.applicationNotFound' });
+      }
+      if (visit.applicationId === application.id) return null;
+      if (visit.applicationId || application.homeVisitId) throw new AppError('conflict');
+      if (application.unitCode !== visit.unitCode) throw new AppError('wrong_unit');
 
-    await linkApplicationToOutreach(tx, application.id, { homeVisitId: visit.id });
-    await placeOutreachAppointment(tx, caller, { application, unitCode: visit.unitCode, date: visit.visitDate!, channel: 'priority', link: { homeVisitId: visit.id } });
-    return { set: { applicationId: application.id }, payload: { applicationId: application.id, trackingCode: application.trackingCode } };
-  });
+      await linkApplicationToOutreach(tx, application.id, { homeVisitId: visit.id });
+      await placeOutreachAppointment(tx, caller, {
+        application,
+        unitCode: visit.unitCode,
+        date: visit.visitDate!,
+        channel: 'priority',
+        link: { homeVisitId: visit.id },
+      });
+      return {
+        set: { applicationId: application.id },
+        payload: { applicationId: application.id, trackingCode: application.trackingCode },
+      };
+    },
+  );
 }

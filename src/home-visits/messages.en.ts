@@ -5,16 +5,20 @@ import type { Messages } from '../platform/i18n/messages.ts';
 export const homeVisits: Messages<typeof id> = {
   name: 'si Koe Peduli',
   requestTitle: 'Request a si Koe Peduli visit',
-  requestLead: 'Immigration officers come to the home or hospital of a passport applicant who is elderly (60 or over), disabled, sick or in hospital. You may ask for yourself or for a family member.',
-  requestNext: 'Once you send it, the office answers within 2 working days. The applicant still makes the normal passport application and pays the same fee.',
+  requestLead:
+    'Immigration officers come to the home or hospital of a passport applicant who is elderly (60 or over), disabled, sick or in hospital. You may ask for yourself or for a family member.',
+  requestNext:
+    'Once you send it, the office answers within 2 working days. The applicant still makes the normal passport application and pays the same fee.',
   submit: 'Send the request',
   about: {
     title: 'si Koe Peduli: immigration officers come to the applicant',
     lead: 'A passport applicant who cannot come to the immigration office can be visited by officers at home or in hospital. The officers bring the equipment for the photo and fingerprints, so the applicant does not need to come to the office. There is no extra charge for this service.',
     whoTitle: 'Who may ask for a visit',
     whoLead: 'Passport applicants who are:',
-    whoFamily: 'You may ask for yourself or for a family member: a child, a parent, a spouse, a sibling, or someone else you look after.',
-    whoCheck: "For the elderly, the age is counted from the applicant's date of birth. For the other reasons, describe the applicant's situation; you may attach a doctor's letter or a disability card.",
+    whoFamily:
+      'You may ask for yourself or for a family member: a child, a parent, a spouse, a sibling, or someone else you look after.',
+    whoCheck:
+      "For the elderly, the age is counted from the applicant's date of birth. For the other reasons, describe the applicant's situation; you may attach a doctor's letter or a disability card.",
     howTitle: 'How to ask',
     how1: 'Sign in with your Sikoe account, or sign up first if you do not have one.',
     how2: "Fill in the request: the applicant's details (name, NIK, date of birth), the reason, the address of the home or hospital, the immigration office and one to three dates that suit you.",
@@ -23,7 +27,8 @@ export const homeVisits: Messages<typeof id> = {
     next1: 'You receive a tracking code and can see the state of the request in Sikoe at any time.',
     next2: 'The office answers within {{days}} working days of the request: accepted, or refused with the reason.',
     next3: 'Once accepted, the office sets the date of the visit and tells you by email.',
-    next4: "On the day, the officers check the original documents, take the photo and fingerprints and interview the applicant. Have the applicant's e-KTP, KK and original documents ready.",
+    next4:
+      "On the day, the officers check the original documents, take the photo and fingerprints and interview the applicant. Have the applicant's e-KTP, KK and original documents ready.",
     unitsTitle: 'Offices that offer si Koe Peduli',
     start: 'Ask for a visit',
     signInNote: 'You will be asked to sign in or sign up first.',
@@ -65,7 +70,14 @@ export const homeVisits: Messages<typeof id> = {
   relations: { self: 'Myself', child: 'Child', parent: 'Parent', spouse: 'Spouse', sibling: 'Sibling', other: 'Other' },
   reasons: { elderly: 'Elderly (60 or over)', disabled: 'Disabled', sick: 'Sick', hospital: 'In hospital' },
   places: { home: 'Home', hospital: 'Hospital' },
-  statuses: { requested: 'Awaiting an answer', accepted: 'Accepted, awaiting a date', refused: 'Refused', scheduled: 'Scheduled', visited: 'Visited', cancelled: 'Cancelled' },
+  statuses: {
+    requested: 'Awaiting an answer',
+    accepted: 'Accepted, awaiting a date',
+    refused: 'Refused',
+    scheduled: 'Scheduled',
+    visited: 'Visited',
+    cancelled: 'Cancelled',
+  },
   history: {
     title: 'History',
     requested: 'Request sent',
@@ -89,7 +101,8 @@ export const homeVisits: Messages<typeof id> = {
     evidence: 'Evidence',
     evidenceAttached: 'Evidence attached.',
     upload: 'Upload evidence',
-    nextSteps: "Meanwhile, make the applicant's passport application as usual (without choosing an arrival date) and give its tracking code to the officers.",
+    nextSteps:
+      "Meanwhile, make the applicant's passport application as usual (without choosing an arrival date) and give its tracking code to the officers.",
     newRequest: 'Request another visit',
   },
   officer: {
@@ -114,7 +127,8 @@ export const homeVisits: Messages<typeof id> = {
     reschedule: 'Move the visit',
     linkTitle: 'Link the passport application',
     link: 'Link',
-    linkHint: "An application already submitted for this applicant (same NIK). On the visit day, check the applicant in with the tracking code and birth date, then run the counter steps as usual.",
+    linkHint:
+      'An application already submitted for this applicant (same NIK). On the visit day, check the applicant in with the tracking code and birth date, then run the counter steps as usual.',
     linked: 'Linked passport application: {{code}}',
     openCase: 'Open the case',
     visitedTitle: 'Record the visit',
@@ -125,7 +139,8 @@ export const homeVisits: Messages<typeof id> = {
   },
   duties: { counter: 'counter duty', session: 'Eazy Paspor', visit: 'si Koe Peduli visit' },
   v: {
-    tooYoung: 'By the birth date given, the applicant is {{age}}; the service for the elderly is for people aged 60 and over.',
+    tooYoung:
+      'By the birth date given, the applicant is {{age}}; the service for the elderly is for people aged 60 and over.',
     detailsRequired: "Describe the applicant's situation for this reason.",
     unitNoPeduli: 'Choose an office that offers si Koe Peduli.',
     preferredDates: 'Give one to three different dates, after today and within 3 months.',

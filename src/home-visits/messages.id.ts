@@ -2,25 +2,31 @@
 export const homeVisits = {
   name: 'si Koe Peduli',
   requestTitle: 'Ajukan kunjungan si Koe Peduli',
-  requestLead: 'Petugas imigrasi datang ke rumah atau rumah sakit untuk pemohon paspor yang lansia (60 tahun ke atas), penyandang disabilitas, sakit, atau dirawat di rumah sakit. Anda boleh mengajukan untuk diri sendiri atau anggota keluarga.',
-  requestNext: 'Setelah diajukan, kantor menjawab dalam 2 hari kerja. Pemohon tetap mengisi permohonan paspor biasa dan membayar biaya yang sama.',
+  requestLead:
+    'Petugas imigrasi datang ke rumah atau rumah sakit untuk pemohon paspor yang lansia (60 tahun ke atas), penyandang disabilitas, sakit, atau dirawat di rumah sakit. Anda boleh mengajukan untuk diri sendiri atau anggota keluarga.',
+  requestNext:
+    'Setelah diajukan, kantor menjawab dalam 2 hari kerja. Pemohon tetap mengisi permohonan paspor biasa dan membayar biaya yang sama.',
   submit: 'Kirim permintaan',
   about: {
     title: 'si Koe Peduli: petugas imigrasi datang ke pemohon',
     lead: 'Pemohon paspor yang tidak dapat datang ke kantor imigrasi dapat dikunjungi petugas di rumah atau di rumah sakit. Petugas membawa perangkat untuk foto dan sidik jari, jadi pemohon tidak perlu ke kantor. Layanan ini tidak dipungut biaya tambahan.',
     whoTitle: 'Siapa yang dapat meminta kunjungan',
     whoLead: 'Pemohon paspor yang:',
-    whoFamily: 'Anda boleh meminta untuk diri sendiri atau untuk anggota keluarga: anak, orang tua, suami/istri, saudara kandung, atau orang lain yang Anda dampingi.',
-    whoCheck: 'Untuk lansia, umur dihitung dari tanggal lahir pemohon. Untuk alasan lain, jelaskan keadaan pemohon; surat dokter atau kartu disabilitas boleh dilampirkan.',
+    whoFamily:
+      'Anda boleh meminta untuk diri sendiri atau untuk anggota keluarga: anak, orang tua, suami/istri, saudara kandung, atau orang lain yang Anda dampingi.',
+    whoCheck:
+      'Untuk lansia, umur dihitung dari tanggal lahir pemohon. Untuk alasan lain, jelaskan keadaan pemohon; surat dokter atau kartu disabilitas boleh dilampirkan.',
     howTitle: 'Cara mengajukan',
     how1: 'Masuk dengan akun Sikoe, atau daftar dulu bila belum punya akun.',
     how2: 'Isi formulir permintaan: data pemohon (nama, NIK, tanggal lahir), alasan, alamat rumah atau rumah sakit, kantor imigrasi, dan satu sampai tiga tanggal yang Anda inginkan.',
     how3: 'Isi juga permohonan paspor untuk pemohon seperti biasa, tanpa memilih tanggal kedatangan. Biaya paspornya sama dengan di kantor.',
     nextTitle: 'Apa yang terjadi setelah itu',
     next1: 'Anda menerima kode pelacakan dan dapat melihat status permintaan di Sikoe kapan saja.',
-    next2: 'Kantor menjawab paling lambat {{days}} hari kerja setelah permintaan: diterima, atau ditolak dengan alasannya.',
+    next2:
+      'Kantor menjawab paling lambat {{days}} hari kerja setelah permintaan: diterima, atau ditolak dengan alasannya.',
     next3: 'Bila diterima, kantor menetapkan tanggal kunjungan dan mengabari Anda lewat email.',
-    next4: 'Pada hari kunjungan petugas memeriksa dokumen asli, mengambil foto dan sidik jari, dan mewawancarai pemohon. Siapkan e-KTP, KK, dan dokumen asli pemohon.',
+    next4:
+      'Pada hari kunjungan petugas memeriksa dokumen asli, mengambil foto dan sidik jari, dan mewawancarai pemohon. Siapkan e-KTP, KK, dan dokumen asli pemohon.',
     unitsTitle: 'Kantor yang melayani si Koe Peduli',
     start: 'Ajukan kunjungan',
     signInNote: 'Anda akan diminta masuk atau mendaftar dulu.',
@@ -57,12 +63,32 @@ export const homeVisits = {
     reasonDetails: 'Wajib untuk alasan selain lansia: misalnya jenis disabilitas atau penyakit, nama rumah sakit.',
     preferredDates: 'Satu sampai tiga tanggal setelah hari ini.',
     evidence: 'Boleh dilampirkan: surat dokter, kartu disabilitas. JPEG, PNG atau PDF.',
-    officers: 'Petugas yang sudah bertugas di loket, Eazy Paspor, atau kunjungan lain pada hari itu tidak dapat dipilih.',
+    officers:
+      'Petugas yang sudah bertugas di loket, Eazy Paspor, atau kunjungan lain pada hari itu tidak dapat dipilih.',
   },
-  relations: { self: 'Diri sendiri', child: 'Anak', parent: 'Orang tua', spouse: 'Suami/istri', sibling: 'Saudara kandung', other: 'Lainnya' },
-  reasons: { elderly: 'Lansia (60 tahun ke atas)', disabled: 'Penyandang disabilitas', sick: 'Sakit', hospital: 'Dirawat di rumah sakit' },
+  relations: {
+    self: 'Diri sendiri',
+    child: 'Anak',
+    parent: 'Orang tua',
+    spouse: 'Suami/istri',
+    sibling: 'Saudara kandung',
+    other: 'Lainnya',
+  },
+  reasons: {
+    elderly: 'Lansia (60 tahun ke atas)',
+    disabled: 'Penyandang disabilitas',
+    sick: 'Sakit',
+    hospital: 'Dirawat di rumah sakit',
+  },
   places: { home: 'Rumah', hospital: 'Rumah sakit' },
-  statuses: { requested: 'Menunggu jawaban', accepted: 'Diterima, menunggu jadwal', refused: 'Ditolak', scheduled: 'Dijadwalkan', visited: 'Sudah dikunjungi', cancelled: 'Dibatalkan' },
+  statuses: {
+    requested: 'Menunggu jawaban',
+    accepted: 'Diterima, menunggu jadwal',
+    refused: 'Ditolak',
+    scheduled: 'Dijadwalkan',
+    visited: 'Sudah dikunjungi',
+    cancelled: 'Dibatalkan',
+  },
   history: {
     title: 'Riwayat',
     requested: 'Permintaan diajukan',
@@ -86,7 +112,8 @@ export const homeVisits = {
     evidence: 'Bukti',
     evidenceAttached: 'Bukti sudah dilampirkan.',
     upload: 'Unggah bukti',
-    nextSteps: 'Sambil menunggu, isi permohonan paspor untuk pemohon seperti biasa (tanpa memilih tanggal kedatangan) dan sampaikan kode pelacakannya kepada petugas.',
+    nextSteps:
+      'Sambil menunggu, isi permohonan paspor untuk pemohon seperti biasa (tanpa memilih tanggal kedatangan) dan sampaikan kode pelacakannya kepada petugas.',
     newRequest: 'Ajukan kunjungan lain',
   },
   officer: {
@@ -111,7 +138,8 @@ export const homeVisits = {
     reschedule: 'Ubah jadwal',
     linkTitle: 'Kaitkan permohonan paspor',
     link: 'Kaitkan',
-    linkHint: 'Permohonan yang sudah diajukan untuk pemohon ini (NIK sama). Pada hari kunjungan, daftarkan kedatangannya dengan kode pelacakan dan tanggal lahir, lalu jalankan langkah loket seperti biasa.',
+    linkHint:
+      'Permohonan yang sudah diajukan untuk pemohon ini (NIK sama). Pada hari kunjungan, daftarkan kedatangannya dengan kode pelacakan dan tanggal lahir, lalu jalankan langkah loket seperti biasa.',
     linked: 'Permohonan paspor terkait: {{code}}',
     openCase: 'Buka berkas',
     visitedTitle: 'Catat kunjungan',

@@ -37,7 +37,8 @@ export async function performVisitAction(
 ): Promise<HomeVisit> {
   const visit = await lockHomeVisit(tx, input.visitId);
   await authorizeStep(tx, caller, visit, input.step);
-  if (await findActionByRequest(tx, homeVisitActions, homeVisitActions.visitId, visit.id, input.requestId)) return visit;
+  if (await findActionByRequest(tx, homeVisitActions, homeVisitActions.visitId, visit.id, input.requestId))
+    return visit;
   assertStepAllowed(visitWorkflow, input.step, visit.status);
   const change = await rules(visit);
   if (!change) return visit;
@@ -46,8 +47,24 @@ export async function performVisitAction(
   await recordWorkflowAction(
     tx,
     caller,
-    { history: homeVisitActions, entry: { visitId: visit.id }, record: homeVisits, recordId: visit.id, type, status: step.to, set: change.set, payload: change.payload, requestId: input.requestId },
-    { action: `home_visit.${type}`, targetType: 'home_visit', targetId: visit.id, unitCode: visit.unitCode, details: change.payload ?? {} },
+    {
+      history: homeVisitActions,
+      entry: { visitId: visit.id },
+      record: homeVisits,
+      recordId: visit.id,
+      type,
+      status: step.to,
+      set: change.set,
+      payload: change.payload,
+      requestId: input.requestId,
+    },
+    {
+      action: `home_visit.${type}`,
+      targetType: 'home_visit',
+      targetId: visit.id,
+      unitCode: visit.unitCode,
+      details: change.payload ?? {},
+    },
   );
   return lockHomeVisit(tx, visit.id);
 }

@@ -35,7 +35,12 @@ export const newVisitCode = () => `KP${newTrackingCode().slice(2)}`;
  * is judged for eligibility at once (a refusal stores nothing), and the office owes a first answer within two working
  * days on its calendar. A resend with the same request id returns the request already made.
  */
-export async function requestHomeVisit(tx: Tx, caller: Caller, input: HomeVisitRequest, now = new Date()): Promise<{ trackingCode: string; created: boolean }> {
+export async function requestHomeVisit(
+  tx: Tx,
+  caller: Caller,
+  input: HomeVisitRequest,
+  now = new Date(),
+): Promise<{ trackingCode: string; created: boolean }> {
   const actor = caller.actor;
   if (!actor) throw new AppError('unauthenticated');
   if (actor.kind !== 'citizen') throw new AppError('forbidden');
@@ -81,8 +86,23 @@ export async function requestHomeVisit(tx: Tx, caller: Caller, input: HomeVisitR
   await recordWorkflowAction(
     tx,
     caller,
-    { history: homeVisitActions, entry: { visitId: visit.id }, record: homeVisits, recordId: visit.id, type: 'requested', status: 'requested', payload, requestId },
-    { action: 'home_visit.requested', targetType: 'home_visit', targetId: visit.id, unitCode: visit.unitCode, details: payload },
+    {
+      history: homeVisitActions,
+      entry: { visitId: visit.id },
+      record: homeVisits,
+      recordId: visit.id,
+      type: 'requested',
+      status: 'requested',
+      payload,
+      requestId,
+    },
+    {
+      action: 'home_visit.requested',
+      targetType: 'home_visit',
+      targetId: visit.id,
+      unitCode: visit.unitCode,
+      details: payload,
+    },
   );
   return { trackingCode: visit.trackingCode, created: true };
 }

@@ -37,7 +37,9 @@ export const homeVisits = pgTable(
   },
   (t) => [
     uniqueIndex('home_visits_tracking_code_key').on(t.trackingCode),
-    uniqueIndex('home_visits_request_key').on(t.requesterAccountId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('home_visits_request_key')
+      .on(t.requesterAccountId, t.requestId)
+      .where(sql`request_id is not null`),
     index('home_visits_unit_idx').on(t.unitCode, t.status, t.answerDueOn),
   ],
 );
@@ -58,6 +60,8 @@ export const homeVisitActions = pgTable(
   },
   (t) => [
     index('home_visit_actions_visit_idx').on(t.visitId, t.id),
-    uniqueIndex('home_visit_actions_request_key').on(t.visitId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('home_visit_actions_request_key')
+      .on(t.visitId, t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );

@@ -27,8 +27,17 @@ export function bornYearsAgo(years: number, today: IsoDate = witaDate()): IsoDat
 }
 
 /** A valid request for an elderly woman at home in Kota Kupang, by her child. */
-export async function visitRequest(db: Executor, unitCode: string, overrides: Partial<HomeVisitRequest> = {}, today: IsoDate = witaDate()): Promise<HomeVisitRequest> {
-  const [village] = await db.select({ code: villages.code }).from(villages).where(eq(villages.districtCode, '53.71.01')).limit(1);
+export async function visitRequest(
+  db: Executor,
+  unitCode: string,
+  overrides: Partial<HomeVisitRequest> = {},
+  today: IsoDate = witaDate(),
+): Promise<HomeVisitRequest> {
+  const [village] = await db
+    .select({ code: villages.code })
+    .from(villages)
+    .where(eq(villages.districtCode, '53.71.01'))
+    .limit(1);
   const applicantBirthDate = overrides.applicantBirthDate ?? bornYearsAgo(72, today);
   return {
     requesterRelation: 'child',
@@ -46,7 +55,12 @@ export async function visitRequest(db: Executor, unitCode: string, overrides: Pa
 }
 
 /** A request made by the citizen through the use case, returned as stored. */
-export async function makeVisit(db: Db, requester: Account, unitCode: string, overrides: Partial<HomeVisitRequest> = {}) {
+export async function makeVisit(
+  db: Db,
+  requester: Account,
+  unitCode: string,
+  overrides: Partial<HomeVisitRequest> = {},
+) {
   const input = await visitRequest(db, unitCode, overrides);
   const caller = { ...systemCaller('test'), actor: citizenActor(requester) };
   const { trackingCode } = await db.transaction((tx) => requestHomeVisit(tx, caller, input));
@@ -57,10 +71,26 @@ export async function makeVisit(db: Db, requester: Account, unitCode: string, ov
 /** A request already accepted by a head of office. */
 export async function makeAcceptedVisit(db: Db, requester: Account, head: Account, unitCode: string) {
   const visit = await makeVisit(db, requester, unitCode);
-  return db.transaction((tx) => acceptHomeVisit(tx, { ...systemCaller('test'), actor: officerActor(head) }, { visitId: visit.id }));
+  return db.transaction((tx) =>
+    acceptHomeVisit(tx, { ...systemCaller('test'), actor: officerActor(head) }, { visitId: visit.id }),
+  );
 }
 
 export const citizenActor = (a: Account) => ({
-  id: a.id, kind: 'citizen' as const, role: null, unitCode: null, name: a.name, email: a.email, emailVerified: true, mfaPassed: true, totpEnabled: false, via: 'session' as const,
+  id: a.id,
+  kind: 'citizen' as const,
+  role: null,
+  unitCode: null,
+  name: a.name,
+  email: a.email,
+  emailVerified: true,
+  mfaPassed: true,
+  totpEnabled: false,
+  via: 'session' as const,
 });
-export const officerActor = (a: Account) => ({ ...citizenActor(a), kind: 'officer' as const, role: a.role, unitCode: a.unitCode });
+export const officerActor = (a: Account) => ({
+  ...citizenActor(a),
+  kind: 'officer' as const,
+  role: a.role,
+  unitCode: a.unitCode,
+});

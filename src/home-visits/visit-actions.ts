@@ -14,7 +14,12 @@ export type VisitHistoryEntry = { type: string; at: Date; actorId: string | null
 
 export function visitHistory(db: Executor, visitId: string): Promise<VisitHistoryEntry[]> {
   return db
-    .select({ type: homeVisitActions.type, at: homeVisitActions.at, actorId: homeVisitActions.actorId, payload: homeVisitActions.payload })
+    .select({
+      type: homeVisitActions.type,
+      at: homeVisitActions.at,
+      actorId: homeVisitActions.actorId,
+      payload: homeVisitActions.payload,
+    })
     .from(homeVisitActions)
     .where(eq(homeVisitActions.visitId, visitId))
     .orderBy(asc(homeVisitActions.id));

@@ -26,7 +26,11 @@ export type VisitFacts = {
  * elderly (an officer then sees the e-KTP), and a description for the other reasons, which the office weighs. Returns
  * field errors as catalogue keys (with the parameters their messages need); no errors when the request may be stored.
  */
-export async function visitRequestErrors(db: Executor, facts: VisitFacts, today: IsoDate): Promise<{ errors: FieldErrors; params: { age?: number } }> {
+export async function visitRequestErrors(
+  db: Executor,
+  facts: VisitFacts,
+  today: IsoDate,
+): Promise<{ errors: FieldErrors; params: { age?: number } }> {
   const errors: FieldErrors = {};
   const params: { age?: number } = {};
   const birthDateOk = facts.applicantBirthDate <= today && ageOn(facts.applicantBirthDate, today) <= 130;
@@ -47,7 +51,10 @@ export async function visitRequestErrors(db: Executor, facts: VisitFacts, today:
   const unit = await getUnit(db, facts.unitCode).catch(() => null);
   if (!unit || !unit.services.includes('koe_peduli')) errors.unitCode = 'homeVisits.v.unitNoPeduli';
   const last = addDays(today, PREFERRED_DATES_AHEAD);
-  if (facts.preferredDates.some((d) => d <= today || d > last) || new Set(facts.preferredDates).size !== facts.preferredDates.length) {
+  if (
+    facts.preferredDates.some((d) => d <= today || d > last) ||
+    new Set(facts.preferredDates).size !== facts.preferredDates.length
+  ) {
     errors.preferredDates = 'homeVisits.v.preferredDates';
   }
   return { errors, params };

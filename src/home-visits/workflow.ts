@@ -15,7 +15,9 @@ export const openVisitStatuses: readonly HomeVisitStatus[] = ['requested', 'acce
  * refused. The applicant's application is linked to a scheduled visit; the requester adds evidence while it is open.
  * Officers run the steps by their policy action (policy.ts); the requester adds evidence to their own request.
  */
-type Steps = { [S in OfficerVisitStep]: WorkflowStep<HomeVisitStatus, Exclude<HomeVisitAction, 'visit.view'>> } & { evidence: WorkflowStep<HomeVisitStatus, 'requester'> };
+type Steps = { [S in OfficerVisitStep]: WorkflowStep<HomeVisitStatus, Exclude<HomeVisitAction, 'visit.view'>> } & {
+  evidence: WorkflowStep<HomeVisitStatus, 'requester'>;
+};
 
 export const visitWorkflow: Steps = {
   accept: { from: ['requested'], to: 'accepted', by: 'visit.triage', records: 'accepted' },

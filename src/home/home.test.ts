@@ -16,7 +16,10 @@ function links(html: string): Map<string, string[]> {
 
 describeApp('home page', (ctx) => {
   it('leads to tracking, complaints and si Koe Peduli, in Indonesian and English', async () => {
-    for (const [lang, t] of [['id', id], ['en', en]] as const) {
+    for (const [lang, t] of [
+      ['id', id],
+      ['en', en],
+    ] as const) {
       const res = await ctx.app.inject({ url: '/', headers: { cookie: `lang=${lang}` } });
       expect(res.statusCode).toBe(200);
       const found = links(res.body);
@@ -52,4 +55,3 @@ describeApp('home page', (ctx) => {
     expect(card?.[2]).toBe('segera daring; sementara di kantor imigrasi');
   });
 });
-

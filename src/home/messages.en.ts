@@ -8,7 +8,8 @@ export const home: Messages<typeof id> = {
   soon: 'online soon; at the immigration office meanwhile',
   unitsTitle: 'Immigration offices and posts',
   followTitle: 'Already applied?',
-  trackLead: "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",
+  trackLead:
+    "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",
   trackLink: 'Track a passport application',
   complaintLead: 'Sent a complaint? Follow its answers with the tracking code and the secret code of your complaint.',
   complaintLink: 'Follow a complaint',

@@ -17,9 +17,21 @@ export function registerHomeRoutes(fastify: FastifyInstance): void {
   // The language switch is a link, so it works without JavaScript; the choice is remembered for a year.
   app.get(
     '/lang/:lang',
-    { schema: { hide: true, params: z.object({ lang: z.enum(languages) }), querystring: z.object({ next: z.string().max(500).optional() }) } },
+    {
+      schema: {
+        hide: true,
+        params: z.object({ lang: z.enum(languages) }),
+        querystring: z.object({ next: z.string().max(500).optional() }),
+      },
+    },
     async (req, reply) => {
-      reply.setCookie('lang', req.params.lang, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true, secure: app.deps.config.secureCookies });
+      reply.setCookie('lang', req.params.lang, {
+        path: '/',
+        maxAge: 365 * 86_400,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: app.deps.config.secureCookies,
+      });
       return reply.redirect(nextPath(req.query.next), 303);
     },
   );

@@ -9,10 +9,22 @@ import { enqueueMail } from '../platform/mail/mailer.ts';
 import { officerWelcomeMail } from '../accounts/mails.ts';
 import { getUnit } from '../units/list-units.ts';
 
-export type NewOfficer = { email: string; name: string; role: OfficerRole; unitCode: string; password: string; lang?: Lang };
+export type NewOfficer = {
+  email: string;
+  name: string;
+  role: OfficerRole;
+  unitCode: string;
+  password: string;
+  lang?: Lang;
+};
 
 /** Officers are created by an admin (or the CLI); their address is taken as verified. */
-export async function createOfficer(tx: Tx, caller: Caller, input: NewOfficer, publicUrl: string): Promise<{ id: string }> {
+export async function createOfficer(
+  tx: Tx,
+  caller: Caller,
+  input: NewOfficer,
+  publicUrl: string,
+): Promise<{ id: string }> {
   await getUnit(tx, input.unitCode).catch(() => {
     throw new AppError('validation_failed', { unitCode: 'v.unit' });
   });
@@ -32,6 +44,12 @@ export async function createOfficer(tx: Tx, caller: Caller, input: NewOfficer, p
     .returning({ id: accounts.id });
   if (!row) throw new AppError('email_taken', { email: 'v.emailTaken' });
   await enqueueMail(tx, officerWelcomeMail(input.lang ?? 'id', input.email, input.name, publicUrl));
-  await appendAudit(tx, caller, { action: 'officer.create', targetType: 'account', targetId: row.id, unitCode: input.unitCode, details: { role: input.role } });
+  await appendAudit(tx, caller, {
+    action: 'officer.create',
+    targetType: 'account',
+    targetId: row.id,
+    unitCode: input.unitCode,
+    details: { role: input.role },
+  });
   return row;
 }

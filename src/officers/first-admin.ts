@@ -29,10 +29,7 @@ export async function issueSetupToken(db: Db): Promise<string | null> {
 
 /** Whether the token opens the setup page now: it matches, is fresh, and there is still no admin. */
 export async function setupTokenValid(db: Db | Tx, token: string, lock = false): Promise<boolean> {
-  const query = db
-    .select()
-    .from(serverSecrets)
-    .where(eq(serverSecrets.name, SETUP));
+  const query = db.select().from(serverSecrets).where(eq(serverSecrets.name, SETUP));
   const [row] = lock ? await query.for('update') : await query;
   if (!row || row.value !== hashToken(token)) return false;
   if (row.createdAt.getTime() + VALID_HOURS * 3_600_000 < Date.now()) return false;
@@ -42,9 +39,26 @@ export async function setupTokenValid(db: Db | Tx, token: string, lock = false):
 export type FirstAdmin = { token: string; email: string; name: string; password: string; lang: Lang };
 
 /** Creates the first admin with the setup token and uses the token up; refused once any admin exists. */
-export async function createFirstAdmin(tx: Tx, caller: Caller, input: FirstAdmin, publicUrl: string): Promise<{ id: string }> {
+export async function createFirstAdmin(
+  tx: Tx,
+  caller: Caller,
+  input: FirstAdmin,
+  publicUrl: string,
+): Promise<{ id: string }> {
   if (!(await setupTokenValid(tx, input.token, true))) throw new AppError('invalid_token');
-  const created = await createOfficer(tx, caller, { email: input.email, name: input.name, role: 'admin', unitCode: FIRST_ADMIN_UNIT, password: input.password, lang: input.lang }, publicUrl);
+  const created = await createOfficer(
+    tx,
+    caller,
+    {
+      email: input.email,
+      name: input.name,
+      role: 'admin',
+      unitCode: FIRST_ADMIN_UNIT,
+      password: input.password,
+      lang: input.lang,
+    },
+    publicUrl,
+  );
   await tx.delete(serverSecrets).where(eq(serverSecrets.name, SETUP));
   return created;
 }

@@ -8,7 +8,8 @@ export const setup: Messages<typeof id.setup> = {
   doneTitle: 'The administrator has been created',
   done: 'The account {{email}} has been created. Sign in, then set up two-step verification in your authenticator app.',
   closedTitle: 'This setup link does not work',
-  closed: 'The link has been used, has expired, or an administrator already exists. Sign in as an administrator, or restart the server for a new link while there is none.',
+  closed:
+    'The link has been used, has expired, or an administrator already exists. Sign in as an administrator, or restart the server for a new link while there is none.',
 };
 
 export const officer: Messages<typeof id.officer> = {
@@ -33,7 +34,8 @@ export const officers: Messages<typeof id.officers> = {
   passwordHint: 'Hand it to the officer in person; at least 10 characters.',
   viewAudited: 'Opening this record is written to the audit trail.',
   signInFailures: 'Failed sign-ins (last 24 hours)',
-  signInClearLead: 'The owner cannot sign in because of the slow-down after failed attempts? Once you are sure who they are, clear the count.',
+  signInClearLead:
+    'The owner cannot sign in because of the slow-down after failed attempts? Once you are sure who they are, clear the count.',
   signInClear: 'Clear the sign-in slow-down',
   signInCleared: 'The count of failed sign-ins has been cleared.',
 };

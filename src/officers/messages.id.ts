@@ -8,7 +8,8 @@ export const setup = {
   doneTitle: 'Administrator sudah dibuat',
   done: 'Akun {{email}} sudah dibuat. Masuklah, lalu pasang verifikasi dua langkah di aplikasi autentikator Anda.',
   closedTitle: 'Tautan penyiapan tidak berlaku',
-  closed: 'Tautan ini sudah dipakai, sudah kedaluwarsa, atau administrator sudah ada. Masuklah dengan akun administrator, atau mulai ulang server untuk mendapat tautan baru selama belum ada administrator.',
+  closed:
+    'Tautan ini sudah dipakai, sudah kedaluwarsa, atau administrator sudah ada. Masuklah dengan akun administrator, atau mulai ulang server untuk mendapat tautan baru selama belum ada administrator.',
 };
 
 export const officer = {
@@ -33,7 +34,8 @@ export const officers = {
   passwordHint: 'Berikan kepada petugas secara langsung; minimal 10 karakter.',
   viewAudited: 'Pembukaan data ini dicatat dalam jejak audit.',
   signInFailures: 'Percobaan masuk gagal (24 jam terakhir)',
-  signInClearLead: 'Pemilik akun tidak bisa masuk karena perlambatan setelah percobaan yang gagal? Setelah memastikan identitasnya, hapus hitungan ini.',
+  signInClearLead:
+    'Pemilik akun tidak bisa masuk karena perlambatan setelah percobaan yang gagal? Setelah memastikan identitasnya, hapus hitungan ini.',
   signInClear: 'Hapus perlambatan masuk',
   signInCleared: 'Hitungan percobaan masuk yang gagal sudah dihapus.',
 };

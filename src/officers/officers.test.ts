@@ -9,14 +9,24 @@ import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 
 const INITIAL = 'initial passphrase';
-const newOfficer = (over: Record<string, string> = {}) => ({ name: 'Agustinus Seran', email: uniqueEmail('new-officer'), role: 'counter_officer', unitCode: 'KANIM-KUPANG', password: INITIAL, ...over });
+const newOfficer = (over: Record<string, string> = {}) => ({
+  name: 'Agustinus Seran',
+  email: uniqueEmail('new-officer'),
+  role: 'counter_officer',
+  unitCode: 'KANIM-KUPANG',
+  password: INITIAL,
+  ...over,
+});
 
 async function as(ctx: AppContext, account: Account): Promise<Browser> {
   return new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
 }
 
 const createdBy = async (ctx: AppContext, actorId: string) =>
-  ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'officer.create'), eq(auditLog.actorId, actorId)));
+  ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'officer.create'), eq(auditLog.actorId, actorId)));
 
 describeApp('officers', (ctx) => {
   describe('creating', () => {
@@ -26,12 +36,22 @@ describeApp('officers', (ctx) => {
       const page = await browser.get('/admin/officers/new');
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('value="POS-LEMBATA"');
-      const form = newOfficer({ email: uniqueEmail('New-Officer').toUpperCase(), unitCode: 'POS-ROTE-NDAO', role: 'verifier' });
+      const form = newOfficer({
+        email: uniqueEmail('New-Officer').toUpperCase(),
+        unitCode: 'POS-ROTE-NDAO',
+        role: 'verifier',
+      });
       const res = await browser.post('/admin/officers/new', form);
       expect(res.statusCode).toBe(303);
       const email = form.email.toLowerCase();
       const [created] = await accountByEmail(ctx.db, email);
-      expect(created).toMatchObject({ kind: 'officer', role: 'verifier', unitCode: 'POS-ROTE-NDAO', name: 'Agustinus Seran', totpEnabledAt: null });
+      expect(created).toMatchObject({
+        kind: 'officer',
+        role: 'verifier',
+        unitCode: 'POS-ROTE-NDAO',
+        name: 'Agustinus Seran',
+        totpEnabledAt: null,
+      });
       expect(created!.emailVerifiedAt).toBeInstanceOf(Date);
       expect(res.headers.location).toBe(`/admin/accounts/${created!.id}`);
       const [audit] = await auditFor(ctx.db, created!.id, 'officer.create');
@@ -114,7 +134,12 @@ describeApp('officers', (ctx) => {
         [{ name: 'n'.repeat(121) }, 'name', 'Terlalu panjang.', 'Too long.'],
         [{ email: 'not-an-email' }, 'email', 'Masukkan alamat email yang benar', 'Enter a valid email address'],
         [{ email: '' }, 'email', 'Wajib diisi.', 'Required.'],
-        [{ password: 'short' }, 'password', 'Kata sandi minimal 10 karakter.', 'The password needs at least 10 characters.'],
+        [
+          { password: 'short' },
+          'password',
+          'Kata sandi minimal 10 karakter.',
+          'The password needs at least 10 characters.',
+        ],
         [{ role: 'superuser' }, 'role', 'Isian tidak valid.', 'Not valid.'],
         [{ unitCode: '' }, 'unitCode', 'Wajib diisi.', 'Required.'],
         [{ unitCode: 'NOPE' }, 'unitCode', 'Pilih kantor dari daftar.', 'Choose an office from the list.'],
@@ -126,7 +151,9 @@ describeApp('officers', (ctx) => {
         // Every field, text or select, names its error for aria-describedby.
         expect(res.body).toContain(`<p class="error" id="f-${field}-error">${id}`);
         expect(res.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
-        const english = await browser.setCookie('lang=en').request({ method: 'POST', url: '/admin/officers/new', form });
+        const english = await browser
+          .setCookie('lang=en')
+          .request({ method: 'POST', url: '/admin/officers/new', form });
         browser.setCookie('lang=id');
         expect(english.statusCode).toBe(422);
         expect(english.body).toContain(`<p class="error" id="f-${field}-error">${en}`);
@@ -138,8 +165,16 @@ describeApp('officers', (ctx) => {
 
   describe('listing and viewing', () => {
     it('lists the officers in scope for admins and heads of office, with a create link for admins only', async () => {
-      const kupang = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'POS-OEPOLI', name: `Kupang ${crypto.randomUUID()}` });
-      const maumere = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-MAUMERE', name: `Maumere ${crypto.randomUUID()}` });
+      const kupang = await makeOfficer(ctx.db, {
+        role: 'counter_officer',
+        unitCode: 'POS-OEPOLI',
+        name: `Kupang ${crypto.randomUUID()}`,
+      });
+      const maumere = await makeOfficer(ctx.db, {
+        role: 'counter_officer',
+        unitCode: 'KANIM-MAUMERE',
+        name: `Maumere ${crypto.randomUUID()}`,
+      });
       const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' });
       const headList = await (await as(ctx, head)).get('/admin/officers');
       expect(headList.statusCode).toBe(200);

@@ -50,7 +50,15 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       sessions: canSessions(actor, 'session.view'),
       visits: roleMay(actor, 'visit.view'),
     };
-    return reply.page(<OfficerHomePage ctx={reply.ctx()} unit={unit} links={links} desks={await passportDesks(db(), actor)} queueUnits={await queueDesks(db(), actor)} />);
+    return reply.page(
+      <OfficerHomePage
+        ctx={reply.ctx()}
+        unit={unit}
+        links={links}
+        desks={await passportDesks(db(), actor)}
+        queueUnits={await queueDesks(db(), actor)}
+      />,
+    );
   });
 
   app.get('/admin/officers', { schema: { hide: true } }, async (req, reply) => {
@@ -58,10 +66,22 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     authorize(actor, 'officer.list');
     const scope = await actorScope(db(), actor);
     const units = (await listUnits(db())).filter((u) => scope.includes(u.code));
-    return reply.page(<OfficersPage ctx={reply.ctx()} officers={await listOfficers(db(), scope)} units={units} canCreate={actor.role === 'admin'} />);
+    return reply.page(
+      <OfficersPage
+        ctx={reply.ctx()}
+        officers={await listOfficers(db(), scope)}
+        units={units}
+        canCreate={actor.role === 'admin'}
+      />,
+    );
   });
 
-  const newOfficerPage = async (req: FastifyRequest, reply: FastifyReply, state: { values?: Record<string, unknown>; errors?: Record<string, string> }, status = 200) => {
+  const newOfficerPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: { values?: Record<string, unknown>; errors?: Record<string, string> },
+    status = 200,
+  ) => {
     const actor = requireActor(req);
     const scope = await actorScope(db(), actor);
     authorize(actor, 'officer.create', { unitCode: actor.unitCode, scope });
@@ -75,7 +95,12 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       schema: { hide: true, body: NewOfficerBody },
       config: {
         errorPage: (req, reply, error, fields) =>
-          newOfficerPage(req, reply, { values: req.body as Record<string, unknown>, errors: formErrors(req.t, error, fields) }, error.status),
+          newOfficerPage(
+            req,
+            reply,
+            { values: req.body as Record<string, unknown>, errors: formErrors(req.t, error, fields) },
+            error.status,
+          ),
       },
     },
     async (req, reply) => {
@@ -88,30 +113,58 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       });
       authorize(actor, 'officer.create', { unitCode: req.body.unitCode, scope });
       const { _csrf, ...input } = req.body;
-      const { id } = await db().transaction((tx) => createOfficer(tx, callerOf(req, actor), { ...input, lang: req.lang }, app.deps.config.publicUrl));
+      const { id } = await db().transaction((tx) =>
+        createOfficer(tx, callerOf(req, actor), { ...input, lang: req.lang }, app.deps.config.publicUrl),
+      );
       return reply.redirect(`/admin/accounts/${id}`, 303);
     },
   );
 
-  const accountLookUp = { action: 'account.view', targetType: 'account', target: (req: FastifyRequest) => (req.params as { id?: string }).id };
-  app.get('/admin/accounts/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }), querystring: z.object({ cleared: z.literal('1').optional() }) }, config: { auditRefusals: accountLookUp } }, async (req, reply) => {
-    const actor = requireActor(req);
-    // Roles that can never view records are refused before the lookup, so they cannot probe which ids exist.
-    authorize(actor, 'officer.list');
-    const target = await findAccount(db(), req.params.id);
-    const scope = await actorScope(db(), actor);
-    authorize(actor, 'account.view', { unitCode: target.unitCode, scope });
-    const account = await db().transaction((tx) => viewAccount(tx, callerOf(req, actor), req.params.id));
-    const signIn = { failures: await recentSignInFailures(db(), account.email), canClear: can(actor, 'account.clear_sign_in_failures', { unitCode: account.unitCode, scope }), cleared: !!req.query.cleared };
-    return reply.page(<AccountRecordPage ctx={reply.ctx()} account={account} signIn={signIn} />);
-  });
+  const accountLookUp = {
+    action: 'account.view',
+    targetType: 'account',
+    target: (req: FastifyRequest) => (req.params as { id?: string }).id,
+  };
+  app.get(
+    '/admin/accounts/:id',
+    {
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ cleared: z.literal('1').optional() }),
+      },
+      config: { auditRefusals: accountLookUp },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      // Roles that can never view records are refused before the lookup, so they cannot probe which ids exist.
+      authorize(actor, 'officer.list');
+      const target = await findAccount(db(), req.params.id);
+      const scope = await actorScope(db(), actor);
+      authorize(actor, 'account.view', { unitCode: target.unitCode, scope });
+      const account = await db().transaction((tx) => viewAccount(tx, callerOf(req, actor), req.params.id));
+      const signIn = {
+        failures: await recentSignInFailures(db(), account.email),
+        canClear: can(actor, 'account.clear_sign_in_failures', { unitCode: account.unitCode, scope }),
+        cleared: !!req.query.cleared,
+      };
+      return reply.page(<AccountRecordPage ctx={reply.ctx()} account={account} signIn={signIn} />);
+    },
+  );
 
-  app.post('/admin/accounts/:id/sign-in-failures/clear', { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object({ _csrf: z.string().optional() }) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    authorize(actor, 'officer.list');
-    const target = await findAccount(db(), req.params.id);
-    authorize(actor, 'account.clear_sign_in_failures', { unitCode: target.unitCode, scope: await actorScope(db(), actor) });
-    await db().transaction((tx) => clearSignInSlowDown(tx, callerOf(req, actor), target));
-    return reply.redirect(`/admin/accounts/${target.id}?cleared=1`, 303);
-  });
+  app.post(
+    '/admin/accounts/:id/sign-in-failures/clear',
+    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object({ _csrf: z.string().optional() }) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      authorize(actor, 'officer.list');
+      const target = await findAccount(db(), req.params.id);
+      authorize(actor, 'account.clear_sign_in_failures', {
+        unitCode: target.unitCode,
+        scope: await actorScope(db(), actor),
+      });
+      await db().transaction((tx) => clearSignInSlowDown(tx, callerOf(req, actor), target));
+      return reply.redirect(`/admin/accounts/${target.id}?cleared=1`, 303);
+    },
+  );
 }

@@ -2,7 +2,8 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type OfficerAction = 'officer.home' | 'officer.list' | 'officer.create' | 'account.view' | 'account.clear_sign_in_failures';
+export type OfficerAction =
+  'officer.home' | 'officer.list' | 'officer.create' | 'account.view' | 'account.clear_sign_in_failures';
 type Target = { unitCode: string | null; scope: readonly string[]; role?: OfficerRole | null };
 
 const managers = new Set<OfficerRole | null>(['admin', 'head_of_office']);

@@ -18,28 +18,58 @@ export function registerSetupRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
-  const formPage = async (req: FastifyRequest, reply: FastifyReply, tokenValue: string, state: { values?: Record<string, unknown>; errors?: Record<string, string> }, status = 200) =>
+  const formPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    tokenValue: string,
+    state: { values?: Record<string, unknown>; errors?: Record<string, string> },
+    status = 200,
+  ) =>
     (await setupTokenValid(db(), tokenValue))
       ? reply.page(<FirstAdminPage ctx={reply.ctx()} token={tokenValue} state={state} />, status)
       : reply.page(<SetupClosedPage ctx={reply.ctx()} />, 404);
 
   // The token travels in the query and the form, never in the path: logs keep paths, not queries.
-  app.get('/setup', { schema: { hide: true, querystring: z.object({ token }) } }, (req, reply) => formPage(req, reply, req.query.token, {}));
+  app.get('/setup', { schema: { hide: true, querystring: z.object({ token }) } }, (req, reply) =>
+    formPage(req, reply, req.query.token, {}),
+  );
   app.post(
     '/setup',
     {
-      schema: { hide: true, body: z.object({ _csrf: z.string().optional(), token, name: nameField, email: emailField, password: newPasswordField }) },
+      schema: {
+        hide: true,
+        body: z.object({
+          _csrf: z.string().optional(),
+          token,
+          name: nameField,
+          email: emailField,
+          password: newPasswordField,
+        }),
+      },
       config: {
         rateLimit: { max: app.deps.config.authRateLimitPerMinute, timeWindow: 60_000 },
         errorPage: (req, reply, error, fields) => {
           const body = (req.body ?? {}) as Record<string, unknown>;
-          return formPage(req, reply, formText(body.token), { values: { ...body, password: '' }, errors: formErrors(req.t, error, fields) }, error.status);
+          return formPage(
+            req,
+            reply,
+            formText(body.token),
+            { values: { ...body, password: '' }, errors: formErrors(req.t, error, fields) },
+            error.status,
+          );
         },
       },
     },
     async (req, reply) => {
       const { token: setupToken, name, email, password } = req.body;
-      await db().transaction((tx) => createFirstAdmin(tx, callerOf(req, null), { token: setupToken, name, email, password, lang: req.lang }, app.deps.config.publicUrl));
+      await db().transaction((tx) =>
+        createFirstAdmin(
+          tx,
+          callerOf(req, null),
+          { token: setupToken, name, email, password, lang: req.lang },
+          app.deps.config.publicUrl,
+        ),
+      );
       return reply.page(<FirstAdminCreatedPage ctx={reply.ctx()} email={email} />, 201);
     },
   );

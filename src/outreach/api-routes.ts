@@ -54,8 +54,14 @@ export function registerOutreachApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['outreach'],
-        summary: 'Upcoming approved Eazy Paspor sessions (from today, WITA), optionally in one regency (53.xx); public fields only',
-        querystring: z.object({ regency: z.string().regex(/^\d{2}\.\d{2}$/, 'v.regency').optional() }),
+        summary:
+          'Upcoming approved Eazy Paspor sessions (from today, WITA), optionally in one regency (53.xx); public fields only',
+        querystring: z.object({
+          regency: z
+            .string()
+            .regex(/^\d{2}\.\d{2}$/, 'v.regency')
+            .optional(),
+        }),
         response: { 200: z.array(PublicSessionJson), 422: ErrorJson },
       },
     },
@@ -71,7 +77,14 @@ export function registerOutreachApi(fastify: FastifyInstance): void {
         security: [{ bearer: [] }],
         params: z.object({ id: z.uuid() }),
         response: {
-          200: z.object({ participants: z.number().int(), linked: z.number().int(), served: z.number().int(), deferred: z.number().int(), issued: z.number().int(), delivered: z.number().int() }),
+          200: z.object({
+            participants: z.number().int(),
+            linked: z.number().int(),
+            served: z.number().int(),
+            deferred: z.number().int(),
+            issued: z.number().int(),
+            delivered: z.number().int(),
+          }),
           401: ErrorJson,
           403: ErrorJson,
           404: ErrorJson,

@@ -31,26 +31,49 @@ export type Approval = {
  * for that date (added to whatever other sessions already opened), and gives the session the code participants
  * apply with. Everything happens or nothing does.
  */
-export async function approveSession(tx: Tx, caller: Caller, input: Approval, publicUrl: string, now = new Date()): Promise<OutreachSession> {
-  const { session } = await performSessionAction(tx, caller, { sessionId: input.sessionId, step: 'approve' }, async (requested) => {
-    await checkApproval(tx, requested, input, witaDate(now));
-    await assignDuties(tx, caller, { date: input.date, unitCode: requested.unitCode, kind: 'session', refId: requested.id, officerIds: input.officerIds, kitIds: input.kitIds });
-    await openSessionCapacity(tx, requested.unitCode, input.date, input.capacity);
-    const set = { date: input.date, capacity: input.capacity, sessionCode: newSessionCode(), deliveryDate: input.deliveryDate ?? null };
-    await mailDecision(tx, { ...requested, ...set, status: 'approved' }, 'approved', publicUrl);
-    return {
-      set,
-      payload: {
+export async function approveSession(
+  tx: Tx,
+  caller: Caller,
+  input: Approval,
+  publicUrl: string,
+  now = new Date(),
+): Promise<OutreachSession> {
+  const { session } = await performSessionAction(
+    tx,
+    caller,
+    { sessionId: input.sessionId, step: 'approve' },
+    async (requested) => {
+      await checkApproval(tx, requested, input, witaDate(now));
+      await assignDuties(tx, caller, {
         date: input.date,
-        capacity: input.capacity,
-        sessionCode: set.sessionCode,
+        unitCode: requested.unitCode,
+        kind: 'session',
+        refId: requested.id,
         officerIds: input.officerIds,
         kitIds: input.kitIds,
-        deliveryDate: set.deliveryDate,
-        ...(input.deliveryMode ? { deliveryMode: input.deliveryMode } : {}),
-      },
-    };
-  });
+      });
+      await openSessionCapacity(tx, requested.unitCode, input.date, input.capacity);
+      const set = {
+        date: input.date,
+        capacity: input.capacity,
+        sessionCode: newSessionCode(),
+        deliveryDate: input.deliveryDate ?? null,
+      };
+      await mailDecision(tx, { ...requested, ...set, status: 'approved' }, 'approved', publicUrl);
+      return {
+        set,
+        payload: {
+          date: input.date,
+          capacity: input.capacity,
+          sessionCode: set.sessionCode,
+          officerIds: input.officerIds,
+          kitIds: input.kitIds,
+          deliveryDate: set.deliveryDate,
+          ...(input.deliveryMode ? { deliveryMode: input.deliveryMode } : {}),
+        },
+      };
+    },
+  );
   return session;
 }
 
@@ -65,7 +88,14 @@ async function checkApproval(tx: Tx, session: OutreachSession, input: Approval, 
     const found = await tx
       .select({ id: accounts.id })
       .from(accounts)
-      .where(and(inArray(accounts.id, input.officerIds), eq(accounts.kind, 'officer'), eq(accounts.unitCode, session.unitCode), isNull(accounts.disabledAt)));
+      .where(
+        and(
+          inArray(accounts.id, input.officerIds),
+          eq(accounts.kind, 'officer'),
+          eq(accounts.unitCode, session.unitCode),
+          isNull(accounts.disabledAt),
+        ),
+      );
     if (found.length !== new Set(input.officerIds).size) errors.officerIds = 'outreach.v.officerUnit';
   }
   if (input.kitIds.length > 0) {

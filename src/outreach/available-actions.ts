@@ -8,6 +8,14 @@ import { officerSessionSteps, sessionWorkflow, type OfficerSessionStep } from '.
  * The office's steps on the session right now, for its page to offer: those its status allows (read from the
  * workflow the use case enforces) and the officer's role runs in the session's unit.
  */
-export function availableSessionSteps(actor: Actor, session: OutreachSession, scope: readonly string[]): OfficerSessionStep[] {
-  return officerSessionSteps.filter((step) => stepAllowed(sessionWorkflow[step], session.status) && can(actor, sessionWorkflow[step].by, { unitCode: session.unitCode, scope }));
+export function availableSessionSteps(
+  actor: Actor,
+  session: OutreachSession,
+  scope: readonly string[],
+): OfficerSessionStep[] {
+  return officerSessionSteps.filter(
+    (step) =>
+      stepAllowed(sessionWorkflow[step], session.status) &&
+      can(actor, sessionWorkflow[step].by, { unitCode: session.unitCode, scope }),
+  );
 }

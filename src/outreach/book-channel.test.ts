@@ -15,7 +15,10 @@ describeDb('booking from a given channel', (ctx) => {
     const { unit } = await makeOutreachUnit(ctx.db);
     const day = await serviceDay(ctx.db, unit.code, 2);
     await openDate(ctx.db, unit.code, day, 1);
-    const book = (applicationId: string, channel?: 'eazy_paspor') => ctx.db.transaction((tx) => bookAppointment(tx, systemCaller('test'), { applicationId, date: day, channel }, rules, 'secret'));
+    const book = (applicationId: string, channel?: 'eazy_paspor') =>
+      ctx.db.transaction((tx) =>
+        bookAppointment(tx, systemCaller('test'), { applicationId, date: day, channel }, rules, 'secret'),
+      );
 
     // Only the online channel is open: the Eazy Paspor channel has no places.
     const participant = await makeApplication(ctx.db, { unitCode: unit.code });
@@ -25,7 +28,8 @@ describeDb('booking from a given channel', (ctx) => {
     const regular = await makeApplication(ctx.db, { unitCode: unit.code });
     await book(regular.id);
 
-    const channelOf = async (applicationId: string) => (await ctx.db.select().from(appointments).where(eq(appointments.applicationId, applicationId)))[0]?.channel;
+    const channelOf = async (applicationId: string) =>
+      (await ctx.db.select().from(appointments).where(eq(appointments.applicationId, applicationId)))[0]?.channel;
     expect(await channelOf(participant.id)).toBe('eazy_paspor');
     expect(await channelOf(regular.id)).toBe('online');
   });

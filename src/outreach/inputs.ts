@@ -6,7 +6,10 @@ import { organiserKinds } from './schema.ts';
 import type { SessionRequest } from './request-session.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'v.phone');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{8,20}$/, 'v.phone');
 const optionalEmail = z
   .string()
   .trim()
@@ -66,7 +69,8 @@ export const SessionRequestForm = z
   })
   .superRefine((body, ctx) => {
     if (body._refresh) return;
-    if (!villageCode.safeParse(body.venueVillage_village ?? '').success) ctx.addIssue({ code: 'custom', path: ['venueVillage'], message: 'v.village' });
+    if (!villageCode.safeParse(body.venueVillage_village ?? '').success)
+      ctx.addIssue({ code: 'custom', path: ['venueVillage'], message: 'v.village' });
     if (!body.date1) ctx.addIssue({ code: 'custom', path: ['date1'], message: 'v.required' });
   });
 export type SessionRequestFormBody = z.infer<typeof SessionRequestForm>;

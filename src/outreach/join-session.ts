@@ -25,7 +25,14 @@ export async function joinSession(
   const joined: { booked?: Booked } = {};
   await performSessionAction(tx, caller, { sessionId: found.id, step: 'join' }, async (session) => {
     assertCanJoin(session, input.application, 'sessionCode');
-    const booked = await bookAppointment(tx, caller, { applicationId: input.application.id, date: session.date!, channel: 'eazy_paspor' }, bookingRules, qrSecret, now);
+    const booked = await bookAppointment(
+      tx,
+      caller,
+      { applicationId: input.application.id, date: session.date!, channel: 'eazy_paspor' },
+      bookingRules,
+      qrSecret,
+      now,
+    );
     joined.booked = booked;
     if (!booked.created && input.application.outreachSessionId === session.id) return null;
     const { participantId } = await linkParticipant(tx, session, input.application, 'online');

@@ -19,6 +19,9 @@ export async function lockSession(tx: Tx, id: string): Promise<OutreachSession> 
 
 /** The session a participant's code names (as people type it), if any. */
 export async function findSessionByCode(db: Executor, sessionCode: string): Promise<OutreachSession | null> {
-  const [row] = await db.select().from(outreachSessions).where(eq(outreachSessions.sessionCode, normaliseSessionCode(sessionCode)));
+  const [row] = await db
+    .select()
+    .from(outreachSessions)
+    .where(eq(outreachSessions.sessionCode, normaliseSessionCode(sessionCode)));
   return row ?? null;
 }

@@ -2,8 +2,21 @@ import type { outreach as id } from './messages.id.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
 
 export const outreach: Messages<typeof id> = {
-  kinds: { village: 'Village', school: 'School', company: 'Company', church: 'Church or religious body', local_government: 'Local government', other: 'Other' },
-  statuses: { requested: 'Waiting for the office', approved: 'Approved', refused: 'Refused', held: 'Held', closed: 'Closed' },
+  kinds: {
+    village: 'Village',
+    school: 'School',
+    company: 'Company',
+    church: 'Church or religious body',
+    local_government: 'Local government',
+    other: 'Other',
+  },
+  statuses: {
+    requested: 'Waiting for the office',
+    approved: 'Approved',
+    refused: 'Refused',
+    held: 'Held',
+    closed: 'Closed',
+  },
   delivery: { community: 'Delivered to the community', office: 'Picked up at the office' },
   duty: { counter: 'counter duty', session: 'another Eazy Paspor session', visit: 'a si Koe Peduli visit' },
   busy: {
@@ -32,8 +45,8 @@ export const outreach: Messages<typeof id> = {
     workingDay: 'Choose a working day (Monday to Friday).',
     deliveryAfter: 'The delivery date cannot be before the session.',
     officers: 'Choose at least one officer.',
-    officerUnit: "Choose officers of this office.",
-    kitUnit: "Choose active kits of this office.",
+    officerUnit: 'Choose officers of this office.',
+    kitUnit: 'Choose active kits of this office.',
     sessionCode: 'Unknown session code.',
     sessionClosed: 'This session does not take participants.',
     otherUnit: "This application is for another office. Choose the session's office in the application.",
@@ -134,7 +147,14 @@ export const outreach: Messages<typeof id> = {
     registered: 'Participant registered.',
     noKits: 'This office has no mobile kits yet.',
     report: 'Session report',
-    actionTypes: { requested: 'Requested', approved: 'Approved', refused: 'Refused', delivery_set: 'Delivery set', participant_joined: 'Participant joined online', participant_registered: 'Participant registered on site' },
+    actionTypes: {
+      requested: 'Requested',
+      approved: 'Approved',
+      refused: 'Refused',
+      delivery_set: 'Delivery set',
+      participant_joined: 'Participant joined online',
+      participant_registered: 'Participant registered on site',
+    },
   },
   report: {
     title: 'Report: session of {{organiser}}',

@@ -1,7 +1,20 @@
 // Messages of the "outreach" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const outreach = {
-  kinds: { village: 'Desa/kelurahan', school: 'Sekolah', company: 'Perusahaan', church: 'Gereja/lembaga keagamaan', local_government: 'Pemerintah daerah', other: 'Lainnya' },
-  statuses: { requested: 'Menunggu keputusan kantor', approved: 'Disetujui', refused: 'Ditolak', held: 'Sudah dilaksanakan', closed: 'Selesai' },
+  kinds: {
+    village: 'Desa/kelurahan',
+    school: 'Sekolah',
+    company: 'Perusahaan',
+    church: 'Gereja/lembaga keagamaan',
+    local_government: 'Pemerintah daerah',
+    other: 'Lainnya',
+  },
+  statuses: {
+    requested: 'Menunggu keputusan kantor',
+    approved: 'Disetujui',
+    refused: 'Ditolak',
+    held: 'Sudah dilaksanakan',
+    closed: 'Selesai',
+  },
   delivery: { community: 'Diantar ke komunitas', office: 'Diambil di kantor' },
   duty: { counter: 'tugas loket', session: 'sesi Eazy Paspor lain', visit: 'kunjungan si Koe Peduli' },
   busy: {
@@ -132,7 +145,14 @@ export const outreach = {
     registered: 'Peserta terdaftar.',
     noKits: 'Kantor ini belum punya perangkat keliling.',
     report: 'Laporan sesi',
-    actionTypes: { requested: 'Diajukan', approved: 'Disetujui', refused: 'Ditolak', delivery_set: 'Pengantaran ditetapkan', participant_joined: 'Peserta mendaftar daring', participant_registered: 'Peserta didaftarkan di lokasi' },
+    actionTypes: {
+      requested: 'Diajukan',
+      approved: 'Disetujui',
+      refused: 'Ditolak',
+      delivery_set: 'Pengantaran ditetapkan',
+      participant_joined: 'Peserta mendaftar daring',
+      participant_registered: 'Peserta didaftarkan di lokasi',
+    },
   },
   report: {
     title: 'Laporan sesi {{organiser}}',

@@ -19,15 +19,18 @@ import { outreachActions, outreachSessions, sessionParticipants } from './schema
 import { makeOutreachUnit, participantLines, requestBody, villageIn } from './test-support.ts';
 
 describeApp('Eazy Paspor sessions', (ctx) => {
-  const tokenOf = async (account: Account) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
+  const tokenOf = async (account: Account) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
   const call = async (token: string, method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await ctx.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
-  const sessionByCode = async (trackingCode: string) => (await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.trackingCode, trackingCode)))[0]!;
-  const request = async (body: object) => ctx.app.inject({ method: 'POST', url: '/api/v1/outreach/requests', payload: body });
+  const sessionByCode = async (trackingCode: string) =>
+    (await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.trackingCode, trackingCode)))[0]!;
+  const request = async (body: object) =>
+    ctx.app.inject({ method: 'POST', url: '/api/v1/outreach/requests', payload: body });
 
   it('runs from request to approval, participants online and on site, the counter to printed, and the report', async () => {
     const { unit, head, officerA, officerB, kit } = await makeOutreachUnit(ctx.db);
@@ -40,11 +43,15 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     expect(first.statusCode, first.body).toBe(201);
     const again = await request(body);
     expect(again.json()).toEqual(first.json());
-    const trackingCode = (first.json<{ trackingCode: string }>()).trackingCode;
-    expect(await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, body.requestId))).toHaveLength(1);
+    const trackingCode = first.json<{ trackingCode: string }>().trackingCode;
+    expect(
+      await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, body.requestId)),
+    ).toHaveLength(1);
     const requested = await sessionByCode(trackingCode);
     expect(requested).toMatchObject({ status: 'requested', unitCode: unit.code, villageCode: village });
-    expect(await ctx.db.select().from(sessionParticipants).where(eq(sessionParticipants.sessionId, requested.id))).toHaveLength(2);
+    expect(
+      await ctx.db.select().from(sessionParticipants).where(eq(sessionParticipants.sessionId, requested.id)),
+    ).toHaveLength(2);
 
     // The head of office approves on the session page: date, capacity, two officers, the kit.
     const headBrowser = await as(head);
@@ -52,7 +59,12 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     expect(page.body).toContain(officerA.name);
     expect(page.body).toContain(kit.name);
     const approved = await headBrowser.post(`/officer/outreach/sessions/${requested.id}/approve`, {
-      date: sessionDate, capacity: '40', officerIds: [officerA.id, officerB.id], kitIds: kit.id, deliveryDate: '', deliveryMode: 'community',
+      date: sessionDate,
+      capacity: '40',
+      officerIds: [officerA.id, officerB.id],
+      kitIds: kit.id,
+      deliveryDate: '',
+      deliveryMode: 'community',
     });
     expect(approved.statusCode, approved.body).toBe(303);
     const session = await sessionByCode(trackingCode);
@@ -61,18 +73,36 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const onDuty = await ctx.db.select().from(duties).where(eq(duties.refId, session.id));
     expect(onDuty.map((d) => d.officerId ?? d.kitId).sort()).toEqual([officerA.id, officerB.id, kit.id].sort());
     expect(onDuty.every((d) => d.kind === 'session' && d.date === sessionDate)).toBe(true);
-    const [override] = await ctx.db.select().from(quotaOverrides).where(and(eq(quotaOverrides.unitCode, unit.code), eq(quotaOverrides.date, sessionDate), eq(quotaOverrides.channel, 'eazy_paspor')));
+    const [override] = await ctx.db
+      .select()
+      .from(quotaOverrides)
+      .where(
+        and(
+          eq(quotaOverrides.unitCode, unit.code),
+          eq(quotaOverrides.date, sessionDate),
+          eq(quotaOverrides.channel, 'eazy_paspor'),
+        ),
+      );
     expect(override?.capacity).toBe(40);
-    const mails = await ctx.db.select().from(jobs).where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${body.contactEmail}`));
+    const mails = await ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${body.contactEmail}`));
     expect(mails).toHaveLength(1);
     expect(JSON.stringify(mails[0]!.payload)).toContain(session.sessionCode!);
 
     // A participant applies with the session's code: booked on the session's date, in the Eazy Paspor channel.
     const citizen = await makeCitizen(ctx.db);
-    const online = await makeApplication(ctx.db, { unitCode: unit.code, accountId: citizen.id, fullName: 'Theresia Nenobais' });
+    const online = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: citizen.id,
+      fullName: 'Theresia Nenobais',
+    });
     const citizenBrowser = await as(citizen);
     await citizenBrowser.get(`/applications/${online.id}/eazy-paspor`);
-    const joined = await citizenBrowser.post(`/applications/${online.id}/eazy-paspor`, { sessionCode: session.sessionCode!.toLowerCase().replace('-', ' ') });
+    const joined = await citizenBrowser.post(`/applications/${online.id}/eazy-paspor`, {
+      sessionCode: session.sessionCode!.toLowerCase().replace('-', ' '),
+    });
     expect(joined.statusCode, joined.body).toBe(303);
     const [booking] = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, online.id));
     expect(booking).toMatchObject({ date: sessionDate, unitCode: unit.code, channel: 'eazy_paspor', state: 'booked' });
@@ -83,18 +113,37 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const walkIn = await makeApplication(ctx.db, { unitCode: unit.code });
     const desk = await as(officerA);
     await desk.get(`/officer/outreach/sessions/${session.id}`);
-    const form = { requestId: crypto.randomUUID(), trackingCode: walkIn.trackingCode.toLowerCase(), birthDate: walkIn.birthDate! };
-    for (let i = 0; i < 2; i++) expect((await desk.post(`/officer/outreach/sessions/${session.id}/participants`, form)).statusCode).toBe(303);
-    const participants = await ctx.db.select().from(sessionParticipants).where(eq(sessionParticipants.sessionId, session.id));
-    expect(participants.filter((p) => p.applicationId === walkIn.id)).toMatchObject([{ source: 'onsite', requestId: form.requestId }]);
+    const form = {
+      requestId: crypto.randomUUID(),
+      trackingCode: walkIn.trackingCode.toLowerCase(),
+      birthDate: walkIn.birthDate!,
+    };
+    for (let i = 0; i < 2; i++)
+      expect((await desk.post(`/officer/outreach/sessions/${session.id}/participants`, form)).statusCode).toBe(303);
+    const participants = await ctx.db
+      .select()
+      .from(sessionParticipants)
+      .where(eq(sessionParticipants.sessionId, session.id));
+    expect(participants.filter((p) => p.applicationId === walkIn.id)).toMatchObject([
+      { source: 'onsite', requestId: form.requestId },
+    ]);
     expect(participants.filter((p) => p.applicationId === online.id)).toMatchObject([{ source: 'online' }]);
     expect(participants).toHaveLength(4);
-    const registrations = await ctx.db.select().from(outreachActions).where(and(eq(outreachActions.subjectId, session.id), eq(outreachActions.type, 'participant_registered')));
+    const registrations = await ctx.db
+      .select()
+      .from(outreachActions)
+      .where(and(eq(outreachActions.subjectId, session.id), eq(outreachActions.type, 'participant_registered')));
     expect(registrations).toHaveLength(1);
     // Having never booked, the person registered on site gets the session's day, so the usual check-in works.
     const walkInBookings = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, walkIn.id));
-    expect(walkInBookings).toMatchObject([{ date: sessionDate, unitCode: unit.code, channel: 'eazy_paspor', state: 'booked' }]);
-    expect((await ctx.db.select({ status: applications.status }).from(applications).where(eq(applications.id, walkIn.id)))[0]!.status).toBe('booked');
+    expect(walkInBookings).toMatchObject([
+      { date: sessionDate, unitCode: unit.code, channel: 'eazy_paspor', state: 'booked' },
+    ]);
+    expect(
+      (
+        await ctx.db.select({ status: applications.status }).from(applications).where(eq(applications.id, walkIn.id))
+      )[0]!.status,
+    ).toBe('booked');
 
     // The session's day: the participant has paid, and the counter's usual workflow runs on the application.
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.applicationId, online.id));
@@ -103,15 +152,29 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     await ctx.db.update(appointments).set({ date: witaDate() }).where(eq(appointments.id, booking!.id));
     const verifier = await tokenOf(officerB);
     const adjudicator = await tokenOf(await makeOfficer(ctx.db, { role: 'adjudicator', unitCode: unit.code }));
-    await call(verifier, 'POST', `/api/v1/units/${unit.code}/check-ins`, { trackingCode: online.trackingCode, birthDate: online.birthDate });
+    await call(verifier, 'POST', `/api/v1/units/${unit.code}/check-ins`, {
+      trackingCode: online.trackingCode,
+      birthDate: online.birthDate,
+    });
     await call(verifier, 'POST', `/api/v1/units/${unit.code}/queue/call`, { counter: 'Meja Eazy Paspor' });
     const act = (token: string, step: object) => call(token, 'POST', `/api/v1/applications/${online.id}/actions`, step);
     await act(verifier, { type: 'take' });
-    await act(verifier, { type: 'document_check', documents: ['ektp', 'kk', 'akta_kelahiran'].map((kind) => ({ kind, accepted: true })) });
+    await act(verifier, {
+      type: 'document_check',
+      documents: ['ektp', 'kk', 'akta_kelahiran'].map((kind) => ({ kind, accepted: true })),
+    });
     await act(verifier, { type: 'watchlist_check' });
     await act(verifier, { type: 'confirm_payment' });
-    await act(verifier, { type: 'capture_biometrics', photo: jpeg.toString('base64'), fingerprints: { device: 'Suprema RealScan G10', quality: 80, fingers: 10 } });
-    await act(verifier, { type: 'interview', checklist: { purpose: 'Wisata', destination: 'Singapura', answersConsistent: true }, outcome: 'pass' });
+    await act(verifier, {
+      type: 'capture_biometrics',
+      photo: jpeg.toString('base64'),
+      fingerprints: { device: 'Suprema RealScan G10', quality: 80, fingers: 10 },
+    });
+    await act(verifier, {
+      type: 'interview',
+      checklist: { purpose: 'Wisata', destination: 'Singapura', answersConsistent: true },
+      outcome: 'pass',
+    });
     await act(verifier, { type: 'release' });
     await act(adjudicator, { type: 'take' });
     await act(adjudicator, { type: 'adjudicate', decision: 'approve' });
@@ -126,7 +189,11 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     expect(reportPage.body).toContain('Paspor terbit');
 
     // Delivery back to the community, set after approval; the newest mode counts.
-    const delivery = await headBrowser.post(`/officer/outreach/sessions/${session.id}/delivery`, { deliveryDate: sessionDate, deliveryMode: 'office' }, `/officer/outreach/sessions/${session.id}`);
+    const delivery = await headBrowser.post(
+      `/officer/outreach/sessions/${session.id}/delivery`,
+      { deliveryDate: sessionDate, deliveryMode: 'office' },
+      `/officer/outreach/sessions/${session.id}`,
+    );
     expect(delivery.statusCode, delivery.body).toBe(303);
     expect((await headBrowser.get(`/officer/outreach/sessions/${session.id}`)).body).toContain('Diambil di kantor');
     const status = await new Browser(ctx.app).get(`/eazy-paspor/status?code=${trackingCode}`);
@@ -144,21 +211,42 @@ describeApp('Eazy Paspor sessions', (ctx) => {
 
     const headBrowser = await as(head);
     await headBrowser.get(`/officer/outreach/sessions/${session.id}`);
-    const res = await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, { date: day, capacity: '30', officerIds: [officerA.id, officerB.id], kitIds: kit.id, deliveryMode: 'community' });
+    const res = await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, {
+      date: day,
+      capacity: '30',
+      officerIds: [officerA.id, officerB.id],
+      kitIds: kit.id,
+      deliveryMode: 'community',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain(`${officerA.name} sudah bertugas pada hari itu (tugas loket)`);
     expect(res.body).toContain(`value="${officerB.id}" checked`);
 
     // A kit already out with another session that day.
-    const other = await sessionByCode(((await request(requestBody(unit.code, village, [day]))).json<{ trackingCode: string }>()).trackingCode);
-    await ctx.db.insert(duties).values({ date: day, unitCode: unit.code, kind: 'session', refId: other.id, kitId: kit.id });
-    const kitRes = await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, { date: day, capacity: '30', officerIds: officerB.id, kitIds: kit.id, deliveryMode: 'community' });
+    const other = await sessionByCode(
+      (await request(requestBody(unit.code, village, [day]))).json<{ trackingCode: string }>().trackingCode,
+    );
+    await ctx.db
+      .insert(duties)
+      .values({ date: day, unitCode: unit.code, kind: 'session', refId: other.id, kitId: kit.id });
+    const kitRes = await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, {
+      date: day,
+      capacity: '30',
+      officerIds: officerB.id,
+      kitIds: kit.id,
+      deliveryMode: 'community',
+    });
     expect(kitRes.statusCode).toBe(409);
     expect(kitRes.body).toContain(`Perangkat ${kit.name} sudah dipakai pada hari itu (sesi Eazy Paspor lain)`);
 
     expect(await sessionByCode(trackingCode)).toMatchObject({ status: 'requested', sessionCode: null, date: null });
     expect(await ctx.db.select().from(duties).where(eq(duties.refId, session.id))).toEqual([]);
-    expect(await ctx.db.select().from(quotaOverrides).where(and(eq(quotaOverrides.unitCode, unit.code), eq(quotaOverrides.channel, 'eazy_paspor')))).toEqual([]);
+    expect(
+      await ctx.db
+        .select()
+        .from(quotaOverrides)
+        .where(and(eq(quotaOverrides.unitCode, unit.code), eq(quotaOverrides.channel, 'eazy_paspor'))),
+    ).toEqual([]);
   });
 
   it('refuses a participant list with bad rows, naming every bad row, and stores nothing', async () => {
@@ -166,7 +254,14 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const day = await serviceDay(ctx.db, unit.code, 1);
     const village = await villageIn(ctx.db, '53.71');
     const [good] = participantLines(1);
-    const csv = ['nik,name,birth_date', good!.replaceAll(';', ','), '123,Pendek,1990-01-01', `${good!.split(';')[0]},"Nama, Dengan Koma",1990-01-01`, '', '5371010507900001,,1990-07-05'].join('\r\n');
+    const csv = [
+      'nik,name,birth_date',
+      good!.replaceAll(';', ','),
+      '123,Pendek,1990-01-01',
+      `${good!.split(';')[0]},"Nama, Dengan Koma",1990-01-01`,
+      '',
+      '5371010507900001,,1990-07-05',
+    ].join('\r\n');
     const body = requestBody(unit.code, village, [day], { participantsCsv: csv });
     const res = await request(body);
     expect(res.statusCode).toBe(422);
@@ -175,7 +270,9 @@ describeApp('Eazy Paspor sessions', (ctx) => {
       'participants:4': 'Tanggal lahir tidak cocok dengan NIK.',
       'participants:6': 'Nama harus 2 sampai 100 huruf.',
     });
-    expect(await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, body.requestId))).toEqual([]);
+    expect(await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, body.requestId))).toEqual(
+      [],
+    );
 
     // The page shows every bad row of an uploaded file.
     const browser = new Browser(ctx.app);
@@ -183,23 +280,68 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const { multipart } = await import('../../test/uploads.ts');
     const fields = {
-      _csrf: csrf, requestId: crypto.randomUUID(), organiserKind: 'school', organiserName: 'SMA Negeri Uji', contactName: 'Ibu Guru', contactPhone: '081234567891',
-      contactEmail: '', venue: 'Aula sekolah', venueVillage_province: '53', venueVillage_regency: '53.71', venueVillage_district: village.slice(0, 8), venueVillage_village: village,
-      unitCode: unit.code, date1: day, date2: '', date3: '', expectedParticipants: '35', participantsText: '',
+      _csrf: csrf,
+      requestId: crypto.randomUUID(),
+      organiserKind: 'school',
+      organiserName: 'SMA Negeri Uji',
+      contactName: 'Ibu Guru',
+      contactPhone: '081234567891',
+      contactEmail: '',
+      venue: 'Aula sekolah',
+      venueVillage_province: '53',
+      venueVillage_regency: '53.71',
+      venueVillage_district: village.slice(0, 8),
+      venueVillage_village: village,
+      unitCode: unit.code,
+      date1: day,
+      date2: '',
+      date3: '',
+      expectedParticipants: '35',
+      participantsText: '',
     };
-    const upload = multipart(fields, { field: 'participantsFile', filename: 'peserta.csv', type: 'text/csv', bytes: Buffer.from(csv) });
-    const page = await ctx.app.inject({ method: 'POST', url: '/eazy-paspor/ajukan', payload: upload.payload, headers: { ...upload.headers, cookie: browser.cookieHeader } });
+    const upload = multipart(fields, {
+      field: 'participantsFile',
+      filename: 'peserta.csv',
+      type: 'text/csv',
+      bytes: Buffer.from(csv),
+    });
+    const page = await ctx.app.inject({
+      method: 'POST',
+      url: '/eazy-paspor/ajukan',
+      payload: upload.payload,
+      headers: { ...upload.headers, cookie: browser.cookieHeader },
+    });
     expect(page.statusCode).toBe(422);
-    for (const line of ['Baris 3: NIK harus', 'Baris 4: Tanggal lahir tidak cocok', 'Baris 6: Nama harus']) expect(page.body).toContain(line);
-    expect(await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, fields.requestId))).toEqual([]);
+    for (const line of ['Baris 3: NIK harus', 'Baris 4: Tanggal lahir tidak cocok', 'Baris 6: Nama harus'])
+      expect(page.body).toContain(line);
+    expect(
+      await ctx.db.select().from(outreachSessions).where(eq(outreachSessions.requestId, fields.requestId)),
+    ).toEqual([]);
 
     // The same form with a good file is accepted and lands on the confirmation page.
-    const fine = multipart({ ...fields, requestId: crypto.randomUUID() }, { field: 'participantsFile', filename: 'peserta.csv', type: 'text/csv', bytes: Buffer.from(`nik,name,birth_date\n${good!.replaceAll(';', ',')}\n`) });
-    const sent = await ctx.app.inject({ method: 'POST', url: '/eazy-paspor/ajukan', payload: fine.payload, headers: { ...fine.headers, cookie: browser.cookieHeader } });
+    const fine = multipart(
+      { ...fields, requestId: crypto.randomUUID() },
+      {
+        field: 'participantsFile',
+        filename: 'peserta.csv',
+        type: 'text/csv',
+        bytes: Buffer.from(`nik,name,birth_date\n${good!.replaceAll(';', ',')}\n`),
+      },
+    );
+    const sent = await ctx.app.inject({
+      method: 'POST',
+      url: '/eazy-paspor/ajukan',
+      payload: fine.payload,
+      headers: { ...fine.headers, cookie: browser.cookieHeader },
+    });
     expect(sent.statusCode, sent.body).toBe(303);
     const confirmation = await browser.get(sent.headers.location as string);
     const code = /EZ[0-9A-Z]{10}/.exec(confirmation.body)![0];
-    const [stored] = await ctx.db.select().from(sessionParticipants).innerJoin(outreachSessions, eq(outreachSessions.id, sessionParticipants.sessionId)).where(eq(outreachSessions.trackingCode, code));
+    const [stored] = await ctx.db
+      .select()
+      .from(sessionParticipants)
+      .innerJoin(outreachSessions, eq(outreachSessions.id, sessionParticipants.sessionId))
+      .where(eq(outreachSessions.trackingCode, code));
     expect(stored?.session_participants).toMatchObject({ source: 'csv', fullName: 'Peserta 1' });
   });
 
@@ -207,7 +349,11 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const { unit } = await makeOutreachUnit(ctx.db);
     const res = await request(requestBody(unit.code, '53.71.99.9999', [witaDate()], { expectedParticipants: 29 }));
     expect(res.statusCode).toBe(422);
-    expect(Object.keys(res.json().error.fields).sort()).toEqual(['expectedParticipants', 'preferredDates', 'venueVillage']);
+    expect(Object.keys(res.json().error.fields).sort()).toEqual([
+      'expectedParticipants',
+      'preferredDates',
+      'venueVillage',
+    ]);
   });
 
   it('lists upcoming approved sessions by regency with public fields only', async () => {
@@ -217,21 +363,52 @@ describeApp('Eazy Paspor sessions', (ctx) => {
     const elsewhere = await villageIn(ctx.db, '53.01');
     const headBrowser = await as(head);
     const approveAt = async (village: string, organiserName: string, officerId: string) => {
-      const { trackingCode } = (await request(requestBody(unit.code, village, [day], { organiserName }))).json<{ trackingCode: string }>();
+      const { trackingCode } = (await request(requestBody(unit.code, village, [day], { organiserName }))).json<{
+        trackingCode: string;
+      }>();
       const session = await sessionByCode(trackingCode);
       await headBrowser.get(`/officer/outreach/sessions/${session.id}`);
-      expect((await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, { date: day, capacity: '30', officerIds: officerId, deliveryMode: 'community' })).statusCode).toBe(303);
+      expect(
+        (
+          await headBrowser.post(`/officer/outreach/sessions/${session.id}/approve`, {
+            date: day,
+            capacity: '30',
+            officerIds: officerId,
+            deliveryMode: 'community',
+          })
+        ).statusCode,
+      ).toBe(303);
       return session;
     };
     const kupang = await approveAt(inKupang, `Gereja Kupang ${unit.code}`, officerA.id);
     await approveAt(elsewhere, `Sekolah Lain ${unit.code}`, head.id);
     await request(requestBody(unit.code, inKupang, [day], { organiserName: `Belum Disetujui ${unit.code}` }));
 
-    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/outreach/sessions?regency=53.71' })).json<Record<string, unknown>[]>();
+    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/outreach/sessions?regency=53.71' })).json<
+      Record<string, unknown>[]
+    >();
     const mine = list.filter((s) => s.unitCode === unit.code);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ organiserName: `Gereja Kupang ${unit.code}`, date: day, regencyCode: '53.71', organiserKind: 'village', capacity: 30 });
-    expect(Object.keys(mine[0]!).sort()).toEqual(['capacity', 'date', 'districtName', 'organiserKind', 'organiserName', 'regencyCode', 'regencyName', 'unitCode', 'unitName', 'venue', 'villageName']);
+    expect(mine[0]).toMatchObject({
+      organiserName: `Gereja Kupang ${unit.code}`,
+      date: day,
+      regencyCode: '53.71',
+      organiserKind: 'village',
+      capacity: 30,
+    });
+    expect(Object.keys(mine[0]!).sort()).toEqual([
+      'capacity',
+      'date',
+      'districtName',
+      'organiserKind',
+      'organiserName',
+      'regencyCode',
+      'regencyName',
+      'unitCode',
+      'unitName',
+      'venue',
+      'villageName',
+    ]);
     const page = await new Browser(ctx.app).get('/eazy-paspor?regency=53.71');
     expect(page.body).toContain(`Gereja Kupang ${unit.code}`);
     expect(page.body).not.toContain(`Sekolah Lain ${unit.code}`);
@@ -246,28 +423,58 @@ describeApp('Eazy Paspor sessions', (ctx) => {
   it('keeps officers to their units and roles, and records a refusal with its reason', async () => {
     const { unit, head } = await makeOutreachUnit(ctx.db);
     const day = await serviceDay(ctx.db, unit.code, 1);
-    const { trackingCode } = (await request(requestBody(unit.code, await villageIn(ctx.db, '53.71'), [day]))).json<{ trackingCode: string }>();
+    const { trackingCode } = (await request(requestBody(unit.code, await villageIn(ctx.db, '53.71'), [day]))).json<{
+      trackingCode: string;
+    }>();
     const session = await sessionByCode(trackingCode);
 
     const stranger = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-MAUMERE' }));
     expect((await stranger.get(`/officer/outreach/sessions/${session.id}`)).statusCode).toBe(403);
-    expect((await stranger.post(`/officer/outreach/sessions/${session.id}/refuse`, { reason: 'Bukan kantor saya' }, '/officer/outreach/sessions')).statusCode).toBe(403);
+    expect(
+      (
+        await stranger.post(
+          `/officer/outreach/sessions/${session.id}/refuse`,
+          { reason: 'Bukan kantor saya' },
+          '/officer/outreach/sessions',
+        )
+      ).statusCode,
+    ).toBe(403);
     expect((await stranger.get('/officer/outreach/sessions')).body).not.toContain(session.id);
     const counter = await as(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }));
-    expect((await counter.post(`/officer/outreach/sessions/${session.id}/refuse`, { reason: 'Bukan wewenang saya' }, `/officer/outreach/sessions/${session.id}`)).statusCode).toBe(403);
+    expect(
+      (
+        await counter.post(
+          `/officer/outreach/sessions/${session.id}/refuse`,
+          { reason: 'Bukan wewenang saya' },
+          `/officer/outreach/sessions/${session.id}`,
+        )
+      ).statusCode,
+    ).toBe(403);
     const parent = await as(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANWIL-NTT' }));
     expect((await parent.get('/officer/outreach/sessions')).body).toContain(session.id);
 
     const headBrowser = await as(head);
-    const refused = await headBrowser.post(`/officer/outreach/sessions/${session.id}/refuse`, { reason: 'Petugas sedang penuh bulan ini' }, `/officer/outreach/sessions/${session.id}`);
+    const refused = await headBrowser.post(
+      `/officer/outreach/sessions/${session.id}/refuse`,
+      { reason: 'Petugas sedang penuh bulan ini' },
+      `/officer/outreach/sessions/${session.id}`,
+    );
     expect(refused.statusCode).toBe(303);
-    expect(await sessionByCode(trackingCode)).toMatchObject({ status: 'refused', refusalReason: 'Petugas sedang penuh bulan ini' });
+    expect(await sessionByCode(trackingCode)).toMatchObject({
+      status: 'refused',
+      refusalReason: 'Petugas sedang penuh bulan ini',
+    });
     const history = await ctx.db.select().from(outreachActions).where(eq(outreachActions.subjectId, session.id));
     expect(history.map((a) => a.type)).toEqual(['requested', 'refused']);
-    expect(history[1]).toMatchObject({ actorId: head.id, payload: { status: 'refused', reason: 'Petugas sedang penuh bulan ini' } });
+    expect(history[1]).toMatchObject({
+      actorId: head.id,
+      payload: { status: 'refused', reason: 'Petugas sedang penuh bulan ini' },
+    });
     const status = await new Browser(ctx.app).get(`/eazy-paspor/status?code=${trackingCode.toLowerCase()}`);
     expect(status.body).toContain('Petugas sedang penuh bulan ini');
     // Decided once: a second decision is refused.
-    expect((await headBrowser.post(`/officer/outreach/sessions/${session.id}/refuse`, { reason: 'Lagi' })).statusCode).toBe(409);
+    expect(
+      (await headBrowser.post(`/officer/outreach/sessions/${session.id}/refuse`, { reason: 'Lagi' })).statusCode,
+    ).toBe(409);
   });
 });

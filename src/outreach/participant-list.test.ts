@@ -17,7 +17,16 @@ describe('participant lists', () => {
   });
 
   it('names every bad typed line', () => {
-    const list = parseTypedList([`${nik};Yohanes Ndun`, `${nik};Y;1990-07-05`, `${nik};Yohanes;2030-01-01`, `${nik};Yohanes;1990-07-05`, `${nik};Lagi;1990-07-05`].join('\n'), today);
+    const list = parseTypedList(
+      [
+        `${nik};Yohanes Ndun`,
+        `${nik};Y;1990-07-05`,
+        `${nik};Yohanes;2030-01-01`,
+        `${nik};Yohanes;1990-07-05`,
+        `${nik};Lagi;1990-07-05`,
+      ].join('\n'),
+      today,
+    );
     expect(list.errors).toEqual([
       { line: 1, message: 'outreach.rows.columns' },
       { line: 2, message: 'outreach.rows.name' },
@@ -37,9 +46,15 @@ describe('participant lists', () => {
   });
 
   it('refuses a CSV without the header, with an unclosed quote, or with wrong column counts', () => {
-    expect(parseCsvList(`${nik},Yohanes,1990-07-05`, today).errors).toEqual([{ line: 1, message: 'outreach.rows.header' }]);
-    expect(parseCsvList(`nik,name,birth_date\n"${nik},Yohanes,1990-07-05`, today).errors).toEqual([{ line: 2, message: 'outreach.rows.unclosedQuote' }]);
-    expect(parseCsvList(`nik,name,birth_date\n${nik},Yohanes,1990-07-05,extra`, today).errors).toEqual([{ line: 2, message: 'outreach.rows.columns' }]);
+    expect(parseCsvList(`${nik},Yohanes,1990-07-05`, today).errors).toEqual([
+      { line: 1, message: 'outreach.rows.header' },
+    ]);
+    expect(parseCsvList(`nik,name,birth_date\n"${nik},Yohanes,1990-07-05`, today).errors).toEqual([
+      { line: 2, message: 'outreach.rows.unclosedQuote' },
+    ]);
+    expect(parseCsvList(`nik,name,birth_date\n${nik},Yohanes,1990-07-05,extra`, today).errors).toEqual([
+      { line: 2, message: 'outreach.rows.columns' },
+    ]);
     expect(parseCsvList('', today).errors).toEqual([{ line: 1, message: 'outreach.rows.empty' }]);
   });
 });

@@ -12,7 +12,11 @@ const MAX_ROWS = 2000;
 /** Typed in: one "NIK;name;birth date" per line; blank lines are skipped. */
 export function parseTypedList(text: string, today: IsoDate): ParsedList {
   const records = text.split(/\r\n|\r|\n/).map((line, i) => ({ line: i + 1, cells: line.split(';') }));
-  return checkRows(records.filter((r) => r.cells.join('').trim() !== ''), today, 3);
+  return checkRows(
+    records.filter((r) => r.cells.join('').trim() !== ''),
+    today,
+    3,
+  );
 }
 
 /**
@@ -29,7 +33,12 @@ export function parseCsvList(content: string, today: IsoDate): ParsedList {
   const index = CSV_COLUMNS.map((c) => names.indexOf(c));
   if (index.some((i) => i < 0)) return { rows: [], errors: [{ line: header.line, message: 'outreach.rows.header' }] };
   return checkRows(
-    nonEmpty.map((r) => ({ line: r.line, cells: index.map((i) => r.cells[i] ?? ''), width: r.cells.length, expected: names.length })),
+    nonEmpty.map((r) => ({
+      line: r.line,
+      cells: index.map((i) => r.cells[i] ?? ''),
+      width: r.cells.length,
+      expected: names.length,
+    })),
     today,
     3,
   );
@@ -82,11 +91,16 @@ function nikMatchesBirthDate(nik: string, birthDate: IsoDate): boolean {
   return parsed.day === d && parsed.month === m && parsed.year2 === y % 100;
 }
 
-function checkRows(records: { line: number; cells: string[]; width?: number; expected?: number }[], today: IsoDate, columns: number): ParsedList {
+function checkRows(
+  records: { line: number; cells: string[]; width?: number; expected?: number }[],
+  today: IsoDate,
+  columns: number,
+): ParsedList {
   const rows: ListedParticipant[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  if (records.length > MAX_ROWS) return { rows: [], errors: [{ line: records[MAX_ROWS]!.line, message: 'outreach.rows.tooMany' }] };
+  if (records.length > MAX_ROWS)
+    return { rows: [], errors: [{ line: records[MAX_ROWS]!.line, message: 'outreach.rows.tooMany' }] };
   for (const { line, cells, width, expected } of records) {
     const [nik = '', fullName = '', birthDate = ''] = cells.map((c) => c.trim());
     const fail = (message: string) => errors.push({ line, message });

@@ -44,7 +44,13 @@ export async function performSessionAction(
 ): Promise<SessionActionResult> {
   const session = await lockSession(tx, input.sessionId);
   await authorizeStep(tx, caller, session, input.step);
-  const earlier = await findActionByRequest(tx, outreachActions, outreachActions.subjectId, session.id, input.requestId);
+  const earlier = await findActionByRequest(
+    tx,
+    outreachActions,
+    outreachActions.subjectId,
+    session.id,
+    input.requestId,
+  );
   if (earlier) return { session, action: earlier, repeated: true };
   assertStepAllowed(sessionWorkflow, input.step, session.status);
   const change = await rules(session);
@@ -55,8 +61,24 @@ export async function performSessionAction(
   await recordWorkflowAction(
     tx,
     caller,
-    { history: outreachActions, entry: { subjectId: session.id }, record: outreachSessions, recordId: session.id, type, status: step.to, set: change.set, payload: change.payload, requestId: input.requestId },
-    { action: `outreach.session.${type}`, targetType: 'outreach_session', targetId: session.id, unitCode: session.unitCode, details: payload },
+    {
+      history: outreachActions,
+      entry: { subjectId: session.id },
+      record: outreachSessions,
+      recordId: session.id,
+      type,
+      status: step.to,
+      set: change.set,
+      payload: change.payload,
+      requestId: input.requestId,
+    },
+    {
+      action: `outreach.session.${type}`,
+      targetType: 'outreach_session',
+      targetId: session.id,
+      unitCode: session.unitCode,
+      details: payload,
+    },
   );
   return { session: await lockSession(tx, session.id), action: { type, payload }, repeated: false };
 }

@@ -18,10 +18,18 @@ export function canRole(actor: Actor | null, action: OutreachAction): boolean {
 }
 
 /** The role may do the action and the session's unit is in the actor's scope (their unit and the units below it). */
-export function can(actor: Actor | null, action: OutreachAction, target?: { unitCode: string; scope: readonly string[] }): boolean {
+export function can(
+  actor: Actor | null,
+  action: OutreachAction,
+  target?: { unitCode: string; scope: readonly string[] },
+): boolean {
   return canRole(actor, action) && (!target || target.scope.includes(target.unitCode));
 }
 
-export function authorize(actor: Actor | null, action: OutreachAction, target?: { unitCode: string; scope: readonly string[] }): void {
+export function authorize(
+  actor: Actor | null,
+  action: OutreachAction,
+  target?: { unitCode: string; scope: readonly string[] },
+): void {
   if (!can(actor, action, target)) throw new AppError(actor ? 'forbidden' : 'unauthenticated');
 }

@@ -35,19 +35,53 @@ export async function registerOutreachPublicPages(fastify: FastifyInstance): Pro
 
   const requestPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const v = state.values ?? {};
-    const pick = (level: string) => (typeof v[`${venuePicker}_${level}`] === 'string' && v[`${venuePicker}_${level}`] ? String(v[`${venuePicker}_${level}`]) : undefined);
-    const region = await regionOptions(db(), { province: pick('province') ?? '53', regency: pick('regency'), district: pick('district'), village: pick('village') });
+    const pick = (level: string) =>
+      typeof v[`${venuePicker}_${level}`] === 'string' && v[`${venuePicker}_${level}`]
+        ? String(v[`${venuePicker}_${level}`])
+        : undefined;
+    const region = await regionOptions(db(), {
+      province: pick('province') ?? '53',
+      regency: pick('regency'),
+      district: pick('district'),
+      village: pick('village'),
+    });
     const units = (await listUnits(db())).filter((u) => u.services.includes('eazy_paspor'));
-    return reply.page(<RequestPage ctx={reply.ctx()} state={state} units={units} region={region} minimum={DEFAULT_MINIMUM_PARTICIPANTS} />, status);
+    return reply.page(
+      <RequestPage
+        ctx={reply.ctx()}
+        state={state}
+        units={units}
+        region={region}
+        minimum={DEFAULT_MINIMUM_PARTICIPANTS}
+      />,
+      status,
+    );
   };
 
-  app.get('/eazy-paspor', { schema: { hide: true, querystring: z.object({ regency: z.union([regencyCode, z.literal('')]).optional() }) } }, async (req, reply) => {
-    const regency = req.query.regency || undefined;
-    const [sessions, regencies] = await Promise.all([upcomingSessions(db(), witaDate(), regency), listRegencies(db(), '53')]);
-    return reply.page(<PublicListPage ctx={reply.ctx()} sessions={sessions} regencies={regencies} regency={regency} dateText={dateText(req)} />);
-  });
+  app.get(
+    '/eazy-paspor',
+    { schema: { hide: true, querystring: z.object({ regency: z.union([regencyCode, z.literal('')]).optional() }) } },
+    async (req, reply) => {
+      const regency = req.query.regency || undefined;
+      const [sessions, regencies] = await Promise.all([
+        upcomingSessions(db(), witaDate(), regency),
+        listRegencies(db(), '53'),
+      ]);
+      return reply.page(
+        <PublicListPage
+          ctx={reply.ctx()}
+          sessions={sessions}
+          regencies={regencies}
+          regency={regency}
+          dateText={dateText(req)}
+        />,
+      );
+    },
+  );
 
-  app.get('/eazy-paspor/ajukan', { schema: { hide: true } }, (req, reply) => requestPage(req, reply, { values: { requestId: crypto.randomUUID() } }));
+  app.get('/eazy-paspor/ajukan', { schema: { hide: true } }, (req, reply) =>
+    requestPage(req, reply, { values: { requestId: crypto.randomUUID() } }),
+  );
 
   await fastify.register(async (scope) => {
     registerUploadParser(scope, CSV_MAX_BYTES, { fields: 24, fieldSize: 200_000 });
@@ -68,23 +102,33 @@ export async function registerOutreachPublicPages(fastify: FastifyInstance): Pro
       },
       async (req, reply) => {
         if (req.body._refresh) return requestPage(req, reply, { values: values(req) });
-        const { trackingCode } = await db().transaction((tx) => requestSession(tx, callerOf(req, null), formToRequest(req.body)));
+        const { trackingCode } = await db().transaction((tx) =>
+          requestSession(tx, callerOf(req, null), formToRequest(req.body)),
+        );
         return reply.redirect(`/eazy-paspor/ajukan/terkirim?code=${encodeURIComponent(trackingCode)}`, 303);
       },
     );
   });
 
-  app.get('/eazy-paspor/ajukan/terkirim', { schema: { hide: true, querystring: z.object({ code: z.string().trim().min(1).max(40) }) } }, async (req, reply) =>
-    reply.page(<SentPage ctx={reply.ctx()} trackingCode={req.query.code} />),
+  app.get(
+    '/eazy-paspor/ajukan/terkirim',
+    { schema: { hide: true, querystring: z.object({ code: z.string().trim().min(1).max(40) }) } },
+    async (req, reply) => reply.page(<SentPage ctx={reply.ctx()} trackingCode={req.query.code} />),
   );
 
   app.get(
     '/eazy-paspor/status',
-    { schema: { hide: true, querystring: z.object({ code: z.string().trim().max(40).optional() }) }, config: { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } } },
+    {
+      schema: { hide: true, querystring: z.object({ code: z.string().trim().max(40).optional() }) },
+      config: { rateLimit: { max: config.authRateLimitPerMinute * 3, timeWindow: 60_000 } },
+    },
     async (req, reply) => {
       const code = req.query.code ?? '';
       const result = code ? await sessionStatusByCode(db(), code) : null;
-      return reply.page(<StatusPage ctx={reply.ctx()} code={code} result={result} dateText={dateText(req)} />, code && !result ? 404 : 200);
+      return reply.page(
+        <StatusPage ctx={reply.ctx()} code={code} result={result} dateText={dateText(req)} />,
+        code && !result ? 404 : 200,
+      );
     },
   );
 }

@@ -30,14 +30,20 @@ export type SessionRequest = {
 };
 
 /** Row errors as form fields: `participants:<line>` → message key, so every bad row is shown at once. */
-const rowFields = (list: ParsedList): FieldErrors => Object.fromEntries(list.errors.map((e) => [`participants:${e.line}`, e.message]));
+const rowFields = (list: ParsedList): FieldErrors =>
+  Object.fromEntries(list.errors.map((e) => [`participants:${e.line}`, e.message]));
 
 /**
  * A community asks for an Eazy Paspor session. Public, no account: a resent form (same `requestId`) returns the
  * session it made. Every rule is checked before anything is stored, and a participant list with any bad row is
  * refused whole, naming every bad row.
  */
-export async function requestSession(tx: Tx, caller: Caller, input: SessionRequest, now = new Date()): Promise<{ trackingCode: string; created: boolean }> {
+export async function requestSession(
+  tx: Tx,
+  caller: Caller,
+  input: SessionRequest,
+  now = new Date(),
+): Promise<{ trackingCode: string; created: boolean }> {
   const again = await sessionByRequest(tx, input.requestId);
   if (again) return { trackingCode: again, created: false };
 
@@ -54,7 +60,9 @@ export async function requestSession(tx: Tx, caller: Caller, input: SessionReque
   else if (dates.some((d) => d <= today)) errors.preferredDates = 'outreach.v.futureDates';
   const minimum = minimumParticipants(input.unitCode);
   if (input.expectedParticipants < minimum) errors.expectedParticipants = 'outreach.v.minimum';
-  const list = input.participantsCsv ? parseCsvList(input.participantsCsv, today) : parseTypedList(input.participantsText ?? '', today);
+  const list = input.participantsCsv
+    ? parseCsvList(input.participantsCsv, today)
+    : parseTypedList(input.participantsText ?? '', today);
   Object.assign(errors, rowFields(list));
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors, { minimum });
 
@@ -80,19 +88,50 @@ export async function requestSession(tx: Tx, caller: Caller, input: SessionReque
   if (!session) return { trackingCode: (await sessionByRequest(tx, input.requestId))!, created: false };
   const source = input.participantsCsv ? ('csv' as const) : ('list' as const);
   if (list.rows.length > 0) {
-    await tx.insert(sessionParticipants).values(list.rows.map((r) => ({ sessionId: session.id, nik: r.nik, fullName: r.fullName, birthDate: r.birthDate, source })));
+    await tx
+      .insert(sessionParticipants)
+      .values(
+        list.rows.map((r) => ({
+          sessionId: session.id,
+          nik: r.nik,
+          fullName: r.fullName,
+          birthDate: r.birthDate,
+          source,
+        })),
+      );
   }
-  const payload = { preferredDates: session.preferredDates, expectedParticipants: session.expectedParticipants, listed: list.rows.length };
+  const payload = {
+    preferredDates: session.preferredDates,
+    expectedParticipants: session.expectedParticipants,
+    listed: list.rows.length,
+  };
   await recordWorkflowAction(
     tx,
     caller,
-    { history: outreachActions, entry: { subjectId: session.id }, record: outreachSessions, recordId: session.id, type: 'requested', status: 'requested', payload },
-    { action: 'outreach.session.requested', targetType: 'outreach_session', targetId: session.id, unitCode: session.unitCode, details: { status: 'requested', ...payload } },
+    {
+      history: outreachActions,
+      entry: { subjectId: session.id },
+      record: outreachSessions,
+      recordId: session.id,
+      type: 'requested',
+      status: 'requested',
+      payload,
+    },
+    {
+      action: 'outreach.session.requested',
+      targetType: 'outreach_session',
+      targetId: session.id,
+      unitCode: session.unitCode,
+      details: { status: 'requested', ...payload },
+    },
   );
   return { trackingCode: session.trackingCode, created: true };
 }
 
 async function sessionByRequest(tx: Tx, requestId: string): Promise<string | undefined> {
-  const [row] = await tx.select({ trackingCode: outreachSessions.trackingCode }).from(outreachSessions).where(eq(outreachSessions.requestId, requestId));
+  const [row] = await tx
+    .select({ trackingCode: outreachSessions.trackingCode })
+    .from(outreachSessions)
+    .where(eq(outreachSessions.requestId, requestId));
   return row?.trackingCode;
 }

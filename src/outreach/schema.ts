@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const organiserKinds = ['village', 'school', 'company', 'church', 'local_government', 'other'] as const;
 export type OrganiserKind = (typeof organiserKinds)[number];
@@ -62,7 +73,9 @@ export const sessionParticipants = pgTable(
   },
   (t) => [
     uniqueIndex('session_participants_nik_key').on(t.sessionId, t.nik),
-    uniqueIndex('session_participants_request_key').on(t.sessionId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('session_participants_request_key')
+      .on(t.sessionId, t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );
 
@@ -80,6 +93,8 @@ export const outreachActions = pgTable(
   },
   (t) => [
     index('outreach_actions_subject_idx').on(t.subjectId, t.id),
-    uniqueIndex('outreach_actions_request_key').on(t.subjectId, t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('outreach_actions_request_key')
+      .on(t.subjectId, t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );

@@ -7,7 +7,12 @@ import type { OutreachSession } from './schema.ts';
  * Tells the organiser's contact the office's decision, in Indonesian (the request keeps no language), queued in
  * the decision's transaction. Without an email address the office phones them.
  */
-export async function mailDecision(tx: Executor, session: OutreachSession, kind: 'approved' | 'refused', publicUrl: string): Promise<void> {
+export async function mailDecision(
+  tx: Executor,
+  session: OutreachSession,
+  kind: 'approved' | 'refused',
+  publicUrl: string,
+): Promise<void> {
   if (!session.contactEmail) return;
   const t = translator('id');
   const values = {
@@ -19,5 +24,9 @@ export async function mailDecision(tx: Executor, session: OutreachSession, kind:
     reason: session.refusalReason ?? '',
     link: `${publicUrl}/eazy-paspor/status?code=${session.trackingCode}`,
   };
-  await enqueueMail(tx, { to: session.contactEmail, subject: t(`outreach.mail.${kind}.subject`, values), text: `${t(`outreach.mail.${kind}.body`, values)}\n\n${t('mail.signature')}\n` });
+  await enqueueMail(tx, {
+    to: session.contactEmail,
+    subject: t(`outreach.mail.${kind}.subject`, values),
+    text: `${t(`outreach.mail.${kind}.body`, values)}\n\n${t('mail.signature')}\n`,
+  });
 }

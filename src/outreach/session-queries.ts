@@ -7,21 +7,47 @@ import { selectVillagesInRegency } from '../regions/select-villages-in-regency.t
 import { listActiveKits } from '../roster/list-active-kits.ts';
 import { listNamesOnDuty } from '../roster/list-names-on-duty.ts';
 import { listUnits } from '../units/list-units.ts';
-import { outreachActions, outreachSessions, sessionParticipants, type OrganiserKind, type SessionStatus } from './schema.ts';
+import {
+  outreachActions,
+  outreachSessions,
+  sessionParticipants,
+  type OrganiserKind,
+  type SessionStatus,
+} from './schema.ts';
 
 /** The village, district and regency a session is in, by name, and its unit's name. */
-type Place = { villageName: string | null; districtName: string | null; regencyCode: string | null; regencyName: string | null; unitName: string };
+type Place = {
+  villageName: string | null;
+  districtName: string | null;
+  regencyCode: string | null;
+  regencyName: string | null;
+  unitName: string;
+};
 
 /** Each session with its place and unit by name, in the order given; a session of a unit that does not exist is left out. */
-async function withPlaces<T extends { villageCode: string; unitCode: string }>(db: Executor, rows: T[]): Promise<(Omit<T, 'villageCode'> & Place)[]> {
+async function withPlaces<T extends { villageCode: string; unitCode: string }>(
+  db: Executor,
+  rows: T[],
+): Promise<(Omit<T, 'villageCode'> & Place)[]> {
   if (rows.length === 0) return [];
-  const [places, units] = await Promise.all([findVillagePlaces(db, rows.map((r) => r.villageCode)), listUnits(db)]);
+  const [places, units] = await Promise.all([
+    findVillagePlaces(
+      db,
+      rows.map((r) => r.villageCode),
+    ),
+    listUnits(db),
+  ]);
   const unitNames = new Map(units.map((u) => [u.code, u.name]));
   return rows.flatMap(({ villageCode, ...row }) => {
     const unitName = unitNames.get(row.unitCode);
     if (unitName === undefined) return [];
     const place = places.get(villageCode);
-    const named = { villageName: place?.villageName ?? null, districtName: place?.districtName ?? null, regencyCode: place?.regencyCode ?? null, regencyName: place?.regencyName ?? null };
+    const named = {
+      villageName: place?.villageName ?? null,
+      districtName: place?.districtName ?? null,
+      regencyCode: place?.regencyCode ?? null,
+      regencyName: place?.regencyName ?? null,
+    };
     return [{ ...row, ...named, unitName }];
   });
 }
@@ -102,7 +128,11 @@ export type SessionListItem = {
 };
 
 /** Sessions of the units in scope, newest request first, optionally of one status. */
-export async function listSessions(db: Executor, scope: readonly string[], status?: SessionStatus): Promise<SessionListItem[]> {
+export async function listSessions(
+  db: Executor,
+  scope: readonly string[],
+  status?: SessionStatus,
+): Promise<SessionListItem[]> {
   if (scope.length === 0) return [];
   const rows = await db
     .select({
@@ -118,7 +148,9 @@ export async function listSessions(db: Executor, scope: readonly string[], statu
       createdAt: outreachSessions.createdAt,
     })
     .from(outreachSessions)
-    .where(and(inArray(outreachSessions.unitCode, [...scope]), status ? eq(outreachSessions.status, status) : undefined))
+    .where(
+      and(inArray(outreachSessions.unitCode, [...scope]), status ? eq(outreachSessions.status, status) : undefined),
+    )
     .orderBy(desc(outreachSessions.createdAt))
     .limit(500);
   return withPlaces(db, rows);
@@ -126,11 +158,23 @@ export async function listSessions(db: Executor, scope: readonly string[], statu
 
 /** The session's place names, participants, history and who and what is on its duty. */
 export async function sessionDetails(db: Executor, id: string) {
-  const located = await db.select({ unitCode: outreachSessions.unitCode, villageCode: outreachSessions.villageCode }).from(outreachSessions).where(eq(outreachSessions.id, id));
+  const located = await db
+    .select({ unitCode: outreachSessions.unitCode, villageCode: outreachSessions.villageCode })
+    .from(outreachSessions)
+    .where(eq(outreachSessions.id, id));
   const [[place], participants, history, assigned] = await Promise.all([
     withPlaces(db, located),
-    db.select().from(sessionParticipants).where(eq(sessionParticipants.sessionId, id)).orderBy(asc(sessionParticipants.createdAt), asc(sessionParticipants.fullName)),
-    db.select({ action: outreachActions, actorName: accounts.name }).from(outreachActions).leftJoin(accounts, eq(accounts.id, outreachActions.actorId)).where(eq(outreachActions.subjectId, id)).orderBy(asc(outreachActions.id)),
+    db
+      .select()
+      .from(sessionParticipants)
+      .where(eq(sessionParticipants.sessionId, id))
+      .orderBy(asc(sessionParticipants.createdAt), asc(sessionParticipants.fullName)),
+    db
+      .select({ action: outreachActions, actorName: accounts.name })
+      .from(outreachActions)
+      .leftJoin(accounts, eq(accounts.id, outreachActions.actorId))
+      .where(eq(outreachActions.subjectId, id))
+      .orderBy(asc(outreachActions.id)),
     listNamesOnDuty(db, id),
   ]);
   return { place: place ?? null, participants, history, assigned };

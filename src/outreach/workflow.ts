@@ -10,7 +10,9 @@ export type SessionStep = OfficerSessionStep | 'join';
 /** A session that takes participants and whose delivery may still be set: approved, or under way. */
 const live: readonly SessionStatus[] = ['approved', 'held'];
 
-type Steps = { [S in OfficerSessionStep]: WorkflowStep<SessionStatus, Exclude<OutreachAction, 'session.view'>> } & { join: WorkflowStep<SessionStatus, 'applicant'> };
+type Steps = { [S in OfficerSessionStep]: WorkflowStep<SessionStatus, Exclude<OutreachAction, 'session.view'>> } & {
+  join: WorkflowStep<SessionStatus, 'applicant'>;
+};
 
 /**
  * requested → approved (date, capacity, officers, kits, the session code) | refused (with the reason). While a session
@@ -21,6 +23,16 @@ export const sessionWorkflow: Steps = {
   approve: { from: ['requested'], to: 'approved', by: 'session.decide', records: 'approved' },
   refuse: { from: ['requested'], to: 'refused', by: 'session.decide', records: 'refused' },
   delivery: { from: live, by: 'session.decide', records: 'delivery_set' },
-  register: { from: live, by: 'session.register', records: 'participant_registered', refusedAs: { trackingCode: 'outreach.v.sessionClosed' } },
-  join: { from: live, by: 'applicant', records: 'participant_joined', refusedAs: { sessionCode: 'outreach.v.sessionClosed' } },
+  register: {
+    from: live,
+    by: 'session.register',
+    records: 'participant_registered',
+    refusedAs: { trackingCode: 'outreach.v.sessionClosed' },
+  },
+  join: {
+    from: live,
+    by: 'applicant',
+    records: 'participant_joined',
+    refusedAs: { sessionCode: 'outreach.v.sessionClosed' },
+  },
 };

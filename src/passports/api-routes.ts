@@ -35,10 +35,22 @@ export function registerPassportApi(fastify: FastifyInstance): void {
         tags: ['passports'],
         summary: 'A printed passport with its MRZ (officers whose scope covers its unit; every view is audited)',
         security: [{ bearer: [] }],
-        params: z.object({ number: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,12}$/, 'v.invalid') }),
+        params: z.object({
+          number: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z0-9]{1,12}$/, 'v.invalid'),
+        }),
         response: { 200: PassportJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 422: ErrorJson },
       },
-      config: { auditRefusals: { action: 'passport.view', targetType: 'passport', target: (req) => (req.params as { number?: string }).number } },
+      config: {
+        auditRefusals: {
+          action: 'passport.view',
+          targetType: 'passport',
+          target: (req) => (req.params as { number?: string }).number,
+        },
+      },
     },
     async (req) => {
       const actor = requireActor(req);
@@ -54,17 +66,27 @@ export function registerPassportApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['passports'],
-        summary: 'Choose (or change) the Saturday to collect the passport (si Koe TOS): one of the next four Saturdays with room',
+        summary:
+          'Choose (or change) the Saturday to collect the passport (si Koe TOS): one of the next four Saturdays with room',
         security: [{ bearer: [] }],
         params: z.object({ id: z.uuid() }),
         body: z.object({ date: isoDateField }),
-        response: { 200: z.object({ date: z.string(), unitCode: z.string() }), 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson },
+        response: {
+          200: z.object({ date: z.string(), unitCode: z.string() }),
+          401: ErrorJson,
+          403: ErrorJson,
+          404: ErrorJson,
+          409: ErrorJson,
+          422: ErrorJson,
+        },
       },
     },
     async (req) => {
       const actor = requireActor(req);
       const application = await applicationFor(db(), actor, req.params.id, 'application.book');
-      return db().transaction((tx) => chooseSaturdayPickup(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }));
+      return db().transaction((tx) =>
+        chooseSaturdayPickup(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }),
+      );
     },
   );
 }

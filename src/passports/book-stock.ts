@@ -10,7 +10,10 @@ export type BookType = (typeof bookTypes)[number];
 
 export async function currentStock(db: Executor, unitCode: string): Promise<Record<BookType, number>> {
   const rows = await db.select().from(bookStock).where(eq(bookStock.unitCode, unitCode));
-  return Object.fromEntries(bookTypes.map((t) => [t, rows.find((r) => r.passportType === t)?.quantity ?? 0])) as Record<BookType, number>;
+  return Object.fromEntries(bookTypes.map((t) => [t, rows.find((r) => r.passportType === t)?.quantity ?? 0])) as Record<
+    BookType,
+    number
+  >;
 }
 
 export type StockChange = { at: Date; by: string | null; passportType: BookType; from: number; to: number };
@@ -21,8 +24,22 @@ export async function stockHistory(db: Executor, unitCode: string, limit = 20): 
     .select({ at: auditLog.at, details: auditLog.details, by: accounts.name })
     .from(auditLog)
     .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
-    .where(and(eq(auditLog.targetType, 'book_stock'), inArray(auditLog.targetId, bookTypes.map((t) => `${unitCode}/${t}`))))
+    .where(
+      and(
+        eq(auditLog.targetType, 'book_stock'),
+        inArray(
+          auditLog.targetId,
+          bookTypes.map((t) => `${unitCode}/${t}`),
+        ),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
-  return rows.map((r) => ({ at: r.at, by: r.by ?? (typeof r.details.system === 'string' ? r.details.system : null), passportType: r.details.passportType as BookType, from: Number(r.details.from), to: Number(r.details.to) }));
+  return rows.map((r) => ({
+    at: r.at,
+    by: r.by ?? (typeof r.details.system === 'string' ? r.details.system : null),
+    passportType: r.details.passportType as BookType,
+    from: Number(r.details.from),
+    to: Number(r.details.to),
+  }));
 }

@@ -41,12 +41,25 @@ export async function checkQuality(
   if (!input.passed) {
     await tx.update(passports).set({ status: 'cancelled' }).where(eq(passports.number, passport.number));
     await tx.insert(bookMovements).values({
-      unitCode: passport.unitCode, type: passport.type, kind: 'spoiled', quantity: 0, passportNumber: passport.number, applicationId: application.id, note: input.reason, actorId: caller.actor.id, at: now,
+      unitCode: passport.unitCode,
+      type: passport.type,
+      kind: 'spoiled',
+      quantity: 0,
+      passportNumber: passport.number,
+      applicationId: application.id,
+      note: input.reason,
+      actorId: caller.actor.id,
+      at: now,
     });
     return { status: 'approved', payload: { passportNumber: passport.number, passed: false, reason: input.reason } };
   }
   await tx.update(passports).set({ status: 'ready', readyAt: now }).where(eq(passports.number, passport.number));
   await mailReady(tx, application, passport.number, publicUrl);
-  await enqueueJob(tx, VOID_JOB, { passportNumber: passport.number }, { runAt: new Date(now.getTime() + UNCOLLECTED_DAYS * 86_400_000) });
+  await enqueueJob(
+    tx,
+    VOID_JOB,
+    { passportNumber: passport.number },
+    { runAt: new Date(now.getTime() + UNCOLLECTED_DAYS * 86_400_000) },
+  );
   return { status: 'ready', payload: { passportNumber: passport.number, passed: true } };
 }

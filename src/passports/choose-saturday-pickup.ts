@@ -16,11 +16,17 @@ import { saturdayPickups, saturdayPickupSlots } from './schema.ts';
  * conditional update (never more than the capacity); one live choice per application, and changing it gives the
  * old place back. The caller must have been authorised as the application's owner.
  */
-export async function chooseSaturdayPickup(tx: Tx, caller: Caller, input: { applicationId: string; date: string }, now = new Date()) {
+export async function chooseSaturdayPickup(
+  tx: Tx,
+  caller: Caller,
+  input: { applicationId: string; date: string },
+  now = new Date(),
+) {
   const application = await lockApplication(tx, input.applicationId);
   if (!pickupStatuses.includes(application.status) || !application.unitCode) throw new AppError('invalid_transition');
   if (dayOfWeek(input.date) !== 6) throw new AppError('validation_failed', { date: 'passports.v.saturday' });
-  if (!upcomingSaturdays(witaDate(now)).includes(input.date)) throw new AppError('validation_failed', { date: 'passports.v.pickupDate' });
+  if (!upcomingSaturdays(witaDate(now)).includes(input.date))
+    throw new AppError('validation_failed', { date: 'passports.v.pickupDate' });
   const unitCode = application.unitCode;
 
   const [current] = await tx
@@ -33,12 +39,24 @@ export async function chooseSaturdayPickup(tx: Tx, caller: Caller, input: { appl
   const [place] = await tx
     .update(saturdayPickupSlots)
     .set({ booked: sql`${saturdayPickupSlots.booked} + 1` })
-    .where(and(eq(saturdayPickupSlots.unitCode, unitCode), eq(saturdayPickupSlots.date, input.date), lt(saturdayPickupSlots.booked, saturdayPickupSlots.capacity)))
+    .where(
+      and(
+        eq(saturdayPickupSlots.unitCode, unitCode),
+        eq(saturdayPickupSlots.date, input.date),
+        lt(saturdayPickupSlots.booked, saturdayPickupSlots.capacity),
+      ),
+    )
     .returning({ booked: saturdayPickupSlots.booked });
   if (!place) throw new AppError('pickup_full');
   if (current) await cancelPickup(tx, current, now);
-  await tx.insert(saturdayPickups).values({ applicationId: application.id, unitCode, date: input.date, createdAt: now });
-  await recordAction(tx, caller, { applicationId: application.id, type: 'saturday_pickup', payload: { date: input.date, ...(current ? { previous: current.date } : {}) } });
+  await tx
+    .insert(saturdayPickups)
+    .values({ applicationId: application.id, unitCode, date: input.date, createdAt: now });
+  await recordAction(tx, caller, {
+    applicationId: application.id,
+    type: 'saturday_pickup',
+    payload: { date: input.date, ...(current ? { previous: current.date } : {}) },
+  });
   await appendAudit(tx, caller, {
     action: 'saturday_pickup.choose',
     targetType: 'application',

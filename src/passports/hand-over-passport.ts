@@ -13,18 +13,33 @@ import { cancelledPassports, passports } from './schema.ts';
 
 const replacingKinds = new Set(['replacement', 'lost', 'damaged', 'name_change']);
 
-type HandOverInput = { recipient: 'applicant' | 'proxy'; proxy?: { name: string; nik: string; powerOfAttorneyNumber: string } };
+type HandOverInput = {
+  recipient: 'applicant' | 'proxy';
+  proxy?: { name: string; nik: string; powerOfAttorneyNumber: string };
+};
 
 /**
  * The old passport of a replacement, loss, damage or name change is cancelled with the charge the applicant paid
  * for it: the lost or damaged item of the fee fixed at submission (Rp1.000.000 / Rp500.000 under PP 45/2024), else 0.
  */
-async function cancelOldPassport(tx: Tx, application: Application, recordedBy: string, now: Date): Promise<Record<string, unknown> | undefined> {
+async function cancelOldPassport(
+  tx: Tx,
+  application: Application,
+  recordedBy: string,
+  now: Date,
+): Promise<Record<string, unknown> | undefined> {
   if (!application.kind || !replacingKinds.has(application.kind) || !application.oldPassportNumber) return undefined;
   const charge = application.feeItems?.find((i) => i.item === application.kind)?.amount ?? 0;
   const [row] = await tx
     .insert(cancelledPassports)
-    .values({ number: application.oldPassportNumber, applicationId: application.id, reason: application.kind, charge, recordedBy, at: now })
+    .values({
+      number: application.oldPassportNumber,
+      applicationId: application.id,
+      reason: application.kind,
+      charge,
+      recordedBy,
+      at: now,
+    })
     .onConflictDoNothing()
     .returning();
   return row ? { number: row.number, reason: row.reason, charge: row.charge } : undefined;
@@ -41,11 +56,20 @@ export async function handOverPassport(ctx: PassportStepContext, input: HandOver
     throw new AppError('validation_failed', { proxy: 'passports.v.powerOfAttorney' });
   }
   const passport = await lockPassport(tx, application.id, 'ready');
-  await tx.update(passports).set({ status: 'handed_over', handedOverAt: now }).where(eq(passports.number, passport.number));
+  await tx
+    .update(passports)
+    .set({ status: 'handed_over', handedOverAt: now })
+    .where(eq(passports.number, passport.number));
   const oldPassport = await cancelOldPassport(tx, application, caller.actor.id, now);
   await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
   const mailbox = await applicantMailbox(tx, application);
-  const survey = { unitCode: passport.unitCode, service: 'passport' as const, refId: application.id, to: mailbox?.to ?? null, name: application.fullName ?? '' };
+  const survey = {
+    unitCode: passport.unitCode,
+    service: 'passport' as const,
+    refId: application.id,
+    to: mailbox?.to ?? null,
+    name: application.fullName ?? '',
+  };
   await sendSurveyLink(tx, survey, ctx.publicUrl);
   return {
     status: 'handed_over',

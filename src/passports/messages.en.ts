@@ -2,7 +2,13 @@ import type { passports as id } from './messages.id.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
 
 export const passports: Messages<typeof id> = {
-  statuses: { printed: 'Printed', ready: 'Ready for pickup', handed_over: 'Handed over', void: 'Void (not collected)', cancelled: 'Cancelled (spoiled in printing)' },
+  statuses: {
+    printed: 'Printed',
+    ready: 'Ready for pickup',
+    handed_over: 'Handed over',
+    void: 'Void (not collected)',
+    cancelled: 'Cancelled (spoiled in printing)',
+  },
   printed: {
     title: 'Passport printed',
     number: 'Passport number',
@@ -15,7 +21,8 @@ export const passports: Messages<typeof id> = {
   v: {
     reason: 'Give the reason (at least 3 letters).',
     mrz: 'The applicant’s name cannot be written in the MRZ. Correct the spelling (Latin letters) before printing.',
-    familyNameMissing: 'This application does not say which part of the name is the family name. Ask the applicant and fill it in before printing (leave it empty when there is none).',
+    familyNameMissing:
+      'This application does not say which part of the name is the family name. Ask the applicant and fill it in before printing (leave it empty when there is none).',
     powerOfAttorney: 'Handing over to a proxy needs a power of attorney uploaded with this application.',
     saturday: 'Choose a Saturday.',
     pastDate: 'This date has passed.',
@@ -26,9 +33,9 @@ export const passports: Messages<typeof id> = {
   mail: {
     ready: {
       subject: 'Your passport is ready for pickup ({{code}})',
-      body:
-        'Your passport number {{number}} is ready and can be collected at {{unit}}, {{address}}.\n\nOpening hours:\n{{hours}}\n\nBring your original e-KTP. If someone else collects it, they bring a power of attorney, which you upload with your application. A passport not collected within 30 days becomes void.\n\nFollow your application with tracking code {{code}} at {{link}}',
-      saturday: 'Cannot come on a working day? With si Koe TOS (Take on Saturday) you may choose to collect your passport on a Saturday: {{link}}',
+      body: 'Your passport number {{number}} is ready and can be collected at {{unit}}, {{address}}.\n\nOpening hours:\n{{hours}}\n\nBring your original e-KTP. If someone else collects it, they bring a power of attorney, which you upload with your application. A passport not collected within 30 days becomes void.\n\nFollow your application with tracking code {{code}} at {{link}}',
+      saturday:
+        'Cannot come on a working day? With si Koe TOS (Take on Saturday) you may choose to collect your passport on a Saturday: {{link}}',
     },
   },
   books: {

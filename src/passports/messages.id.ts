@@ -1,6 +1,12 @@
 // Messages of the "passports" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const passports = {
-  statuses: { printed: 'Dicetak', ready: 'Siap diambil', handed_over: 'Sudah diserahkan', void: 'Batal (tidak diambil)', cancelled: 'Dibatalkan (rusak saat cetak)' },
+  statuses: {
+    printed: 'Dicetak',
+    ready: 'Siap diambil',
+    handed_over: 'Sudah diserahkan',
+    void: 'Batal (tidak diambil)',
+    cancelled: 'Dibatalkan (rusak saat cetak)',
+  },
   printed: {
     title: 'Paspor yang dicetak',
     number: 'Nomor paspor',
@@ -13,7 +19,8 @@ export const passports = {
   v: {
     reason: 'Tuliskan alasannya (paling sedikit 3 huruf).',
     mrz: 'Nama pemohon tidak dapat ditulis dalam MRZ. Perbaiki ejaan nama (huruf Latin) sebelum mencetak.',
-    familyNameMissing: 'Permohonan ini belum menyebut bagian nama yang merupakan nama keluarga. Tanyakan kepada pemohon dan isi sebelum mencetak (kosongkan bila tidak ada).',
+    familyNameMissing:
+      'Permohonan ini belum menyebut bagian nama yang merupakan nama keluarga. Tanyakan kepada pemohon dan isi sebelum mencetak (kosongkan bila tidak ada).',
     powerOfAttorney: 'Penyerahan kepada kuasa memerlukan surat kuasa yang diunggah pada permohonan ini.',
     saturday: 'Pilih hari Sabtu.',
     pastDate: 'Tanggal ini sudah lewat.',
@@ -24,9 +31,9 @@ export const passports = {
   mail: {
     ready: {
       subject: 'Paspor Anda sudah siap diambil ({{code}})',
-      body:
-        'Paspor Anda dengan nomor {{number}} sudah selesai dan dapat diambil di {{unit}}, {{address}}.\n\nJam layanan:\n{{hours}}\n\nBawa e-KTP asli Anda. Bila diambil oleh orang lain, bawa surat kuasa dan unggah surat kuasa itu pada permohonan Anda. Paspor yang tidak diambil dalam 30 hari menjadi batal.\n\nIkuti permohonan Anda dengan kode pelacakan {{code}} di {{link}}',
-      saturday: 'Tidak sempat datang pada hari kerja? Lewat si Koe TOS (Take on Saturday) Anda dapat memilih mengambil paspor pada hari Sabtu: {{link}}',
+      body: 'Paspor Anda dengan nomor {{number}} sudah selesai dan dapat diambil di {{unit}}, {{address}}.\n\nJam layanan:\n{{hours}}\n\nBawa e-KTP asli Anda. Bila diambil oleh orang lain, bawa surat kuasa dan unggah surat kuasa itu pada permohonan Anda. Paspor yang tidak diambil dalam 30 hari menjadi batal.\n\nIkuti permohonan Anda dengan kode pelacakan {{code}} di {{link}}',
+      saturday:
+        'Tidak sempat datang pada hari kerja? Lewat si Koe TOS (Take on Saturday) Anda dapat memilih mengambil paspor pada hari Sabtu: {{link}}',
     },
   },
   books: {

@@ -31,7 +31,10 @@ describe('buildTd3', () => {
       expiryDate: '2012-04-15',
       optionalData: 'ZE184226B',
     });
-    expect(lines).toEqual(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10']);
+    expect(lines).toEqual([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+    ]);
     // The parser does not know the specimen state UTO; every check digit it verifies holds.
     const checks = parse(lines).details.filter((d) => d.field?.endsWith('CheckDigit'));
     expect(checks).toHaveLength(5);
@@ -50,16 +53,34 @@ describe('buildTd3', () => {
     expect(line2).toBe('A1234567<6IDN0106061<3001019<<<<<<<<<<<<<<08');
     const result = parse([line1, line2]);
     expect(result.valid).toBe(true);
-    expect(result.fields).toMatchObject({ lastName: 'SUKARNO', firstName: '', sex: 'nonspecified', personalNumber: '' });
+    expect(result.fields).toMatchObject({
+      lastName: 'SUKARNO',
+      firstName: '',
+      sex: 'nonspecified',
+      personalNumber: '',
+    });
   });
 
   it('takes a two-letter document code', () => {
-    const [line1] = buildTd3({ documentType: 'PP', documentNumber: 'X1', name: { primary: 'A' }, birthDate: '2000-01-01', sex: 'M', expiryDate: '2030-01-01' });
+    const [line1] = buildTd3({
+      documentType: 'PP',
+      documentNumber: 'X1',
+      name: { primary: 'A' },
+      birthDate: '2000-01-01',
+      sex: 'M',
+      expiryDate: '2030-01-01',
+    });
     expect(line1.startsWith('PPIDNA<<')).toBe(true);
   });
 
   it('throws a clear error for input it cannot write', () => {
-    const ok: Td3Input = { documentNumber: 'A1234567', name: { primary: 'Budi' }, birthDate: '1990-07-05', sex: 'M', expiryDate: '2035-07-05' };
+    const ok: Td3Input = {
+      documentNumber: 'A1234567',
+      name: { primary: 'Budi' },
+      birthDate: '1990-07-05',
+      sex: 'M',
+      expiryDate: '2035-07-05',
+    };
     const cases: [Partial<Td3Input>, RegExp][] = [
       [{ documentNumber: 'A12345678X' }, /document number/],
       [{ documentNumber: 'a1234567' }, /document number/],
@@ -77,7 +98,8 @@ describe('buildTd3', () => {
       [{ documentType: 'V' }, /document type/],
       [{ name: { primary: "'-" } }, /primary identifier/],
     ];
-    for (const [change, message] of cases) expect(() => buildTd3({ ...ok, ...change }), JSON.stringify(change)).toThrow(message);
+    for (const [change, message] of cases)
+      expect(() => buildTd3({ ...ok, ...change }), JSON.stringify(change)).toThrow(message);
   });
 });
 
@@ -87,25 +109,37 @@ describe('mrzName', () => {
     expect(mrzName({ primary: 'Smith-Jones', secondary: 'Susie Margaret' })).toBe(pad('SMITH<JONES<<SUSIE<MARGARET'));
     expect(mrzName({ primary: "O'Connor", secondary: 'Enya Siobhan' })).toBe(pad('OCONNOR<<ENYA<SIOBHAN'));
     expect(mrzName({ primary: 'Van Der Muellen', secondary: 'Martin' })).toBe(pad('VAN<DER<MUELLEN<<MARTIN'));
-    expect(mrzName({ primary: 'Al-Basri', secondary: 'Huda Muhammad Jawad' })).toBe(pad('AL<BASRI<<HUDA<MUHAMMAD<JAWAD'));
+    expect(mrzName({ primary: 'Al-Basri', secondary: 'Huda Muhammad Jawad' })).toBe(
+      pad('AL<BASRI<<HUDA<MUHAMMAD<JAWAD'),
+    );
     expect(mrzName({ primary: 'Arkfreith' })).toBe(pad('ARKFREITH'));
     expect(mrzName({ primary: 'Satriya Sudarpa', secondary: null })).toBe(pad('SATRIYA<SUDARPA'));
     // §4.2.3.4: fits exactly, so not truncated although it ends with a letter.
-    expect(mrzName({ primary: 'Papandropoulous', secondary: 'Jonathon Warren Trevor' })).toBe('PAPANDROPOULOUS<<JONATHON<WARREN<TREVOR');
+    expect(mrzName({ primary: 'Papandropoulous', secondary: 'Jonathon Warren Trevor' })).toBe(
+      'PAPANDROPOULOUS<<JONATHON<WARREN<TREVOR',
+    );
   });
 
   it('writes single names as the primary identifier followed by fillers', () => {
     expect(mrzName({ primary: 'Sukarno' })).toBe(pad('SUKARNO'));
     expect(mrzName({ primary: 'Sukarno', secondary: '  ' })).toBe(pad('SUKARNO'));
-    expect(mrzName({ primary: 'Adiwijayakusumaningratwirjosoebrotohadikoesoemo' })).toBe('ADIWIJAYAKUSUMANINGRATWIRJOSOEBROTOHADI');
+    expect(mrzName({ primary: 'Adiwijayakusumaningratwirjosoebrotohadikoesoemo' })).toBe(
+      'ADIWIJAYAKUSUMANINGRATWIRJOSOEBROTOHADI',
+    );
   });
 
   it('truncates the secondary identifier first, as in Doc 9303 Part 4 §4.2.3.2', () => {
-    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Chayapa Dejthamrong Krasuang' })).toBe('NILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K');
-    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Arnpol Petch Charonguang' })).toBe('NILAVADHANANANDA<<ARNPOL<PETCH<CHARONGU');
+    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Chayapa Dejthamrong Krasuang' })).toBe(
+      'NILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K',
+    );
+    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Arnpol Petch Charonguang' })).toBe(
+      'NILAVADHANANANDA<<ARNPOL<PETCH<CHARONGU',
+    );
     // One position left after a whole component: it gives up a letter so the next initial fits and the field
     // still ends with a letter.
-    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Chayapadejthamrongkr Asa' })).toBe('NILAVADHANANANDA<<CHAYAPADEJTHAMRONGK<A');
+    expect(mrzName({ primary: 'Nilavadhanananda', secondary: 'Chayapadejthamrongkr Asa' })).toBe(
+      'NILAVADHANANANDA<<CHAYAPADEJTHAMRONGK<A',
+    );
   });
 
   it('truncates a primary identifier too long for the secondary to start, as little as Doc 9303 allows', () => {
@@ -113,7 +147,9 @@ describe('mrzName', () => {
     expect(mrzName({ primary: 'Bennelong Wooloomooloo Warrandyte Warnambool', secondary: 'Dingo Potoroo' })).toBe(
       'BENNELONG<WOOLOOMOOLOO<WARRANDYTE<WA<<D',
     );
-    expect(mrzName({ primary: 'Bennelong Wooloomooloo Warrandyte Warnambool' })).toBe('BENNELONG<WOOLOOMOOLOO<WARRANDYTE<WARNA');
+    expect(mrzName({ primary: 'Bennelong Wooloomooloo Warrandyte Warnambool' })).toBe(
+      'BENNELONG<WOOLOOMOOLOO<WARRANDYTE<WARNA',
+    );
   });
 
   it('treats hyphens, spaces and commas as separators and drops apostrophes and other punctuation', () => {
@@ -127,7 +163,9 @@ describe('mrzName', () => {
     expect(mrzName({ primary: 'Müller-Lüdenscheidt', secondary: 'Jörg' })).toBe(pad('MUELLER<LUEDENSCHEIDT<<JOERG'));
     expect(mrzName({ primary: 'Ångström', secondary: 'Æsa Øyvind' })).toBe(pad('AANGSTROEM<<AESA<OEYVIND'));
     expect(mrzName({ primary: 'Straße', secondary: 'José Ñandú Çelik' })).toBe(pad('STRASSE<<JOSE<NANDU<CELIK'));
-    expect(mrzName({ primary: 'Łukasiewicz', secondary: 'Đorđe Þór Œdipe' })).toBe(pad('LUKASIEWICZ<<DORDE<THOR<OEDIPE'));
+    expect(mrzName({ primary: 'Łukasiewicz', secondary: 'Đorđe Þór Œdipe' })).toBe(
+      pad('LUKASIEWICZ<<DORDE<THOR<OEDIPE'),
+    );
     // Decomposed input (e + combining acute) reads the same as composed.
     expect(mrzName({ primary: 'Re\u0301gine' })).toBe(pad('REGINE'));
   });
@@ -149,7 +187,10 @@ describe('mrzNameParts', () => {
     expect(maria).toEqual({ primary: 'Da Costa-Soares', secondary: 'Maria Imaculata' });
     expect(mrzName(maria)).toBe('DA<COSTA<SOARES<<MARIA<IMACULATA'.padEnd(39, '<'));
     expect(mrzNameParts('  Maria   Goreti  Ndoen ', 'ndoen')).toEqual({ primary: 'Ndoen', secondary: 'Maria Goreti' });
-    expect(mrzNameParts('Nainggolan Rudi Hartono', 'Nainggolan')).toEqual({ primary: 'Nainggolan', secondary: 'Rudi Hartono' });
+    expect(mrzNameParts('Nainggolan Rudi Hartono', 'Nainggolan')).toEqual({
+      primary: 'Nainggolan',
+      secondary: 'Rudi Hartono',
+    });
   });
 
   it('makes the whole name the primary identifier of a name without a family name', () => {
@@ -170,14 +211,36 @@ describe('mrzNameParts', () => {
 describe('buildTd3 against the mrz parser', () => {
   // Each letter with its MRZ form, written out here rather than derived from the module under test.
   const letters: [string, string][] = [
-    ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((c): [string, string][] => [[c, c], [c.toLowerCase(), c]]),
-    ['ä', 'AE'], ['Ö', 'OE'], ['ü', 'UE'], ['å', 'AA'], ['æ', 'AE'], ['ø', 'OE'], ['ß', 'SS'], ['é', 'E'], ['È', 'E'],
-    ['ñ', 'N'], ['ç', 'C'], ['ã', 'A'], ['í', 'I'], ['ô', 'O'], ['ú', 'U'], ['ł', 'L'], ['ž', 'Z'], ['ğ', 'G'],
+    ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((c): [string, string][] => [
+      [c, c],
+      [c.toLowerCase(), c],
+    ]),
+    ['ä', 'AE'],
+    ['Ö', 'OE'],
+    ['ü', 'UE'],
+    ['å', 'AA'],
+    ['æ', 'AE'],
+    ['ø', 'OE'],
+    ['ß', 'SS'],
+    ['é', 'E'],
+    ['È', 'E'],
+    ['ñ', 'N'],
+    ['ç', 'C'],
+    ['ã', 'A'],
+    ['í', 'I'],
+    ['ô', 'O'],
+    ['ú', 'U'],
+    ['ł', 'L'],
+    ['ž', 'Z'],
+    ['ğ', 'G'],
   ];
   const part = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 });
   // A word: parts joined by a hyphen (a separator in the MRZ) or an apostrophe (dropped).
   const word = fc
-    .tuple(part, fc.array(fc.tuple(fc.constantFrom<[string, string]>(['-', '<'], ["'", ''], ['’', '']), part), { maxLength: 2 }))
+    .tuple(
+      part,
+      fc.array(fc.tuple(fc.constantFrom<[string, string]>(['-', '<'], ["'", ''], ['’', '']), part), { maxLength: 2 }),
+    )
     .map(([first, rest]) => {
       const text = (p: [string, string][], i: 0 | 1) => p.map((l) => l[i]).join('');
       return {
@@ -231,7 +294,10 @@ describe('buildTd3 against the mrz parser', () => {
             expect(field).toMatch(/[A-Z]$/);
             const [keptPrimary, keptSecondary = ''] = field.split('<<');
             const startsOf = (kept: string, original: string) =>
-              kept.split('<').filter(Boolean).every((c, i) => original.split('<')[i]?.startsWith(c));
+              kept
+                .split('<')
+                .filter(Boolean)
+                .every((c, i) => original.split('<')[i]?.startsWith(c));
             expect(keptPrimary!.length).toBeGreaterThan(0);
             expect(startsOf(keptPrimary!, primary)).toBe(true);
             expect(startsOf(keptSecondary, secondary.join('<'))).toBe(true);

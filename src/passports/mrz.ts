@@ -45,8 +45,23 @@ export function checkDigit(field: string): string {
 // A, Å AA or A, Ö OE or O, Ü UE or U) the first is taken; the other letters here do not decompose under NFD. Every
 // other accented Latin letter loses its accent: the table's form for it is its base letter.
 const LATIN: Record<string, string> = {
-  Ä: 'AE', Å: 'AA', Æ: 'AE', Ö: 'OE', Ø: 'OE', Ü: 'UE', ẞ: 'SS', Œ: 'OE', Þ: 'TH',
-  Ð: 'D', Đ: 'D', Ħ: 'H', Ĳ: 'IJ', Ŀ: 'L', Ł: 'L', Ŋ: 'N', Ŧ: 'T',
+  Ä: 'AE',
+  Å: 'AA',
+  Æ: 'AE',
+  Ö: 'OE',
+  Ø: 'OE',
+  Ü: 'UE',
+  ẞ: 'SS',
+  Œ: 'OE',
+  Þ: 'TH',
+  Ð: 'D',
+  Đ: 'D',
+  Ħ: 'H',
+  Ĳ: 'IJ',
+  Ŀ: 'L',
+  Ł: 'L',
+  Ŋ: 'N',
+  Ŧ: 'T',
 };
 // ʼ (U+02BC) is a letter to Unicode but an apostrophe in names.
 const APOSTROPHE = /['‘’ʼ`]/u;
@@ -115,9 +130,11 @@ function fit(parts: string[], budget: number): string {
  * Cutting keeps whole components from the front, as `fit` describes.
  */
 export function mrzName(name: MrzNameInput, width = TD3_NAME_WIDTH): string {
-  if (!Number.isInteger(width) || width < 4) throw new Error(`MRZ name: width must be an integer of at least 4, got ${width}`);
+  if (!Number.isInteger(width) || width < 4)
+    throw new Error(`MRZ name: width must be an integer of at least 4, got ${width}`);
   const primary = components(name.primary);
-  if (primary.length === 0) throw new Error(`MRZ name: the primary identifier ${JSON.stringify(name.primary)} has no letters`);
+  if (primary.length === 0)
+    throw new Error(`MRZ name: the primary identifier ${JSON.stringify(name.primary)} has no letters`);
   const secondary = components(name.secondary ?? '');
   const p = primary.join(FILLER);
   const full = secondary.length > 0 ? `${p}${FILLER}${FILLER}${secondary.join(FILLER)}` : p;
@@ -157,7 +174,8 @@ function yymmdd(date: string, label: string): string {
 }
 
 function stateCode(code: string, label: string): string {
-  if (!/^[A-Z]{1,3}$/.test(code)) throw new Error(`MRZ: ${label} must be a code of 1–3 letters A–Z, got ${JSON.stringify(code)}`);
+  if (!/^[A-Z]{1,3}$/.test(code))
+    throw new Error(`MRZ: ${label} must be a code of 1–3 letters A–Z, got ${JSON.stringify(code)}`);
   return code.padEnd(3, FILLER);
 }
 

@@ -56,7 +56,10 @@ async function createSeries(tx: Tx, unitCode: string, type: PassportType): Promi
   let first = numberSeries.ranges[unitCode]?.first;
   if (first === undefined) {
     await tx.execute(sql`lock table passport_series in share row exclusive mode`);
-    const taken = await tx.select({ next: passportSeries.next }).from(passportSeries).where(eq(passportSeries.prefix, prefix));
+    const taken = await tx
+      .select({ next: passportSeries.next })
+      .from(passportSeries)
+      .where(eq(passportSeries.prefix, prefix));
     const { poolFrom, poolBlockSize, digits } = numberSeries;
     const used = new Set(taken.map((s) => Math.floor(s.next / poolBlockSize)));
     const blocks = 10 ** digits / poolBlockSize;
@@ -65,7 +68,10 @@ async function createSeries(tx: Tx, unitCode: string, type: PassportType): Promi
     if (block >= blocks) throw new AppError('series_exhausted');
     first = block * poolBlockSize;
   }
-  await tx.insert(passportSeries).values({ unitCode, type, prefix, digits: numberSeries.digits, next: first }).onConflictDoNothing();
+  await tx
+    .insert(passportSeries)
+    .values({ unitCode, type, prefix, digits: numberSeries.digits, next: first })
+    .onConflictDoNothing();
 }
 
 /** The next passport number of the unit's series for the type, e.g. "X0000001"; consecutive within a series. */

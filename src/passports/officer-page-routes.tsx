@@ -24,12 +24,31 @@ import { StockPage } from './views/stock-page.tsx';
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const csrf = { _csrf: z.string().optional() };
 const count = (min: number, max: number, message = 'v.number') =>
-  z.string().trim().regex(/^\d{1,7}$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
 const bookType = z.enum(bookTypes, { error: 'v.choose' });
 const note = z.string().trim().max(200, 'v.tooLong').optional();
-const ReceivedBody = z.object({ ...csrf, receivedType: bookType, receivedQuantity: count(1, 100_000, 'passports.v.received'), receivedNote: note });
-const SpoiledBody = z.object({ ...csrf, spoiledType: bookType, spoiledReason: z.string().trim().min(3, 'passports.v.reason').max(500, 'v.tooLong') });
-const CountedBody = z.object({ ...csrf, countedType: bookType, countedQuantity: count(0, 1_000_000), countedNote: note });
+const ReceivedBody = z.object({
+  ...csrf,
+  receivedType: bookType,
+  receivedQuantity: count(1, 100_000, 'passports.v.received'),
+  receivedNote: note,
+});
+const SpoiledBody = z.object({
+  ...csrf,
+  spoiledType: bookType,
+  spoiledReason: z.string().trim().min(3, 'passports.v.reason').max(500, 'v.tooLong'),
+});
+const CountedBody = z.object({
+  ...csrf,
+  countedType: bookType,
+  countedQuantity: count(0, 1_000_000),
+  countedNote: note,
+});
 const CapacityBody = z.object({ ...csrf, date: isoDateField, capacity: count(0, 10_000) });
 const StockBody = z.object({ ...csrf, biasa: count(0, 1_000_000), elektronik: count(0, 1_000_000) });
 
@@ -50,7 +69,11 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
     const query = req.query as { saved?: string; from?: string; to?: string };
     const notice =
       query.saved === 'counted'
-        ? req.t('passports.books.countedNotice', { from: query.from, to: query.to, difference: signed(Number(query.to) - Number(query.from)) })
+        ? req.t('passports.books.countedNotice', {
+            from: query.from,
+            to: query.to,
+            difference: signed(Number(query.to) - Number(query.from)),
+          })
         : query.saved
           ? req.t('passports.books.saved')
           : undefined;
@@ -67,23 +90,53 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
     );
   };
   // Whoever may not record never sees the form again, whatever the input was.
-  const bookErrorPage = (form: keyof BookForms) => async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
-    await officerAt(req, 'books.record');
-    return booksPage(req, reply, { [form]: { values: values(req), errors: formErrors(req.t, error, fields) } }, error.status);
-  };
+  const bookErrorPage =
+    (form: keyof BookForms) =>
+    async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
+      await officerAt(req, 'books.record');
+      return booksPage(
+        req,
+        reply,
+        { [form]: { values: values(req), errors: formErrors(req.t, error, fields) } },
+        error.status,
+      );
+    };
   const booksUrl = (code: string) => `/officer/units/${encodeURIComponent(code)}/books`;
 
-  app.get('/officer/units/:code/books', { schema: { hide: true, params: UnitParams, querystring: z.object({ saved: z.string().max(20).optional(), from: z.string().max(10).optional(), to: z.string().max(10).optional() }) } }, (req, reply) =>
-    booksPage(req, reply, {}),
+  app.get(
+    '/officer/units/:code/books',
+    {
+      schema: {
+        hide: true,
+        params: UnitParams,
+        querystring: z.object({
+          saved: z.string().max(20).optional(),
+          from: z.string().max(10).optional(),
+          to: z.string().max(10).optional(),
+        }),
+      },
+    },
+    (req, reply) => booksPage(req, reply, {}),
   );
 
   app.post(
     '/officer/units/:code/books/received',
-    { schema: { hide: true, params: UnitParams, body: ReceivedBody }, config: { errorPage: bookErrorPage('received') } },
+    {
+      schema: { hide: true, params: UnitParams, body: ReceivedBody },
+      config: { errorPage: bookErrorPage('received') },
+    },
     async (req, reply) => {
       const { actor } = await officerAt(req, 'books.record');
       const { receivedType: type, receivedQuantity: quantity, receivedNote } = req.body;
-      await db().transaction((tx) => recordBookMovement(tx, callerOf(req, actor), { unitCode: req.params.code, type, kind: 'received', quantity, note: receivedNote }));
+      await db().transaction((tx) =>
+        recordBookMovement(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          type,
+          kind: 'received',
+          quantity,
+          note: receivedNote,
+        }),
+      );
       return reply.redirect(`${booksUrl(req.params.code)}?saved=1`, 303);
     },
   );
@@ -94,7 +147,14 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
     async (req, reply) => {
       const { actor } = await officerAt(req, 'books.record');
       const { spoiledType: type, spoiledReason } = req.body;
-      await db().transaction((tx) => recordBookMovement(tx, callerOf(req, actor), { unitCode: req.params.code, type, kind: 'spoiled', note: spoiledReason }));
+      await db().transaction((tx) =>
+        recordBookMovement(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          type,
+          kind: 'spoiled',
+          note: spoiledReason,
+        }),
+      );
       return reply.redirect(`${booksUrl(req.params.code)}?saved=1`, 303);
     },
   );
@@ -105,7 +165,15 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
     async (req, reply) => {
       const { actor } = await officerAt(req, 'books.record');
       const { countedType: type, countedQuantity: quantity, countedNote } = req.body;
-      const { from, to } = await db().transaction((tx) => recordBookMovement(tx, callerOf(req, actor), { unitCode: req.params.code, type, kind: 'counted', quantity, note: countedNote }));
+      const { from, to } = await db().transaction((tx) =>
+        recordBookMovement(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          type,
+          kind: 'counted',
+          quantity,
+          note: countedNote,
+        }),
+      );
       return reply.redirect(`${booksUrl(req.params.code)}?saved=counted&from=${from}&to=${to}`, 303);
     },
   );
@@ -118,18 +186,25 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
     return reply.page(<StockPage ctx={reply.ctx()} unit={unit} history={history} state={shown} />, status);
   };
 
-  app.get('/officer/units/:code/stock', { schema: { hide: true, params: UnitParams } }, (req, reply) => stockPage(req, reply, undefined));
+  app.get('/officer/units/:code/stock', { schema: { hide: true, params: UnitParams } }, (req, reply) =>
+    stockPage(req, reply, undefined),
+  );
 
   app.post(
     '/officer/units/:code/stock',
     {
       schema: { hide: true, params: UnitParams, body: StockBody },
-      config: { errorPage: (req, reply, error, fields) => stockPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status) },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          stockPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status),
+      },
     },
     async (req, reply) => {
       const { actor } = await officerAt(req, 'stock.edit');
       const { biasa, elektronik } = req.body;
-      await db().transaction((tx) => setBookStock(tx, callerOf(req, actor), { unitCode: req.params.code, quantities: { biasa, elektronik } }));
+      await db().transaction((tx) =>
+        setBookStock(tx, callerOf(req, actor), { unitCode: req.params.code, quantities: { biasa, elektronik } }),
+      );
       return reply.redirect(`/officer/units/${encodeURIComponent(req.params.code)}/stock?saved=1`, 303);
     },
   );
@@ -137,29 +212,50 @@ export function registerPassportOfficeRoutes(fastify: FastifyInstance): void {
   const capacityPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     await officerAt(req, 'pickups.manage');
     const unit = await getUnit(db(), unitCodeOf(req));
-    return reply.page(<PickupCapacityPage ctx={reply.ctx()} unit={unit} slots={await pickupSlotsFrom(db(), unit.code, witaDate())} state={state} />, status);
+    return reply.page(
+      <PickupCapacityPage
+        ctx={reply.ctx()}
+        unit={unit}
+        slots={await pickupSlotsFrom(db(), unit.code, witaDate())}
+        state={state}
+      />,
+      status,
+    );
   };
 
-  app.get('/officer/units/:code/saturday-pickups', { schema: { hide: true, params: UnitParams } }, (req, reply) => capacityPage(req, reply, {}));
+  app.get('/officer/units/:code/saturday-pickups', { schema: { hide: true, params: UnitParams } }, (req, reply) =>
+    capacityPage(req, reply, {}),
+  );
 
   app.post(
     '/officer/units/:code/saturday-pickups',
     {
       schema: { hide: true, params: UnitParams, body: CapacityBody },
-      config: { errorPage: (req, reply, error, fields) => capacityPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status) },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          capacityPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status),
+      },
     },
     async (req, reply) => {
       const { actor } = await officerAt(req, 'pickups.manage');
       const { date, capacity } = req.body;
-      await db().transaction((tx) => setPickupCapacity(tx, callerOf(req, actor), { unitCode: req.params.code, date, capacity }));
+      await db().transaction((tx) =>
+        setPickupCapacity(tx, callerOf(req, actor), { unitCode: req.params.code, date, capacity }),
+      );
       return reply.redirect(`/officer/units/${encodeURIComponent(req.params.code)}/saturday-pickups?saved=1`, 303);
     },
   );
 
-  app.get('/officer/units/:code/saturday-pickups/:date', { schema: { hide: true, params: UnitParams.extend({ date: isoDateField }) } }, async (req, reply) => {
-    const { actor } = await officerAt(req, 'pickups.list');
-    const unit = await getUnit(db(), req.params.code);
-    const list = await db().transaction((tx) => viewPickupList(tx, callerOf(req, actor), { unitCode: unit.code, date: req.params.date }));
-    return reply.page(<PickupListPage ctx={reply.ctx()} unit={unit} date={req.params.date} list={list} />);
-  });
+  app.get(
+    '/officer/units/:code/saturday-pickups/:date',
+    { schema: { hide: true, params: UnitParams.extend({ date: isoDateField }) } },
+    async (req, reply) => {
+      const { actor } = await officerAt(req, 'pickups.list');
+      const unit = await getUnit(db(), req.params.code);
+      const list = await db().transaction((tx) =>
+        viewPickupList(tx, callerOf(req, actor), { unitCode: unit.code, date: req.params.date }),
+      );
+      return reply.page(<PickupListPage ctx={reply.ctx()} unit={unit} date={req.params.date} list={list} />);
+    },
+  );
 }

@@ -21,9 +21,22 @@ type Ready = { code: string; passportNumber: string; unit: Unit; trackLink: stri
  */
 export function passportReadyMail(lang: Lang, to: string, r: Ready): MailMessage {
   const t = translator(lang);
-  const params = { code: r.code, number: r.passportNumber, unit: r.unit.name, address: r.unit.address, hours: openingHoursText(lang, r.unit), link: r.trackLink };
+  const params = {
+    code: r.code,
+    number: r.passportNumber,
+    unit: r.unit.name,
+    address: r.unit.address,
+    hours: openingHoursText(lang, r.unit),
+    link: r.trackLink,
+  };
   const contact = officeContactLines(t, r.unit);
   const office = contact.length > 0 ? `\n\n${[r.unit.name, r.unit.address, ...contact].join('\n')}` : '';
-  const saturday = r.unit.services.includes('koe_tos') ? `\n\n${t('passports.mail.ready.saturday', { link: r.saturdayLink })}` : '';
-  return { to, subject: t('passports.mail.ready.subject', params), text: `${t('passports.mail.ready.body', params)}${office}${saturday}\n\n${t('mail.signature')}\n` };
+  const saturday = r.unit.services.includes('koe_tos')
+    ? `\n\n${t('passports.mail.ready.saturday', { link: r.saturdayLink })}`
+    : '';
+  return {
+    to,
+    subject: t('passports.mail.ready.subject', params),
+    text: `${t('passports.mail.ready.body', params)}${office}${saturday}\n\n${t('mail.signature')}\n`,
+  };
 }

@@ -8,7 +8,13 @@ import type { Tx } from '../platform/db/index.ts';
  * (`cases/perform-case-action.ts`): the application locked in the transaction and the officer holding it. Cases sit
  * above passports, so the steps name what they use and the workflow passes its own, larger context.
  */
-export type PassportStepContext = { tx: Tx; caller: Caller & { actor: Actor }; application: Application; now: Date; publicUrl: string };
+export type PassportStepContext = {
+  tx: Tx;
+  caller: Caller & { actor: Actor };
+  application: Application;
+  now: Date;
+  publicUrl: string;
+};
 
 /** The status the case moves to and what its action records; the workflow writes the action and the audit entry. */
 export type PassportStepResult = { status: ApplicationStatus; payload: Record<string, unknown> };

@@ -15,16 +15,42 @@ export async function viewPickupList(tx: Tx, caller: Caller, input: { unitCode: 
     .from(saturdayPickupSlots)
     .where(and(eq(saturdayPickupSlots.unitCode, input.unitCode), eq(saturdayPickupSlots.date, input.date)));
   const pickups = await tx
-    .select({ applicationId: saturdayPickups.applicationId, passportNumber: passports.number, passportStatus: passports.status })
+    .select({
+      applicationId: saturdayPickups.applicationId,
+      passportNumber: passports.number,
+      passportStatus: passports.status,
+    })
     .from(saturdayPickups)
-    .leftJoin(passports, and(eq(passports.applicationId, saturdayPickups.applicationId), ne(passports.status, 'cancelled')))
-    .where(and(eq(saturdayPickups.unitCode, input.unitCode), eq(saturdayPickups.date, input.date), isNull(saturdayPickups.cancelledAt)));
+    .leftJoin(
+      passports,
+      and(eq(passports.applicationId, saturdayPickups.applicationId), ne(passports.status, 'cancelled')),
+    )
+    .where(
+      and(
+        eq(saturdayPickups.unitCode, input.unitCode),
+        eq(saturdayPickups.date, input.date),
+        isNull(saturdayPickups.cancelledAt),
+      ),
+    );
   const passportOf = new Map(pickups.map((p) => [p.applicationId, p]));
   const rows = (await listApplicationsById(tx, [...passportOf.keys()])).map((a) => {
     const { passportNumber, passportStatus } = passportOf.get(a.id)!;
-    return { applicationId: a.id, fullName: a.fullName, trackingCode: a.trackingCode, applicationStatus: a.status, passportNumber, passportStatus };
+    return {
+      applicationId: a.id,
+      fullName: a.fullName,
+      trackingCode: a.trackingCode,
+      applicationStatus: a.status,
+      passportNumber,
+      passportStatus,
+    };
   });
-  await appendAudit(tx, caller, { action: 'saturday_pickup.list', targetType: 'unit', targetId: input.unitCode, unitCode: input.unitCode, details: { date: input.date, entries: rows.length } });
+  await appendAudit(tx, caller, {
+    action: 'saturday_pickup.list',
+    targetType: 'unit',
+    targetId: input.unitCode,
+    unitCode: input.unitCode,
+    details: { date: input.date, entries: rows.length },
+  });
   return { capacity: slot?.capacity ?? 0, booked: slot?.booked ?? 0, rows };
 }
 export type PickupList = Awaited<ReturnType<typeof viewPickupList>>;

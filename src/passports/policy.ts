@@ -1,7 +1,8 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type PassportAction = 'passport.view' | 'books.view' | 'books.record' | 'stock.edit' | 'pickups.manage' | 'pickups.list';
+export type PassportAction =
+  'passport.view' | 'books.view' | 'books.record' | 'stock.edit' | 'pickups.manage' | 'pickups.list';
 type Target = { unitCode: string | null; scope: readonly string[] };
 
 /** The officers who see a case at the counter (`cases/policy.ts`) see the passport printed for it. */

@@ -18,9 +18,16 @@ export type BookEntry =
  * The one way the office changes the stock: the ledger's forms and the stock page's counts both come here (printing
  * takes its book in `print-passport.ts`). Returns the quantity before and after, and the ledger row's id.
  */
-export async function moveBooks(tx: Tx, caller: Caller, input: { unitCode: string; type: PassportType } & BookEntry): Promise<{ from: number; to: number; movementId: number }> {
+export async function moveBooks(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; type: PassportType } & BookEntry,
+): Promise<{ from: number; to: number; movementId: number }> {
   const key = and(eq(bookStock.unitCode, input.unitCode), eq(bookStock.passportType, input.type));
-  await tx.insert(bookStock).values({ unitCode: input.unitCode, passportType: input.type, quantity: 0 }).onConflictDoNothing();
+  await tx
+    .insert(bookStock)
+    .values({ unitCode: input.unitCode, passportType: input.type, quantity: 0 })
+    .onConflictDoNothing();
   const [row] = await tx.select({ quantity: bookStock.quantity }).from(bookStock).where(key).for('update');
   const from = row!.quantity;
 
@@ -41,7 +48,14 @@ export async function moveBooks(tx: Tx, caller: Caller, input: { unitCode: strin
   const quantity = input.kind === 'counted' ? to : to - from;
   const [movement] = await tx
     .insert(bookMovements)
-    .values({ unitCode: input.unitCode, type: input.type, kind: input.kind, quantity, note: input.note || null, actorId: caller.actor?.id ?? null })
+    .values({
+      unitCode: input.unitCode,
+      type: input.type,
+      kind: input.kind,
+      quantity,
+      note: input.note || null,
+      actorId: caller.actor?.id ?? null,
+    })
     .returning({ id: bookMovements.id });
   return { from, to, movementId: movement!.id };
 }
@@ -50,7 +64,11 @@ export async function moveBooks(tx: Tx, caller: Caller, input: { unitCode: strin
  * Records a change to a unit's blank books from the ledger's forms (moveBooks), audited with the quantity before and
  * after. Returns the difference a count found (counted − recorded).
  */
-export async function recordBookMovement(tx: Tx, caller: Caller, input: { unitCode: string; type: PassportType } & BookEntry): Promise<{ from: number; to: number; difference: number }> {
+export async function recordBookMovement(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; type: PassportType } & BookEntry,
+): Promise<{ from: number; to: number; difference: number }> {
   await getUnit(tx, input.unitCode);
   const { from, to, movementId } = await moveBooks(tx, caller, input);
   await appendAudit(tx, caller, {

@@ -8,7 +8,13 @@ export async function cancelPickup(tx: Tx, pickup: typeof saturdayPickups.$infer
   await tx
     .update(saturdayPickupSlots)
     .set({ booked: sql`${saturdayPickupSlots.booked} - 1` })
-    .where(and(eq(saturdayPickupSlots.unitCode, pickup.unitCode), eq(saturdayPickupSlots.date, pickup.date), gt(saturdayPickupSlots.booked, 0)));
+    .where(
+      and(
+        eq(saturdayPickupSlots.unitCode, pickup.unitCode),
+        eq(saturdayPickupSlots.date, pickup.date),
+        gt(saturdayPickupSlots.booked, 0),
+      ),
+    );
 }
 
 /**
@@ -20,7 +26,13 @@ export async function releaseSaturdayPickup(tx: Tx, applicationId: string, today
   const [pickup] = await tx
     .select()
     .from(saturdayPickups)
-    .where(and(eq(saturdayPickups.applicationId, applicationId), isNull(saturdayPickups.cancelledAt), gt(saturdayPickups.date, today)))
+    .where(
+      and(
+        eq(saturdayPickups.applicationId, applicationId),
+        isNull(saturdayPickups.cancelledAt),
+        gt(saturdayPickups.date, today),
+      ),
+    )
     .for('update');
   if (pickup) await cancelPickup(tx, pickup, now);
 }

@@ -8,7 +8,7 @@ export const PICKUP_WEEKS = 4;
 
 /** The next `count` Saturdays after `today` (a Saturday today is not offered: the desk's list is already out). */
 export function upcomingSaturdays(today: IsoDate, count = PICKUP_WEEKS): IsoDate[] {
-  const first = addDays(today, ((6 - dayOfWeek(today) + 7) % 7) || 7);
+  const first = addDays(today, (6 - dayOfWeek(today) + 7) % 7 || 7);
   return Array.from({ length: count }, (_, i) => addDays(first, 7 * i));
 }
 
@@ -21,7 +21,9 @@ export async function pickupChoices(db: Executor, unitCode: string, today: IsoDa
     .from(saturdayPickupSlots)
     .where(and(eq(saturdayPickupSlots.unitCode, unitCode), inArray(saturdayPickupSlots.date, upcomingSaturdays(today))))
     .orderBy(asc(saturdayPickupSlots.date));
-  return rows.filter((r) => r.capacity > 0).map((r) => ({ date: r.date, capacity: r.capacity, remaining: r.capacity - r.booked }));
+  return rows
+    .filter((r) => r.capacity > 0)
+    .map((r) => ({ date: r.date, capacity: r.capacity, remaining: r.capacity - r.booked }));
 }
 
 /** A unit's Saturday capacities from `from` on, for the officers' page. */
@@ -36,12 +38,25 @@ export function pickupSlotsFrom(db: Executor, unitCode: string, from: IsoDate) {
 /** A unit's Saturday capacities and places taken from `from` to `to`: what the unit's calendar shows. */
 export function pickupSlotsBetween(db: Executor, unitCode: string, from: IsoDate, to: IsoDate) {
   return db
-    .select({ date: saturdayPickupSlots.date, capacity: saturdayPickupSlots.capacity, booked: saturdayPickupSlots.booked })
+    .select({
+      date: saturdayPickupSlots.date,
+      capacity: saturdayPickupSlots.capacity,
+      booked: saturdayPickupSlots.booked,
+    })
     .from(saturdayPickupSlots)
-    .where(and(eq(saturdayPickupSlots.unitCode, unitCode), gte(saturdayPickupSlots.date, from), lte(saturdayPickupSlots.date, to)));
+    .where(
+      and(
+        eq(saturdayPickupSlots.unitCode, unitCode),
+        gte(saturdayPickupSlots.date, from),
+        lte(saturdayPickupSlots.date, to),
+      ),
+    );
 }
 
 export async function livePickup(db: Executor, applicationId: string) {
-  const [row] = await db.select().from(saturdayPickups).where(and(eq(saturdayPickups.applicationId, applicationId), isNull(saturdayPickups.cancelledAt)));
+  const [row] = await db
+    .select()
+    .from(saturdayPickups)
+    .where(and(eq(saturdayPickups.applicationId, applicationId), isNull(saturdayPickups.cancelledAt)));
   return row ?? null;
 }

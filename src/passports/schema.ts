@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { PassportType } from '../applications/schema.ts';
 
 export const passportStatuses = ['printed', 'ready', 'handed_over', 'void', 'cancelled'] as const;
@@ -28,7 +40,9 @@ export const passports = pgTable(
   },
   (t) => [
     // One live passport per application: a spoiled print is cancelled before the next one is made.
-    uniqueIndex('passports_live_application_key').on(t.applicationId).where(sql`status <> 'cancelled'`),
+    uniqueIndex('passports_live_application_key')
+      .on(t.applicationId)
+      .where(sql`status <> 'cancelled'`),
     index('passports_issued_idx').on(t.issueDate, t.unitCode, t.type),
   ],
 );
@@ -108,7 +122,10 @@ export const saturdayPickupSlots = pgTable(
     capacity: integer('capacity').notNull(),
     booked: integer('booked').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.date] }), check('saturday_pickup_slots_booked', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.date] }),
+    check('saturday_pickup_slots_booked', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
+  ],
 );
 
 export const saturdayPickups = pgTable(
@@ -122,7 +139,9 @@ export const saturdayPickups = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('saturday_pickups_live_key').on(t.applicationId).where(sql`cancelled_at is null`),
+    uniqueIndex('saturday_pickups_live_key')
+      .on(t.applicationId)
+      .where(sql`cancelled_at is null`),
     index('saturday_pickups_day_idx').on(t.unitCode, t.date),
   ],
 );

@@ -12,11 +12,19 @@ import { bookStock } from './schema.ts';
  * blank-book ledger (moveBooks) and is audited with the old and new quantity, the history the stock page shows.
  * At 0, dates are no longer offered for that type.
  */
-export async function setBookStock(tx: Tx, caller: Caller, input: { unitCode: string; quantities: Record<BookType, number> }) {
+export async function setBookStock(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; quantities: Record<BookType, number> },
+) {
   await getUnit(tx, input.unitCode);
   const before = await tx.select().from(bookStock).where(eq(bookStock.unitCode, input.unitCode)).for('update');
   const changes = bookTypes
-    .map((passportType) => ({ passportType, from: before.find((b) => b.passportType === passportType)?.quantity ?? 0, to: input.quantities[passportType] }))
+    .map((passportType) => ({
+      passportType,
+      from: before.find((b) => b.passportType === passportType)?.quantity ?? 0,
+      to: input.quantities[passportType],
+    }))
     .filter((c) => c.from !== c.to || !before.some((b) => b.passportType === c.passportType));
   for (const { passportType, from, to } of changes) {
     await moveBooks(tx, caller, { unitCode: input.unitCode, type: passportType, kind: 'counted', quantity: to });

@@ -11,7 +11,12 @@ import { saturdayPickupSlots } from './schema.ts';
  * si Koe TOS: how many passports the unit hands over on a Saturday. Only Saturdays from today on; a capacity below
  * the places already chosen is refused rather than turning applicants away.
  */
-export async function setPickupCapacity(tx: Tx, caller: Caller, input: { unitCode: string; date: string; capacity: number }, now = new Date()) {
+export async function setPickupCapacity(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; date: string; capacity: number },
+  now = new Date(),
+) {
   await getUnit(tx, input.unitCode);
   if (dayOfWeek(input.date) !== 6) throw new AppError('validation_failed', { date: 'passports.v.saturday' });
   if (input.date < witaDate(now)) throw new AppError('validation_failed', { date: 'passports.v.pastDate' });
@@ -20,11 +25,15 @@ export async function setPickupCapacity(tx: Tx, caller: Caller, input: { unitCod
     .from(saturdayPickupSlots)
     .where(and(eq(saturdayPickupSlots.unitCode, input.unitCode), eq(saturdayPickupSlots.date, input.date)))
     .for('update');
-  if (slot && input.capacity < slot.booked) throw new AppError('validation_failed', { capacity: 'passports.v.belowBooked' });
+  if (slot && input.capacity < slot.booked)
+    throw new AppError('validation_failed', { capacity: 'passports.v.belowBooked' });
   await tx
     .insert(saturdayPickupSlots)
     .values({ unitCode: input.unitCode, date: input.date, capacity: input.capacity })
-    .onConflictDoUpdate({ target: [saturdayPickupSlots.unitCode, saturdayPickupSlots.date], set: { capacity: input.capacity } });
+    .onConflictDoUpdate({
+      target: [saturdayPickupSlots.unitCode, saturdayPickupSlots.date],
+      set: { capacity: input.capacity },
+    });
   await appendAudit(tx, caller, {
     action: 'saturday_pickup.capacity',
     targetType: 'unit',

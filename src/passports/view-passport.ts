@@ -12,7 +12,12 @@ import { passports } from './schema.ts';
 export async function viewPassport(tx: Tx, caller: Caller, input: { number: string; scope: readonly string[] }) {
   const [p] = await tx.select().from(passports).where(eq(passports.number, input.number));
   if (!p || !input.scope.includes(p.unitCode)) throw new AppError('not_found');
-  await appendAudit(tx, caller, { action: 'passport.view', targetType: 'passport', targetId: p.number, unitCode: p.unitCode });
+  await appendAudit(tx, caller, {
+    action: 'passport.view',
+    targetType: 'passport',
+    targetId: p.number,
+    unitCode: p.unitCode,
+  });
   return {
     number: p.number,
     type: p.type,

@@ -18,7 +18,10 @@ export const UNCOLLECTED_DAYS = 30;
  * its application. One handed over (or already void) in the meantime is left alone.
  */
 export async function voidUncollected(tx: Tx, passportNumber: string, now = new Date()): Promise<{ voided: boolean }> {
-  const [found] = await tx.select({ applicationId: passports.applicationId }).from(passports).where(eq(passports.number, passportNumber));
+  const [found] = await tx
+    .select({ applicationId: passports.applicationId })
+    .from(passports)
+    .where(eq(passports.number, passportNumber));
   if (!found) return { voided: false };
   // The application first, then the passport: the order the case steps lock them in.
   const application = await lockApplication(tx, found.applicationId);
@@ -30,7 +33,18 @@ export async function voidUncollected(tx: Tx, passportNumber: string, now = new 
   await tx.update(passports).set({ status: 'void' }).where(eq(passports.number, passportNumber));
   if (application.holderId) await setApplicationHolder(tx, application.id, null);
   await releaseSaturdayPickup(tx, application.id, witaDate(now), now);
-  await recordAction(tx, caller, { applicationId: application.id, type: 'void', status: 'void', payload: { passportNumber, readyAt: passport.readyAt.toISOString() } });
-  await appendAudit(tx, caller, { action: 'passport.void', targetType: 'passport', targetId: passportNumber, unitCode: passport.unitCode, details: { applicationId: application.id } });
+  await recordAction(tx, caller, {
+    applicationId: application.id,
+    type: 'void',
+    status: 'void',
+    payload: { passportNumber, readyAt: passport.readyAt.toISOString() },
+  });
+  await appendAudit(tx, caller, {
+    action: 'passport.void',
+    targetType: 'passport',
+    targetId: passportNumber,
+    unitCode: passport.unitCode,
+    details: { applicationId: application.id },
+  });
   return { voided: true };
 }

@@ -42,14 +42,25 @@ export async function registerPaymentApi(fastify: FastifyInstance, { settle }: {
             paidAt: z.iso.datetime({ offset: true }).optional(),
             reference: z.string().max(100).optional(),
           }),
-          response: { 200: z.object({ billingCode: z.string(), status: z.literal('paid'), alreadyPaid: z.boolean() }), 401: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson },
+          response: {
+            200: z.object({ billingCode: z.string(), status: z.literal('paid'), alreadyPaid: z.boolean() }),
+            401: ErrorJson,
+            404: ErrorJson,
+            409: ErrorJson,
+            422: ErrorJson,
+          },
         },
       },
       async (req) => {
-        if (!verifySignature(app.deps.secrets.payments, rawBodies.get(req) ?? '', req.headers['x-sikoe-signature'])) throw new AppError('invalid_signature');
+        if (!verifySignature(app.deps.secrets.payments, rawBodies.get(req) ?? '', req.headers['x-sikoe-signature']))
+          throw new AppError('invalid_signature');
         const { billingCode, amount, paidAt, reference } = req.body;
         const result = await app.deps.database.db.transaction((tx) =>
-          settle(tx, { ...systemCaller('payment notification'), ip: req.ip, requestId: req.id }, { code: billingCode, amount, reference, paidAt: paidAt ? new Date(paidAt) : undefined }),
+          settle(
+            tx,
+            { ...systemCaller('payment notification'), ip: req.ip, requestId: req.id },
+            { code: billingCode, amount, reference, paidAt: paidAt ? new Date(paidAt) : undefined },
+          ),
         );
         return { billingCode: result.code, status: 'paid' as const, alreadyPaid: result.alreadyPaid };
       },

@@ -14,7 +14,12 @@ export async function findUnpaidBilling(db: Executor, appointmentId: string): Pr
 
 /** The appointment's newest billing code, paid or not: the one its pages and receipt show. */
 export async function findLatestBilling(db: Executor, appointmentId: string): Promise<Billing | null> {
-  const [row] = await db.select().from(billings).where(eq(billings.appointmentId, appointmentId)).orderBy(desc(billings.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(billings)
+    .where(eq(billings.appointmentId, appointmentId))
+    .orderBy(desc(billings.createdAt))
+    .limit(1);
   return row ?? null;
 }
 

@@ -11,7 +11,8 @@ export const payment: Messages<typeof id> = {
   yourCode: 'your billing code',
   yourAmount: 'the amount on your bill',
   paid: 'Paid at {{at}}. Thank you.',
-  after: 'Once paid, the application changes by itself within a few minutes. There is no need to upload the receipt; bring it to the office. If the billing code runs out, the appointment is released and you need to book again.',
+  after:
+    'Once paid, the application changes by itself within a few minutes. There is no need to upload the receipt; bring it to the office. If the billing code runs out, the appointment is released and you need to book again.',
   back: 'Back to the appointment',
   kinds: {
     teller: 'Bank teller',

@@ -8,7 +8,8 @@ export const payment = {
   yourCode: 'kode billing Anda',
   yourAmount: 'jumlah pada tagihan Anda',
   paid: 'Sudah dibayar pada {{at}}. Terima kasih.',
-  after: 'Setelah dibayar, status permohonan berubah sendiri dalam beberapa menit. Bukti bayar tidak perlu diunggah; bawa saja ke kantor. Bila kode billing lewat waktunya, jadwal dilepas dan Anda perlu memesan lagi.',
+  after:
+    'Setelah dibayar, status permohonan berubah sendiri dalam beberapa menit. Bukti bayar tidak perlu diunggah; bawa saja ke kantor. Bila kode billing lewat waktunya, jadwal dilepas dan Anda perlu memesan lagi.',
   back: 'Kembali ke jadwal kedatangan',
   kinds: {
     teller: 'Teller bank',

@@ -21,15 +21,28 @@ describeApp('payments', (ctx) => {
     await openDate(ctx.db, unit.code, date, 1);
     const application = await makeApplication(ctx.db, { unitCode: unit.code });
     const booked = await ctx.db.transaction((tx) =>
-      bookAppointment(tx, systemCaller('test'), { applicationId: application.id, date }, ctx.config.booking, ctx.app.deps.secrets.qr, now),
+      bookAppointment(
+        tx,
+        systemCaller('test'),
+        { applicationId: application.id, date },
+        ctx.config.booking,
+        ctx.app.deps.secrets.qr,
+        now,
+      ),
     );
     return { unit, date, application, booked };
   };
   const notify = (body: object, secret = ctx.app.deps.secrets.payments) => {
     const raw = JSON.stringify(body);
-    return ctx.app.inject({ method: 'POST', url: '/api/v1/payments/notifications', headers: { 'content-type': 'application/json', 'x-sikoe-signature': signPayload(secret, raw) }, payload: raw });
+    return ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/notifications',
+      headers: { 'content-type': 'application/json', 'x-sikoe-signature': signPayload(secret, raw) },
+      payload: raw,
+    });
   };
-  const statusOf = async (id: string) => (await ctx.db.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s;
+  const statusOf = async (id: string) =>
+    (await ctx.db.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s;
 
   it('settles a billing code from a signed notification, once', async () => {
     const { application, booked } = await bookOne();
@@ -59,9 +72,14 @@ describeApp('payments', (ctx) => {
   it('releases an unpaid booking when its code expires and returns the place; a late payment is refused', async () => {
     const booking = await bookOne(new Date(Date.now() - 3 * 3_600_000));
     const { unit, date, application, booked } = booking;
-    const result = await ctx.db.transaction((tx) => expireUnpaid(tx, booked.appointment.id, { publicUrl: ctx.config.publicUrl }));
+    const result = await ctx.db.transaction((tx) =>
+      expireUnpaid(tx, booked.appointment.id, { publicUrl: ctx.config.publicUrl }),
+    );
     expect(result.expired).toBe(true);
-    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
+    const [day] = await ctx.db
+      .select()
+      .from(dayQuotas)
+      .where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.date, date)));
     expect(day!.booked).toBe(0);
     expect(await statusOf(application.id)).toBe('submitted');
     const late = await notify({ billingCode: booked.billing.code, amount: booked.billing.amount });
@@ -79,21 +97,39 @@ describeApp('payments', (ctx) => {
       expect(res.statusCode, paidAt).toBe(422);
       expect(res.json().error.fields).toHaveProperty('paidAt');
     }
-    const afterExpiry = await notify({ billingCode: billing.code, amount: billing.amount, paidAt: at(billing.expiresAt.getTime() + 60_000) });
+    const afterExpiry = await notify({
+      billingCode: billing.code,
+      amount: billing.amount,
+      paidAt: at(billing.expiresAt.getTime() + 60_000),
+    });
     expect(afterExpiry.json().error.code).toBe('billing_expired');
     expect(await statusOf(expired.application.id)).toBe('booked');
     // A bank that reports late a payment made in time is believed.
-    const inTime = await notify({ billingCode: billing.code, amount: billing.amount, paidAt: at(issued + 30 * 60_000) });
+    const inTime = await notify({
+      billingCode: billing.code,
+      amount: billing.amount,
+      paidAt: at(issued + 30 * 60_000),
+    });
     expect(inTime.statusCode).toBe(200);
   });
 
   it('leaves a case already at the office in its workflow step when it is paid or its code runs out', async () => {
     const paidLater = await bookOne();
     const expiring = await bookOne(new Date(Date.now() - 3 * 3_600_000));
-    for (const { application } of [paidLater, expiring]) await ctx.db.update(applications).set({ status: 'checked_in' }).where(eq(applications.id, application.id));
-    expect((await notify({ billingCode: paidLater.booked.billing.code, amount: paidLater.booked.billing.amount })).statusCode).toBe(200);
+    for (const { application } of [paidLater, expiring])
+      await ctx.db.update(applications).set({ status: 'checked_in' }).where(eq(applications.id, application.id));
+    expect(
+      (await notify({ billingCode: paidLater.booked.billing.code, amount: paidLater.booked.billing.amount }))
+        .statusCode,
+    ).toBe(200);
     expect(await statusOf(paidLater.application.id)).toBe('checked_in');
-    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, expiring.booked.appointment.id, { publicUrl: ctx.config.publicUrl }))).expired).toBe(false);
+    expect(
+      (
+        await ctx.db.transaction((tx) =>
+          expireUnpaid(tx, expiring.booked.appointment.id, { publicUrl: ctx.config.publicUrl }),
+        )
+      ).expired,
+    ).toBe(false);
     expect(await statusOf(expiring.application.id)).toBe('checked_in');
   });
 
@@ -113,12 +149,28 @@ describeApp('payments', (ctx) => {
     const url = `/applications/${application.id}/appointment/cara-membayar`;
     const page = await ctx.app.inject({ url, headers: { cookie: await sessionCookie(ctx.db, owner!) } });
     expect(page.statusCode).toBe(200);
-    for (const text of ['Teller bank', 'ATM', 'Mobile banking', 'Kantor Pos', 'Tokopedia', 'Bank NTT', booked.billing.code, formatRupiah('id', booked.billing.amount)]) expect(page.body).toContain(text);
+    for (const text of [
+      'Teller bank',
+      'ATM',
+      'Mobile banking',
+      'Kantor Pos',
+      'Tokopedia',
+      'Bank NTT',
+      booked.billing.code,
+      formatRupiah('id', booked.billing.amount),
+    ])
+      expect(page.body).toContain(text);
     expect(page.body).toContain(`Masukkan kode billing ${booked.billing.code}.`);
-    const english = await ctx.app.inject({ url, headers: { cookie: `${await sessionCookie(ctx.db, owner!)}; lang=en` } });
+    const english = await ctx.app.inject({
+      url,
+      headers: { cookie: `${await sessionCookie(ctx.db, owner!)}; lang=en` },
+    });
     expect(english.body).toContain(`Enter the billing code ${booked.billing.code}.`);
     expect(english.body).toContain(formatRupiah('en', booked.billing.amount));
-    const stranger = await ctx.app.inject({ url, headers: { cookie: await sessionCookie(ctx.db, await makeCitizen(ctx.db)) } });
+    const stranger = await ctx.app.inject({
+      url,
+      headers: { cookie: await sessionCookie(ctx.db, await makeCitizen(ctx.db)) },
+    });
     expect(stranger.statusCode).toBe(403);
     const general = await ctx.app.inject({ url: '/cara-membayar' });
     expect(general.statusCode).toBe(200);
@@ -137,11 +189,19 @@ describeApp('payments', (ctx) => {
     // Paid in time: no reminder.
     const paid = await bookOne(new Date(Date.now() - 100 * 60_000));
     await notify({ billingCode: paid.booked.billing.code, amount: paid.booked.billing.amount });
-    expect(await ctx.db.transaction((tx) => remindUnpaid(tx, paid.booked.appointment.id, ctx.config.publicUrl))).toBe(false);
+    expect(await ctx.db.transaction((tx) => remindUnpaid(tx, paid.booked.appointment.id, ctx.config.publicUrl))).toBe(
+      false,
+    );
 
     const late = await bookOne(new Date(Date.now() - 3 * 3_600_000));
     const [lateOwner] = await ctx.db.select().from(accounts).where(eq(accounts.id, late.application.accountId));
-    expect((await ctx.db.transaction((tx) => expireUnpaid(tx, late.booked.appointment.id, { publicUrl: ctx.config.publicUrl }))).expired).toBe(true);
+    expect(
+      (
+        await ctx.db.transaction((tx) =>
+          expireUnpaid(tx, late.booked.appointment.id, { publicUrl: ctx.config.publicUrl }),
+        )
+      ).expired,
+    ).toBe(true);
     const released = (await mailsTo(ctx, lateOwner!.email, 1)).find((m) => m.subject.includes('dilepas'));
     expect(released!.text).toContain(`/applications/${late.application.id}/book`);
   });

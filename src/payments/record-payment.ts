@@ -24,16 +24,33 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * the bank gives must lie while the code was valid: not before it was issued, not after it expired, not in the future.
  * `paidFor` then takes the payment for what the code was issued for, or refuses it.
  */
-export async function recordPayment(tx: Tx, caller: Caller, input: Settlement, paidFor: PaidFor, now = new Date()): Promise<Settled> {
+export async function recordPayment(
+  tx: Tx,
+  caller: Caller,
+  input: Settlement,
+  paidFor: PaidFor,
+  now = new Date(),
+): Promise<Settled> {
   const [billing] = await tx.select().from(billings).where(eq(billings.code, input.code)).for('update');
   if (!billing) throw new AppError('not_found');
   if (billing.paidAt) return { code: billing.code, paidAt: billing.paidAt, alreadyPaid: true };
   const paidAt = input.paidAt ?? now;
-  if (paidAt < billing.createdAt || paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('validation_failed', { paidAt: 'v.paidAtOutside' });
-  if (input.amount !== undefined && input.amount !== billing.amount) throw new AppError('validation_failed', { amount: 'v.amountMismatch' });
+  if (paidAt < billing.createdAt || paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new AppError('validation_failed', { paidAt: 'v.paidAtOutside' });
+  if (input.amount !== undefined && input.amount !== billing.amount)
+    throw new AppError('validation_failed', { amount: 'v.amountMismatch' });
   if (billing.expiresAt < paidAt) throw new AppError('billing_expired');
   const { unitCode } = await paidFor(tx, caller, billing);
-  await tx.update(billings).set({ paidAt, paymentReference: input.reference ?? null }).where(eq(billings.code, billing.code));
-  await appendAudit(tx, caller, { action: 'payment.settle', targetType: 'billing', targetId: billing.code, unitCode, details: { reference: input.reference } });
+  await tx
+    .update(billings)
+    .set({ paidAt, paymentReference: input.reference ?? null })
+    .where(eq(billings.code, billing.code));
+  await appendAudit(tx, caller, {
+    action: 'payment.settle',
+    targetType: 'billing',
+    targetId: billing.code,
+    unitCode,
+    details: { reference: input.reference },
+  });
   return { code: billing.code, paidAt, alreadyPaid: false };
 }

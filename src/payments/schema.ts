@@ -15,11 +15,24 @@ export const billings = pgTable(
     paymentReference: text('payment_reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('billings_appointment_idx').on(t.appointmentId), index('billings_unpaid_idx').on(t.expiresAt).where(sql`paid_at is null`)],
+  (t) => [
+    index('billings_appointment_idx').on(t.appointmentId),
+    index('billings_unpaid_idx')
+      .on(t.expiresAt)
+      .where(sql`paid_at is null`),
+  ],
 );
 export type Billing = typeof billings.$inferSelect;
 
-export const paymentChannelKinds = ['teller', 'atm', 'internet_banking', 'mobile_banking', 'post_office', 'marketplace', 'e_wallet'] as const;
+export const paymentChannelKinds = [
+  'teller',
+  'atm',
+  'internet_banking',
+  'mobile_banking',
+  'post_office',
+  'marketplace',
+  'e_wallet',
+] as const;
 export type PaymentChannelKind = (typeof paymentChannelKinds)[number];
 
 /**

@@ -10,22 +10,46 @@ const teller = (code: string, name: string): Seed => ({
   code,
   kind: 'teller',
   name,
-  stepsId: ['Datang ke teller {{name}} dan katakan Anda membayar PNBP (penerimaan negara).', 'Sebutkan kode billing {{code}} dan bayar {{amount}}.', 'Simpan bukti setoran yang memuat NTPN.'],
-  stepsEn: ['Go to a {{name}} teller and say you are paying PNBP (state revenue).', 'Give the billing code {{code}} and pay {{amount}}.', 'Keep the receipt that shows the NTPN.'],
+  stepsId: [
+    'Datang ke teller {{name}} dan katakan Anda membayar PNBP (penerimaan negara).',
+    'Sebutkan kode billing {{code}} dan bayar {{amount}}.',
+    'Simpan bukti setoran yang memuat NTPN.',
+  ],
+  stepsEn: [
+    'Go to a {{name}} teller and say you are paying PNBP (state revenue).',
+    'Give the billing code {{code}} and pay {{amount}}.',
+    'Keep the receipt that shows the NTPN.',
+  ],
 });
 const atm = (code: string, name: string): Seed => ({
   code,
   kind: 'atm',
   name,
-  stepsId: ['Di ATM {{name}} pilih Pembayaran, lalu Penerimaan Negara (MPN).', 'Masukkan kode billing {{code}}.', 'Periksa jumlah {{amount}}, lalu bayar dan simpan struknya.'],
-  stepsEn: ['At a {{name}} ATM choose Payment, then State Revenue (MPN).', 'Enter the billing code {{code}}.', 'Check the amount {{amount}}, then pay and keep the slip.'],
+  stepsId: [
+    'Di ATM {{name}} pilih Pembayaran, lalu Penerimaan Negara (MPN).',
+    'Masukkan kode billing {{code}}.',
+    'Periksa jumlah {{amount}}, lalu bayar dan simpan struknya.',
+  ],
+  stepsEn: [
+    'At a {{name}} ATM choose Payment, then State Revenue (MPN).',
+    'Enter the billing code {{code}}.',
+    'Check the amount {{amount}}, then pay and keep the slip.',
+  ],
 });
 const app = (code: string, kind: PaymentChannelKind, name: string): Seed => ({
   code,
   kind,
   name,
-  stepsId: ['Buka {{name}} dan pilih menu pembayaran Penerimaan Negara / MPN / PNBP.', 'Masukkan kode billing {{code}}.', 'Periksa jumlah {{amount}}, bayar, dan simpan bukti yang memuat NTPN.'],
-  stepsEn: ['Open {{name}} and choose the State Revenue / MPN / PNBP payment menu.', 'Enter the billing code {{code}}.', 'Check the amount {{amount}}, pay, and keep the receipt with the NTPN.'],
+  stepsId: [
+    'Buka {{name}} dan pilih menu pembayaran Penerimaan Negara / MPN / PNBP.',
+    'Masukkan kode billing {{code}}.',
+    'Periksa jumlah {{amount}}, bayar, dan simpan bukti yang memuat NTPN.',
+  ],
+  stepsEn: [
+    'Open {{name}} and choose the State Revenue / MPN / PNBP payment menu.',
+    'Enter the billing code {{code}}.',
+    'Check the amount {{amount}}, pay, and keep the receipt with the NTPN.',
+  ],
 });
 
 const channels: Seed[] = [
@@ -41,8 +65,16 @@ const channels: Seed[] = [
     code: 'internet-banking',
     kind: 'internet_banking',
     name: 'Internet banking',
-    stepsId: ['Masuk ke internet banking bank Anda dan pilih menu pembayaran Penerimaan Negara / MPN / PNBP.', 'Masukkan kode billing {{code}}.', 'Periksa jumlah {{amount}}, bayar, dan simpan bukti yang memuat NTPN.'],
-    stepsEn: ["Sign in to your bank's internet banking and choose the State Revenue / MPN / PNBP payment menu.", 'Enter the billing code {{code}}.', 'Check the amount {{amount}}, pay, and keep the receipt with the NTPN.'],
+    stepsId: [
+      'Masuk ke internet banking bank Anda dan pilih menu pembayaran Penerimaan Negara / MPN / PNBP.',
+      'Masukkan kode billing {{code}}.',
+      'Periksa jumlah {{amount}}, bayar, dan simpan bukti yang memuat NTPN.',
+    ],
+    stepsEn: [
+      "Sign in to your bank's internet banking and choose the State Revenue / MPN / PNBP payment menu.",
+      'Enter the billing code {{code}}.',
+      'Check the amount {{amount}}, pay, and keep the receipt with the NTPN.',
+    ],
   },
   app('mobile-brimo', 'mobile_banking', 'BRImo'),
   app('mobile-bni', 'mobile_banking', 'BNI Mobile Banking'),
@@ -52,8 +84,16 @@ const channels: Seed[] = [
     code: 'kantor-pos',
     kind: 'post_office',
     name: 'Kantor Pos',
-    stepsId: ['Datang ke loket Kantor Pos dan katakan Anda membayar PNBP.', 'Sebutkan kode billing {{code}} dan bayar {{amount}}.', 'Simpan bukti pembayaran.'],
-    stepsEn: ['Go to a post office counter and say you are paying PNBP.', 'Give the billing code {{code}} and pay {{amount}}.', 'Keep the payment receipt.'],
+    stepsId: [
+      'Datang ke loket Kantor Pos dan katakan Anda membayar PNBP.',
+      'Sebutkan kode billing {{code}} dan bayar {{amount}}.',
+      'Simpan bukti pembayaran.',
+    ],
+    stepsEn: [
+      'Go to a post office counter and say you are paying PNBP.',
+      'Give the billing code {{code}} and pay {{amount}}.',
+      'Keep the payment receipt.',
+    ],
   },
   app('tokopedia', 'marketplace', 'Tokopedia'),
   app('bukalapak', 'marketplace', 'Bukalapak'),

@@ -20,7 +20,11 @@ function isAddressOrNetwork(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
-const commaList = (value: string) => value.split(',').map((a) => a.trim()).filter(Boolean);
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 
 // The only place that reads process.env: everything else receives a Config.
 const EnvSchema = z.object({
@@ -52,7 +56,10 @@ const EnvSchema = z.object({
       if (value === 'true') return ['loopback'];
       const list = commaList(value);
       if (list.every((a) => proxyNames.has(a) || isAddressOrNetwork(a))) return list;
-      ctx.addIssue({ code: 'custom', message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated" });
+      ctx.addIssue({
+        code: 'custom',
+        message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated",
+      });
       return z.NEVER;
     }),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -64,13 +71,24 @@ const EnvSchema = z.object({
   API_TOKEN_DAYS: z.coerce.number().int().positive().default(90),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
-  BOOKING_OPENS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
+  BOOKING_OPENS_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default('08:00'),
   BILLING_VALID_MINUTES: z.coerce.number().int().positive().default(120),
   APPLICANTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
-  STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  STORAGE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   STORAGE_S3_ENDPOINT: z.string().url().optional(),
   STORAGE_S3_BUCKET: z.string().optional(),
   STORAGE_S3_REGION: z.string().default('us-east-1'),
@@ -149,7 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL || undefined,
     database: {
       poolSize: e.DB_POOL_SIZE,
-      timeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+      timeouts: {
+        connectMs: e.DB_CONNECT_TIMEOUT_MS,
+        statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
     },
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
@@ -158,7 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
-    signInThrottle: { freeFailures: e.LOGIN_MAX_FAILURES, maxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES, proofAfter: e.LOGIN_PROOF_AFTER },
+    signInThrottle: {
+      freeFailures: e.LOGIN_MAX_FAILURES,
+      maxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
+      proofAfter: e.LOGIN_PROOF_AFTER,
+    },
     sessionDays: e.SESSION_DAYS,
     officerIdleMinutes: e.OFFICER_IDLE_MINUTES,
     apiTokenDays: e.API_TOKEN_DAYS,
@@ -175,7 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     storageQuotaBytes: e.STORAGE_QUOTA_BYTES,
     s3:
       e.STORAGE_S3_ENDPOINT && e.STORAGE_S3_BUCKET && e.STORAGE_S3_ACCESS_KEY && e.STORAGE_S3_SECRET_KEY
-        ? { endpoint: e.STORAGE_S3_ENDPOINT, bucket: e.STORAGE_S3_BUCKET, region: e.STORAGE_S3_REGION, accessKey: e.STORAGE_S3_ACCESS_KEY, secretKey: e.STORAGE_S3_SECRET_KEY }
+        ? {
+            endpoint: e.STORAGE_S3_ENDPOINT,
+            bucket: e.STORAGE_S3_BUCKET,
+            region: e.STORAGE_S3_REGION,
+            accessKey: e.STORAGE_S3_ACCESS_KEY,
+            secretKey: e.STORAGE_S3_SECRET_KEY,
+          }
         : undefined,
     ...overrides,
   };

@@ -12,7 +12,14 @@ export function loggablePath(url: string): string {
 /** A message with what could name a person masked: e-mail addresses (an SMTP refusal quotes the recipient) and digit runs. */
 const masked = (message: string) => maskedNumbers(message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[address]'));
 
-export type SafeError = { type: string; message: string; sqlState?: string; constraint?: string; query?: string; stack?: string };
+export type SafeError = {
+  type: string;
+  message: string;
+  sqlState?: string;
+  constraint?: string;
+  query?: string;
+  stack?: string;
+};
 
 /**
  * An error as logs and the jobs table may keep it. A failed SQL statement's message carries its parameters (NIKs,
@@ -48,9 +55,23 @@ export function safeError(err: unknown): SafeError {
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.nik'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        '*.nik',
+      ],
+      censor: '[redacted]',
+    },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: loggablePath(req.url),
+      }),
       err: safeError,
     },
   };

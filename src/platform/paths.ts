@@ -7,7 +7,11 @@ function findProjectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'sikoe') return dir;
+    if (
+      fs.existsSync(manifest) &&
+      (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'sikoe'
+    )
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('cannot find the sikoe package root');
     dir = parent;

@@ -17,16 +17,26 @@ import { priorityReasons } from './schema.ts';
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
 const Applicant = { trackingCode: text(40), birthDate: isoDateField };
-const CounterBody = z.object({ counter: text(40).describe('The counter’s name as the display shows it, e.g. "Loket 1"') });
+const CounterBody = z.object({
+  counter: text(40).describe('The counter’s name as the display shows it, e.g. "Loket 1"'),
+});
 
 const AdmittedJson = z.object({
   ticket: z.string().describe('e.g. A-012 (booked) or P-003 (priority)'),
   ticketId: z.string(),
   applicationId: z.string(),
   status: z.literal('checked_in'),
-  applicant: z.object({ fullName: z.string().nullable(), nik: z.string().nullable(), trackingCode: z.string() }).describe('To compare with the e-KTP'),
+  applicant: z
+    .object({ fullName: z.string().nullable(), nik: z.string().nullable(), trackingCode: z.string() })
+    .describe('To compare with the e-KTP'),
 });
-const CalledJson = z.object({ ticket: z.string(), ticketId: z.string(), applicationId: z.string(), counter: z.string(), calls: z.number().int() });
+const CalledJson = z.object({
+  ticket: z.string(),
+  ticketId: z.string(),
+  applicationId: z.string(),
+  counter: z.string(),
+  calls: z.number().int(),
+});
 const refusals = { 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson };
 
 export function registerQueueApi(fastify: FastifyInstance): void {
@@ -47,7 +57,9 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = await deskOfficer(db(), req, 'queue.check_in');
-      const admitted = await db().transaction((tx) => checkInArrival(tx, callerOf(req, actor), { unitCode: req.params.code, ...req.body }, app.deps.secrets.qr));
+      const admitted = await db().transaction((tx) =>
+        checkInArrival(tx, callerOf(req, actor), { unitCode: req.params.code, ...req.body }, app.deps.secrets.qr),
+      );
       return reply.code(201).send(admitted);
     },
   );
@@ -57,7 +69,8 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['queue'],
-        summary: "Register a priority walk-in with a submitted application under today's priority quota and issue a P ticket",
+        summary:
+          "Register a priority walk-in with a submitted application under today's priority quota and issue a P ticket",
         security: [{ bearer: [] }],
         params: UnitParams,
         body: z.object({
@@ -66,17 +79,23 @@ export function registerQueueApi(fastify: FastifyInstance): void {
           outsideHours: z
             .object({ reason: text(500) })
             .optional()
-            .describe("Outside the unit's opening hours (WITA) a walk-in is refused (422, field outsideHours) unless registered on purpose, with the reason, which the history and audit keep"),
+            .describe(
+              "Outside the unit's opening hours (WITA) a walk-in is refused (422, field outsideHours) unless registered on purpose, with the reason, which the history and audit keep",
+            ),
         }),
         response: {
-          201: AdmittedJson.extend({ billing: z.object({ code: z.string(), amount: z.number().int(), expiresAt: z.date() }) }),
+          201: AdmittedJson.extend({
+            billing: z.object({ code: z.string(), amount: z.number().int(), expiresAt: z.date() }),
+          }),
           ...refusals,
         },
       },
     },
     async (req, reply) => {
       const actor = await deskOfficer(db(), req, 'queue.walk_in');
-      const admitted = await db().transaction((tx) => registerPriorityWalkIn(tx, callerOf(req, actor), { unitCode: req.params.code, ...req.body }));
+      const admitted = await db().transaction((tx) =>
+        registerPriorityWalkIn(tx, callerOf(req, actor), { unitCode: req.params.code, ...req.body }),
+      );
       return reply.code(201).send(admitted);
     },
   );
@@ -95,7 +114,9 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = await deskOfficer(db(), req, 'queue.call');
-      return db().transaction((tx) => callNextTicket(tx, callerOf(req, actor), { unitCode: req.params.code, counter: req.body.counter }));
+      return db().transaction((tx) =>
+        callNextTicket(tx, callerOf(req, actor), { unitCode: req.params.code, counter: req.body.counter }),
+      );
     },
   );
 
@@ -113,7 +134,13 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = await deskOfficer(db(), req, 'queue.recall');
-      return db().transaction((tx) => recallTicket(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.params.ticketId, counter: req.body.counter }));
+      return db().transaction((tx) =>
+        recallTicket(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          ticketId: req.params.ticketId,
+          counter: req.body.counter,
+        }),
+      );
     },
   );
 
@@ -130,7 +157,9 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = await deskOfficer(db(), req, 'queue.no_show');
-      return db().transaction((tx) => markNoShow(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.params.ticketId }));
+      return db().transaction((tx) =>
+        markNoShow(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.params.ticketId }),
+      );
     },
   );
 
@@ -139,7 +168,8 @@ export function registerQueueApi(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['queue'],
-        summary: "The unit's call board today: the newest calls and how many wait per series (public, ticket numbers only)",
+        summary:
+          "The unit's call board today: the newest calls and how many wait per series (public, ticket numbers only)",
         params: UnitParams,
         response: {
           200: z.object({

@@ -12,9 +12,13 @@ import { queueTickets } from './schema.ts';
 /** The application locked for this arrival (a second reception waits and then finds the ticket), with its live appointment. */
 export type Arrival = { application: Application; appointment: Appointment | null };
 
-const withAppointment = async (tx: Tx, application: Application): Promise<Arrival> => ({ application, appointment: await liveAppointment(tx, application.id) });
+const withAppointment = async (tx: Tx, application: Application): Promise<Arrival> => ({
+  application,
+  appointment: await liveAppointment(tx, application.id),
+});
 
-export const arrivalById = async (tx: Tx, applicationId: string) => withAppointment(tx, await lockApplication(tx, applicationId));
+export const arrivalById = async (tx: Tx, applicationId: string) =>
+  withAppointment(tx, await lockApplication(tx, applicationId));
 
 /**
  * The application the officer typed in, bound to the applicant's birth date. An unknown code and a wrong birth date
@@ -36,4 +40,8 @@ export async function refuseSecondTicket(tx: Tx, applicationId: string, day: Iso
 }
 
 /** What the officer compares with the e-KTP in front of them. */
-export const applicantOf = ({ application: a }: Arrival) => ({ fullName: a.fullName, nik: a.nik, trackingCode: a.trackingCode });
+export const applicantOf = ({ application: a }: Arrival) => ({
+  fullName: a.fullName,
+  nik: a.nik,
+  trackingCode: a.trackingCode,
+});

@@ -14,21 +14,50 @@ export type Called = { ticket: string; ticketId: string; applicationId: string; 
  * first. The row is taken with SKIP LOCKED, so officers calling at the same moment each get a different ticket
  * instead of waiting for one another or calling the same person twice.
  */
-export async function callNextTicket(tx: Tx, caller: Caller, input: { unitCode: string; counter: string }, now = new Date()): Promise<Called> {
+export async function callNextTicket(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; counter: string },
+  now = new Date(),
+): Promise<Called> {
   const [next] = await tx
     .select({ id: queueTickets.id })
     .from(queueTickets)
-    .where(and(eq(queueTickets.unitCode, input.unitCode), eq(queueTickets.day, witaDate(now)), isNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
+    .where(
+      and(
+        eq(queueTickets.unitCode, input.unitCode),
+        eq(queueTickets.day, witaDate(now)),
+        isNull(queueTickets.calledAt),
+        isNull(queueTickets.noShowAt),
+      ),
+    )
     .orderBy(sql`${queueTickets.series} = 'P' desc`, asc(queueTickets.issuedAt), asc(queueTickets.number))
     .limit(1)
     .for('update', { skipLocked: true });
   if (!next) throw new AppError('queue_empty');
   const [ticket] = await tx
     .update(queueTickets)
-    .set({ calledAt: now, counter: input.counter, calledBy: caller.actor?.id ?? null, calls: sql`${queueTickets.calls} + 1` })
+    .set({
+      calledAt: now,
+      counter: input.counter,
+      calledBy: caller.actor?.id ?? null,
+      calls: sql`${queueTickets.calls} + 1`,
+    })
     .where(eq(queueTickets.id, next.id))
     .returning();
   const label = ticketLabel(ticket!);
-  await appendAudit(tx, caller, { action: 'queue.call', targetType: 'queue_ticket', targetId: ticket!.id, unitCode: input.unitCode, details: { ticket: label, counter: input.counter } });
-  return { ticket: label, ticketId: ticket!.id, applicationId: ticket!.applicationId, counter: input.counter, calls: ticket!.calls };
+  await appendAudit(tx, caller, {
+    action: 'queue.call',
+    targetType: 'queue_ticket',
+    targetId: ticket!.id,
+    unitCode: input.unitCode,
+    details: { ticket: label, counter: input.counter },
+  });
+  return {
+    ticket: label,
+    ticketId: ticket!.id,
+    applicationId: ticket!.applicationId,
+    counter: input.counter,
+    calls: ticket!.calls,
+  };
 }

@@ -5,7 +5,11 @@ import { AppError } from '../platform/errors.ts';
 import { queueTickets, type QueueTicket } from './schema.ts';
 
 /** A ticket of the unit called today, locked: recall and no-show act only on tickets a counter has called. */
-export async function lockCalledTicket(tx: Tx, input: { unitCode: string; ticketId: string }, now: Date): Promise<QueueTicket> {
+export async function lockCalledTicket(
+  tx: Tx,
+  input: { unitCode: string; ticketId: string },
+  now: Date,
+): Promise<QueueTicket> {
   const [ticket] = await tx
     .select()
     .from(queueTickets)

@@ -26,14 +26,24 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * tell the applicant where and when to come. The message sits on the field the officer used (`qr` or
  * `trackingCode`); `date` is the ISO date, which pages write as people read it.
  */
-async function elsewhere(tx: Tx, code: 'wrong_unit' | 'wrong_day', field: 'qr' | 'trackingCode', booked: { date: IsoDate; unitCode: string }): Promise<AppError> {
+async function elsewhere(
+  tx: Tx,
+  code: 'wrong_unit' | 'wrong_day',
+  field: 'qr' | 'trackingCode',
+  booked: { date: IsoDate; unitCode: string },
+): Promise<AppError> {
   const unit = await getUnit(tx, booked.unitCode).catch(() => null);
   const key = code === 'wrong_day' ? 'queue.errors.wrongDay' : 'queue.errors.wrongUnit';
   return new AppError(code, { [field]: key }, { date: booked.date, unit: unit?.name ?? booked.unitCode });
 }
 
 /** A QR the server signed, for this unit and today, and still the applicant's appointment. */
-async function arrivalByQr(tx: Tx, input: { unitCode: string; qr: string }, qrSecret: string, today: IsoDate): Promise<{ arrival: Arrival; appointmentId: string }> {
+async function arrivalByQr(
+  tx: Tx,
+  input: { unitCode: string; qr: string },
+  qrSecret: string,
+  today: IsoDate,
+): Promise<{ arrival: Arrival; appointmentId: string }> {
   const claims = verifyAppointmentQr(qrSecret, input.qr.trim());
   if (!claims || !uuid.test(claims.appointmentId)) throw new AppError('invalid_qr');
   if (claims.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', 'qr', claims);
@@ -49,7 +59,13 @@ async function arrivalByQr(tx: Tx, input: { unitCode: string; qr: string }, qrSe
  * an `A` ticket. The appointment must be live (booked or paid), at this unit and today; the officer then compares the
  * NIK shown with the e-KTP.
  */
-export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput, qrSecret: string, now = new Date()): Promise<Admitted> {
+export async function checkInArrival(
+  tx: Tx,
+  caller: Caller,
+  input: CheckInInput,
+  qrSecret: string,
+  now = new Date(),
+): Promise<Admitted> {
   const today = witaDate(now);
   const byQr = 'qr' in input;
   const { arrival, appointmentId } = byQr
@@ -64,7 +80,13 @@ export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput
   if (appointment.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', field, appointment);
   if (appointment.date !== today) throw await elsewhere(tx, 'wrong_day', field, appointment);
 
-  const { ticket, label } = await admitToQueue(tx, caller, { unitCode: input.unitCode, day: today, series: 'A', applicationId: application.id, appointmentId: appointment.id });
+  const { ticket, label } = await admitToQueue(tx, caller, {
+    unitCode: input.unitCode,
+    day: today,
+    series: 'A',
+    applicationId: application.id,
+    appointmentId: appointment.id,
+  });
   await appendAudit(tx, caller, {
     action: 'queue.check_in',
     targetType: 'application',
@@ -72,5 +94,11 @@ export async function checkInArrival(tx: Tx, caller: Caller, input: CheckInInput
     unitCode: input.unitCode,
     details: { ticket: label, via: byQr ? 'qr' : 'tracking_code' },
   });
-  return { ticket: label, ticketId: ticket.id, applicationId: application.id, status: 'checked_in', applicant: applicantOf(arrival) };
+  return {
+    ticket: label,
+    ticketId: ticket.id,
+    applicationId: application.id,
+    status: 'checked_in',
+    applicant: applicantOf(arrival),
+  };
 }

@@ -13,7 +13,8 @@ import { registerPriorityWalkIn } from './register-priority-walk-in.ts';
 import { queueTickets } from './schema.ts';
 import { alwaysOpen, apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
 
-const yearsAgo = (years: number, days = 0) => addDays(`${Number(witaDate().slice(0, 4)) - years}${witaDate().slice(4)}`, -days);
+const yearsAgo = (years: number, days = 0) =>
+  addDays(`${Number(witaDate().slice(0, 4)) - years}${witaDate().slice(4)}`, -days);
 
 describeApp('check-in and priority walk-ins', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
@@ -23,7 +24,10 @@ describeApp('check-in and priority walk-ins', (ctx) => {
   };
   /** What a refused arrival must leave untouched. */
   const state = async (applicationId: string) => {
-    const [row] = await ctx.db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId));
+    const [row] = await ctx.db
+      .select({ status: applications.status })
+      .from(applications)
+      .where(eq(applications.id, applicationId));
     return {
       status: row!.status,
       tickets: await ctx.db.$count(queueTickets, eq(queueTickets.applicationId, applicationId)),
@@ -42,15 +46,37 @@ describeApp('check-in and priority walk-ins', (ctx) => {
 
     const res = await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, first) });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ ticket: 'A-001', applicationId: first.id, status: 'checked_in', applicant: { nik: first.nik, fullName: first.fullName, trackingCode: first.trackingCode } });
-    expect((await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, second) })).json().ticket).toBe('A-002');
-    expect((await api(otherOfficer, 'POST', `/api/v1/units/${other.code}/check-ins`, { qr: ` ${qrOf(ctx.app, elsewhere)}\n` })).json().ticket).toBe('A-001');
+    expect(res.json()).toMatchObject({
+      ticket: 'A-001',
+      applicationId: first.id,
+      status: 'checked_in',
+      applicant: { nik: first.nik, fullName: first.fullName, trackingCode: first.trackingCode },
+    });
+    expect(
+      (await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, second) })).json().ticket,
+    ).toBe('A-002');
+    expect(
+      (
+        await api(otherOfficer, 'POST', `/api/v1/units/${other.code}/check-ins`, {
+          qr: ` ${qrOf(ctx.app, elsewhere)}\n`,
+        })
+      ).json().ticket,
+    ).toBe('A-001');
 
     expect(await state(first.id)).toMatchObject({ status: 'checked_in', tickets: 1 });
     expect((await state(second.id)).status).toBe('checked_in');
-    const [action] = await ctx.db.select().from(applicationActions).where(and(eq(applicationActions.applicationId, first.id), eq(applicationActions.type, 'check_in')));
-    expect(action).toMatchObject({ actorId: officer.id, payload: { status: 'checked_in', ticket: 'A-001', appointmentId: first.appointmentId } });
-    const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
+    const [action] = await ctx.db
+      .select()
+      .from(applicationActions)
+      .where(and(eq(applicationActions.applicationId, first.id), eq(applicationActions.type, 'check_in')));
+    expect(action).toMatchObject({
+      actorId: officer.id,
+      payload: { status: 'checked_in', ticket: 'A-001', appointmentId: first.appointmentId },
+    });
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
     expect(audits.map((a) => a.details)).toEqual([
       { ticket: 'A-001', via: 'qr' },
       { ticket: 'A-002', via: 'qr' },
@@ -64,8 +90,15 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const arrival = await bookedToday(ctx.db, unit.code);
     const before = await state(arrival.id);
     const qr = qrOf(ctx.app, arrival);
-    const post = (body: Record<string, unknown>, code = unit.code, who = officer) => api(who, 'POST', `/api/v1/units/${code}/check-ins`, body);
-    const refused = async (body: Record<string, unknown>, code: string, status: number, error: string, who = officer) => {
+    const post = (body: Record<string, unknown>, code = unit.code, who = officer) =>
+      api(who, 'POST', `/api/v1/units/${code}/check-ins`, body);
+    const refused = async (
+      body: Record<string, unknown>,
+      code: string,
+      status: number,
+      error: string,
+      who = officer,
+    ) => {
       const res = await post(body, code, who);
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json().error.code).toBe(error);
@@ -73,21 +106,43 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     };
 
     const signature = qr.slice(qr.lastIndexOf('.') + 1);
-    await refused({ qr: qr.slice(0, -signature.length) + (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1) }, unit.code, 422, 'invalid_qr');
+    await refused(
+      { qr: qr.slice(0, -signature.length) + (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1) },
+      unit.code,
+      422,
+      'invalid_qr',
+    );
     // The date edited without the key: the signature no longer matches.
     await refused({ qr: qr.replace(witaDate(), addDays(witaDate(), 1)) }, unit.code, 422, 'invalid_qr');
     await refused({ qr: 'not a qr' }, unit.code, 422, 'invalid_qr');
     // The refusal says which office and which day the appointment is for.
     const elsewhere = await refused({ qr }, other.code, 409, 'wrong_unit', both);
-    expect(elsewhere.fields).toEqual({ qr: `Jadwal ini untuk ${unit.name} pada ${witaDate()}, bukan untuk kantor ini.` });
-    const tomorrow = await refused({ qr: qrOf(ctx.app, arrival, { date: addDays(witaDate(), 1) }) }, unit.code, 409, 'wrong_day');
-    expect(tomorrow.fields).toEqual({ qr: `Jadwal ini untuk ${addDays(witaDate(), 1)} di ${unit.name}, bukan untuk hari ini.` });
+    expect(elsewhere.fields).toEqual({
+      qr: `Jadwal ini untuk ${unit.name} pada ${witaDate()}, bukan untuk kantor ini.`,
+    });
+    const tomorrow = await refused(
+      { qr: qrOf(ctx.app, arrival, { date: addDays(witaDate(), 1) }) },
+      unit.code,
+      409,
+      'wrong_day',
+    );
+    expect(tomorrow.fields).toEqual({
+      qr: `Jadwal ini untuk ${addDays(witaDate(), 1)} di ${unit.name}, bukan untuk hari ini.`,
+    });
     // A genuine QR of yesterday's proof for an appointment moved to another day: the day it was moved to.
-    await ctx.db.update(appointments).set({ date: addDays(witaDate(), 2) }).where(eq(appointments.id, arrival.appointmentId));
+    await ctx.db
+      .update(appointments)
+      .set({ date: addDays(witaDate(), 2) })
+      .where(eq(appointments.id, arrival.appointmentId));
     expect((await refused({ qr }, unit.code, 409, 'wrong_day')).fields!.qr).toContain(addDays(witaDate(), 2));
-    expect((await refused({ trackingCode: arrival.trackingCode, birthDate: arrival.birthDate }, unit.code, 409, 'wrong_day')).fields!.trackingCode).toContain(addDays(witaDate(), 2));
+    expect(
+      (await refused({ trackingCode: arrival.trackingCode, birthDate: arrival.birthDate }, unit.code, 409, 'wrong_day'))
+        .fields!.trackingCode,
+    ).toContain(addDays(witaDate(), 2));
     expect(await state(arrival.id)).toEqual(before);
-    expect(await ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')))).toBe(0);
+    expect(
+      await ctx.db.$count(auditLog, and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in'))),
+    ).toBe(0);
   });
 
   it('checks in by tracking code and birth date, and refuses a wrong birth date or a wrong status without changing anything', async () => {
@@ -109,7 +164,10 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const res = await post({ trackingCode: typed, birthDate: arrival.birthDate });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ ticket: 'A-001', applicant: { nik: arrival.nik } });
-    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
     expect(audit!.details).toEqual({ ticket: 'A-001', via: 'tracking_code' });
   });
 
@@ -118,7 +176,10 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const colleague = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
     const arrival = await bookedToday(ctx.db, unit.code);
     const url = `/api/v1/units/${unit.code}/check-ins`;
-    const results = await Promise.all([api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) }), api(colleague, 'POST', url, { trackingCode: arrival.trackingCode, birthDate: arrival.birthDate })]);
+    const results = await Promise.all([
+      api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) }),
+      api(colleague, 'POST', url, { trackingCode: arrival.trackingCode, birthDate: arrival.birthDate }),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('already_checked_in');
     const again = await api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) });
@@ -128,11 +189,24 @@ describeApp('check-in and priority walk-ins', (ctx) => {
 
   it('numbers check-ins at several receptions at once without gaps or duplicates', async () => {
     const { unit } = await setup();
-    const officers = await Promise.all([1, 2, 3].map(() => makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code })));
+    const officers = await Promise.all(
+      [1, 2, 3].map(() => makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code })),
+    );
     const arrivals = await Promise.all([1, 2, 3, 4, 5, 6].map(() => bookedToday(ctx.db, unit.code)));
-    const results = await Promise.all(arrivals.map((a, i) => api(officers[i % 3]!, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, a) })));
+    const results = await Promise.all(
+      arrivals.map((a, i) =>
+        api(officers[i % 3]!, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, a) }),
+      ),
+    );
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
-    expect(results.map((r) => r.json().ticket as string).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005', 'A-006']);
+    expect(results.map((r) => r.json().ticket as string).sort()).toEqual([
+      'A-001',
+      'A-002',
+      'A-003',
+      'A-004',
+      'A-005',
+      'A-006',
+    ]);
   });
 
   it('registers a priority walk-in under today’s priority quota with a billing, a P ticket and check-in; refuses when the quota is full', async () => {
@@ -143,31 +217,66 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const booked = await bookedToday(ctx.db, unit.code);
     const url = `/api/v1/units/${unit.code}/walk-ins`;
 
-    const res = await api(officer, 'POST', url, { trackingCode: elderly.trackingCode, birthDate: elderly.birthDate, reason: 'elderly' });
+    const res = await api(officer, 'POST', url, {
+      trackingCode: elderly.trackingCode,
+      birthDate: elderly.birthDate,
+      reason: 'elderly',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ ticket: 'P-001', status: 'checked_in', applicant: { nik: elderly.nik }, billing: { amount: elderly.feeTotal } });
+    expect(res.json()).toMatchObject({
+      ticket: 'P-001',
+      status: 'checked_in',
+      applicant: { nik: elderly.nik },
+      billing: { amount: elderly.feeTotal },
+    });
     const [appointment] = await ctx.db.select().from(appointments).where(eq(appointments.applicationId, elderly.id));
-    expect(appointment).toMatchObject({ unitCode: unit.code, date: witaDate(), channel: 'priority', state: 'booked', nik: elderly.nik });
+    expect(appointment).toMatchObject({
+      unitCode: unit.code,
+      date: witaDate(),
+      channel: 'priority',
+      state: 'booked',
+      nik: elderly.nik,
+    });
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.appointmentId, appointment!.id));
     expect(billing).toMatchObject({ code: res.json().billing.code, applicationId: elderly.id, paidAt: null });
-    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    const [day] = await ctx.db
+      .select()
+      .from(dayQuotas)
+      .where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
     expect(day).toMatchObject({ capacity: 1, booked: 1 });
-    const history = await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, elderly.id)).orderBy(applicationActions.id);
+    const history = await ctx.db
+      .select()
+      .from(applicationActions)
+      .where(eq(applicationActions.applicationId, elderly.id))
+      .orderBy(applicationActions.id);
     expect(history.map((h) => [h.type, h.payload.status])).toEqual([
       ['appointment_booked', 'booked'],
       ['check_in', 'checked_in'],
     ]);
-    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
     expect(audit!.details).toEqual({ ticket: 'P-001', reason: 'elderly', appointmentId: appointment!.id });
 
     const before = await state(another.id);
-    const full = await api(officer, 'POST', url, { trackingCode: another.trackingCode, birthDate: another.birthDate, reason: 'toddler' });
+    const full = await api(officer, 'POST', url, {
+      trackingCode: another.trackingCode,
+      birthDate: another.birthDate,
+      reason: 'toddler',
+    });
     expect(full.statusCode).toBe(409);
     expect(full.json().error.code).toBe('quota_full');
     expect(await state(another.id)).toEqual(before);
     // The booked series counts on its own.
-    expect((await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, booked) })).json().ticket).toBe('A-001');
-    const again = await api(officer, 'POST', url, { trackingCode: elderly.trackingCode, birthDate: elderly.birthDate, reason: 'elderly' });
+    expect(
+      (await api(officer, 'POST', `/api/v1/units/${unit.code}/check-ins`, { qr: qrOf(ctx.app, booked) })).json().ticket,
+    ).toBe('A-001');
+    const again = await api(officer, 'POST', url, {
+      trackingCode: elderly.trackingCode,
+      birthDate: elderly.birthDate,
+      reason: 'elderly',
+    });
     expect(again.json().error.code).toBe('already_checked_in');
   });
 
@@ -180,25 +289,35 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const draft = await makeApplication(ctx.db, { unitCode: unit.code, status: 'draft' });
     const booked = await bookedToday(ctx.db, unit.code);
     const url = `/api/v1/units/${unit.code}/walk-ins`;
-    const walkIn = (a: { trackingCode: string; birthDate: string | null }, reason: string) => api(officer, 'POST', url, { trackingCode: a.trackingCode, birthDate: a.birthDate, reason });
+    const walkIn = (a: { trackingCode: string; birthDate: string | null }, reason: string) =>
+      api(officer, 'POST', url, { trackingCode: a.trackingCode, birthDate: a.birthDate, reason });
 
     const young = await walkIn(almostSixty, 'elderly');
     expect(young.statusCode).toBe(422);
-    expect(young.json().error).toMatchObject({ code: 'validation_failed', fields: { reason: expect.stringContaining('60') } });
+    expect(young.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: { reason: expect.stringContaining('60') },
+    });
     expect((await walkIn(five, 'toddler')).json().error.fields.reason).toBeTruthy();
     expect((await walkIn(elsewhere, 'disabled')).json().error.code).toBe('wrong_unit');
     expect((await walkIn(draft, 'disabled')).statusCode).toBe(404);
     expect((await walkIn(booked, 'pregnant')).json().error.code).toBe('invalid_transition');
     expect((await walkIn({ ...almostSixty, birthDate: '1950-01-01' }, 'elderly')).statusCode).toBe(404);
-    for (const a of [almostSixty, five, elsewhere]) expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
-    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    for (const a of [almostSixty, five, elsewhere])
+      expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
+    const [day] = await ctx.db
+      .select()
+      .from(dayQuotas)
+      .where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
     expect(day?.booked ?? 0).toBe(0);
 
     expect((await walkIn(five, 'disabled')).json().ticket).toBe('P-001');
     expect((await walkIn(almostSixty, 'pregnant')).json().ticket).toBe('P-002');
   });
   it('registers walk-ins only within the unit’s opening hours (WITA), or outside them with an override whose reason history and audit keep', async () => {
-    const eightToFour = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '16:00']]])) as OpeningHours;
+    const eightToFour = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '16:00']]]),
+    ) as OpeningHours;
     const unit = await makeUnit(ctx.db, { openingHours: eightToFour });
     const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code });
     await priorityQuota(ctx.db, unit.code, 5);
@@ -206,17 +325,40 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     const closing = await makeApplication(ctx.db, { unitCode: unit.code });
     const morning = await makeApplication(ctx.db, { unitCode: unit.code });
     const today = witaDate();
-    const walkIn = (a: { trackingCode: string; birthDate: string | null }, at: string, outsideHours?: { reason: string }) =>
+    const walkIn = (
+      a: { trackingCode: string; birthDate: string | null },
+      at: string,
+      outsideHours?: { reason: string },
+    ) =>
       ctx.db.transaction((tx) =>
-        registerPriorityWalkIn(tx, { actor: toActor(officer, 'session', true) }, { unitCode: unit.code, trackingCode: a.trackingCode, birthDate: a.birthDate!, reason: 'disabled', outsideHours }, witaInstant(today, at)),
+        registerPriorityWalkIn(
+          tx,
+          { actor: toActor(officer, 'session', true) },
+          {
+            unitCode: unit.code,
+            trackingCode: a.trackingCode,
+            birthDate: a.birthDate!,
+            reason: 'disabled',
+            outsideHours,
+          },
+          witaInstant(today, at),
+        ),
       );
 
     // 01.44 WITA, as in the issue: refused, naming the day's hours, and nothing is taken.
     const refusal = await walkIn(night, '01:44').catch((err: unknown) => err);
-    expect(refusal).toMatchObject({ code: 'validation_failed', fields: { outsideHours: 'queue.errors.outsideHours' }, params: { hours: '08:00–16:00' } });
+    expect(refusal).toMatchObject({
+      code: 'validation_failed',
+      fields: { outsideHours: 'queue.errors.outsideHours' },
+      params: { hours: '08:00–16:00' },
+    });
     expect(await walkIn(closing, '16:00').catch((err: unknown) => err)).toMatchObject({ code: 'validation_failed' });
-    for (const a of [night, closing]) expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
-    const [day] = await ctx.db.select().from(dayQuotas).where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
+    for (const a of [night, closing])
+      expect(await state(a.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
+    const [day] = await ctx.db
+      .select()
+      .from(dayQuotas)
+      .where(and(eq(dayQuotas.unitCode, unit.code), eq(dayQuotas.channel, 'priority')));
     expect(day?.booked ?? 0).toBe(0);
 
     expect((await walkIn(morning, '08:00')).ticket).toBe('P-001');
@@ -224,15 +366,28 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     expect((await walkIn(night, '01:44', { reason })).ticket).toBe('P-002');
 
     const booked = async (applicationId: string) =>
-      (await ctx.db.select().from(applicationActions).where(and(eq(applicationActions.applicationId, applicationId), eq(applicationActions.type, 'appointment_booked'))))[0]!.payload;
+      (
+        await ctx.db
+          .select()
+          .from(applicationActions)
+          .where(
+            and(eq(applicationActions.applicationId, applicationId), eq(applicationActions.type, 'appointment_booked')),
+          )
+      )[0]!.payload;
     expect(await booked(night.id)).toMatchObject({ outsideHours: { reason } });
     expect(await booked(morning.id)).not.toHaveProperty('outsideHours');
-    const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in'))).orderBy(auditLog.id);
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')))
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.details.outsideHours ?? null)).toEqual([null, { reason }]);
   });
 
   it('refuses walk-ins over the API on a day the unit does not open unless overridden with a reason', async () => {
-    const closed = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, []])) as unknown as OpeningHours;
+    const closed = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, []]),
+    ) as unknown as OpeningHours;
     const unit = await makeUnit(ctx.db, { openingHours: closed });
     const officer = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
     await priorityQuota(ctx.db, unit.code, 2);
@@ -246,9 +401,15 @@ describeApp('check-in and priority walk-ins', (ctx) => {
     expect(await state(applicant.id)).toMatchObject({ status: 'submitted', tickets: 0, appointments: 0 });
     expect((await api(officer, 'POST', url, { ...body, outsideHours: { reason: '' } })).statusCode).toBe(422);
 
-    const done = await api(officer, 'POST', url, { ...body, outsideHours: { reason: 'Layanan jemput bola pada hari libur' } });
+    const done = await api(officer, 'POST', url, {
+      ...body,
+      outsideHours: { reason: 'Layanan jemput bola pada hari libur' },
+    });
     expect(done.statusCode, done.body).toBe(201);
-    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.walk_in')));
     expect(audit!.details).toMatchObject({ outsideHours: { reason: 'Layanan jemput bola pada hari libur' } });
   });
 });

@@ -25,16 +25,34 @@ export async function counterView(db: Executor, unitCode: string, counter: strin
   const today = and(eq(queueTickets.unitCode, unitCode), eq(queueTickets.day, witaDate(now)));
   const [waiting, current] = await Promise.all([
     db
-      .select({ id: queueTickets.id, series: queueTickets.series, number: queueTickets.number, issuedAt: queueTickets.issuedAt, priorityReason: queueTickets.priorityReason })
+      .select({
+        id: queueTickets.id,
+        series: queueTickets.series,
+        number: queueTickets.number,
+        issuedAt: queueTickets.issuedAt,
+        priorityReason: queueTickets.priorityReason,
+      })
       .from(queueTickets)
       .where(and(today, isNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
       .orderBy(sql`${queueTickets.series} = 'P' desc`, asc(queueTickets.issuedAt), asc(queueTickets.number)),
-    counter ? db.select().from(queueTickets).where(and(today, eq(queueTickets.counter, counter))).orderBy(desc(queueTickets.calledAt)).limit(1) : [],
+    counter
+      ? db
+          .select()
+          .from(queueTickets)
+          .where(and(today, eq(queueTickets.counter, counter)))
+          .orderBy(desc(queueTickets.calledAt))
+          .limit(1)
+      : [],
   ]);
   const [last] = current;
   const applicant = last && (await getApplication(db, last.applicationId));
   return {
-    waiting: waiting.map((w): WaitingTicket => ({ id: w.id, ticket: ticketLabel(w), issuedAt: w.issuedAt, priorityReason: w.priorityReason })),
+    waiting: waiting.map((w): WaitingTicket => ({
+      id: w.id,
+      ticket: ticketLabel(w),
+      issuedAt: w.issuedAt,
+      priorityReason: w.priorityReason,
+    })),
     current:
       last && applicant
         ? ({

@@ -7,12 +7,20 @@ import { AppError } from '../platform/errors.ts';
 import { queueTickets, type PriorityReason, type QueueTicket, type TicketSeries } from './schema.ts';
 
 /** What the display and the slip show: `A-007`. */
-export const ticketLabel = (t: { series: TicketSeries; number: number }) => `${t.series}-${String(t.number).padStart(3, '0')}`;
+export const ticketLabel = (t: { series: TicketSeries; number: number }) =>
+  `${t.series}-${String(t.number).padStart(3, '0')}`;
 
 /** The lock space of ticket numbering (takeTurn). */
 const QUEUE_LOCK_SPACE = 7410;
 
-type Arrival = { unitCode: string; day: IsoDate; series: TicketSeries; applicationId: string; appointmentId: string; priorityReason?: PriorityReason };
+type Arrival = {
+  unitCode: string;
+  day: IsoDate;
+  series: TicketSeries;
+  applicationId: string;
+  appointmentId: string;
+  priorityReason?: PriorityReason;
+};
 
 /**
  * Numbers count per unit, day and series. Receptions issuing in the same series at once take turns on an advisory
@@ -32,15 +40,25 @@ async function insertTicket(tx: Tx, caller: Caller, arrival: Arrival): Promise<Q
       .returning();
     return row!;
   } catch (err) {
-    if (sqlState(err) === '23505' && constraintOf(err) === 'queue_tickets_application_day_key') throw new AppError('already_checked_in');
+    if (sqlState(err) === '23505' && constraintOf(err) === 'queue_tickets_application_day_key')
+      throw new AppError('already_checked_in');
     throw err;
   }
 }
 
 /** Issues the arrival's ticket and moves the application to `checked_in`, recorded in its history. */
-export async function admitToQueue(tx: Tx, caller: Caller, arrival: Arrival): Promise<{ ticket: QueueTicket; label: string }> {
+export async function admitToQueue(
+  tx: Tx,
+  caller: Caller,
+  arrival: Arrival,
+): Promise<{ ticket: QueueTicket; label: string }> {
   const ticket = await insertTicket(tx, caller, arrival);
   const label = ticketLabel(ticket);
-  await recordAction(tx, caller, { applicationId: arrival.applicationId, type: 'check_in', status: 'checked_in', payload: { ticket: label, appointmentId: arrival.appointmentId } });
+  await recordAction(tx, caller, {
+    applicationId: arrival.applicationId,
+    type: 'check_in',
+    status: 'checked_in',
+    payload: { ticket: label, appointmentId: arrival.appointmentId },
+  });
   return { ticket, label };
 }

@@ -3,7 +3,12 @@ import type { Messages } from '../platform/i18n/messages.ts';
 
 export const queue: Messages<typeof id> = {
   series: { A: 'Booked', P: 'Priority' },
-  reasons: { elderly: 'Elderly (60 or older)', disabled: 'Person with a disability', pregnant: 'Pregnant', toddler: 'Child under 5' },
+  reasons: {
+    elderly: 'Elderly (60 or older)',
+    disabled: 'Person with a disability',
+    pregnant: 'Pregnant',
+    toddler: 'Child under 5',
+  },
   home: {
     title: 'Queue',
     lead: 'Check-in at reception, calls at the counters and the call display per office.',
@@ -33,13 +38,15 @@ export const queue: Messages<typeof id> = {
     birthDateHint: 'As on the e-KTP.',
     checkIn: 'Check in and issue a number',
     walkInTitle: 'Priority applicants without a booking',
-    walkInLead: 'Elderly people of 60 or older, people with disabilities, pregnant women and children under 5 who have submitted an application are served under today’s priority quota.',
+    walkInLead:
+      'Elderly people of 60 or older, people with disabilities, pregnant women and children under 5 who have submitted an application are served under today’s priority quota.',
     reason: 'Reason for priority',
     register: 'Register and issue a number',
     hoursToday: 'Opening hours today: {{hours}} WITA. Outside them, registration only with an override and its reason.',
     closedToday: 'The office does not open today. Registration only with an override and its reason.',
     outsideHoursTitle: 'Outside opening hours',
-    outsideHoursHint: 'Only when the applicant is indeed served outside opening hours. The override and its reason are kept in the application’s history and the audit trail.',
+    outsideHoursHint:
+      'Only when the applicant is indeed served outside opening hours. The override and its reason are kept in the application’s history and the audit trail.',
     outsideHours: 'Register outside opening hours',
     outsideHoursReason: 'Reason for the override',
     issuedTitle: 'Queue number {{ticket}}',
@@ -70,7 +77,8 @@ export const queue: Messages<typeof id> = {
     recall: 'Call again',
     noShow: 'Mark as not present',
     noShowTitle: 'Applicant did not come?',
-    noShowHint: 'The number leaves the queue and the call display. If the applicant comes back today, call the number again.',
+    noShowHint:
+      'The number leaves the queue and the call display. If the applicant comes back today, call the number again.',
     noShowConfirm: 'Yes, the applicant with number {{ticket}} did not come when called',
     openCase: 'Open case {{code}}',
     waitingTitle: 'Waiting ({{n}})',
@@ -86,7 +94,8 @@ export const queue: Messages<typeof id> = {
     required: 'Enter the QR code, or the tracking code and date of birth.',
     wrongDay: 'This appointment is for {{date}} at {{unit}}, not for today.',
     wrongUnit: 'This appointment is for {{unit}} on {{date}}, not for this office.',
-    outsideHours: 'Outside the office’s opening hours (today {{hours}} WITA). To register anyway, tick the override and give the reason.',
+    outsideHours:
+      'Outside the office’s opening hours (today {{hours}} WITA). To register anyway, tick the override and give the reason.',
     closedToday: 'The office does not open today. To register anyway, tick the override and give the reason.',
     unknownCounter: 'Choose a counter from this office’s list.',
     confirmNoShow: 'Tick the confirmation that the applicant did not come. Without it, the number stays in the queue.',

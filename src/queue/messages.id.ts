@@ -1,7 +1,12 @@
 // Messages of the "queue" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const queue = {
   series: { A: 'Terjadwal', P: 'Prioritas' },
-  reasons: { elderly: 'Lansia (60 tahun ke atas)', disabled: 'Penyandang disabilitas', pregnant: 'Ibu hamil', toddler: 'Balita (di bawah 5 tahun)' },
+  reasons: {
+    elderly: 'Lansia (60 tahun ke atas)',
+    disabled: 'Penyandang disabilitas',
+    pregnant: 'Ibu hamil',
+    toddler: 'Balita (di bawah 5 tahun)',
+  },
   home: {
     title: 'Antrean',
     lead: 'Check-in di resepsionis, panggilan di loket, dan layar panggilan per kantor.',
@@ -31,13 +36,16 @@ export const queue = {
     birthDateHint: 'Sesuai e-KTP.',
     checkIn: 'Check-in dan beri nomor',
     walkInTitle: 'Pemohon prioritas tanpa jadwal',
-    walkInLead: 'Lansia 60 tahun ke atas, penyandang disabilitas, ibu hamil, dan balita di bawah 5 tahun yang sudah mengajukan permohonan dilayani dalam kuota prioritas hari ini.',
+    walkInLead:
+      'Lansia 60 tahun ke atas, penyandang disabilitas, ibu hamil, dan balita di bawah 5 tahun yang sudah mengajukan permohonan dilayani dalam kuota prioritas hari ini.',
     reason: 'Alasan prioritas',
     register: 'Daftarkan dan beri nomor',
-    hoursToday: 'Jam layanan hari ini: {{hours}} WITA. Di luar jam itu pendaftaran hanya dengan pengecualian dan alasannya.',
+    hoursToday:
+      'Jam layanan hari ini: {{hours}} WITA. Di luar jam itu pendaftaran hanya dengan pengecualian dan alasannya.',
     closedToday: 'Kantor tidak buka hari ini. Pendaftaran hanya dengan pengecualian dan alasannya.',
     outsideHoursTitle: 'Di luar jam layanan',
-    outsideHoursHint: 'Hanya bila pemohon memang dilayani di luar jam layanan. Pengecualian dan alasannya dicatat dalam riwayat permohonan dan jejak audit.',
+    outsideHoursHint:
+      'Hanya bila pemohon memang dilayani di luar jam layanan. Pengecualian dan alasannya dicatat dalam riwayat permohonan dan jejak audit.',
     outsideHours: 'Daftarkan di luar jam layanan',
     outsideHoursReason: 'Alasan pengecualian',
     issuedTitle: 'Nomor antrean {{ticket}}',
@@ -68,7 +76,8 @@ export const queue = {
     recall: 'Panggil ulang',
     noShow: 'Tandai tidak hadir',
     noShowTitle: 'Pemohon tidak datang?',
-    noShowHint: 'Nomor ini keluar dari antrean dan layar panggilan. Bila pemohon kembali hari ini, panggil ulang nomornya.',
+    noShowHint:
+      'Nomor ini keluar dari antrean dan layar panggilan. Bila pemohon kembali hari ini, panggil ulang nomornya.',
     noShowConfirm: 'Ya, pemohon nomor {{ticket}} tidak datang setelah dipanggil',
     openCase: 'Buka berkas {{code}}',
     waitingTitle: 'Menunggu ({{n}})',
@@ -84,7 +93,8 @@ export const queue = {
     required: 'Isi kode QR, atau kode pelacakan dan tanggal lahir.',
     wrongDay: 'Jadwal ini untuk {{date}} di {{unit}}, bukan untuk hari ini.',
     wrongUnit: 'Jadwal ini untuk {{unit}} pada {{date}}, bukan untuk kantor ini.',
-    outsideHours: 'Di luar jam layanan kantor (hari ini {{hours}} WITA). Untuk tetap mendaftarkan, centang pengecualian dan tulis alasannya.',
+    outsideHours:
+      'Di luar jam layanan kantor (hari ini {{hours}} WITA). Untuk tetap mendaftarkan, centang pengecualian dan tulis alasannya.',
     closedToday: 'Kantor tidak buka hari ini. Untuk tetap mendaftarkan, centang pengecualian dan tulis alasannya.',
     unknownCounter: 'Pilih loket dari daftar loket kantor ini.',
     confirmNoShow: 'Centang konfirmasi bahwa pemohon tidak datang. Tanpa centang, nomor ini tetap dalam antrean.',

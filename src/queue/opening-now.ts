@@ -20,4 +20,5 @@ export function openAt(unit: Pick<Unit, 'openingHours'>, at: Date): { open: bool
 }
 
 /** Opening hours as the language writes times: "08.00–16.00" in Indonesian, "08:00–16:00" in English. */
-export const readableHours = (lang: Lang, hours: string) => hours.replace(/\d{2}:\d{2}/g, (time) => formatHourMinute(lang, time));
+export const readableHours = (lang: Lang, hours: string) =>
+  hours.replace(/\d{2}:\d{2}/g, (time) => formatHourMinute(lang, time));

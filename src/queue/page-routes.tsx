@@ -42,7 +42,10 @@ const WalkInBody = z
     outsideHours: z.literal('yes').optional(),
     outsideHoursReason: z.string().trim().max(500, 'v.tooLong').optional(),
   })
-  .refine((b) => b.outsideHours !== 'yes' || (b.outsideHoursReason ?? '').length >= 3, { message: 'v.required', path: ['outsideHoursReason'] });
+  .refine((b) => b.outsideHours !== 'yes' || (b.outsideHoursReason ?? '').length >= 3, {
+    message: 'v.required',
+    path: ['outsideHoursReason'],
+  });
 const CallBody = z.object({ ...csrf, counter: counterField });
 const TicketBody = CallBody.extend({ ticketId: z.uuid() });
 /** A no-show takes a ticket off the queue: only with the officer's explicit "yes" (a checkbox, no JavaScript needed). */
@@ -78,22 +81,37 @@ export function registerQueuePages(fastify: FastifyInstance): void {
     return reply.page(<DisplayPage ctx={reply.ctx()} unit={unit} board={await queueBoard(db(), unit.code)} />);
   });
 
-  const receptionPage = async (req: FastifyRequest, reply: FastifyReply, forms: ReceptionForms, status = 200, ticketId?: string) => {
+  const receptionPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: ReceptionForms,
+    status = 200,
+    ticketId?: string,
+  ) => {
     await deskOfficer(db(), req, 'queue.check_in');
     const unit = await getUnit(db(), codeOf(req));
     const issued = ticketId ? await issuedTicket(db(), unit.code, ticketId) : undefined;
     return reply.page(<ReceptionPage ctx={reply.ctx()} unit={unit} forms={forms} issued={issued} />, status);
   };
-  const reception = (code: string, ticketId: string) => `/officer/units/${encodeURIComponent(code)}/reception?ticket=${ticketId}`;
+  const reception = (code: string, ticketId: string) =>
+    `/officer/units/${encodeURIComponent(code)}/reception?ticket=${ticketId}`;
 
   app.get(
     '/officer/units/:code/reception',
-    { schema: { hide: true, params: UnitParams, querystring: z.object({ ticket: z.uuid().optional(), print: z.enum(['1']).optional() }) } },
+    {
+      schema: {
+        hide: true,
+        params: UnitParams,
+        querystring: z.object({ ticket: z.uuid().optional(), print: z.enum(['1']).optional() }),
+      },
+    },
     async (req, reply) => {
       if (req.query.ticket && req.query.print) {
         await deskOfficer(db(), req, 'queue.check_in');
         const unit = await getUnit(db(), req.params.code);
-        return reply.page(<TicketSlip ctx={reply.ctx()} unit={unit} issued={await issuedTicket(db(), unit.code, req.query.ticket)} />);
+        return reply.page(
+          <TicketSlip ctx={reply.ctx()} unit={unit} issued={await issuedTicket(db(), unit.code, req.query.ticket)} />,
+        );
       }
       return receptionPage(req, reply, {}, 200, req.query.ticket);
     },
@@ -113,8 +131,11 @@ export function registerQueuePages(fastify: FastifyInstance): void {
     async (req, reply) => {
       const actor = await deskOfficer(db(), req, 'queue.check_in');
       const { body } = req;
-      const input = body.via === 'qr' ? { qr: body.qr } : { trackingCode: body.trackingCode, birthDate: body.birthDate };
-      const admitted = await db().transaction((tx) => checkInArrival(tx, callerOf(req, actor), { unitCode: req.params.code, ...input }, app.deps.secrets.qr));
+      const input =
+        body.via === 'qr' ? { qr: body.qr } : { trackingCode: body.trackingCode, birthDate: body.birthDate };
+      const admitted = await db().transaction((tx) =>
+        checkInArrival(tx, callerOf(req, actor), { unitCode: req.params.code, ...input }, app.deps.secrets.qr),
+      );
       return reply.redirect(reception(req.params.code, admitted.ticketId), 303);
     },
   );
@@ -124,15 +145,33 @@ export function registerQueuePages(fastify: FastifyInstance): void {
     {
       schema: { hide: true, params: UnitParams, body: WalkInBody },
       config: {
-        errorPage: (req, reply, error, fields) => receptionPage(req, reply, { walkIn: { values: values(req), errors: readableErrors(req, error, fields) } }, error.status),
+        errorPage: (req, reply, error, fields) =>
+          receptionPage(
+            req,
+            reply,
+            { walkIn: { values: values(req), errors: readableErrors(req, error, fields) } },
+            error.status,
+          ),
       },
     },
     async (req, reply) => {
       const actor = await deskOfficer(db(), req, 'queue.walk_in');
-      const { priorityTrackingCode: trackingCode, priorityBirthDate: birthDate, reason, outsideHours, outsideHoursReason } = req.body;
+      const {
+        priorityTrackingCode: trackingCode,
+        priorityBirthDate: birthDate,
+        reason,
+        outsideHours,
+        outsideHoursReason,
+      } = req.body;
       const override = outsideHours === 'yes' ? { reason: outsideHoursReason! } : undefined;
       const admitted = await db().transaction((tx) =>
-        registerPriorityWalkIn(tx, callerOf(req, actor), { unitCode: req.params.code, trackingCode, birthDate, reason, outsideHours: override }),
+        registerPriorityWalkIn(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          trackingCode,
+          birthDate,
+          reason,
+          outsideHours: override,
+        }),
       );
       return reply.redirect(reception(req.params.code, admitted.ticketId), 303);
     },
@@ -142,17 +181,41 @@ export function registerQueuePages(fastify: FastifyInstance): void {
    * A counter's page. The counter is one of the unit's (`counters`): the one named in the address or the form, else
    * the one the officer picked earlier today; `remember` keeps a pick for the rest of the day.
    */
-  const counterPage = async (req: FastifyRequest, reply: FastifyReply, named: string | undefined, state: FormState, status = 200, remember = false) => {
+  const counterPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    named: string | undefined,
+    state: FormState,
+    status = 200,
+    remember = false,
+  ) => {
     await deskOfficer(db(), req, 'queue.call');
     const unit = await getUnit(db(), codeOf(req));
     const counter = listedCounter(unit, named ?? req.cookies[counterCookie(unit.code)]);
-    const errors = named && !counter ? { counter: req.t('queue.errors.unknownCounter'), ...state.errors } : state.errors;
+    const errors =
+      named && !counter ? { counter: req.t('queue.errors.unknownCounter'), ...state.errors } : state.errors;
     if (remember && counter) {
       const path = `/officer/units/${encodeURIComponent(unit.code)}/counter`;
-      reply.setCookie(counterCookie(unit.code), counter, { path, expires: endOfWitaDay(), httpOnly: true, sameSite: 'lax', secure: app.deps.config.secureCookies });
+      reply.setCookie(counterCookie(unit.code), counter, {
+        path,
+        expires: endOfWitaDay(),
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.deps.config.secureCookies,
+      });
     }
     const { current, waiting } = await counterView(db(), unit.code, counter);
-    return reply.page(<CounterPage ctx={reply.ctx()} unit={unit} counter={counter} current={current} waiting={waiting} state={{ ...state, errors }} />, status);
+    return reply.page(
+      <CounterPage
+        ctx={reply.ctx()}
+        unit={unit}
+        counter={counter}
+        current={current}
+        waiting={waiting}
+        state={{ ...state, errors }}
+      />,
+      status,
+    );
   };
   const backToCounter = (reply: FastifyReply, code: string, counter: string) =>
     reply.redirect(`/officer/units/${encodeURIComponent(code)}/counter?counter=${encodeURIComponent(counter)}`, 303);
@@ -168,27 +231,49 @@ export function registerQueuePages(fastify: FastifyInstance): void {
 
   app.get(
     '/officer/units/:code/counter',
-    { schema: { hide: true, params: UnitParams, querystring: z.object({ counter: z.string().trim().max(40, 'v.tooLong').optional() }) } },
+    {
+      schema: {
+        hide: true,
+        params: UnitParams,
+        querystring: z.object({ counter: z.string().trim().max(40, 'v.tooLong').optional() }),
+      },
+    },
     (req, reply) => counterPage(req, reply, req.query.counter || undefined, {}, 200, true),
   );
 
-  app.post('/officer/units/:code/counter/call', { schema: { hide: true, params: UnitParams, body: CallBody }, config: counterErrorPage }, async (req, reply) => {
-    const actor = await deskOfficer(db(), req, 'queue.call');
-    const counter = requireListedCounter(await getUnit(db(), req.params.code), req.body.counter);
-    await db().transaction((tx) => callNextTicket(tx, callerOf(req, actor), { unitCode: req.params.code, counter }));
-    return backToCounter(reply, req.params.code, counter);
-  });
+  app.post(
+    '/officer/units/:code/counter/call',
+    { schema: { hide: true, params: UnitParams, body: CallBody }, config: counterErrorPage },
+    async (req, reply) => {
+      const actor = await deskOfficer(db(), req, 'queue.call');
+      const counter = requireListedCounter(await getUnit(db(), req.params.code), req.body.counter);
+      await db().transaction((tx) => callNextTicket(tx, callerOf(req, actor), { unitCode: req.params.code, counter }));
+      return backToCounter(reply, req.params.code, counter);
+    },
+  );
 
-  app.post('/officer/units/:code/counter/recall', { schema: { hide: true, params: UnitParams, body: TicketBody }, config: counterErrorPage }, async (req, reply) => {
-    const actor = await deskOfficer(db(), req, 'queue.recall');
-    const counter = requireListedCounter(await getUnit(db(), req.params.code), req.body.counter);
-    await db().transaction((tx) => recallTicket(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.body.ticketId, counter }));
-    return backToCounter(reply, req.params.code, counter);
-  });
+  app.post(
+    '/officer/units/:code/counter/recall',
+    { schema: { hide: true, params: UnitParams, body: TicketBody }, config: counterErrorPage },
+    async (req, reply) => {
+      const actor = await deskOfficer(db(), req, 'queue.recall');
+      const counter = requireListedCounter(await getUnit(db(), req.params.code), req.body.counter);
+      await db().transaction((tx) =>
+        recallTicket(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.body.ticketId, counter }),
+      );
+      return backToCounter(reply, req.params.code, counter);
+    },
+  );
 
-  app.post('/officer/units/:code/counter/no-show', { schema: { hide: true, params: UnitParams, body: NoShowBody }, config: counterErrorPage }, async (req, reply) => {
-    const actor = await deskOfficer(db(), req, 'queue.no_show');
-    await db().transaction((tx) => markNoShow(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.body.ticketId }));
-    return backToCounter(reply, req.params.code, req.body.counter);
-  });
+  app.post(
+    '/officer/units/:code/counter/no-show',
+    { schema: { hide: true, params: UnitParams, body: NoShowBody }, config: counterErrorPage },
+    async (req, reply) => {
+      const actor = await deskOfficer(db(), req, 'queue.no_show');
+      await db().transaction((tx) =>
+        markNoShow(tx, callerOf(req, actor), { unitCode: req.params.code, ticketId: req.body.ticketId }),
+      );
+      return backToCounter(reply, req.params.code, req.body.counter);
+    },
+  );
 }

@@ -13,12 +13,21 @@ export type Board = {
 };
 
 /** What the public call display shows: ticket numbers and counters only, never who holds them. */
-export async function queueBoard(db: Executor, unitCode: string, options: { limit?: number; now?: Date } = {}): Promise<Board> {
+export async function queueBoard(
+  db: Executor,
+  unitCode: string,
+  options: { limit?: number; now?: Date } = {},
+): Promise<Board> {
   const day = witaDate(options.now);
   const today = and(eq(queueTickets.unitCode, unitCode), eq(queueTickets.day, day));
   const [called, waiting] = await Promise.all([
     db
-      .select({ series: queueTickets.series, number: queueTickets.number, counter: queueTickets.counter, calledAt: queueTickets.calledAt })
+      .select({
+        series: queueTickets.series,
+        number: queueTickets.number,
+        counter: queueTickets.counter,
+        calledAt: queueTickets.calledAt,
+      })
       .from(queueTickets)
       .where(and(today, isNotNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
       .orderBy(desc(queueTickets.calledAt))
@@ -29,6 +38,13 @@ export async function queueBoard(db: Executor, unitCode: string, options: { limi
       .where(and(today, isNull(queueTickets.calledAt), isNull(queueTickets.noShowAt)))
       .groupBy(queueTickets.series),
   ]);
-  const counts = Object.fromEntries(ticketSeries.map((s) => [s, waiting.find((w) => w.series === s)?.n ?? 0])) as Record<TicketSeries, number>;
-  return { unitCode, day, called: called.map((c) => ({ ticket: ticketLabel(c), counter: c.counter ?? '', calledAt: c.calledAt! })), waiting: counts };
+  const counts = Object.fromEntries(
+    ticketSeries.map((s) => [s, waiting.find((w) => w.series === s)?.n ?? 0]),
+  ) as Record<TicketSeries, number>;
+  return {
+    unitCode,
+    day,
+    called: called.map((c) => ({ ticket: ticketLabel(c), counter: c.counter ?? '', calledAt: c.calledAt! })),
+    waiting: counts,
+  };
 }

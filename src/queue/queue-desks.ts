@@ -8,5 +8,7 @@ import { can } from './policy.ts';
 /** The passport-serving units in an officer's scope whose reception and counters the officer may work at. */
 export async function queueDesks(db: Executor, actor: Actor): Promise<Unit[]> {
   const scope = await actorScope(db, actor);
-  return (await listUnits(db)).filter((unit) => unit.services.includes('passport') && can(actor, 'queue.call', { unitCode: unit.code, scope }));
+  return (await listUnits(db)).filter(
+    (unit) => unit.services.includes('passport') && can(actor, 'queue.call', { unitCode: unit.code, scope }),
+  );
 }

@@ -12,7 +12,13 @@ import { openAt } from './opening-now.ts';
 import type { PriorityReason } from './schema.ts';
 
 /** `outsideHours`: the officer registers outside the unit's opening hours on purpose, and says why. */
-export type WalkInInput = { unitCode: string; trackingCode: string; birthDate: IsoDate; reason: PriorityReason; outsideHours?: { reason: string } };
+export type WalkInInput = {
+  unitCode: string;
+  trackingCode: string;
+  birthDate: IsoDate;
+  reason: PriorityReason;
+  outsideHours?: { reason: string };
+};
 export type WalkedIn = Admitted & { billing: { code: string; amount: number; expiresAt: Date } };
 
 /** Age is on the record; disability and pregnancy are for the officer who sees the applicant. */
@@ -30,7 +36,12 @@ function checkReason(reason: PriorityReason, birthDate: IsoDate, today: IsoDate)
 async function outsideHoursOverride(tx: Tx, input: WalkInInput, now: Date): Promise<{ reason: string } | undefined> {
   const { open, hours } = openAt(await getUnit(tx, input.unitCode), now);
   if (open) return undefined;
-  if (!input.outsideHours) throw new AppError('validation_failed', { outsideHours: hours ? 'queue.errors.outsideHours' : 'queue.errors.closedToday' }, { hours });
+  if (!input.outsideHours)
+    throw new AppError(
+      'validation_failed',
+      { outsideHours: hours ? 'queue.errors.outsideHours' : 'queue.errors.closedToday' },
+      { hours },
+    );
   return { reason: input.outsideHours.reason };
 }
 
@@ -42,13 +53,19 @@ async function outsideHoursOverride(tx: Tx, input: WalkInInput, now: Date): Prom
  * The billing is valid until the end of the day and no expiry job is queued: the applicant pays at the office today,
  * and an expiry would send a case already at the counter back to `submitted`.
  */
-export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: WalkInInput, now = new Date()): Promise<WalkedIn> {
+export async function registerPriorityWalkIn(
+  tx: Tx,
+  caller: Caller,
+  input: WalkInInput,
+  now = new Date(),
+): Promise<WalkedIn> {
   const today = witaDate(now);
   const outsideHours = await outsideHoursOverride(tx, input, now);
   const arrival = await arrivalByTrackingCode(tx, input.trackingCode, input.birthDate);
   const { application } = arrival;
   await refuseSecondTicket(tx, application.id, today);
-  if (application.status !== 'submitted' || !application.nik || application.feeTotal === null) throw new AppError('invalid_transition');
+  if (application.status !== 'submitted' || !application.nik || application.feeTotal === null)
+    throw new AppError('invalid_transition');
   if (application.unitCode !== input.unitCode) throw new AppError('wrong_unit');
   checkReason(input.reason, application.birthDate!, today);
 
@@ -78,5 +95,12 @@ export async function registerPriorityWalkIn(tx: Tx, caller: Caller, input: Walk
     unitCode: input.unitCode,
     details: { ticket: label, reason: input.reason, appointmentId, ...(outsideHours && { outsideHours }) },
   });
-  return { ticket: label, ticketId: ticket.id, applicationId: application.id, status: 'checked_in', applicant: applicantOf(arrival), billing };
+  return {
+    ticket: label,
+    ticketId: ticket.id,
+    applicationId: application.id,
+    status: 'checked_in',
+    applicant: applicantOf(arrival),
+    billing,
+  };
 }

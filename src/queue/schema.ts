@@ -35,7 +35,9 @@ export const queueTickets = pgTable(
   (t) => [
     uniqueIndex('queue_tickets_number_key').on(t.unitCode, t.day, t.series, t.number),
     uniqueIndex('queue_tickets_application_day_key').on(t.applicationId, t.day),
-    index('queue_tickets_waiting_idx').on(t.unitCode, t.day, t.issuedAt).where(sql`called_at is null and no_show_at is null`),
+    index('queue_tickets_waiting_idx')
+      .on(t.unitCode, t.day, t.issuedAt)
+      .where(sql`called_at is null and no_show_at is null`),
   ],
 );
 export type QueueTicket = typeof queueTickets.$inferSelect;

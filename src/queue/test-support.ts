@@ -11,24 +11,49 @@ import type { OpeningHours } from '../units/schema.ts';
 import { makeApplication } from '../../test/factories.ts';
 
 /** An applicant booked for today at the unit (paid unless `status: 'booked'`), not yet checked in. */
-export const bookedToday = (db: Db, unitCode: string, options: { status?: 'booked' | 'paid' } & Parameters<typeof makeApplication>[1] = { unitCode }) =>
+export const bookedToday = (
+  db: Db,
+  unitCode: string,
+  options: { status?: 'booked' | 'paid' } & Parameters<typeof makeApplication>[1] = { unitCode },
+) =>
   makeCase(db, { ...options, unitCode, status: options.status ?? 'paid', paid: (options.status ?? 'paid') === 'paid' });
 
 /** The QR the applicant's booking proof carries (or one signed for another date or unit). */
-export const qrOf = (app: App, arrival: { appointmentId: string; nik: string | null; unitCode: string | null }, over: { date?: string; unitCode?: string } = {}) =>
-  signAppointmentQr(app.deps.secrets.qr, { id: arrival.appointmentId, nik: arrival.nik!, date: over.date ?? witaDate(), unitCode: over.unitCode ?? arrival.unitCode! });
+export const qrOf = (
+  app: App,
+  arrival: { appointmentId: string; nik: string | null; unitCode: string | null },
+  over: { date?: string; unitCode?: string } = {},
+) =>
+  signAppointmentQr(app.deps.secrets.qr, {
+    id: arrival.appointmentId,
+    nik: arrival.nik!,
+    date: over.date ?? witaDate(),
+    unitCode: over.unitCode ?? arrival.unitCode!,
+  });
 
 /** Open every minute of every day, so that walk-in tests pass at whatever hour they run. */
-export const alwaysOpen: OpeningHours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])) as OpeningHours;
+export const alwaysOpen: OpeningHours = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
+) as OpeningHours;
 
 /** Today's priority capacity at the unit. */
-export const priorityQuota = (db: Db, unitCode: string, capacity: number) => db.insert(quotaOverrides).values({ unitCode, date: witaDate(), channel: 'priority', capacity });
+export const priorityQuota = (db: Db, unitCode: string, capacity: number) =>
+  db.insert(quotaOverrides).values({ unitCode, date: witaDate(), channel: 'priority', capacity });
 
 /** An API client acting as the account, by bearer token. */
 export function apiAs(app: App, db: Db) {
   const tokens = new Map<string, string>();
   return async (account: { id: string }, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => {
-    if (!tokens.has(account.id)) tokens.set(account.id, (await db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token);
-    return app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${tokens.get(account.id)}` } });
+    if (!tokens.has(account.id))
+      tokens.set(
+        account.id,
+        (await db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token,
+      );
+    return app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { authorization: `Bearer ${tokens.get(account.id)}` },
+    });
   };
 }

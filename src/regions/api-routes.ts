@@ -17,10 +17,14 @@ export function registerRegionApi(fastify: FastifyInstance): void {
   app.get('/api/v1/regions/provinces/:code/regencies', { schema: { tags, response, params: code(/^\d{2}$/) } }, (req) =>
     listRegencies(db(), req.params.code),
   );
-  app.get('/api/v1/regions/regencies/:code/districts', { schema: { tags, response, params: code(/^\d{2}\.\d{2}$/) } }, (req) =>
-    listDistricts(db(), req.params.code),
+  app.get(
+    '/api/v1/regions/regencies/:code/districts',
+    { schema: { tags, response, params: code(/^\d{2}\.\d{2}$/) } },
+    (req) => listDistricts(db(), req.params.code),
   );
-  app.get('/api/v1/regions/districts/:code/villages', { schema: { tags, response, params: code(/^\d{2}\.\d{2}\.\d{2}$/) } }, (req) =>
-    listVillages(db(), req.params.code),
+  app.get(
+    '/api/v1/regions/districts/:code/villages',
+    { schema: { tags, response, params: code(/^\d{2}\.\d{2}\.\d{2}$/) } },
+    (req) => listVillages(db(), req.params.code),
   );
 }

@@ -48,18 +48,26 @@ export type NikCheck = { errors: string[]; warnings: string[]; parsed: ParsedNik
  * and sex. Returns catalogue keys: errors refuse the NIK, warnings let it through for an officer to look at
  * (a day encoded +50/+60 occurs in real records).
  */
-export async function checkNik(db: Executor, nik: string, person: { birthDate?: string; sex?: 'F' | 'M' } = {}): Promise<NikCheck> {
+export async function checkNik(
+  db: Executor,
+  nik: string,
+  person: { birthDate?: string; sex?: 'F' | 'M' } = {},
+): Promise<NikCheck> {
   const parsed = parseNik(nik);
   if (!parsed) return { errors: ['v.nikFormat'], warnings: [], parsed };
   const errors: string[] = [];
   const warnings: string[] = [];
-  const [district] = await db.select({ code: districts.code }).from(districts).where(eq(districts.code, parsed.districtCode));
+  const [district] = await db
+    .select({ code: districts.code })
+    .from(districts)
+    .where(eq(districts.code, parsed.districtCode));
   if (!district) errors.push('v.nikRegion');
   let offset: number = parsed.dayOffset;
   if (person.birthDate) {
     const [y, mo, d] = person.birthDate.split('-').map(Number) as [number, number, number];
     offset = parsed.day + parsed.dayOffset - d;
-    if (![0, 40, 50, 60].includes(offset) || mo !== parsed.month || y % 100 !== parsed.year2) errors.push('v.nikBirthDate');
+    if (![0, 40, 50, 60].includes(offset) || mo !== parsed.month || y % 100 !== parsed.year2)
+      errors.push('v.nikBirthDate');
   }
   if (offset === 50 || offset === 60) warnings.push('w.nikDayOffset');
   if (person.sex && person.sex !== parsed.sex) errors.push('v.nikSex');

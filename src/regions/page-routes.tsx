@@ -24,8 +24,15 @@ export function registerRegionPages(fastify: FastifyInstance): void {
       const { name, legend } = req.query;
       const q = req.query as Record<string, unknown>;
       const pick = (l: string) => level.safeParse(q[`${name}_${l}`]).data || undefined;
-      const { choice, options } = await regionOptions(db(), { province: pick('province'), regency: pick('regency'), district: pick('district'), village: pick('village') });
-      return reply.type('text/html; charset=utf-8').send(render(<RegionPicker ctx={reply.ctx()} name={name} legend={legend} choice={choice} options={options} />));
+      const { choice, options } = await regionOptions(db(), {
+        province: pick('province'),
+        regency: pick('regency'),
+        district: pick('district'),
+        village: pick('village'),
+      });
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(render(<RegionPicker ctx={reply.ctx()} name={name} legend={legend} choice={choice} options={options} />));
     },
   );
 }

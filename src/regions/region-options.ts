@@ -6,7 +6,10 @@ import type { RegionChoice, RegionOptions } from './views/region-picker.tsx';
  * The options each select of a picker should offer for a (possibly partial) choice. A child choice that does
  * not belong to its parent is dropped, so a changed province clears the regency below it.
  */
-export async function regionOptions(db: Executor, input: RegionChoice): Promise<{ choice: RegionChoice; options: RegionOptions }> {
+export async function regionOptions(
+  db: Executor,
+  input: RegionChoice,
+): Promise<{ choice: RegionChoice; options: RegionOptions }> {
   const choice: RegionChoice = {};
   const options: RegionOptions = { province: await listProvinces(db) };
   if (input.province && options.province!.some((r) => r.code === input.province)) {

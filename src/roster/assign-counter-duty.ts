@@ -14,7 +14,8 @@ const maxRangeDays = 92;
 
 export function checkRange(from: IsoDate, to: IsoDate): void {
   if (to < from) throw new AppError('validation_failed', { to: 'roster.v.rangeOrder' });
-  if (datesBetween(from, to).length > maxRangeDays) throw new AppError('validation_failed', { to: 'roster.v.rangeLong' });
+  if (datesBetween(from, to).length > maxRangeDays)
+    throw new AppError('validation_failed', { to: 'roster.v.rangeLong' });
 }
 
 export type CounterDutyInput = { unitCode: string; from: IsoDate; to: IsoDate; officerIds: string[] };
@@ -25,13 +26,18 @@ export type CounterDutyInput = { unitCode: string; from: IsoDate; to: IsoDate; o
  * `resource_busy` naming them (and the day, in the error's params). Days on which an officer already has counter
  * duty here are left as they are, so a range can be re-sent after adding someone.
  */
-export async function assignCounterDuty(tx: Tx, caller: Caller, input: CounterDutyInput): Promise<{ days: IsoDate[]; assigned: number }> {
+export async function assignCounterDuty(
+  tx: Tx,
+  caller: Caller,
+  input: CounterDutyInput,
+): Promise<{ days: IsoDate[]; assigned: number }> {
   await getUnit(tx, input.unitCode);
   checkRange(input.from, input.to);
   const officerIds = [...new Set(input.officerIds)];
   if (officerIds.length === 0) throw new AppError('validation_failed', { officerIds: 'roster.v.officers' });
   const eligible = new Set((await counterOfficers(tx, input.unitCode)).map((o) => o.id));
-  if (officerIds.some((id) => !eligible.has(id))) throw new AppError('validation_failed', { officerIds: 'roster.v.officerScope' });
+  if (officerIds.some((id) => !eligible.has(id)))
+    throw new AppError('validation_failed', { officerIds: 'roster.v.officerScope' });
 
   const closed = await closedDays(tx, input.unitCode, input.from, input.to);
   const days = datesBetween(input.from, input.to).filter((d) => !closed.has(d));
@@ -40,15 +46,25 @@ export async function assignCounterDuty(tx: Tx, caller: Caller, input: CounterDu
   const here = await tx
     .select({ date: duties.date, officerId: duties.officerId })
     .from(duties)
-    .where(and(eq(duties.unitCode, input.unitCode), eq(duties.kind, 'counter'), inArray(duties.date, days), inArray(duties.officerId, officerIds)));
+    .where(
+      and(
+        eq(duties.unitCode, input.unitCode),
+        eq(duties.kind, 'counter'),
+        inArray(duties.date, days),
+        inArray(duties.officerId, officerIds),
+      ),
+    );
   const already = new Set(here.map((r) => `${r.date}/${r.officerId}`));
   let assigned = 0;
   for (const date of days) {
     const todo = officerIds.filter((id) => !already.has(`${date}/${id}`));
     try {
-      assigned += (await assignDuties(tx, caller, { date, unitCode: input.unitCode, kind: 'counter', officerIds: todo })).assigned;
+      assigned += (
+        await assignDuties(tx, caller, { date, unitCode: input.unitCode, kind: 'counter', officerIds: todo })
+      ).assigned;
     } catch (err) {
-      if (err instanceof AppError && err.code === 'resource_busy') throw new AppError('resource_busy', err.fields, { date });
+      if (err instanceof AppError && err.code === 'resource_busy')
+        throw new AppError('resource_busy', err.fields, { date });
       throw err;
     }
   }

@@ -6,7 +6,14 @@ import { constraintOf, sqlState, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { duties, type DutyKind } from './schema.ts';
 
-export type DutyInput = { date: IsoDate; unitCode: string; kind: DutyKind; refId?: string | null; officerIds?: string[]; kitIds?: string[] };
+export type DutyInput = {
+  date: IsoDate;
+  unitCode: string;
+  kind: DutyKind;
+  refId?: string | null;
+  officerIds?: string[];
+  kitIds?: string[];
+};
 
 /**
  * Puts officers and kits on a duty for a day. Someone or something already on any duty that day is refused with
@@ -23,14 +30,24 @@ export async function assignDuties(tx: Tx, caller: Caller, input: DutyInput): Pr
     .where(
       and(
         eq(duties.date, input.date),
-        or(officerIds.length ? inArray(duties.officerId, officerIds) : undefined, kitIds.length ? inArray(duties.kitId, kitIds) : undefined),
+        or(
+          officerIds.length ? inArray(duties.officerId, officerIds) : undefined,
+          kitIds.length ? inArray(duties.kitId, kitIds) : undefined,
+        ),
       ),
     );
   if (taken.length > 0) throw busy(taken);
   const rows = [
     ...officerIds.map((officerId) => ({ officerId, kitId: null })),
     ...kitIds.map((kitId) => ({ officerId: null, kitId })),
-  ].map((r) => ({ ...r, date: input.date, unitCode: input.unitCode, kind: input.kind, refId: input.refId ?? null, assignedBy: caller.actor?.id ?? null }));
+  ].map((r) => ({
+    ...r,
+    date: input.date,
+    unitCode: input.unitCode,
+    kind: input.kind,
+    refId: input.refId ?? null,
+    assignedBy: caller.actor?.id ?? null,
+  }));
   try {
     await tx.insert(duties).values(rows);
   } catch (err) {
@@ -48,7 +65,9 @@ export async function assignDuties(tx: Tx, caller: Caller, input: DutyInput): Pr
 }
 
 function busy(taken: { officerId: string | null; kitId: string | null; kind: DutyKind }[]): AppError {
-  const fields = Object.fromEntries(taken.map((t) => [t.officerId ? `officer:${t.officerId}` : `kit:${t.kitId}`, `roster.busy.${t.kind}`]));
+  const fields = Object.fromEntries(
+    taken.map((t) => [t.officerId ? `officer:${t.officerId}` : `kit:${t.kitId}`, `roster.busy.${t.kind}`]),
+  );
   return new AppError('resource_busy', fields);
 }
 

@@ -15,7 +15,8 @@ import { duties, mobileKits } from './schema.ts';
 
 describeApp('head of office calendar', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const tokenOf = async (account: Account) => (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
+  const tokenOf = async (account: Account) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
 
   it('shows counter duty, sessions, visits, Saturday pickups and closed days for the month, as a page and as JSON', async () => {
     const unit = await makeUnit(ctx.db);
@@ -30,8 +31,21 @@ describeApp('head of office calendar', (ctx) => {
     const saturday = addDays(monday, 5);
     const session = crypto.randomUUID();
     const visit = crypto.randomUUID();
-    await ctx.db.insert(holidays).values({ date: addDays(monday, 2), name: 'Penutupan kalender uji', kind: 'office_closure', unitCode: unit.code });
-    await ctx.db.transaction((tx) => assignCounterDuty(tx, { actor: toActor(headAccount, 'session', true) }, { unitCode: unit.code, from: monday, to: addDays(monday, 1), officerIds: [ana.id] }));
+    await ctx.db
+      .insert(holidays)
+      .values({
+        date: addDays(monday, 2),
+        name: 'Penutupan kalender uji',
+        kind: 'office_closure',
+        unitCode: unit.code,
+      });
+    await ctx.db.transaction((tx) =>
+      assignCounterDuty(
+        tx,
+        { actor: toActor(headAccount, 'session', true) },
+        { unitCode: unit.code, from: monday, to: addDays(monday, 1), officerIds: [ana.id] },
+      ),
+    );
     await ctx.db.insert(duties).values([
       { date: addDays(monday, 3), unitCode: unit.code, kind: 'session', refId: session, officerId: yosef.id },
       { date: addDays(monday, 3), unitCode: unit.code, kind: 'session', refId: session, kitId: kit!.id },
@@ -55,9 +69,21 @@ describeApp('head of office calendar', (ctx) => {
     expect(body).toContain(`value="${ana.id}"`);
     expect(body).toContain('/remove');
 
-    const json = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=${monday}&to=${saturday}`, headers: { authorization: `Bearer ${await tokenOf(headAccount)}` } });
+    const json = await ctx.app.inject({
+      url: `/api/v1/units/${unit.code}/calendar?from=${monday}&to=${saturday}`,
+      headers: { authorization: `Bearer ${await tokenOf(headAccount)}` },
+    });
     expect(json.statusCode, json.body).toBe(200);
-    const days = (json.json<{ days: { date: string; closed: string | null; counter: { officerName: string }[]; sessions: unknown[]; visits: unknown[]; pickup: unknown }[] }>()).days;
+    const days = json.json<{
+      days: {
+        date: string;
+        closed: string | null;
+        counter: { officerName: string }[];
+        sessions: unknown[];
+        visits: unknown[];
+        pickup: unknown;
+      }[];
+    }>().days;
     expect(days.map((d) => d.date)).toEqual([0, 1, 2, 3, 4, 5].map((n) => addDays(monday, n)));
     expect(days[0]!.counter).toMatchObject([{ officerName: 'Ana Loket' }]);
     expect(days[2]!.closed).toBe('Penutupan kalender uji');
@@ -67,9 +93,14 @@ describeApp('head of office calendar', (ctx) => {
 
     // Session duties are changed on the session's page, not here.
     const [sessionDuty] = await ctx.db.select().from(duties).where(eq(duties.officerId, yosef.id));
-    expect((await head.post(`/officer/units/${unit.code}/calendar/duties/${sessionDuty!.id}/remove`, {})).statusCode).toBe(409);
+    expect(
+      (await head.post(`/officer/units/${unit.code}/calendar/duties/${sessionDuty!.id}/remove`, {})).statusCode,
+    ).toBe(409);
     expect(await ctx.db.$count(duties, eq(duties.officerId, yosef.id))).toBe(1);
-    const tooLong = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=${monday}&to=${addDays(monday, 200)}`, headers: { authorization: `Bearer ${await tokenOf(headAccount)}` } });
+    const tooLong = await ctx.app.inject({
+      url: `/api/v1/units/${unit.code}/calendar?from=${monday}&to=${addDays(monday, 200)}`,
+      headers: { authorization: `Bearer ${await tokenOf(headAccount)}` },
+    });
     expect(tooLong.statusCode).toBe(422);
   });
 
@@ -88,12 +119,17 @@ describeApp('head of office calendar', (ctx) => {
 
     const stranger = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-MAUMERE' });
     expect((await (await as(stranger)).get(page)).statusCode).toBe(403);
-    const api = await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=2094-03-02&to=2094-03-03`, headers: { authorization: `Bearer ${await tokenOf(stranger)}` } });
+    const api = await ctx.app.inject({
+      url: `/api/v1/units/${unit.code}/calendar?from=2094-03-02&to=2094-03-03`,
+      headers: { authorization: `Bearer ${await tokenOf(stranger)}` },
+    });
     expect(api.statusCode).toBe(403);
     const partner = await makeOfficer(ctx.db, { role: 'partner', unitCode: unit.code });
     expect((await (await as(partner)).get(page)).statusCode).toBe(403);
     expect((await (await as(await makeCitizen(ctx.db))).get(page)).statusCode).toBe(403);
-    expect((await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=2094-03-02&to=2094-03-03` })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ url: `/api/v1/units/${unit.code}/calendar?from=2094-03-02&to=2094-03-03` })).statusCode,
+    ).toBe(401);
 
     // A head of office may only roster counter staff of the office and the units below it.
     const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code }));
@@ -103,7 +139,10 @@ describeApp('head of office calendar', (ctx) => {
     expect(refused.body).toContain('Hanya petugas loket aktif');
     expect(await ctx.db.$count(duties, eq(duties.officerId, outsider.id))).toBe(0);
     // A past day's duty is the record of who served: it stays.
-    const [past] = await ctx.db.insert(duties).values({ date: '2020-03-02', unitCode: unit.code, kind: 'counter', officerId: ana.id }).returning();
+    const [past] = await ctx.db
+      .insert(duties)
+      .values({ date: '2020-03-02', unitCode: unit.code, kind: 'counter', officerId: ana.id })
+      .returning();
     expect((await head.post(`${page}/duties/${past!.id}/remove`, {})).statusCode).toBe(409);
     expect(await ctx.db.$count(duties, eq(duties.id, past!.id))).toBe(1);
     // The officer home links to the calendar and the kits.

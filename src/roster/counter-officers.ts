@@ -14,6 +14,13 @@ export async function counterOfficers(db: Executor, unitCode: string): Promise<C
   return db
     .select({ id: accounts.id, name: accounts.name, unitCode: accounts.unitCode, role: accounts.role })
     .from(accounts)
-    .where(and(eq(accounts.kind, 'officer'), isNull(accounts.disabledAt), inArray(accounts.unitCode, scope), inArray(accounts.role, [...counterRoles])))
+    .where(
+      and(
+        eq(accounts.kind, 'officer'),
+        isNull(accounts.disabledAt),
+        inArray(accounts.unitCode, scope),
+        inArray(accounts.role, [...counterRoles]),
+      ),
+    )
     .orderBy(asc(accounts.name));
 }

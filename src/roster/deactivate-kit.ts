@@ -10,7 +10,12 @@ import { duties, mobileKits } from './schema.ts';
  * Takes a kit out of service (broken, lost, handed back). A kit still assigned to a session or visit from today on
  * is refused: the session would silently lose its equipment; move that duty first.
  */
-export async function deactivateKit(tx: Tx, caller: Caller, input: { unitCode: string; kitId: string }, now = new Date()): Promise<void> {
+export async function deactivateKit(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; kitId: string },
+  now = new Date(),
+): Promise<void> {
   const [kit] = await tx
     .select()
     .from(mobileKits)

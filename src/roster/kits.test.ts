@@ -10,7 +10,8 @@ import { duties, mobileKits } from './schema.ts';
 
 describeApp('mobile kits', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const kitsOf = (unitCode: string) => ctx.db.select().from(mobileKits).where(eq(mobileKits.unitCode, unitCode)).orderBy(mobileKits.name);
+  const kitsOf = (unitCode: string) =>
+    ctx.db.select().from(mobileKits).where(eq(mobileKits.unitCode, unitCode)).orderBy(mobileKits.name);
 
   it('lets the head of office add and retire kits, audited, and refuses what would break a duty', async () => {
     const unit = await makeUnit(ctx.db);
@@ -32,7 +33,15 @@ describeApp('mobile kits', (ctx) => {
     expect(blank.body).toContain('href="#f-name"');
 
     // A kit still booked for an upcoming session stays in service.
-    await ctx.db.insert(duties).values({ date: addDays(witaDate(), 3), unitCode: unit.code, kind: 'session', refId: crypto.randomUUID(), kitId: rote!.id });
+    await ctx.db
+      .insert(duties)
+      .values({
+        date: addDays(witaDate(), 3),
+        unitCode: unit.code,
+        kind: 'session',
+        refId: crypto.randomUUID(),
+        kitId: rote!.id,
+      });
     const busy = await head.post(`${page}/${rote!.id}/deactivate`, {}, page);
     expect(busy.statusCode).toBe(409);
     expect(busy.body).toContain('masih dijadwalkan');
@@ -40,9 +49,20 @@ describeApp('mobile kits', (ctx) => {
     const retired = await head.post(`${page}/${alor!.id}/deactivate`, {}, page);
     expect(retired.statusCode).toBe(303);
     expect((await head.post(`${page}/${alor!.id}/deactivate`, {}, page)).statusCode).toBe(409);
-    expect((await kitsOf(unit.code)).map((k) => [k.name, k.active])).toEqual([['Kit Alor 1', false], ['Kit Rote', true]]);
-    const audits = await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.targetType, 'mobile_kit'))).orderBy(auditLog.id);
-    expect(audits.map((a) => [a.action, a.targetId])).toEqual([['kit.add', alor!.id], ['kit.add', rote!.id], ['kit.deactivate', alor!.id]]);
+    expect((await kitsOf(unit.code)).map((k) => [k.name, k.active])).toEqual([
+      ['Kit Alor 1', false],
+      ['Kit Rote', true],
+    ]);
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.targetType, 'mobile_kit')))
+      .orderBy(auditLog.id);
+    expect(audits.map((a) => [a.action, a.targetId])).toEqual([
+      ['kit.add', alor!.id],
+      ['kit.add', rote!.id],
+      ['kit.deactivate', alor!.id],
+    ]);
     // Retired, the name is free again.
     expect((await head.post(page, { name: 'Kit Alor 1' })).statusCode).toBe(303);
     const shown = await head.get(`${page}?saved=deactivated`);
@@ -70,7 +90,15 @@ describeApp('mobile kits', (ctx) => {
     // Through a unit in scope, a kit of another unit is not found.
     const other = await makeUnit(ctx.db);
     const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: other.code }));
-    expect((await head.post(`/officer/units/${other.code}/kits/${kit!.id}/deactivate`, {}, `/officer/units/${other.code}/kits`)).statusCode).toBe(404);
+    expect(
+      (
+        await head.post(
+          `/officer/units/${other.code}/kits/${kit!.id}/deactivate`,
+          {},
+          `/officer/units/${other.code}/kits`,
+        )
+      ).statusCode,
+    ).toBe(404);
     expect(await kitsOf(unit.code)).toMatchObject([{ name: 'Kit Sumba', active: true }]);
   });
 });

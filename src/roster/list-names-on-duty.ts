@@ -4,7 +4,10 @@ import type { Executor } from '../platform/db/index.ts';
 import { duties, mobileKits } from './schema.ts';
 
 /** Who and what is on the duties of a session or visit (`refId`): one officer's or one kit's name per duty. */
-export function listNamesOnDuty(db: Executor, refId: string): Promise<{ officerName: string | null; kitName: string | null }[]> {
+export function listNamesOnDuty(
+  db: Executor,
+  refId: string,
+): Promise<{ officerName: string | null; kitName: string | null }[]> {
   return db
     .select({ officerName: accounts.name, kitName: mobileKits.name })
     .from(duties)

@@ -50,7 +50,8 @@ export const roster: Messages<typeof id> = {
     removed: 'Counter duty removed.',
     assigned: 'Counter duty planned: {{n}} duties.',
     assignTitle: 'Plan counter duty',
-    assignLead: 'For every working day in the range (weekends, holidays and office closures are skipped). If an officer is already on duty elsewhere on any of the days, nothing is planned.',
+    assignLead:
+      'For every working day in the range (weekends, holidays and office closures are skipped). If an officer is already on duty elsewhere on any of the days, nothing is planned.',
     from: 'From',
     to: 'To',
     officers: 'Officers',

@@ -48,7 +48,8 @@ export const roster = {
     removed: 'Tugas loket dihapus.',
     assigned: 'Tugas loket dijadwalkan: {{n}} tugas.',
     assignTitle: 'Jadwalkan tugas loket',
-    assignLead: 'Untuk setiap hari kerja dalam rentang (akhir pekan, hari libur, dan penutupan kantor dilewati). Bila seorang petugas sudah bertugas di tempat lain pada salah satu hari, tidak ada yang dijadwalkan.',
+    assignLead:
+      'Untuk setiap hari kerja dalam rentang (akhir pekan, hari libur, dan penutupan kantor dilewati). Bila seorang petugas sudah bertugas di tempat lain pada salah satu hari, tidak ada yang dijadwalkan.',
     from: 'Dari tanggal',
     to: 'Sampai tanggal',
     officers: 'Petugas',

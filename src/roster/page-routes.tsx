@@ -23,14 +23,27 @@ import { KitsPage } from './views/kits-page.tsx';
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const csrf = { _csrf: z.string().optional() };
 const isoDate = z.string().refine(isIsoDate, 'v.date');
-const KitBody = z.object({ ...csrf, name: z.string().trim().min(2, 'roster.v.kitName').max(80, 'roster.v.kitName'), serial: z.string().trim().max(80, 'v.tooLong').optional() });
+const KitBody = z.object({
+  ...csrf,
+  name: z.string().trim().min(2, 'roster.v.kitName').max(80, 'roster.v.kitName'),
+  serial: z.string().trim().max(80, 'v.tooLong').optional(),
+});
 /** A form sends one checked box as a string, several as an array, none at all when nothing is checked. */
-const officerIds = z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.uuid('roster.v.officers')).max(200));
+const officerIds = z.preprocess(
+  (v) => (v === undefined ? [] : [v].flat()),
+  z.array(z.uuid('roster.v.officers')).max(200),
+);
 const DutyBody = z.object({ ...csrf, from: isoDate, to: isoDate, officerIds });
 const MonthQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'roster.v.month').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'roster.v.month')
+    .optional(),
   saved: z.enum(['assigned', 'removed']).optional(),
-  n: z.string().regex(/^\d{1,5}$/).optional(),
+  n: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .optional(),
 });
 const KitsQuery = z.object({ saved: z.enum(['added', 'deactivated']).optional() });
 const RangeQuery = z.object({ from: isoDate, to: isoDate });
@@ -81,49 +94,104 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
     );
   };
   // Whoever may not manage never sees the form again, whatever the input was.
-  const kitsErrorPage = async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
+  const kitsErrorPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    error: AppError,
+    fields: Record<string, string>,
+  ) => {
     await officerAt(req, 'kits.manage');
     return kitsPage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status);
   };
 
-  app.get('/officer/units/:code/kits', { schema: { hide: true, params: UnitParams, querystring: KitsQuery } }, (req, reply) => kitsPage(req, reply, {}));
+  app.get(
+    '/officer/units/:code/kits',
+    { schema: { hide: true, params: UnitParams, querystring: KitsQuery } },
+    (req, reply) => kitsPage(req, reply, {}),
+  );
 
-  app.post('/officer/units/:code/kits', { schema: { hide: true, params: UnitParams, body: KitBody }, config: { errorPage: kitsErrorPage } }, async (req, reply) => {
-    const { actor } = await officerAt(req, 'kits.manage');
-    await db().transaction((tx) => addKit(tx, callerOf(req, actor), { unitCode: req.params.code, name: req.body.name, serial: req.body.serial }));
-    return reply.redirect(`${base(req.params.code, 'kits')}?saved=added`, 303);
-  });
+  app.post(
+    '/officer/units/:code/kits',
+    { schema: { hide: true, params: UnitParams, body: KitBody }, config: { errorPage: kitsErrorPage } },
+    async (req, reply) => {
+      const { actor } = await officerAt(req, 'kits.manage');
+      await db().transaction((tx) =>
+        addKit(tx, callerOf(req, actor), { unitCode: req.params.code, name: req.body.name, serial: req.body.serial }),
+      );
+      return reply.redirect(`${base(req.params.code, 'kits')}?saved=added`, 303);
+    },
+  );
 
   app.post(
     '/officer/units/:code/kits/:kitId/deactivate',
-    { schema: { hide: true, params: UnitParams.extend({ kitId: z.uuid() }), body: z.object(csrf).optional() }, config: { errorPage: kitsErrorPage } },
+    {
+      schema: { hide: true, params: UnitParams.extend({ kitId: z.uuid() }), body: z.object(csrf).optional() },
+      config: { errorPage: kitsErrorPage },
+    },
     async (req, reply) => {
       const { actor } = await officerAt(req, 'kits.manage');
-      await db().transaction((tx) => deactivateKit(tx, callerOf(req, actor), { unitCode: req.params.code, kitId: req.params.kitId }));
+      await db().transaction((tx) =>
+        deactivateKit(tx, callerOf(req, actor), { unitCode: req.params.code, kitId: req.params.kitId }),
+      );
       return reply.redirect(`${base(req.params.code, 'kits')}?saved=deactivated`, 303);
     },
   );
 
-  const calendarPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, month: string, status = 200) => {
+  const calendarPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: FormState,
+    month: string,
+    status = 200,
+  ) => {
     const { actor, scope } = await officerAt(req, 'roster.view');
     const unit = await getUnit(db(), unitCodeOf(req));
     const manage = can(actor, 'roster.manage', { unitCode: unit.code, scope });
     const query = req.query as { saved?: string; n?: string };
-    const notice = status === 200 && query.saved ? req.t(`roster.calendar.${query.saved}`, { n: Number(query.n ?? 0) }) : undefined;
-    const [days, officers] = await Promise.all([unitCalendar(db(), unit.code, `${month}-01`, monthEnd(month), pickupSlots), manage ? counterOfficers(db(), unit.code) : null]);
-    return reply.page(<CalendarPage ctx={reply.ctx()} unit={unit} month={month} today={witaDate()} days={days} officers={officers} state={state} notice={notice} />, status);
+    const notice =
+      status === 200 && query.saved ? req.t(`roster.calendar.${query.saved}`, { n: Number(query.n ?? 0) }) : undefined;
+    const [days, officers] = await Promise.all([
+      unitCalendar(db(), unit.code, `${month}-01`, monthEnd(month), pickupSlots),
+      manage ? counterOfficers(db(), unit.code) : null,
+    ]);
+    return reply.page(
+      <CalendarPage
+        ctx={reply.ctx()}
+        unit={unit}
+        month={month}
+        today={witaDate()}
+        days={days}
+        officers={officers}
+        state={state}
+        notice={notice}
+      />,
+      status,
+    );
   };
   const thisMonth = () => witaDate().slice(0, 7);
-  const dutyErrorPage = async (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) => {
+  const dutyErrorPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    error: AppError,
+    fields: Record<string, string>,
+  ) => {
     await officerAt(req, 'roster.manage');
     const body = values(req);
     const from = typeof body.from === 'string' && isIsoDate(body.from) ? body.from : undefined;
     const busyDate = error.params?.date;
-    return calendarPage(req, reply, { values: { ...body, busyDate }, errors: formErrors(req.t, error, fields) }, from?.slice(0, 7) ?? thisMonth(), error.status);
+    return calendarPage(
+      req,
+      reply,
+      { values: { ...body, busyDate }, errors: formErrors(req.t, error, fields) },
+      from?.slice(0, 7) ?? thisMonth(),
+      error.status,
+    );
   };
 
-  app.get('/officer/units/:code/calendar', { schema: { hide: true, params: UnitParams, querystring: MonthQuery } }, (req, reply) =>
-    calendarPage(req, reply, {}, req.query.month ?? thisMonth()),
+  app.get(
+    '/officer/units/:code/calendar',
+    { schema: { hide: true, params: UnitParams, querystring: MonthQuery } },
+    (req, reply) => calendarPage(req, reply, {}, req.query.month ?? thisMonth()),
   );
 
   app.post(
@@ -132,17 +200,32 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
     async (req, reply) => {
       const { actor } = await officerAt(req, 'roster.manage');
       const { from, to } = req.body;
-      const { assigned } = await db().transaction((tx) => assignCounterDuty(tx, callerOf(req, actor), { unitCode: req.params.code, from, to, officerIds: req.body.officerIds }));
-      return reply.redirect(`${base(req.params.code, 'calendar')}?month=${from.slice(0, 7)}&saved=assigned&n=${assigned}`, 303);
+      const { assigned } = await db().transaction((tx) =>
+        assignCounterDuty(tx, callerOf(req, actor), {
+          unitCode: req.params.code,
+          from,
+          to,
+          officerIds: req.body.officerIds,
+        }),
+      );
+      return reply.redirect(
+        `${base(req.params.code, 'calendar')}?month=${from.slice(0, 7)}&saved=assigned&n=${assigned}`,
+        303,
+      );
     },
   );
 
   app.post(
     '/officer/units/:code/calendar/duties/:dutyId/remove',
-    { schema: { hide: true, params: UnitParams.extend({ dutyId: z.uuid() }), body: z.object(csrf).optional() }, config: { errorPage: dutyErrorPage } },
+    {
+      schema: { hide: true, params: UnitParams.extend({ dutyId: z.uuid() }), body: z.object(csrf).optional() },
+      config: { errorPage: dutyErrorPage },
+    },
     async (req, reply) => {
       const { actor } = await officerAt(req, 'roster.manage');
-      const duty = await db().transaction((tx) => removeDuty(tx, callerOf(req, actor), { unitCode: req.params.code, dutyId: req.params.dutyId }));
+      const duty = await db().transaction((tx) =>
+        removeDuty(tx, callerOf(req, actor), { unitCode: req.params.code, dutyId: req.params.dutyId }),
+      );
       return reply.redirect(`${base(req.params.code, 'calendar')}?month=${duty.date.slice(0, 7)}&saved=removed`, 303);
     },
   );
@@ -152,7 +235,8 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
     {
       schema: {
         tags: ['roster'],
-        summary: "A unit's calendar: counter duty, Eazy Paspor sessions, si Koe Peduli visits, Saturday pickups and closed days (officers of the unit)",
+        summary:
+          "A unit's calendar: counter duty, Eazy Paspor sessions, si Koe Peduli visits, Saturday pickups and closed days (officers of the unit)",
         security: [{ bearer: [] }],
         params: UnitParams,
         querystring: RangeQuery,
@@ -162,7 +246,10 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
     async (req) => {
       await officerAt(req, 'roster.view');
       const unit = await getUnit(db(), req.params.code);
-      return { unitCode: unit.code, days: await unitCalendar(db(), unit.code, req.query.from, req.query.to, pickupSlots) };
+      return {
+        unitCode: unit.code,
+        days: await unitCalendar(db(), unit.code, req.query.from, req.query.to, pickupSlots),
+      };
     },
   );
 }

@@ -10,7 +10,12 @@ import { duties, type Duty } from './schema.ts';
  * Takes one officer off counter duty on one day. Past days are the record of who served and stay; session and visit
  * duties are changed on the session's or visit's own page, where their history is kept.
  */
-export async function removeDuty(tx: Tx, caller: Caller, input: { unitCode: string; dutyId: string }, now = new Date()): Promise<Duty> {
+export async function removeDuty(
+  tx: Tx,
+  caller: Caller,
+  input: { unitCode: string; dutyId: string },
+  now = new Date(),
+): Promise<Duty> {
   const [duty] = await tx
     .delete(duties)
     .where(and(eq(duties.id, input.dutyId), eq(duties.unitCode, input.unitCode)))

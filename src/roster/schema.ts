@@ -34,8 +34,12 @@ export const duties = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('duties_officer_day_key').on(t.officerId, t.date).where(sql`officer_id is not null`),
-    uniqueIndex('duties_kit_day_key').on(t.kitId, t.date).where(sql`kit_id is not null`),
+    uniqueIndex('duties_officer_day_key')
+      .on(t.officerId, t.date)
+      .where(sql`officer_id is not null`),
+    uniqueIndex('duties_kit_day_key')
+      .on(t.kitId, t.date)
+      .where(sql`kit_id is not null`),
     index('duties_unit_day_idx').on(t.unitCode, t.date),
     index('duties_ref_idx').on(t.refId),
   ],

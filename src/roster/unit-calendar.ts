@@ -23,15 +23,34 @@ export type CalendarDay = {
  * A unit's Saturday pickup places (si Koe TOS) from `from` to `to`. Passports keep them and sit above roster, so the
  * calendar is given this query by whoever composes it (`app.ts`).
  */
-export type PickupSlots = (db: Executor, unitCode: string, from: IsoDate, to: IsoDate) => Promise<{ date: IsoDate; capacity: number; booked: number }[]>;
+export type PickupSlots = (
+  db: Executor,
+  unitCode: string,
+  from: IsoDate,
+  to: IsoDate,
+) => Promise<{ date: IsoDate; capacity: number; booked: number }[]>;
 
 /** Everything on a unit's calendar from `from` to `to`: duties, sessions, visits, Saturday pickups, closed days. */
-export async function unitCalendar(db: Executor, unitCode: string, from: IsoDate, to: IsoDate, pickupSlots: PickupSlots): Promise<CalendarDay[]> {
+export async function unitCalendar(
+  db: Executor,
+  unitCode: string,
+  from: IsoDate,
+  to: IsoDate,
+  pickupSlots: PickupSlots,
+): Promise<CalendarDay[]> {
   checkRange(from, to);
   const [closed, rows, slots] = await Promise.all([
     closedDays(db, unitCode, from, to),
     db
-      .select({ id: duties.id, date: duties.date, kind: duties.kind, refId: duties.refId, officerId: duties.officerId, officerName: accounts.name, kitName: mobileKits.name })
+      .select({
+        id: duties.id,
+        date: duties.date,
+        kind: duties.kind,
+        refId: duties.refId,
+        officerId: duties.officerId,
+        officerName: accounts.name,
+        kitName: mobileKits.name,
+      })
       .from(duties)
       .leftJoin(accounts, eq(accounts.id, duties.officerId))
       .leftJoin(mobileKits, eq(mobileKits.id, duties.kitId))

@@ -41,8 +41,11 @@ function add(into: Counts, type: PassportType, n: number) {
 
 /** The latest calendar year with any passport issued (today's year when none): what the public page opens on. */
 export async function latestIssuanceYear(db: Executor): Promise<number> {
-  const [row] = await queryRows<{ latest: string | null }>(db, sql`
-    select greatest((select max(issue_date) from passports where status <> 'cancelled'), (select max(month) from issuance_history))::text as latest`);
+  const [row] = await queryRows<{ latest: string | null }>(
+    db,
+    sql`
+    select greatest((select max(issue_date) from passports where status <> 'cancelled'), (select max(month) from issuance_history))::text as latest`,
+  );
   return Number((row?.latest ?? witaDate()).slice(0, 4));
 }
 
@@ -51,15 +54,21 @@ export async function latestIssuanceYear(db: Executor): Promise<number> {
  * below it (all units when none is given). A unit's month with no passport row of Sikoe's at all comes from
  * `issuance_history`, the counts from before Sikoe; a month Sikoe has issued in is counted from its own rows only.
  */
-export async function countIssuedPassports(db: Executor, input: { from: Month; to: Month; unit?: string }): Promise<IssuedStats> {
+export async function countIssuedPassports(
+  db: Executor,
+  input: { from: Month; to: Month; unit?: string },
+): Promise<IssuedStats> {
   const months = monthsBetween(input.from, input.to);
-  if (input.from > input.to || months.length > MAX_MONTHS) throw new AppError('validation_failed', { from: 'statistics.invalidRange' });
+  if (input.from > input.to || months.length > MAX_MONTHS)
+    throw new AppError('validation_failed', { from: 'statistics.invalidRange' });
   const unitCode = input.unit ? (await getUnit(db, input.unit)).code : null;
   const start = `${input.from}-01`;
   const end = sql`(${`${input.to}-01`}::date + interval '1 month')`;
   const scope = unitCode ? await unitScope(db, unitCode) : [];
   const inUnits = (column: SQL): SQL => (unitCode ? sql`and ${column} in ${scope}` : sql``);
-  const rows = await queryRows<{ unit_code: string; unit_name: string; month: Month; type: PassportType; n: number }>(db, sql`
+  const rows = await queryRows<{ unit_code: string; unit_name: string; month: Month; type: PassportType; n: number }>(
+    db,
+    sql`
     with counted as (
       select unit_code, to_char(issue_date, 'YYYY-MM') as month, type, count(*)::int as n
       from passports
@@ -74,8 +83,17 @@ export async function countIssuedPassports(db: Executor, input: { from: Month; t
     select c.unit_code, u.name as unit_name, c.month, c.type, sum(c.n)::int as n
     from counted c join units u on u.code = c.unit_code
     group by 1, 2, 3, 4
-    order by 3, 1`);
-  const stats: IssuedStats = { ...zero(), from: input.from, to: input.to, unitCode, byUnit: [], byMonth: months.map((month) => ({ month, ...zero() })), rows: [] };
+    order by 3, 1`,
+  );
+  const stats: IssuedStats = {
+    ...zero(),
+    from: input.from,
+    to: input.to,
+    unitCode,
+    byUnit: [],
+    byMonth: months.map((month) => ({ month, ...zero() })),
+    rows: [],
+  };
   const byUnit = new Map<string, UnitCounts>();
   const byUnitMonth = new Map<string, UnitCounts & { month: Month }>();
   for (const r of rows) {

@@ -16,7 +16,8 @@ export const statistics: Messages<typeof id> = {
   elektronik: 'Electronic passports',
   summary: '{{biasa}} ordinary + {{elektronik}} electronic passports = {{total}} travel documents.',
   chartTitle: 'Passports issued per month',
-  chartDesc: 'Stacked bar chart: ordinary and electronic passports per month, {{period}}. The figures are in the table below the chart.',
+  chartDesc:
+    'Stacked bar chart: ordinary and electronic passports per month, {{period}}. The figures are in the table below the chart.',
   month: 'Month',
   byMonth: 'By month',
   byUnit: 'By office',

@@ -14,7 +14,8 @@ export const statistics = {
   elektronik: 'Paspor elektronik',
   summary: '{{biasa}} paspor biasa + {{elektronik}} paspor elektronik = {{total}} dokumen perjalanan.',
   chartTitle: 'Paspor diterbitkan per bulan',
-  chartDesc: 'Diagram batang bertumpuk: paspor biasa dan paspor elektronik per bulan, {{period}}. Angkanya ada di tabel di bawah diagram.',
+  chartDesc:
+    'Diagram batang bertumpuk: paspor biasa dan paspor elektronik per bulan, {{period}}. Angkanya ada di tabel di bawah diagram.',
   month: 'Bulan',
   byMonth: 'Per bulan',
   byUnit: 'Per kantor',

@@ -15,9 +15,22 @@ const month = z
   .transform((v) => v.slice(0, 7))
   .optional();
 const StatsQuery = z.object({
-  from: z.union([z.literal(''), month]).optional().transform((v) => v || undefined).describe('first month, YYYY-MM (a date is taken as its month)'),
-  to: z.union([z.literal(''), month]).optional().transform((v) => v || undefined).describe('last month, YYYY-MM'),
-  unit: z.string().max(40).optional().transform((v) => v || undefined).describe('a unit code: that unit and the units below it'),
+  from: z
+    .union([z.literal(''), month])
+    .optional()
+    .transform((v) => v || undefined)
+    .describe('first month, YYYY-MM (a date is taken as its month)'),
+  to: z
+    .union([z.literal(''), month])
+    .optional()
+    .transform((v) => v || undefined)
+    .describe('last month, YYYY-MM'),
+  unit: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined)
+    .describe('a unit code: that unit and the units below it'),
 });
 type Query = z.infer<typeof StatsQuery>;
 
@@ -45,7 +58,16 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
   const statsPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
     const query = (req.query ?? {}) as Record<string, string | undefined>;
     const units = await listUnits(db());
-    if (errors) return reply.page(<StatsPage ctx={reply.ctx()} filters={{ from: query.from ?? '', to: query.to ?? '', unit: query.unit }} units={units} errors={errors} />, status);
+    if (errors)
+      return reply.page(
+        <StatsPage
+          ctx={reply.ctx()}
+          filters={{ from: query.from ?? '', to: query.to ?? '', unit: query.unit }}
+          units={units}
+          errors={errors}
+        />,
+        status,
+      );
     const filters = await period(db(), req.query as Query);
     const stats = await countIssuedPassports(db(), filters);
     return reply.page(<StatsPage ctx={reply.ctx()} stats={stats} filters={filters} units={units} />);
@@ -69,7 +91,10 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
     const filters = await period(db(), req.query);
     const stats = await countIssuedPassports(db(), filters);
     const name = `statistik-paspor-${filters.unit ?? 'ntt'}-${filters.from}-${filters.to}.csv`;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(issuedCsv(stats));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(issuedCsv(stats));
   });
 
   app.get(
@@ -83,7 +108,10 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
       },
     },
     async (req) => {
-      const { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth } = await countIssuedPassports(db(), await period(db(), req.query));
+      const { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth } = await countIssuedPassports(
+        db(),
+        await period(db(), req.query),
+      );
       return { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth };
     },
   );

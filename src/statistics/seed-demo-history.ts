@@ -7,7 +7,12 @@ export const DEMO_HISTORY_YEAR = 2025;
 export const demoHistoryTotals: Record<PassportType, number> = { biasa: 7_150, elektronik: 14_213 };
 
 /** Shares of the four Kantor Imigrasi: Kupang, the capital's office, issues almost half. */
-const unitWeights: Record<string, number> = { 'KANIM-KUPANG': 46, 'KANIM-MAUMERE': 20, 'KANIM-ATAMBUA': 19, 'KANIM-LABUAN-BAJO': 15 };
+const unitWeights: Record<string, number> = {
+  'KANIM-KUPANG': 46,
+  'KANIM-MAUMERE': 20,
+  'KANIM-ATAMBUA': 19,
+  'KANIM-LABUAN-BAJO': 15,
+};
 /**
  * Months January to December: quieter around Ramadan and Lebaran (March 2025), busiest before the school holidays
  * (June, July) and the year's end; the electronic passport's share grows through the year.
@@ -32,9 +37,17 @@ export function distribute(total: number, weights: number[]): number[] {
 export function demoHistoryRows() {
   const unitCodes = Object.keys(unitWeights);
   return (Object.keys(demoHistoryTotals) as PassportType[]).flatMap((type) => {
-    const perUnit = distribute(demoHistoryTotals[type], unitCodes.map((u) => unitWeights[u]!));
+    const perUnit = distribute(
+      demoHistoryTotals[type],
+      unitCodes.map((u) => unitWeights[u]!),
+    );
     return unitCodes.flatMap((unitCode, u) =>
-      distribute(perUnit[u]!, monthWeights[type]).map((count, m) => ({ unitCode, month: `${DEMO_HISTORY_YEAR}-${String(m + 1).padStart(2, '0')}-01`, type, count })),
+      distribute(perUnit[u]!, monthWeights[type]).map((count, m) => ({
+        unitCode,
+        month: `${DEMO_HISTORY_YEAR}-${String(m + 1).padStart(2, '0')}-01`,
+        type,
+        count,
+      })),
     );
   });
 }

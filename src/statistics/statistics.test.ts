@@ -10,11 +10,27 @@ import { demoHistoryRows, demoHistoryTotals, distribute, seedDemoHistory } from 
 const secretName = 'RAHASIA PRIBADI TESTNAME';
 
 describeApp('passport statistics', (ctx) => {
-  const passport = (unitCode: string, type: PassportType, issueDate: string, status: PassportStatus = 'handed_over') => {
+  const passport = (
+    unitCode: string,
+    type: PassportType,
+    issueDate: string,
+    status: PassportStatus = 'handed_over',
+  ) => {
     const nik = `5371${String(crypto.randomInt(1e11, 1e12))}`;
     return {
-      number: `S${crypto.randomUUID().slice(0, 12).toUpperCase()}`, applicationId: crypto.randomUUID(), type, unitCode, holderName: secretName, nik,
-      birthDate: '1990-07-05', sex: 'F' as const, issueDate, expiryDate: '2034-01-01', mrz1: `P<IDN${secretName}`, mrz2: nik, status,
+      number: `S${crypto.randomUUID().slice(0, 12).toUpperCase()}`,
+      applicationId: crypto.randomUUID(),
+      type,
+      unitCode,
+      holderName: secretName,
+      nik,
+      birthDate: '1990-07-05',
+      sex: 'F' as const,
+      issueDate,
+      expiryDate: '2034-01-01',
+      mrz1: `P<IDN${secretName}`,
+      mrz2: nik,
+      status,
     };
   };
 
@@ -29,14 +45,16 @@ describeApp('passport statistics', (ctx) => {
       { unitCode: post.code, month: '2024-01-01', type: 'elektronik', count: 7 },
       { unitCode: office.code, month: '2023-12-01', type: 'biasa', count: 99 },
     ]);
-    await ctx.db.insert(passports).values([
-      passport(office.code, 'elektronik', '2024-02-03'),
-      passport(office.code, 'elektronik', '2024-02-29', 'ready'),
-      passport(office.code, 'biasa', '2024-02-10', 'void'),
-      passport(office.code, 'biasa', '2024-02-11', 'cancelled'),
-      passport(post.code, 'biasa', '2024-03-31', 'printed'),
-      passport(post.code, 'elektronik', '2025-01-01'),
-    ]);
+    await ctx.db
+      .insert(passports)
+      .values([
+        passport(office.code, 'elektronik', '2024-02-03'),
+        passport(office.code, 'elektronik', '2024-02-29', 'ready'),
+        passport(office.code, 'biasa', '2024-02-10', 'void'),
+        passport(office.code, 'biasa', '2024-02-11', 'cancelled'),
+        passport(post.code, 'biasa', '2024-03-31', 'printed'),
+        passport(post.code, 'elektronik', '2025-01-01'),
+      ]);
     return { office, post };
   }
 
@@ -45,7 +63,14 @@ describeApp('passport statistics', (ctx) => {
     const res = await ctx.app.inject({ url: `/api/v1/stats/passports?from=2024-01&to=2024-12&unit=${office.code}` });
     expect(res.statusCode, res.body).toBe(200);
     const stats = res.json();
-    expect(stats).toMatchObject({ from: '2024-01', to: '2024-12', unitCode: office.code, biasa: 1_236, elektronik: 29, total: 1_265 });
+    expect(stats).toMatchObject({
+      from: '2024-01',
+      to: '2024-12',
+      unitCode: office.code,
+      biasa: 1_236,
+      elektronik: 29,
+      total: 1_265,
+    });
     expect(stats.byUnit).toEqual([
       { unitCode: office.code, unitName: office.name, biasa: 1_235, elektronik: 22, total: 1_257 },
       { unitCode: post.code, unitName: post.name, biasa: 1, elektronik: 7, total: 8 },
@@ -57,11 +82,21 @@ describeApp('passport statistics', (ctx) => {
       { month: '2024-03', biasa: 1, elektronik: 0, total: 1 },
       { month: '2024-04', biasa: 0, elektronik: 0, total: 0 },
     ]);
-    const postOnly = (await ctx.app.inject({ url: `/api/v1/stats/passports?from=2024-01-15&to=2025-01&unit=${post.code}` })).json();
+    const postOnly = (
+      await ctx.app.inject({ url: `/api/v1/stats/passports?from=2024-01-15&to=2025-01&unit=${post.code}` })
+    ).json();
     expect(postOnly).toMatchObject({ from: '2024-01', to: '2025-01', biasa: 1, elektronik: 8, total: 9 });
     expect(postOnly.byUnit).toHaveLength(1);
-    const region = (await ctx.app.inject({ url: '/api/v1/stats/passports?from=2024-01&to=2024-12&unit=KANWIL-NTT' })).json();
-    expect(region.byUnit).toContainEqual({ unitCode: post.code, unitName: post.name, biasa: 1, elektronik: 7, total: 8 });
+    const region = (
+      await ctx.app.inject({ url: '/api/v1/stats/passports?from=2024-01&to=2024-12&unit=KANWIL-NTT' })
+    ).json();
+    expect(region.byUnit).toContainEqual({
+      unitCode: post.code,
+      unitName: post.name,
+      biasa: 1,
+      elektronik: 7,
+      total: 8,
+    });
     expect(region.total).toBeGreaterThanOrEqual(1_265);
     expect(JSON.stringify(region)).not.toContain(secretName);
   });
@@ -84,7 +119,9 @@ describeApp('passport statistics', (ctx) => {
     const csv = await ctx.app.inject({ url: `/statistik/paspor.csv?${query}` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="statistik-paspor-${office.code}-2024-01-2024-06.csv"`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="statistik-paspor-${office.code}-2024-01-2024-06.csv"`,
+    );
     const [header, ...lines] = csv.body.split('\r\n');
     expect(header).toBe('unit_code,unit_name,month,biasa,elektronik,total');
     expect(lines.pop()).toBe('');
@@ -121,18 +158,30 @@ describeApp('passport statistics', (ctx) => {
     expect(distribute(10, [1, 1, 1])).toEqual([4, 3, 3]);
     expect(distribute(7_150, [46, 20, 19, 15]).reduce((a, b) => a + b)).toBe(7_150);
     const rows = demoHistoryRows();
-    const sum = (type: PassportType, unit?: string) => rows.filter((r) => r.type === type && (!unit || r.unitCode === unit)).reduce((a, r) => a + r.count, 0);
+    const sum = (type: PassportType, unit?: string) =>
+      rows.filter((r) => r.type === type && (!unit || r.unitCode === unit)).reduce((a, r) => a + r.count, 0);
     expect(sum('biasa')).toBe(7_150);
     expect(sum('elektronik')).toBe(14_213);
-    for (const unit of ['KANIM-MAUMERE', 'KANIM-ATAMBUA', 'KANIM-LABUAN-BAJO']) expect(sum('elektronik', 'KANIM-KUPANG')).toBeGreaterThan(sum('elektronik', unit));
+    for (const unit of ['KANIM-MAUMERE', 'KANIM-ATAMBUA', 'KANIM-LABUAN-BAJO'])
+      expect(sum('elektronik', 'KANIM-KUPANG')).toBeGreaterThan(sum('elektronik', unit));
 
     await seedDemoHistory(ctx.db);
     await seedDemoHistory(ctx.db);
     const units = ['KANIM-KUPANG', 'KANIM-MAUMERE', 'KANIM-ATAMBUA', 'KANIM-LABUAN-BAJO'];
     const stored = await ctx.db
-      .select({ type: issuanceHistory.type, count: sql<number>`sum(${issuanceHistory.count})::int`, months: sql<number>`count(distinct ${issuanceHistory.month})::int` })
+      .select({
+        type: issuanceHistory.type,
+        count: sql<number>`sum(${issuanceHistory.count})::int`,
+        months: sql<number>`count(distinct ${issuanceHistory.month})::int`,
+      })
       .from(issuanceHistory)
-      .where(and(inArray(issuanceHistory.unitCode, units), gte(issuanceHistory.month, '2025-01-01'), lt(issuanceHistory.month, '2026-01-01')))
+      .where(
+        and(
+          inArray(issuanceHistory.unitCode, units),
+          gte(issuanceHistory.month, '2025-01-01'),
+          lt(issuanceHistory.month, '2026-01-01'),
+        ),
+      )
       .groupBy(issuanceHistory.type);
     expect(Object.fromEntries(stored.map((r) => [r.type, r.count]))).toEqual(demoHistoryTotals);
     expect(stored.every((r) => r.months === 12)).toBe(true);
@@ -143,6 +192,8 @@ describeApp('passport statistics', (ctx) => {
       for (const k of ['biasa', 'elektronik', 'total'] as const) totals[k] += s[k];
     }
     expect(totals).toEqual({ biasa: 7_150, elektronik: 14_213, total: 21_363 });
-    expect((await ctx.db.select().from(issuanceHistory).where(eq(issuanceHistory.unitCode, 'KANIM-KUPANG'))).length).toBeGreaterThanOrEqual(24);
+    expect(
+      (await ctx.db.select().from(issuanceHistory).where(eq(issuanceHistory.unitCode, 'KANIM-KUPANG'))).length,
+    ).toBeGreaterThanOrEqual(24);
   });
 });

@@ -12,7 +12,12 @@ import { responseValues, type SurveyAnswers } from './inputs.ts';
  * other save once; a spent token is `already_answered`, an unknown one `not_found`. Nothing links the response to
  * the token or to the person served: the answers stay anonymous.
  */
-export async function answerSurvey(tx: Tx, caller: Caller, input: { token: string; answers: SurveyAnswers }, now = new Date()): Promise<{ id: string }> {
+export async function answerSurvey(
+  tx: Tx,
+  caller: Caller,
+  input: { token: string; answers: SurveyAnswers },
+  now = new Date(),
+): Promise<{ id: string }> {
   const tokenHash = hashSurveyToken(input.token);
   const [spent] = await tx
     .update(surveyTokens)
@@ -20,13 +25,28 @@ export async function answerSurvey(tx: Tx, caller: Caller, input: { token: strin
     .where(and(eq(surveyTokens.tokenHash, tokenHash), isNull(surveyTokens.usedAt)))
     .returning({ unitCode: surveyTokens.unitCode, service: surveyTokens.service });
   if (!spent) {
-    const [known] = await tx.select({ usedAt: surveyTokens.usedAt }).from(surveyTokens).where(eq(surveyTokens.tokenHash, tokenHash));
+    const [known] = await tx
+      .select({ usedAt: surveyTokens.usedAt })
+      .from(surveyTokens)
+      .where(eq(surveyTokens.tokenHash, tokenHash));
     throw new AppError(known ? 'already_answered' : 'not_found');
   }
   const [row] = await tx
     .insert(surveyResponses)
-    .values({ unitCode: spent.unitCode, service: spent.service, source: 'link', ...responseValues(input.answers), answeredAt: now })
+    .values({
+      unitCode: spent.unitCode,
+      service: spent.service,
+      source: 'link',
+      ...responseValues(input.answers),
+      answeredAt: now,
+    })
     .returning({ id: surveyResponses.id });
-  await appendAudit(tx, caller, { action: 'survey.answered', targetType: 'survey_response', targetId: row!.id, unitCode: spent.unitCode, details: { service: spent.service, source: 'link' } });
+  await appendAudit(tx, caller, {
+    action: 'survey.answered',
+    targetType: 'survey_response',
+    targetId: row!.id,
+    unitCode: spent.unitCode,
+    details: { service: spent.service, source: 'link' },
+  });
   return { id: row!.id };
 }

@@ -12,9 +12,19 @@ export type IkmCategory = 'A' | 'B' | 'C' | 'D';
  * The regulation's quality labels (mutu pelayanan). `label` is this Indonesian term as published, so that the public
  * API and exports carry the regulation's own words; pages show `surveys.categories.<category>` in the reader's language.
  */
-export const categoryLabels: Record<IkmCategory, string> = { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' };
+export const categoryLabels: Record<IkmCategory, string> = {
+  A: 'Sangat Baik',
+  B: 'Baik',
+  C: 'Kurang Baik',
+  D: 'Tidak Baik',
+};
 
-export type IkmScore = { ikm: number | null; converted: number | null; category: IkmCategory | null; label: string | null };
+export type IkmScore = {
+  ikm: number | null;
+  converted: number | null;
+  category: IkmCategory | null;
+  label: string | null;
+};
 export type IkmResult = IkmScore & { respondents: number; elements: { code: ElementCode; mean: number }[] };
 
 /**
@@ -48,25 +58,40 @@ export function ikmFrom(elementMeans: readonly number[]): IkmScore {
 export const publishedConverted = (converted: number): number => Math.round(converted * 100) / 100;
 
 /** A result as the public API publishes it: the converted value to hundredths, everything else as computed. */
-export const publishedIkm = (result: IkmResult): IkmResult => ({ ...result, converted: result.converted === null ? null : publishedConverted(result.converted) });
+export const publishedIkm = (result: IkmResult): IkmResult => ({
+  ...result,
+  converted: result.converted === null ? null : publishedConverted(result.converted),
+});
 
 /** The WITA days from…to (inclusive) as instants, for `answered_at`. */
-export const periodBounds = (from: IsoDate, to: IsoDate) => ({ start: witaInstant(from), end: witaInstant(addDays(to, 1)) });
+export const periodBounds = (from: IsoDate, to: IsoDate) => ({
+  start: witaInstant(from),
+  end: witaInstant(addDays(to, 1)),
+});
 
 /**
  * IKM of the responses answered (WITA days, inclusive) at the given units (`null`: every unit), optionally of one
  * service. With no respondents the elements list is empty and every score is null.
  */
-export async function computeIkm(db: Executor, input: { unitCodes: string[] | null; service?: SurveyService; from: IsoDate; to: IsoDate }): Promise<IkmResult> {
+export async function computeIkm(
+  db: Executor,
+  input: { unitCodes: string[] | null; service?: SurveyService; from: IsoDate; to: IsoDate },
+): Promise<IkmResult> {
   const empty: IkmResult = { respondents: 0, elements: [], ikm: null, converted: null, category: null, label: null };
   if (input.unitCodes?.length === 0) return empty;
   const { start, end } = periodBounds(input.from, input.to);
-  const [row] = await queryRows<Record<string, string | number | null>>(db, sql`
-    select count(*)::int as respondents, ${sql.join(elementCodes.map((c) => sql`avg(${sql.identifier(c)})::float8 as ${sql.identifier(c)}`), sql`, `)}
+  const [row] = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`
+    select count(*)::int as respondents, ${sql.join(
+      elementCodes.map((c) => sql`avg(${sql.identifier(c)})::float8 as ${sql.identifier(c)}`),
+      sql`, `,
+    )}
     from survey_responses
     where answered_at >= ${start} and answered_at < ${end}
       ${input.unitCodes ? sql`and unit_code in ${input.unitCodes}` : sql``}
-      ${input.service ? sql`and service = ${input.service}` : sql``}`);
+      ${input.service ? sql`and service = ${input.service}` : sql``}`,
+  );
   const respondents = Number(row?.respondents ?? 0);
   if (!row || respondents === 0) return empty;
   const elements = elementCodes.map((code) => ({ code, mean: Number(row[code]) }));

@@ -9,7 +9,12 @@ import { reportRows } from './report-rows.ts';
  */
 export async function renderIkmPdf(report: IkmReport, t: T, lang: Lang, now = new Date()): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 50, lang, info: { Title: `${t('surveys.report.title')} ${report.unit.name}`, Author: 'Sikoe' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    lang,
+    info: { Title: `${t('surveys.report.title')} ${report.unit.name}`, Author: 'Sikoe' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -20,7 +25,10 @@ export async function renderIkmPdf(report: IkmReport, t: T, lang: Lang, now = ne
   const left = doc.page.margins.left;
   const line = (label: string, value: string, bold = false) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, left, y, { width: 360 });
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(10)
+      .text(label, left, y, { width: 360 });
     const after = doc.y;
     doc.text(value, left + 370, y, { width: 120, align: 'right' });
     doc.y = Math.max(after, doc.y) + 2;

@@ -20,14 +20,22 @@ export type IkmReport = {
   profile: ProfileCounts;
 };
 
-const columns: Record<ProfileField, string> = { ageGroup: 'age_group', sex: 'sex', education: 'education', occupation: 'occupation' };
+const columns: Record<ProfileField, string> = {
+  ageGroup: 'age_group',
+  sex: 'sex',
+  education: 'education',
+  occupation: 'occupation',
+};
 
 /**
  * A unit's IKM for a period (the unit and the units below it), with the Krejcie–Morgan sample still needed and the
  * respondents' profile counts (null: not given): what the officer page, the PDF and the Excel report show.
  * `population` overrides the people-served count when the officer knows better.
  */
-export async function ikmReport(db: Executor, input: { unitCode: string; from: IsoDate; to: IsoDate; service?: SurveyService; population?: number }): Promise<IkmReport> {
+export async function ikmReport(
+  db: Executor,
+  input: { unitCode: string; from: IsoDate; to: IsoDate; service?: SurveyService; population?: number },
+): Promise<IkmReport> {
   const unit = await getUnit(db, input.unitCode);
   const unitCodes = await unitScope(db, unit.code);
   const ikm = await computeIkm(db, { unitCodes, service: input.service, from: input.from, to: input.to });
@@ -35,11 +43,22 @@ export async function ikmReport(db: Executor, input: { unitCode: string; from: I
   const { start, end } = periodBounds(input.from, input.to);
   const profile = {} as ProfileCounts;
   for (const field of profileFields) {
-    const rows = await queryRows<{ value: string | null; count: number }>(db, sql`
+    const rows = await queryRows<{ value: string | null; count: number }>(
+      db,
+      sql`
       select ${sql.identifier(columns[field])} as value, count(*)::int as count from survey_responses
       where unit_code in ${unitCodes} and answered_at >= ${start} and answered_at < ${end} ${input.service ? sql`and service = ${input.service}` : sql``}
-      group by 1 order by 1 nulls last`);
+      group by 1 order by 1 nulls last`,
+    );
     profile[field] = rows.map((r) => ({ value: r.value, count: Number(r.count) }));
   }
-  return { unit, from: input.from, to: input.to, service: input.service ?? null, ikm, sample: sampleSize(population, ikm.respondents), profile };
+  return {
+    unit,
+    from: input.from,
+    to: input.to,
+    service: input.service ?? null,
+    ikm,
+    sample: sampleSize(population, ikm.respondents),
+    profile,
+  };
 }

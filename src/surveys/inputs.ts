@@ -8,7 +8,12 @@ export const ageGroups = ['under_20', '20_29', '30_39', '40_49', '50_59', '60_pl
 export const sexes = ['M', 'F'] as const;
 export const educationLevels = ['sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const occupations = ['pns', 'tni', 'polri', 'swasta', 'wirausaha', 'pelajar', 'lainnya'] as const;
-export const profileChoices = { ageGroup: ageGroups, sex: sexes, education: educationLevels, occupation: occupations } as const;
+export const profileChoices = {
+  ageGroup: ageGroups,
+  sex: sexes,
+  education: educationLevels,
+  occupation: occupations,
+} as const;
 export type ProfileField = keyof typeof profileChoices;
 export const profileFields = Object.keys(profileChoices) as ProfileField[];
 
@@ -18,7 +23,9 @@ export type Profile = Partial<Record<ProfileField, string>>;
 export type SurveyAnswers = { scores: Scores; profile?: Profile; comment?: string | null };
 
 const score = z.number({ error: 'v.choose' }).int('v.choose').min(1, 'v.choose').max(4, 'v.choose');
-export const ScoresJson = z.object(Object.fromEntries(elementCodes.map((c) => [c, score])) as Record<ElementCode, typeof score>);
+export const ScoresJson = z.object(
+  Object.fromEntries(elementCodes.map((c) => [c, score])) as Record<ElementCode, typeof score>,
+);
 export const ProfileJson = z.object({
   ageGroup: z.enum(ageGroups).optional(),
   sex: z.enum(sexes).optional(),
@@ -26,7 +33,11 @@ export const ProfileJson = z.object({
   occupation: z.enum(occupations).optional(),
 });
 export const commentField = z.string().trim().max(2000, 'v.tooLong');
-export const SurveyAnswersJson = z.object({ scores: ScoresJson, profile: ProfileJson.optional(), comment: commentField.optional() });
+export const SurveyAnswersJson = z.object({
+  scores: ScoresJson,
+  profile: ProfileJson.optional(),
+  comment: commentField.optional(),
+});
 
 const formScore = z.enum(['1', '2', '3', '4'], { error: 'v.choose' }).transform(Number);
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -34,12 +34,18 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
   const surveyPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const { token } = req.params as { token: string };
     const found = await findSurveyToken(db(), token);
-    if (found.usedAt) return reply.page(<SurveyDonePage ctx={reply.ctx()} kind="answered" />, status === 200 ? 200 : 409);
+    if (found.usedAt)
+      return reply.page(<SurveyDonePage ctx={reply.ctx()} kind="answered" />, status === 200 ? 200 : 409);
     const unit = await getUnit(db(), found.unitCode);
-    return reply.page(<SurveyPage ctx={reply.ctx()} token={token} unitName={unit.name} service={found.service} state={state} />, status);
+    return reply.page(
+      <SurveyPage ctx={reply.ctx()} token={token} unitName={unit.name} service={found.service} state={state} />,
+      status,
+    );
   };
 
-  app.get('/survei/:token', { schema: { hide: true, params: TokenParams } }, (req, reply) => surveyPage(req, reply, {}));
+  app.get('/survei/:token', { schema: { hide: true, params: TokenParams } }, (req, reply) =>
+    surveyPage(req, reply, {}),
+  );
 
   app.post(
     '/survei/:token',
@@ -49,11 +55,18 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
         errorPage: (req, reply, error, fields) =>
           error.code === 'already_answered'
             ? reply.page(<SurveyDonePage ctx={reply.ctx()} kind="answered" />, 409)
-            : surveyPage(req, reply, { values: (req.body ?? {}) as Record<string, unknown>, errors: formErrors(req.t, error, fields) }, error.status),
+            : surveyPage(
+                req,
+                reply,
+                { values: (req.body ?? {}) as Record<string, unknown>, errors: formErrors(req.t, error, fields) },
+                error.status,
+              ),
       },
     },
     async (req, reply) => {
-      await db().transaction((tx) => answerSurvey(tx, callerOf(req, null), { token: req.params.token, answers: req.body }));
+      await db().transaction((tx) =>
+        answerSurvey(tx, callerOf(req, null), { token: req.params.token, answers: req.body }),
+      );
       return reply.page(<SurveyDonePage ctx={reply.ctx()} kind="thanks" />);
     },
   );
@@ -70,14 +83,17 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['surveys'],
-        summary: 'Answer a one-time satisfaction survey (no account): the 9 elements scored 1–4, an optional profile and comment',
+        summary:
+          'Answer a one-time satisfaction survey (no account): the 9 elements scored 1–4, an optional profile and comment',
         params: TokenParams,
         body: SurveyAnswersJson,
         response: { 201: z.object({ id: z.string() }), 404: ErrorJson, 409: ErrorJson, 422: ErrorJson },
       },
     },
     async (req, reply) => {
-      const saved = await db().transaction((tx) => answerSurvey(tx, callerOf(req, null), { token: req.params.token, answers: req.body }));
+      const saved = await db().transaction((tx) =>
+        answerSurvey(tx, callerOf(req, null), { token: req.params.token, answers: req.body }),
+      );
       return reply.code(201).send(saved);
     },
   );
@@ -87,16 +103,24 @@ export function registerSurveyPublicRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['surveys'],
-        summary: 'IKM (PermenPANRB 14/2017) of a unit and the units below it, or of every unit, for WITA days from…to: counts and means only',
+        summary:
+          'IKM (PermenPANRB 14/2017) of a unit and the units below it, or of every unit, for WITA days from…to: counts and means only',
         querystring: z
-          .object({ unit: z.string().min(1).max(40).optional(), service: z.enum(surveyServices).optional(), from: isoDateField, to: isoDateField })
+          .object({
+            unit: z.string().min(1).max(40).optional(),
+            service: z.enum(surveyServices).optional(),
+            from: isoDateField,
+            to: isoDateField,
+          })
           .refine(validPeriod, periodRule),
         response: { 200: IkmJson, 404: ErrorJson, 422: ErrorJson },
       },
     },
     async (req) => {
       const unitCodes = req.query.unit ? await unitScope(db(), (await getUnit(db(), req.query.unit)).code) : null;
-      return publishedIkm(await computeIkm(db(), { unitCodes, service: req.query.service, from: req.query.from, to: req.query.to }));
+      return publishedIkm(
+        await computeIkm(db(), { unitCodes, service: req.query.service, from: req.query.from, to: req.query.to }),
+      );
     },
   );
 }

@@ -19,15 +19,21 @@ export function krejcieMorgan(population: number): number {
  * The people served in the period (WITA days) at the units: passports handed over, home visits made and complaints
  * closed, the three moments a survey link goes out. The officer may give another population instead.
  */
-export async function countServed(db: Executor, input: { unitCodes: string[]; from: IsoDate; to: IsoDate }): Promise<number> {
+export async function countServed(
+  db: Executor,
+  input: { unitCodes: string[]; from: IsoDate; to: IsoDate },
+): Promise<number> {
   if (input.unitCodes.length === 0) return 0;
   const { start, end } = periodBounds(input.from, input.to);
-  const [row] = await queryRows<{ n: number }>(db, sql`
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`
     select (
       (select count(*) from passports where unit_code in ${input.unitCodes} and handed_over_at >= ${start} and handed_over_at < ${end})
       + (select count(*) from home_visits where unit_code in ${input.unitCodes} and status = 'visited' and visit_date between ${input.from} and ${input.to})
       + (select count(*) from complaints where unit_code in ${input.unitCodes} and status = 'closed' and closed_at >= ${start} and closed_at < ${end})
-    )::int as n`);
+    )::int as n`,
+  );
   return Number(row?.n ?? 0);
 }
 

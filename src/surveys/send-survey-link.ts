@@ -18,8 +18,17 @@ export async function sendSurveyLink(
   if (input.to) {
     const t = translator('id');
     const unit = await getUnit(tx, input.unitCode);
-    const values = { name: input.name, service: t(`surveys.services.${input.service}`), unit: unit.name, link: link.url };
-    await enqueueMail(tx, { to: input.to, subject: t('surveys.mail.subject'), text: `${t('surveys.mail.body', values)}\n\n${t('mail.signature')}\n` });
+    const values = {
+      name: input.name,
+      service: t(`surveys.services.${input.service}`),
+      unit: unit.name,
+      link: link.url,
+    };
+    await enqueueMail(tx, {
+      to: input.to,
+      subject: t('surveys.mail.subject'),
+      text: `${t('surveys.mail.body', values)}\n\n${t('mail.signature')}\n`,
+    });
   }
   return link;
 }

@@ -28,7 +28,8 @@ import { surveyResponses, surveyTokens } from './schema.ts';
 
 const tId = translator('id');
 const codes = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
-const scoresOf = (values: readonly number[]) => Object.fromEntries(codes.map((c, i) => [c, values[i]!])) as Record<(typeof codes)[number], number>;
+const scoresOf = (values: readonly number[]) =>
+  Object.fromEntries(codes.map((c, i) => [c, values[i]!])) as Record<(typeof codes)[number], number>;
 const all = (n: number) => scoresOf(Array<number>(9).fill(n));
 
 describe('IKM arithmetic (PermenPANRB 14/2017)', () => {
@@ -70,11 +71,14 @@ describeApp('satisfaction survey', (ctx) => {
   const issue = (unitCode: string, service: 'passport' | 'home_visit' = 'passport') =>
     ctx.db.transaction((tx) => issueSurveyToken(tx, { unitCode, service }, ctx.config.publicUrl));
   const bearer = async (account: Account) => {
-    const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'survey test'));
+    const { token } = await ctx.db.transaction((tx) =>
+      createApiToken(tx, systemCaller('test'), account.id, 'survey test'),
+    );
     return { authorization: `Bearer ${token}` };
   };
   const officer = (role: OfficerRole, unitCode: string) => makeOfficer(ctx.db, { role, unitCode });
-  const responsesOf = (unitCode: string) => ctx.db.select().from(surveyResponses).where(eq(surveyResponses.unitCode, unitCode));
+  const responsesOf = (unitCode: string) =>
+    ctx.db.select().from(surveyResponses).where(eq(surveyResponses.unitCode, unitCode));
 
   it('saves a link’s answers once: reuse is 409 already_answered and changes nothing; an unknown token is 404', async () => {
     const unit = await makeUnit(ctx.db);
@@ -86,17 +90,37 @@ describeApp('satisfaction survey', (ctx) => {
     const [spent] = await ctx.db.select().from(surveyTokens).where(eq(surveyTokens.unitCode, unit.code));
     expect(spent!.usedAt).toBeInstanceOf(Date);
 
-    const again = await ctx.app.inject({ method: 'POST', url: `/api/v1/surveys/${token}`, payload: { scores: all(1) } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${token}`,
+      payload: { scores: all(1) },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'already_answered' } });
     const rows = await responsesOf(unit.code);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source: 'link' as const, service: 'passport', u1: 3, u9: 3, ageGroup: '30_39', sex: 'F', education: null, comment: 'Cepat dan ramah.', enteredBy: null });
+    expect(rows[0]).toMatchObject({
+      source: 'link' as const,
+      service: 'passport',
+      u1: 3,
+      u9: 3,
+      ageGroup: '30_39',
+      sex: 'F',
+      education: null,
+      comment: 'Cepat dan ramah.',
+      enteredBy: null,
+    });
     const [still] = await ctx.db.select().from(surveyTokens).where(eq(surveyTokens.unitCode, unit.code));
     expect(still!.usedAt).toEqual(spent!.usedAt);
 
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/surveys/no-such-token-000', payload: body })).statusCode).toBe(404);
-    const bad = await ctx.app.inject({ method: 'POST', url: `/api/v1/surveys/${(await issue(unit.code)).token}`, payload: { scores: { ...all(3), u4: 5 } } });
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/v1/surveys/no-such-token-000', payload: body })).statusCode,
+    ).toBe(404);
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${(await issue(unit.code)).token}`,
+      payload: { scores: { ...all(3), u4: 5 } },
+    });
     expect(bad.statusCode).toBe(422);
   });
 
@@ -106,14 +130,32 @@ describeApp('satisfaction survey', (ctx) => {
     const browser = new Browser(ctx.app);
     const page = await browser.get(`/survei/${token}`);
     expect(page.statusCode).toBe(200);
-    for (const text of [tId('surveys.elements.u1.question'), tId('surveys.elements.u1.o1'), tId('surveys.elements.u9.o4'), unit.name, tId('surveys.services.home_visit')]) expect(page.body).toContain(text);
+    for (const text of [
+      tId('surveys.elements.u1.question'),
+      tId('surveys.elements.u1.o1'),
+      tId('surveys.elements.u9.o4'),
+      unit.name,
+      tId('surveys.services.home_visit'),
+    ])
+      expect(page.body).toContain(text);
     const en = await browser.get(`/survei/${token}?lang=en`);
     expect(en.statusCode).toBe(200);
 
-    const missing = await browser.request({ method: 'POST', url: `/survei/${token}`, form: { ...Object.fromEntries(codes.map((c) => [c, '4'])), u5: '' } });
+    const missing = await browser.request({
+      method: 'POST',
+      url: `/survei/${token}`,
+      form: { ...Object.fromEntries(codes.map((c) => [c, '4'])), u5: '' },
+    });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('id="f-u5"');
-    const form = { ...Object.fromEntries(codes.map((c) => [c, '4'])), ageGroup: '', sex: 'M', education: 's1', occupation: '', comment: '' };
+    const form = {
+      ...Object.fromEntries(codes.map((c) => [c, '4'])),
+      ageGroup: '',
+      sex: 'M',
+      education: 's1',
+      occupation: '',
+      comment: '',
+    };
     const saved = await browser.request({ method: 'POST', url: `/survei/${token}`, form });
     expect(saved.statusCode).toBe(200);
     expect(saved.body).toContain(tId('surveys.thanks.body'));
@@ -121,7 +163,9 @@ describeApp('satisfaction survey', (ctx) => {
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain(tId('surveys.answered.body'));
     expect((await browser.get(`/survei/${token}`)).body).toContain(tId('surveys.answered.body'));
-    expect(await responsesOf(unit.code)).toMatchObject([{ service: 'home_visit', u1: 4, sex: 'M', education: 's1', ageGroup: null }]);
+    expect(await responsesOf(unit.code)).toMatchObject([
+      { service: 'home_visit', u1: 4, sex: 'M', education: 's1', ageGroup: null },
+    ]);
 
     const qr = await ctx.app.inject({ url: `/survei/${(await issue(unit.code)).token}/qr.svg` });
     expect(qr.statusCode).toBe(200);
@@ -138,17 +182,38 @@ describeApp('satisfaction survey', (ctx) => {
     await ctx.db.insert(surveyResponses).values([
       { unitCode: unit.code, service: 'passport' as const, source: 'paper' as const, ...all(4), answeredAt: at },
       { unitCode: unit.code, service: 'home_visit' as const, source: 'paper' as const, ...all(3), answeredAt: at },
-      { unitCode: post.code, service: 'passport' as const, source: 'paper' as const, ...scoresOf([2, 3, 4, 1, 2, 3, 4, 1, 2]), answeredAt: at },
+      {
+        unitCode: post.code,
+        service: 'passport' as const,
+        source: 'paper' as const,
+        ...scoresOf([2, 3, 4, 1, 2, 3, 4, 1, 2]),
+        answeredAt: at,
+      },
       // The moment before today's first WITA minute belongs to yesterday.
-      { unitCode: unit.code, service: 'passport' as const, source: 'paper' as const, ...all(1), answeredAt: new Date(witaInstant(today).getTime() - 1) },
+      {
+        unitCode: unit.code,
+        service: 'passport' as const,
+        source: 'paper' as const,
+        ...all(1),
+        answeredAt: new Date(witaInstant(today).getTime() - 1),
+      },
     ]);
     const ikm = await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${today}` });
     expect(ikm.statusCode).toBe(200);
-    const result = ikm.json<{ respondents: number; elements: { code: string; mean: number }[]; ikm: number; converted: number; category: string; label: string }>();
+    const result = ikm.json<{
+      respondents: number;
+      elements: { code: string; mean: number }[];
+      ikm: number;
+      converted: number;
+      category: string;
+      label: string;
+    }>();
     // Means in thirds: 9, 10, 11, 8, 9, 10, 11, 8, 9 → Σ = 85/3, IKM = 85/27 = 3.1481…, converted 78.7037… → B.
     expect(result.respondents).toBe(3);
     expect(result.elements.map((e) => e.code)).toEqual([...codes]);
-    expect(result.elements.map((e) => e.mean * 3)).toEqual([9, 10, 11, 8, 9, 10, 11, 8, 9].map((n) => expect.closeTo(n, 9)));
+    expect(result.elements.map((e) => e.mean * 3)).toEqual(
+      [9, 10, 11, 8, 9, 10, 11, 8, 9].map((n) => expect.closeTo(n, 9)),
+    );
     expect(result.ikm).toBeCloseTo(85 / 27, 9);
     // The converted value as published, to hundredths: 78.7037… is 78.70.
     expect(result.converted).toBe(78.7);
@@ -157,14 +222,25 @@ describeApp('satisfaction survey', (ctx) => {
     const onlyPost = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${post.code}&from=${today}&to=${today}` })).json();
     // Σ 22 → IKM 22/9 = 2.444…, converted 61.11 → D.
     expect(onlyPost).toMatchObject({ respondents: 1, converted: 61.11, category: 'D' });
-    const homeVisits = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&service=home_visit&from=${today}&to=${today}` })).json();
+    const homeVisits = (
+      await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&service=home_visit&from=${today}&to=${today}` })
+    ).json();
     expect(homeVisits).toMatchObject({ respondents: 1, ikm: 3, converted: 75, category: 'C', label: 'Kurang Baik' });
-    const withYesterday = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${addDays(today, -1)}&to=${today}` })).json();
+    const withYesterday = (
+      await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${addDays(today, -1)}&to=${today}` })
+    ).json();
     expect(withYesterday.respondents).toBe(4);
-    const nobody = (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=2001-01-01&to=2001-01-31` })).json();
+    const nobody = (
+      await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=2001-01-01&to=2001-01-31` })
+    ).json();
     expect(nobody).toEqual({ respondents: 0, elements: [], ikm: null, converted: null, category: null, label: null });
-    expect((await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${addDays(today, -1)}` })).statusCode).toBe(422);
-    expect((await ctx.app.inject({ url: `/api/v1/ikm?unit=NO-SUCH-UNIT&from=${today}&to=${today}` })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${addDays(today, -1)}` }))
+        .statusCode,
+    ).toBe(422);
+    expect((await ctx.app.inject({ url: `/api/v1/ikm?unit=NO-SUCH-UNIT&from=${today}&to=${today}` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('publishes the converted value to hundredths: 65.00, not the 64.99999999999999 binary arithmetic gives, and its category C', async () => {
@@ -186,7 +262,15 @@ describeApp('satisfaction survey', (ctx) => {
     const at = new Date();
     await ctx.db
       .insert(surveyResponses)
-      .values([0, 1, 2, 3, 4].map((r) => ({ unitCode: unit.code, service: 'passport' as const, source: 'paper' as const, ...scoresOf(columns.map((c) => c[r]!)), answeredAt: at })));
+      .values(
+        [0, 1, 2, 3, 4].map((r) => ({
+          unitCode: unit.code,
+          service: 'passport' as const,
+          source: 'paper' as const,
+          ...scoresOf(columns.map((c) => c[r]!)),
+          answeredAt: at,
+        })),
+      );
     const res = await ctx.app.inject({ url: `/api/v1/ikm?unit=${unit.code}&from=${today}&to=${today}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ respondents: 5, converted: 65, category: 'C', label: 'Kurang Baik' });
@@ -196,23 +280,44 @@ describeApp('satisfaction survey', (ctx) => {
     const unit = await makeUnit(ctx.db);
     const other = await makeUnit(ctx.db);
     const body = { service: 'passport', scores: all(2), profile: { occupation: 'wirausaha' } };
-    const send = async (account: Account, unitCode = unit.code) => ctx.app.inject({ method: 'POST', url: `/api/v1/units/${unitCode}/surveys`, headers: await bearer(account), payload: body });
+    const send = async (account: Account, unitCode = unit.code) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/units/${unitCode}/surveys`,
+        headers: await bearer(account),
+        payload: body,
+      });
 
     const counter = await officer('counter_officer', unit.code);
     const saved = await send(counter);
     expect(saved.statusCode).toBe(201);
-    expect(await responsesOf(unit.code)).toMatchObject([{ source: 'paper' as const, service: 'passport', u1: 2, occupation: 'wirausaha', enteredBy: counter.id }]);
-    for (const refused of [await officer('adjudicator', unit.code), await officer('auditor', unit.code), await officer('counter_officer', other.code)]) {
+    expect(await responsesOf(unit.code)).toMatchObject([
+      { source: 'paper' as const, service: 'passport', u1: 2, occupation: 'wirausaha', enteredBy: counter.id },
+    ]);
+    for (const refused of [
+      await officer('adjudicator', unit.code),
+      await officer('auditor', unit.code),
+      await officer('counter_officer', other.code),
+    ]) {
       const res = await send(refused);
       expect(res.statusCode, refused.role!).toBe(403);
       expect(res.json()).toMatchObject({ error: { code: 'forbidden' } });
     }
     expect((await send(await makeCitizen(ctx.db))).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/units/${unit.code}/surveys`, payload: body })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: `/api/v1/units/${unit.code}/surveys`, payload: body })).statusCode,
+    ).toBe(401);
     expect(await responsesOf(unit.code)).toHaveLength(1);
-    expect(await ctx.db.select().from(auditLog).where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'survey.entered')))).toHaveLength(1);
+    expect(
+      await ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'survey.entered'))),
+    ).toHaveLength(1);
 
-    const head = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await officer('head_of_office', unit.code)));
+    const head = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await officer('head_of_office', unit.code)),
+    );
     const page = await head.get(`/officer/units/${unit.code}/surveys?from=${today}&to=${today}&population=100`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(tId('surveys.officer.enterTitle'));
@@ -222,23 +327,44 @@ describeApp('satisfaction survey', (ctx) => {
     const posted = await head.request({ method: 'POST', url: `/officer/units/${unit.code}/surveys`, form });
     expect(posted.statusCode).toBe(303);
     expect(posted.headers.location).toBe(`/officer/units/${unit.code}/surveys?saved=1`);
-    const invalid = await head.request({ method: 'POST', url: `/officer/units/${unit.code}/surveys`, form: { ...form, service: '' } });
+    const invalid = await head.request({
+      method: 'POST',
+      url: `/officer/units/${unit.code}/surveys`,
+      form: { ...form, service: '' },
+    });
     expect(invalid.statusCode).toBe(422);
     expect(await responsesOf(unit.code)).toHaveLength(2);
 
     // An adjudicator reads the IKM but gets no form, and cannot post one.
-    const adjudicator = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await officer('adjudicator', unit.code)));
+    const adjudicator = new Browser(ctx.app).setCookie(
+      await sessionCookie(ctx.db, await officer('adjudicator', unit.code)),
+    );
     const readOnly = await adjudicator.get(`/officer/units/${unit.code}/surveys`);
     expect(readOnly.statusCode).toBe(200);
     expect(readOnly.body).not.toContain(tId('surveys.officer.enterTitle'));
-    expect((await adjudicator.request({ method: 'POST', url: `/officer/units/${unit.code}/surveys`, form: {} })).statusCode).toBe(403);
+    expect(
+      (await adjudicator.request({ method: 'POST', url: `/officer/units/${unit.code}/surveys`, form: {} })).statusCode,
+    ).toBe(403);
   });
 
   it('renders the IKM report as PDF and Excel for the unit’s officers and the auditor of any unit', async () => {
     const unit = await makeUnit(ctx.db);
     await ctx.db.insert(surveyResponses).values([
-      { unitCode: unit.code, service: 'passport' as const, source: 'paper' as const, ...all(4), sex: 'F', education: 'sma' },
-      { unitCode: unit.code, service: 'passport' as const, source: 'link' as const, ...scoresOf([3, 3, 3, 3, 3, 3, 3, 3, 4]), sex: 'F' },
+      {
+        unitCode: unit.code,
+        service: 'passport' as const,
+        source: 'paper' as const,
+        ...all(4),
+        sex: 'F',
+        education: 'sma',
+      },
+      {
+        unitCode: unit.code,
+        service: 'passport' as const,
+        source: 'link' as const,
+        ...scoresOf([3, 3, 3, 3, 3, 3, 3, 3, 4]),
+        sex: 'F',
+      },
     ]);
     const query = `from=${today}&to=${today}`;
     const auditor = { cookie: await sessionCookie(ctx.db, await officer('auditor', 'KANWIL-NTT')) };
@@ -247,7 +373,10 @@ describeApp('satisfaction survey', (ctx) => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const xlsx = await ctx.app.inject({ url: `/officer/units/${unit.code}/ikm.xlsx?${query}`, headers: { cookie: await sessionCookie(ctx.db, await officer('verifier', unit.code)) } });
+    const xlsx = await ctx.app.inject({
+      url: `/officer/units/${unit.code}/ikm.xlsx?${query}`,
+      headers: { cookie: await sessionCookie(ctx.db, await officer('verifier', unit.code)) },
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers['content-disposition']).toContain(`ikm-${unit.code}-${today}-${today}.xlsx`);
@@ -265,8 +394,12 @@ describeApp('satisfaction survey', (ctx) => {
     expect(cells.get(tId('surveys.profile.sexes.F'))).toBe(2);
 
     const outsider = { cookie: await sessionCookie(ctx.db, await officer('head_of_office', 'KANIM-MAUMERE')) };
-    expect((await ctx.app.inject({ url: `/officer/units/${unit.code}/ikm.pdf?${query}`, headers: outsider })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ url: `/officer/units/${unit.code}/ikm.xlsx?${query}`, headers: outsider })).statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ url: `/officer/units/${unit.code}/ikm.pdf?${query}`, headers: outsider })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ctx.app.inject({ url: `/officer/units/${unit.code}/ikm.xlsx?${query}`, headers: outsider })).statusCode,
+    ).toBe(403);
   });
 
   it('issues a survey link after a hand-over and mails it to the applicant', async () => {
@@ -275,10 +408,21 @@ describeApp('satisfaction survey', (ctx) => {
     const counter = await officer('counter_officer', unit.code);
     const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'approved', holderId: counter.id });
     const act = (body: CaseActionBody) =>
-      ctx.db.transaction((tx) => performCaseAction(tx, { actor: toActor(counter, 'session', true) }, { applicationId: c.id, body }, { storage: openStorage(ctx.config), publicUrl: ctx.config.publicUrl }));
+      ctx.db.transaction((tx) =>
+        performCaseAction(
+          tx,
+          { actor: toActor(counter, 'session', true) },
+          { applicationId: c.id, body },
+          { storage: openStorage(ctx.config), publicUrl: ctx.config.publicUrl },
+        ),
+      );
     await act({ type: 'print' });
     await act({ type: 'quality_check', passed: true });
-    const mailsTo = () => ctx.db.select().from(jobs).where(and(eq(jobs.kind, MAIL_JOB), sql`${jobs.payload}->>'to' = ${c.email}`));
+    const mailsTo = () =>
+      ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, MAIL_JOB), sql`${jobs.payload}->>'to' = ${c.email}`));
     const before = (await mailsTo()).length;
     await act({ type: 'hand_over', identityChecked: true, recipient: 'applicant' });
 
@@ -290,7 +434,10 @@ describeApp('satisfaction survey', (ctx) => {
     expect(mail.subject).toBe(tId('surveys.mail.subject'));
     const link = /\/survei\/([\w-]+)/.exec(mail.text)?.[1];
     expect(link).toBeTruthy();
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/surveys/${link}`, payload: { scores: all(4) } })).statusCode).toBe(201);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: `/api/v1/surveys/${link}`, payload: { scores: all(4) } }))
+        .statusCode,
+    ).toBe(201);
     expect(await responsesOf(unit.code)).toMatchObject([{ service: 'passport' as const, source: 'link' }]);
   });
 
@@ -300,10 +447,29 @@ describeApp('satisfaction survey', (ctx) => {
     const visit = await makeVisit(ctx.db, requester, unit.code);
     await ctx.db.update(homeVisits).set({ status: 'scheduled', visitDate: today }).where(eq(homeVisits.id, visit.id));
     const counter = await officer('counter_officer', unit.code);
-    await ctx.db.transaction((tx) => markVisited(tx, { actor: toActor(counter, 'session', true) }, { visitId: visit.id, publicUrl: ctx.config.publicUrl }));
-    expect(await ctx.db.select().from(surveyTokens).where(eq(surveyTokens.refId, visit.id))).toMatchObject([{ unitCode: unit.code, service: 'home_visit' }]);
-    const mails = await ctx.db.select().from(jobs).where(and(eq(jobs.kind, MAIL_JOB), sql`${jobs.payload}->>'to' = ${requester.email}`, sql`${jobs.payload}->>'subject' = ${tId('surveys.mail.subject')}`));
+    await ctx.db.transaction((tx) =>
+      markVisited(
+        tx,
+        { actor: toActor(counter, 'session', true) },
+        { visitId: visit.id, publicUrl: ctx.config.publicUrl },
+      ),
+    );
+    expect(await ctx.db.select().from(surveyTokens).where(eq(surveyTokens.refId, visit.id))).toMatchObject([
+      { unitCode: unit.code, service: 'home_visit' },
+    ]);
+    const mails = await ctx.db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, MAIL_JOB),
+          sql`${jobs.payload}->>'to' = ${requester.email}`,
+          sql`${jobs.payload}->>'subject' = ${tId('surveys.mail.subject')}`,
+        ),
+      );
     expect(mails).toHaveLength(1);
-    expect((mails[0]!.payload as { text: string }).text).toContain(`${ctx.config.publicUrl.replace(/\/$/, '')}/survei/`);
+    expect((mails[0]!.payload as { text: string }).text).toContain(
+      `${ctx.config.publicUrl.replace(/\/$/, '')}/survei/`,
+    );
   });
 });

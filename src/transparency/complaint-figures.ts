@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 
-export type ComplaintFigures = { received: number; resolved: number; overdue: number; medianDaysToFirstAnswer: number | null; whistleblowing: number };
+export type ComplaintFigures = {
+  received: number;
+  resolved: number;
+  overdue: number;
+  medianDaysToFirstAnswer: number | null;
+  whistleblowing: number;
+};
 
 /**
  * Complaints received in [from, to] (WITA days) at the units given: how many, how many are resolved (answered or
@@ -11,9 +17,21 @@ export type ComplaintFigures = { received: number; resolved: number; overdue: nu
  * only where a count cannot point at an office (the region's total, `withWhistleblowing`): a small office's count
  * would show its staff that someone reported one of them.
  */
-export async function complaintFigures(db: Executor, input: { unitCodes: string[]; from: IsoDate; to: IsoDate; today: IsoDate; withWhistleblowing: boolean }): Promise<ComplaintFigures> {
-  if (input.unitCodes.length === 0) return { received: 0, resolved: 0, overdue: 0, medianDaysToFirstAnswer: null, whistleblowing: 0 };
-  const [row] = await queryRows<{ received: number; resolved: number; overdue: number; median: number | null; whistleblowing: number }>(db, sql`
+export async function complaintFigures(
+  db: Executor,
+  input: { unitCodes: string[]; from: IsoDate; to: IsoDate; today: IsoDate; withWhistleblowing: boolean },
+): Promise<ComplaintFigures> {
+  if (input.unitCodes.length === 0)
+    return { received: 0, resolved: 0, overdue: 0, medianDaysToFirstAnswer: null, whistleblowing: 0 };
+  const [row] = await queryRows<{
+    received: number;
+    resolved: number;
+    overdue: number;
+    median: number | null;
+    whistleblowing: number;
+  }>(
+    db,
+    sql`
     select count(*)::int as received,
       count(*) filter (where status in ('answered', 'closed', 'forwarded'))::int as resolved,
       count(*) filter (where (status = 'received' and verify_due_on < ${input.today}::date)
@@ -24,7 +42,8 @@ export async function complaintFigures(db: Executor, input: { unitCodes: string[
     from complaints
     where unit_code in ${input.unitCodes}
       and (${input.withWhistleblowing} or type <> 'whistleblowing')
-      and (received_at at time zone 'Asia/Makassar')::date between ${input.from}::date and ${input.to}::date`);
+      and (received_at at time zone 'Asia/Makassar')::date between ${input.from}::date and ${input.to}::date`,
+  );
   const median = row?.median ?? null;
   return {
     received: row?.received ?? 0,

@@ -22,6 +22,7 @@ export const transparency: Messages<typeof id> = {
   chartDesc: 'Bar chart per office; the figures are in the table above.',
   csv: 'Download CSV',
   note: 'Overdue: not verified within 3 working days or not answered by its deadline, as of today. IKM as in PermenPANRB 14/2017.',
-  whistleblowingNote: "The regional office's figures include {{count}} whistle-blowing reports. They are not counted per office, so that they point at no office's staff.",
+  whistleblowingNote:
+    "The regional office's figures include {{count}} whistle-blowing reports. They are not counted per office, so that they point at no office's staff.",
   categories: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Not good' },
 };

@@ -19,6 +19,7 @@ export const transparency = {
   chartDesc: 'Diagram batang per kantor; angkanya ada di tabel di atas.',
   csv: 'Unduh CSV',
   note: 'Lewat batas waktu: belum diverifikasi dalam 3 hari kerja atau belum dijawab sesuai tenggat, dihitung hari ini. IKM menurut PermenPANRB 14/2017.',
-  whistleblowingNote: 'Angka Kantor Wilayah mencakup {{count}} laporan whistle-blowing. Laporan itu tidak dihitung per kantor, agar tidak menunjuk ke pegawai kantor mana pun.',
+  whistleblowingNote:
+    'Angka Kantor Wilayah mencakup {{count}} laporan whistle-blowing. Laporan itu tidak dihitung per kantor, agar tidak menunjuk ke pegawai kantor mana pun.',
   categories: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' },
 };

@@ -10,7 +10,13 @@ import { TransparencyPage } from './views/transparency-page.tsx';
 const FIRST_YEAR = 2024;
 const thisYear = () => Number(witaDate().slice(0, 4));
 const YearQuery = z.object({
-  year: z.coerce.number({ error: 'v.invalid' }).int('v.invalid').min(FIRST_YEAR, 'v.invalid').max(2100, 'v.invalid').optional().describe('calendar year; this year when left out'),
+  year: z.coerce
+    .number({ error: 'v.invalid' })
+    .int('v.invalid')
+    .min(FIRST_YEAR, 'v.invalid')
+    .max(2100, 'v.invalid')
+    .optional()
+    .describe('calendar year; this year when left out'),
 });
 
 const FiguresJson = z.object({
@@ -21,9 +27,16 @@ const FiguresJson = z.object({
     resolved: z.number(),
     overdue: z.number(),
     medianDaysToFirstAnswer: z.number().nullable(),
-    whistleblowing: z.number().describe('whistle-blowing reports among them: counted in the region only, never per office'),
+    whistleblowing: z
+      .number()
+      .describe('whistle-blowing reports among them: counted in the region only, never per office'),
   }),
-  ikm: z.object({ respondents: z.number(), ikm: z.number().nullable(), converted: z.number().nullable(), category: z.string().nullable() }),
+  ikm: z.object({
+    respondents: z.number(),
+    ikm: z.number().nullable(),
+    converted: z.number().nullable(),
+    category: z.string().nullable(),
+  }),
   passports: z.object({ biasa: z.number(), elektronik: z.number(), total: z.number() }),
 });
 
@@ -51,9 +64,18 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
     {
       schema: {
         tags: ['transparency'],
-        summary: 'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi',
+        summary:
+          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi',
         querystring: YearQuery,
-        response: { 200: z.object({ year: z.number(), from: z.string(), to: z.string(), region: FiguresJson, units: z.array(FiguresJson) }) },
+        response: {
+          200: z.object({
+            year: z.number(),
+            from: z.string(),
+            to: z.string(),
+            region: FiguresJson,
+            units: z.array(FiguresJson),
+          }),
+        },
       },
     },
     async (req) => transparencyReport(db(), req.query.year ?? thisYear()),

@@ -42,7 +42,12 @@ export async function transparencyReport(db: Executor, year: number, now = new D
         unitCode: unit.code,
         unitName: unit.name,
         complaints,
-        ikm: { respondents: published.respondents, ikm: published.ikm, converted: published.converted, category: published.category },
+        ikm: {
+          respondents: published.respondents,
+          ikm: published.ikm,
+          converted: published.converted,
+          category: published.category,
+        },
         passports: { biasa: passports.biasa, elektronik: passports.elektronik, total: passports.total },
       };
     }),

@@ -21,8 +21,10 @@ export function registerUnitApi(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
-  app.get('/api/v1/units', { schema: { tags: ['units'], summary: 'All units of Kanwil NTT', response: { 200: z.array(UnitJson) } } }, async () =>
-    (await listUnits(db())).map(toJson),
+  app.get(
+    '/api/v1/units',
+    { schema: { tags: ['units'], summary: 'All units of Kanwil NTT', response: { 200: z.array(UnitJson) } } },
+    async () => (await listUnits(db())).map(toJson),
   );
   app.get(
     '/api/v1/units/:code',

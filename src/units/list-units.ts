@@ -12,7 +12,9 @@ export async function listUnits(db: Executor): Promise<Unit[]> {
   for (const row of rows) byParent.set(row.parentCode, [...(byParent.get(row.parentCode) ?? []), row]);
   const ordered: Unit[] = [];
   const visit = (parent: string | null) => {
-    const children = (byParent.get(parent) ?? []).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name));
+    const children = (byParent.get(parent) ?? []).sort(
+      (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name),
+    );
     for (const child of children) {
       ordered.push(child);
       visit(child.code);

@@ -23,22 +23,50 @@ export const units: Messages<typeof id.units> = {
   map: 'Map',
   openMap: 'See the location on a map',
   mapUrl: 'Map link',
-  mapUrlHint: "An https link to the office's location, for example from OpenStreetMap or Google Maps. Leave empty if there is none yet.",
+  mapUrlHint:
+    "An https link to the office's location, for example from OpenStreetMap or Google Maps. Leave empty if there is none yet.",
 };
 
-export const unitKinds: Messages<typeof id.unitKinds> = { kanwil: 'Regional Office', kanim: 'Immigration Office', pos: 'Immigration Post', plbn: 'State Border Post', rudenim: 'Immigration Detention Centre' };
+export const unitKinds: Messages<typeof id.unitKinds> = {
+  kanwil: 'Regional Office',
+  kanim: 'Immigration Office',
+  pos: 'Immigration Post',
+  plbn: 'State Border Post',
+  rudenim: 'Immigration Detention Centre',
+};
 
-export const unitStates: Messages<typeof id.unitStates> = { active: 'Active', under_revitalisation: 'Under revitalisation', normalised: 'Normalised' };
+export const unitStates: Messages<typeof id.unitStates> = {
+  active: 'Active',
+  under_revitalisation: 'Under revitalisation',
+  normalised: 'Normalised',
+};
 
 export const services: Messages<typeof id.services> = {
-  passport: { name: 'Passports', about: 'Ordinary and electronic passports: apply online, pick a date within the daily quota, pay with a billing code, then come to the office.' },
-  eazy_paspor: { name: 'Eazy Paspor', about: 'A collective passport service in your village, school, company or community, for at least 30 applicants.' },
+  passport: {
+    name: 'Passports',
+    about:
+      'Ordinary and electronic passports: apply online, pick a date within the daily quota, pay with a billing code, then come to the office.',
+  },
+  eazy_paspor: {
+    name: 'Eazy Paspor',
+    about: 'A collective passport service in your village, school, company or community, for at least 30 applicants.',
+  },
   koe_tos: { name: 'si Koe TOS', about: 'Take on Saturday: collect your finished passport on a Saturday.' },
-  koe_peduli: { name: 'si Koe Peduli', about: 'Officers come to the home or hospital of elderly, disabled or sick applicants.' },
+  koe_peduli: {
+    name: 'si Koe Peduli',
+    about: 'Officers come to the home or hospital of elderly, disabled or sick applicants.',
+  },
   stay_permit: { name: 'Stay permits for foreigners', about: 'ITK, ITAS, ITAP and their extensions.' },
-  lodging_report: { name: 'Reporting foreign guests', about: 'Hotels and lodgings report foreign guests within 24 hours and receive a receipt.' },
+  lodging_report: {
+    name: 'Reporting foreign guests',
+    about: 'Hotels and lodgings report foreign guests within 24 hours and receive a receipt.',
+  },
   border_pass: { name: 'Border pass', about: 'For residents of the sub-districts on the Timor-Leste border.' },
   border_crossing: { name: 'Border inspection', about: 'Immigration inspection at border crossings.' },
   detention: { name: 'Detention', about: 'Immigration Detention Centre.' },
-  complaints: { name: 'Complaints', about: 'Raise a complaint, suggestion or whistle-blowing report, anonymously if you wish, and see it answered on time.' },
+  complaints: {
+    name: 'Complaints',
+    about:
+      'Raise a complaint, suggestion or whistle-blowing report, anonymously if you wish, and see it answered on time.',
+  },
 };

@@ -25,15 +25,24 @@ function pdfText(pdf: Buffer): string {
     } catch {
       continue;
     }
-    for (const op of content.matchAll(/\[(.*?)\]\s*TJ/gs)) text += [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('') + '\n';
+    for (const op of content.matchAll(/\[(.*?)\]\s*TJ/gs))
+      text +=
+        [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('') +
+        '\n';
   }
   return text;
 }
 
 describe('office contact lines', () => {
   it('give the phone and an https map link, in the reader’s language, and nothing that is missing', () => {
-    expect(officeContactLines(translator('id'), { phone: PHONE, mapUrl: MAP })).toEqual([`Telepon: ${PHONE}`, `Peta: ${MAP}`]);
-    expect(officeContactLines(translator('en'), { phone: PHONE, mapUrl: MAP })).toEqual([`Phone: ${PHONE}`, `Map: ${MAP}`]);
+    expect(officeContactLines(translator('id'), { phone: PHONE, mapUrl: MAP })).toEqual([
+      `Telepon: ${PHONE}`,
+      `Peta: ${MAP}`,
+    ]);
+    expect(officeContactLines(translator('en'), { phone: PHONE, mapUrl: MAP })).toEqual([
+      `Phone: ${PHONE}`,
+      `Map: ${MAP}`,
+    ]);
     expect(officeContactLines(translator('id'), { phone: null, mapUrl: 'http://osm.org/x' })).toEqual([]);
     expect(telLink('+62 380 833-101')).toBe('tel:+62380833101');
   });
@@ -42,23 +51,63 @@ describe('office contact lines', () => {
     for (const lang of ['id', 'en'] as const) {
       const t = translator(lang);
       const booking = bookingConfirmationMail(lang, 'a@test.sikoe.id', {
-        code: 'SK7F3K9Q2MXP', date: '2030-01-02', unit: 'Kantor Imigrasi Kupang', address: 'Jl. Adi Sucipto 1', phone: PHONE, mapUrl: MAP,
-        amount: 950_000, billingCode: '820123456789012', payBefore: new Date('2030-01-01T10:00:00Z'), link: 'http://sikoe.test/x',
+        code: 'SK7F3K9Q2MXP',
+        date: '2030-01-02',
+        unit: 'Kantor Imigrasi Kupang',
+        address: 'Jl. Adi Sucipto 1',
+        phone: PHONE,
+        mapUrl: MAP,
+        amount: 950_000,
+        billingCode: '820123456789012',
+        payBefore: new Date('2030-01-01T10:00:00Z'),
+        link: 'http://sikoe.test/x',
       });
-      expect(booking.text).toContain(`Kantor Imigrasi Kupang, Jl. Adi Sucipto 1\n${t('units.phone')}: ${PHONE}\n${t('units.map')}: ${MAP}\n`);
-      const unit = { name: 'Kantor Imigrasi Kupang', address: 'Jl. Adi Sucipto 1', phone: PHONE, mapUrl: MAP, services: ['passport'], openingHours: { mon: [['08:00', '16:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } as unknown as Unit;
-      const ready = passportReadyMail(lang, 'a@test.sikoe.id', { code: 'SK7F3K9Q2MXP', passportNumber: 'E1234567', unit, trackLink: 'http://sikoe.test/track', saturdayLink: 'http://sikoe.test/s' });
-      expect(ready.text).toContain(`Kantor Imigrasi Kupang\nJl. Adi Sucipto 1\n${t('units.phone')}: ${PHONE}\n${t('units.map')}: ${MAP}\n`);
+      expect(booking.text).toContain(
+        `Kantor Imigrasi Kupang, Jl. Adi Sucipto 1\n${t('units.phone')}: ${PHONE}\n${t('units.map')}: ${MAP}\n`,
+      );
+      const unit = {
+        name: 'Kantor Imigrasi Kupang',
+        address: 'Jl. Adi Sucipto 1',
+        phone: PHONE,
+        mapUrl: MAP,
+        services: ['passport'],
+        openingHours: { mon: [['08:00', '16:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+      } as unknown as Unit;
+      const ready = passportReadyMail(lang, 'a@test.sikoe.id', {
+        code: 'SK7F3K9Q2MXP',
+        passportNumber: 'E1234567',
+        unit,
+        trackLink: 'http://sikoe.test/track',
+        saturdayLink: 'http://sikoe.test/s',
+      });
+      expect(ready.text).toContain(
+        `Kantor Imigrasi Kupang\nJl. Adi Sucipto 1\n${t('units.phone')}: ${PHONE}\n${t('units.map')}: ${MAP}\n`,
+      );
     }
     // Without a phone or a map link, the mails stay as they were.
-    const plain = bookingConfirmationMail('id', 'a@test.sikoe.id', { code: 'X', date: '2030-01-02', unit: 'K', address: 'A', phone: null, mapUrl: null, amount: 1, billingCode: '1', payBefore: new Date(), link: 'l' });
+    const plain = bookingConfirmationMail('id', 'a@test.sikoe.id', {
+      code: 'X',
+      date: '2030-01-02',
+      unit: 'K',
+      address: 'A',
+      phone: null,
+      mapUrl: null,
+      amount: 1,
+      billingCode: '1',
+      payBefore: new Date(),
+      link: 'l',
+    });
     expect(plain.text).toContain('Kantor: K, A\n\n');
   });
 });
 
 describeApp('the office on the booking confirmation and receipt', (ctx) => {
   async function booked() {
-    const unit = await makeUnit(ctx.db, { address: 'Jl. Adi Sucipto No. 1, Penfui, Kupang', phone: PHONE, mapUrl: MAP });
+    const unit = await makeUnit(ctx.db, {
+      address: 'Jl. Adi Sucipto No. 1, Penfui, Kupang',
+      phone: PHONE,
+      mapUrl: MAP,
+    });
     const date = await serviceDay(ctx.db, unit.code);
     await openDate(ctx.db, unit.code, date, 5);
     const application = await makeApplication(ctx.db, { unitCode: unit.code });
@@ -70,12 +119,18 @@ describeApp('the office on the booking confirmation and receipt', (ctx) => {
     const { unit, application, browser } = await booked();
     for (const lang of ['id', 'en'] as const) {
       const t = translator(lang);
-      const page = await browser.get(`/applications/${application.id}/appointment`, { cookie: `${browser.cookieHeader}; lang=${lang}` });
+      const page = await browser.get(`/applications/${application.id}/appointment`, {
+        cookie: `${browser.cookieHeader}; lang=${lang}`,
+      });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`<dt>${t('units.address')}</dt><dd>${unit.address}</dd>`);
       expect(page.body).toContain(`<dt>${t('units.phone')}</dt><dd><a href="tel:0380833101">${PHONE}</a></dd>`);
-      expect(page.body).toContain(`<dt>${t('units.map')}</dt><dd><a href="${MAP}" rel="noopener noreferrer" class="map-link">${t('units.openMap')}`);
-      expect(page.body).toContain(`<div class="table-scroll" role="region" aria-label="${t('booking.confirmation.feeTitle')}" tabindex="0"><table>`);
+      expect(page.body).toContain(
+        `<dt>${t('units.map')}</dt><dd><a href="${MAP}" rel="noopener noreferrer" class="map-link">${t('units.openMap')}`,
+      );
+      expect(page.body).toContain(
+        `<div class="table-scroll" role="region" aria-label="${t('booking.confirmation.feeTitle')}" tabindex="0"><table>`,
+      );
     }
   });
 

@@ -18,5 +18,7 @@ export const telLink = (phone: string) => `tel:${phone.replace(/(?!^\+)[^\d]/g, 
 /** The lines after the office's name and address in a mail or a printed receipt: its phone and its map link. */
 export function officeContactLines(t: T, unit: Pick<Unit, 'phone' | 'mapUrl'>): string[] {
   const map = mapLink(unit);
-  return [unit.phone ? `${t('units.phone')}: ${unit.phone}` : null, map ? `${t('units.map')}: ${map}` : null].filter((line): line is string => line !== null);
+  return [unit.phone ? `${t('units.phone')}: ${unit.phone}` : null, map ? `${t('units.map')}: ${map}` : null].filter(
+    (line): line is string => line !== null,
+  );
 }

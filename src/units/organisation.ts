@@ -33,18 +33,58 @@ const crossingHours: OpeningHours = {
   sun: [['08:00', '16:00']],
 };
 
-const kanimServices: UnitService[] = ['passport', 'eazy_paspor', 'koe_tos', 'koe_peduli', 'stay_permit', 'lodging_report', 'complaints'];
+const kanimServices: UnitService[] = [
+  'passport',
+  'eazy_paspor',
+  'koe_tos',
+  'koe_peduli',
+  'stay_permit',
+  'lodging_report',
+  'complaints',
+];
 const postServices: UnitService[] = ['passport', 'stay_permit', 'complaints'];
 const borderPostServices: UnitService[] = ['border_crossing', 'border_pass', 'complaints'];
 
 const kanim = (code: string, name: string, regencyCode: string, address: string): SeedUnit => ({
-  code, name, kind: 'kanim', parentCode: 'KANWIL-NTT', regencyCode, address, state: 'active', services: kanimServices, openingHours: officeWithSaturday,
+  code,
+  name,
+  kind: 'kanim',
+  parentCode: 'KANWIL-NTT',
+  regencyCode,
+  address,
+  state: 'active',
+  services: kanimServices,
+  openingHours: officeWithSaturday,
 });
-const post = (code: string, name: string, parentCode: string, regencyCode: string, address: string, state: UnitState, services = postServices): SeedUnit => ({
-  code, name, kind: 'pos', parentCode, regencyCode, address, state, services, openingHours: postHours,
+const post = (
+  code: string,
+  name: string,
+  parentCode: string,
+  regencyCode: string,
+  address: string,
+  state: UnitState,
+  services = postServices,
+): SeedUnit => ({
+  code,
+  name,
+  kind: 'pos',
+  parentCode,
+  regencyCode,
+  address,
+  state,
+  services,
+  openingHours: postHours,
 });
 const plbn = (code: string, name: string, regencyCode: string, address: string): SeedUnit => ({
-  code, name, kind: 'plbn', parentCode: 'KANIM-ATAMBUA', regencyCode, address, state: 'active', services: ['border_crossing', 'border_pass'], openingHours: crossingHours,
+  code,
+  name,
+  kind: 'plbn',
+  parentCode: 'KANIM-ATAMBUA',
+  regencyCode,
+  address,
+  state: 'active',
+  services: ['border_crossing', 'border_pass'],
+  openingHours: crossingHours,
 });
 
 /**
@@ -53,19 +93,63 @@ const plbn = (code: string, name: string, regencyCode: string, address: string):
  */
 export const organisation: SeedUnit[] = [
   {
-    code: 'KANWIL-NTT', name: 'Kantor Wilayah Direktorat Jenderal Imigrasi Nusa Tenggara Timur', kind: 'kanwil', parentCode: null,
-    regencyCode: '53.71', address: 'Kota Kupang, Nusa Tenggara Timur', state: 'active', services: ['complaints'], openingHours: officeHours,
+    code: 'KANWIL-NTT',
+    name: 'Kantor Wilayah Direktorat Jenderal Imigrasi Nusa Tenggara Timur',
+    kind: 'kanwil',
+    parentCode: null,
+    regencyCode: '53.71',
+    address: 'Kota Kupang, Nusa Tenggara Timur',
+    state: 'active',
+    services: ['complaints'],
+    openingHours: officeHours,
   },
   kanim('KANIM-KUPANG', 'Kantor Imigrasi Kelas I TPI Kupang', '53.71', 'Kota Kupang, Nusa Tenggara Timur'),
-  post('POS-OEPOLI', 'Pos Lintas Batas Tradisional Oepoli', 'KANIM-KUPANG', '53.01', 'Oepoli, Kabupaten Kupang', 'under_revitalisation', borderPostServices),
-  post('POS-MARITAING', 'Pos Lintas Batas Laut Maritaing', 'KANIM-KUPANG', '53.05', 'Maritaing, Kabupaten Alor', 'normalised', borderPostServices),
-  post('POS-ROTE-NDAO', 'Pos Pengawasan Keimigrasian Rote Ndao', 'KANIM-KUPANG', '53.14', 'Kabupaten Rote Ndao', 'normalised'),
-  post('POS-SUMBA-TENGAH', 'Pos Pengawasan Keimigrasian Sumba Tengah', 'KANIM-KUPANG', '53.17', 'Kabupaten Sumba Tengah, Pulau Sumba', 'under_revitalisation'),
+  post(
+    'POS-OEPOLI',
+    'Pos Lintas Batas Tradisional Oepoli',
+    'KANIM-KUPANG',
+    '53.01',
+    'Oepoli, Kabupaten Kupang',
+    'under_revitalisation',
+    borderPostServices,
+  ),
+  post(
+    'POS-MARITAING',
+    'Pos Lintas Batas Laut Maritaing',
+    'KANIM-KUPANG',
+    '53.05',
+    'Maritaing, Kabupaten Alor',
+    'normalised',
+    borderPostServices,
+  ),
+  post(
+    'POS-ROTE-NDAO',
+    'Pos Pengawasan Keimigrasian Rote Ndao',
+    'KANIM-KUPANG',
+    '53.14',
+    'Kabupaten Rote Ndao',
+    'normalised',
+  ),
+  post(
+    'POS-SUMBA-TENGAH',
+    'Pos Pengawasan Keimigrasian Sumba Tengah',
+    'KANIM-KUPANG',
+    '53.17',
+    'Kabupaten Sumba Tengah, Pulau Sumba',
+    'under_revitalisation',
+  ),
   kanim('KANIM-MAUMERE', 'Kantor Imigrasi Maumere', '53.07', 'Maumere, Kabupaten Sikka'),
   post('POS-LEMBATA', 'Pos Imigrasi Lembata', 'KANIM-MAUMERE', '53.13', 'Kabupaten Lembata', 'active'),
   post('POS-ENDE', 'Pos Imigrasi Ende', 'KANIM-MAUMERE', '53.08', 'Kabupaten Ende', 'active'),
   kanim('KANIM-ATAMBUA', 'Kantor Imigrasi Atambua', '53.04', 'Atambua, Kabupaten Belu'),
-  post('POS-KEFAMENANU', 'Pos Imigrasi Kefamenanu', 'KANIM-ATAMBUA', '53.03', 'Kefamenanu, Kabupaten Timor Tengah Utara', 'active'),
+  post(
+    'POS-KEFAMENANU',
+    'Pos Imigrasi Kefamenanu',
+    'KANIM-ATAMBUA',
+    '53.03',
+    'Kefamenanu, Kabupaten Timor Tengah Utara',
+    'active',
+  ),
   plbn('PLBN-MOTAAIN', 'Pos Lintas Batas Negara Motaain', '53.04', 'Motaain, Kabupaten Belu'),
   plbn('PLBN-MOTAMASIN', 'Pos Lintas Batas Negara Motamasin', '53.21', 'Motamasin, Kabupaten Malaka'),
   plbn('PLBN-WINI', 'Pos Lintas Batas Negara Wini', '53.03', 'Wini, Kabupaten Timor Tengah Utara'),
@@ -74,7 +158,14 @@ export const organisation: SeedUnit[] = [
   post('POS-BAJAWA', 'Pos Imigrasi Bajawa', 'KANIM-LABUAN-BAJO', '53.09', 'Bajawa, Kabupaten Ngada', 'active'),
   post('POS-RUTENG', 'Pos Imigrasi Ruteng', 'KANIM-LABUAN-BAJO', '53.10', 'Ruteng, Kabupaten Manggarai', 'active'),
   {
-    code: 'RUDENIM-KUPANG', name: 'Rumah Detensi Imigrasi Kupang', kind: 'rudenim', parentCode: 'KANWIL-NTT',
-    regencyCode: '53.71', address: 'Kota Kupang, Nusa Tenggara Timur', state: 'active', services: ['detention', 'complaints'], openingHours: officeHours,
+    code: 'RUDENIM-KUPANG',
+    name: 'Rumah Detensi Imigrasi Kupang',
+    kind: 'rudenim',
+    parentCode: 'KANWIL-NTT',
+    regencyCode: '53.71',
+    address: 'Kota Kupang, Nusa Tenggara Timur',
+    state: 'active',
+    services: ['detention', 'complaints'],
+    openingHours: officeHours,
   },
 ];

@@ -19,7 +19,14 @@ export function registerUnitPages(fastify: FastifyInstance): void {
   app.get('/units/:code', { schema: { params: UnitCodeParams, hide: true } }, async (req, reply) => {
     const unit = await getUnit(db(), req.params.code);
     const all = await listUnits(db());
-    return reply.page(<UnitPage ctx={reply.ctx()} unit={unit} parent={all.find((u) => u.code === unit.parentCode)} children={all.filter((u) => u.parentCode === unit.code)} />);
+    return reply.page(
+      <UnitPage
+        ctx={reply.ctx()}
+        unit={unit}
+        parent={all.find((u) => u.code === unit.parentCode)}
+        children={all.filter((u) => u.parentCode === unit.code)}
+      />,
+    );
   });
 
   app.get('/admin/units', { schema: { hide: true } }, async (req, reply) => {
@@ -35,7 +42,14 @@ export function registerUnitPages(fastify: FastifyInstance): void {
     authorize(actor, 'unit.edit', { unitCode: req.params.code, scope: await actorScope(db(), actor) });
     const unit = await getUnit(db(), req.params.code);
     const regencies = await listRegencies(db(), '53');
-    return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: unitFormValues(unit, req.lang) }} />);
+    return reply.page(
+      <UnitForm
+        ctx={reply.ctx()}
+        unit={unit}
+        regencies={regencies}
+        state={{ values: unitFormValues(unit, req.lang) }}
+      />,
+    );
   });
 
   app.post(
@@ -49,7 +63,15 @@ export function registerUnitPages(fastify: FastifyInstance): void {
           authorize(actor, 'unit.edit', { unitCode: code, scope: await actorScope(db(), actor) });
           const unit = await getUnit(db(), code);
           const regencies = await listRegencies(db(), '53');
-          return reply.page(<UnitForm ctx={reply.ctx()} unit={unit} regencies={regencies} state={{ values: req.body as Record<string, unknown>, errors: fields }} />, error.status);
+          return reply.page(
+            <UnitForm
+              ctx={reply.ctx()}
+              unit={unit}
+              regencies={regencies}
+              state={{ values: req.body as Record<string, unknown>, errors: fields }}
+            />,
+            error.status,
+          );
         },
       },
     },

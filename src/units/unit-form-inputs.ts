@@ -13,7 +13,12 @@ const hoursField = z
   .trim()
   .max(100, 'v.tooLong')
   .transform((v) => v.replace(/(\d{2})\.(\d{2})/g, '$1:$2'))
-  .refine((v) => v === '' || v.split(',').every((part) => range.test(part.trim()) && part.trim().slice(0, 5) < part.trim().slice(6)), 'v.hours')
+  .refine(
+    (v) =>
+      v === '' ||
+      v.split(',').every((part) => range.test(part.trim()) && part.trim().slice(0, 5) < part.trim().slice(6)),
+    'v.hours',
+  )
   .transform((v) => (v === '' ? [] : v.split(',').map((part) => part.trim().split('-') as [string, string])));
 
 const optionalText = (max: number) =>

@@ -18,7 +18,14 @@ describeApp('units', (ctx) => {
     const units = res.json<{ code: string; parentCode: string | null; kind: string }[]>();
     for (const seed of organisation) {
       const unit = units.find((u) => u.code === seed.code);
-      expect(unit, seed.code).toMatchObject({ code: seed.code, name: seed.name, kind: seed.kind, parentCode: seed.parentCode, regencyCode: seed.regencyCode, state: seed.state });
+      expect(unit, seed.code).toMatchObject({
+        code: seed.code,
+        name: seed.name,
+        kind: seed.kind,
+        parentCode: seed.parentCode,
+        regencyCode: seed.regencyCode,
+        state: seed.state,
+      });
     }
     expect(units[0]!.kind).toBe('kanwil');
   });
@@ -53,10 +60,20 @@ describeApp('units', (ctx) => {
         email: '',
         state: 'active',
         services: ['passport', 'complaints'],
-        hours_mon: '08:00-15:00', hours_tue: '08:00-15:00', hours_wed: '08:00-15:00', hours_thu: '08:00-15:00', hours_fri: '08:00-11:30',
-        hours_sat: '', hours_sun: '',
+        hours_mon: '08:00-15:00',
+        hours_tue: '08:00-15:00',
+        hours_wed: '08:00-15:00',
+        hours_thu: '08:00-15:00',
+        hours_fri: '08:00-11:30',
+        hours_sat: '',
+        hours_sun: '',
       };
-      const bad = await browser.post('/admin/units/POS-ENDE/edit', { ...form, address: 'X', hours_mon: '9-5', regencyCode: '99.99' });
+      const bad = await browser.post('/admin/units/POS-ENDE/edit', {
+        ...form,
+        address: 'X',
+        hours_mon: '9-5',
+        regencyCode: '99.99',
+      });
       expect(bad.statusCode).toBe(422);
       expect(bad.body).toContain('error-summary');
       const unchanged = (await ctx.app.inject({ url: '/api/v1/units/POS-ENDE' })).json();
@@ -76,11 +93,29 @@ describeApp('units', (ctx) => {
       const edit = await browser.get(`/admin/units/${unit.code}/edit`);
       expect(edit.body).toMatch(/<label for="f-mapUrl">Tautan peta<\/label>/);
       const form = {
-        name: unit.name, address: unit.address, regencyCode: '53.71', phone: '(0380) 821-232', email: '', state: 'active', services: ['passport'],
-        hours_mon: '08:00-16:00', hours_tue: '', hours_wed: '', hours_thu: '', hours_fri: '', hours_sat: '', hours_sun: '',
+        name: unit.name,
+        address: unit.address,
+        regencyCode: '53.71',
+        phone: '(0380) 821-232',
+        email: '',
+        state: 'active',
+        services: ['passport'],
+        hours_mon: '08:00-16:00',
+        hours_tue: '',
+        hours_wed: '',
+        hours_thu: '',
+        hours_fri: '',
+        hours_sat: '',
+        hours_sun: '',
       };
       const map = 'https://www.openstreetmap.org/?mlat=-10.1718&mlon=123.6075#map=18/-10.1718/123.6075';
-      for (const bad of ['http://www.openstreetmap.org/x', 'javascript:alert(1)', 'www.openstreetmap.org', 'https://', 'https://user:pw@maps.example.org/']) {
+      for (const bad of [
+        'http://www.openstreetmap.org/x',
+        'javascript:alert(1)',
+        'www.openstreetmap.org',
+        'https://',
+        'https://user:pw@maps.example.org/',
+      ]) {
         const refused = await browser.post(`/admin/units/${unit.code}/edit`, { ...form, mapUrl: bad });
         expect(refused.statusCode, bad).toBe(422);
         expect(refused.body, bad).toContain(`href="#f-mapUrl">Tautan peta: ${tId('v.httpsUrl')}`);
@@ -94,9 +129,16 @@ describeApp('units', (ctx) => {
         const page = await ctx.app.inject({ url: `/units/${unit.code}`, headers: { cookie: `lang=${lang}` } });
         expect(page.body).toContain(`<dd>${unit.address}</dd>`);
         expect(page.body).toContain('<a href="tel:0380821232">(0380) 821-232</a>');
-        expect(page.body).toContain(`<a href="${map.replaceAll('&', '&amp;')}" rel="noopener noreferrer" class="map-link">${t('units.openMap')}`);
+        expect(page.body).toContain(
+          `<a href="${map.replaceAll('&', '&amp;')}" rel="noopener noreferrer" class="map-link">${t('units.openMap')}`,
+        );
       }
-      const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, unit.code))).orderBy(desc(auditLog.id)).limit(1);
+      const [audit] = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, unit.code)))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
       expect(audit!.details).toEqual({ changed: ['phone', 'mapUrl', 'services', 'openingHours'] });
 
       // A form without the field (sent before it existed) keeps the link; an empty field removes it.
@@ -117,18 +159,32 @@ describeApp('units', (ctx) => {
 
     it('puts the admin list of units in a named, focusable scroll box', async () => {
       const admin = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' });
-      const res = await ctx.app.inject({ url: '/admin/units', headers: { cookie: await sessionCookie(ctx.db, admin) } });
-      expect(res.body).toContain(`<div class="table-scroll" role="region" aria-label="${tId('units.adminTitle')}" tabindex="0"><table>`);
+      const res = await ctx.app.inject({
+        url: '/admin/units',
+        headers: { cookie: await sessionCookie(ctx.db, admin) },
+      });
+      expect(res.body).toContain(
+        `<div class="table-scroll" role="region" aria-label="${tId('units.adminTitle')}" tabindex="0"><table>`,
+      );
     });
 
     it('refuses officers who are not admins, and admins outside their scope', async () => {
       const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' });
-      const res = await ctx.app.inject({ url: '/admin/units/KANIM-KUPANG/edit', headers: { cookie: await sessionCookie(ctx.db, head) } });
+      const res = await ctx.app.inject({
+        url: '/admin/units/KANIM-KUPANG/edit',
+        headers: { cookie: await sessionCookie(ctx.db, head) },
+      });
       expect(res.statusCode).toBe(403);
       const localAdmin = await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANIM-MAUMERE' });
-      const other = await ctx.app.inject({ url: '/admin/units/KANIM-KUPANG/edit', headers: { cookie: await sessionCookie(ctx.db, localAdmin) } });
+      const other = await ctx.app.inject({
+        url: '/admin/units/KANIM-KUPANG/edit',
+        headers: { cookie: await sessionCookie(ctx.db, localAdmin) },
+      });
       expect(other.statusCode).toBe(403);
-      const own = await ctx.app.inject({ url: '/admin/units/POS-LEMBATA/edit', headers: { cookie: await sessionCookie(ctx.db, localAdmin) } });
+      const own = await ctx.app.inject({
+        url: '/admin/units/POS-LEMBATA/edit',
+        headers: { cookie: await sessionCookie(ctx.db, localAdmin) },
+      });
       expect(own.statusCode).toBe(200);
     });
 

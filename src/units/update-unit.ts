@@ -22,11 +22,22 @@ export type UnitChanges = {
 
 export async function updateUnit(tx: Tx, caller: Caller, code: string, changes: UnitChanges) {
   const before = await getUnit(tx, code);
-  if (!(await regencyExists(tx, changes.regencyCode))) throw new AppError('validation_failed', { regencyCode: 'v.regency' });
-  const [after] = await tx.update(units).set({ ...changes, updatedAt: new Date() }).where(eq(units.code, code)).returning();
+  if (!(await regencyExists(tx, changes.regencyCode)))
+    throw new AppError('validation_failed', { regencyCode: 'v.regency' });
+  const [after] = await tx
+    .update(units)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(units.code, code))
+    .returning();
   const changed = (Object.keys(changes) as (keyof UnitChanges)[]).filter(
     (k) => changes[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(changes[k]),
   );
-  await appendAudit(tx, caller, { action: 'unit.update', targetType: 'unit', targetId: code, unitCode: code, details: { changed } });
+  await appendAudit(tx, caller, {
+    action: 'unit.update',
+    targetType: 'unit',
+    targetId: code,
+    unitCode: code,
+    details: { changed },
+  });
   return after!;
 }

@@ -7,13 +7,24 @@ import { nameKey } from './name-key.ts';
 import { authorize } from './policy.ts';
 import { watchlistEntries, type WatchlistEntry } from './schema.ts';
 
-export type NewWatchlistEntry = { nik?: string; fullName: string; birthDate?: string; reason: string; reference: string; validUntil?: string };
+export type NewWatchlistEntry = {
+  nik?: string;
+  fullName: string;
+  birthDate?: string;
+  reason: string;
+  reference: string;
+  validUntil?: string;
+};
 
 /**
  * Lists a person. An entry needs a NIK or a birth date: a name alone would stop every namesake, and the check
  * matches names only together with the birth date.
  */
-export async function addWatchlistEntry(tx: Tx, caller: Caller & { actor: Actor }, input: NewWatchlistEntry): Promise<WatchlistEntry> {
+export async function addWatchlistEntry(
+  tx: Tx,
+  caller: Caller & { actor: Actor },
+  input: NewWatchlistEntry,
+): Promise<WatchlistEntry> {
   authorize(caller.actor, 'watchlist.add');
   if (!input.nik && !input.birthDate) throw new AppError('validation_failed', { nik: 'watchlist.v.identity' });
   const key = nameKey(input.fullName);

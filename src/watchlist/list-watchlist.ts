@@ -7,7 +7,11 @@ import { authorize } from './policy.ts';
 import { watchlistEntries, type WatchlistEntry } from './schema.ts';
 
 /** The entries, newest first (lifted ones too when asked); opening the list of listed people is audited. */
-export async function listWatchlist(tx: Tx, caller: Caller & { actor: Actor }, options: { includeLifted?: boolean } = {}): Promise<WatchlistEntry[]> {
+export async function listWatchlist(
+  tx: Tx,
+  caller: Caller & { actor: Actor },
+  options: { includeLifted?: boolean } = {},
+): Promise<WatchlistEntry[]> {
   authorize(caller.actor, 'watchlist.view');
   const entries = await tx
     .select()
@@ -15,6 +19,11 @@ export async function listWatchlist(tx: Tx, caller: Caller & { actor: Actor }, o
     .where(options.includeLifted ? undefined : isNull(watchlistEntries.liftedAt))
     .orderBy(desc(watchlistEntries.addedAt), desc(watchlistEntries.id))
     .limit(1000);
-  await appendAudit(tx, caller, { action: 'watchlist.view', targetType: 'watchlist', unitCode: caller.actor.unitCode, details: { includeLifted: !!options.includeLifted } });
+  await appendAudit(tx, caller, {
+    action: 'watchlist.view',
+    targetType: 'watchlist',
+    unitCode: caller.actor.unitCode,
+    details: { includeLifted: !!options.includeLifted },
+  });
   return entries;
 }

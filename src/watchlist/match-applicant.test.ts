@@ -4,7 +4,7 @@ import { nameKey, sortedWords } from './name-key.ts';
 
 describe('watchlist name matching', () => {
   it('reduces names to a key: no accents, punctuation, case or extra spaces', () => {
-    expect(nameKey("  María-Goretti  da Costa ")).toBe('MARIA GORETTI DA COSTA');
+    expect(nameKey('  María-Goretti  da Costa ')).toBe('MARIA GORETTI DA COSTA');
     expect(nameKey("D'Souza, Yohanes.")).toBe('DSOUZA YOHANES');
     expect(nameKey('Ŝtefan Ñdun')).toBe('STEFAN NDUN');
     expect(sortedWords('YOHANES NDUN')).toBe('NDUN YOHANES');

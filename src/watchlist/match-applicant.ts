@@ -14,7 +14,8 @@ export function damerauLevenshtein(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -40,18 +41,27 @@ export async function matchApplicant(
   applicant: { nik: string | null; fullName: string | null; birthDate: string | null },
   today: IsoDate,
 ): Promise<WatchlistMatch | null> {
-  const byIdentity = [applicant.nik ? eq(watchlistEntries.nik, applicant.nik) : undefined, applicant.birthDate ? eq(watchlistEntries.birthDate, applicant.birthDate) : undefined].filter(
-    (c) => c !== undefined,
-  );
+  const byIdentity = [
+    applicant.nik ? eq(watchlistEntries.nik, applicant.nik) : undefined,
+    applicant.birthDate ? eq(watchlistEntries.birthDate, applicant.birthDate) : undefined,
+  ].filter((c) => c !== undefined);
   if (byIdentity.length === 0) return null;
   const candidates = await db
     .select()
     .from(watchlistEntries)
-    .where(and(isNull(watchlistEntries.liftedAt), or(isNull(watchlistEntries.validUntil), gte(watchlistEntries.validUntil, today)), or(...byIdentity)))
+    .where(
+      and(
+        isNull(watchlistEntries.liftedAt),
+        or(isNull(watchlistEntries.validUntil), gte(watchlistEntries.validUntil, today)),
+        or(...byIdentity),
+      ),
+    )
     .orderBy(watchlistEntries.addedAt);
   const exact = candidates.find((e) => applicant.nik && e.nik === applicant.nik);
   if (exact) return { entry: exact, match: 'nik' };
   const key = nameKey(applicant.fullName ?? '');
-  const close = key ? candidates.find((e) => e.birthDate === applicant.birthDate && namesClose(e.nameKey, key)) : undefined;
+  const close = key
+    ? candidates.find((e) => e.birthDate === applicant.birthDate && namesClose(e.nameKey, key))
+    : undefined;
   return close ? { entry: close, match: 'name_birth_date' } : null;
 }

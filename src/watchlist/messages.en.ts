@@ -20,6 +20,13 @@ export const watchlist: Messages<typeof id> = {
   dateHint: 'As in the document the prevention rests on.',
   referenceHint: 'The number of the letter or decision the listing rests on.',
   validUntilHint: 'Leave empty for no end date.',
-  fields: { nik: 'NIK', fullName: 'Full name', birthDate: 'Birth date', reason: 'Reason', reference: 'Grounds', validUntil: 'Valid until' },
+  fields: {
+    nik: 'NIK',
+    fullName: 'Full name',
+    birthDate: 'Birth date',
+    reason: 'Reason',
+    reference: 'Grounds',
+    validUntil: 'Valid until',
+  },
   v: { identity: 'Give the NIK or the birth date: a name alone is not enough to match.' },
 };

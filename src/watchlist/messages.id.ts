@@ -17,6 +17,13 @@ export const watchlist = {
   dateHint: 'Sesuai dokumen yang menjadi dasar pencegahan.',
   referenceHint: 'Nomor surat atau keputusan yang menjadi dasar pencegahan.',
   validUntilHint: 'Kosongkan bila tanpa batas waktu.',
-  fields: { nik: 'NIK', fullName: 'Nama lengkap', birthDate: 'Tanggal lahir', reason: 'Alasan', reference: 'Dasar pencegahan', validUntil: 'Berlaku sampai' },
+  fields: {
+    nik: 'NIK',
+    fullName: 'Nama lengkap',
+    birthDate: 'Tanggal lahir',
+    reason: 'Alasan',
+    reference: 'Dasar pencegahan',
+    validUntil: 'Berlaku sampai',
+  },
   v: { identity: 'Isi NIK atau tanggal lahir: nama saja tidak cukup untuk mencocokkan.' },
 };

@@ -13,15 +13,24 @@ import { authorize, type WatchlistAction } from './policy.ts';
 import { WatchlistPage } from './views/watchlist-page.tsx';
 
 const date = z.string().trim().refine(isIsoDate, 'v.date');
-const nik = z.string().trim().regex(/^\d{16}$/, 'v.nikFormat');
+const nik = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'v.nikFormat');
 const required = {
   fullName: z.string().trim().min(2, 'v.required').max(200, 'v.tooLong'),
   reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong'),
   reference: z.string().trim().min(1, 'v.required').max(200, 'v.tooLong'),
 };
-const EntryFields = z.object({ ...required, nik: nik.optional(), birthDate: date.optional(), validUntil: date.optional() });
+const EntryFields = z.object({
+  ...required,
+  nik: nik.optional(),
+  birthDate: date.optional(),
+  validUntil: date.optional(),
+});
 // A page form sends empty text for a field left blank: that is "not given".
-const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const EntryForm = z.object({ ...required, nik: blank(nik), birthDate: blank(date), validUntil: blank(date) });
 const LiftFields = z.object({ reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong') });
 const csrf = { _csrf: z.string().optional() };
@@ -38,8 +47,28 @@ const EntryJson = z.object({
   liftedAt: z.date().nullable(),
   liftReason: z.string().nullable(),
 });
-const pick = ({ id, nik, fullName, birthDate, reason, reference, validUntil, addedAt, liftedAt, liftReason }: z.infer<typeof EntryJson>) => ({
-  id, nik, fullName, birthDate, reason, reference, validUntil, addedAt, liftedAt, liftReason,
+const pick = ({
+  id,
+  nik,
+  fullName,
+  birthDate,
+  reason,
+  reference,
+  validUntil,
+  addedAt,
+  liftedAt,
+  liftReason,
+}: z.infer<typeof EntryJson>) => ({
+  id,
+  nik,
+  fullName,
+  birthDate,
+  reason,
+  reference,
+  validUntil,
+  addedAt,
+  liftedAt,
+  liftReason,
 });
 
 /** The prevention list's keepers' pages and API: list, add, lift. */
@@ -52,21 +81,42 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
     return { ...callerOf(req, actor), actor };
   };
 
-  const page = async (req: FastifyRequest, reply: FastifyReply, forms: { add?: FormState; lift?: FormState & { id?: string } }, status = 200) => {
+  const page = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    forms: { add?: FormState; lift?: FormState & { id?: string } },
+    status = 200,
+  ) => {
     const caller = keeper(req, 'watchlist.view');
     const showLifted = (req.query as { lifted?: string } | undefined)?.lifted === '1';
     const entries = await db().transaction((tx) => listWatchlist(tx, caller, { includeLifted: showLifted }));
-    return reply.page(<WatchlistPage ctx={reply.ctx()} entries={entries} showLifted={showLifted} addState={forms.add ?? {}} liftState={forms.lift ?? {}} />, status);
+    return reply.page(
+      <WatchlistPage
+        ctx={reply.ctx()}
+        entries={entries}
+        showLifted={showLifted}
+        addState={forms.add ?? {}}
+        liftState={forms.lift ?? {}}
+      />,
+      status,
+    );
   };
   const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
-  app.get('/officer/watchlist', { schema: { hide: true, querystring: z.object({ lifted: z.literal('1').optional() }) } }, (req, reply) => page(req, reply, {}));
+  app.get(
+    '/officer/watchlist',
+    { schema: { hide: true, querystring: z.object({ lifted: z.literal('1').optional() }) } },
+    (req, reply) => page(req, reply, {}),
+  );
 
   app.post(
     '/officer/watchlist',
     {
       schema: { hide: true, body: EntryForm.extend(csrf) },
-      config: { errorPage: (req, reply, error, fields) => page(req, reply, { add: { values: values(req), errors: formErrors(req.t, error, fields) } }, error.status) },
+      config: {
+        errorPage: (req, reply, error, fields) =>
+          page(req, reply, { add: { values: values(req), errors: formErrors(req.t, error, fields) } }, error.status),
+      },
     },
     async (req, reply) => {
       const caller = keeper(req, 'watchlist.add');
@@ -82,7 +132,18 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
       schema: { hide: true, params: IdParams, body: LiftFields.extend(csrf) },
       config: {
         errorPage: (req, reply, error, fields) =>
-          page(req, reply, { lift: { id: (req.params as { id: string }).id, values: values(req), errors: formErrors(req.t, error, fields) } }, error.status),
+          page(
+            req,
+            reply,
+            {
+              lift: {
+                id: (req.params as { id: string }).id,
+                values: values(req),
+                errors: formErrors(req.t, error, fields),
+              },
+            },
+            error.status,
+          ),
       },
     },
     async (req, reply) => {
@@ -105,7 +166,9 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
     },
     async (req) => {
       const caller = keeper(req, 'watchlist.view');
-      const entries = await db().transaction((tx) => listWatchlist(tx, caller, { includeLifted: req.query.lifted === 'true' }));
+      const entries = await db().transaction((tx) =>
+        listWatchlist(tx, caller, { includeLifted: req.query.lifted === 'true' }),
+      );
       return entries.map(pick);
     },
   );
@@ -142,7 +205,9 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
     },
     async (req) => {
       const caller = keeper(req, 'watchlist.lift');
-      return pick(await db().transaction((tx) => liftWatchlistEntry(tx, caller, { id: req.params.id, reason: req.body.reason })));
+      return pick(
+        await db().transaction((tx) => liftWatchlistEntry(tx, caller, { id: req.params.id, reason: req.body.reason })),
+      );
     },
   );
 }

@@ -14,18 +14,32 @@ const tId = translator('id');
 
 describeApp('prevention list management', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const entryNamed = async (fullName: string) => (await ctx.db.select().from(watchlistEntries).where(eq(watchlistEntries.fullName, fullName)))[0];
+  const entryNamed = async (fullName: string) =>
+    (await ctx.db.select().from(watchlistEntries).where(eq(watchlistEntries.fullName, fullName)))[0];
   const unique = () => `Orang Uji ${crypto.randomUUID().slice(0, 8)}`;
 
   it('lets a head of office add and lift entries on the page, each change audited', async () => {
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-ATAMBUA' });
     const browser = await as(head);
     const name = unique();
-    const form = { fullName: name, nik: '', birthDate: randomBirthDate(), reason: 'Permintaan penyidik', reference: 'B-123/2025', validUntil: '' };
+    const form = {
+      fullName: name,
+      nik: '',
+      birthDate: randomBirthDate(),
+      reason: 'Permintaan penyidik',
+      reference: 'B-123/2025',
+      validUntil: '',
+    };
     const added = await browser.post('/officer/watchlist', form, '/officer/watchlist');
     expect(added.statusCode, added.body).toBe(303);
     const entry = (await entryNamed(name))!;
-    expect(entry).toMatchObject({ nik: null, birthDate: form.birthDate, validUntil: null, addedBy: head.id, nameKey: name.toUpperCase() });
+    expect(entry).toMatchObject({
+      nik: null,
+      birthDate: form.birthDate,
+      validUntil: null,
+      addedBy: head.id,
+      nameKey: name.toUpperCase(),
+    });
     expect(await auditFor(ctx.db, entry.id, 'watchlist.add')).toHaveLength(1);
     const list = await browser.get('/officer/watchlist');
     expect(list.body).toContain(name);
@@ -33,7 +47,9 @@ describeApp('prevention list management', (ctx) => {
 
     const noReason = await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: '' });
     expect(noReason.statusCode).toBe(422);
-    expect((await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: 'Perkara dihentikan' })).statusCode).toBe(303);
+    expect(
+      (await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: 'Perkara dihentikan' })).statusCode,
+    ).toBe(303);
     expect((await entryNamed(name))!).toMatchObject({ liftedBy: head.id, liftReason: 'Perkara dihentikan' });
     expect(await auditFor(ctx.db, entry.id, 'watchlist.lift')).toHaveLength(1);
     expect((await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: 'Sekali lagi' })).statusCode).toBe(409);
@@ -44,14 +60,22 @@ describeApp('prevention list management', (ctx) => {
   it('refuses a name without NIK or birth date, and every role but heads of office and verifiers', async () => {
     const verifier = await as(await makeOfficer(ctx.db, { role: 'verifier', unitCode: 'KANIM-KUPANG' }));
     const name = unique();
-    const bare = await verifier.post('/officer/watchlist', { fullName: name, nik: '', birthDate: '', reason: 'Alasan', reference: 'X-1', validUntil: '' }, '/officer/watchlist');
+    const bare = await verifier.post(
+      '/officer/watchlist',
+      { fullName: name, nik: '', birthDate: '', reason: 'Alasan', reference: 'X-1', validUntil: '' },
+      '/officer/watchlist',
+    );
     expect(bare.statusCode).toBe(422);
     expect(bare.body).toContain(tId('watchlist.v.identity'));
     expect(await entryNamed(name)).toBeUndefined();
     for (const role of ['counter_officer', 'adjudicator', 'admin', 'auditor'] as const) {
       const officer = await as(await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' }));
       expect((await officer.get('/officer/watchlist')).statusCode, role).toBe(403);
-      const post = await officer.post('/officer/watchlist', { fullName: name, nik: '5371010101900001', reason: 'Alasan', reference: 'X-1' }, '/');
+      const post = await officer.post(
+        '/officer/watchlist',
+        { fullName: name, nik: '5371010101900001', reason: 'Alasan', reference: 'X-1' },
+        '/',
+      );
       expect(post.statusCode, role).toBe(403);
     }
     expect(await entryNamed(name)).toBeUndefined();
@@ -62,15 +86,34 @@ describeApp('prevention list management', (ctx) => {
     const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), verifier.id, 'test'));
     const auth = { authorization: `Bearer ${token}` };
     const name = unique();
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/watchlist', headers: auth, payload: { fullName: name, nik: '5371010101900002', reason: 'Alasan', reference: 'X-2', validUntil: '2099-12-31' } });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/watchlist',
+      headers: auth,
+      payload: {
+        fullName: name,
+        nik: '5371010101900002',
+        reason: 'Alasan',
+        reference: 'X-2',
+        validUntil: '2099-12-31',
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
-    const id = (created.json<{ id: string }>()).id;
+    const id = created.json<{ id: string }>().id;
     const listed = await ctx.app.inject({ url: '/api/v1/watchlist', headers: auth });
-    expect((listed.json<{ id: string }[]>()).some((e) => e.id === id)).toBe(true);
-    const lifted = await ctx.app.inject({ method: 'POST', url: `/api/v1/watchlist/${id}/lift`, headers: auth, payload: { reason: 'Selesai' } });
+    expect(listed.json<{ id: string }[]>().some((e) => e.id === id)).toBe(true);
+    const lifted = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/watchlist/${id}/lift`,
+      headers: auth,
+      payload: { reason: 'Selesai' },
+    });
     expect(lifted.json()).toMatchObject({ id, liftReason: 'Selesai' });
     const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-MAUMERE' });
-    const other = (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), counter.id, 'test'))).token;
-    expect((await ctx.app.inject({ url: '/api/v1/watchlist', headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(403);
+    const other = (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), counter.id, 'test')))
+      .token;
+    expect(
+      (await ctx.app.inject({ url: '/api/v1/watchlist', headers: { authorization: `Bearer ${other}` } })).statusCode,
+    ).toBe(403);
   });
 });

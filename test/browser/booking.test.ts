@@ -14,7 +14,6 @@ const id = translator('id');
  * the form may be sent.
  */
 describeInChromium('booking in Chromium', ({ browser, server }) => {
-
   async function citizenPage(javaScriptEnabled: boolean) {
     const db = server().app.deps.database.db;
     const unit = await makeUnit(db);
@@ -37,11 +36,25 @@ describeInChromium('booking in Chromium', ({ browser, server }) => {
     const { page, context, date, application, problems } = await citizenPage(true);
     try {
       await page.goto(`${server().url}/applications/${application.id}/book`);
-      await expect.poll(() => page.locator('input[name="altcha"]').inputValue().catch(() => ''), { timeout: 20_000 }).not.toBe('');
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('input[name="altcha"]')
+              .inputValue()
+              .catch(() => ''),
+          { timeout: 20_000 },
+        )
+        .not.toBe('');
       await page.getByLabel(new RegExp(formatDay('id', date))).check();
-      await Promise.all([page.waitForURL(`**/applications/${application.id}/appointment`), page.getByRole('button', { name: id('booking.submit') }).click()]);
+      await Promise.all([
+        page.waitForURL(`**/applications/${application.id}/appointment`),
+        page.getByRole('button', { name: id('booking.submit') }).click(),
+      ]);
       expect(await page.locator('main h1').innerText()).toBe(id('booking.confirmation.title'));
-      expect(await page.getByAltText(id('booking.confirmation.qrAlt', { code: application.trackingCode })).isVisible()).toBe(true);
+      expect(
+        await page.getByAltText(id('booking.confirmation.qrAlt', { code: application.trackingCode })).isVisible(),
+      ).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -53,7 +66,10 @@ describeInChromium('booking in Chromium', ({ browser, server }) => {
     try {
       await page.goto(`${server().url}/applications/${application.id}/book`);
       expect(await page.getByText(/JavaScript tidak aktif/).innerText()).toMatch(/pukul \d{2}\.\d{2}\.\d{2} WITA/);
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: id('booking.submit') }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: id('booking.submit') }).click(),
+      ]);
       expect(await page.locator('.error-summary').innerText()).toContain(id('v.required'));
       expect(problems.filter((p) => !p.includes('422'))).toEqual([]); // the refused form itself answers 422
     } finally {

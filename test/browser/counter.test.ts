@@ -42,7 +42,11 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
     await openDate(db, unit.code, witaDate(), 5);
     const verifier = await makeOfficer(db, { role: 'verifier', unitCode: unit.code, name: 'Maria Seran' });
     const adjudicator = await makeOfficer(db, { role: 'adjudicator', unitCode: unit.code, name: 'Petrus Lado' });
-    const application = await makeCase(db, { unitCode: unit.code, status: 'paid', fullName: "Yohana O'Neil Ndun-Bria" });
+    const application = await makeCase(db, {
+      unitCode: unit.code,
+      status: 'paid',
+      fullName: "Yohana O'Neil Ndun-Bria",
+    });
 
     const desk = await officerPage(verifier);
     const { page } = desk;
@@ -52,7 +56,9 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
       await checkIn.getByLabel(id('queue.reception.trackingCode')).fill(application.trackingCode);
       await checkIn.getByLabel(id('queue.reception.birthDate')).fill(application.birthDate!);
       await send(page, checkIn.getByRole('button', { name: id('queue.reception.checkIn') }));
-      expect(await page.getByRole('heading', { name: id('queue.reception.issuedTitle', { ticket: 'A-001' }) }).isVisible()).toBe(true);
+      expect(
+        await page.getByRole('heading', { name: id('queue.reception.issuedTitle', { ticket: 'A-001' }) }).isVisible(),
+      ).toBe(true);
       // The focus is back in the QR field, where a scanner types the next slip.
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('qr');
 
@@ -60,13 +66,19 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
       await page.getByLabel(id('queue.counter.counterName')).selectOption('Loket 1');
       await send(page, page.getByRole('button', { name: id('queue.counter.use') }));
       await send(page, page.getByRole('button', { name: id('queue.counter.callNext') }));
-      expect(await page.getByText(id('queue.counter.applicant', { name: "Yohana O'Neil Ndun-Bria" })).isVisible()).toBe(true);
-      await send(page, page.getByRole('link', { name: id('queue.counter.openCase', { code: application.trackingCode }) }));
+      expect(await page.getByText(id('queue.counter.applicant', { name: "Yohana O'Neil Ndun-Bria" })).isVisible()).toBe(
+        true,
+      );
+      await send(
+        page,
+        page.getByRole('link', { name: id('queue.counter.openCase', { code: application.trackingCode }) }),
+      );
       expect(await status(page)).toBe(id('cases.statuses.checked_in'));
 
       await send(page, page.getByRole('button', { name: id('cases.take') }));
       const documents = form(page, 'document_check');
-      for (const kind of ['ektp', 'kk', 'akta_kelahiran']) await documents.locator(`input[name="doc_${kind}"][value="accepted"]`).check();
+      for (const kind of ['ektp', 'kk', 'akta_kelahiran'])
+        await documents.locator(`input[name="doc_${kind}"][value="accepted"]`).check();
       await send(page, documents.getByRole('button', { name: id('cases.documentCheck.submit') }));
       expect(await status(page)).toBe(id('cases.statuses.documents_verified'));
       await send(page, page.getByRole('button', { name: id('cases.submit.watchlist_check') }));
@@ -75,7 +87,9 @@ describeInChromium('counter service in Chromium', ({ browser, server }) => {
       expect(await status(page)).toBe(id('cases.statuses.payment_confirmed'));
 
       const biometrics = form(page, 'capture_biometrics');
-      await biometrics.locator('input[name="photo"]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: png });
+      await biometrics
+        .locator('input[name="photo"]')
+        .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: png });
       await biometrics.getByLabel(id('cases.biometrics.device')).fill('Futronic FS80H');
       await biometrics.getByLabel(id('cases.biometrics.quality')).fill('87');
       await send(page, biometrics.getByRole('button', { name: id('cases.biometrics.submit') }));

@@ -40,7 +40,13 @@ describeInChromium('complaints and surveys in Chromium', ({ browser, server }) =
       expect(await page.locator('main h1').innerText()).toBe(id('complaints.filedTitle'));
       const [trackingCode, secret] = await page.locator('main strong.code').allInnerTexts();
       const [stored] = await db.select().from(complaints).where(eq(complaints.trackingCode, trackingCode!));
-      expect(stored).toMatchObject({ anonymous: true, reporterName: null, reporterEmail: null, unitCode: unit.code, status: 'received' });
+      expect(stored).toMatchObject({
+        anonymous: true,
+        reporterName: null,
+        reporterEmail: null,
+        unitCode: unit.code,
+        status: 'received',
+      });
       expect(stored!.secretHash).not.toContain(secret!);
 
       await page.goto(`${server().url}/pengaduan/lacak`);
@@ -62,7 +68,8 @@ describeInChromium('complaints and surveys in Chromium', ({ browser, server }) =
     const { context, page, problems } = await newPage();
     try {
       await page.goto(url);
-      for (const element of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']) await page.locator(`input[name="${element}"][value="4"]`).check();
+      for (const element of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'])
+        await page.locator(`input[name="${element}"][value="4"]`).check();
       await loaded(page, page.locator('main form button[type="submit"]').last().click());
       const responses = await db.select().from(surveyResponses).where(eq(surveyResponses.unitCode, unit.code));
       expect(responses).toMatchObject([{ source: 'link', u1: 4, u9: 4 }]);

@@ -24,15 +24,26 @@ async function follow(page: Page, click: () => Promise<void>) {
  * link or form.
  */
 describeInChromium('sign-up journey in Chromium', ({ browser, server }) => {
-
   for (const javaScriptEnabled of [true, false]) {
     it(`signs up, verifies, signs in, switches language and signs out (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await browser().newContext({ javaScriptEnabled, locale: 'id-ID', viewport: { width: 1024, height: 768 } });
+      const context = await browser().newContext({
+        javaScriptEnabled,
+        locale: 'id-ID',
+        viewport: { width: 1024, height: 768 },
+      });
       const page = await context.newPage();
       const problems: string[] = [];
       // The missing site icon has its own test (site.test.ts); anything else logged as an error fails the journey.
       const ignored = (url: string) => new URL(url, server().url).pathname === '/favicon.ico';
-      page.on('console', (m) => void (m.type() === 'error' && !ignored(m.location().url) && problems.push(`console: ${m.text()} ${m.location().url}`)));
+      page.on(
+        'console',
+        (m) =>
+          void (
+            m.type() === 'error' &&
+            !ignored(m.location().url) &&
+            problems.push(`console: ${m.text()} ${m.location().url}`)
+          ),
+      );
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
       const name = 'Yosefina Dhéa Bria';
@@ -41,14 +52,23 @@ describeInChromium('sign-up journey in Chromium', ({ browser, server }) => {
         // Home, in Indonesian by default, then "Daftar".
         await page.goto(`${server().url}/`);
         expect(await lang(page)).toBe('id');
-        await follow(page, () => nav(page).getByRole('link', { name: id('nav.signup'), exact: true }).click());
+        await follow(page, () =>
+          nav(page)
+            .getByRole('link', { name: id('nav.signup'), exact: true })
+            .click(),
+        );
         expect(new URL(page.url()).pathname).toBe('/signup');
         expect(await h1(page)).toBe(id('signup.title'));
 
         await page.getByLabel(id('fields.name'), { exact: true }).fill(name);
         await page.getByLabel(id('fields.email'), { exact: true }).fill(email);
         await page.getByLabel(id('fields.newPassword'), { exact: true }).fill(PASSWORD);
-        await follow(page, () => page.getByRole('main').getByRole('button', { name: id('signup.submit') }).click());
+        await follow(page, () =>
+          page
+            .getByRole('main')
+            .getByRole('button', { name: id('signup.submit') })
+            .click(),
+        );
         expect(await h1(page)).toBe(id('signup.sentTitle'));
         expect(await page.getByRole('status').innerText()).toContain(email);
 
@@ -63,15 +83,29 @@ describeInChromium('sign-up journey in Chromium', ({ browser, server }) => {
 
         await page.goto(link!);
         expect(await h1(page)).toBe(id('verify.title'));
-        await follow(page, () => page.getByRole('main').getByRole('link', { name: id('nav.login') }).click());
+        await follow(page, () =>
+          page
+            .getByRole('main')
+            .getByRole('link', { name: id('nav.login') })
+            .click(),
+        );
         expect(new URL(page.url()).pathname).toBe('/login');
 
         // Sign in, then the account page shows who is signed in.
         await page.getByLabel(id('fields.email'), { exact: true }).fill(email);
         await page.getByLabel(id('fields.password'), { exact: true }).fill(PASSWORD);
-        await follow(page, () => page.getByRole('main').getByRole('button', { name: id('login.submit') }).click());
+        await follow(page, () =>
+          page
+            .getByRole('main')
+            .getByRole('button', { name: id('login.submit') })
+            .click(),
+        );
         expect(new URL(page.url()).pathname).toBe('/');
-        await follow(page, () => nav(page).getByRole('link', { name: id('nav.account') }).click());
+        await follow(page, () =>
+          nav(page)
+            .getByRole('link', { name: id('nav.account') })
+            .click(),
+        );
         expect(await h1(page)).toBe(id('account.title'));
         expect(await page.getByRole('main').innerText()).toContain(name);
 
@@ -87,9 +121,17 @@ describeInChromium('sign-up journey in Chromium', ({ browser, server }) => {
         await expect(nav(page).getByRole('link', { name: 'Bahasa Indonesia' }).count()).resolves.toBe(1);
 
         // Sign out: back to the public menu, and the account page asks to sign in again.
-        await follow(page, () => nav(page).getByRole('button', { name: en('nav.logout') }).click());
+        await follow(page, () =>
+          nav(page)
+            .getByRole('button', { name: en('nav.logout') })
+            .click(),
+        );
         expect(new URL(page.url()).pathname).toBe('/');
-        await expect(nav(page).getByRole('link', { name: en('nav.login') }).count()).resolves.toBe(1);
+        await expect(
+          nav(page)
+            .getByRole('link', { name: en('nav.login') })
+            .count(),
+        ).resolves.toBe(1);
         await page.goto(`${server().url}/account`);
         expect(new URL(page.url()).pathname).toBe('/login');
         expect(await lang(page)).toBe('en');

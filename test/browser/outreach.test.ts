@@ -30,10 +30,16 @@ describeInChromium('Eazy Paspor in Chromium', ({ browser, server }) => {
       await page.goto(`${server().url}/eazy-paspor/ajukan`);
       await page.locator('main select[name="venueVillage_regency"]').selectOption('53.01');
       await loaded(page, page.locator('main button[name="_refresh"]').click());
-      const district = await page.locator('main select[name="venueVillage_district"] option').nth(1).getAttribute('value');
+      const district = await page
+        .locator('main select[name="venueVillage_district"] option')
+        .nth(1)
+        .getAttribute('value');
       await page.locator('main select[name="venueVillage_district"]').selectOption(district);
       await loaded(page, page.locator('main button[name="_refresh"]').click());
-      const village = await page.locator('main select[name="venueVillage_village"] option').nth(1).getAttribute('value');
+      const village = await page
+        .locator('main select[name="venueVillage_village"] option')
+        .nth(1)
+        .getAttribute('value');
       await page.locator('main select[name="venueVillage_village"]').selectOption(village);
       await page.getByLabel(id('outreach.fields.organiserKind')).selectOption('village');
       await page.getByLabel(id('outreach.fields.organiserName')).fill('Pemerintah Desa Oelnasi');
@@ -47,11 +53,21 @@ describeInChromium('Eazy Paspor in Chromium', ({ browser, server }) => {
       await loaded(page, page.getByRole('button', { name: id('outreach.request.submit') }).click());
       expect(await page.locator('main h1').innerText()).toBe(id('outreach.request.sentTitle'));
       const [session] = await db.select().from(outreachSessions).where(eq(outreachSessions.venue, venue));
-      expect(session).toMatchObject({ status: 'requested', villageCode: village, expectedParticipants: 35, unitCode: unit.code });
+      expect(session).toMatchObject({
+        status: 'requested',
+        villageCode: village,
+        expectedParticipants: 35,
+        unitCode: unit.code,
+      });
       expect(await page.locator('main').innerText()).toContain(session!.trackingCode);
 
       await db.transaction((tx) =>
-        approveSession(tx, { ...systemCaller('test'), actor: toActor(head, 'session', true) }, { sessionId: session!.id, date: sessionDate, capacity: 40, officerIds: [officerA.id], kitIds: [kit.id] }, server().url),
+        approveSession(
+          tx,
+          { ...systemCaller('test'), actor: toActor(head, 'session', true) },
+          { sessionId: session!.id, date: sessionDate, capacity: 40, officerIds: [officerA.id], kitIds: [kit.id] },
+          server().url,
+        ),
       );
       await page.goto(`${server().url}/eazy-paspor?regency=53.01`);
       expect(await page.locator('main').innerText()).toContain(venue);

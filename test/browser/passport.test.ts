@@ -19,9 +19,13 @@ async function answer(page: Page, fields: Record<string, string>) {
     else if (tag.endsWith(':radio')) await page.locator(`main input[name="${name}"][value="${value}"]`).check();
     else await field.fill(value);
   }
-  await Promise.all([page.waitForLoadState('load'), page.locator('main form:not([enctype]) button[type="submit"]:not([name="_refresh"])').last().click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.locator('main form:not([enctype]) button[type="submit"]:not([name="_refresh"])').last().click(),
+  ]);
   const summary = page.locator('.error-summary');
-  if (await summary.count()) throw new Error(`${page.url()} refused ${JSON.stringify(fields)}: ${await page.locator("main").innerText()}`);
+  if (await summary.count())
+    throw new Error(`${page.url()} refused ${JSON.stringify(fields)}: ${await page.locator('main').innerText()}`);
 }
 
 /**
@@ -30,7 +34,6 @@ async function answer(page: Page, fields: Record<string, string>) {
  * receipt, and look the status up on the public tracking page.
  */
 describeInChromium('passport journey in Chromium', ({ browser, server }) => {
-
   it('signs up, applies with documents, books, downloads the receipt and tracks the status', async () => {
     const db = server().app.deps.database.db;
     const unit = await makeUnit(db);
@@ -46,7 +49,10 @@ describeInChromium('passport journey in Chromium', ({ browser, server }) => {
       await page.getByLabel(id('fields.name')).fill('Maria Goreti Bria');
       await page.getByLabel(id('fields.email')).fill(email);
       await page.getByLabel(id('fields.newPassword')).fill(PASSWORD);
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: id('signup.submit') }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: id('signup.submit') }).click(),
+      ]);
       await server().app.deps.jobs.runDue();
       const mail = (await readMails(server())).find((m) => m.to.includes(email));
       const link = /(https?:\/\/\S+\/verify\?token=\S+)/.exec(mail!.text)![1]!;
@@ -54,9 +60,15 @@ describeInChromium('passport journey in Chromium', ({ browser, server }) => {
       await page.goto(`${server().url}/login?next=/applications`);
       await page.getByLabel(id('fields.email')).fill(email);
       await page.getByLabel(id('fields.password')).fill(PASSWORD);
-      await Promise.all([page.waitForURL('**/applications'), page.getByRole('button', { name: id('login.submit') }).click()]);
+      await Promise.all([
+        page.waitForURL('**/applications'),
+        page.getByRole('button', { name: id('login.submit') }).click(),
+      ]);
 
-      await Promise.all([page.waitForURL('**/steps/office'), page.locator('main form[action="/applications"] button').first().click()]);
+      await Promise.all([
+        page.waitForURL('**/steps/office'),
+        page.locator('main form[action="/applications"] button').first().click(),
+      ]);
       await answer(page, { unitCode: unit.code });
       await answer(page, { nik });
       await answer(page, { fullName: 'Maria Goreti Bria' });
@@ -64,7 +76,11 @@ describeInChromium('passport journey in Chromium', ({ browser, server }) => {
       await answer(page, { sex: 'F' });
       await answer(page, { maritalStatus: 'married' });
       await page.locator('main [name="address"]').fill('Jl. Timor Raya 12, Oesapa');
-      for (const [level, code] of [['province', '53'], ['regency', '53.71'], ['district', '53.71.01']] as const) {
+      for (const [level, code] of [
+        ['province', '53'],
+        ['regency', '53.71'],
+        ['district', '53.71.01'],
+      ] as const) {
         await page.locator(`main select[name="home_${level}"]`).selectOption(code);
         await Promise.all([page.waitForLoadState('load'), page.locator('main button[name="_refresh"]').click()]);
       }
@@ -95,9 +111,21 @@ describeInChromium('passport journey in Chromium', ({ browser, server }) => {
       const trackingCode = (await page.locator('main').innerText()).match(/SK[0-9A-Z]{10}/)![0];
 
       await page.goto(page.url().replace(/\/submitted$/, '/book'));
-      await expect.poll(() => page.locator('input[name="altcha"]').inputValue().catch(() => ''), { timeout: 30_000 }).not.toBe('');
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('input[name="altcha"]')
+              .inputValue()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .not.toBe('');
       await page.getByLabel(new RegExp(formatDay('id', date))).check();
-      await Promise.all([page.waitForURL('**/appointment'), page.getByRole('button', { name: id('booking.submit') }).click()]);
+      await Promise.all([
+        page.waitForURL('**/appointment'),
+        page.getByRole('button', { name: id('booking.submit') }).click(),
+      ]);
       expect(await page.locator('main h1').innerText()).toBe(id('booking.confirmation.title'));
       const receipt = await page.request.get(page.url() + '/receipt.pdf');
       expect(receipt.status()).toBe(200);
@@ -106,7 +134,10 @@ describeInChromium('passport journey in Chromium', ({ browser, server }) => {
       await page.goto(`${server().url}/track`);
       await page.getByLabel(id('booking.fields.code')).fill(trackingCode.toLowerCase());
       await page.getByLabel(id('booking.fields.birthDate')).fill(birthDate);
-      await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type="submit"]').last().click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('main form button[type="submit"]').last().click(),
+      ]);
       expect(await page.locator('main [role="status"]').innerText()).toContain(formatDay('id', date));
     } finally {
       await context.close();

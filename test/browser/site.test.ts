@@ -12,18 +12,26 @@ describe.runIf(browserTestsEnabled())('pages in Chromium', () => {
   let browser: Browser;
   let server: TestServer;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }), startServer()]);
+    [browser, server] = await Promise.all([
+      chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }),
+      startServer(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  async function withPage<T>(options: { javaScriptEnabled?: boolean; phone?: boolean }, body: (page: Page) => Promise<T>): Promise<T> {
+  async function withPage<T>(
+    options: { javaScriptEnabled?: boolean; phone?: boolean },
+    body: (page: Page) => Promise<T>,
+  ): Promise<T> {
     const context = await browser.newContext({
       locale: 'id-ID',
       javaScriptEnabled: options.javaScriptEnabled ?? true,
-      ...(options.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      ...(options.phone
+        ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+        : {}),
     });
     try {
       return await body(await context.newPage());
@@ -36,7 +44,13 @@ describe.runIf(browserTestsEnabled())('pages in Chromium', () => {
     it(`shows a linked error summary and marks each empty field invalid (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () =>
       withPage({ javaScriptEnabled }, async (page) => {
         await page.goto(`${server.url}/signup`);
-        await Promise.all([page.waitForEvent('load'), page.getByRole('main').getByRole('button', { name: id('signup.submit') }).click()]);
+        await Promise.all([
+          page.waitForEvent('load'),
+          page
+            .getByRole('main')
+            .getByRole('button', { name: id('signup.submit') })
+            .click(),
+        ]);
         expect(await page.title()).toMatch(new RegExp(`^${id('common.errorPrefix')} `));
 
         const summary = page.getByRole('alert');
@@ -77,7 +91,11 @@ describe.runIf(browserTestsEnabled())('pages in Chromium', () => {
     withPage({}, async (page) => {
       await page.goto(`${server.url}/`);
       // The icon a browser asks for: the page's <link rel=icon>, else /favicon.ico.
-      const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href);
+      const icon = await page.evaluate(
+        () =>
+          document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ??
+          new URL('/favicon.ico', location.href).href,
+      );
       if (icon.startsWith('data:')) return;
       const res = await page.request.get(icon);
       expect(res.status(), icon).toBe(200);

@@ -9,13 +9,42 @@ import type { listApiTokens } from '../api-tokens.ts';
 
 type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
 type Session = Awaited<ReturnType<typeof listSessions>>[number];
-type Props = { ctx: PageContext; tokens: Token[]; sessions: Session[]; tokenDays: number; newToken?: string; notice?: string; state: FormState; unitName?: string };
+type Props = {
+  ctx: PageContext;
+  tokens: Token[];
+  sessions: Session[];
+  tokenDays: number;
+  newToken?: string;
+  notice?: string;
+  state: FormState;
+  unitName?: string;
+};
 
 /** The browser and system a user agent names, in a few words ("Chrome on Android"), never the whole string. */
 function device(userAgent: string | null, unknown: string): string {
   if (!userAgent) return unknown;
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /OPR\//.test(userAgent) ? 'Opera' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : undefined;
-  const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : undefined;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /OPR\//.test(userAgent)
+      ? 'Opera'
+      : /Firefox\//.test(userAgent)
+        ? 'Firefox'
+        : /Chrome\//.test(userAgent)
+          ? 'Chrome'
+          : /Safari\//.test(userAgent)
+            ? 'Safari'
+            : undefined;
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : undefined;
   return [browser, system].filter(Boolean).join(' · ') || unknown;
 }
 
@@ -47,7 +76,13 @@ function Sessions({ ctx, sessions }: { ctx: PageContext; sessions: Session[] }) 
                   {s.current ? (
                     <strong>{t('account.sessionThis')}</strong>
                   ) : (
-                    <RowButton ctx={ctx} action={`/account/sessions/${s.id}/end`} label={t('account.sessionEnd')} row={device(s.userAgent, t('account.unknownDevice'))} variant="secondary" />
+                    <RowButton
+                      ctx={ctx}
+                      action={`/account/sessions/${s.id}/end`}
+                      label={t('account.sessionEnd')}
+                      row={device(s.userAgent, t('account.unknownDevice'))}
+                      variant="secondary"
+                    />
                   )}
                 </td>
               </tr>
@@ -96,7 +131,9 @@ export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice
       {actor.kind === 'officer' && (
         <section>
           <h2>{t('account.totpTitle')}</h2>
-          {actor.totpEnabled ? <p>{t('account.totpOn')}</p> : (
+          {actor.totpEnabled ? (
+            <p>{t('account.totpOn')}</p>
+          ) : (
             <p>
               {t('account.totpOff')} <a href="/account/totp">{t('account.totpSetup')}</a>
             </p>
@@ -141,8 +178,18 @@ export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice
                     <td>{tok.lastUsedAt ? formatDateTime(lang, tok.lastUsedAt) : '—'}</td>
                     <td>{formatDateTime(lang, tok.expiresAt)}</td>
                     <td>
-                      {tok.revokedAt ? t('account.tokenRevoked') : tok.expiresAt.getTime() <= now ? t('account.tokenExpired') : (
-                        <RowButton ctx={ctx} action={`/account/tokens/${tok.id}/revoke`} label={t('account.revoke')} row={tok.name} variant="secondary" />
+                      {tok.revokedAt ? (
+                        t('account.tokenRevoked')
+                      ) : tok.expiresAt.getTime() <= now ? (
+                        t('account.tokenExpired')
+                      ) : (
+                        <RowButton
+                          ctx={ctx}
+                          action={`/account/tokens/${tok.id}/revoke`}
+                          label={t('account.revoke')}
+                          row={tok.name}
+                          variant="secondary"
+                        />
                       )}
                     </td>
                   </tr>
@@ -160,7 +207,17 @@ export function AccountPage({ ctx, tokens, sessions, tokenDays, newToken, notice
   );
 }
 
-export function TotpSetupPage({ ctx, secret, qr, state }: { ctx: PageContext; secret: string; qr: string; state: FormState }) {
+export function TotpSetupPage({
+  ctx,
+  secret,
+  qr,
+  state,
+}: {
+  ctx: PageContext;
+  secret: string;
+  qr: string;
+  state: FormState;
+}) {
   const { t } = ctx;
   const labels = { code: t('fields.totp') };
   return (
@@ -180,7 +237,14 @@ export function TotpSetupPage({ ctx, secret, qr, state }: { ctx: PageContext; se
         <li>{t('totp.step3')}</li>
       </ol>
       <Form ctx={ctx} action="/account/totp" submit={t('totp.enable')}>
-        <Field name="code" label={labels.code} state={state} autocomplete="one-time-code" inputmode="numeric" required />
+        <Field
+          name="code"
+          label={labels.code}
+          state={state}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          required
+        />
       </Form>
     </Layout>
   );

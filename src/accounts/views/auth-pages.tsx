@@ -17,8 +17,24 @@ export function SignupPage({ ctx, state }: PageProps) {
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action="/signup" submit={t('signup.submit')}>
         <Field name="name" label={labels.name} hint={t('signup.nameHint')} state={state} autocomplete="name" required />
-        <Field name="email" label={labels.email} state={state} type="email" autocomplete="email" inputmode="email" required />
-        <Field name="password" label={labels.password} hint={t('signup.passwordHint')} state={state} type="password" autocomplete="new-password" required />
+        <Field
+          name="email"
+          label={labels.email}
+          state={state}
+          type="email"
+          autocomplete="email"
+          inputmode="email"
+          required
+        />
+        <Field
+          name="password"
+          label={labels.password}
+          hint={t('signup.passwordHint')}
+          state={state}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
       </Form>
       <p>
         {t('signup.haveAccount')} <a href="/login">{t('nav.login')}</a>
@@ -28,7 +44,17 @@ export function SignupPage({ ctx, state }: PageProps) {
 }
 
 /** The sign-in form; with `proof` (an address under attack) it also carries the proof-of-work widget. */
-export function LoginPage({ ctx, state, next, proof, notice }: PageProps & { next: string; proof?: { form: ProofForm; assets: ProofAssets; minSeconds: number }; notice?: string }) {
+export function LoginPage({
+  ctx,
+  state,
+  next,
+  proof,
+  notice,
+}: PageProps & {
+  next: string;
+  proof?: { form: ProofForm; assets: ProofAssets; minSeconds: number };
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const labels = { email: t('fields.email'), password: t('fields.password'), proof: t('login.proof.legend') };
   return (
@@ -42,15 +68,32 @@ export function LoginPage({ ctx, state, next, proof, notice }: PageProps & { nex
       )}
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action={`/login?next=${encodeURIComponent(next)}`} submit={t('login.submit')}>
-        <Field name="email" label={labels.email} state={state} type="email" autocomplete="username" inputmode="email" required />
-        <Field name="password" label={labels.password} state={state} type="password" autocomplete="current-password" required />
+        <Field
+          name="email"
+          label={labels.email}
+          state={state}
+          type="email"
+          autocomplete="username"
+          inputmode="email"
+          required
+        />
+        <Field
+          name="password"
+          label={labels.password}
+          state={state}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
         {proof && (
           <ProofField
             ctx={ctx}
             form={proof.form}
             legend={labels.proof}
             lead={t('login.proof.lead')}
-            noScript={(readyAt) => t('login.proof.noScript', { time: formatTime(lang, readyAt), seconds: proof.minSeconds })}
+            noScript={(readyAt) =>
+              t('login.proof.noScript', { time: formatTime(lang, readyAt), seconds: proof.minSeconds })
+            }
             error={state.errors?.proof}
           />
         )}
@@ -72,7 +115,14 @@ export function TotpChallengePage({ ctx, state, next }: PageProps & { next: stri
       <p>{t('totp.challengeLead')}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action={`/login/totp?next=${encodeURIComponent(next)}`} submit={t('totp.verify')}>
-        <Field name="code" label={labels.code} state={state} autocomplete="one-time-code" inputmode="numeric" required />
+        <Field
+          name="code"
+          label={labels.code}
+          state={state}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          required
+        />
       </Form>
     </Layout>
   );
@@ -102,14 +152,32 @@ export function ResetPasswordPage({ ctx, state, token }: PageProps & { token: st
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} />
       <Form ctx={ctx} action="/password/reset" submit={t('reset.submit')}>
         <input type="hidden" name="token" value={token} />
-        <Field name="password" label={labels.password} hint={t('signup.passwordHint')} state={state} type="password" autocomplete="new-password" required />
+        <Field
+          name="password"
+          label={labels.password}
+          hint={t('signup.passwordHint')}
+          state={state}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
       </Form>
     </Layout>
   );
 }
 
 /** A page that only says something: "check your email", "address verified", … */
-export function MessagePage({ ctx, title, message, link }: { ctx: PageContext; title: string; message: string; link?: { href: string; text: string } }) {
+export function MessagePage({
+  ctx,
+  title,
+  message,
+  link,
+}: {
+  ctx: PageContext;
+  title: string;
+  message: string;
+  link?: { href: string; text: string };
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>

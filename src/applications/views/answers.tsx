@@ -13,7 +13,8 @@ type Row = { field: string; value: string | null };
 
 function answerRows(ctx: PageContext, a: Application, d: ApplicationDescription): Row[] {
   const { t, lang } = ctx;
-  const choice = (prefix: string, value: string | number | null) => (value === null ? null : t(`applications.${prefix}.${value}`));
+  const choice = (prefix: string, value: string | number | null) =>
+    value === null ? null : t(`applications.${prefix}.${value}`);
   const rows: Row[] = [
     { field: 'unitCode', value: d.unitName ?? a.unitCode },
     { field: 'nik', value: a.nik },
@@ -36,7 +37,10 @@ function answerRows(ctx: PageContext, a: Application, d: ApplicationDescription)
     { field: 'pmiRecommendationNumber', value: a.pmiRecommendationNumber },
   ];
   // Optional answers appear when given, or on a draft where they can still be given.
-  return rows.filter((r) => r.value !== null || (a.status === 'draft' && !['oldPassportNumber', 'pmiRecommendationNumber'].includes(r.field)));
+  return rows.filter(
+    (r) =>
+      r.value !== null || (a.status === 'draft' && !['oldPassportNumber', 'pmiRecommendationNumber'].includes(r.field)),
+  );
 }
 
 type Props = { ctx: PageContext; application: Application; description: ApplicationDescription; changeLinks?: boolean };
@@ -55,7 +59,11 @@ export function AnswerTable({ ctx, application, description, changeLinks }: Prop
               <td>{row.value ?? '—'}</td>
               {changeLinks && (
                 <td>
-                  <RowLink href={stepPath(application.id, stepOf(row.field), true)} label={t('applications.check.change')} row={labels[row.field] ?? ''} />
+                  <RowLink
+                    href={stepPath(application.id, stepOf(row.field), true)}
+                    label={t('applications.check.change')}
+                    row={labels[row.field] ?? ''}
+                  />
                 </td>
               )}
             </tr>

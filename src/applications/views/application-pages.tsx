@@ -12,7 +12,8 @@ import { mayWithdraw } from '../withdraw-application.ts';
 import { AnswerTable, FeeTable } from './answers.tsx';
 import { DocumentList } from './document-list.tsx';
 
-const statusLabel = (t: PageContext['t'], status: string) => t(`applications.statuses.${status}`, { defaultValue: status });
+const statusLabel = (t: PageContext['t'], status: string) =>
+  t(`applications.statuses.${status}`, { defaultValue: status });
 const bookPath = (id: string) => `/applications/${id}/book`;
 const appointmentPath = (id: string) => `/applications/${id}/appointment`;
 
@@ -25,7 +26,17 @@ function StartButton({ ctx, first }: { ctx: PageContext; first: boolean }) {
   );
 }
 
-export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx: PageContext; items: ApplicationListItem[]; maxApplicants: number; state: FormState }) {
+export function ApplicationListPage({
+  ctx,
+  items,
+  maxApplicants,
+  state,
+}: {
+  ctx: PageContext;
+  items: ApplicationListItem[];
+  maxApplicants: number;
+  state: FormState;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('applications.title')} hasErrors={!!state.errors}>
@@ -52,7 +63,9 @@ export function ApplicationListPage({ ctx, items, maxApplicants, state }: { ctx:
                   <td>{a.status === 'draft' ? '—' : <code>{a.trackingCode}</code>}</td>
                   <td>{statusLabel(t, a.status)}</td>
                   <td>
-                    <a href={`/applications/${a.id}`}>{t(a.status === 'draft' ? 'applications.continue' : 'applications.open')}</a>
+                    <a href={`/applications/${a.id}`}>
+                      {t(a.status === 'draft' ? 'applications.continue' : 'applications.open')}
+                    </a>
                     {a.status === 'submitted' && (
                       <>
                         {' · '}
@@ -111,7 +124,13 @@ function HistoryTable({ ctx, history }: { ctx: PageContext; history: CitizenHist
   );
 }
 
-type DetailProps = { ctx: PageContext; application: Application; description: ApplicationDescription; continuePath: string | null; withdrawn?: boolean };
+type DetailProps = {
+  ctx: PageContext;
+  application: Application;
+  description: ApplicationDescription;
+  continuePath: string | null;
+  withdrawn?: boolean;
+};
 
 export function ApplicationPage({ ctx, application: a, description: d, continuePath, withdrawn }: DetailProps) {
   const { t, lang } = ctx;

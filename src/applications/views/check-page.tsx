@@ -9,7 +9,13 @@ import { AnswerTable, FeeTable } from './answers.tsx';
 import { DocumentList } from './document-list.tsx';
 import { fieldLabels } from './step-fields.tsx';
 
-type Props = { ctx: PageContext; application: Application; description: ApplicationDescription; fee: Fee; state: FormState };
+type Props = {
+  ctx: PageContext;
+  application: Application;
+  description: ApplicationDescription;
+  fee: Fee;
+  state: FormState;
+};
 
 /** Check your answers: every answer with a link to change it, the fee as it would be fixed today, then submit. */
 export function CheckPage({ ctx, application, description, fee, state }: Props) {

@@ -5,7 +5,9 @@ import type { DocumentRequirement, DocumentSummary } from '../required-documents
 import { RowButton, RowLink } from '../../platform/views/row-actions.tsx';
 
 export function requirementLabel(t: PageContext['t'], requirement: DocumentRequirement): string {
-  return requirement.kinds.length === 1 ? t(`applications.documentKinds.${requirement.kinds[0]}`) : t(`applications.requirements.${requirement.id}`);
+  return requirement.kinds.length === 1
+    ? t(`applications.documentKinds.${requirement.kinds[0]}`)
+    : t(`applications.requirements.${requirement.id}`);
 }
 
 export function formatSize(lang: Lang, bytes: number): string {
@@ -13,7 +15,13 @@ export function formatSize(lang: Lang, bytes: number): string {
   return bytes >= 1024 * 1024 ? `${format(bytes / 1024 / 1024)} MB` : `${format(Math.max(1, bytes / 1024))} KB`;
 }
 
-type Props = { ctx: PageContext; applicationId: string; documents: DocumentSummary[]; removable?: boolean; change?: boolean };
+type Props = {
+  ctx: PageContext;
+  applicationId: string;
+  documents: DocumentSummary[];
+  removable?: boolean;
+  change?: boolean;
+};
 
 /** Uploaded files with a download link each (never an inline view), and on a draft a button to remove one. */
 export function DocumentList({ ctx, applicationId, documents, removable, change }: Props) {
@@ -37,7 +45,12 @@ export function DocumentList({ ctx, applicationId, documents, removable, change 
                 {d.originalName ?? '—'} ({formatSize(ctx.lang, d.size)})
               </td>
               <td>
-                <RowLink href={`/applications/${applicationId}/documents/${d.id}`} download label={t('applications.documents.download')} row={t(`applications.documentKinds.${d.kind}`)} />
+                <RowLink
+                  href={`/applications/${applicationId}/documents/${d.id}`}
+                  download
+                  label={t('applications.documents.download')}
+                  row={t(`applications.documentKinds.${d.kind}`)}
+                />
                 {removable && (
                   <>
                     {' '}

@@ -19,7 +19,11 @@ type Props = {
 /** The documents page: the checklist, one upload form (works without JavaScript), the files so far, and on. */
 export function DocumentsStep({ ctx, application, requirements, documents, state, change, maxBytes }: Props) {
   const { t } = ctx;
-  const labels = { kind: t('applications.documents.kindLabel'), file: t('applications.documents.fileLabel'), documents: t('applications.fields.documents') };
+  const labels = {
+    kind: t('applications.documents.kindLabel'),
+    file: t('applications.documents.fileLabel'),
+    documents: t('applications.fields.documents'),
+  };
   const fileError = state.errors?.file;
   const hintId = 'f-file-hint';
   const kinds = requirements.flatMap((r) => r.kinds);
@@ -35,7 +39,8 @@ export function DocumentsStep({ ctx, application, requirements, documents, state
           const done = documents.some((d) => r.kinds.includes(d.kind));
           return (
             <li key={r.id}>
-              {requirementLabel(t, r)} ({t(r.required ? 'applications.documents.required' : 'applications.documents.optional')}):{' '}
+              {requirementLabel(t, r)} (
+              {t(r.required ? 'applications.documents.required' : 'applications.documents.optional')}):{' '}
               <strong>{t(done ? 'applications.documents.done' : 'applications.documents.missing')}</strong>
             </li>
           );
@@ -44,7 +49,12 @@ export function DocumentsStep({ ctx, application, requirements, documents, state
       <h2>{t('applications.documents.uploadTitle')}</h2>
       <form method="post" action={upload} enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
-        <SelectField name="kind" label={labels.kind} state={state} options={kinds.map((k) => ({ value: k, label: t(`applications.documentKinds.${k}`) }))} />
+        <SelectField
+          name="kind"
+          label={labels.kind}
+          state={state}
+          options={kinds.map((k) => ({ value: k, label: t(`applications.documentKinds.${k}`) }))}
+        />
         <div class={fileError ? 'field has-error' : 'field'}>
           <label for="f-file">{labels.file}</label>
           <p class="hint" id={hintId}>
@@ -70,7 +80,11 @@ export function DocumentsStep({ ctx, application, requirements, documents, state
       </form>
       <h2>{t('applications.documents.uploaded')}</h2>
       <DocumentList ctx={ctx} applicationId={application.id} documents={documents} removable change={change} />
-      <Form ctx={ctx} action={stepPath(application.id, 'documents', change)} submit={t(change ? 'applications.wizard.save' : 'applications.wizard.next')}>
+      <Form
+        ctx={ctx}
+        action={stepPath(application.id, 'documents', change)}
+        submit={t(change ? 'applications.wizard.save' : 'applications.wizard.next')}
+      >
         {null}
       </Form>
     </WizardFrame>

@@ -2,7 +2,15 @@ import type { Application } from '../../applications/schema.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 
 /** Whose application this is and what it is for, above every booking form. */
-export function ApplicationSummary({ ctx, application, unitName }: { ctx: PageContext; application: Application; unitName: string }) {
+export function ApplicationSummary({
+  ctx,
+  application,
+  unitName,
+}: {
+  ctx: PageContext;
+  application: Application;
+  unitName: string;
+}) {
   const { t } = ctx;
   return (
     <dl class="facts">

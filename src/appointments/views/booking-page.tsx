@@ -63,7 +63,18 @@ function Waitlist({ ctx, application, entries }: Pick<Props, 'ctx' | 'applicatio
   );
 }
 
-export function BookingPage({ ctx, application, unitName, days, form, entries, state, notice, assets, settings }: Props) {
+export function BookingPage({
+  ctx,
+  application,
+  unitName,
+  days,
+  form,
+  entries,
+  state,
+  notice,
+  assets,
+  settings,
+}: Props) {
   const { t, lang } = ctx;
   const labels = { date: t('booking.fields.date'), proof: t('booking.fields.proof') };
   return (
@@ -90,7 +101,9 @@ export function BookingPage({ ctx, application, unitName, days, form, entries, s
           form={form}
           legend={labels.proof}
           lead={t('booking.proof.lead')}
-          noScript={(readyAt) => t('booking.proof.noScript', { time: formatClock(lang, readyAt), seconds: settings.formMinSeconds })}
+          noScript={(readyAt) =>
+            t('booking.proof.noScript', { time: formatClock(lang, readyAt), seconds: settings.formMinSeconds })
+          }
           error={state.errors?.proof}
         />
         <button type="submit">{t('booking.submit')}</button>

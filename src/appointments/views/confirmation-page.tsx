@@ -7,7 +7,13 @@ import type { BookingAssets } from '../booking-asset-routes.ts';
 import type { BookingDetails } from '../booking-details.ts';
 import { openingHoursOn } from '../opening-hours.ts';
 
-type Props = { ctx: PageContext; details: BookingDetails; qrImage: string; assets: BookingAssets; canReschedule: boolean };
+type Props = {
+  ctx: PageContext;
+  details: BookingDetails;
+  qrImage: string;
+  assets: BookingAssets;
+  canReschedule: boolean;
+};
 
 export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule }: Props) {
   const { t, lang } = ctx;
@@ -80,10 +86,18 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
           </tfoot>
         </table>
       </ScrollRegion>
-      {application.feeRegulation && <p class="hint">{t('booking.confirmation.regulation', { regulation: application.feeRegulation })}</p>}
+      {application.feeRegulation && (
+        <p class="hint">{t('booking.confirmation.regulation', { regulation: application.feeRegulation })}</p>
+      )}
 
       <h2>{t('booking.confirmation.qrTitle')}</h2>
-      <img class="qr-image" src={qrImage} width={220} height={220} alt={t('booking.confirmation.qrAlt', { code: application.trackingCode })} />
+      <img
+        class="qr-image"
+        src={qrImage}
+        width={220}
+        height={220}
+        alt={t('booking.confirmation.qrAlt', { code: application.trackingCode })}
+      />
       <p>{t('booking.confirmation.qrHelp')}</p>
 
       <h2>{t('booking.confirmation.bringTitle')}</h2>
@@ -113,7 +127,11 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
           <a href={`${base}/reschedule`}>{t('booking.confirmation.reschedule')}</a>
         </p>
       ) : (
-        <p>{appointment.reschedules > 0 ? t('booking.confirmation.rescheduleUsed') : t('booking.confirmation.rescheduleLate')}</p>
+        <p>
+          {appointment.reschedules > 0
+            ? t('booking.confirmation.rescheduleUsed')
+            : t('booking.confirmation.rescheduleLate')}
+        </p>
       )}
       {appointment.state === 'booked' && (
         <p>

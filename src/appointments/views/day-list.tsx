@@ -20,7 +20,11 @@ export function DayList({ ctx, days, state, waitlistForm }: Props) {
   const error = state.errors?.date;
   const firstOpen = days.find((d) => d.state === 'open')?.date;
   return (
-    <fieldset id={firstOpen ? undefined : 'f-date'} class={error ? 'field has-error' : 'field'} aria-describedby={error ? 'f-date-error' : undefined}>
+    <fieldset
+      id={firstOpen ? undefined : 'f-date'}
+      class={error ? 'field has-error' : 'field'}
+      aria-describedby={error ? 'f-date-error' : undefined}
+    >
       <legend>{t('booking.days.legend')}</legend>
       {error && (
         <p class="error" id="f-date-error">

@@ -11,7 +11,15 @@ import { DayList } from './day-list.tsx';
 
 type Common = { ctx: PageContext; application: Application; appointment: Appointment; unitName: string };
 
-export function ReschedulePage({ ctx, application, appointment, unitName, days, state, assets }: Common & { days: CalendarDay[]; state: FormState; assets: BookingAssets }) {
+export function ReschedulePage({
+  ctx,
+  application,
+  appointment,
+  unitName,
+  days,
+  state,
+  assets,
+}: Common & { days: CalendarDay[]; state: FormState; assets: BookingAssets }) {
   const { t, lang } = ctx;
   const others = days.filter((d) => d.date !== appointment.date);
   return (

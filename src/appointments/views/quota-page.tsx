@@ -15,7 +15,9 @@ type Props = { ctx: PageContext; unit: Unit; overview: Overview; weeklyState: Fo
 
 /** Form values of the weekly grid: one field per channel and ISO weekday, e.g. online_1 for Monday. */
 export function weeklyValues(weekly: WeeklyQuota): Record<string, string> {
-  return Object.fromEntries(channels.flatMap((c) => weekly[c].map((capacity, i) => [`${c}_${i + 1}`, String(capacity)])));
+  return Object.fromEntries(
+    channels.flatMap((c) => weekly[c].map((capacity, i) => [`${c}_${i + 1}`, String(capacity)])),
+  );
 }
 
 function CapacityCell({ name, label, state }: { name: string; label: string; state: FormState }) {
@@ -32,7 +34,17 @@ function CapacityCell({ name, label, state }: { name: string; label: string; sta
           {error}
         </p>
       )}
-      <input id={id} name={name} type="number" min="0" max="10000" inputMode="numeric" value={typeof value === 'string' ? value : undefined} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        name={name}
+        type="number"
+        min="0"
+        max="10000"
+        inputMode="numeric"
+        value={typeof value === 'string' ? value : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </td>
   );
 }
@@ -40,8 +52,19 @@ function CapacityCell({ name, label, state }: { name: string; label: string; sta
 export function QuotaPage({ ctx, unit, overview, weeklyState, overrideState }: Props) {
   const { t, lang } = ctx;
   const day = (iso: number) => t(`weekdays.${weekdays[iso - 1]}`);
-  const cellLabels = Object.fromEntries(channels.flatMap((c) => weekdays.map((_, i) => [`${c}_${i + 1}`, t('counterDesk.quotas.cell', { channel: t(`counterDesk.channels.${c}`), day: day(i + 1) })])));
-  const overrideLabels = { date: t('counterDesk.quotas.date'), channel: t('counterDesk.quotas.channel'), capacity: t('counterDesk.quotas.capacity') };
+  const cellLabels = Object.fromEntries(
+    channels.flatMap((c) =>
+      weekdays.map((_, i) => [
+        `${c}_${i + 1}`,
+        t('counterDesk.quotas.cell', { channel: t(`counterDesk.channels.${c}`), day: day(i + 1) }),
+      ]),
+    ),
+  );
+  const overrideLabels = {
+    date: t('counterDesk.quotas.date'),
+    channel: t('counterDesk.quotas.channel'),
+    capacity: t('counterDesk.quotas.capacity'),
+  };
   const title = t('counterDesk.quotas.title', { unit: unit.name });
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!(weeklyState.errors ?? overrideState.errors)}>
@@ -72,7 +95,12 @@ export function QuotaPage({ ctx, unit, overview, weeklyState, overrideState }: P
                 <tr key={c}>
                   <th scope="row">{t(`counterDesk.channels.${c}`)}</th>
                   {weekdays.map((_, i) => (
-                    <CapacityCell key={i} name={`${c}_${i + 1}`} label={cellLabels[`${c}_${i + 1}`]!} state={weeklyState} />
+                    <CapacityCell
+                      key={i}
+                      name={`${c}_${i + 1}`}
+                      label={cellLabels[`${c}_${i + 1}`]!}
+                      state={weeklyState}
+                    />
                   ))}
                 </tr>
               ))}
@@ -112,8 +140,20 @@ export function QuotaPage({ ctx, unit, overview, weeklyState, overrideState }: P
       <ErrorSummary ctx={ctx} errors={overrideState.errors} labels={overrideLabels} />
       <Form ctx={ctx} action={`/officer/units/${unit.code}/quotas/dates`} submit={t('counterDesk.quotas.saveOverride')}>
         <Field name="date" label={overrideLabels.date} state={overrideState} type="date" required />
-        <SelectField name="channel" label={overrideLabels.channel} state={overrideState} options={channels.map((c) => ({ value: c, label: t(`counterDesk.channels.${c}`) }))} />
-        <Field name="capacity" label={overrideLabels.capacity} state={overrideState} type="number" inputmode="numeric" required />
+        <SelectField
+          name="channel"
+          label={overrideLabels.channel}
+          state={overrideState}
+          options={channels.map((c) => ({ value: c, label: t(`counterDesk.channels.${c}`) }))}
+        />
+        <Field
+          name="capacity"
+          label={overrideLabels.capacity}
+          state={overrideState}
+          type="number"
+          inputmode="numeric"
+          required
+        />
       </Form>
     </Layout>
   );

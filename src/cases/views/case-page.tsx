@@ -23,7 +23,8 @@ type Props = {
   remembered?: Remembered;
 };
 
-const label = (ctx: PageContext, prefix: string, value: string | null | undefined) => (value ? (hasKey(`${prefix}.${value}`) ? ctx.t(`${prefix}.${value}`) : value) : '—');
+const label = (ctx: PageContext, prefix: string, value: string | null | undefined) =>
+  value ? (hasKey(`${prefix}.${value}`) ? ctx.t(`${prefix}.${value}`) : value) : '—';
 
 /** The facts a history line shows beyond who and when: reasons, outcomes, never the watchlist's own reason. */
 function details(ctx: PageContext, entry: CaseHistoryEntry): string {
@@ -32,12 +33,15 @@ function details(ctx: PageContext, entry: CaseHistoryEntry): string {
   const parts: string[] = [];
   if (Array.isArray(p.documents)) {
     for (const d of p.documents as { kind: string; accepted: boolean; reason?: string }[]) {
-      parts.push(`${label(ctx, 'applications.documentKinds', d.kind)}: ${d.accepted ? t('cases.documentCheck.accepted') : `${t('cases.documentCheck.refused')} (${d.reason ?? ''})`}`);
+      parts.push(
+        `${label(ctx, 'applications.documentKinds', d.kind)}: ${d.accepted ? t('cases.documentCheck.accepted') : `${t('cases.documentCheck.refused')} (${d.reason ?? ''})`}`,
+      );
     }
   }
   if (Array.isArray(p.missing) && p.missing.length > 0) parts.push(t('cases.history.missing', { n: p.missing.length }));
   if (typeof p.listed === 'boolean') parts.push(p.listed ? t('cases.watchlist.listed') : t('cases.watchlist.clear'));
-  if (typeof p.dueOn === 'string') parts.push(t('cases.history.dueOn', { date: formatDate(ctx.lang, witaInstant(p.dueOn)) }));
+  if (typeof p.dueOn === 'string')
+    parts.push(t('cases.history.dueOn', { date: formatDate(ctx.lang, witaInstant(p.dueOn)) }));
   if (typeof p.outcome === 'string') parts.push(t(`cases.interview.${p.outcome}`));
   if (typeof p.decision === 'string') parts.push(t(`cases.adjudicate.${p.decision}`));
   if (typeof p.reason === 'string') parts.push(p.reason);
@@ -78,7 +82,21 @@ function NextStep({ ctx, status }: { ctx: PageContext; status: ApplicationStatus
   const { t, lang } = ctx;
   const next = nextSteps(status);
   if (next.length === 0) return <>{t('cases.next.none')}</>;
-  return <>{next.map(({ step, roles }) => t('cases.next.step', { step: t(`cases.actions.${step}`), roles: formatAlternatives(lang, roles.map((r) => t(`roles.${r}`))) })).join('; ')}</>;
+  return (
+    <>
+      {next
+        .map(({ step, roles }) =>
+          t('cases.next.step', {
+            step: t(`cases.actions.${step}`),
+            roles: formatAlternatives(
+              lang,
+              roles.map((r) => t(`roles.${r}`)),
+            ),
+          }),
+        )
+        .join('; ')}
+    </>
+  );
 }
 
 /** The interview's answers as recorded, for the officer who decides on the case (four eyes: someone else asked them). */
@@ -89,7 +107,12 @@ function InterviewAnswersSection({ ctx, interview }: { ctx: PageContext; intervi
   return (
     <section aria-labelledby="interview-answers-title">
       <h2 id="interview-answers-title">{t('cases.answers.title')}</h2>
-      <p class="hint">{t('cases.answers.by', { name: interview.by ?? t('cases.history.system'), at: formatDateTime(lang, interview.at) })}</p>
+      <p class="hint">
+        {t('cases.answers.by', {
+          name: interview.by ?? t('cases.history.system'),
+          at: formatDateTime(lang, interview.at),
+        })}
+      </p>
       <dl class="facts">
         <dt>{t('cases.interview.purpose')}</dt>
         <dd>{c.purpose ?? '—'}</dd>
@@ -126,17 +149,42 @@ function InterviewAnswersSection({ ctx, interview }: { ctx: PageContext; intervi
   );
 }
 
-function Holding({ ctx, view, actions, state }: { ctx: PageContext; view: CaseView; actions: AvailableActions; state: CaseFormState }) {
+function Holding({
+  ctx,
+  view,
+  actions,
+  state,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  actions: AvailableActions;
+  state: CaseFormState;
+}) {
   const { t } = ctx;
   const { application } = view;
   const own = (type: string) => (state.step === type ? state : {});
   return (
     <>
       <p>
-        {actions.heldByMe ? t('cases.heldByYou') : view.holderName ? t('cases.heldBy', { name: view.holderName }) : t('cases.notHeld')}
+        {actions.heldByMe
+          ? t('cases.heldByYou')
+          : view.holderName
+            ? t('cases.heldBy', { name: view.holderName })
+            : t('cases.notHeld')}
       </p>
-      {actions.take && <ActionForm ctx={ctx} application={application} type="take" state={own('take')} submit={t('cases.take')} />}
-      {actions.release && <ActionForm ctx={ctx} application={application} type="release" state={own('release')} submit={t('cases.release')} secondary />}
+      {actions.take && (
+        <ActionForm ctx={ctx} application={application} type="take" state={own('take')} submit={t('cases.take')} />
+      )}
+      {actions.release && (
+        <ActionForm
+          ctx={ctx}
+          application={application}
+          type="release"
+          state={own('release')}
+          submit={t('cases.release')}
+          secondary
+        />
+      )}
       {!actions.heldByMe && actions.take && <p class="hint">{t('cases.takeFirst')}</p>}
     </>
   );
@@ -146,7 +194,11 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
   const { t, lang } = ctx;
   const { application: a, documents } = view;
   const title = t('cases.title', { name: a.fullName ?? '—', code: a.trackingCode });
-  const labels = Object.fromEntries(Object.keys(state.errors ?? {}).map((k): [string, string] => [k, hasKey(`cases.fields.${k}`) ? t(`cases.fields.${k}`) : '']).filter(([, v]) => v));
+  const labels = Object.fromEntries(
+    Object.keys(state.errors ?? {})
+      .map((k): [string, string] => [k, hasKey(`cases.fields.${k}`) ? t(`cases.fields.${k}`) : ''])
+      .filter(([, v]) => v),
+  );
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>
@@ -204,7 +256,15 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
       <h2>{t('cases.workTitle')}</h2>
       <Holding ctx={ctx} view={view} actions={actions} state={state} />
       {actions.steps.map((step) => (
-        <StepForm key={step} ctx={ctx} application={a} step={step} state={state.step === step ? state : {}} requirements={requirements} remembered={remembered} />
+        <StepForm
+          key={step}
+          ctx={ctx}
+          application={a}
+          step={step}
+          state={state.step === step ? state : {}}
+          requirements={requirements}
+          remembered={remembered}
+        />
       ))}
       {rejected && (
         <p>

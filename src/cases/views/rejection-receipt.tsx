@@ -4,7 +4,15 @@ import type { RejectionReceipt } from '../view-case.ts';
 import { PageHead } from '../../platform/views/page-head.tsx';
 
 /** The receipt handed to a refused applicant: printable, without the site's menus. */
-export function RejectionReceiptPage({ ctx, receipt, unitCode }: { ctx: PageContext; receipt: RejectionReceipt; unitCode: string | null }) {
+export function RejectionReceiptPage({
+  ctx,
+  receipt,
+  unitCode,
+}: {
+  ctx: PageContext;
+  receipt: RejectionReceipt;
+  unitCode: string | null;
+}) {
   const { t, lang } = ctx;
   const title = t('cases.receipt.title');
   return (

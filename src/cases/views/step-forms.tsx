@@ -16,12 +16,27 @@ export type Remembered = { device?: string };
  * One form posting one action. Each carries a fresh request id, so a form sent twice (a double click, a resend
  * after a dropped connection) is recorded once; a form shown again after an error keeps the id it was sent with.
  */
-export function ActionForm(props: { ctx: PageContext; application: Application; type: string; state?: FormState; submit: string; upload?: boolean; secondary?: boolean; children?: ComponentChildren }) {
+export function ActionForm(props: {
+  ctx: PageContext;
+  application: Application;
+  type: string;
+  state?: FormState;
+  submit: string;
+  upload?: boolean;
+  secondary?: boolean;
+  children?: ComponentChildren;
+}) {
   const { ctx, application, type, state, submit, upload, secondary, children } = props;
   const sent = state?.values?.requestId;
   const requestId = typeof sent === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(sent) ? sent : crypto.randomUUID();
   return (
-    <form method="post" action={`/officer/cases/${application.id}/actions`} enctype={upload ? 'multipart/form-data' : undefined} novalidate class={children ? undefined : 'inline'}>
+    <form
+      method="post"
+      action={`/officer/cases/${application.id}/actions`}
+      enctype={upload ? 'multipart/form-data' : undefined}
+      novalidate
+      class={children ? undefined : 'inline'}
+    >
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="requestId" value={requestId} />
@@ -33,7 +48,17 @@ export function ActionForm(props: { ctx: PageContext; application: Application; 
   );
 }
 
-function Check({ name, value = 'yes', label, state }: { name: string; value?: string; label: string; state: FormState }) {
+function Check({
+  name,
+  value = 'yes',
+  label,
+  state,
+}: {
+  name: string;
+  value?: string;
+  label: string;
+  state: FormState;
+}) {
   const sent = state.values?.[name];
   const checked = Array.isArray(sent) ? sent.includes(value) : sent === value;
   return (
@@ -43,7 +68,12 @@ function Check({ name, value = 'yes', label, state }: { name: string; value?: st
   );
 }
 
-function DocumentCheckForm({ ctx, application, state, requirements }: FormProps & { requirements: DocumentRequirement[] }) {
+function DocumentCheckForm({
+  ctx,
+  application,
+  state,
+  requirements,
+}: FormProps & { requirements: DocumentRequirement[] }) {
   const { t } = ctx;
   const choices = [
     { value: 'accepted', label: t('cases.documentCheck.accepted') },
@@ -51,7 +81,13 @@ function DocumentCheckForm({ ctx, application, state, requirements }: FormProps 
     { value: 'absent', label: t('cases.documentCheck.absent') },
   ];
   return (
-    <ActionForm ctx={ctx} application={application} type="document_check" state={state} submit={t('cases.documentCheck.submit')}>
+    <ActionForm
+      ctx={ctx}
+      application={application}
+      type="document_check"
+      state={state}
+      submit={t('cases.documentCheck.submit')}
+    >
       <p class="hint">{t('cases.documentCheck.lead')}</p>
       {requirements.flatMap((r) =>
         r.kinds.map((kind) => (
@@ -76,7 +112,14 @@ function BiometricsForm({ ctx, application, state, remembered }: FormProps & { r
   const s = { values, errors: state.errors };
   const error = state.errors?.photo ?? state.errors?.file;
   return (
-    <ActionForm ctx={ctx} application={application} type="capture_biometrics" state={state} submit={t('cases.biometrics.submit')} upload>
+    <ActionForm
+      ctx={ctx}
+      application={application}
+      type="capture_biometrics"
+      state={state}
+      submit={t('cases.biometrics.submit')}
+      upload
+    >
       <div class={error ? 'field has-error' : 'field'}>
         <label for="f-photo">{t('cases.biometrics.photo')}</label>
         <p class="hint">{t('cases.biometrics.photoHint')}</p>
@@ -84,7 +127,13 @@ function BiometricsForm({ ctx, application, state, remembered }: FormProps & { r
         <input type="file" id="f-photo" name="photo" accept="image/jpeg,image/png" />
       </div>
       <Field name="device" label={t('cases.biometrics.device')} hint={t('cases.biometrics.deviceHint')} state={s} />
-      <Field name="quality" label={t('cases.biometrics.quality')} hint={t('cases.biometrics.qualityHint')} state={s} inputmode="numeric" />
+      <Field
+        name="quality"
+        label={t('cases.biometrics.quality')}
+        hint={t('cases.biometrics.qualityHint')}
+        state={s}
+        inputmode="numeric"
+      />
       <Field name="fingers" label={t('cases.biometrics.fingers')} state={s} inputmode="numeric" />
     </ActionForm>
   );
@@ -92,7 +141,10 @@ function BiometricsForm({ ctx, application, state, remembered }: FormProps & { r
 
 function InterviewForm({ ctx, application, state }: FormProps) {
   const { t } = ctx;
-  const prefilled = { purpose: application.purpose ? t(`applications.purposes.${application.purpose}`) : '', workRecommendation: application.pmiRecommendationNumber ?? '' };
+  const prefilled = {
+    purpose: application.purpose ? t(`applications.purposes.${application.purpose}`) : '',
+    workRecommendation: application.pmiRecommendationNumber ?? '',
+  };
   const values = { ...prefilled, ...state.values };
   const s = { values, errors: state.errors };
   return (
@@ -100,7 +152,12 @@ function InterviewForm({ ctx, application, state }: FormProps) {
       <Field name="purpose" label={t('cases.interview.purpose')} state={s} />
       <Field name="destination" label={t('cases.interview.destination')} state={s} />
       <Field name="sponsor" label={t('cases.interview.sponsor')} state={s} />
-      <Field name="workRecommendation" label={t('cases.interview.workRecommendation')} hint={t('cases.interview.workHint')} state={s} />
+      <Field
+        name="workRecommendation"
+        label={t('cases.interview.workRecommendation')}
+        hint={t('cases.interview.workHint')}
+        state={s}
+      />
       <Check name="answersConsistent" label={t('cases.interview.answersConsistent')} state={s} />
       <fieldset>
         <legend>{t('cases.interview.indicators')}</legend>
@@ -108,7 +165,15 @@ function InterviewForm({ ctx, application, state }: FormProps) {
           <Check key={i} name="indicators" value={i} label={t(`cases.indicators.${i}`)} state={s} />
         ))}
       </fieldset>
-      <Radios name="outcome" legend={t('cases.interview.outcome')} state={s} options={[{ value: 'pass', label: t('cases.interview.pass') }, { value: 'defer', label: t('cases.interview.defer') }]} />
+      <Radios
+        name="outcome"
+        legend={t('cases.interview.outcome')}
+        state={s}
+        options={[
+          { value: 'pass', label: t('cases.interview.pass') },
+          { value: 'defer', label: t('cases.interview.defer') },
+        ]}
+      />
       <TextArea name="reason" label={t('cases.interview.reason')} hint={t('cases.interview.reasonHint')} state={s} />
     </ActionForm>
   );
@@ -117,10 +182,29 @@ function InterviewForm({ ctx, application, state }: FormProps) {
 function AdjudicateForm({ ctx, application, state }: FormProps) {
   const { t } = ctx;
   return (
-    <ActionForm ctx={ctx} application={application} type="adjudicate" state={state} submit={t('cases.adjudicate.submit')}>
+    <ActionForm
+      ctx={ctx}
+      application={application}
+      type="adjudicate"
+      state={state}
+      submit={t('cases.adjudicate.submit')}
+    >
       <p class="hint">{t('cases.adjudicate.lead')}</p>
-      <Radios name="decision" legend={t('cases.adjudicate.decision')} state={state} options={[{ value: 'approve', label: t('cases.adjudicate.approve') }, { value: 'reject', label: t('cases.adjudicate.reject') }]} />
-      <TextArea name="reason" label={t('cases.adjudicate.reason')} hint={t('cases.adjudicate.reasonHint')} state={state} />
+      <Radios
+        name="decision"
+        legend={t('cases.adjudicate.decision')}
+        state={state}
+        options={[
+          { value: 'approve', label: t('cases.adjudicate.approve') },
+          { value: 'reject', label: t('cases.adjudicate.reject') },
+        ]}
+      />
+      <TextArea
+        name="reason"
+        label={t('cases.adjudicate.reason')}
+        hint={t('cases.adjudicate.reasonHint')}
+        state={state}
+      />
     </ActionForm>
   );
 }
@@ -134,7 +218,12 @@ function PrintForm({ ctx, application, state }: FormProps) {
       {application.familyName === null && (
         <fieldset>
           <legend>{t('cases.print.familyNameLegend', { name: application.fullName ?? '' })}</legend>
-          <Field name="familyName" label={t('applications.fields.familyName')} hint={t('applications.hints.familyName')} state={state} />
+          <Field
+            name="familyName"
+            label={t('applications.fields.familyName')}
+            hint={t('applications.hints.familyName')}
+            state={state}
+          />
           <Check name="noFamilyName" label={t('applications.noFamilyName')} state={state} />
         </fieldset>
       )}
@@ -145,8 +234,22 @@ function PrintForm({ ctx, application, state }: FormProps) {
 function QualityCheckForm({ ctx, application, state }: FormProps) {
   const { t } = ctx;
   return (
-    <ActionForm ctx={ctx} application={application} type="quality_check" state={state} submit={t('cases.qualityCheck.submit')}>
-      <Radios name="passed" legend={t('cases.qualityCheck.passed')} state={state} options={[{ value: 'yes', label: t('cases.qualityCheck.yes') }, { value: 'no', label: t('cases.qualityCheck.no') }]} />
+    <ActionForm
+      ctx={ctx}
+      application={application}
+      type="quality_check"
+      state={state}
+      submit={t('cases.qualityCheck.submit')}
+    >
+      <Radios
+        name="passed"
+        legend={t('cases.qualityCheck.passed')}
+        state={state}
+        options={[
+          { value: 'yes', label: t('cases.qualityCheck.yes') },
+          { value: 'no', label: t('cases.qualityCheck.no') },
+        ]}
+      />
       <TextArea name="reason" label={t('cases.qualityCheck.reason')} state={state} />
     </ActionForm>
   );
@@ -161,7 +264,10 @@ function HandOverForm({ ctx, application, state }: FormProps) {
         name="recipient"
         legend={t('cases.handOver.recipient')}
         state={{ values: { recipient: 'applicant', ...state.values }, errors: state.errors }}
-        options={[{ value: 'applicant', label: t('cases.handOver.applicant') }, { value: 'proxy', label: t('cases.handOver.proxy') }]}
+        options={[
+          { value: 'applicant', label: t('cases.handOver.applicant') },
+          { value: 'proxy', label: t('cases.handOver.proxy') },
+        ]}
       />
       <fieldset>
         <legend>{t('cases.handOver.proxyTitle')}</legend>
@@ -174,7 +280,14 @@ function HandOverForm({ ctx, application, state }: FormProps) {
 }
 
 /** The form of one step, headed by its name; steps without input are a single button. */
-export function StepForm({ ctx, application, step, state, requirements, remembered = {} }: FormProps & { step: CaseStep; requirements: DocumentRequirement[]; remembered?: Remembered }) {
+export function StepForm({
+  ctx,
+  application,
+  step,
+  state,
+  requirements,
+  remembered = {},
+}: FormProps & { step: CaseStep; requirements: DocumentRequirement[]; remembered?: Remembered }) {
   const { t } = ctx;
   const props = { ctx, application, state };
   const simple = (lead: string) => (

@@ -13,7 +13,10 @@ function DueText({ ctx, item }: { ctx: PageContext; item: WorkItem }) {
   const date = formatDate(lang, witaInstant(item.dueOn));
   if (item.due === 'late') {
     const days = item.workingDaysLate;
-    const text = days === 0 ? t('casework.work.late', { date }) : t(days === 1 ? 'casework.work.lateByOne' : 'casework.work.lateBy', { count: days, date });
+    const text =
+      days === 0
+        ? t('casework.work.late', { date })
+        : t(days === 1 ? 'casework.work.lateByOne' : 'casework.work.lateBy', { count: days, date });
     return <strong class="tag late">{text}</strong>;
   }
   return <>{item.due === 'today' ? t('casework.work.dueToday') : t('casework.work.dueOn', { date })}</>;
@@ -69,7 +72,8 @@ export function WorkQueuePage({ ctx, work, filters, units }: Props) {
             <input type="checkbox" id="f-mine" name="mine" value="1" checked={filters.mine} /> {t('casework.work.mine')}
           </label>
           <label class="check" for="f-overdue">
-            <input type="checkbox" id="f-overdue" name="overdue" value="1" checked={filters.overdue} /> {t('casework.work.overdue')}
+            <input type="checkbox" id="f-overdue" name="overdue" value="1" checked={filters.overdue} />{' '}
+            {t('casework.work.overdue')}
           </label>
         </div>
         <button type="submit" class="secondary">
@@ -107,7 +111,13 @@ export function WorkQueuePage({ ctx, work, filters, units }: Props) {
                 <td>
                   <DueText ctx={ctx} item={item} />
                 </td>
-                <td>{!item.holder ? t('casework.work.nobody') : item.holder.id === me ? t('casework.work.you') : item.holder.name}</td>
+                <td>
+                  {!item.holder
+                    ? t('casework.work.nobody')
+                    : item.holder.id === me
+                      ? t('casework.work.you')
+                      : item.holder.name}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,9 +7,30 @@ import { complaintCategories, complaintChannels, complaintTypes } from '../schem
 import { PostForm } from '../../platform/views/post-form.tsx';
 import { options } from './parts.tsx';
 
-export const filingFields = ['channel', 'laporReference', 'type', 'category', 'unitCode', 'applicationTrackingCode', 'description', 'subjectName', 'anonymous', 'reporterName', 'reporterEmail', 'reporterPhone', 'file'];
+export const filingFields = [
+  'channel',
+  'laporReference',
+  'type',
+  'category',
+  'unitCode',
+  'applicationTrackingCode',
+  'description',
+  'subjectName',
+  'anonymous',
+  'reporterName',
+  'reporterEmail',
+  'reporterPhone',
+  'file',
+];
 
-type Props = { ctx: PageContext; state: FormState; units: Pick<Unit, 'code' | 'name'>[]; requestId: string; officerEntry: boolean; maxBytes: number };
+type Props = {
+  ctx: PageContext;
+  state: FormState;
+  units: Pick<Unit, 'code' | 'name'>[];
+  requestId: string;
+  officerEntry: boolean;
+  maxBytes: number;
+};
 
 /** The complaint form: what, where, who (or anonymous), an optional file; works without JavaScript. */
 export function FilePage({ ctx, state, units, requestId, officerEntry, maxBytes }: Props) {
@@ -26,15 +47,41 @@ export function FilePage({ ctx, state, units, requestId, officerEntry, maxBytes 
         <input type="hidden" name="requestId" value={requestId} />
         {officerEntry && (
           <>
-            <SelectField name="channel" label={labels.channel!} state={state} options={options(ctx, 'channels', complaintChannels)} />
-            <Field name="laporReference" label={labels.laporReference!} hint={t('complaints.hints.laporReference')} state={state} />
+            <SelectField
+              name="channel"
+              label={labels.channel!}
+              state={state}
+              options={options(ctx, 'channels', complaintChannels)}
+            />
+            <Field
+              name="laporReference"
+              label={labels.laporReference!}
+              hint={t('complaints.hints.laporReference')}
+              state={state}
+            />
           </>
         )}
         <Radios name="type" legend={labels.type!} state={state} options={options(ctx, 'types', complaintTypes)} />
-        <SelectField name="category" label={labels.category!} state={state} options={options(ctx, 'categories', complaintCategories)} />
-        <SelectField name="unitCode" label={labels.unitCode!} state={state} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+        <SelectField
+          name="category"
+          label={labels.category!}
+          state={state}
+          options={options(ctx, 'categories', complaintCategories)}
+        />
+        <SelectField
+          name="unitCode"
+          label={labels.unitCode!}
+          state={state}
+          options={units.map((u) => ({ value: u.code, label: u.name }))}
+        />
         <Field name="applicationTrackingCode" label={labels.applicationTrackingCode!} state={state} />
-        <TextArea name="description" label={labels.description!} hint={t('complaints.hints.description')} state={state} rows={6} />
+        <TextArea
+          name="description"
+          label={labels.description!}
+          hint={t('complaints.hints.description')}
+          state={state}
+          rows={6}
+        />
         <Field name="subjectName" label={labels.subjectName!} hint={t('complaints.hints.subjectName')} state={state} />
         <h2>{t('complaints.reporterSection')}</h2>
         <p class="hint">{t('complaints.hints.reporter')}</p>

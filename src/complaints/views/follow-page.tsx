@@ -28,7 +28,16 @@ export function FollowFormPage({ ctx, state }: { ctx: PageContext; state: FormSt
   );
 }
 
-type Props = { ctx: PageContext; complaint: FollowedComplaint; secret: string; mayReopen: boolean; mayRate: boolean; satisfaction: number | null; state: FormState; notice?: string };
+type Props = {
+  ctx: PageContext;
+  complaint: FollowedComplaint;
+  secret: string;
+  mayReopen: boolean;
+  mayRate: boolean;
+  satisfaction: number | null;
+  state: FormState;
+  notice?: string;
+};
 
 /** What the holder of the secret sees: the status, the public replies, and (in time) reopening and the satisfaction question. */
 export function FollowStatusPage({ ctx, complaint, secret, mayReopen, mayRate, satisfaction, state, notice }: Props) {
@@ -82,7 +91,12 @@ export function FollowStatusPage({ ctx, complaint, secret, mayReopen, mayRate, s
           <h2>{t('complaints.rateTitle')}</h2>
           <PostForm ctx={ctx} action="/pengaduan/lacak/kepuasan" submit={t('complaints.rateSubmit')}>
             {keys}
-            <Radios name="satisfaction" legend={t('complaints.fields.satisfaction')} state={state} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`complaints.satisfaction.${n}`) }))} />
+            <Radios
+              name="satisfaction"
+              legend={t('complaints.fields.satisfaction')}
+              state={state}
+              options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`complaints.satisfaction.${n}`) }))}
+            />
           </PostForm>
         </>
       )}

@@ -41,7 +41,9 @@ describeApp('officer complaint page', (ctx) => {
     expect(res.statusCode).toBe(422);
     expect(duplicateIds(res.body)).toEqual([]);
     expect(res.body).toMatch(/<a href="#f-text-archive">[^<]+<\/a>/);
-    expect(res.body).toContain('<textarea id="f-text-archive" name="text" rows="3" aria-invalid="true" aria-describedby="f-text-archive-error">');
+    expect(res.body).toContain(
+      '<textarea id="f-text-archive" name="text" rows="3" aria-invalid="true" aria-describedby="f-text-archive-error">',
+    );
     expect(res.body).toContain('<textarea id="f-text-note" name="text" rows="3">');
   });
 });

@@ -7,7 +7,12 @@ import type { ComplaintDetails } from '../list-complaints.ts';
 import type { ComplaintStep } from '../workflow.ts';
 import { PostForm } from '../../platform/views/post-form.tsx';
 
-type Props = { ctx: PageContext; details: ComplaintDetails; state: FormState & { step?: ComplaintStep }; requestId: string };
+type Props = {
+  ctx: PageContext;
+  details: ComplaintDetails;
+  state: FormState & { step?: ComplaintStep };
+  requestId: string;
+};
 
 /** What each step's text box asks for (the others: the text itself). */
 const textLabels: Partial<Record<ComplaintStep, string>> = {
@@ -33,7 +38,13 @@ function StepText({ step, label, state }: { step: ComplaintStep; label: string; 
           {error}
         </p>
       )}
-      <textarea id={id} name="text" rows={3} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <textarea
+        id={id}
+        name="text"
+        rows={3}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {typeof value === 'string' ? value : ''}
       </textarea>
     </div>
@@ -46,7 +57,11 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
   const { complaint: c, history, attachments, names, steps, assignees } = details;
   const action = `/officer/complaints/${c.id}/actions`;
   const stateOf = (step: ComplaintStep): FormState => (state.step === step ? state : {});
-  const labels = { text: t('complaints.fields.text'), forwardedTo: t('complaints.fields.forwardedTo'), assigneeId: t('complaints.fields.assigneeId') };
+  const labels = {
+    text: t('complaints.fields.text'),
+    forwardedTo: t('complaints.fields.forwardedTo'),
+    assigneeId: t('complaints.fields.assigneeId'),
+  };
   const form = (step: ComplaintStep, fields: preact.ComponentChildren) =>
     steps.includes(step) && (
       <section key={step}>
@@ -62,8 +77,15 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
   const textLabel = (step: ComplaintStep) => t(textLabels[step] ?? 'complaints.fields.text');
   const text = (step: ComplaintStep) => <StepText step={step} label={textLabel(step)} state={stateOf(step)} />;
   // The refused step's text box is the one the summary links to: each step's box has an id of its own.
-  const summaryErrors = state.errors && Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k === 'text' && state.step ? textId(state.step) : k, v]));
-  const summaryLabels: Record<string, string> = { ...labels, ...(state.step ? { [textId(state.step)]: textLabel(state.step) } : {}) };
+  const summaryErrors =
+    state.errors &&
+    Object.fromEntries(
+      Object.entries(state.errors).map(([k, v]) => [k === 'text' && state.step ? textId(state.step) : k, v]),
+    );
+  const summaryLabels: Record<string, string> = {
+    ...labels,
+    ...(state.step ? { [textId(state.step)]: textLabel(state.step) } : {}),
+  };
   return (
     <Layout ctx={ctx} title={`${t('complaints.officer.complaint')} ${c.trackingCode}`} hasErrors={!!state.errors}>
       <h1>{`${t('complaints.officer.complaint')} ${c.trackingCode}`}</h1>
@@ -104,7 +126,11 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
           </>
         )}
         <dt>{t('complaints.reporterSection')}</dt>
-        <dd>{c.reporter ? [c.reporter.name, c.reporter.email, c.reporter.phone].filter(Boolean).join(' · ') : t('complaints.officer.identityHidden')}</dd>
+        <dd>
+          {c.reporter
+            ? [c.reporter.name, c.reporter.email, c.reporter.phone].filter(Boolean).join(' · ')
+            : t('complaints.officer.identityHidden')}
+        </dd>
         <dt>{t('complaints.fields.assigneeId')}</dt>
         <dd>{c.assignedTo ? (names.get(c.assignedTo) ?? '—') : '—'}</dd>
       </dl>
@@ -114,7 +140,9 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
         <ul>
           {attachments.map((a, i) => (
             <li key={a.id}>
-              <a href={`/officer/complaints/${c.id}/attachments/${a.id}`}>{`${t('complaints.fields.file')} ${i + 1} (${a.mediaType}, ${Math.ceil(a.size / 1024)} KB)`}</a>
+              <a
+                href={`/officer/complaints/${c.id}/attachments/${a.id}`}
+              >{`${t('complaints.fields.file')} ${i + 1} (${a.mediaType}, ${Math.ceil(a.size / 1024)} KB)`}</a>
             </li>
           ))}
         </ul>
@@ -136,7 +164,15 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
           {form('verify', text('verify'))}
           {form('forward', <Field name="forwardedTo" label={labels.forwardedTo} state={stateOf('forward')} />)}
           {form('archive', text('archive'))}
-          {form('assign', <SelectField name="assigneeId" label={labels.assigneeId} state={stateOf('assign')} options={assignees.map((o) => ({ value: o.id, label: o.name }))} />)}
+          {form(
+            'assign',
+            <SelectField
+              name="assigneeId"
+              label={labels.assigneeId}
+              state={stateOf('assign')}
+              options={assignees.map((o) => ({ value: o.id, label: o.name }))}
+            />,
+          )}
           {form('answer', text('answer'))}
           {form('close', text('close'))}
           {form('reply', text('reply'))}

@@ -15,7 +15,13 @@ function Whistleblowing({ ctx, figures }: { ctx: PageContext; figures: Whistlebl
     <section aria-labelledby="whistleblowing">
       <h2 id="whistleblowing">{t('complaints.officer.whistleTitle')}</h2>
       <p>{t('complaints.officer.whistleLead')}</p>
-      <p>{t('complaints.officer.whistleCounts', { received: figures.received, open: figures.open, overdue: figures.overdue })}</p>
+      <p>
+        {t('complaints.officer.whistleCounts', {
+          received: figures.received,
+          open: figures.open,
+          overdue: figures.overdue,
+        })}
+      </p>
       {figures.deadlines.length > 0 && (
         <ul>
           {figures.deadlines.map((d, i) => (
@@ -30,9 +36,23 @@ function Whistleblowing({ ctx, figures }: { ctx: PageContext; figures: Whistlebl
   );
 }
 
-export function OfficerListPage({ ctx, complaints, filters, whistleblowing }: { ctx: PageContext; complaints: OfficerComplaint[]; filters: ComplaintFilters; whistleblowing?: WhistleblowingDeadlines }) {
+export function OfficerListPage({
+  ctx,
+  complaints,
+  filters,
+  whistleblowing,
+}: {
+  ctx: PageContext;
+  complaints: OfficerComplaint[];
+  filters: ComplaintFilters;
+  whistleblowing?: WhistleblowingDeadlines;
+}) {
   const { t } = ctx;
-  const query = new URLSearchParams(Object.entries({ unit: filters.unitCode, status: filters.status, from: filters.from, to: filters.to }).filter((e): e is [string, string] => !!e[1])).toString();
+  const query = new URLSearchParams(
+    Object.entries({ unit: filters.unitCode, status: filters.status, from: filters.from, to: filters.to }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  ).toString();
   return (
     <Layout ctx={ctx} title={t('complaints.officer.listTitle')}>
       <h1>{t('complaints.officer.listTitle')}</h1>

@@ -5,7 +5,13 @@ import type { Unit } from '../../units/schema.ts';
 import type { HolidayKind } from '../schema.ts';
 import { HolidayFields, holidayLabels } from './holiday-fields.tsx';
 
-type Props = { ctx: PageContext; holiday: { id: string; name: string; date: string }; kinds: HolidayKind[]; units: Unit[]; state: FormState };
+type Props = {
+  ctx: PageContext;
+  holiday: { id: string; name: string; date: string };
+  kinds: HolidayKind[];
+  units: Unit[];
+  state: FormState;
+};
 
 export function HolidayEditPage({ ctx, holiday, kinds, units, state }: Props) {
   const { t } = ctx;

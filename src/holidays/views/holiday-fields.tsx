@@ -11,14 +11,29 @@ export const holidayLabels = (ctx: PageContext) => ({
 });
 
 /** The fields of a holiday: the kinds and units offered are those the officer may use. */
-export function HolidayFields({ ctx, state, kinds, units }: { ctx: PageContext; state: FormState; kinds: HolidayKind[]; units: Unit[] }) {
+export function HolidayFields({
+  ctx,
+  state,
+  kinds,
+  units,
+}: {
+  ctx: PageContext;
+  state: FormState;
+  kinds: HolidayKind[];
+  units: Unit[];
+}) {
   const { t } = ctx;
   const labels = holidayLabels(ctx);
   return (
     <>
       <Field name="date" label={labels.date} state={state} type="date" required />
       <Field name="name" label={labels.name} state={state} required />
-      <SelectField name="kind" label={labels.kind} state={state} options={kinds.map((k) => ({ value: k, label: t(`holidays.kinds.${k}`) }))} />
+      <SelectField
+        name="kind"
+        label={labels.kind}
+        state={state}
+        options={kinds.map((k) => ({ value: k, label: t(`holidays.kinds.${k}`) }))}
+      />
       <SelectField
         name="unitCode"
         label={labels.unitCode}

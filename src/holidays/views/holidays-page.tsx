@@ -10,7 +10,14 @@ import type { HolidayKind } from '../schema.ts';
 import { HolidayFields, holidayLabels } from './holiday-fields.tsx';
 import { RowLink } from '../../platform/views/row-actions.tsx';
 
-type Props = { ctx: PageContext; year: number; rows: (HolidayRow & { editable: boolean })[]; kinds: HolidayKind[]; units: Unit[]; state: FormState };
+type Props = {
+  ctx: PageContext;
+  year: number;
+  rows: (HolidayRow & { editable: boolean })[];
+  kinds: HolidayKind[];
+  units: Unit[];
+  state: FormState;
+};
 
 export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
   const { t, lang } = ctx;
@@ -53,7 +60,9 @@ export function HolidaysPage({ ctx, year, rows, kinds, units, state }: Props) {
                   <td>{t(`holidays.kinds.${h.kind}`)}</td>
                   <td>{h.unitName ?? (h.unitCode === null ? t('holidays.allUnits') : h.unitCode)}</td>
                   <td>
-                    {h.editable && <RowLink href={`/admin/holidays/${h.id}/edit`} label={t('holidays.edit')} row={h.name} />}
+                    {h.editable && (
+                      <RowLink href={`/admin/holidays/${h.id}/edit`} label={t('holidays.edit')} row={h.name} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -25,7 +25,9 @@ describeApp('si Koe Peduli page', (ctx) => {
       ]) {
         expect(res.body, text).toContain(text);
       }
-      expect(res.body).toMatch(new RegExp(`<a class="button" href="/si-koe-peduli/ajukan">${t('homeVisits.about.start')}</a>`));
+      expect(res.body).toMatch(
+        new RegExp(`<a class="button" href="/si-koe-peduli/ajukan">${t('homeVisits.about.start')}</a>`),
+      );
       expect(res.body).toContain(`href="/units/${serving.code}"`);
       expect(res.body).not.toContain(`href="/units/${notServing.code}"`);
     }

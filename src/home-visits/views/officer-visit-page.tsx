@@ -9,10 +9,38 @@ import { day, History } from './parts.tsx';
 /** Each officer step has its form on the page. */
 export type VisitForm = OfficerVisitStep;
 const fieldNames = new Set(['note', 'reason', 'date', 'officerIds', 'kitId', 'trackingCode', 'birthDate']);
-type Props = { ctx: PageContext; details: VisitDetails; steps: readonly VisitForm[]; forms: Partial<Record<VisitForm, FormState>>; requestId: string };
+type Props = {
+  ctx: PageContext;
+  details: VisitDetails;
+  steps: readonly VisitForm[];
+  forms: Partial<Record<VisitForm, FormState>>;
+  requestId: string;
+};
 
-function VisitFormBox({ ctx, action, id, submit, title, state, requestId, children }: { ctx: PageContext; action: VisitForm; id: string; submit: string; title: string; state: FormState; requestId: string; children?: ComponentChildren }) {
-  const labels = Object.fromEntries(Object.keys(state.errors ?? {}).filter((f) => fieldNames.has(f)).map((f) => [f, ctx.t(`homeVisits.fields.${f}`)]));
+function VisitFormBox({
+  ctx,
+  action,
+  id,
+  submit,
+  title,
+  state,
+  requestId,
+  children,
+}: {
+  ctx: PageContext;
+  action: VisitForm;
+  id: string;
+  submit: string;
+  title: string;
+  state: FormState;
+  requestId: string;
+  children?: ComponentChildren;
+}) {
+  const labels = Object.fromEntries(
+    Object.keys(state.errors ?? {})
+      .filter((f) => fieldNames.has(f))
+      .map((f) => [f, ctx.t(`homeVisits.fields.${f}`)]),
+  );
   return (
     <section>
       <h2>{title}</h2>
@@ -42,7 +70,8 @@ function ScheduleFields({ ctx, details, state }: { ctx: PageContext; details: Vi
         {officerError && <p class="error">{officerError}</p>}
         {details.team.officers.map((o) => (
           <label key={o.id} class="check" for={`officer-${o.id}`}>
-            <input type="checkbox" id={`officer-${o.id}`} name="officerIds" value={o.id} checked={chosen.has(o.id)} /> {o.name}
+            <input type="checkbox" id={`officer-${o.id}`} name="officerIds" value={o.id} checked={chosen.has(o.id)} />{' '}
+            {o.name}
           </label>
         ))}
       </fieldset>
@@ -68,11 +97,21 @@ export function OfficerVisitPage({ ctx, details, steps, forms, requestId }: Prop
   const { visit } = details;
   const title = t('homeVisits.officer.visitTitle', { code: visit.trackingCode });
   const box = (action: VisitForm, titleKey: string, submitKey: string, children?: ComponentChildren) => (
-    <VisitFormBox ctx={ctx} action={action} id={visit.id} title={t(titleKey)} submit={t(submitKey)} state={forms[action] ?? {}} requestId={requestId}>
+    <VisitFormBox
+      ctx={ctx}
+      action={action}
+      id={visit.id}
+      title={t(titleKey)}
+      submit={t(submitKey)}
+      state={forms[action] ?? {}}
+      requestId={requestId}
+    >
       {children}
     </VisitFormBox>
   );
-  const note = (action: VisitForm) => <TextArea name="note" label={t('homeVisits.fields.note')} state={forms[action] ?? {}} />;
+  const note = (action: VisitForm) => (
+    <TextArea name="note" label={t('homeVisits.fields.note')} state={forms[action] ?? {}} />
+  );
   return (
     <Layout ctx={ctx} title={title} hasErrors={Object.values(forms).some((f) => f?.errors)}>
       <p>
@@ -113,21 +152,39 @@ export function OfficerVisitPage({ ctx, details, steps, forms, requestId }: Prop
           </>
         )}
         <dt>{t('homeVisits.status.evidence')}</dt>
-        <dd>{visit.evidenceKey ? <a href={`/officer/home-visits/${visit.id}/evidence`}>{t('homeVisits.officer.downloadEvidence')}</a> : t('homeVisits.officer.noEvidence')}</dd>
+        <dd>
+          {visit.evidenceKey ? (
+            <a href={`/officer/home-visits/${visit.id}/evidence`}>{t('homeVisits.officer.downloadEvidence')}</a>
+          ) : (
+            t('homeVisits.officer.noEvidence')
+          )}
+        </dd>
         {details.application && (
           <>
             <dt>{t('homeVisits.officer.linkTitle')}</dt>
             <dd>
-              {t('homeVisits.officer.linked', { code: details.application.trackingCode })} <a href={`/officer/cases/${details.application.id}`}>{t('homeVisits.officer.openCase')}</a>
+              {t('homeVisits.officer.linked', { code: details.application.trackingCode })}{' '}
+              <a href={`/officer/cases/${details.application.id}`}>{t('homeVisits.officer.openCase')}</a>
             </dd>
           </>
         )}
       </dl>
-      {steps.includes('accept') && box('accept', 'homeVisits.officer.acceptTitle', 'homeVisits.officer.accept', note('accept'))}
+      {steps.includes('accept') &&
+        box('accept', 'homeVisits.officer.acceptTitle', 'homeVisits.officer.accept', note('accept'))}
       {steps.includes('schedule') &&
-        box('schedule', 'homeVisits.officer.scheduleTitle', visit.status === 'scheduled' ? 'homeVisits.officer.reschedule' : 'homeVisits.officer.schedule', <ScheduleFields ctx={ctx} details={details} state={forms.schedule ?? {}} />)}
+        box(
+          'schedule',
+          'homeVisits.officer.scheduleTitle',
+          visit.status === 'scheduled' ? 'homeVisits.officer.reschedule' : 'homeVisits.officer.schedule',
+          <ScheduleFields ctx={ctx} details={details} state={forms.schedule ?? {}} />,
+        )}
       {steps.includes('refuse') &&
-        box('refuse', 'homeVisits.officer.refuseTitle', 'homeVisits.officer.refuse', <TextArea name="reason" label={t('homeVisits.fields.refusalReason')} state={forms.refuse ?? {}} />)}
+        box(
+          'refuse',
+          'homeVisits.officer.refuseTitle',
+          'homeVisits.officer.refuse',
+          <TextArea name="reason" label={t('homeVisits.fields.refusalReason')} state={forms.refuse ?? {}} />,
+        )}
       {steps.includes('link') &&
         box(
           'link',
@@ -139,7 +196,8 @@ export function OfficerVisitPage({ ctx, details, steps, forms, requestId }: Prop
             <Field name="birthDate" label={t('homeVisits.fields.birthDate')} state={forms.link ?? {}} type="date" />
           </>,
         )}
-      {steps.includes('visited') && box('visited', 'homeVisits.officer.visitedTitle', 'homeVisits.officer.markVisited', note('visited'))}
+      {steps.includes('visited') &&
+        box('visited', 'homeVisits.officer.visitedTitle', 'homeVisits.officer.markVisited', note('visited'))}
       <History ctx={ctx} history={details.history} />
     </Layout>
   );

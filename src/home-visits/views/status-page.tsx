@@ -6,7 +6,15 @@ import type { VisitHistoryEntry } from '../visit-actions.ts';
 import { openVisitStatuses } from '../workflow.ts';
 import { day, History } from './parts.tsx';
 
-type Props = { ctx: PageContext; visit: HomeVisit; history: VisitHistoryEntry[]; sent: boolean; mayAddEvidence: boolean; evidenceState: FormState; maxBytes: number };
+type Props = {
+  ctx: PageContext;
+  visit: HomeVisit;
+  history: VisitHistoryEntry[];
+  sent: boolean;
+  mayAddEvidence: boolean;
+  evidenceState: FormState;
+  maxBytes: number;
+};
 
 /** What the requester follows: status, the answer deadline, the visit date or the refusal reason, and the history. */
 export function StatusPage({ ctx, visit, history, sent, mayAddEvidence, evidenceState, maxBytes }: Props) {
@@ -54,7 +62,12 @@ export function StatusPage({ ctx, visit, history, sent, mayAddEvidence, evidence
       </dl>
       {openVisitStatuses.includes(visit.status) && <p>{t('homeVisits.status.nextSteps')}</p>}
       {mayAddEvidence && (
-        <form method="post" action={`/si-koe-peduli/${visit.trackingCode}/bukti`} enctype="multipart/form-data" novalidate>
+        <form
+          method="post"
+          action={`/si-koe-peduli/${visit.trackingCode}/bukti`}
+          enctype="multipart/form-data"
+          novalidate
+        >
           <ErrorSummary ctx={ctx} errors={evidenceState.errors} labels={{ file: t('homeVisits.fields.file') }} />
           <input type="hidden" name="_csrf" value={ctx.csrf} />
           <div class={fileError ? 'field has-error' : 'field'}>

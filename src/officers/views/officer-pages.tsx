@@ -12,9 +12,30 @@ import { PassportDesks } from './passport-desks.tsx';
 
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
-type HomeLinks = { units: boolean; officers: boolean; holidays: boolean; work: boolean; search: boolean; watchlist: boolean; sessions: boolean; visits: boolean };
+type HomeLinks = {
+  units: boolean;
+  officers: boolean;
+  holidays: boolean;
+  work: boolean;
+  search: boolean;
+  watchlist: boolean;
+  sessions: boolean;
+  visits: boolean;
+};
 
-export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: PageContext; unit?: Unit; links: HomeLinks; desks: PassportDesk[]; queueUnits: Unit[] }) {
+export function OfficerHomePage({
+  ctx,
+  unit,
+  links,
+  desks,
+  queueUnits,
+}: {
+  ctx: PageContext;
+  unit?: Unit;
+  links: HomeLinks;
+  desks: PassportDesk[];
+  queueUnits: Unit[];
+}) {
   const { t } = ctx;
   const actor = ctx.actor!;
   return (
@@ -106,7 +127,17 @@ export function OfficerHomePage({ ctx, unit, links, desks, queueUnits }: { ctx: 
   );
 }
 
-export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageContext; officers: AccountRow[]; units: Unit[]; canCreate: boolean }) {
+export function OfficersPage({
+  ctx,
+  officers,
+  units,
+  canCreate,
+}: {
+  ctx: PageContext;
+  officers: AccountRow[];
+  units: Unit[];
+  canCreate: boolean;
+}) {
   const { t } = ctx;
   const unitName = new Map(units.map((u) => [u.code, u.name]));
   return (
@@ -119,7 +150,9 @@ export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageCon
           </a>
         </p>
       )}
-      {officers.length === 0 ? <p>{t('officers.none')}</p> : (
+      {officers.length === 0 ? (
+        <p>{t('officers.none')}</p>
+      ) : (
         <ScrollRegion label={t('officers.title')}>
           <table>
             <thead>
@@ -151,7 +184,13 @@ export function OfficersPage({ ctx, officers, units, canCreate }: { ctx: PageCon
 
 export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units: Unit[]; state: FormState }) {
   const { t } = ctx;
-  const labels = { name: t('fields.name'), email: t('fields.email'), role: t('fields.role'), unitCode: t('fields.unit'), password: t('fields.initialPassword') };
+  const labels = {
+    name: t('fields.name'),
+    email: t('fields.email'),
+    role: t('fields.role'),
+    unitCode: t('fields.unit'),
+    password: t('fields.initialPassword'),
+  };
   return (
     <Layout ctx={ctx} title={t('officers.new')} hasErrors={!!state.errors}>
       <h1>{t('officers.new')}</h1>
@@ -159,9 +198,27 @@ export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units:
       <Form ctx={ctx} action="/admin/officers/new" submit={t('officers.create')}>
         <Field name="name" label={labels.name} state={state} required />
         <Field name="email" label={labels.email} state={state} type="email" required />
-        <SelectField name="role" label={labels.role} state={state} options={officerRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        <SelectField name="unitCode" label={labels.unitCode} state={state} options={units.map((u) => ({ value: u.code, label: u.name }))} />
-        <Field name="password" label={labels.password} hint={t('officers.passwordHint')} state={state} type="password" autocomplete="new-password" required />
+        <SelectField
+          name="role"
+          label={labels.role}
+          state={state}
+          options={officerRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <SelectField
+          name="unitCode"
+          label={labels.unitCode}
+          state={state}
+          options={units.map((u) => ({ value: u.code, label: u.name }))}
+        />
+        <Field
+          name="password"
+          label={labels.password}
+          hint={t('officers.passwordHint')}
+          state={state}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
       </Form>
     </Layout>
   );
@@ -169,7 +226,15 @@ export function NewOfficerPage({ ctx, units, state }: { ctx: PageContext; units:
 
 type SignInState = { failures: number; canClear: boolean; cleared: boolean };
 
-export function AccountRecordPage({ ctx, account, signIn }: { ctx: PageContext; account: AccountRow; signIn: SignInState }) {
+export function AccountRecordPage({
+  ctx,
+  account,
+  signIn,
+}: {
+  ctx: PageContext;
+  account: AccountRow;
+  signIn: SignInState;
+}) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={account.name}>

@@ -13,8 +13,24 @@ export function FirstAdminPage({ ctx, token, state }: { ctx: PageContext; token:
       <Form ctx={ctx} action="/setup" submit={t('setup.submit')}>
         <input type="hidden" name="token" value={token} />
         <Field name="name" label={labels.name} state={state} autocomplete="name" required />
-        <Field name="email" label={labels.email} state={state} type="email" autocomplete="username" inputmode="email" required />
-        <Field name="password" label={labels.password} hint={t('signup.passwordHint')} state={state} type="password" autocomplete="new-password" required />
+        <Field
+          name="email"
+          label={labels.email}
+          state={state}
+          type="email"
+          autocomplete="username"
+          inputmode="email"
+          required
+        />
+        <Field
+          name="password"
+          label={labels.password}
+          hint={t('signup.passwordHint')}
+          state={state}
+          type="password"
+          autocomplete="new-password"
+          required
+        />
       </Form>
     </Layout>
   );

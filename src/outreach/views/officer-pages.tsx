@@ -16,7 +16,17 @@ type DateText = (d: string) => string;
 
 const when = (ctx: PageContext, at: Date) => formatDateTime(ctx.lang, at);
 
-export function SessionListPage({ ctx, sessions, status, dateText }: { ctx: PageContext; sessions: SessionListItem[]; status?: SessionStatus; dateText: DateText }) {
+export function SessionListPage({
+  ctx,
+  sessions,
+  status,
+  dateText,
+}: {
+  ctx: PageContext;
+  sessions: SessionListItem[];
+  status?: SessionStatus;
+  dateText: DateText;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('outreach.officer.listTitle')}>
@@ -80,15 +90,48 @@ type DetailProps = {
   dateText: DateText;
 };
 
-export function SessionPage({ ctx, session, details, resources, deliveryMode, steps, forms, registered, dateText }: DetailProps) {
+export function SessionPage({
+  ctx,
+  session,
+  details,
+  resources,
+  deliveryMode,
+  steps,
+  forms,
+  registered,
+  dateText,
+}: DetailProps) {
   const { t } = ctx;
   const f = (name: string) => t(`outreach.fields.${name}`);
-  const labels = Object.fromEntries(['date', 'capacity', 'officerIds', 'kitIds', 'deliveryDate', 'deliveryMode', 'reason', 'trackingCode', 'birthDate'].map((n) => [n, f(n)]));
-  const allErrors = { ...forms.approve?.errors, ...forms.refuse?.errors, ...forms.delivery?.errors, ...forms.register?.errors };
-  const approveState = forms.approve ?? { values: { date: session.preferredDates[0], capacity: String(session.expectedParticipants) } };
+  const labels = Object.fromEntries(
+    [
+      'date',
+      'capacity',
+      'officerIds',
+      'kitIds',
+      'deliveryDate',
+      'deliveryMode',
+      'reason',
+      'trackingCode',
+      'birthDate',
+    ].map((n) => [n, f(n)]),
+  );
+  const allErrors = {
+    ...forms.approve?.errors,
+    ...forms.refuse?.errors,
+    ...forms.delivery?.errors,
+    ...forms.register?.errors,
+  };
+  const approveState = forms.approve ?? {
+    values: { date: session.preferredDates[0], capacity: String(session.expectedParticipants) },
+  };
   const p = details.place;
   return (
-    <Layout ctx={ctx} title={t('outreach.officer.detailTitle', { organiser: session.organiserName })} hasErrors={Object.keys(allErrors).length > 0}>
+    <Layout
+      ctx={ctx}
+      title={t('outreach.officer.detailTitle', { organiser: session.organiserName })}
+      hasErrors={Object.keys(allErrors).length > 0}
+    >
       <h1>{t('outreach.officer.detailTitle', { organiser: session.organiserName })}</h1>
       <ErrorSummary ctx={ctx} errors={allErrors} labels={labels} />
       {registered && (
@@ -149,24 +192,50 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
       {steps.includes('approve') && (
         <>
           <h2>{t('outreach.officer.approveTitle')}</h2>
-          <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/approve`} submit={t('outreach.officer.approve')}>
+          <Form
+            ctx={ctx}
+            action={`/officer/outreach/sessions/${session.id}/approve`}
+            submit={t('outreach.officer.approve')}
+          >
             <Field name="date" label={labels.date!} state={approveState} type="date" required />
             <Field name="capacity" label={labels.capacity!} state={approveState} inputmode="numeric" required />
-            <CheckboxList name="officerIds" legend={labels.officerIds!} state={approveState} options={resources.officers.map((o) => ({ id: o.id, label: o.name }))} />
+            <CheckboxList
+              name="officerIds"
+              legend={labels.officerIds!}
+              state={approveState}
+              options={resources.officers.map((o) => ({ id: o.id, label: o.name }))}
+            />
             {resources.kits.length === 0 ? (
               <p>{t('outreach.officer.noKits')}</p>
             ) : (
-              <CheckboxList name="kitIds" legend={labels.kitIds!} state={approveState} options={resources.kits.map((k) => ({ id: k.id, label: k.serial ? `${k.name} (${k.serial})` : k.name }))} />
+              <CheckboxList
+                name="kitIds"
+                legend={labels.kitIds!}
+                state={approveState}
+                options={resources.kits.map((k) => ({
+                  id: k.id,
+                  label: k.serial ? `${k.name} (${k.serial})` : k.name,
+                }))}
+              />
             )}
             <Field name="deliveryDate" label={labels.deliveryDate!} state={approveState} type="date" />
-            <SelectField name="deliveryMode" label={labels.deliveryMode!} state={approveState} options={deliveryModes.map((m) => ({ value: m, label: t(`outreach.delivery.${m}`) }))} />
+            <SelectField
+              name="deliveryMode"
+              label={labels.deliveryMode!}
+              state={approveState}
+              options={deliveryModes.map((m) => ({ value: m, label: t(`outreach.delivery.${m}`) }))}
+            />
           </Form>
         </>
       )}
       {steps.includes('refuse') && (
         <>
           <h2>{t('outreach.officer.refuseTitle')}</h2>
-          <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/refuse`} submit={t('outreach.officer.refuse')}>
+          <Form
+            ctx={ctx}
+            action={`/officer/outreach/sessions/${session.id}/refuse`}
+            submit={t('outreach.officer.refuse')}
+          >
             <TextArea name="reason" label={labels.reason!} state={forms.refuse ?? {}} rows={3} />
           </Form>
         </>
@@ -175,8 +244,22 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
       {steps.includes('delivery') && (
         <>
           <h2>{t('outreach.officer.deliveryTitle')}</h2>
-          <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/delivery`} submit={t('outreach.officer.setDelivery')}>
-            <Field name="deliveryDate" label={labels.deliveryDate!} state={forms.delivery ?? { values: { deliveryDate: session.deliveryDate ?? '', deliveryMode: deliveryMode ?? 'community' } }} type="date" required />
+          <Form
+            ctx={ctx}
+            action={`/officer/outreach/sessions/${session.id}/delivery`}
+            submit={t('outreach.officer.setDelivery')}
+          >
+            <Field
+              name="deliveryDate"
+              label={labels.deliveryDate!}
+              state={
+                forms.delivery ?? {
+                  values: { deliveryDate: session.deliveryDate ?? '', deliveryMode: deliveryMode ?? 'community' },
+                }
+              }
+              type="date"
+              required
+            />
             <SelectField
               name="deliveryMode"
               label={labels.deliveryMode!}
@@ -191,9 +274,23 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
         <>
           <h2>{t('outreach.officer.registerTitle')}</h2>
           <p>{t('outreach.officer.registerHint')}</p>
-          <Form ctx={ctx} action={`/officer/outreach/sessions/${session.id}/participants`} submit={t('outreach.officer.register')}>
-            <input type="hidden" name="requestId" value={formText(forms.register?.values?.requestId) || crypto.randomUUID()} />
-            <Field name="trackingCode" label={labels.trackingCode!} state={forms.register ?? {}} autocomplete="off" required />
+          <Form
+            ctx={ctx}
+            action={`/officer/outreach/sessions/${session.id}/participants`}
+            submit={t('outreach.officer.register')}
+          >
+            <input
+              type="hidden"
+              name="requestId"
+              value={formText(forms.register?.values?.requestId) || crypto.randomUUID()}
+            />
+            <Field
+              name="trackingCode"
+              label={labels.trackingCode!}
+              state={forms.register ?? {}}
+              autocomplete="off"
+              required
+            />
             <Field name="birthDate" label={labels.birthDate!} state={forms.register ?? {}} type="date" required />
           </Form>
         </>
@@ -212,7 +309,13 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
                   <td>{row.nik}</td>
                   <td>{row.birthDate ? dateText(row.birthDate) : ''}</td>
                   <td>{t(`outreach.officer.source.${row.source}`)}</td>
-                  <td>{row.applicationId ? <a href={`/officer/cases/${row.applicationId}`}>{t('outreach.officer.linked')}</a> : ''}</td>
+                  <td>
+                    {row.applicationId ? (
+                      <a href={`/officer/cases/${row.applicationId}`}>{t('outreach.officer.linked')}</a>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -223,14 +326,24 @@ export function SessionPage({ ctx, session, details, resources, deliveryMode, st
       <h2>{t('outreach.officer.history')}</h2>
       <ul>
         {details.history.map(({ action, actorName }) => (
-          <li key={action.id}>{`${when(ctx, action.at)} · ${t(`outreach.officer.actionTypes.${action.type}`)}${actorName ? ` · ${actorName}` : ''}`}</li>
+          <li
+            key={action.id}
+          >{`${when(ctx, action.at)} · ${t(`outreach.officer.actionTypes.${action.type}`)}${actorName ? ` · ${actorName}` : ''}`}</li>
         ))}
       </ul>
     </Layout>
   );
 }
 
-export function ReportPage({ ctx, session, report }: { ctx: PageContext; session: OutreachSession; report: SessionReport }) {
+export function ReportPage({
+  ctx,
+  session,
+  report,
+}: {
+  ctx: PageContext;
+  session: OutreachSession;
+  report: SessionReport;
+}) {
   const { t } = ctx;
   const keys = ['participants', 'linked', 'served', 'deferred', 'issued', 'delivered'] as const;
   return (
@@ -245,7 +358,9 @@ export function ReportPage({ ctx, session, report }: { ctx: PageContext; session
         ))}
       </dl>
       <p>
-        <a href={`/officer/outreach/sessions/${session.id}`}>{t('outreach.officer.detailTitle', { organiser: session.organiserName })}</a>
+        <a href={`/officer/outreach/sessions/${session.id}`}>
+          {t('outreach.officer.detailTitle', { organiser: session.organiserName })}
+        </a>
       </p>
     </Layout>
   );

@@ -4,7 +4,13 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Region } from '../../regions/queries.ts';
 import type { PublicSession } from '../session-queries.ts';
 
-type Props = { ctx: PageContext; sessions: PublicSession[]; regencies: Region[]; regency?: string; dateText: (d: string) => string };
+type Props = {
+  ctx: PageContext;
+  sessions: PublicSession[];
+  regencies: Region[];
+  regency?: string;
+  dateText: (d: string) => string;
+};
 
 /** Upcoming sessions, so that people know when the office comes near them. */
 export function PublicListPage({ ctx, sessions, regencies, regency, dateText }: Props) {

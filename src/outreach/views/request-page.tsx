@@ -8,15 +8,38 @@ import { formText } from '../../platform/http/fields.ts';
 
 export const venuePicker = 'venueVillage';
 
-type Props = { ctx: PageContext; state: FormState; units: { code: string; name: string }[]; region: { choice: RegionChoice; options: RegionOptions }; minimum: number };
+type Props = {
+  ctx: PageContext;
+  state: FormState;
+  units: { code: string; name: string }[];
+  region: { choice: RegionChoice; options: RegionOptions };
+  minimum: number;
+};
 
 /** The community's request: works without JavaScript; htmx only reloads the region picker. */
 export function RequestPage({ ctx, state, units, region, minimum }: Props) {
   const { t } = ctx;
-  const fields = ['organiserKind', 'organiserName', 'contactName', 'contactPhone', 'contactEmail', 'venue', 'venueVillage', 'unitCode', 'date1', 'date2', 'date3', 'expectedParticipants', 'participantsText', 'participantsFile'];
+  const fields = [
+    'organiserKind',
+    'organiserName',
+    'contactName',
+    'contactPhone',
+    'contactEmail',
+    'venue',
+    'venueVillage',
+    'unitCode',
+    'date1',
+    'date2',
+    'date3',
+    'expectedParticipants',
+    'participantsText',
+    'participantsFile',
+  ];
   const labels = Object.fromEntries(fields.map((f) => [f, t(`outreach.fields.${f}`)]));
   const rows = rowErrors(ctx, state.errors);
-  const summary = Object.fromEntries(Object.entries(state.errors ?? {}).filter(([k]) => !k.startsWith('participants:')));
+  const summary = Object.fromEntries(
+    Object.entries(state.errors ?? {}).filter(([k]) => !k.startsWith('participants:')),
+  );
   if (rows.length > 0) summary.participantsText = t('outreach.request.rowsTitle');
   return (
     <Layout ctx={ctx} title={t('outreach.request.title')} htmx hasErrors={!!state.errors}>
@@ -26,19 +49,56 @@ export function RequestPage({ ctx, state, units, region, minimum }: Props) {
       <form method="post" action="/eazy-paspor/ajukan" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <input type="hidden" name="requestId" value={formText(state.values?.requestId)} />
-        <SelectField name="organiserKind" label={labels.organiserKind!} state={state} options={organiserKinds.map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))} />
+        <SelectField
+          name="organiserKind"
+          label={labels.organiserKind!}
+          state={state}
+          options={organiserKinds.map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))}
+        />
         <Field name="organiserName" label={labels.organiserName!} state={state} required />
         <Field name="contactName" label={labels.contactName!} state={state} autocomplete="name" required />
         <Field name="contactPhone" label={labels.contactPhone!} state={state} type="tel" autocomplete="tel" required />
         <Field name="contactEmail" label={labels.contactEmail!} state={state} type="email" autocomplete="email" />
         <Field name="venue" label={labels.venue!} state={state} required />
-        <RegionPicker ctx={ctx} name={venuePicker} legend={labels.venueVillage!} choice={region.choice} options={region.options} error={state.errors?.venueVillage} />
-        <SelectField name="unitCode" label={labels.unitCode!} state={state} options={units.map((u) => ({ value: u.code, label: u.name }))} />
-        <Field name="date1" label={labels.date1!} hint={t('outreach.request.datesHint')} state={state} type="date" required />
+        <RegionPicker
+          ctx={ctx}
+          name={venuePicker}
+          legend={labels.venueVillage!}
+          choice={region.choice}
+          options={region.options}
+          error={state.errors?.venueVillage}
+        />
+        <SelectField
+          name="unitCode"
+          label={labels.unitCode!}
+          state={state}
+          options={units.map((u) => ({ value: u.code, label: u.name }))}
+        />
+        <Field
+          name="date1"
+          label={labels.date1!}
+          hint={t('outreach.request.datesHint')}
+          state={state}
+          type="date"
+          required
+        />
         <Field name="date2" label={labels.date2!} state={state} type="date" />
         <Field name="date3" label={labels.date3!} state={state} type="date" />
-        <Field name="expectedParticipants" label={labels.expectedParticipants!} hint={t('outreach.request.minimumHint', { minimum })} state={state} inputmode="numeric" required />
-        <TextArea name="participantsText" label={labels.participantsText!} hint={t('outreach.request.participantsHint')} state={state} rows={6} />
+        <Field
+          name="expectedParticipants"
+          label={labels.expectedParticipants!}
+          hint={t('outreach.request.minimumHint', { minimum })}
+          state={state}
+          inputmode="numeric"
+          required
+        />
+        <TextArea
+          name="participantsText"
+          label={labels.participantsText!}
+          hint={t('outreach.request.participantsHint')}
+          state={state}
+          rows={6}
+        />
         {rows.length > 0 && (
           <div class="error-summary" id="participant-rows">
             <h2>{t('outreach.request.rowsTitle')}</h2>
@@ -89,7 +149,17 @@ export type StatusResult = {
 };
 
 /** Only the organiser's name, the status and the decision: the code may be passed around the community. */
-export function StatusPage({ ctx, code, result, dateText }: { ctx: PageContext; code: string; result: StatusResult | null; dateText: (d: string) => string }) {
+export function StatusPage({
+  ctx,
+  code,
+  result,
+  dateText,
+}: {
+  ctx: PageContext;
+  code: string;
+  result: StatusResult | null;
+  dateText: (d: string) => string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('outreach.status.title')}>

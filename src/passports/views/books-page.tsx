@@ -7,7 +7,14 @@ import type { BookLedger } from '../book-ledger.ts';
 import { bookTypes } from '../book-stock.ts';
 
 export type BookForms = { received: FormState; spoiled: FormState; counted: FormState };
-type Props = { ctx: PageContext; unit: Unit; ledger: BookLedger; canRecord: boolean; forms: BookForms; notice?: string };
+type Props = {
+  ctx: PageContext;
+  unit: Unit;
+  ledger: BookLedger;
+  canRecord: boolean;
+  forms: BookForms;
+  notice?: string;
+};
 
 /** The blank-book ledger: stock per type, the forms to record deliveries, spoiled books and counts, the history. */
 export function BooksPage({ ctx, unit, ledger, canRecord, forms, notice }: Props) {
@@ -62,7 +69,14 @@ export function BooksPage({ ctx, unit, ledger, canRecord, forms, notice }: Props
           <h2>{t('passports.books.receivedTitle')}</h2>
           <Form ctx={ctx} action={`${base}/received`} submit={t('passports.books.receivedSave')}>
             <SelectField name="receivedType" label={labels.receivedType!} state={forms.received} options={types} />
-            <Field name="receivedQuantity" label={labels.receivedQuantity!} state={forms.received} type="number" inputmode="numeric" required />
+            <Field
+              name="receivedQuantity"
+              label={labels.receivedQuantity!}
+              state={forms.received}
+              type="number"
+              inputmode="numeric"
+              required
+            />
             <Field name="receivedNote" label={labels.receivedNote!} state={forms.received} />
           </Form>
           <h2>{t('passports.books.spoiledTitle')}</h2>
@@ -74,7 +88,14 @@ export function BooksPage({ ctx, unit, ledger, canRecord, forms, notice }: Props
           <h2>{t('passports.books.countedTitle')}</h2>
           <Form ctx={ctx} action={`${base}/counted`} submit={t('passports.books.countedSave')}>
             <SelectField name="countedType" label={labels.countedType!} state={forms.counted} options={types} />
-            <Field name="countedQuantity" label={labels.countedQuantity!} state={forms.counted} type="number" inputmode="numeric" required />
+            <Field
+              name="countedQuantity"
+              label={labels.countedQuantity!}
+              state={forms.counted}
+              type="number"
+              inputmode="numeric"
+              required
+            />
             <Field name="countedNote" label={labels.countedNote!} state={forms.counted} />
           </Form>
         </>
@@ -101,7 +122,13 @@ export function BooksPage({ ctx, unit, ledger, canRecord, forms, notice }: Props
                 <td>{formatDateTime(lang, m.at)}</td>
                 <td>{typeLabel(m.type)}</td>
                 <td>{t(`passports.movementKinds.${m.kind}`)}</td>
-                <td>{m.kind === 'counted' ? t('passports.books.countedAs', { quantity: m.quantity }) : m.quantity > 0 ? `+${m.quantity}` : String(m.quantity)}</td>
+                <td>
+                  {m.kind === 'counted'
+                    ? t('passports.books.countedAs', { quantity: m.quantity })
+                    : m.quantity > 0
+                      ? `+${m.quantity}`
+                      : String(m.quantity)}
+                </td>
                 <td>{m.passportNumber ?? '—'}</td>
                 <td>{m.note ?? ''}</td>
                 <td>{m.by ?? '—'}</td>

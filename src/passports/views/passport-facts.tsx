@@ -1,7 +1,10 @@
 import { formatCalendarDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 
-export type PassportFactsProps = { ctx: PageContext; passport: { number: string; issueDate: string; expiryDate: string; mrz: [string, string] } };
+export type PassportFactsProps = {
+  ctx: PageContext;
+  passport: { number: string; issueDate: string; expiryDate: string; mrz: [string, string] };
+};
 
 /**
  * A printed passport as the officer checks it against the book: its number, dates and the two MRZ lines exactly as

@@ -9,7 +9,17 @@ import type { saturdayPickupSlots } from '../schema.ts';
 type Slot = typeof saturdayPickupSlots.$inferSelect;
 
 /** Head of office: the Saturday capacities from today on, a form to set one, and each Saturday's list. */
-export function PickupCapacityPage({ ctx, unit, slots, state }: { ctx: PageContext; unit: Unit; slots: Slot[]; state: FormState }) {
+export function PickupCapacityPage({
+  ctx,
+  unit,
+  slots,
+  state,
+}: {
+  ctx: PageContext;
+  unit: Unit;
+  slots: Slot[];
+  state: FormState;
+}) {
   const { t, lang } = ctx;
   const title = t('passports.pickups.title', { unit: unit.name });
   const base = `/officer/units/${unit.code}/saturday-pickups`;
@@ -22,10 +32,21 @@ export function PickupCapacityPage({ ctx, unit, slots, state }: { ctx: PageConte
         </p>
       )}
       <p>{t('passports.pickups.lead')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={{ date: t('passports.pickups.date'), capacity: t('passports.pickups.capacity') }} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={state.errors}
+        labels={{ date: t('passports.pickups.date'), capacity: t('passports.pickups.capacity') }}
+      />
       <Form ctx={ctx} action={base} submit={t('passports.pickups.save')}>
         <Field name="date" label={t('passports.pickups.date')} state={state} type="date" required />
-        <Field name="capacity" label={t('passports.pickups.capacity')} state={state} type="number" inputmode="numeric" required />
+        <Field
+          name="capacity"
+          label={t('passports.pickups.capacity')}
+          state={state}
+          type="number"
+          inputmode="numeric"
+          required
+        />
       </Form>
       {slots.length === 0 ? (
         <p>{t('passports.pickups.none')}</p>
@@ -58,7 +79,17 @@ export function PickupCapacityPage({ ctx, unit, slots, state }: { ctx: PageConte
 }
 
 /** The pickup desk's list for one Saturday. */
-export function PickupListPage({ ctx, unit, date, list }: { ctx: PageContext; unit: Unit; date: string; list: PickupList }) {
+export function PickupListPage({
+  ctx,
+  unit,
+  date,
+  list,
+}: {
+  ctx: PageContext;
+  unit: Unit;
+  date: string;
+  list: PickupList;
+}) {
   const { t, lang } = ctx;
   const title = t('passports.pickups.listTitle', { date: formatDay(lang, date), unit: unit.name });
   return (

@@ -5,7 +5,15 @@ import { ErrorSummary, Form, type FormState } from '../../platform/views/form.ts
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PickupChoice } from '../saturday-slots.ts';
 
-type Props = { ctx: PageContext; applicationId: string; unitName: string; open: boolean; current: string | null; choices: PickupChoice[]; state: FormState };
+type Props = {
+  ctx: PageContext;
+  applicationId: string;
+  unitName: string;
+  open: boolean;
+  current: string | null;
+  choices: PickupChoice[];
+  state: FormState;
+};
 
 /** The applicant's si Koe TOS page: the Saturday chosen, and the coming Saturdays with room to choose from. */
 export function SaturdayPickupPage({ ctx, applicationId, unitName, open, current, choices, state }: Props) {
@@ -34,7 +42,10 @@ export function SaturdayPickupPage({ ctx, applicationId, unitName, open, current
             name="date"
             legend={t('passports.pickup.choose')}
             state={state.values ? state : { values: { date: current ?? '' } }}
-            options={free.map((c) => ({ value: c.date, label: t('passports.pickup.remaining', { date: formatDay(lang, c.date), remaining: c.remaining }) }))}
+            options={free.map((c) => ({
+              value: c.date,
+              label: t('passports.pickup.remaining', { date: formatDay(lang, c.date), remaining: c.remaining }),
+            }))}
           />
         </Form>
       )}

@@ -4,9 +4,17 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { ChannelGroup } from '../payment-channels.ts';
 
 /** The bill being paid, when the page is for one (the applicant's own page); without it, the steps in general. */
-export type Bill = { code: string; amount: number; expiresAt: Date; paidAt: Date | null; trackingCode: string; back: string };
+export type Bill = {
+  code: string;
+  amount: number;
+  expiresAt: Date;
+  paidAt: Date | null;
+  trackingCode: string;
+  back: string;
+};
 
-const fill = (step: string, values: Record<string, string>) => step.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+const fill = (step: string, values: Record<string, string>) =>
+  step.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 
 /** How to pay a billing code: where (teller, ATM, apps, post office, marketplaces), and each channel's steps. */
 export function HowToPayPage({ ctx, groups, bill }: { ctx: PageContext; groups: ChannelGroup[]; bill?: Bill }) {

@@ -63,7 +63,12 @@ export const auditLockSql = sql`pg_advisory_xact_lock(7410002)`;
  * and the canonical JSON, both UTF-8). The head must be read by a statement that starts after the lock is granted:
  * a statement's snapshot is taken when it starts.
  */
-export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput, options: { lockTaken?: boolean } = {}): Promise<{ id: number; hash: string }> {
+export async function appendAudit(
+  tx: Tx,
+  caller: Caller,
+  input: AuditInput,
+  options: { lockTaken?: boolean } = {},
+): Promise<{ id: number; hash: string }> {
   if (!options.lockTaken) await preparedRows(tx, 'audit_lock', sql`select ${auditLockSql}`);
   const entry: ChainedFields = {
     at: new Date(),

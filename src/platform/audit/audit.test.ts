@@ -27,16 +27,33 @@ describeDb('audit trail', (ctx) => {
   it('chains each entry to the one before it and records who, what and where', async () => {
     const action = marker();
     await ctx.db.transaction(async (tx) => {
-      const first = await appendAudit(tx, caller, { action, targetType: 'thing', targetId: 'a', unitCode: 'KANIM-KUPANG', details: { n: 1 } });
+      const first = await appendAudit(tx, caller, {
+        action,
+        targetType: 'thing',
+        targetId: 'a',
+        unitCode: 'KANIM-KUPANG',
+        details: { n: 1 },
+      });
       const second = await appendAudit(tx, systemCaller('cli'), { action, targetType: 'thing', targetId: 'b' });
-      const [before] = await tx.select().from(auditLog).where(lt(auditLog.id, first.id)).orderBy(desc(auditLog.id)).limit(1);
+      const [before] = await tx
+        .select()
+        .from(auditLog)
+        .where(lt(auditLog.id, first.id))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
       const rows = await tx.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
       expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
       expect(rows[0]!.prevHash).toBe(before?.hash ?? GENESIS_HASH);
       expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
       expect(rows[0]!.hash).toBe(first.hash);
       expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(rows[0]).toMatchObject({ unitCode: 'KANIM-KUPANG', ip: '10.0.0.7', requestId: 'req-audit-test', targetId: 'a', details: { system: 'audit-test', n: 1 } });
+      expect(rows[0]).toMatchObject({
+        unitCode: 'KANIM-KUPANG',
+        ip: '10.0.0.7',
+        requestId: 'req-audit-test',
+        targetId: 'a',
+        details: { system: 'audit-test', n: 1 },
+      });
       expect(rows[1]!.details).toEqual({ system: 'cli' });
     });
   });
@@ -63,7 +80,12 @@ describeDb('audit trail', (ctx) => {
     await inRolledBackTx(ctx.db, async (tx) => {
       await appendAudit(tx, caller, {
         action: marker(),
-        details: { zeta: 1, alpha: { b: [1, undefined, 'x'], a: new Date('2026-01-02T03:04:05.678Z') }, gone: undefined, 'ünï': 'çödé' },
+        details: {
+          zeta: 1,
+          alpha: { b: [1, undefined, 'x'], a: new Date('2026-01-02T03:04:05.678Z') },
+          gone: undefined,
+          ünï: 'çödé',
+        },
       });
       expect(await verifyAudit(tx)).toMatchObject({ ok: true });
     });
@@ -71,7 +93,13 @@ describeDb('audit trail', (ctx) => {
 
   it('detects a change to any column of an entry as content_changed at that entry', async () => {
     await inRolledBackTx(ctx.db, async (tx) => {
-      const a = await appendAudit(tx, caller, { action: marker(), targetType: 'thing', targetId: 'x', unitCode: 'KANIM-KUPANG', details: { role: 'verifier' } });
+      const a = await appendAudit(tx, caller, {
+        action: marker(),
+        targetType: 'thing',
+        targetId: 'x',
+        unitCode: 'KANIM-KUPANG',
+        details: { role: 'verifier' },
+      });
       await appendAudit(tx, caller, { action: marker() });
       const good = await verifyAudit(tx);
       expect(good.ok).toBe(true);
@@ -91,7 +119,11 @@ describeDb('audit trail', (ctx) => {
       for (const change of tamperings) {
         await tx.update(auditLog).set(change).where(eq(auditLog.id, a.id));
         const result = await verifyAudit(tx);
-        expect(result, JSON.stringify(change)).toMatchObject({ ok: false, brokenAtId: a.id, reason: 'content_changed' });
+        expect(result, JSON.stringify(change)).toMatchObject({
+          ok: false,
+          brokenAtId: a.id,
+          reason: 'content_changed',
+        });
         if (!result.ok && good.ok) expect(result.entries).toBe(good.entries - 2);
         await tx.update(auditLog).set(original!).where(eq(auditLog.id, a.id));
         expect(await verifyAudit(tx)).toEqual(good);
@@ -134,13 +166,23 @@ describeDb('audit trail', (ctx) => {
     expect(mine).toHaveLength(20);
     expect(new Set(mine.map((r) => r.targetId)).size).toBe(20);
     for (const row of mine) {
-      const [before] = await ctx.db.select().from(auditLog).where(lt(auditLog.id, row.id)).orderBy(desc(auditLog.id)).limit(1);
+      const [before] = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(lt(auditLog.id, row.id))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
       expect(row.prevHash, `entry ${row.id}`).toBe(before?.hash ?? GENESIS_HASH);
     }
     const prevHashes = await ctx.db
       .select({ prevHash: auditLog.prevHash, n: sql<number>`count(*)::int` })
       .from(auditLog)
-      .where(inArray(auditLog.prevHash, mine.map((r) => r.prevHash)))
+      .where(
+        inArray(
+          auditLog.prevHash,
+          mine.map((r) => r.prevHash),
+        ),
+      )
       .groupBy(auditLog.prevHash);
     expect(prevHashes.every((p) => p.n === 1)).toBe(true);
     expect((await verifyAudit(ctx.db)).ok).toBe(true);
@@ -159,7 +201,12 @@ describeDb('audit trail', (ctx) => {
     const mine = await ctx.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
     expect(mine).toHaveLength(12);
     for (const row of mine) {
-      const [before] = await ctx.db.select().from(auditLog).where(lt(auditLog.id, row.id)).orderBy(desc(auditLog.id)).limit(1);
+      const [before] = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(lt(auditLog.id, row.id))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
       expect(row.prevHash, `entry ${row.id}`).toBe(before?.hash ?? GENESIS_HASH);
     }
     expect((await verifyAudit(ctx.db)).ok).toBe(true);

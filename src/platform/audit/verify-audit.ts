@@ -17,7 +17,12 @@ export async function verifyAudit(db: Executor, batchSize = 5000): Promise<Audit
   let lastId = 0;
   let entries = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     if (rows.length === 0) return { ok: true, entries, headHash: prevHash };
     for (const row of rows) {
       if (row.prevHash !== prevHash) return { ok: false, entries, brokenAtId: row.id, reason: 'link_broken' };

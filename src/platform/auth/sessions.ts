@@ -45,7 +45,13 @@ export async function rotateSessionWithMfa(db: Executor, token: string): Promise
 export async function listSessions(db: Executor, accountId: string, currentToken: string | null) {
   const current = currentToken ? hashToken(currentToken) : null;
   const rows = await db
-    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .select({
+      idHash: sessions.idHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.lastSeenAt));

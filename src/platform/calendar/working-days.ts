@@ -9,7 +9,7 @@ export type IsClosed = (day: IsoDate) => boolean;
 /** The `count`th working day after `day`: the day itself does not count, closed days are skipped. */
 export function nthWorkingDay(day: IsoDate, count: number, isClosed: IsClosed): IsoDate {
   let nth = day;
-  for (let counted = 0; counted < count; ) {
+  for (let counted = 0; counted < count;) {
     nth = addDays(nth, 1);
     if (!isClosed(nth)) counted += 1;
   }

@@ -6,7 +6,8 @@ import { FolderInUseError, lockFolder } from './folder-lock.ts';
 
 const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-lock-')), 'pglite');
 const lockFile = `${folder}.lock`;
-const leftBy = (pid: number) => fs.writeFileSync(lockFile, JSON.stringify({ pid, command: 'serve', since: '2026-12-01T00:00:00.000Z' }));
+const leftBy = (pid: number) =>
+  fs.writeFileSync(lockFile, JSON.stringify({ pid, command: 'serve', since: '2026-12-01T00:00:00.000Z' }));
 
 afterEach(() => fs.rmSync(lockFile, { force: true }));
 

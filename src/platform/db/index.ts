@@ -137,7 +137,13 @@ export function openConfiguredDatabase(
   options: { holder: { command: string; url?: string }; onConnectionError?: (err: Error) => void },
 ): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.database.poolSize, timeouts: config.database.timeouts, onConnectionError: options.onConnectionError })
+    ? openDatabase({
+        kind: 'postgres',
+        url: config.databaseUrl,
+        poolSize: config.database.poolSize,
+        timeouts: config.database.timeouts,
+        onConnectionError: options.onConnectionError,
+      })
     : openDatabase({ kind: 'pglite', dataDir: pgliteFolder(config.dataDir), holder: options.holder });
 }
 
@@ -146,8 +152,17 @@ export const pgliteFolder = (dataDir: string) => path.join(dataDir, 'pglite');
 // SQLSTATE classes and codes that mean "the database is not there right now", not "the request is wrong":
 // connection exceptions, shutdowns and restarts, and a statement cancelled by statement_timeout.
 const unavailableStates = /^(08...|57P0[1-4]|57014|53300)$/;
-const unavailableErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const unavailableMessages = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end/;
+const unavailableErrnos = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const unavailableMessages =
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end/;
 
 /** True when a query failed because the database could not be reached or went away (answer 503, not 500). */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -220,6 +235,8 @@ const dialect = new PgDialect();
  * parameters may differ). PGlite runs it as an ordinary query.
  */
 export async function preparedRows<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
-  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()) as { rows: T[] };
+  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()) as {
+    rows: T[];
+  };
   return result.rows;
 }

@@ -9,7 +9,12 @@ import { renderPage } from '../views/render.ts';
 import { ErrorView } from '../views/error-view.tsx';
 import { isApiRequest, isDataException, toAppError, translateFields } from './errors.ts';
 
-async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, useErrorPage = true): Promise<unknown> {
+async function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  useErrorPage = true,
+): Promise<unknown> {
   const fields = translateFields(req.t, error.fields, error.params);
   const message = req.t(`errors.${error.code}`, error.params ?? {});
   if (error.code === 'rate_limited') reply.header('retry-after', '60');
@@ -21,7 +26,8 @@ async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppErr
   // Pages: send people where they can fix the problem.
   const next = encodeURIComponent(req.url);
   // A session cookie that no longer opens a session (ended, idle, revoked): say so on the sign-in page.
-  if (error.code === 'unauthenticated') return reply.redirect(`/login?next=${next}${req.cookies[SESSION_COOKIE] ? '&ended=1' : ''}`, 303);
+  if (error.code === 'unauthenticated')
+    return reply.redirect(`/login?next=${next}${req.cookies[SESSION_COOKIE] ? '&ended=1' : ''}`, 303);
   if (error.code === 'mfa_required') return reply.redirect(`/login/totp?next=${next}`, 303);
   if (error.code === 'mfa_setup_required') return reply.redirect('/account/totp', 303);
   const errorPage = useErrorPage ? req.routeOptions.config?.errorPage : undefined;
@@ -46,7 +52,12 @@ async function auditRefusal(app: FastifyInstance, req: FastifyRequest, error: Ap
   if (!lookUp || (error.status !== 403 && error.status !== 404) || !req.actor) return;
   const target = lookUp.target?.(req);
   await app.deps.database.db.transaction((tx) =>
-    appendAudit(tx, callerOf(req, req.actor), { action: `${lookUp.action}_refused`, targetType: lookUp.targetType, targetId: target, details: { ...lookUp.details?.(req), status: error.status, code: error.code } }),
+    appendAudit(tx, callerOf(req, req.actor), {
+      action: `${lookUp.action}_refused`,
+      targetType: lookUp.targetType,
+      targetId: target,
+      details: { ...lookUp.details?.(req), status: error.status, code: error.code },
+    }),
   );
 }
 
@@ -54,7 +65,9 @@ async function auditRefusal(app: FastifyInstance, req: FastifyRequest, error: Ap
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (err, req, reply) => {
     const error = toAppError(err);
-    await auditRefusal(app, req, error).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'audit of a refusal failed'));
+    await auditRefusal(app, req, error).catch((auditErr: unknown) =>
+      req.log.error({ err: auditErr }, 'audit of a refusal failed'),
+    );
     if (error.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
     else if (isDataException(err)) req.log.warn({ err }, 'the database refused input that passed the schema');
     else if (error.status >= 500) req.log.error({ err }, 'request failed');
@@ -85,7 +98,10 @@ export function frameworkErrorHandler(assets: PageContext['assets']) {
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+      )
       .send(renderPage(<ErrorView ctx={ctx} status={404} message={message} />));
   };
 }

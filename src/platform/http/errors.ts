@@ -37,7 +37,8 @@ export function toAppError(err: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldErrors = {};
     for (const issue of err.validation) {
-      const field = issue.instancePath.replace(/^\//, '').split('/')[0] || (err as FastifyError).validationContext || 'input';
+      const field =
+        issue.instancePath.replace(/^\//, '').split('/')[0] || (err as FastifyError).validationContext || 'input';
       fields[field] ??= issueKey(issue);
     }
     return new AppError('validation_failed', fields);
@@ -53,7 +54,11 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal');
 }
 
-export function translateFields(t: T, fields: FieldErrors | undefined, params: Record<string, unknown> = {}): FieldErrors | undefined {
+export function translateFields(
+  t: T,
+  fields: FieldErrors | undefined,
+  params: Record<string, unknown> = {},
+): FieldErrors | undefined {
   if (!fields) return undefined;
   // The error's params fill the placeholders of its field messages too (e.g. an age the rule was judged on).
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hasKey(v) ? t(v, params) : v]));

@@ -18,9 +18,15 @@ export const isoDateField = z
 export const periodOfAtMost =
   (maxDays: number) =>
   (period: { from: string; to: string }): boolean =>
-    !isIsoDate(period.from) || !isIsoDate(period.to) || (period.from <= period.to && period.to <= addDays(period.from, maxDays));
+    !isIsoDate(period.from) ||
+    !isIsoDate(period.to) ||
+    (period.from <= period.to && period.to <= addDays(period.from, maxDays));
 
 /** A form value as text: what a field sent, or nothing when it sent no text (a missing field, a list of values). */
 export function formText(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }

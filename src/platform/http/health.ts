@@ -12,9 +12,19 @@ export function registerHealthRoutes(fastify: FastifyInstance): void {
   );
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ status: z.literal('unavailable') }),
+        },
+      },
+    },
     async (_req, reply) =>
-      (await ping(app.deps.database.db)) ? { status: 'ready' as const } : reply.code(503).send({ status: 'unavailable' as const }),
+      (await ping(app.deps.database.db))
+        ? { status: 'ready' as const }
+        : reply.code(503).send({ status: 'unavailable' as const }),
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

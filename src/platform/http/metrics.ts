@@ -28,7 +28,11 @@ const sameSecret = (given: string, expected: string) => {
  * Without TRUST_PROXY a request that came through a proxy (it carries X-Forwarded-For or Forwarded) is from
  * outside whatever address it arrives from: a proxy on this machine would otherwise make everyone "this machine".
  */
-export function registerMetrics(app: FastifyInstance, access: { token: string | undefined; allow: string[] }, behindTrustedProxy: boolean): void {
+export function registerMetrics(
+  app: FastifyInstance,
+  access: { token: string | undefined; allow: string[] },
+  behindTrustedProxy: boolean,
+): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const duration = new client.Histogram({
@@ -48,7 +52,8 @@ export function registerMetrics(app: FastifyInstance, access: { token: string | 
   const mayRead = (req: FastifyRequest) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (access.token && bearer) return sameSecret(bearer, access.token);
-    if (!behindTrustedProxy && (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined)) return false;
+    if (!behindTrustedProxy && (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined))
+      return false;
     const ip = req.ip.replace(/^::ffff:/, '');
     return allowed.check(ip, net.isIPv6(ip) ? 'ipv6' : 'ipv4');
   };

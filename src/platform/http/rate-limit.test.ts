@@ -40,7 +40,8 @@ describeApp(
     });
 
     it('does not limit ordinary API reads', async () => {
-      for (let i = 0; i < 6; i++) expect((await ctx.app.inject({ url: '/api/v1/units', remoteAddress: '10.9.0.3' })).statusCode).toBe(200);
+      for (let i = 0; i < 6; i++)
+        expect((await ctx.app.inject({ url: '/api/v1/units', remoteAddress: '10.9.0.3' })).statusCode).toBe(200);
     });
   },
   { authRateLimitPerMinute: 3 },

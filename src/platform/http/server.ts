@@ -38,7 +38,15 @@ import { registerProofAssets } from '../proof/assets.ts';
 
 /** Keys generated once per installation (server_secrets table): cookie signing, appointment QR signing, payments. */
 export type Secrets = { cookie: string; qr: string; payments: string };
-export type AppDeps = { config: Config; database: Database; mailer: Mailer; jobs: JobRunner; secrets: Secrets; log: Logger; storage: Storage };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  jobs: JobRunner;
+  secrets: Secrets;
+  log: Logger;
+  storage: Storage;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,7 +71,8 @@ declare module 'fastify' {
 
 const publicDir = path.join(projectRoot, 'public');
 const htmxDir = path.join(projectRoot, 'node_modules/htmx.org/dist');
-const fileVersion = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);
+const fileVersion = (file: string) =>
+  crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const bypassAuth = /^\/(static\/|healthz|readyz|metrics|docs)/;
 
@@ -100,7 +109,12 @@ export async function createServer(deps: AppDeps): Promise<App> {
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler(assets),
     // Every schema is zod: naming the compilers here spares loading Ajv and fast-json-stringify at every start.
-    schemaController: { compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler } as unknown as CompilersFactory },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: () => validatorCompiler,
+        buildSerializer: () => serializerCompiler,
+      } as unknown as CompilersFactory,
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -168,7 +182,14 @@ async function registerPlugins(app: App, deps: AppDeps): Promise<void> {
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
-  await app.register(fastifyStatic, { root: htmxDir, prefix: '/static/vendor/', decorateReply: false, maxAge: '365d', immutable: true, allowedPath: (p) => p === '/htmx.min.js' });
+  await app.register(fastifyStatic, {
+    root: htmxDir,
+    prefix: '/static/vendor/',
+    decorateReply: false,
+    maxAge: '365d',
+    immutable: true,
+    allowedPath: (p) => p === '/htmx.min.js',
+  });
 }
 
 /** What every handler finds on the request (language, words, actor) and the reply (page context, page rendering). */
@@ -182,7 +203,10 @@ function decorateRendering(app: App, assets: PageContext['assets']): void {
     return { t: req.t, lang: req.lang, actor: req.actor, csrf: this.generateCsrf(), path: req.url, assets };
   });
   app.decorateReply('page', function (vnode: VNode, status = 200) {
-    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(vnode));
+    return this.code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderPage(vnode));
   });
 }
 
@@ -195,7 +219,11 @@ function addRequestHooks(app: App, deps: AppDeps): void {
     // Pages are Indonesian unless the visitor chose English (a phone set to English does not decide it); API clients
     // name their language in Accept-Language.
     const cookieLang = req.cookies.lang;
-    req.lang = isLang(cookieLang) ? cookieLang : isApiRequest(req) ? langFromAcceptLanguage(req.headers['accept-language']) : 'id';
+    req.lang = isLang(cookieLang)
+      ? cookieLang
+      : isApiRequest(req)
+        ? langFromAcceptLanguage(req.headers['accept-language'])
+        : 'id';
     req.t = translator(req.lang);
     if (bypassAuth.test(routePath(req))) return;
     const auth = req.headers.authorization;

@@ -29,7 +29,15 @@ export const en: Messages<typeof id> = {
     regions: 'Region data: idn-area-data (ODbL).',
     track: 'Track a passport application',
   },
-  weekdays: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+  weekdays: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
   roles: {
     admin: 'Regional admin',
     head_of_office: 'Head of office',
@@ -65,7 +73,8 @@ export const en: Messages<typeof id> = {
     date: 'Pick the date in the calendar, or write it as year-month-day, for example 1990-07-05.',
     dateImpossible: 'That date does not exist. Check the day and the month.',
     invalidCharacter: 'This contains a character that cannot be stored. Please type it again.',
-    familyNameNotInName: 'The family name must be part of the full name, written the same way. Leave it empty if there is none.',
+    familyNameNotInName:
+      'The family name must be part of the full name, written the same way. Leave it empty if there is none.',
     choose: 'Choose one.',
     village: 'Choose a village from the list.',
     phone: 'Enter a phone number, like 0812 3456 7890.',
@@ -75,9 +84,12 @@ export const en: Messages<typeof id> = {
     pmiRequired: 'To work abroad, give the PMI placement recommendation number.',
     unitNoPassport: 'This office does not issue passports. Choose another office.',
     tooManyApplicants: 'One account can apply for at most 5 people.',
-    openApplicationExists: 'You already have an application for this person and this type of passport under way. Continue that one, or withdraw it on its page first.',
-    openApplicationElsewhere: 'An application for this NIK and this type of passport is already under way. If you did not make it, come to the immigration office with your e-KTP, or tell us through a complaint.',
-    storageQuota: 'Your account has used its upload space ({{mb}} MB). Remove files from drafts, or withdraw applications you will not continue, then try again.',
+    openApplicationExists:
+      'You already have an application for this person and this type of passport under way. Continue that one, or withdraw it on its page first.',
+    openApplicationElsewhere:
+      'An application for this NIK and this type of passport is already under way. If you did not make it, come to the immigration office with your e-KTP, or tell us through a complaint.',
+    storageQuota:
+      'Your account has used its upload space ({{mb}} MB). Remove files from drafts, or withdraw applications you will not continue, then try again.',
     dateOutsideWindow: 'This date cannot be booked (yet or any more).',
     dateRange: 'Not a valid date range (at most 3 months).',
     number: 'Enter a whole number, 0 or more.',
@@ -101,7 +113,8 @@ export const en: Messages<typeof id> = {
     regency: 'Choose a regency or city from the list.',
     unit: 'Choose an office from the list.',
     fileRequired: 'Choose a file to upload.',
-    fileType: 'The file must be a JPEG or PNG image, or a PDF. Other files are refused, even when renamed to .jpg or .pdf.',
+    fileType:
+      'The file must be a JPEG or PNG image, or a PDF. Other files are refused, even when renamed to .jpg or .pdf.',
     fileTooLarge: 'The file is too large. Make the photo smaller or scan at a lower resolution.',
     tooManyDocuments: 'This application already holds as many files as it can. Remove the ones not needed.',
     documentsMissing: 'Upload every required document.',
@@ -118,8 +131,10 @@ export const en: Messages<typeof id> = {
     forbidden: 'You are not allowed to do this.',
     csrf_invalid: 'The form has expired. Reload the page and try again.',
     invalid_credentials: 'Wrong email or password.',
-    sign_in_throttled: 'Too many failed attempts from this device. Try again in {{seconds}} seconds, or choose a new password.',
-    proof_required: 'There have been many failed sign-ins for this address. Sign in on the website, which asks for a short check.',
+    sign_in_throttled:
+      'Too many failed attempts from this device. Try again in {{seconds}} seconds, or choose a new password.',
+    proof_required:
+      'There have been many failed sign-ins for this address. Sign in on the website, which asks for a short check.',
     email_not_verified: 'Your email is not verified yet. Open the link in the sign-up email.',
     mfa_required: 'Enter your two-step verification code.',
     mfa_setup_required: 'Turn on two-step verification first.',
@@ -130,7 +145,7 @@ export const en: Messages<typeof id> = {
     date_closed: 'The office does not serve this passport type on that date.',
     already_booked: 'This applicant already has a live appointment.',
     date_outside_window: 'This date cannot be booked (yet or any more).',
-    invalid_transition: 'This step is not possible at the application\'s current stage.',
+    invalid_transition: "This step is not possible at the application's current stage.",
     billing_expired: 'The billing code has expired.',
     case_held: 'Another officer is handling this case.',
     case_not_held: 'Take this case before continuing.',
@@ -145,7 +160,8 @@ export const en: Messages<typeof id> = {
     already_answered: 'This survey has already been answered. Thank you.',
     resource_busy: 'That officer or kit is already on duty elsewhere that day.',
     pickup_full: 'Saturday pickup on that date is full.',
-    series_exhausted: 'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',
+    series_exhausted:
+      'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',
     reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
     invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',

@@ -8,7 +8,10 @@ const WITA = 'Asia/Makassar';
 
 /** "12 Mei 2026, 08.00 WITA" / "12 May 2026, 08:00 WITA". */
 export function formatDateTime(lang: Lang, at: Date): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: WITA }).format(at) + ' WITA';
+  return (
+    new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: WITA }).format(at) +
+    ' WITA'
+  );
 }
 
 /** The WITA date of an instant: "12 Mei 2026". */
@@ -18,7 +21,13 @@ export function formatDate(lang: Lang, at: Date): string {
 
 /** A calendar date with its weekday, as people say it: "Selasa, 12 Mei 2026". */
 export function formatDay(lang: Lang, date: IsoDate): string {
-  return new Intl.DateTimeFormat(locales[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: WITA }).format(witaInstant(date));
+  return new Intl.DateTimeFormat(locales[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: WITA,
+  }).format(witaInstant(date));
 }
 
 /** A calendar date without its weekday: "12 Mei 2026". */
@@ -43,17 +52,24 @@ export function formatHourMinute(lang: Lang, time: string): string {
 
 /** A "YYYY-MM" month: "Januari 2025" (long) or "Jan 2025" (short). */
 export function formatMonth(lang: Lang, month: string, style: 'short' | 'long' = 'long'): string {
-  return new Intl.DateTimeFormat(locales[lang], { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(locales[lang], { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** A number with a fixed count of decimals, or as many as it has up to `decimals`: 7.150 / 7,150; 3,25 / 3.25. */
 export function formatNumber(lang: Lang, n: number, decimals = 0, fixed = false): string {
-  return new Intl.NumberFormat(locales[lang], { minimumFractionDigits: fixed ? decimals : 0, maximumFractionDigits: decimals }).format(n);
+  return new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: fixed ? decimals : 0,
+    maximumFractionDigits: decimals,
+  }).format(n);
 }
 
 /** Rupiah, without cents: "Rp 350.000" / "IDR 350,000". */
 export function formatRupiah(lang: Lang, amount: number): string {
-  return new Intl.NumberFormat(locales[lang], { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat(locales[lang], { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(
+    amount,
+  );
 }
 
 /** Alternatives in a sentence: "Verifikator, Adjudikator, atau Kepala kantor" / "Verifier, Adjudicator or Head of office". */

@@ -78,13 +78,22 @@ describeApp('language switch', (ctx) => {
     expect(cookie).toMatch(/SameSite=Lax/);
 
     // The cookie wins over the browser's language.
-    const page = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=en', 'accept-language': 'id' } });
+    const page = await ctx.app.inject({
+      url: '/units/KANIM-KUPANG',
+      headers: { cookie: 'lang=en', 'accept-language': 'id' },
+    });
     expect(page.body).toContain('<html lang="en"');
     expect(page.body).toContain('Opening hours');
-    const back = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=id', 'accept-language': 'en' } });
+    const back = await ctx.app.inject({
+      url: '/units/KANIM-KUPANG',
+      headers: { cookie: 'lang=id', 'accept-language': 'en' },
+    });
     expect(back.body).toContain('Jam layanan');
     // An unknown cookie value is ignored: the page is Indonesian.
-    const bogus = await ctx.app.inject({ url: '/units/KANIM-KUPANG', headers: { cookie: 'lang=xx', 'accept-language': 'en' } });
+    const bogus = await ctx.app.inject({
+      url: '/units/KANIM-KUPANG',
+      headers: { cookie: 'lang=xx', 'accept-language': 'en' },
+    });
     expect(bogus.body).toContain('<html lang="id"');
   });
 
@@ -105,7 +114,16 @@ describeApp('language switch', (ctx) => {
   });
 
   it('redirects only to paths on this site', async () => {
-    for (const next of ['//evil.example', '//evil.example/units', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/x', 'evil.example', '']) {
+    for (const next of [
+      '//evil.example',
+      '//evil.example/units',
+      'https://evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/x',
+      'evil.example',
+      '',
+    ]) {
       const res = await ctx.app.inject({ url: `/lang/id?next=${encodeURIComponent(next)}` });
       expect(res.statusCode, next).toBe(303);
       expect(res.headers.location, next).toBe('/');

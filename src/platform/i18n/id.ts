@@ -76,9 +76,12 @@ export const id = {
     pmiRequired: 'Untuk bekerja di luar negeri, isi nomor rekomendasi penempatan PMI.',
     unitNoPassport: 'Kantor ini tidak melayani paspor. Pilih kantor lain.',
     tooManyApplicants: 'Satu akun dapat mengajukan untuk paling banyak 5 orang.',
-    openApplicationExists: 'Anda sudah punya permohonan paspor jenis ini untuk orang ini yang sedang berjalan. Lanjutkan permohonan itu, atau tarik dulu di halamannya.',
-    openApplicationElsewhere: 'Sudah ada permohonan paspor jenis ini untuk NIK ini yang sedang berjalan. Jika bukan Anda yang membuatnya, datanglah ke kantor imigrasi dengan e-KTP Anda, atau sampaikan melalui pengaduan.',
-    storageQuota: 'Ruang unggahan akun Anda sudah penuh ({{mb}} MB). Hapus berkas dari draf, atau tarik permohonan yang tidak dilanjutkan, lalu coba lagi.',
+    openApplicationExists:
+      'Anda sudah punya permohonan paspor jenis ini untuk orang ini yang sedang berjalan. Lanjutkan permohonan itu, atau tarik dulu di halamannya.',
+    openApplicationElsewhere:
+      'Sudah ada permohonan paspor jenis ini untuk NIK ini yang sedang berjalan. Jika bukan Anda yang membuatnya, datanglah ke kantor imigrasi dengan e-KTP Anda, atau sampaikan melalui pengaduan.',
+    storageQuota:
+      'Ruang unggahan akun Anda sudah penuh ({{mb}} MB). Hapus berkas dari draf, atau tarik permohonan yang tidak dilanjutkan, lalu coba lagi.',
     dateOutsideWindow: 'Tanggal ini belum atau tidak lagi dapat dipesan.',
     dateRange: 'Rentang tanggal tidak valid (paling panjang 3 bulan).',
     number: 'Masukkan bilangan bulat 0 atau lebih.',
@@ -102,9 +105,11 @@ export const id = {
     regency: 'Pilih kabupaten/kota dari daftar.',
     unit: 'Pilih kantor dari daftar.',
     fileRequired: 'Pilih berkas untuk diunggah.',
-    fileType: 'Berkas harus berupa gambar JPEG atau PNG, atau PDF. Berkas lain tidak diterima, juga bila namanya diganti menjadi .jpg atau .pdf.',
+    fileType:
+      'Berkas harus berupa gambar JPEG atau PNG, atau PDF. Berkas lain tidak diterima, juga bila namanya diganti menjadi .jpg atau .pdf.',
     fileTooLarge: 'Berkas terlalu besar. Perkecil fotonya atau pindai dengan resolusi lebih rendah.',
-    tooManyDocuments: 'Permohonan ini sudah memuat berkas sebanyak yang dapat diterima. Hapus berkas yang tidak diperlukan.',
+    tooManyDocuments:
+      'Permohonan ini sudah memuat berkas sebanyak yang dapat diterima. Hapus berkas yang tidak diperlukan.',
     documentsMissing: 'Unggah semua dokumen yang wajib.',
     tooManyDrafts: 'Masih ada terlalu banyak draf yang belum selesai. Lanjutkan atau hapus salah satunya dulu.',
   },
@@ -119,8 +124,10 @@ export const id = {
     forbidden: 'Anda tidak berhak melakukan ini.',
     csrf_invalid: 'Formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.',
     invalid_credentials: 'Email atau kata sandi salah.',
-    sign_in_throttled: 'Terlalu banyak percobaan yang gagal dari perangkat ini. Coba lagi dalam {{seconds}} detik, atau buat kata sandi baru.',
-    proof_required: 'Banyak percobaan masuk yang gagal untuk alamat ini. Masuklah lewat situs web, yang meminta pemeriksaan singkat.',
+    sign_in_throttled:
+      'Terlalu banyak percobaan yang gagal dari perangkat ini. Coba lagi dalam {{seconds}} detik, atau buat kata sandi baru.',
+    proof_required:
+      'Banyak percobaan masuk yang gagal untuk alamat ini. Masuklah lewat situs web, yang meminta pemeriksaan singkat.',
     email_not_verified: 'Email Anda belum diverifikasi. Buka tautan di email pendaftaran.',
     mfa_required: 'Masukkan kode verifikasi dua langkah.',
     mfa_setup_required: 'Aktifkan verifikasi dua langkah terlebih dahulu.',
@@ -146,7 +153,8 @@ export const id = {
     already_answered: 'Survei ini sudah diisi. Terima kasih.',
     resource_busy: 'Petugas atau perangkat itu sudah bertugas di tempat lain pada hari itu.',
     pickup_full: 'Kuota pengambilan Sabtu pada tanggal itu sudah penuh.',
-    series_exhausted: 'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
+    series_exhausted:
+      'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
     reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
     invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',

@@ -29,7 +29,8 @@ const owners = new Map<string, string>(Object.keys(id).map((ns) => [ns, 'platfor
 export function registerMessages<M extends object>(owner: string, messages: { id: M; en: Messages<M> }): void {
   for (const ns of Object.keys(messages.id)) {
     const holder = owners.get(ns);
-    if (holder !== undefined && holder !== owner) throw new Error(`message namespace "${ns}" of ${owner} already belongs to ${holder}`);
+    if (holder !== undefined && holder !== owner)
+      throw new Error(`message namespace "${ns}" of ${owner} already belongs to ${holder}`);
     owners.set(ns, owner);
   }
   // Not deep: namespaces never overlap, and the bundles stay copies of the catalogues, never the catalogues themselves.

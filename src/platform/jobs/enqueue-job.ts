@@ -8,5 +8,7 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<void> {
-  await tx.insert(jobs).values({ kind, payload, runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 8 });
+  await tx
+    .insert(jobs)
+    .values({ kind, payload, runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 8 });
 }

@@ -71,14 +71,23 @@ describeDb('jobs', (ctx) => {
     const before = Date.now();
     await r.runDue();
     let [row] = await jobsOf(kind);
-    expect(row).toMatchObject({ attempts: 1, lastError: 'smtp down (try 1)', doneAt: null, failedAt: null, lockedUntil: null });
+    expect(row).toMatchObject({
+      attempts: 1,
+      lastError: 'smtp down (try 1)',
+      doneAt: null,
+      failedAt: null,
+      lockedUntil: null,
+    });
     expect(row!.runAt.getTime()).toBeGreaterThanOrEqual(before + backoffSeconds(1) * 1000 - 1000);
     expect(row!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + backoffSeconds(1) * 1000 + 1000);
     await r.runDue();
     expect(calls).toBe(1); // not due again yet
 
     // Let the backoff pass.
-    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    await ctx.db
+      .update(jobs)
+      .set({ runAt: sql`now() - interval '1 second'` })
+      .where(eq(jobs.kind, kind));
     const second = Date.now();
     await r.runDue();
     [row] = await jobsOf(kind);
@@ -86,13 +95,19 @@ describeDb('jobs', (ctx) => {
     expect(row!.runAt.getTime()).toBeGreaterThanOrEqual(second + backoffSeconds(2) * 1000 - 1000);
     expect(backoffSeconds(2)).toBeGreaterThan(backoffSeconds(1));
 
-    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    await ctx.db
+      .update(jobs)
+      .set({ runAt: sql`now() - interval '1 second'` })
+      .where(eq(jobs.kind, kind));
     await r.runDue();
     [row] = await jobsOf(kind);
     expect(row).toMatchObject({ attempts: 3, lastError: 'smtp down (try 3)', doneAt: null });
     expect(row!.failedAt).toBeInstanceOf(Date);
 
-    await ctx.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.kind, kind));
+    await ctx.db
+      .update(jobs)
+      .set({ runAt: sql`now() - interval '1 second'` })
+      .where(eq(jobs.kind, kind));
     await r.runDue();
     expect(calls).toBe(3);
   });

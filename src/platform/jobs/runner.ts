@@ -6,7 +6,13 @@ import { jobs } from './schema.ts';
 
 export type JobHandler = (payload: Record<string, unknown>, job: { id: number; attempts: number }) => Promise<void>;
 
-type ClaimedJob = { id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
+type ClaimedJob = {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+};
 
 /** Seconds to wait before the next try: 10 s, 20 s, 40 s … capped at one hour. */
 export const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** attempts);
@@ -67,16 +73,22 @@ export class JobRunner {
     // database may queue kinds unknown here, and claiming them would burn their attempts.
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return [];
-    const rows = await queryRows<ClaimedJob>(this.db, sql`
+    const rows = await queryRows<ClaimedJob>(
+      this.db,
+      sql`
       update jobs set locked_until = now() + interval '5 minutes', attempts = attempts + 1
       where id in (
         select id from jobs
         where done_at is null and failed_at is null and run_at <= now()
           and (locked_until is null or locked_until < now())
-          and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+          and kind in (${sql.join(
+            kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})
         order by run_at, id limit ${limit}
         for update skip locked)
-      returning id, kind, payload, attempts, max_attempts`);
+      returning id, kind, payload, attempts, max_attempts`,
+    );
     // node-postgres returns bigint columns as strings.
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
@@ -86,7 +98,10 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload, { id: job.id, attempts: job.attempts });
-      await this.db.update(jobs).set({ doneAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, job.id));
+      await this.db
+        .update(jobs)
+        .set({ doneAt: new Date(), lockedUntil: null, lastError: null })
+        .where(eq(jobs.id, job.id));
     } catch (err) {
       // The jobs table keeps what a log line may carry: never the failed statement's parameters.
       const message = safeError(err).message;
@@ -97,7 +112,9 @@ export class JobRunner {
         .set({
           lockedUntil: null,
           lastError: message.slice(0, 1000),
-          ...(giveUp ? { failedAt: new Date() } : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
+          ...(giveUp
+            ? { failedAt: new Date() }
+            : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
         })
         .where(eq(jobs.id, job.id));
     }

@@ -17,8 +17,12 @@ export const jobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('jobs_due_idx').on(t.runAt).where(sql`done_at is null and failed_at is null`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`done_at is null and failed_at is null`),
     // The mail limit counts an address's recent mail.
-    index('jobs_mail_to_idx').on(sql`(${t.payload}->>'to')`, t.createdAt).where(sql`kind = 'mail.send'`),
+    index('jobs_mail_to_idx')
+      .on(sql`(${t.payload}->>'to')`, t.createdAt)
+      .where(sql`kind = 'mail.send'`),
   ],
 );

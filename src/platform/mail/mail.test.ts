@@ -37,7 +37,10 @@ describeDb('mail', (ctx) => {
     const body = 'Kode verifikasi rahasia: 918273 https://sikoe.local/verify?token=secret-mail-token';
 
     await ctx.db.transaction((tx) => enqueueMail(tx, { to, subject: 'Verify your Sikoe account', text: body }));
-    const [queued] = await ctx.db.select().from(jobs).where(sql`${jobs.kind} = ${MAIL_JOB} and ${jobs.payload}->>'to' = ${to}`);
+    const [queued] = await ctx.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.kind} = ${MAIL_JOB} and ${jobs.payload}->>'to' = ${to}`);
     expect(queued).toMatchObject({ attempts: 0, doneAt: null });
     const mailTo = () =>
       emlFiles(path.join(dataDir, 'mail'))
@@ -72,7 +75,11 @@ describeDb('mail', (ctx) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-test-mail-'));
     const { log } = capturedLogger();
     const mailer = createMailer({ from: 'Sikoe <no-reply@sikoe.local>', dataDir, log });
-    await mailer.send({ to: 'maria@example.org', subject: 'Akun petugas Sikoe — selamat datang', text: 'Halo Maria,\n\nSelamat bergabung.' });
+    await mailer.send({
+      to: 'maria@example.org',
+      subject: 'Akun petugas Sikoe — selamat datang',
+      text: 'Halo Maria,\n\nSelamat bergabung.',
+    });
     const [file] = emlFiles(path.join(dataDir, 'mail'));
     const eml = fs.readFileSync(path.join(dataDir, 'mail', file!), 'utf8');
     const subject = /^Subject: (.*)$/m.exec(eml)?.[1] ?? '';
@@ -86,14 +93,17 @@ describeDb('mail', (ctx) => {
     // Nothing listens on port 1: the connection is refused at once. (Sent directly: a runner here would also pick
     // up, and fail, mail that other tests queued on the shared database.)
     const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', from: 'Sikoe <no-reply@sikoe.local>', dataDir, log });
-    await expect(mailer.send({ to: uniqueEmail('smtp'), subject: 'Reset', text: 'reset-secret-4711' })).rejects.toThrow();
+    await expect(
+      mailer.send({ to: uniqueEmail('smtp'), subject: 'Reset', text: 'reset-secret-4711' }),
+    ).rejects.toThrow();
     expect(emlFiles(path.join(dataDir, 'mail'))).toEqual([]);
     for (const line of lines) expect(line).not.toContain('reset-secret-4711');
   });
 
   it('holds back the links anyone can ask for over the hourly limit, never the mail that follows from work on a case', async () => {
     const to = uniqueEmail('limit');
-    const queue = (message: Partial<Parameters<typeof enqueueMail>[1]>) => ctx.db.transaction((tx) => enqueueMail(tx, { to, subject: 's', text: 't', ...message }));
+    const queue = (message: Partial<Parameters<typeof enqueueMail>[1]>) =>
+      ctx.db.transaction((tx) => enqueueMail(tx, { to, subject: 's', text: 't', ...message }));
     const results: boolean[] = [];
     for (let i = 0; i < 4; i++) results.push(await queue({ kind: 'reset' }));
     for (let i = 0; i < 4; i++) results.push(await queue({ kind: 'verify' }));

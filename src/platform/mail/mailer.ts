@@ -11,7 +11,13 @@ import { enqueueJob } from '../jobs/enqueue-job.ts';
  * `kind` names mails that anyone can make Sikoe send to an address by typing it (a verification or reset link):
  * those have a tighter limit of their own.
  */
-export type MailMessage = { to: string; subject: string; text: string; html?: string; kind?: 'verify' | 'reset' | 'exists' };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  kind?: 'verify' | 'reset' | 'exists';
+};
 
 export const MAIL_JOB = 'mail.send';
 
@@ -61,9 +67,14 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
   const folder = path.join(options.dataDir, 'mail');
   return {
     async send(message) {
-      const info = await (await transport({ streamTransport: true, buffer: true, newline: 'unix' })).sendMail({ from: options.from, ...message });
+      const info = await (
+        await transport({ streamTransport: true, buffer: true, newline: 'unix' })
+      ).sendMail({ from: options.from, ...message });
       await fs.mkdir(folder, { recursive: true });
-      const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`);
+      const file = path.join(
+        folder,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`,
+      );
       await fs.writeFile(file, info.message as Buffer);
       options.log.info({ file }, 'mail written');
     },

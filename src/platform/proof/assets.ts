@@ -22,9 +22,18 @@ type Name = keyof typeof files;
 let loaded: { contents: Record<Name, Buffer>; version: string } | undefined;
 function load() {
   if (!loaded) {
-    const contents = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, fs.readFileSync(f.file)])) as Record<Name, Buffer>;
+    const contents = Object.fromEntries(
+      Object.entries(files).map(([name, f]) => [name, fs.readFileSync(f.file)]),
+    ) as Record<Name, Buffer>;
     // One version for the set: proof.js imports its siblings by relative URL, so they must change together.
-    loaded = { contents, version: crypto.createHash('sha256').update(Buffer.concat(Object.values(contents))).digest('hex').slice(0, 10) };
+    loaded = {
+      contents,
+      version: crypto
+        .createHash('sha256')
+        .update(Buffer.concat(Object.values(contents)))
+        .digest('hex')
+        .slice(0, 10),
+    };
   }
   return loaded;
 }
@@ -41,13 +50,17 @@ export const proofAssets = (): ProofAssets => {
  */
 export function registerProofAssets(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/static/proof/:version/:file', { schema: { hide: true, params: z.object({ version: z.string().max(20), file: z.string().max(40) }) } }, async (req, reply) => {
-    const name = req.params.file as Name;
-    if (!Object.hasOwn(files, name)) throw new AppError('not_found');
-    const { contents, version } = load();
-    return reply
-      .type(files[name].type)
-      .header('cache-control', req.params.version === version ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .send(contents[name]);
-  });
+  app.get(
+    '/static/proof/:version/:file',
+    { schema: { hide: true, params: z.object({ version: z.string().max(20), file: z.string().max(40) }) } },
+    async (req, reply) => {
+      const name = req.params.file as Name;
+      if (!Object.hasOwn(files, name)) throw new AppError('not_found');
+      const { contents, version } = load();
+      return reply
+        .type(files[name].type)
+        .header('cache-control', req.params.version === version ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .send(contents[name]);
+    },
+  );
 }

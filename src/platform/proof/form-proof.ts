@@ -55,8 +55,11 @@ export class FormProof {
   /** A new form: its token and its proof-of-work challenge. An existing, still unspent token may be kept. */
   async issue(subject: string, keep?: string, now = new Date()): Promise<IssuedForm> {
     const kept = keep ? this.parse(keep) : null;
-    const usable = kept && this.signatureOk(kept, subject) && !this.tooOld(kept, now.getTime()) && !(await this.isSpent(kept.nonce));
-    const parts = usable ? kept : this.sign({ issuedAt: now.getTime(), nonce: crypto.randomBytes(12).toString('base64url') }, subject);
+    const usable =
+      kept && this.signatureOk(kept, subject) && !this.tooOld(kept, now.getTime()) && !(await this.isSpent(kept.nonce));
+    const parts = usable
+      ? kept
+      : this.sign({ issuedAt: now.getTime(), nonce: crypto.randomBytes(12).toString('base64url') }, subject);
     const { pow } = this.settings;
     const challenge = await createChallenge({
       algorithm: pow.algorithm,
@@ -90,13 +93,23 @@ export class FormProof {
         await takeTurn(tx, TIME_LOCK_SPACE, subjectHash);
         const recent = await tx.$count(
           spentFormProofs,
-          and(eq(spentFormProofs.subjectHash, subjectHash), eq(spentFormProofs.timeLocked, true), gt(spentFormProofs.spentAt, new Date(at - this.settings.formMinSeconds * 1000))),
+          and(
+            eq(spentFormProofs.subjectHash, subjectHash),
+            eq(spentFormProofs.timeLocked, true),
+            gt(spentFormProofs.spentAt, new Date(at - this.settings.formMinSeconds * 1000)),
+          ),
         );
         if (recent > 0) throw this.refuse('busy');
       }
       const spent = await tx
         .insert(spentFormProofs)
-        .values({ nonce: parts.nonce, subjectHash, timeLocked: !worked, spentAt: now, forgetAt: new Date(this.expiresAt(parts)) })
+        .values({
+          nonce: parts.nonce,
+          subjectHash,
+          timeLocked: !worked,
+          spentAt: now,
+          forgetAt: new Date(this.expiresAt(parts)),
+        })
         .onConflictDoNothing()
         .returning({ nonce: spentFormProofs.nonce });
       if (spent.length === 0) throw this.refuse('used');
@@ -128,7 +141,13 @@ export class FormProof {
     const { challenge, solution } = decoded;
     if (!challenge?.parameters || !solution || challenge.parameters.data?.form !== nonce) return false;
     if (challenge.parameters.algorithm !== this.settings.pow.algorithm) return false;
-    const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: this.challengeKey, hmacKeySignatureSecret: this.derivedKeyKey }).catch(() => null);
+    const result = await verifySolution({
+      challenge,
+      solution,
+      deriveKey,
+      hmacSignatureSecret: this.challengeKey,
+      hmacKeySignatureSecret: this.derivedKeyKey,
+    }).catch(() => null);
     return result?.verified === true;
   }
 
@@ -139,7 +158,10 @@ export class FormProof {
   }
 
   private mac(parts: Omit<TokenParts, 'signature'>, subject: string): string {
-    return crypto.createHmac('sha256', this.tokenKey).update(JSON.stringify([subject, parts.issuedAt, parts.nonce])).digest('base64url');
+    return crypto
+      .createHmac('sha256', this.tokenKey)
+      .update(JSON.stringify([subject, parts.issuedAt, parts.nonce]))
+      .digest('base64url');
   }
 
   private sign(parts: Omit<TokenParts, 'signature'>, subject: string): TokenParts {

@@ -14,5 +14,8 @@ export const spentFormProofs = pgTable(
     spentAt: timestamp('spent_at', { withTimezone: true }).notNull().defaultNow(),
     forgetAt: timestamp('forget_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('spent_form_proofs_subject_idx').on(t.subjectHash, t.spentAt), index('spent_form_proofs_forget_idx').on(t.forgetAt)],
+  (t) => [
+    index('spent_form_proofs_subject_idx').on(t.subjectHash, t.spentAt),
+    index('spent_form_proofs_forget_idx').on(t.forgetAt),
+  ],
 );

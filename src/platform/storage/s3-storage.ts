@@ -32,16 +32,32 @@ export class S3Storage implements Storage {
 
   async put(key: string, bytes: Buffer, mediaType: string): Promise<void> {
     const { PutObjectCommand } = await sdk();
-    await (await this.s3()).send(new PutObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key), Body: bytes, ContentType: mediaType, ContentLength: bytes.length }));
+    await (
+      await this.s3()
+    ).send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: checkKey(key),
+        Body: bytes,
+        ContentType: mediaType,
+        ContentLength: bytes.length,
+      }),
+    );
   }
 
   async get(key: string): Promise<StoredObject> {
     const { GetObjectCommand, NoSuchKey } = await sdk();
     try {
-      const out = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key) }));
+      const out = await (
+        await this.s3()
+      ).send(new GetObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key) }));
       return { body: out.Body as Readable, mediaType: out.ContentType ?? 'application/octet-stream' };
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) throw new AppError('not_found');
+      if (
+        err instanceof NoSuchKey ||
+        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      )
+        throw new AppError('not_found');
       throw err;
     }
   }

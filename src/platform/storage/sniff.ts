@@ -12,4 +12,8 @@ export async function sniffDocument(bytes: Uint8Array): Promise<DocumentMediaTyp
   return documentMediaTypes.find((type) => type === found?.mime) ?? null;
 }
 
-export const extensionOf: Record<DocumentMediaType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+export const extensionOf: Record<DocumentMediaType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+};

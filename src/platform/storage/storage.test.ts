@@ -34,7 +34,8 @@ function behavesAsStorage(make: () => Storage) {
 
   it('refuses keys that could climb out of its root', async () => {
     const storage = make();
-    for (const key of ['../etc/passwd', 'a/../../b', '/abs', 'a//b', 'a/b/', '']) await expect(storage.put(key, png, 'image/png')).rejects.toThrow(/invalid storage key/);
+    for (const key of ['../etc/passwd', 'a/../../b', '/abs', 'a//b', 'a/b/', ''])
+      await expect(storage.put(key, png, 'image/png')).rejects.toThrow(/invalid storage key/);
   });
 }
 
@@ -68,7 +69,9 @@ describe('S3 storage, against a stand-in S3 server that records requests', () =>
         const object = objects.get(url)!;
         res.writeHead(200, { 'content-type': object.type, 'content-length': object.body.length }).end(object.body);
       } else if (req.method === 'GET') {
-        res.writeHead(404, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>gone</Message></Error>');
+        res
+          .writeHead(404, { 'content-type': 'application/xml' })
+          .end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>gone</Message></Error>');
       } else {
         objects.delete(url);
         res.writeHead(204).end();
@@ -81,7 +84,13 @@ describe('S3 storage, against a stand-in S3 server that records requests', () =>
     endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const config = () => ({ endpoint, bucket: 'sikoe-uploads', region: 'ap-southeast-3', accessKey: 'AKIATEST', secretKey: 'secret-test-key' });
+  const config = () => ({
+    endpoint,
+    bucket: 'sikoe-uploads',
+    region: 'ap-southeast-3',
+    accessKey: 'AKIATEST',
+    secretKey: 'secret-test-key',
+  });
 
   behavesAsStorage(() => new S3Storage(config()));
 
@@ -93,7 +102,9 @@ describe('S3 storage, against a stand-in S3 server that records requests', () =>
     expect(put).toMatchObject({ method: 'PUT', url: '/sikoe-uploads/applications/x/y' });
     expect(put!.body.equals(jpeg)).toBe(true);
     expect(put!.headers['content-type']).toBe('image/jpeg');
-    expect(put!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIATEST\/\d{8}\/ap-southeast-3\/s3\/aws4_request/);
+    expect(put!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIATEST\/\d{8}\/ap-southeast-3\/s3\/aws4_request/,
+    );
   });
 });
 
@@ -102,6 +113,13 @@ describe('content sniffing', () => {
     expect(await sniffDocument(png)).toBe('image/png');
     expect(await sniffDocument(jpeg)).toBe('image/jpeg');
     expect(await sniffDocument(pdf)).toBe('application/pdf');
-    for (const bytes of [exe, html, Buffer.alloc(0), Buffer.from('GIF89a\x01\x00\x01\x00'), Buffer.from('PK\x03\x04 zip')]) expect(await sniffDocument(bytes)).toBeNull();
+    for (const bytes of [
+      exe,
+      html,
+      Buffer.alloc(0),
+      Buffer.from('GIF89a\x01\x00\x01\x00'),
+      Buffer.from('PK\x03\x04 zip'),
+    ])
+      expect(await sniffDocument(bytes)).toBeNull();
   });
 });

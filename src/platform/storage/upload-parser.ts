@@ -5,9 +5,12 @@ import { AppError } from '../errors.ts';
 
 export type UploadedFile = { bytes: Buffer; filename: string | null };
 
-const isUploadedFile = (v: unknown): v is UploadedFile => !!v && typeof v === 'object' && Buffer.isBuffer((v as UploadedFile).bytes);
+const isUploadedFile = (v: unknown): v is UploadedFile =>
+  !!v && typeof v === 'object' && Buffer.isBuffer((v as UploadedFile).bytes);
 /** The body field a file arrives in; missing (or an empty file input) reads "choose a file". */
-export const uploadedFileField = z.custom<UploadedFile>(isUploadedFile, { error: 'v.fileRequired' }).meta({ type: 'string', format: 'binary' });
+export const uploadedFileField = z
+  .custom<UploadedFile>(isUploadedFile, { error: 'v.fileRequired' })
+  .meta({ type: 'string', format: 'binary' });
 
 // Field names that must never become keys of the parsed body.
 const reserved = new Set(['__proto__', 'constructor', 'prototype']);
@@ -20,7 +23,11 @@ const overhead = 16 * 1024;
  * finds `_csrf` in a form sent without JavaScript exactly as in any other form. One file per request, at most
  * `maxBytes`; larger is refused (413) as soon as the limit is passed.
  */
-export function registerUploadParser(scope: FastifyInstance, maxBytes: number, textFields?: { fields: number; fieldSize: number }): void {
+export function registerUploadParser(
+  scope: FastifyInstance,
+  maxBytes: number,
+  textFields?: { fields: number; fieldSize: number },
+): void {
   const tooLarge = () => new AppError('payload_too_large', { file: 'v.fileTooLarge' });
   // A form with many or long text fields (an optional third argument) gets room for them besides the file.
   const fieldLimits = textFields ?? { fields: 10, fieldSize: 4096 };
@@ -40,7 +47,16 @@ export function registerUploadParser(scope: FastifyInstance, maxBytes: number, t
     };
     let bb: BusboyInstance;
     try {
-      bb = new Busboy({ headers: req.headers as BusboyHeaders, limits: { fileSize: maxBytes, files: 1, fields: fieldLimits.fields, fieldSize: fieldLimits.fieldSize, parts: fieldLimits.fields + 1 } });
+      bb = new Busboy({
+        headers: req.headers as BusboyHeaders,
+        limits: {
+          fileSize: maxBytes,
+          files: 1,
+          fields: fieldLimits.fields,
+          fieldSize: fieldLimits.fieldSize,
+          parts: fieldLimits.fields + 1,
+        },
+      });
     } catch {
       return done(new AppError('validation_failed', { file: 'v.invalid' }));
     }
@@ -55,7 +71,8 @@ export function registerUploadParser(scope: FastifyInstance, maxBytes: number, t
       stream.on('end', () => {
         const bytes = Buffer.concat(chunks);
         // A file input left empty still sends a part: no name, no bytes. That is "no file", not an empty file.
-        if (!reserved.has(name) && !stream.truncated && (bytes.length > 0 || filename)) body[name] = { bytes, filename: filename || null };
+        if (!reserved.has(name) && !stream.truncated && (bytes.length > 0 || filename))
+          body[name] = { bytes, filename: filename || null };
       });
     });
     bb.on('partsLimit', invalid);

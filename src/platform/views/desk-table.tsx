@@ -4,7 +4,19 @@ import { ScrollRegion } from './scroll-region.tsx';
 export type DeskRow = { code: string; name: string; links: { href: string; text: string }[] };
 
 /** A table of offices, each with the pages an officer may open there; a link's text names its office to screen readers. */
-export function DeskTable({ ctx, title, lead, unitHeader, rows }: { ctx: PageContext; title: string; lead: string; unitHeader: string; rows: DeskRow[] }) {
+export function DeskTable({
+  ctx,
+  title,
+  lead,
+  unitHeader,
+  rows,
+}: {
+  ctx: PageContext;
+  title: string;
+  lead: string;
+  unitHeader: string;
+  rows: DeskRow[];
+}) {
   if (rows.length === 0) return null;
   return (
     <>

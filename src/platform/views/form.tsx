@@ -8,7 +8,15 @@ export type FormState = {
 };
 
 /** The GOV.UK-style summary: linked to each field, announced and focused first when the page loads. */
-export function ErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors?: Record<string, string>; labels: Record<string, string> }) {
+export function ErrorSummary({
+  ctx,
+  errors,
+  labels,
+}: {
+  ctx: PageContext;
+  errors?: Record<string, string>;
+  labels: Record<string, string>;
+}) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
@@ -35,10 +43,23 @@ type FieldProps = {
   autofocus?: boolean;
 };
 
-const describedByOf = (id: string, hint?: string, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+const describedByOf = (id: string, hint?: string, error?: string) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
 /** What every field shares: its label, the hint and the error (ids the control points at with aria-describedby). */
-function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{label}</label>
@@ -57,7 +78,17 @@ function FieldFrame({ id, label, hint, error, children }: { id: string; label: s
   );
 }
 
-export function Field({ name, label, state, type = 'text', hint, autocomplete, required, inputmode, autofocus }: FieldProps) {
+export function Field({
+  name,
+  label,
+  state,
+  type = 'text',
+  hint,
+  autocomplete,
+  required,
+  inputmode,
+  autofocus,
+}: FieldProps) {
   const id = `f-${name}`;
   const error = state.errors?.[name];
   const value = type === 'password' ? undefined : state.values?.[name];
@@ -83,21 +114,49 @@ export function Field({ name, label, state, type = 'text', hint, autocomplete, r
 }
 
 /** A multi-line field, labelled and described like Field. */
-export function TextArea({ name, label, state, hint, rows = 3 }: { name: string; label: string; state: FormState; hint?: string; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  state,
+  hint,
+  rows = 3,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+  rows?: number;
+}) {
   const id = `f-${name}`;
   const error = state.errors?.[name];
   const value = state.values?.[name];
   const describedBy = describedByOf(id, hint, error);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
         {typeof value === 'string' ? value : ''}
       </textarea>
     </FieldFrame>
   );
 }
 
-export function Form({ ctx, action, children, submit }: { ctx: PageContext; action: string; children: ComponentChildren; submit: string }) {
+export function Form({
+  ctx,
+  action,
+  children,
+  submit,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: ComponentChildren;
+  submit: string;
+}) {
   return (
     <form method="post" action={action} novalidate>
       <input type="hidden" name="_csrf" value={ctx.csrf} />

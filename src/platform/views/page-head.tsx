@@ -6,7 +6,17 @@ import type { PageContext } from './context.ts';
  * viewport, title, style sheet and icon, and htmx where a page uses it. htmx is told not to add its indicator
  * styles: it would insert a <style> element, which the content security policy (style-src 'self') refuses.
  */
-export function PageHead({ ctx, title, htmx, children }: { ctx: Pick<PageContext, 'assets'>; title: string; htmx?: boolean; children?: ComponentChildren }) {
+export function PageHead({
+  ctx,
+  title,
+  htmx,
+  children,
+}: {
+  ctx: Pick<PageContext, 'assets'>;
+  title: string;
+  htmx?: boolean;
+  children?: ComponentChildren;
+}) {
   return (
     <head>
       <meta charset="utf-8" />

@@ -1,7 +1,19 @@
 import type { PageContext } from './context.ts';
 
 /** A form that posts to the page's own routes with the CSRF token, plain or with a file. */
-export function PostForm({ ctx, action, submit, children, upload }: { ctx: PageContext; action: string; submit: string; children?: preact.ComponentChildren; upload?: boolean }) {
+export function PostForm({
+  ctx,
+  action,
+  submit,
+  children,
+  upload,
+}: {
+  ctx: PageContext;
+  action: string;
+  submit: string;
+  children?: preact.ComponentChildren;
+  upload?: boolean;
+}) {
   return (
     <form method="post" action={action} novalidate enctype={upload ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={ctx.csrf} />

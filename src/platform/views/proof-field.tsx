@@ -17,7 +17,21 @@ export type ProofForm = { token: string; challenge: string; readyAt: Date };
  * challenge in the browser, and without JavaScript the time from which the form may be sent. The page includes
  * `assets.css` in its head and `assets.script` at its end.
  */
-export function ProofField({ ctx, form, legend, lead, noScript, error }: { ctx: PageContext; form: ProofForm; legend: string; lead: string; noScript: (readyAt: Date) => string; error?: string }) {
+export function ProofField({
+  ctx,
+  form,
+  legend,
+  lead,
+  noScript,
+  error,
+}: {
+  ctx: PageContext;
+  form: ProofForm;
+  legend: string;
+  lead: string;
+  noScript: (readyAt: Date) => string;
+  error?: string;
+}) {
   const { t, lang } = ctx;
   const widgetStrings = Object.fromEntries(Object.keys(id.proof.widget).map((key) => [key, t(`proof.widget.${key}`)]));
   return (
@@ -27,7 +41,13 @@ export function ProofField({ ctx, form, legend, lead, noScript, error }: { ctx: 
         <legend>{legend}</legend>
         {error && <p class="error">{error}</p>}
         <p class="hint">{lead}</p>
-        <altcha-widget challenge={form.challenge} name="altcha" auto="onload" language={lang} data-strings={JSON.stringify(widgetStrings)} />
+        <altcha-widget
+          challenge={form.challenge}
+          name="altcha"
+          auto="onload"
+          language={lang}
+          data-strings={JSON.stringify(widgetStrings)}
+        />
         <noscript>
           <p>{noScript(form.readyAt)}</p>
         </noscript>

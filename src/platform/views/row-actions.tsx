@@ -13,7 +13,17 @@ function Label({ label, row }: { label: string; row: string }) {
   );
 }
 
-export function RowLink({ href, label, row, download }: { href: string; label: string; row: string; download?: boolean }) {
+export function RowLink({
+  href,
+  label,
+  row,
+  download,
+}: {
+  href: string;
+  label: string;
+  row: string;
+  download?: boolean;
+}) {
   return (
     <a href={href} download={download}>
       <Label label={label} row={row} />
@@ -22,7 +32,19 @@ export function RowLink({ href, label, row, download }: { href: string; label: s
 }
 
 /** A button that posts at once (with the form's CSRF token): for actions a row offers that need no more input. */
-export function RowButton({ ctx, action, label, row, variant }: { ctx: Pick<PageContext, 'csrf'>; action: string; label: string; row: string; variant?: 'secondary' | 'link' }) {
+export function RowButton({
+  ctx,
+  action,
+  label,
+  row,
+  variant,
+}: {
+  ctx: Pick<PageContext, 'csrf'>;
+  action: string;
+  label: string;
+  row: string;
+  variant?: 'secondary' | 'link';
+}) {
   return (
     <form method="post" action={action} class="inline">
       <input type="hidden" name="_csrf" value={ctx.csrf} />

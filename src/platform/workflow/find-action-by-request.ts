@@ -9,7 +9,13 @@ export type RecordedAction = { type: string; payload: Record<string, unknown> };
  * The action this request id already made on the record (`recordColumn` names it in the history), if any: a request
  * resent after a dropped connection then answers with it and changes nothing.
  */
-export async function findActionByRequest(db: Executor, history: HistoryTable, recordColumn: PgColumn, recordId: string, requestId: string | null | undefined): Promise<RecordedAction | null> {
+export async function findActionByRequest(
+  db: Executor,
+  history: HistoryTable,
+  recordColumn: PgColumn,
+  recordId: string,
+  requestId: string | null | undefined,
+): Promise<RecordedAction | null> {
   if (!requestId) return null;
   const [done] = await db
     .select({ type: history.type, payload: history.payload })

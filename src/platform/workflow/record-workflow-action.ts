@@ -30,11 +30,33 @@ export type WorkflowAction<H extends HistoryTable, R extends RecordTable> = {
  * the caller's transaction; with an audit entry given, writes it too, so the history, the record and the audit log
  * change together or not at all.
  */
-export async function recordWorkflowAction<H extends HistoryTable, R extends RecordTable>(tx: Tx, caller: Caller, action: WorkflowAction<H, R>, audit: AuditInput): Promise<void>;
-export async function recordWorkflowAction<H extends HistoryTable, R extends RecordTable>(tx: Executor, caller: Caller, action: WorkflowAction<H, R>): Promise<void>;
-export async function recordWorkflowAction(tx: Executor, caller: Caller, action: WorkflowAction<HistoryTable, RecordTable>, audit?: AuditInput): Promise<void> {
+export async function recordWorkflowAction<H extends HistoryTable, R extends RecordTable>(
+  tx: Tx,
+  caller: Caller,
+  action: WorkflowAction<H, R>,
+  audit: AuditInput,
+): Promise<void>;
+export async function recordWorkflowAction<H extends HistoryTable, R extends RecordTable>(
+  tx: Executor,
+  caller: Caller,
+  action: WorkflowAction<H, R>,
+): Promise<void>;
+export async function recordWorkflowAction(
+  tx: Executor,
+  caller: Caller,
+  action: WorkflowAction<HistoryTable, RecordTable>,
+  audit?: AuditInput,
+): Promise<void> {
   const payload = { ...(action.status ? { status: action.status } : {}), ...(action.payload ?? {}) };
-  await tx.insert(action.history).values({ ...action.entry, type: action.type, actorId: caller.actor?.id ?? null, payload, requestId: action.requestId ?? null });
+  await tx
+    .insert(action.history)
+    .values({
+      ...action.entry,
+      type: action.type,
+      actorId: caller.actor?.id ?? null,
+      payload,
+      requestId: action.requestId ?? null,
+    });
   const set = { ...(action.set ?? {}), ...(action.status ? { status: action.status } : {}) };
   if (Object.keys(set).length > 0) await tx.update(action.record).set(set).where(eq(action.record.id, action.recordId));
   if (audit) await appendAudit(tx as Tx, caller, audit);

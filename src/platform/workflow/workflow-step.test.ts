@@ -20,10 +20,16 @@ const refusal = (fn: () => void) => {
 describe('workflow steps', () => {
   it('allows a step from the statuses it names and refuses it from any other, naming the step and the status', () => {
     expect(refusal(() => assertStepAllowed(workflow, 'finish', 'open'))).toBeNull();
-    expect(refusal(() => assertStepAllowed(workflow, 'finish', 'done'))).toMatchObject({ code: 'invalid_transition', params: { step: 'finish', status: 'done' } });
+    expect(refusal(() => assertStepAllowed(workflow, 'finish', 'done'))).toMatchObject({
+      code: 'invalid_transition',
+      params: { step: 'finish', status: 'done' },
+    });
   });
 
   it('refuses on the form’s field when the step says how its refusal reads', () => {
-    expect(refusal(() => assertStepAllowed(workflow, 'join', 'done'))).toMatchObject({ code: 'validation_failed', fields: { code: 'closed' } });
+    expect(refusal(() => assertStepAllowed(workflow, 'join', 'done'))).toMatchObject({
+      code: 'validation_failed',
+      fields: { code: 'closed' },
+    });
   });
 });

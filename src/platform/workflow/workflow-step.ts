@@ -20,8 +20,14 @@ export function stepAllowed<Status extends string>(step: WorkflowStep<Status, st
 }
 
 /** Refuses a step the record's status does not allow, naming the step and the status. */
-export function assertStepAllowed<Step extends string, Status extends string>(workflow: Record<Step, WorkflowStep<Status, string>>, step: Step, status: Status): void {
+export function assertStepAllowed<Step extends string, Status extends string>(
+  workflow: Record<Step, WorkflowStep<Status, string>>,
+  step: Step,
+  status: Status,
+): void {
   const rule = workflow[step];
   if (stepAllowed(rule, status)) return;
-  throw rule.refusedAs ? new AppError('validation_failed', rule.refusedAs) : new AppError('invalid_transition', undefined, { step, status });
+  throw rule.refusedAs
+    ? new AppError('validation_failed', rule.refusedAs)
+    : new AppError('invalid_transition', undefined, { step, status });
 }

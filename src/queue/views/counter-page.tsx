@@ -5,14 +5,33 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../../units/schema.ts';
 import type { CurrentTicket, WaitingTicket } from '../desk-views.ts';
 
-type Props = { ctx: PageContext; unit: Unit; counter?: string; current: CurrentTicket | null; waiting: WaitingTicket[]; state: FormState };
+type Props = {
+  ctx: PageContext;
+  unit: Unit;
+  counter?: string;
+  current: CurrentTicket | null;
+  waiting: WaitingTicket[];
+  state: FormState;
+};
 
 /**
  * Marking a no-show takes the ticket off the queue and the display, so it is set apart from the call buttons, looks
  * secondary, and needs its "yes" ticked: without JavaScript the checkbox is the confirmation, and the server refuses
  * a no-show sent without it.
  */
-function NoShowForm({ ctx, action, counter, current, state }: { ctx: PageContext; action: string; counter: string; current: CurrentTicket; state: FormState }) {
+function NoShowForm({
+  ctx,
+  action,
+  counter,
+  current,
+  state,
+}: {
+  ctx: PageContext;
+  action: string;
+  counter: string;
+  current: CurrentTicket;
+  state: FormState;
+}) {
   const { t } = ctx;
   const error = state.errors?.confirm;
   const describedBy = ['f-confirm-hint', error && 'f-confirm-error'].filter(Boolean).join(' ');
@@ -32,7 +51,8 @@ function NoShowForm({ ctx, action, counter, current, state }: { ctx: PageContext
           </p>
         )}
         <label class="check" for="f-confirm">
-          <input type="checkbox" id="f-confirm" name="confirm" value="yes" aria-describedby={describedBy} /> {t('queue.counter.noShowConfirm', { ticket: current.ticket })}
+          <input type="checkbox" id="f-confirm" name="confirm" value="yes" aria-describedby={describedBy} />{' '}
+          {t('queue.counter.noShowConfirm', { ticket: current.ticket })}
         </label>
         <button type="submit" class="secondary">
           {t('queue.counter.noShow')}
@@ -42,7 +62,19 @@ function NoShowForm({ ctx, action, counter, current, state }: { ctx: PageContext
   );
 }
 
-function Current({ ctx, unit, counter, current, state }: { ctx: PageContext; unit: Unit; counter: string; current: CurrentTicket | null; state: FormState }) {
+function Current({
+  ctx,
+  unit,
+  counter,
+  current,
+  state,
+}: {
+  ctx: PageContext;
+  unit: Unit;
+  counter: string;
+  current: CurrentTicket | null;
+  state: FormState;
+}) {
   const { t, lang } = ctx;
   const action = `/officer/units/${unit.code}/counter`;
   if (!current) return <p>{t('queue.counter.currentNone')}</p>;
@@ -56,7 +88,9 @@ function Current({ ctx, unit, counter, current, state }: { ctx: PageContext; uni
       <p class="lead">{t('queue.counter.applicant', { name: current.fullName ?? '—' })}</p>
       <p class="hint">{t('queue.counter.calls', { n: current.calls, at: formatDateTime(lang, current.calledAt) })}</p>
       <p>
-        <a href={`/officer/cases/${current.applicationId}`}>{t('queue.counter.openCase', { code: current.trackingCode })}</a>
+        <a href={`/officer/cases/${current.applicationId}`}>
+          {t('queue.counter.openCase', { code: current.trackingCode })}
+        </a>
       </p>
       <Form ctx={ctx} action={`${action}/recall`} submit={t('queue.counter.recall')}>
         <input type="hidden" name="counter" value={counter} />
@@ -72,16 +106,29 @@ export function CounterPage({ ctx, unit, counter, current, waiting, state }: Pro
   const { t, lang } = ctx;
   const title = t('queue.counter.title', { unit: unit.name });
   const action = `/officer/units/${unit.code}/counter`;
-  const options = [{ value: '', label: t('queue.counter.choose') }, ...unit.counters.map((name) => ({ value: name, label: name }))];
+  const options = [
+    { value: '', label: t('queue.counter.choose') },
+    ...unit.counters.map((name) => ({ value: name, label: name })),
+  ];
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={{ counter: t('queue.counter.counterName'), confirm: t('queue.counter.noShowTitle') }} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={state.errors}
+        labels={{ counter: t('queue.counter.counterName'), confirm: t('queue.counter.noShowTitle') }}
+      />
       {unit.counters.length === 0 ? (
         <p>{t('queue.counter.noCounters')}</p>
       ) : (
         <form method="get" action={action}>
-          <SelectField name="counter" label={t('queue.counter.counterName')} hint={t('queue.counter.counterHint')} state={{ values: { counter: counter ?? '' }, errors: state.errors }} options={options} />
+          <SelectField
+            name="counter"
+            label={t('queue.counter.counterName')}
+            hint={t('queue.counter.counterHint')}
+            state={{ values: { counter: counter ?? '' }, errors: state.errors }}
+            options={options}
+          />
           <button type="submit" class="secondary">
             {t('queue.counter.use')}
           </button>

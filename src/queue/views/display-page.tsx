@@ -54,7 +54,9 @@ export function DisplayPage({ ctx, unit, board }: { ctx: PageContext; unit: Unit
             <h2>{t('queue.display.waiting')}</h2>
             <ul class="queue-waiting">
               {ticketSeries.map((s) => (
-                <li key={s}>{t('queue.display.waitingSeries', { series: t(`queue.series.${s}`), letter: s, n: board.waiting[s] })}</li>
+                <li key={s}>
+                  {t('queue.display.waitingSeries', { series: t(`queue.series.${s}`), letter: s, n: board.waiting[s] })}
+                </li>
               ))}
             </ul>
             <p class="hint">{t('queue.display.updated', { at: formatDateTime(lang, new Date()) })}</p>

@@ -14,5 +14,13 @@ export function QueueDesks({ ctx, units }: { ctx: PageContext; units: Unit[] }) 
       { href: `/units/${unit.code}/antrian`, text: t('queue.home.display') },
     ],
   }));
-  return <DeskTable ctx={ctx} title={t('queue.home.title')} lead={t('queue.home.lead')} unitHeader={t('queue.home.unit')} rows={rows} />;
+  return (
+    <DeskTable
+      ctx={ctx}
+      title={t('queue.home.title')}
+      lead={t('queue.home.lead')}
+      unitHeader={t('queue.home.unit')}
+      rows={rows}
+    />
+  );
 }

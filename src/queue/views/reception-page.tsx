@@ -31,8 +31,17 @@ function Issued({ ctx, unit, issued }: { ctx: PageContext; unit: Unit; issued: I
           <code>{issued.trackingCode}</code>
         </dd>
       </dl>
-      {issued.priorityReason && <p>{t('queue.reception.reasonShown', { reason: t(`queue.reasons.${issued.priorityReason}`) })}</p>}
-      {issued.billingCode && <p>{t('queue.reception.billing', { code: issued.billingCode, amount: formatRupiah(ctx.lang, issued.billingAmount ?? 0) })}</p>}
+      {issued.priorityReason && (
+        <p>{t('queue.reception.reasonShown', { reason: t(`queue.reasons.${issued.priorityReason}`) })}</p>
+      )}
+      {issued.billingCode && (
+        <p>
+          {t('queue.reception.billing', {
+            code: issued.billingCode,
+            amount: formatRupiah(ctx.lang, issued.billingAmount ?? 0),
+          })}
+        </p>
+      )}
       <p>
         <a href={`/officer/units/${unit.code}/reception?ticket=${issued.id}&print=1`}>{t('queue.reception.print')}</a>
       </p>
@@ -57,7 +66,14 @@ function OutsideHours({ ctx, state }: { ctx: PageContext; state: FormState }) {
         </p>
       )}
       <label class="check" for="f-outsideHours">
-        <input type="checkbox" id="f-outsideHours" name="outsideHours" value="yes" checked={state.values?.outsideHours === 'yes'} aria-describedby={describedBy} />{' '}
+        <input
+          type="checkbox"
+          id="f-outsideHours"
+          name="outsideHours"
+          value="yes"
+          checked={state.values?.outsideHours === 'yes'}
+          aria-describedby={describedBy}
+        />{' '}
         {t('queue.reception.outsideHours')}
       </label>
       <TextArea name="outsideHoursReason" label={t('queue.reception.outsideHoursReason')} state={state} />
@@ -66,7 +82,17 @@ function OutsideHours({ ctx, state }: { ctx: PageContext; state: FormState }) {
 }
 
 /** Reception: check-in by QR or tracking code, and priority walk-ins; the ticket just issued is shown on top. */
-export function ReceptionPage({ ctx, unit, forms, issued }: { ctx: PageContext; unit: Unit; forms: ReceptionForms; issued?: IssuedTicket }) {
+export function ReceptionPage({
+  ctx,
+  unit,
+  forms,
+  issued,
+}: {
+  ctx: PageContext;
+  unit: Unit;
+  forms: ReceptionForms;
+  issued?: IssuedTicket;
+}) {
   const { t } = ctx;
   const title = t('queue.reception.title', { unit: unit.name });
   const action = `/officer/units/${unit.code}/reception`;
@@ -92,25 +118,59 @@ export function ReceptionPage({ ctx, unit, forms, issued }: { ctx: PageContext; 
       <Form ctx={ctx} action={`${action}/check-in`} submit={t('queue.reception.checkIn')}>
         <input type="hidden" name="via" value="qr" />
         {/* The scanner types into this field: it has the focus on every new page, ready for the next slip. */}
-        <Field name="qr" label={labels.qr} hint={t('queue.reception.qrHint')} state={forms.qr ?? {}} autocomplete="off" required autofocus />
+        <Field
+          name="qr"
+          label={labels.qr}
+          hint={t('queue.reception.qrHint')}
+          state={forms.qr ?? {}}
+          autocomplete="off"
+          required
+          autofocus
+        />
       </Form>
       <h2>{t('queue.reception.codeTitle')}</h2>
       <Form ctx={ctx} action={`${action}/check-in`} submit={t('queue.reception.checkIn')}>
         <input type="hidden" name="via" value="code" />
         <Field name="trackingCode" label={labels.trackingCode} state={forms.code ?? {}} autocomplete="off" required />
-        <Field name="birthDate" label={labels.birthDate} hint={t('queue.reception.birthDateHint')} type="date" state={forms.code ?? {}} required />
+        <Field
+          name="birthDate"
+          label={labels.birthDate}
+          hint={t('queue.reception.birthDateHint')}
+          type="date"
+          state={forms.code ?? {}}
+          required
+        />
       </Form>
       <h2>{t('queue.reception.walkInTitle')}</h2>
       <p>{t('queue.reception.walkInLead')}</p>
       <p>{hours ? t('queue.reception.hoursToday', { hours }) : t('queue.reception.closedToday')}</p>
       <Form ctx={ctx} action={`${action}/walk-in`} submit={t('queue.reception.register')}>
-        <Field name="priorityTrackingCode" label={labels.priorityTrackingCode} state={forms.walkIn ?? {}} autocomplete="off" required />
-        <Field name="priorityBirthDate" label={labels.priorityBirthDate} hint={t('queue.reception.birthDateHint')} type="date" state={forms.walkIn ?? {}} required />
-        <SelectField name="reason" label={labels.reason} state={forms.walkIn ?? {}} options={priorityReasons.map((r) => ({ value: r, label: t(`queue.reasons.${r}`) }))} />
+        <Field
+          name="priorityTrackingCode"
+          label={labels.priorityTrackingCode}
+          state={forms.walkIn ?? {}}
+          autocomplete="off"
+          required
+        />
+        <Field
+          name="priorityBirthDate"
+          label={labels.priorityBirthDate}
+          hint={t('queue.reception.birthDateHint')}
+          type="date"
+          state={forms.walkIn ?? {}}
+          required
+        />
+        <SelectField
+          name="reason"
+          label={labels.reason}
+          state={forms.walkIn ?? {}}
+          options={priorityReasons.map((r) => ({ value: r, label: t(`queue.reasons.${r}`) }))}
+        />
         <OutsideHours ctx={ctx} state={forms.walkIn ?? {}} />
       </Form>
       <p>
-        <a href={`/officer/units/${unit.code}/counter`}>{t('queue.home.counter')}</a> · <a href={`/units/${unit.code}/antrian`}>{t('queue.home.display')}</a>
+        <a href={`/officer/units/${unit.code}/counter`}>{t('queue.home.counter')}</a> ·{' '}
+        <a href={`/units/${unit.code}/antrian`}>{t('queue.home.display')}</a>
       </p>
     </Layout>
   );

@@ -40,10 +40,16 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const nameOf = new Map((officers ?? []).map((o) => [o.id, o.name]));
-  const labels: Record<string, string> = { from: t('roster.calendar.from'), to: t('roster.calendar.to'), officerIds: t('roster.calendar.officers') };
+  const labels: Record<string, string> = {
+    from: t('roster.calendar.from'),
+    to: t('roster.calendar.to'),
+    officerIds: t('roster.calendar.officers'),
+  };
   for (const key of Object.keys(state.errors ?? {}).filter((k) => k.startsWith('officer:'))) {
     const name = nameOf.get(key.slice('officer:'.length)) ?? key;
-    labels[key] = state.values?.busyDate ? t('roster.calendar.busyOn', { name, date: formatDay(lang, formText(state.values.busyDate)) }) : name;
+    labels[key] = state.values?.busyDate
+      ? t('roster.calendar.busyOn', { name, date: formatDay(lang, formText(state.values.busyDate)) })
+      : name;
   }
   const chosen = new Set([state.values?.officerIds ?? []].flat().map(String));
 
@@ -58,27 +64,36 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
         </p>
       )}
       {(day.counter.length > 0 || day.sessions.length > 0 || day.visits.length > 0 || day.pickup) && (
-      <ul>
-        {day.counter.map((c) => (
-          <li key={c.dutyId}>
-            {t('roster.calendar.counter')}: {c.officerName}
-            {officers && day.date >= today && (
-              <RowButton ctx={ctx} action={`${base}/duties/${c.dutyId}/remove`} label={t('roster.calendar.remove')} row={t('roster.calendar.removeLabel', { name: c.officerName, date: formatDay(lang, day.date) })} />
-            )}
-          </li>
-        ))}
-        {day.sessions.map((s) => (
-          <li key={s.refId}>
-            <a href={`/officer/outreach/sessions/${s.refId}`}>{t('roster.calendar.session')}</a>: {[...s.officers, ...s.kits].join(', ')}
-          </li>
-        ))}
-        {day.visits.map((v) => (
-          <li key={v.refId}>
-            <a href={`/officer/home-visits/${v.refId}`}>{t('roster.calendar.visit')}</a>: {[...v.officers, ...v.kits].join(', ')}
-          </li>
-        ))}
-        {day.pickup && <li>{t('roster.calendar.pickup', { booked: day.pickup.booked, capacity: day.pickup.capacity })}</li>}
-      </ul>
+        <ul>
+          {day.counter.map((c) => (
+            <li key={c.dutyId}>
+              {t('roster.calendar.counter')}: {c.officerName}
+              {officers && day.date >= today && (
+                <RowButton
+                  ctx={ctx}
+                  action={`${base}/duties/${c.dutyId}/remove`}
+                  label={t('roster.calendar.remove')}
+                  row={t('roster.calendar.removeLabel', { name: c.officerName, date: formatDay(lang, day.date) })}
+                />
+              )}
+            </li>
+          ))}
+          {day.sessions.map((s) => (
+            <li key={s.refId}>
+              <a href={`/officer/outreach/sessions/${s.refId}`}>{t('roster.calendar.session')}</a>:{' '}
+              {[...s.officers, ...s.kits].join(', ')}
+            </li>
+          ))}
+          {day.visits.map((v) => (
+            <li key={v.refId}>
+              <a href={`/officer/home-visits/${v.refId}`}>{t('roster.calendar.visit')}</a>:{' '}
+              {[...v.officers, ...v.kits].join(', ')}
+            </li>
+          ))}
+          {day.pickup && (
+            <li>{t('roster.calendar.pickup', { booked: day.pickup.booked, capacity: day.pickup.capacity })}</li>
+          )}
+        </ul>
       )}
     </>
   );
@@ -136,7 +151,14 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
               {state.errors?.officerIds && <p class="error">{state.errors.officerIds}</p>}
               {officers.map((o) => (
                 <label key={o.id}>
-                  <input type="checkbox" id={`f-officer:${o.id}`} name="officerIds" value={o.id} checked={chosen.has(o.id)} /> {o.name}
+                  <input
+                    type="checkbox"
+                    id={`f-officer:${o.id}`}
+                    name="officerIds"
+                    value={o.id}
+                    checked={chosen.has(o.id)}
+                  />{' '}
+                  {o.name}
                 </label>
               ))}
             </fieldset>

@@ -25,7 +25,11 @@ export function KitsPage({ ctx, unit, kits, canManage, state, notice }: Props) {
       <p>
         <a href={`/officer/units/${unit.code}/calendar`}>{t('roster.kits.calendar')}</a>
       </p>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={{ name: t('roster.kits.name'), serial: t('roster.kits.serial') }} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={state.errors}
+        labels={{ name: t('roster.kits.name'), serial: t('roster.kits.serial') }}
+      />
       {kits.length === 0 ? (
         <p>{t('roster.kits.none')}</p>
       ) : (
@@ -47,7 +51,14 @@ export function KitsPage({ ctx, unit, kits, canManage, state, notice }: Props) {
                   <td>{kit.active ? t('roster.kits.active') : t('roster.kits.inactive')}</td>
                   {canManage && (
                     <td>
-                      {kit.active && <RowButton ctx={ctx} action={`${base}/${kit.id}/deactivate`} label={t('roster.kits.deactivate')} row={kit.name} />}
+                      {kit.active && (
+                        <RowButton
+                          ctx={ctx}
+                          action={`${base}/${kit.id}/deactivate`}
+                          label={t('roster.kits.deactivate')}
+                          row={kit.name}
+                        />
+                      )}
                     </td>
                   )}
                 </tr>

@@ -37,12 +37,27 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
   const oneYear = stats.from.slice(0, 4) === stats.to.slice(0, 4);
   return (
     <ScrollRegion label={t('statistics.chartTitle')}>
-      <svg class="chart" viewBox={`0 0 ${width} ${height + 28}`} width={width} height={height + 28} role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+      <svg
+        class="chart"
+        viewBox={`0 0 ${width} ${height + 28}`}
+        width={width}
+        height={height + 28}
+        role="img"
+        aria-labelledby="chart-title chart-desc"
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id="chart-title">{t('statistics.chartTitle')}</title>
         <desc id="chart-desc">{t('statistics.chartDesc', { period })}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" stroke-width="1" />
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke="#b1b4b6"
+              stroke-width="1"
+            />
             <text x={margin.left - 6} y={y(tick) + 4} text-anchor="end" font-size="12" fill="#0b0c0c">
               {formatNumber(lang, tick)}
             </text>
@@ -50,14 +65,28 @@ export function IssuedChart({ ctx, stats, period }: { ctx: PageContext; stats: I
         ))}
         {months.map((m, i) => {
           const x = r(margin.left + i * band + (band - barW) / 2);
-          const label = oneYear ? formatMonth(lang, m.month, 'short').replace(/\s*\d{4}$/, '') : formatMonth(lang, m.month, 'short');
+          const label = oneYear
+            ? formatMonth(lang, m.month, 'short').replace(/\s*\d{4}$/, '')
+            : formatMonth(lang, m.month, 'short');
           return (
             <g key={m.month}>
               <title>{`${formatMonth(lang, m.month)}: ${formatNumber(lang, m.biasa)} ${t('statistics.biasa')}, ${formatNumber(lang, m.elektronik)} ${t('statistics.elektronik')}`}</title>
               <rect x={x} y={y(m.biasa)} width={barW} height={r(y(0) - y(m.biasa))} fill={typeColours.biasa} />
-              <rect x={x} y={y(m.total)} width={barW} height={r(y(m.biasa) - y(m.total))} fill={typeColours.elektronik} />
+              <rect
+                x={x}
+                y={y(m.total)}
+                width={barW}
+                height={r(y(m.biasa) - y(m.total))}
+                fill={typeColours.elektronik}
+              />
               {i % every === 0 && (
-                <text x={x + barW / 2} y={height - margin.bottom + 16} text-anchor="middle" font-size="12" fill="#0b0c0c">
+                <text
+                  x={x + barW / 2}
+                  y={height - margin.bottom + 16}
+                  text-anchor="middle"
+                  font-size="12"
+                  fill="#0b0c0c"
+                >
                   {label}
                 </text>
               )}

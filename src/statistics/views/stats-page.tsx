@@ -8,7 +8,13 @@ import { IssuedChart } from './issued-chart.tsx';
 import { formatMonth, formatNumber } from '../../platform/i18n/index.ts';
 
 type Filters = { from: string; to: string; unit?: string };
-type Props = { ctx: PageContext; stats?: IssuedStats; filters: Filters; units: Unit[]; errors?: Record<string, string> };
+type Props = {
+  ctx: PageContext;
+  stats?: IssuedStats;
+  filters: Filters;
+  units: Unit[];
+  errors?: Record<string, string>;
+};
 
 export function statsQuery(filters: Filters): string {
   const query = new URLSearchParams({ from: filters.from, to: filters.to });
@@ -44,7 +50,9 @@ function Results({ ctx, stats }: { ctx: PageContext; stats: IssuedStats }) {
   if (stats.total === 0) return <p>{t('statistics.none')}</p>;
   return (
     <>
-      <p class="lead">{t('statistics.summary', { biasa: n(stats.biasa), elektronik: n(stats.elektronik), total: n(stats.total) })}</p>
+      <p class="lead">
+        {t('statistics.summary', { biasa: n(stats.biasa), elektronik: n(stats.elektronik), total: n(stats.total) })}
+      </p>
       <figure>
         <IssuedChart ctx={ctx} stats={stats} period={period} />
       </figure>
@@ -101,7 +109,11 @@ export function StatsPage({ ctx, stats, filters, units, errors }: Props) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('statistics.title')} hasErrors={!!errors}>
-      <ErrorSummary ctx={ctx} errors={errors} labels={{ from: t('statistics.from'), to: t('statistics.to'), unit: t('statistics.unit') }} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={errors}
+        labels={{ from: t('statistics.from'), to: t('statistics.to'), unit: t('statistics.unit') }}
+      />
       <h1>{t('statistics.title')}</h1>
       <p>{t('statistics.lead')}</p>
       <form method="get" action="/statistik/paspor">

@@ -12,7 +12,13 @@ export function IkmSummary({ ctx, report }: { ctx: PageContext; report: IkmRepor
       <p>
         {t('surveys.officer.respondents')}: <strong>{ikm.respondents}</strong>
       </p>
-      <p>{t('surveys.officer.sample', { population: sample.population, sample: sample.sample, needed: sample.stillNeeded })}</p>
+      <p>
+        {t('surveys.officer.sample', {
+          population: sample.population,
+          sample: sample.sample,
+          needed: sample.stillNeeded,
+        })}
+      </p>
       {ikm.respondents === 0 ? (
         <p>{t('surveys.officer.none')}</p>
       ) : (

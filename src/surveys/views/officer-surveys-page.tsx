@@ -13,7 +13,12 @@ export function OfficerSurveysPage({ ctx, report, population, canEnter, entry }:
   const { t } = ctx;
   const { unit, from, to, service } = report;
   const base = `/officer/units/${encodeURIComponent(unit.code)}`;
-  const query = new URLSearchParams({ from, to, ...(service ? { service } : {}), ...(population ? { population } : {}) }).toString();
+  const query = new URLSearchParams({
+    from,
+    to,
+    ...(service ? { service } : {}),
+    ...(population ? { population } : {}),
+  }).toString();
   const title = t('surveys.officer.title', { unit: unit.name });
   const serviceOptions = surveyServices.map((s) => ({ value: s, label: t(`surveys.services.${s}`) }));
   return (
@@ -38,7 +43,14 @@ export function OfficerSurveysPage({ ctx, report, population, canEnter, entry }:
             ))}
           </select>
         </div>
-        <Field name="population" label={t('surveys.officer.population')} hint={t('surveys.officer.populationHint')} type="number" inputmode="numeric" state={{ values: { population } }} />
+        <Field
+          name="population"
+          label={t('surveys.officer.population')}
+          hint={t('surveys.officer.populationHint')}
+          type="number"
+          inputmode="numeric"
+          state={{ values: { population } }}
+        />
         <button type="submit">{t('surveys.officer.show')}</button>
       </form>
       <IkmSummary ctx={ctx} report={report} />
@@ -51,7 +63,11 @@ export function OfficerSurveysPage({ ctx, report, population, canEnter, entry }:
         <>
           <h2 id="paper">{t('surveys.officer.enterTitle')}</h2>
           <p>{t('surveys.officer.enterLead')}</p>
-          <ErrorSummary ctx={ctx} errors={entry.errors} labels={{ ...questionnaireLabels(ctx), service: t('surveys.officer.service') }} />
+          <ErrorSummary
+            ctx={ctx}
+            errors={entry.errors}
+            labels={{ ...questionnaireLabels(ctx), service: t('surveys.officer.service') }}
+          />
           <Form ctx={ctx} action={`${base}/surveys`} submit={t('surveys.officer.save')}>
             <SelectField name="service" label={t('surveys.officer.service')} state={entry} options={serviceOptions} />
             <QuestionnaireFields ctx={ctx} state={entry} />

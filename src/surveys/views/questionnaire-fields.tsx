@@ -4,7 +4,12 @@ import { SelectField, type FormState } from '../../platform/views/form.tsx';
 import { elementCodes } from '../compute-ikm.ts';
 import { profileChoices, profileFields } from '../inputs.ts';
 
-const choiceKeys = { ageGroup: 'ageGroups', sex: 'sexes', education: 'educationLevels', occupation: 'occupations' } as const;
+const choiceKeys = {
+  ageGroup: 'ageGroups',
+  sex: 'sexes',
+  education: 'educationLevels',
+  occupation: 'occupations',
+} as const;
 
 /** The field labels, for the error summary's links. */
 export function questionnaireLabels(ctx: PageContext): Record<string, string> {
@@ -29,7 +34,10 @@ export function QuestionnaireFields({ ctx, state }: { ctx: PageContext; state: F
           legend={`${i + 1}. ${t(`surveys.elements.${code}.question`)}`}
           hint={t(`surveys.elements.${code}.name`)}
           state={state}
-          options={[1, 2, 3, 4].map((score) => ({ value: String(score), label: t(`surveys.elements.${code}.o${score}`) }))}
+          options={[1, 2, 3, 4].map((score) => ({
+            value: String(score),
+            label: t(`surveys.elements.${code}.o${score}`),
+          }))}
         />
       ))}
       <h2>{t('surveys.profile.title')}</h2>
@@ -39,7 +47,10 @@ export function QuestionnaireFields({ ctx, state }: { ctx: PageContext; state: F
           name={field}
           label={t(`surveys.profile.${field}`)}
           state={state}
-          options={[{ value: '', label: t('surveys.profile.unstated') }, ...profileChoices[field].map((v) => ({ value: v, label: t(`surveys.profile.${choiceKeys[field]}.${v}`) }))]}
+          options={[
+            { value: '', label: t('surveys.profile.unstated') },
+            ...profileChoices[field].map((v) => ({ value: v, label: t(`surveys.profile.${choiceKeys[field]}.${v}`) })),
+          ]}
         />
       ))}
       <div class="field">

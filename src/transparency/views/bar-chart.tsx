@@ -15,7 +15,23 @@ const left = 240;
  * Drawn at its natural size, never scaled down: on a narrow screen it scrolls sideways in its box, so its 12 px
  * labels stay 12 px instead of shrinking to 5 px on a phone.
  */
-export function BarChart({ ctx, id, title, desc, series, bars, max }: { ctx: PageContext; id: string; title: string; desc: string; series: string[]; bars: Bar[]; max?: number }) {
+export function BarChart({
+  ctx,
+  id,
+  title,
+  desc,
+  series,
+  bars,
+  max,
+}: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  desc: string;
+  series: string[];
+  bars: Bar[];
+  max?: number;
+}) {
   const top = Math.max(1, max ?? Math.max(...bars.flatMap((b) => b.values), 0));
   const plot = width - left - 60;
   const barH = Math.floor((rowH - 8) / series.length);
@@ -23,7 +39,15 @@ export function BarChart({ ctx, id, title, desc, series, bars, max }: { ctx: Pag
   const r = (v: number) => Math.round(v * 10) / 10;
   return (
     <ScrollRegion label={title}>
-      <svg class="chart" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title ${id}-desc`} xmlns="http://www.w3.org/2000/svg">
+      <svg
+        class="chart"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {bars.map((bar, i) => (
@@ -32,7 +56,14 @@ export function BarChart({ ctx, id, title, desc, series, bars, max }: { ctx: Pag
               {bar.label}
             </text>
             {bar.values.map((v, j) => (
-              <rect key={j} x={left} y={i * rowH + 4 + j * barH} width={r((v / top) * plot)} height={barH - 1} fill={colours[j]}>
+              <rect
+                key={j}
+                x={left}
+                y={i * rowH + 4 + j * barH}
+                width={r((v / top) * plot)}
+                height={barH - 1}
+                fill={colours[j]}
+              >
                 <title>{`${bar.label}: ${series[j]} ${formatNumber(ctx.lang, v, 2)}`}</title>
               </rect>
             ))}

@@ -5,7 +5,8 @@ import { formatNumber } from '../../platform/i18n/index.ts';
 import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
 import { BarChart } from './bar-chart.tsx';
 
-const decimal = (ctx: PageContext, n: number | null, digits = 2) => (n === null ? '—' : formatNumber(ctx.lang, n, digits, true));
+const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
+  n === null ? '—' : formatNumber(ctx.lang, n, digits, true);
 
 function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head?: boolean }) {
   const { t, lang } = ctx;
@@ -18,7 +19,9 @@ function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head
       <td class="number">{formatNumber(lang, c.overdue)}</td>
       <td class="number">{decimal(ctx, c.medianDaysToFirstAnswer, 1)}</td>
       <td class="number">{decimal(ctx, report.ikm.converted)}</td>
-      <td>{report.ikm.category ? `${report.ikm.category} (${t(`transparency.categories.${report.ikm.category}`)})` : '—'}</td>
+      <td>
+        {report.ikm.category ? `${report.ikm.category} (${t(`transparency.categories.${report.ikm.category}`)})` : '—'}
+      </td>
       <td class="number">{formatNumber(lang, report.ikm.respondents)}</td>
       <td class="number">{formatNumber(lang, report.passports.total)}</td>
     </tr>
@@ -26,10 +29,19 @@ function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head
 }
 
 /** The public transparency page: complaints, satisfaction and passports, for the region and each office. */
-export function TransparencyPage({ ctx, report, years }: { ctx: PageContext; report: TransparencyReport; years: number[] }) {
+export function TransparencyPage({
+  ctx,
+  report,
+  years,
+}: {
+  ctx: PageContext;
+  report: TransparencyReport;
+  years: number[];
+}) {
   const { t } = ctx;
   const all = [report.region, ...report.units];
-  const short = (r: UnitReport) => r.unitName.replace(/^Kantor (Wilayah Direktorat Jenderal )?Imigrasi (Kelas I TPI )?/, '');
+  const short = (r: UnitReport) =>
+    r.unitName.replace(/^Kantor (Wilayah Direktorat Jenderal )?Imigrasi (Kelas I TPI )?/, '');
   return (
     <Layout ctx={ctx} title={t('transparency.title')}>
       <h1>{t('transparency.title')}</h1>
@@ -82,7 +94,10 @@ export function TransparencyPage({ ctx, report, years }: { ctx: PageContext; rep
           title={t('transparency.complaintsChart')}
           desc={t('transparency.chartDesc')}
           series={[t('transparency.received'), t('transparency.resolved'), t('transparency.overdue')]}
-          bars={all.map((r) => ({ label: short(r), values: [r.complaints.received, r.complaints.resolved, r.complaints.overdue] }))}
+          bars={all.map((r) => ({
+            label: short(r),
+            values: [r.complaints.received, r.complaints.resolved, r.complaints.overdue],
+          }))}
         />
       </figure>
       <figure>

@@ -11,7 +11,12 @@ export function OpeningHoursTable({ ctx, hours }: { ctx: PageContext; hours: Ope
         {weekdays.map((day) => (
           <tr key={day}>
             <th scope="row">{t(`weekdays.${day}`)}</th>
-            <td>{hours[day]?.length ? hours[day].map(([a, b]) => `${formatHourMinute(lang, a)}–${formatHourMinute(lang, b)}`).join(', ') + ' WITA' : t('units.closed')}</td>
+            <td>
+              {hours[day]?.length
+                ? hours[day].map(([a, b]) => `${formatHourMinute(lang, a)}–${formatHourMinute(lang, b)}`).join(', ') +
+                  ' WITA'
+                : t('units.closed')}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -15,7 +15,14 @@ export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> 
     mapUrl: unit.mapUrl ?? '',
     state: unit.state,
     services: unit.services,
-    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, (unit.openingHours[d] ?? []).map(([a, b]) => `${formatHourMinute(lang, a)}-${formatHourMinute(lang, b)}`).join(', ')])),
+    ...Object.fromEntries(
+      weekdays.map((d) => [
+        `hours_${d}`,
+        (unit.openingHours[d] ?? [])
+          .map(([a, b]) => `${formatHourMinute(lang, a)}-${formatHourMinute(lang, b)}`)
+          .join(', '),
+      ]),
+    ),
   };
 }
 
@@ -44,17 +51,28 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
       <Form ctx={ctx} action={`/admin/units/${unit.code}/edit`} submit={t('common.save')}>
         <Field name="name" label={labels.name!} state={state} required />
         <Field name="address" label={labels.address!} state={state} required />
-        <SelectField name="regencyCode" label={labels.regencyCode!} state={state} options={regencies.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))} />
+        <SelectField
+          name="regencyCode"
+          label={labels.regencyCode!}
+          state={state}
+          options={regencies.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+        />
         <Field name="phone" label={labels.phone!} state={state} type="tel" />
         <Field name="email" label={labels.email!} state={state} type="email" />
         <Field name="mapUrl" label={labels.mapUrl!} hint={t('units.mapUrlHint')} state={state} />
-        <SelectField name="state" label={labels.state!} state={state} options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))} />
+        <SelectField
+          name="state"
+          label={labels.state!}
+          state={state}
+          options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))}
+        />
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>
           {err('services') && <p class="error">{err('services')}</p>}
           {unitServices.map((s) => (
             <label key={s} class="check">
-              <input type="checkbox" name="services" value={s} checked={selectedServices.has(s)} /> {t(`services.${s}.name`)}
+              <input type="checkbox" name="services" value={s} checked={selectedServices.has(s)} />{' '}
+              {t(`services.${s}.name`)}
             </label>
           ))}
         </fieldset>

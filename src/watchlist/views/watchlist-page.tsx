@@ -6,7 +6,13 @@ import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/
 import { Layout } from '../../platform/views/layout.tsx';
 import type { WatchlistEntry } from '../schema.ts';
 
-type Props = { ctx: PageContext; entries: WatchlistEntry[]; showLifted: boolean; addState: FormState; liftState: FormState & { id?: string } };
+type Props = {
+  ctx: PageContext;
+  entries: WatchlistEntry[];
+  showLifted: boolean;
+  addState: FormState;
+  liftState: FormState & { id?: string };
+};
 
 const day = (ctx: PageContext, date: string | null) => (date ? formatDate(ctx.lang, witaInstant(date)) : '—');
 
@@ -20,7 +26,12 @@ function LiftForm({ ctx, entry, state }: { ctx: PageContext; entry: WatchlistEnt
       <div class={error ? 'field has-error' : 'field'}>
         <label for={`lift-${entry.id}`}>{t('watchlist.liftReason')}</label>
         {error && <p class="error">{error}</p>}
-        <input id={`lift-${entry.id}`} name={name} type="text" value={typeof state.values?.reason === 'string' ? state.values.reason : undefined} />
+        <input
+          id={`lift-${entry.id}`}
+          name={name}
+          type="text"
+          value={typeof state.values?.reason === 'string' ? state.values.reason : undefined}
+        />
       </div>
       <button type="submit" class="secondary">
         {t('watchlist.lift')}
@@ -32,7 +43,9 @@ function LiftForm({ ctx, entry, state }: { ctx: PageContext; entry: WatchlistEnt
 /** The list with each entry's grounds, a lift form per active entry, and the form to add one. */
 export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }: Props) {
   const { t } = ctx;
-  const labels = Object.fromEntries(['nik', 'fullName', 'birthDate', 'reason', 'reference', 'validUntil'].map((f) => [f, t(`watchlist.fields.${f}`)]));
+  const labels = Object.fromEntries(
+    ['nik', 'fullName', 'birthDate', 'reason', 'reference', 'validUntil'].map((f) => [f, t(`watchlist.fields.${f}`)]),
+  );
   return (
     <Layout ctx={ctx} title={t('watchlist.title')} hasErrors={!!(addState.errors || liftState.errors)}>
       <h1>{t('watchlist.title')}</h1>
@@ -40,7 +53,9 @@ export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }:
       <p class="notice">{t('watchlist.audited')}</p>
       <ErrorSummary ctx={ctx} errors={liftState.errors} labels={{}} />
       <p>
-        <a href={showLifted ? '/officer/watchlist' : '/officer/watchlist?lifted=1'}>{showLifted ? t('watchlist.hideLifted') : t('watchlist.showLifted')}</a>
+        <a href={showLifted ? '/officer/watchlist' : '/officer/watchlist?lifted=1'}>
+          {showLifted ? t('watchlist.hideLifted') : t('watchlist.showLifted')}
+        </a>
       </p>
       {entries.length === 0 ? (
         <p>{t('watchlist.none')}</p>
@@ -68,7 +83,13 @@ export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }:
                   <td>{e.reason}</td>
                   <td>{e.reference}</td>
                   <td>{e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite')}</td>
-                  <td>{e.liftedAt ? t('watchlist.lifted', { reason: e.liftReason ?? '' }) : <LiftForm ctx={ctx} entry={e} state={liftState.id === e.id ? liftState : {}} />}</td>
+                  <td>
+                    {e.liftedAt ? (
+                      t('watchlist.lifted', { reason: e.liftReason ?? '' })
+                    ) : (
+                      <LiftForm ctx={ctx} entry={e} state={liftState.id === e.id ? liftState : {}} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -84,7 +105,13 @@ export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }:
         <Field name="birthDate" label={labels.birthDate!} hint={t('watchlist.dateHint')} state={addState} type="date" />
         <Field name="reason" label={labels.reason!} state={addState} />
         <Field name="reference" label={labels.reference!} hint={t('watchlist.referenceHint')} state={addState} />
-        <Field name="validUntil" label={labels.validUntil!} hint={t('watchlist.validUntilHint')} state={addState} type="date" />
+        <Field
+          name="validUntil"
+          label={labels.validUntil!}
+          hint={t('watchlist.validUntilHint')}
+          state={addState}
+          type="date"
+        />
       </Form>
     </Layout>
   );
