@@ -83,31 +83,27 @@ export async function makeApplicants(
     nik,
   }));
   await insertChunked(people, (chunk) =>
-    db
-      .insert(accounts)
-      .values(
-        chunk.map((p) => ({
-          id: p.accountId,
-          email: p.email,
-          name: 'Bench Applicant',
-          passwordHash,
-          kind: 'citizen' as const,
-          emailVerifiedAt: new Date(),
-        })),
-      ),
+    db.insert(accounts).values(
+      chunk.map((p) => ({
+        id: p.accountId,
+        email: p.email,
+        name: 'Bench Applicant',
+        passwordHash,
+        kind: 'citizen' as const,
+        emailVerifiedAt: new Date(),
+      })),
+    ),
   );
   await insertChunked(people, (chunk) =>
-    db
-      .insert(apiTokens)
-      .values(
-        chunk.map((p) => ({
-          accountId: p.accountId,
-          name: 'bench',
-          tokenHash: hashToken(p.token),
-          prefix: p.token.slice(0, 12),
-          expiresAt: new Date(Date.now() + 86_400_000),
-        })),
-      ),
+    db.insert(apiTokens).values(
+      chunk.map((p) => ({
+        accountId: p.accountId,
+        name: 'bench',
+        tokenHash: hashToken(p.token),
+        prefix: p.token.slice(0, 12),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })),
+    ),
   );
   await insertChunked(people, (chunk) =>
     db.insert(applications).values(
@@ -186,20 +182,18 @@ export async function makeBareApplicants(db: Db, unitCode: string, count: number
   const niks = await freshNiks(db, count);
   const people = niks.map((nik) => ({ applicationId: crypto.randomUUID(), nik, accountId }));
   await insertChunked(people, (chunk) =>
-    db
-      .insert(applications)
-      .values(
-        chunk.map((p) => ({
-          id: p.applicationId,
-          accountId,
-          trackingCode: newTrackingCode(),
-          status: 'submitted',
-          unitCode,
-          nik: p.nik,
-          passportType: 'elektronik' as const,
-          feeTotal: 950_000,
-        })),
-      ),
+    db.insert(applications).values(
+      chunk.map((p) => ({
+        id: p.applicationId,
+        accountId,
+        trackingCode: newTrackingCode(),
+        status: 'submitted',
+        unitCode,
+        nik: p.nik,
+        passportType: 'elektronik' as const,
+        feeTotal: 950_000,
+      })),
+    ),
   );
   return people;
 }

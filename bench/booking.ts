@@ -33,9 +33,9 @@ import {
   type Fixture,
   type Options,
 } from './booking-fixture.ts';
-import { cpuMeter, describeCpu, ownThreadId, percentile } from './cpu.ts';
+import { cpuMeter, ownThreadId } from './cpu.ts';
 import { bareClient, bareRun, type BareClient } from './booking-bare.ts';
-import { drive, tally, type Outcome, type Phase } from './load.ts';
+import { describePhase, drive, tally, type Outcome, type Phase } from './load.ts';
 
 // ───────────────────────────────────────────── worker: the server and the database ─────────────────────────────────────────────
 
@@ -235,22 +235,6 @@ async function httpRun(
     if (outcome === 'booked') lastBookedAt = (t1 - started) / 1000;
   });
   return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt };
-}
-
-function describePhase(label: string, phase: Phase, thread: string): string[] {
-  const sorted = [...phase.latencies].sort((a, b) => a - b);
-  const { booked = 0, ...refused } = phase.outcomes;
-  const reasons = Object.entries(refused)
-    .sort(([, a], [, b]) => b - a)
-    .map(([code, n]) => `${code} ${n}`)
-    .join(', ');
-  const ms = (v: number) => `${v.toFixed(1)} ms`;
-  return [
-    `${label}: ${phase.attempts} attempts in ${phase.seconds.toFixed(2)} s → ${(phase.attempts / phase.seconds).toFixed(0)} attempts/s`,
-    `  booked ${booked}${booked > 0 && phase.lastBookedAt ? ` (the last after ${phase.lastBookedAt.toFixed(2)} s)` : ''}, refused ${phase.attempts - booked}${reasons ? ` (${reasons})` : ''}`,
-    `  latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}`,
-    ...(phase.cpu ? [`  CPU per attempt: ${describeCpu(phase.cpu, phase.attempts, thread)}`] : []),
-  ];
 }
 
 type Ready = {

@@ -104,10 +104,6 @@ export async function cpuMeter(url: string | null, serverTid: number | null): Pr
   };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 export function describeCpu(cpu: Cpu, attempts: number, thread: string): string {
   const ms = (v: number) => `${(v / attempts).toFixed(2)} ms`;
   const parts: string[] = [];

@@ -21,6 +21,8 @@ import type { Actor } from '../src/platform/auth/actor.ts';
 import type { OfficerRole } from '../src/platform/auth/schema.ts';
 import { DEFAULT_POOL_SIZE, openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
 import { seedReference } from '../src/seed.ts';
+import { percentile } from './load.ts';
+import { afterBiometrics, familyNames, givenNames, open, statusWeights, unitWeights } from './queues-data.ts';
 
 const TARGET_P95_MS = 100;
 /** Every bench case belongs to this account: how a later run finds (and counts) the cases it can reuse. */
@@ -43,131 +45,6 @@ const officerCount = Number(args.officers);
 const seconds = Number(args.seconds);
 const thinkMs = Number(args['think-ms']);
 
-const givenNames = [
-  'Maria',
-  'Yohanes',
-  'Agustinus',
-  'Fransiska',
-  'Yosef',
-  'Petrus',
-  'Paulus',
-  'Antonius',
-  'Theresia',
-  'Kristina',
-  'Elisabeth',
-  'Stefanus',
-  'Melkianus',
-  'Yuliana',
-  'Agnes',
-  'Benediktus',
-  'Dominikus',
-  'Ferdinandus',
-  'Hendrikus',
-  'Imelda',
-  'Yakobus',
-  'Veronika',
-  'Siprianus',
-  'Margaretha',
-  'Aloysius',
-  'Rosalia',
-  'Marselinus',
-  'Ignasius',
-  'Oktovianus',
-  'Natalia',
-];
-const familyNames = [
-  'Ndun',
-  'Bria',
-  'Seran',
-  'Lado',
-  'Tallo',
-  'Manafe',
-  'Benu',
-  'Nenobais',
-  'Pello',
-  'Fanggidae',
-  'Lay',
-  'Kana',
-  'Nahak',
-  'Mau',
-  'Kefi',
-  'Taek',
-  'Tefa',
-  'Bani',
-  'Boimau',
-  'Riwu',
-  'Kale',
-  'Wadu',
-  'Djami',
-  'Ratu',
-  'Sogen',
-  'Kiwan',
-  'Lewar',
-  'Koten',
-  'Tukan',
-  'Lalang',
-];
-/** Where cases are handled: Kupang busiest, then the other Kantor Imigrasi, a few at posts (weights sum to 100). */
-const unitWeights: [string, number][] = [
-  ['KANIM-KUPANG', 40],
-  ['KANIM-MAUMERE', 18],
-  ['KANIM-ATAMBUA', 15],
-  ['KANIM-LABUAN-BAJO', 15],
-  ['POS-LEMBATA', 3],
-  ['POS-ENDE', 3],
-  ['POS-KEFAMENANU', 3],
-  ['POS-BAJAWA', 1.5],
-  ['POS-RUTENG', 1.5],
-];
-/**
- * 100,000 cases are about five years of NTT's passports (21,363 in 2025), so most are long finished. Open ones are
- * those of the last days plus passports waiting up to 30 days for pickup: about 4 % (weights sum to 1000).
- */
-const statusWeights: [string, number][] = [
-  ['handed_over', 860],
-  ['rejected', 15],
-  ['void', 10],
-  ['cancelled', 30],
-  ['draft', 20],
-  ['submitted', 10],
-  ['booked', 8],
-  ['paid', 7],
-  ['checked_in', 4],
-  ['documents_incomplete', 1],
-  ['documents_verified', 2],
-  ['watchlist_cleared', 1],
-  ['payment_confirmed', 2],
-  ['biometrics_captured', 3],
-  ['deferred', 1],
-  ['interviewed', 3],
-  ['approved', 3],
-  ['printed', 2],
-  ['ready', 18],
-];
-const afterBiometrics = [
-  'biometrics_captured',
-  'deferred',
-  'interviewed',
-  'approved',
-  'printed',
-  'ready',
-  'handed_over',
-];
-const open = [
-  'checked_in',
-  'documents_incomplete',
-  'documents_verified',
-  'watchlist_cleared',
-  'payment_confirmed',
-  'biometrics_captured',
-  'deferred',
-  'interviewed',
-  'approved',
-  'printed',
-  'ready',
-];
-
-/** A SQL array literal repeating each value by its weight, to pick from with a hash of the row number. */
 function weighted(entries: [string, number][], scale: number): string {
   return `array[${entries.flatMap(([v, w]) => Array.from({ length: Math.round(w * scale) }, () => `'${v}'`)).join(',')}]`;
 }
@@ -293,10 +170,6 @@ function machineTimes(): { busy: number; idle: number } {
   const n = fields.map(Number);
   const idle = n[3]! + n[4]!;
   return { busy: n.slice(0, 8).reduce((a, b) => a + b, 0) - idle, idle };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 }
 
 const pick = <T>(items: readonly T[]): T => items[crypto.randomInt(items.length)]!;

@@ -12,9 +12,7 @@ import { linkIn, mailsTo } from '../../test/mail.ts';
 type Case = {
   name: string;
   /** Prepares a browser that has the form's page (and so a CSRF cookie) in hand, and says what must not change. */
-  setup(
-    ctx: AppContext,
-  ): Promise<{
+  setup(ctx: AppContext): Promise<{
     browser: Browser;
     page: string;
     url: string;

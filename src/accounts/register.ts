@@ -4,6 +4,7 @@ import type { App } from '../platform/http/server.ts';
 import { registerAccountPageRoutes } from './account-page-routes.tsx';
 import { registerAccountApi } from './api-routes.ts';
 import { registerSignInPages } from './sign-in-page-routes.tsx';
+import { registerSignUpPages } from './sign-up-page-routes.tsx';
 
 /** Signing up, in and out, the second factor, the password, the account page with devices and tokens, its API. */
 export async function registerAccounts(app: App): Promise<void> {
@@ -17,6 +18,7 @@ export async function registerAccounts(app: App): Promise<void> {
       secure: config.secureCookies,
       maxAge: config.sessionDays * 86_400,
     });
+  registerSignUpPages(app, { authLimit });
   await registerSignInPages(app, { authLimit, setSessionCookie });
   registerAccountPageRoutes(app, { authLimit, setSessionCookie });
   registerAccountApi(app, { authLimit });

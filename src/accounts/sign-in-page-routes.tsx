@@ -11,29 +11,19 @@ import { proofAssets } from '../platform/proof/assets.ts';
 import { FormProof } from '../platform/proof/form-proof.ts';
 import type { AccountRouteOptions } from './route-options.ts';
 import { authenticate } from './authenticate.ts';
-import { requestPasswordReset, resetPassword } from './password-reset.ts';
-import { registerCitizen } from './register-citizen.ts';
-import { emailField, nameField, newPasswordField, passwordField, totpField } from './inputs.ts';
+import { emailField, passwordField, totpField } from './inputs.ts';
 import { signIn } from './sign-in.ts';
 import { signInNeedsProof, signInProofSettings, signInProofSubject } from './sign-in-throttle.ts';
 import { signOut } from './sign-out.ts';
 import { passTotpChallenge } from './totp.ts';
-import { verifyEmail } from './verify-email.ts';
-import {
-  ForgotPasswordPage,
-  LoginPage,
-  MessagePage,
-  ResetPasswordPage,
-  SignupPage,
-  TotpChallengePage,
-} from './views/auth-pages.tsx';
+import { LoginPage, TotpChallengePage } from './views/auth-pages.tsx';
 import { formText } from '../platform/http/fields.ts';
 
 const csrf = { _csrf: z.string().optional() };
 const NextQuery = z.object({ next: z.string().max(500).optional(), ended: z.literal('1').optional() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
-/** Signing up, in and out, the second factor, and the password: everything before and around a session. */
+/** Signing in and out and the second factor: a session's start and end. */
 export async function registerSignInPages(
   fastify: FastifyInstance,
   { authLimit, setSessionCookie }: AccountRouteOptions,
@@ -43,55 +33,6 @@ export async function registerSignInPages(
   const db = () => app.deps.database.db;
   const throttle = config.signInThrottle;
   const proof = new FormProof(db, await serverSecret(db(), 'sign-in-proof'), signInProofSettings, 'login.proof');
-
-  app.get('/signup', { schema: { hide: true } }, async (_req, reply) =>
-    reply.page(<SignupPage ctx={reply.ctx()} state={{}} />),
-  );
-  app.post(
-    '/signup',
-    {
-      schema: {
-        hide: true,
-        body: z.object({ ...csrf, name: nameField, email: emailField, password: newPasswordField }),
-      },
-      config: {
-        ...authLimit,
-        errorPage: (req, reply, error, fields) =>
-          reply.page(
-            <SignupPage ctx={reply.ctx()} state={{ values: values(req), errors: formErrors(req.t, error, fields) }} />,
-            error.status,
-          ),
-      },
-    },
-    async (req, reply) => {
-      await db().transaction((tx) =>
-        registerCitizen(tx, callerOf(req), { ...req.body, lang: req.lang }, config.publicUrl),
-      );
-      return reply.page(
-        <MessagePage
-          ctx={reply.ctx()}
-          title={req.t('signup.sentTitle')}
-          message={req.t('signup.sent', { email: req.body.email })}
-        />,
-      );
-    },
-  );
-
-  app.get(
-    '/verify',
-    { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } },
-    async (req, reply) => {
-      await db().transaction((tx) => verifyEmail(tx, callerOf(req), req.query.token));
-      return reply.page(
-        <MessagePage
-          ctx={reply.ctx()}
-          title={req.t('verify.title')}
-          message={req.t('verify.done')}
-          link={{ href: '/login', text: req.t('nav.login') }}
-        />,
-      );
-    },
-  );
 
   /** The sign-in form; for an address under attack with a proof of work, keeping a token whose wait already ran. */
   const loginPage = async (
@@ -215,69 +156,4 @@ export async function registerSignInPages(
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/', 303);
   });
-
-  app.get('/password/forgot', { schema: { hide: true } }, async (_req, reply) =>
-    reply.page(<ForgotPasswordPage ctx={reply.ctx()} state={{}} />),
-  );
-  app.post(
-    '/password/forgot',
-    {
-      schema: { hide: true, body: z.object({ ...csrf, email: emailField }) },
-      config: {
-        ...authLimit,
-        errorPage: (req, reply, error, fields) =>
-          reply.page(
-            <ForgotPasswordPage
-              ctx={reply.ctx()}
-              state={{ values: values(req), errors: formErrors(req.t, error, fields) }}
-            />,
-            error.status,
-          ),
-      },
-    },
-    async (req, reply) => {
-      await db().transaction((tx) => requestPasswordReset(tx, callerOf(req, null), req.body.email, config.publicUrl));
-      return reply.page(
-        <MessagePage ctx={reply.ctx()} title={req.t('forgot.sentTitle')} message={req.t('forgot.sent')} />,
-      );
-    },
-  );
-  app.get(
-    '/password/reset',
-    { schema: { hide: true, querystring: z.object({ token: z.string().min(1).max(200) }) } },
-    async (req, reply) => reply.page(<ResetPasswordPage ctx={reply.ctx()} state={{}} token={req.query.token} />),
-  );
-  app.post(
-    '/password/reset',
-    {
-      schema: {
-        hide: true,
-        body: z.object({ ...csrf, token: z.string().min(1).max(200), password: newPasswordField }),
-      },
-      config: {
-        ...authLimit,
-        errorPage: (req, reply, error, fields) =>
-          reply.page(
-            <ResetPasswordPage
-              ctx={reply.ctx()}
-              token={formText(values(req).token)}
-              state={{ errors: formErrors(req.t, error, fields) }}
-            />,
-            error.status,
-          ),
-      },
-    },
-    async (req, reply) => {
-      await db().transaction((tx) => resetPassword(tx, callerOf(req), req.body.token, req.body.password));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.page(
-        <MessagePage
-          ctx={reply.ctx()}
-          title={req.t('reset.doneTitle')}
-          message={req.t('reset.done')}
-          link={{ href: '/login', text: req.t('nav.login') }}
-        />,
-      );
-    },
-  );
 }

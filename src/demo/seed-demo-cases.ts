@@ -11,6 +11,7 @@ import { settleBilling } from '../appointments/settle-billing.ts';
 import { systemCaller, type Caller } from '../platform/auth/caller.ts';
 import { AppError } from '../platform/errors.ts';
 import { accounts } from '../platform/auth/schema.ts';
+import type { Actor } from '../platform/auth/actor.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import type { Db } from '../platform/db/index.ts';
@@ -255,42 +256,54 @@ export async function seedDemoCases(db: Db, services: DemoServices, now = new Da
     }
     await appointmentToday(db, application.id, today);
     if (a.stage === 'paid_today') continue;
-    await db.transaction((tx) =>
-      checkInArrival(
-        tx,
-        { actor: officer('verifier') },
-        { unitCode: DEMO_UNIT, trackingCode: application.trackingCode, birthDate: a.birthDate },
-        services.qrSecret,
-        now,
-      ),
-    );
-    if (a.stage === 'checked_in') continue;
-    // Called to a counter, then served step by step: whoever acts takes the case and hands it on.
-    await db.transaction((tx) =>
-      callNextTicket(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, counter: 'Loket 1' }, now),
-    );
-    const act = (body: CaseActionBody, by: 'verifier' | 'adjudicator') =>
-      db.transaction((tx) =>
-        performCaseAction(
-          tx,
-          { actor: officer(by) },
-          { applicationId: application.id, body },
-          { storage: services.storage, publicUrl: services.publicUrl, now },
-        ),
-      );
-    let holder: 'verifier' | 'adjudicator' | null = null;
-    for (const step of counterSteps.slice(0, counterSteps.findIndex((s) => s.reaches === a.stage) + 1)) {
-      if (holder !== step.by) {
-        if (holder) await act({ type: 'release' }, holder);
-        await act({ type: 'take' }, step.by);
-        holder = step.by;
-      }
-      await act(step.body, step.by);
-    }
-    // A case still at the office waits for the next officer; one handed over is no longer held by anyone.
-    if (holder && openCaseStatuses.includes(a.stage)) await act({ type: 'release' }, holder);
+    await serveAtCounter(db, services, application, a, officer, now);
   }
   return made;
+}
+
+/** From arrival at the counter to the applicant's stage: checked in, called, then served step by step. */
+async function serveAtCounter(
+  db: Db,
+  services: DemoServices,
+  application: { id: string; trackingCode: string },
+  a: Applicant,
+  officer: (role: 'verifier' | 'adjudicator') => Actor,
+  now: Date,
+): Promise<void> {
+  await db.transaction((tx) =>
+    checkInArrival(
+      tx,
+      { actor: officer('verifier') },
+      { unitCode: DEMO_UNIT, trackingCode: application.trackingCode, birthDate: a.birthDate },
+      services.qrSecret,
+      now,
+    ),
+  );
+  if (a.stage === 'checked_in') return;
+  // Called to a counter, then served step by step: whoever acts takes the case and hands it on.
+  await db.transaction((tx) =>
+    callNextTicket(tx, { actor: officer('verifier') }, { unitCode: DEMO_UNIT, counter: 'Loket 1' }, now),
+  );
+  const act = (body: CaseActionBody, by: 'verifier' | 'adjudicator') =>
+    db.transaction((tx) =>
+      performCaseAction(
+        tx,
+        { actor: officer(by) },
+        { applicationId: application.id, body },
+        { storage: services.storage, publicUrl: services.publicUrl, now },
+      ),
+    );
+  let holder: 'verifier' | 'adjudicator' | null = null;
+  for (const step of counterSteps.slice(0, counterSteps.findIndex((s) => s.reaches === a.stage) + 1)) {
+    if (holder !== step.by) {
+      if (holder) await act({ type: 'release' }, holder);
+      await act({ type: 'take' }, step.by);
+      holder = step.by;
+    }
+    await act(step.body, step.by);
+  }
+  // A case still at the office waits for the next officer; one handed over is no longer held by anyone.
+  if (holder && openCaseStatuses.includes(a.stage)) await act({ type: 'release' }, holder);
 }
 
 /** What the applicant would have sent: an adult's first 10-year electronic passport, for a family visit. */

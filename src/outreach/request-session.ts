@@ -33,21 +33,8 @@ export type SessionRequest = {
 const rowFields = (list: ParsedList): FieldErrors =>
   Object.fromEntries(list.errors.map((e) => [`participants:${e.line}`, e.message]));
 
-/**
- * A community asks for an Eazy Paspor session. Public, no account: a resent form (same `requestId`) returns the
- * session it made. Every rule is checked before anything is stored, and a participant list with any bad row is
- * refused whole, naming every bad row.
- */
-export async function requestSession(
-  tx: Tx,
-  caller: Caller,
-  input: SessionRequest,
-  now = new Date(),
-): Promise<{ trackingCode: string; created: boolean }> {
-  const again = await sessionByRequest(tx, input.requestId);
-  if (again) return { trackingCode: again, created: false };
-
-  const today = witaDate(now);
+/** Every rule of the request, refused together as field errors before anything is stored. */
+async function checkRequest(tx: Tx, input: SessionRequest, today: IsoDate) {
   const errors: FieldErrors = {};
   if (!(await findVillagePlaces(tx, [input.villageCode])).has(input.villageCode)) errors.venueVillage = 'v.village';
   const unit = await getUnit(tx, input.unitCode).catch((err: unknown) => {
@@ -65,6 +52,24 @@ export async function requestSession(
     : parseTypedList(input.participantsText ?? '', today);
   Object.assign(errors, rowFields(list));
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors, { minimum });
+  return { dates, list };
+}
+
+/**
+ * A community asks for an Eazy Paspor session. Public, no account: a resent form (same `requestId`) returns the
+ * session it made. Every rule is checked before anything is stored, and a participant list with any bad row is
+ * refused whole, naming every bad row.
+ */
+export async function requestSession(
+  tx: Tx,
+  caller: Caller,
+  input: SessionRequest,
+  now = new Date(),
+): Promise<{ trackingCode: string; created: boolean }> {
+  const again = await sessionByRequest(tx, input.requestId);
+  if (again) return { trackingCode: again, created: false };
+
+  const { dates, list } = await checkRequest(tx, input, witaDate(now));
 
   const [session] = await tx
     .insert(outreachSessions)
@@ -88,17 +93,15 @@ export async function requestSession(
   if (!session) return { trackingCode: (await sessionByRequest(tx, input.requestId))!, created: false };
   const source = input.participantsCsv ? ('csv' as const) : ('list' as const);
   if (list.rows.length > 0) {
-    await tx
-      .insert(sessionParticipants)
-      .values(
-        list.rows.map((r) => ({
-          sessionId: session.id,
-          nik: r.nik,
-          fullName: r.fullName,
-          birthDate: r.birthDate,
-          source,
-        })),
-      );
+    await tx.insert(sessionParticipants).values(
+      list.rows.map((r) => ({
+        sessionId: session.id,
+        nik: r.nik,
+        fullName: r.fullName,
+        birthDate: r.birthDate,
+        source,
+      })),
+    );
   }
   const payload = {
     preferredDates: session.preferredDates,
