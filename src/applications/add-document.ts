@@ -71,18 +71,16 @@ export async function addDocument(
   const sha256 = crypto.createHash('sha256').update(input.file.bytes).digest('hex');
   await storage.put(storageKey, input.file.bytes, mediaType);
   try {
-    await tx
-      .insert(applicationDocuments)
-      .values({
-        id,
-        applicationId: application.id,
-        kind: input.kind,
-        storageKey,
-        mediaType,
-        size,
-        sha256,
-        originalName: cleanName(input.file.filename),
-      });
+    await tx.insert(applicationDocuments).values({
+      id,
+      applicationId: application.id,
+      kind: input.kind,
+      storageKey,
+      mediaType,
+      size,
+      sha256,
+      originalName: cleanName(input.file.filename),
+    });
     await recordAction(tx, caller, {
       applicationId: application.id,
       type: 'document_added',

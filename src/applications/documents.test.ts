@@ -204,16 +204,14 @@ describeApp(
       });
       const token = await tokenFor(first.accountId);
       // Files the account already keeps, leaving less room than one more PDF.
-      await ctx.db
-        .insert(applicationDocuments)
-        .values({
-          applicationId: first.id,
-          kind: 'kk',
-          storageKey: 'test/quota',
-          mediaType: 'application/pdf',
-          size: quotaBytes - pdf.length + 1,
-          sha256: '0',
-        });
+      await ctx.db.insert(applicationDocuments).values({
+        applicationId: first.id,
+        kind: 'kk',
+        storageKey: 'test/quota',
+        mediaType: 'application/pdf',
+        size: quotaBytes - pdf.length + 1,
+        sha256: '0',
+      });
       const over = await apiUpload(
         token,
         second.id,
@@ -237,16 +235,14 @@ describeApp(
         accountId: first.accountId,
         passportType: 'elektronik',
       });
-      await ctx.db
-        .insert(applicationDocuments)
-        .values({
-          applicationId: third.id,
-          kind: 'kk',
-          storageKey: 'test/quota-race',
-          mediaType: 'application/pdf',
-          size: quotaBytes - 3 * pdf.length + 1,
-          sha256: '0',
-        });
+      await ctx.db.insert(applicationDocuments).values({
+        applicationId: third.id,
+        kind: 'kk',
+        storageKey: 'test/quota-race',
+        mediaType: 'application/pdf',
+        size: quotaBytes - 3 * pdf.length + 1,
+        sha256: '0',
+      });
       const raced = await Promise.all(
         [second, third].map((a) =>
           apiUpload(

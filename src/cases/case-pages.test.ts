@@ -163,15 +163,13 @@ describeApp('officer case page', (ctx) => {
       holderId: counterAccount.id,
       fullName: 'Petrus Nahak',
     });
-    await ctx.db
-      .insert(watchlistEntries)
-      .values({
-        nik: c.nik,
-        fullName: 'Petrus Nahak',
-        nameKey: nameKey('Petrus Nahak'),
-        reason: 'Rahasia penyidikan',
-        reference: 'SK-9',
-      });
+    await ctx.db.insert(watchlistEntries).values({
+      nik: c.nik,
+      fullName: 'Petrus Nahak',
+      nameKey: nameKey('Petrus Nahak'),
+      reason: 'Rahasia penyidikan',
+      reference: 'SK-9',
+    });
     expect((await counter.get(`/officer/cases/${c.id}/rejection-receipt`)).statusCode).toBe(404);
     expect(
       (await counter.post(`/officer/cases/${c.id}/actions`, { type: 'watchlist_check' }, `/officer/cases/${c.id}`))

@@ -153,15 +153,13 @@ export async function fileComplaint(
       const key = `complaints/${complaint.id}/${crypto.randomUUID()}`;
       await storage.put(key, file.bytes, mediaTypes[i]!);
       stored.push(key);
-      await tx
-        .insert(complaintAttachments)
-        .values({
-          complaintId: complaint.id,
-          storageKey: key,
-          mediaType: mediaTypes[i]!,
-          size: file.bytes.length,
-          sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
-        });
+      await tx.insert(complaintAttachments).values({
+        complaintId: complaint.id,
+        storageKey: key,
+        mediaType: mediaTypes[i]!,
+        size: file.bytes.length,
+        sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+      });
     }
     await recordReceived(tx, caller, complaint, files.length);
     await scheduleEscalationScan(tx);

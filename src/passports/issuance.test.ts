@@ -293,14 +293,12 @@ describeApp('passport issuance: print, quality check, hand-over, void', (ctx) =>
     // A damaged passport whose fee had no damage charge is cancelled at 0; a first passport cancels nothing.
     const oldDamaged = `B${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
     const damaged = await makeHeld('ready', { kind: 'damaged', oldPassportNumber: oldDamaged });
-    await ctx.db
-      .insert(passports)
-      .values({
-        ...(await passportOf(c.id))[0]!,
-        number: `Z${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
-        applicationId: damaged.id,
-        status: 'ready',
-      });
+    await ctx.db.insert(passports).values({
+      ...(await passportOf(c.id))[0]!,
+      number: `Z${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      applicationId: damaged.id,
+      status: 'ready',
+    });
     await act(officer, damaged.id, { type: 'hand_over', identityChecked: true, recipient: 'applicant' });
     expect(
       await ctx.db
@@ -322,16 +320,14 @@ describeApp('passport issuance: print, quality check, hand-over, void', (ctx) =>
     expect(await statusOf(c.id)).toMatchObject({ status: 'ready' });
     expect((await passportOf(c.id))[0]!.status).toBe('ready');
 
-    await ctx.db
-      .insert(applicationDocuments)
-      .values({
-        applicationId: c.id,
-        kind: 'power_of_attorney',
-        storageKey: `test/${c.id}`,
-        mediaType: 'application/pdf',
-        size: 10,
-        sha256: '0'.repeat(64),
-      });
+    await ctx.db.insert(applicationDocuments).values({
+      applicationId: c.id,
+      kind: 'power_of_attorney',
+      storageKey: `test/${c.id}`,
+      mediaType: 'application/pdf',
+      size: 10,
+      sha256: '0'.repeat(64),
+    });
     const done = await act(officer, c.id, { type: 'hand_over', identityChecked: true, recipient: 'proxy', proxy });
     expect(done).toMatchObject({ status: 'handed_over', action: { payload: { recipient: 'proxy', proxy } } });
     expect(await ctx.db.$count(cancelledPassports, eq(cancelledPassports.applicationId, c.id))).toBe(0);

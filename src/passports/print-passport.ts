@@ -73,18 +73,16 @@ export async function printPassport(
     status: 'printed',
     printedAt: now,
   });
-  await tx
-    .insert(bookMovements)
-    .values({
-      unitCode,
-      type,
-      kind: 'issued',
-      quantity: -1,
-      passportNumber: number,
-      applicationId: application.id,
-      actorId: caller.actor.id,
-      at: now,
-    });
+  await tx.insert(bookMovements).values({
+    unitCode,
+    type,
+    kind: 'issued',
+    quantity: -1,
+    passportNumber: number,
+    applicationId: application.id,
+    actorId: caller.actor.id,
+    at: now,
+  });
   return {
     status: 'printed',
     payload: { passportNumber: number, ...(application.familyName === null ? { familyName } : {}) },

@@ -31,14 +31,12 @@ describeApp('head of office calendar', (ctx) => {
     const saturday = addDays(monday, 5);
     const session = crypto.randomUUID();
     const visit = crypto.randomUUID();
-    await ctx.db
-      .insert(holidays)
-      .values({
-        date: addDays(monday, 2),
-        name: 'Penutupan kalender uji',
-        kind: 'office_closure',
-        unitCode: unit.code,
-      });
+    await ctx.db.insert(holidays).values({
+      date: addDays(monday, 2),
+      name: 'Penutupan kalender uji',
+      kind: 'office_closure',
+      unitCode: unit.code,
+    });
     await ctx.db.transaction((tx) =>
       assignCounterDuty(
         tx,

@@ -102,15 +102,13 @@ describeApp('counter duty', (ctx) => {
     const ana = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code, name: 'Ana Loket' });
     const yosef = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code, name: 'Yosef Keliling' });
     const monday = aMonday();
-    await ctx.db
-      .insert(duties)
-      .values({
-        date: addDays(monday, 3),
-        unitCode: unit.code,
-        kind: 'session',
-        refId: crypto.randomUUID(),
-        officerId: yosef.id,
-      });
+    await ctx.db.insert(duties).values({
+      date: addDays(monday, 3),
+      unitCode: unit.code,
+      kind: 'session',
+      refId: crypto.randomUUID(),
+      officerId: yosef.id,
+    });
     const browser = await as(head);
     const page = `/officer/units/${unit.code}/calendar`;
     const res = await browser.post(

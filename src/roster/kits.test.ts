@@ -33,15 +33,13 @@ describeApp('mobile kits', (ctx) => {
     expect(blank.body).toContain('href="#f-name"');
 
     // A kit still booked for an upcoming session stays in service.
-    await ctx.db
-      .insert(duties)
-      .values({
-        date: addDays(witaDate(), 3),
-        unitCode: unit.code,
-        kind: 'session',
-        refId: crypto.randomUUID(),
-        kitId: rote!.id,
-      });
+    await ctx.db.insert(duties).values({
+      date: addDays(witaDate(), 3),
+      unitCode: unit.code,
+      kind: 'session',
+      refId: crypto.randomUUID(),
+      kitId: rote!.id,
+    });
     const busy = await head.post(`${page}/${rote!.id}/deactivate`, {}, page);
     expect(busy.statusCode).toBe(409);
     expect(busy.body).toContain('masih dijadwalkan');

@@ -14,13 +14,11 @@ export async function issueSurveyToken(
   publicUrl: string,
 ): Promise<{ token: string; url: string }> {
   const token = crypto.randomBytes(18).toString('base64url');
-  await tx
-    .insert(surveyTokens)
-    .values({
-      tokenHash: hashSurveyToken(token),
-      unitCode: input.unitCode,
-      service: input.service,
-      refId: input.refId ?? null,
-    });
+  await tx.insert(surveyTokens).values({
+    tokenHash: hashSurveyToken(token),
+    unitCode: input.unitCode,
+    service: input.service,
+    refId: input.refId ?? null,
+  });
   return { token, url: `${publicUrl.replace(/\/$/, '')}/survei/${token}` };
 }

@@ -48,15 +48,13 @@ export async function recordWorkflowAction(
   audit?: AuditInput,
 ): Promise<void> {
   const payload = { ...(action.status ? { status: action.status } : {}), ...(action.payload ?? {}) };
-  await tx
-    .insert(action.history)
-    .values({
-      ...action.entry,
-      type: action.type,
-      actorId: caller.actor?.id ?? null,
-      payload,
-      requestId: action.requestId ?? null,
-    });
+  await tx.insert(action.history).values({
+    ...action.entry,
+    type: action.type,
+    actorId: caller.actor?.id ?? null,
+    payload,
+    requestId: action.requestId ?? null,
+  });
   const set = { ...(action.set ?? {}), ...(action.status ? { status: action.status } : {}) };
   if (Object.keys(set).length > 0) await tx.update(action.record).set(set).where(eq(action.record.id, action.recordId));
   if (audit) await appendAudit(tx as Tx, caller, audit);
