@@ -72,7 +72,11 @@ describeApp('application wizard', (ctx) => {
       { item: 'percepatan', amount: 1_000_000 },
     ]);
     expect(row.submittedAt).toBeInstanceOf(Date);
-    const actions = await ctx.db.select().from(applicationActions).where(eq(applicationActions.applicationId, id));
+    const actions = await ctx.db
+      .select()
+      .from(applicationActions)
+      .where(eq(applicationActions.applicationId, id))
+      .orderBy(applicationActions.id);
     expect(actions.map((a) => a.type)).toEqual([
       'started',
       'document_added',

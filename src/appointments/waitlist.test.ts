@@ -124,6 +124,7 @@ describeApp('waitlist', (ctx) => {
         .select({ type: applicationActions.type })
         .from(applicationActions)
         .where(eq(applicationActions.applicationId, first.id))
+        .orderBy(applicationActions.id)
     ).map((a) => a.type);
     expect(types).toEqual(['waitlist_joined', 'waitlist_offered', 'appointment_booked', 'waitlist_accepted']);
   });
