@@ -57,14 +57,12 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
 
   registerHealthRoutes(app);
-  // One register<Feature> per feature, lower features first. Two of them are given what a higher feature provides:
-  // payments the settlement of a paid appointment, roster passports' Saturday pickups.
-  registerHome(app);
-  registerUnits(app);
+  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Two of them are given what a
+  // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups.
   registerRegions(app);
+  registerUnits(app);
   registerHolidays(app);
   await registerAccounts(app);
-  registerOfficers(app);
   registerWatchlist(app);
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
@@ -78,7 +76,9 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerOutreach(app);
   await registerHomeVisits(app);
   await registerComplaints(app);
+  registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);
+  registerHome(app);
   return app;
 }

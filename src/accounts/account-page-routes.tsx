@@ -14,8 +14,7 @@ import { endOtherSession, signOutEverywhere } from './sign-out.ts';
 import { totpField } from './inputs.ts';
 import { confirmTotpSetup, startTotpSetup } from './totp.ts';
 import { AccountPage, TotpSetupPage } from './views/account-page.tsx';
-
-const csrf = { _csrf: z.string().optional() };
+import { csrfField, requiredText } from '../platform/http/fields.ts';
 
 /** The account page: who you are, your devices and sessions, your API tokens, and setting up the second factor. */
 export function registerAccountPageRoutes(fastify: FastifyInstance, opts: AccountRouteOptions): void {
@@ -56,7 +55,7 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
     {
       schema: {
         hide: true,
-        body: z.object({ ...csrf, name: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong') }),
+        body: z.object({ ...csrfField, name: requiredText(80) }),
       },
       config: {
         ...opts.authLimit,
@@ -75,7 +74,7 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
   );
   app.post(
     '/account/tokens/:id/revoke',
-    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrf) } },
+    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrfField) } },
     async (req, reply) => {
       const actor = requireActor(req);
       await db().transaction((tx) => revokeApiToken(tx, callerOf(req, actor), actor.id, req.params.id));
@@ -84,19 +83,23 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
   );
   app.post(
     '/account/sessions/:id/end',
-    { schema: { hide: true, params: z.object({ id: z.string().max(40) }), body: z.object(csrf) } },
+    { schema: { hide: true, params: z.object({ id: z.string().max(40) }), body: z.object(csrfField) } },
     async (req, reply) => {
       const actor = requireActor(req);
       await db().transaction((tx) => endOtherSession(tx, callerOf(req, actor), actor.id, req.params.id));
       return reply.redirect('/account?ended=1', 303);
     },
   );
-  app.post('/account/sign-out-everywhere', { schema: { hide: true, body: z.object(csrf) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await db().transaction((tx) => signOutEverywhere(tx, callerOf(req, actor), actor.id));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/login', 303);
-  });
+  app.post(
+    '/account/sign-out-everywhere',
+    { schema: { hide: true, body: z.object(csrfField) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await db().transaction((tx) => signOutEverywhere(tx, callerOf(req, actor), actor.id));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect('/login', 303);
+    },
+  );
 
   // Reachable by an officer who has not set up TOTP yet: that is where requireActor sends them.
   const totpActor = (req: FastifyRequest) => {
@@ -115,7 +118,7 @@ export function registerAccountPageRoutes(fastify: FastifyInstance, opts: Accoun
   app.post(
     '/account/totp',
     {
-      schema: { hide: true, body: z.object({ ...csrf, code: totpField }) },
+      schema: { hide: true, body: z.object({ ...csrfField, code: totpField }) },
       config: {
         ...opts.authLimit,
         errorPage: (req, reply, error, fields) => totpPage(req, reply, formErrors(req.t, error, fields), error.status),

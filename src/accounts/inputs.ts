@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '../platform/http/fields.ts';
 
 export const emailField = z
   .string()
@@ -10,7 +11,7 @@ export const emailField = z
 // Length over composition rules (NIST SP 800-63B); the upper bound keeps hashing cheap.
 export const newPasswordField = z.string().min(10, 'v.passwordShort').max(200, 'v.tooLong');
 export const passwordField = z.string().min(1, 'v.required').max(200, 'v.tooLong');
-export const nameField = z.string().trim().min(1, 'v.required').max(120, 'v.tooLong');
+export const nameField = requiredText(120);
 export const totpField = z
   .string()
   .trim()

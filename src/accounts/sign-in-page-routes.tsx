@@ -17,9 +17,8 @@ import { signInNeedsProof, signInProofSettings, signInProofSubject } from './sig
 import { signOut } from './sign-out.ts';
 import { passTotpChallenge } from './totp.ts';
 import { LoginPage, TotpChallengePage } from './views/auth-pages.tsx';
-import { formText } from '../platform/http/fields.ts';
+import { csrfField, formText } from '../platform/http/fields.ts';
 
-const csrf = { _csrf: z.string().optional() };
 const NextQuery = z.object({ next: z.string().max(500).optional(), ended: z.literal('1').optional() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -63,7 +62,7 @@ export async function registerSignInPages(
         hide: true,
         querystring: NextQuery,
         body: z.object({
-          ...csrf,
+          ...csrfField,
           email: emailField,
           password: passwordField,
           formToken: z.string().max(300).optional(),
@@ -119,7 +118,7 @@ export async function registerSignInPages(
   app.post(
     '/login/totp',
     {
-      schema: { hide: true, querystring: NextQuery, body: z.object({ ...csrf, code: totpField }) },
+      schema: { hide: true, querystring: NextQuery, body: z.object({ ...csrfField, code: totpField }) },
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) => {
@@ -151,7 +150,7 @@ export async function registerSignInPages(
     },
   );
 
-  app.post('/logout', { schema: { hide: true, body: z.object(csrf) } }, async (req, reply) => {
+  app.post('/logout', { schema: { hide: true, body: z.object(csrfField) } }, async (req, reply) => {
     if (req.sessionToken) await db().transaction((tx) => signOut(tx, callerOf(req, req.actor), req.sessionToken!));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/', 303);

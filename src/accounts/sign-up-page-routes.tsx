@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { formText } from '../platform/http/fields.ts';
+import { csrfField, formText } from '../platform/http/fields.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import { emailField, nameField, newPasswordField } from './inputs.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
@@ -12,7 +12,6 @@ import type { AccountRouteOptions } from './route-options.ts';
 import { verifyEmail } from './verify-email.ts';
 import { ForgotPasswordPage, MessagePage, ResetPasswordPage, SignupPage } from './views/auth-pages.tsx';
 
-const csrf = { _csrf: z.string().optional() };
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
 /** Signing up with the address's verification, and a forgotten password: what comes before any session. */
@@ -32,7 +31,7 @@ export function registerSignUpPages(
     {
       schema: {
         hide: true,
-        body: z.object({ ...csrf, name: nameField, email: emailField, password: newPasswordField }),
+        body: z.object({ ...csrfField, name: nameField, email: emailField, password: newPasswordField }),
       },
       config: {
         ...authLimit,
@@ -79,7 +78,7 @@ export function registerSignUpPages(
   app.post(
     '/password/forgot',
     {
-      schema: { hide: true, body: z.object({ ...csrf, email: emailField }) },
+      schema: { hide: true, body: z.object({ ...csrfField, email: emailField }) },
       config: {
         ...authLimit,
         errorPage: (req, reply, error, fields) =>
@@ -109,7 +108,7 @@ export function registerSignUpPages(
     {
       schema: {
         hide: true,
-        body: z.object({ ...csrf, token: z.string().min(1).max(200), password: newPasswordField }),
+        body: z.object({ ...csrfField, token: z.string().min(1).max(200), password: newPasswordField }),
       },
       config: {
         ...authLimit,

@@ -14,12 +14,13 @@ import { removeDocument } from './remove-document.ts';
 import { documentKinds } from './document-kinds.ts';
 import { showStep, type WizardDeps } from './wizard-pages.tsx';
 import { stepPath } from './wizard-steps.ts';
+import { csrfField } from '../platform/http/fields.ts';
 
 const Params = z.object({ id: z.uuid() });
 const DocumentParams = Params.extend({ documentId: z.uuid() });
 const ChangeQuery = z.object({ change: z.literal('1').optional() });
 const UploadBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   kind: z.enum(documentKinds, { error: 'v.choose' }),
   file: uploadedFileField,
 });
@@ -125,7 +126,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
         hide: true,
         params: DocumentParams,
         querystring: ChangeQuery,
-        body: z.object({ _csrf: z.string().optional() }),
+        body: z.object(csrfField),
       },
     },
     async (req, reply) => {

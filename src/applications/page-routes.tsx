@@ -16,9 +16,10 @@ import { ApplicationListPage, ApplicationPage, SubmittedPage, WithdrawPage } fro
 import { mayWithdraw, withdrawApplication } from './withdraw-application.ts';
 import { registerWizardRoutes } from './wizard-page-routes.tsx';
 import { firstUnanswered, stepPath } from './wizard-steps.ts';
+import { csrfField } from '../platform/http/fields.ts';
 
 const Params = z.object({ id: z.uuid() });
-const csrfBody = z.object({ _csrf: z.string().optional() });
+const csrfBody = z.object(csrfField);
 
 /** The citizen's application pages: the list, the wizard, documents, the confirmation and each application. */
 export async function registerApplicationPages(fastify: FastifyInstance): Promise<void> {

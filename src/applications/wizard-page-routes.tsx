@@ -10,10 +10,10 @@ import { submitApplication } from './submit-application.ts';
 import { openDraftAt, showCheck, showStep, type WizardDeps } from './wizard-pages.tsx';
 import { stepBodies } from './wizard-inputs.ts';
 import { answersOf, nextStep, stepPath, wizardSteps, type WizardStep } from './wizard-steps.ts';
+import { csrfField } from '../platform/http/fields.ts';
 
 const Params = z.object({ id: z.uuid() });
 const ChangeQuery = z.object({ change: z.literal('1').optional() });
-const csrf = { _csrf: z.string().optional() };
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 const sent = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -73,7 +73,7 @@ export function registerWizardRoutes(fastify: FastifyInstance): void {
   app.post(
     '/applications/:id/submit',
     {
-      schema: { hide: true, params: Params, body: z.object(csrf) },
+      schema: { hide: true, params: Params, body: z.object(csrfField) },
       config: {
         errorPage: (req, reply, error, fields) =>
           showCheck(deps, req, reply, idOf(req), { errors: formErrors(req.t, error, fields), status: error.status }),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { qrDataUrl } from '../platform/views/qr.ts';
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -20,7 +20,6 @@ import { canReschedule, rescheduleAppointment } from './reschedule-appointment.t
 import { ConfirmationPage } from './views/confirmation-page.tsx';
 import { CancelPage, ReschedulePage } from './views/manage-pages.tsx';
 
-const csrf = { _csrf: z.string().optional() };
 const Params = z.object({ id: z.uuid() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -134,7 +133,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
   app.post(
     '/applications/:id/appointment/reschedule',
     {
-      schema: { hide: true, params: Params, body: z.object({ ...csrf, date: isoDateField }) },
+      schema: { hide: true, params: Params, body: z.object({ ...csrfField, date: isoDateField }) },
       config: {
         errorPage: (req, reply, error, fields) =>
           reschedulePage(req, reply, { values: values(req), errors: formErrors(req.t, error, fields) }, error.status),
@@ -169,7 +168,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
   app.post(
     '/applications/:id/appointment/cancel',
     {
-      schema: { hide: true, params: Params, body: z.object(csrf) },
+      schema: { hide: true, params: Params, body: z.object(csrfField) },
       config: {
         errorPage: (req, reply, error, fields) =>
           cancelPage(req, reply, { errors: formErrors(req.t, error, fields) }, error.status),

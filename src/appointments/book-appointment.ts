@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { holidayClosesSql } from '../holidays/closed-days.ts';
-import { findLatestBilling } from '../payments/find-billing.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
@@ -9,7 +8,6 @@ import { AppError } from '../platform/errors.ts';
 import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
-import { liveAppointment } from './live-appointment.ts';
 import { placeAppointment } from './place-appointment.ts';
 import { signAppointmentQr } from './qr.ts';
 import type { Channel } from './schema.ts';
@@ -199,17 +197,5 @@ export async function bookAppointment(
     appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) },
     billing,
     created: true,
-  };
-}
-
-/** The application's live appointment with its newest billing, if any. */
-export async function liveBooking(tx: Tx, applicationId: string) {
-  const appointment = await liveAppointment(tx, applicationId);
-  const billing = appointment && (await findLatestBilling(tx, appointment.id));
-  if (!appointment || !billing) return null;
-  const { id, date, unitCode, nik } = appointment;
-  return {
-    appointment: { id, date, unitCode, nik },
-    billing: { code: billing.code, amount: billing.amount, expiresAt: billing.expiresAt },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isBooked } from '../applications/application-statuses.ts';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -20,7 +20,6 @@ import { BookingPage } from './views/booking-page.tsx';
 import { acceptOffer, joinWaitlist, leaveWaitlist, waitlistEntries } from './waitlist.ts';
 import { formText } from '../platform/http/fields.ts';
 
-const csrf = { _csrf: z.string().optional() };
 const Params = z.object({ id: z.uuid() });
 const EntryParams = Params.extend({ entryId: z.uuid() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
@@ -97,7 +96,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
         hide: true,
         params: Params,
         body: z.object({
-          ...csrf,
+          ...csrfField,
           date: isoDateField,
           formToken: z.string().max(300).default(''),
           altcha: z.string().max(20_000).optional(),
@@ -137,7 +136,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
   app.post(
     '/applications/:id/waitlist',
     {
-      schema: { hide: true, params: Params, body: z.object({ ...csrf, date: isoDateField }) },
+      schema: { hide: true, params: Params, body: z.object({ ...csrfField, date: isoDateField }) },
       config: { errorPage: formAgain },
     },
     async (req, reply) => {
@@ -151,7 +150,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
 
   app.post(
     '/applications/:id/waitlist/:entryId/accept',
-    { schema: { hide: true, params: EntryParams, body: z.object(csrf) }, config: { errorPage: formAgain } },
+    { schema: { hide: true, params: EntryParams, body: z.object(csrfField) }, config: { errorPage: formAgain } },
     async (req, reply) => {
       const { actor, application } = await own(req);
       const input = { applicationId: application.id, entryId: req.params.entryId };
@@ -162,7 +161,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
 
   app.post(
     '/applications/:id/waitlist/:entryId/leave',
-    { schema: { hide: true, params: EntryParams, body: z.object(csrf) }, config: { errorPage: formAgain } },
+    { schema: { hide: true, params: EntryParams, body: z.object(csrfField) }, config: { errorPage: formAgain } },
     async (req, reply) => {
       const { actor, application } = await own(req);
       await db().transaction((tx) =>

@@ -13,6 +13,7 @@ import { channels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
 import { setQuotaTemplate, type WeeklyQuota } from './set-quota-template.ts';
 import { QuotaPage, weeklyValues } from './views/quota-page.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const count = (max: number) =>
@@ -22,11 +23,10 @@ const count = (max: number) =>
     .regex(/^\d{1,7}$/, 'v.number')
     .transform(Number)
     .refine((n) => n <= max, 'v.number');
-const csrf = { _csrf: z.string().optional() };
 const weeklyFields = channels.flatMap((c) => [1, 2, 3, 4, 5, 6, 7].map((d) => `${c}_${d}`));
-const WeeklyBody = z.object({ ...csrf, ...Object.fromEntries(weeklyFields.map((f) => [f, count(10_000)])) });
+const WeeklyBody = z.object({ ...csrfField, ...Object.fromEntries(weeklyFields.map((f) => [f, count(10_000)])) });
 const OverrideBody = z.object({
-  ...csrf,
+  ...csrfField,
   date: z.string().refine(isIsoDate, 'v.date'),
   channel: z.enum(channels, { error: 'v.choose' }),
   capacity: count(10_000),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField, requiredText } from '../platform/http/fields.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { getUnit } from '../units/list-units.ts';
 import { trackApplication } from './track-application.ts';
@@ -27,8 +27,8 @@ export function registerTrackPages(fastify: FastifyInstance): void {
       schema: {
         hide: true,
         body: z.object({
-          _csrf: z.string().optional(),
-          code: z.string().trim().min(1, 'v.required').max(40, 'v.tooLong'),
+          ...csrfField,
+          code: requiredText(40),
           birthDate: isoDateField,
         }),
       },

@@ -10,7 +10,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { printedPassportOf, type PrintedPassport } from '../passports/printed-passport.ts';
 
 export type CaseHistoryEntry = ApplicationActionEntry;
-/** The interview's answers as the interviewer recorded them (the checklist of `interview` in action-schemas.ts). */
+/** The interview's answers as the interviewer recorded them (the checklist of `interview` in inputs.ts). */
 export type InterviewAnswers = {
   at: Date;
   by: string | null;

@@ -177,6 +177,22 @@ describeApp('complaints: workflow and deadlines', (ctx) => {
     expect(await actionTypes(complaint.id)).toEqual(['received', 'verify']);
   });
 
+  it('records another step sent from the same page as a request of its own', async () => {
+    const unit = await makeUnit(ctx.db);
+    const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    const { complaint } = await makeComplaint(ctx.db, ctx.config, { unitCode: unit.code });
+    const browser = await as(verifier);
+    const page = `/officer/complaints/${complaint.id}`;
+    const ids = [...(await browser.get(page)).body.matchAll(/name="requestId" value="([^"]+)"/g)].map((m) => m[1]!);
+    const idOf = (step: string) => ids.find((id) => id.endsWith(`_${step}`))!;
+    expect(new Set(ids).size).toBe(ids.length);
+    const verify = await browser.post(`${page}/actions`, { step: 'verify', requestId: idOf('verify') }, page);
+    expect(verify.statusCode).toBe(303);
+    const note = { step: 'note', text: 'Dicatat.', requestId: idOf('note') };
+    expect((await browser.post(`${page}/actions`, note, page)).statusCode).toBe(303);
+    expect(await actionTypes(complaint.id)).toEqual(['received', 'verify', 'note']);
+  });
+
   it('lets the complainant reopen within 14 days of the answer, not after', async () => {
     const unit = await makeUnit(ctx.db);
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { complaintCategories, complaintChannels, complaintStatuses, complaintTypes } from './schema.ts';
 import { complaintSteps } from './workflow.ts';
 
@@ -58,7 +58,7 @@ export const ListQuery = z.object({
 });
 
 export const ActionBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   requestId: requestIdField,
   step: choice(complaintSteps),
   text: z.string().trim().max(5000, 'v.tooLong').optional(),

@@ -17,17 +17,18 @@ import { rateComplaint } from './rate-complaint.ts';
 import { reopenComplaint } from './reopen-complaint.ts';
 import { FiledPage, filingFields, FilePage } from './views/file-page.tsx';
 import { FollowFormPage, FollowStatusPage } from './views/follow-page.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const loose = z.string().max(5000, 'v.tooLong').optional();
 const textFields = filingFields.filter((f) => f !== 'file');
 const FilePageBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   requestId: loose,
   ...Object.fromEntries(textFields.map((f) => [f, loose])),
   file: uploadedFileField.optional(),
 });
 const Keys = {
-  _csrf: z.string().optional(),
+  ...csrfField,
   trackingCode: z.string().trim().max(40).default(''),
   secret: z.string().trim().max(60).default(''),
 };

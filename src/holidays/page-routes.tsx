@@ -18,11 +18,12 @@ import { holidayKinds, type HolidayKind } from './schema.ts';
 import { updateHoliday } from './update-holiday.ts';
 import { HolidayEditPage } from './views/holiday-edit-page.tsx';
 import { HolidaysPage } from './views/holidays-page.tsx';
+import { csrfField, requiredText } from '../platform/http/fields.ts';
 
 const HolidayBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   date: z.string().refine(isIsoDate, 'v.date'),
-  name: z.string().trim().min(1, 'v.required').max(120, 'v.tooLong'),
+  name: requiredText(120),
   kind: z.enum(holidayKinds, { error: 'v.choose' }),
   unitCode: z
     .string()
@@ -148,7 +149,7 @@ export function registerHolidayRoutes(fastify: FastifyInstance): void {
 
   app.post(
     '/admin/holidays/:id/delete',
-    { schema: { hide: true, params: IdParams, body: z.object({ _csrf: z.string().optional() }) } },
+    { schema: { hide: true, params: IdParams, body: z.object(csrfField) } },
     async (req, reply) => {
       const { actor, scope } = await manager(req);
       const holiday = await getHoliday(db(), req.params.id);

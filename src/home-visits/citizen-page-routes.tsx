@@ -19,6 +19,7 @@ import { visitHistory } from './visit-actions.ts';
 import { AboutPage } from './views/about-page.tsx';
 import { placePickerName, RequestPage } from './views/request-page.tsx';
 import { StatusPage } from './views/status-page.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const loose = z.string().max(1000, 'v.tooLong').optional();
 const pageFields = [
@@ -39,7 +40,7 @@ const pageFields = [
 const levels = ['province', 'regency', 'district', 'village'] as const;
 /** The page's body as sent; the request's rules are HomeVisitBody's, applied once the picker is complete. */
 const RequestPageBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   /** Set by the region picker's "show the next choices" button (no JavaScript): show the page again, save nothing. */
   _refresh: z.string().max(20).optional(),
   ...Object.fromEntries([...pageFields, ...levels.map((l) => `${placePickerName}_${l}`)].map((f) => [f, loose])),
@@ -176,7 +177,7 @@ export async function registerHomeVisitPages(fastify: FastifyInstance): Promise<
         schema: {
           hide: true,
           params: CodeParams,
-          body: z.object({ _csrf: z.string().optional(), file: uploadedFileField }),
+          body: z.object({ ...csrfField, file: uploadedFileField }),
         },
         config: {
           errorPage: (req, reply, error, fields) =>

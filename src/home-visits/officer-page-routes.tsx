@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
@@ -30,7 +30,7 @@ import { OfficerVisitPage, type VisitForm } from './views/officer-visit-page.tsx
 import { visitWorkflow } from './workflow.ts';
 
 const Params = z.object({ id: z.uuid() });
-const base = { _csrf: z.string().optional(), requestId: requestIdField };
+const base = { ...csrfField, requestId: requestIdField };
 const note = z.string().trim().max(1000, 'v.tooLong').optional();
 const ids = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : [v].flat()),

@@ -21,9 +21,10 @@ import { findAccount, listOfficers, viewAccount } from './list-officers.ts';
 import { passportDesks } from './passport-desks.ts';
 import { authorize, can } from './policy.ts';
 import { AccountRecordPage, NewOfficerPage, OfficerHomePage, OfficersPage } from './views/officer-pages.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const NewOfficerBody = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   name: nameField,
   email: emailField,
   role: z.enum(officerRoles, { error: 'v.invalid' }),
@@ -154,7 +155,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
 
   app.post(
     '/admin/accounts/:id/sign-in-failures/clear',
-    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object({ _csrf: z.string().optional() }) } },
+    { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object(csrfField) } },
     async (req, reply) => {
       const actor = requireActor(req);
       authorize(actor, 'officer.list');

@@ -6,7 +6,7 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import { createFirstAdmin, setupTokenValid } from './first-admin.ts';
 import { FirstAdminCreatedPage, FirstAdminPage, SetupClosedPage } from './views/setup-pages.tsx';
-import { formText } from '../platform/http/fields.ts';
+import { csrfField, formText } from '../platform/http/fields.ts';
 
 const token = z.string().min(1, 'v.required').max(100, 'v.tooLong');
 
@@ -39,7 +39,7 @@ export function registerSetupRoutes(fastify: FastifyInstance): void {
       schema: {
         hide: true,
         body: z.object({
-          _csrf: z.string().optional(),
+          ...csrfField,
           token,
           name: nameField,
           email: emailField,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { deliveryModes } from './approve-session.ts';
 import { organiserKinds } from './schema.ts';
@@ -53,7 +53,7 @@ const optionalDate = z
 /** The public form, sent without JavaScript (urlencoded, or multipart when a CSV file is chosen). */
 export const SessionRequestForm = z
   .object({
-    _csrf: z.string().optional(),
+    ...csrfField,
     _refresh: z.string().max(20).optional(),
     ...common,
     venueVillage_province: z.string().optional(),

@@ -8,11 +8,12 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { joinSession } from './join-session.ts';
 import { JoinPage } from './views/join-page.tsx';
+import { csrfField, requiredText } from '../platform/http/fields.ts';
 
 const Params = z.object({ id: z.uuid() });
 const JoinForm = z.object({
-  _csrf: z.string().optional(),
-  sessionCode: z.string().trim().min(1, 'v.required').max(20, 'v.tooLong'),
+  ...csrfField,
+  sessionCode: requiredText(20),
 });
 
 /** The applicant's own page for joining a session with its code: an additive alternative to the booking page. */

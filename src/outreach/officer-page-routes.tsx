@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField, requiredText } from '../platform/http/fields.ts';
 import { formatDay } from '../platform/i18n/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -22,24 +22,23 @@ import { ReportPage, SessionListPage, SessionPage, type SessionForms } from './v
 import { sessionWorkflow, type OfficerSessionStep } from './workflow.ts';
 
 const Params = z.object({ id: z.uuid() });
-const csrf = { _csrf: z.string().optional() };
 const ApproveForm = z.object({
-  ...csrf,
+  ...csrfField,
   ...ApprovalFields,
   officerIds: idList,
   kitIds: idList,
   deliveryDate: optionalDateField,
 });
-const RefuseForm = z.object({ ...csrf, reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong') });
+const RefuseForm = z.object({ ...csrfField, reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong') });
 const DeliveryForm = z.object({
-  ...csrf,
+  ...csrfField,
   deliveryDate: isoDateField,
   deliveryMode: z.enum(deliveryModes, { error: 'v.choose' }),
 });
 const RegisterForm = z.object({
-  ...csrf,
+  ...csrfField,
   requestId: requestIdField,
-  trackingCode: z.string().trim().min(1, 'v.required').max(40, 'v.tooLong'),
+  trackingCode: requiredText(40),
   birthDate: isoDateField,
 });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { officerAtUnit } from '../units/officer-at-unit.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -22,7 +22,6 @@ import { PickupCapacityPage, PickupListPage } from './views/pickup-pages.tsx';
 import { StockPage } from './views/stock-page.tsx';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
-const csrf = { _csrf: z.string().optional() };
 const count = (min: number, max: number, message = 'v.number') =>
   z
     .string()
@@ -33,24 +32,24 @@ const count = (min: number, max: number, message = 'v.number') =>
 const bookType = z.enum(bookTypes, { error: 'v.choose' });
 const note = z.string().trim().max(200, 'v.tooLong').optional();
 const ReceivedBody = z.object({
-  ...csrf,
+  ...csrfField,
   receivedType: bookType,
   receivedQuantity: count(1, 100_000, 'passports.v.received'),
   receivedNote: note,
 });
 const SpoiledBody = z.object({
-  ...csrf,
+  ...csrfField,
   spoiledType: bookType,
   spoiledReason: z.string().trim().min(3, 'passports.v.reason').max(500, 'v.tooLong'),
 });
 const CountedBody = z.object({
-  ...csrf,
+  ...csrfField,
   countedType: bookType,
   countedQuantity: count(0, 1_000_000),
   countedNote: note,
 });
-const CapacityBody = z.object({ ...csrf, date: isoDateField, capacity: count(0, 10_000) });
-const StockBody = z.object({ ...csrf, biasa: count(0, 1_000_000), elektronik: count(0, 1_000_000) });
+const CapacityBody = z.object({ ...csrfField, date: isoDateField, capacity: count(0, 10_000) });
+const StockBody = z.object({ ...csrfField, biasa: count(0, 1_000_000), elektronik: count(0, 1_000_000) });
 
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

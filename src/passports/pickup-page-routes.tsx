@@ -11,10 +11,11 @@ import { getUnit } from '../units/list-units.ts';
 import { chooseSaturdayPickup } from './choose-saturday-pickup.ts';
 import { livePickup, pickupChoices } from './saturday-slots.ts';
 import { SaturdayPickupPage } from './views/saturday-pickup-page.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const Params = z.object({ id: z.uuid() });
 const Body = z.object({
-  _csrf: z.string().optional(),
+  ...csrfField,
   date: z.string({ error: 'v.choose' }).refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'v.choose'),
 });
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isIsoDate } from '../platform/calendar/wita.ts';
 import type { AppError, FieldErrors } from '../platform/errors.ts';
-import { isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField } from '../platform/http/fields.ts';
 import { formErrors, translateFields } from '../platform/http/errors.ts';
 import { formatDay } from '../platform/i18n/index.ts';
 import { callerOf } from '../platform/http/guards.ts';
@@ -25,17 +25,16 @@ import { DisplayPage } from './views/display-page.tsx';
 import { ReceptionPage, TicketSlip, type ReceptionForms } from './views/reception-page.tsx';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
-const csrf = { _csrf: z.string().optional() };
 const text = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
 const counterField = text(40);
 const CheckInBody = z.discriminatedUnion('via', [
-  z.object({ ...csrf, via: z.literal('qr'), qr: text(500) }),
-  z.object({ ...csrf, via: z.literal('code'), trackingCode: text(40), birthDate: isoDateField }),
+  z.object({ ...csrfField, via: z.literal('qr'), qr: text(500) }),
+  z.object({ ...csrfField, via: z.literal('code'), trackingCode: text(40), birthDate: isoDateField }),
 ]);
 /** Outside opening hours the officer ticks the override and gives the reason; without the tick a reason is ignored. */
 const WalkInBody = z
   .object({
-    ...csrf,
+    ...csrfField,
     priorityTrackingCode: text(40),
     priorityBirthDate: isoDateField,
     reason: z.enum(priorityReasons, { error: 'v.choose' }),
@@ -46,7 +45,7 @@ const WalkInBody = z
     message: 'v.required',
     path: ['outsideHoursReason'],
   });
-const CallBody = z.object({ ...csrf, counter: counterField });
+const CallBody = z.object({ ...csrfField, counter: counterField });
 const TicketBody = CallBody.extend({ ticketId: z.uuid() });
 /** A no-show takes a ticket off the queue: only with the officer's explicit "yes" (a checkbox, no JavaScript needed). */
 const NoShowBody = TicketBody.extend({ confirm: z.literal('yes', { error: 'v.required' }) });

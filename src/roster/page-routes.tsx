@@ -19,12 +19,12 @@ import { removeDuty } from './remove-duty.ts';
 import { unitCalendar, type PickupSlots } from './unit-calendar.ts';
 import { CalendarPage, shiftMonth } from './views/calendar-page.tsx';
 import { KitsPage } from './views/kits-page.tsx';
+import { csrfField } from '../platform/http/fields.ts';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
-const csrf = { _csrf: z.string().optional() };
 const isoDate = z.string().refine(isIsoDate, 'v.date');
 const KitBody = z.object({
-  ...csrf,
+  ...csrfField,
   name: z.string().trim().min(2, 'roster.v.kitName').max(80, 'roster.v.kitName'),
   serial: z.string().trim().max(80, 'v.tooLong').optional(),
 });
@@ -33,7 +33,7 @@ const officerIds = z.preprocess(
   (v) => (v === undefined ? [] : [v].flat()),
   z.array(z.uuid('roster.v.officers')).max(200),
 );
-const DutyBody = z.object({ ...csrf, from: isoDate, to: isoDate, officerIds });
+const DutyBody = z.object({ ...csrfField, from: isoDate, to: isoDate, officerIds });
 const MonthQuery = z.object({
   month: z
     .string()
@@ -125,7 +125,7 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
   app.post(
     '/officer/units/:code/kits/:kitId/deactivate',
     {
-      schema: { hide: true, params: UnitParams.extend({ kitId: z.uuid() }), body: z.object(csrf).optional() },
+      schema: { hide: true, params: UnitParams.extend({ kitId: z.uuid() }), body: z.object(csrfField).optional() },
       config: { errorPage: kitsErrorPage },
     },
     async (req, reply) => {
@@ -218,7 +218,7 @@ export function registerRosterRoutes(fastify: FastifyInstance, { pickupSlots }: 
   app.post(
     '/officer/units/:code/calendar/duties/:dutyId/remove',
     {
-      schema: { hide: true, params: UnitParams.extend({ dutyId: z.uuid() }), body: z.object(csrf).optional() },
+      schema: { hide: true, params: UnitParams.extend({ dutyId: z.uuid() }), body: z.object(csrfField).optional() },
       config: { errorPage: dutyErrorPage },
     },
     async (req, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodOfAtMost } from '../platform/http/fields.ts';
+import { csrfField, periodOfAtMost } from '../platform/http/fields.ts';
 import { elementCodes, type ElementCode } from './compute-ikm.ts';
 import { surveyServices } from './schema.ts';
 
@@ -44,7 +44,7 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal('').transform(() => undefined), z.enum(values, { error: 'v.choose' })]).optional();
 
 const formFields = {
-  _csrf: z.string().optional(),
+  ...csrfField,
   ...(Object.fromEntries(elementCodes.map((c) => [c, formScore])) as Record<ElementCode, typeof formScore>),
   ageGroup: optionalChoice(ageGroups),
   sex: optionalChoice(sexes),

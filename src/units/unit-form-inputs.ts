@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unitServices, unitStates, weekdays, type OpeningHours } from './schema.ts';
 import type { UnitChanges } from './update-unit.ts';
+import { csrfField, requiredText } from '../platform/http/fields.ts';
 
 const range = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -39,9 +40,9 @@ const httpsUrl = (v: string) => {
 };
 
 export const UnitFormBody = z.object({
-  _csrf: z.string().optional(),
-  name: z.string().trim().min(1, 'v.required').max(200, 'v.tooLong'),
-  address: z.string().trim().min(1, 'v.required').max(300, 'v.tooLong'),
+  ...csrfField,
+  name: requiredText(200),
+  address: requiredText(300),
   regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, 'v.regency'),
   phone: optionalText(40),
   email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, 'v.email'),

@@ -11,6 +11,7 @@ import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
 import { listWatchlist } from './list-watchlist.ts';
 import { authorize, type WatchlistAction } from './policy.ts';
 import { WatchlistPage } from './views/watchlist-page.tsx';
+import { csrfField, requiredText } from '../platform/http/fields.ts';
 
 const date = z.string().trim().refine(isIsoDate, 'v.date');
 const nik = z
@@ -20,7 +21,7 @@ const nik = z
 const required = {
   fullName: z.string().trim().min(2, 'v.required').max(200, 'v.tooLong'),
   reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong'),
-  reference: z.string().trim().min(1, 'v.required').max(200, 'v.tooLong'),
+  reference: requiredText(200),
 };
 const EntryFields = z.object({
   ...required,
@@ -33,7 +34,6 @@ const blank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const EntryForm = z.object({ ...required, nik: blank(nik), birthDate: blank(date), validUntil: blank(date) });
 const LiftFields = z.object({ reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong') });
-const csrf = { _csrf: z.string().optional() };
 const IdParams = z.object({ id: z.uuid() });
 const EntryJson = z.object({
   id: z.string(),
@@ -112,7 +112,7 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
   app.post(
     '/officer/watchlist',
     {
-      schema: { hide: true, body: EntryForm.extend(csrf) },
+      schema: { hide: true, body: EntryForm.extend(csrfField) },
       config: {
         errorPage: (req, reply, error, fields) =>
           page(req, reply, { add: { values: values(req), errors: formErrors(req.t, error, fields) } }, error.status),
@@ -129,7 +129,7 @@ export function registerWatchlistRoutes(fastify: FastifyInstance): void {
   app.post(
     '/officer/watchlist/:id/lift',
     {
-      schema: { hide: true, params: IdParams, body: LiftFields.extend(csrf) },
+      schema: { hide: true, params: IdParams, body: LiftFields.extend(csrfField) },
       config: {
         errorPage: (req, reply, error, fields) =>
           page(

@@ -67,8 +67,9 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
       <section key={step}>
         <h3>{t(`complaints.steps.${step}`)}</h3>
         <PostForm ctx={ctx} action={action} submit={t(`complaints.steps.${step}`)}>
-          {/* Made when the page was drawn: a form resent after a dropped connection carries the same id and changes nothing. */}
-          <input type="hidden" name="requestId" value={requestId} />
+          {/* Made when the page was drawn, one per step's form: a form resent after a dropped connection carries the same
+              id and changes nothing, while another step from the same page is a request of its own. */}
+          <input type="hidden" name="requestId" value={`${requestId}_${step}`} />
           <input type="hidden" name="step" value={step} />
           {fields}
         </PostForm>

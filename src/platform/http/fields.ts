@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../calendar/wita.ts';
 
+/** The CSRF token every page form posts; checked by the server's hook before the schema, so only its shape here. */
+export const csrfField = { _csrf: z.string().optional() };
+
+/** Text a person must type, trimmed, up to `max` characters. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
+
 /**
  * A calendar date as forms and the API send it (YYYY-MM-DD). A date written another way and a date the calendar
  * does not have (31 February) get different messages: the second is not a matter of how it was written.

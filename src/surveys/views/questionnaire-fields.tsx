@@ -62,6 +62,3 @@ export function QuestionnaireFields({ ctx, state }: { ctx: PageContext; state: F
     </>
   );
 }
-
-export const profileChoiceLabel = (ctx: PageContext, field: keyof typeof choiceKeys, value: string | null) =>
-  value ? ctx.t(`surveys.profile.${choiceKeys[field]}.${value}`) : ctx.t('surveys.profile.unstated');
