@@ -6,7 +6,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { ApplicationBody, ApplicationCreatedJson } from './inputs.ts';
 import { createApplication } from './create-application.ts';
 import { authorize } from './policy.ts';
-import { applicationFor } from './application-access.ts';
+import { actorAndApplication } from './application-access.ts';
 import { withdrawApplication } from './withdraw-application.ts';
 
 export function registerApplicationApi(fastify: FastifyInstance): void {
@@ -47,7 +47,7 @@ export function registerApplicationApi(fastify: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+      const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.withdraw');
       await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
       return reply.code(204).send(null);
     },

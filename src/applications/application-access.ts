@@ -11,7 +11,7 @@ import type { Application } from './schema.ts';
  * The signed-in actor and the application, once the policy allows `action` on it. Every application route (and
  * every form re-shown after an error) goes through here, so an outsider never sees a page about someone's case.
  */
-export async function applicationFor(
+export async function actorAndApplication(
   db: Executor,
   req: FastifyRequest,
   id: string,

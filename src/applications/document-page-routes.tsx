@@ -8,7 +8,7 @@ import { extensionOf, type DocumentMediaType } from '../platform/storage/sniff.t
 import type { Storage } from '../platform/storage/storage.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { addDocument } from './add-document.ts';
-import { applicationFor } from './application-access.ts';
+import { actorAndApplication } from './application-access.ts';
 import { getDocument } from './get-document.ts';
 import { removeDocument } from './remove-document.ts';
 import { documentKinds } from './document-kinds.ts';
@@ -57,7 +57,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
         },
       },
       async (req, reply) => {
-        const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
+        const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.edit');
         await db().transaction((tx) =>
           addDocument(
             tx,
@@ -92,7 +92,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
         },
       },
       async (req, reply) => {
-        const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
+        const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.edit');
         const added = await db().transaction((tx) =>
           addDocument(tx, callerOf(req, actor), { applicationId: req.params.id, ...req.body }, storage, storageLimits),
         );
@@ -107,7 +107,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
     '/applications/:id/documents/:documentId',
     { schema: { hide: true, params: DocumentParams } },
     async (req, reply) => {
-      await applicationFor(db(), req, req.params.id, 'application.view');
+      await actorAndApplication(db(), req, req.params.id, 'application.view');
       const document = await getDocument(db(), req.params.id, req.params.documentId);
       const stored = await storage.get(document.storageKey);
       const extension = extensionOf[document.mediaType as DocumentMediaType] ?? 'bin';
@@ -130,7 +130,7 @@ export async function registerDocumentRoutes(fastify: FastifyInstance, storage: 
       },
     },
     async (req, reply) => {
-      const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
+      const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.edit');
       await db().transaction((tx) =>
         removeDocument(tx, callerOf(req, actor), { applicationId: req.params.id, documentId: req.params.documentId }),
       );

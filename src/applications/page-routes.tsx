@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { applicationFor } from './application-access.ts';
+import { actorAndApplication } from './application-access.ts';
 import { describeApplication } from './describe-application.ts';
 import { discardDraft } from './discard-draft.ts';
 import { registerDocumentRoutes } from './document-page-routes.tsx';
@@ -62,7 +62,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     '/applications/:id',
     { schema: { hide: true, params: Params, querystring: z.object({ withdrawn: z.literal('1').optional() }) } },
     async (req, reply) => {
-      const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
+      const { application } = await actorAndApplication(db(), req, req.params.id, 'application.view');
       const description = await describeApplication(db(), application);
       const draft = application.status === 'draft';
       const first = draft ? firstUnanswered(application, await documentsComplete(db(), application, witaDate())) : null;
@@ -85,7 +85,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
   );
 
   app.get('/applications/:id/submitted', { schema: { hide: true, params: Params } }, async (req, reply) => {
-    const { application } = await applicationFor(db(), req, req.params.id, 'application.view');
+    const { application } = await actorAndApplication(db(), req, req.params.id, 'application.view');
     if (application.status === 'draft') return reply.redirect(`/applications/${application.id}`, 303);
     return reply.page(<SubmittedPage ctx={reply.ctx()} application={application} />);
   });
@@ -94,7 +94,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     '/applications/:id/discard',
     { schema: { hide: true, params: Params, body: csrfBody } },
     async (req, reply) => {
-      const { actor } = await applicationFor(db(), req, req.params.id, 'application.edit');
+      const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.edit');
       await db().transaction((tx) => discardDraft(tx, callerOf(req, actor), { applicationId: req.params.id }));
       return reply.redirect('/applications', 303);
     },
@@ -102,7 +102,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
 
   // Withdrawing is asked for on a page of its own, so one tap on a small screen cannot do it.
   app.get('/applications/:id/withdraw', { schema: { hide: true, params: Params } }, async (req, reply) => {
-    const { application } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+    const { application } = await actorAndApplication(db(), req, req.params.id, 'application.withdraw');
     if (!mayWithdraw(application)) return reply.redirect(`/applications/${application.id}`, 303);
     return reply.page(<WithdrawPage ctx={reply.ctx()} application={application} />);
   });
@@ -111,7 +111,7 @@ export async function registerApplicationPages(fastify: FastifyInstance): Promis
     '/applications/:id/withdraw',
     { schema: { hide: true, params: Params, body: csrfBody } },
     async (req, reply) => {
-      const { actor } = await applicationFor(db(), req, req.params.id, 'application.withdraw');
+      const { actor } = await actorAndApplication(db(), req, req.params.id, 'application.withdraw');
       await db().transaction((tx) => withdrawApplication(tx, callerOf(req, actor), { applicationId: req.params.id }));
       return reply.redirect(`/applications/${req.params.id}?withdrawn=1`, 303);
     },

@@ -7,7 +7,7 @@ import type { FormState } from '../platform/views/form.tsx';
 import { regionOptions } from '../regions/region-options.ts';
 import type { RegionChoice } from '../regions/views/region-picker.tsx';
 import { listUnits } from '../units/list-units.ts';
-import { applicationFor } from './application-access.ts';
+import { actorAndApplication } from './application-access.ts';
 import { describeApplication } from './describe-application.ts';
 import { allowedValidity } from './draft-rules.ts';
 import { documentRequirements, listDocuments, missingDocuments } from './required-documents.ts';
@@ -37,7 +37,7 @@ const url = (id: string) => `/applications/${id}`;
  * application is shown, not edited, and a page opens only once every page before it is answered.
  */
 export async function openDraftAt(deps: WizardDeps, req: FastifyRequest, id: string, step: WizardStep | 'check') {
-  const { actor, application } = await applicationFor(deps.db(), req, id, 'application.edit');
+  const { actor, application } = await actorAndApplication(deps.db(), req, id, 'application.edit');
   if (application.status !== 'draft') return { actor, application, redirect: url(id) };
   const documents = await listDocuments(deps.db(), id);
   const first = firstUnanswered(

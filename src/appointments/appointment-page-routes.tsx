@@ -14,7 +14,7 @@ import { bookingCalendar } from './booking-calendar.ts';
 import { bookingDetails } from './booking-details.ts';
 import { calendarFile } from './calendar-file.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
-import { applicationFor } from './own-application.ts';
+import { authorizedApplication } from './own-application.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 import { canReschedule, rescheduleAppointment } from './reschedule-appointment.ts';
 import { ConfirmationPage } from './views/confirmation-page.tsx';
@@ -33,7 +33,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
   /** The application and its live appointment, for someone the policy lets see (or change) it. */
   const booking = async (req: FastifyRequest, action: 'application.book' | 'application.view') => {
     const actor = requireActor(req);
-    const application = await applicationFor(db(), actor, (req.params as { id: string }).id, action);
+    const application = await authorizedApplication(db(), actor, (req.params as { id: string }).id, action);
     const details = await bookingDetails(db(), application, secrets.qr);
     if (!details) throw new AppError('not_found');
     return { actor, details };
@@ -41,7 +41,7 @@ export function registerAppointmentPages(fastify: FastifyInstance): void {
 
   app.get('/applications/:id/appointment', { schema: { hide: true, params: Params } }, async (req, reply) => {
     const actor = requireActor(req);
-    const application = await applicationFor(db(), actor, req.params.id, 'application.view');
+    const application = await authorizedApplication(db(), actor, req.params.id, 'application.view');
     const details = await bookingDetails(db(), application, secrets.qr);
     if (!details) return reply.redirect(`/applications/${application.id}/book`, 303);
     const qrImage = await qrDataUrl(details.qr, 220);

@@ -15,7 +15,7 @@ import type { FormProof } from '../platform/proof/form-proof.ts';
 import { proofAssets } from '../platform/proof/assets.ts';
 import { bookingSettings } from './booking-settings.ts';
 import { channelOf } from './date-rules.ts';
-import { applicationFor } from './own-application.ts';
+import { authorizedApplication } from './own-application.ts';
 import { BookingPage } from './views/booking-page.tsx';
 import { acceptOffer, joinWaitlist, leaveWaitlist, waitlistEntries } from './waitlist.ts';
 import { formText } from '../platform/http/fields.ts';
@@ -36,7 +36,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
   const notify = { publicUrl: config.publicUrl };
   const own = async (req: FastifyRequest) => {
     const actor = requireActor(req);
-    const application = await applicationFor(db(), actor, (req.params as { id: string }).id, 'application.book');
+    const application = await authorizedApplication(db(), actor, (req.params as { id: string }).id, 'application.book');
     return { actor, application };
   };
 

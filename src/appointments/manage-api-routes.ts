@@ -5,7 +5,7 @@ import { isoDateField } from '../platform/http/fields.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
-import { applicationFor } from './own-application.ts';
+import { authorizedApplication } from './own-application.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 
 const Params = z.object({ id: z.uuid() });
@@ -51,7 +51,7 @@ export function registerAppointmentManageApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      const application = await applicationFor(db(), actor, req.params.id, 'application.book');
+      const application = await authorizedApplication(db(), actor, req.params.id, 'application.book');
       return db().transaction((tx) =>
         rescheduleAppointment(
           tx,
@@ -81,7 +81,7 @@ export function registerAppointmentManageApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      const application = await applicationFor(db(), actor, req.params.id, 'application.book');
+      const application = await authorizedApplication(db(), actor, req.params.id, 'application.book');
       const appointment = await db().transaction((tx) =>
         cancelAppointment(tx, callerOf(req, actor), { applicationId: application.id }),
       );

@@ -9,7 +9,7 @@ import { actorScope } from '../units/scope.ts';
  * The application a request is about, once the policy allows the actor to act on it: booking and changing are
  * the applicant's own; viewing is also open to officers of its unit (the counter may print a receipt).
  */
-export async function applicationFor(
+export async function authorizedApplication(
   db: Executor,
   actor: Actor,
   id: string,

@@ -7,7 +7,7 @@ import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
 import { performComplaintAction } from './perform-complaint-action.ts';
-import { INTEGRITY_ROLE, INTEGRITY_UNIT, nameKey } from './policy.ts';
+import { INTEGRITY_ROLE, INTEGRITY_UNIT, subjectNameKey } from './policy.ts';
 import { complaints, type Complaint } from './schema.ts';
 
 export const ESCALATE_JOB = 'complaints.escalate';
@@ -51,7 +51,7 @@ async function recipients(tx: Executor, complaint: Complaint): Promise<string[]>
     .filter(
       (r) =>
         r.id !== complaint.subjectOfficerId &&
-        !(complaint.subjectName && nameKey(r.name) === nameKey(complaint.subjectName)),
+        !(complaint.subjectName && subjectNameKey(r.name) === subjectNameKey(complaint.subjectName)),
     )
     .map((r) => r.email);
 }

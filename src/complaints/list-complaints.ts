@@ -8,7 +8,7 @@ import { actorScope } from '../units/scope.ts';
 import { officerSteps } from './available-actions.ts';
 import { complaintHistory, type ComplaintHistoryEntry } from './complaint-actions.ts';
 import { overdueOf, type Overdue } from './deadlines.ts';
-import { can, INTEGRITY_ROLE, INTEGRITY_UNIT, maySeeSubject, nameKey, visibleWhere } from './policy.ts';
+import { can, INTEGRITY_ROLE, INTEGRITY_UNIT, maySeeSubject, subjectNameKey, visibleWhere } from './policy.ts';
 import { complaintAttachments, complaints, type Complaint, type ComplaintStatus } from './schema.ts';
 import type { ComplaintStep } from './workflow.ts';
 
@@ -127,7 +127,7 @@ export async function describeComplaint(
   const assignees = candidates.filter(
     (o) =>
       o.id !== complaint.subjectOfficerId &&
-      !(complaint.subjectName && nameKey(o.name) === nameKey(complaint.subjectName)),
+      !(complaint.subjectName && subjectNameKey(o.name) === subjectNameKey(complaint.subjectName)),
   );
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
   const names = new Map(

@@ -15,7 +15,7 @@ import { lockComplaint } from './complaint-actions.ts';
 import { secretMatches } from './complaint-secret.ts';
 import { ANSWER_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { mayReopen } from './follow-complaint.ts';
-import { can, holdsIntegrity, nameKey } from './policy.ts';
+import { can, holdsIntegrity, subjectNameKey } from './policy.ts';
 import { complaintActions, complaints, type Complaint } from './schema.ts';
 import { workflow, type ComplaintStep } from './workflow.ts';
 
@@ -45,7 +45,7 @@ async function checkAssignee(tx: Tx, complaint: Complaint, assigneeId: string): 
   if (!officer || !eligible) throw new AppError('validation_failed', { assigneeId: 'complaints.v.assignee' });
   const isSubject =
     officer.id === complaint.subjectOfficerId ||
-    (!!complaint.subjectName && nameKey(complaint.subjectName) === nameKey(officer.name));
+    (!!complaint.subjectName && subjectNameKey(complaint.subjectName) === subjectNameKey(officer.name));
   if (isSubject) throw new AppError('validation_failed', { assigneeId: 'complaints.v.assigneeIsSubject' });
 }
 

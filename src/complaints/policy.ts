@@ -40,10 +40,14 @@ export function authorizeRole(actor: Actor | null, action: ComplaintAction): voi
 
 type Target = Pick<Complaint, 'type' | 'unitCode' | 'subjectOfficerId' | 'subjectName'>;
 
-/** Names compared as letters only, so "Budi  Santoso," written by a reporter matches the account "budi santoso". */
-export const nameKey = (name: string | null | undefined) => (name ?? '').toLowerCase().replace(/[^a-z]/g, '');
+/**
+ * A reported officer's name compared as ASCII letters only, so "Budi  Santoso," written by a reporter matches the
+ * account "budi santoso"; accented letters drop out, as in the SQL of `visibleWhere` below (watchlist's `nameKey`
+ * folds accents instead: a different rule for a different list).
+ */
+export const subjectNameKey = (name: string | null | undefined) => (name ?? '').toLowerCase().replace(/[^a-z]/g, '');
 const isSubject = (actor: Actor, c: Pick<Complaint, 'subjectOfficerId' | 'subjectName'>) =>
-  c.subjectOfficerId === actor.id || (!!c.subjectName && nameKey(c.subjectName) === nameKey(actor.name));
+  c.subjectOfficerId === actor.id || (!!c.subjectName && subjectNameKey(c.subjectName) === subjectNameKey(actor.name));
 
 /**
  * Whistle-blowing reports are seen only by the integrity officers (never by the one reported); the unit of the
@@ -69,7 +73,7 @@ export function visibleWhere(actor: Actor | null, scope: readonly string[]): SQL
   if (!actor || !roleMay(actor, 'complaint.view')) return sql`false`;
   const notAboutMe = and(
     or(isNull(complaints.subjectOfficerId), ne(complaints.subjectOfficerId, actor.id)),
-    sql`coalesce(regexp_replace(lower(${complaints.subjectName}), '[^a-z]', '', 'g'), '') <> ${nameKey(actor.name)}`,
+    sql`coalesce(regexp_replace(lower(${complaints.subjectName}), '[^a-z]', '', 'g'), '') <> ${subjectNameKey(actor.name)}`,
   )!;
   if (isAuditor(actor)) return and(ne(complaints.type, 'whistleblowing'), notAboutMe)!;
   if (actor.role === INTEGRITY_ROLE)

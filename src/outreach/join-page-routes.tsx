@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applicationFor } from '../appointments/own-application.ts';
+import { authorizedApplication } from '../appointments/own-application.ts';
 import type { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -23,7 +23,7 @@ export function registerJoinSessionPages(fastify: FastifyInstance): void {
   const db = () => app.deps.database.db;
 
   const page = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    const application = await applicationFor(
+    const application = await authorizedApplication(
       db(),
       requireActor(req),
       (req.params as { id: string }).id,
@@ -56,7 +56,7 @@ export function registerJoinSessionPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const application = await applicationFor(db(), actor, req.params.id, 'application.book');
+      const application = await authorizedApplication(db(), actor, req.params.id, 'application.book');
       await db().transaction((tx) =>
         joinSession(
           tx,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField } from '../platform/http/fields.ts';
-import { applicationFor } from '../appointments/own-application.ts';
+import { authorizedApplication } from '../appointments/own-application.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { actorScope } from '../units/scope.ts';
@@ -83,7 +83,7 @@ export function registerPassportApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      const application = await applicationFor(db(), actor, req.params.id, 'application.book');
+      const application = await authorizedApplication(db(), actor, req.params.id, 'application.book');
       return db().transaction((tx) =>
         chooseSaturdayPickup(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }),
       );

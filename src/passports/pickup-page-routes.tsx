@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pickupStatuses } from '../applications/application-statuses.ts';
-import { applicationFor } from '../appointments/own-application.ts';
+import { authorizedApplication } from '../appointments/own-application.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -26,7 +26,7 @@ export function registerSaturdayPickupPages(fastify: FastifyInstance): void {
 
   const page = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const actor = requireActor(req);
-    const application = await applicationFor(db(), actor, (req.params as { id: string }).id, 'application.book');
+    const application = await authorizedApplication(db(), actor, (req.params as { id: string }).id, 'application.book');
     const unit = await getUnit(db(), application.unitCode!);
     const [current, choices] = await Promise.all([
       livePickup(db(), application.id),
@@ -67,7 +67,7 @@ export function registerSaturdayPickupPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const application = await applicationFor(db(), actor, req.params.id, 'application.book');
+      const application = await authorizedApplication(db(), actor, req.params.id, 'application.book');
       await db().transaction((tx) =>
         chooseSaturdayPickup(tx, callerOf(req, actor), { applicationId: application.id, date: req.body.date }),
       );
