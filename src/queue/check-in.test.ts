@@ -2,32 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
-import { applicationActions, applications } from '../applications/schema.ts';
+import { applicationActions } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
-import { queueTickets } from './schema.ts';
-import { alwaysOpen, apiAs, bookedToday, qrOf } from './test-support.ts';
+import { apiAs, arrivalState, bookedToday, counterAtOpenUnit, qrOf } from './test-support.ts';
 
 describeApp('check-in', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
-  const setup = async () => {
-    const unit = await makeUnit(ctx.db, { openingHours: alwaysOpen });
-    return { unit, officer: await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }) };
-  };
+  const setup = () => counterAtOpenUnit(ctx.db);
   /** What a refused arrival must leave untouched. */
-  const state = async (applicationId: string) => {
-    const [row] = await ctx.db
-      .select({ status: applications.status })
-      .from(applications)
-      .where(eq(applications.id, applicationId));
-    return {
-      status: row!.status,
-      tickets: await ctx.db.$count(queueTickets, eq(queueTickets.applicationId, applicationId)),
-      actions: await ctx.db.$count(applicationActions, eq(applicationActions.applicationId, applicationId)),
-      appointments: await ctx.db.$count(appointments, eq(appointments.applicationId, applicationId)),
-    };
-  };
+  const state = (applicationId: string) => arrivalState(ctx.db, applicationId);
 
   it('checks booked applicants in by QR, numbering A tickets per unit and day, with history and audit', async () => {
     const { unit, officer } = await setup();

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
-import { applicationActions, applications } from '../applications/schema.ts';
+import { applicationActions } from '../applications/schema.ts';
 import { appointments, dayQuotas } from '../appointments/schema.ts';
 import { billings } from '../payments/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -10,31 +10,16 @@ import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { OpeningHours } from '../units/schema.ts';
 import { registerPriorityWalkIn } from './register-priority-walk-in.ts';
-import { queueTickets } from './schema.ts';
-import { alwaysOpen, apiAs, bookedToday, priorityQuota, qrOf } from './test-support.ts';
+import { apiAs, arrivalState, bookedToday, counterAtOpenUnit, priorityQuota, qrOf } from './test-support.ts';
 
 const yearsAgo = (years: number, days = 0) =>
   addDays(`${Number(witaDate().slice(0, 4)) - years}${witaDate().slice(4)}`, -days);
 
 describeApp('priority walk-ins', (ctx) => {
   const api = (...args: Parameters<ReturnType<typeof apiAs>>) => apiAs(ctx.app, ctx.db)(...args);
-  const setup = async () => {
-    const unit = await makeUnit(ctx.db, { openingHours: alwaysOpen });
-    return { unit, officer: await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: unit.code }) };
-  };
+  const setup = () => counterAtOpenUnit(ctx.db);
   /** What a refused arrival must leave untouched. */
-  const state = async (applicationId: string) => {
-    const [row] = await ctx.db
-      .select({ status: applications.status })
-      .from(applications)
-      .where(eq(applications.id, applicationId));
-    return {
-      status: row!.status,
-      tickets: await ctx.db.$count(queueTickets, eq(queueTickets.applicationId, applicationId)),
-      actions: await ctx.db.$count(applicationActions, eq(applicationActions.applicationId, applicationId)),
-      appointments: await ctx.db.$count(appointments, eq(appointments.applicationId, applicationId)),
-    };
-  };
+  const state = (applicationId: string) => arrivalState(ctx.db, applicationId);
 
   it('registers a priority walk-in under today’s priority quota with a billing, a P ticket and check-in; refuses when the quota is full', async () => {
     const { unit, officer } = await setup();

@@ -1,14 +1,17 @@
 // Helpers shared by the queue tests (not loaded by the application).
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { signAppointmentQr } from '../appointments/qr.ts';
-import { quotaOverrides } from '../appointments/schema.ts';
 import { makeCase } from '../cases/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { App } from '../platform/http/server.ts';
 import type { OpeningHours } from '../units/schema.ts';
-import { makeApplication } from '../../test/factories.ts';
+import { eq } from 'drizzle-orm';
+import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
+import { applicationActions, applications } from '../applications/schema.ts';
+import { appointments, quotaOverrides } from '../appointments/schema.ts';
+import { queueTickets } from './schema.ts';
 
 /** An applicant booked for today at the unit (paid unless `status: 'booked'`), not yet checked in. */
 export const bookedToday = (
@@ -55,5 +58,25 @@ export function apiAs(app: App, db: Db) {
       ...(payload ? { payload } : {}),
       headers: { authorization: `Bearer ${tokens.get(account.id)}` },
     });
+  };
+}
+
+/** A unit open at every hour and a counter officer there. */
+export async function counterAtOpenUnit(db: Db) {
+  const unit = await makeUnit(db, { openingHours: alwaysOpen });
+  return { unit, officer: await makeOfficer(db, { role: 'counter_officer', unitCode: unit.code }) };
+}
+
+/** What a refused arrival must leave untouched: the application's status and its tickets, actions, appointments. */
+export async function arrivalState(db: Db, applicationId: string) {
+  const [row] = await db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  return {
+    status: row!.status,
+    tickets: await db.$count(queueTickets, eq(queueTickets.applicationId, applicationId)),
+    actions: await db.$count(applicationActions, eq(applicationActions.applicationId, applicationId)),
+    appointments: await db.$count(appointments, eq(appointments.applicationId, applicationId)),
   };
 }
