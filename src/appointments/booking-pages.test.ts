@@ -67,7 +67,8 @@ describeApp('booking page', (ctx) => {
 
   it('takes a form without JavaScript only after the wait, and each form only once', async () => {
     const unit = await makeUnit(ctx.db);
-    const date = await serviceDay(ctx.db, unit.code);
+    // The second serving day, not the first: the clock moves 136 s forward below and may cross midnight WITA.
+    const date = await serviceDay(ctx.db, unit.code, 1);
     await openDate(ctx.db, unit.code, date, 5);
     const application = await makeApplication(ctx.db, { unitCode: unit.code });
     const browser = await ownerBrowser(ctx.app, ctx.db, application);
