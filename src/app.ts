@@ -8,6 +8,7 @@ import { registerAppointments, settleBilling } from './appointments/register.ts'
 import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
+import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
 import { registerHomeVisits } from './home-visits/register.ts';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerHolidays(app);
   await registerAccounts(app);
   registerWatchlist(app);
+  registerForeigners(app);
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   await registerApplications(app);

@@ -19,6 +19,7 @@ import {
   weeklyForm,
 } from './authz-entry.ts';
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
+import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
@@ -362,4 +363,5 @@ export const routes: Record<string, Entry> = {
     url: () => '/api/v1/stats/passports?from=2025-01&to=2025-12&unit=KANWIL-NTT',
   },
   ...programmeRoutes,
+  ...foreignerRoutes,
 };

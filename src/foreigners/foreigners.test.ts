@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { makeOfficer, sessionCookie } from '../../test/factories.ts';
+import { Browser } from '../../test/http.ts';
+import { auditFor } from '../accounts/test-support.ts';
+import { TravelDocumentInput } from './inputs.ts';
+import { readTravelDocumentMrz } from './read-travel-document-mrz.ts';
+import { recordForeigners } from './record-foreigners.ts';
+import { foreigners, travelDocuments } from './schema.ts';
+import { makeForeigner, makeTravelDocument, mrzOf } from './test-support.ts';
+
+describe('reading a travel document’s MRZ', () => {
+  const doc = makeTravelDocument({ surname: 'MÜLLER', givenNames: 'ANNA', nationality: 'D<<', issuingState: 'D<<' });
+
+  it('fills every field from both lines, pasted with spaces and in lower case', () => {
+    const pasted = mrzOf({ ...doc, surname: 'MUELLER' })
+      .toLowerCase()
+      .replace('\n', ' \r\n  ');
+    const reading = readTravelDocumentMrz(pasted, '2026-12-03');
+    expect(reading).toEqual({
+      ok: true,
+      fields: { ...doc, surname: 'MUELLER', sex: 'M', birthDate: '1980-01-01', expiresOn: '2030-01-01' },
+    });
+  });
+
+  it('puts a birth year in the last century when this century’s would be in the future', () => {
+    const young = readTravelDocumentMrz(mrzOf({ ...doc, surname: 'X', birthDate: '2019-05-06' }), '2026-12-03');
+    const old = readTravelDocumentMrz(mrzOf({ ...doc, surname: 'X', birthDate: '1950-05-06' }), '2026-12-03');
+    expect(young.ok && young.fields.birthDate).toBe('2019-05-06');
+    expect(old.ok && old.fields.birthDate).toBe('1950-05-06');
+  });
+
+  it('refuses a mistyped digit by its check digit, and text that is no MRZ', () => {
+    const typo = mrzOf({ ...doc, surname: 'X' }).replace('8001014', '8001024');
+    expect(readTravelDocumentMrz(typo, '2026-12-03')).toMatchObject({ ok: false, reason: 'check' });
+    expect(readTravelDocumentMrz('hello\nworld', '2026-12-03')).toMatchObject({ ok: false, reason: 'format' });
+  });
+
+  it('lets a form send the MRZ alone, and names the MRZ field when it does not read', () => {
+    const parsed = TravelDocumentInput.safeParse({ mrz: mrzOf({ ...doc, surname: 'MULLER' }) });
+    expect(parsed.success && parsed.data.documentNumber).toBe(doc.documentNumber);
+    const bad = TravelDocumentInput.safeParse({ mrz: 'P<AUS' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      'mrz',
+      'foreigners.v.mrzFormat',
+    ]);
+  });
+});
+
+describeApp('the foreigners register', (ctx) => {
+  it('finds one person for one passport however often and however concurrently it is reported', async () => {
+    const doc = makeTravelDocument();
+    const other = makeTravelDocument();
+    const batches = await Promise.all(
+      [0, 1, 2].map(() => ctx.db.transaction((tx) => recordForeigners(tx, [doc, other, doc]))),
+    );
+    const ids = new Set(batches.flat());
+    expect(ids.size).toBe(2);
+    expect(batches.every((b) => b[0] === b[2] && b[0] !== b[1])).toBe(true);
+    const people = await ctx.db.select().from(foreigners).where(eq(foreigners.birthDate, doc.birthDate));
+    expect(people.filter((p) => ids.has(p.id))).toHaveLength(2);
+    const docs = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.number, doc.documentNumber));
+    expect(docs).toHaveLength(1);
+  });
+
+  it('keeps people with the same passport number apart when nationality or birth date differ', async () => {
+    const doc = makeTravelDocument();
+    const ids = await ctx.db.transaction((tx) =>
+      recordForeigners(tx, [doc, { ...doc, nationality: 'NZL' }, { ...doc, birthDate: '1981-01-01' }]),
+    );
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('shows an officer one person with their documents through the API, the reading audited', async () => {
+    const { id, doc } = await makeForeigner(ctx.db);
+    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-LABUAN-BAJO' });
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, officer));
+    const res = await browser.get(`/api/v1/foreigners/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id,
+      surname: doc.surname,
+      documents: [{ number: doc.documentNumber, nationality: 'AUS' }],
+      departures: [],
+    });
+    expect(await auditFor(ctx.db, id, 'foreigner.view')).toHaveLength(1);
+  });
+
+  it('refuses admins, auditors and partners, and answers an unknown person with 404', async () => {
+    const { id } = await makeForeigner(ctx.db);
+    for (const role of ['admin', 'auditor', 'partner'] as const) {
+      const account = await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' });
+      const res = await new Browser(ctx.app)
+        .setCookie(await sessionCookie(ctx.db, account))
+        .get(`/api/v1/foreigners/${id}`);
+      expect(res.statusCode).toBe(403);
+    }
+    expect(await auditFor(ctx.db, id, 'foreigner.view')).toHaveLength(0);
+    const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' });
+    const missing = await new Browser(ctx.app)
+      .setCookie(await sessionCookie(ctx.db, head))
+      .get(`/api/v1/foreigners/${crypto.randomUUID()}`);
+    expect(missing.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../platform/db/index.ts';
+import type { TravelDocumentFields } from './read-travel-document-mrz.ts';
+import { foreigners, travelDocuments } from './schema.ts';
+
+/** A person's identity key: nationality, document number and birth date, as ICAO writes them. */
+export const identityKey = (d: Pick<TravelDocumentFields, 'nationality' | 'documentNumber' | 'birthDate'>) =>
+  `${d.nationality}|${d.documentNumber}|${d.birthDate}`;
+
+async function knownIds(tx: Tx, docs: TravelDocumentFields[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  if (docs.length === 0) return known;
+  const keys = sql.join(
+    docs.map((d) => sql`(${d.nationality}, ${d.documentNumber}, ${d.birthDate}::date)`),
+    sql`, `,
+  );
+  const rows = await tx
+    .select({
+      foreignerId: travelDocuments.foreignerId,
+      nationality: travelDocuments.nationality,
+      documentNumber: travelDocuments.number,
+      birthDate: travelDocuments.birthDate,
+    })
+    .from(travelDocuments)
+    .where(sql`(${travelDocuments.nationality}, ${travelDocuments.number}, ${travelDocuments.birthDate}) in (${keys})`);
+  for (const r of rows) known.set(identityKey(r), r.foreignerId);
+  return known;
+}
+
+/**
+ * The people these documents belong to, creating those not seen before: one set of statements for a whole batch
+ * (a hotel's 1,000 guests), and safe against another request recording the same passport at the same moment (the
+ * unique identity key decides; a person created in vain is removed in this transaction).
+ * Returns each document's person id, in the order given.
+ */
+export async function recordForeigners(tx: Tx, docs: TravelDocumentFields[]): Promise<string[]> {
+  const known = await knownIds(tx, docs);
+  const fresh = new Map<string, TravelDocumentFields & { id: string }>();
+  for (const d of docs) {
+    const key = identityKey(d);
+    if (!known.has(key) && !fresh.has(key)) fresh.set(key, { ...d, id: crypto.randomUUID() });
+  }
+  if (fresh.size > 0) {
+    const people = [...fresh.values()];
+    await tx.insert(foreigners).values(
+      people.map((p) => ({
+        id: p.id,
+        nationality: p.nationality,
+        birthDate: p.birthDate,
+        surname: p.surname,
+        givenNames: p.givenNames,
+        sex: p.sex,
+      })),
+    );
+    const inserted = await tx
+      .insert(travelDocuments)
+      .values(
+        people.map((p) => ({
+          foreignerId: p.id,
+          nationality: p.nationality,
+          number: p.documentNumber,
+          birthDate: p.birthDate,
+          issuingState: p.issuingState,
+          expiresOn: p.expiresOn,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ foreignerId: travelDocuments.foreignerId });
+    const kept = new Set(inserted.map((r) => r.foreignerId));
+    const lost = people.filter((p) => !kept.has(p.id));
+    for (const p of people) if (kept.has(p.id)) known.set(identityKey(p), p.id);
+    if (lost.length > 0) {
+      await tx.delete(foreigners).where(
+        inArray(
+          foreigners.id,
+          lost.map((p) => p.id),
+        ),
+      );
+      for (const [key, id] of await knownIds(tx, lost)) known.set(key, id);
+    }
+  }
+  return docs.map((d) => known.get(identityKey(d))!);
+}

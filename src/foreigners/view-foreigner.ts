@@ -1,0 +1,13 @@
+import type { Caller } from '../platform/auth/caller.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { getForeigner } from './get-foreigner.ts';
+import { authorize } from './policy.ts';
+
+/** An officer opens one person's record: personal data, so every reading is in the audit trail. */
+export async function viewForeigner(tx: Tx, caller: Caller, id: string) {
+  authorize(caller.actor, 'foreigner.view');
+  const record = await getForeigner(tx, id);
+  await appendAudit(tx, caller, { action: 'foreigner.view', targetType: 'foreigner', targetId: id });
+  return record;
+}
