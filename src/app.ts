@@ -4,7 +4,8 @@ import type { Config } from './platform/config.ts';
 import './messages.ts';
 import { registerAccounts } from './accounts/register.ts';
 import { registerApplications } from './applications/register.ts';
-import { registerAppointments, settleBilling } from './appointments/register.ts';
+import { registerAppointments } from './appointments/register.ts';
+import { paidForByPurpose } from './billing-purposes.ts';
 import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
@@ -69,7 +70,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   await registerApplications(app);
-  await registerPayments(app, { settle: settleBilling });
+  await registerPayments(app, { paidFor: paidForByPurpose });
   await registerAppointments(app);
   registerPassports(app);
   await registerCases(app);

@@ -15,7 +15,8 @@ import { FolderInUseError } from './platform/db/folder-lock.ts';
 import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createOfficer } from './officers/create-officer.ts';
-import { settleBilling } from './appointments/settle-billing.ts';
+import { paidForByPurpose } from './billing-purposes.ts';
+import { recordPayment } from './payments/record-payment.ts';
 import { formatDateTime } from './platform/i18n/index.ts';
 import { seedReference } from './seed.ts';
 import { eq } from 'drizzle-orm';
@@ -225,7 +226,9 @@ program
       fail('the reference must have 1 to 100 characters');
     return withDatabase('payments settle', async ({ db }) => {
       try {
-        const paid = await db.transaction((tx) => settleBilling(tx, cli, { code, reference: opts.reference }));
+        const paid = await db.transaction((tx) =>
+          recordPayment(tx, cli, { code, reference: opts.reference }, paidForByPurpose),
+        );
         const at = formatDateTime('en', paid.paidAt);
         process.stdout.write(
           paid.alreadyPaid

@@ -76,7 +76,7 @@ describe('sikoe payments settle', { timeout: 180_000 }, () => {
     await withCliDatabase(async ({ db }) => {
       const [payable] = await db.select().from(billings).where(eq(billings.code, codes.payable));
       expect(payable).toMatchObject({ paymentReference: 'TELLER-0042', paidAt: expect.any(Date) });
-      const [appointment] = await db.select().from(appointments).where(eq(appointments.id, payable!.appointmentId));
+      const [appointment] = await db.select().from(appointments).where(eq(appointments.id, payable!.appointmentId!));
       expect(appointment!.state).toBe('paid');
       const [stillUnpaid] = await db.select().from(billings).where(eq(billings.code, codes.expired));
       expect(stillUnpaid!.paidAt).toBeNull();

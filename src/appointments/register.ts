@@ -14,7 +14,7 @@ import { registerTrackPages } from './track-page-routes.tsx';
 import { registerWaitlistJobs } from './waitlist-jobs.ts';
 
 /** What settles a paid billing code, for payments' notification route (payments sit below appointments). */
-export { settleBilling } from './settle-billing.ts';
+export { appointmentPaid, settleBilling } from './settle-billing.ts';
 
 /**
  * Booking with its anti-scalper proof, the appointment, tracking, the waitlist and the API; the office's quotas and

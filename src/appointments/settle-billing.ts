@@ -11,19 +11,18 @@ import { appointments } from './schema.ts';
  * A billing code pays for its appointment: one still booked becomes paid (a released, cancelled or expired one
  * refuses the payment as expired), and the application's history records the payment.
  */
-const appointmentPaid: PaidFor = async (tx, caller, billing) => {
-  const [appointment] = await tx
-    .select()
-    .from(appointments)
-    .where(eq(appointments.id, billing.appointmentId))
-    .for('update');
+export const appointmentPaid: PaidFor = async (tx, caller, billing) => {
+  if (!billing.appointmentId || !billing.applicationId) throw new AppError('billing_expired');
+  const appointmentId = billing.appointmentId;
+  const applicationId = billing.applicationId;
+  const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
   if (!appointment || appointment.state !== 'booked') throw new AppError('billing_expired');
   await tx.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, appointment.id));
   // Paying moves a booked application to 'paid'; one already at the office (a walk-in pays after check-in) keeps
   // its place in the workflow, and the counter's confirm-payment step reads the billing.
-  const application = await getApplication(tx, billing.applicationId);
+  const application = await getApplication(tx, applicationId);
   await recordAction(tx, caller, {
-    applicationId: billing.applicationId,
+    applicationId,
     type: 'payment_received',
     status: application.status === 'booked' ? 'paid' : undefined,
     payload: { billingCode: billing.code, amount: billing.amount },
@@ -37,5 +36,5 @@ const appointmentPaid: PaidFor = async (tx, caller, billing) => {
  * consequence lives; the bank's notification route is given this by `app.ts`.
  */
 export function settleBilling(tx: Tx, caller: Caller, input: Settlement, now = new Date()): Promise<Settled> {
-  return recordPayment(tx, caller, input, appointmentPaid, now);
+  return recordPayment(tx, caller, input, { appointment: appointmentPaid }, now);
 }

@@ -1,23 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systemCaller, type Caller } from '../platform/auth/caller.ts';
-import type { Tx } from '../platform/db/index.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
-import type { Settled, Settlement } from './record-payment.ts';
+import { recordPayment, type PaidForByPurpose } from './record-payment.ts';
 import { verifySignature } from './signature.ts';
 
 const rawBodies = new WeakMap<FastifyRequest, string>();
-
-/** Settles a billing code with its consequence: appointments' settleBilling, given by `app.ts` (payments sit below). */
-export type Settle = (tx: Tx, caller: Caller, input: Settlement) => Promise<Settled>;
 
 /**
  * The payment adapter's inbound side: the bank or treasury posts a JSON notification signed with the shared
  * HMAC key (header X-Sikoe-Signature: sha256=<hex of HMAC-SHA256(raw body)>). Repeats are harmless.
  */
-export async function registerPaymentApi(fastify: FastifyInstance, { settle }: { settle: Settle }): Promise<void> {
+export async function registerPaymentApi(
+  fastify: FastifyInstance,
+  { paidFor }: { paidFor: PaidForByPurpose },
+): Promise<void> {
   await fastify.register(async (scope) => {
     // The signature covers the exact bytes sent, so keep them before parsing.
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
@@ -56,10 +55,11 @@ export async function registerPaymentApi(fastify: FastifyInstance, { settle }: {
           throw new AppError('invalid_signature');
         const { billingCode, amount, paidAt, reference } = req.body;
         const result = await app.deps.database.db.transaction((tx) =>
-          settle(
+          recordPayment(
             tx,
             { ...systemCaller('payment notification'), ip: req.ip, requestId: req.id },
             { code: billingCode, amount, reference, paidAt: paidAt ? new Date(paidAt) : undefined },
+            paidFor,
           ),
         );
         return { billingCode: result.code, status: 'paid' as const, alreadyPaid: result.alreadyPaid };

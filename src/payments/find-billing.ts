@@ -30,5 +30,5 @@ export async function listPaidAppointmentIds(db: Executor, appointmentIds: reado
     .selectDistinct({ appointmentId: billings.appointmentId })
     .from(billings)
     .where(and(inArray(billings.appointmentId, [...appointmentIds]), isNotNull(billings.paidAt)));
-  return new Set(rows.map((r) => r.appointmentId));
+  return new Set(rows.flatMap((r) => (r.appointmentId ? [r.appointmentId] : [])));
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { billings, type Billing } from './schema.ts';
+import { billings, type Billing, type BillingPurpose } from './schema.ts';
 
 export type Settlement = { code: string; amount?: number; reference?: string; paidAt?: Date };
 export type Settled = { code: string; paidAt: Date; alreadyPaid: boolean };
@@ -14,6 +14,8 @@ export type Settled = { code: string; paidAt: Date; alreadyPaid: boolean };
  * transaction. Returns the unit the audit entry names.
  */
 export type PaidFor = (tx: Tx, caller: Caller, billing: Billing) => Promise<{ unitCode: string }>;
+/** Each purpose's taker: payments sits below the features that issue codes, so `src/billing-purposes.ts` lists them. */
+export type PaidForByPurpose = Partial<Record<BillingPurpose, PaidFor>>;
 
 /** How far ahead of this server's clock a bank's `paidAt` may be (clocks differ a little, never by much). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -28,7 +30,7 @@ export async function recordPayment(
   tx: Tx,
   caller: Caller,
   input: Settlement,
-  paidFor: PaidFor,
+  paidFor: PaidForByPurpose,
   now = new Date(),
 ): Promise<Settled> {
   const [billing] = await tx.select().from(billings).where(eq(billings.code, input.code)).for('update');
@@ -40,7 +42,9 @@ export async function recordPayment(
   if (input.amount !== undefined && input.amount !== billing.amount)
     throw new AppError('validation_failed', { amount: 'v.amountMismatch' });
   if (billing.expiresAt < paidAt) throw new AppError('billing_expired');
-  const { unitCode } = await paidFor(tx, caller, billing);
+  const taker = paidFor[billing.purpose];
+  if (!taker) throw new Error(`no taker for billing purpose ${billing.purpose}`);
+  const { unitCode } = await taker(tx, caller, billing);
   await tx
     .update(billings)
     .set({ paidAt, paymentReference: input.reference ?? null })

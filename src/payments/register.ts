@@ -1,9 +1,13 @@
 import type { App } from '../platform/http/server.ts';
-import { registerPaymentApi, type Settle } from './api-routes.ts';
+import { registerPaymentApi } from './api-routes.ts';
+import type { PaidForByPurpose } from './record-payment.ts';
 import { registerPaymentPages } from './page-routes.tsx';
 
-/** How to pay, and the bank's signed notification, settled by `settle` (appointments', given by app.ts). */
-export async function registerPayments(app: App, { settle }: { settle: Settle }): Promise<void> {
+/**
+ * How to pay, and the bank's signed notification, each code's payment taken by the feature that issued it
+ * (`paidFor`, given by app.ts from `src/billing-purposes.ts`).
+ */
+export async function registerPayments(app: App, { paidFor }: { paidFor: PaidForByPurpose }): Promise<void> {
   registerPaymentPages(app);
-  await registerPaymentApi(app, { settle });
+  await registerPaymentApi(app, { paidFor });
 }

@@ -1,13 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A 15-digit billing code (kode billing) for one appointment's fee; unpaid codes expire after two hours. */
+/** What a billing code pays for: the feature that issued it takes the payment (`PaidForByPurpose`). */
+export const billingPurposes = ['appointment', 'stay_permit_service', 'overstay'] as const;
+export type BillingPurpose = (typeof billingPurposes)[number];
+
+/**
+ * A 15-digit billing code (kode billing) for one fee: an appointment's (unpaid codes expire after two hours), a stay
+ * permit service's or an overstay charge's (`subjectId` names the record).
+ */
 export const billings = pgTable(
   'billings',
   {
     code: text('code').primaryKey(),
-    appointmentId: uuid('appointment_id').notNull(),
-    applicationId: uuid('application_id').notNull(),
+    purpose: text('purpose').$type<BillingPurpose>().notNull().default('appointment'),
+    appointmentId: uuid('appointment_id'),
+    applicationId: uuid('application_id'),
+    subjectId: uuid('subject_id'),
     amount: integer('amount').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -17,6 +26,7 @@ export const billings = pgTable(
   },
   (t) => [
     index('billings_appointment_idx').on(t.appointmentId),
+    index('billings_subject_idx').on(t.subjectId),
     index('billings_unpaid_idx')
       .on(t.expiresAt)
       .where(sql`paid_at is null`),

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Weekday } from '../platform/calendar/wita.ts';
 
 export const unitKinds = ['kanwil', 'kanim', 'pos', 'plbn', 'rudenim'] as const;
@@ -46,3 +46,17 @@ export const units = pgTable('units', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type Unit = typeof units.$inferSelect;
+
+/**
+ * The regencies a Kantor Imigrasi oversees (wilayah kerja): where a lodging reports, whose office keeps a sponsor's
+ * foreigners. Seeded from the organisation's posts and the Labuan Bajo office's four regencies; no complete public
+ * list was found, so admins correct it as data.
+ */
+export const unitRegencies = pgTable(
+  'unit_regencies',
+  {
+    unitCode: text('unit_code').notNull(),
+    regencyCode: text('regency_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regencyCode] }), index('unit_regencies_unit_idx').on(t.unitCode)],
+);
