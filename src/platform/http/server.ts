@@ -66,6 +66,8 @@ declare module 'fastify' {
     errorPage?: ErrorPage;
     /** A look-up of people's records: its refusals (403, 404) are audited like its successful views. */
     auditRefusals?: AuditedLookUp;
+    /** The page's language until the visitor chooses one: English for pages foreigners, sponsors and lodgings read. */
+    defaultLang?: Lang;
   }
 }
 
@@ -216,14 +218,14 @@ function addRequestHooks(app: App, deps: AppDeps): void {
   app.addHook('onRequest', async (req, reply) => {
     // People quote it when something goes wrong; tests find the audit entries of one request by it.
     reply.header('x-request-id', req.id);
-    // Pages are Indonesian unless the visitor chose English (a phone set to English does not decide it); API clients
-    // name their language in Accept-Language.
+    // Pages are Indonesian unless the visitor chose English (a phone set to English does not decide it) or the page is
+    // one foreigners read first (its `defaultLang`); API clients name their language in Accept-Language.
     const cookieLang = req.cookies.lang;
     req.lang = isLang(cookieLang)
       ? cookieLang
       : isApiRequest(req)
         ? langFromAcceptLanguage(req.headers['accept-language'])
-        : 'id';
+        : (req.routeOptions.config.defaultLang ?? 'id');
     req.t = translator(req.lang);
     if (bypassAuth.test(routePath(req))) return;
     const auth = req.headers.authorization;
