@@ -251,6 +251,20 @@ describeApp('http platform', (ctx) => {
     expect(invalid.json().error.fields).toMatchObject({ email: expect.any(String), password: expect.any(String) });
   });
 
+  it('writes a page in its default language until the visitor chooses one', async () => {
+    const app = await buildApp(testConfig(), ctx.database);
+    app.get('/for-guests', { config: { defaultLang: 'en' } }, async (req) => req.lang);
+    app.get('/for-citizens', async (req) => req.lang);
+    await app.ready();
+    try {
+      expect((await app.inject({ url: '/for-guests' })).body).toBe('en');
+      expect((await app.inject({ url: '/for-guests', cookies: { lang: 'id' } })).body).toBe('id');
+      expect((await app.inject({ url: '/for-citizens' })).body).toBe('id');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('hides the cause of unexpected failures', async () => {
     const app = await buildApp(testConfig(), ctx.database);
     app.get('/api/v1/boom', async () => {
