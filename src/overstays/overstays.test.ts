@@ -1,13 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit } from '../../test/factories.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { billings } from '../payments/schema.ts';
-import { witaInstant } from '../platform/calendar/wita.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { scanOverstays } from './scan-overstays.ts';
+import { OVERSTAY_SCAN_JOB } from './schedule-overstay-scan.ts';
 import { overstayProposalActions, overstayProposals, overstays } from './schema.ts';
 import { makeStayPermit, overstayOf } from './test-support.ts';
 
@@ -82,6 +83,16 @@ describeApp(
       await scan('2020-01-13');
       expect(await overstayOf(ctx.db, leaves.permitId)).toMatchObject({ days: 1 });
       expect(await overstayOf(ctx.db, stays.permitId)).toMatchObject({ days: 4 });
+    });
+
+    it('cancels an overstay when a departure recorded late shows the person left in time', async () => {
+      const permit = await makeStayPermit(ctx.db, { validUntil: '2020-06-09', unitCode });
+      await scan('2020-06-12');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 3, status: 'open' });
+      expect((await depart(permit.foreignerId, '2020-06-08')).statusCode).toBe(201);
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 0, status: 'cancelled' });
+      await scan('2020-06-13');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 0, status: 'cancelled' });
     });
 
     it('charges under 60 days and proposes administrative action from the 60th, telling the unit’s head once', async () => {
@@ -182,6 +193,17 @@ describeApp(
       const ids = permits.map((p) => p.permitId);
       const mine = await ctx.db.select().from(overstays).where(inArray(overstays.permitId, ids));
       expect(mine.map((o) => o.days).sort((a, b) => a - b)).toEqual([9, 40, 71]);
+    });
+
+    it('runs as a daily job that queues itself for 00.30 WITA the next day', async () => {
+      await ctx.db.delete(jobs).where(and(eq(jobs.kind, OVERSTAY_SCAN_JOB), isNull(jobs.doneAt)));
+      await ctx.db.insert(jobs).values({ kind: OVERSTAY_SCAN_JOB, payload: {}, runAt: new Date(Date.now() - 1000) });
+      await ctx.app.deps.jobs.runDue();
+      const queued = await ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, OVERSTAY_SCAN_JOB), isNull(jobs.doneAt)));
+      expect(queued.map((j) => j.runAt)).toEqual([witaInstant(addDays(witaDate(), 1), '00:30')]);
     });
   },
   {},

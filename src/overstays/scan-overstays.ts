@@ -62,8 +62,10 @@ async function proposeActions(tx: Tx, today: IsoDate) {
 }
 
 /**
- * A billing code for every open charge under the limit whose code is missing, expired or for another amount. A code is
- * good until the end of its WITA day, because tomorrow's charge is a day more.
+ * A billing code for every open charge under the limit whose code is missing, expired or for another amount: the
+ * charges still counting today and those closed by a departure (one whose permit was extended meanwhile stops counting
+ * and keeps the code it had, for the officers). A code is good until the end of its WITA day: tomorrow's charge is a
+ * day more.
  */
 async function billCharges(tx: Tx, today: IsoDate, now: Date): Promise<number> {
   const due = await queryRows<{ id: string; amount: string | number }>(
@@ -71,6 +73,7 @@ async function billCharges(tx: Tx, today: IsoDate, now: Date): Promise<number> {
     sql`
     select o.id, o.amount from overstays o join overstay_rates r on ${rateOn(sql`o.first_day`)}
     where o.status = 'open' and o.days < r.charge_limit_days
+      and (o.departed_on is not null or o.last_day = ${today}::date)
       and (o.billing_code is null or o.billed_amount <> o.amount or o.billing_expires_at <= ${now.toISOString()}::timestamptz)`,
   );
   if (due.length === 0) return 0;
