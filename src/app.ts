@@ -15,6 +15,7 @@ import { registerHome } from './home/register.ts';
 import { registerHomeVisits } from './home-visits/register.ts';
 import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
+import { closeOverstays, registerOverstays } from './overstays/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
 import { registerPayments } from './payments/register.ts';
 import { registerQueue } from './queue/register.ts';
@@ -59,14 +60,15 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
 
   registerHealthRoutes(app);
-  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Two of them are given what a
-  // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups.
+  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Three of them are given what a
+  // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups,
+  // foreigners the closing of overstays when a departure is recorded.
   registerRegions(app);
   registerUnits(app);
   registerHolidays(app);
   await registerAccounts(app);
   registerWatchlist(app);
-  registerForeigners(app);
+  registerForeigners(app, { onDeparture: closeOverstays });
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   await registerApplications(app);
@@ -79,6 +81,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerOutreach(app);
   await registerHomeVisits(app);
   await registerComplaints(app);
+  registerOverstays(app);
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);

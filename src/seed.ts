@@ -4,6 +4,8 @@ import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
+import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
+import { scheduleOverstayScan } from './overstays/schedule-overstay-scan.ts';
 
 /** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
@@ -11,6 +13,9 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
+  await seedOverstayRates(db);
+  // The daily overstay scan reschedules itself; this starts the chain on a new installation (and restarts a broken one).
+  await scheduleOverstayScan(db, now);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

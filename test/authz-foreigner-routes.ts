@@ -10,6 +10,25 @@ export const foreignerReaders = [
   'counter_officer',
 ] as const;
 
+/** Officers who record a departure: those at the counter and those who oversee foreigners. */
+export const departureRecorders = ['head_of_office', 'oversight_officer', 'counter_officer'] as const;
+
 export const foreignerRoutes: Record<string, Entry> = {
   'GET /api/v1/foreigners/:id': { access: foreignerReaders, url: () => `/api/v1/foreigners/${anyId}` },
+  'POST /api/v1/foreigners/:id/departures': {
+    access: departureRecorders,
+    url: () => `/api/v1/foreigners/${anyId}/departures`,
+    body: () => ({ departedOn: '2020-01-02', place: 'Bandara El Tari' }),
+  },
+  'GET /officer/foreigners/departures': { access: departureRecorders },
+  'POST /officer/foreigners/departures': {
+    access: departureRecorders,
+    // A passport nobody has: valid input, so a refusal comes from the role, and nothing is recorded.
+    form: () => ({
+      nationality: 'AUS',
+      documentNumber: 'ROUTEWALK0',
+      departedOn: '2020-01-02',
+      place: 'Bandara El Tari',
+    }),
+  },
 };

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { ForeignerJson, ForeignerParams } from './inputs.ts';
+import { DepartureBody, DepartureJson, ForeignerJson, ForeignerParams } from './inputs.ts';
+import { recordDeparture, type OnDeparture } from './record-departure.ts';
 import { viewForeigner } from './view-foreigner.ts';
 
 /** The foreigners register's API. */
-export function registerForeignerApiRoutes(fastify: FastifyInstance): void {
+export function registerForeignerApiRoutes(fastify: FastifyInstance, onDeparture?: OnDeparture): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -23,6 +24,28 @@ export function registerForeignerApiRoutes(fastify: FastifyInstance): void {
     async (req) => {
       const caller = callerOf(req, requireActor(req));
       return db().transaction((tx) => viewForeigner(tx, caller, req.params.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/foreigners/:id/departures',
+    {
+      schema: {
+        tags: ['foreigners'],
+        summary: 'Record that the person left Indonesia (officers; closes their overstays; idempotent by requestId)',
+        security: [{ bearer: [] }],
+        params: ForeignerParams,
+        body: DepartureBody,
+        response: { 201: DepartureJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 422: ErrorJson },
+      },
+    },
+    async (req, reply) => {
+      const caller = callerOf(req, requireActor(req));
+      const { departedOn, place, requestId } = req.body;
+      const departure = await db().transaction((tx) =>
+        recordDeparture(tx, caller, { who: { foreignerId: req.params.id }, departedOn, place, requestId }, onDeparture),
+      );
+      return reply.code(201).send(departure);
     },
   );
 }

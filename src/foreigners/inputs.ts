@@ -86,3 +86,36 @@ export const ForeignerJson = z.object({
 });
 
 export const requiredPlace = requiredText(120);
+
+const requestIdField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('The client’s id of this request: sent again, it records nothing new');
+// A page form sends empty text for a field left blank: that is "not given".
+const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const DepartureBody = z.object({
+  departedOn: isoDateField.describe('The WITA day the person left'),
+  place: requiredPlace.describe('Where they left from, e.g. "Bandara El Tari"'),
+  requestId: requestIdField,
+});
+export const DepartureForm = z.object({
+  nationality: icaoCode,
+  documentNumber: travelDocumentFields.documentNumber,
+  birthDate: blankAsMissing(isoDateField),
+  departedOn: isoDateField,
+  place: requiredPlace,
+  requestId: requestIdField,
+});
+export const DepartureJson = z.object({
+  id: z.string(),
+  foreignerId: z.string(),
+  departedOn: z.string(),
+  place: z.string(),
+  unitCode: z.string(),
+  recordedAt: z.date(),
+});

@@ -1,7 +1,13 @@
 import type { App } from '../platform/http/server.ts';
 import { registerForeignerApiRoutes } from './api-routes.ts';
+import { registerDeparturePages } from './departure-page-routes.tsx';
+import type { OnDeparture } from './record-departure.ts';
 
-/** The foreigners register: people, their travel documents and departures. */
-export function registerForeigners(app: App): void {
-  registerForeignerApiRoutes(app);
+/**
+ * The foreigners register: people, their travel documents and departures. `onDeparture` is what the features above
+ * do when a person leaves (overstays close), handed in by app.ts since this feature may not import them.
+ */
+export function registerForeigners(app: App, options: { onDeparture?: OnDeparture } = {}): void {
+  registerForeignerApiRoutes(app, options.onDeparture);
+  registerDeparturePages(app, options.onDeparture);
 }

@@ -2,6 +2,8 @@ import { roleMay } from '../home-visits/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
+import { can as canForeigner } from '../foreigners/policy.ts';
+import { roleMay as overstayRoleMay } from '../overstays/policy.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,6 +52,8 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       watchlist: canWatchlist(actor, 'watchlist.view'),
       sessions: canSessions(actor, 'session.view'),
       visits: roleMay(actor, 'visit.view'),
+      overstays: overstayRoleMay(actor, 'overstay.view'),
+      departures: canForeigner(actor, 'foreigner.recordDeparture'),
     };
     return reply.page(
       <OfficerHomePage

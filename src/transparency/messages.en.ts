@@ -25,4 +25,23 @@ export const transparency: Messages<typeof id> = {
   whistleblowingNote:
     "The regional office's figures include {{count}} whistle-blowing reports. They are not counted per office, so that they point at no office's staff.",
   categories: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Not good' },
+  foreigners: {
+    title: 'Foreigners',
+    lead: 'Stay permits (by the month they began), lodging reports of foreigners and overstays, per office and month. Counts only; nationalities with fewer than 3 holders in one office, month and type are added up as OTHER.',
+    permitsCaption: 'Stay permits by type and nationality, {{year}}',
+    lodgingCaption: 'Lodging reports and late ones, {{year}}',
+    overstaysCaption: 'Overstays, {{year}}',
+    month: 'Month',
+    unit: 'Office',
+    type: 'Type',
+    nationality: 'Nationality',
+    count: 'Count',
+    reports: 'Reports',
+    late: 'Late',
+    overstays: 'Overstays',
+    paid: 'Paid',
+    proposed: 'Action proposed',
+    none: 'no figures yet',
+    csv: 'Download the foreigners CSV',
+  },
 };

@@ -22,4 +22,23 @@ export const transparency = {
   whistleblowingNote:
     'Angka Kantor Wilayah mencakup {{count}} laporan whistle-blowing. Laporan itu tidak dihitung per kantor, agar tidak menunjuk ke pegawai kantor mana pun.',
   categories: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' },
+  foreigners: {
+    title: 'Orang asing',
+    lead: 'Izin tinggal (menurut bulan mulai berlaku), laporan penginapan orang asing, dan overstay, per kantor dan bulan. Hanya angka; kewarganegaraan dengan kurang dari 3 pemegang dalam satu kantor, bulan, dan jenis dijumlahkan sebagai OTHER.',
+    permitsCaption: 'Izin tinggal menurut jenis dan kewarganegaraan, {{year}}',
+    lodgingCaption: 'Laporan penginapan dan yang terlambat, {{year}}',
+    overstaysCaption: 'Overstay, {{year}}',
+    month: 'Bulan',
+    unit: 'Kantor',
+    type: 'Jenis',
+    nationality: 'Kewarganegaraan',
+    count: 'Jumlah',
+    reports: 'Laporan',
+    late: 'Terlambat',
+    overstays: 'Overstay',
+    paid: 'Dibayar',
+    proposed: 'Diusulkan TAK',
+    none: 'belum ada angka',
+    csv: 'Unduh CSV orang asing',
+  },
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
+import { foreignerCsv } from './foreigner-csv.ts';
 import { transparencyCsv } from './transparency-csv.ts';
 import { transparencyReport } from './transparency-report.ts';
 import { TransparencyPage } from './views/transparency-page.tsx';
@@ -40,6 +41,25 @@ const FiguresJson = z.object({
   passports: z.object({ biasa: z.number(), elektronik: z.number(), total: z.number() }),
 });
 
+const count = z.number().int();
+const ForeignerFiguresJson = z
+  .object({
+    permits: z.array(
+      z.object({
+        unitCode: z.string(),
+        month: z.string(),
+        type: z.string(),
+        nationality: z.string().describe('ICAO code; OTHER adds up nationalities with fewer than 3 holders'),
+        count,
+      }),
+    ),
+    lodgingReports: z.array(z.object({ unitCode: z.string(), month: z.string(), reports: count, late: count })),
+    overstays: z.array(
+      z.object({ unitCode: z.string(), month: z.string(), overstays: count, paid: count, proposed: count }),
+    ),
+  })
+  .describe('Stay permits (by the month they began), lodging reports and overstays per unit and month: counts only');
+
 /** Public: counts, medians and indexes only, never a person. */
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -59,13 +79,21 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
       .send(transparencyCsv(report));
   });
 
+  app.get('/transparansi/orang-asing.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transparansi-orang-asing-${report.year}.csv"`)
+      .send(foreignerCsv(report.foreigners));
+  });
+
   app.get(
     '/api/v1/transparency',
     {
       schema: {
         tags: ['transparency'],
         summary:
-          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi',
+          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month',
         querystring: YearQuery,
         response: {
           200: z.object({
@@ -74,6 +102,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
             to: z.string(),
             region: FiguresJson,
             units: z.array(FiguresJson),
+            foreigners: ForeignerFiguresJson,
           }),
         },
       },

@@ -6,6 +6,7 @@ import { listUnits } from '../units/list-units.ts';
 import { organisation } from '../units/organisation.ts';
 import { unitScope } from '../units/scope.ts';
 import { complaintFigures, type ComplaintFigures } from './complaint-figures.ts';
+import { foreignerFigures, type ForeignerFigures } from './foreigner-figures.ts';
 
 export const REGION = 'KANWIL-NTT';
 
@@ -16,11 +17,19 @@ export type UnitReport = {
   ikm: Pick<IkmResult, 'respondents' | 'ikm' | 'converted' | 'category'>;
   passports: { biasa: number; elektronik: number; total: number };
 };
-export type TransparencyReport = { year: number; from: IsoDate; to: IsoDate; region: UnitReport; units: UnitReport[] };
+export type TransparencyReport = {
+  year: number;
+  from: IsoDate;
+  to: IsoDate;
+  region: UnitReport;
+  units: UnitReport[];
+  foreigners: ForeignerFigures;
+};
 
 /**
  * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
- * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued.
+ * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued;
+ * and, per unit and month, stay permits, lodging reports and overstays.
  */
 export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
   const from = `${year}-01-01`;
@@ -53,5 +62,6 @@ export async function transparencyReport(db: Executor, year: number, now = new D
     }),
   );
   const region = reports.find((r) => r.unitCode === REGION)!;
-  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION) };
+  const foreigners = await foreignerFigures(db, { from, to });
+  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION), foreigners };
 }

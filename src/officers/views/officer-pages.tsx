@@ -21,6 +21,8 @@ type HomeLinks = {
   watchlist: boolean;
   sessions: boolean;
   visits: boolean;
+  overstays: boolean;
+  departures: boolean;
 };
 
 export function OfficerHomePage({
@@ -72,6 +74,22 @@ export function OfficerHomePage({
               <a href="/officer/watchlist">{t('watchlist.title')}</a>
             </h2>
             <p>{t('officer.watchlistAbout')}</p>
+          </li>
+        )}
+        {links.overstays && (
+          <li class="card">
+            <h2>
+              <a href="/officer/overstays">{t('overstays.title')}</a>
+            </h2>
+            <p>{t('officer.overstaysAbout')}</p>
+          </li>
+        )}
+        {links.departures && (
+          <li class="card">
+            <h2>
+              <a href="/officer/foreigners/departures">{t('foreigners.departure.title')}</a>
+            </h2>
+            <p>{t('officer.departuresAbout')}</p>
           </li>
         )}
         {links.sessions && (

@@ -1,0 +1,59 @@
+CREATE TABLE "overstay_proposal_actions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"request_id" text
+);
+--> statement-breakpoint
+CREATE TABLE "overstay_proposals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"overstay_id" uuid NOT NULL,
+	"unit_code" text NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"proposed_on" date NOT NULL,
+	"acknowledged_at" timestamp with time zone,
+	"acknowledged_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "overstay_rates" (
+	"id" text PRIMARY KEY NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_until" date,
+	"daily_rate" integer NOT NULL,
+	"charge_limit_days" integer NOT NULL,
+	"unpaid_days" integer NOT NULL,
+	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "overstays" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"permit_id" uuid NOT NULL,
+	"foreigner_id" uuid NOT NULL,
+	"unit_code" text NOT NULL,
+	"first_day" date NOT NULL,
+	"last_day" date NOT NULL,
+	"days" integer NOT NULL,
+	"daily_rate" integer NOT NULL,
+	"amount" bigint NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"departed_on" date,
+	"billing_code" text,
+	"billed_amount" bigint,
+	"billing_expires_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "overstay_proposals" ADD CONSTRAINT "overstay_proposals_overstay_id_overstays_id_fk" FOREIGN KEY ("overstay_id") REFERENCES "public"."overstays"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "overstay_proposal_actions_proposal_idx" ON "overstay_proposal_actions" USING btree ("proposal_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "overstay_proposal_actions_request_key" ON "overstay_proposal_actions" USING btree ("proposal_id","request_id") WHERE request_id is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "overstay_proposals_overstay_key" ON "overstay_proposals" USING btree ("overstay_id");--> statement-breakpoint
+CREATE INDEX "overstay_proposals_unit_idx" ON "overstay_proposals" USING btree ("unit_code","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "overstays_permit_key" ON "overstays" USING btree ("permit_id");--> statement-breakpoint
+CREATE INDEX "overstays_foreigner_idx" ON "overstays" USING btree ("foreigner_id");--> statement-breakpoint
+CREATE INDEX "overstays_unit_idx" ON "overstays" USING btree ("unit_code","status");

@@ -1,0 +1,35 @@
+// Messages of the "overstays" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
+export const overstays = {
+  title: 'Overstay',
+  lead: 'Orang asing yang izin tinggalnya telah berakhir dan belum berangkat, ditemukan setiap hari. Hari dihitung dari hari setelah izin berakhir sampai hari ini atau hari keberangkatan (keduanya dihitung). Di bawah batas hari, biaya beban dibayar dengan kode billing; dari batas itu, atau bila tidak dibayar setelah berangkat, kepala kantor menerima usulan tindakan administratif.',
+  audited: 'Setiap pembukaan daftar ini dicatat dalam jejak audit.',
+  status: 'Status',
+  unit: 'Kantor',
+  all: 'Semua',
+  filter: 'Tampilkan',
+  none: 'Tidak ada overstay.',
+  count: '{{n}} overstay',
+  departed: 'berangkat {{on}}',
+  rate: '({{rate}}/hari)',
+  acknowledge: 'Terima usulan',
+  columns: {
+    person: 'Orang asing',
+    unit: 'Kantor',
+    firstDay: 'Hari pertama overstay',
+    days: 'Hari',
+    amount: 'Biaya beban',
+    status: 'Status',
+    billingCode: 'Kode billing',
+    proposal: 'Usulan tindakan administratif',
+  },
+  statuses: { open: 'Belum dibayar', paid: 'Dibayar', proposed: 'Diusulkan TAK', cancelled: 'Dibatalkan' },
+  billing: { paid: 'Dibayar {{at}}', none: '—', until: 'berlaku sampai {{at}}' },
+  reasons: { limit_reached: 'Batas hari tercapai', unpaid: 'Tidak dibayar setelah berangkat' },
+  proposalStatuses: { proposed: 'menunggu kepala kantor', acknowledged: 'diterima kepala kantor' },
+  mail: {
+    proposed: {
+      subject: '{{n}} usulan tindakan administratif overstay baru ({{unit}})',
+      body: 'Pemindaian overstay hari ini membuat {{n}} usulan tindakan administratif (deportasi dan penangkalan) untuk {{unit}}. Buka halaman Overstay di Sikoe untuk menerimanya.',
+    },
+  },
+};

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { issueBillings } from '../payments/issue-billings.ts';
+import { appendAudit } from '../platform/audit/append-audit.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
+import { queryRows, takeTurn, type Tx } from '../platform/db/index.ts';
+import { overstayingPermitsSql } from '../stay-permits/find-overstaying-permits.ts';
+import { notifyProposals } from './notify-proposals.ts';
+import { rateOn } from './overstay-rate-sql.ts';
+
+const SCAN_LOCK_SPACE = 7431;
+
+export type ScanResult = { found: number; updated: number; proposed: number; billed: number };
+
+/** New overstays and the days of those still running, in one statement over every ended permit. */
+async function upsertOverstays(tx: Tx, today: IsoDate) {
+  const [row] = await queryRows<{ found: number; updated: number }>(
+    tx,
+    sql`
+    with up as (
+      insert into overstays (permit_id, foreigner_id, unit_code, first_day, last_day, days, daily_rate, amount)
+      select p.permit_id, p.foreigner_id, p.unit_code, p.first_day, ${today}::date, ${today}::date - p.first_day + 1,
+        r.daily_rate, (${today}::date - p.first_day + 1)::bigint * r.daily_rate
+      from (${overstayingPermitsSql(today)}) p
+      join overstay_rates r on ${rateOn(sql`p.first_day`)}
+      on conflict (permit_id) do update
+        set last_day = excluded.last_day, days = excluded.days, amount = excluded.amount, updated_at = now()
+        where overstays.status in ('open', 'proposed') and overstays.departed_on is null
+          and overstays.last_day < excluded.last_day
+      returning (xmax = 0) as created)
+    select count(*) filter (where created)::int as found, count(*) filter (where not created)::int as updated from up`,
+  );
+  return row ?? { found: 0, updated: 0 };
+}
+
+/**
+ * Open overstays that reached the rate's limit of days, or whose holder left without paying the rate's number of days
+ * ago, become proposals for administrative action (each with its history's first entry); returns the count per unit.
+ */
+async function proposeActions(tx: Tx, today: IsoDate) {
+  return queryRows<{ unit_code: string; n: number }>(
+    tx,
+    sql`
+    with due as (
+      select o.id, o.unit_code,
+        case when o.days >= r.charge_limit_days then 'limit_reached' else 'unpaid' end as reason
+      from overstays o join overstay_rates r on ${rateOn(sql`o.first_day`)}
+      where o.status = 'open'
+        and (o.days >= r.charge_limit_days or (o.departed_on is not null and ${today}::date - o.departed_on >= r.unpaid_days))),
+    made as (
+      insert into overstay_proposals (overstay_id, unit_code, reason, proposed_on)
+      select id, unit_code, reason, ${today}::date from due
+      on conflict (overstay_id) do nothing
+      returning id, overstay_id, unit_code, reason),
+    history as (
+      insert into overstay_proposal_actions (proposal_id, type, payload)
+      select id, 'proposed', jsonb_build_object('status', 'proposed', 'reason', reason) from made),
+    marked as (
+      update overstays set status = 'proposed', updated_at = now() where id in (select overstay_id from made))
+    select unit_code, count(*)::int as n from made group by unit_code order by unit_code`,
+  );
+}
+
+/**
+ * A billing code for every open charge under the limit whose code is missing, expired or for another amount: the
+ * charges still counting today and those closed by a departure (one whose permit was extended meanwhile stops counting
+ * and keeps the code it had, for the officers). A code is good until the end of its WITA day: tomorrow's charge is a
+ * day more.
+ */
+async function billCharges(tx: Tx, today: IsoDate, now: Date): Promise<number> {
+  const due = await queryRows<{ id: string; amount: string | number }>(
+    tx,
+    sql`
+    select o.id, o.amount from overstays o join overstay_rates r on ${rateOn(sql`o.first_day`)}
+    where o.status = 'open' and o.days < r.charge_limit_days
+      and (o.departed_on is not null or o.last_day = ${today}::date)
+      and (o.billing_code is null or o.billed_amount <> o.amount or o.billing_expires_at <= ${now.toISOString()}::timestamptz)`,
+  );
+  if (due.length === 0) return 0;
+  const expiresAt = witaInstant(addDays(today, 1));
+  const issued = await issueBillings(
+    tx,
+    'overstay',
+    due.map((d) => ({ subjectId: d.id, amount: Number(d.amount) })),
+    expiresAt,
+  );
+  const list = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+  await tx.execute(sql`
+    update overstays o set billing_code = v.code, billed_amount = v.amount,
+      billing_expires_at = ${expiresAt.toISOString()}::timestamptz, updated_at = now()
+    from unnest(${list(issued.map((b) => b.subjectId!))}::uuid[], ${list(issued.map((b) => b.code))}::text[],
+      ${list(issued.map((b) => b.amount))}::bigint[]) as v(id, code, amount)
+    where o.id = v.id`);
+  return issued.length;
+}
+
+/**
+ * The daily overstay scan (WITA `today`): finds foreigners whose latest permit ended and who have not left, counts
+ * their days (the day after the permit's last through today, both counted), charges them at the dated rate with a
+ * billing code while under the limit, and proposes administrative action from the limit on or when a departed
+ * person's charge stays unpaid; the heads of the units with new proposals are mailed. Set-based throughout. Runs
+ * taking turns with any other scan, and a second run on the same day changes nothing.
+ */
+export async function scanOverstays(tx: Tx, today: IsoDate = witaDate(), now = new Date()): Promise<ScanResult> {
+  await takeTurn(tx, SCAN_LOCK_SPACE, 'scan');
+  const { found, updated } = await upsertOverstays(tx, today);
+  const perUnit = await proposeActions(tx, today);
+  const billed = await billCharges(tx, today, now);
+  await notifyProposals(tx, perUnit);
+  const proposed = perUnit.reduce((sum, u) => sum + u.n, 0);
+  const result = { found, updated, proposed, billed };
+  if (found + updated + proposed + billed > 0)
+    await appendAudit(tx, systemCaller('overstay_scan'), {
+      action: 'overstay.scan',
+      targetType: 'overstay_scan',
+      targetId: today,
+      details: result,
+    });
+  return result;
+}

@@ -1,0 +1,22 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { departedOnOrAfter } from '../foreigners/departed-sql.ts';
+import type { IsoDate } from '../platform/calendar/wita.ts';
+
+/**
+ * The permits whose holders overstay on `today` (WITA), as a select another feature's set-based statement embeds
+ * (the daily overstay scan over a million permits is one statement, not a look-up per person): active permits that
+ * ended before today (through the partial index on active permits' last day), that are their holder's latest, whose
+ * holder has not left since entering, and with no change of status filed and paid before the end (§1.4).
+ * Columns: permit_id, foreigner_id, unit_code, first_day (the day after the last day of the permit).
+ */
+export function overstayingPermitsSql(today: IsoDate): SQL {
+  return sql`
+    select p.id as permit_id, p.foreigner_id, p.unit_code, (p.valid_until + 1) as first_day
+    from stay_permits p
+    where p.status = 'active' and p.valid_until < ${today}::date
+      and p.pending_change_paid_on is null
+      and not exists (
+        select 1 from stay_permits later
+        where later.foreigner_id = p.foreigner_id and later.status = 'active' and later.valid_until > p.valid_until)
+      and not ${departedOnOrAfter(sql`p.foreigner_id`, sql`p.entry_date`)}`;
+}

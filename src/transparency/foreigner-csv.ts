@@ -1,0 +1,15 @@
+import type { ForeignerFigures } from './foreigner-figures.ts';
+
+/**
+ * The open figures on foreigners as one long table (section, month, unit, then the section's own columns), since the
+ * three sections have different columns; machine-readable codes.
+ */
+export function foreignerCsv(figures: ForeignerFigures): string {
+  const header = ['section', 'month', 'unit_code', 'permit_type', 'nationality', 'count', 'late', 'paid', 'proposed'];
+  const rows = [
+    ...figures.permits.map((r) => ['stay_permits', r.month, r.unitCode, r.type, r.nationality, r.count, '', '', '']),
+    ...figures.lodgingReports.map((r) => ['lodging_reports', r.month, r.unitCode, '', '', r.reports, r.late, '', '']),
+    ...figures.overstays.map((r) => ['overstays', r.month, r.unitCode, '', '', r.overstays, '', r.paid, r.proposed]),
+  ];
+  return [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { makeUnit } from '../../test/factories.ts';
+import { makeForeigner } from '../foreigners/test-support.ts';
+import { scanOverstays } from '../overstays/scan-overstays.ts';
+import { makeStayPermit, overstayOf } from '../overstays/test-support.ts';
+import { witaInstant } from '../platform/calendar/wita.ts';
+import { queryRows } from '../platform/db/index.ts';
+
+describeApp('open figures on foreigners', (ctx) => {
+  /** Stays at a lodging of the unit (raw SQL: lodgings' tables are that feature's own), one of them late. */
+  const lodge = async (unitCode: string, foreignerId: string, checkIns: { at: string; late: boolean }[]) => {
+    const [lodging] = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into lodgings (name, kind, address, village_code, district_code, regency_code,
+        unit_code, person_in_charge, phone, email, status)
+        values ('Homestay Uji', 'homestay', 'Jl. Uji', '5371011001', '537101', '5371', ${unitCode}, 'Ina',
+          '081', 'ina@example.org', 'verified') returning id`,
+    );
+    for (const stay of checkIns)
+      await ctx.db.execute(sql`insert into stays (lodging_id, client_id, foreigner_id, document_number, check_in_at,
+          purpose, channel, reported_by, late, receipt_number, unit_code, regency_code, district_code)
+        values (${lodging!.id}, ${crypto.randomUUID()}, ${foreignerId}, 'PX1', ${stay.at}::timestamptz, 'tourism', 'web',
+          ${crypto.randomUUID()}, ${stay.late}, ${crypto.randomUUID()}, ${unitCode}, '5371', '537101')`);
+  };
+
+  it('counts permits by type and nationality, lodging reports and late ones, and overstays per unit and month, naming nobody', async () => {
+    const unitCode = (await makeUnit(ctx.db)).code;
+    const people = await Promise.all(
+      [0, 1, 2].map(() => makeForeigner(ctx.db, { nationality: 'AUS', surname: 'HIDDENNAME' })),
+    );
+    const lone = await makeForeigner(ctx.db, { nationality: 'NZL', issuingState: 'NZL', surname: 'LONELYNAME' });
+    for (const p of people)
+      await makeStayPermit(ctx.db, { foreignerId: p.id, entryDate: '2025-02-03', validUntil: '2025-04-03', unitCode });
+    const overstaying = await makeStayPermit(ctx.db, {
+      foreignerId: lone.id,
+      entryDate: '2025-02-10',
+      validUntil: '2025-03-10',
+      unitCode,
+    });
+    // 23.30 WITA on 31 January is January; 00.30 WITA on 1 February is February, though still 31 January in UTC.
+    await lodge(unitCode, people[0]!.id, [
+      { at: '2025-01-31T23:30:00+08:00', late: false },
+      { at: '2025-02-01T00:30:00+08:00', late: true },
+      { at: '2025-02-05T10:00:00+08:00', late: false },
+    ]);
+    await ctx.db.transaction((tx) => scanOverstays(tx, '2025-03-15', witaInstant('2025-03-15')));
+    const overstay = await overstayOf(ctx.db, overstaying.permitId);
+
+    const res = await ctx.app.inject({ url: '/api/v1/transparency?year=2025' });
+    expect(res.statusCode, res.body).toBe(200);
+    const figures = res.json<{ foreigners: Record<string, { unitCode: string }[]> }>().foreigners;
+    const mine = (rows: { unitCode: string }[]) => rows.filter((r) => r.unitCode === unitCode);
+    expect(mine(figures.permits!)).toEqual([
+      { unitCode, month: '2025-02', type: 'itk', nationality: 'AUS', count: 3 },
+      { unitCode, month: '2025-02', type: 'itk', nationality: 'OTHER', count: 1 },
+    ]);
+    expect(mine(figures.lodgingReports!)).toEqual([
+      { unitCode, month: '2025-01', reports: 1, late: 0 },
+      { unitCode, month: '2025-02', reports: 2, late: 1 },
+    ]);
+    expect(mine(figures.overstays!)).toEqual([{ unitCode, month: '2025-03', overstays: 1, paid: 0, proposed: 0 }]);
+
+    const page = await ctx.app.inject({ url: '/transparansi?year=2025' });
+    const csv = await ctx.app.inject({ url: '/transparansi/orang-asing.csv?year=2025' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain(`stay_permits,2025-02,${unitCode},itk,AUS,3`);
+    expect(csv.body).toContain(`lodging_reports,2025-02,${unitCode},,,2,1`);
+    expect(page.body).toContain(unitCode);
+    const secrets = [
+      'HIDDENNAME',
+      'LONELYNAME',
+      'NZL',
+      lone.id,
+      lone.doc.documentNumber,
+      ...people.map((p) => p.doc.documentNumber),
+      overstaying.permitId,
+      overstay!.billingCode!,
+    ];
+    for (const body of [res.body, page.body, csv.body]) for (const s of secrets) expect(body).not.toContain(s);
+  });
+});

@@ -1,0 +1,89 @@
+import { formatNumber } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import type { ForeignerFigures } from '../foreigner-figures.ts';
+
+function Table({
+  ctx,
+  caption,
+  columns,
+  rows,
+}: {
+  ctx: PageContext;
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}) {
+  const { t, lang } = ctx;
+  if (rows.length === 0)
+    return (
+      <p>
+        {caption}: {t('transparency.foreigners.none')}
+      </p>
+    );
+  return (
+    <ScrollRegion label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {t(`transparency.foreigners.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.slice(0, -1).join('|')}>
+              {row.map((cell, i) =>
+                typeof cell === 'number' ? (
+                  <td key={i} class="number">
+                    {formatNumber(lang, cell)}
+                  </td>
+                ) : (
+                  <td key={i}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+/** Stay permits, lodging reports and overstays per unit and month: counts only. */
+export function ForeignerTables({ ctx, figures, year }: { ctx: PageContext; figures: ForeignerFigures; year: number }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="foreigners-title">
+      <h2 id="foreigners-title">{t('transparency.foreigners.title')}</h2>
+      <p>{t('transparency.foreigners.lead')}</p>
+      <Table
+        ctx={ctx}
+        caption={t('transparency.foreigners.permitsCaption', { year })}
+        columns={['month', 'unit', 'type', 'nationality', 'count']}
+        rows={figures.permits.map((r) => [r.month, r.unitCode, r.type.toUpperCase(), r.nationality, r.count])}
+      />
+      <Table
+        ctx={ctx}
+        caption={t('transparency.foreigners.lodgingCaption', { year })}
+        columns={['month', 'unit', 'reports', 'late']}
+        rows={figures.lodgingReports.map((r) => [r.month, r.unitCode, r.reports, r.late])}
+      />
+      <Table
+        ctx={ctx}
+        caption={t('transparency.foreigners.overstaysCaption', { year })}
+        columns={['month', 'unit', 'overstays', 'paid', 'proposed']}
+        rows={figures.overstays.map((r) => [r.month, r.unitCode, r.overstays, r.paid, r.proposed])}
+      />
+      <p>
+        <a href={`/transparansi/orang-asing.csv?year=${year}`} download>
+          {t('transparency.foreigners.csv')}
+        </a>
+      </p>
+    </section>
+  );
+}
