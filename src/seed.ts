@@ -2,6 +2,7 @@ import type { Executor } from './platform/db/index.ts';
 import { importRegions } from './regions/import-regions.ts';
 import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
+import { seedLodgingRules } from './lodgings/seed-lodging-rules.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 
@@ -11,6 +12,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
+  await seedLodgingRules(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

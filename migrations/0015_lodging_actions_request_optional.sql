@@ -1,0 +1,1 @@
+ALTER TABLE "lodging_actions" ALTER COLUMN "request_id" DROP NOT NULL;
