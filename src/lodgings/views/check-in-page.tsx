@@ -2,8 +2,11 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, TextArea, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Radios } from '../../platform/views/radios.tsx';
-import { sexes } from '../../foreigners/schema.ts';
+import type { Sex } from '../../foreigners/schema.ts';
 import { stayPurposes, type Lodging } from '../schema.ts';
+
+// The foreigners register's sexes (its schema's list, which a view may not import).
+const sexes: readonly Sex[] = ['M', 'F', 'X'];
 
 export const documentFields = [
   'surname',
