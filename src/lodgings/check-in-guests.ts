@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordForeigners } from '../foreigners/record-foreigners.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { Tx } from '../platform/db/index.ts';
+import { queryRows, type Tx } from '../platform/db/index.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { isLate, listLodgingRules } from './check-in-rules.ts';
 import { assertMayReport, lodgingForMember } from './get-lodging.ts';
@@ -26,8 +26,8 @@ export type GuestResult =
   | { index: number; clientId: string | null; status: 'rejected'; errors: FieldErrors };
 
 /**
- * Guests per statement: PGlite (WebAssembly, a small stack) aborts on a statement with a thousand row constructors,
- * and a few statements of 250 cost PostgreSQL next to nothing more than one.
+ * Guests per call of the foreigners register: PGlite (WebAssembly, a small stack) aborts on a statement with a
+ * thousand row constructors, and a few statements of 250 cost PostgreSQL next to nothing more than one.
  */
 const CHUNK = 250;
 
@@ -50,7 +50,23 @@ async function existingStays(tx: Tx, lodgingId: string, clientIds: string[]): Pr
   return new Map(rows.map((r) => [r.clientId, r]));
 }
 
-/** Inserts the new stays in one statement; a stay another request inserted meanwhile is skipped, not doubled. */
+/** The people these guests are, found or created in the foreigners register, a chunk at a time. */
+async function peopleOf(tx: Tx, guests: GuestInput[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < guests.length; i += CHUNK)
+    ids.push(
+      ...(await recordForeigners(
+        tx,
+        guests.slice(i, i + CHUNK).map((g) => ({ ...g, expiresOn: g.expiresOn ?? null })),
+      )),
+    );
+  return ids;
+}
+
+/**
+ * Inserts the new stays in one statement whatever their number, each column sent as one array (`unnest`), so a
+ * thousand guests are 10 parameters, not 17,000. A stay another request inserted meanwhile is skipped, not doubled.
+ */
 async function insertStays(
   tx: Tx,
   caller: Caller,
@@ -60,42 +76,33 @@ async function insertStays(
   now: Date,
 ): Promise<StayKey[]> {
   if (guests.length === 0) return [];
-  if (guests.length > CHUNK) {
-    const done: StayKey[] = [];
-    for (let i = 0; i < guests.length; i += CHUNK)
-      done.push(...(await insertStays(tx, caller, lodging, channel, guests.slice(i, i + CHUNK), now)));
-    return done;
-  }
-  const people = await recordForeigners(
-    tx,
-    guests.map((g) => ({ ...g, expiresOn: g.expiresOn ?? null })),
-  );
+  const people = await peopleOf(tx, guests);
   const rules = await listLodgingRules(tx);
-  return tx
-    .insert(stays)
-    .values(
-      guests.map((g, i) => ({
-        lodgingId: lodging.id,
-        clientId: g.clientId,
-        foreignerId: people[i]!,
-        documentNumber: g.documentNumber,
-        checkInAt: g.checkInAt,
-        expectedCheckOutOn: g.expectedCheckOutOn,
-        room: g.room ?? null,
-        purpose: g.purpose,
-        permitSeen: g.permitSeen ?? null,
-        channel,
-        reportedBy: caller.actor!.id,
-        reportedAt: now,
-        late: isLate(rules, g.checkInAt, now),
-        receiptNumber: newReceiptNumber(lodging.unitCode, g.checkInAt),
-        unitCode: lodging.unitCode,
-        regencyCode: lodging.regencyCode,
-        districtCode: lodging.districtCode,
-      })),
-    )
-    .onConflictDoNothing({ target: [stays.lodgingId, stays.clientId] })
-    .returning({ id: stays.id, clientId: stays.clientId, receiptNumber: stays.receiptNumber, late: stays.late });
+  const column = <T>(pick: (g: GuestInput, i: number) => T) => sql.param(guests.map(pick));
+  return queryRows<StayKey>(
+    tx,
+    sql`insert into ${stays} (lodging_id, client_id, foreigner_id, document_number, check_in_at, expected_check_out_on,
+        room, purpose, permit_seen, channel, reported_by, reported_at, late, receipt_number, unit_code, regency_code,
+        district_code)
+      select ${lodging.id}, u.client_id, u.foreigner_id, u.document_number, u.check_in_at, u.expected_check_out_on,
+        u.room, u.purpose, u.permit_seen, ${channel}, ${caller.actor!.id}, ${now.toISOString()}::timestamptz, u.late,
+        u.receipt_number, ${lodging.unitCode}, ${lodging.regencyCode}, ${lodging.districtCode}
+      from unnest(
+        ${column((g) => g.clientId)}::text[],
+        ${column((_, i) => people[i]!)}::uuid[],
+        ${column((g) => g.documentNumber)}::text[],
+        ${column((g) => g.checkInAt.toISOString())}::timestamptz[],
+        ${column((g) => g.expectedCheckOutOn)}::date[],
+        ${column((g) => g.room ?? null)}::text[],
+        ${column((g) => g.purpose)}::text[],
+        ${column((g) => g.permitSeen ?? null)}::text[],
+        ${column((g) => isLate(rules, g.checkInAt, now))}::boolean[],
+        ${column((g) => newReceiptNumber(lodging.unitCode, g.checkInAt))}::text[]
+      ) as u(client_id, foreigner_id, document_number, check_in_at, expected_check_out_on, room, purpose, permit_seen,
+        late, receipt_number)
+      on conflict (lodging_id, client_id) do nothing
+      returning id, client_id as "clientId", receipt_number as "receiptNumber", late`,
+  );
 }
 
 /**
