@@ -112,7 +112,22 @@ export function parseGuest(raw: unknown): { ok: true; guest: GuestInput } | { ok
 
 export const BulkCheckInBody = z.object({
   guests: z
-    .array(z.record(z.string(), z.unknown()))
+    .array(
+      // Each guest is checked on its own (a bad one is answered in `results`, never refusing the request), so the
+      // request's schema takes any object and the fields are described here and in the route's description.
+      z.record(z.string(), z.unknown()).meta({
+        description: 'One guest: see the operation’s description for the fields',
+        example: {
+          clientId: 'PMS-48213',
+          mrz: 'P<AUSSMITH<<JOHN<PETER<<<<<<<<<<<<<<<<<<<<<<\nPA12345673AUS8001014M3001019<<<<<<<<<<<<<<06',
+          checkInAt: '2026-12-03T14:30',
+          expectedCheckOutOn: '2026-12-06',
+          room: '101',
+          purpose: 'tourism',
+          permitSeen: 'VoA B1 123456',
+        },
+      }),
+    )
     .min(1, 'v.required')
     .max(1000, 'lodgings.intake.v.tooManyGuests')
     .describe('Up to 1,000 guests; each is accepted, repeated or rejected on its own'),
