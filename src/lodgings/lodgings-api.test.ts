@@ -122,13 +122,18 @@ describeApp(
       for (const l of [lodging, pending.lodging]) expect(await stayCount(ctx.db, l.id)).toBe(0);
     });
 
-    it('checks a guest out once; a resend answers the same, another lodging’s stay is not found', async () => {
+    it('checks a guest out once, suspended or not; a resend answers the same, another lodging’s stay is not found', async () => {
       const { lodging, manager } = await makeLodging(ctx.db);
       const token = await apiTokenOf(ctx.db, manager);
       const [guest] = (await post(`/api/v1/lodgings/${lodging.id}/guests`, token, { guests: [guestJson()] })).json<{
         results: { stayId: string }[];
       }>().results;
       const url = `/api/v1/lodgings/${lodging.id}/guests/${guest!.stayId}/check-out`;
+      // Suspended, the lodging reports no check-in, but still its guests' departures.
+      await ctx.db.update(lodgings).set({ status: 'suspended' }).where(eq(lodgings.id, lodging.id));
+      const refused = await post(`/api/v1/lodgings/${lodging.id}/guests`, token, { guests: [guestJson()] });
+      expect(refused.statusCode).toBe(409);
+      expect(await stayCount(ctx.db, lodging.id)).toBe(1);
       const out = await post(url, token, {});
       expect(out.statusCode, out.body).toBe(200);
       const at = out.json<{ checkOutAt: string }>().checkOutAt;

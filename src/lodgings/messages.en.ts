@@ -161,6 +161,7 @@ export const lodgings: Messages<typeof id> = {
       lead: 'Lodgings registered in your office’s working area. Verify those whose licence and address you have checked.',
       none: 'No lodging is waiting for verification.',
       registeredAt: 'Registered',
+      homeAbout: 'Hotels, homestays and hosts of your area waiting for verification before they report foreign guests.',
       suspendedTitle: 'Suspended lodgings',
       steps: { verify: 'Verify', refuse: 'Refuse', suspend: 'Suspend', reinstate: 'Reinstate' },
     },

@@ -158,6 +158,8 @@ export const lodgings = {
       lead: 'Penginapan yang terdaftar di wilayah kerja kantor Anda. Verifikasi yang izin dan alamatnya sudah Anda periksa.',
       none: 'Tidak ada penginapan yang menunggu verifikasi.',
       registeredAt: 'Terdaftar',
+      homeAbout:
+        'Hotel, homestay, dan penyedia penginapan di wilayah Anda yang menunggu verifikasi sebelum melaporkan tamu asing.',
       suspendedTitle: 'Penginapan yang ditangguhkan',
       steps: { verify: 'Verifikasi', refuse: 'Tolak', suspend: 'Tangguhkan', reinstate: 'Pulihkan' },
     },

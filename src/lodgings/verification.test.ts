@@ -78,6 +78,7 @@ describeApp('registering a lodging and the office’s verification', (ctx) => {
     const step = (id: string, form: Record<string, string>) =>
       officer.post(`/officer/lodgings/verification/${id}/actions`, form, `/officer/lodgings/verification/${id}`);
     const { lodging } = await makeLodging(ctx.db, { status: 'pending' });
+    expect((await officer.get('/officer')).body).toContain('href="/officer/lodgings/verification"');
     const list = await officer.get('/officer/lodgings/verification');
     expect(list.body).toContain(lodging.name);
     expect((await step(lodging.id, { step: 'verify' })).statusCode).toBe(303);

@@ -1,4 +1,5 @@
 import { roleMay } from '../home-visits/policy.ts';
+import { roleMay as lodgingRoleMay } from '../lodgings/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
@@ -50,6 +51,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       watchlist: canWatchlist(actor, 'watchlist.view'),
       sessions: canSessions(actor, 'session.view'),
       visits: roleMay(actor, 'visit.view'),
+      lodgings: lodgingRoleMay(actor, 'lodging.verify'),
     };
     return reply.page(
       <OfficerHomePage
