@@ -13,6 +13,7 @@ import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
 import { registerHomeVisits } from './home-visits/register.ts';
+import { registerLodgings } from './lodgings/register.ts';
 import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
 import { closeOverstays, registerOverstays } from './overstays/register.ts';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerOutreach(app);
   await registerHomeVisits(app);
   await registerComplaints(app);
+  await registerLodgings(app);
   registerOverstays(app);
   registerOfficers(app);
   registerStatistics(app);

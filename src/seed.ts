@@ -2,6 +2,7 @@ import type { Executor } from './platform/db/index.ts';
 import { importRegions } from './regions/import-regions.ts';
 import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
+import { seedLodgingRules } from './lodgings/seed-lodging-rules.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
@@ -13,6 +14,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
+  await seedLodgingRules(db);
   await seedOverstayRates(db);
   // The daily overstay scan reschedules itself; this starts the chain on a new installation (and restarts a broken one).
   await scheduleOverstayScan(db, now);

@@ -4,7 +4,7 @@ import { foreigners } from './schema.ts';
 
 export type ForeignerName = { surname: string; givenNames: string; nationality: string };
 
-/** The names and nationalities of these people, for another feature's officer list (its caller audits the reading). */
+/** The names and nationalities of these people in one query, for other features' lists (a lodging's guests, an office's overstays). */
 export async function listForeignerNames(db: Executor, ids: readonly string[]): Promise<Map<string, ForeignerName>> {
   if (ids.length === 0) return new Map();
   const rows = await db

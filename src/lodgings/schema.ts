@@ -61,7 +61,8 @@ export const lodgingActions = pgTable(
     type: text('type').notNull(),
     actorId: uuid('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    requestId: text('request_id').notNull(),
+    /** The client's id of the form or call; a resend finds the action done (members' changes have one too). */
+    requestId: text('request_id'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     note: text('note'),

@@ -1,4 +1,5 @@
 import { roleMay } from '../home-visits/policy.ts';
+import { roleMay as lodgingRoleMay } from '../lodgings/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
@@ -54,6 +55,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       visits: roleMay(actor, 'visit.view'),
       overstays: overstayRoleMay(actor, 'overstay.view'),
       departures: canForeigner(actor, 'foreigner.recordDeparture'),
+      lodgings: lodgingRoleMay(actor, 'lodging.verify'),
     };
     return reply.page(
       <OfficerHomePage

@@ -1,5 +1,6 @@
 import { parseNik } from '../regions/check-nik.ts';
 import { isIsoDate, type IsoDate } from '../platform/calendar/wita.ts';
+import { splitCsv } from '../platform/storage/split-csv.ts';
 
 export type ListedParticipant = { line: number; nik: string; fullName: string; birthDate: IsoDate };
 /** A refused row: its line number (1 = the first line of the text or file) and a catalogue key. */
@@ -24,8 +25,8 @@ export function parseTypedList(text: string, today: IsoDate): ParsedList {
  * quotes and line breaks; a record's line number is the line it starts on.
  */
 export function parseCsvList(content: string, today: IsoDate): ParsedList {
-  const { records, error } = splitCsv(content.replace(/^\uFEFF/, ''));
-  if (error) return { rows: [], errors: [error] };
+  const { records, unclosedQuoteAt } = splitCsv(content.replace(/^\uFEFF/, ''));
+  if (unclosedQuoteAt) return { rows: [], errors: [{ line: unclosedQuoteAt, message: 'outreach.rows.unclosedQuote' }] };
   const nonEmpty = records.filter((r) => r.cells.join('').trim() !== '');
   const header = nonEmpty.shift();
   if (!header) return { rows: [], errors: [{ line: 1, message: 'outreach.rows.empty' }] };
@@ -42,45 +43,6 @@ export function parseCsvList(content: string, today: IsoDate): ParsedList {
     today,
     3,
   );
-}
-
-type CsvRecord = { line: number; cells: string[] };
-
-function splitCsv(content: string): { records: CsvRecord[]; error?: RowError } {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let start = 1;
-  let quoted = false;
-  for (let i = 0; i < content.length; i++) {
-    const ch = content[i]!;
-    if (quoted) {
-      if (ch === '"' && content[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && content[i + 1] === '\n') i++;
-      records.push({ line: start, cells: [...cells, cell] });
-      cells = [];
-      cell = '';
-      start = ++line;
-    } else cell += ch;
-  }
-  if (quoted) return { records, error: { line: start, message: 'outreach.rows.unclosedQuote' } };
-  if (cells.length > 0 || cell !== '') records.push({ line: start, cells: [...cells, cell] });
-  return { records };
 }
 
 /** The NIK encodes the birth day (+40 for women), month and two-digit year. */

@@ -40,6 +40,7 @@ export const errorStatus = {
   resource_busy: 409,
   already_answered: 409,
   series_exhausted: 409,
+  lodging_not_verified: 409,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -13,6 +13,7 @@ import { PassportDesks } from './passport-desks.tsx';
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
 type HomeLinks = {
+  lodgings: boolean;
   units: boolean;
   officers: boolean;
   holidays: boolean;
@@ -106,6 +107,14 @@ export function OfficerHomePage({
               <a href="/officer/home-visits">{t('services.koe_peduli.name')}</a>
             </h2>
             <p>{t('officer.visitsAbout')}</p>
+          </li>
+        )}
+        {links.lodgings && (
+          <li class="card">
+            <h2>
+              <a href="/officer/lodgings/verification">{t('lodgings.intake.officer.title')}</a>
+            </h2>
+            <p>{t('lodgings.intake.officer.homeAbout')}</p>
           </li>
         )}
         {links.units && (

@@ -162,6 +162,8 @@ export const en: Messages<typeof id> = {
     pickup_full: 'Saturday pickup on that date is full.',
     series_exhausted:
       'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',
+    lodging_not_verified:
+      'This lodging cannot report guests until the immigration office has verified it (or while it is suspended).',
     reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
     invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',

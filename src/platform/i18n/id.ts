@@ -155,6 +155,8 @@ export const id = {
     pickup_full: 'Kuota pengambilan Sabtu pada tanggal itu sudah penuh.',
     series_exhausted:
       'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
+    lodging_not_verified:
+      'Penginapan ini belum dapat melaporkan tamu sampai diverifikasi kantor imigrasi (atau selama ditangguhkan).',
     reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
     invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',

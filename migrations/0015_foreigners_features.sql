@@ -49,6 +49,7 @@ CREATE TABLE "overstays" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "lodging_actions" ALTER COLUMN "request_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "overstay_proposals" ADD CONSTRAINT "overstay_proposals_overstay_id_overstays_id_fk" FOREIGN KEY ("overstay_id") REFERENCES "public"."overstays"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "overstay_proposal_actions_proposal_idx" ON "overstay_proposal_actions" USING btree ("proposal_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "overstay_proposal_actions_request_key" ON "overstay_proposal_actions" USING btree ("proposal_id","request_id") WHERE request_id is not null;--> statement-breakpoint
