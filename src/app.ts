@@ -13,6 +13,7 @@ import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
 import { registerHomeVisits } from './home-visits/register.ts';
+import { registerLodgings } from './lodgings/register.ts';
 import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerAccounts(app);
   registerWatchlist(app);
   registerForeigners(app);
+  await registerLodgings(app);
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   await registerApplications(app);
