@@ -108,7 +108,11 @@ describeApp(
 
     it('lists verified lodgings that reported before and have been silent for the chosen days', async () => {
       const silent = await makeLodging(ctx.db);
-      await makeStay(ctx.db, silent, { checkInAt: daysAgo(45), checkOutAt: daysAgo(44), checkOutReportedAt: daysAgo(40) });
+      await makeStay(ctx.db, silent, {
+        checkInAt: daysAgo(45),
+        checkOutAt: daysAgo(44),
+        checkOutReportedAt: daysAgo(40),
+      });
       const active = await makeLodging(ctx.db);
       await makeStay(ctx.db, active, { checkInAt: daysAgo(50) });
       await makeStay(ctx.db, active, { checkInAt: daysAgo(5) });

@@ -17,11 +17,7 @@ const maumere = '/officer/units/KANIM-MAUMERE/lodgings';
 
 describeApp('oversight of lodging reports: partner police', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
-  const partnerReads = (id: string) =>
-    ctx.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.actorId, id));
+  const partnerReads = (id: string) => ctx.db.select().from(auditLog).where(eq(auditLog.actorId, id));
   const grantsOf = (accountId: string) =>
     ctx.db.select().from(lodgingReadGrants).where(eq(lodgingReadGrants.accountId, accountId));
 
@@ -78,7 +74,13 @@ describeApp('oversight of lodging reports: partner police', (ctx) => {
     for (const r of reads) expect(r.details).toMatchObject({ grantId: grant!.id });
 
     // Read-only and only what the grant opens: no other oversight page, no other unit.
-    for (const path of [`${kupang}/silent`, `${kupang}/flags`, `${kupang}/partners`, maumere, `${maumere}/districts/53.07.02`])
+    for (const path of [
+      `${kupang}/silent`,
+      `${kupang}/flags`,
+      `${kupang}/partners`,
+      maumere,
+      `${maumere}/districts/53.07.02`,
+    ])
       expect((await police.get(path)).statusCode, path).toBe(403);
     expect(
       (await police.post(`${kupang}/partners`, { email: partner.email, validUntil: witaDate() }, kupang)).statusCode,
@@ -118,7 +120,10 @@ describeApp('oversight of lodging reports: partner police', (ctx) => {
     );
     expect(notPartner.statusCode).toBe(422);
     expect(notPartner.body).toContain(tId('lodgings.oversight.v.notPartner'));
-    const tooLong = await head.post(`${kupang}/partners`, { email: partner.email, validUntil: addDays(witaDate(), 400) });
+    const tooLong = await head.post(`${kupang}/partners`, {
+      email: partner.email,
+      validUntil: addDays(witaDate(), 400),
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.body).toContain(tId('lodgings.oversight.v.grantPeriod'));
     const past = await head.post(`${kupang}/partners`, { email: partner.email, validUntil: addDays(witaDate(), -1) });
