@@ -6,6 +6,7 @@ export const lodgings: Messages<typeof id> = {
   oversight: {
     title: 'Foreigners lodged now',
     lead: 'Foreigners staying now in the working area of {{unit}}, as lodgings reported them.',
+    homeAbout: 'By regency and district, movements across lodgings, and late reports.',
     audited: 'This page holds personal data; every opening is recorded in the audit trail.',
     partnerNotice: 'Partner police read access (UU 63/2024 Article 72), as granted by the head of office.',
     regency: 'Regency/city',

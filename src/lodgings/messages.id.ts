@@ -4,6 +4,7 @@ export const lodgings = {
   oversight: {
     title: 'Orang asing yang menginap',
     lead: 'Orang asing yang sedang menginap di wilayah kerja {{unit}}, menurut laporan penginapan.',
+    homeAbout: 'Menurut kabupaten dan kecamatan, pergerakan antarpenginapan, dan laporan yang terlambat.',
     audited: 'Halaman ini memuat data pribadi; setiap pembukaan dicatat dalam jejak audit.',
     partnerNotice: 'Akses baca mitra kepolisian (UU 63/2024 Pasal 72), berlaku sesuai izin dari kepala kantor.',
     regency: 'Kabupaten/kota',

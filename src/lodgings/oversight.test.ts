@@ -40,6 +40,7 @@ describeApp(
       const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-KUPANG' });
       const browser = await as(officer);
 
+      expect((await browser.get('/officer')).body).toContain(`href="${kupang}"`);
       const overview = await browser.get(kupang);
       expect(overview.statusCode).toBe(200);
       expect(overview.body).toContain(tId('lodgings.oversight.title'));

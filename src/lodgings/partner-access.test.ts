@@ -47,6 +47,7 @@ describeApp('oversight of lodging reports: partner police', (ctx) => {
     await makeStay(ctx.db, hotel, ids);
     await makeStay(ctx.db, elsewhere, { ...ids, checkInAt: new Date(Date.now() - 10 * 86_400_000) });
 
+    expect((await police.get('/officer')).body).toContain(`href="${kupang}"`);
     const overview = await police.get(kupang);
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain(tId('lodgings.oversight.partnerNotice'));
@@ -91,6 +92,7 @@ describeApp('oversight of lodging reports: partner police', (ctx) => {
     const revoked = await headBrowser.post(`${kupang}/partners/${grant!.id}/revoke`, {}, `${kupang}/partners`);
     expect(revoked.statusCode).toBe(303);
     expect((await police.get(kupang)).statusCode).toBe(403);
+    expect((await police.get('/officer')).body).not.toContain(`href="${kupang}"`);
     expect((await grantsOf(partner.id))[0]).toMatchObject({ revokedBy: head.id });
     expect((await headBrowser.get(`${kupang}/partners`)).body).toContain(tId('lodgings.oversight.partners.revoked'));
   });

@@ -2,6 +2,7 @@ import { roleMay } from '../home-visits/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
+import { listOversightUnits } from '../lodgings/list-oversight-units.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -58,6 +59,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
         links={links}
         desks={await passportDesks(db(), actor)}
         queueUnits={await queueDesks(db(), actor)}
+        lodgingUnits={await listOversightUnits(db(), actor)}
       />,
     );
   });
