@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor, Tx } from '../platform/db/index.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
 import { lodgingReadGrants } from './schema.ts';
 
 /** A grant is for an operation or a season, not for ever: the head of office renews it when it is still needed. */
@@ -53,49 +53,4 @@ export async function grantLodgingRead(
     details: { grantId: grant!.id, validUntil: input.validUntil },
   });
   return grant!;
-}
-
-/** Ends a grant now; a grant already revoked stays as it was. */
-export async function revokeLodgingRead(
-  tx: Tx,
-  caller: Caller & { actor: { id: string } },
-  input: { unitCode: string; grantId: string },
-) {
-  const [grant] = await tx
-    .update(lodgingReadGrants)
-    .set({ revokedAt: sql`now()`, revokedBy: caller.actor.id })
-    .where(
-      and(
-        eq(lodgingReadGrants.id, input.grantId),
-        eq(lodgingReadGrants.unitCode, input.unitCode),
-        isNull(lodgingReadGrants.revokedAt),
-      ),
-    )
-    .returning();
-  if (!grant) throw notFound();
-  await appendAudit(tx, caller, {
-    action: 'lodging.revokeRead',
-    targetType: 'account',
-    targetId: grant.accountId,
-    unitCode: input.unitCode,
-    details: { grantId: grant.id },
-  });
-  return grant;
-}
-
-/** The unit's grants, newest first, with the partner's name and address. */
-export function listLodgingGrants(db: Executor, unitCode: string) {
-  return db
-    .select({
-      id: lodgingReadGrants.id,
-      partnerName: accounts.name,
-      partnerEmail: accounts.email,
-      grantedAt: lodgingReadGrants.grantedAt,
-      validUntil: lodgingReadGrants.validUntil,
-      revokedAt: lodgingReadGrants.revokedAt,
-    })
-    .from(lodgingReadGrants)
-    .innerJoin(accounts, eq(accounts.id, lodgingReadGrants.accountId))
-    .where(eq(lodgingReadGrants.unitCode, unitCode))
-    .orderBy(desc(lodgingReadGrants.grantedAt));
 }

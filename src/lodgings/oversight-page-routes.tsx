@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import { listSilentLodgings } from './list-silent-lodgings.ts';
 import { FLAG_LIST_LIMIT, listStayFlags } from './list-stay-flags.ts';
 import { oversightAccess, type OversightAccess } from './oversight-access.ts';
-import { can } from './policy.ts';
+import { can, type LodgingOversightAction } from './policy.ts';
 import { DISTRICT_LIST_LIMIT, viewLodgedInDistrict } from './view-lodged-in-district.ts';
 import { viewLodgedNow } from './view-lodged-now.ts';
-import { findLodgedPerson, viewMovements } from './view-movements.ts';
+import { findLodgedPerson } from './find-lodged-person.ts';
+import { viewMovements } from './view-movements.ts';
 import { LodgedDistrictPage, LodgedNowPage, oversightBase } from './views/lodged-now-page.tsx';
 import { FindPersonPage, MovementsPage } from './views/movements-page.tsx';
 import { SilentLodgingsPage, StayFlagsPage } from './views/oversight-lists-page.tsx';
@@ -38,11 +40,8 @@ export function registerLodgingOversightRoutes(fastify: FastifyInstance): void {
   /** The access check and the read in one transaction, so the audit entry commits with what was read. */
   const read = <R,>(
     req: FastifyRequest,
-    action: Parameters<typeof oversightAccess>[2],
-    body: (
-      tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0],
-      access: OversightAccess,
-    ) => Promise<R>,
+    action: LodgingOversightAction,
+    body: (tx: Tx, access: OversightAccess) => Promise<R>,
   ) =>
     db().transaction(async (tx) => {
       const access = await oversightAccess(tx, req, action);

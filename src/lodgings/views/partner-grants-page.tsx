@@ -2,7 +2,7 @@ import { formatDateTime, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import type { listLodgingGrants } from '../grant-lodging-read.ts';
+import type { listLodgingGrants } from '../list-lodging-grants.ts';
 import { oversightBase } from './lodged-now-page.tsx';
 
 type Grant = Awaited<ReturnType<typeof listLodgingGrants>>[number];
