@@ -52,7 +52,8 @@ async function fill(db: Db): Promise<void> {
       'tourism', 'api', '00000000-0000-0000-0000-000000000000', s.check_in, false, 'BENCH-' || i,
       l.unit_code, l.regency_code, l.district_code
     from generate_series(1, ${STAYS}) i
-    cross join lateral (select now() - (random() * interval '700 days') as check_in) s
+    -- Check-ins spread over the last 700 days (the lateral refers to i, so it is computed per row).
+    cross join lateral (select now() - ((i::bigint * 7919) % (700 * 86400)) * interval '1 second' as check_in) s
     join l on l.n = i % ${LODGINGS}`);
   await db.execute(sql`vacuum analyze stays`);
   console.log(`filled ${STAYS} stays over ${LODGINGS} lodgings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
