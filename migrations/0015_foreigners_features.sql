@@ -1,3 +1,22 @@
+CREATE TABLE "lodging_read_grants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"unit_code" text NOT NULL,
+	"granted_by" uuid NOT NULL,
+	"granted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"valid_until" date NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "stay_notices" (
+	"stay_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"lodging_id" uuid NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "stay_notices_stay_id_kind_pk" PRIMARY KEY("stay_id","kind")
+);
+--> statement-breakpoint
 CREATE TABLE "overstay_proposal_actions" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"proposal_id" uuid NOT NULL,
@@ -50,11 +69,14 @@ CREATE TABLE "overstays" (
 );
 --> statement-breakpoint
 ALTER TABLE "lodging_actions" ALTER COLUMN "request_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "stay_notices" ADD CONSTRAINT "stay_notices_stay_id_stays_id_fk" FOREIGN KEY ("stay_id") REFERENCES "public"."stays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "overstay_proposals" ADD CONSTRAINT "overstay_proposals_overstay_id_overstays_id_fk" FOREIGN KEY ("overstay_id") REFERENCES "public"."overstays"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "lodging_read_grants_account_idx" ON "lodging_read_grants" USING btree ("account_id","unit_code");--> statement-breakpoint
 CREATE INDEX "overstay_proposal_actions_proposal_idx" ON "overstay_proposal_actions" USING btree ("proposal_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "overstay_proposal_actions_request_key" ON "overstay_proposal_actions" USING btree ("proposal_id","request_id") WHERE request_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "overstay_proposals_overstay_key" ON "overstay_proposals" USING btree ("overstay_id");--> statement-breakpoint
 CREATE INDEX "overstay_proposals_unit_idx" ON "overstay_proposals" USING btree ("unit_code","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "overstays_permit_key" ON "overstays" USING btree ("permit_id");--> statement-breakpoint
 CREATE INDEX "overstays_foreigner_idx" ON "overstays" USING btree ("foreigner_id");--> statement-breakpoint
-CREATE INDEX "overstays_unit_idx" ON "overstays" USING btree ("unit_code","status");
+CREATE INDEX "overstays_unit_idx" ON "overstays" USING btree ("unit_code","status");--> statement-breakpoint
+CREATE INDEX "stays_retention_idx" ON "stays" USING btree (coalesce("check_out_at", "check_in_at"));

@@ -22,6 +22,7 @@ import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
+import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
@@ -368,4 +369,5 @@ export const routes: Record<string, Entry> = {
   ...foreignerRoutes,
   ...overstayRoutes,
   ...lodgingRoutes,
+  ...lodgingOversightRoutes,
 };

@@ -1,20 +1,43 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
-import { foreigners } from './schema.ts';
+import { foreigners, travelDocuments } from './schema.ts';
 
-export type ForeignerName = { surname: string; givenNames: string; nationality: string };
+export type ForeignerName = { id: string; nationality: string; surname: string; givenNames: string; birthDate: string };
 
-/** The names and nationalities of these people in one query, for other features' lists (a lodging's guests, an office's overstays). */
+/** Who these people are (nationality and the latest document's name), for lists of many stays or permits at once. */
 export async function listForeignerNames(db: Executor, ids: readonly string[]): Promise<Map<string, ForeignerName>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({
       id: foreigners.id,
+      nationality: foreigners.nationality,
       surname: foreigners.surname,
       givenNames: foreigners.givenNames,
-      nationality: foreigners.nationality,
+      birthDate: foreigners.birthDate,
     })
     .from(foreigners)
     .where(inArray(foreigners.id, [...new Set(ids)]));
-  return new Map(rows.map(({ id, ...name }) => [id, name]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The people who showed a document with this number and nationality (birth dates may differ: two people, or one typed
+ * wrongly), for an officer who has the passport in hand but not the birth date.
+ */
+export async function findForeignersByDocument(
+  db: Executor,
+  nationality: string,
+  documentNumber: string,
+): Promise<ForeignerName[]> {
+  return db
+    .selectDistinct({
+      id: foreigners.id,
+      nationality: foreigners.nationality,
+      surname: foreigners.surname,
+      givenNames: foreigners.givenNames,
+      birthDate: foreigners.birthDate,
+    })
+    .from(travelDocuments)
+    .innerJoin(foreigners, eq(foreigners.id, travelDocuments.foreignerId))
+    .where(and(eq(travelDocuments.nationality, nationality), eq(travelDocuments.number, documentNumber)));
 }

@@ -144,6 +144,8 @@ export const stays = pgTable(
       .on(t.regencyCode, t.districtCode)
       .where(sql`check_out_at is null`),
     index('stays_reported_idx').on(t.reportedAt),
+    // The retention job deletes by the stay's end (the check-out, or the check-in when none was reported) in batches.
+    index('stays_retention_idx').on(sql`coalesce(${t.checkOutAt}, ${t.checkInAt})`),
   ],
 );
 export type Stay = typeof stays.$inferSelect;
@@ -158,3 +160,44 @@ export const lodgingRules = pgTable('lodging_rules', {
   checkInDueHours: integer('check_in_due_hours').notNull(),
   source: text('source').notNull(),
 });
+
+/**
+ * Read access to the lodged foreigners of an office's area, given by its head of office to a partner police account
+ * (UU 63/2024 Pasal 72: police may ask for lodging data). Live while not revoked and `validUntil` (a WITA date,
+ * inclusive) has not passed; kept after revocation, for the audit of who could read what when.
+ */
+export const lodgingReadGrants = pgTable(
+  'lodging_read_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull(),
+    unitCode: text('unit_code').notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    validUntil: date('valid_until').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [index('lodging_read_grants_account_idx').on(t.accountId, t.unitCode)],
+);
+export type LodgingReadGrant = typeof lodgingReadGrants.$inferSelect;
+
+export const stayNoticeKinds = ['late_check_in', 'missing_check_out'] as const;
+export type StayNoticeKind = (typeof stayNoticeKinds)[number];
+
+/**
+ * A flag sent about one stay (to the lodging's managers, and listed for the office): one row per stay and kind, so the
+ * daily job never tells anyone twice. Deleted with the stay by the retention job.
+ */
+export const stayNotices = pgTable(
+  'stay_notices',
+  {
+    stayId: uuid('stay_id')
+      .notNull()
+      .references(() => stays.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<StayNoticeKind>().notNull(),
+    lodgingId: uuid('lodging_id').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.stayId, t.kind] })],
+);

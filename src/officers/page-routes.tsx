@@ -5,6 +5,7 @@ import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
 import { can as canForeigner } from '../foreigners/policy.ts';
 import { roleMay as overstayRoleMay } from '../overstays/policy.ts';
+import { listOversightUnits } from '../lodgings/list-oversight-units.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -64,6 +65,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
         links={links}
         desks={await passportDesks(db(), actor)}
         queueUnits={await queueDesks(db(), actor)}
+        lodgingUnits={await listOversightUnits(db(), actor)}
       />,
     );
   });

@@ -94,6 +94,13 @@ const EnvSchema = z.object({
   STORAGE_S3_REGION: z.string().default('us-east-1'),
   STORAGE_S3_ACCESS_KEY: z.string().optional(),
   STORAGE_S3_SECRET_KEY: z.string().optional(),
+  /**
+   * Days a lodging report (a stay) is kept after it ended. Two years: Pasal 117 UU 6/2011 (a lodging that did not
+   * report) is a pelanggaran, prosecutable for one year, and an overstay or entry-ban review looks back over a
+   * yearly permit; a second year covers cases opened late. Shorter than Spain's 3 years and Italy's 5 because UU PDP
+   * 27/2022 wants personal data kept no longer than its purpose needs, and no Indonesian rule asks for more.
+   */
+  LODGING_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
 });
 
 export type SignInThrottle = {
@@ -145,6 +152,8 @@ export type Config = {
   storageQuotaBytes: number;
   /** S3-compatible storage for uploads; a folder under the data folder when unset. */
   s3: { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string } | undefined;
+  /** Lodging reports are deleted this many days after the stay ended. */
+  lodgingRetentionDays: number;
 };
 
 /**
@@ -209,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
             secretKey: e.STORAGE_S3_SECRET_KEY,
           }
         : undefined,
+    lodgingRetentionDays: e.LODGING_RETENTION_DAYS,
     ...overrides,
   };
 }

@@ -32,12 +32,15 @@ export function OfficerHomePage({
   links,
   desks,
   queueUnits,
+  lodgingUnits,
 }: {
   ctx: PageContext;
   unit?: Unit;
   links: HomeLinks;
   desks: PassportDesk[];
   queueUnits: Unit[];
+  /** Units whose lodged foreigners this officer (or partner, through a grant) may read. */
+  lodgingUnits: string[];
 }) {
   const { t } = ctx;
   const actor = ctx.actor!;
@@ -93,6 +96,14 @@ export function OfficerHomePage({
             <p>{t('officer.departuresAbout')}</p>
           </li>
         )}
+        {lodgingUnits.map((code) => (
+          <li class="card" key={code}>
+            <h2>
+              <a href={`/officer/units/${code}/lodgings`}>{`${t('lodgings.oversight.title')} · ${code}`}</a>
+            </h2>
+            <p>{t('lodgings.oversight.homeAbout')}</p>
+          </li>
+        ))}
         {links.sessions && (
           <li class="card">
             <h2>

@@ -1,0 +1,131 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { makeCitizen } from '../../test/factories.ts';
+import { auditLog } from '../platform/audit/schema.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { jobs } from '../platform/jobs/schema.ts';
+import { deleteOldStays } from './delete-old-stays.ts';
+import { flagStays } from './flag-stays.ts';
+import { FLAG_JOB, RETENTION_JOB } from './oversight-jobs.ts';
+import { addManager, makeLodging, makeStay } from './oversight-test-support.ts';
+import { stayNotices, stays } from './schema.ts';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+describeApp(
+  'oversight jobs: flags and retention',
+  (ctx) => {
+    const mailsTo = async (to: string) =>
+      ctx.db
+        .select({ payload: jobs.payload })
+        .from(jobs)
+        .where(and(eq(jobs.kind, 'mail.send'), sql`${jobs.payload}->>'to' = ${to}`));
+
+    it('queues the daily runs when the app starts, once', async () => {
+      const waiting = await ctx.db
+        .select()
+        .from(jobs)
+        .where(and(inArray(jobs.kind, [FLAG_JOB, RETENTION_JOB]), sql`done_at is null`));
+      expect(waiting.map((j) => j.kind).sort()).toEqual([FLAG_JOB, RETENTION_JOB]);
+      for (const job of waiting) expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+    });
+
+    it('flags late check-ins and missing check-outs to the lodging once per stay and kind', async () => {
+      const today = witaDate();
+      const manager = await makeCitizen(ctx.db);
+      const hotel = await makeLodging(ctx.db);
+      await addManager(ctx.db, hotel, manager.id);
+      const late = await makeStay(ctx.db, hotel, { late: true, checkInAt: daysAgo(2), reportedAt: daysAgo(1) });
+      const gone = await makeStay(ctx.db, hotel, { expectedCheckOutOn: addDays(today, -1), checkInAt: daysAgo(4) });
+      const both = await makeStay(ctx.db, hotel, {
+        late: true,
+        expectedCheckOutOn: addDays(today, -2),
+        checkInAt: daysAgo(5),
+      });
+      const fine = await makeStay(ctx.db, hotel, { expectedCheckOutOn: today });
+      const left = await makeStay(ctx.db, hotel, { expectedCheckOutOn: addDays(today, -1), checkOutAt: daysAgo(1) });
+
+      const flagged = await ctx.db.transaction((tx) => flagStays(tx, today));
+      expect(flagged).toBeGreaterThanOrEqual(4);
+      const notices = await ctx.db
+        .select({ stayId: stayNotices.stayId, kind: stayNotices.kind })
+        .from(stayNotices)
+        .where(eq(stayNotices.lodgingId, hotel.id));
+      expect(notices.map((n) => `${n.stayId}:${n.kind}`).sort()).toEqual(
+        [
+          `${late.id}:late_check_in`,
+          `${gone.id}:missing_check_out`,
+          `${both.id}:late_check_in`,
+          `${both.id}:missing_check_out`,
+        ].sort(),
+      );
+      const [mail, ...more] = await mailsTo(manager.email);
+      expect(more).toHaveLength(0);
+      const text = String(mail!.payload.text);
+      for (const s of [late, gone, both]) expect(text).toContain(s.receiptNumber);
+      for (const s of [fine, left]) expect(text).not.toContain(s.receiptNumber);
+
+      // A rerun tells nobody again; the next day's run tells only about the guest whose departure passed since.
+      expect(await ctx.db.transaction((tx) => flagStays(tx, today))).toBe(0);
+      expect(await mailsTo(manager.email)).toHaveLength(1);
+      await ctx.db.transaction((tx) => flagStays(tx, addDays(today, 1)));
+      const [, next] = await mailsTo(manager.email);
+      expect(String(next!.payload.text)).toContain(fine.receiptNumber);
+      for (const s of [late, gone, both]) expect(String(next!.payload.text)).not.toContain(s.receiptNumber);
+      expect(await ctx.db.select().from(stayNotices).where(eq(stayNotices.lodgingId, hotel.id))).toHaveLength(5);
+    });
+
+    it('mails the address the lodging registered with when it has no manager left', async () => {
+      const hotel = await makeLodging(ctx.db);
+      await makeStay(ctx.db, hotel, { late: true });
+      await ctx.db.transaction((tx) => flagStays(tx));
+      expect(await mailsTo(hotel.email)).toHaveLength(1);
+    });
+
+    it('deletes only the stays that ended before the retention period, in batches, with one audit entry', async () => {
+      const hotel = await makeLodging(ctx.db);
+      const oldOut = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(805), checkOutAt: daysAgo(800) });
+      const oldOpen = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(800), late: true });
+      const oldOut2 = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(760), checkOutAt: daysAgo(740) });
+      await ctx.db.insert(stayNotices).values({ stayId: oldOpen.id, kind: 'late_check_in', lodgingId: hotel.id });
+      const longStay = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(800), checkOutAt: daysAgo(100) });
+      const recent = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(10), checkOutAt: daysAgo(9) });
+      const open = await makeStay(ctx.db, hotel);
+
+      const deleted = await deleteOldStays(ctx.db, 730, new Date(), 2);
+      expect(deleted).toBe(3);
+      const kept = await ctx.db.select({ id: stays.id }).from(stays).where(eq(stays.lodgingId, hotel.id));
+      expect(kept.map((s) => s.id).sort()).toEqual([longStay.id, recent.id, open.id].sort());
+      for (const gone of [oldOut, oldOpen, oldOut2]) expect(kept.map((s) => s.id)).not.toContain(gone.id);
+      expect(await ctx.db.select().from(stayNotices).where(eq(stayNotices.stayId, oldOpen.id))).toHaveLength(0);
+      const [entry] = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'lodging.staysDeleted'))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(entry?.details).toMatchObject({ count: 3, retentionDays: 730, system: 'lodgings.retention' });
+
+      expect(await deleteOldStays(ctx.db, 730)).toBe(0);
+    });
+
+    it("runs each daily job through the runner, which queues the next day's run", async () => {
+      await ctx.db
+        .update(jobs)
+        .set({ runAt: new Date() })
+        .where(inArray(jobs.kind, [FLAG_JOB, RETENTION_JOB]));
+      await ctx.app.deps.jobs.runDue();
+      const all = await ctx.db
+        .select()
+        .from(jobs)
+        .where(inArray(jobs.kind, [FLAG_JOB, RETENTION_JOB]));
+      expect(all.filter((j) => j.doneAt !== null)).toHaveLength(2);
+      const waiting = all.filter((j) => j.doneAt === null && j.failedAt === null);
+      expect(waiting.map((j) => j.kind).sort()).toEqual([FLAG_JOB, RETENTION_JOB]);
+      for (const job of waiting) expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+    });
+  },
+  {},
+  { ownDatabase: true },
+);

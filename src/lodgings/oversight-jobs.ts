@@ -1,0 +1,54 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
+import type { Db, Executor } from '../platform/db/index.ts';
+import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
+import type { JobRunner } from '../platform/jobs/runner.ts';
+import { jobs } from '../platform/jobs/schema.ts';
+import { deleteOldStays } from './delete-old-stays.ts';
+import { flagStays } from './flag-stays.ts';
+
+export const FLAG_JOB = 'lodgings.flags';
+export const RETENTION_JOB = 'lodgings.retention';
+/**
+ * WITA times: flags before the offices open (so the day's list is ready), after the 24-hour check-in window of the
+ * night's arrivals has mostly passed; the deletion at night, when nobody reads.
+ */
+const DAILY_AT: Record<string, string> = { [FLAG_JOB]: '07:00', [RETENTION_JOB]: '02:00' };
+
+/** Queues the daily job for its next time unless one is already waiting (`except`: the run now going). */
+export async function scheduleDaily(tx: Executor, kind: string, now = new Date(), except?: number): Promise<void> {
+  const waiting = await tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.kind, kind),
+        isNull(jobs.doneAt),
+        isNull(jobs.failedAt),
+        except === undefined ? undefined : ne(jobs.id, except),
+      ),
+    )
+    .limit(1);
+  if (waiting.length > 0) return;
+  const today = witaDate(now);
+  const at = witaInstant(today, DAILY_AT[kind]);
+  await enqueueJob(tx, kind, {}, { runAt: at > now ? at : witaInstant(addDays(today, 1), DAILY_AT[kind]) });
+}
+
+/** The daily flags and retention runs: each runs, then queues itself for the next day. */
+export async function registerLodgingOversightJobs(runner: JobRunner, db: Db, retentionDays: number): Promise<void> {
+  runner.register(FLAG_JOB, async (_payload, job) => {
+    await db.transaction(async (tx) => {
+      await flagStays(tx);
+      await scheduleDaily(tx, FLAG_JOB, new Date(), job.id);
+    });
+  });
+  runner.register(RETENTION_JOB, async (_payload, job) => {
+    await deleteOldStays(db, retentionDays);
+    await scheduleDaily(db, RETENTION_JOB, new Date(), job.id);
+  });
+  await db.transaction(async (tx) => {
+    await scheduleDaily(tx, FLAG_JOB);
+    await scheduleDaily(tx, RETENTION_JOB);
+  });
+}
