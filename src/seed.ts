@@ -4,13 +4,15 @@ import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
+import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
+  await seedSponsorExemptions(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }
