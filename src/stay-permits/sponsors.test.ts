@@ -1,12 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { makeForeigner } from '../foreigners/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
+import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import { jobs } from '../platform/jobs/schema.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { describeApp } from '../../test/db.ts';
 import { makeCitizen, makeNik, makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
-import { permitChangeReports, sponsorMembers, sponsors } from './schema.ts';
+import { permitChangeReports, permitEndNotices, sponsorMembers, sponsors } from './schema.ts';
+import { NOTICE_JOB } from './send-permit-end-notices.ts';
 import { makeSponsor, makeStayPermit } from './test-support.ts';
 
 describeApp('sponsors: registration, verification, members, their own foreigners, change reports', (ctx) => {
@@ -162,5 +165,20 @@ describeApp('sponsors: registration, verification, members, their own foreigners
         and(eq(auditLog.targetId, permit.id), eq(auditLog.action, 'stay_permit.change_acknowledged')),
       ),
     ).toBe(1);
+  });
+
+  it('runs the daily notice job: the sponsor’s members are mailed, and the next morning’s run is queued', async () => {
+    const member = await makeCitizen(ctx.db);
+    const sponsor = await makeSponsor(ctx.db, { members: [member], registrationNumber: nib() });
+    const permit = await makeStayPermit(ctx.db, { sponsorId: sponsor.id, validUntil: addDays(witaDate(), 7) });
+    await ctx.db.transaction((tx) => enqueueJob(tx, NOTICE_JOB, {}));
+    await ctx.app.deps.jobs.runDue();
+    expect(await mailsTo(member.email)).toBe(1);
+    expect(await ctx.db.$count(permitEndNotices, eq(permitEndNotices.permitId, permit.id))).toBe(1);
+    const next = await ctx.db
+      .select({ runAt: jobs.runAt })
+      .from(jobs)
+      .where(and(eq(jobs.kind, NOTICE_JOB), isNull(jobs.doneAt)));
+    expect(next.map((j) => witaDate(j.runAt))).toContain(addDays(witaDate(), 1));
   });
 });
