@@ -7,8 +7,9 @@ import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
 import { scheduleOverstayScan } from './overstays/schedule-overstay-scan.ts';
+import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
@@ -18,6 +19,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedOverstayRates(db);
   // The daily overstay scan reschedules itself; this starts the chain on a new installation (and restarts a broken one).
   await scheduleOverstayScan(db, now);
+  await seedSponsorExemptions(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

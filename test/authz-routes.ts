@@ -23,6 +23,7 @@ import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
+import { permitRoutes } from './authz-permit-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
@@ -370,4 +371,5 @@ export const routes: Record<string, Entry> = {
   ...overstayRoutes,
   ...lodgingRoutes,
   ...lodgingOversightRoutes,
+  ...permitRoutes,
 };

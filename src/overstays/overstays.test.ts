@@ -138,7 +138,7 @@ describeApp(
       return row!.n;
     };
 
-    it('leaves out a change of status filed and paid before the end, a newer permit, and people who left', async () => {
+    it('leaves out a change of status filed and paid before the end, a newer permit, a converted or cancelled one, and people who left', async () => {
       const changing = await makeStayPermit(ctx.db, {
         validUntil: '2022-01-01',
         pendingChangePaidOn: '2021-12-01',
@@ -148,9 +148,17 @@ describeApp(
       await makeStayPermit(ctx.db, { foreignerId: renewed.foreignerId, validUntil: '2023-01-01', unitCode });
       const left = await makeStayPermit(ctx.db, { validUntil: '2022-01-01', unitCode });
       expect((await depart(left.foreignerId, '2021-12-20')).statusCode).toBe(201);
-      const ended = await makeStayPermit(ctx.db, { validUntil: '2022-01-01', status: 'ended', unitCode });
+      const converted = await makeStayPermit(ctx.db, { validUntil: '2022-01-01', status: 'converted', unitCode });
+      const cancelled = await makeStayPermit(ctx.db, { validUntil: '2022-01-01', status: 'cancelled', unitCode });
       await scan('2022-01-05');
-      for (const p of [changing, renewed, left, ended]) expect(await overstayOf(ctx.db, p.permitId)).toBeUndefined();
+      for (const p of [changing, renewed, left, converted, cancelled])
+        expect(await overstayOf(ctx.db, p.permitId)).toBeUndefined();
+    });
+
+    it('counts a holder still here after an exit permit’s leave-by date (an EPO ends the permit on that day)', async () => {
+      const epo = await makeStayPermit(ctx.db, { validUntil: '2022-01-01', status: 'ended', unitCode });
+      await scan('2022-01-03');
+      expect(await overstayOf(ctx.db, epo.permitId)).toMatchObject({ days: 2 });
     });
 
     it('proposes action on a charge still unpaid the set number of days after the person left', async () => {

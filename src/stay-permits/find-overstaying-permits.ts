@@ -4,8 +4,9 @@ import type { IsoDate } from '../platform/calendar/wita.ts';
 
 /**
  * The permits whose holders overstay on `today` (WITA), as a select another feature's set-based statement embeds
- * (the daily overstay scan over a million permits is one statement, not a look-up per person): active permits that
- * ended before today (through the partial index on active permits' last day), that are their holder's latest, whose
+ * (the daily overstay scan over a million permits is one statement, not a look-up per person): permits that let
+ * their holder stay (active, or ended by an exit permit whose leave-by day is `valid_until`) up to a day before
+ * today (through the partial index on those permits' last day), that are their holder's latest, whose
  * holder has not left since entering, and with no change of status filed and paid before the end (§1.4).
  * Columns: permit_id, foreigner_id, unit_code, first_day (the day after the last day of the permit).
  */
@@ -13,7 +14,7 @@ export function overstayingPermitsSql(today: IsoDate): SQL {
   return sql`
     select p.id as permit_id, p.foreigner_id, p.unit_code, (p.valid_until + 1) as first_day
     from stay_permits p
-    where p.status = 'active' and p.valid_until < ${today}::date
+    where p.status in ('active', 'ended') and p.valid_until < ${today}::date
       and p.pending_change_paid_on is null
       and not exists (
         select 1 from stay_permits later

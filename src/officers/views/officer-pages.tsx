@@ -14,6 +14,7 @@ type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
 type HomeLinks = {
   lodgings: boolean;
+  stayPermits: boolean;
   units: boolean;
   officers: boolean;
   holidays: boolean;
@@ -56,6 +57,14 @@ export function OfficerHomePage({
         </p>
       )}
       <ul class="cards">
+        {links.stayPermits && (
+          <li class="card">
+            <h2>
+              <a href={`/officer/units/${actor.unitCode}/stay-permits`}>{t('officer.stayPermits')}</a>
+            </h2>
+            <p>{t('officer.stayPermitsAbout')}</p>
+          </li>
+        )}
         {links.work && (
           <li class="card">
             <h2>
