@@ -17,6 +17,7 @@ import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
 import { registerPayments } from './payments/register.ts';
+import { registerPermitServices } from './permit-services/register.ts';
 import { registerQueue } from './queue/register.ts';
 import { registerRegions } from './regions/register.ts';
 import { registerRoster } from './roster/register.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerPayments(app, { paidFor: paidForByPurpose });
   await registerAppointments(app);
   registerPassports(app);
+  registerPermitServices(app);
   await registerCases(app);
   registerQueue(app);
   registerCasework(app);

@@ -2,7 +2,9 @@
 // notification endpoint (app.ts) and `sikoe payments settle` (cli.ts) are handed this list.
 import { appointmentPaid } from './appointments/register.ts';
 import type { PaidForByPurpose } from './payments/record-payment.ts';
+import { permitServicePaid } from './permit-services/register.ts';
 
 export const paidForByPurpose: PaidForByPurpose = {
   appointment: appointmentPaid,
+  stay_permit_service: permitServicePaid,
 };

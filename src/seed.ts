@@ -4,6 +4,7 @@ import { seedUnits } from './units/seed-units.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
+import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 
 /** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
@@ -11,6 +12,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
+  await seedPermitServices(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }
