@@ -5,14 +5,16 @@ import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedPermitServices } from './permit-services/seed-permit-services.ts';
+import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
   await seedPermitServices(db);
+  await seedSponsorExemptions(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
@@ -58,11 +58,12 @@ export function registerPermitServiceApplicantPages(fastify: FastifyInstance): v
     );
   };
   const errorsOn =
-    (page: typeof applyPage) =>
-    (req: FastifyRequest, reply: FastifyReply, error: AppError, fields?: Record<string, string>) =>
+    (page: typeof applyPage) => (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) =>
       page(req, reply, { values: sent(req), errors: formErrors(req.t, error, fields) }, error.status);
 
-  app.get('/stay-permits/apply', { schema: { hide: true }, config: english }, (req, reply) => applyPage(req, reply, {}));
+  app.get('/stay-permits/apply', { schema: { hide: true }, config: english }, (req, reply) =>
+    applyPage(req, reply, {}),
+  );
 
   app.post(
     '/stay-permits/apply',
@@ -75,8 +76,10 @@ export function registerPermitServiceApplicantPages(fastify: FastifyInstance): v
     },
   );
 
-  app.get('/stay-permits/applications/:id', { schema: { hide: true, params: IdParams }, config: english }, (req, reply) =>
-    ownPage(req, reply, {}),
+  app.get(
+    '/stay-permits/applications/:id',
+    { schema: { hide: true, params: IdParams }, config: english },
+    (req, reply) => ownPage(req, reply, {}),
   );
 
   app.post(

@@ -10,7 +10,12 @@ export async function lockPermitApplication(tx: Tx, id: string): Promise<PermitA
   return application;
 }
 
-export type ApplicationHistoryEntry = { type: string; at: Date; actorId: string | null; payload: Record<string, unknown> };
+export type ApplicationHistoryEntry = {
+  type: string;
+  at: Date;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+};
 
 export function applicationHistory(db: Executor, applicationId: string): Promise<ApplicationHistoryEntry[]> {
   return db

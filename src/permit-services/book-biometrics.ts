@@ -44,7 +44,9 @@ export function bookBiometrics(
     if (!(await ruleOf(tx, application)).biometrics) throw new AppError('invalid_transition');
     const days = await biometricsDays(tx, application.unitCode, witaDate(now));
     if (!days.includes(input.date)) throw new AppError('validation_failed', { date: 'permitServices.v.dateNotOpen' });
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`permit-biometrics:${application.unitCode}:${input.date}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`permit-biometrics:${application.unitCode}:${input.date}`}))`,
+    );
     const a = permitApplications;
     const [taken] = await tx
       .select({ n: count() })

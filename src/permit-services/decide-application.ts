@@ -18,7 +18,12 @@ export type Decision =
  * whole decision); refusal keeps the reason. Either way a paid alih status stops shielding the permit, and the
  * applicant is told by mail.
  */
-export function decideApplication(tx: Tx, caller: Caller, input: Decision, now = new Date()): Promise<PermitApplication> {
+export function decideApplication(
+  tx: Tx,
+  caller: Caller,
+  input: Decision,
+  now = new Date(),
+): Promise<PermitApplication> {
   const step = input.decision === 'approve' ? 'approve' : 'refuse';
   return performApplicationAction(tx, caller, { ...input, step }, async (application) => {
     if (application.verifiedBy === caller.actor?.id) throw new AppError('four_eyes_required');

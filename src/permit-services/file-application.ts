@@ -98,9 +98,17 @@ export async function fileApplication(
       expiresAt: week < lastDay ? week : lastDay,
     });
     application = { ...application, billingCode: billing.code };
-    await tx.update(permitApplications).set({ billingCode: billing.code }).where(eq(permitApplications.id, application.id));
+    await tx
+      .update(permitApplications)
+      .set({ billingCode: billing.code })
+      .where(eq(permitApplications.id, application.id));
   }
-  const payload = { service: input.service, permitId: permit.id, fee: fee.amount, billingCode: application.billingCode };
+  const payload = {
+    service: input.service,
+    permitId: permit.id,
+    fee: fee.amount,
+    billingCode: application.billingCode,
+  };
   await recordWorkflowAction(
     tx,
     caller,

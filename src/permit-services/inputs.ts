@@ -39,7 +39,12 @@ export type FilingBody = z.output<typeof FilingBody>;
 export const FilingForm = z.object({
   ...filing,
   reason: blank(z.string().trim().max(1000, 'v.tooLong')),
-  documentNumber: blank(z.string().trim().regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')),
+  documentNumber: blank(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
+  ),
   birthDate: blank(isoDateField),
   ...csrfField,
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../platform/errors.ts';
+import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
@@ -43,7 +43,7 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
       status,
     );
   };
-  const errorPage = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields?: Record<string, string>) =>
+  const errorPage = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) =>
     applicationPage(req, reply, { values: sent(req), errors: formErrors(req.t, error, fields) }, error.status);
 
   app.get('/officer/stay-permit-services', { schema: { hide: true } }, async (req, reply) => {
@@ -64,7 +64,9 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
       authorizeRole(actor, 'service.verify');
       const { id } = req.params;
       const { note, requestId } = req.body;
-      await db().transaction((tx) => verifyApplication(tx, callerOf(req, actor), { applicationId: id, note, requestId }));
+      await db().transaction((tx) =>
+        verifyApplication(tx, callerOf(req, actor), { applicationId: id, note, requestId }),
+      );
       return reply.redirect(`/officer/stay-permit-services/${id}`, 303);
     },
   );

@@ -14,7 +14,7 @@ import { extendStayPermit } from '../stay-permits/extend-stay-permit.ts';
 import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { markChangePaid } from '../stay-permits/mark-change-paid.ts';
 import type { StayPermit } from '../stay-permits/schema.ts';
-import { isSponsorMember } from '../stay-permits/sponsor-membership.ts';
+import { isSponsorMember } from '../stay-permits/is-sponsor-member.ts';
 import type { PermitApplication, PermitServiceRule } from './schema.ts';
 
 export async function permitOf(db: Executor, permitId: string): Promise<StayPermit | null> {
@@ -45,7 +45,7 @@ export async function applicantRoleOf(
   if (!proof.documentNumber || !proof.birthDate) return null;
   const person = await getForeigner(db, permit.foreignerId);
   const number = proof.documentNumber.trim().toUpperCase();
-  const holds = person.birthDate === proof.birthDate && person.documents.some((d) => d.documentNumber === number);
+  const holds = person.birthDate === proof.birthDate && person.documents.some((d) => d.number === number);
   return holds ? 'foreigner' : null;
 }
 
@@ -103,6 +103,5 @@ export async function applyDecision(
 export async function clearPaidChange(tx: Tx, caller: Caller, application: PermitApplication) {
   if (!isConversion(application) || !application.paidOn || application.paidOn > application.permitUntil) return;
   const permit = await getStayPermit(tx, application.permitId);
-  if (permit.pendingChangePaidOn)
-    await clearChangePaid(tx, caller, { permitId: permit.id, reference: application.id });
+  if (permit.pendingChangePaidOn) await clearChangePaid(tx, caller, { permitId: permit.id, reference: application.id });
 }

@@ -8,7 +8,8 @@ type Rule = Omit<PermitServiceRule, 'id' | 'inForce' | 'allowed' | 'biometrics' 
 const SE_2022 = 'SE Dirjen IMI-0093.KU.01.03/2022';
 const KOTABUMI = 'https://kotabumi.imigrasi.go.id/berita/implementasi-pnbp-intal-2022-05-12';
 const BLITAR = 'https://blitar.imigrasi.go.id/pelayanan/izin-kunjungan/';
-const ALIH = 'https://imigrasi.go.id/wna/izin-tinggal-keimigrasian/izin-tinggal-kunjungan-menjadi-izin-tinggal-terbatas';
+const ALIH =
+  'https://imigrasi.go.id/wna/izin-tinggal-keimigrasian/izin-tinggal-kunjungan-menjadi-izin-tinggal-terbatas';
 const ITAP_EXT = 'https://sippn.menpan.go.id/pelayanan-publik/8115007';
 const ITAS_EXT = 'https://sippn.menpan.go.id/pelayanan-publik/8087431';
 /** The day before PMK 9/2022 took effect (16 Apr 2022): the 2014 regime's last day. */
@@ -124,22 +125,28 @@ const rules: Rule[] = [
     regulation: 'Permenkumham 27/2014 (SIPPN Jawa Barat)',
     source: ITAP_EXT,
   },
-  ...(['itas', 'itap'] as const).flatMap((permitType) => [
-    { stepDays: 7, inForce: true, source: 'https://sevenstonesindonesia.com/?p=56076 · http://kui.unisma.ac.id/epo-exit-permit-only/' },
-    { stepDays: 5, inForce: false, source: 'https://www.letsmoveindonesia.com/indonesia-exit-permit-only-epo/' },
-  ].map((r) => ({
-    ...r,
-    service: 'epo' as const,
-    permitType,
-    maxExtensions: null,
-    earliestDaysBefore: null,
-    latestDaysBefore: 0,
-    tariffItem: 'epo',
-    biometrics: false,
-    slaWorkingDays: 2,
-    validFrom: FROM_2014,
-    regulation: 'Permenkumham 27/2014',
-  }))),
+  ...(['itas', 'itap'] as const).flatMap((permitType) =>
+    [
+      {
+        stepDays: 7,
+        inForce: true,
+        source: 'https://sevenstonesindonesia.com/?p=56076 · http://kui.unisma.ac.id/epo-exit-permit-only/',
+      },
+      { stepDays: 5, inForce: false, source: 'https://www.letsmoveindonesia.com/indonesia-exit-permit-only-epo/' },
+    ].map((r) => ({
+      ...r,
+      service: 'epo' as const,
+      permitType,
+      maxExtensions: null,
+      earliestDaysBefore: null,
+      latestDaysBefore: 0,
+      tariffItem: 'epo',
+      biometrics: false,
+      slaWorkingDays: 2,
+      validFrom: FROM_2014,
+      regulation: 'Permenkumham 27/2014',
+    })),
+  ),
   ...(['itk', 'itas', 'itap', 'golden_visa'] as const).map((permitType) => ({
     service: 'cancellation' as const,
     permitType,
@@ -158,9 +165,19 @@ const rules: Rule[] = [
 
 const PP45 = 'https://imigrasi.go.id/biaya_imigrasi';
 const PP28 = 'https://imigrasi-pamekasan.com/index.php/component/sppagebuilder/13-biaya-wna-foreign-services-fees';
-const PMK9 = 'https://amp.suara.com/news/2022/04/17/130454/tarif-visa-kunjungan-60-hari-non-wisata-naik-ini-daftar-selengkapnya-dari-imigrasi-indonesia';
-const row = (regulation: string, validFrom: string, validUntil: string | null, source: string) =>
-  (item: string, maxDays: number, amount: number) => ({ regulation, item, maxDays, amount, validFrom, validUntil, source });
+const PMK9 =
+  'https://amp.suara.com/news/2022/04/17/130454/tarif-visa-kunjungan-60-hari-non-wisata-naik-ini-daftar-selengkapnya-dari-imigrasi-indonesia';
+const row =
+  (regulation: string, validFrom: string, validUntil: string | null, source: string) =>
+  (item: string, maxDays: number, amount: number) => ({
+    regulation,
+    item,
+    maxDays,
+    amount,
+    validFrom,
+    validUntil,
+    source,
+  });
 
 /**
  * §1.7. PP 45/2024 in force from 17 Dec 2024 (the earlier of the reported dates, as the passport tariffs). Its
@@ -196,10 +213,7 @@ const tariffs = [
  */
 export async function seedPermitServices(db: Executor): Promise<void> {
   const existing = await db.select({ id: permitServiceRules.id }).from(permitServiceRules).limit(1);
-  if (existing.length === 0)
-    await db.insert(permitServiceRules).values(
-      rules.map((r) => ({ entryBasis: null, ...r })),
-    );
+  if (existing.length === 0) await db.insert(permitServiceRules).values(rules.map((r) => ({ entryBasis: null, ...r })));
   await db.insert(permitTariffs).values(tariffs).onConflictDoNothing();
   await db
     .insert(permitBiometricsCapacity)

@@ -1,3 +1,4 @@
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
@@ -5,7 +6,8 @@ import { AppError } from '../platform/errors.ts';
 import type { StayPermit } from '../stay-permits/schema.ts';
 import { permitServiceRules, permitTariffs, type PermitService, type PermitServiceRule } from './schema.ts';
 
-const inForceOn = (on: IsoDate, from: typeof permitServiceRules.validFrom, until: typeof permitServiceRules.validUntil) =>
+/** Rows in force on the day: from `validFrom`, to `validUntil` inclusive (none: still in force). */
+const inForceOn = (on: IsoDate, from: PgColumn, until: PgColumn) =>
   and(lte(from, on), or(isNull(until), gte(until, on)));
 
 /** The rule in force on the day for the service on this permit: its entry basis's own row before an any-basis one. */

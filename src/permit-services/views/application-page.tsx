@@ -22,7 +22,11 @@ export function ApplicationPage({ ctx, application: a, history, days, mayWithdra
   const { t } = ctx;
   const base = `/stay-permits/applications/${a.id}`;
   return (
-    <Layout ctx={ctx} title={t('permitServices.application.title', { service: t(`permitServices.services.${a.service}`) })} hasErrors={!!state.errors}>
+    <Layout
+      ctx={ctx}
+      title={t('permitServices.application.title', { service: t(`permitServices.services.${a.service}`) })}
+      hasErrors={!!state.errors}
+    >
       <h1>{t('permitServices.application.title', { service: t(`permitServices.services.${a.service}`) })}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={{ date: t('permitServices.application.date') }} />
       <ApplicationFacts ctx={ctx} application={a} />

@@ -29,7 +29,9 @@ function RulesTable({ ctx, rules }: { ctx: PageContext; rules: PermitServiceRule
             <td>{r.entryBasis ? t(`permitServices.bases.${r.entryBasis}`) : t('permitServices.rules.anyBasis')}</td>
             <td>{dash(r.maxExtensions)}</td>
             <td>{dash(r.stepDays)}</td>
-            <td>{t('permitServices.rules.windowDays', { from: dash(r.earliestDaysBefore), to: r.latestDaysBefore })}</td>
+            <td>
+              {t('permitServices.rules.windowDays', { from: dash(r.earliestDaysBefore), to: r.latestDaysBefore })}
+            </td>
           </tr>
         ))}
       </tbody>
