@@ -88,25 +88,35 @@ export async function fileApplication(
     if (constraintOf(err) === 'permit_applications_open_key') throw alreadyOpen();
     throw err;
   }
-  if (!free) {
-    const lastDay = witaInstant(addDays(permit.validUntil, 1));
-    const week = new Date(now.getTime() + PAYABLE_DAYS * 86_400_000);
-    const billing = await issueBilling(tx, {
-      purpose: 'stay_permit_service',
-      subjectId: application.id,
-      amount: fee.amount,
-      expiresAt: week < lastDay ? week : lastDay,
-    });
-    application = { ...application, billingCode: billing.code };
-    await tx
-      .update(permitApplications)
-      .set({ billingCode: billing.code })
-      .where(eq(permitApplications.id, application.id));
-  }
+  if (!free) application = await bill(tx, application, now);
+  await recordFiling(tx, caller, application, input.requestId);
+  await mailApplicant(tx, application, 'filed', { amount: fee.amount, code: application.billingCode ?? '-' });
+  return application;
+}
+
+/** The billing code for the fee, payable for a week and never after the permit's last day. */
+async function bill(tx: Tx, application: PermitApplication, now: Date): Promise<PermitApplication> {
+  const lastDay = witaInstant(addDays(application.permitUntil, 1));
+  const week = new Date(now.getTime() + PAYABLE_DAYS * 86_400_000);
+  const billing = await issueBilling(tx, {
+    purpose: 'stay_permit_service',
+    subjectId: application.id,
+    amount: application.feeAmount,
+    expiresAt: week < lastDay ? week : lastDay,
+  });
+  await tx
+    .update(permitApplications)
+    .set({ billingCode: billing.code })
+    .where(eq(permitApplications.id, application.id));
+  return { ...application, billingCode: billing.code };
+}
+
+/** The application's first history entry and its audit entry. */
+async function recordFiling(tx: Tx, caller: Caller, application: PermitApplication, requestId?: string) {
   const payload = {
-    service: input.service,
-    permitId: permit.id,
-    fee: fee.amount,
+    service: application.service,
+    permitId: application.permitId,
+    fee: application.feeAmount,
     billingCode: application.billingCode,
   };
   await recordWorkflowAction(
@@ -120,7 +130,7 @@ export async function fileApplication(
       type: 'filed',
       status: application.status,
       payload,
-      requestId: input.requestId,
+      requestId,
     },
     {
       action: 'permit_application.filed',
@@ -130,6 +140,4 @@ export async function fileApplication(
       details: payload,
     },
   );
-  await mailApplicant(tx, application, 'filed', { amount: fee.amount, code: application.billingCode ?? '-' });
-  return application;
 }
