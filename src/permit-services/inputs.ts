@@ -16,7 +16,7 @@ const blank = <T extends z.ZodType>(schema: T) =>
 
 const filing = {
   service: z.enum(permitServices, { error: 'v.choose' }),
-  permitId: z.uuid({ error: 'permitServices.v.permitId' }),
+  permitId: z.uuid(),
   reason: z.string().trim().max(1000, 'v.tooLong').nullish(),
   requestId: requestIdField,
 };
@@ -30,7 +30,7 @@ export const FilingBody = z.object({
   documentNumber: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')
+    .regex(/^[A-Za-z0-9]{1,15}$/)
     .nullish(),
   birthDate: isoDateField.nullish(),
 });
@@ -43,7 +43,7 @@ export const FilingForm = z.object({
     z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
+      .regex(/^[A-Za-z0-9]{1,15}$/),
   ),
   birthDate: blank(isoDateField),
   ...csrfField,

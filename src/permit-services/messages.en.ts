@@ -22,8 +22,6 @@ export const permitServices: Messages<typeof id> = {
     withdrawn: 'Withdrawn',
   },
   v: {
-    permitId: 'Give the permit’s reference as Sikoe shows it (a code of 36 letters, digits and dashes).',
-    documentNumber: 'A passport number has letters and digits only, at most 15.',
     permitNotActive: 'This permit is no longer active.',
     permitEnded: 'This permit has already ended: the service can no longer be applied for.',
     notOffered: 'This service is not available for this permit and how its holder entered Indonesia.',
@@ -37,6 +35,7 @@ export const permitServices: Messages<typeof id> = {
     dateFull: 'This day is full. Choose another day.',
     biometricsFirst: 'The applicant’s biometrics visit has not been booked yet.',
   },
+  types: { itk: 'ITK', itas: 'ITAS', itap: 'ITAP', golden_visa: 'Golden Visa' },
   bases: {
     visit_visa: 'Visit visa',
     voa: 'Visa on arrival',
@@ -46,6 +45,7 @@ export const permitServices: Messages<typeof id> = {
     crew: 'Crew',
   },
   rules: {
+    type: 'Permit',
     basis: 'Entry',
     anyBasis: 'Any',
     max: 'Extensions at most',

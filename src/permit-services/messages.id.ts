@@ -19,8 +19,6 @@ export const permitServices = {
     withdrawn: 'Ditarik',
   },
   v: {
-    permitId: 'Isi nomor rujukan izin seperti yang ditampilkan Sikoe (36 huruf, angka dan tanda hubung).',
-    documentNumber: 'Nomor paspor hanya berisi huruf dan angka, paling banyak 15.',
     permitNotActive: 'Izin tinggal ini sudah tidak aktif.',
     permitEnded: 'Izin tinggal ini sudah berakhir: layanan tidak dapat diajukan lagi.',
     notOffered: 'Layanan ini tidak tersedia untuk izin ini dan cara pemegangnya masuk ke Indonesia.',
@@ -34,6 +32,7 @@ export const permitServices = {
     dateFull: 'Hari ini sudah penuh. Pilih hari lain.',
     biometricsFirst: 'Pemohon belum memesan jadwal biometrik.',
   },
+  types: { itk: 'ITK', itas: 'ITAS', itap: 'ITAP', golden_visa: 'Golden Visa' },
   bases: {
     visit_visa: 'Visa kunjungan',
     voa: 'Visa kunjungan saat kedatangan',
@@ -43,6 +42,7 @@ export const permitServices = {
     crew: 'Awak alat angkut',
   },
   rules: {
+    type: 'Izin',
     basis: 'Masuk dengan',
     anyBasis: 'Semua',
     max: 'Perpanjangan paling banyak',

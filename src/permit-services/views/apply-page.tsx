@@ -16,6 +16,7 @@ function RulesTable({ ctx, rules }: { ctx: PageContext; rules: PermitServiceRule
       <thead>
         <tr>
           <th scope="col">{t('permitServices.apply.service')}</th>
+          <th scope="col">{t('permitServices.rules.type')}</th>
           <th scope="col">{t('permitServices.rules.basis')}</th>
           <th scope="col">{t('permitServices.rules.max')}</th>
           <th scope="col">{t('permitServices.rules.step')}</th>
@@ -26,6 +27,7 @@ function RulesTable({ ctx, rules }: { ctx: PageContext; rules: PermitServiceRule
         {rules.map((r) => (
           <tr key={r.id}>
             <td>{t(`permitServices.services.${r.service}`)}</td>
+            <td>{t(`permitServices.types.${r.permitType}`)}</td>
             <td>{r.entryBasis ? t(`permitServices.bases.${r.entryBasis}`) : t('permitServices.rules.anyBasis')}</td>
             <td>{dash(r.maxExtensions)}</td>
             <td>{dash(r.stepDays)}</td>
