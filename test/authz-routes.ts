@@ -20,6 +20,7 @@ import {
 } from './authz-entry.ts';
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
+import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
@@ -364,4 +365,5 @@ export const routes: Record<string, Entry> = {
   },
   ...programmeRoutes,
   ...foreignerRoutes,
+  ...permitServiceRoutes,
 };

@@ -11,7 +11,7 @@ import { decideApplication } from './decide-application.ts';
 import { getPermitApplication } from './get-application.ts';
 import { DecideForm, IdParams, VerifyForm } from './inputs.ts';
 import { listWorkQueue } from './list-work-queue.ts';
-import { authorize, authorizeRole } from './policy.ts';
+import { authorize, authorizeRole, type PermitServiceAction } from './policy.ts';
 import { verifyApplication } from './verify-application.ts';
 import { OfficerApplicationPage } from './views/officer-application-page.tsx';
 import { QueuePage } from './views/queue-page.tsx';
@@ -43,8 +43,13 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
       status,
     );
   };
-  const errorPage = (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) =>
-    applicationPage(req, reply, { values: sent(req), errors: formErrors(req.t, error, fields) }, error.status);
+  /** A refused step shows the page again to an officer who may take it; anyone else is answered as refused. */
+  const errorPage =
+    (action: PermitServiceAction) =>
+    (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) => {
+      authorizeRole(requireActor(req), action);
+      return applicationPage(req, reply, { values: sent(req), errors: formErrors(req.t, error, fields) }, error.status);
+    };
 
   app.get('/officer/stay-permit-services', { schema: { hide: true } }, async (req, reply) => {
     const caller = callerOf(req, requireActor(req));
@@ -58,7 +63,7 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
 
   app.post(
     '/officer/stay-permit-services/:id/verify',
-    { schema: { hide: true, params: IdParams, body: VerifyForm }, config: { errorPage } },
+    { schema: { hide: true, params: IdParams, body: VerifyForm }, config: { errorPage: errorPage('service.verify') } },
     async (req, reply) => {
       const actor = requireActor(req);
       authorizeRole(actor, 'service.verify');
@@ -73,7 +78,7 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
 
   app.post(
     '/officer/stay-permit-services/:id/decide',
-    { schema: { hide: true, params: IdParams, body: DecideForm }, config: { errorPage } },
+    { schema: { hide: true, params: IdParams, body: DecideForm }, config: { errorPage: errorPage('service.decide') } },
     async (req, reply) => {
       const actor = requireActor(req);
       authorizeRole(actor, 'service.decide');
