@@ -6,14 +6,20 @@ import { makeSponsor, makeStayPermit } from '../stay-permits/test-support.ts';
 
 /**
  * A permit at Kupang sponsored by a company whose member is `member`: of the type and entry, ending `daysLeft` days
- * after today (its last day), with `extensions` already had.
+ * after today (its last day), with `extensions` already had, at Kupang unless told.
  */
 export async function makeSponsoredPermit(
   db: Executor,
   member: Account,
-  options: { type?: PermitType; entryBasis?: EntryBasis; daysLeft?: number; extensions?: number } = {},
+  options: {
+    type?: PermitType;
+    entryBasis?: EntryBasis;
+    daysLeft?: number;
+    extensions?: number;
+    unitCode?: string;
+  } = {},
 ): Promise<StayPermit> {
-  const { type = 'itk', entryBasis = 'visit_visa', daysLeft = 5, extensions = 0 } = options;
+  const { type = 'itk', entryBasis = 'visit_visa', daysLeft = 5, extensions = 0, unitCode = 'KANIM-KUPANG' } = options;
   const sponsor = await makeSponsor(db, { members: [member] });
   const today = witaDate();
   return makeStayPermit(db, {
@@ -24,5 +30,6 @@ export async function makeSponsoredPermit(
     validFrom: addDays(today, -20),
     validUntil: addDays(today, daysLeft),
     extensions,
+    unitCode,
   });
 }
