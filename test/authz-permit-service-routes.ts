@@ -27,6 +27,7 @@ export const permitServiceRoutes: Record<string, Entry> = {
     form: () => ({ service: 'itk_extension', permitId: anyId }),
     mutates: true,
   },
+  'GET /stay-permits/applications': { access: 'signed-in' },
   'GET /stay-permits/applications/:id': { access: 'signed-in', url: () => applicationUrl },
   'POST /stay-permits/applications/:id/biometrics': {
     access: 'signed-in',

@@ -12,9 +12,11 @@ import { biometricsDays, bookBiometrics } from './book-biometrics.ts';
 import { fileApplication } from './file-application.ts';
 import { getPermitApplication, ruleOf } from './get-application.ts';
 import { BookForm, FilingForm, IdParams, StepForm } from './inputs.ts';
+import { listMyApplications } from './list-my-applications.ts';
 import { rulesInForce } from './service-rules.ts';
 import { ApplicationPage } from './views/application-page.tsx';
 import { ApplyPage } from './views/apply-page.tsx';
+import { MyApplicationsPage } from './views/my-applications-page.tsx';
 import { withdrawApplication } from './withdraw-application.ts';
 
 // Foreigners and sponsors read these pages in English until they pick a language.
@@ -75,6 +77,12 @@ export function registerPermitServiceApplicantPages(fastify: FastifyInstance): v
       return reply.redirect(`/stay-permits/applications/${application.id}`, 303);
     },
   );
+
+  app.get('/stay-permits/applications', { schema: { hide: true }, config: english }, async (req, reply) => {
+    const actor = requireActor(req);
+    const applications = await listMyApplications(db(), actor.id);
+    return reply.page(<MyApplicationsPage ctx={reply.ctx()} applications={applications} />);
+  });
 
   app.get(
     '/stay-permits/applications/:id',

@@ -93,6 +93,7 @@ export const permitServices: Messages<typeof id> = {
     withdraw: 'Withdraw the application',
     history: 'History',
   },
+  mine: { title: 'My stay permit applications', none: 'You have not applied for a stay permit service yet.' },
   queue: {
     title: 'Stay permit services',
     lead: 'Applications being handled at your units, the nearest SLA date first (working days from payment).',

@@ -90,6 +90,7 @@ export const permitServices = {
     withdraw: 'Tarik permohonan',
     history: 'Riwayat',
   },
+  mine: { title: 'Permohonan izin tinggal saya', none: 'Anda belum mengajukan layanan izin tinggal.' },
   queue: {
     title: 'Layanan izin tinggal',
     lead: 'Permohonan yang sedang diproses di unit Anda, tenggat SLA terdekat di atas (hari kerja sejak pembayaran).',

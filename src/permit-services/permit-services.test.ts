@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { jobs } from '../platform/jobs/schema.ts';
+import { MAIL_JOB } from '../platform/mail/mailer.ts';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie } from '../../test/factories.ts';
@@ -98,6 +100,19 @@ describeApp('stay permit services', (ctx) => {
       .where(eq(permitApplicationActions.applicationId, application.id));
     expect(history.map((h) => h.type)).toEqual(['filed', 'paid', 'biometrics_booked', 'verified', 'approved']);
 
+    const mails = await ctx.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(and(eq(jobs.kind, MAIL_JOB), sql`${jobs.payload}->>'to' = ${member.email}`));
+    expect(mails.map((m) => m.payload.subject)).toEqual(
+      ['filed', 'approved'].map((k) =>
+        en(`permitServices.mail.${k}.subject`, {
+          reference: application.id.slice(0, 8).toUpperCase(),
+          service: en('permitServices.services.itk_extension'),
+        }),
+      ),
+    );
+
     const queue = await verifierPages.get('/officer/stay-permit-services');
     expect(queue.statusCode).toBe(200);
     expect(queue.body).not.toContain(application.id);
@@ -189,6 +204,7 @@ describeApp('stay permit services', (ctx) => {
     expect(filed.headers.location).toBe(`/stay-permits/applications/${application!.id}`);
     const page = await browser.get(filed.headers.location!);
     expect(page.body).toContain(application!.billingCode!);
+    expect((await browser.get('/stay-permits/applications')).body).toContain(filed.headers.location);
     const other = await as(await makeCitizen(ctx.db));
     expect((await other.get(filed.headers.location!)).statusCode).toBe(404);
   });
