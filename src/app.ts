@@ -22,6 +22,7 @@ import { registerQueue } from './queue/register.ts';
 import { registerRegions } from './regions/register.ts';
 import { registerRoster } from './roster/register.ts';
 import { registerStatistics } from './statistics/register.ts';
+import { registerStayPermits } from './stay-permits/register.ts';
 import { registerSurveys } from './surveys/register.ts';
 import { registerTransparency } from './transparency/register.ts';
 import { registerUnits } from './units/register.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });
   await registerAppointments(app);
+  await registerStayPermits(app);
   registerPassports(app);
   registerPermitServices(app);
   await registerCases(app);

@@ -21,6 +21,7 @@ import {
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
+import { permitRoutes } from './authz-permit-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
@@ -366,4 +367,5 @@ export const routes: Record<string, Entry> = {
   ...programmeRoutes,
   ...foreignerRoutes,
   ...permitServiceRoutes,
+  ...permitRoutes,
 };

@@ -2,8 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { sponsorMembers } from './schema.ts';
 
-/** Whether the account currently acts for the sponsor (a member not removed). */
-export async function isSponsorMember(db: Executor, sponsorId: string, accountId: string): Promise<boolean> {
+/** Whether the account acts for the sponsor now. */
+export async function isSponsorMember(db: Executor, sponsorId: string | null, accountId: string): Promise<boolean> {
+  if (!sponsorId) return false;
   const [row] = await db
     .select({ sponsorId: sponsorMembers.sponsorId })
     .from(sponsorMembers)
@@ -14,5 +15,5 @@ export async function isSponsorMember(db: Executor, sponsorId: string, accountId
         isNull(sponsorMembers.removedAt),
       ),
     );
-  return !!row;
+  return Boolean(row);
 }
