@@ -13,6 +13,7 @@ import { fileApplication } from './file-application.ts';
 import { getPermitApplication, ruleOf } from './get-application.ts';
 import { BookForm, FilingForm, IdParams, StepForm } from './inputs.ts';
 import { listMyApplications } from './list-my-applications.ts';
+import { sponsoredPermitsOf } from './permit-changes.ts';
 import { rulesInForce } from './service-rules.ts';
 import { ApplicationPage } from './views/application-page.tsx';
 import { ApplyPage } from './views/apply-page.tsx';
@@ -29,11 +30,15 @@ export function registerPermitServiceApplicantPages(fastify: FastifyInstance): v
   const db = () => app.deps.database.db;
 
   const applyPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    requireActor(req);
+    const actor = requireActor(req);
     const values = state.values ?? {};
     const requestId = typeof values.requestId === 'string' && values.requestId ? values.requestId : crypto.randomUUID();
     const rules = await rulesInForce(db(), witaDate());
-    return reply.page(<ApplyPage ctx={reply.ctx()} state={state} rules={rules} requestId={requestId} />, status);
+    const sponsored = await sponsoredPermitsOf(db(), actor.id);
+    return reply.page(
+      <ApplyPage ctx={reply.ctx()} state={state} rules={rules} requestId={requestId} sponsored={sponsored} />,
+      status,
+    );
   };
 
   /** The applicant's own application; anyone else is told it does not exist. */

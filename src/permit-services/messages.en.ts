@@ -67,6 +67,7 @@ export const permitServices: Messages<typeof id> = {
     lead: 'The sponsor (penjamin) or the permit holder applies here. The fee is the tariff in force today; you pay it with a billing code at a bank, post office or app.',
     service: 'Service',
     permitId: 'Permit reference',
+    until: 'until {{date}}',
     permitHint: 'As shown on the permit’s page in Sikoe or given by your sponsor.',
     holderTitle: 'If you are the permit holder (not the sponsor)',
     documentNumber: 'Passport number',

@@ -64,6 +64,7 @@ export const permitServices = {
     lead: 'Penjamin atau pemegang izin mengajukan di sini. Biayanya tarif yang berlaku hari ini, dibayar dengan kode billing di bank, kantor pos atau aplikasi.',
     service: 'Layanan',
     permitId: 'Nomor rujukan izin',
+    until: 'sampai {{date}}',
     permitHint: 'Seperti tertera di halaman izin di Sikoe atau diberikan penjamin Anda.',
     holderTitle: 'Jika Anda pemegang izin (bukan penjamin)',
     documentNumber: 'Nomor paspor',

@@ -15,6 +15,9 @@ import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { markChangePaid } from '../stay-permits/mark-change-paid.ts';
 import type { StayPermit } from '../stay-permits/schema.ts';
 import { isSponsorMember } from '../stay-permits/is-sponsor-member.ts';
+import { listMySponsors } from '../stay-permits/list-my-sponsors.ts';
+import { listPermitsOfSponsor } from '../stay-permits/list-permits-of-sponsor.ts';
+import { listForeignersById } from '../foreigners/list-foreigners-by-id.ts';
 import type { PermitApplication, PermitServiceRule } from './schema.ts';
 
 export async function permitOf(db: Executor, permitId: string): Promise<StayPermit | null> {
@@ -24,6 +27,28 @@ export async function permitOf(db: Executor, permitId: string): Promise<StayPerm
     if (err instanceof AppError && err.code === 'not_found') return null;
     throw err;
   }
+}
+
+export type SponsoredPermit = { id: string; label: string; validUntil: IsoDate };
+
+/** The active permits of the sponsors the account acts for, for the application form to offer by name. */
+export async function sponsoredPermitsOf(db: Executor, accountId: string): Promise<SponsoredPermit[]> {
+  const permits = (await Promise.all((await listMySponsors(db, accountId)).map((s) => listPermitsOfSponsor(db, s.id))))
+    .flat()
+    .filter((p) => p.status === 'active');
+  const people = await listForeignersById(
+    db,
+    permits.map((p) => p.foreignerId),
+  );
+  return permits.map((p) => {
+    const person = people.get(p.foreignerId);
+    const name = person ? `${person.givenNames} ${person.surname}`.trim() : '';
+    return {
+      id: p.id,
+      label: `${name} · ${p.type.toUpperCase()} ${p.permitNumber ?? ''}`.trim(),
+      validUntil: p.validUntil,
+    };
+  });
 }
 
 /** Proof that the applicant holds the permit: a travel document number of theirs and their birth date. */

@@ -71,6 +71,8 @@ describeApp('stay permit services', (ctx) => {
     expect(paid.dueOn! > witaDate()).toBe(true);
 
     const applicant = await as(member);
+    const form = await applicant.get('/stay-permits/apply');
+    expect(form.body).toContain(`<option value="${permit.id}"`);
     const page = await applicant.get(`/stay-permits/applications/${application.id}`);
     expect(page.body).toContain(en('permitServices.application.bookTitle'));
     const [day] = await biometricsDays(ctx.db, permit.unitCode, witaDate());

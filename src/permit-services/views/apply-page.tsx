@@ -1,9 +1,18 @@
 import { ErrorSummary, Field, Form, SelectField, TextArea, type FormState } from '../../platform/views/form.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { formatDay } from '../../platform/i18n/format.ts';
+import type { SponsoredPermit } from '../permit-changes.ts';
 import { permitServices, type PermitServiceRule } from '../schema.ts';
 
-type Props = { ctx: PageContext; state: FormState; rules: PermitServiceRule[]; requestId: string };
+type Props = {
+  ctx: PageContext;
+  state: FormState;
+  rules: PermitServiceRule[];
+  requestId: string;
+  /** The permits of the applicant's sponsors, offered by name; a holder types the reference instead. */
+  sponsored: SponsoredPermit[];
+};
 
 const dash = (n: number | null) => (n === null ? '—' : String(n));
 
@@ -42,7 +51,7 @@ function RulesTable({ ctx, rules }: { ctx: PageContext; rules: PermitServiceRule
 }
 
 /** The application form: works without JavaScript, one post, errors beside the fields and in the summary. */
-export function ApplyPage({ ctx, state, rules, requestId }: Props) {
+export function ApplyPage({ ctx, state, rules, requestId, sponsored }: Props) {
   const { t } = ctx;
   const labels = Object.fromEntries(
     ['service', 'permitId', 'documentNumber', 'birthDate', 'reason'].map((f) => [f, t(`permitServices.apply.${f}`)]),
@@ -60,7 +69,19 @@ export function ApplyPage({ ctx, state, rules, requestId }: Props) {
           state={state}
           options={permitServices.map((s) => ({ value: s, label: t(`permitServices.services.${s}`) }))}
         />
-        <Field name="permitId" label={labels.permitId!} hint={t('permitServices.apply.permitHint')} state={state} />
+        {sponsored.length > 0 ? (
+          <SelectField
+            name="permitId"
+            label={labels.permitId!}
+            state={state}
+            options={sponsored.map((p) => ({
+              value: p.id,
+              label: `${p.label} · ${t('permitServices.apply.until', { date: formatDay(ctx.lang, p.validUntil) })}`,
+            }))}
+          />
+        ) : (
+          <Field name="permitId" label={labels.permitId!} hint={t('permitServices.apply.permitHint')} state={state} />
+        )}
         <fieldset>
           <legend>{t('permitServices.apply.holderTitle')}</legend>
           <Field name="documentNumber" label={labels.documentNumber!} state={state} />
