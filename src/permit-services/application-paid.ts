@@ -12,9 +12,10 @@ import { ruleOf } from './get-application.ts';
  * its SLA starts on the unit's calendar, and a paid alih status filed before the permit's end marks the permit so
  * the days while it is decided are not overstay. A withdrawn application's code is refused (nothing changes).
  */
-export const permitServicePaid: PaidFor = async (tx, caller, billing) => {
+export const permitServicePaid: PaidFor = async (tx, caller, billing, paidAt) => {
   if (!billing.subjectId) throw new AppError('not_found');
-  const paidOn = witaDate();
+  // The bank's day of payment, not the notification's: a late notice must not cost the shield against overstay.
+  const paidOn = witaDate(paidAt);
   const application = await performApplicationAction(
     tx,
     caller,

@@ -84,6 +84,21 @@ describeDb('stay permit service decisions', (ctx) => {
     expect((await getStayPermit(ctx.db, other.id)).status).toBe('cancelled');
   });
 
+  it('shields a permit by the day the bank was paid, even when the notice comes after the permit ended', async () => {
+    const member = await makeCitizen(ctx.db);
+    const permit = await makeSponsoredPermit(ctx.db, member, { daysLeft: 31 });
+    const filed = await ctx.db.transaction((tx) =>
+      fileApplication(tx, callerAs(member), { service: 'itk_to_itas', permitId: permit.id }),
+    );
+    const paidAt = new Date();
+    const noticeAt = new Date(Date.now() + 40 * 86_400_000);
+    await ctx.db.transaction((tx) =>
+      recordPayment(tx, systemCaller('test'), { code: filed.billingCode!, paidAt }, paidForByPurpose, noticeAt),
+    );
+    expect((await getStayPermit(ctx.db, permit.id)).pendingChangePaidOn).toBe(witaDate(paidAt));
+    expect((await getPermitApplication(ctx.db, filed.id)).paidOn).toBe(witaDate(paidAt));
+  });
+
   it('keeps officers to their unit and to their step, changing nothing when refused', async () => {
     const member = await makeCitizen(ctx.db);
     const permit = await makeSponsoredPermit(ctx.db, member, { daysLeft: 5 });

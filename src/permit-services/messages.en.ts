@@ -30,6 +30,7 @@ export const permitServices: Messages<typeof id> = {
     tooManyExtensions: 'This permit has had as many extensions as the rules allow.',
     tooEarly: 'It is too early to apply: the page shows the first day you can.',
     tooLate: 'It is too late to apply for this service before the permit ends.',
+    noTariff: 'This service cannot be applied for at the moment: its fee is not set. Please contact the office.',
     alreadyOpen: 'This permit already has an application being handled.',
     dateNotOpen: 'Choose one of the office’s working days shown.',
     dateFull: 'This day is full. Choose another day.',

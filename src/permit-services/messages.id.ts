@@ -27,6 +27,7 @@ export const permitServices = {
     tooManyExtensions: 'Izin ini sudah diperpanjang sebanyak yang diperbolehkan aturan.',
     tooEarly: 'Belum waktunya mengajukan: halaman ini menunjukkan hari pertama Anda dapat mengajukan.',
     tooLate: 'Sudah terlambat untuk mengajukan layanan ini sebelum izin berakhir.',
+    noTariff: 'Layanan ini belum dapat diajukan: tarifnya belum ditetapkan. Silakan hubungi kantor.',
     alreadyOpen: 'Izin ini sudah memiliki permohonan yang sedang diproses.',
     dateNotOpen: 'Pilih salah satu hari kerja kantor yang ditampilkan.',
     dateFull: 'Hari ini sudah penuh. Pilih hari lain.',

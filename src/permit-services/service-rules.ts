@@ -76,8 +76,8 @@ export async function feeFor(db: Executor, rule: PermitServiceRule, on: IsoDate)
     )
     .orderBy(asc(t.maxDays))
     .limit(1);
-  if (!row) throw new Error(`no ${rule.tariffItem} tariff on ${on}`);
-  return row;
+  // No tariff in force for the item: the office cannot bill it, so nobody can apply until one is entered.
+  return row ?? refuse('noTariff');
 }
 
 /** Every rule in force on the day that allows its service, for the application page to list. */
