@@ -99,6 +99,25 @@ describeDb('stay permit service decisions', (ctx) => {
     expect((await getPermitApplication(ctx.db, filed.id)).paidOn).toBe(witaDate(paidAt));
   });
 
+  it('lets the applicant withdraw a paid alih status, which stops shielding the permit', async () => {
+    const member = await makeCitizen(ctx.db);
+    const permit = await makeSponsoredPermit(ctx.db, member, { daysLeft: 35 });
+    const filed = await ctx.db.transaction((tx) =>
+      fileApplication(tx, callerAs(member), { service: 'itk_to_itas', permitId: permit.id }),
+    );
+    await payFor(filed.billingCode!);
+    expect((await getStayPermit(ctx.db, permit.id)).pendingChangePaidOn).toBe(witaDate());
+    const stranger = await makeCitizen(ctx.db);
+    expect(
+      await refusal(
+        ctx.db.transaction((tx) => withdrawApplication(tx, callerAs(stranger), { applicationId: filed.id })),
+      ),
+    ).toBe('not_found');
+    await ctx.db.transaction((tx) => withdrawApplication(tx, callerAs(member), { applicationId: filed.id }));
+    expect((await getPermitApplication(ctx.db, filed.id)).status).toBe('withdrawn');
+    expect((await getStayPermit(ctx.db, permit.id)).pendingChangePaidOn).toBeNull();
+  });
+
   it('keeps officers to their unit and to their step, changing nothing when refused', async () => {
     const member = await makeCitizen(ctx.db);
     const permit = await makeSponsoredPermit(ctx.db, member, { daysLeft: 5 });

@@ -115,6 +115,12 @@ describeApp('stay permit services', (ctx) => {
       ),
     );
 
+    for (const lang of ['id', 'en']) {
+      const officerPage = await verifierPages.setCookie(`lang=${lang}`).get(officerUrl);
+      expect(officerPage.statusCode).toBe(200);
+      expect(officerPage.body).not.toMatch(/permitServices\./);
+    }
+
     const queue = await verifierPages.get('/officer/stay-permit-services');
     expect(queue.statusCode).toBe(200);
     expect(queue.body).not.toContain(application.id);
