@@ -17,6 +17,9 @@ export const officer: Messages<typeof id.officer> = {
   welcome: 'Welcome, {{name}}',
   totpAdvice: 'Protect your officer account with two-step verification.',
   unitsAbout: 'Offices and posts: services, state and opening hours.',
+  stayPermits: 'Stay permits and sponsors',
+  stayPermitsAbout:
+    'Foreigners’ stay permits at your office, sponsors awaiting verification, and changes reported by sponsors.',
   officersAbout: 'Officer accounts of your office.',
   accountAbout: 'Profile, two-step verification and API tokens.',
   workAbout: 'Cases waiting for your step, due and overdue first.',

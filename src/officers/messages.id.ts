@@ -17,6 +17,9 @@ export const officer = {
   welcome: 'Selamat bekerja, {{name}}',
   totpAdvice: 'Lindungi akun petugas Anda dengan verifikasi dua langkah.',
   unitsAbout: 'Data kantor dan pos, layanan, status, dan jam layanan.',
+  stayPermits: 'Izin tinggal dan penjamin',
+  stayPermitsAbout:
+    'Izin tinggal orang asing di kantor Anda, penjamin yang menunggu verifikasi, dan laporan perubahan dari penjamin.',
   officersAbout: 'Akun petugas di kantor Anda.',
   accountAbout: 'Profil, verifikasi dua langkah, dan token API.',
   workAbout: 'Berkas yang menunggu langkah Anda, yang jatuh tempo dan terlambat lebih dulu.',

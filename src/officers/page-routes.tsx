@@ -1,4 +1,5 @@
 import { roleMay } from '../home-visits/policy.ts';
+import { roleMay as permitRoleMay } from '../stay-permits/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
@@ -42,6 +43,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     const unit = (await listUnits(db())).find((u) => u.code === actor.unitCode);
     const own = { unitCode: actor.unitCode, scope: actor.unitCode ? [actor.unitCode] : [] };
     const links = {
+      stayPermits: permitRoleMay(actor, 'permit.view') && !!actor.unitCode,
       units: canUnit(actor, 'unit.administer'),
       officers: can(actor, 'officer.list'),
       holidays: canHoliday(actor, 'holiday.manage'),

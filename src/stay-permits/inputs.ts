@@ -51,7 +51,11 @@ export const SponsorRegistrationForm = z
       .trim()
       .regex(/^\+?[0-9 -]{6,20}$/, 'v.phone'),
     email: z.email('v.email'),
-    declaration: z.literal('yes', { error: 'stayPermits.v.declaration' }),
+    // An unticked box sends nothing: that is "not declared", with the declaration's own message.
+    declaration: z.preprocess(
+      (v) => v ?? '',
+      z.string().refine((v) => v === 'yes', 'stayPermits.v.declaration'),
+    ),
   })
   .superRefine((v, ctx) => {
     const pattern = v.kind === 'company' ? /^\d{13}$/ : /^\d{16}$/;

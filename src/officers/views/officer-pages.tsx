@@ -13,6 +13,7 @@ import { PassportDesks } from './passport-desks.tsx';
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
 type HomeLinks = {
+  stayPermits: boolean;
   units: boolean;
   officers: boolean;
   holidays: boolean;
@@ -50,6 +51,14 @@ export function OfficerHomePage({
         </p>
       )}
       <ul class="cards">
+        {links.stayPermits && (
+          <li class="card">
+            <h2>
+              <a href={`/officer/units/${actor.unitCode}/stay-permits`}>{t('officer.stayPermits')}</a>
+            </h2>
+            <p>{t('officer.stayPermitsAbout')}</p>
+          </li>
+        )}
         {links.work && (
           <li class="card">
             <h2>

@@ -18,7 +18,8 @@ export type AuditedLookUp = {
 type ValidationIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
 
 function issueKey(issue: ValidationIssue): string {
-  if (issue.message && issue.message.startsWith('v.') && hasKey(issue.message)) return issue.message;
+  // Platform keys (`v.required`) and a feature's own (`lodgings.intake.v.outsideNtt`) alike.
+  if (issue.message && /^([A-Za-z]+\.)*v\./.test(issue.message) && hasKey(issue.message)) return issue.message;
   if (issue.keyword === 'invalid_type' && issue.message?.includes('received undefined')) return 'v.required';
   if (issue.keyword === 'too_big') return 'v.tooLong';
   if (issue.keyword === 'invalid_format' && issue.params?.format === 'email') return 'v.email';
