@@ -12,5 +12,7 @@ export const home: Messages<typeof id> = {
     "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",
   trackLink: 'Track a passport application',
   complaintLead: 'Sent a complaint? Follow its answers with the tracking code and the secret code of your complaint.',
+  sponsorLink: 'Sponsors of foreigners',
+  sponsorLead: 'Companies and citizens who sponsor foreigners: register, see the permits you sponsor, report changes.',
   complaintLink: 'Follow a complaint',
 };

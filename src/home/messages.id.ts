@@ -9,5 +9,8 @@ export const home = {
   trackLead: 'Lihat status permohonan paspor dengan kode pelacakan dan tanggal lahir pemohon, tanpa perlu masuk.',
   trackLink: 'Lacak permohonan paspor',
   complaintLead: 'Sudah menyampaikan pengaduan? Ikuti jawabannya dengan kode pelacakan dan kode rahasia pengaduan.',
+  sponsorLink: 'Penjamin orang asing',
+  sponsorLead:
+    'Perusahaan dan WNI yang menjamin orang asing: daftar, lihat izin tinggal yang dijamin, laporkan perubahan.',
   complaintLink: 'Ikuti pengaduan',
 };

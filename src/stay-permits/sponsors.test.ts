@@ -143,6 +143,7 @@ describeApp('sponsors: registration, verification, members, their own foreigners
     const outsider = await as(await makeCitizen(ctx.db));
     expect((await outsider.post(`${url}/changes`, { kind: 'job', details: 'x' }, '/')).statusCode).toBe(404);
     const [report] = await ctx.db.select().from(permitChangeReports).where(eq(permitChangeReports.permitId, permit.id));
+    expect(await ctx.db.$count(permitChangeReports, eq(permitChangeReports.permitId, permit.id))).toBe(1);
     expect(report).toMatchObject({ kind: 'address', acknowledgedAt: null });
 
     const elsewhere = await as(await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-ATAMBUA' }));

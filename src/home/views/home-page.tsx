@@ -55,6 +55,12 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
           </h3>
           <p>{t('home.complaintLead')}</p>
         </li>
+        <li class="card">
+          <h3>
+            <a href="/sponsors">{t('home.sponsorLink')}</a>
+          </h3>
+          <p>{t('home.sponsorLead')}</p>
+        </li>
       </ul>
       <h2 id="units">{t('home.unitsTitle')}</h2>
       <ul class="units">

@@ -7,7 +7,13 @@ import { DaysLeft, day, holderName } from './permit-labels.tsx';
 type Props = { ctx: PageContext; described: DescribedPermit; today: string; back: { href: string; text: string } };
 
 /** A permit's terms, holder, sponsor, history and the changes reported on it: for officers and the sponsor alike. */
-export function PermitDetails({ ctx, described, today, officer = false }: Omit<Props, 'back'> & { officer?: boolean }) {
+export function PermitDetails({
+  ctx,
+  described,
+  today,
+  officer = false,
+  permitHref,
+}: Omit<Props, 'back'> & { officer?: boolean; permitHref: (id: string) => string }) {
   const { t } = ctx;
   const { permit, holder, sponsor, history, next, changes } = described;
   const rows: [string, preact.ComponentChildren][] = [
@@ -38,12 +44,12 @@ export function PermitDetails({ ctx, described, today, officer = false }: Omit<P
       </dl>
       {permit.previousPermitId && (
         <p>
-          {t('stayPermits.permit.previous')}: {permit.previousPermitId}
+          <a href={permitHref(permit.previousPermitId)}>{t('stayPermits.permit.previous')}</a>
         </p>
       )}
       {next && (
         <p>
-          {t('stayPermits.permit.next')}: {t(`stayPermits.types.${next.type}`)} ({next.id})
+          {t('stayPermits.permit.next')}: <a href={permitHref(next.id)}>{t(`stayPermits.types.${next.type}`)}</a>
         </p>
       )}
       <h2>{t('stayPermits.permit.history')}</h2>
@@ -96,7 +102,13 @@ export function PermitPage({ ctx, described, today, back }: Props) {
         <a href={back.href}>{back.text}</a>
       </p>
       <h1>{title}</h1>
-      <PermitDetails ctx={ctx} described={described} today={today} officer />
+      <PermitDetails
+        ctx={ctx}
+        described={described}
+        today={today}
+        officer
+        permitHref={(id) => `/officer/stay-permits/${id}`}
+      />
     </Layout>
   );
 }

@@ -37,7 +37,12 @@ export function SponsorPermitPage({ ctx, sponsorId, described, today, state }: P
         />
         <TextArea name="details" label={labels.details} state={state} rows={4} />
       </Form>
-      <PermitDetails ctx={ctx} described={described} today={today} />
+      <PermitDetails
+        ctx={ctx}
+        described={described}
+        today={today}
+        permitHref={(id) => `/sponsors/${sponsorId}/permits/${id}`}
+      />
     </Layout>
   );
 }
