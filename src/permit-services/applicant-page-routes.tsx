@@ -11,7 +11,7 @@ import { mayBook, mayWithdraw } from './available-actions.ts';
 import { biometricsDays, bookBiometrics } from './book-biometrics.ts';
 import { fileApplication } from './file-application.ts';
 import { getPermitApplication, ruleOf } from './get-application.ts';
-import { BookForm, FilingForm, IdParams, StepForm } from './inputs.ts';
+import { ApplyQuery, BookForm, FilingForm, IdParams, StepForm } from './inputs.ts';
 import { listMyApplications } from './list-my-applications.ts';
 import { sponsoredPermitsOf } from './permit-changes.ts';
 import { rulesInForce } from './service-rules.ts';
@@ -68,8 +68,8 @@ export function registerPermitServiceApplicantPages(fastify: FastifyInstance): v
     (page: typeof applyPage) => (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: FieldErrors) =>
       page(req, reply, { values: sent(req), errors: formErrors(req.t, error, fields) }, error.status);
 
-  app.get('/stay-permits/apply', { schema: { hide: true }, config: english }, (req, reply) =>
-    applyPage(req, reply, {}),
+  app.get('/stay-permits/apply', { schema: { hide: true, querystring: ApplyQuery }, config: english }, (req, reply) =>
+    applyPage(req, reply, { values: req.query }),
   );
 
   app.post(

@@ -16,7 +16,7 @@ const blank = <T extends z.ZodType>(schema: T) =>
 
 const filing = {
   service: z.enum(permitServices, { error: 'v.choose' }),
-  permitId: z.uuid(),
+  permitId: z.uuid({ error: 'permitServices.v.permitId' }),
   reason: z.string().trim().max(1000, 'v.tooLong').nullish(),
   requestId: requestIdField,
 };
@@ -30,7 +30,7 @@ export const FilingBody = z.object({
   documentNumber: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{1,15}$/)
+    .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')
     .nullish(),
   birthDate: isoDateField.nullish(),
 });
@@ -43,7 +43,7 @@ export const FilingForm = z.object({
     z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9]{1,15}$/),
+      .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
   ),
   birthDate: blank(isoDateField),
   ...csrfField,
@@ -62,6 +62,8 @@ export const ApplicationJson = z.object({
 });
 
 export const IdParams = z.object({ id: z.uuid() });
+/** A link from a permit's page may name the permit (and the service) to apply for. */
+export const ApplyQuery = z.object({ permitId: z.uuid().optional(), service: z.enum(permitServices).optional() });
 export const BookForm = z.object({ date: isoDateField, requestId: requestIdField, ...csrfField });
 export const StepForm = z.object({ requestId: requestIdField, ...csrfField });
 export const VerifyForm = z.object({ note: blank(z.string().trim().max(1000, 'v.tooLong')), ...StepForm.shape });

@@ -22,6 +22,8 @@ export const permitServices: Messages<typeof id> = {
     withdrawn: 'Withdrawn',
   },
   v: {
+    permitId: 'Give the permit’s reference as Sikoe shows it (a code of 36 letters, digits and dashes).',
+    documentNumber: 'A passport number has letters and digits only, at most 15.',
     permitNotActive: 'This permit is no longer active.',
     permitEnded: 'This permit has already ended: the service can no longer be applied for.',
     notOffered: 'This service is not available for this permit and how its holder entered Indonesia.',

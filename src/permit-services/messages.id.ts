@@ -19,6 +19,8 @@ export const permitServices = {
     withdrawn: 'Ditarik',
   },
   v: {
+    permitId: 'Isi nomor rujukan izin seperti yang ditampilkan Sikoe (36 huruf, angka dan tanda hubung).',
+    documentNumber: 'Nomor paspor hanya berisi huruf dan angka, paling banyak 15.',
     permitNotActive: 'Izin tinggal ini sudah tidak aktif.',
     permitEnded: 'Izin tinggal ini sudah berakhir: layanan tidak dapat diajukan lagi.',
     notOffered: 'Layanan ini tidak tersedia untuk izin ini dan cara pemegangnya masuk ke Indonesia.',

@@ -193,11 +193,12 @@ describeApp('stay permit services', (ctx) => {
     const { id: foreignerId, doc } = await makeForeigner(ctx.db);
     const permit = await makeStayPermit(ctx.db, { foreignerId });
     const browser = await as(holder);
-    const form = await browser.get('/stay-permits/apply');
+    const form = await browser.get(`/stay-permits/apply?permitId=${permit.id}&service=epo`);
+    expect(form.body).toContain(`value="${permit.id}"`);
     expect(form.body).toContain(en('permitServices.apply.title'));
     const bad = await browser.post('/stay-permits/apply', { service: 'epo', permitId: 'nope' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain(en('v.invalid'));
+    expect(bad.body).toContain(en('permitServices.v.permitId'));
     const fields = { service: 'epo', permitId: permit.id, documentNumber: doc.documentNumber, birthDate: '1999-09-09' };
     expect((await browser.post('/stay-permits/apply', fields, '/stay-permits/apply')).statusCode).toBe(404);
     expect(await applicationsOf(permit.id)).toEqual([]);
