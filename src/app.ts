@@ -19,6 +19,7 @@ import { registerOutreach } from './outreach/register.ts';
 import { closeOverstays, registerOverstays } from './overstays/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
 import { registerPayments } from './payments/register.ts';
+import { registerPermitServices } from './permit-services/register.ts';
 import { registerQueue } from './queue/register.ts';
 import { registerRegions } from './regions/register.ts';
 import { registerRoster } from './roster/register.ts';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerAppointments(app);
   await registerStayPermits(app);
   registerPassports(app);
+  registerPermitServices(app);
   await registerCases(app);
   registerQueue(app);
   registerCasework(app);

@@ -3,8 +3,10 @@
 import { appointmentPaid } from './appointments/register.ts';
 import { overstayPaid } from './overstays/register.ts';
 import type { PaidForByPurpose } from './payments/record-payment.ts';
+import { permitServicePaid } from './permit-services/register.ts';
 
 export const paidForByPurpose: PaidForByPurpose = {
   appointment: appointmentPaid,
   overstay: overstayPaid,
+  stay_permit_service: permitServicePaid,
 };

@@ -7,6 +7,7 @@ import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
 import { scheduleOverstayScan } from './overstays/schedule-overstay-scan.ts';
+import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 
 /** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor. Idempotent. */
@@ -19,6 +20,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedOverstayRates(db);
   // The daily overstay scan reschedules itself; this starts the chain on a new installation (and restarts a broken one).
   await scheduleOverstayScan(db, now);
+  await seedPermitServices(db);
   await seedSponsorExemptions(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);

@@ -23,6 +23,7 @@ import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
+import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { permitRoutes } from './authz-permit-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
 
@@ -371,5 +372,6 @@ export const routes: Record<string, Entry> = {
   ...overstayRoutes,
   ...lodgingRoutes,
   ...lodgingOversightRoutes,
+  ...permitServiceRoutes,
   ...permitRoutes,
 };

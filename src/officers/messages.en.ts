@@ -20,6 +20,9 @@ export const officer: Messages<typeof id.officer> = {
   stayPermits: 'Stay permits and sponsors',
   stayPermitsAbout:
     'Foreigners’ stay permits at your office, sponsors awaiting verification, and changes reported by sponsors.',
+  permitServices: 'Stay permit services',
+  permitServicesAbout:
+    'Extensions, changes of status, EPO and cancellations applied for at your office, nearest SLA date first.',
   officersAbout: 'Officer accounts of your office.',
   accountAbout: 'Profile, two-step verification and API tokens.',
   workAbout: 'Cases waiting for your step, due and overdue first.',

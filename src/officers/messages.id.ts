@@ -20,6 +20,9 @@ export const officer = {
   stayPermits: 'Izin tinggal dan penjamin',
   stayPermitsAbout:
     'Izin tinggal orang asing di kantor Anda, penjamin yang menunggu verifikasi, dan laporan perubahan dari penjamin.',
+  permitServices: 'Layanan izin tinggal',
+  permitServicesAbout:
+    'Perpanjangan, alih status, EPO dan pembatalan yang diajukan ke kantor Anda, tenggat SLA terdekat lebih dulu.',
   officersAbout: 'Akun petugas di kantor Anda.',
   accountAbout: 'Profil, verifikasi dua langkah, dan token API.',
   workAbout: 'Berkas yang menunggu langkah Anda, yang jatuh tempo dan terlambat lebih dulu.',

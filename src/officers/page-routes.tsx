@@ -1,6 +1,7 @@
 import { roleMay } from '../home-visits/policy.ts';
 import { roleMay as lodgingRoleMay } from '../lodgings/policy.ts';
 import { roleMay as permitRoleMay } from '../stay-permits/policy.ts';
+import { roleMay as serviceRoleMay } from '../permit-services/policy.ts';
 import { canRole as canSessions } from '../outreach/policy.ts';
 import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
@@ -48,6 +49,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     const own = { unitCode: actor.unitCode, scope: actor.unitCode ? [actor.unitCode] : [] };
     const links = {
       stayPermits: permitRoleMay(actor, 'permit.view') && !!actor.unitCode,
+      permitServices: serviceRoleMay(actor, 'service.view'),
       units: canUnit(actor, 'unit.administer'),
       officers: can(actor, 'officer.list'),
       holidays: canHoliday(actor, 'holiday.manage'),

@@ -11,9 +11,9 @@ export type Settled = { code: string; paidAt: Date; alreadyPaid: boolean };
 /**
  * What a billing code pays for, told by the feature that issued it (appointments: `appointments/settle-billing.ts`):
  * it refuses a payment it can no longer take by throwing, and records what the payment settles, in the same
- * transaction. Returns the unit the audit entry names.
+ * transaction, as of `paidAt` (the bank's time of payment). Returns the unit the audit entry names.
  */
-export type PaidFor = (tx: Tx, caller: Caller, billing: Billing) => Promise<{ unitCode: string }>;
+export type PaidFor = (tx: Tx, caller: Caller, billing: Billing, paidAt: Date) => Promise<{ unitCode: string }>;
 /** Each purpose's taker: payments sits below the features that issue codes, so `src/billing-purposes.ts` lists them. */
 export type PaidForByPurpose = Partial<Record<BillingPurpose, PaidFor>>;
 
@@ -44,7 +44,7 @@ export async function recordPayment(
   if (billing.expiresAt < paidAt) throw new AppError('billing_expired');
   const taker = paidFor[billing.purpose];
   if (!taker) throw new Error(`no taker for billing purpose ${billing.purpose}`);
-  const { unitCode } = await taker(tx, caller, billing);
+  const { unitCode } = await taker(tx, caller, billing, paidAt);
   await tx
     .update(billings)
     .set({ paidAt, paymentReference: input.reference ?? null })

@@ -15,6 +15,7 @@ type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 type HomeLinks = {
   lodgings: boolean;
   stayPermits: boolean;
+  permitServices: boolean;
   units: boolean;
   officers: boolean;
   holidays: boolean;
@@ -63,6 +64,14 @@ export function OfficerHomePage({
               <a href={`/officer/units/${actor.unitCode}/stay-permits`}>{t('officer.stayPermits')}</a>
             </h2>
             <p>{t('officer.stayPermitsAbout')}</p>
+          </li>
+        )}
+        {links.permitServices && (
+          <li class="card">
+            <h2>
+              <a href="/officer/stay-permit-services">{t('officer.permitServices')}</a>
+            </h2>
+            <p>{t('officer.permitServicesAbout')}</p>
           </li>
         )}
         {links.work && (

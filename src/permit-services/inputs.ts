@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { csrfField, isoDateField, requiredText } from '../platform/http/fields.ts';
+import { permitServices } from './schema.ts';
+
+/** A client-generated id of one form or API call: a resend with it changes nothing. */
+const requestIdField = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional();
+// A page form sends empty text for a field left blank: that is "not given".
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const filing = {
+  service: z.enum(permitServices, { error: 'v.choose' }),
+  permitId: z.uuid({ error: 'permitServices.v.permitId' }),
+  reason: z.string().trim().max(1000, 'v.tooLong').nullish(),
+  requestId: requestIdField,
+};
+
+/**
+ * An application for a service on a permit (`POST /api/v1/stay-permits`). A member of the permit's sponsor names the
+ * permit; the holder adds a passport number and birth date of theirs, which prove they hold it.
+ */
+export const FilingBody = z.object({
+  ...filing,
+  documentNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')
+    .nullish(),
+  birthDate: isoDateField.nullish(),
+});
+export type FilingBody = z.output<typeof FilingBody>;
+
+export const FilingForm = z.object({
+  ...filing,
+  reason: blank(z.string().trim().max(1000, 'v.tooLong')),
+  documentNumber: blank(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
+  ),
+  birthDate: blank(isoDateField),
+  ...csrfField,
+});
+
+export const ApplicationJson = z.object({
+  id: z.uuid(),
+  service: z.enum(permitServices),
+  permitId: z.uuid(),
+  status: z.string(),
+  filedOn: z.string(),
+  feeAmount: z.number().int(),
+  feeRegulation: z.string().nullable(),
+  billingCode: z.string().nullable(),
+  dueOn: z.string().nullable(),
+});
+
+export const IdParams = z.object({ id: z.uuid() });
+/** A link from a permit's page may name the permit (and the service) to apply for. */
+export const ApplyQuery = z.object({ permitId: z.uuid().optional(), service: z.enum(permitServices).optional() });
+export const BookForm = z.object({ date: isoDateField, requestId: requestIdField, ...csrfField });
+export const StepForm = z.object({ requestId: requestIdField, ...csrfField });
+export const VerifyForm = z.object({ note: blank(z.string().trim().max(1000, 'v.tooLong')), ...StepForm.shape });
+export const DecideForm = z.object({
+  decision: z.enum(['approve', 'refuse'], { error: 'v.choose' }),
+  reason: blank(requiredText(1000)),
+  ...StepForm.shape,
+});
