@@ -6,8 +6,9 @@ import { queryRows, type Tx } from '../platform/db/index.ts';
 
 /**
  * A departure was recorded: the person's running overstays stop counting at the departure day, with their final days
- * and charge (the next scan bills a changed charge). A departure before an overstay's first day shows the person left
- * in time, and an open overstay is cancelled. A paid overstay only learns the day.
+ * and charge (the next scan bills a changed charge). A departure before an overstay's first day (and not before the
+ * permit's entry) shows the person left in time, and an open overstay is cancelled; one from before the entry belongs
+ * to an earlier stay and changes nothing. A paid overstay only learns the day.
  */
 export async function closeOverstays(
   tx: Tx,
@@ -24,6 +25,7 @@ export async function closeOverstays(
         else greatest(${departure.departedOn}::date - o.first_day + 1, 0)::bigint * o.daily_rate end,
       status = case when o.status = 'open' and ${departure.departedOn}::date < o.first_day then 'cancelled' else o.status end
     where o.foreigner_id = ${departure.foreignerId} and o.departed_on is null and o.status <> 'cancelled'
+      and o.entry_date <= ${departure.departedOn}::date
     returning o.id, o.unit_code, o.days, o.status`,
   );
   for (const overstay of closed)

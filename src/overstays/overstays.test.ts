@@ -7,6 +7,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { billings } from '../payments/schema.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
+import { extendStayPermit } from '../stay-permits/extend-stay-permit.ts';
 import { scanOverstays } from './scan-overstays.ts';
 import { OVERSTAY_SCAN_JOB } from './schedule-overstay-scan.ts';
 import { overstayProposalActions, overstayProposals, overstays } from './schema.ts';
@@ -52,6 +53,26 @@ describeApp(
         dailyRate: 1_000_000,
         amount: 2_000_000,
       });
+    });
+
+    it('cancels an open overstay once its permit is extended past it, so a later departure charges nothing', async () => {
+      const permit = await makeStayPermit(ctx.db, { validUntil: '2020-03-09', unitCode });
+      await scan('2020-03-11');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 2, status: 'open' });
+      await ctx.db.transaction((tx) =>
+        extendStayPermit(tx, systemCaller('test'), { permitId: permit.permitId, validUntil: '2020-05-08' }),
+      );
+      expect((await scan('2020-03-12')).lifted).toBe(1);
+      expect((await depart(permit.foreignerId, '2020-05-01')).statusCode).toBe(201);
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 2, status: 'cancelled' });
+    });
+
+    it('leaves a running overstay alone when the departure recorded is from before the permit’s entry', async () => {
+      const permit = await makeStayPermit(ctx.db, { entryDate: '2020-02-01', validUntil: '2020-03-09', unitCode });
+      await scan('2020-03-12');
+      expect((await depart(permit.foreignerId, '2019-12-30')).statusCode).toBe(201);
+      await scan('2020-03-13');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 4, status: 'open', departedOn: null });
     });
 
     it('counts one day for a permit that ended yesterday, and one for a person who left the day after the end', async () => {
@@ -196,7 +217,7 @@ describeApp(
         return { rows, codes, proposals, queued };
       };
       const before = await snapshot();
-      expect(await scan('2024-02-10')).toEqual({ found: 0, updated: 0, proposed: 0, billed: 0 });
+      expect(await scan('2024-02-10')).toEqual({ found: 0, updated: 0, lifted: 0, proposed: 0, billed: 0 });
       expect(await snapshot()).toEqual(before);
       const ids = permits.map((p) => p.permitId);
       const mine = await ctx.db.select().from(overstays).where(inArray(overstays.permitId, ids));

@@ -10,7 +10,7 @@ import { rateOn } from './overstay-rate-sql.ts';
 
 const SCAN_LOCK_SPACE = 7431;
 
-export type ScanResult = { found: number; updated: number; proposed: number; billed: number };
+export type ScanResult = { found: number; updated: number; lifted: number; proposed: number; billed: number };
 
 /** New overstays and the days of those still running, in one statement over every ended permit. */
 async function upsertOverstays(tx: Tx, today: IsoDate) {
@@ -18,8 +18,8 @@ async function upsertOverstays(tx: Tx, today: IsoDate) {
     tx,
     sql`
     with up as (
-      insert into overstays (permit_id, foreigner_id, unit_code, first_day, last_day, days, daily_rate, amount)
-      select p.permit_id, p.foreigner_id, p.unit_code, p.first_day, ${today}::date, ${today}::date - p.first_day + 1,
+      insert into overstays (permit_id, foreigner_id, unit_code, entry_date, first_day, last_day, days, daily_rate, amount)
+      select p.permit_id, p.foreigner_id, p.unit_code, p.entry_date, p.first_day, ${today}::date, ${today}::date - p.first_day + 1,
         r.daily_rate, (${today}::date - p.first_day + 1)::bigint * r.daily_rate
       from (${overstayingPermitsSql(today)}) p
       join overstay_rates r on ${rateOn(sql`p.first_day`)}
@@ -31,6 +31,24 @@ async function upsertOverstays(tx: Tx, today: IsoDate) {
     select count(*) filter (where created)::int as found, count(*) filter (where not created)::int as updated from up`,
   );
   return row ?? { found: 0, updated: 0 };
+}
+
+/**
+ * Open overstays, not yet closed by a departure, whose permit no longer overstays today (extended, or a change of
+ * status filed and paid before its end, decided after it): their days were never over, so they are cancelled.
+ */
+async function liftOverstays(tx: Tx, today: IsoDate): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`
+    with lifted as (
+      update overstays o set status = 'cancelled', updated_at = now()
+      where o.status = 'open' and o.departed_on is null
+        and not exists (select 1 from (${overstayingPermitsSql(today)}) p where p.permit_id = o.permit_id)
+      returning 1)
+    select count(*)::int as n from lifted`,
+  );
+  return row?.n ?? 0;
 }
 
 /**
@@ -104,12 +122,13 @@ async function billCharges(tx: Tx, today: IsoDate, now: Date): Promise<number> {
 export async function scanOverstays(tx: Tx, today: IsoDate = witaDate(), now = new Date()): Promise<ScanResult> {
   await takeTurn(tx, SCAN_LOCK_SPACE, 'scan');
   const { found, updated } = await upsertOverstays(tx, today);
+  const lifted = await liftOverstays(tx, today);
   const perUnit = await proposeActions(tx, today);
   const billed = await billCharges(tx, today, now);
   await notifyProposals(tx, perUnit);
   const proposed = perUnit.reduce((sum, u) => sum + u.n, 0);
-  const result = { found, updated, proposed, billed };
-  if (found + updated + proposed + billed > 0)
+  const result = { found, updated, lifted, proposed, billed };
+  if (found + updated + lifted + proposed + billed > 0)
     await appendAudit(tx, systemCaller('overstay_scan'), {
       action: 'overstay.scan',
       targetType: 'overstay_scan',

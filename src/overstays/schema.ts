@@ -33,7 +33,8 @@ export type OverstayRate = typeof overstayRates.$inferSelect;
 
 /**
  * open: owed, a billing code out (or, from the limit on, none); paid; proposed: administrative action proposed to
- * the head of office; cancelled: a departure recorded later showed the person left in time.
+ * the head of office; cancelled: a departure recorded later showed the person left in time, or the permit was
+ * extended or changed so that its days were never over.
  */
 export const overstayStatuses = ['open', 'paid', 'proposed', 'cancelled'] as const;
 export type OverstayStatus = (typeof overstayStatuses)[number];
@@ -49,6 +50,8 @@ export const overstays = pgTable(
     permitId: uuid('permit_id').notNull(),
     foreignerId: uuid('foreigner_id').notNull(),
     unitCode: text('unit_code').notNull(),
+    /** The permit holder's entry: a departure recorded from before it belongs to an earlier stay. */
+    entryDate: date('entry_date').notNull(),
     firstDay: date('first_day').notNull(),
     /** The last day counted: today while the person stays, the departure day once they left. */
     lastDay: date('last_day').notNull(),

@@ -11,7 +11,12 @@ import { overstays } from './schema.ts';
  * holder is left to the officers, who extend the permit or see the person leave). A proposal already made stays
  * before the head of office.
  */
-export async function overstayPaid(tx: Tx, _caller: Caller, billing: Billing): Promise<{ unitCode: string }> {
+export async function overstayPaid(
+  tx: Tx,
+  _caller: Caller,
+  billing: Billing,
+  paidAt: Date,
+): Promise<{ unitCode: string }> {
   const [overstay] = await tx
     .select()
     .from(overstays)
@@ -22,7 +27,7 @@ export async function overstayPaid(tx: Tx, _caller: Caller, billing: Billing): P
     .update(overstays)
     .set({
       status: overstay.status === 'open' ? 'paid' : overstay.status,
-      paidAt: new Date(),
+      paidAt,
       updatedAt: new Date(),
     })
     .where(eq(overstays.id, overstay.id));
