@@ -357,7 +357,7 @@ ALTER TABLE "permit_change_reports" ADD CONSTRAINT "permit_change_reports_permit
 ALTER TABLE "sponsor_members" ADD CONSTRAINT "sponsor_members_sponsor_id_sponsors_id_fk" FOREIGN KEY ("sponsor_id") REFERENCES "public"."sponsors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stay_permits" ADD CONSTRAINT "stay_permits_sponsor_id_sponsors_id_fk" FOREIGN KEY ("sponsor_id") REFERENCES "public"."sponsors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "departures_foreigner_idx" ON "departures" USING btree ("foreigner_id","departed_on");--> statement-breakpoint
-CREATE UNIQUE INDEX "departures_request_key" ON "departures" USING btree ("request_id") WHERE request_id is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "departures_request_key" ON "departures" USING btree ("recorded_by","request_id") WHERE request_id is not null;--> statement-breakpoint
 CREATE INDEX "foreigners_nationality_idx" ON "foreigners" USING btree ("nationality");--> statement-breakpoint
 CREATE UNIQUE INDEX "travel_documents_identity_key" ON "travel_documents" USING btree ("nationality","number","birth_date");--> statement-breakpoint
 CREATE INDEX "travel_documents_foreigner_idx" ON "travel_documents" USING btree ("foreigner_id");--> statement-breakpoint

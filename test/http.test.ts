@@ -265,6 +265,24 @@ describeApp('http platform', (ctx) => {
     }
   });
 
+  it('answers a write that lost a race to a unique key or a deadlock with 409 conflict, not 500', async () => {
+    const app = await buildApp(testConfig(), ctx.database);
+    for (const code of ['23505', '40P01'])
+      app.get(`/api/v1/race-${code}`, async () => {
+        throw Object.assign(new Error('duplicate key value violates unique constraint'), { code });
+      });
+    await app.ready();
+    try {
+      for (const code of ['23505', '40P01']) {
+        const res = await app.inject({ url: `/api/v1/race-${code}` });
+        expect(res.statusCode).toBe(409);
+        expectErrorShape(res.json(), 'conflict');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('hides the cause of unexpected failures', async () => {
     const app = await buildApp(testConfig(), ctx.database);
     app.get('/api/v1/boom', async () => {

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
+import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditFor } from '../accounts/test-support.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
 import { TravelDocumentInput } from './inputs.ts';
 import { readTravelDocumentMrz } from './read-travel-document-mrz.ts';
 import { recordForeigners } from './record-foreigners.ts';
-import { foreigners, travelDocuments } from './schema.ts';
+import { departures, foreigners, travelDocuments } from './schema.ts';
 import { makeForeigner, makeTravelDocument, mrzOf } from './test-support.ts';
 
 describe('reading a travel document’s MRZ', () => {
@@ -86,6 +88,25 @@ describeApp('the foreigners register', (ctx) => {
       departures: [],
     });
     expect(await auditFor(ctx.db, id, 'foreigner.view')).toHaveLength(1);
+  });
+
+  it('keeps each officer’s request ids their own when recording departures', async () => {
+    const [first, second] = [await makeForeigner(ctx.db), await makeForeigner(ctx.db)];
+    const departOf = async (id: string) => {
+      const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
+      const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), officer.id, 'test'));
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/foreigners/${id}/departures`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { departedOn: '2026-01-02', place: 'Bandara El Tari', requestId: 'same-id-1' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await departOf(first.id);
+    await departOf(second.id);
+    for (const { id } of [first, second])
+      expect(await ctx.db.select().from(departures).where(eq(departures.foreignerId, id))).toHaveLength(1);
   });
 
   it('refuses admins, auditors and partners, and answers an unknown person with 404', async () => {

@@ -55,8 +55,14 @@ export async function recordDeparture(
   onDeparture?: OnDeparture,
 ): Promise<Departure> {
   authorize(caller.actor, 'foreigner.recordDeparture');
+  // A request id is the sending officer's own: another officer's id, even the same text, finds nothing of theirs.
+  const resent = () =>
+    tx
+      .select()
+      .from(departures)
+      .where(and(eq(departures.recordedBy, caller.actor?.id ?? ''), eq(departures.requestId, input.requestId ?? '')));
   if (input.requestId) {
-    const [done] = await tx.select().from(departures).where(eq(departures.requestId, input.requestId));
+    const [done] = await resent();
     if (done) return done;
   }
   const errors: FieldErrors = {};
@@ -77,10 +83,7 @@ export async function recordDeparture(
     .returning();
   // The same request sent twice at once: the other one recorded it.
   if (!departure) {
-    const [done] = await tx
-      .select()
-      .from(departures)
-      .where(eq(departures.requestId, input.requestId ?? ''));
+    const [done] = await resent();
     if (!done) throw new AppError('conflict');
     return done;
   }

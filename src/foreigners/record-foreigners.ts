@@ -42,7 +42,8 @@ export async function recordForeigners(tx: Tx, docs: TravelDocumentFields[]): Pr
     if (!known.has(key) && !fresh.has(key)) fresh.set(key, { ...d, id: crypto.randomUUID() });
   }
   if (fresh.size > 0) {
-    const people = [...fresh.values()];
+    // In key order, so that two batches sharing passports insert them in the same order and cannot deadlock.
+    const people = [...fresh.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
     await tx.insert(foreigners).values(
       people.map((p) => ({
         id: p.id,

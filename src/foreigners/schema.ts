@@ -74,7 +74,7 @@ export const departures = pgTable(
   (t) => [
     index('departures_foreigner_idx').on(t.foreignerId, t.departedOn),
     uniqueIndex('departures_request_key')
-      .on(t.requestId)
+      .on(t.recordedBy, t.requestId)
       .where(sql`request_id is not null`),
   ],
 );

@@ -1,12 +1,16 @@
-import { and, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { closedDays } from '../holidays/closed-days.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { addDays, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor, Tx } from '../platform/db/index.ts';
+import { takeTurn, type Executor, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { ruleOf } from './get-application.ts';
 import { performApplicationAction } from './perform-application-action.ts';
 import { permitApplications, permitBiometricsCapacity, type PermitApplication } from './schema.ts';
+import { openStatuses } from './workflow.ts';
+
+/** Bookings of one unit's day take turns (the advisory-lock space of this count). */
+const BIOMETRICS_LOCK_SPACE = 7432;
 
 /** How far ahead a biometrics visit may be booked. */
 export const BOOKING_DAYS = 30;
@@ -44,14 +48,20 @@ export function bookBiometrics(
     if (!(await ruleOf(tx, application)).biometrics) throw new AppError('invalid_transition');
     const days = await biometricsDays(tx, application.unitCode, witaDate(now));
     if (!days.includes(input.date)) throw new AppError('validation_failed', { date: 'permitServices.v.dateNotOpen' });
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`permit-biometrics:${application.unitCode}:${input.date}`}))`,
-    );
+    await takeTurn(tx, BIOMETRICS_LOCK_SPACE, `${application.unitCode}:${input.date}`);
     const a = permitApplications;
     const [taken] = await tx
       .select({ n: count() })
       .from(a)
-      .where(and(eq(a.unitCode, application.unitCode), eq(a.biometricsOn, input.date), ne(a.id, application.id)));
+      .where(
+        and(
+          eq(a.unitCode, application.unitCode),
+          eq(a.biometricsOn, input.date),
+          ne(a.id, application.id),
+          // Withdrawn, refused and decided applications no longer hold their visit.
+          inArray(a.status, [...openStatuses]),
+        ),
+      );
     if ((taken?.n ?? 0) >= (await biometricsCapacity(tx, application.unitCode, input.date)))
       throw new AppError('validation_failed', { date: 'permitServices.v.dateFull' });
     return { set: { biometricsOn: input.date }, payload: { date: input.date } };

@@ -24,12 +24,11 @@ export async function listUnitPermits(db: Executor, unitCodes: readonly string[]
         inArray(stayPermits.unitCode, [...unitCodes]),
         eq(stayPermits.status, 'active'),
         filter.type ? eq(stayPermits.type, filter.type) : undefined,
+        // Active and not yet over: an ended permit whose holder stayed on is the overstay list's, not this one's.
+        gte(stayPermits.validUntil, filter.today),
         filter.endingWithin === undefined
           ? undefined
-          : and(
-              gte(stayPermits.validUntil, filter.today),
-              lte(stayPermits.validUntil, addDays(filter.today, filter.endingWithin)),
-            ),
+          : lte(stayPermits.validUntil, addDays(filter.today, filter.endingWithin)),
       ),
     )
     .orderBy(asc(stayPermits.validUntil), asc(stayPermits.id))

@@ -7,7 +7,7 @@ import { langFromAcceptLanguage, translator } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { renderPage } from '../views/render.ts';
 import { ErrorView } from '../views/error-view.tsx';
-import { isApiRequest, isDataException, toAppError, translateFields } from './errors.ts';
+import { isApiRequest, isConcurrentWrite, isDataException, toAppError, translateFields } from './errors.ts';
 
 async function sendError(
   req: FastifyRequest,
@@ -70,6 +70,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     );
     if (error.code === 'unavailable') req.log.warn({ err }, 'database unavailable');
     else if (isDataException(err)) req.log.warn({ err }, 'the database refused input that passed the schema');
+    else if (isConcurrentWrite(err)) req.log.warn({ err }, 'a concurrent write won');
     else if (error.status >= 500) req.log.error({ err }, 'request failed');
     return sendError(req, reply, error);
   });

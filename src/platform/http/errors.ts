@@ -31,6 +31,11 @@ function issueKey(issue: ValidationIssue): string {
  * checked before it gets there; this is the net for what a schema missed, and the error handler logs it.
  */
 export const isDataException = (err: unknown) => sqlState(err)?.startsWith('22') ?? false;
+/**
+ * Two requests wrote the same thing at the same moment and the database kept one (a unique key, a deadlock, a
+ * serialisation failure): the other is told to try again, never given a 500.
+ */
+export const isConcurrentWrite = (err: unknown) => ['23505', '40001', '40P01'].includes(sqlState(err) ?? '');
 
 /** Turns anything thrown while handling a request into the one error type. */
 export function toAppError(err: unknown): AppError {
@@ -52,6 +57,7 @@ export function toAppError(err: unknown): AppError {
   if (e.statusCode === 400 || e.statusCode === 415) return new AppError('validation_failed', { input: 'v.invalid' });
   if (isDatabaseUnavailable(err)) return new AppError('unavailable');
   if (isDataException(err)) return new AppError('validation_failed', { input: 'v.invalid' });
+  if (isConcurrentWrite(err)) return new AppError('conflict');
   return new AppError('internal');
 }
 
