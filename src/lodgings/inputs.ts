@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { travelDocumentFields, withMrz } from '../foreigners/inputs.ts';
 import type { FieldErrors } from '../platform/errors.ts';
+import { isIsoDate } from '../platform/calendar/wita.ts';
 import { isoDateField, requiredText } from '../platform/http/fields.ts';
 import { lodgingKinds, lodgingStatuses, stayPurposes } from './schema.ts';
 import { lodgingSteps } from './workflow.ts';
@@ -66,7 +67,9 @@ export const witaDateTimeField = z
   .transform((s, ctx) => {
     const text = s.replace(' ', 'T');
     const at = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}+08:00`);
-    if (Number.isNaN(at.getTime())) {
+    // Date would roll 30 February over to March and 24:61 into the next day: such a time was mistyped, not meant.
+    const [hours, minutes] = text.slice(11, 16).split(':').map(Number);
+    if (Number.isNaN(at.getTime()) || !isIsoDate(text.slice(0, 10)) || hours! > 23 || minutes! > 59) {
       ctx.addIssue({ code: 'custom', message: 'lodgings.intake.v.dateTime', input: s });
       return z.NEVER;
     }

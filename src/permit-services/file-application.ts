@@ -23,6 +23,9 @@ export type FilingInput = {
 /** A billing code for a permit service is payable for a week, and never after the permit's last day. */
 const PAYABLE_DAYS = 7;
 
+/** Services that end a permit. */
+const endingServices = new Set(['epo', 'cancellation']);
+
 const alreadyOpen = () => new AppError('validation_failed', { service: 'permitServices.v.alreadyOpen' });
 
 /**
@@ -51,6 +54,10 @@ export async function fileApplication(
   const permit = await permitOf(tx, input.permitId);
   const role = permit && (await applicantRoleOf(tx, actor, permit, input));
   if (!permit || !role) throw new AppError('not_found');
+  // Ending a sponsored permit is the sponsor's to ask (§1.5): a passport number and a birth date, which every lodging
+  // holds, must not be enough to end someone's stay.
+  if (role === 'foreigner' && permit.sponsorId && endingServices.has(input.service))
+    throw new AppError('validation_failed', { service: 'permitServices.v.sponsorEnds' });
   const on = witaDate(now);
   const rule = assertEligible(await findServiceRule(tx, input.service, permit, on), permit, on);
   const [open] = await tx

@@ -22,6 +22,8 @@ export const permitServices: Messages<typeof id> = {
     withdrawn: 'Withdrawn',
   },
   v: {
+    sponsorEnds:
+      'A sponsored permit is ended (EPO or cancellation) at its sponsor’s request: ask your sponsor, or come to the office with your passport.',
     permitId: 'Give the permit’s reference as Sikoe shows it (a code of 36 letters, digits and dashes).',
     documentNumber: 'A passport number has letters and digits only, at most 15.',
     permitNotActive: 'This permit is no longer active.',

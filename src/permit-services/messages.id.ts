@@ -19,6 +19,8 @@ export const permitServices = {
     withdrawn: 'Ditarik',
   },
   v: {
+    sponsorEnds:
+      'Izin yang dijamin penjamin diakhiri (EPO atau pembatalan) atas permohonan penjaminnya: hubungi penjamin Anda, atau datang ke kantor dengan paspor Anda.',
     permitId: 'Isi nomor rujukan izin seperti yang ditampilkan Sikoe (36 huruf, angka dan tanda hubung).',
     documentNumber: 'Nomor paspor hanya berisi huruf dan angka, paling banyak 15.',
     permitNotActive: 'Izin tinggal ini sudah tidak aktif.',

@@ -13,6 +13,7 @@ import { translator } from '../platform/i18n/index.ts';
 import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
+import { getForeigner } from '../foreigners/get-foreigner.ts';
 import { biometricsDays } from './book-biometrics.ts';
 import { getPermitApplication } from './get-application.ts';
 import { permitApplicationActions, permitApplications } from './schema.ts';
@@ -186,6 +187,22 @@ describeApp('stay permit services', (ctx) => {
     const again = await file(token, { service: 'cancellation', permitId: first.id });
     expect(again.json().error.fields.service).toBe(en('permitServices.v.alreadyOpen'));
     expect(await applicationsOf(first.id)).toHaveLength(1);
+  });
+
+  it('leaves ending a sponsored permit to its sponsor: the holder’s EPO is refused and nothing is filed', async () => {
+    const holder = await makeCitizen(ctx.db);
+    const permit = await makeSponsoredPermit(ctx.db, await makeCitizen(ctx.db));
+    const person = await getForeigner(ctx.db, permit.foreignerId);
+    const fields = {
+      service: 'epo',
+      permitId: permit.id,
+      documentNumber: person.documents[0]!.number,
+      birthDate: person.birthDate,
+    };
+    const refused = await (await as(holder)).post('/stay-permits/apply', fields, '/stay-permits/apply');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(en('permitServices.v.sponsorEnds'));
+    expect(await applicationsOf(permit.id)).toEqual([]);
   });
 
   it('lets the holder apply with their passport and birth date on the English page, without JavaScript', async () => {
