@@ -1,19 +1,11 @@
 import { z } from 'zod';
-import { csrfField, isoDateField } from '../platform/http/fields.ts';
+import { csrfField, isoDateField, requestIdField } from '../platform/http/fields.ts';
 import { complaintCategories, complaintChannels, complaintStatuses, complaintTypes } from './schema.ts';
 import { complaintSteps } from './workflow.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').nullish();
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 /** A client-generated id of one form or API call: a resend with it finds the same complaint. */
-export const requestIdField = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional();
-
 /** A complaint, the same fields for the API and the page (which sends one file apart). */
 export const ComplaintBody = z.object({
   requestId: requestIdField,

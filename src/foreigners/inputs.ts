@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import { isoDateField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { readTravelDocumentMrz } from './read-travel-document-mrz.ts';
 import { sexes } from './schema.ts';
 
@@ -86,17 +86,6 @@ export const ForeignerJson = z.object({
 });
 
 export const requiredPlace = requiredText(120);
-
-const requestIdField = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .optional()
-  .describe('The client’s id of this request: sent again, it records nothing new');
-// A page form sends empty text for a field left blank: that is "not given".
-const blankAsMissing = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 export const DepartureBody = z.object({
   departedOn: isoDateField.describe('The WITA day the person left'),

@@ -1,19 +1,11 @@
 import { z } from 'zod';
-import { isoDateField } from '../platform/http/fields.ts';
+import { isoDateField, requestIdField } from '../platform/http/fields.ts';
 import { requesterRelations } from './request-home-visit.ts';
 import { homeVisitReasons } from './schema.ts';
 
 const text = (max: number) => z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(max, 'v.tooLong');
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
 /** A client-generated id of one form or API call: a resend with it changes nothing. */
-export const requestIdField = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional();
-
 /** A si Koe Peduli request, the same fields for the API and the page (which sends its region picker and dates apart). */
 export const HomeVisitBody = z.object({
   requestId: requestIdField,

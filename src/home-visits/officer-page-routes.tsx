@@ -19,7 +19,7 @@ import { acceptHomeVisit } from './accept-home-visit.ts';
 import { availableVisitSteps } from './available-actions.ts';
 import { describeHomeVisit } from './describe-home-visit.ts';
 import { listHomeVisits, visitForOfficer } from './get-home-visit.ts';
-import { requestIdField } from './inputs.ts';
+import { requestIdField } from '../platform/http/fields.ts';
 import { linkVisitApplication } from './link-visit-application.ts';
 import { markVisited } from './mark-visited.ts';
 import { authorizeRole } from './policy.ts';

@@ -2,22 +2,12 @@ import { z } from 'zod';
 import { travelDocumentFields, withMrz } from '../foreigners/inputs.ts';
 import type { FieldErrors } from '../platform/errors.ts';
 import { isIsoDate } from '../platform/calendar/wita.ts';
-import { isoDateField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { lodgingKinds, lodgingStatuses, stayPurposes } from './schema.ts';
 import { lodgingSteps } from './workflow.ts';
 
 /** A client-generated id of one form or API call: a resend with it changes nothing. */
-export const requestIdField = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional();
-
 // A form sends empty text for a field left blank: that is "not given".
-const blank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** A lodging's registration, the same for the page and `POST /api/v1/lodgings`. */
 export const LodgingBody = z
@@ -25,7 +15,7 @@ export const LodgingBody = z
     requestId: requestIdField,
     name: requiredText(200),
     kind: z.enum(lodgingKinds, { error: 'v.choose' }),
-    licenceNumber: blank(z.string().trim().max(60, 'v.tooLong')),
+    licenceNumber: blankAsMissing(z.string().trim().max(60, 'v.tooLong')),
     address: requiredText(300),
     villageCode: z.string({ error: 'v.village' }).regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village'),
     personInCharge: requiredText(120),
@@ -47,7 +37,7 @@ export const MemberParams = z.object({ id: z.uuid(), accountId: z.uuid() });
 
 export const LodgingStepBody = z.object({
   step: z.enum(lodgingSteps, { error: 'v.choose' }),
-  reason: blank(z.string().trim().max(1000, 'v.tooLong')),
+  reason: blankAsMissing(z.string().trim().max(1000, 'v.tooLong')),
   requestId: requestIdField,
 });
 
@@ -77,14 +67,14 @@ export const witaDateTimeField = z
   });
 
 const guestFields = {
-  mrz: blank(z.string().max(200, 'v.tooLong')),
+  mrz: blankAsMissing(z.string().max(200, 'v.tooLong')),
   ...travelDocumentFields,
-  expiresOn: blank(isoDateField),
+  expiresOn: blankAsMissing(isoDateField),
   checkInAt: witaDateTimeField,
   expectedCheckOutOn: isoDateField,
-  room: blank(z.string().trim().max(20, 'v.tooLong')),
+  room: blankAsMissing(z.string().trim().max(20, 'v.tooLong')),
   purpose: z.enum(stayPurposes, { error: 'v.choose' }),
-  permitSeen: blank(z.string().trim().max(100, 'v.tooLong')),
+  permitSeen: blankAsMissing(z.string().trim().max(100, 'v.tooLong')),
 };
 
 /** One guest's check-in: the travel document (typed, or read from its MRZ) and the stay. */
@@ -136,7 +126,7 @@ export const BulkCheckInBody = z.object({
     .describe('Up to 1,000 guests; each is accepted, repeated or rejected on its own'),
 });
 
-export const CheckOutBody = z.object({ checkOutAt: blank(witaDateTimeField) });
+export const CheckOutBody = z.object({ checkOutAt: blankAsMissing(witaDateTimeField) });
 
 export const LodgingJson = z.object({
   id: z.string(),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { blankAsMissing, requestIdField } from '../platform/http/fields.ts';
 import { overstayStatuses, proposalReasons, proposalStatuses } from './schema.ts';
 
 // A page form's select sends empty text for "all": that is "not given".
-const blankAsMissing = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 export const OverstayFilter = z.object({
   status: blankAsMissing(z.enum(overstayStatuses, { error: 'v.choose' })).describe('open, paid, proposed or cancelled'),
@@ -11,7 +10,7 @@ export const OverstayFilter = z.object({
 });
 
 export const ProposalParams = z.object({ id: z.uuid() });
-export const AcknowledgeForm = z.object({ requestId: z.string().trim().min(1).max(100).optional() });
+export const AcknowledgeForm = z.object({ requestId: requestIdField });
 
 const ProposalJson = z.object({
   id: z.string(),

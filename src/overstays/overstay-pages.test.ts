@@ -78,18 +78,18 @@ describeApp(
         .where(eq(overstayProposals.overstayId, overstay!.id));
       const url = `/officer/overstays/proposals/${proposal!.id}/acknowledge`;
       const counter = await as('counter_officer');
-      expect((await counter.post(url, { requestId: 'ack-1' }, '/officer/overstays')).statusCode).toBe(403);
+      expect((await counter.post(url, { requestId: 'ack-first-1' }, '/officer/overstays')).statusCode).toBe(403);
       const elsewhere = await as('head_of_office', otherUnit);
-      expect((await elsewhere.post(url, { requestId: 'ack-1' }, '/officer/overstays')).statusCode).toBe(403);
+      expect((await elsewhere.post(url, { requestId: 'ack-first-1' }, '/officer/overstays')).statusCode).toBe(403);
       expect(
         (await ctx.db.select().from(overstayProposals).where(eq(overstayProposals.id, proposal!.id)))[0]!.status,
       ).toBe('proposed');
       const head = await as('head_of_office');
       const page = await head.get('/officer/overstays?status=proposed');
       expect(page.body).toContain('Terima usulan');
-      expect((await head.post(url, { requestId: 'ack-1' })).statusCode).toBe(303);
-      expect((await head.post(url, { requestId: 'ack-1' })).statusCode).toBe(303);
-      const again = await head.post(url, { requestId: 'ack-2' });
+      expect((await head.post(url, { requestId: 'ack-first-1' })).statusCode).toBe(303);
+      expect((await head.post(url, { requestId: 'ack-first-1' })).statusCode).toBe(303);
+      const again = await head.post(url, { requestId: 'ack-second-2' });
       expect(again.statusCode).toBe(409);
       const history = await ctx.db
         .select()

@@ -1,18 +1,6 @@
 import { z } from 'zod';
-import { csrfField, isoDateField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, csrfField, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { permitServices } from './schema.ts';
-
-/** A client-generated id of one form or API call: a resend with it changes nothing. */
-const requestIdField = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional();
-// A page form sends empty text for a field left blank: that is "not given".
-const blank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const filing = {
   service: z.enum(permitServices, { error: 'v.choose' }),
@@ -38,14 +26,14 @@ export type FilingBody = z.output<typeof FilingBody>;
 
 export const FilingForm = z.object({
   ...filing,
-  reason: blank(z.string().trim().max(1000, 'v.tooLong')),
-  documentNumber: blank(
+  reason: blankAsMissing(z.string().trim().max(1000, 'v.tooLong')),
+  documentNumber: blankAsMissing(
     z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
   ),
-  birthDate: blank(isoDateField),
+  birthDate: blankAsMissing(isoDateField),
   ...csrfField,
 });
 
@@ -66,9 +54,12 @@ export const IdParams = z.object({ id: z.uuid() });
 export const ApplyQuery = z.object({ permitId: z.uuid().optional(), service: z.enum(permitServices).optional() });
 export const BookForm = z.object({ date: isoDateField, requestId: requestIdField, ...csrfField });
 export const StepForm = z.object({ requestId: requestIdField, ...csrfField });
-export const VerifyForm = z.object({ note: blank(z.string().trim().max(1000, 'v.tooLong')), ...StepForm.shape });
+export const VerifyForm = z.object({
+  note: blankAsMissing(z.string().trim().max(1000, 'v.tooLong')),
+  ...StepForm.shape,
+});
 export const DecideForm = z.object({
   decision: z.enum(['approve', 'refuse'], { error: 'v.choose' }),
-  reason: blank(requiredText(1000)),
+  reason: blankAsMissing(requiredText(1000)),
   ...StepForm.shape,
 });

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { travelDocumentFields, withMrz } from '../foreigners/inputs.ts';
-import { isoDateField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { changeKinds, entryBases, permitStatuses, permitTypes, sponsorStatuses } from './schema.ts';
 
-// A page form sends empty text for a field left blank: that is "not given".
-const blank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const optionalText = (max: number) => blank(z.string().trim().max(max, 'v.tooLong'));
+const optionalText = (max: number) => blankAsMissing(z.string().trim().max(max, 'v.tooLong'));
 
 export const UnitParams = z.object({ code: z.string().min(1).max(40) });
 export const PermitParams = z.object({ id: z.uuid() });
@@ -15,8 +12,8 @@ export const SponsorPermitParams = z.object({ id: z.uuid(), permitId: z.uuid() }
 export const ReportParams = z.object({ id: z.uuid() });
 
 export const UnitPermitsQuery = z.object({
-  type: blank(z.enum(permitTypes)),
-  ending: blank(z.literal('1')),
+  type: blankAsMissing(z.enum(permitTypes)),
+  ending: blankAsMissing(z.literal('1')),
 });
 
 /** An officer records a permit: the holder's travel document (by MRZ or typed) and the permit's terms. */
@@ -24,7 +21,7 @@ export const RecordPermitForm = withMrz(
   z.object({
     mrz: z.string().max(200, 'v.tooLong').optional(),
     ...travelDocumentFields,
-    expiresOn: blank(isoDateField),
+    expiresOn: blankAsMissing(isoDateField),
     type: z.enum(permitTypes, { error: 'v.choose' }),
     entryBasis: z.enum(entryBases, { error: 'v.choose' }),
     visaIndex: optionalText(10),
@@ -32,9 +29,9 @@ export const RecordPermitForm = withMrz(
     entryDate: isoDateField,
     validFrom: isoDateField,
     validUntil: isoDateField,
-    sponsorId: blank(z.uuid('v.choose')),
+    sponsorId: blankAsMissing(z.uuid('v.choose')),
     responsiblePerson: optionalText(120),
-    requestId: optionalText(64),
+    requestId: requestIdField,
   }),
 );
 

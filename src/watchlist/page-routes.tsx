@@ -11,7 +11,7 @@ import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
 import { listWatchlist } from './list-watchlist.ts';
 import { authorize, type WatchlistAction } from './policy.ts';
 import { WatchlistPage } from './views/watchlist-page.tsx';
-import { csrfField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, csrfField, requiredText } from '../platform/http/fields.ts';
 
 const date = z.string().trim().refine(isIsoDate, 'v.date');
 const nik = z
@@ -29,10 +29,12 @@ const EntryFields = z.object({
   birthDate: date.optional(),
   validUntil: date.optional(),
 });
-// A page form sends empty text for a field left blank: that is "not given".
-const blank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const EntryForm = z.object({ ...required, nik: blank(nik), birthDate: blank(date), validUntil: blank(date) });
+const EntryForm = z.object({
+  ...required,
+  nik: blankAsMissing(nik),
+  birthDate: blankAsMissing(date),
+  validUntil: blankAsMissing(date),
+});
 const LiftFields = z.object({ reason: z.string().trim().min(3, 'v.required').max(500, 'v.tooLong') });
 const IdParams = z.object({ id: z.uuid() });
 const EntryJson = z.object({

@@ -36,3 +36,19 @@ export function formText(value: unknown): string {
       ? String(value)
       : '';
 }
+
+/** A form field left empty is "not given": the schema's optional value, not an empty string to refuse. */
+export const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/**
+ * The client's id for one request (a form's hidden field, an API client's retry key): sent again, it finds what the
+ * first request made. Letters, digits, `-` and `_`, 8 to 64 characters, so a UUID fits and a typo does not.
+ */
+export const requestIdField = z
+  .string()
+  .trim()
+  .min(8, 'v.invalid')
+  .max(64, 'v.invalid')
+  .regex(/^[A-Za-z0-9_-]+$/, 'v.invalid')
+  .optional();
