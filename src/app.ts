@@ -13,7 +13,7 @@ import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
 import { registerHomeVisits } from './home-visits/register.ts';
-import { registerLodgings } from './lodgings/register.ts';
+import { listStaysOfForeigner, registerLodgings } from './lodgings/register.ts';
 import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
 import { closeOverstays, registerOverstays } from './overstays/register.ts';
@@ -24,7 +24,7 @@ import { registerQueue } from './queue/register.ts';
 import { registerRegions } from './regions/register.ts';
 import { registerRoster } from './roster/register.ts';
 import { registerStatistics } from './statistics/register.ts';
-import { registerStayPermits } from './stay-permits/register.ts';
+import { listPermitsOfForeigner, registerStayPermits } from './stay-permits/register.ts';
 import { registerSurveys } from './surveys/register.ts';
 import { registerTransparency } from './transparency/register.ts';
 import { registerUnits } from './units/register.ts';
@@ -71,7 +71,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerHolidays(app);
   await registerAccounts(app);
   registerWatchlist(app);
-  registerForeigners(app, { onDeparture: closeOverstays });
+  registerForeigners(app, {
+    onDeparture: closeOverstays,
+    records: { permits: listPermitsOfForeigner, stays: listStaysOfForeigner },
+  });
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   await registerApplications(app);

@@ -10,7 +10,7 @@ export const foreignerReaders = [
   'counter_officer',
 ] as const;
 
-/** Officers who record a departure: those at the counter and those who oversee foreigners. */
+/** Officers who record what they see of a person (a departure, a renewed passport): at the counter or overseeing. */
 export const departureRecorders = ['head_of_office', 'oversight_officer', 'counter_officer'] as const;
 
 export const foreignerRoutes: Record<string, Entry> = {
@@ -19,6 +19,19 @@ export const foreignerRoutes: Record<string, Entry> = {
     access: departureRecorders,
     url: () => `/api/v1/foreigners/${anyId}/departures`,
     body: () => ({ departedOn: '2020-01-02', place: 'Bandara El Tari' }),
+  },
+  'POST /api/v1/foreigners/:id/documents': {
+    access: departureRecorders,
+    url: () => `/api/v1/foreigners/${anyId}/documents`,
+    body: () => ({
+      surname: 'WALK',
+      givenNames: 'ROUTE',
+      nationality: 'AUS',
+      issuingState: 'AUS',
+      documentNumber: 'ROUTEWALK1',
+      birthDate: '1980-01-01',
+      sex: 'M',
+    }),
   },
   'GET /officer/foreigners/departures': { access: departureRecorders },
   'POST /officer/foreigners/departures': {

@@ -2,12 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { DepartureBody, DepartureJson, ForeignerJson, ForeignerParams } from './inputs.ts';
+import { addTravelDocument } from './add-travel-document.ts';
+import {
+  DepartureBody,
+  DepartureJson,
+  ForeignerDocumentsJson,
+  ForeignerJson,
+  ForeignerParams,
+  TravelDocumentInput,
+} from './inputs.ts';
+import type { ForeignerRecords } from './foreigner-records.ts';
 import { recordDeparture, type OnDeparture } from './record-departure.ts';
 import { viewForeigner } from './view-foreigner.ts';
 
 /** The foreigners register's API. */
-export function registerForeignerApiRoutes(fastify: FastifyInstance, onDeparture?: OnDeparture): void {
+export function registerForeignerApiRoutes(
+  fastify: FastifyInstance,
+  { onDeparture, records }: { onDeparture?: OnDeparture; records?: ForeignerRecords },
+): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -16,14 +28,35 @@ export function registerForeignerApiRoutes(fastify: FastifyInstance, onDeparture
     {
       schema: {
         tags: ['foreigners'],
-        summary: 'One foreigner with every travel document shown and every departure recorded (audited)',
+        summary:
+          'One foreigner with every travel document shown, departures, stay permits and lodging stays (officers; audited)',
         params: ForeignerParams,
         response: { 200: ForeignerJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
       },
     },
     async (req) => {
       const caller = callerOf(req, requireActor(req));
-      return db().transaction((tx) => viewForeigner(tx, caller, req.params.id));
+      return db().transaction((tx) => viewForeigner(tx, caller, req.params.id, records));
+    },
+  );
+
+  app.post(
+    '/api/v1/foreigners/:id/documents',
+    {
+      schema: {
+        tags: ['foreigners'],
+        summary: 'Link a renewed travel document (fields or MRZ) to the person; the old one stays in the history',
+        security: [{ bearer: [] }],
+        params: ForeignerParams,
+        body: TravelDocumentInput,
+        response: { 200: ForeignerDocumentsJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson },
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req, requireActor(req));
+      return db().transaction((tx) =>
+        addTravelDocument(tx, caller, req.params.id, { ...req.body, expiresOn: req.body.expiresOn ?? null }),
+      );
     },
   );
 

@@ -6,6 +6,7 @@ import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
+import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { TravelDocumentInput } from './inputs.ts';
 import { readTravelDocumentMrz } from './read-travel-document-mrz.ts';
 import { recordForeigners } from './record-foreigners.ts';
@@ -75,8 +76,9 @@ describeApp('the foreigners register', (ctx) => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('shows an officer one person with their documents through the API, the reading audited', async () => {
+  it('shows an officer one person with their documents and permits through the API, the reading audited', async () => {
     const { id, doc } = await makeForeigner(ctx.db);
+    const permit = await makeStayPermit(ctx.db, { foreignerId: id });
     const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-LABUAN-BAJO' });
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, officer));
     const res = await browser.get(`/api/v1/foreigners/${id}`);
@@ -86,6 +88,8 @@ describeApp('the foreigners register', (ctx) => {
       surname: doc.surname,
       documents: [{ number: doc.documentNumber, nationality: 'AUS' }],
       departures: [],
+      permits: [{ id: permit.id, type: permit.type, status: 'active' }],
+      stays: [],
     });
     expect(await auditFor(ctx.db, id, 'foreigner.view')).toHaveLength(1);
   });
@@ -107,6 +111,34 @@ describeApp('the foreigners register', (ctx) => {
     await departOf(second.id);
     for (const { id } of [first, second])
       expect(await ctx.db.select().from(departures).where(eq(departures.foreignerId, id))).toHaveLength(1);
+  });
+
+  it('links a renewed passport to the person, so reports under it find the same record with both documents', async () => {
+    const { id, doc } = await makeForeigner(ctx.db);
+    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-KUPANG' });
+    const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), officer.id, 'test'));
+    const renewed = makeTravelDocument({ birthDate: doc.birthDate, surname: 'SMITH JONES' });
+    const link = (body: object) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/foreigners/${id}/documents`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: body,
+      });
+    const linked = await link({ mrz: mrzOf(renewed) });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ surname: 'SMITH JONES', documents: [{}, {}] });
+    expect(await ctx.db.transaction((tx) => recordForeigners(tx, [renewed]))).toEqual([id]);
+    expect((await link({ mrz: mrzOf(renewed) })).statusCode).toBe(200);
+
+    const someoneElse = await makeForeigner(ctx.db, { birthDate: doc.birthDate });
+    const taken = await link({ mrz: mrzOf(someoneElse.doc) });
+    expect(taken.statusCode).toBe(409);
+    const otherBirth = await link({ mrz: mrzOf(makeTravelDocument({ birthDate: '1970-02-02' })) });
+    expect(otherBirth.statusCode).toBe(422);
+    const docs = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.foreignerId, id));
+    expect(docs).toHaveLength(2);
+    expect(await auditFor(ctx.db, id, 'foreigner.addDocument')).toHaveLength(1);
   });
 
   it('refuses admins, auditors and partners, and answers an unknown person with 404', async () => {

@@ -74,7 +74,7 @@ const DocumentJson = z.object({
   expiresOn: z.string().nullable(),
   firstSeenAt: z.date(),
 });
-export const ForeignerJson = z.object({
+export const ForeignerDocumentsJson = z.object({
   id: z.string(),
   nationality: z.string(),
   birthDate: z.string(),
@@ -82,7 +82,29 @@ export const ForeignerJson = z.object({
   givenNames: z.string(),
   sex: z.enum(sexes),
   documents: z.array(DocumentJson),
+});
+export const ForeignerJson = ForeignerDocumentsJson.extend({
   departures: z.array(z.object({ departedOn: z.string(), place: z.string(), unitCode: z.string() })),
+  permits: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      permitNumber: z.string().nullable(),
+      validFrom: z.string(),
+      validUntil: z.string(),
+      status: z.string(),
+      unitCode: z.string(),
+    }),
+  ),
+  stays: z.array(
+    z.object({
+      id: z.string(),
+      lodgingName: z.string(),
+      regencyCode: z.string(),
+      checkInAt: z.date(),
+      checkOutAt: z.date().nullable(),
+    }),
+  ),
 });
 
 export const requiredPlace = requiredText(120);

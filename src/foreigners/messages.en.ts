@@ -4,6 +4,9 @@ import type { Messages } from '../platform/i18n/messages.ts';
 // Messages of the "foreigners" namespace (English); the same keys as messages.id.ts.
 export const foreigners: Messages<typeof id> = {
   v: {
+    otherBirthDate: 'The new passport’s birth date must be the one already recorded for this person.',
+    documentOfAnother:
+      'This passport is already recorded for another person: check it again, or ask for the records to be merged.',
     countryCode: 'Write the three-letter country code as in the passport, e.g. AUS or D<<.',
     latinName: 'Write the name in Latin letters as in the passport’s MRZ lines (no accents).',
     documentNumber: 'A document number has letters and digits only, at most 15.',

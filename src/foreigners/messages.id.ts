@@ -1,6 +1,8 @@
 // Messages of the "foreigners" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const foreigners = {
   v: {
+    otherBirthDate: 'Tanggal lahir di paspor baru harus sama dengan yang sudah tercatat untuk orang ini.',
+    documentOfAnother: 'Paspor ini sudah tercatat atas nama orang lain: periksa kembali, atau minta penggabungan data.',
     countryCode: 'Tulis kode negara tiga huruf seperti di paspor, misalnya AUS atau D<<.',
     latinName: 'Tulis nama dengan huruf Latin seperti di baris MRZ paspor (tanpa aksen).',
     documentNumber: 'Nomor dokumen terdiri dari huruf dan angka saja, paling banyak 15.',

@@ -1,10 +1,11 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type ForeignerAction = 'foreigner.view' | 'foreigner.recordDeparture';
+export type ForeignerAction = 'foreigner.view' | 'foreigner.recordDeparture' | 'foreigner.addDocument';
 
 const readers = new Set(['head_of_office', 'oversight_officer', 'verifier', 'adjudicator', 'counter_officer']);
-const departureRecorders = new Set(['head_of_office', 'oversight_officer', 'counter_officer']);
+/** Who records what they see of a person at the counter or in the field: departures, a renewed passport. */
+const recorders = new Set(['head_of_office', 'oversight_officer', 'counter_officer']);
 
 /**
  * Foreigners are one register for the region (a person lodged in Labuan Bajo and seen in Kupang is one record), read
@@ -13,7 +14,7 @@ const departureRecorders = new Set(['head_of_office', 'oversight_officer', 'coun
  */
 export function can(actor: Actor | null, action: ForeignerAction): boolean {
   if (actor?.kind !== 'officer' || !actor.role) return false;
-  return (action === 'foreigner.view' ? readers : departureRecorders).has(actor.role);
+  return (action === 'foreigner.view' ? readers : recorders).has(actor.role);
 }
 
 export function authorize(actor: Actor | null, action: ForeignerAction): void {

@@ -22,3 +22,6 @@ export async function registerLodgings(app: App): Promise<void> {
   registerPartnerGrantRoutes(app);
   await registerLodgingOversightJobs(app.deps.jobs, app.deps.database.db, app.deps.config.lodgingRetentionDays);
 }
+
+/** A person's stays, for the foreigners register's record of the person (given by app.ts). */
+export { listStaysOfForeigner } from './list-stays-of-foreigner.ts';

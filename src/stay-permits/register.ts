@@ -14,3 +14,6 @@ export async function registerStayPermits(app: App): Promise<void> {
   registerSponsorRoutes(app);
   await registerStayPermitJobs(app);
 }
+
+/** A person's permits, for the foreigners register's record of the person (given by app.ts). */
+export { listPermitsOfForeigner } from './list-permits-of-foreigner.ts';
