@@ -65,6 +65,11 @@ export const permitRoutes: Record<string, Entry> = {
     url: () => `/sponsors/${anyId}/members`,
     form: () => ({ email: 'someone@example.org' }),
   },
+  'POST /sponsors/:id/members/:accountId/remove': {
+    access: 'signed-in',
+    url: () => `/sponsors/${anyId}/members/${anyId}/remove`,
+    form: () => ({}),
+  },
   'GET /sponsors/:id/permits/:permitId': { access: 'signed-in', url: () => sponsorPermit },
   'POST /sponsors/:id/permits/:permitId/changes': {
     access: 'signed-in',

@@ -11,7 +11,7 @@ export async function describeSponsor(db: Executor, sponsorId: string) {
   const [sponsor] = await db.select().from(sponsors).where(eq(sponsors.id, sponsorId));
   if (!sponsor) throw new AppError('not_found');
   const members = await db
-    .select({ name: accounts.name, email: accounts.email })
+    .select({ accountId: accounts.id, name: accounts.name, email: accounts.email })
     .from(sponsorMembers)
     .innerJoin(accounts, eq(accounts.id, sponsorMembers.accountId))
     .where(and(eq(sponsorMembers.sponsorId, sponsorId), isNull(sponsorMembers.removedAt)))

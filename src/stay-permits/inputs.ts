@@ -8,6 +8,7 @@ const optionalText = (max: number) => blankAsMissing(z.string().trim().max(max, 
 export const UnitParams = z.object({ code: z.string().min(1).max(40) });
 export const PermitParams = z.object({ id: z.uuid() });
 export const SponsorParams = z.object({ id: z.uuid() });
+export const SponsorMemberParams = z.object({ id: z.uuid(), accountId: z.uuid() });
 export const SponsorPermitParams = z.object({ id: z.uuid(), permitId: z.uuid() });
 export const ReportParams = z.object({ id: z.uuid() });
 

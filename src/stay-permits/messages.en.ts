@@ -4,6 +4,7 @@ import type { stayPermits as id } from './messages.id.ts';
 // Messages of the "stayPermits" namespace (English); the same keys as messages.id.ts.
 export const stayPermits: Messages<typeof id> = {
   v: {
+    lastMember: 'A sponsor keeps at least one member: add the person who takes over first.',
     untilBeforeFrom: 'The end date cannot be before the start date.',
     entryAfterFrom: 'The entry date cannot be after the permit starts.',
     basisForType: 'This entry basis does not fit this kind of permit.',
@@ -130,6 +131,7 @@ export const stayPermits: Messages<typeof id> = {
     decide: 'Save the decision',
   },
   sponsor: {
+    removeMember: 'Remove',
     mineTitle: 'My sponsors',
     mineLead:
       'Companies or Indonesian citizens who sponsor foreigners (Law 6/2011 Article 63). Each member signs in with their own account.',

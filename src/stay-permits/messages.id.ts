@@ -1,6 +1,7 @@
 // Messages of the "stayPermits" namespace, izin tinggal and penjamin (Bahasa Indonesia); messages.en.ts has the same keys.
 export const stayPermits = {
   v: {
+    lastMember: 'Penjamin harus tetap memiliki sedikitnya satu anggota: tambahkan dulu orang yang menggantikan.',
     untilBeforeFrom: 'Tanggal berakhir tidak boleh sebelum tanggal berlaku.',
     entryAfterFrom: 'Tanggal masuk tidak boleh setelah tanggal berlaku izin.',
     basisForType: 'Dasar masuk ini tidak sesuai dengan jenis izin tinggal.',
@@ -127,6 +128,7 @@ export const stayPermits = {
     decide: 'Simpan keputusan',
   },
   sponsor: {
+    removeMember: 'Hapus',
     mineTitle: 'Penjamin saya',
     mineLead:
       'Perusahaan atau perorangan WNI yang menjamin orang asing (UU 6/2011 Pasal 63). Tiap anggota masuk dengan akunnya sendiri.',

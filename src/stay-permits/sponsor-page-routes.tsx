@@ -11,11 +11,19 @@ import { listRegencies } from '../regions/queries.ts';
 import { addSponsorMember } from './add-sponsor-member.ts';
 import { describeSponsor } from './describe-sponsor.ts';
 import { getStayPermit } from './get-stay-permit.ts';
-import { ChangeReportForm, MemberForm, SponsorParams, SponsorPermitParams, SponsorRegistrationForm } from './inputs.ts';
+import {
+  ChangeReportForm,
+  MemberForm,
+  SponsorMemberParams,
+  SponsorParams,
+  SponsorPermitParams,
+  SponsorRegistrationForm,
+} from './inputs.ts';
 import { isSponsorMember } from './is-sponsor-member.ts';
 import { listMySponsors } from './list-my-sponsors.ts';
 import { authorizeMember } from './policy.ts';
 import { registerSponsor } from './register-sponsor.ts';
+import { removeSponsorMember } from './remove-sponsor-member.ts';
 import { reportPermitChange } from './report-permit-change.ts';
 import { viewStayPermit } from './view-stay-permit.ts';
 import { MySponsorsPage } from './views/my-sponsors-page.tsx';
@@ -95,6 +103,25 @@ export function registerSponsorRoutes(fastify: FastifyInstance): void {
       const actor = requireActor(req);
       await db().transaction((tx) =>
         addSponsorMember(tx, callerOf(req, actor), { sponsorId: req.params.id, email: req.body.email }),
+      );
+      return reply.redirect(`/sponsors/${req.params.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/sponsors/:id/members/:accountId/remove',
+    {
+      schema: { hide: true, params: SponsorMemberParams, body: z.object(csrfField) },
+      config: {
+        ...en,
+        errorPage: (req, reply, error, fields) =>
+          sponsorPage(req, reply, { errors: formErrors(req.t, error, fields) }, error.status),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await db().transaction((tx) =>
+        removeSponsorMember(tx, callerOf(req, actor), { sponsorId: req.params.id, accountId: req.params.accountId }),
       );
       return reply.redirect(`/sponsors/${req.params.id}`, 303);
     },

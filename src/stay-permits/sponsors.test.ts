@@ -78,8 +78,21 @@ describeApp('sponsors: registration, verification, members, their own foreigners
     expect(await browser.post(`/sponsors/${sponsor!.id}/members`, { email: colleague.email })).toMatchObject({
       statusCode: 303,
     });
-    expect((await (await as(colleague)).get(`/sponsors/${sponsor!.id}`)).body).toContain('Rambu Ana');
+    const colleagueBrowser = await as(colleague);
+    expect((await colleagueBrowser.get(`/sponsors/${sponsor!.id}`)).body).toContain('Rambu Ana');
     expect(await ctx.db.$count(sponsorMembers, eq(sponsorMembers.sponsorId, sponsor!.id))).toBe(2);
+
+    // The colleague leaves the company: removed, they see nothing of the sponsor; the last member cannot go.
+    const removed = await browser.post(`/sponsors/${sponsor!.id}/members/${colleague.id}/remove`, {});
+    expect(removed.statusCode).toBe(303);
+    expect((await colleagueBrowser.get(`/sponsors/${sponsor!.id}`)).statusCode).toBe(404);
+    const last = await browser.post(
+      `/sponsors/${sponsor!.id}/members/${owner.id}/remove`,
+      {},
+      `/sponsors/${sponsor!.id}`,
+    );
+    expect(last.statusCode).toBe(422);
+    expect((await browser.get(`/sponsors/${sponsor!.id}`)).statusCode).toBe(200);
   });
 
   it('checks a person sponsor’s NIK and the regency, and records nothing when refused', async () => {

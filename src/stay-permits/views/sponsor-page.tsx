@@ -1,3 +1,4 @@
+import { RowButton } from '../../platform/views/row-actions.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -64,7 +65,16 @@ export function SponsorPage({ ctx, described, today, memberState }: Props) {
       <ul class="plain">
         {members.map((m) => (
           <li key={m.email}>
-            {m.name} ({m.email})
+            {m.name} ({m.email}){' '}
+            {members.length > 1 && (
+              <RowButton
+                ctx={ctx}
+                action={`/sponsors/${sponsor.id}/members/${m.accountId}/remove`}
+                label={t('stayPermits.sponsor.removeMember')}
+                row={m.name}
+                variant="link"
+              />
+            )}
           </li>
         ))}
       </ul>
