@@ -6,8 +6,11 @@ import { Browser } from '../../test/http.ts';
 import { postMultipart } from '../../test/uploads.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
-import { stays } from './schema.ts';
+import { translator } from '../platform/i18n/index.ts';
+import { lodgings, stays } from './schema.ts';
 import { makeLodging } from './test-support.ts';
+
+const en = translator('en');
 
 describeApp('reporting guests from the pages', (ctx) => {
   const stayCount = async (lodgingId: string) =>
@@ -111,6 +114,11 @@ describeApp('reporting guests from the pages', (ctx) => {
     expect(check.body).toContain(lodging.name);
     for (const secret of ['LINDQVIST', doc.documentNumber, 'SWE', doc.givenNames])
       expect(check.body).not.toContain(secret);
+    // A private host's lodging is named after a person: the check names only its kind.
+    await ctx.db.update(lodgings).set({ kind: 'private_host' }).where(eq(lodgings.id, lodging.id));
+    const host = await ctx.app.inject({ url: `/lapor-orang-asing/tanda-terima/${url[1]}` });
+    expect(host.body).not.toContain(lodging.name);
+    expect(host.body).toContain(en('lodgings.intake.kinds.private_host'));
     const fake = await ctx.app.inject({ url: '/lapor-orang-asing/tanda-terima/STT-KUPANG-20261203-AAAAAAAAAA' });
     expect(fake.statusCode).toBe(404);
   });

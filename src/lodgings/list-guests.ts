@@ -33,14 +33,15 @@ export async function getStayOfLodging(db: Executor, lodgingId: string, stayId: 
 export type StayWithGuest = Awaited<ReturnType<typeof getStayOfLodging>>;
 
 /**
- * What the public verification shows of a receipt: that it is genuine, the lodging, the check-in day and whether the
- * guest has checked out. Never the guest's name, document or nationality.
+ * What the public verification shows of a receipt: that it is genuine, the lodging (its kind only for a private
+ * host), the check-in day and whether the guest has checked out. Never the guest's name, document or nationality.
  */
 export async function verifyReceipt(db: Executor, receiptNumber: string) {
   const [row] = await db
     .select({
       receiptNumber: stays.receiptNumber,
       lodgingName: lodgings.name,
+      lodgingKind: lodgings.kind,
       checkInAt: stays.checkInAt,
       checkedOut: stays.checkOutAt,
     })
@@ -48,6 +49,8 @@ export async function verifyReceipt(db: Executor, receiptNumber: string) {
     .innerJoin(lodgings, eq(lodgings.id, stays.lodgingId))
     .where(eq(stays.receiptNumber, receiptNumber));
   if (!row) throw notFound();
-  return { ...row, checkedOut: row.checkedOut !== null };
+  // A private host's lodging is named after a person: the public sees only that a private host reported.
+  const lodgingName = row.lodgingKind === 'private_host' ? null : row.lodgingName;
+  return { ...row, lodgingName, checkedOut: row.checkedOut !== null };
 }
 export type ReceiptCheck = Awaited<ReturnType<typeof verifyReceipt>>;

@@ -16,7 +16,7 @@ export function VerifyReceiptPage({ ctx, receipt }: { ctx: PageContext; receipt:
         <dt>{t('lodgings.intake.verify.number')}</dt>
         <dd>{receipt.receiptNumber}</dd>
         <dt>{t('lodgings.intake.verify.lodging')}</dt>
-        <dd>{receipt.lodgingName}</dd>
+        <dd>{receipt.lodgingName ?? t(`lodgings.intake.kinds.${receipt.lodgingKind}`)}</dd>
         <dt>{t('lodgings.intake.verify.checkInDate')}</dt>
         <dd>{formatDate(lang, receipt.checkInAt)}</dd>
         <dt>{t('lodgings.intake.verify.status')}</dt>
