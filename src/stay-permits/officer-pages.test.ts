@@ -128,9 +128,14 @@ describeApp('stay permits: the office records and reads permits', (ctx) => {
       holder: { surname: 'MULLER' },
       sponsor: { id: sponsor.id },
       daysLeft: 365,
-      history: [{ type: 'granted' }],
+      history: [{ type: 'granted', payload: { factory: true } }],
     });
-    expect((await api(member, 'GET', `/api/v1/stay-permits/${permit.id}`)).statusCode).toBe(200);
+    const asSponsor = await api(member, 'GET', `/api/v1/stay-permits/${permit.id}`);
+    expect(asSponsor.statusCode).toBe(200);
+    // The sponsor learns what happened and when, not the office's notes or who acted.
+    expect(asSponsor.json().history).toEqual([
+      { type: 'granted', at: expect.any(String), payload: {}, actorName: null },
+    ]);
     expect((await api(await makeCitizen(ctx.db), 'GET', `/api/v1/stay-permits/${permit.id}`)).statusCode).toBe(403);
     const other = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-ATAMBUA' });
     expect((await api(other, 'GET', `/api/v1/stay-permits/${permit.id}`)).statusCode).toBe(403);

@@ -9,8 +9,8 @@ import { isSponsorMember } from './is-sponsor-member.ts';
 import { authorize, authorizeRole } from './policy.ts';
 
 /**
- * One permit opened by an officer of its unit (or above) or by a member of its sponsor; personal data, so every
- * reading is audited. Anyone else is refused before the permit is looked up, so refusals tell nothing.
+ * One permit opened by an officer of its unit (or above) or by a member of its sponsor (without the officers' names
+ * and notes); personal data, so every reading is audited. Anyone else is refused before the permit is looked up, so refusals tell nothing.
  */
 export async function viewStayPermit(tx: Tx, caller: Caller, id: string) {
   const actor = caller.actor;
@@ -23,7 +23,12 @@ export async function viewStayPermit(tx: Tx, caller: Caller, id: string) {
     const permit = await getStayPermit(tx, id).catch(() => null);
     if (!permit || !(await isSponsorMember(tx, permit.sponsorId, actor.id))) throw new AppError('forbidden');
   }
-  const described = await describeStayPermit(tx, id);
+  const full = await describeStayPermit(tx, id);
+  // A sponsor sees what happened to the permit and when, not which officer acted or the office's notes.
+  const described =
+    actor.kind === 'officer'
+      ? full
+      : { ...full, history: full.history.map(({ type, at }) => ({ type, at, payload: {}, actorName: null })) };
   await appendAudit(tx, caller, {
     action: 'stay_permit.view',
     targetType: 'stay_permit',
