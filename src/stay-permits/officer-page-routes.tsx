@@ -24,10 +24,10 @@ import {
   UnitParams,
   UnitPermitsQuery,
 } from './inputs.ts';
-import { listUnitChangeReports } from './list-unit-change-reports.ts';
-import { UNIT_PERMITS_LIMIT, listUnitPermits } from './list-unit-permits.ts';
+import { UNIT_PERMITS_LIMIT } from './list-unit-permits.ts';
 import { listUnitSponsors } from './list-unit-sponsors.ts';
 import { authorize, authorizeRole } from './policy.ts';
+import { viewUnitPermits } from './view-unit-permits.ts';
 import { viewStayPermit } from './view-stay-permit.ts';
 import { PermitPage } from './views/permit-page.tsx';
 import { RecordPermitPage } from './views/record-permit-page.tsx';
@@ -53,12 +53,15 @@ export function registerStayPermitOfficerRoutes(fastify: FastifyInstance): void 
       const today = witaDate();
       const below = await unitScope(db(), unit.code);
       const filter = { type: req.query.type, ending: req.query.ending === '1' };
-      const rows = await listUnitPermits(db(), below, {
-        type: filter.type,
-        endingWithin: filter.ending ? ENDING_SOON_DAYS : undefined,
-        today,
-      });
-      const changes = await listUnitChangeReports(db(), below);
+      const caller = callerOf(req, requireActor(req));
+      const { rows, changes } = await db().transaction((tx) =>
+        viewUnitPermits(
+          tx,
+          caller,
+          { code: unit.code, below },
+          { type: filter.type, endingWithin: filter.ending ? ENDING_SOON_DAYS : undefined, today },
+        ),
+      );
       return reply.page(
         <UnitPermitsPage
           ctx={reply.ctx()}

@@ -57,6 +57,15 @@ describeApp('stay permits: the office records and reads permits', (ctx) => {
     const list = await officer.get(`/officer/units/${unit.code}/stay-permits`);
     expect(list.body).toContain('TANAKA, YUKI');
     expect((await officer.get(`/officer/units/${unit.code}/stay-permits?type=itas`)).body).not.toContain('TANAKA');
+    const listings = await ctx.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, unit.code), eq(auditLog.action, 'stay_permit.list')))
+      .orderBy(auditLog.id);
+    expect(listings.map((l) => l.details)).toEqual([
+      { type: null, endingWithin: null, rows: 1 },
+      { type: 'itas', endingWithin: null, rows: 0 },
+    ]);
     await makeStayPermit(ctx.db, { unitCode: unit.code, validUntil: addDays(today, 90) });
     const ending = await officer.get(`/officer/units/${unit.code}/stay-permits?ending=1`);
     expect(ending.body).toContain('TANAKA, YUKI');
