@@ -4,15 +4,13 @@ import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
-import { actorScope } from '../units/scope.ts';
-import { applicationHistory } from './application-actions.ts';
 import { availableServiceSteps } from './available-actions.ts';
 import { decideApplication } from './decide-application.ts';
-import { getPermitApplication } from './get-application.ts';
 import { DecideForm, IdParams, VerifyForm } from './inputs.ts';
 import { listWorkQueue } from './list-work-queue.ts';
-import { authorize, authorizeRole, type PermitServiceAction } from './policy.ts';
+import { authorizeRole, type PermitServiceAction } from './policy.ts';
 import { verifyApplication } from './verify-application.ts';
+import { viewPermitApplication } from './view-application.ts';
 import { OfficerApplicationPage } from './views/officer-application-page.tsx';
 import { QueuePage } from './views/queue-page.tsx';
 
@@ -25,12 +23,10 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
 
   const applicationPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const actor = requireActor(req);
-    authorizeRole(actor, 'service.view');
     const { id } = req.params as { id: string };
-    const scope = await actorScope(db(), actor);
-    const application = await getPermitApplication(db(), id);
-    authorize(actor, 'service.view', { unitCode: application.unitCode, scope });
-    const history = await applicationHistory(db(), id);
+    const { application, history, scope } = await db().transaction((tx) =>
+      viewPermitApplication(tx, callerOf(req, actor), id),
+    );
     return reply.page(
       <OfficerApplicationPage
         ctx={reply.ctx()}

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { PASSWORD, makeCitizen, makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
+import { auditFor } from '../accounts/test-support.ts';
 import { billings } from '../payments/schema.ts';
 import { signPayload } from '../payments/signature.ts';
 import type { Account } from '../platform/auth/schema.ts';
@@ -88,6 +89,8 @@ describeApp('stay permit services', (ctx) => {
     );
     const ownDecision = await verifierPages.post(`${officerUrl}/decide`, { decision: 'approve' }, officerUrl);
     expect(ownDecision.statusCode).toBe(409);
+    // Each opening of the application's page (the verifier's before each post) is audited.
+    expect((await auditFor(ctx.db, application.id, 'permit_application.view')).length).toBeGreaterThanOrEqual(2);
     expect((await getPermitApplication(ctx.db, application.id)).status).toBe('verified');
     expect((await getStayPermit(ctx.db, permit.id)).validUntil).toBe(permit.validUntil);
 
