@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/index.ts';
+import { queryRows, type Tx } from '../platform/db/index.ts';
 import type { TravelDocumentFields } from './read-travel-document-mrz.ts';
 import { foreigners, travelDocuments } from './schema.ts';
 
@@ -11,20 +11,22 @@ export const identityKey = (d: Pick<TravelDocumentFields, 'nationality' | 'docum
 async function knownIds(tx: Tx, docs: TravelDocumentFields[]): Promise<Map<string, string>> {
   const known = new Map<string, string>();
   if (docs.length === 0) return known;
-  const keys = sql.join(
-    docs.map((d) => sql`(${d.nationality}, ${d.documentNumber}, ${d.birthDate}::date)`),
-    sql`, `,
+  // The keys as three arrays joined to the unique index: a list of row values (`(a, b, c) in (…)`) is planned as a
+  // scan of the whole table, which grew to a quarter of a second per 250 guests at 100,000 documents.
+  const column = (pick: (d: TravelDocumentFields) => string) => sql.param(docs.map(pick));
+  const rows = await queryRows<{ foreigner_id: string; nationality: string; number: string; birth_date: string }>(
+    tx,
+    sql`select t.foreigner_id, t.nationality, t.number, t.birth_date::text as birth_date
+      from unnest(${column((d) => d.nationality)}::bpchar[], ${column((d) => d.documentNumber)}::text[],
+        ${column((d) => d.birthDate)}::date[]) as k(nationality, number, birth_date)
+      join ${travelDocuments} t
+        on t.nationality = k.nationality and t.number = k.number and t.birth_date = k.birth_date`,
   );
-  const rows = await tx
-    .select({
-      foreignerId: travelDocuments.foreignerId,
-      nationality: travelDocuments.nationality,
-      documentNumber: travelDocuments.number,
-      birthDate: travelDocuments.birthDate,
-    })
-    .from(travelDocuments)
-    .where(sql`(${travelDocuments.nationality}, ${travelDocuments.number}, ${travelDocuments.birthDate}) in (${keys})`);
-  for (const r of rows) known.set(identityKey(r), r.foreignerId);
+  for (const r of rows)
+    known.set(
+      identityKey({ nationality: r.nationality, documentNumber: r.number, birthDate: r.birth_date }),
+      r.foreigner_id,
+    );
   return known;
 }
 
