@@ -1,10 +1,9 @@
-import { and, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { accounts } from '../platform/auth/schema.ts';
 import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { translator } from '../platform/i18n/index.ts';
-import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
-import { jobs } from '../platform/jobs/schema.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
 import { performComplaintAction } from './perform-complaint-action.ts';
 import { INTEGRITY_ROLE, INTEGRITY_UNIT, subjectNameKey } from './policy.ts';
@@ -16,20 +15,7 @@ const SCAN_TIME = '06:00';
 
 /** Queues the daily scan for the next morning unless one is already waiting (`except`: the scan now running). */
 export async function scheduleEscalationScan(tx: Executor, now = new Date(), except?: number): Promise<void> {
-  const waiting = await tx
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.kind, ESCALATE_JOB),
-        isNull(jobs.doneAt),
-        isNull(jobs.failedAt),
-        except === undefined ? undefined : ne(jobs.id, except),
-      ),
-    )
-    .limit(1);
-  if (waiting.length === 0)
-    await enqueueJob(tx, ESCALATE_JOB, {}, { runAt: witaInstant(addDays(witaDate(now), 1), SCAN_TIME) });
+  await enqueueUnlessWaiting(tx, ESCALATE_JOB, witaInstant(addDays(witaDate(now), 1), SCAN_TIME), except);
 }
 
 /** Who is told: the heads of office of the unit, or for whistle-blowing the integrity officers (never the one reported). */

@@ -1,9 +1,7 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { Db, Executor } from '../platform/db/index.ts';
-import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
 import type { JobRunner } from '../platform/jobs/runner.ts';
-import { jobs } from '../platform/jobs/schema.ts';
 import { deleteOldStays } from './delete-old-stays.ts';
 import { flagStays } from './flag-stays.ts';
 
@@ -17,22 +15,9 @@ const DAILY_AT: Record<string, string> = { [FLAG_JOB]: '07:00', [RETENTION_JOB]:
 
 /** Queues the daily job for its next time unless one is already waiting (`except`: the run now going). */
 export async function scheduleDaily(tx: Executor, kind: string, now = new Date(), except?: number): Promise<void> {
-  const waiting = await tx
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.kind, kind),
-        isNull(jobs.doneAt),
-        isNull(jobs.failedAt),
-        except === undefined ? undefined : ne(jobs.id, except),
-      ),
-    )
-    .limit(1);
-  if (waiting.length > 0) return;
   const today = witaDate(now);
   const at = witaInstant(today, DAILY_AT[kind]);
-  await enqueueJob(tx, kind, {}, { runAt: at > now ? at : witaInstant(addDays(today, 1), DAILY_AT[kind]) });
+  await enqueueUnlessWaiting(tx, kind, at > now ? at : witaInstant(addDays(today, 1), DAILY_AT[kind]), except);
 }
 
 /** The daily flags and retention runs: each runs, then queues itself for the next day. */

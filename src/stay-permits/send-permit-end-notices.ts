@@ -1,10 +1,9 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts';
+import { inArray, sql } from 'drizzle-orm';
 import { listForeignerNames } from '../foreigners/list-foreigner-names.ts';
 import { addDays, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { formatCalendarDate } from '../platform/i18n/format.ts';
-import { enqueueJob } from '../platform/jobs/enqueue-job.ts';
-import { jobs } from '../platform/jobs/schema.ts';
 import { daysLeft } from './days-left.ts';
 import { stayPermits } from './schema.ts';
 import { mailSponsorMembers } from './sponsor-mails.ts';
@@ -76,17 +75,5 @@ export async function sendPermitEndNotices(
 
 /** Queues the next morning's run unless one is already waiting (`except`: the run now going). */
 export async function scheduleEndNotices(db: Executor, today: IsoDate, except?: number): Promise<void> {
-  const waiting = await db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.kind, NOTICE_JOB),
-        isNull(jobs.doneAt),
-        isNull(jobs.failedAt),
-        except === undefined ? undefined : ne(jobs.id, except),
-      ),
-    )
-    .limit(1);
-  if (waiting.length === 0) await enqueueJob(db, NOTICE_JOB, {}, { runAt: witaInstant(addDays(today, 1), RUN_TIME) });
+  await enqueueUnlessWaiting(db, NOTICE_JOB, witaInstant(addDays(today, 1), RUN_TIME), except);
 }
