@@ -33,6 +33,10 @@ export const travelDocumentFields = {
   expiresOn: isoDateField.nullish(),
 };
 
+/** The message for an MRZ that does not read: not an MRZ at all, or one whose check digits fail. */
+export const mrzErrorKey = (reason: 'format' | 'check') =>
+  reason === 'format' ? 'foreigners.v.mrzFormat' : 'foreigners.v.mrzCheck';
+
 /**
  * The document's MRZ, typed or pasted (both lines), fills every field it holds; a field the person typed as well is
  * overwritten, since the MRZ's check digits vouch for it. An MRZ that does not read is the `mrz` field's error.
@@ -48,7 +52,7 @@ export function withMrz<T extends z.ZodType>(schema: T) {
       ctx.addIssue({
         code: 'custom',
         path: ['mrz'],
-        message: reading.reason === 'format' ? 'foreigners.v.mrzFormat' : 'foreigners.v.mrzCheck',
+        message: mrzErrorKey(reading.reason),
         input: mrz,
       });
       return input;

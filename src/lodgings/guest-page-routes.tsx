@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mrzErrorKey } from '../foreigners/inputs.ts';
 import { readTravelDocumentMrz } from '../foreigners/read-travel-document-mrz.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
@@ -81,10 +82,7 @@ export async function registerGuestPages(fastify: FastifyInstance): Promise<void
       const body = req.body as Record<string, string | undefined>;
       if (body._readMrz) {
         const reading = readTravelDocumentMrz(body.mrz ?? '', witaDate());
-        if (!reading.ok)
-          throw new AppError('validation_failed', {
-            mrz: reading.reason === 'format' ? 'foreigners.v.mrzFormat' : 'foreigners.v.mrzCheck',
-          });
+        if (!reading.ok) throw new AppError('validation_failed', { mrz: mrzErrorKey(reading.reason) });
         return checkInPage(req, reply, {
           values: { ...body, ...reading.fields, expiresOn: reading.fields.expiresOn ?? '' },
         });

@@ -29,6 +29,8 @@ export function decideApplication(
     if (application.verifiedBy === caller.actor?.id) throw new AppError('four_eyes_required');
     const decidedBy = caller.actor!.id;
     if (input.decision === 'refuse') {
+      // The applicant is owed the reason (and may contest it): a refusal without one is not a decision.
+      if (!input.reason.trim()) throw new AppError('validation_failed', { reason: 'v.required' });
       await clearPaidChange(tx, caller, application);
       await mailApplicant(tx, application, 'refused', { reason: input.reason });
       return { set: { decidedBy, refusalReason: input.reason }, payload: { reason: input.reason } };

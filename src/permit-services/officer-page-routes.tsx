@@ -80,10 +80,9 @@ export function registerPermitServiceOfficerPages(fastify: FastifyInstance): voi
       authorizeRole(actor, 'service.decide');
       const { id } = req.params;
       const { decision, reason, requestId } = req.body;
-      if (decision === 'refuse' && !reason) throw new AppError('validation_failed', { reason: 'v.required' });
       const input =
         decision === 'refuse'
-          ? { applicationId: id, decision, reason: reason!, requestId }
+          ? { applicationId: id, decision, reason: reason ?? '', requestId }
           : { applicationId: id, decision, requestId };
       await db().transaction((tx) => decideApplication(tx, callerOf(req, actor), input));
       return reply.redirect(`/officer/stay-permit-services/${id}`, 303);

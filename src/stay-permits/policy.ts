@@ -41,6 +41,12 @@ export function authorize(actor: Actor | null, action: PermitAction, target: Tar
   if (!can(actor, action, target)) throw new AppError(actor ? 'forbidden' : 'unauthenticated');
 }
 
+/** Sponsors are outside users: a citizen-kind account registers a company or themselves; officers never do. */
+export function authorizeSponsorRegistration(actor: Actor | null): void {
+  if (!actor) throw new AppError('unauthenticated');
+  if (actor.kind !== 'citizen') throw new AppError('forbidden');
+}
+
 /**
  * A sponsor's own pages and reports are its members' (each signed in as themselves); anyone else is told the sponsor
  * does not exist, so sponsors cannot be found by trying ids.

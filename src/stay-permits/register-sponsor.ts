@@ -6,6 +6,7 @@ import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { checkNik } from '../regions/check-nik.ts';
 import { officeForRegency } from '../units/office-for-regency.ts';
 import { sponsorMembers, sponsors, type Sponsor } from './schema.ts';
+import { authorizeSponsorRegistration } from './policy.ts';
 
 export type RegisterSponsorInput = {
   kind: 'company' | 'person';
@@ -25,7 +26,7 @@ export type RegisterSponsorInput = {
 export async function registerSponsor(tx: Tx, caller: Caller, input: RegisterSponsorInput): Promise<Sponsor> {
   const actor = caller.actor;
   if (!actor) throw new AppError('unauthenticated');
-  if (actor.kind !== 'citizen') throw new AppError('forbidden');
+  authorizeSponsorRegistration(actor);
   const errors: FieldErrors = {};
   if (input.kind === 'person') {
     const nik = await checkNik(tx, input.registrationNumber);

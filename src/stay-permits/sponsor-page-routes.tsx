@@ -21,7 +21,7 @@ import {
 } from './inputs.ts';
 import { isSponsorMember } from './is-sponsor-member.ts';
 import { listMySponsors } from './list-my-sponsors.ts';
-import { authorizeMember } from './policy.ts';
+import { authorizeMember, authorizeSponsorRegistration } from './policy.ts';
 import { registerSponsor } from './register-sponsor.ts';
 import { removeSponsorMember } from './remove-sponsor-member.ts';
 import { reportPermitChange } from './report-permit-change.ts';
@@ -54,7 +54,7 @@ export function registerSponsorRoutes(fastify: FastifyInstance): void {
 
   const registerPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const actor = requireActor(req);
-    if (actor.kind !== 'citizen') throw new AppError('forbidden');
+    authorizeSponsorRegistration(actor);
     const regencies = await listRegencies(db(), NTT);
     return reply.page(<RegisterSponsorPage ctx={reply.ctx()} regencies={regencies} state={state} />, status);
   };
