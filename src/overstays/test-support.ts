@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
-import { makeForeigner } from '../foreigners/test-support.ts';
-import { queryRows, type Executor } from '../platform/db/index.ts';
+import { eq } from 'drizzle-orm';
+import type { PermitStatus, PermitType } from '../stay-permits/schema.ts';
+import { makeStayPermit as makePermit } from '../stay-permits/test-support.ts';
+import type { Executor } from '../platform/db/index.ts';
 import { overstays, type Overstay } from './schema.ts';
 
 type PermitOptions = {
@@ -8,27 +9,29 @@ type PermitOptions = {
   validUntil: string;
   entryDate?: string;
   unitCode?: string;
-  type?: string;
+  type?: PermitType;
   pendingChangePaidOn?: string | null;
-  status?: string;
+  status?: PermitStatus;
 };
 
 /**
- * A stay permit as the services grant it, for overstay tests (raw SQL: the permits' tables are stay-permits' own), with
- * a new foreigner unless one is named. Returns the permit's and the person's ids.
+ * A visit permit (ITK from a visit visa) at Kupang, entered and valid from `entryDate`, through stay-permits' own
+ * factory, with a new foreigner unless one is named. Returns the permit's and the person's ids.
  */
 export async function makeStayPermit(db: Executor, options: PermitOptions) {
-  const foreignerId = options.foreignerId ?? (await makeForeigner(db)).id;
   const entryDate = options.entryDate ?? '2000-01-01';
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`insert into stay_permits (foreigner_id, type, entry_basis, entry_date, valid_from, valid_until, unit_code,
-        status, pending_change_paid_on)
-      values (${foreignerId}, ${options.type ?? 'itk'}, 'visit_visa', ${entryDate}, ${entryDate}, ${options.validUntil},
-        ${options.unitCode ?? 'KANIM-KUPANG'}, ${options.status ?? 'active'}, ${options.pendingChangePaidOn ?? null})
-      returning id`,
-  );
-  return { permitId: row!.id, foreignerId };
+  const permit = await makePermit(db, {
+    ...(options.foreignerId ? { foreignerId: options.foreignerId } : {}),
+    type: options.type ?? 'itk',
+    entryBasis: 'visit_visa',
+    entryDate,
+    validFrom: entryDate,
+    validUntil: options.validUntil,
+    unitCode: options.unitCode ?? 'KANIM-KUPANG',
+    status: options.status ?? 'active',
+    pendingChangePaidOn: options.pendingChangePaidOn ?? null,
+  });
+  return { permitId: permit.id, foreignerId: permit.foreignerId };
 }
 
 /** The overstay found for a permit, if any. */
