@@ -1,29 +1,18 @@
-import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeUnit } from '../../test/factories.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
+import { makeLodging, makeStay } from '../lodgings/oversight-test-support.ts';
 import { scanOverstays } from '../overstays/scan-overstays.ts';
 import { makeStayPermit, overstayOf } from '../overstays/test-support.ts';
 import { witaInstant } from '../platform/calendar/wita.ts';
-import { queryRows } from '../platform/db/index.ts';
 
 describeApp('open figures on foreigners', (ctx) => {
-  /** Stays at a lodging of the unit (raw SQL: lodgings' tables are that feature's own), one of them late. */
+  /** Stays at a lodging of the unit, through lodgings' own factories. */
   const lodge = async (unitCode: string, foreignerId: string, checkIns: { at: string; late: boolean }[]) => {
-    const [lodging] = await queryRows<{ id: string }>(
-      ctx.db,
-      sql`insert into lodgings (name, kind, address, village_code, district_code, regency_code,
-        unit_code, person_in_charge, phone, email, status)
-        values ('Homestay Uji', 'homestay', 'Jl. Uji', '5371011001', '537101', '5371', ${unitCode}, 'Ina',
-          '081', 'ina@example.org', 'verified') returning id`,
-    );
+    const lodging = await makeLodging(ctx.db, { unitCode });
     for (const stay of checkIns)
-      await ctx.db.execute(sql`insert into stays (lodging_id, client_id, foreigner_id, document_number, check_in_at,
-          purpose, channel, reported_by, late, receipt_number, unit_code, regency_code, district_code)
-        values (${lodging!.id}, ${crypto.randomUUID()}, ${foreignerId}, 'PX1', ${stay.at}::timestamptz, 'tourism', 'web',
-          ${crypto.randomUUID()}, ${stay.late}, ${crypto.randomUUID()}, ${unitCode}, '5371', '537101')`);
+      await makeStay(ctx.db, lodging, { foreignerId, checkInAt: new Date(stay.at), late: stay.late });
   };
 
   it('counts permits by type and nationality, lodging reports and late ones, and overstays per unit and month, naming nobody', async () => {
