@@ -134,7 +134,7 @@ export function registerLodgingPages(fastify: FastifyInstance): void {
   app.post(
     '/lodgings/:id/members',
     {
-      schema: { hide: true, params: LodgingParams, body: z.object({ ...csrfField, email: loose, requestId: loose }) },
+      schema: { hide: true, params: LodgingParams, body: MemberBody.extend(csrfField) },
       config: {
         ...en,
         errorPage: (req, reply, error, fields) =>
@@ -143,10 +143,9 @@ export function registerLodgingPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const parsed = MemberBody.safeParse(req.body);
-      if (!parsed.success) throw new AppError('validation_failed', { email: 'v.email' });
+      const { email, requestId } = req.body;
       await db().transaction((tx) =>
-        addLodgingMember(tx, callerOf(req, actor), { lodgingId: req.params.id, ...parsed.data }),
+        addLodgingMember(tx, callerOf(req, actor), { lodgingId: req.params.id, email, requestId }),
       );
       return reply.redirect(`/lodgings/${req.params.id}`, 303);
     },
