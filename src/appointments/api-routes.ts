@@ -12,7 +12,7 @@ import { actorScope } from '../units/scope.ts';
 import { availability } from './availability.ts';
 import { bookAndNotify } from './book-and-notify.ts';
 import { authorize } from './policy.ts';
-import { channels } from './schema.ts';
+import { channels, passportChannels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
 import { trackApplication } from './track-application.ts';
 
@@ -61,7 +61,8 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
           .object({
             from: isoDateField,
             to: isoDateField,
-            channel: channelField.default('online'),
+            // Citizens book the passport channels; stay-permit visits are booked on the permit application's page.
+            channel: z.enum(passportChannels, { error: 'v.choose' }).default('online'),
             passportType: z.enum(['biasa', 'elektronik']).optional(),
           })
           .refine(periodOfAtMost(92), { message: 'v.dateRange', path: ['to'] }),

@@ -10,7 +10,7 @@ import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
 import { placeAppointment } from './place-appointment.ts';
 import { signAppointmentQr } from './qr.ts';
-import type { Channel } from './schema.ts';
+import type { PassportChannel } from './schema.ts';
 
 export const EXPIRE_JOB = 'appointment.expire';
 
@@ -29,7 +29,7 @@ type Situation = {
   nik: string | null;
   passportType: string | null;
   feeTotal: number | null;
-  channel: Channel;
+  channel: PassportChannel;
   liveId: string | null;
   liveDate: IsoDate | null;
   liveUnitCode: string | null;
@@ -50,7 +50,7 @@ async function readSituation(
   tx: Tx,
   applicationId: string,
   date: IsoDate,
-  channel: Channel | null,
+  channel: PassportChannel | null,
 ): Promise<Situation | undefined> {
   const [row] = await preparedRows<Situation>(
     tx,
@@ -81,7 +81,7 @@ async function readSituation(
 
 type Decision =
   | { kind: 'existing'; booked: Booked }
-  | { kind: 'book'; unitCode: string; nik: string; feeTotal: number; channel: Channel; counted: boolean };
+  | { kind: 'book'; unitCode: string; nik: string; feeTotal: number; channel: PassportChannel; counted: boolean };
 
 /** The booking rules, in the order their refusals take precedence. Throws the refusal. */
 function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qrSecret: string, now: Date): Decision {
@@ -136,7 +136,7 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
 export async function bookAppointment(
   tx: Tx,
   caller: Caller,
-  input: { applicationId: string; date: IsoDate; channel?: Channel },
+  input: { applicationId: string; date: IsoDate; channel?: PassportChannel },
   rules: BookingRules,
   qrSecret: string,
   now = new Date(),

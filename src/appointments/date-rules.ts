@@ -4,10 +4,10 @@ import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { hasStock } from './capacity.ts';
-import type { Channel } from './schema.ts';
+import type { PassportChannel } from './schema.ts';
 
 /** The channel an application books in: percepatan has its own daily quota, everything else is online reguler. */
-export const channelOf = (application: { speed: string | null }): Channel =>
+export const channelOf = (application: { speed: string | null }): PassportChannel =>
   application.speed === 'percepatan' ? 'percepatan' : 'online';
 
 /**

@@ -186,6 +186,7 @@ export const counterDesk: Messages<typeof idDesk> = {
     percepatan: 'Same-day (percepatan)',
     priority: 'Priority (elderly, disabled, under-fives)',
     eazy_paspor: 'Eazy Paspor',
+    stay_permit: 'Stay-permit biometrics (foreigners)',
   },
   passportTypes: { biasa: 'Ordinary passport', elektronik: 'Electronic passport' },
   speeds: { reguler: 'Regular', percepatan: 'Same-day' },
@@ -204,10 +205,10 @@ export const counterDesk: Messages<typeof idDesk> = {
     holidaysAbout: 'National holidays, cuti bersama and office closures.',
   },
   quotas: {
-    title: 'Passport quotas of {{unit}}',
+    title: 'Quotas of {{unit}}',
     weeklyTitle: 'Weekly quota',
     weeklyLead:
-      'Applicants per day for each channel. Dates already being booked follow the change, except dates with a quota of their own. Existing bookings are never cancelled.',
+      'Applicants per day for each channel. Dates already being booked follow the change, except dates with a quota of their own. Existing bookings are never cancelled. Stay-permit biometrics are the visits foreigners book for a stay-permit service; citizens never see that channel.',
     channel: 'Channel',
     cell: '{{channel}}, {{day}}',
     saveWeekly: 'Save weekly quota',

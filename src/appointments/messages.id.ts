@@ -187,6 +187,7 @@ export const counterDesk = {
     percepatan: 'Percepatan',
     priority: 'Prioritas (lansia, disabilitas, balita)',
     eazy_paspor: 'Eazy Paspor',
+    stay_permit: 'Biometrik izin tinggal (WNA)',
   },
   passportTypes: { biasa: 'Paspor biasa', elektronik: 'Paspor elektronik' },
   speeds: { reguler: 'Reguler', percepatan: 'Percepatan' },
@@ -205,10 +206,10 @@ export const counterDesk = {
     holidaysAbout: 'Libur nasional, cuti bersama, dan penutupan kantor.',
   },
   quotas: {
-    title: 'Kuota paspor {{unit}}',
+    title: 'Kuota layanan {{unit}}',
     weeklyTitle: 'Kuota mingguan',
     weeklyLead:
-      'Jumlah pemohon per hari untuk setiap jalur. Tanggal yang sudah mulai dipesan ikut berubah, kecuali tanggal dengan kuota khusus. Pemesanan yang sudah ada tidak pernah dibatalkan.',
+      'Jumlah pemohon per hari untuk setiap jalur. Tanggal yang sudah mulai dipesan ikut berubah, kecuali tanggal dengan kuota khusus. Pemesanan yang sudah ada tidak pernah dibatalkan. Biometrik izin tinggal adalah kedatangan yang dipesan orang asing untuk layanan izin tinggal; jalur ini tidak pernah ditawarkan kepada WNI.',
     channel: 'Jalur',
     cell: '{{channel}}, {{day}}',
     saveWeekly: 'Simpan kuota mingguan',

@@ -7,14 +7,14 @@ import type { IsoDate } from '../platform/calendar/wita.ts';
 import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { ensureDayQuota } from './capacity.ts';
-import type { Channel } from './schema.ts';
+import type { PassportChannel } from './schema.ts';
 
 export type Placement = {
   applicationId: string;
   unitCode: string;
   nik: string;
   date: IsoDate;
-  channel: Channel;
+  channel: PassportChannel;
   /** The fee fixed at submission, payable until `expiresAt`; `issuedAt` defaults to the transaction's time. */
   billing: { amount: number; expiresAt: Date; issuedAt?: Date };
   /**

@@ -4,7 +4,7 @@ import { addDays, witaInstant, type IsoDate } from '../platform/calendar/wita.ts
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { placeAppointment } from './place-appointment.ts';
-import type { Channel } from './schema.ts';
+import type { PassportChannel } from './schema.ts';
 
 /**
  * An appointment where the office goes out (a si Koe Peduli visit, someone registered on site at an Eazy Paspor
@@ -15,7 +15,13 @@ import type { Channel } from './schema.ts';
 export async function placeOutreachAppointment(
   tx: Tx,
   caller: Caller,
-  input: { application: Application; unitCode: string; date: IsoDate; channel: Channel; link: Record<string, string> },
+  input: {
+    application: Application;
+    unitCode: string;
+    date: IsoDate;
+    channel: PassportChannel;
+    link: Record<string, string>;
+  },
 ): Promise<{ appointmentId: string; billingCode: string }> {
   const { application, unitCode, date, channel } = input;
   if (application.status !== 'submitted' || application.feeTotal === null || !application.nik) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 
-export type QrClaims = { id: string; nik: string; date: string; unitCode: string };
+/** A passport appointment's: every one has a NIK (only a stay-permit visit has none, and it gets no QR). */
+export type QrClaims = { id: string; nik: string | null; date: string; unitCode: string };
 
 const sign = (secret: string, body: string) =>
   crypto.createHmac('sha256', secret).update(body).digest('base64url').slice(0, 32);
@@ -10,6 +11,7 @@ const sign = (secret: string, body: string) =>
  * signed with the server's key so a forged or edited QR fails at check-in.
  */
 export function signAppointmentQr(secret: string, claims: QrClaims): string {
+  if (claims.nik === null) throw new Error('an appointment without a NIK has no QR');
   const nikHash = crypto.createHash('sha256').update(claims.nik).digest('base64url').slice(0, 16);
   const body = ['SK1', claims.id, claims.date, claims.unitCode, nikHash].join('.');
   return `${body}.${sign(secret, body)}`;

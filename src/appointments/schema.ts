@@ -13,7 +13,13 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** Online reguler, online percepatan (same day), priority walk-ins (lansia, disabled, balita), Eazy Paspor. */
-export const channels = ['online', 'percepatan', 'priority', 'eazy_paspor'] as const;
+export const passportChannels = ['online', 'percepatan', 'priority', 'eazy_paspor'] as const;
+export type PassportChannel = (typeof passportChannels)[number];
+/**
+ * Every channel with a daily quota: the passport channels and foreigners' biometrics visits for stay-permit services
+ * (`stay_permit`, booked by permit-services through `reserve-visit.ts`, never offered on the passport pages).
+ */
+export const channels = [...passportChannels, 'stay_permit'] as const;
 export type Channel = (typeof channels)[number];
 
 /** Weekly capacity set by the head of office: ISO weekday 1 (Monday) … 7 (Sunday). */
@@ -68,12 +74,16 @@ export const appointments = pgTable(
   'appointments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The passport application; for a `stay_permit` visit, the permit-services application. */
     applicationId: uuid('application_id').notNull(),
     unitCode: text('unit_code').notNull(),
     date: date('date').notNull(),
     channel: text('channel').$type<Channel>().notNull(),
-    /** Bound to the applicant: checked against the NIK and birth date at the counter, never transferable. */
-    nik: text('nik').notNull(),
+    /**
+     * Bound to the applicant: checked against the NIK and birth date at the counter, never transferable. A
+     * stay-permit visit has none (foreigners): it is bound to its permit application, whose holder the desk checks.
+     */
+    nik: text('nik'),
     state: text('state').$type<AppointmentState>().notNull().default('booked'),
     reschedules: integer('reschedules').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -88,6 +98,7 @@ export const appointments = pgTable(
       .on(t.applicationId)
       .where(sql`state in ('booked', 'paid')`),
     index('appointments_unit_date_idx').on(t.unitCode, t.date),
+    check('appointments_nik', sql`${t.channel} = 'stay_permit' or ${t.nik} is not null`),
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;

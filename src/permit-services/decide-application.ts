@@ -1,3 +1,4 @@
+import { releaseVisit } from '../appointments/release-visit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -15,8 +16,8 @@ export type Decision =
 /**
  * The decision on a verified application, by an adjudicator or the head of office who did not verify it (four eyes):
  * approval changes the permit through stay-permits in the same transaction (a refusal from stay-permits undoes the
- * whole decision); refusal keeps the reason. Either way a paid alih status stops shielding the permit, and the
- * applicant is told by mail.
+ * whole decision); refusal keeps the reason. Either way a paid alih status stops shielding the permit, a biometrics
+ * visit still ahead (verified before its day) gives its place back, and the applicant is told by mail.
  */
 export function decideApplication(
   tx: Tx,
@@ -27,16 +28,19 @@ export function decideApplication(
   const step = input.decision === 'approve' ? 'approve' : 'refuse';
   return performApplicationAction(tx, caller, { ...input, step }, async (application) => {
     if (application.verifiedBy === caller.actor?.id) throw new AppError('four_eyes_required');
+    // The applicant is owed the reason (and may contest it): a refusal without one is not a decision.
+    if (input.decision === 'refuse' && !input.reason.trim())
+      throw new AppError('validation_failed', { reason: 'v.required' });
     const decidedBy = caller.actor!.id;
+    const released = await releaseVisit(tx, { applicationId: application.id }, now);
+    const visit = released ? { visitReleased: released.date } : {};
     if (input.decision === 'refuse') {
-      // The applicant is owed the reason (and may contest it): a refusal without one is not a decision.
-      if (!input.reason.trim()) throw new AppError('validation_failed', { reason: 'v.required' });
       await clearPaidChange(tx, caller, application);
       await mailApplicant(tx, application, 'refused', { reason: input.reason });
-      return { set: { decidedBy, refusalReason: input.reason }, payload: { reason: input.reason } };
+      return { set: { decidedBy, refusalReason: input.reason }, payload: { reason: input.reason, ...visit } };
     }
     const grantUntil = await applyDecision(tx, caller, application, await ruleOf(tx, application), witaDate(now));
     await mailApplicant(tx, application, 'approved', { until: grantUntil ?? '-' });
-    return { set: { decidedBy, grantUntil }, payload: { grantUntil } };
+    return { set: { decidedBy, grantUntil }, payload: { grantUntil, ...visit } };
   });
 }

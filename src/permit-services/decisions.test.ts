@@ -17,7 +17,7 @@ import { decideApplication } from './decide-application.ts';
 import { fileApplication } from './file-application.ts';
 import { getPermitApplication } from './get-application.ts';
 import { listWorkQueue } from './list-work-queue.ts';
-import { permitBiometricsCapacity, type PermitService } from './schema.ts';
+import type { PermitService } from './schema.ts';
 import { makeSponsoredPermit } from './test-support.ts';
 import { verifyApplication } from './verify-application.ts';
 import { withdrawApplication } from './withdraw-application.ts';
@@ -136,7 +136,7 @@ describeDb('stay permit service decisions', (ctx) => {
     expect((await getStayPermit(ctx.db, permit.id)).validUntil).toBe(permit.validUntil);
   });
 
-  it('refuses the payment of a withdrawn application, and books no more visits a day than the unit takes', async () => {
+  it('refuses the payment of a withdrawn application', async () => {
     const member = await makeCitizen(ctx.db);
     const permit = await makeSponsoredPermit(ctx.db, member, { daysLeft: 5 });
     const filed = await ctx.db.transaction((tx) =>
@@ -146,22 +146,6 @@ describeDb('stay permit service decisions', (ctx) => {
     expect(await refusal(payFor(filed.billingCode!))).toBe('invalid_transition');
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.code, filed.billingCode!));
     expect(billing!.paidAt).toBeNull();
-
-    const unit = await makeUnit(ctx.db);
-    await ctx.db.insert(permitBiometricsCapacity).values({ unitCode: unit.code, validFrom: '2020-01-01', perDay: 1 });
-    const book = async () => {
-      const p = await makeSponsoredPermit(ctx.db, member, { daysLeft: 5, unitCode: unit.code });
-      const a = await ctx.db.transaction((tx) =>
-        fileApplication(tx, callerAs(member), { service: 'itk_extension', permitId: p.id }),
-      );
-      await payFor(a.billingCode!);
-      const [day] = await biometricsDays(ctx.db, unit.code, witaDate());
-      return refusal(
-        ctx.db.transaction((tx) => bookBiometrics(tx, callerAs(member), { applicationId: a.id, date: day! })),
-      );
-    };
-    expect(await book()).toBeNull();
-    expect(await book()).toBe('validation_failed');
   });
 
   it('shows the unit its open applications with the SLA date in working days, overdue once it has passed', async () => {

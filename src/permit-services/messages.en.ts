@@ -109,6 +109,7 @@ export const permitServices: Messages<typeof id> = {
     filedOn: 'Filed',
     dueOn: 'Due',
     left: 'Working days left',
+    biometricsOn: 'Biometrics visit',
     overdue: 'Overdue',
     open: 'Open',
   },

@@ -106,6 +106,7 @@ export const permitServices = {
     filedOn: 'Diajukan',
     dueOn: 'Tenggat',
     left: 'Sisa hari kerja',
+    biometricsOn: 'Jadwal biometrik',
     overdue: 'Terlambat',
     open: 'Buka',
   },

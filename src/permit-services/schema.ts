@@ -77,17 +77,6 @@ export const permitTariffs = pgTable(
 );
 export type PermitTariff = typeof permitTariffs.$inferSelect;
 
-/** How many biometrics visits for stay-permit services a unit takes a day, from a date on. */
-export const permitBiometricsCapacity = pgTable(
-  'permit_biometrics_capacity',
-  {
-    unitCode: text('unit_code').notNull(),
-    validFrom: date('valid_from').notNull(),
-    perDay: integer('per_day').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.unitCode, t.validFrom] })],
-);
-
 export const permitApplicationStatuses = [
   'billed',
   'paid',
@@ -122,6 +111,7 @@ export const permitApplications = pgTable(
     billingCode: text('billing_code'),
     paidOn: date('paid_on'),
     dueOn: date('due_on'),
+    /** The biometrics visit's day, kept with the visit (appointments' `stay_permit` channel holds the place). */
     biometricsOn: date('biometrics_on'),
     verifiedBy: uuid('verified_by'),
     decidedBy: uuid('decided_by'),
@@ -140,7 +130,6 @@ export const permitApplications = pgTable(
       .where(sql`status in ('billed', 'paid', 'scheduled', 'verified')`),
     index('permit_applications_unit_idx').on(t.unitCode, t.status, t.dueOn),
     index('permit_applications_applicant_idx').on(t.applicantAccountId),
-    index('permit_applications_biometrics_idx').on(t.unitCode, t.biometricsOn),
   ],
 );
 export type PermitApplication = typeof permitApplications.$inferSelect;

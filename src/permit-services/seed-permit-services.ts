@@ -1,6 +1,8 @@
+import { VISIT_CHANNEL } from '../appointments/release-visit.ts';
+import { seedQuotaTemplates } from '../appointments/seed-quota-templates.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { ANY_UNIT } from './book-biometrics.ts';
-import { permitBiometricsCapacity, permitServiceRules, permitTariffs, type PermitServiceRule } from './schema.ts';
+import { listUnits } from '../units/list-units.ts';
+import { permitServiceRules, permitTariffs, type PermitServiceRule } from './schema.ts';
 
 type Rule = Omit<PermitServiceRule, 'id' | 'inForce' | 'allowed' | 'biometrics' | 'validUntil' | 'entryBasis'> &
   Partial<Pick<PermitServiceRule, 'inForce' | 'allowed' | 'biometrics' | 'validUntil' | 'entryBasis'>>;
@@ -207,16 +209,18 @@ const tariffs = [
   row('PP 28/2019', '2019-05-03', null, 'https://visa4bali.com/exit-permit-epo-for-kitas-holders/')('epo', 30, 500_000),
 ];
 
+/** Biometrics visits a working day at each unit serving stay permits until its head of office sets its own (a guess). */
+const VISITS_PER_DAY = 20;
+
 /**
  * Idempotent, and edited rows are kept: the rules are written once (into an empty table), tariffs by (regulation,
- * item, days). Biometrics: 20 visits a day at any unit until a unit sets its own (a guess to be edited).
+ * item, days), and the biometrics visits' weekly quota (appointments' `stay_permit` channel) only where a unit has
+ * none yet.
  */
 export async function seedPermitServices(db: Executor): Promise<void> {
   const existing = await db.select({ id: permitServiceRules.id }).from(permitServiceRules).limit(1);
   if (existing.length === 0) await db.insert(permitServiceRules).values(rules.map((r) => ({ entryBasis: null, ...r })));
   await db.insert(permitTariffs).values(tariffs).onConflictDoNothing();
-  await db
-    .insert(permitBiometricsCapacity)
-    .values({ unitCode: ANY_UNIT, validFrom: '2014-01-01', perDay: 20 })
-    .onConflictDoNothing();
+  const offices = (await listUnits(db)).filter((u) => u.services.includes('stay_permit')).map((u) => u.code);
+  await seedQuotaTemplates(db, { channel: VISIT_CHANNEL, unitCodes: offices, perWeekday: VISITS_PER_DAY });
 }

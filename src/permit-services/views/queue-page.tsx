@@ -23,6 +23,7 @@ export function QueuePage({ ctx, rows }: { ctx: PageContext; rows: QueueRow[] })
                 <th scope="col">{t('permitServices.queue.filedOn')}</th>
                 <th scope="col">{t('permitServices.queue.dueOn')}</th>
                 <th scope="col">{t('permitServices.queue.left')}</th>
+                <th scope="col">{t('permitServices.queue.biometricsOn')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
@@ -37,6 +38,7 @@ export function QueuePage({ ctx, rows }: { ctx: PageContext; rows: QueueRow[] })
                     {r.overdue && <strong> {t('permitServices.queue.overdue')}</strong>}
                   </td>
                   <td>{r.workingDaysLeft ?? '—'}</td>
+                  <td>{r.biometricsOn ? formatDay(ctx.lang, r.biometricsOn) : '—'}</td>
                   <td>
                     <a href={`/officer/stay-permit-services/${r.id}`}>{t('permitServices.queue.open')}</a>
                   </td>
