@@ -1,4 +1,5 @@
-// The route walk's entries for lodgings' intake: registration, verification, members, guests' reports and receipts.
+// The route walk's entries for lodgings' intake: registration, verification, members, guests' reports, receipts and
+// biodata photos.
 import { Entry, anyId } from './authz-entry.ts';
 
 /** The office's lodging verifiers: its oversight officers and its head. */
@@ -56,6 +57,7 @@ export const lodgingRoutes: Record<string, Entry> = {
   'POST /lodgings/:id/guests/:stayId/check-out': form(`${lodging}/guests/${anyId}/check-out`),
   'GET /lodgings/:id/guests/:stayId/receipt': page(`${lodging}/guests/${anyId}/receipt`),
   'GET /lodgings/:id/guests/:stayId/receipt.pdf': page(`${lodging}/guests/${anyId}/receipt.pdf`),
+  'GET /lodgings/:id/guests/:stayId/photo': page(`${lodging}/guests/${anyId}/photo`),
   'GET /lodgings/:id/upload': page(`${lodging}/upload`),
   'POST /lodgings/:id/upload': form(`${lodging}/upload`),
   'GET /lodgings/guests-template.csv': { access: 'public' },
@@ -64,6 +66,12 @@ export const lodgingRoutes: Record<string, Entry> = {
     url: () => '/lapor-orang-asing/tanda-terima/STT-KUPANG-20261203-AAAAAAAAAA',
   },
   'GET /officer/lodgings/verification': { access: lodgingVerifiers },
+  // A stay's biodata photo for the overseers of its area, never partners (those with a grant are refused in
+  // src/lodgings/document-photo.test.ts); the other oversight routes are in authz-lodging-oversight-routes.ts.
+  'GET /officer/units/:code/lodgings/stays/:stayId/photo': {
+    access: lodgingVerifiers,
+    url: () => `/officer/units/KANIM-KUPANG/lodgings/stays/${anyId}/photo`,
+  },
   'GET /officer/lodgings/verification/:id': {
     access: lodgingVerifiers,
     url: () => `/officer/lodgings/verification/${anyId}`,

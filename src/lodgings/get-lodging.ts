@@ -55,6 +55,13 @@ export function assertMayReport(lodging: Lodging): void {
   if (lodging.status !== 'verified') throw new AppError('lodging_not_verified');
 }
 
+/** The lodging a member reports guests for now: one of its members, and the lodging verified. */
+export async function lodgingToReportFor(db: Executor, actor: Actor | null, lodgingId: string): Promise<Lodging> {
+  const { lodging } = await lodgingForMember(db, actor, lodgingId);
+  assertMayReport(lodging);
+  return lodging;
+}
+
 /** The lodgings the account is a member of, newest first. */
 export async function listMyLodgings(db: Executor, accountId: string) {
   return db

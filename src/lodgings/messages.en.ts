@@ -44,6 +44,10 @@ export const lodgings: Messages<typeof id> = {
       csvEmpty: 'The file has no guests.',
       csvUnclosedQuote: 'A quotation mark opened on this line is never closed.',
       csvTooMany: 'A file may hold at most 1,000 guests; split it into several files.',
+      photoType:
+        'The photo must be a JPEG, PNG, WebP or HEIC image. Take a photo of the biodata page with the phone’s camera.',
+      photoTooLarge:
+        'The photo is larger than {{mb}} MB. Take it again at a lower resolution, or choose a smaller copy.',
     },
     fields: {
       name: 'Name of the lodging',
@@ -67,6 +71,9 @@ export const lodgings: Messages<typeof id> = {
       file: 'CSV file',
       member: 'Member',
       clientId: 'Your guest id',
+      photo: 'Photo of the passport’s biodata page (optional)',
+      photoHint:
+        'JPEG, PNG, WebP or HEIC, up to {{mb}} MB. It is kept with the report for the immigration office; the report itself is what you type or read from the MRZ.',
     },
     mine: {
       title: 'My lodgings',
@@ -102,6 +109,7 @@ export const lodgings: Messages<typeof id> = {
       documentSection: 'Travel document',
       staySection: 'Stay',
       submit: 'Send the report',
+      photoAgain: 'The photo you chose could not be kept when this page came back: choose it again before sending.',
     },
     receipt: {
       title: 'Surat Tanda Terima Pelaporan Orang Asing',
@@ -119,6 +127,7 @@ export const lodgings: Messages<typeof id> = {
       pdf: 'Download the receipt (PDF)',
       another: 'Report another guest',
       verifyHint: 'Anyone can check this receipt at:',
+      photo: 'Photo of the biodata page',
     },
     guests: {
       none: 'No guest is checked in now.',
@@ -226,6 +235,8 @@ export const lodgings: Messages<typeof id> = {
     movements: 'Movements',
     movementsTitle: 'Movements across lodgings',
     noStays: 'No stays reported.',
+    photo: 'Biodata photo',
+    openPhoto: 'Open the photo',
     findTitle: 'Find a person by passport',
     find: 'Find',
     findNone: 'No foreigner with this passport was found.',

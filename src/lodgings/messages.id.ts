@@ -41,6 +41,9 @@ export const lodgings = {
       csvEmpty: 'Berkas tidak berisi tamu.',
       csvUnclosedQuote: 'Tanda kutip yang dibuka di baris ini tidak pernah ditutup.',
       csvTooMany: 'Satu berkas paling banyak 1.000 tamu; bagi menjadi beberapa berkas.',
+      photoType: 'Foto harus berupa gambar JPEG, PNG, WebP atau HEIC. Potret halaman biodata dengan kamera ponsel.',
+      photoTooLarge:
+        'Foto lebih besar dari {{mb}} MB. Potret lagi dengan resolusi lebih rendah, atau pilih salinan yang lebih kecil.',
     },
     fields: {
       name: 'Nama penginapan',
@@ -64,6 +67,9 @@ export const lodgings = {
       file: 'Berkas CSV',
       member: 'Anggota',
       clientId: 'Id tamu Anda',
+      photo: 'Foto halaman biodata paspor (tidak wajib)',
+      photoHint:
+        'JPEG, PNG, WebP atau HEIC, paling besar {{mb}} MB. Foto disimpan bersama laporan untuk kantor imigrasi; isi laporan tetap yang Anda ketik atau baca dari MRZ.',
     },
     mine: {
       title: 'Penginapan saya',
@@ -99,6 +105,7 @@ export const lodgings = {
       documentSection: 'Dokumen perjalanan',
       staySection: 'Masa tinggal',
       submit: 'Kirim laporan',
+      photoAgain: 'Foto yang Anda pilih tidak dapat disimpan saat halaman ini kembali: pilih lagi sebelum mengirim.',
     },
     receipt: {
       title: 'Surat Tanda Terima Pelaporan Orang Asing',
@@ -116,6 +123,7 @@ export const lodgings = {
       pdf: 'Unduh tanda terima (PDF)',
       another: 'Laporkan tamu lain',
       verifyHint: 'Siapa pun dapat memeriksa tanda terima ini di:',
+      photo: 'Foto halaman biodata',
     },
     guests: {
       none: 'Tidak ada tamu yang sedang menginap.',
@@ -226,6 +234,8 @@ export const lodgings = {
     movements: 'Pergerakan',
     movementsTitle: 'Pergerakan antarpenginapan',
     noStays: 'Tidak ada laporan menginap.',
+    photo: 'Foto biodata',
+    openPhoto: 'Buka foto',
     findTitle: 'Cari orang menurut paspor',
     find: 'Cari',
     findNone: 'Tidak ditemukan orang asing dengan paspor ini.',

@@ -2,10 +2,12 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeCitizen } from '../../test/factories.ts';
+import { jpeg } from '../../test/uploads.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
-import { deleteOldStays } from './delete-old-stays.ts';
+import { STORAGE_DELETE_JOB } from '../platform/storage/delete-job.ts';
+import { deleteOldStays, PHOTO_DELETE_ATTEMPTS } from './delete-old-stays.ts';
 import { flagStays } from './flag-stays.ts';
 import { FLAG_JOB, RETENTION_JOB } from './oversight-jobs.ts';
 import { addManager, makeLodging, makeStay } from './oversight-test-support.ts';
@@ -108,6 +110,33 @@ describeApp(
       expect(entry?.details).toMatchObject({ count: 3, retentionDays: 730, system: 'lodgings.retention' });
 
       expect(await deleteOldStays(ctx.db, 730)).toBe(0);
+    });
+
+    it('deletes a deleted stay’s biodata photo through storage, once the deletion has committed', async () => {
+      const { storage } = ctx.app.deps;
+      const hotel = await makeLodging(ctx.db);
+      const photoKey = () => `lodgings/${hotel.id}/stays/${crypto.randomUUID()}/biodata-${crypto.randomUUID()}`;
+      const [oldKey, keptKey] = [photoKey(), photoKey()];
+      for (const key of [oldKey, keptKey]) await storage.put(key, jpeg, 'image/jpeg');
+      const old = await makeStay(ctx.db, hotel, {
+        checkInAt: daysAgo(805),
+        checkOutAt: daysAgo(800),
+        documentPhotoKey: oldKey,
+      });
+      await makeStay(ctx.db, hotel, { documentPhotoKey: keptKey });
+
+      expect(await deleteOldStays(ctx.db, 730)).toBe(1);
+      expect(await ctx.db.select().from(stays).where(eq(stays.id, old.id))).toHaveLength(0);
+      const deletions = await ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, STORAGE_DELETE_JOB), sql`${jobs.payload}->>'key' = ${oldKey}`));
+      expect(deletions).toMatchObject([{ maxAttempts: PHOTO_DELETE_ATTEMPTS, doneAt: null }]);
+      // The file outlives its row until the job runs after the commit, never the other way round.
+      expect((await storage.get(oldKey)).mediaType).toBe('image/jpeg');
+      await ctx.app.deps.jobs.runDue();
+      await expect(storage.get(oldKey)).rejects.toMatchObject({ code: 'not_found' });
+      expect((await storage.get(keptKey)).mediaType).toBe('image/jpeg');
     });
 
     it("runs each daily job through the runner, which queues the next day's run", async () => {

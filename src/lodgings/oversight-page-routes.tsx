@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { callerOf } from '../platform/http/guards.ts';
+import { sendStoredFile } from '../platform/storage/send-stored-file.ts';
+import { documentPhotoFilename } from './find-document-photo.ts';
 import { listSilentLodgings } from './list-silent-lodgings.ts';
 import { FLAG_LIST_LIMIT, listStayFlags } from './list-stay-flags.ts';
 import { oversightAccess, type OversightAccess } from './oversight-access.ts';
@@ -11,6 +13,7 @@ import { can, type LodgingOversightAction } from './policy.ts';
 import { DISTRICT_LIST_LIMIT, viewLodgedInDistrict } from './view-lodged-in-district.ts';
 import { viewLodgedNow } from './view-lodged-now.ts';
 import { findLodgedPerson } from './find-lodged-person.ts';
+import { viewDocumentPhoto } from './view-document-photo.ts';
 import { viewMovements } from './view-movements.ts';
 import { LodgedDistrictPage, LodgedNowPage, oversightBase } from './views/lodged-now-page.tsx';
 import { FindPersonPage, MovementsPage } from './views/movements-page.tsx';
@@ -19,6 +22,7 @@ import { SilentLodgingsPage, StayFlagsPage } from './views/oversight-lists-page.
 const Unit = z.object({ code: z.string().min(1).max(60) });
 const DistrictParams = Unit.extend({ district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/) });
 const ForeignerParams = Unit.extend({ id: z.uuid() });
+const StayParams = Unit.extend({ stayId: z.uuid() });
 /**
  * How long a verified lodging may be silent before the office calls it: 30 days by default (a homestay in the low
  * season may well have no foreign guest for a few weeks; longer than a month usually means it stopped reporting),
@@ -32,7 +36,8 @@ const Search = z.object({
 
 /**
  * The office's oversight of lodging reports: who is lodged now (and partners' read-only view of it), a person's
- * movements, silent lodgings, late and missing reports, and the head of office's grants to partner police.
+ * movements with the biodata photos lodgings attached, silent lodgings, late and missing reports, and the head of
+ * office's grants to partner police.
  */
 export function registerLodgingOversightRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -83,6 +88,19 @@ export function registerLodgingOversightRoutes(fastify: FastifyInstance): void {
         viewMovements(tx, callerOf(req), a, req.params.id),
       );
       return reply.page(<MovementsPage ctx={reply.ctx()} unitCode={access.unitCode} person={result} />);
+    },
+  );
+
+  app.get(
+    '/officer/units/:code/lodgings/stays/:stayId/photo',
+    { schema: { hide: true, params: StayParams } },
+    async (req, reply) => {
+      const { result: key } = await read(req, 'lodging.readDocumentPhoto', (tx, a) =>
+        viewDocumentPhoto(tx, callerOf(req), a, req.params.stayId),
+      );
+      const stored = await app.deps.storage.get(key);
+      const filename = documentPhotoFilename(req.params.stayId, stored.mediaType);
+      return sendStoredFile(reply, stored, { filename, inline: true });
     },
   );
 

@@ -6,10 +6,12 @@ import { AppError } from '../platform/errors.ts';
 export type LodgingIntakeAction = 'lodging.register' | 'lodging.verify' | 'lodging.manageMembers' | 'lodging.report';
 /**
  * Oversight of lodging reports: `lodging.readLodged` (who is lodged now, one person's movements),
- * `lodging.oversee` (the officers' other lists: silent lodgings, late and missing reports), `lodging.grantRead`
+ * `lodging.oversee` (the officers' other lists: silent lodgings, late and missing reports),
+ * `lodging.readDocumentPhoto` (the photo of a biodata page a lodging attached to a stay), `lodging.grantRead`
  * (giving partner police read access).
  */
-export type LodgingOversightAction = 'lodging.readLodged' | 'lodging.oversee' | 'lodging.grantRead';
+export type LodgingOversightAction =
+  'lodging.readLodged' | 'lodging.oversee' | 'lodging.readDocumentPhoto' | 'lodging.grantRead';
 export type LodgingAction = LodgingIntakeAction | LodgingOversightAction;
 export type MemberRole = 'manager' | 'reporter';
 
@@ -40,6 +42,8 @@ export function can(actor: Actor | null, action: LodgingAction, target: Target =
       return actor.kind === 'citizen' && (target.member === 'manager' || target.member === 'reporter');
     case 'lodging.verify':
     case 'lodging.oversee':
+    case 'lodging.readDocumentPhoto':
+      // Never a partner, whose role is not an overseer's: a biodata photo shows the name and passport number.
       return roleMay(actor, 'lodging.verify') && inScope;
     case 'lodging.readLodged':
       if (actor.kind === 'officer' && actor.role === 'partner') return target.partnerGrant === true;

@@ -1,5 +1,6 @@
 import type { App } from '../platform/http/server.ts';
 import { registerLodgingApi } from './api-routes.ts';
+import { registerCheckInPages } from './check-in-page-routes.tsx';
 import { registerGuestPages } from './guest-page-routes.tsx';
 import { registerLodgingOfficerPages } from './officer-page-routes.tsx';
 import { registerLodgingOversightJobs } from './oversight-jobs.ts';
@@ -15,6 +16,7 @@ import { registerLodgingPublicPages } from './public-page-routes.tsx';
 export async function registerLodgings(app: App): Promise<void> {
   registerLodgingApi(app);
   registerLodgingPages(app);
+  await registerCheckInPages(app);
   await registerGuestPages(app);
   registerLodgingOfficerPages(app);
   registerLodgingPublicPages(app);

@@ -131,6 +131,11 @@ export const stays = pgTable(
     late: boolean('late').notNull(),
     /** "Surat Tanda Terima Pelaporan Orang Asing" number, printed with a QR that anyone can verify. */
     receiptNumber: text('receipt_number').notNull(),
+    /**
+     * The storage key of the photo of the biodata page the reporter attached on the check-in page: kept beside the
+     * record, never read into it, and deleted through storage when the retention job deletes the stay.
+     */
+    documentPhotoKey: text('document_photo_key'),
     unitCode: text('unit_code').notNull(),
     regencyCode: text('regency_code').notNull(),
     districtCode: text('district_code').notNull(),

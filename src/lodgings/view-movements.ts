@@ -10,7 +10,8 @@ import { lodgings, stays } from './schema.ts';
 
 /**
  * One person's stays in order of check-in, with each lodging and its place. Officers see every stay in the register
- * (a person lodged in Labuan Bajo and then Kupang is one trail); partners only the stays in their grant's area.
+ * (a person lodged in Labuan Bajo and then Kupang is one trail), and whether a biodata photo of a stay in their area
+ * can be opened; partners only the stays in their grant's area.
  */
 export async function viewMovements(tx: Tx, caller: Caller, access: OversightAccess, foreignerId: string) {
   const identity = seesIdentity(access.actor);
@@ -26,6 +27,7 @@ export async function viewMovements(tx: Tx, caller: Caller, access: OversightAcc
       expectedCheckOutOn: stays.expectedCheckOutOn,
       checkOutAt: stays.checkOutAt,
       late: stays.late,
+      photoKey: stays.documentPhotoKey,
     })
     .from(stays)
     .innerJoin(lodgings, eq(lodgings.id, stays.lodgingId))
@@ -38,6 +40,11 @@ export async function viewMovements(tx: Tx, caller: Caller, access: OversightAcc
     nationality: person.nationality,
     name: identity ? `${person.surname}, ${person.givenNames}` : null,
     birthDate: identity ? person.birthDate : null,
-    stays: trail.map((s) => ({ ...s, documentNumber: identity ? s.documentNumber : null })),
+    stays: trail.map(({ photoKey, ...s }) => ({
+      ...s,
+      documentNumber: identity ? s.documentNumber : null,
+      // The photo opens only for the area's own office (`view-document-photo.ts`); never for a partner.
+      hasPhoto: identity && photoKey !== null && access.regencies.includes(s.regencyCode),
+    })),
   };
 }

@@ -8,13 +8,15 @@ import { toActor } from '../../src/platform/auth/sessions.ts';
 import { addDays, witaDate } from '../../src/platform/calendar/wita.ts';
 import { translator } from '../../src/platform/i18n/index.ts';
 import { makeCitizen, makeOfficer, sessionCookie } from '../factories.ts';
+import { jpeg } from '../uploads.ts';
 import { describeInChromium, loaded } from './suite.ts';
 
 const en = translator('en');
 
 /**
  * A homestay owner on a phone with JavaScript off: the homestay was registered and the office verified it; the owner
- * pastes a guest's MRZ, has the server read it, sends the report, gets the receipt, and checks the guest out.
+ * pastes a guest's MRZ, has the server read it, attaches a photo of the biodata page, sends the report, gets the
+ * receipt with the photo, and checks the guest out.
  */
 describeInChromium('a homestay reporting a guest in Chromium', ({ browser, server }) => {
   it('reports a guest by the MRZ, shows the receipt and checks the guest out', async () => {
@@ -71,10 +73,18 @@ describeInChromium('a homestay reporting a guest in Chromium', ({ browser, serve
       await page.getByLabel(en('lodgings.intake.fields.checkInAt')).fill(`${witaDate(at)} ${time}`);
       await page.getByLabel(en('lodgings.intake.fields.expectedCheckOutOn')).fill(addDays(witaDate(), 2));
       await page.getByLabel(en('lodgings.intake.fields.room')).fill('3');
+      // The phone's photo of the biodata page goes with the form, as multipart without JavaScript.
+      await page
+        .getByLabel(en('lodgings.intake.fields.photo'))
+        .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: jpeg });
       await loaded(page, page.getByRole('button', { name: en('lodgings.intake.checkIn.submit') }).click());
       expect(await page.locator('main h1').innerText()).toBe(en('lodgings.intake.receipt.title'));
       const receipt = await page.locator('main dd strong').innerText();
       expect(receipt).toMatch(/^STT-LABUANBAJO-\d{8}-[A-Z2-9]{10}$/);
+      const photoUrl = await page.getByRole('link', { name: en('lodgings.intake.receipt.photo') }).getAttribute('href');
+      const photo = await page.request.get(`${server().url}${photoUrl}`);
+      expect(photo.headers()['content-type']).toBe('image/jpeg');
+      expect((await photo.body()).equals(jpeg)).toBe(true);
       await loaded(page, page.getByRole('link', { name: en('lodgings.intake.lodging.guests') }).click());
       expect(await page.locator('main table').innerText()).toContain('DUBOIS');
       await loaded(page, page.getByRole('button', { name: new RegExp(en('lodgings.intake.guests.checkOut')) }).click());

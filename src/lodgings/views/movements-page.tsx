@@ -1,13 +1,17 @@
 import { formatDateTime, formatDay } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { RowLink } from '../../platform/views/row-actions.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { viewMovements } from '../view-movements.ts';
 import { FindPersonForm, oversightBase } from './lodged-now-page.tsx';
 
 type Movements = Awaited<ReturnType<typeof viewMovements>>;
 
-/** One person's stays in order: where, when in, when out (or not yet), and whether the check-in came late. */
+/**
+ * One person's stays in order: where, when in, when out (or not yet), whether the check-in came late, and for
+ * officers the biodata photo a lodging of their area attached.
+ */
 export function MovementsPage({ ctx, unitCode, person }: { ctx: PageContext; unitCode: string; person: Movements }) {
   const { t } = ctx;
   const title = t('lodgings.oversight.movementsTitle');
@@ -47,6 +51,7 @@ export function MovementsPage({ ctx, unitCode, person }: { ctx: PageContext; uni
                 <th scope="col">{t('lodgings.oversight.checkIn')}</th>
                 <th scope="col">{t('lodgings.oversight.expectedCheckOut')}</th>
                 <th scope="col">{t('lodgings.oversight.checkOut')}</th>
+                {person.name && <th scope="col">{t('lodgings.oversight.photo')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -64,6 +69,19 @@ export function MovementsPage({ ctx, unitCode, person }: { ctx: PageContext; uni
                   </td>
                   <td>{s.expectedCheckOutOn ? formatDay(ctx.lang, s.expectedCheckOutOn) : '—'}</td>
                   <td>{s.checkOutAt ? formatDateTime(ctx.lang, s.checkOutAt) : t('lodgings.oversight.notYet')}</td>
+                  {person.name && (
+                    <td>
+                      {s.hasPhoto ? (
+                        <RowLink
+                          href={`${oversightBase(unitCode)}/stays/${s.stayId}/photo`}
+                          label={t('lodgings.oversight.openPhoto')}
+                          row={s.lodgingName}
+                        />
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,10 @@ import type { Lodging } from '../schema.ts';
 
 type Props = { ctx: PageContext; lodging: Lodging; stay: StayWithGuest; repeated: boolean; verifyUrl: string };
 
-/** The receipt of one report, for the lodging's member: what was received, the PDF and where anyone can check it. */
+/**
+ * The receipt of one report, for the lodging's member: what was received, the PDF, the biodata photo when one was
+ * attached, and where anyone can check it.
+ */
 export function ReceiptPage({ ctx, lodging, stay: { stay, guest }, repeated, verifyUrl }: Props) {
   const { t, lang } = ctx;
   const doc = guest.documents.find((d) => d.number === stay.documentNumber);
@@ -47,6 +50,11 @@ export function ReceiptPage({ ctx, lodging, stay: { stay, guest }, repeated, ver
           {t('lodgings.intake.receipt.pdf')}
         </a>
       </p>
+      {stay.documentPhotoKey && (
+        <p>
+          <a href={`/lodgings/${lodging.id}/guests/${stay.id}/photo`}>{t('lodgings.intake.receipt.photo')}</a>
+        </p>
+      )}
       <p>
         {t('lodgings.intake.receipt.verifyHint')} <a href={verifyUrl}>{verifyUrl}</a>
       </p>

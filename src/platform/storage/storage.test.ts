@@ -7,10 +7,10 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderStorage } from './folder-storage.ts';
 import { S3Storage } from './s3-storage.ts';
-import { sniffDocument } from './sniff.ts';
+import { sniffDocument, sniffPhoto } from './sniff.ts';
 import { openStorage } from './open-storage.ts';
 import type { Storage } from './storage.ts';
-import { exe, html, jpeg, pdf, png } from '../../../test/uploads.ts';
+import { exe, heic, html, jpeg, pdf, png, webp } from '../../../test/uploads.ts';
 
 async function read(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -121,5 +121,14 @@ describe('content sniffing', () => {
       Buffer.from('PK\x03\x04 zip'),
     ])
       expect(await sniffDocument(bytes)).toBeNull();
+  });
+
+  it('knows the photos phones take (JPEG, PNG, WebP, HEIC) by their bytes, and no document or impostor', async () => {
+    expect(await sniffPhoto(jpeg)).toBe('image/jpeg');
+    expect(await sniffPhoto(png)).toBe('image/png');
+    expect(await sniffPhoto(webp)).toBe('image/webp');
+    expect(await sniffPhoto(heic)).toBe('image/heic');
+    for (const bytes of [pdf, exe, html, Buffer.alloc(0), Buffer.from('GIF89a\x01\x00\x01\x00')])
+      expect(await sniffPhoto(bytes)).toBeNull();
   });
 });
