@@ -10,6 +10,7 @@ import { jobs } from '../platform/jobs/schema.ts';
 import { clearChangePaid } from '../stay-permits/clear-change-paid.ts';
 import { extendStayPermit } from '../stay-permits/extend-stay-permit.ts';
 import { markChangePaid } from '../stay-permits/mark-change-paid.ts';
+import { countOverstays } from './count-overstays.ts';
 import { scanOverstays } from './scan-overstays.ts';
 import { OVERSTAY_SCAN_JOB } from './schedule-overstay-scan.ts';
 import { overstayPaid } from './take-overstay-payment.ts';
@@ -274,6 +275,11 @@ describeApp(
         { ...paid, firstDay: '2024-03-07', lastDay: '2024-03-08', days: 2, amount: 2_000_000, status: 'open' },
       ]);
       expect((await overstayOf(ctx.db, permit.permitId))!.departedOn).toBe('2024-03-08');
+      // The open figures count one overstay, not one per period, and not paid while a period is owed.
+      const march = await countOverstays(ctx.db, { from: '2024-03-01', to: '2024-03-31' });
+      expect(march.filter((c) => c.unitCode === unitCode)).toEqual([
+        { unitCode, month: '2024-03', overstays: 1, paid: 0, proposed: 0 },
+      ]);
     });
 
     it('proposes administrative action at 60 days in all, however the charge was paid in parts', async () => {
