@@ -6,6 +6,7 @@ import { registerAccounts } from './accounts/register.ts';
 import { registerApplications } from './applications/register.ts';
 import { registerAppointments } from './appointments/register.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
+import { foreignerReferences } from './foreigner-references.ts';
 import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
@@ -63,9 +64,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
 
   registerHealthRoutes(app);
-  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Three of them are given what a
+  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Four of them are given what a
   // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups,
-  // foreigners the closing of overstays when a departure is recorded.
+  // foreigners the closing of overstays when a departure is recorded, lodgings what names a foreigner elsewhere (so
+  // that its retention deletes only people known from nothing but old stays).
   registerRegions(app);
   registerUnits(app);
   registerHolidays(app);
@@ -89,7 +91,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerOutreach(app);
   await registerHomeVisits(app);
   await registerComplaints(app);
-  await registerLodgings(app);
+  await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
   registerOfficers(app);
   registerStatistics(app);

@@ -1,9 +1,15 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeCitizen } from '../../test/factories.ts';
+import { makeCitizen, makeOfficer } from '../../test/factories.ts';
 import { jpeg } from '../../test/uploads.ts';
+import { foreignerReferences } from '../foreigner-references.ts';
+import { recordDeparture } from '../foreigners/record-departure.ts';
+import { foreigners, travelDocuments } from '../foreigners/schema.ts';
+import { callerAs, makeStayPermit } from '../stay-permits/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
+import { queryRows } from '../platform/db/index.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
 import { STORAGE_DELETE_JOB } from '../platform/storage/delete-job.ts';
@@ -95,8 +101,8 @@ describeApp(
       const recent = await makeStay(ctx.db, hotel, { checkInAt: daysAgo(10), checkOutAt: daysAgo(9) });
       const open = await makeStay(ctx.db, hotel);
 
-      const deleted = await deleteOldStays(ctx.db, 730, new Date(), 2);
-      expect(deleted).toBe(3);
+      const deleted = await deleteOldStays(ctx.db, 730, foreignerReferences, new Date(), 2);
+      expect(deleted).toEqual({ stays: 3, foreigners: 3 });
       const kept = await ctx.db.select({ id: stays.id }).from(stays).where(eq(stays.lodgingId, hotel.id));
       expect(kept.map((s) => s.id).sort()).toEqual([longStay.id, recent.id, open.id].sort());
       for (const gone of [oldOut, oldOpen, oldOut2]) expect(kept.map((s) => s.id)).not.toContain(gone.id);
@@ -107,9 +113,74 @@ describeApp(
         .where(eq(auditLog.action, 'lodging.staysDeleted'))
         .orderBy(desc(auditLog.id))
         .limit(1);
-      expect(entry?.details).toMatchObject({ count: 3, retentionDays: 730, system: 'lodgings.retention' });
+      expect(entry?.details).toMatchObject({
+        count: 3,
+        foreigners: 3,
+        retentionDays: 730,
+        system: 'lodgings.retention',
+      });
 
-      expect(await deleteOldStays(ctx.db, 730)).toBe(0);
+      expect(await deleteOldStays(ctx.db, 730, foreignerReferences)).toEqual({ stays: 0, foreigners: 0 });
+    });
+
+    it('deletes the people known only from the stays it deletes, and keeps anyone another record names', async () => {
+      const hotel = await makeLodging(ctx.db);
+      const old = { checkInAt: daysAgo(805), checkOutAt: daysAgo(800) };
+      const again = (stay: { foreignerId: string; documentNumber: string }, more: Partial<typeof old> = old) =>
+        makeStay(ctx.db, hotel, { foreignerId: stay.foreignerId, documentNumber: stay.documentNumber, ...more });
+      const onlyOld = await makeStay(ctx.db, hotel, old);
+      // Two old stays, perhaps in different batches of two: the person goes once neither is left.
+      const twiceOld = await makeStay(ctx.db, hotel, old);
+      await again(twiceOld);
+      const cameBack = await makeStay(ctx.db, hotel, old);
+      await again(cameBack, { checkInAt: daysAgo(3) });
+      const permitted = await makeStay(ctx.db, hotel, old);
+      await makeStayPermit(ctx.db, { foreignerId: permitted.foreignerId });
+      const departed = await makeStay(ctx.db, hotel, old);
+      const officer = await makeOfficer(ctx.db, { role: 'counter_officer' });
+      await ctx.db.transaction((tx) =>
+        recordDeparture(tx, callerAs(officer), {
+          who: { foreignerId: departed.foreignerId },
+          departedOn: witaDate(daysAgo(799)),
+          place: 'Bandara El Tari',
+        }),
+      );
+
+      expect(await deleteOldStays(ctx.db, 730, foreignerReferences, new Date(), 2)).toEqual({
+        stays: 6,
+        foreigners: 2,
+      });
+      const people = (ids: string[]) => ctx.db.select().from(foreigners).where(inArray(foreigners.id, ids));
+      expect(await people([onlyOld.foreignerId, twiceOld.foreignerId])).toEqual([]);
+      const documents = await ctx.db
+        .select()
+        .from(travelDocuments)
+        .where(inArray(travelDocuments.foreignerId, [onlyOld.foreignerId, twiceOld.foreignerId]));
+      expect(documents).toEqual([]);
+      const kept = await people([cameBack.foreignerId, permitted.foreignerId, departed.foreignerId]);
+      expect(kept).toHaveLength(3);
+      const [entry] = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'lodging.staysDeleted'))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(entry?.details).toMatchObject({ count: 6, foreigners: 2 });
+      expect(JSON.stringify(entry)).not.toContain(onlyOld.foreignerId);
+    });
+
+    it('knows every table that names a foreigner, so retention never deletes a person still named', async () => {
+      const named = await queryRows<{ table_name: string }>(
+        ctx.db,
+        sql`select table_name from information_schema.columns
+          where column_name = 'foreigner_id' and table_schema = current_schema() order by table_name`,
+      );
+      const dialect = new PgDialect();
+      const covered = foreignerReferences.map((reference) => dialect.sqlToQuery(reference(sql`f.id`)).sql).join(' ');
+      // The register's own tables (documents, departures) are the deletion's own business.
+      const outside = named.map((r) => r.table_name).filter((t) => t !== 'travel_documents' && t !== 'departures');
+      expect(outside.length).toBeGreaterThanOrEqual(4);
+      for (const table of outside) expect(covered, table).toContain(`"${table}"`);
     });
 
     it('deletes a deleted stay’s biodata photo through storage, once the deletion has committed', async () => {
@@ -125,7 +196,7 @@ describeApp(
       });
       await makeStay(ctx.db, hotel, { documentPhotoKey: keptKey });
 
-      expect(await deleteOldStays(ctx.db, 730)).toBe(1);
+      expect(await deleteOldStays(ctx.db, 730, foreignerReferences)).toMatchObject({ stays: 1 });
       expect(await ctx.db.select().from(stays).where(eq(stays.id, old.id))).toHaveLength(0);
       const deletions = await ctx.db
         .select()

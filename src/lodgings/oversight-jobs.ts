@@ -2,6 +2,7 @@ import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { Db, Executor } from '../platform/db/index.ts';
 import type { JobRunner } from '../platform/jobs/runner.ts';
+import type { ForeignerReference } from '../foreigners/delete-unreferenced-foreigners.ts';
 import { deleteOldStays } from './delete-old-stays.ts';
 import { flagStays } from './flag-stays.ts';
 
@@ -20,8 +21,15 @@ export async function scheduleDaily(tx: Executor, kind: string, now = new Date()
   await enqueueUnlessWaiting(tx, kind, at > now ? at : witaInstant(addDays(today, 1), DAILY_AT[kind]), except);
 }
 
-/** The daily flags and retention runs: each runs, then queues itself for the next day. */
-export async function registerLodgingOversightJobs(runner: JobRunner, db: Db, retentionDays: number): Promise<void> {
+/**
+ * The daily flags and retention runs: each runs, then queues itself for the next day. `references`: what names a
+ * person outside the register, so that retention keeps them (src/foreigner-references.ts).
+ */
+export async function registerLodgingOversightJobs(
+  runner: JobRunner,
+  db: Db,
+  retention: { days: number; references: readonly ForeignerReference[] },
+): Promise<void> {
   runner.register(FLAG_JOB, async (_payload, job) => {
     await db.transaction(async (tx) => {
       await flagStays(tx);
@@ -29,7 +37,7 @@ export async function registerLodgingOversightJobs(runner: JobRunner, db: Db, re
     });
   });
   runner.register(RETENTION_JOB, async (_payload, job) => {
-    await deleteOldStays(db, retentionDays);
+    await deleteOldStays(db, retention.days, retention.references);
     await scheduleDaily(db, RETENTION_JOB, new Date(), job.id);
   });
   await db.transaction(async (tx) => {

@@ -16,7 +16,7 @@ export function registerOverstayApiRoutes(fastify: FastifyInstance): void {
       schema: {
         tags: ['overstays'],
         summary:
-          'Overstays of the officer’s units (or one unit in scope), newest first (at most 500), with the charge, billing code and proposal; audited',
+          'Overstay periods of the officer’s units (or one unit in scope), newest first (at most 500), with the charge, billing code and proposal: a holder who paid and stayed has a period for the days after the paid ones; audited',
         security: [{ bearer: [] }],
         querystring: OverstayFilter,
         response: { 200: OverstayListJson, 401: ErrorJson, 403: ErrorJson, 422: ErrorJson },
@@ -33,6 +33,7 @@ export function registerOverstayApiRoutes(fastify: FastifyInstance): void {
         foreignerId: r.foreignerId,
         person: r.person,
         unitCode: r.unitCode,
+        startedOn: r.startedOn,
         firstDay: r.firstDay,
         lastDay: r.lastDay,
         days: r.days,

@@ -5,10 +5,10 @@ import type { IsoDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Tx } from '../platform/db/index.ts';
 
 /**
- * A departure was recorded: the person's running overstays stop counting at the departure day, with their final days
- * and charge (the next scan bills a changed charge). A departure before an overstay's first day (and not before the
- * permit's entry) shows the person left in time, and an open overstay is cancelled; one from before the entry belongs
- * to an earlier stay and changes nothing. A paid overstay only learns the day.
+ * A departure was recorded: the person's running overstay periods stop counting at the departure day, with their final
+ * days and charge (the next scan bills a changed charge). A departure before a period's first day (and not before the
+ * permit's entry) shows the person left in time, or within days already paid, and an open period is cancelled; one
+ * from before the entry belongs to an earlier stay and changes nothing. A paid period only learns the day.
  */
 export async function closeOverstays(
   tx: Tx,

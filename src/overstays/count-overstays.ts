@@ -5,18 +5,21 @@ import { queryRows, type Executor } from '../platform/db/index.ts';
 export type OverstayCount = { unitCode: string; month: string; overstays: number; paid: number; proposed: number };
 
 /**
- * Overstays by unit and the month of their first day over, with how many were paid and how many were proposed for
- * administrative action: counts only. Cancelled ones (the person had left in time) are not overstays.
+ * Overstays by unit and the month of their first day over, with how many were paid (every period of it) and how many
+ * were proposed for administrative action: counts only. An overstay paid in parts is one overstay, however many
+ * periods it has; cancelled periods (the person had left in time) are not overstays.
  */
 export async function countOverstays(db: Executor, range: { from: IsoDate; to: IsoDate }): Promise<OverstayCount[]> {
   const rows = await queryRows<{ unit_code: string; month: string; n: number; paid: number; proposed: number }>(
     db,
     sql`
-    select o.unit_code, to_char(o.first_day, 'YYYY-MM') as month, count(*)::int as n,
-      count(*) filter (where o.paid_at is not null)::int as paid,
-      count(p.id)::int as proposed
-    from overstays o left join overstay_proposals p on p.overstay_id = o.id
-    where o.first_day between ${range.from}::date and ${range.to}::date and o.status <> 'cancelled'
+    select unit_code, to_char(started_on, 'YYYY-MM') as month, count(*)::int as n,
+      count(*) filter (where paid)::int as paid, count(*) filter (where proposed)::int as proposed
+    from (
+      select o.unit_code, o.started_on, bool_and(o.paid_at is not null) as paid, bool_or(p.id is not null) as proposed
+      from overstays o left join overstay_proposals p on p.overstay_id = o.id
+      where o.started_on between ${range.from}::date and ${range.to}::date and o.status <> 'cancelled'
+      group by o.permit_id, o.started_on, o.unit_code) overstay
     group by 1, 2 order by 2, 1`,
   );
   return rows.map((r) => ({

@@ -25,9 +25,14 @@ export const OverstayJson = z.object({
   foreignerId: z.string(),
   person: z.object({ surname: z.string(), givenNames: z.string(), nationality: z.string() }).nullable(),
   unitCode: z.string(),
-  firstDay: z.string().describe('The first day over: the day after the permit’s last'),
+  startedOn: z
+    .string()
+    .describe('The overstay’s first day over (the day after the permit’s last): the limit of days counts from it'),
+  firstDay: z
+    .string()
+    .describe('The first day this period charges: the first day over, or the day after a paid period’s last'),
   lastDay: z.string().describe('The last day counted: today, or the departure day'),
-  days: z.number().int(),
+  days: z.number().int().describe('This period’s days'),
   dailyRate: z.number().int(),
   amount: z.number().int(),
   status: z.enum(overstayStatuses),

@@ -1,7 +1,7 @@
 // Messages of the "overstays" namespace (Bahasa Indonesia); messages.en.ts must have the same keys.
 export const overstays = {
   title: 'Overstay',
-  lead: 'Orang asing yang izin tinggalnya telah berakhir dan belum berangkat, ditemukan setiap hari. Hari dihitung dari hari setelah izin berakhir sampai hari ini atau hari keberangkatan (keduanya dihitung). Di bawah batas hari, biaya beban dibayar dengan kode billing; dari batas itu, atau bila tidak dibayar setelah berangkat, kepala kantor menerima usulan tindakan administratif.',
+  lead: 'Orang asing yang izin tinggalnya telah berakhir dan belum berangkat, ditemukan setiap hari. Hari dihitung dari hari setelah izin berakhir sampai hari ini atau hari keberangkatan (keduanya dihitung). Di bawah batas hari, biaya beban dibayar dengan kode billing; dari batas itu (dihitung dari hari pertama overstay, termasuk hari yang sudah dibayar), atau bila tidak dibayar setelah berangkat, kepala kantor menerima usulan tindakan administratif. Orang yang sudah membayar tetapi belum berangkat ditagih lagi untuk hari-hari sesudah yang dibayar.',
   audited: 'Setiap pembukaan daftar ini dicatat dalam jejak audit.',
   status: 'Status',
   unit: 'Kantor',
@@ -10,12 +10,13 @@ export const overstays = {
   none: 'Tidak ada overstay.',
   count: '{{n}} overstay',
   departed: 'berangkat {{on}}',
+  inAll: '{{n}} hari seluruhnya sejak {{on}}',
   rate: '({{rate}}/hari)',
   acknowledge: 'Terima usulan',
   columns: {
     person: 'Orang asing',
     unit: 'Kantor',
-    firstDay: 'Hari pertama overstay',
+    period: 'Hari yang ditagih',
     days: 'Hari',
     amount: 'Biaya beban',
     status: 'Status',

@@ -9,7 +9,7 @@ import { signPayload } from '../payments/signature.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { scanOverstays } from './scan-overstays.ts';
 import { overstayProposalActions, overstayProposals } from './schema.ts';
-import { makeStayPermit, overstayOf } from './test-support.ts';
+import { makeStayPermit, overstayOf, overstaysOf } from './test-support.ts';
 
 describeApp(
   'overstays for officers',
@@ -25,7 +25,7 @@ describeApp(
       otherUnit = (await makeUnit(ctx.db)).code;
     });
 
-    it('marks the overstay paid when the bank’s signed notification pays its billing code', async () => {
+    it('marks the overstay paid when the bank’s signed notification pays its billing code, and charges the days after', async () => {
       const permit = await makeStayPermit(ctx.db, { validUntil: addDays(today, -3), unitCode });
       await ctx.db.transaction((tx) => scanOverstays(tx, today));
       const overstay = await overstayOf(ctx.db, permit.permitId);
@@ -45,7 +45,9 @@ describeApp(
       expect(paid!.status).toBe('paid');
       expect(paid!.paidAt).not.toBeNull();
       await ctx.db.transaction((tx) => scanOverstays(tx, addDays(today, 1)));
-      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ status: 'paid', days: 3 });
+      const [first, next] = await overstaysOf(ctx.db, permit.permitId);
+      expect(first).toMatchObject({ status: 'paid', days: 3, lastDay: today });
+      expect(next).toMatchObject({ status: 'open', startedOn: first!.firstDay, firstDay: addDays(today, 1), days: 1 });
     });
 
     it('lists the unit’s overstays to its officers by status and unit, and refuses a unit outside their scope', async () => {

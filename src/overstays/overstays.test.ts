@@ -7,11 +7,15 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { billings } from '../payments/schema.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { jobs } from '../platform/jobs/schema.ts';
+import { clearChangePaid } from '../stay-permits/clear-change-paid.ts';
 import { extendStayPermit } from '../stay-permits/extend-stay-permit.ts';
+import { markChangePaid } from '../stay-permits/mark-change-paid.ts';
+import { countOverstays } from './count-overstays.ts';
 import { scanOverstays } from './scan-overstays.ts';
 import { OVERSTAY_SCAN_JOB } from './schedule-overstay-scan.ts';
+import { overstayPaid } from './take-overstay-payment.ts';
 import { overstayProposalActions, overstayProposals, overstays } from './schema.ts';
-import { makeStayPermit, overstayOf } from './test-support.ts';
+import { makeStayPermit, overstayOf, overstaysOf } from './test-support.ts';
 
 // Each test scans on its own day, later than the tests before it: a scan sees every permit in the database, and the
 // days of an overstay only ever grow.
@@ -222,6 +226,100 @@ describeApp(
       const ids = permits.map((p) => p.permitId);
       const mine = await ctx.db.select().from(overstays).where(inArray(overstays.permitId, ids));
       expect(mine.map((o) => o.days).sort((a, b) => a - b)).toEqual([9, 40, 71]);
+    });
+
+    const periodsOf = async (permitId: string) =>
+      (await overstaysOf(ctx.db, permitId)).map((o) => ({
+        startedOn: o.startedOn,
+        firstDay: o.firstDay,
+        lastDay: o.lastDay,
+        days: o.days,
+        amount: o.amount,
+        status: o.status,
+      }));
+    // The bank's payment as payments hands it over (the notification path is in overstay-pages.test.ts; here the
+    // codes are of past days, which payments would refuse as expired).
+    const pay = async (code: string, paidAt: Date) => {
+      const [billing] = await ctx.db.select().from(billings).where(eq(billings.code, code));
+      await ctx.db.transaction((tx) => overstayPaid(tx, systemCaller('test'), billing!, paidAt));
+    };
+
+    it('charges a holder who paid and stayed for the days after the paid ones only, until a departure closes them', async () => {
+      const permit = await makeStayPermit(ctx.db, { validUntil: '2024-03-01', unitCode });
+      await scan('2024-03-04');
+      await pay((await overstayOf(ctx.db, permit.permitId))!.billingCode!, witaInstant('2024-03-04', '10:00'));
+      await scan('2024-03-04');
+      const paid = { startedOn: '2024-03-02', firstDay: '2024-03-02', lastDay: '2024-03-04', days: 3, status: 'paid' };
+      expect(await periodsOf(permit.permitId)).toEqual([{ ...paid, amount: 3_000_000 }]);
+
+      // Still here two days later: a charge for those two days, at the rate of the first day over.
+      await scan('2024-03-06');
+      const next = await overstayOf(ctx.db, permit.permitId);
+      expect(next).toMatchObject({ startedOn: '2024-03-02', firstDay: '2024-03-05', days: 2, status: 'open' });
+      expect(next).toMatchObject({ amount: 2_000_000, billedAmount: 2_000_000, dailyRate: 1_000_000 });
+      const [billing] = await ctx.db.select().from(billings).where(eq(billings.code, next!.billingCode!));
+      expect(billing).toMatchObject({ purpose: 'overstay', subjectId: next!.id, amount: 2_000_000 });
+
+      // That code paid after the next night's scan had counted a third day: the third day stays owed on its own.
+      await scan('2024-03-07');
+      await pay(next!.billingCode!, witaInstant('2024-03-06', '23:00'));
+      await scan('2024-03-08');
+      const closing = await overstayOf(ctx.db, permit.permitId);
+      expect(closing).toMatchObject({ firstDay: '2024-03-07', days: 2, status: 'open', billedAmount: 2_000_000 });
+
+      expect((await depart(permit.foreignerId, '2024-03-08')).statusCode).toBe(201);
+      await scan('2024-03-09');
+      expect(await periodsOf(permit.permitId)).toEqual([
+        { ...paid, amount: 3_000_000 },
+        { ...paid, firstDay: '2024-03-05', lastDay: '2024-03-06', days: 2, amount: 2_000_000 },
+        { ...paid, firstDay: '2024-03-07', lastDay: '2024-03-08', days: 2, amount: 2_000_000, status: 'open' },
+      ]);
+      expect((await overstayOf(ctx.db, permit.permitId))!.departedOn).toBe('2024-03-08');
+      // The open figures count one overstay, not one per period, and not paid while a period is owed.
+      const march = await countOverstays(ctx.db, { from: '2024-03-01', to: '2024-03-31' });
+      expect(march.filter((c) => c.unitCode === unitCode)).toEqual([
+        { unitCode, month: '2024-03', overstays: 1, paid: 0, proposed: 0 },
+      ]);
+    });
+
+    it('proposes administrative action at 60 days in all, however the charge was paid in parts', async () => {
+      const permit = await makeStayPermit(ctx.db, { validUntil: '2024-04-01', unitCode });
+      // 2 April through 20 May: 49 days, paid.
+      await scan('2024-05-20');
+      await pay((await overstayOf(ctx.db, permit.permitId))!.billingCode!, witaInstant('2024-05-20', '10:00'));
+      // 21 through 30 May: 10 more, 59 in all, still a charge.
+      await scan('2024-05-30');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 10, status: 'open' });
+      await scan('2024-05-31');
+      const period = await overstayOf(ctx.db, permit.permitId);
+      expect(period).toMatchObject({ firstDay: '2024-05-21', days: 11, status: 'proposed' });
+      const [proposal] = await ctx.db
+        .select()
+        .from(overstayProposals)
+        .where(eq(overstayProposals.overstayId, period!.id));
+      expect(proposal).toMatchObject({ reason: 'limit_reached', proposedOn: '2024-05-31' });
+      expect((await periodsOf(permit.permitId)).map((p) => p.status)).toEqual(['paid', 'proposed']);
+    });
+
+    it('counts again a period cancelled while a paid change of status covered it, once the change is refused', async () => {
+      const permit = await makeStayPermit(ctx.db, { validUntil: '2024-06-01', unitCode });
+      await scan('2024-06-03');
+      const caller = systemCaller('test');
+      await ctx.db.transaction((tx) => markChangePaid(tx, caller, { permitId: permit.permitId, paidOn: '2024-05-30' }));
+      await scan('2024-06-04');
+      expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({ days: 2, status: 'cancelled' });
+      await ctx.db.transaction((tx) => clearChangePaid(tx, caller, { permitId: permit.permitId }));
+      await scan('2024-06-06');
+      expect(await periodsOf(permit.permitId)).toEqual([
+        {
+          startedOn: '2024-06-02',
+          firstDay: '2024-06-02',
+          lastDay: '2024-06-06',
+          days: 5,
+          amount: 5_000_000,
+          status: 'open',
+        },
+      ]);
     });
 
     it('runs as a daily job that queues itself for 00.30 WITA the next day', async () => {

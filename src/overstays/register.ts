@@ -7,6 +7,8 @@ import { registerOverstayPages } from './page-routes.tsx';
 // departure, and taking an overstay code's payment.
 export { closeOverstays } from './close-overstays.ts';
 export { overstayPaid } from './take-overstay-payment.ts';
+/** "This person overstayed", for the deletion of people no record names (src/foreigner-references.ts). */
+export { hasOverstays } from './has-overstays-sql.ts';
 
 /** Overstays: the daily scan, the unit's list (page and API) and the head of office's proposals. */
 export function registerOverstays(app: App): void {

@@ -32,16 +32,18 @@ export const overstayRates = pgTable('overstay_rates', {
 export type OverstayRate = typeof overstayRates.$inferSelect;
 
 /**
- * open: owed, a billing code out (or, from the limit on, none); paid; proposed: administrative action proposed to
- * the head of office; cancelled: a departure recorded later showed the person left in time, or the permit was
- * extended or changed so that its days were never over.
+ * open: owed, a billing code out (or, from the limit on, none); paid: the period's days are paid (a holder still here
+ * owes the next period's); proposed: administrative action proposed to the head of office; cancelled: a departure
+ * recorded later showed the person left in time, or the permit was extended or changed so that its days were never over.
  */
 export const overstayStatuses = ['open', 'paid', 'proposed', 'cancelled'] as const;
 export type OverstayStatus = (typeof overstayStatuses)[number];
 
 /**
- * One overstay per ended permit, found by the daily scan: from the day after the permit's last day through today,
- * or through the departure day once one is recorded (both days count, §1.8).
+ * One period of an overstay, found by the daily scan: from the day after the permit's last day (or after the days a
+ * paid charge covered) through today, or through the departure day once one is recorded (both days count, §1.8). A
+ * holder who pays and still does not leave owes the days after the paid ones as the permit's next period, so a permit
+ * has one period per charge; the limit of days is judged on the whole overstay (`started_on` on), never one period.
  */
 export const overstays = pgTable(
   'overstays',
@@ -52,11 +54,18 @@ export const overstays = pgTable(
     unitCode: text('unit_code').notNull(),
     /** The permit holder's entry: a departure recorded from before it belongs to an earlier stay. */
     entryDate: date('entry_date').notNull(),
+    /**
+     * The overstay's first day over (the day after the permit's last), shared by its periods: the rate and the limit
+     * are judged from it, so splitting the payment changes neither the price nor when action is proposed.
+     */
+    startedOn: date('started_on').notNull(),
+    /** The first day this period charges: the overstay's first day, or the day after a paid period's last. */
     firstDay: date('first_day').notNull(),
     /** The last day counted: today while the person stays, the departure day once they left. */
     lastDay: date('last_day').notNull(),
+    /** This period's days, charged at `daily_rate`. */
     days: integer('days').notNull(),
-    /** The rate in force on the first day over. */
+    /** The rate in force on the overstay's first day over. */
     dailyRate: integer('daily_rate').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     status: text('status').$type<OverstayStatus>().notNull().default('open'),
@@ -69,7 +78,7 @@ export const overstays = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('overstays_permit_key').on(t.permitId),
+    uniqueIndex('overstays_period_key').on(t.permitId, t.firstDay),
     index('overstays_foreigner_idx').on(t.foreignerId),
     index('overstays_unit_idx').on(t.unitCode, t.status),
   ],

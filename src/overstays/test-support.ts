@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { PermitStatus, PermitType } from '../stay-permits/schema.ts';
 import { makeStayPermit as makePermit } from '../stay-permits/test-support.ts';
 import type { Executor } from '../platform/db/index.ts';
@@ -34,8 +34,12 @@ export async function makeStayPermit(db: Executor, options: PermitOptions) {
   return { permitId: permit.id, foreignerId: permit.foreignerId };
 }
 
-/** The overstay found for a permit, if any. */
+/** The newest period of the overstay found for a permit, if any. */
 export async function overstayOf(db: Executor, permitId: string): Promise<Overstay | undefined> {
-  const [row] = await db.select().from(overstays).where(eq(overstays.permitId, permitId));
-  return row;
+  return (await overstaysOf(db, permitId)).at(-1);
+}
+
+/** Every period found for a permit, oldest first. */
+export async function overstaysOf(db: Executor, permitId: string): Promise<Overstay[]> {
+  return db.select().from(overstays).where(eq(overstays.permitId, permitId)).orderBy(asc(overstays.firstDay));
 }

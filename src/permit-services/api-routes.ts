@@ -28,7 +28,9 @@ export function registerPermitServiceApi(fastify: FastifyInstance): void {
         tags: ['stay-permits'],
         summary: 'Apply for a service on a stay permit (extension, alih status, EPO, cancellation)',
         description:
-          'Filed by a member of the permit’s sponsor, or by its holder with a passport number and birth date of theirs. ' +
+          'Filed by a member of the permit’s sponsor, or by its holder with a passport number and birth date of theirs ' +
+          'and the permit number printed on the permit. Anyone else, or a permit that does not exist, is answered 422 ' +
+          'with one message on `permitId` (never telling whether the permit exists). ' +
           'The rule and tariff in force today decide; a refusal names the reason on `service` and changes nothing. ' +
           'The answer carries the billing code to pay (none for a free service). A resend with the same `requestId` ' +
           'returns the application already filed.',

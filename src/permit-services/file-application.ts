@@ -29,8 +29,9 @@ const endingServices = new Set(['epo', 'cancellation']);
 const alreadyOpen = () => new AppError('validation_failed', { service: 'permitServices.v.alreadyOpen' });
 
 /**
- * Files an application for a service on a permit, by the foreigner who holds it or a member of its sponsor: the
- * rule in force today must allow it (else a field error and nothing is written), the fee comes from the tariff in
+ * Files an application for a service on a permit, by the foreigner who holds it (proven by passport, birth date and the
+ * permit's number) or a member of its sponsor; anyone else, or a permit that does not exist, is refused with one field
+ * message and nothing is written. The rule in force today must allow it (else a field error and nothing is written), the fee comes from the tariff in
  * force today, and a billing code is issued with it (a free service starts paid, its SLA running from today). A resend
  * with the same request id returns the application already filed.
  */
@@ -53,9 +54,11 @@ export async function fileApplication(
   }
   const permit = await permitOf(tx, input.permitId);
   const role = permit && (await applicantRoleOf(tx, actor, permit, input));
-  if (!permit || !role) throw new AppError('not_found');
-  // Ending a sponsored permit is the sponsor's to ask (§1.5): a passport number and a birth date, which every lodging
-  // holds, must not be enough to end someone's stay.
+  // One answer whether the permit is missing or the applicant did not prove a tie to it: the refusal must not tell
+  // someone trying passport numbers that a permit exists.
+  if (!permit || !role) throw new AppError('validation_failed', { permitId: 'permitServices.v.notHolder' });
+  // Ending a sponsored permit is the sponsor's to ask (§1.5): what the holder proves must not be enough to end
+  // someone's stay when a sponsor answers for it.
   if (role === 'foreigner' && permit.sponsorId && endingServices.has(input.service))
     throw new AppError('validation_failed', { service: 'permitServices.v.sponsorEnds' });
   const on = witaDate(now);

@@ -9,9 +9,12 @@ const filing = {
   requestId: requestIdField,
 };
 
+const permitNumber = z.string().trim().max(40, 'v.tooLong');
+
 /**
  * An application for a service on a permit (`POST /api/v1/stay-permits`). A member of the permit's sponsor names the
- * permit; the holder adds a passport number and birth date of theirs, which prove they hold it.
+ * permit; the holder adds a passport number and birth date of theirs and the permit's number printed on the permit,
+ * which together prove they hold it.
  */
 export const FilingBody = z.object({
   ...filing,
@@ -21,6 +24,7 @@ export const FilingBody = z.object({
     .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')
     .nullish(),
   birthDate: isoDateField.nullish(),
+  permitNumber: permitNumber.nullish().describe('The holder’s proof: the permit’s number as printed on the permit'),
 });
 export type FilingBody = z.output<typeof FilingBody>;
 
@@ -34,6 +38,7 @@ export const FilingForm = z.object({
       .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
   ),
   birthDate: blankAsMissing(isoDateField),
+  permitNumber: blankAsMissing(permitNumber),
   ...csrfField,
 });
 

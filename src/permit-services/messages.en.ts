@@ -26,6 +26,8 @@ export const permitServices: Messages<typeof id> = {
       'A sponsored permit is ended (EPO or cancellation) at its sponsor’s request: ask your sponsor, or come to the office with your passport.',
     permitId: 'Give the permit’s reference as Sikoe shows it (a code of 36 letters, digits and dashes).',
     documentNumber: 'A passport number has letters and digits only, at most 15.',
+    notHolder:
+      'No permit you may apply for matches these details. Check the permit reference; if you hold the permit, also your passport number, date of birth and the permit number printed on your permit. Otherwise ask your sponsor to apply.',
     permitNotActive: 'This permit is no longer active.',
     permitEnded: 'This permit has already ended: the service can no longer be applied for.',
     notOffered: 'This service is not available for this permit and how its holder entered Indonesia.',
@@ -77,6 +79,8 @@ export const permitServices: Messages<typeof id> = {
     holderTitle: 'If you are the permit holder (not the sponsor)',
     documentNumber: 'Passport number',
     birthDate: 'Date of birth',
+    permitNumber: 'Permit number',
+    permitNumberHint: 'As printed on your permit (not your passport number).',
     reason: 'Note for the office (optional)',
     submit: 'Apply',
     rulesTitle: 'When you can apply (rules in force today)',

@@ -23,6 +23,8 @@ export const permitServices = {
       'Izin yang dijamin penjamin diakhiri (EPO atau pembatalan) atas permohonan penjaminnya: hubungi penjamin Anda, atau datang ke kantor dengan paspor Anda.',
     permitId: 'Isi nomor rujukan izin seperti yang ditampilkan Sikoe (36 huruf, angka dan tanda hubung).',
     documentNumber: 'Nomor paspor hanya berisi huruf dan angka, paling banyak 15.',
+    notHolder:
+      'Tidak ada izin yang dapat Anda mohonkan dengan data ini. Periksa nomor rujukan izin; bila Anda pemegang izin, periksa juga nomor paspor, tanggal lahir, dan nomor izin yang tercetak pada izin Anda. Jika bukan, mintalah penjamin Anda yang mengajukan.',
     permitNotActive: 'Izin tinggal ini sudah tidak aktif.',
     permitEnded: 'Izin tinggal ini sudah berakhir: layanan tidak dapat diajukan lagi.',
     notOffered: 'Layanan ini tidak tersedia untuk izin ini dan cara pemegangnya masuk ke Indonesia.',
@@ -74,6 +76,8 @@ export const permitServices = {
     holderTitle: 'Jika Anda pemegang izin (bukan penjamin)',
     documentNumber: 'Nomor paspor',
     birthDate: 'Tanggal lahir',
+    permitNumber: 'Nomor izin',
+    permitNumberHint: 'Seperti tercetak pada izin Anda (bukan nomor paspor).',
     reason: 'Catatan untuk kantor (boleh kosong)',
     submit: 'Ajukan',
     rulesTitle: 'Kapan dapat mengajukan (aturan yang berlaku hari ini)',

@@ -51,13 +51,21 @@ export async function sponsoredPermitsOf(db: Executor, accountId: string): Promi
   });
 }
 
-/** Proof that the applicant holds the permit: a travel document number of theirs and their birth date. */
-export type HolderProof = { documentNumber?: string | null; birthDate?: string | null };
+/**
+ * Proof that the applicant holds the permit: a travel document number of theirs, their birth date, and the permit's
+ * number as printed on the permit.
+ */
+export type HolderProof = { documentNumber?: string | null; birthDate?: string | null; permitNumber?: string | null };
+
+/** A permit number as typed: spaces and letter case are how people copy a printed number, not part of it. */
+const permitNumberKey = (n: string) => n.replace(/\s+/g, '').toUpperCase();
 
 /**
- * Who the signed-in account is to the permit: a member of its sponsor, or the holder (who proves it with a passport
- * number and birth date of the permit's foreigner, since foreigners' accounts are not linked to the register); else
- * nobody, and the permit is not found for them.
+ * Who the signed-in account is to the permit: a member of its sponsor, or the holder; else nobody. Foreigners'
+ * accounts are not linked to the register, so the holder proves it with what only the holder has at hand: a passport
+ * number and birth date of the permit's foreigner (which every lodging and anyone with a copy of the passport knows)
+ * and the permit's number, printed on the permit and not in the passport. A permit recorded without its number can be
+ * applied for by its sponsor or at the office only.
  */
 export async function applicantRoleOf(
   db: Executor,
@@ -67,7 +75,8 @@ export async function applicantRoleOf(
 ): Promise<'sponsor' | 'foreigner' | null> {
   if (actor.kind !== 'citizen') return null;
   if (permit.sponsorId && (await isSponsorMember(db, permit.sponsorId, actor.id))) return 'sponsor';
-  if (!proof.documentNumber || !proof.birthDate) return null;
+  if (!proof.documentNumber || !proof.birthDate || !proof.permitNumber || !permit.permitNumber) return null;
+  if (permitNumberKey(proof.permitNumber) !== permitNumberKey(permit.permitNumber)) return null;
   const person = await getForeigner(db, permit.foreignerId);
   const number = proof.documentNumber.trim().toUpperCase();
   const holds = person.birthDate === proof.birthDate && person.documents.some((d) => d.number === number);

@@ -184,7 +184,8 @@ describeApp('stay permit services', (ctx) => {
 
     const stranger = await makeCitizen(ctx.db);
     const notMine = await file(await tokenOf(stranger), { service: 'itk_extension', permitId: used.id });
-    expect(notMine.statusCode).toBe(404);
+    expect(notMine.statusCode).toBe(422);
+    expect(notMine.json().error.fields.permitId).toBe(en('permitServices.v.notHolder'));
     const first = await makeSponsoredPermit(ctx.db, member, { daysLeft: 5 });
     expect((await file(token, { service: 'itk_extension', permitId: first.id })).statusCode).toBe(201);
     const again = await file(token, { service: 'cancellation', permitId: first.id });
@@ -194,13 +195,16 @@ describeApp('stay permit services', (ctx) => {
 
   it('leaves ending a sponsored permit to its sponsor: the holder’s EPO is refused and nothing is filed', async () => {
     const holder = await makeCitizen(ctx.db);
-    const permit = await makeSponsoredPermit(ctx.db, await makeCitizen(ctx.db));
+    const permit = await makeSponsoredPermit(ctx.db, await makeCitizen(ctx.db), {
+      permitNumber: `2C21JE${crypto.randomUUID().slice(0, 8)}`,
+    });
     const person = await getForeigner(ctx.db, permit.foreignerId);
     const fields = {
       service: 'epo',
       permitId: permit.id,
       documentNumber: person.documents[0]!.number,
       birthDate: person.birthDate,
+      permitNumber: permit.permitNumber!,
     };
     const refused = await (await as(holder)).post('/stay-permits/apply', fields, '/stay-permits/apply');
     expect(refused.statusCode).toBe(422);
@@ -208,25 +212,46 @@ describeApp('stay permit services', (ctx) => {
     expect(await applicationsOf(permit.id)).toEqual([]);
   });
 
-  it('lets the holder apply with their passport and birth date on the English page, without JavaScript', async () => {
+  it('lets the holder apply with their passport, birth date and permit number on the English page, without JavaScript', async () => {
     const holder = await makeCitizen(ctx.db);
     const { id: foreignerId, doc } = await makeForeigner(ctx.db);
-    const permit = await makeStayPermit(ctx.db, { foreignerId });
+    const permitNumber = `2D11JE${foreignerId.slice(0, 6).toUpperCase()}`;
+    const permit = await makeStayPermit(ctx.db, { foreignerId, permitNumber });
     const browser = await as(holder);
     const form = await browser.get(`/stay-permits/apply?permitId=${permit.id}&service=epo`);
     expect(form.body).toContain(`value="${permit.id}"`);
     expect(form.body).toContain(en('permitServices.apply.title'));
+    expect(form.body).toContain(en('permitServices.apply.permitNumberHint'));
     const bad = await browser.post('/stay-permits/apply', { service: 'epo', permitId: 'nope' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain(en('permitServices.v.permitId'));
-    const fields = { service: 'epo', permitId: permit.id, documentNumber: doc.documentNumber, birthDate: '1999-09-09' };
-    expect((await browser.post('/stay-permits/apply', fields, '/stay-permits/apply')).statusCode).toBe(404);
+    const fields = {
+      service: 'epo',
+      permitId: permit.id,
+      documentNumber: doc.documentNumber,
+      birthDate: doc.birthDate,
+      permitNumber: permitNumber.toLowerCase().replace('je', 'je '),
+    };
+    // A passport copy is not enough, nor a wrong birth date, and a permit that does not exist gets the same answer:
+    // the form again with one message, and nothing filed.
+    const refusals = [
+      { ...fields, permitNumber: '' },
+      { ...fields, permitNumber: '2D11JE000000' },
+      { ...fields, birthDate: '1999-09-09' },
+      { ...fields, permitId: crypto.randomUUID() },
+    ];
+    for (const refused of refusals) {
+      const res = await browser.post('/stay-permits/apply', refused, '/stay-permits/apply');
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain(en('permitServices.v.notHolder'));
+    }
     expect(await applicationsOf(permit.id)).toEqual([]);
-    const filed = await browser.post(
-      '/stay-permits/apply',
-      { ...fields, birthDate: doc.birthDate },
-      '/stay-permits/apply',
-    );
+    const byHolder = await ctx.db
+      .select()
+      .from(permitApplications)
+      .where(eq(permitApplications.applicantAccountId, holder.id));
+    expect(byHolder).toEqual([]);
+    const filed = await browser.post('/stay-permits/apply', fields, '/stay-permits/apply');
     expect(filed.statusCode, filed.body).toBe(303);
     const [application] = await applicationsOf(permit.id);
     expect(application).toMatchObject({ applicantRole: 'foreigner', feeAmount: 500_000, status: 'billed' });

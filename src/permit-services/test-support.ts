@@ -6,7 +6,7 @@ import { makeSponsor, makeStayPermit } from '../stay-permits/test-support.ts';
 
 /**
  * A permit at Kupang sponsored by a company whose member is `member`: of the type and entry, ending `daysLeft` days
- * after today (its last day), with `extensions` already had, at Kupang unless told.
+ * after today (its last day), with `extensions` already had, at Kupang unless told, numbered if told.
  */
 export async function makeSponsoredPermit(
   db: Executor,
@@ -17,6 +17,7 @@ export async function makeSponsoredPermit(
     daysLeft?: number;
     extensions?: number;
     unitCode?: string;
+    permitNumber?: string;
   } = {},
 ): Promise<StayPermit> {
   const { type = 'itk', entryBasis = 'visit_visa', daysLeft = 5, extensions = 0, unitCode = 'KANIM-KUPANG' } = options;
@@ -31,5 +32,6 @@ export async function makeSponsoredPermit(
     validUntil: addDays(today, daysLeft),
     extensions,
     unitCode,
+    permitNumber: options.permitNumber ?? null,
   });
 }

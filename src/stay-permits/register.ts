@@ -17,3 +17,5 @@ export async function registerStayPermits(app: App): Promise<void> {
 
 /** A person's permits, for the foreigners register's record of the person (given by app.ts). */
 export { listPermitsOfForeigner } from './list-permits-of-foreigner.ts';
+/** "This person has a permit", for the deletion of people no record names (listed in src/foreigner-references.ts). */
+export { hasPermits } from './has-permits-sql.ts';

@@ -65,6 +65,17 @@ function Billing({ ctx, row }: { ctx: PageContext; row: OverstayRow }) {
   );
 }
 
+/** A later period's whole overstay, which the limit of days judges. */
+function InAll({ ctx, row }: { ctx: PageContext; row: OverstayRow }) {
+  const n = (Date.parse(row.lastDay) - Date.parse(row.startedOn)) / 86_400_000 + 1;
+  return (
+    <>
+      {' '}
+      <small>{ctx.t('overstays.inAll', { n: formatNumber(ctx.lang, n), on: day(ctx, row.startedOn) })}</small>
+    </>
+  );
+}
+
 function Proposal({ ctx, row, requestId }: { ctx: PageContext; row: OverstayListItem; requestId: string }) {
   const { t } = ctx;
   const proposal = row.proposal;
@@ -106,7 +117,7 @@ export function OverstaysPage({ ctx, rows, scope, filter, requestId, errors }: P
             <caption>{caption}</caption>
             <thead>
               <tr>
-                {['person', 'unit', 'firstDay', 'days', 'amount', 'status', 'billingCode', 'proposal'].map((c) => (
+                {['person', 'unit', 'period', 'days', 'amount', 'status', 'billingCode', 'proposal'].map((c) => (
                   <th key={c} scope="col">
                     {t(`overstays.columns.${c}`)}
                   </th>
@@ -118,10 +129,13 @@ export function OverstaysPage({ ctx, rows, scope, filter, requestId, errors }: P
                 <tr key={r.id}>
                   <td>{r.person ? `${r.person.surname}, ${r.person.givenNames} (${r.person.nationality})` : '—'}</td>
                   <td>{r.unitCode}</td>
-                  <td>{day(ctx, r.firstDay)}</td>
+                  <td>
+                    {day(ctx, r.firstDay)} – {day(ctx, r.lastDay)}
+                  </td>
                   <td>
                     {formatNumber(ctx.lang, r.days)}
                     {r.departedOn ? ` (${t('overstays.departed', { on: day(ctx, r.departedOn) })})` : ''}
+                    {r.startedOn !== r.firstDay && <InAll ctx={ctx} row={r} />}
                   </td>
                   <td>
                     {formatRupiah(ctx.lang, r.amount)}{' '}

@@ -54,7 +54,10 @@ function RulesTable({ ctx, rules }: { ctx: PageContext; rules: PermitServiceRule
 export function ApplyPage({ ctx, state, rules, requestId, sponsored }: Props) {
   const { t } = ctx;
   const labels = Object.fromEntries(
-    ['service', 'permitId', 'documentNumber', 'birthDate', 'reason'].map((f) => [f, t(`permitServices.apply.${f}`)]),
+    ['service', 'permitId', 'documentNumber', 'birthDate', 'permitNumber', 'reason'].map((f) => [
+      f,
+      t(`permitServices.apply.${f}`),
+    ]),
   );
   return (
     <Layout ctx={ctx} title={t('permitServices.apply.title')} hasErrors={!!state.errors}>
@@ -86,6 +89,12 @@ export function ApplyPage({ ctx, state, rules, requestId, sponsored }: Props) {
           <legend>{t('permitServices.apply.holderTitle')}</legend>
           <Field name="documentNumber" label={labels.documentNumber!} state={state} />
           <Field name="birthDate" label={labels.birthDate!} state={state} type="date" />
+          <Field
+            name="permitNumber"
+            label={labels.permitNumber!}
+            hint={t('permitServices.apply.permitNumberHint')}
+            state={state}
+          />
         </fieldset>
         <TextArea name="reason" label={labels.reason!} state={state} />
       </Form>
