@@ -9,8 +9,9 @@ import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
 import { scheduleOverstayScan } from './overstays/schedule-overstay-scan.ts';
 import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
+import { seedBanRules } from './watchlist/seed-ban-rules.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
@@ -22,6 +23,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await scheduleOverstayScan(db, now);
   await seedPermitServices(db);
   await seedSponsorExemptions(db);
+  await seedBanRules(db);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

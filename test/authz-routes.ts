@@ -21,6 +21,7 @@ import {
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
+import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
@@ -370,6 +371,7 @@ export const routes: Record<string, Entry> = {
   ...programmeRoutes,
   ...foreignerRoutes,
   ...overstayRoutes,
+  ...banRoutes,
   ...lodgingRoutes,
   ...lodgingOversightRoutes,
   ...permitServiceRoutes,

@@ -30,6 +30,7 @@ export const officer: Messages<typeof id.officer> = {
   sessionsAbout: 'Community requests for sessions, decisions, officers and a report per session.',
   visitsAbout: 'Visit requests for applicants who cannot come, answered within 2 working days.',
   watchlistAbout: 'People on the prevention list.',
+  entryBansAbout: 'Foreigners on the entry-ban list.',
   overstaysAbout:
     'Foreigners past their stay permit: days, charge, billing code and proposals for administrative action.',
   departuresAbout: 'Record a foreigner’s departure by their passport.',

@@ -30,6 +30,7 @@ export const officer = {
   sessionsAbout: 'Permintaan sesi dari komunitas, keputusan, petugas, dan laporan per sesi.',
   visitsAbout: 'Permintaan kunjungan untuk pemohon yang tidak dapat datang, dengan batas jawaban 2 hari kerja.',
   watchlistAbout: 'Orang yang tercantum dalam daftar pencegahan.',
+  entryBansAbout: 'Orang asing yang tercantum dalam daftar penangkalan.',
   overstaysAbout:
     'Orang asing yang melewati izin tinggalnya: hari, biaya beban, kode billing, dan usulan tindakan administratif.',
   departuresAbout: 'Catat keberangkatan orang asing menurut paspornya.',

@@ -13,5 +13,5 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** The key's words in alphabetical order: "NDUN YOHANES" and "YOHANES NDUN" are the same person's name. */
-export const sortedWords = (key: string) => key.split(' ').sort().join(' ');
+/** A document number as entries store it: upper case, letters and digits only ("a 123-456" → "A123456"). */
+export const documentKey = (documentNumber: string) => documentNumber.toUpperCase().replace(/[^A-Z0-9]/g, '');

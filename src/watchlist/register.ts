@@ -1,7 +1,9 @@
 import type { App } from '../platform/http/server.ts';
-import { registerWatchlistRoutes } from './page-routes.tsx';
+import { registerWatchlistApiRoutes } from './api-routes.ts';
+import { registerWatchlistPageRoutes } from './page-routes.tsx';
 
-/** The prevention list's pages. */
+/** The ban lists' pages and API (the prevention list and the entry-ban list). */
 export function registerWatchlist(app: App): void {
-  registerWatchlistRoutes(app);
+  registerWatchlistPageRoutes(app);
+  registerWatchlistApiRoutes(app);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, randomBirthDate, sessionCookie } from '../../test/factories.ts';
@@ -7,8 +7,10 @@ import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
-import { watchlistEntries } from './schema.ts';
+import { lastDayOfPeriod } from './ban-period.ts';
+import { watchlistActions, watchlistEntries } from './schema.ts';
 
 const tId = translator('id');
 
@@ -16,9 +18,12 @@ describeApp('prevention list management', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
   const entryNamed = async (fullName: string) =>
     (await ctx.db.select().from(watchlistEntries).where(eq(watchlistEntries.fullName, fullName)))[0];
+  const historyOf = (id: string) =>
+    ctx.db.select().from(watchlistActions).where(eq(watchlistActions.entryId, id)).orderBy(asc(watchlistActions.id));
   const unique = () => `Orang Uji ${crypto.randomUUID().slice(0, 8)}`;
+  const today = witaDate();
 
-  it('lets a head of office add and lift entries on the page, each change audited', async () => {
+  it('lets a head of office add, extend and lift entries on the page, each change in the history and audited', async () => {
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-ATAMBUA' });
     const browser = await as(head);
     const name = unique();
@@ -28,22 +33,52 @@ describeApp('prevention list management', (ctx) => {
       birthDate: randomBirthDate(),
       reason: 'Permintaan penyidik',
       reference: 'B-123/2025',
+      validFrom: '',
       validUntil: '',
+      requestId: crypto.randomUUID(),
     };
     const added = await browser.post('/officer/watchlist', form, '/officer/watchlist');
     expect(added.statusCode, added.body).toBe(303);
+    expect((await browser.post('/officer/watchlist', form)).statusCode).toBe(303);
     const entry = (await entryNamed(name))!;
+    // Left empty, the listing starts today and lasts as long as the law allows: six months.
     expect(entry).toMatchObject({
+      list: 'exit',
       nik: null,
       birthDate: form.birthDate,
-      validUntil: null,
+      validFrom: today,
+      validUntil: lastDayOfPeriod(today, 6),
       addedBy: head.id,
       nameKey: name.toUpperCase(),
+      source: 'officer',
     });
+    expect((await ctx.db.select().from(watchlistEntries).where(eq(watchlistEntries.fullName, name))).length).toBe(1);
     expect(await auditFor(ctx.db, entry.id, 'watchlist.add')).toHaveLength(1);
     const list = await browser.get('/officer/watchlist');
     expect(list.body).toContain(name);
     expect(list.body).toContain('Permintaan penyidik');
+    expect(list.body).toContain('UU 6/2011 Pasal 97(1) jo. UU 63/2024');
+
+    const tooLong = await browser.post(`/officer/watchlist/${entry.id}/extend`, {
+      validUntil: addDays(entry.validUntil!, 200),
+      reference: 'B-200/2025',
+      requestId: 'extend-too-long',
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain(lastDayOfPeriod(addDays(entry.validUntil!, 1), 6));
+    const extension = { validUntil: addDays(entry.validUntil!, 90), reference: 'B-200/2025', requestId: 'extend-one' };
+    expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
+    expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
+    expect(await entryNamed(name)).toMatchObject({ validUntil: extension.validUntil, extensions: 1 });
+    const again = await browser.post(`/officer/watchlist/${entry.id}/extend`, {
+      ...extension,
+      validUntil: addDays(extension.validUntil, 1),
+      requestId: 'extend-two',
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain(
+      tId('watchlist.v.noMoreExtensions', { count: 1, basis: 'UU 6/2011 Pasal 97(1) jo. UU 63/2024' }),
+    );
 
     const noReason = await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: '' });
     expect(noReason.statusCode).toBe(422);
@@ -53,11 +88,16 @@ describeApp('prevention list management', (ctx) => {
     expect((await entryNamed(name))!).toMatchObject({ liftedBy: head.id, liftReason: 'Perkara dihentikan' });
     expect(await auditFor(ctx.db, entry.id, 'watchlist.lift')).toHaveLength(1);
     expect((await browser.post(`/officer/watchlist/${entry.id}/lift`, { reason: 'Sekali lagi' })).statusCode).toBe(409);
+    expect((await historyOf(entry.id)).map((a) => [a.type, a.actorId])).toEqual([
+      ['add', head.id],
+      ['extend', head.id],
+      ['lift', head.id],
+    ]);
     expect((await browser.get('/officer/watchlist')).body).not.toContain(name);
     expect((await browser.get('/officer/watchlist?lifted=1')).body).toContain(name);
   });
 
-  it('refuses a name without NIK or birth date, and every role but heads of office and verifiers', async () => {
+  it('refuses a name without NIK or birth date, a period past the law, and every role but its keepers', async () => {
     const verifier = await as(await makeOfficer(ctx.db, { role: 'verifier', unitCode: 'KANIM-KUPANG' }));
     const name = unique();
     const bare = await verifier.post(
@@ -67,8 +107,20 @@ describeApp('prevention list management', (ctx) => {
     );
     expect(bare.statusCode).toBe(422);
     expect(bare.body).toContain(tId('watchlist.v.identity'));
+    const latest = lastDayOfPeriod(today, 6);
+    const long = await verifier.post('/officer/watchlist', {
+      fullName: name,
+      birthDate: randomBirthDate(),
+      reason: 'Alasan',
+      reference: 'X-1',
+      validUntil: addDays(latest, 1),
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain(
+      tId('watchlist.v.tooLongMonths', { months: 6, basis: 'UU 6/2011 Pasal 97(1) jo. UU 63/2024', latest }),
+    );
     expect(await entryNamed(name)).toBeUndefined();
-    for (const role of ['counter_officer', 'adjudicator', 'admin', 'auditor'] as const) {
+    for (const role of ['counter_officer', 'adjudicator', 'admin', 'auditor', 'oversight_officer'] as const) {
       const officer = await as(await makeOfficer(ctx.db, { role, unitCode: 'KANIM-KUPANG' }));
       expect((await officer.get('/officer/watchlist')).statusCode, role).toBe(403);
       const post = await officer.post(
@@ -95,13 +147,20 @@ describeApp('prevention list management', (ctx) => {
         nik: '5371010101900002',
         reason: 'Alasan',
         reference: 'X-2',
-        validUntil: '2099-12-31',
+        validUntil: addDays(today, 30),
       },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json<{ id: string }>().id;
     const listed = await ctx.app.inject({ url: '/api/v1/watchlist', headers: auth });
     expect(listed.json<{ id: string }[]>().some((e) => e.id === id)).toBe(true);
+    const extended = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/watchlist/${id}/extend`,
+      headers: auth,
+      payload: { validUntil: addDays(today, 60), reference: 'X-3' },
+    });
+    expect(extended.json()).toMatchObject({ id, validUntil: addDays(today, 60), extensions: 1 });
     const lifted = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/watchlist/${id}/lift`,

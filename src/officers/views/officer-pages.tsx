@@ -22,6 +22,7 @@ type HomeLinks = {
   work: boolean;
   search: boolean;
   watchlist: boolean;
+  entryBans: boolean;
   sessions: boolean;
   visits: boolean;
   overstays: boolean;
@@ -93,9 +94,17 @@ export function OfficerHomePage({
         {links.watchlist && (
           <li class="card">
             <h2>
-              <a href="/officer/watchlist">{t('watchlist.title')}</a>
+              <a href="/officer/watchlist">{t('watchlist.lists.exit.title')}</a>
             </h2>
             <p>{t('officer.watchlistAbout')}</p>
+          </li>
+        )}
+        {links.entryBans && (
+          <li class="card">
+            <h2>
+              <a href="/officer/entry-bans">{t('watchlist.lists.entry.title')}</a>
+            </h2>
+            <p>{t('officer.entryBansAbout')}</p>
           </li>
         )}
         {links.overstays && (

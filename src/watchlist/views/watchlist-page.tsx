@@ -1,118 +1,138 @@
-import { witaInstant } from '../../platform/calendar/wita.ts';
-import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import { witaInstant, type IsoDate } from '../../platform/calendar/wita.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ErrorSummary, Field, Form, type FormState } from '../../platform/views/form.tsx';
+import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import type { WatchlistEntry } from '../schema.ts';
+import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import { availableActions, entryStatus } from '../available-actions.ts';
+import type { BanList, BanRule, WatchlistEntry } from '../schema.ts';
+import { AddEntryForm, RowFormView, type RowState } from './entry-forms.tsx';
 
 type Props = {
   ctx: PageContext;
+  list: BanList;
+  /** The list's page path (`/officer/watchlist`, `/officer/entry-bans`); its forms post below it. */
+  base: string;
   entries: WatchlistEntry[];
+  rule: BanRule;
+  today: IsoDate;
   showLifted: boolean;
+  requestId: string;
   addState: FormState;
-  liftState: FormState & { id?: string };
+  rowState: RowState;
 };
+
+const fieldNames = [
+  'nik',
+  'fullName',
+  'birthDate',
+  'nationality',
+  'documentNumber',
+  'foreignerId',
+  'reason',
+  'reference',
+  'validFrom',
+  'validUntil',
+];
 
 const day = (ctx: PageContext, date: string | null) => (date ? formatDate(ctx.lang, witaInstant(date)) : '—');
 
-function LiftForm({ ctx, entry, state }: { ctx: PageContext; entry: WatchlistEntry; state: FormState }) {
-  const { t } = ctx;
-  const name = `reason`;
-  const error = state.errors?.[name];
-  return (
-    <form method="post" action={`/officer/watchlist/${entry.id}/lift`} novalidate>
-      <input type="hidden" name="_csrf" value={ctx.csrf} />
-      <div class={error ? 'field has-error' : 'field'}>
-        <label for={`lift-${entry.id}`}>{t('watchlist.liftReason')}</label>
-        {error && <p class="error">{error}</p>}
-        <input
-          id={`lift-${entry.id}`}
-          name={name}
-          type="text"
-          value={typeof state.values?.reason === 'string' ? state.values.reason : undefined}
-        />
-      </div>
-      <button type="submit" class="secondary">
-        {t('watchlist.lift')}
-      </button>
-    </form>
-  );
+/** How long the rule lets a listing last, in the reader's words ("6 bulan", "10 tahun"). */
+function duration(ctx: PageContext, months: number): string {
+  return months % 12 === 0
+    ? ctx.t('watchlist.years', { count: months / 12 })
+    : ctx.t('watchlist.months', { count: months });
 }
 
-/** The list with each entry's grounds, a lift form per active entry, and the form to add one. */
-export function WatchlistPage({ ctx, entries, showLifted, addState, liftState }: Props) {
+function Identity({ entry }: { entry: WatchlistEntry }) {
+  const document = entry.documentNumber ? `${entry.nationality ?? ''} ${entry.documentNumber}`.trim() : null;
+  return <>{[entry.nik, document].filter(Boolean).join(' · ') || '—'}</>;
+}
+
+/** A list with each entry's grounds and period, its extend and lift forms, the rule in force, and the add form. */
+export function WatchlistPage(props: Props) {
+  const { ctx, list, base, entries, rule, today, showLifted, requestId, addState, rowState } = props;
   const { t } = ctx;
-  const labels = Object.fromEntries(
-    ['nik', 'fullName', 'birthDate', 'reason', 'reference', 'validUntil'].map((f) => [f, t(`watchlist.fields.${f}`)]),
-  );
+  const labels = Object.fromEntries(fieldNames.map((f) => [f, t(`watchlist.fields.${f}`)]));
+  const title = t(`watchlist.lists.${list}.title`);
   return (
-    <Layout ctx={ctx} title={t('watchlist.title')} hasErrors={!!(addState.errors || liftState.errors)}>
-      <h1>{t('watchlist.title')}</h1>
-      <p class="lead">{t('watchlist.lead')}</p>
-      <p class="notice">{t('watchlist.audited')}</p>
-      <ErrorSummary ctx={ctx} errors={liftState.errors} labels={{}} />
+    <Layout ctx={ctx} title={title} hasErrors={!!(addState.errors || rowState.errors)}>
+      <h1>{title}</h1>
+      <p class="lead">{t(`watchlist.lists.${list}.lead`)}</p>
       <p>
-        <a href={showLifted ? '/officer/watchlist' : '/officer/watchlist?lifted=1'}>
+        {t('watchlist.rule', {
+          max: duration(ctx, rule.maxMonths),
+          count: rule.maxExtensions,
+          extension: duration(ctx, rule.extensionMonths),
+          basis: rule.basis,
+        })}
+      </p>
+      <p class="notice">{t('watchlist.audited')}</p>
+      <ErrorSummary ctx={ctx} errors={rowState.errors} labels={{}} />
+      <p>
+        <a href={showLifted ? base : `${base}?lifted=1`}>
           {showLifted ? t('watchlist.hideLifted') : t('watchlist.showLifted')}
         </a>
       </p>
       {entries.length === 0 ? (
-        <p>{t('watchlist.none')}</p>
+        <p>{t(`watchlist.lists.${list}.none`)}</p>
       ) : (
         <ScrollRegion label={t('watchlist.count', { n: entries.length })}>
           <table>
             <caption>{t('watchlist.count', { n: entries.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('watchlist.fields.fullName')}</th>
-                <th scope="col">{t('watchlist.fields.nik')}</th>
-                <th scope="col">{t('watchlist.fields.birthDate')}</th>
-                <th scope="col">{t('watchlist.fields.reason')}</th>
-                <th scope="col">{t('watchlist.fields.reference')}</th>
-                <th scope="col">{t('watchlist.fields.validUntil')}</th>
+                <th scope="col">{labels.fullName}</th>
+                <th scope="col">{`${labels.nik} / ${labels.documentNumber}`}</th>
+                <th scope="col">{labels.birthDate}</th>
+                <th scope="col">{labels.reason}</th>
+                <th scope="col">{labels.reference}</th>
+                <th scope="col">{`${labels.validFrom} – ${labels.validUntil}`}</th>
+                <th scope="col">{t('watchlist.fields.status')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.fullName}</td>
-                  <td>{e.nik ?? '—'}</td>
-                  <td>{day(ctx, e.birthDate)}</td>
-                  <td>{e.reason}</td>
-                  <td>{e.reference}</td>
-                  <td>{e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite')}</td>
-                  <td>
-                    {e.liftedAt ? (
-                      t('watchlist.lifted', { reason: e.liftReason ?? '' })
-                    ) : (
-                      <LiftForm ctx={ctx} entry={e} state={liftState.id === e.id ? liftState : {}} />
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {entries.map((e) => {
+                const status = entryStatus(e, today);
+                return (
+                  <tr key={e.id}>
+                    <td>{e.fullName}</td>
+                    <td>
+                      <Identity entry={e} />
+                    </td>
+                    <td>{day(ctx, e.birthDate)}</td>
+                    <td>{e.reason}</td>
+                    <td>{e.reference}</td>
+                    <td>
+                      {t('watchlist.period', {
+                        from: day(ctx, e.validFrom),
+                        until: e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite'),
+                      })}
+                      {e.extensions > 0 && <p class="hint">{t('watchlist.extended', { n: e.extensions })}</p>}
+                    </td>
+                    <td>{t(`watchlist.status.${status}`, { reason: e.liftReason ?? '' })}</td>
+                    <td>
+                      {availableActions(e, rule, today).map((form) => (
+                        <RowFormView
+                          key={form}
+                          ctx={ctx}
+                          base={base}
+                          entry={e}
+                          form={form}
+                          requestId={requestId}
+                          state={rowState.id === e.id && rowState.form === form ? rowState : {}}
+                        />
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>
       )}
-
-      <h2>{t('watchlist.addTitle')}</h2>
-      <ErrorSummary ctx={ctx} errors={addState.errors} labels={labels} />
-      <Form ctx={ctx} action="/officer/watchlist" submit={t('watchlist.add')}>
-        <Field name="fullName" label={labels.fullName!} state={addState} />
-        <Field name="nik" label={labels.nik!} hint={t('watchlist.nikHint')} state={addState} inputmode="numeric" />
-        <Field name="birthDate" label={labels.birthDate!} hint={t('watchlist.dateHint')} state={addState} type="date" />
-        <Field name="reason" label={labels.reason!} state={addState} />
-        <Field name="reference" label={labels.reference!} hint={t('watchlist.referenceHint')} state={addState} />
-        <Field
-          name="validUntil"
-          label={labels.validUntil!}
-          hint={t('watchlist.validUntilHint')}
-          state={addState}
-          type="date"
-        />
-      </Form>
+      <AddEntryForm ctx={ctx} base={base} list={list} state={addState} requestId={requestId} labels={labels} />
     </Layout>
   );
 }

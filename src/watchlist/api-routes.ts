@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorJson } from '../platform/http/api-schemas.ts';
+import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { addWatchlistEntry } from './add-watchlist-entry.ts';
+import { extendWatchlistEntry } from './extend-watchlist-entry.ts';
+import {
+  EntryBanBody,
+  EntryJson,
+  EntryParams,
+  ExitEntryBody,
+  ExtendBody,
+  LiftBody,
+  ListQuery,
+  entryJson,
+} from './inputs.ts';
+import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
+import { listWatchlist } from './list-watchlist.ts';
+import { authorize, type WatchlistAction } from './policy.ts';
+import type { BanList } from './schema.ts';
+
+const lists: { list: BanList; path: string; what: string; keepers: string }[] = [
+  { list: 'exit', path: '/api/v1/watchlist', what: 'prevention list', keepers: 'heads of office and verifiers' },
+  {
+    list: 'entry',
+    path: '/api/v1/entry-bans',
+    what: 'entry-ban list',
+    keepers: 'heads of office and oversight officers',
+  },
+];
+
+/** Both ban lists' API for their keepers: list, add, extend, lift. */
+export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  const keeper = (req: FastifyRequest, action: WatchlistAction, list: BanList) => {
+    const actor = requireActor(req);
+    authorize(actor, action, list);
+    return { ...callerOf(req, actor), actor };
+  };
+  const refusals = { 401: ErrorJson, 403: ErrorJson, 422: ErrorJson };
+
+  for (const { list, path, what, keepers } of lists) {
+    const tags = [list === 'exit' ? 'watchlist' : 'entry-bans'];
+    const security = [{ bearer: [] }];
+
+    app.get(
+      path,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `The ${what}, newest first (${keepers}; every call is audited)`,
+          querystring: ListQuery,
+          response: { 200: EntryJson.array(), ...refusals },
+        },
+      },
+      async (req) => {
+        const caller = keeper(req, 'watchlist.view', list);
+        const includeLifted = req.query.lifted === 'true';
+        const entries = await db().transaction((tx) => listWatchlist(tx, caller, { list, includeLifted }));
+        return entries.map(entryJson);
+      },
+    );
+
+    app.post(
+      path,
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            list === 'exit'
+              ? 'List a person on the prevention list (a NIK or a birth date; names match only with the birth date)'
+              : 'List a foreigner on the entry-ban list (nationality, travel document and birth date)',
+          description:
+            'The last day may be at most as far as the dated rule in force allows (UU 63/2024: pencegahan 6 months, ' +
+            'penangkalan 10 years); left out, it is that maximum. A resent requestId returns the entry it made.',
+          body: list === 'exit' ? ExitEntryBody : EntryBanBody,
+          response: { 201: EntryJson, ...refusals },
+        },
+      },
+      async (req, reply) => {
+        const caller = keeper(req, 'watchlist.add', list);
+        const entry = await db().transaction((tx) => addWatchlistEntry(tx, caller, { ...req.body, list }));
+        return reply.code(201).send(entryJson(entry));
+      },
+    );
+
+    app.post(
+      `${path}/:id/extend`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `Extend a listing of the ${what} in force, by a new decision, within the extension the law allows`,
+          params: EntryParams,
+          body: ExtendBody,
+          response: { 200: EntryJson, 404: ErrorJson, 409: ErrorJson, ...refusals },
+        },
+      },
+      async (req) => {
+        const caller = keeper(req, 'watchlist.extend', list);
+        const entry = await db().transaction((tx) =>
+          extendWatchlistEntry(tx, caller, { id: req.params.id, list, ...req.body }),
+        );
+        return entryJson(entry);
+      },
+    );
+
+    app.post(
+      `${path}/:id/lift`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `Lift a listing of the ${what}, with the reason; the entry is kept`,
+          params: EntryParams,
+          body: LiftBody,
+          response: { 200: EntryJson, 404: ErrorJson, 409: ErrorJson, ...refusals },
+        },
+      },
+      async (req) => {
+        const caller = keeper(req, 'watchlist.lift', list);
+        const entry = await db().transaction((tx) =>
+          liftWatchlistEntry(tx, caller, { id: req.params.id, list, ...req.body }),
+        );
+        return entryJson(entry);
+      },
+    );
+  }
+}
