@@ -1,33 +1,9 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { drivers, freshDatabase } from '../../test/db.ts';
-import { migrationsFolder, queryRows, type Database } from '../platform/db/index.ts';
-
-/** The migrations folder as it stood before `tag`: the journal cut there, the SQL files as they are. */
-function folderBefore(tag: string): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-migrations-'));
-  fs.cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta/_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-async function migrateTo(database: Database, folder: string): Promise<void> {
-  const { migrate } =
-    database.kind === 'pglite'
-      ? await import('drizzle-orm/pglite/migrator')
-      : await import('drizzle-orm/node-postgres/migrator');
-  await migrate(database.db as never, { migrationsFolder: folder });
-}
+import { folderBefore, migrateTo } from '../../test/migrations.ts';
+import { migrationsFolder, queryRows } from '../platform/db/index.ts';
 
 for (const kind of drivers) {
   describe(`migration 0008, one open application per person and type [${kind}]`, () => {

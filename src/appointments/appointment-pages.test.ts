@@ -6,7 +6,12 @@ import { makeApplication, makeCitizen, makeOfficer, makeUnit, openDate, sessionC
 import { Browser } from '../../test/http.ts';
 import { mailsTo } from '../../test/mail.ts';
 import { withoutCsrf } from '../accounts/test-support.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { witaInstant } from '../platform/calendar/wita.ts';
 import { formatDateTime, formatRupiah, translator, formatDay } from '../platform/i18n/index.ts';
+import { checkInArrival } from '../queue/check-in-arrival.ts';
+import { viewDayList } from './day-list.ts';
+import { settleBilling } from './settle-billing.ts';
 import { bookDirectly, ownerBrowser } from './test-support.ts';
 
 const t = translator('id');
@@ -125,6 +130,49 @@ describeApp('appointment pages', (ctx) => {
       expect((await maumere.get(url)).statusCode, url).toBe(403);
       expect((await regional.get(url)).statusCode, url).toBe(200);
     }
+  });
+
+  it('keeps the page, receipt, tracking and day list of an appointment after check-in: paid, with no QR or change left', async () => {
+    const { unit, date, application, result, browser } = await booked();
+    await ctx.db.transaction((tx) => settleBilling(tx, systemCaller('test'), { code: result.billing.code }));
+    await ctx.db.transaction((tx) =>
+      checkInArrival(
+        tx,
+        systemCaller('test'),
+        { unitCode: unit.code, qr: result.appointment.qr },
+        ctx.app.deps.secrets.qr,
+        witaInstant(date, '09:00'),
+      ),
+    );
+    const base = `/applications/${application.id}/appointment`;
+    const page = await browser.get(base);
+    expect(page.statusCode).toBe(200);
+    for (const text of [
+      t('booking.confirmation.attendedLead'),
+      t('booking.confirmation.paidAt'),
+      t('booking.confirmation.attended'),
+      result.billing.code,
+    ])
+      expect(page.body, text).toContain(text);
+    expect(page.body).not.toContain('class="qr-image"');
+    expect(page.body).not.toContain(`href="${base}/reschedule"`);
+    expect(page.body).not.toContain(`href="${base}/cancel"`);
+    expect(pdfText((await browser.get(`${base}/receipt.pdf`)).rawPayload)).toContain(t('booking.confirmation.paidAt'));
+
+    const cancel = await browser.get(`${base}/cancel`);
+    expect(cancel.body).toContain(t('booking.cancel.attended', { date: formatDay('id', date) }));
+    expect(cancel.body).not.toContain(t('booking.cancel.submit'));
+    expect((await browser.get(`${base}/reschedule`)).statusCode).toBe(409);
+
+    const tracked = await browser.request({
+      method: 'POST',
+      url: '/track',
+      form: { code: application.trackingCode, birthDate: application.birthDate! },
+    });
+    expect(tracked.body).toContain(t('booking.statuses.checked_in'));
+    expect(tracked.body).toContain(formatDay('id', date));
+    const day = await ctx.db.transaction((tx) => viewDayList(tx, systemCaller('test'), { unitCode: unit.code, date }));
+    expect(day).toMatchObject([{ trackingCode: application.trackingCode, paid: true }]);
   });
 
   it('tracks an application by code and birth date, answering an unknown code and a wrong birth date alike', async () => {

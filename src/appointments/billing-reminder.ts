@@ -13,7 +13,7 @@ export function reminderAt(issuedAt: Date, expiresAt: Date): Date {
 /**
  * The job queued with every booking, due shortly before its billing code runs out: an appointment still booked and
  * unpaid then gets a reminder with the code, the amount, the time and the way to pay. Paid, released or cancelled
- * bookings mail nobody.
+ * bookings mail nobody, nor does one already attended (the applicant is at the office, which asks for the payment).
  */
 export async function remindUnpaid(
   tx: Tx,

@@ -3,7 +3,7 @@ import { findLatestBilling } from '../payments/find-billing.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { getUnit } from '../units/list-units.ts';
 import type { Unit } from '../units/schema.ts';
-import { liveAppointment } from './live-appointment.ts';
+import { currentAppointment } from './live-appointment.ts';
 import { signAppointmentQr } from './qr.ts';
 import type { Appointment } from './schema.ts';
 import { whatToBring, type BringItem } from './what-to-bring.ts';
@@ -18,13 +18,16 @@ export type BookingDetails = {
   bring: BringItem[];
 };
 
-/** Everything the confirmation page, the PDF receipt and the calendar file show; null without a live appointment. */
+/**
+ * Everything the confirmation page, the PDF receipt and the calendar file show, for the live appointment or the one
+ * attended (still the applicant's receipt, paid or not by its billing); null without either.
+ */
 export async function bookingDetails(
   db: Executor,
   application: Application,
   qrSecret: string,
 ): Promise<BookingDetails | null> {
-  const appointment = await liveAppointment(db, application.id);
+  const appointment = await currentAppointment(db, application.id);
   const billing = appointment && (await findLatestBilling(db, appointment.id));
   if (!appointment || !billing) return null;
   return {

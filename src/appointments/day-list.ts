@@ -6,7 +6,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { getUnit } from '../units/list-units.ts';
-import { appointments, passportChannels } from './schema.ts';
+import { appointments, liveStates, passportChannels } from './schema.ts';
 
 export type DayListEntry = {
   trackingCode: string;
@@ -19,10 +19,10 @@ export type DayListEntry = {
 };
 
 /**
- * The live passport appointments of a unit on a date, in the order they were booked (appointments have a date, not a
- * time slot, so booking order is the queue order). The list shows personal data: every viewing is audited. Foreigners'
- * biometrics visits are not on it: the passport counter neither checks them in nor serves them; the stay-permit desk
- * sees each visit's day on its own queue.
+ * The passport appointments of a unit on a date, live or attended (the applicant already checked in), in the order
+ * they were booked (appointments have a date, not a time slot, so booking order is the queue order). The list shows
+ * personal data: every viewing is audited. Foreigners' biometrics visits are not on it: the passport counter neither
+ * checks them in nor serves them; the stay-permit desk sees each visit's day on its own queue.
  */
 export async function viewDayList(
   tx: Tx,
@@ -38,7 +38,7 @@ export async function viewDayList(
         eq(appointments.unitCode, input.unitCode),
         eq(appointments.date, input.date),
         inArray(appointments.channel, [...passportChannels]),
-        inArray(appointments.state, ['booked', 'paid']),
+        inArray(appointments.state, [...liveStates, 'attended']),
       ),
     )
     .orderBy(asc(appointments.createdAt), asc(appointments.id));

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
-import { getApplication } from '../applications/get-application.ts';
 import { findUnpaidBilling } from '../payments/find-billing.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
@@ -12,7 +11,8 @@ import { appointments } from './schema.ts';
 /**
  * The job queued with every booking, due when its billing code expires: an appointment still unpaid then is
  * released and its place freed (offered to the date's waitlist, else returned), and the applicant is told by mail
- * where to book again. A paid or cancelled one is left alone.
+ * where to book again. A paid or cancelled one is left alone, and so is an attended one (checked in before paying):
+ * the counter's confirm-payment step asks for the payment.
  */
 export async function expireUnpaid(
   tx: Tx,
@@ -24,9 +24,6 @@ export async function expireUnpaid(
   if (!appointment || appointment.state !== 'booked') return { expired: false };
   const unpaid = await findUnpaidBilling(tx, appointmentId);
   if (!unpaid || unpaid.expiresAt > now) return { expired: false };
-  // Someone already checked in at the office is served; the counter's confirm-payment step asks for the payment.
-  const application = await getApplication(tx, appointment.applicationId);
-  if (application.status !== 'booked') return { expired: false };
   const caller = systemCaller('billing expiry');
   await tx.update(appointments).set({ state: 'expired', endedAt: now }).where(eq(appointments.id, appointmentId));
   await releasePlace(tx, caller, appointment, now);

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
-import { appointments, type Appointment } from './schema.ts';
+import { appointments, liveStates, type Appointment } from './schema.ts';
 
 /** The application's live (booked or paid) appointment, if any: a unique index allows one. `lock` locks it. */
 export async function liveAppointment(
@@ -11,7 +11,22 @@ export async function liveAppointment(
   const query = db
     .select()
     .from(appointments)
-    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, ['booked', 'paid'])));
+    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, [...liveStates])));
   const [row] = options.lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/**
+ * The appointment the application's pages show: its live one, or the one the applicant came to (`attended`), whose
+ * receipt and payment stay readable after check-in. An application is checked in once, so there is at most one of
+ * either; the newest is taken all the same.
+ */
+export async function currentAppointment(db: Executor, applicationId: string): Promise<Appointment | null> {
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.applicationId, applicationId), inArray(appointments.state, [...liveStates, 'attended'])))
+    .orderBy(desc(appointments.createdAt))
+    .limit(1);
   return row ?? null;
 }

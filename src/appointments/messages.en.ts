@@ -55,6 +55,8 @@ export const booking: Messages<typeof id> = {
     title: 'Your appointment',
     lead: 'Your date is booked. Pay the billing code before it expires; without payment your place is released.',
     paidLead: 'Your payment was received. Come on this date and bring the documents below.',
+    attendedLead:
+      'You came to the office on this date and got a queue ticket. This page stays your record of the registration and its payment.',
     trackingCode: 'Tracking code',
     date: 'Date of visit',
     unit: 'Office',
@@ -82,6 +84,7 @@ export const booking: Messages<typeof id> = {
     cancel: 'Cancel the appointment',
     rescheduleUsed: 'This appointment was already moved once and cannot be moved again.',
     rescheduleLate: 'The date can be changed until the day before the visit at the latest (H-1).',
+    attended: 'This appointment was used when you came, so it can no longer be changed or cancelled.',
   },
   feeItems: {
     biasa_5y: 'Ordinary passport, 5 years',
@@ -122,6 +125,7 @@ export const booking: Messages<typeof id> = {
     submit: 'Yes, cancel the appointment',
     keep: 'Go back without cancelling',
     paid: 'A paid appointment cannot be cancelled here. Change its date, or contact the office.',
+    attended: 'The appointment on {{date}} was used when you came to the office, so it cannot be cancelled.',
   },
   track: {
     title: 'Track an application',

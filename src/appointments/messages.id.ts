@@ -55,6 +55,8 @@ export const booking = {
     title: 'Jadwal kedatangan Anda',
     lead: 'Tanggal sudah dipesan. Bayar kode billing sebelum batas waktunya; tanpa pembayaran, tempat Anda dilepas.',
     paidLead: 'Pembayaran sudah diterima. Datang pada tanggal ini dengan membawa dokumen di bawah.',
+    attendedLead:
+      'Anda sudah datang ke kantor pada tanggal ini dan mendapat nomor antrean. Halaman ini tetap menjadi bukti pendaftaran dan pembayaran Anda.',
     trackingCode: 'Kode pelacakan',
     date: 'Tanggal datang',
     unit: 'Kantor',
@@ -82,6 +84,7 @@ export const booking = {
     cancel: 'Batalkan jadwal',
     rescheduleUsed: 'Jadwal ini sudah pernah diubah dan tidak dapat diubah lagi.',
     rescheduleLate: 'Tanggal hanya dapat diubah paling lambat sehari sebelum tanggal datang (H-1).',
+    attended: 'Jadwal ini sudah dipakai saat Anda datang, jadi tidak dapat diubah atau dibatalkan lagi.',
   },
   feeItems: {
     biasa_5y: 'Paspor biasa, 5 tahun',
@@ -121,6 +124,7 @@ export const booking = {
     submit: 'Ya, batalkan jadwal',
     keep: 'Kembali tanpa membatalkan',
     paid: 'Jadwal yang sudah dibayar tidak dapat dibatalkan di sini. Ubah tanggalnya, atau hubungi kantor.',
+    attended: 'Jadwal pada {{date}} sudah dipakai saat Anda datang ke kantor, jadi tidak dapat dibatalkan.',
   },
   track: {
     title: 'Lacak permohonan',

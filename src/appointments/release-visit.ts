@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { returnPlace } from './capacity.ts';
-import { appointments, type Appointment } from './schema.ts';
+import { appointments, liveStates, type Appointment } from './schema.ts';
 
 /** The channel of foreigners' biometrics visits for stay-permit services. */
 export const VISIT_CHANNEL = 'stay_permit' as const;
@@ -16,7 +16,7 @@ export async function lockLiveVisit(tx: Tx, applicationId: string): Promise<Appo
       and(
         eq(appointments.applicationId, applicationId),
         eq(appointments.channel, VISIT_CHANNEL),
-        inArray(appointments.state, ['booked', 'paid']),
+        inArray(appointments.state, [...liveStates]),
       ),
     )
     .for('update');

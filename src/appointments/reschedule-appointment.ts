@@ -11,11 +11,16 @@ import { ensureDayQuota, takePlace } from './capacity.ts';
 import { assertServingDate } from './date-rules.ts';
 import { signAppointmentQr } from './qr.ts';
 import { releasePlace } from './release-place.ts';
-import { appointments, dayQuotas } from './schema.ts';
+import { appointments, dayQuotas, type AppointmentState } from './schema.ts';
 
-/** Whether an appointment may still be moved: once, and at the latest the day before its date (H-1, WITA). */
-export const canReschedule = (appointment: { reschedules: number; date: IsoDate }, now = new Date()) =>
-  appointment.reschedules < 1 && witaDate(now) < appointment.date;
+/**
+ * Whether an appointment may still be moved: not yet used (attended), once, and at the latest the day before its date
+ * (H-1, WITA).
+ */
+export const canReschedule = (
+  appointment: { reschedules: number; date: IsoDate; state: AppointmentState },
+  now = new Date(),
+) => appointment.state !== 'attended' && appointment.reschedules < 1 && witaDate(now) < appointment.date;
 
 /**
  * Moves the live appointment to another date in one transaction: a place is taken on the new day and the old

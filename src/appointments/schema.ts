@@ -67,8 +67,16 @@ export const dayQuotas = pgTable(
   (t) => [primaryKey({ columns: [t.unitCode, t.date, t.channel] }), check('day_quotas_booked', sql`${t.booked} >= 0`)],
 );
 
-export const appointmentStates = ['booked', 'paid', 'cancelled', 'expired'] as const;
+/**
+ * `booked` and `paid` are live: they hold the person's place (one per NIK and per application, the unique indexes
+ * below). An appointment ends `cancelled`, `expired` (unpaid when its code ran out) or `attended`: reception checked
+ * the applicant in and issued a ticket, so the visit was used and the person may book again for a later application.
+ * A paid appointment whose day passed without arrival stays live.
+ */
+export const appointmentStates = ['booked', 'paid', 'attended', 'cancelled', 'expired'] as const;
 export type AppointmentState = (typeof appointmentStates)[number];
+/** The states that hold a place; the partial unique indexes below and the booking statement name them too. */
+export const liveStates = ['booked', 'paid'] as const satisfies readonly AppointmentState[];
 
 export const appointments = pgTable(
   'appointments',

@@ -8,16 +8,19 @@ import { AppError } from '../platform/errors.ts';
 import { appointments } from './schema.ts';
 
 /**
- * A billing code pays for its appointment: one still booked becomes paid (a released, cancelled or expired one
- * refuses the payment as expired), and the application's history records the payment.
+ * A billing code pays for its appointment: one still booked becomes paid; one the applicant already came to
+ * (`attended`: a walk-in, or someone checked in before paying) stays attended, its billing now paid; a released,
+ * cancelled or expired one refuses the payment as expired. The application's history records the payment.
  */
 export const appointmentPaid: PaidFor = async (tx, caller, billing) => {
   if (!billing.appointmentId || !billing.applicationId) throw new AppError('billing_expired');
   const appointmentId = billing.appointmentId;
   const applicationId = billing.applicationId;
   const [appointment] = await tx.select().from(appointments).where(eq(appointments.id, appointmentId)).for('update');
-  if (!appointment || appointment.state !== 'booked') throw new AppError('billing_expired');
-  await tx.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, appointment.id));
+  if (!appointment || (appointment.state !== 'booked' && appointment.state !== 'attended'))
+    throw new AppError('billing_expired');
+  if (appointment.state === 'booked')
+    await tx.update(appointments).set({ state: 'paid' }).where(eq(appointments.id, appointment.id));
   // Paying moves a booked application to 'paid'; one already at the office (a walk-in pays after check-in) keeps
   // its place in the workflow, and the counter's confirm-payment step reads the billing.
   const application = await getApplication(tx, applicationId);

@@ -1,15 +1,16 @@
 import { findByTrackingCode } from '../applications/find-by-tracking-code.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { liveAppointment } from './live-appointment.ts';
+import { currentAppointment } from './live-appointment.ts';
 
 /**
  * Public status by tracking code and birth date. Unknown code and wrong birth date give the same null, so the
- * lookup cannot tell anyone whether a code exists; it reveals status, office and date, nothing personal.
+ * lookup cannot tell anyone whether a code exists; it reveals status, office and date (of the live appointment, or
+ * of the visit once the applicant came), nothing personal.
  */
 export async function trackApplication(db: Executor, code: string, birthDate: string) {
   const application = await findByTrackingCode(db, { code, birthDate });
   if (!application) return null;
-  const appointment = await liveAppointment(db, application.id);
+  const appointment = await currentAppointment(db, application.id);
   return {
     trackingCode: application.trackingCode,
     status: application.status,

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { recordAction } from '../applications/actions.ts';
+import { isBooked } from '../applications/application-statuses.ts';
 import { applicationActions, applications, type ApplicationStatus } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
@@ -16,7 +17,8 @@ import { makeApplication, makeOfficer } from '../../test/factories.ts';
 
 /**
  * A case at the office in the given status, booked for today at the unit, paid unless `paid: false`, held by
- * `holderId` when given. The history holds one action that put it there, as a seeded case would.
+ * `holderId` when given. The history holds one action that put it there, as a seeded case would. Its appointment is
+ * live while the status is still booked or paid, else attended, as check-in leaves it.
  */
 export async function makeCase(
   db: Executor,
@@ -34,7 +36,7 @@ export async function makeCase(
     date: witaDate(),
     channel: 'online',
     nik: application.nik!,
-    state: paid ? 'paid' : 'booked',
+    state: !isBooked(status) ? 'attended' : paid ? 'paid' : 'booked',
   });
   await db.insert(billings).values({
     code: String(Math.floor(1e14 + Math.random() * 9e14)),

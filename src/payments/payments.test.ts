@@ -116,13 +116,21 @@ describeApp('payments', (ctx) => {
   it('leaves a case already at the office in its workflow step when it is paid or its code runs out', async () => {
     const paidLater = await bookOne();
     const expiring = await bookOne(new Date(Date.now() - 3 * 3_600_000));
-    for (const { application } of [paidLater, expiring])
+    // As check-in leaves them: the application at the office, its appointment attended.
+    for (const { application, booked } of [paidLater, expiring]) {
       await ctx.db.update(applications).set({ status: 'checked_in' }).where(eq(applications.id, application.id));
+      await ctx.db.update(appointments).set({ state: 'attended' }).where(eq(appointments.id, booked.appointment.id));
+    }
     expect(
       (await notify({ billingCode: paidLater.booked.billing.code, amount: paidLater.booked.billing.amount }))
         .statusCode,
     ).toBe(200);
     expect(await statusOf(paidLater.application.id)).toBe('checked_in');
+    const [attended] = await ctx.db
+      .select({ state: appointments.state })
+      .from(appointments)
+      .where(eq(appointments.id, paidLater.booked.appointment.id));
+    expect(attended!.state).toBe('attended');
     expect(
       (
         await ctx.db.transaction((tx) =>

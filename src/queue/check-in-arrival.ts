@@ -56,8 +56,8 @@ async function arrivalByQr(
 
 /**
  * Checks a booked applicant in at reception, by the appointment QR or by tracking code and birth date, and issues
- * an `A` ticket. The appointment must be live (booked or paid), at this unit and today; the officer then compares the
- * NIK shown with the e-KTP.
+ * an `A` ticket. The appointment must be live (booked or paid), at this unit and today, and is used up (attended);
+ * the officer then compares the NIK shown with the e-KTP.
  */
 export async function checkInArrival(
   tx: Tx,
@@ -80,13 +80,18 @@ export async function checkInArrival(
   if (appointment.unitCode !== input.unitCode) throw await elsewhere(tx, 'wrong_unit', field, appointment);
   if (appointment.date !== today) throw await elsewhere(tx, 'wrong_day', field, appointment);
 
-  const { ticket, label } = await admitToQueue(tx, caller, {
-    unitCode: input.unitCode,
-    day: today,
-    series: 'A',
-    applicationId: application.id,
-    appointmentId: appointment.id,
-  });
+  const { ticket, label } = await admitToQueue(
+    tx,
+    caller,
+    {
+      unitCode: input.unitCode,
+      day: today,
+      series: 'A',
+      applicationId: application.id,
+      appointmentId: appointment.id,
+    },
+    now,
+  );
   await appendAudit(tx, caller, {
     action: 'queue.check_in',
     targetType: 'application',

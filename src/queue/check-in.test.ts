@@ -1,11 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { serviceDay } from '../../test/dates.ts';
 import { describeApp } from '../../test/db.ts';
-import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
+import { makeApplication, makeOfficer, makeUnit, openDate } from '../../test/factories.ts';
 import { applicationActions } from '../applications/schema.ts';
 import { appointments } from '../appointments/schema.ts';
+import { settleBilling } from '../appointments/settle-billing.ts';
+import { bookDirectly } from '../appointments/test-support.ts';
+import { caseApi } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
-import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
+import { nameKey } from '../watchlist/name-key.ts';
+import { watchlistEntries } from '../watchlist/schema.ts';
+import { checkInArrival } from './check-in-arrival.ts';
 import { apiAs, arrivalState, bookedToday, counterAtOpenUnit, qrOf } from './test-support.ts';
 
 describeApp('check-in', (ctx) => {
@@ -163,6 +171,48 @@ describeApp('check-in', (ctx) => {
     const again = await api(officer, 'POST', url, { qr: qrOf(ctx.app, arrival) });
     expect(again.json().error.code).toBe('already_checked_in');
     expect(await state(arrival.id)).toMatchObject({ status: 'checked_in', tickets: 1 });
+  });
+
+  it('uses up the appointment at check-in, so the person books again once that application is closed', async () => {
+    const { unit, officer } = await setup();
+    const [day, later] = [await serviceDay(ctx.db, unit.code, 0), await serviceDay(ctx.db, unit.code, 1)];
+    await openDate(ctx.db, unit.code, day, 3);
+    await openDate(ctx.db, unit.code, later, 3);
+    const first = await makeApplication(ctx.db, { unitCode: unit.code });
+    const booked = await bookDirectly(ctx.app, first, day);
+    await ctx.db.transaction((tx) => settleBilling(tx, systemCaller('test'), { code: booked.billing.code }));
+    await ctx.db.transaction((tx) =>
+      checkInArrival(
+        tx,
+        systemCaller('test'),
+        { unitCode: unit.code, qr: booked.appointment.qr },
+        ctx.app.deps.secrets.qr,
+        witaInstant(day, '09:00'),
+      ),
+    );
+    const [attended] = await ctx.db.select().from(appointments).where(eq(appointments.id, booked.appointment.id));
+    expect(attended).toMatchObject({ state: 'attended', endedAt: expect.any(Date) });
+
+    // Refused at the counter (the prevention list), the person applies again under the same NIK and books.
+    const { act } = caseApi(ctx);
+    await ctx.db.insert(watchlistEntries).values({
+      nik: first.nik,
+      fullName: first.fullName!,
+      nameKey: nameKey(first.fullName!),
+      reason: 'Uji',
+      reference: 'SK-01',
+    });
+    await act(officer, first.id, { type: 'take' });
+    const documents = ['ektp', 'kk', 'akta_kelahiran'].map((kind) => ({ kind, accepted: true }));
+    expect((await act(officer, first.id, { type: 'document_check', documents })).statusCode).toBe(200);
+    expect((await act(officer, first.id, { type: 'watchlist_check' })).json()).toMatchObject({ status: 'rejected' });
+    const again = await makeApplication(ctx.db, {
+      unitCode: unit.code,
+      accountId: first.accountId,
+      nik: first.nik,
+      birthDate: first.birthDate,
+    });
+    expect(await bookDirectly(ctx.app, again, later)).toMatchObject({ created: true, appointment: { date: later } });
   });
 
   it('numbers check-ins at several receptions at once without gaps or duplicates', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
+import { attendAppointment } from '../appointments/attend-appointment.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import { constraintOf, sqlState, takeTurn, type Tx } from '../platform/db/index.ts';
@@ -46,14 +47,19 @@ async function insertTicket(tx: Tx, caller: Caller, arrival: Arrival): Promise<Q
   }
 }
 
-/** Issues the arrival's ticket and moves the application to `checked_in`, recorded in its history. */
+/**
+ * Issues the arrival's ticket and moves the application to `checked_in`, recorded in its history. The appointment
+ * is used up (attended): it no longer holds the person's one live booking.
+ */
 export async function admitToQueue(
   tx: Tx,
   caller: Caller,
   arrival: Arrival,
+  now: Date,
 ): Promise<{ ticket: QueueTicket; label: string }> {
   const ticket = await insertTicket(tx, caller, arrival);
   const label = ticketLabel(ticket);
+  await attendAppointment(tx, arrival.appointmentId, now);
   await recordAction(tx, caller, {
     applicationId: arrival.applicationId,
     type: 'check_in',

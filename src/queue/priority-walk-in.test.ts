@@ -4,8 +4,10 @@ import { describeApp } from '../../test/db.ts';
 import { makeApplication, makeOfficer, makeUnit } from '../../test/factories.ts';
 import { applicationActions } from '../applications/schema.ts';
 import { appointments, dayQuotas } from '../appointments/schema.ts';
+import { settleBilling } from '../appointments/settle-billing.ts';
 import { billings } from '../payments/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
 import { toActor } from '../platform/auth/sessions.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { OpeningHours } from '../units/schema.ts';
@@ -46,7 +48,7 @@ describeApp('priority walk-ins', (ctx) => {
       unitCode: unit.code,
       date: witaDate(),
       channel: 'priority',
-      state: 'booked',
+      state: 'attended',
       nik: elderly.nik,
     });
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.appointmentId, appointment!.id));
@@ -90,6 +92,13 @@ describeApp('priority walk-ins', (ctx) => {
       reason: 'elderly',
     });
     expect(again.json().error.code).toBe('already_checked_in');
+
+    // The walk-in pays at the office: the code is taken, the appointment stays attended, the case in its step.
+    await ctx.db.transaction((tx) => settleBilling(tx, systemCaller('test'), { code: billing!.code }));
+    expect(await state(elderly.id)).toMatchObject({ status: 'checked_in', appointments: 1 });
+    const [paid] = await ctx.db.select().from(appointments).where(eq(appointments.id, appointment!.id));
+    expect(paid!.state).toBe('attended');
+    expect((await ctx.db.select().from(billings).where(eq(billings.code, billing!.code)))[0]!.paidAt).not.toBeNull();
   });
 
   it('checks the age on record for elderly and toddler walk-ins, and the application’s unit and status', async () => {

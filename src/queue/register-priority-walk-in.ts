@@ -80,14 +80,19 @@ export async function registerPriorityWalkIn(
     payload: { channel: 'priority', ...(outsideHours && { outsideHours }) },
   });
 
-  const { ticket, label } = await admitToQueue(tx, caller, {
-    unitCode: input.unitCode,
-    day: today,
-    series: 'P',
-    applicationId: application.id,
-    appointmentId,
-    priorityReason: input.reason,
-  });
+  const { ticket, label } = await admitToQueue(
+    tx,
+    caller,
+    {
+      unitCode: input.unitCode,
+      day: today,
+      series: 'P',
+      applicationId: application.id,
+      appointmentId,
+      priorityReason: input.reason,
+    },
+    now,
+  );
   await appendAudit(tx, caller, {
     action: 'queue.walk_in',
     targetType: 'application',

@@ -20,12 +20,19 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
   const { application, appointment, billing, unit } = details;
   const base = `/applications/${application.id}/appointment`;
   const hours = openingHoursOn(unit, appointment.date, lang);
+  // Checked in at reception: the page stays the applicant's record, but the QR admits nobody and nothing can change.
+  const attended = appointment.state === 'attended';
+  const lead = attended
+    ? t('booking.confirmation.attendedLead')
+    : billing.paidAt
+      ? t('booking.confirmation.paidLead')
+      : t('booking.confirmation.lead');
   return (
     <Layout ctx={ctx} title={t('booking.confirmation.title')}>
       <link rel="stylesheet" href={assets.css} />
       <h1>{t('booking.confirmation.title')}</h1>
       <p class="notice" role="status">
-        {billing.paidAt ? t('booking.confirmation.paidLead') : t('booking.confirmation.lead')}
+        {lead}
       </p>
       <dl class="facts">
         <dt>{t('booking.confirmation.trackingCode')}</dt>
@@ -90,15 +97,19 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
         <p class="hint">{t('booking.confirmation.regulation', { regulation: application.feeRegulation })}</p>
       )}
 
-      <h2>{t('booking.confirmation.qrTitle')}</h2>
-      <img
-        class="qr-image"
-        src={qrImage}
-        width={220}
-        height={220}
-        alt={t('booking.confirmation.qrAlt', { code: application.trackingCode })}
-      />
-      <p>{t('booking.confirmation.qrHelp')}</p>
+      {!attended && (
+        <>
+          <h2>{t('booking.confirmation.qrTitle')}</h2>
+          <img
+            class="qr-image"
+            src={qrImage}
+            width={220}
+            height={220}
+            alt={t('booking.confirmation.qrAlt', { code: application.trackingCode })}
+          />
+          <p>{t('booking.confirmation.qrHelp')}</p>
+        </>
+      )}
 
       <h2>{t('booking.confirmation.bringTitle')}</h2>
       <ul>
@@ -122,7 +133,9 @@ export function ConfirmationPage({ ctx, details, qrImage, assets, canReschedule 
       </ul>
 
       <h2>{t('booking.confirmation.manageTitle')}</h2>
-      {canReschedule ? (
+      {attended ? (
+        <p>{t('booking.confirmation.attended')}</p>
+      ) : canReschedule ? (
         <p>
           <a href={`${base}/reschedule`}>{t('booking.confirmation.reschedule')}</a>
         </p>

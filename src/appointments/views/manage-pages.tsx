@@ -51,7 +51,9 @@ export function CancelPage({ ctx, application, appointment, unitName, state }: C
       <h1>{t('booking.cancel.title')}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={{}} />
       <ApplicationSummary ctx={ctx} application={application} unitName={unitName} />
-      {appointment.state === 'paid' ? (
+      {appointment.state === 'attended' ? (
+        <p>{t('booking.cancel.attended', { date: formatDay(lang, appointment.date) })}</p>
+      ) : appointment.state === 'paid' ? (
         <p>{t('booking.cancel.paid')}</p>
       ) : (
         <>
