@@ -22,6 +22,7 @@ import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
+import { borderPassRoutes } from './authz-border-pass-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { permitRoutes } from './authz-permit-routes.ts';
@@ -371,6 +372,7 @@ export const routes: Record<string, Entry> = {
   ...foreignerRoutes,
   ...overstayRoutes,
   ...lodgingRoutes,
+  ...borderPassRoutes,
   ...lodgingOversightRoutes,
   ...permitServiceRoutes,
   ...permitRoutes,
