@@ -5,11 +5,13 @@ import './messages.ts';
 import { registerAccounts } from './accounts/register.ts';
 import { registerApplications } from './applications/register.ts';
 import { registerAppointments } from './appointments/register.ts';
+import { registerBorderPasses } from './border-passes/register.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
 import { foreignerReferences } from './foreigner-references.ts';
 import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
+import { registerCrossingPoints } from './crossing-points/register.ts';
 import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
@@ -73,12 +75,14 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerHolidays(app);
   await registerAccounts(app);
   registerWatchlist(app);
+  registerCrossingPoints(app);
   registerForeigners(app, {
     onDeparture: closeOverstays,
     records: { permits: listPermitsOfForeigner, stays: listStaysOfForeigner },
   });
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
+  await registerBorderPasses(app);
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });
   await registerAppointments(app);

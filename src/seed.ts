@@ -1,8 +1,10 @@
 import type { Executor } from './platform/db/index.ts';
 import { importRegions } from './regions/import-regions.ts';
 import { seedUnits } from './units/seed-units.ts';
+import { seedCrossingPoints } from './crossing-points/seed-crossing-points.ts';
 import { seedTariffs } from './fees/seed-tariffs.ts';
 import { seedLodgingRules } from './lodgings/seed-lodging-rules.ts';
+import { seedPassRules } from './border-passes/seed-pass-rules.ts';
 import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
@@ -15,9 +17,11 @@ import { seedBanRules } from './watchlist/seed-ban-rules.ts';
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
+  await seedCrossingPoints(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
   await seedLodgingRules(db);
+  await seedPassRules(db);
   await seedOverstayRates(db);
   // The daily overstay scan reschedules itself; this starts the chain on a new installation (and restarts a broken one).
   await scheduleOverstayScan(db, now);

@@ -23,6 +23,7 @@ import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
+import { borderPassRoutes } from './authz-border-pass-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { permitRoutes } from './authz-permit-routes.ts';
@@ -373,6 +374,7 @@ export const routes: Record<string, Entry> = {
   ...overstayRoutes,
   ...banRoutes,
   ...lodgingRoutes,
+  ...borderPassRoutes,
   ...lodgingOversightRoutes,
   ...permitServiceRoutes,
   ...permitRoutes,

@@ -40,13 +40,13 @@ export const html = Buffer.from('<!doctype html><html><body><script>alert(docume
 
 export type FilePart = { field?: string; filename: string; type: string; bytes: Buffer };
 
-/** A multipart/form-data body with text fields and at most one file. */
-export function multipart(fields: Record<string, string>, file?: FilePart) {
+/** A multipart/form-data body with text fields and a file, or several (each in its own field). */
+export function multipart(fields: Record<string, string>, files?: FilePart | FilePart[]) {
   const boundary = `----sikoe${crypto.randomUUID()}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  if (file) {
+  for (const file of Array.isArray(files) ? files : files ? [files] : []) {
     chunks.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
@@ -65,7 +65,7 @@ export async function postMultipart(
   url: string,
   pageUrl: string,
   fields: Record<string, string>,
-  file?: FilePart,
+  file?: FilePart | FilePart[],
 ) {
   const page = await browser.get(pageUrl);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';

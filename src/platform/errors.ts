@@ -41,6 +41,7 @@ export const errorStatus = {
   already_answered: 409,
   series_exhausted: 409,
   lodging_not_verified: 409,
+  border_pass_refused: 422,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -164,6 +164,8 @@ export const en: Messages<typeof id> = {
       'This office has used up its passport numbers for this type. Ask an administrator to extend the number range.',
     lodging_not_verified:
       'This lodging cannot report guests until the immigration office has verified it (or while it is suspended).',
+    border_pass_refused:
+      'A border pass cannot be issued to this applicant. The refusal has been recorded; the applicant may contact the head of office.',
     reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
     invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',

@@ -157,6 +157,8 @@ export const id = {
       'Nomor paspor untuk kantor dan jenis paspor ini sudah habis. Hubungi administrator untuk menambah rentang nomor.',
     lodging_not_verified:
       'Penginapan ini belum dapat melaporkan tamu sampai diverifikasi kantor imigrasi (atau selama ditangguhkan).',
+    border_pass_refused:
+      'Pas Lintas Batas tidak dapat diterbitkan untuk pemohon ini. Penolakan telah dicatat; pemohon dapat menghubungi kepala kantor.',
     reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
     invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',

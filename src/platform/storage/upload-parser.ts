@@ -20,20 +20,21 @@ const overhead = 16 * 1024;
 /**
  * Parses multipart/form-data into a plain body ({ field: text, file: { bytes, filename } }) for the routes of the
  * scope it is registered in. It parses while the body is read, before validation, so the platform's CSRF check
- * finds `_csrf` in a form sent without JavaScript exactly as in any other form. One file per request, at most
- * `maxBytes`; larger is refused (413) as soon as the limit is passed.
+ * finds `_csrf` in a form sent without JavaScript exactly as in any other form. One file per request unless `files`
+ * says more (each in its own field), each at most `maxBytes`; larger is refused (413) as soon as the limit is passed.
  */
 export function registerUploadParser(
   scope: FastifyInstance,
   maxBytes: number,
   textFields?: { fields: number; fieldSize: number },
+  files = 1,
 ): void {
   const tooLarge = () => new AppError('payload_too_large', { file: 'v.fileTooLarge' });
   // A form with many or long text fields (an optional third argument) gets room for them besides the file.
   const fieldLimits = textFields ?? { fields: 10, fieldSize: 4096 };
   const room = textFields ? overhead + textFields.fields * textFields.fieldSize : overhead;
   scope.addContentTypeParser('multipart/form-data', (req, payload, done) => {
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes + room) return done(tooLarge());
+    if (Number(req.headers['content-length'] ?? 0) > files * maxBytes + room) return done(tooLarge());
     const body: Record<string, unknown> = {};
     let settled = false;
     const finish = (err: Error | null) => {
@@ -51,10 +52,10 @@ export function registerUploadParser(
         headers: req.headers as BusboyHeaders,
         limits: {
           fileSize: maxBytes,
-          files: 1,
+          files,
           fields: fieldLimits.fields,
           fieldSize: fieldLimits.fieldSize,
-          parts: fieldLimits.fields + 1,
+          parts: fieldLimits.fields + files,
         },
       });
     } catch {

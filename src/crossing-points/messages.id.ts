@@ -1,0 +1,55 @@
+// Messages of the "crossingPoints" namespace: tempat pemeriksaan lintas batas (Bahasa Indonesia); messages.en.ts must
+// have the same keys.
+export const crossingPoints = {
+  title: 'Tempat pemeriksaan lintas batas',
+  lead: 'PLBN, pos lintas batas tradisional, serta TPI pelabuhan dan bandar udara, dengan dokumen yang diperiksa dan apakah Pas Lintas Batas (PLB) dapat dipakai hari ini.',
+  kinds: {
+    plbn: 'PLBN (Pos Lintas Batas Negara)',
+    traditional: 'Pos lintas batas tradisional',
+    sea: 'TPI pelabuhan laut',
+    air: 'TPI bandar udara',
+  },
+  documents: { passport: 'Paspor', plb: 'Pas Lintas Batas (PLB)' },
+  fields: {
+    name: 'Tempat',
+    kind: 'Jenis',
+    unit: 'Unit pelaksana',
+    counterpart: 'Pos mitra di seberang',
+    hours: 'Jam layanan',
+    documents: 'Dokumen yang diperiksa',
+    plbToday: 'PLB hari ini',
+    source: 'Sumber',
+  },
+  unknown: 'Belum diketahui',
+  hoursUnknown: 'Belum diketahui (tidak tercantum dalam sumber)',
+  everyDay: 'Setiap hari {{hours}} WITA',
+  closed: 'tutup',
+  plb: {
+    accepted: 'Dapat dipakai: mitra menerima PLB',
+    refused: 'Tidak dapat dipakai: mitra tidak menerima PLB',
+    notServed: 'Tidak melayani PLB',
+    since: 'sejak {{date}}',
+  },
+  switch: {
+    title: 'Penerimaan PLB oleh mitra',
+    accepts: 'Apakah pos mitra menerima PLB?',
+    yes: 'Ya, PLB diterima',
+    no: 'Tidak, hanya paspor',
+    effectiveFrom: 'Berlaku mulai',
+    effectiveFromHint: 'Hari ini atau sesudahnya (WITA). Riwayat sebelumnya tidak diubah.',
+    reason: 'Alasan dan dasarnya',
+    reasonHint: 'Misalnya nomor nota diplomatik atau surat pemberitahuan.',
+    submit: 'Catat perubahan',
+  },
+  history: {
+    title: 'Riwayat penerimaan PLB',
+    none: 'Belum ada catatan.',
+    on: 'Diterima mulai {{date}}',
+    off: 'Tidak diterima mulai {{date}}',
+    seed: 'data awal',
+  },
+  v: {
+    noPlb: 'Tempat ini tidak melayani PLB.',
+    pastDay: 'Tanggal berlaku tidak boleh sebelum hari ini.',
+  },
+};
