@@ -7,5 +7,12 @@ import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
 import { hasPermits } from './stay-permits/register.ts';
+import { hasBanEntries } from './watchlist/register.ts';
 
-export const foreignerReferences: readonly ForeignerReference[] = [hasStays, hasPermits, hasApplications, hasOverstays];
+export const foreignerReferences: readonly ForeignerReference[] = [
+  hasStays,
+  hasPermits,
+  hasApplications,
+  hasOverstays,
+  hasBanEntries,
+];
