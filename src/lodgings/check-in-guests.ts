@@ -46,8 +46,8 @@ async function existingStays(tx: Tx, lodgingId: string, clientIds: string[]): Pr
 }
 
 /**
- * Inserts the new stays in one statement whatever their number, each column sent as one array (`unnest`), so a
- * thousand guests are 10 parameters, not 17,000. A stay another request inserted meanwhile is skipped, not doubled.
+ * Inserts the new stays in one statement whatever their number, so a thousand guests are a dozen parameters, not
+ * 17,000. A stay another request inserted meanwhile is skipped, not doubled.
  */
 async function insertStays(
   tx: Tx,
@@ -63,7 +63,22 @@ async function insertStays(
     guests.map((g) => ({ ...g, expiresOn: g.expiresOn ?? null })),
   );
   const rules = await listLodgingRules(tx);
-  const column = <T>(pick: (g: GuestInput, i: number) => T) => sql.param(guests.map(pick));
+  // The guests as one JSON parameter (`json_to_recordset`): a single statement however many, and no per-value
+  // array escaping on the server thread.
+  const batch = JSON.stringify(
+    guests.map((g, i) => ({
+      client_id: g.clientId,
+      foreigner_id: people[i],
+      document_number: g.documentNumber,
+      check_in_at: g.checkInAt.toISOString(),
+      expected_check_out_on: g.expectedCheckOutOn,
+      room: g.room ?? null,
+      purpose: g.purpose,
+      permit_seen: g.permitSeen ?? null,
+      late: isLate(rules, g.checkInAt, now),
+      receipt_number: newReceiptNumber(lodging.unitCode, g.checkInAt),
+    })),
+  );
   return queryRows<StayKey>(
     tx,
     sql`insert into ${stays} (lodging_id, client_id, foreigner_id, document_number, check_in_at, expected_check_out_on,
@@ -72,19 +87,9 @@ async function insertStays(
       select ${lodging.id}, u.client_id, u.foreigner_id, u.document_number, u.check_in_at, u.expected_check_out_on,
         u.room, u.purpose, u.permit_seen, ${channel}, ${caller.actor!.id}, ${now.toISOString()}::timestamptz, u.late,
         u.receipt_number, ${lodging.unitCode}, ${lodging.regencyCode}, ${lodging.districtCode}
-      from unnest(
-        ${column((g) => g.clientId)}::text[],
-        ${column((_, i) => people[i]!)}::uuid[],
-        ${column((g) => g.documentNumber)}::text[],
-        ${column((g) => g.checkInAt.toISOString())}::timestamptz[],
-        ${column((g) => g.expectedCheckOutOn)}::date[],
-        ${column((g) => g.room ?? null)}::text[],
-        ${column((g) => g.purpose)}::text[],
-        ${column((g) => g.permitSeen ?? null)}::text[],
-        ${column((g) => isLate(rules, g.checkInAt, now))}::boolean[],
-        ${column((g) => newReceiptNumber(lodging.unitCode, g.checkInAt))}::text[]
-      ) as u(client_id, foreigner_id, document_number, check_in_at, expected_check_out_on, room, purpose, permit_seen,
-        late, receipt_number)
+      from json_to_recordset(${batch}::json) as u(client_id text, foreigner_id uuid, document_number text,
+        check_in_at timestamptz, expected_check_out_on date, room text, purpose text, permit_seen text, late boolean,
+        receipt_number text)
       on conflict (lodging_id, client_id) do nothing
       returning id, client_id as "clientId", receipt_number as "receiptNumber", late`,
   );

@@ -47,9 +47,17 @@ export function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   return out;
 }
 
-/** A YYYY-MM-DD date the calendar has: "2026-02-31", "2026-13-01" and "0000-00-00" are not. */
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A YYYY-MM-DD date the calendar has: "2026-02-31", "2026-13-01" and "0000-00-00" are not. Arithmetic, not a Date: a
+ * hotel's batch checks thousands of dates per request.
+ */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  const parts = isoDatePattern.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
