@@ -1,0 +1,10 @@
+import type { App } from '../platform/http/server.ts';
+import { registerBorderApi } from './api-routes.ts';
+
+/** The crossing desk: crossings and their verdicts, the secondary inspection, overdue PLB holders, daily counts. */
+export function registerBorder(app: App): void {
+  registerBorderApi(app);
+}
+
+/** "A crossing names this person", for the deletion of people no record names (listed in src/foreigner-references.ts). */
+export { hasCrossings } from './has-crossings-sql.ts';
