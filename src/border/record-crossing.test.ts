@@ -137,4 +137,32 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
         .where(and(eq(crossings.pointCode, desk.point.code))),
     ).toHaveLength(0);
   });
+
+  it('publishes the day counts without personal data, on the API and the transparency page and CSV', async () => {
+    const desk = await makeDesk(ctx.db);
+    const doc = makeTravelDocument({ birthDate: born() });
+    await postCrossing(ctx.app, desk.officerToken, desk.point.code, { direction: 'arrival', scan: mrzOf(doc) });
+    const stats = await ctx.app.inject({
+      url: `/api/v1/stats/crossings?from=${today}&to=${today}&point=${desk.point.code}`,
+    });
+    expect(stats.statusCode).toBe(200);
+    expect(stats.json()).toEqual([
+      {
+        day: today,
+        pointCode: desk.point.code,
+        direction: 'arrival',
+        travellerKind: 'foreigner',
+        documentKind: 'passport',
+        count: 1,
+      },
+    ]);
+    expect(stats.body).not.toContain(doc.documentNumber);
+    const tooLong = await ctx.app.inject({ url: `/api/v1/stats/crossings?from=2025-01-01&to=2026-06-01` });
+    expect(tooLong.statusCode).toBe(422);
+    const year = today.slice(0, 4);
+    const csv = await ctx.app.inject({ url: `/transparansi/lintas-batas.csv?year=${year}` });
+    expect(csv.body).toContain(`${today.slice(0, 7)},${desk.point.code},arrival,foreigner,passport,1`);
+    const page = await ctx.app.inject({ url: `/transparansi?year=${year}` });
+    expect(page.body).toContain(desk.point.code);
+  });
 });
