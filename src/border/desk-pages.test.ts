@@ -63,13 +63,13 @@ describeApp('the desk’s pages without JavaScript', (ctx) => {
     const missing = await supervisor.post(
       `${red.headers.location as string}/decision`,
       { step: 'refuse', reason: '' },
-      red.headers.location as string,
+      red.headers.location,
     );
     expect(missing.statusCode).toBe(422);
     const decided = await supervisor.post(
       `${red.headers.location as string}/decision`,
       { step: 'hand_over', reason: 'DPO', agency: 'Polres Belu' },
-      red.headers.location as string,
+      red.headers.location,
     );
     expect(decided.statusCode).toBe(303);
     const after = await supervisor.get(red.headers.location as string);
