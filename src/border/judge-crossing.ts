@@ -6,7 +6,7 @@ import type { Executor } from '../platform/db/index.ts';
 import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
 import { matchTraveller } from '../watchlist/match-traveller.ts';
 import { latestPassCrossing } from './find-crossing.ts';
-import type { DeskDocument } from './read-desk-input.ts';
+import type { DeskDocument } from './read-desk-document.ts';
 import type { Direction, Verdict, VerdictReason } from './schema.ts';
 
 export type Judgement = {

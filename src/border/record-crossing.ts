@@ -10,7 +10,7 @@ import { applyCrossing } from './apply-crossing.ts';
 import { findHeldCrossing, findResentCrossing } from './find-crossing.ts';
 import { judgeCrossing } from './judge-crossing.ts';
 import { authorize, authorizeRole } from './policy.ts';
-import { readDeskInput, type DeskDocument, type DeskDocumentInput } from './read-desk-input.ts';
+import { readDeskDocument, type DeskDocument, type DeskDocumentInput } from './read-desk-document.ts';
 import { crossingActions, crossings, type Crossing, type Direction } from './schema.ts';
 
 export type CrossingInput = DeskDocumentInput & {
@@ -103,7 +103,7 @@ export async function recordCrossing(
   const resent = await findResentCrossing(tx, actor!.id, input.requestId);
   if (resent) return { crossing: resent, repeated: true };
   const today = witaDate(now);
-  const document = await readDeskInput(tx, input, today);
+  const document = await readDeskDocument(tx, input, today);
   const traveller = travellerColumns(document);
   if (await findHeldCrossing(tx, traveller)) throw new AppError('validation_failed', { scan: 'border.v.held' });
   const foreignerId =

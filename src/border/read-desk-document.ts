@@ -45,7 +45,7 @@ function typedPassport(input: DeskDocumentInput): TravelDocumentFields {
  * scan of two or three lines is a passport's MRZ (check digits must hold: a misread is re-scanned, not judged), and
  * without a scan the typed fields describe a passport.
  */
-export async function readDeskInput(db: Executor, input: DeskDocumentInput, today: IsoDate): Promise<DeskDocument> {
+export async function readDeskDocument(db: Executor, input: DeskDocumentInput, today: IsoDate): Promise<DeskDocument> {
   const scan = input.scan?.trim() ?? '';
   if (scan === '') return { kind: 'passport', doc: typedPassport(input) };
   if (isPlbNumber(scan) || isPlbToken(scan)) {
