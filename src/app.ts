@@ -5,6 +5,7 @@ import './messages.ts';
 import { registerAccounts } from './accounts/register.ts';
 import { registerApplications } from './applications/register.ts';
 import { registerAppointments } from './appointments/register.ts';
+import { registerBorder } from './border/register.ts';
 import { registerBorderPasses } from './border-passes/register.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
 import { foreignerReferences } from './foreigner-references.ts';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerComplaints(app);
   await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
+  registerBorder(app);
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);

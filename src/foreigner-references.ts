@@ -3,6 +3,7 @@
 // such records, so app.ts hands lodgings this list (and a table that names a person must add its condition here;
 // src/lodgings/oversight-jobs.test.ts checks every `foreigner_id` column is covered).
 import type { ForeignerReference } from './foreigners/delete-unreferenced-foreigners.ts';
+import { hasCrossings } from './border/register.ts';
 import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
@@ -15,4 +16,5 @@ export const foreignerReferences: readonly ForeignerReference[] = [
   hasApplications,
   hasOverstays,
   hasBanEntries,
+  hasCrossings,
 ];

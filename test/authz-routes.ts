@@ -24,6 +24,7 @@ import { overstayRoutes } from './authz-overstay-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
+import { borderRoutes } from './authz-border-routes.ts';
 import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { permitRoutes } from './authz-permit-routes.ts';
@@ -375,6 +376,7 @@ export const routes: Record<string, Entry> = {
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,
+  ...borderRoutes,
   ...lodgingOversightRoutes,
   ...permitServiceRoutes,
   ...permitRoutes,

@@ -22,6 +22,7 @@ export const crossingPoints: Messages<typeof id> = {
     plbToday: 'PLB today',
     source: 'Source',
   },
+  deskLink: 'Crossing desk (record arrivals and departures)',
   unknown: 'Not known yet',
   hoursUnknown: 'Not known yet (not in the sources)',
   everyDay: 'Every day {{hours}} WITA',

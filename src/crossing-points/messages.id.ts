@@ -20,6 +20,7 @@ export const crossingPoints = {
     plbToday: 'PLB hari ini',
     source: 'Sumber',
   },
+  deskLink: 'Meja pemeriksaan (pencatatan kedatangan dan keberangkatan)',
   unknown: 'Belum diketahui',
   hoursUnknown: 'Belum diketahui (tidak tercantum dalam sumber)',
   everyDay: 'Setiap hari {{hours}} WITA',

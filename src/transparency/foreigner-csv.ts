@@ -1,3 +1,4 @@
+import type { MonthlyCrossingCount } from '../border/count-crossings.ts';
 import type { ForeignerFigures } from './foreigner-figures.ts';
 
 /**
@@ -12,4 +13,11 @@ export function foreignerCsv(figures: ForeignerFigures): string {
     ...figures.overstays.map((r) => ['overstays', r.month, r.unitCode, '', '', r.overstays, '', r.paid, r.proposed]),
   ];
   return [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}
+
+/** Border crossings per month, point, direction, citizen/foreigner and document, with machine-readable codes. */
+export function crossingCsv(rows: MonthlyCrossingCount[]): string {
+  const header = ['month', 'point_code', 'direction', 'traveller_kind', 'document_kind', 'count'];
+  const lines = rows.map((r) => [r.month, r.pointCode, r.direction, r.travellerKind, r.documentKind, r.count]);
+  return [header, ...lines].map((r) => r.join(',')).join('\r\n') + '\r\n';
 }

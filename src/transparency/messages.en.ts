@@ -44,4 +44,17 @@ export const transparency: Messages<typeof id> = {
     none: 'no figures yet',
     csv: 'Download the foreigners CSV',
   },
+  crossings: {
+    title: 'Border crossings',
+    lead: 'Crossings that happened at each border post and TPI per month, by direction, citizen/foreigner and document (passport or PLB). Counts only.',
+    caption: 'Crossings, {{year}}',
+    month: 'Month',
+    point: 'Point',
+    direction: 'Direction',
+    traveller: 'Traveller',
+    document: 'Document',
+    count: 'Count',
+    none: 'no figures yet',
+    csv: 'Download the border crossings CSV',
+  },
 };

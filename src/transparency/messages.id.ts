@@ -41,4 +41,17 @@ export const transparency = {
     none: 'belum ada angka',
     csv: 'Unduh CSV orang asing',
   },
+  crossings: {
+    title: 'Lintas batas',
+    lead: 'Pelintasan yang terjadi di setiap pos lintas batas dan TPI per bulan, menurut arah, WNI/WNA, dan dokumen (paspor atau PLB). Hanya angka.',
+    caption: 'Pelintasan, {{year}}',
+    month: 'Bulan',
+    point: 'Tempat',
+    direction: 'Arah',
+    traveller: 'Pelintas',
+    document: 'Dokumen',
+    count: 'Jumlah',
+    none: 'belum ada angka',
+    csv: 'Unduh CSV lintas batas',
+  },
 };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import { foreignerCsv } from './foreigner-csv.ts';
+import { crossingCsv, foreignerCsv } from './foreigner-csv.ts';
 import { transparencyCsv } from './transparency-csv.ts';
 import { transparencyReport } from './transparency-report.ts';
 import { TransparencyPage } from './views/transparency-page.tsx';
@@ -87,13 +87,21 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
       .send(foreignerCsv(report.foreigners));
   });
 
+  app.get('/transparansi/lintas-batas.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transparansi-lintas-batas-${report.year}.csv"`)
+      .send(crossingCsv(report.crossings));
+  });
+
   app.get(
     '/api/v1/transparency',
     {
       schema: {
         tags: ['transparency'],
         summary:
-          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month',
+          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month; border crossings per point and month',
         querystring: YearQuery,
         response: {
           200: z.object({
@@ -103,6 +111,18 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
             region: FiguresJson,
             units: z.array(FiguresJson),
             foreigners: ForeignerFiguresJson,
+            crossings: z
+              .array(
+                z.object({
+                  month: z.string(),
+                  pointCode: z.string(),
+                  direction: z.string(),
+                  travellerKind: z.string(),
+                  documentKind: z.string(),
+                  count,
+                }),
+              )
+              .describe('Border crossings that happened per month, point, direction, citizen/foreigner and document'),
           }),
         },
       },

@@ -1,3 +1,4 @@
+import { countCrossingsByMonth, type MonthlyCrossingCount } from '../border/count-crossings.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { countIssuedPassports } from '../statistics/count-issued-passports.ts';
@@ -24,12 +25,14 @@ export type TransparencyReport = {
   region: UnitReport;
   units: UnitReport[];
   foreigners: ForeignerFigures;
+  /** Crossings that happened per month, point, direction, citizen/foreigner and document: counts only. */
+  crossings: MonthlyCrossingCount[];
 };
 
 /**
  * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
  * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued;
- * and, per unit and month, stay permits, lodging reports and overstays.
+ * and, per unit and month, stay permits, lodging reports and overstays; per point and month, border crossings.
  */
 export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
   const from = `${year}-01-01`;
@@ -63,5 +66,6 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   );
   const region = reports.find((r) => r.unitCode === REGION)!;
   const foreigners = await foreignerFigures(db, { from, to });
-  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION), foreigners };
+  const crossings = await countCrossingsByMonth(db, { from, to });
+  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION), foreigners, crossings };
 }

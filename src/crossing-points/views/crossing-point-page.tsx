@@ -37,6 +37,9 @@ export function CrossingPointPage({ ctx, point, unitName, history, today, switch
         <a href="/officer/crossing-points">{t('crossingPoints.title')}</a>
       </p>
       <h1>{point.name}</h1>
+      <p>
+        <a href={`/officer/crossing-points/${point.code}/desk`}>{t('crossingPoints.deskLink')}</a>
+      </p>
       <dl>
         {facts.map(([key, value]) => (
           <>

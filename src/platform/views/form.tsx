@@ -120,12 +120,15 @@ export function TextArea({
   state,
   hint,
   rows = 3,
+  autofocus,
 }: {
   name: string;
   label: string;
   state: FormState;
   hint?: string;
   rows?: number;
+  /** A desk's scan field: a scanner that types lands in it without a click. */
+  autofocus?: boolean;
 }) {
   const id = `f-${name}`;
   const error = state.errors?.[name];
@@ -137,6 +140,7 @@ export function TextArea({
         id={id}
         name={name}
         rows={rows}
+        autofocus={autofocus}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       >

@@ -4,6 +4,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
 import { BarChart } from './bar-chart.tsx';
+import { CrossingTable } from './crossing-table.tsx';
 import { ForeignerTables } from './foreigner-tables.tsx';
 
 const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
@@ -119,6 +120,7 @@ export function TransparencyPage({
         · <a href="/statistik/paspor">{t('statistics.link')}</a>
       </p>
       <ForeignerTables ctx={ctx} figures={report.foreigners} year={report.year} />
+      <CrossingTable ctx={ctx} rows={report.crossings} year={report.year} />
       <p class="hint">{t('transparency.note')}</p>
       <p class="hint">{t('transparency.whistleblowingNote', { count: report.region.complaints.whistleblowing })}</p>
     </Layout>

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { recordDeparture } from '../foreigners/record-departure.ts';
+import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
+import { closeOverstays } from '../overstays/close-overstays.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { crossingDailyCounts, type Crossing } from './schema.ts';
+
+/** One more crossing on its day, point, direction, kind of traveller and document: one row, never a scan. */
+async function countCrossing(tx: Tx, crossing: Crossing): Promise<void> {
+  await tx
+    .insert(crossingDailyCounts)
+    .values({
+      day: crossing.crossedOn,
+      pointCode: crossing.pointCode,
+      direction: crossing.direction,
+      travellerKind: crossing.travellerKind,
+      documentKind: crossing.documentKind,
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [
+        crossingDailyCounts.day,
+        crossingDailyCounts.pointCode,
+        crossingDailyCounts.direction,
+        crossingDailyCounts.travellerKind,
+        crossingDailyCounts.documentKind,
+      ],
+      set: { count: sql`${crossingDailyCounts.count} + 1` },
+    });
+}
+
+/**
+ * What a crossing that happened (cleared at the desk, or allowed by a supervisor) changes, in the same transaction:
+ * the day's count, and for a foreigner leaving a departure in the register (which closes their overstays with their
+ * final days) and their open lodging stays checked out. A foreigner's arrival is this crossing itself: the register
+ * knows the person (`recordForeigners`) and the crossing is their entry, so no other record is opened.
+ */
+export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, place: string, now = new Date()) {
+  await countCrossing(tx, crossing);
+  if (crossing.direction !== 'departure' || !crossing.foreignerId) return;
+  await recordDeparture(
+    tx,
+    caller,
+    { who: { foreignerId: crossing.foreignerId }, departedOn: crossing.crossedOn, place, requestId: crossing.id },
+    closeOverstays,
+  );
+  await checkOutDeparted(tx, caller, { foreignerId: crossing.foreignerId, at: now });
+}

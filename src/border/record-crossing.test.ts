@@ -1,0 +1,168 @@
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { makeOfficer } from '../../test/factories.ts';
+import { auditFor } from '../accounts/test-support.ts';
+import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
+import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { makeBanEntry } from '../watchlist/test-support.ts';
+import { crossingDailyCounts, crossings } from './schema.ts';
+import { makeDesk, postCrossing } from './test-support.ts';
+
+/** Birth dates in 1930–1939, where no other test of this file's features puts people. */
+const born = () =>
+  `193${Math.floor(Math.random() * 10)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+
+describeApp('the crossing desk’s verdicts', (ctx) => {
+  const today = witaDate();
+  const countsAt = async (pointCode: string) =>
+    ctx.db.select().from(crossingDailyCounts).where(eq(crossingDailyCounts.pointCode, pointCode));
+
+  it('clears a valid passport green, counts it, and records the foreigner’s arrival once for a resend', async () => {
+    const desk = await makeDesk(ctx.db);
+    const doc = makeTravelDocument({ nationality: 'TLS', issuingState: 'TLS', birthDate: born() });
+    const body = { direction: 'arrival', scan: mrzOf(doc), requestId: crypto.randomUUID() };
+    const first = await postCrossing(ctx.app, desk.officerToken, desk.point.code, body);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body).toMatchObject({ verdict: 'green', status: 'cleared', reasons: [] });
+    const again = await postCrossing(ctx.app, desk.officerToken, desk.point.code, body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const rows = await ctx.db.select().from(crossings).where(eq(crossings.pointCode, desk.point.code));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ travellerKind: 'foreigner', documentKind: 'passport', nationality: 'TLS' });
+    expect(rows[0]!.foreignerId).toBeTruthy();
+    expect(await countsAt(desk.point.code)).toEqual([
+      expect.objectContaining({ day: today, direction: 'arrival', travellerKind: 'foreigner', count: 1 }),
+    ]);
+  });
+
+  it('holds an expired passport red and locks the desk for that traveller until a decision', async () => {
+    const desk = await makeDesk(ctx.db);
+    const doc = makeTravelDocument({ birthDate: born(), expiresOn: addDays(today, -1) });
+    const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(doc),
+    });
+    expect(res.body).toMatchObject({
+      verdict: 'red',
+      status: 'held',
+      reasons: [{ code: 'document_expired', level: 'red' }],
+    });
+    const again = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(doc),
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.error?.fields).toEqual({
+      scan: 'Pelintas ini sedang ditahan untuk pemeriksaan lanjutan: tunggu putusan supervisor.',
+    });
+    expect(await ctx.db.select().from(crossings).where(eq(crossings.pointCode, desk.point.code))).toHaveLength(1);
+    expect(await countsAt(desk.point.code)).toEqual([]);
+    expect(await auditFor(ctx.db, res.body.id, 'crossing.held')).toHaveLength(1);
+  });
+
+  it('holds a citizen leaving who matches the prevention list by a spelling variant, telling the desk nothing of the ban', async () => {
+    const desk = await makeDesk(ctx.db);
+    const birthDate = born();
+    const entry = await makeBanEntry(ctx.db, { fullName: 'MUHAMMAD RIZAL EFENDI', birthDate });
+    const doc = makeTravelDocument({
+      nationality: 'IDN',
+      issuingState: 'IDN',
+      surname: 'EFFENDI',
+      givenNames: 'MOHAMAD RIZAL',
+      birthDate,
+    });
+    const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(doc),
+    });
+    expect(res.body).toMatchObject({
+      verdict: 'red',
+      status: 'held',
+      reasons: [{ code: 'ban_match', level: 'red', params: { match: 'name_birth_date' } }],
+    });
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(entry.id);
+    expect(text).not.toContain('Permintaan penyidik');
+    expect(text).not.toContain('B-001/2025');
+    const [row] = await ctx.db.select().from(crossings).where(eq(crossings.id, res.body.id));
+    expect(row!.banEntryIds).toEqual([entry.id]);
+    const [audit] = await auditFor(ctx.db, res.body.id, 'crossing.held');
+    expect(audit!.details).toMatchObject({ banEntryIds: [entry.id], reasons: ['ban_match'] });
+  });
+
+  it('holds a PLB at a point whose counterpart refuses it today, and clears one where it is accepted', async () => {
+    const refusing = await makeDesk(ctx.db, { plbAccepted: false });
+    const accepting = await makeDesk(ctx.db, { plbAccepted: true });
+    const issuer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-ATAMBUA' });
+    const pass = await makeBorderPass(ctx.db, ctx.app.deps.storage, issuer, { birthDate: born() });
+    const red = await postCrossing(ctx.app, refusing.officerToken, refusing.point.code, {
+      direction: 'departure',
+      scan: pass.number,
+    });
+    expect(red.body).toMatchObject({ verdict: 'red', reasons: [{ code: 'plb_not_usable' }] });
+    const pass2 = await makeBorderPass(ctx.db, ctx.app.deps.storage, issuer, { birthDate: born() });
+    const green = await postCrossing(ctx.app, accepting.officerToken, accepting.point.code, {
+      direction: 'departure',
+      scan: `http://localhost/pas-lintas-batas/periksa/${pass2.token}`,
+    });
+    expect(green.body).toMatchObject({ verdict: 'green', returnBy: addDays(today, 9) });
+  });
+
+  it('refuses a scan that is neither a readable MRZ nor a known PLB, and an officer of another office', async () => {
+    const desk = await makeDesk(ctx.db);
+    const unreadable = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'arrival',
+      scan: 'P<TLSNOT<A<REAL<MRZ\n123',
+    });
+    expect(unreadable.status).toBe(422);
+    const unknown = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'arrival',
+      scan: 'PLB-ATAMBUA-ABCDEFGH',
+    });
+    expect(unknown.body.error?.fields).toMatchObject({ scan: expect.stringContaining('PLB') });
+    const kupang = await bearerOf(
+      ctx.db,
+      await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' }),
+    );
+    const doc = makeTravelDocument({ birthDate: born() });
+    const elsewhere = await postCrossing(ctx.app, kupang, desk.point.code, { direction: 'arrival', scan: mrzOf(doc) });
+    expect(elsewhere.status).toBe(403);
+    expect(
+      await ctx.db
+        .select()
+        .from(crossings)
+        .where(and(eq(crossings.pointCode, desk.point.code))),
+    ).toHaveLength(0);
+  });
+
+  it('publishes the day counts without personal data, on the API and the transparency page and CSV', async () => {
+    const desk = await makeDesk(ctx.db);
+    const doc = makeTravelDocument({ birthDate: born() });
+    await postCrossing(ctx.app, desk.officerToken, desk.point.code, { direction: 'arrival', scan: mrzOf(doc) });
+    const stats = await ctx.app.inject({
+      url: `/api/v1/stats/crossings?from=${today}&to=${today}&point=${desk.point.code}`,
+    });
+    expect(stats.statusCode).toBe(200);
+    expect(stats.json()).toEqual([
+      {
+        day: today,
+        pointCode: desk.point.code,
+        direction: 'arrival',
+        travellerKind: 'foreigner',
+        documentKind: 'passport',
+        count: 1,
+      },
+    ]);
+    expect(stats.body).not.toContain(doc.documentNumber);
+    const tooLong = await ctx.app.inject({ url: `/api/v1/stats/crossings?from=2025-01-01&to=2026-06-01` });
+    expect(tooLong.statusCode).toBe(422);
+    const year = today.slice(0, 4);
+    const csv = await ctx.app.inject({ url: `/transparansi/lintas-batas.csv?year=${year}` });
+    expect(csv.body).toContain(`${today.slice(0, 7)},${desk.point.code},arrival,foreigner,passport,1`);
+    const page = await ctx.app.inject({ url: `/transparansi?year=${year}` });
+    expect(page.body).toContain(desk.point.code);
+  });
+});
