@@ -1,7 +1,11 @@
 // The route walk's entries for the border: crossing points and their PLB switch, Pas Lintas Batas issuing, steps,
 // cards and the public check.
+import { officerRoles } from '../src/platform/auth/schema.ts';
 import { png } from './uploads.ts';
 import { Entry, anyId, someDay } from './authz-entry.ts';
+
+/** Staff read the crossing points; a partner does not (a point's page names who switched its PLB and why). */
+const crossingPointReaders = officerRoles.filter((r) => r !== 'partner');
 
 /** The counter issues and reads passes; the head of office also revokes them and reads the refusals. */
 export const passCounter = ['head_of_office', 'counter_officer', 'verifier'] as const;
@@ -26,8 +30,8 @@ const step = { step: 'report_loss', reason: 'Hilang tanpa hak' };
 
 export const borderPassRoutes: Record<string, Entry> = {
   'GET /api/v1/crossing-points': { access: 'public' },
-  'GET /officer/crossing-points': { access: 'officer' },
-  'GET /officer/crossing-points/:code': { access: 'officer', url: () => '/officer/crossing-points/OEPOLI' },
+  'GET /officer/crossing-points': { access: crossingPointReaders },
+  'GET /officer/crossing-points/:code': { access: crossingPointReaders, url: () => '/officer/crossing-points/OEPOLI' },
   // A Kantor Imigrasi's admin does not switch: only the head of the point's office or the Kanwil's admin.
   'POST /officer/crossing-points/:code/plb': {
     access: ['head_of_office'],

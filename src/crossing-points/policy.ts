@@ -6,20 +6,23 @@ export type CrossingPointAction = 'crossing_point.view' | 'crossing_point.switch
 type Target = { unitCode: string; scope: readonly string[]; root: string };
 
 /**
- * Every officer reads the crossing points (the desk and the PLB counter need them). Whether the counterpart accepts
- * the PLB is a diplomatic fact the head of the point's office or the Kanwil's admin records; an admin of a Kantor
- * Imigrasi does not.
+ * Every staff officer reads the crossing points (the desk and the PLB counter need them); a partner (an outside
+ * agency's account) does not, since a point's page names the officers who switched its PLB and why. Whether the
+ * counterpart accepts the PLB is a diplomatic fact the head of the point's office or the Kanwil's admin records; an
+ * admin of a Kantor Imigrasi does not.
  */
 export function can(actor: Actor | null, action: CrossingPointAction, target?: Target): boolean {
-  if (actor?.kind !== 'officer') return false;
+  if (!isStaff(actor)) return false;
   if (action === 'crossing_point.view') return true;
   if (!target || !target.scope.includes(target.unitCode)) return false;
   return actor.role === 'head_of_office' || (actor.role === 'admin' && actor.unitCode === target.root);
 }
 
+const isStaff = (actor: Actor | null): actor is Actor => actor?.kind === 'officer' && actor.role !== 'partner';
+
 /** Refuses by role first, before any point is looked up. */
 export function roleMay(actor: Actor | null, action: CrossingPointAction): boolean {
-  if (actor?.kind !== 'officer') return false;
+  if (!isStaff(actor)) return false;
   return action === 'crossing_point.view' || actor.role === 'head_of_office' || actor.role === 'admin';
 }
 
