@@ -50,7 +50,7 @@ export type IssueInput = {
 export type IssueResult = { kind: 'issued'; pass: BorderPass; repeated: boolean } | { kind: 'refused' };
 
 /** Every rule of the form that needs the database or the files, refused together as field errors. */
-async function checkIssue(tx: Tx, actor: Actor, input: IssueInput, today: IsoDate) {
+async function checkIssue(tx: Tx, actor: Actor, input: IssueInput, today: IsoDate, scope: string[]) {
   const errors: FieldErrors = await checkResidence(tx, input, today);
   if (input.endorsementDate > today) errors.endorsementDate = 'borderPasses.v.endorsementFuture';
   const photos = await checkPhotos(input.photos);
@@ -61,6 +61,8 @@ async function checkIssue(tx: Tx, actor: Actor, input: IssueInput, today: IsoDat
     if (!duty || duty.kind === 'counter') errors.channel = 'borderPasses.v.noOutreachDuty';
   }
   const old = input.replaces ? await lockBorderPass(tx, input.replaces.passId) : null;
+  // Another unit's pass is refused before the form's answers could say anything about it.
+  if (old) authorize(actor, 'border_pass.issue', { unitCode: old.unitCode, scope });
   // A pass already renewed or revoked says so before anything about the form.
   if (old && input.replaces) assertStepAllowed(passWorkflow, input.replaces.step, old.status);
   const valid = await findValidPassOfNik(tx, input.nik);
@@ -177,7 +179,8 @@ export async function issueBorderPass(
 ): Promise<IssueResult> {
   const now = deps.now ?? new Date();
   const today = witaDate(now);
-  authorize(caller.actor, 'border_pass.issue', { unitCode: input.unitCode, scope: await actorScope(tx, caller.actor) });
+  const scope = await actorScope(tx, caller.actor);
+  authorize(caller.actor, 'border_pass.issue', { unitCode: input.unitCode, scope });
   if (input.requestId) {
     // A resend must be for the same applicant at the same office: a request id alone opens nobody's pass.
     const same = (sent: { unitCode: string; nik: string }) =>
@@ -191,7 +194,7 @@ export async function issueBorderPass(
     if (refused && same(refused)) return { kind: 'refused' };
     if (sent || refused) throw new AppError('conflict');
   }
-  const { mediaTypes, duty } = await checkIssue(tx, caller.actor, input, today);
+  const { mediaTypes, duty } = await checkIssue(tx, caller.actor, input, today, scope);
   const hit = await matchApplicant(tx, input, today);
   if (hit) {
     await recordRefusal(tx, caller, input, { entryId: hit.entry.id, match: hit.match });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -9,7 +10,6 @@ import { registerUploadParser } from '../platform/storage/upload-parser.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { officerAtUnit } from '../units/officer-at-unit.ts';
 import { eligibleVillageGroups } from './eligible-villages.ts';
-import { getBorderPass } from './get-border-pass.ts';
 import { IssuePageBody, NewPassQuery, UnitParams } from './inputs.ts';
 import { issueBorderPass } from './issue-border-pass.ts';
 import { PHOTO_MAX_BYTES, photoFields } from './pass-photos.ts';
@@ -21,6 +21,11 @@ import type { ReplacementStep } from './workflow.ts';
 /** The holder's fields a renewal or replacement starts from: the old pass's, checked again on the new form. */
 const carried = ['nik', 'fullName', 'birthPlace', 'birthDate', 'sex', 'address', 'villageCode'] as const;
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+/** A pass the officer may not read, or that does not exist, is left off the form. */
+const unseen = (err: unknown) => {
+  if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'not_found')) return null;
+  throw err;
+};
 
 /** The issuing form (multipart, two photos, no JavaScript needed), for a new pass, a renewal or a replacement. */
 export async function registerBorderPassIssuePages(fastify: FastifyInstance): Promise<void> {
@@ -29,12 +34,18 @@ export async function registerBorderPassIssuePages(fastify: FastifyInstance): Pr
   const db = () => app.deps.database.db;
 
   const issuePage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    await officerAtUnit(db(), req, authorize, 'border_pass.issue');
+    const { actor } = await officerAtUnit(db(), req, authorize, 'border_pass.issue');
     const { code } = req.params as { code: string };
     const values = state.values ?? {};
-    const replacesId = text(values.replaces);
+    const replacesId = z.uuid().safeParse(values.replaces).data;
     const step = text(values.replaceStep) as ReplacementStep | undefined;
-    const old = replacesId && step ? await getBorderPass(db(), replacesId) : null;
+    // The posted id is the sender's word: the old pass is read as this officer may read it (audited), or not at all.
+    const old =
+      replacesId && step
+        ? await db()
+            .transaction((tx) => viewBorderPass(tx, callerOf(req, actor), replacesId))
+            .then((view) => view.pass, unseen)
+        : null;
     const requestId = text(values.requestId) ?? crypto.randomUUID();
     return reply.page(
       <IssuePage

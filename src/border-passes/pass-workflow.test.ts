@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
+import { jpeg, postMultipart } from '../../test/uploads.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { addDays } from '../platform/calendar/wita.ts';
 import { findPassForCrossing } from './find-pass-for-crossing.ts';
@@ -76,6 +77,45 @@ describeApp('a pass’s renewal, loss and revocation, and its checks', (ctx) => 
     expect(again.json()).toMatchObject({ error: { code: 'invalid_transition' } });
     expect(await stateOf(old.id)).toEqual(before);
     expect(await passesOf(old.nik)).toHaveLength(2);
+  });
+
+  it('tells another unit’s officer who posts the renewal of a pass elsewhere nothing of it, and issues nothing', async () => {
+    const old = await makeBorderPass(ctx.db, storage(), await counter());
+    const before = await stateOf(old.id);
+    const {
+      photos: _photos,
+      replaces: _replaces,
+      unitCode: _unit,
+      ...fields
+    } = await passInput(ctx.db, {
+      nik: old.nik,
+      birthDate: old.birthDate,
+    });
+    const text = {
+      ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v ?? ''])),
+      replaces: old.id,
+      replaceStep: 'renew',
+    };
+    const jpg = (field: string) => ({ field, filename: 'foto.jpg', type: 'image/jpeg', bytes: jpeg });
+    const post = async (officer: Account, unitCode: string, form: Record<string, string>) => {
+      const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, officer));
+      const url = `/officer/units/${unitCode}/border-passes/new`;
+      return postMultipart(ctx.app, browser, url, url, form, [jpg('photo1'), jpg('photo2')]);
+    };
+    const kupang = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
+    // A form sent back for a missing name: the pass's own counter sees which pass it renews, Kupang does not.
+    const own = await post(await counter(), 'KANIM-ATAMBUA', { ...text, fullName: '' });
+    expect(own.statusCode).toBe(422);
+    expect(own.body).toContain(old.number);
+    const shown = await post(kupang, 'KANIM-KUPANG', { ...text, fullName: '' });
+    expect(shown.statusCode).toBe(422);
+    expect(shown.body).not.toContain(old.number);
+    expect(shown.body).not.toContain(old.id);
+    const sent = await post(kupang, 'KANIM-KUPANG', text);
+    expect(sent.statusCode).toBe(403);
+    expect(sent.body).not.toContain(old.number);
+    expect(await stateOf(old.id)).toEqual(before);
+    expect(await passesOf(old.nik)).toHaveLength(1);
   });
 
   it('records a loss, issues a replacement that leaves the old one lost, and refuses a second loss', async () => {
