@@ -71,7 +71,8 @@ export const dayQuotas = pgTable(
  * `booked` and `paid` are live: they hold the person's place (one per NIK and per application, the unique indexes
  * below). An appointment ends `cancelled`, `expired` (unpaid when its code ran out) or `attended`: reception checked
  * the applicant in and issued a ticket, so the visit was used and the person may book again for a later application.
- * A paid appointment whose day passed without arrival stays live.
+ * A paid appointment whose day passed without arrival stays live; a stay-permit visit ends with its application
+ * (releaseVisit).
  */
 export const appointmentStates = ['booked', 'paid', 'attended', 'cancelled', 'expired'] as const;
 export type AppointmentState = (typeof appointmentStates)[number];

@@ -6,6 +6,7 @@ import { serviceDay } from '../../test/dates.ts';
 import { makeApplication, makeOfficer, makeUnit, openDate, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import type { Account } from '../platform/auth/schema.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { releaseVisit } from './release-visit.ts';
 import { reserveVisit } from './reserve-visit.ts';
@@ -52,9 +53,12 @@ describeApp('the stay-permit visit channel', (ctx) => {
 
     // Released, the place is free again for the next visit.
     const [visit] = await ctx.db.select().from(appointments).where(eq(appointments.id, first!.appointmentId));
-    expect(await ctx.db.transaction((tx) => releaseVisit(tx, { applicationId: visit!.applicationId }))).toEqual({
+    const release = (tx: Tx) => releaseVisit(tx, { applicationId: visit!.applicationId, verified: false });
+    expect(await ctx.db.transaction(release)).toEqual({
       appointmentId: visit!.id,
       date,
+      state: 'cancelled',
+      placeReturned: true,
     });
     expect(await bookedOn(ctx.db, unit.code, date, 'stay_permit')).toBe(1);
     expect(await reserve(unit.code, date)).not.toBeNull();

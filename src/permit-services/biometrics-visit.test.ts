@@ -123,6 +123,43 @@ describeDb('biometrics visits in the stay_permit quota', (ctx) => {
     expect(await visitsOf(winner)).toEqual([{ date: first, state: 'paid', channel: 'stay_permit' }]);
   });
 
+  it('ends a visit whose day came without giving its place back: cancelled on withdrawal, attended on a decision', async () => {
+    const { unitCode, first, second } = await office(2);
+    const member = await makeCitizen(ctx.db);
+    /** Noon in Kupang (WITA, UTC+8) on `day`. */
+    const on = (day: string) => new Date(`${day}T04:00:00Z`);
+    const withdrawn = await paidApplication(member, unitCode);
+    await book(member, withdrawn, first);
+    await ctx.db.transaction((tx) =>
+      withdrawApplication(tx, callerAs(member), { applicationId: withdrawn }, on(first)),
+    );
+    expect(await visitsOf(withdrawn)).toEqual([{ date: first, state: 'cancelled', channel: 'stay_permit' }]);
+    expect(await places(unitCode, first)).toEqual([1]);
+    const [withdrawal] = await ctx.db
+      .select({ payload: permitApplicationActions.payload })
+      .from(permitApplicationActions)
+      .where(
+        and(eq(permitApplicationActions.applicationId, withdrawn), eq(permitApplicationActions.type, 'withdrawn')),
+      );
+    expect(withdrawal!.payload).toMatchObject({ visitEnded: 'cancelled', visitDate: first });
+
+    const decided = await paidApplication(member, unitCode);
+    await book(member, decided, second);
+    const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode });
+    await ctx.db.transaction((tx) => verifyApplication(tx, callerAs(verifier), { applicationId: decided }));
+    const adjudicator = await makeOfficer(ctx.db, { role: 'adjudicator', unitCode });
+    await ctx.db.transaction((tx) =>
+      decideApplication(
+        tx,
+        callerAs(adjudicator),
+        { applicationId: decided, decision: 'refuse', reason: 'Dokumen tidak sah' },
+        new Date(on(second).getTime() + 24 * 3600 * 1000),
+      ),
+    );
+    expect(await visitsOf(decided)).toEqual([{ date: second, state: 'attended', channel: 'stay_permit' }]);
+    expect(await places(unitCode, second)).toEqual([1]);
+  });
+
   it('gives back the place of a visit still ahead when the application is refused', async () => {
     const { unitCode, second } = await office(2);
     const member = await makeCitizen(ctx.db);

@@ -1,4 +1,4 @@
-import { releaseVisit } from '../appointments/release-visit.ts';
+import { releasedVisitPayload, releaseVisit } from '../appointments/release-visit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -17,7 +17,7 @@ export type Decision =
  * The decision on a verified application, by an adjudicator or the head of office who did not verify it (four eyes):
  * approval changes the permit through stay-permits in the same transaction (a refusal from stay-permits undoes the
  * whole decision); refusal keeps the reason. Either way a paid alih status stops shielding the permit, a biometrics
- * visit still ahead (verified before its day) gives its place back, and the applicant is told by mail.
+ * visit still ahead (verified before its day) gives its place back, one whose day came ends attended, and the applicant is told by mail.
  */
 export function decideApplication(
   tx: Tx,
@@ -32,8 +32,12 @@ export function decideApplication(
     if (input.decision === 'refuse' && !input.reason.trim())
       throw new AppError('validation_failed', { reason: 'v.required' });
     const decidedBy = caller.actor!.id;
-    const released = await releaseVisit(tx, { applicationId: application.id }, now);
-    const visit = released ? { visitReleased: released.date } : {};
+    const released = await releaseVisit(
+      tx,
+      { applicationId: application.id, verified: application.verifiedBy !== null },
+      now,
+    );
+    const visit = releasedVisitPayload(released);
     if (input.decision === 'refuse') {
       await clearPaidChange(tx, caller, application);
       await mailApplicant(tx, application, 'refused', { reason: input.reason });
