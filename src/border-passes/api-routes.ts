@@ -4,6 +4,7 @@ import { witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { ActionBody, IssueBody, PassJson, PassParams } from './inputs.ts';
 import { issueBorderPass } from './issue-border-pass.ts';
 import { passJson } from './pass-json.ts';
@@ -39,7 +40,7 @@ export function registerBorderPassApi(fastify: FastifyInstance): void {
     async (req, reply) => {
       const actor = requireActor(req);
       authorizeRole(actor, 'border_pass.issue');
-      const result = await db().transaction((tx) =>
+      const result = await transactionStoring(db(), storage, (tx, storage) =>
         issueBorderPass(tx, { ...callerOf(req, actor), actor }, req.body, { storage }),
       );
       if (result.kind === 'refused') throw new AppError('border_pass_refused');

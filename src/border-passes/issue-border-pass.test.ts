@@ -7,11 +7,15 @@ import { exe, jpeg, png, postMultipart } from '../../test/uploads.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { officerActor } from '../home-visits/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
+import { jobs } from '../platform/jobs/schema.ts';
+import { STORAGE_DELETE_JOB } from '../platform/storage/delete-job.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { assignDuties } from '../roster/assign-duties.ts';
 import { addWatchlistEntry } from '../watchlist/add-watchlist-entry.ts';
 import { addMonths } from './pass-rules.ts';
+import { issueBorderPass } from './issue-border-pass.ts';
 import { borderPassRefusals, borderPasses } from './schema.ts';
 import { ALAK, bearerOf, borderNik, firstVillage, passBody, passInput } from './test-support.ts';
 
@@ -142,6 +146,27 @@ describeApp('issuing a Pas Lintas Batas', (ctx) => {
     expect(card.statusCode).toBe(200);
     expect(card.headers['content-type']).toBe('application/pdf');
     expect(card.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('queues the photos’ deletes when the transaction fails after they were stored, recording no pass', async () => {
+    const officer = await counter();
+    const input = await passInput(ctx.db);
+    let passId = '';
+    const failed = transactionStoring(ctx.db, ctx.app.deps.storage, async (tx, storage) => {
+      const caller = { ...systemCaller('test'), actor: officerActor(officer) };
+      const result = await issueBorderPass(tx, caller, input, { storage });
+      if (result.kind === 'issued') passId = result.pass.id;
+      // Stands for a commit the database refuses once the photos are stored.
+      throw new Error('commit refused');
+    });
+    await expect(failed).rejects.toThrow('commit refused');
+    expect(await passesOf(input.nik)).toHaveLength(0);
+    const keys = [1, 2].map((i) => `border-passes/${passId}/photo-${i}`);
+    const queued = await ctx.db.select({ payload: jobs.payload }).from(jobs).where(eq(jobs.kind, STORAGE_DELETE_JOB));
+    expect(queued.map((j) => j.payload.key)).toEqual(expect.arrayContaining(keys));
+    await expect(ctx.app.deps.storage.get(keys[0]!)).resolves.toBeDefined();
+    await ctx.app.deps.jobs.runDue();
+    for (const key of keys) await expect(ctx.app.deps.storage.get(key)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('issues on outreach only on a roster duty in a village, and records the duty on the pass', async () => {

@@ -6,6 +6,7 @@ import { witaDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf } from '../platform/http/guards.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { registerUploadParser } from '../platform/storage/upload-parser.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { officerAtUnit } from '../units/officer-at-unit.ts';
@@ -94,7 +95,7 @@ export async function registerBorderPassIssuePages(fastify: FastifyInstance): Pr
       async (req, reply) => {
         const { actor } = await officerAtUnit(db(), req, authorize, 'border_pass.issue');
         const { photo1, photo2, replaces, replaceStep, _csrf, ...holder } = req.body;
-        const result = await db().transaction((tx) =>
+        const result = await transactionStoring(db(), storage, (tx, storage) =>
           issueBorderPass(
             tx,
             { ...callerOf(req, actor), actor },

@@ -28,8 +28,9 @@ export async function checkPhotos(photos: Buffer[]): Promise<{ errors: FieldErro
 }
 
 /**
- * Stores the photos under the pass's id, then lets `write` record the pass with their keys; when writing fails the
- * photos are deleted again, so a refused pass leaves no files behind.
+ * Stores the photos under the pass's id, then lets `write` record the pass with their keys. Run it in
+ * transactionStoring: when the transaction fails after this (in `write` or at the commit), the photos' deletes are
+ * queued, so a pass that was not recorded leaves no files behind.
  */
 export async function storePhotos<T>(
   storage: Storage,
@@ -39,20 +40,15 @@ export async function storePhotos<T>(
   write: (stored: StoredPhoto[]) => Promise<T>,
 ): Promise<T> {
   const stored: StoredPhoto[] = [];
-  try {
-    for (const [i, bytes] of photos.entries()) {
-      const key = `border-passes/${passId}/photo-${i + 1}`;
-      await storage.put(key, bytes, mediaTypes[i]!);
-      stored.push({
-        key,
-        mediaType: mediaTypes[i]!,
-        size: bytes.length,
-        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      });
-    }
-    return await write(stored);
-  } catch (err) {
-    await Promise.all(stored.map((p) => storage.delete(p.key).catch(() => undefined)));
-    throw err;
+  for (const [i, bytes] of photos.entries()) {
+    const key = `border-passes/${passId}/photo-${i + 1}`;
+    await storage.put(key, bytes, mediaTypes[i]!);
+    stored.push({
+      key,
+      mediaType: mediaTypes[i]!,
+      size: bytes.length,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    });
   }
+  return write(stored);
 }

@@ -31,7 +31,8 @@ async function checkedPhoto(file: UploadedFile): Promise<{ bytes: Buffer; mediaT
  * (JPEG, PNG, WebP or HEIC, judged by its bytes). The photo is kept beside the stay and never read into it: the record
  * is what the reporter typed or the MRZ gave. A refused guest or photo records nothing. A repeat of a report already
  * received leaves its stay as it was, photo or not. The file is stored last, so a failure before it stores nothing
- * and a failure storing it rolls the report back.
+ * and a failure storing it rolls the report back; run in transactionStoring, a transaction failing after it (at the
+ * commit) queues the file's delete.
  */
 export async function checkInGuest(
   tx: Tx,

@@ -9,6 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { csrfField } from '../platform/http/fields.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { checkInGuest, DOCUMENT_PHOTO_MAX_BYTES } from './check-in-guest.ts';
@@ -112,7 +113,7 @@ export async function registerCheckInPages(fastify: FastifyInstance): Promise<vo
         );
         const parsed = parseGuest({ ...fields, clientId: `web-${requestId}` });
         if (!parsed.ok) throw new AppError('validation_failed', parsed.fields);
-        const result = await db().transaction((tx) =>
+        const result = await transactionStoring(db(), storage, (tx, storage) =>
           checkInGuest(tx, callerOf(req, actor), { lodgingId: lodging.id, guest: parsed.guest, photo }, storage),
         );
         const sent = result.status === 'repeated' ? 'repeat' : '1';

@@ -8,12 +8,18 @@ import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { heic, html, jpeg, pdf, postMultipart, type FilePart } from '../../test/uploads.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
+import { jobs } from '../platform/jobs/schema.ts';
+import { STORAGE_DELETE_JOB } from '../platform/storage/delete-job.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
+import { callerAs } from '../stay-permits/test-support.ts';
+import { checkInGuest } from './check-in-guest.ts';
+import { parseGuest } from './inputs.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { lodgingReadGrants, stays, type Lodging } from './schema.ts';
-import { makeLodging, makeReporter } from './test-support.ts';
+import { guestJson, makeLodging, makeReporter } from './test-support.ts';
 
 const en = translator('en');
 const id = translator('id');
@@ -107,6 +113,27 @@ describeApp('the biodata photo of a check-in', (ctx) => {
     const other = await makeLodging(ctx.db);
     expect((await (await as(other.manager)).get(url)).statusCode).toBe(403);
     expect((await browser.get(`/lodgings/${other.lodging.id}/guests/${stay!.id}/photo`)).statusCode).toBe(403);
+  });
+
+  it('queues the photo’s delete when the transaction fails after storing it, keeping no stay', async () => {
+    const { lodging, manager } = await makeLodging(ctx.db);
+    const parsed = parseGuest(guestJson());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fields));
+    const input = { lodgingId: lodging.id, guest: parsed.guest, photo: { bytes: jpeg, filename: 'passport.jpg' } };
+    const failed = transactionStoring(ctx.db, ctx.app.deps.storage, async (tx, storage) => {
+      await checkInGuest(tx, callerAs(manager), input, storage);
+      // Stands for a commit the database refuses once the file is stored.
+      throw new Error('commit refused');
+    });
+    await expect(failed).rejects.toThrow('commit refused');
+    expect(await stayRows(lodging.id)).toHaveLength(0);
+    const queued = await ctx.db.select({ payload: jobs.payload }).from(jobs).where(eq(jobs.kind, STORAGE_DELETE_JOB));
+    const keys = queued.map((j) => String(j.payload.key)).filter((k) => k.startsWith(`lodgings/${lodging.id}/`));
+    expect(keys).toHaveLength(1);
+    const file = path.join(ctx.config.dataDir, 'uploads', keys[0]!);
+    expect(fs.existsSync(file)).toBe(true);
+    await ctx.app.deps.jobs.runDue();
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('records a guest without a photo as before, and offers no photo then', async () => {
