@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { recordArrival } from '../foreigners/record-arrival.ts';
 import { recordDeparture } from '../foreigners/record-departure.ts';
 import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
 import { closeOverstays } from '../overstays/close-overstays.ts';
@@ -32,13 +33,23 @@ async function countCrossing(tx: Tx, crossing: Crossing): Promise<void> {
 
 /**
  * What a crossing that happened (cleared at the desk, or allowed by a supervisor) changes, in the same transaction:
- * the day's count, and for a foreigner leaving a departure in the register (which closes their overstays with their
- * final days) and their open lodging stays checked out. A foreigner's arrival is this crossing itself: the register
- * knows the person (`recordForeigners`) and the crossing is their entry, so no other record is opened.
+ * the day's count; for a foreigner leaving, a departure in the register (which closes their overstays with their
+ * final days) and their open lodging stays checked out; for a foreigner coming in, an arrival in the register, which
+ * opens their presence again (a departure before it no longer spares a lapsed permit from the overstay scan or the
+ * desk's check).
  */
 export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, place: string, now = new Date()) {
   await countCrossing(tx, crossing);
-  if (crossing.direction !== 'departure' || !crossing.foreignerId) return;
+  if (!crossing.foreignerId) return;
+  if (crossing.direction === 'arrival') {
+    await recordArrival(tx, caller, {
+      foreignerId: crossing.foreignerId,
+      arrivedOn: crossing.crossedOn,
+      place,
+      requestId: crossing.id,
+    });
+    return;
+  }
   await recordDeparture(
     tx,
     caller,

@@ -4,13 +4,15 @@ import { describeApp } from '../../test/db.ts';
 import { makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { makeBorderPass } from '../border-passes/test-support.ts';
-import { departures, travelDocuments } from '../foreigners/schema.ts';
+import { arrivals, departures, travelDocuments } from '../foreigners/schema.ts';
 import { makeForeigner, makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { makeStay } from '../lodgings/oversight-test-support.ts';
 import { stays } from '../lodgings/schema.ts';
 import { makeLodging } from '../lodgings/test-support.ts';
 import { scanOverstays } from '../overstays/scan-overstays.ts';
 import { makeStayPermit, overstayOf } from '../overstays/test-support.ts';
+import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
+import { stayPermits } from '../stay-permits/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
 import { crossingActions, crossingDailyCounts, crossings } from './schema.ts';
@@ -148,6 +150,45 @@ describeApp('secondary inspection and what a crossing changes', (ctx) => {
     expect(await auditFor(ctx.db, lodged.id, 'lodging.check_out')).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ reason: 'departed' }) }),
     ]);
+  });
+
+  it('an arrival opens presence again: out and back, then the permit ends, is an overstay; out and not back is not', async () => {
+    const desk = await makeDesk(ctx.db);
+    /** A permit holder crossing at the desk on a passport of theirs (green while the permit runs). */
+    const cross = async (foreignerId: string, direction: string) => {
+      const [doc] = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.foreignerId, foreignerId));
+      const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+        direction,
+        documentNumber: doc!.number,
+        nationality: doc!.nationality,
+        fullName: 'Permit Holder',
+        birthDate: doc!.birthDate,
+        expiresOn: addDays(today, 400),
+      });
+      expect(res.body, JSON.stringify(res.body)).toMatchObject({ status: 'cleared' });
+    };
+    const entryDate = addDays(today, -60);
+    const back = await makeStayPermit(ctx.db, { validUntil: addDays(today, 30), entryDate });
+    const away = await makeStayPermit(ctx.db, { validUntil: addDays(today, 30), entryDate });
+    await cross(back.foreignerId, 'departure');
+    await cross(back.foreignerId, 'arrival');
+    await cross(away.foreignerId, 'departure');
+    expect(await ctx.db.select().from(arrivals).where(eq(arrivals.foreignerId, back.foreignerId))).toMatchObject([
+      { arrivedOn: today, place: desk.point.name, unitCode: desk.point.unitCode, recordedBy: desk.officer.id },
+    ]);
+    expect(await auditFor(ctx.db, back.foreignerId, 'foreigner.recordArrival')).toHaveLength(1);
+    // Both permits end (as if their last day had passed while the holders were where the desk left them).
+    for (const { permitId } of [back, away])
+      await ctx.db
+        .update(stayPermits)
+        .set({ validUntil: addDays(today, -3) })
+        .where(eq(stayPermits.id, permitId));
+
+    await ctx.db.transaction((tx) => scanOverstays(tx, today));
+    expect(await overstayOf(ctx.db, back.permitId)).toMatchObject({ status: 'open', days: 3 });
+    expect(await overstayOf(ctx.db, away.permitId)).toBeUndefined();
+    expect(await findLapsedPermit(ctx.db, back.foreignerId, today)).toMatchObject({ id: back.permitId });
+    expect(await findLapsedPermit(ctx.db, away.foreignerId, today)).toBeNull();
   });
 
   it('a PLB holder out and back within the stay is green; back after it, green with the lateness flagged', async () => {
