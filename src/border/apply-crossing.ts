@@ -4,15 +4,16 @@ import { recordDeparture } from '../foreigners/record-departure.ts';
 import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
 import { closeOverstays } from '../overstays/close-overstays.ts';
 import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { crossingDailyCounts, type Crossing } from './schema.ts';
 
 /** One more crossing on its day, point, direction, kind of traveller and document: one row, never a scan. */
-async function countCrossing(tx: Tx, crossing: Crossing): Promise<void> {
+async function countCrossing(tx: Tx, crossing: Crossing, day: IsoDate): Promise<void> {
   await tx
     .insert(crossingDailyCounts)
     .values({
-      day: crossing.crossedOn,
+      day,
       pointCode: crossing.pointCode,
       direction: crossing.direction,
       travellerKind: crossing.travellerKind,
@@ -37,14 +38,19 @@ async function countCrossing(tx: Tx, crossing: Crossing): Promise<void> {
  * final days) and their open lodging stays checked out; for a foreigner coming in, an arrival in the register, which
  * opens their presence again (a departure before it no longer spares a lapsed permit from the overstay scan or the
  * desk's check).
+ *
+ * `now` is when it happened: the desk's clearing, or the supervisor's allowing, which may fall on a later WITA day
+ * than the one the held crossing was recorded on (held at 23:50, allowed at 00:10); the count, the departure and the
+ * arrival take that day, not `crossedOn`.
  */
-export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, place: string, now = new Date()) {
-  await countCrossing(tx, crossing);
+export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, place: string, now: Date) {
+  const day = witaDate(now);
+  await countCrossing(tx, crossing, day);
   if (!crossing.foreignerId) return;
   if (crossing.direction === 'arrival') {
     await recordArrival(tx, caller, {
       foreignerId: crossing.foreignerId,
-      arrivedOn: crossing.crossedOn,
+      arrivedOn: day,
       place,
       requestId: crossing.id,
     });
@@ -53,7 +59,7 @@ export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, 
   await recordDeparture(
     tx,
     caller,
-    { who: { foreignerId: crossing.foreignerId }, departedOn: crossing.crossedOn, place, requestId: crossing.id },
+    { who: { foreignerId: crossing.foreignerId }, departedOn: day, place, requestId: crossing.id },
     closeOverstays,
   );
   await checkOutDeparted(tx, caller, { foreignerId: crossing.foreignerId, at: now });

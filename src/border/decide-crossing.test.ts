@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer } from '../../test/factories.ts';
@@ -13,8 +13,10 @@ import { scanOverstays } from '../overstays/scan-overstays.ts';
 import { makeStayPermit, overstayOf } from '../overstays/test-support.ts';
 import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
 import { stayPermits } from '../stay-permits/schema.ts';
-import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { toActor } from '../platform/auth/sessions.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
+import { decideCrossing } from './decide-crossing.ts';
 import { crossingActions, crossingDailyCounts, crossings } from './schema.ts';
 import { makeDesk, postCrossing, postDecision } from './test-support.ts';
 
@@ -96,6 +98,68 @@ describeApp('secondary inspection and what a crossing changes', (ctx) => {
     expect(await countOf(desk.point.code)).toBe(0);
     const [row] = await ctx.db.select().from(crossings).where(eq(crossings.id, id));
     expect(row).toMatchObject({ status: 'refused', verdict: 'red' });
+  });
+
+  it('an allowed crossing happens on the day it is allowed: held at 23:50 WITA, allowed at 00:10, counted the next day', async () => {
+    const desk = await makeDesk(ctx.db);
+    const [heldOn, allowedOn] = [addDays(today, -2), addDays(today, -1)];
+    /** The held crossing moved back to 23:50 WITA two days ago, then allowed by the supervisor at 00:10 the day after. */
+    const allowAfterMidnight = async (id: string) => {
+      const heldAt = witaInstant(heldOn, '23:50');
+      await ctx.db
+        .update(crossings)
+        .set({ crossedOn: heldOn, recordedAt: heldAt, statusAt: heldAt })
+        .where(eq(crossings.id, id));
+      const caller = { actor: toActor(desk.supervisor, 'session', true) };
+      const decided = await ctx.db.transaction((tx) =>
+        decideCrossing(
+          tx,
+          caller,
+          { crossingId: id, step: 'allow', reason: 'Diperiksa' },
+          witaInstant(allowedOn, '00:10'),
+        ),
+      );
+      expect(decided.status).toBe('allowed');
+    };
+    const countOn = async (day: string) =>
+      (
+        await ctx.db
+          .select()
+          .from(crossingDailyCounts)
+          .where(and(eq(crossingDailyCounts.pointCode, desk.point.code), eq(crossingDailyCounts.day, day)))
+      ).reduce((n, r) => n + r.count, 0);
+
+    // A foreigner on the entry-ban list coming in: the arrival is the decision's day.
+    const arrival = await heldArrival(desk);
+    await allowAfterMidnight(arrival.id);
+    const [crossed] = await ctx.db.select().from(crossings).where(eq(crossings.id, arrival.id));
+    expect(await ctx.db.select().from(arrivals).where(eq(arrivals.foreignerId, crossed!.foreignerId!))).toMatchObject([
+      { arrivedOn: allowedOn },
+    ]);
+
+    // A foreigner whose permit ended leaving: the departure, and the overstay it closes, are the decision's day.
+    const { permitId, foreignerId } = await makeStayPermit(ctx.db, {
+      validUntil: addDays(today, -5),
+      entryDate: addDays(today, -40),
+    });
+    const [doc] = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.foreignerId, foreignerId));
+    const departure = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      documentNumber: doc!.number,
+      nationality: doc!.nationality,
+      fullName: 'Overstay Person',
+      birthDate: doc!.birthDate,
+      expiresOn: addDays(today, 400),
+    });
+    expect(departure.body).toMatchObject({ status: 'held' });
+    // The overstay as the scan found it on the day of the hold.
+    await ctx.db.transaction((tx) => scanOverstays(tx, heldOn));
+    await allowAfterMidnight(departure.body.id);
+    expect(await ctx.db.select().from(departures).where(eq(departures.foreignerId, foreignerId))).toMatchObject([
+      { departedOn: allowedOn },
+    ]);
+    expect((await overstayOf(ctx.db, permitId))!.departedOn).toBe(allowedOn);
+    expect([await countOn(heldOn), await countOn(allowedOn)]).toEqual([0, 2]);
   });
 
   it('a foreigner leaving closes their lodging stays; one whose permit ended is held with the charge shown, then allowed', async () => {
