@@ -41,26 +41,28 @@ async function countCrossing(tx: Tx, crossing: Crossing, day: IsoDate): Promise<
  *
  * `now` is when it happened: the desk's clearing, or the supervisor's allowing, which may fall on a later WITA day
  * than the one the held crossing was recorded on (held at 23:50, allowed at 00:10); the count, the departure and the
- * arrival take that day, not `crossedOn`.
+ * arrival take that day, not `crossedOn`. The callers run it as the last step of their transaction, so the count
+ * below is the transaction's last write.
  */
 export async function applyCrossing(tx: Tx, caller: Caller, crossing: Crossing, place: string, now: Date) {
   const day = witaDate(now);
-  await countCrossing(tx, crossing, day);
-  if (!crossing.foreignerId) return;
-  if (crossing.direction === 'arrival') {
+  if (crossing.foreignerId && crossing.direction === 'arrival') {
     await recordArrival(tx, caller, {
       foreignerId: crossing.foreignerId,
       arrivedOn: day,
       place,
       requestId: crossing.id,
     });
-    return;
+  } else if (crossing.foreignerId) {
+    await recordDeparture(
+      tx,
+      caller,
+      { who: { foreignerId: crossing.foreignerId }, departedOn: day, place, requestId: crossing.id },
+      closeOverstays,
+    );
+    await checkOutDeparted(tx, caller, { foreignerId: crossing.foreignerId, at: now });
   }
-  await recordDeparture(
-    tx,
-    caller,
-    { who: { foreignerId: crossing.foreignerId }, departedOn: day, place, requestId: crossing.id },
-    closeOverstays,
-  );
-  await checkOutDeparted(tx, caller, { foreignerId: crossing.foreignerId, at: now });
+  // The count last, after every other write: its row (one per point, day, direction and kind) is shared by every
+  // desk of the point and stays locked from the upsert to the commit, so taken last it holds the others up least.
+  await countCrossing(tx, crossing, day);
 }
