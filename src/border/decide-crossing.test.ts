@@ -1,18 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { makeBorderPass } from '../border-passes/test-support.ts';
-import { departures, travelDocuments } from '../foreigners/schema.ts';
+import { arrivals, departures, travelDocuments } from '../foreigners/schema.ts';
 import { makeForeigner, makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { makeStay } from '../lodgings/oversight-test-support.ts';
 import { stays } from '../lodgings/schema.ts';
 import { makeLodging } from '../lodgings/test-support.ts';
 import { scanOverstays } from '../overstays/scan-overstays.ts';
 import { makeStayPermit, overstayOf } from '../overstays/test-support.ts';
-import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
+import { stayPermits } from '../stay-permits/schema.ts';
+import { toActor } from '../platform/auth/sessions.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
+import { decideCrossing } from './decide-crossing.ts';
 import { crossingActions, crossingDailyCounts, crossings } from './schema.ts';
 import { makeDesk, postCrossing, postDecision } from './test-support.ts';
 
@@ -96,6 +100,68 @@ describeApp('secondary inspection and what a crossing changes', (ctx) => {
     expect(row).toMatchObject({ status: 'refused', verdict: 'red' });
   });
 
+  it('an allowed crossing happens on the day it is allowed: held at 23:50 WITA, allowed at 00:10, counted the next day', async () => {
+    const desk = await makeDesk(ctx.db);
+    const [heldOn, allowedOn] = [addDays(today, -2), addDays(today, -1)];
+    /** The held crossing moved back to 23:50 WITA two days ago, then allowed by the supervisor at 00:10 the day after. */
+    const allowAfterMidnight = async (id: string) => {
+      const heldAt = witaInstant(heldOn, '23:50');
+      await ctx.db
+        .update(crossings)
+        .set({ crossedOn: heldOn, recordedAt: heldAt, statusAt: heldAt })
+        .where(eq(crossings.id, id));
+      const caller = { actor: toActor(desk.supervisor, 'session', true) };
+      const decided = await ctx.db.transaction((tx) =>
+        decideCrossing(
+          tx,
+          caller,
+          { crossingId: id, step: 'allow', reason: 'Diperiksa' },
+          witaInstant(allowedOn, '00:10'),
+        ),
+      );
+      expect(decided.status).toBe('allowed');
+    };
+    const countOn = async (day: string) =>
+      (
+        await ctx.db
+          .select()
+          .from(crossingDailyCounts)
+          .where(and(eq(crossingDailyCounts.pointCode, desk.point.code), eq(crossingDailyCounts.day, day)))
+      ).reduce((n, r) => n + r.count, 0);
+
+    // A foreigner on the entry-ban list coming in: the arrival is the decision's day.
+    const arrival = await heldArrival(desk);
+    await allowAfterMidnight(arrival.id);
+    const [crossed] = await ctx.db.select().from(crossings).where(eq(crossings.id, arrival.id));
+    expect(await ctx.db.select().from(arrivals).where(eq(arrivals.foreignerId, crossed!.foreignerId!))).toMatchObject([
+      { arrivedOn: allowedOn },
+    ]);
+
+    // A foreigner whose permit ended leaving: the departure, and the overstay it closes, are the decision's day.
+    const { permitId, foreignerId } = await makeStayPermit(ctx.db, {
+      validUntil: addDays(today, -5),
+      entryDate: addDays(today, -40),
+    });
+    const [doc] = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.foreignerId, foreignerId));
+    const departure = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      documentNumber: doc!.number,
+      nationality: doc!.nationality,
+      fullName: 'Overstay Person',
+      birthDate: doc!.birthDate,
+      expiresOn: addDays(today, 400),
+    });
+    expect(departure.body).toMatchObject({ status: 'held' });
+    // The overstay as the scan found it on the day of the hold.
+    await ctx.db.transaction((tx) => scanOverstays(tx, heldOn));
+    await allowAfterMidnight(departure.body.id);
+    expect(await ctx.db.select().from(departures).where(eq(departures.foreignerId, foreignerId))).toMatchObject([
+      { departedOn: allowedOn },
+    ]);
+    expect((await overstayOf(ctx.db, permitId))!.departedOn).toBe(allowedOn);
+    expect([await countOn(heldOn), await countOn(allowedOn)]).toEqual([0, 2]);
+  });
+
   it('a foreigner leaving closes their lodging stays; one whose permit ended is held with the charge shown, then allowed', async () => {
     const desk = await makeDesk(ctx.db);
     const { lodging } = await makeLodging(ctx.db);
@@ -148,6 +214,45 @@ describeApp('secondary inspection and what a crossing changes', (ctx) => {
     expect(await auditFor(ctx.db, lodged.id, 'lodging.check_out')).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ reason: 'departed' }) }),
     ]);
+  });
+
+  it('an arrival opens presence again: out and back, then the permit ends, is an overstay; out and not back is not', async () => {
+    const desk = await makeDesk(ctx.db);
+    /** A permit holder crossing at the desk on a passport of theirs (green while the permit runs). */
+    const cross = async (foreignerId: string, direction: string) => {
+      const [doc] = await ctx.db.select().from(travelDocuments).where(eq(travelDocuments.foreignerId, foreignerId));
+      const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+        direction,
+        documentNumber: doc!.number,
+        nationality: doc!.nationality,
+        fullName: 'Permit Holder',
+        birthDate: doc!.birthDate,
+        expiresOn: addDays(today, 400),
+      });
+      expect(res.body, JSON.stringify(res.body)).toMatchObject({ status: 'cleared' });
+    };
+    const entryDate = addDays(today, -60);
+    const back = await makeStayPermit(ctx.db, { validUntil: addDays(today, 30), entryDate });
+    const away = await makeStayPermit(ctx.db, { validUntil: addDays(today, 30), entryDate });
+    await cross(back.foreignerId, 'departure');
+    await cross(back.foreignerId, 'arrival');
+    await cross(away.foreignerId, 'departure');
+    expect(await ctx.db.select().from(arrivals).where(eq(arrivals.foreignerId, back.foreignerId))).toMatchObject([
+      { arrivedOn: today, place: desk.point.name, unitCode: desk.point.unitCode, recordedBy: desk.officer.id },
+    ]);
+    expect(await auditFor(ctx.db, back.foreignerId, 'foreigner.recordArrival')).toHaveLength(1);
+    // Both permits end (as if their last day had passed while the holders were where the desk left them).
+    for (const { permitId } of [back, away])
+      await ctx.db
+        .update(stayPermits)
+        .set({ validUntil: addDays(today, -3) })
+        .where(eq(stayPermits.id, permitId));
+
+    await ctx.db.transaction((tx) => scanOverstays(tx, today));
+    expect(await overstayOf(ctx.db, back.permitId)).toMatchObject({ status: 'open', days: 3 });
+    expect(await overstayOf(ctx.db, away.permitId)).toBeUndefined();
+    expect(await findLapsedPermit(ctx.db, back.foreignerId, today)).toMatchObject({ id: back.permitId });
+    expect(await findLapsedPermit(ctx.db, away.foreignerId, today)).toBeNull();
   });
 
   it('a PLB holder out and back within the stay is green; back after it, green with the lateness flagged', async () => {

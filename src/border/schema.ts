@@ -60,7 +60,8 @@ export const crossings = pgTable(
     fullName: text('full_name').notNull(),
     birthDate: date('birth_date'),
     documentExpiresOn: date('document_expires_on'),
-    /** The WITA day of the crossing. */
+    /** The WITA day the desk recorded the crossing; one held and allowed later happened on the WITA day of its
+     * `status_at` (counted, departed or arrived then). */
     crossedOn: date('crossed_on').notNull(),
     verdict: text('verdict').$type<Verdict>().notNull(),
     reasons: jsonb('reasons').$type<VerdictReason[]>().notNull(),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db/index.ts';
-import { departures, foreigners, travelDocuments } from './schema.ts';
+import { arrivals, departures, foreigners, travelDocuments } from './schema.ts';
 
 /**
  * "A record of this feature names the person", as an `exists` condition on a foreigner id that a set-based statement
@@ -10,13 +10,14 @@ import { departures, foreigners, travelDocuments } from './schema.ts';
 export type ForeignerReference = (foreignerId: SQL) => SQL;
 
 /**
- * Deletes those of `candidates` whom nothing names any more (no departure here, none of `references` holds), with
- * their travel documents, in a few statements for a whole batch; returns how many. Used once the records a person was
- * known from are deleted (lodgings' retention), so that an identity does not outlive the reason to keep it.
+ * Deletes those of `candidates` whom nothing names any more (no departure or arrival here, none of `references`
+ * holds), with their travel documents, in a few statements for a whole batch; returns how many. Used once the records
+ * a person was known from are deleted (lodgings' retention), so that an identity does not outlive the reason to keep it.
  *
  * The people and their documents are locked before anything is looked at: a report that finds the person by a
- * document (`recordForeigners` locks the documents it finds) or a departure naming them (its foreign key locks the
- * person) either commits first, and the look sees its record, or waits and then finds no one and records a new person.
+ * document (`recordForeigners` locks the documents it finds) or a departure or arrival naming them (its foreign key
+ * locks the person) either commits first, and the look sees its record, or waits and then finds no one and records a
+ * new person.
  */
 export async function deleteUnreferencedForeigners(
   tx: Tx,
@@ -27,9 +28,10 @@ export async function deleteUnreferencedForeigners(
   const ids = sql`${sql.param([...new Set(candidates)])}::uuid[]`;
   await tx.execute(sql`select 1 from ${foreigners} where id = any(${ids}) order by id for update`);
   await tx.execute(sql`select 1 from ${travelDocuments} where foreigner_id = any(${ids}) order by id for update`);
-  const unreferenced = [sql`not exists (select 1 from ${departures} d where d.foreigner_id = f.id)`].concat(
-    references.map((named) => sql`not ${named(sql`f.id`)}`),
-  );
+  const unreferenced = [
+    sql`not exists (select 1 from ${departures} d where d.foreigner_id = f.id)`,
+    sql`not exists (select 1 from ${arrivals} a where a.foreigner_id = f.id)`,
+  ].concat(references.map((named) => sql`not ${named(sql`f.id`)}`));
   const gone = (
     await queryRows<{ id: string }>(
       tx,

@@ -6,11 +6,14 @@ import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
+import { toActor } from '../platform/auth/sessions.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { TravelDocumentInput } from './inputs.ts';
 import { readTravelDocumentMrz } from './read-travel-document-mrz.ts';
+import { recordArrival } from './record-arrival.ts';
 import { recordForeigners } from './record-foreigners.ts';
-import { departures, foreigners, travelDocuments } from './schema.ts';
+import { arrivals, departures, foreigners, travelDocuments } from './schema.ts';
 import { makeForeigner, makeTravelDocument, mrzOf } from './test-support.ts';
 
 describe('reading a travel document’s MRZ', () => {
@@ -111,6 +114,31 @@ describeApp('the foreigners register', (ctx) => {
     await departOf(second.id);
     for (const { id } of [first, second])
       expect(await ctx.db.select().from(departures).where(eq(departures.foreignerId, id))).toHaveLength(1);
+  });
+
+  it('records an arrival once per request id, never for a day after today, and never for an admin', async () => {
+    const { id } = await makeForeigner(ctx.db);
+    const officer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-ATAMBUA' });
+    const arrive = (arrivedOn: string, role: 'counter_officer' | 'admin' = 'counter_officer') =>
+      ctx.db.transaction((tx) =>
+        recordArrival(
+          tx,
+          { actor: { ...toActor(officer, 'session', true), role } },
+          { foreignerId: id, arrivedOn, place: 'PLBN Motaain', requestId: `arrival-${arrivedOn}` },
+        ),
+      );
+    const today = witaDate();
+    const first = await arrive(today);
+    expect(await arrive(today)).toEqual(first);
+    await expect(arrive(addDays(today, 1))).rejects.toMatchObject({
+      code: 'validation_failed',
+      fields: { arrivedOn: 'foreigners.v.arrivalInFuture' },
+    });
+    await expect(arrive(addDays(today, -1), 'admin')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await ctx.db.select().from(arrivals).where(eq(arrivals.foreignerId, id))).toMatchObject([
+      { arrivedOn: today, unitCode: 'KANIM-ATAMBUA', recordedBy: officer.id },
+    ]);
+    expect(await auditFor(ctx.db, id, 'foreigner.recordArrival')).toHaveLength(1);
   });
 
   it('links a renewed passport to the person, so reports under it find the same record with both documents', async () => {

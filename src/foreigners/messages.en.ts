@@ -16,6 +16,7 @@ export const foreigners: Messages<typeof id> = {
     unknownDocument: 'No foreigner has this passport number and nationality.',
     ambiguousDocument: 'This passport number belongs to more than one person: give the date of birth.',
     departureInFuture: 'The departure date cannot be after today.',
+    arrivalInFuture: 'The arrival date cannot be after today.',
   },
   fields: {
     mrz: 'MRZ (the two lines at the bottom of the passport’s data page)',

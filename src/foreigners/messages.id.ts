@@ -12,6 +12,7 @@ export const foreigners = {
     unknownDocument: 'Tidak ada orang asing dengan nomor paspor dan kewarganegaraan ini.',
     ambiguousDocument: 'Nomor paspor ini milik lebih dari satu orang: isi tanggal lahir.',
     departureInFuture: 'Tanggal keberangkatan tidak boleh setelah hari ini.',
+    arrivalInFuture: 'Tanggal kedatangan tidak boleh setelah hari ini.',
   },
   fields: {
     mrz: 'MRZ (dua baris di bawah halaman data paspor)',

@@ -1,10 +1,12 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type ForeignerAction = 'foreigner.view' | 'foreigner.recordDeparture' | 'foreigner.addDocument';
+export type ForeignerAction =
+  'foreigner.view' | 'foreigner.recordDeparture' | 'foreigner.recordArrival' | 'foreigner.addDocument';
 
 const readers = new Set(['head_of_office', 'oversight_officer', 'verifier', 'adjudicator', 'counter_officer']);
-/** Who records what they see of a person at the counter or in the field: departures, a renewed passport. */
+/** Who records what they see of a person at the counter, the crossing desk or in the field: departures, arrivals, a
+ * renewed passport. */
 const recorders = new Set(['head_of_office', 'oversight_officer', 'counter_officer']);
 
 /**

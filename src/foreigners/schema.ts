@@ -52,8 +52,8 @@ export const travelDocuments = pgTable(
 export type TravelDocument = typeof travelDocuments.$inferSelect;
 
 /**
- * A departure from Indonesia as an officer recorded it (the border issue will add crossings). A permit's end after
- * the latest departure is not an overstay.
+ * A departure from Indonesia as an officer or the crossing desk recorded it. A permit's end after a departure with no
+ * arrival since (`arrivals`) is not an overstay.
  */
 export const departures = pgTable(
   'departures',
@@ -79,3 +79,33 @@ export const departures = pgTable(
   ],
 );
 export type Departure = typeof departures.$inferSelect;
+
+/**
+ * An arrival in Indonesia that the crossing desk let through (cleared, or allowed by a supervisor): it opens presence
+ * again, so a departure before it no longer counts as the person being away (`departed-sql.ts`).
+ */
+export const arrivals = pgTable(
+  'arrivals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    foreignerId: uuid('foreigner_id')
+      .notNull()
+      .references(() => foreigners.id),
+    /** WITA calendar date the person came in. */
+    arrivedOn: date('arrived_on').notNull(),
+    unitCode: text('unit_code').notNull(),
+    /** Where they came in, e.g. "PLBN Motaain". */
+    place: text('place').notNull(),
+    recordedBy: uuid('recorded_by'),
+    requestId: text('request_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // "Any arrival of this person after that departure": one probe of this index per departure looked at.
+    index('arrivals_foreigner_idx').on(t.foreignerId, t.arrivedOn, t.recordedAt),
+    uniqueIndex('arrivals_request_key')
+      .on(t.recordedBy, t.requestId)
+      .where(sql`request_id is not null`),
+  ],
+);
+export type Arrival = typeof arrivals.$inferSelect;

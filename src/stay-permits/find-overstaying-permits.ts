@@ -7,7 +7,7 @@ import type { IsoDate } from '../platform/calendar/wita.ts';
  * (the daily overstay scan over a million permits is one statement, not a look-up per person): permits that let
  * their holder stay (active, or ended by an exit permit whose leave-by day is `valid_until`) up to a day before
  * today (through the partial index on those permits' last day), that are their holder's latest, whose
- * holder has not left since entering, and with no change of status filed and paid before the end (§1.4).
+ * holder has not left since entering (or came back after leaving: foreigners' `departedOnOrAfter`), and with no change of status filed and paid before the end (§1.4).
  * Columns: permit_id, foreigner_id, unit_code, entry_date, first_day (the day after the last day of the permit).
  */
 export function overstayingPermitsSql(today: IsoDate): SQL {
