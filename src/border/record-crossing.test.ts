@@ -4,6 +4,7 @@ import { describeApp } from '../../test/db.ts';
 import { makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
+import { readTravelDocumentMrz } from '../foreigners/read-travel-document-mrz.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
@@ -136,6 +137,25 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
         .from(crossings)
         .where(and(eq(crossings.pointCode, desk.point.code))),
     ).toHaveLength(0);
+  });
+
+  it('reads an MRZ whatever line breaks the scanner keeps: CR LF, a lone CR, or none at all', async () => {
+    const desk = await makeDesk(ctx.db);
+    for (const join of ['\r\n', '\r', '']) {
+      const doc = makeTravelDocument({ birthDate: born() });
+      const scan = mrzOf(doc).replace('\n', join);
+      const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, { direction: 'arrival', scan });
+      expect(res.status, JSON.stringify({ join, body: res.body })).toBe(201);
+      expect(res.body).toMatchObject({ verdict: 'green' });
+      const [row] = await ctx.db.select().from(crossings).where(eq(crossings.id, res.body.id));
+      expect(row!.documentNumber).toBe(doc.documentNumber);
+    }
+    // An ID card's three lines of 30 in one line (ICAO 9303's specimen, with a real state code).
+    const td1 = 'I<AUSD231458907<<<<<<<<<<<<<<<7408122F1204159AUS<<<<<<<<<<<6ERIKSSON<<ANNA<MARIA<<<<<<<<<<';
+    expect(readTravelDocumentMrz(td1, today)).toMatchObject({
+      ok: true,
+      fields: { documentNumber: 'D23145890', birthDate: '1974-08-12', surname: 'ERIKSSON' },
+    });
   });
 
   it('publishes the day counts without personal data, on the API and the transparency page and CSV', async () => {
