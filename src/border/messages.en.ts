@@ -77,6 +77,7 @@ export const border: Messages<typeof id> = {
   v: {
     nothingRead: 'Scan the MRZ or the PLB QR/number, or type the passport’s data.',
     passUnknown: 'This PLB is unknown. Check the number or scan its QR.',
+    requestReused: 'This form was already used for another traveller or direction: open the desk again and rescan.',
     held: 'This traveller is held for secondary inspection: wait for the supervisor’s decision.',
     documentNumber: 'Document number: letters and digits only, at most 15.',
     nationality: 'Nationality: a three-letter ICAO code, e.g. IDN or TLS.',

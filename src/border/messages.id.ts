@@ -75,6 +75,7 @@ export const border = {
   v: {
     nothingRead: 'Pindai MRZ atau QR/nomor PLB, atau ketik data paspor.',
     passUnknown: 'PLB ini tidak dikenal. Periksa nomornya atau pindai QR-nya.',
+    requestReused: 'Formulir ini sudah dipakai untuk pelintas atau arah lain: buka meja lagi lalu pindai ulang.',
     held: 'Pelintas ini sedang ditahan untuk pemeriksaan lanjutan: tunggu putusan supervisor.',
     documentNumber: 'Nomor dokumen: huruf dan angka saja, paling banyak 15.',
     nationality: 'Kewarganegaraan: kode ICAO tiga huruf, misalnya IDN atau TLS.',

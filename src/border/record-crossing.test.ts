@@ -39,6 +39,32 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     ]);
   });
 
+  it('refuses a request id reused for another traveller or direction, recording nothing', async () => {
+    const desk = await makeDesk(ctx.db);
+    const requestId = crypto.randomUUID();
+    const first = makeTravelDocument({ birthDate: born() });
+    const made = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'arrival',
+      scan: mrzOf(first),
+      requestId,
+    });
+    expect(made.status).toBe(201);
+    const other = makeTravelDocument({ birthDate: born() });
+    for (const body of [
+      { direction: 'arrival', scan: mrzOf(other) },
+      { direction: 'departure', scan: mrzOf(first) },
+    ]) {
+      const reused = await postCrossing(ctx.app, desk.officerToken, desk.point.code, { ...body, requestId });
+      expect(reused.status, JSON.stringify(body)).toBe(409);
+      expect(reused.body.error).toMatchObject({
+        code: 'conflict',
+        fields: { scan: expect.stringContaining('Formulir') },
+      });
+    }
+    const rows = await ctx.db.select().from(crossings).where(eq(crossings.pointCode, desk.point.code));
+    expect(rows.map((r) => r.id)).toEqual([made.body.id]);
+  });
+
   it('holds an expired passport red and locks the desk for that traveller until a decision', async () => {
     const desk = await makeDesk(ctx.db);
     const doc = makeTravelDocument({ birthDate: born(), expiresOn: addDays(today, -1) });

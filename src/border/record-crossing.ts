@@ -51,6 +51,23 @@ function travellerColumns(document: DeskDocument) {
   };
 }
 
+/**
+ * A request id answers with its crossing only for the same traveller and direction: a desk reusing an id for someone
+ * else (a stale form, a faulty client) is refused rather than shown another person's verdict, and records nothing.
+ */
+function sameCrossing(
+  crossing: Crossing,
+  traveller: { documentNumber: string; nationality: string },
+  direction: Direction,
+): Crossing {
+  const same =
+    crossing.documentNumber === traveller.documentNumber &&
+    crossing.nationality === traveller.nationality &&
+    crossing.direction === direction;
+  if (!same) throw new AppError('conflict', { scan: 'border.v.requestReused' });
+  return crossing;
+}
+
 /** The crossing's first history entry and its audit entry: a red one names the reasons and ban entries (the hit). */
 async function recordHistory(tx: Tx, caller: Caller, crossing: Crossing, requestId: string | null | undefined) {
   const details = {
@@ -84,7 +101,8 @@ async function recordHistory(tx: Tx, caller: Caller, crossing: Crossing, request
 
 /**
  * The desk records one arrival or departure at a point its officer works, in the caller's transaction: a resent
- * request id answers with the crossing it made (the same verdict, nothing new); a traveller whose earlier crossing is
+ * request id answers with the crossing it made (the same verdict, nothing new; another traveller or direction under
+ * that id is a conflict); a traveller whose earlier crossing is
  * held waits for the supervisor (refused with a message, nothing recorded); a foreigner is found or added in the
  * register; the verdict is judged and recorded with its history entry and audit (a red one names the reasons and
  * ban entries matched, so the hit is audited). Green: the crossing happened (counts, a foreigner's departure). Red:
@@ -100,11 +118,11 @@ export async function recordCrossing(
   authorizeRole(actor, 'crossing.record');
   const point = await getCrossingPoint(tx, input.pointCode);
   authorize(actor, 'crossing.record', { unitCode: point.unitCode, scope: await actorScope(tx, actor) });
-  const resent = await findResentCrossing(tx, actor!.id, input.requestId);
-  if (resent) return { crossing: resent, repeated: true };
   const today = witaDate(now);
   const document = await readDeskDocument(tx, input, today);
   const traveller = travellerColumns(document);
+  const resent = await findResentCrossing(tx, actor!.id, input.requestId);
+  if (resent) return { crossing: sameCrossing(resent, traveller, input.direction), repeated: true };
   if (await findHeldCrossing(tx, traveller)) throw new AppError('validation_failed', { scan: 'border.v.held' });
   const foreignerId =
     document.kind === 'passport' && traveller.travellerKind === 'foreigner'
@@ -145,7 +163,7 @@ export async function recordCrossing(
   if (!crossing) {
     const done = await findResentCrossing(tx, actor!.id, input.requestId);
     if (!done) throw new AppError('conflict');
-    return { crossing: done, repeated: true };
+    return { crossing: sameCrossing(done, traveller, input.direction), repeated: true };
   }
   await recordHistory(tx, caller, crossing, input.requestId);
   if (status === 'cleared') await applyCrossing(tx, caller, crossing, point.name, now);
