@@ -1,6 +1,6 @@
 import { allowedReturnDate } from '../border-passes/pass-rules.ts';
 import type { CrossingPoint } from '../crossing-points/get-crossing-point.ts';
-import { plbUsableAt } from '../crossing-points/get-crossing-point.ts';
+import { plbSwitchOn } from '../crossing-points/get-crossing-point.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
@@ -35,8 +35,17 @@ function travellerOf(document: DeskDocument, direction: Direction) {
   };
 }
 
-/** The document itself: a passport not expired at a point inspecting passports; a PLB valid, where it is usable today. */
-function documentReasons(point: CrossingPoint, document: DeskDocument, today: IsoDate): VerdictReason[] {
+/**
+ * The document itself: a passport not expired at a point inspecting passports; a PLB valid, at a point inspecting
+ * PLBs whose counterpart accepts them today. The counterpart's refusal matters for leaving (the holder would be turned
+ * back on the other side); a citizen already back through it is let in, the refusal recorded amber.
+ */
+function documentReasons(
+  point: CrossingPoint,
+  document: DeskDocument,
+  direction: Direction,
+  today: IsoDate,
+): VerdictReason[] {
   if (document.kind === 'passport') {
     const reasons: VerdictReason[] = [];
     if (!point.documents.includes('passport')) reasons.push({ code: 'document_not_inspected', level: 'red' });
@@ -48,7 +57,13 @@ function documentReasons(point: CrossingPoint, document: DeskDocument, today: Is
   const { pass } = document;
   const reasons: VerdictReason[] = [];
   if (pass.status !== 'valid') reasons.push({ code: 'pass_not_valid', level: 'red', params: { status: pass.status } });
-  if (!plbUsableAt(point, today)) reasons.push({ code: 'plb_not_usable', level: 'red' });
+  if (!point.documents.includes('plb')) reasons.push({ code: 'plb_not_usable', level: 'red' });
+  else if (!(plbSwitchOn(point, today)?.accepts ?? false))
+    reasons.push(
+      direction === 'departure'
+        ? { code: 'plb_not_usable', level: 'red' }
+        : { code: 'plb_not_accepted', level: 'amber' },
+    );
   return reasons;
 }
 
@@ -90,7 +105,7 @@ export async function judgeCrossing(
   },
 ): Promise<Judgement> {
   const { point, direction, document, today } = input;
-  const reasons = documentReasons(point, document, today);
+  const reasons = documentReasons(point, document, direction, today);
   const matches = await matchTraveller(db, travellerOf(document, direction), today);
   for (const m of matches) reasons.push({ code: 'ban_match', level: 'red', params: { match: m.match } });
   const stay = await plbStay(db, document, direction, today, input.extensions);

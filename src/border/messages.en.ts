@@ -53,6 +53,8 @@ export const border: Messages<typeof id> = {
     document_expired: 'The document expired on {{date}}.',
     pass_not_valid: 'The PLB is not valid (status: {{status}}).',
     plb_not_usable: 'The PLB cannot be used here today: the counterpart does not accept it.',
+    plb_not_accepted:
+      'The counterpart does not accept the PLB today: let the citizen in; to leave again they need a passport.',
     ban_match: 'Matches a ban list ({{match}}): refer to the supervisor.',
     plb_overdue: 'Back late: left {{departed}}, should have been back by {{date}}.',
     permit_expired: 'The stay permit ended on {{date}}: overstay.',

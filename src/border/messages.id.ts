@@ -51,6 +51,7 @@ export const border = {
     document_expired: 'Dokumen habis berlaku sejak {{date}}.',
     pass_not_valid: 'PLB tidak berlaku (status: {{status}}).',
     plb_not_usable: 'PLB tidak dapat dipakai di sini hari ini: pos mitra tidak menerimanya.',
+    plb_not_accepted: 'Pos mitra tidak menerima PLB hari ini: WNI dipersilakan masuk; untuk keluar lagi perlu paspor.',
     ban_match: 'Cocok dengan daftar cegah/tangkal ({{match}}): rujuk ke supervisor.',
     plb_overdue: 'Terlambat kembali: keluar {{departed}}, seharusnya kembali paling lambat {{date}}.',
     permit_expired: 'Izin tinggal berakhir {{date}}: overstay.',

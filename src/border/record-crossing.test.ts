@@ -138,6 +138,22 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     expect(green.body).toMatchObject({ verdict: 'green', returnBy: addDays(today, 9) });
   });
 
+  it('lets a citizen come home on a PLB where the counterpart refuses it, recording the refusal amber', async () => {
+    const refusing = await makeDesk(ctx.db, { plbAccepted: false });
+    const issuer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-ATAMBUA' });
+    const pass = await makeBorderPass(ctx.db, ctx.app.deps.storage, issuer, { birthDate: born() });
+    const home = await postCrossing(ctx.app, refusing.officerToken, refusing.point.code, {
+      direction: 'arrival',
+      scan: pass.number,
+    });
+    expect(home.status, JSON.stringify(home.body)).toBe(201);
+    expect(home.body).toMatchObject({
+      verdict: 'green',
+      status: 'cleared',
+      reasons: [{ code: 'plb_not_accepted', level: 'amber', text: expect.stringContaining('paspor') }],
+    });
+  });
+
   it('refuses a scan that is neither a readable MRZ nor a known PLB, and an officer of another office', async () => {
     const desk = await makeDesk(ctx.db);
     const unreadable = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
