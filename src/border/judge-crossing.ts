@@ -17,8 +17,8 @@ export type Judgement = {
   returnBy: IsoDate | null;
 };
 
-/** The traveller as the ban lists are searched: the document's holder. */
-function travellerOf(document: DeskDocument, direction: Direction) {
+/** The traveller as the ban lists are searched: the document's holder, with the NIK a passport leads to. */
+function travellerOf(document: DeskDocument, direction: Direction, nik: string | null) {
   const list = direction === 'departure' ? ('exit' as const) : ('entry' as const);
   if (document.kind === 'plb') {
     const { holder, number } = document.pass;
@@ -30,6 +30,7 @@ function travellerOf(document: DeskDocument, direction: Direction) {
     direction: list,
     nationality: d.nationality,
     documentNumber: d.documentNumber,
+    nik,
     fullName,
     birthDate: d.birthDate,
   };
@@ -99,6 +100,8 @@ export async function judgeCrossing(
     point: CrossingPoint;
     direction: Direction;
     document: DeskDocument;
+    /** A citizen's passport Sikoe printed: its holder's NIK (a PLB carries its own). */
+    nik: string | null;
     foreignerId: string | null;
     extensions: number;
     today: IsoDate;
@@ -106,7 +109,7 @@ export async function judgeCrossing(
 ): Promise<Judgement> {
   const { point, direction, document, today } = input;
   const reasons = documentReasons(point, document, direction, today);
-  const matches = await matchTraveller(db, travellerOf(document, direction), today);
+  const matches = await matchTraveller(db, travellerOf(document, direction, input.nik), today);
   for (const m of matches) reasons.push({ code: 'ban_match', level: 'red', params: { match: m.match } });
   const stay = await plbStay(db, document, direction, today, input.extensions);
   reasons.push(...stay.reasons);

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeOfficer } from '../../test/factories.ts';
+import { makeNik, makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
 import { readTravelDocumentMrz } from '../foreigners/read-travel-document-mrz.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
+import { passports } from '../passports/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
 import { crossingDailyCounts, crossings } from './schema.ts';
@@ -118,6 +119,40 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     expect(row!.banEntryIds).toEqual([entry.id]);
     const [audit] = await auditFor(ctx.db, res.body.id, 'crossing.held');
     expect(audit!.details).toMatchObject({ banEntryIds: [entry.id], reasons: ['ban_match'] });
+  });
+
+  it('holds a citizen leaving on a passport Sikoe printed when the prevention list names them by NIK only', async () => {
+    const desk = await makeDesk(ctx.db);
+    const birthDate = born();
+    const nik = makeNik(birthDate);
+    const entry = await makeBanEntry(ctx.db, { fullName: 'NAMA LAIN SAMA SEKALI', nik });
+    const doc = makeTravelDocument({ nationality: 'IDN', issuingState: 'IDN', surname: 'WIJAYA', birthDate });
+    const [mrz1, mrz2] = mrzOf(doc).split('\n');
+    await ctx.db.insert(passports).values({
+      number: doc.documentNumber,
+      applicationId: crypto.randomUUID(),
+      type: 'biasa',
+      unitCode: 'KANIM-ATAMBUA',
+      holderName: `${doc.givenNames} ${doc.surname}`,
+      nik,
+      birthDate,
+      sex: 'M',
+      issueDate: addDays(today, -30),
+      expiryDate: doc.expiresOn!,
+      mrz1: mrz1!,
+      mrz2: mrz2!,
+    });
+    const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(doc),
+    });
+    expect(res.body).toMatchObject({
+      verdict: 'red',
+      status: 'held',
+      reasons: [{ code: 'ban_match', level: 'red', params: { match: 'nik' } }],
+    });
+    const [row] = await ctx.db.select().from(crossings).where(eq(crossings.id, res.body.id));
+    expect(row).toMatchObject({ nik, banEntryIds: [entry.id] });
   });
 
   it('holds a PLB at a point whose counterpart refuses it today, and clears one where it is accepted', async () => {

@@ -1,5 +1,6 @@
 import { getCrossingPoint } from '../crossing-points/get-crossing-point.ts';
 import { recordForeigners } from '../foreigners/record-foreigners.ts';
+import { findNikOfPassport } from '../passports/find-nik-of-passport.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -21,8 +22,8 @@ export type CrossingInput = DeskDocumentInput & {
   requestId?: string | null;
 };
 
-/** The columns that name the traveller, as the document gives them. */
-function travellerColumns(document: DeskDocument) {
+/** The columns that name the traveller, as the document gives them (a citizen's passport: the NIK it leads to). */
+function travellerColumns(document: DeskDocument, passportNik: string | null) {
   if (document.kind === 'plb') {
     const { pass } = document;
     return {
@@ -43,7 +44,7 @@ function travellerColumns(document: DeskDocument) {
     documentKind: 'passport' as const,
     documentNumber: d.documentNumber,
     nationality: d.nationality,
-    nik: null,
+    nik: passportNik,
     passId: null,
     fullName: `${d.givenNames} ${d.surname}`.trim(),
     birthDate: d.birthDate,
@@ -120,7 +121,11 @@ export async function recordCrossing(
   authorize(actor, 'crossing.record', { unitCode: point.unitCode, scope: await actorScope(tx, actor) });
   const today = witaDate(now);
   const document = await readDeskDocument(tx, input, today);
-  const traveller = travellerColumns(document);
+  const passportNik =
+    document.kind === 'passport' && document.doc.nationality === 'IDN'
+      ? await findNikOfPassport(tx, document.doc.documentNumber)
+      : null;
+  const traveller = travellerColumns(document, passportNik);
   const resent = await findResentCrossing(tx, actor!.id, input.requestId);
   if (resent) return { crossing: sameCrossing(resent, traveller, input.direction), repeated: true };
   if (await findHeldCrossing(tx, traveller)) throw new AppError('validation_failed', { scan: 'border.v.held' });
@@ -132,6 +137,7 @@ export async function recordCrossing(
     point,
     direction: input.direction,
     document,
+    nik: traveller.nik,
     foreignerId,
     extensions: input.extensions ?? 0,
     today,
