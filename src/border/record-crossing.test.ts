@@ -4,7 +4,7 @@ import { describeApp } from '../../test/db.ts';
 import { makeNik, makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
-import { readTravelDocumentMrz } from '../foreigners/read-travel-document-mrz.ts';
+import { readTravelDocumentMrz, type TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { passports } from '../passports/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
@@ -18,6 +18,24 @@ const born = () =>
 
 describeApp('the crossing desk’s verdicts', (ctx) => {
   const today = witaDate();
+  /** A passport Sikoe printed for the NIK (the printing itself is the passports feature's tests' business). */
+  const insertSikoePassport = async (doc: TravelDocumentFields, nik: string) => {
+    const [mrz1, mrz2] = mrzOf(doc).split('\n');
+    await ctx.db.insert(passports).values({
+      number: doc.documentNumber,
+      applicationId: crypto.randomUUID(),
+      type: 'biasa',
+      unitCode: 'KANIM-ATAMBUA',
+      holderName: `${doc.givenNames} ${doc.surname}`,
+      nik,
+      birthDate: doc.birthDate,
+      sex: 'M',
+      issueDate: addDays(today, -30),
+      expiryDate: doc.expiresOn!,
+      mrz1: mrz1!,
+      mrz2: mrz2!,
+    });
+  };
   const countsAt = async (pointCode: string) =>
     ctx.db.select().from(crossingDailyCounts).where(eq(crossingDailyCounts.pointCode, pointCode));
 
@@ -91,6 +109,58 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     expect(await auditFor(ctx.db, res.body.id, 'crossing.held')).toHaveLength(1);
   });
 
+  it('keeps the desk locked for a held traveller on another document: a close name with the birth date, or the NIK', async () => {
+    const desk = await makeDesk(ctx.db);
+    const birthDate = born();
+    const expired = makeTravelDocument({ givenNames: 'MOHAMAD RIZAL', surname: 'EFFENDI', birthDate });
+    expired.expiresOn = addDays(today, -1);
+    const held = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(expired),
+    });
+    expect(held.body).toMatchObject({ verdict: 'red', status: 'held' });
+    const secondPassport = makeTravelDocument({
+      nationality: 'TLS',
+      issuingState: 'TLS',
+      givenNames: 'MUHAMMAD RIZAL',
+      surname: 'EFENDI',
+      birthDate,
+    });
+    const refused = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(secondPassport),
+    });
+    expect(refused.status).toBe(422);
+    const someoneElse = makeTravelDocument({ givenNames: 'YOHANES', surname: 'BRIA', birthDate });
+    const cleared = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(someoneElse),
+    });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(201);
+
+    // A PLB holder held where the counterpart refuses PLBs, then trying a passport Sikoe printed for their NIK.
+    const refusing = await makeDesk(ctx.db, { plbAccepted: false });
+    const issuer = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-ATAMBUA' });
+    const pass = await makeBorderPass(ctx.db, ctx.app.deps.storage, issuer, { birthDate: born() });
+    const plb = await postCrossing(ctx.app, refusing.officerToken, refusing.point.code, {
+      direction: 'departure',
+      scan: pass.number,
+    });
+    expect(plb.body).toMatchObject({ verdict: 'red', status: 'held' });
+    const passport = makeTravelDocument({
+      nationality: 'IDN',
+      issuingState: 'IDN',
+      surname: 'LAIN',
+      birthDate: born(),
+    });
+    await insertSikoePassport(passport, pass.nik);
+    const byNik = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(passport),
+    });
+    expect(byNik.status).toBe(422);
+  });
+
   it('holds a citizen leaving who matches the prevention list by a spelling variant, telling the desk nothing of the ban', async () => {
     const desk = await makeDesk(ctx.db);
     const birthDate = born();
@@ -127,21 +197,7 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     const nik = makeNik(birthDate);
     const entry = await makeBanEntry(ctx.db, { fullName: 'NAMA LAIN SAMA SEKALI', nik });
     const doc = makeTravelDocument({ nationality: 'IDN', issuingState: 'IDN', surname: 'WIJAYA', birthDate });
-    const [mrz1, mrz2] = mrzOf(doc).split('\n');
-    await ctx.db.insert(passports).values({
-      number: doc.documentNumber,
-      applicationId: crypto.randomUUID(),
-      type: 'biasa',
-      unitCode: 'KANIM-ATAMBUA',
-      holderName: `${doc.givenNames} ${doc.surname}`,
-      nik,
-      birthDate,
-      sex: 'M',
-      issueDate: addDays(today, -30),
-      expiryDate: doc.expiresOn!,
-      mrz1: mrz1!,
-      mrz2: mrz2!,
-    });
+    await insertSikoePassport(doc, nik);
     const res = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
       direction: 'departure',
       scan: mrzOf(doc),

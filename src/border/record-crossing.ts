@@ -3,12 +3,12 @@ import { recordForeigners } from '../foreigners/record-foreigners.ts';
 import { findNikOfPassport } from '../passports/find-nik-of-passport.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { Tx } from '../platform/db/index.ts';
+import { takeTurn, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { actorScope } from '../units/scope.ts';
 import { applyCrossing } from './apply-crossing.ts';
-import { findHeldCrossing, findResentCrossing } from './find-crossing.ts';
+import { findHeldCrossing, findResentCrossing, type TravellerKeys } from './find-crossing.ts';
 import { judgeCrossing } from './judge-crossing.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import { readDeskDocument, type DeskDocument, type DeskDocumentInput } from './read-desk-document.ts';
@@ -50,6 +50,21 @@ function travellerColumns(document: DeskDocument, passportNik: string | null) {
     birthDate: d.birthDate,
     documentExpiresOn: d.expiresOn,
   };
+}
+
+/** The lock space of one traveller's crossings (takeTurn). */
+const TRAVELLER_LOCK_SPACE = 7440;
+
+/**
+ * Two desks recording the same traveller take turns on every key the held check looks up (the document, the NIK, the
+ * birth date, under which close names are compared), so the second sees the first's hold. Sorted, so that two
+ * recordings sharing several keys take them in one order and never wait on each other in a circle.
+ */
+async function takeTravellerTurn(tx: Tx, traveller: TravellerKeys) {
+  const keys = [`document|${traveller.nationality}|${traveller.documentNumber}`];
+  if (traveller.nik) keys.push(`nik|${traveller.nik}`);
+  if (traveller.birthDate) keys.push(`born|${traveller.birthDate}`);
+  for (const key of keys.sort()) await takeTurn(tx, TRAVELLER_LOCK_SPACE, key);
 }
 
 /**
@@ -103,11 +118,11 @@ async function recordHistory(tx: Tx, caller: Caller, crossing: Crossing, request
 /**
  * The desk records one arrival or departure at a point its officer works, in the caller's transaction: a resent
  * request id answers with the crossing it made (the same verdict, nothing new; another traveller or direction under
- * that id is a conflict); a traveller whose earlier crossing is
- * held waits for the supervisor (refused with a message, nothing recorded); a foreigner is found or added in the
- * register; the verdict is judged and recorded with its history entry and audit (a red one names the reasons and
- * ban entries matched, so the hit is audited). Green: the crossing happened (counts, a foreigner's departure). Red:
- * it is held for a secondary inspection.
+ * that id is a conflict); a traveller with a held crossing (same document, NIK, or close name and birth date, checked
+ * in turn with other desks) waits for the supervisor (refused with a message, nothing recorded); a foreigner is found
+ * or added in the register; the verdict is judged and recorded with its history entry and audit (a red one names the
+ * reasons and ban entries matched, so the hit is audited). Green: the crossing happened (counts, a foreigner's
+ * departure). Red: it is held for a secondary inspection.
  */
 export async function recordCrossing(
   tx: Tx,
@@ -128,6 +143,7 @@ export async function recordCrossing(
   const traveller = travellerColumns(document, passportNik);
   const resent = await findResentCrossing(tx, actor!.id, input.requestId);
   if (resent) return { crossing: sameCrossing(resent, traveller, input.direction), repeated: true };
+  await takeTravellerTurn(tx, traveller);
   if (await findHeldCrossing(tx, traveller)) throw new AppError('validation_failed', { scan: 'border.v.held' });
   const foreignerId =
     document.kind === 'passport' && traveller.travellerKind === 'foreigner'
