@@ -2,7 +2,9 @@ import { allowedReturnDate } from '../border-passes/pass-rules.ts';
 import type { CrossingPoint } from '../crossing-points/get-crossing-point.ts';
 import { plbSwitchOn } from '../crossing-points/get-crossing-point.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor } from '../platform/db/index.ts';
+import type { Executor, Tx } from '../platform/db/index.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import { chargeOnDeparture } from '../overstays/charge-on-departure.ts';
 import { findLapsedPermit } from '../stay-permits/find-lapsed-permit.ts';
 import { matchTraveller } from '../watchlist/match-traveller.ts';
 import { latestPassCrossing } from './find-crossing.ts';
@@ -92,11 +94,14 @@ async function plbStay(db: Executor, document: DeskDocument, direction: Directio
 /**
  * The desk's checks on one traveller, in the order the verdict page lists them: the document; the ban list of the
  * direction (only the entry ids, never the grounds); a PLB holder's stay; a foreigner leaving after their permit
- * ended (the charge is shown from overstays). Red if any reason is red.
+ * ended (overstays charges the days through today: red while anything is owed, amber when every period is paid).
+ * Red if any reason is red.
  */
 export async function judgeCrossing(
-  db: Executor,
+  db: Tx,
   input: {
+    caller: Caller;
+    now: Date;
     point: CrossingPoint;
     direction: Direction;
     document: DeskDocument;
@@ -115,7 +120,16 @@ export async function judgeCrossing(
   reasons.push(...stay.reasons);
   if (direction === 'departure' && input.foreignerId) {
     const lapsed = await findLapsedPermit(db, input.foreignerId, today);
-    if (lapsed) reasons.push({ code: 'permit_expired', level: 'red', params: { date: lapsed.validUntil } });
+    if (lapsed) {
+      // The charge is made here, not left to the nightly scan: after the departure the scan no longer sees them.
+      const owed = await chargeOnDeparture(db, input.caller, input.foreignerId, today, input.now);
+      const date = lapsed.validUntil;
+      reasons.push(
+        owed.length > 0
+          ? { code: 'permit_expired', level: 'red', params: { date } }
+          : { code: 'permit_expired_paid', level: 'amber', params: { date } },
+      );
+    }
   }
   return {
     verdict: reasons.some((r) => r.level === 'red') ? 'red' : 'green',

@@ -58,6 +58,7 @@ export const border: Messages<typeof id> = {
     ban_match: 'Matches a ban list ({{match}}): refer to the supervisor.',
     plb_overdue: 'Back late: left {{departed}}, should have been back by {{date}}.',
     permit_expired: 'The stay permit ended on {{date}}: overstay.',
+    permit_expired_paid: 'The stay permit ended on {{date}}; the overstay charge is paid: may leave.',
   },
   matches: { document: 'document number', nik: 'NIK', name_birth_date: 'name and date of birth' },
   decision: {

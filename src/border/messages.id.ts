@@ -55,6 +55,7 @@ export const border = {
     ban_match: 'Cocok dengan daftar cegah/tangkal ({{match}}): rujuk ke supervisor.',
     plb_overdue: 'Terlambat kembali: keluar {{departed}}, seharusnya kembali paling lambat {{date}}.',
     permit_expired: 'Izin tinggal berakhir {{date}}: overstay.',
+    permit_expired_paid: 'Izin tinggal berakhir {{date}}; biaya beban overstay sudah dibayar: boleh keluar.',
   },
   matches: { document: 'nomor dokumen', nik: 'NIK', name_birth_date: 'nama dan tanggal lahir' },
   decision: {

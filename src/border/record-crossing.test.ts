@@ -5,7 +5,9 @@ import { makeNik, makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
 import { readTravelDocumentMrz, type TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
-import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
+import { makeForeigner, makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
+import { overstays } from '../overstays/schema.ts';
+import { makeStayPermit, overstayOf, overstaysOf } from '../overstays/test-support.ts';
 import { passports } from '../passports/schema.ts';
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeBanEntry } from '../watchlist/test-support.ts';
@@ -243,6 +245,65 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
       status: 'cleared',
       reasons: [{ code: 'plb_not_accepted', level: 'amber', text: expect.stringContaining('paspor') }],
     });
+  });
+
+  it('charges a foreigner leaving with a lapsed permit before any scan did, red while owed, amber once paid', async () => {
+    const desk = await makeDesk(ctx.db);
+    const owing = await makeForeigner(ctx.db, { birthDate: born() });
+    const permit = await makeStayPermit(ctx.db, {
+      foreignerId: owing.id,
+      entryDate: addDays(today, -60),
+      validUntil: addDays(today, -10),
+    });
+    const red = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(owing.doc),
+    });
+    expect(red.body).toMatchObject({
+      verdict: 'red',
+      status: 'held',
+      reasons: [{ code: 'permit_expired', level: 'red', params: { date: addDays(today, -10) } }],
+      charges: [{ days: 10, billingCode: expect.any(String) }],
+    });
+    expect(await overstayOf(ctx.db, permit.permitId)).toMatchObject({
+      firstDay: addDays(today, -9),
+      lastDay: today,
+      days: 10,
+      status: 'open',
+    });
+
+    // Every day up to today paid: the lapse is told, the traveller is not held, nothing new is charged.
+    const paid = await makeForeigner(ctx.db, { birthDate: born() });
+    const paidPermit = await makeStayPermit(ctx.db, {
+      foreignerId: paid.id,
+      entryDate: addDays(today, -60),
+      validUntil: addDays(today, -3),
+    });
+    const period = {
+      permitId: paidPermit.permitId,
+      foreignerId: paid.id,
+      unitCode: 'KANIM-KUPANG',
+      entryDate: addDays(today, -60),
+      startedOn: addDays(today, -2),
+      firstDay: addDays(today, -2),
+      lastDay: today,
+      days: 3,
+      dailyRate: 1_000_000,
+      amount: 3_000_000,
+      status: 'paid' as const,
+    };
+    await ctx.db.insert(overstays).values(period);
+    const amber = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'departure',
+      scan: mrzOf(paid.doc),
+    });
+    expect(amber.body).toMatchObject({
+      verdict: 'green',
+      status: 'cleared',
+      reasons: [{ code: 'permit_expired_paid', level: 'amber' }],
+      charges: [],
+    });
+    expect(await overstaysOf(ctx.db, paidPermit.permitId)).toEqual([expect.objectContaining({ status: 'paid' })]);
   });
 
   it('refuses a scan that is neither a readable MRZ nor a known PLB, and an officer of another office', async () => {

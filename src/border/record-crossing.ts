@@ -150,6 +150,8 @@ export async function recordCrossing(
       ? ((await recordForeigners(tx, [document.doc]))[0] ?? null)
       : null;
   const judgement = await judgeCrossing(tx, {
+    caller,
+    now,
     point,
     direction: input.direction,
     document,
