@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { nameKey } from '../watchlist/name-key.ts';
+import { namesMatch } from '../watchlist/name-match.ts';
 import { crossings, type Crossing } from './schema.ts';
 
 /** Crossings that happened: a cleared or an allowed one. */
@@ -20,22 +22,36 @@ export async function findResentCrossing(
   return done ?? null;
 }
 
-/** A held crossing of the same traveller (the same document, or the same NIK), anywhere: the desk stays locked. */
-export async function findHeldCrossing(
-  db: Executor,
-  traveller: { documentNumber: string; nationality: string; nik: string | null },
-): Promise<Crossing | null> {
-  const sameDocument = and(
-    eq(crossings.documentNumber, traveller.documentNumber),
-    eq(crossings.nationality, traveller.nationality),
-  );
-  const same: SQL = traveller.nik ? or(sameDocument, eq(crossings.nik, traveller.nik))! : sameDocument!;
-  const [held] = await db
+/** What names a traveller at the desk: the document, the NIK it leads to, the name and birth date. */
+export type TravellerKeys = {
+  documentNumber: string;
+  nationality: string;
+  nik: string | null;
+  fullName: string;
+  birthDate: string | null;
+};
+
+/**
+ * A held crossing of the same traveller, anywhere: the same document, the same NIK, or a close name (the ban lists'
+ * rule) with the same birth date — one person with a second passport or a PLB. The held crossings of those keys are
+ * few (partial indexes on held rows); the names are compared here.
+ */
+export async function findHeldCrossing(db: Executor, traveller: TravellerKeys): Promise<Crossing | null> {
+  const keys: SQL[] = [
+    and(eq(crossings.documentNumber, traveller.documentNumber), eq(crossings.nationality, traveller.nationality))!,
+  ];
+  if (traveller.nik) keys.push(eq(crossings.nik, traveller.nik));
+  if (traveller.birthDate) keys.push(eq(crossings.birthDate, traveller.birthDate));
+  const held = await db
     .select()
     .from(crossings)
-    .where(and(eq(crossings.status, 'held'), same))
-    .limit(1);
-  return held ?? null;
+    .where(and(eq(crossings.status, 'held'), or(...keys)));
+  const name = nameKey(traveller.fullName);
+  const same = (c: Crossing) =>
+    (c.documentNumber === traveller.documentNumber && c.nationality === traveller.nationality) ||
+    (!!traveller.nik && c.nik === traveller.nik) ||
+    (c.birthDate === traveller.birthDate && namesMatch(nameKey(c.fullName), name));
+  return held.find(same) ?? null;
 }
 
 /** The pass's latest crossing that happened: a departure not yet followed by an arrival means the holder is out. */

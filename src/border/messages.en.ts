@@ -53,9 +53,12 @@ export const border: Messages<typeof id> = {
     document_expired: 'The document expired on {{date}}.',
     pass_not_valid: 'The PLB is not valid (status: {{status}}).',
     plb_not_usable: 'The PLB cannot be used here today: the counterpart does not accept it.',
+    plb_not_accepted:
+      'The counterpart does not accept the PLB today: let the citizen in; to leave again they need a passport.',
     ban_match: 'Matches a ban list ({{match}}): refer to the supervisor.',
     plb_overdue: 'Back late: left {{departed}}, should have been back by {{date}}.',
     permit_expired: 'The stay permit ended on {{date}}: overstay.',
+    permit_expired_paid: 'The stay permit ended on {{date}}; the overstay charge is paid: may leave.',
   },
   matches: { document: 'document number', nik: 'NIK', name_birth_date: 'name and date of birth' },
   decision: {
@@ -77,6 +80,7 @@ export const border: Messages<typeof id> = {
   v: {
     nothingRead: 'Scan the MRZ or the PLB QR/number, or type the passport’s data.',
     passUnknown: 'This PLB is unknown. Check the number or scan its QR.',
+    requestReused: 'This form was already used for another traveller or direction: open the desk again and rescan.',
     held: 'This traveller is held for secondary inspection: wait for the supervisor’s decision.',
     documentNumber: 'Document number: letters and digits only, at most 15.',
     nationality: 'Nationality: a three-letter ICAO code, e.g. IDN or TLS.',

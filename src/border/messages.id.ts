@@ -51,9 +51,11 @@ export const border = {
     document_expired: 'Dokumen habis berlaku sejak {{date}}.',
     pass_not_valid: 'PLB tidak berlaku (status: {{status}}).',
     plb_not_usable: 'PLB tidak dapat dipakai di sini hari ini: pos mitra tidak menerimanya.',
+    plb_not_accepted: 'Pos mitra tidak menerima PLB hari ini: WNI dipersilakan masuk; untuk keluar lagi perlu paspor.',
     ban_match: 'Cocok dengan daftar cegah/tangkal ({{match}}): rujuk ke supervisor.',
     plb_overdue: 'Terlambat kembali: keluar {{departed}}, seharusnya kembali paling lambat {{date}}.',
     permit_expired: 'Izin tinggal berakhir {{date}}: overstay.',
+    permit_expired_paid: 'Izin tinggal berakhir {{date}}; biaya beban overstay sudah dibayar: boleh keluar.',
   },
   matches: { document: 'nomor dokumen', nik: 'NIK', name_birth_date: 'nama dan tanggal lahir' },
   decision: {
@@ -75,6 +77,7 @@ export const border = {
   v: {
     nothingRead: 'Pindai MRZ atau QR/nomor PLB, atau ketik data paspor.',
     passUnknown: 'PLB ini tidak dikenal. Periksa nomornya atau pindai QR-nya.',
+    requestReused: 'Formulir ini sudah dipakai untuk pelintas atau arah lain: buka meja lagi lalu pindai ulang.',
     held: 'Pelintas ini sedang ditahan untuk pemeriksaan lanjutan: tunggu putusan supervisor.',
     documentNumber: 'Nomor dokumen: huruf dan angka saja, paling banyak 15.',
     nationality: 'Kewarganegaraan: kode ICAO tiga huruf, misalnya IDN atau TLS.',

@@ -5,21 +5,21 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { actorScope } from '../units/scope.ts';
-import { authorize, authorizeRole, can } from './policy.ts';
+import { authorize, authorizeRole } from './policy.ts';
 import { crossings, type Crossing } from './schema.ts';
 
 /** The newest this many held crossings on the desk page: a post holds a handful at a time. */
 const HELD_LIMIT = 50;
 
 /**
- * A point's desk for an officer of its unit: the point, whether this officer also decides held crossings, and the
- * crossings held there (newest first), each a link to its secondary inspection.
+ * A point's desk for an officer of its unit: the point and the crossings held there (newest first), each a link to
+ * its secondary inspection.
  */
 export async function openDesk(
   db: Executor,
   caller: Caller,
   code: string,
-): Promise<{ point: CrossingPoint; supervisor: boolean; held: Crossing[] }> {
+): Promise<{ point: CrossingPoint; held: Crossing[] }> {
   authorizeRole(caller.actor, 'crossing.record');
   const point = await getCrossingPoint(db, code);
   const scope = await actorScope(db, caller.actor);
@@ -30,7 +30,7 @@ export async function openDesk(
     .where(and(eq(crossings.status, 'held'), eq(crossings.pointCode, code)))
     .orderBy(desc(crossings.recordedAt))
     .limit(HELD_LIMIT);
-  return { point, supervisor: can(caller.actor, 'crossing.decide', { unitCode: point.unitCode, scope }), held };
+  return { point, held };
 }
 
 /**

@@ -1,13 +1,14 @@
 import { getCrossingPoint } from '../crossing-points/get-crossing-point.ts';
 import { recordForeigners } from '../foreigners/record-foreigners.ts';
+import { findNikOfPassport } from '../passports/find-nik-of-passport.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { Tx } from '../platform/db/index.ts';
+import { takeTurn, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { actorScope } from '../units/scope.ts';
 import { applyCrossing } from './apply-crossing.ts';
-import { findHeldCrossing, findResentCrossing } from './find-crossing.ts';
+import { findHeldCrossing, findResentCrossing, type TravellerKeys } from './find-crossing.ts';
 import { judgeCrossing } from './judge-crossing.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import { readDeskDocument, type DeskDocument, type DeskDocumentInput } from './read-desk-document.ts';
@@ -21,8 +22,8 @@ export type CrossingInput = DeskDocumentInput & {
   requestId?: string | null;
 };
 
-/** The columns that name the traveller, as the document gives them. */
-function travellerColumns(document: DeskDocument) {
+/** The columns that name the traveller, as the document gives them (a citizen's passport: the NIK it leads to). */
+function travellerColumns(document: DeskDocument, passportNik: string | null) {
   if (document.kind === 'plb') {
     const { pass } = document;
     return {
@@ -43,12 +44,44 @@ function travellerColumns(document: DeskDocument) {
     documentKind: 'passport' as const,
     documentNumber: d.documentNumber,
     nationality: d.nationality,
-    nik: null,
+    nik: passportNik,
     passId: null,
     fullName: `${d.givenNames} ${d.surname}`.trim(),
     birthDate: d.birthDate,
     documentExpiresOn: d.expiresOn,
   };
+}
+
+/** The lock space of one traveller's crossings (takeTurn). */
+const TRAVELLER_LOCK_SPACE = 7440;
+
+/**
+ * Two desks recording the same traveller take turns on every key the held check looks up (the document, the NIK, the
+ * birth date, under which close names are compared), so the second sees the first's hold. Sorted, so that two
+ * recordings sharing several keys take them in one order and never wait on each other in a circle.
+ */
+async function takeTravellerTurn(tx: Tx, traveller: TravellerKeys) {
+  const keys = [`document|${traveller.nationality}|${traveller.documentNumber}`];
+  if (traveller.nik) keys.push(`nik|${traveller.nik}`);
+  if (traveller.birthDate) keys.push(`born|${traveller.birthDate}`);
+  for (const key of keys.sort()) await takeTurn(tx, TRAVELLER_LOCK_SPACE, key);
+}
+
+/**
+ * A request id answers with its crossing only for the same traveller and direction: a desk reusing an id for someone
+ * else (a stale form, a faulty client) is refused rather than shown another person's verdict, and records nothing.
+ */
+function sameCrossing(
+  crossing: Crossing,
+  traveller: { documentNumber: string; nationality: string },
+  direction: Direction,
+): Crossing {
+  const same =
+    crossing.documentNumber === traveller.documentNumber &&
+    crossing.nationality === traveller.nationality &&
+    crossing.direction === direction;
+  if (!same) throw new AppError('conflict', { scan: 'border.v.requestReused' });
+  return crossing;
 }
 
 /** The crossing's first history entry and its audit entry: a red one names the reasons and ban entries (the hit). */
@@ -84,11 +117,12 @@ async function recordHistory(tx: Tx, caller: Caller, crossing: Crossing, request
 
 /**
  * The desk records one arrival or departure at a point its officer works, in the caller's transaction: a resent
- * request id answers with the crossing it made (the same verdict, nothing new); a traveller whose earlier crossing is
- * held waits for the supervisor (refused with a message, nothing recorded); a foreigner is found or added in the
- * register; the verdict is judged and recorded with its history entry and audit (a red one names the reasons and
- * ban entries matched, so the hit is audited). Green: the crossing happened (counts, a foreigner's departure). Red:
- * it is held for a secondary inspection.
+ * request id answers with the crossing it made (the same verdict, nothing new; another traveller or direction under
+ * that id is a conflict); a traveller with a held crossing (same document, NIK, or close name and birth date, checked
+ * in turn with other desks) waits for the supervisor (refused with a message, nothing recorded); a foreigner is found
+ * or added in the register; the verdict is judged and recorded with its history entry and audit (a red one names the
+ * reasons and ban entries matched, so the hit is audited). Green: the crossing happened (counts, a foreigner's
+ * departure). Red: it is held for a secondary inspection.
  */
 export async function recordCrossing(
   tx: Tx,
@@ -100,20 +134,28 @@ export async function recordCrossing(
   authorizeRole(actor, 'crossing.record');
   const point = await getCrossingPoint(tx, input.pointCode);
   authorize(actor, 'crossing.record', { unitCode: point.unitCode, scope: await actorScope(tx, actor) });
-  const resent = await findResentCrossing(tx, actor!.id, input.requestId);
-  if (resent) return { crossing: resent, repeated: true };
   const today = witaDate(now);
   const document = await readDeskDocument(tx, input, today);
-  const traveller = travellerColumns(document);
+  const passportNik =
+    document.kind === 'passport' && document.doc.nationality === 'IDN'
+      ? await findNikOfPassport(tx, document.doc.documentNumber)
+      : null;
+  const traveller = travellerColumns(document, passportNik);
+  const resent = await findResentCrossing(tx, actor!.id, input.requestId);
+  if (resent) return { crossing: sameCrossing(resent, traveller, input.direction), repeated: true };
+  await takeTravellerTurn(tx, traveller);
   if (await findHeldCrossing(tx, traveller)) throw new AppError('validation_failed', { scan: 'border.v.held' });
   const foreignerId =
     document.kind === 'passport' && traveller.travellerKind === 'foreigner'
       ? ((await recordForeigners(tx, [document.doc]))[0] ?? null)
       : null;
   const judgement = await judgeCrossing(tx, {
+    caller,
+    now,
     point,
     direction: input.direction,
     document,
+    nik: traveller.nik,
     foreignerId,
     extensions: input.extensions ?? 0,
     today,
@@ -145,7 +187,7 @@ export async function recordCrossing(
   if (!crossing) {
     const done = await findResentCrossing(tx, actor!.id, input.requestId);
     if (!done) throw new AppError('conflict');
-    return { crossing: done, repeated: true };
+    return { crossing: sameCrossing(done, traveller, input.direction), repeated: true };
   }
   await recordHistory(tx, caller, crossing, input.requestId);
   if (status === 'cleared') await applyCrossing(tx, caller, crossing, point.name, now);

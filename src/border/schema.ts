@@ -89,6 +89,9 @@ export const crossings = pgTable(
     index('crossings_held_nik_idx')
       .on(t.nik)
       .where(sql`status = 'held' and nik is not null`),
+    index('crossings_held_birth_date_idx')
+      .on(t.birthDate)
+      .where(sql`status = 'held'`),
     index('crossings_pass_idx')
       .on(t.passId, t.recordedAt)
       .where(sql`pass_id is not null`),

@@ -22,16 +22,29 @@ export type MrzReading =
 const sexes: Record<string, Sex> = { male: 'M', female: 'F' };
 
 /**
- * Reads a passport's or ID card's machine-readable zone, typed or pasted (line breaks, spaces and lower case are
- * forgiven), with the maintained `mrz` library checking every check digit and state code. A birth year's century is
- * the latest that is not in the future; an expiry is in this century.
+ * A scanner or a paste may keep any line break (CR LF, LF, a lone CR) or none: a passport's 88 characters or an ID
+ * card's 90 in one line are its two lines of 44 or three of 30.
  */
-export function readTravelDocumentMrz(text: string, today: IsoDate): MrzReading {
+function mrzLines(text: string): string[] {
   const lines = text
     .toUpperCase()
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
     .map((l) => l.replace(/\s+/g, ''))
     .filter((l) => l !== '');
+  const [only] = lines;
+  if (lines.length !== 1 || !only) return lines;
+  if (only.length === 88) return [only.slice(0, 44), only.slice(44)];
+  if (only.length === 90) return [only.slice(0, 30), only.slice(30, 60), only.slice(60)];
+  return lines;
+}
+
+/**
+ * Reads a passport's or ID card's machine-readable zone, typed or pasted (any line breaks or none, spaces and lower
+ * case are forgiven), with the maintained `mrz` library checking every check digit and state code. A birth year's
+ * century is the latest that is not in the future; an expiry is in this century.
+ */
+export function readTravelDocumentMrz(text: string, today: IsoDate): MrzReading {
+  const lines = mrzLines(text);
   let result: ReturnType<typeof parse>;
   try {
     result = parse(lines);

@@ -20,9 +20,10 @@ export type ScanResult = { found: number; updated: number; lifted: number; propo
  * period (open or proposed, not closed by a departure) counts on; with none, a period begins on the overstay's first
  * day, or the day after the last day a paid period covered, so a holder who paid and stayed is charged for the days
  * after the paid ones only. A period cancelled while its permit seemed covered (an extension or change of status not
- * granted after all) is opened again rather than charged twice.
+ * granted after all) is opened again rather than charged twice. With `foreignerId`, that one person's only (the
+ * crossing desk, at their departure).
  */
-async function upsertOverstays(tx: Tx, today: IsoDate) {
+export async function upsertOverstays(tx: Tx, today: IsoDate, foreignerId?: string) {
   const [row] = await queryRows<{ found: number; updated: number }>(
     tx,
     sql`
@@ -35,7 +36,8 @@ async function upsertOverstays(tx: Tx, today: IsoDate) {
           greatest(p.first_day,
             (select max(o.last_day) + 1 from overstays o where o.permit_id = p.permit_id and o.status = 'paid'))
         ) as from_day
-      from (${overstayingPermitsSql(today)}) p),
+      from (${overstayingPermitsSql(today)}) p
+      ${foreignerId ? sql`where p.foreigner_id = ${foreignerId}` : sql``}),
     up as (
       insert into overstays (permit_id, foreigner_id, unit_code, entry_date, started_on, first_day, last_day, days,
         daily_rate, amount)
@@ -111,16 +113,17 @@ async function proposeActions(tx: Tx, today: IsoDate) {
  * A billing code for every open period under the limit whose code is missing, expired or for another amount: the
  * charges still counting today and those closed by a departure (one whose permit was extended meanwhile stops counting
  * and keeps the code it had, for the officers). A code is good until the end of its WITA day: tomorrow's charge is a
- * day more.
+ * day more. With `foreignerId`, that one person's only.
  */
-async function billCharges(tx: Tx, today: IsoDate, now: Date): Promise<number> {
+export async function billCharges(tx: Tx, today: IsoDate, now: Date, foreignerId?: string): Promise<number> {
   const due = await queryRows<{ id: string; amount: string | number }>(
     tx,
     sql`
     select o.id, o.amount from overstays o join overstay_rates r on ${rateOn(sql`o.started_on`)}
     where o.status = 'open' and ${daysInAll} < r.charge_limit_days
       and (o.departed_on is not null or o.last_day = ${today}::date)
-      and (o.billing_code is null or o.billed_amount <> o.amount or o.billing_expires_at <= ${now.toISOString()}::timestamptz)`,
+      and (o.billing_code is null or o.billed_amount <> o.amount or o.billing_expires_at <= ${now.toISOString()}::timestamptz)
+      ${foreignerId ? sql`and o.foreigner_id = ${foreignerId}` : sql``}`,
   );
   if (due.length === 0) return 0;
   const expiresAt = witaInstant(addDays(today, 1));

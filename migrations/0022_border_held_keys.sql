@@ -1,0 +1,1 @@
+CREATE INDEX "crossings_held_birth_date_idx" ON "crossings" USING btree ("birth_date") WHERE status = 'held';
