@@ -64,11 +64,22 @@ async function foreignerErrors(tx: Tx, input: NewWatchlistEntry): Promise<FieldE
   return people.some((p) => p.id === input.foreignerId) ? {} : { foreignerId: 'watchlist.v.foreignerDocument' };
 }
 
-const resent = (tx: Tx, actorId: string, requestId: string) =>
+/**
+ * The entry this officer's request id made on this list. The request id is unique per officer across both lists, so
+ * one reused on the other list finds nothing here and its insert is refused as a conflict, never answered with the
+ * other list's entry.
+ */
+const resent = (tx: Tx, list: BanList, actorId: string, requestId: string) =>
   tx
     .select()
     .from(watchlistEntries)
-    .where(and(eq(watchlistEntries.addedBy, actorId), eq(watchlistEntries.requestId, requestId)))
+    .where(
+      and(
+        eq(watchlistEntries.list, list),
+        eq(watchlistEntries.addedBy, actorId),
+        eq(watchlistEntries.requestId, requestId),
+      ),
+    )
     .then((rows) => rows[0]);
 
 /**
@@ -86,7 +97,7 @@ export async function addWatchlistEntry(
   const list = input.list ?? 'exit';
   authorize(caller.actor, 'watchlist.add', list);
   if (input.requestId) {
-    const done = await resent(tx, caller.actor.id, input.requestId);
+    const done = await resent(tx, list, caller.actor.id, input.requestId);
     if (done) return done;
   }
   const errors = { ...identityErrors(list, input), ...(await foreignerErrors(tx, input)) };
@@ -123,7 +134,7 @@ export async function addWatchlistEntry(
     .returning();
   // The same request sent twice at once: the other one added it.
   if (!entry) {
-    const done = input.requestId ? await resent(tx, caller.actor.id, input.requestId) : undefined;
+    const done = input.requestId ? await resent(tx, list, caller.actor.id, input.requestId) : undefined;
     if (!done) throw new AppError('conflict');
     return done;
   }
