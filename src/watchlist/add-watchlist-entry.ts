@@ -56,11 +56,16 @@ function identityErrors(list: BanList, input: NewWatchlistEntry): FieldErrors {
   return errors;
 }
 
-/** A foreigner named by id must be in the register with the document the entry names. */
+/**
+ * A foreigner named by id must be in the register with the document the entry names. The document stays locked
+ * until the entry is in, so lodgings' retention cannot delete the person in between (it sees the entry after).
+ */
 async function foreignerErrors(tx: Tx, input: NewWatchlistEntry): Promise<FieldErrors> {
   if (!input.foreignerId) return {};
   if (!input.nationality || !input.documentNumber) return { foreignerId: 'watchlist.v.foreignerDocument' };
-  const people = await findForeignersByDocument(tx, input.nationality, documentKey(input.documentNumber));
+  const people = await findForeignersByDocument(tx, input.nationality, documentKey(input.documentNumber), {
+    lock: true,
+  });
   return people.some((p) => p.id === input.foreignerId) ? {} : { foreignerId: 'watchlist.v.foreignerDocument' };
 }
 
