@@ -6,6 +6,7 @@ import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { assertWithin, findBanRule, lastDayOfPeriod } from './ban-period.ts';
+import { birthDateFromNik } from './birth-date-from-nik.ts';
 import { documentKey, nameKey } from './name-key.ts';
 import { authorize } from './policy.ts';
 import { recordWatchlistAction } from './record-watchlist-action.ts';
@@ -125,7 +126,8 @@ export async function addWatchlistEntry(
       foreignerId: input.foreignerId || null,
       fullName: input.fullName,
       nameKey: key,
-      birthDate: input.birthDate || null,
+      // A name matches only with the birth date: without one given, the NIK's is taken, lest the name never match.
+      birthDate: input.birthDate || (input.nik ? birthDateFromNik(input.nik, today) : null),
       reason: input.reason,
       reference: input.reference,
       validFrom,
