@@ -81,7 +81,7 @@ export const EntryJson = z.object({
   reason: z.string(),
   reference: z.string(),
   validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  validUntil: z.string(),
   extensions: z.number().int(),
   source: z.enum(banSources),
   sourceRef: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -19,10 +19,7 @@ export async function listWatchlist(
 ): Promise<WatchlistEntry[]> {
   const list = options.list ?? 'exit';
   authorize(caller.actor, 'watchlist.view', list);
-  const current = and(
-    isNull(watchlistEntries.liftedAt),
-    or(isNull(watchlistEntries.validUntil), gte(watchlistEntries.validUntil, today)),
-  );
+  const current = and(isNull(watchlistEntries.liftedAt), gte(watchlistEntries.validUntil, today));
   const entries = await tx
     .select()
     .from(watchlistEntries)

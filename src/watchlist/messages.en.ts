@@ -24,7 +24,6 @@ export const watchlist: Messages<typeof id> = {
   showLifted: 'Show ended and lifted entries too',
   hideLifted: 'Hide ended and lifted entries',
   count: '{{n}} people',
-  indefinite: 'Indefinite',
   period: '{{from}} to {{until}}',
   extended: 'Extended {{n}} time(s)',
   status: {

@@ -21,7 +21,6 @@ export const watchlist = {
   showLifted: 'Tampilkan juga yang sudah berakhir atau dicabut',
   hideLifted: 'Sembunyikan yang sudah berakhir atau dicabut',
   count: '{{n}} orang',
-  indefinite: 'Tanpa batas',
   period: '{{from}} s.d. {{until}}',
   extended: 'Diperpanjang {{n}} kali',
   status: {

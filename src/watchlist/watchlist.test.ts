@@ -60,13 +60,13 @@ describeApp('prevention list management', (ctx) => {
     expect(list.body).toContain('UU 6/2011 Pasal 97(1) jo. UU 63/2024');
 
     const tooLong = await browser.post(`/officer/watchlist/${entry.id}/extend`, {
-      validUntil: addDays(entry.validUntil!, 200),
+      validUntil: addDays(entry.validUntil, 200),
       reference: 'B-200/2025',
       requestId: 'extend-too-long',
     });
     expect(tooLong.statusCode).toBe(422);
-    expect(tooLong.body).toContain(lastDayOfPeriod(addDays(entry.validUntil!, 1), 6));
-    const extension = { validUntil: addDays(entry.validUntil!, 90), reference: 'B-200/2025', requestId: 'extend-one' };
+    expect(tooLong.body).toContain(lastDayOfPeriod(addDays(entry.validUntil, 1), 6));
+    const extension = { validUntil: addDays(entry.validUntil, 90), reference: 'B-200/2025', requestId: 'extend-one' };
     expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
     expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
     expect(await entryNamed(name)).toMatchObject({ validUntil: extension.validUntil, extensions: 1 });

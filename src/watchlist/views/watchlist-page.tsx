@@ -107,7 +107,7 @@ export function WatchlistPage(props: Props) {
                     <td>
                       {t('watchlist.period', {
                         from: day(ctx, e.validFrom),
-                        until: e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite'),
+                        until: day(ctx, e.validUntil),
                       })}
                       {e.extensions > 0 && <p class="hint">{t('watchlist.extended', { n: e.extensions })}</p>}
                     </td>

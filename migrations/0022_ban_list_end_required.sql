@@ -1,0 +1,2 @@
+ALTER TABLE "watchlist_entries" ALTER COLUMN "valid_until" SET DEFAULT (current_date + interval '6 months' - interval '1 day')::date;--> statement-breakpoint
+ALTER TABLE "watchlist_entries" ALTER COLUMN "valid_until" SET NOT NULL;
