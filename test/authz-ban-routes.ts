@@ -27,7 +27,8 @@ export const banRoutes: Record<string, Entry> = {
     body: () => extension,
     mutates: true,
   },
-  'GET /officer/entry-bans': { access: entryBanKeepers },
+  // Searched and a page further: the query changes nothing of who may look.
+  'GET /officer/entry-bans': { access: entryBanKeepers, url: () => `/officer/entry-bans?q=Ditangkal&before=${anyId}` },
   'POST /officer/entry-bans': { access: entryBanKeepers, form: () => entryBanBody, mutates: true },
   'POST /officer/entry-bans/:id/extend': {
     access: entryBanKeepers,
@@ -41,7 +42,10 @@ export const banRoutes: Record<string, Entry> = {
     form: () => lift,
     mutates: true,
   },
-  'GET /api/v1/entry-bans': { access: entryBanKeepers },
+  'GET /api/v1/entry-bans': {
+    access: entryBanKeepers,
+    url: () => `/api/v1/entry-bans?q=TL0000001&before=${anyId}&limit=5`,
+  },
   'POST /api/v1/entry-bans': { access: entryBanKeepers, body: () => entryBanBody, mutates: true },
   'POST /api/v1/entry-bans/:id/extend': {
     access: entryBanKeepers,

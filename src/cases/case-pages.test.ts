@@ -11,8 +11,7 @@ import { passports } from '../passports/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { formatCalendarDate, translator } from '../platform/i18n/index.ts';
-import { nameKey } from '../watchlist/name-key.ts';
-import { watchlistEntries } from '../watchlist/schema.ts';
+import { makeBanEntry } from '../watchlist/test-support.ts';
 import { makeCase } from './test-support.ts';
 
 const tId = translator('id');
@@ -163,10 +162,9 @@ describeApp('officer case page', (ctx) => {
       holderId: counterAccount.id,
       fullName: 'Petrus Nahak',
     });
-    await ctx.db.insert(watchlistEntries).values({
-      nik: c.nik,
+    await makeBanEntry(ctx.db, {
+      nik: c.nik!,
       fullName: 'Petrus Nahak',
-      nameKey: nameKey('Petrus Nahak'),
       reason: 'Rahasia penyidikan',
       reference: 'SK-9',
     });

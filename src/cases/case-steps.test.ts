@@ -87,6 +87,7 @@ describeApp('case workflow steps over the API', (ctx) => {
           reason: 'Rahasia: perkara pidana',
           reference: 'SK-01/2025',
           nameKey: nameKey(values.fullName),
+          validUntil: addDays(witaDate(), 30),
           ...values,
         })
         .returning()

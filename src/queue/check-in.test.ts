@@ -11,8 +11,7 @@ import { caseApi } from '../cases/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
-import { nameKey } from '../watchlist/name-key.ts';
-import { watchlistEntries } from '../watchlist/schema.ts';
+import { makeBanEntry } from '../watchlist/test-support.ts';
 import { checkInArrival } from './check-in-arrival.ts';
 import { apiAs, arrivalState, bookedToday, counterAtOpenUnit, qrOf } from './test-support.ts';
 
@@ -195,13 +194,7 @@ describeApp('check-in', (ctx) => {
 
     // Refused at the counter (the prevention list), the person applies again under the same NIK and books.
     const { act } = caseApi(ctx);
-    await ctx.db.insert(watchlistEntries).values({
-      nik: first.nik,
-      fullName: first.fullName!,
-      nameKey: nameKey(first.fullName!),
-      reason: 'Uji',
-      reference: 'SK-01',
-    });
+    await makeBanEntry(ctx.db, { nik: first.nik!, fullName: first.fullName!, reason: 'Uji', reference: 'SK-01' });
     await act(officer, first.id, { type: 'take' });
     const documents = ['ektp', 'kk', 'akta_kelahiran'].map((kind) => ({ kind, accepted: true }));
     expect((await act(officer, first.id, { type: 'document_check', documents })).statusCode).toBe(200);

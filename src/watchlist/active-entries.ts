@@ -33,7 +33,7 @@ export async function activeEntries(
         eq(watchlistEntries.list, list),
         isNull(watchlistEntries.liftedAt),
         lte(watchlistEntries.validFrom, today),
-        or(isNull(watchlistEntries.validUntil), gte(watchlistEntries.validUntil, today)),
+        gte(watchlistEntries.validUntil, today),
       ),
     )
     .orderBy(asc(watchlistEntries.addedAt), asc(watchlistEntries.id));

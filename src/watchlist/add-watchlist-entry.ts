@@ -6,6 +6,7 @@ import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { assertWithin, findBanRule, lastDayOfPeriod } from './ban-period.ts';
+import { birthDateFromNik } from './birth-date-from-nik.ts';
 import { documentKey, nameKey } from './name-key.ts';
 import { authorize } from './policy.ts';
 import { recordWatchlistAction } from './record-watchlist-action.ts';
@@ -56,19 +57,35 @@ function identityErrors(list: BanList, input: NewWatchlistEntry): FieldErrors {
   return errors;
 }
 
-/** A foreigner named by id must be in the register with the document the entry names. */
+/**
+ * A foreigner named by id must be in the register with the document the entry names. The document stays locked
+ * until the entry is in, so lodgings' retention cannot delete the person in between (it sees the entry after).
+ */
 async function foreignerErrors(tx: Tx, input: NewWatchlistEntry): Promise<FieldErrors> {
   if (!input.foreignerId) return {};
   if (!input.nationality || !input.documentNumber) return { foreignerId: 'watchlist.v.foreignerDocument' };
-  const people = await findForeignersByDocument(tx, input.nationality, documentKey(input.documentNumber));
+  const people = await findForeignersByDocument(tx, input.nationality, documentKey(input.documentNumber), {
+    lock: true,
+  });
   return people.some((p) => p.id === input.foreignerId) ? {} : { foreignerId: 'watchlist.v.foreignerDocument' };
 }
 
-const resent = (tx: Tx, actorId: string, requestId: string) =>
+/**
+ * The entry this officer's request id made on this list. The request id is unique per officer across both lists, so
+ * one reused on the other list finds nothing here and its insert is refused as a conflict, never answered with the
+ * other list's entry.
+ */
+const resent = (tx: Tx, list: BanList, actorId: string, requestId: string) =>
   tx
     .select()
     .from(watchlistEntries)
-    .where(and(eq(watchlistEntries.addedBy, actorId), eq(watchlistEntries.requestId, requestId)))
+    .where(
+      and(
+        eq(watchlistEntries.list, list),
+        eq(watchlistEntries.addedBy, actorId),
+        eq(watchlistEntries.requestId, requestId),
+      ),
+    )
     .then((rows) => rows[0]);
 
 /**
@@ -86,7 +103,7 @@ export async function addWatchlistEntry(
   const list = input.list ?? 'exit';
   authorize(caller.actor, 'watchlist.add', list);
   if (input.requestId) {
-    const done = await resent(tx, caller.actor.id, input.requestId);
+    const done = await resent(tx, list, caller.actor.id, input.requestId);
     if (done) return done;
   }
   const errors = { ...identityErrors(list, input), ...(await foreignerErrors(tx, input)) };
@@ -109,7 +126,8 @@ export async function addWatchlistEntry(
       foreignerId: input.foreignerId || null,
       fullName: input.fullName,
       nameKey: key,
-      birthDate: input.birthDate || null,
+      // A name matches only with the birth date: without one given, the NIK's is taken, lest the name never match.
+      birthDate: input.birthDate || (input.nik ? birthDateFromNik(input.nik, today) : null),
       reason: input.reason,
       reference: input.reference,
       validFrom,
@@ -123,7 +141,7 @@ export async function addWatchlistEntry(
     .returning();
   // The same request sent twice at once: the other one added it.
   if (!entry) {
-    const done = input.requestId ? await resent(tx, caller.actor.id, input.requestId) : undefined;
+    const done = input.requestId ? await resent(tx, list, caller.actor.id, input.requestId) : undefined;
     if (!done) throw new AppError('conflict');
     return done;
   }

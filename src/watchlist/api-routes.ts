@@ -50,16 +50,25 @@ export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
         schema: {
           tags,
           security,
-          summary: `The ${what}, newest first (${keepers}; every call is audited)`,
+          summary: `The ${what}, newest first, a page at a time (${keepers}; every call is audited)`,
+          description:
+            'A fuller page has a `Link` header (rel="next") to the next, older one: the same query with `before` the ' +
+            "last entry's id. `q` finds part of a name in any spelling of its letters, or a whole NIK or document number.",
           querystring: ListQuery,
           response: { 200: EntryJson.array(), ...refusals },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const caller = keeper(req, 'watchlist.view', list);
-        const includeLifted = req.query.lifted === 'true';
-        const entries = await db().transaction((tx) => listWatchlist(tx, caller, { list, includeLifted }));
-        return entries.map(entryJson);
+        const { lifted, q, before, limit } = req.query;
+        const page = await db().transaction((tx) =>
+          listWatchlist(tx, caller, { list, includeLifted: lifted === 'true', search: q, before, limit }),
+        );
+        if (page.next) {
+          const query = new URLSearchParams({ lifted, ...(q ? { q } : {}), limit: String(limit), before: page.next });
+          void reply.header('link', `<${path}?${query.toString()}>; rel="next"`);
+        }
+        return page.entries.map(entryJson);
       },
     );
 

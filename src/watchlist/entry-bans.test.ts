@@ -122,6 +122,19 @@ describeApp('entry-ban list (penangkalan)', (ctx) => {
     expect((await ctx.app.inject({ url: '/api/v1/entry-bans', headers: verifier.headers })).statusCode).toBe(403);
   });
 
+  it('answers a request id resent on its own list only: reused on the other list it is a conflict', async () => {
+    const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-ATAMBUA' });
+    const requestId = crypto.randomUUID();
+    const add = (input: Parameters<typeof addWatchlistEntry>[2]) =>
+      ctx.db.transaction((tx) => addWatchlistEntry(tx, keeperCaller(head), { ...input, requestId }));
+    const doc = number();
+    const exit = await add({ ...ban(doc), list: 'exit', nationality: 'TLS' });
+    expect(exit.list).toBe('exit');
+    await expect(add({ ...ban(doc), list: 'entry' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await entriesWith(doc)).map((e) => e.list)).toEqual(['exit']);
+    expect(await add({ ...ban(doc), list: 'exit', nationality: 'TLS' })).toMatchObject({ id: exit.id });
+  });
+
   it('takes a listing from another feature’s decision, linked to the registered foreigner', async () => {
     const person = await makeForeigner(ctx.db, { nationality: 'TLS', issuingState: 'TLS', birthDate: '1979-05-06' });
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-ATAMBUA' });

@@ -39,7 +39,7 @@ export async function extendWatchlistEntry(
   if (await findActionByRequest(tx, watchlistActions, watchlistActions.entryId, entry.id, input.requestId))
     return entry;
   const status = entryStatus(entry, today);
-  if (status === 'lifted' || status === 'ended' || !entry.validUntil) throw new AppError('invalid_transition');
+  if (status === 'lifted' || status === 'ended') throw new AppError('invalid_transition');
   const rule = await findBanRule(tx, entry.list, today);
   if (entry.extensions >= rule.maxExtensions)
     throw new AppError(

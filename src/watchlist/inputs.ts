@@ -67,7 +67,23 @@ export const LiftBody = z.object({
 });
 
 export const EntryParams = z.object({ id: z.uuid() });
-export const ListQuery = z.object({ lifted: z.enum(['true', 'false']).default('false') });
+const search = z
+  .string()
+  .trim()
+  .max(200, 'v.tooLong')
+  .optional()
+  .describe('Part of a name (any spelling of its letters), a whole NIK or a whole document number');
+const before = z.uuid().optional().describe('The last entry of the page before: the next page has older entries');
+
+export const ListQuery = z.object({
+  lifted: z.enum(['true', 'false']).default('false'),
+  q: search,
+  before,
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Entries per page'),
+});
+
+/** The list's page: lifted ones shown, a search, a page further. */
+export const PageQuery = z.object({ lifted: z.literal('1').optional(), q: search, before });
 
 export const EntryJson = z.object({
   id: z.string(),
@@ -81,7 +97,7 @@ export const EntryJson = z.object({
   reason: z.string(),
   reference: z.string(),
   validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  validUntil: z.string(),
   extensions: z.number().int(),
   source: z.enum(banSources),
   sourceRef: z.string().nullable(),

@@ -24,7 +24,12 @@ export const watchlist: Messages<typeof id> = {
   showLifted: 'Show ended and lifted entries too',
   hideLifted: 'Hide ended and lifted entries',
   count: '{{n}} people',
-  indefinite: 'Indefinite',
+  search: 'Find',
+  searchHint: 'Part of a name, a whole NIK or a whole document number.',
+  searchButton: 'Find',
+  notFound: 'No entry found.',
+  older: 'Older entries',
+  newest: 'Back to the newest',
   period: '{{from}} to {{until}}',
   extended: 'Extended {{n}} time(s)',
   status: {

@@ -21,7 +21,12 @@ export const watchlist = {
   showLifted: 'Tampilkan juga yang sudah berakhir atau dicabut',
   hideLifted: 'Sembunyikan yang sudah berakhir atau dicabut',
   count: '{{n}} orang',
-  indefinite: 'Tanpa batas',
+  search: 'Cari',
+  searchHint: 'Sebagian nama, NIK lengkap, atau nomor dokumen lengkap.',
+  searchButton: 'Cari',
+  notFound: 'Tidak ada entri yang ditemukan.',
+  older: 'Entri yang lebih lama',
+  newest: 'Kembali ke yang terbaru',
   period: '{{from}} s.d. {{until}}',
   extended: 'Diperpanjang {{n}} kali',
   status: {

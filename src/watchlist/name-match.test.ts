@@ -35,6 +35,13 @@ const sameName: [string, string, string][] = [
   ['Yohanes Ndun', 'Ndun Yohanes', 'word order'],
   ['Maria Goretti Bria', 'BRIA, Marya Goreti', 'order, Y / I and a doubled letter'],
   ['Ida', 'Ita', 'a short name, D / T'],
+  ['C. RONALDO', 'CHRISTIAN RONALDO', 'an initial of a word respelt CH / H'],
+  ['D. SUSILO', 'DJOKO SUSILO', 'an initial of a word respelt DJ / J'],
+  ['M. HASAN', 'MOCH. HASAN', 'an initial of an abbreviation'],
+  ['T. MANGUNKUSUMO', 'TJIPTO MANGOENKOESOEMO', 'an initial of a word respelt TJ / C'],
+  ['K. AZZAHRA', 'KHADIJAH AZZAHRA', 'an initial of a word respelt KH / H'],
+  ['P. NDUN', 'PHILIP NDUN', 'an initial of a word respelt PH / F'],
+  ['O. WIRJO', 'OETOMO WIRJO', 'an initial of a word respelt OE / U'],
 ];
 
 /** Different people who look alike on paper: none may match, even born on the same day. */
@@ -52,6 +59,7 @@ const differentName: [string, string, string][] = [
   ['ADI', 'ANI', 'short names'],
   ['HASAN', 'MUHAMMAD ALI HASAN', 'one word is not a name'],
   ['MUHAMMAD', 'MUHAMMAD HASAN', 'one word is not a name'],
+  ['B. SUSILO', 'DJOKO SUSILO', 'an initial of another word'],
 ];
 
 describe('ban-list name matching', () => {

@@ -75,17 +75,22 @@ function allowance(length: number): number {
   return 4;
 }
 
-function wordsMatch(a: string, b: string): boolean {
-  if (a === b) return true;
-  // An initial (M. HASAN) stands for any word it begins.
-  if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return halfEdits(a, b) <= allowance(Math.min(a.length, b.length));
+/** A word as written (after `nameKey`) and as it sounds (`soundOf`). */
+type Word = { written: string; sound: string };
+
+function wordsMatch(a: Word, b: Word): boolean {
+  if (a.sound === b.sound) return true;
+  // An initial (M. HASAN) stands for any word it begins as written, or as respelt: C. is CHRISTIAN though that
+  // sounds HRISTIAN, D. is DJOKO (YOKO).
+  if (a.written.length === 1 || b.written.length === 1)
+    return a.written[0] === b.written[0] || a.sound[0] === b.sound[0];
+  return halfEdits(a.sound, b.sound) <= allowance(Math.min(a.sound.length, b.sound.length));
 }
 
 /** Whether every word of `few` can be paired with its own word of `many` (any order; names have a handful of words). */
-function pairsUp(few: string[], many: string[], used = new Set<number>()): boolean {
+function pairsUp(few: Word[], many: Word[], used = new Set<number>()): boolean {
   if (few.length === 0) return true;
-  const [word, ...rest] = few as [string, ...string[]];
+  const [word, ...rest] = few as [Word, ...Word[]];
   return many.some((other, i) => {
     if (used.has(i) || !wordsMatch(word, other)) return false;
     used.add(i);
@@ -95,22 +100,22 @@ function pairsUp(few: string[], many: string[], used = new Set<number>()): boole
   });
 }
 
-/** The words of a name as they sound (see `soundOf`), after `nameKey`. */
-const nameSounds = (name: string): string[] => {
+/** The words of a name after `nameKey`, each with its sound (see `soundOf`). */
+const nameWords = (name: string): Word[] => {
   const key = nameKey(name);
-  return key ? key.split(' ').map(soundOf) : [];
+  return key ? key.split(' ').map((written) => ({ written, sound: soundOf(written) })) : [];
 };
 
 /** Beyond this many words a name is compared as written only (2^(n-1) ways to join them). */
 const MAX_JOINED_WORDS = 6;
 
 /** The name with some neighbouring words written together, every way (DA COSTA JOAO → DACOSTA JOAO, …); itself first. */
-function joinings(words: string[]): string[][] {
+function joinings(words: Word[]): Word[][] {
   if (words.length <= 1 || words.length > MAX_JOINED_WORDS) return [words];
-  const [first, ...rest] = words as [string, ...string[]];
+  const [first, ...rest] = words as [Word, ...Word[]];
   return joinings(rest).flatMap((tail) => [
     [first, ...tail],
-    [first + tail[0]!, ...tail.slice(1)],
+    [{ written: first.written + tail[0]!.written, sound: first.sound + tail[0]!.sound }, ...tail.slice(1)],
   ]);
 }
 
@@ -123,8 +128,8 @@ function joinings(words: string[]): string[][] {
  * RAHMAN" / "ABDURRAHMAN"); names of as many words are not, lest two close words add up (ALI HASAN / ALI HASIM).
  */
 export function namesMatch(a: string, b: string): boolean {
-  const x = nameSounds(a);
-  const y = nameSounds(b);
+  const x = nameWords(a);
+  const y = nameWords(b);
   if (x.length === 0 || y.length === 0) return false;
   const [few, many] = x.length <= y.length ? [x, y] : [y, x];
   const forms = few.length === many.length ? [many] : joinings(many);

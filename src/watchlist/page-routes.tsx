@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { AppError, FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -10,7 +9,7 @@ import type { FormState } from '../platform/views/form.tsx';
 import { addWatchlistEntry } from './add-watchlist-entry.ts';
 import { findBanRule } from './ban-period.ts';
 import { extendWatchlistEntry } from './extend-watchlist-entry.ts';
-import { EntryForm, EntryParams, ExtendBody, LiftBody } from './inputs.ts';
+import { EntryForm, EntryParams, ExtendBody, LiftBody, PageQuery } from './inputs.ts';
 import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
 import { listWatchlist } from './list-watchlist.ts';
 import { authorize, type WatchlistAction } from './policy.ts';
@@ -43,10 +42,13 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
       status = 200,
     ) => {
       const caller = keeper(req, 'watchlist.view', list);
-      const showLifted = (req.query as { lifted?: string } | undefined)?.lifted === '1';
+      // The form posts come back here with the list as it was opened (the add form: its first page).
+      const query = PageQuery.safeParse(req.method === 'GET' ? req.query : {});
+      const { lifted, q, before } = query.success ? query.data : {};
+      const showLifted = lifted === '1';
       const today = witaDate();
-      const { entries, rule } = await db().transaction(async (tx) => ({
-        entries: await listWatchlist(tx, caller, { list, includeLifted: showLifted }, today),
+      const { list: found, rule } = await db().transaction(async (tx) => ({
+        list: await listWatchlist(tx, caller, { list, includeLifted: showLifted, search: q, before }, today),
         rule: await findBanRule(tx, list, today),
       }));
       return reply.page(
@@ -54,7 +56,10 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
           ctx={reply.ctx()}
           list={list}
           base={base}
-          entries={entries}
+          entries={found.entries}
+          next={found.next}
+          search={q ?? ''}
+          paged={!!before}
           rule={rule}
           today={today}
           showLifted={showLifted}
@@ -81,11 +86,7 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
           error.status,
         );
 
-    app.get(
-      base,
-      { schema: { hide: true, querystring: z.object({ lifted: z.literal('1').optional() }) } },
-      (req, reply) => page(req, reply, {}),
-    );
+    app.get(base, { schema: { hide: true, querystring: PageQuery } }, (req, reply) => page(req, reply, {}));
 
     app.post(
       base,

@@ -53,8 +53,12 @@ export const watchlistEntries = pgTable(
     validFrom: date('valid_from')
       .notNull()
       .default(sql`current_date`),
-    /** The last day, inclusive; null only on entries made before ban_lists (no end was asked for then). */
-    validUntil: date('valid_until'),
+    /**
+     * The last day, inclusive: never empty, so every listing ends. Entries made before ban_lists had none; migration
+     * `ban_list_dates` gave them the prevention list's longest first period from the day they were added. The add use
+     * case sets it from `ban_rules`.
+     */
+    validUntil: date('valid_until').notNull(),
     extensions: integer('extensions').notNull().default(0),
     source: text('source').$type<BanSource>().notNull().default('officer'),
     /** The deciding record of another feature (e.g. an administrative-action decision), when `source` names one. */

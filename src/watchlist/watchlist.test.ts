@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeOfficer, randomBirthDate, sessionCookie } from '../../test/factories.ts';
+import { makeNik, makeOfficer, randomBirthDate, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { auditFor } from '../accounts/test-support.ts';
@@ -11,6 +11,7 @@ import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
 import { lastDayOfPeriod } from './ban-period.ts';
 import { watchlistActions, watchlistEntries } from './schema.ts';
+import { makeBanEntry } from './test-support.ts';
 
 const tId = translator('id');
 
@@ -60,13 +61,13 @@ describeApp('prevention list management', (ctx) => {
     expect(list.body).toContain('UU 6/2011 Pasal 97(1) jo. UU 63/2024');
 
     const tooLong = await browser.post(`/officer/watchlist/${entry.id}/extend`, {
-      validUntil: addDays(entry.validUntil!, 200),
+      validUntil: addDays(entry.validUntil, 200),
       reference: 'B-200/2025',
       requestId: 'extend-too-long',
     });
     expect(tooLong.statusCode).toBe(422);
-    expect(tooLong.body).toContain(lastDayOfPeriod(addDays(entry.validUntil!, 1), 6));
-    const extension = { validUntil: addDays(entry.validUntil!, 90), reference: 'B-200/2025', requestId: 'extend-one' };
+    expect(tooLong.body).toContain(lastDayOfPeriod(addDays(entry.validUntil, 1), 6));
+    const extension = { validUntil: addDays(entry.validUntil, 90), reference: 'B-200/2025', requestId: 'extend-one' };
     expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
     expect((await browser.post(`/officer/watchlist/${entry.id}/extend`, extension)).statusCode).toBe(303);
     expect(await entryNamed(name)).toMatchObject({ validUntil: extension.validUntil, extensions: 1 });
@@ -174,5 +175,60 @@ describeApp('prevention list management', (ctx) => {
     expect(
       (await ctx.app.inject({ url: '/api/v1/watchlist', headers: { authorization: `Bearer ${other}` } })).statusCode,
     ).toBe(403);
+  });
+
+  it('finds entries by part of a name, NIK or document number, a page at a time, on the API and the page', async () => {
+    const word = `CARI${crypto.randomUUID().replace(/[-\d]/g, '').slice(0, 8).toUpperCase()}`;
+    const document = `B${crypto.randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+    const made = [];
+    for (let i = 0; i < 5; i++)
+      made.push(
+        await makeBanEntry(ctx.db, {
+          fullName: `Yohanes ${word} ${'ABCDE'[i]}`,
+          nik: makeNik(randomBirthDate()),
+          ...(i === 1 ? { nationality: 'IDN', documentNumber: document } : {}),
+        }),
+      );
+    const newestFirst = made.map((e) => e.id).reverse();
+    const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: 'KANIM-MAUMERE' });
+    const { token } = await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), verifier.id, 'test'));
+    const headers = { authorization: `Bearer ${token}` };
+
+    const seen: string[] = [];
+    let url: string | undefined = `/api/v1/watchlist?q=${word.toLowerCase()}&limit=2`;
+    const pages: number[] = [];
+    while (url) {
+      const res: { statusCode: number; body: string; headers: { link?: string | string[] }; json: <T>() => T } =
+        await ctx.app.inject({ url, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const ids = res.json<{ id: string }[]>().map((e) => e.id);
+      pages.push(ids.length);
+      seen.push(...ids);
+      url = /<([^>]+)>; rel="next"/.exec([res.headers.link ?? ''].flat().join())?.[1];
+    }
+    expect(pages).toEqual([2, 2, 1]);
+    expect(seen).toEqual(newestFirst);
+    const found = async (q: string) =>
+      (await ctx.app.inject({ url: `/api/v1/watchlist?q=${encodeURIComponent(q)}`, headers }))
+        .json<{ id: string }[]>()
+        .map((e) => e.id);
+    expect(await found(made[3]!.nik!)).toEqual([made[3]!.id]);
+    expect(await found(document.toLowerCase())).toEqual([made[1]!.id]);
+    expect(await found(`${word} e`)).toEqual([made[4]!.id]);
+    expect((await ctx.app.inject({ url: '/api/v1/watchlist?before=x', headers })).statusCode).toBe(422);
+
+    const browser = await as(verifier);
+    const first = await browser.get(`/officer/watchlist?q=${word}`);
+    expect(first.statusCode).toBe(200);
+    for (const e of made) expect(first.body).toContain(e.fullName);
+    expect(first.body).not.toContain('Entri yang lebih lama');
+    const later = await browser.get(`/officer/watchlist?q=${word}&before=${made[2]!.id}`);
+    expect(later.body).toContain(made[1]!.fullName);
+    expect(later.body).toContain(made[0]!.fullName);
+    expect(later.body).not.toContain(made[2]!.fullName);
+    expect(later.body).toContain(`href="/officer/watchlist?q=${word}"`);
+    expect((await browser.get('/officer/watchlist?q=TIDAKADAYANGBERNAMAINI')).body).toContain(
+      'Tidak ada entri yang ditemukan.',
+    );
   });
 });

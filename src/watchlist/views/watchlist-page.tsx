@@ -13,7 +13,12 @@ type Props = {
   list: BanList;
   /** The list's page path (`/officer/watchlist`, `/officer/entry-bans`); its forms post below it. */
   base: string;
+  /** This page's entries, and the last one's id when older ones follow. */
   entries: WatchlistEntry[];
+  next: string | null;
+  /** The search the entries answer ('' for none), and whether this is a page past the first. */
+  search: string;
+  paged: boolean;
   rule: BanRule;
   today: IsoDate;
   showLifted: boolean;
@@ -49,9 +54,20 @@ function Identity({ entry }: { entry: WatchlistEntry }) {
   return <>{[entry.nik, document].filter(Boolean).join(' · ') || '—'}</>;
 }
 
+/** The list's address with what it shows: lifted ones too, a search, a page after an entry. */
+function pageLink(base: string, to: { lifted: boolean; search: string; before?: string }): string {
+  const query = new URLSearchParams();
+  if (to.lifted) query.set('lifted', '1');
+  if (to.search) query.set('q', to.search);
+  if (to.before) query.set('before', to.before);
+  const text = query.toString();
+  return text ? `${base}?${text}` : base;
+}
+
 /** A list with each entry's grounds and period, its extend and lift forms, the rule in force, and the add form. */
 export function WatchlistPage(props: Props) {
-  const { ctx, list, base, entries, rule, today, showLifted, requestId, addState, rowState } = props;
+  const { ctx, list, base, entries, next, search, paged, rule, today, showLifted, requestId, addState, rowState } =
+    props;
   const { t } = ctx;
   const labels = Object.fromEntries(fieldNames.map((f) => [f, t(`watchlist.fields.${f}`)]));
   const title = t(`watchlist.lists.${list}.title`);
@@ -69,13 +85,22 @@ export function WatchlistPage(props: Props) {
       </p>
       <p class="notice">{t('watchlist.audited')}</p>
       <ErrorSummary ctx={ctx} errors={rowState.errors} labels={{}} />
+      <form method="get" action={base} class="search">
+        <label for="watchlist-q">{t('watchlist.search')}</label>
+        <p class="hint" id="watchlist-q-hint">
+          {t('watchlist.searchHint')}
+        </p>
+        <input id="watchlist-q" name="q" type="search" value={search} aria-describedby="watchlist-q-hint" />
+        {showLifted && <input type="hidden" name="lifted" value="1" />}
+        <button type="submit">{t('watchlist.searchButton')}</button>
+      </form>
       <p>
-        <a href={showLifted ? base : `${base}?lifted=1`}>
+        <a href={pageLink(base, { lifted: !showLifted, search })}>
           {showLifted ? t('watchlist.hideLifted') : t('watchlist.showLifted')}
         </a>
       </p>
       {entries.length === 0 ? (
-        <p>{t(`watchlist.lists.${list}.none`)}</p>
+        <p>{search || paged ? t('watchlist.notFound') : t(`watchlist.lists.${list}.none`)}</p>
       ) : (
         <ScrollRegion label={t('watchlist.count', { n: entries.length })}>
           <table>
@@ -107,7 +132,7 @@ export function WatchlistPage(props: Props) {
                     <td>
                       {t('watchlist.period', {
                         from: day(ctx, e.validFrom),
-                        until: e.validUntil ? day(ctx, e.validUntil) : t('watchlist.indefinite'),
+                        until: day(ctx, e.validUntil),
                       })}
                       {e.extensions > 0 && <p class="hint">{t('watchlist.extended', { n: e.extensions })}</p>}
                     </td>
@@ -131,6 +156,17 @@ export function WatchlistPage(props: Props) {
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {(next || paged) && (
+        <p>
+          {paged && <a href={pageLink(base, { lifted: showLifted, search })}>{t('watchlist.newest')}</a>}
+          {paged && next && ' · '}
+          {next && (
+            <a href={pageLink(base, { lifted: showLifted, search, before: next })} rel="next">
+              {t('watchlist.older')}
+            </a>
+          )}
+        </p>
       )}
       <AddEntryForm ctx={ctx} base={base} list={list} state={addState} requestId={requestId} labels={labels} />
     </Layout>

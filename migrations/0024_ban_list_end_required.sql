@@ -1,0 +1,1 @@
+ALTER TABLE "watchlist_entries" ALTER COLUMN "valid_until" SET NOT NULL;
