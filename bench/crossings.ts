@@ -174,7 +174,11 @@ async function seedCrossings(db: Db, today: string) {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 
-/** The i-th traveller: a foreign passport typed at the desk; every 20th is on the entry-ban list by document. */
+/**
+ * The i-th traveller: a foreign passport typed at the desk; every 20th is on the entry-ban list by document. Each
+ * listed one has a birth date of their own, as the desk holds whoever resembles a held traveller (a close name with
+ * the same birth date) until the supervisor decides.
+ */
 function traveller(i: number, run: string) {
   const listed = i % 20 === 0;
   const g = 2 * ((i * 104_729) % (BANS / 2)) + 1;
@@ -183,7 +187,7 @@ function traveller(i: number, run: string) {
     documentNumber: listed ? `BX${g}` : `B${run}${String(i).padStart(5, '0')}`,
     nationality: 'AUS',
     fullName: listed ? 'SOMEONE ELSE' : `BENCH TRAVELLER ${i}`,
-    birthDate: '1975-05-05',
+    birthDate: listed ? addDays('1950-01-01', i) : '1975-05-05',
     expiresOn: '2035-01-01',
     requestId: `${run}-${i}`,
   };
@@ -258,6 +262,10 @@ async function main() {
   try {
     await seedBans(database.db, today);
     await seedCrossings(database.db, today);
+    // An earlier run's listed travellers are still held for a supervisor: refused here, so this run meets them anew.
+    await database.db.execute(
+      sql`update crossings set status = 'refused' where status = 'held' and recorded_by <> ${SEED_OFFICER}`,
+    );
   } finally {
     await database.close();
   }
