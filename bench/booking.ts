@@ -14,10 +14,8 @@ import http from 'node:http';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { start } from '../src/main.ts';
@@ -37,6 +35,7 @@ import { cpuMeter, ownThreadId } from './cpu.ts';
 import { bareClient, bareRun, type BareClient } from './booking-bare.ts';
 import { describePhase, type Phase } from './load.ts';
 import { httpRun } from './booking-http.ts';
+import { bundleSelf } from './bundle-self.ts';
 
 // ───────────────────────────────────────────── worker: the server and the database ─────────────────────────────────────────────
 
@@ -188,34 +187,9 @@ type Ready = {
 };
 
 let bundled: Promise<string> | undefined;
-/**
- * The server thread runs this file bundled by esbuild, as `npm start` runs the sources (see bin/sikoe.js), rather
- * than through tsx, whose loader keeps every transpiled file and its source map in the heap.
- */
+/** The server thread runs this file bundled once (see bundle-self.ts). */
 function serverBundle(): Promise<string> {
-  return (bundled ??= (async () => {
-    // Inside the project, where the server finds its files and packages (dist/ is not committed).
-    const outfile = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '..',
-      'dist',
-      `bench-booking-${process.pid}.mjs`,
-    );
-    process.once('exit', () => fs.rmSync(outfile, { force: true }));
-    await build({
-      entryPoints: [fileURLToPath(import.meta.url)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      logLevel: 'warning',
-    });
-    return outfile;
-  })());
+  return (bundled ??= bundleSelf(import.meta.url, 'booking'));
 }
 
 async function benchDriver(driver: Driver, options: Options): Promise<boolean> {

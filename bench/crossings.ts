@@ -16,9 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApiToken } from '../src/accounts/api-tokens.ts';
@@ -30,6 +28,7 @@ import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
 import { start } from '../src/main.ts';
+import { bundleSelf } from './bundle-self.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_crossings';
 const CROSSINGS = Number(process.env.BENCH_CROSSINGS ?? 10_000_000);
@@ -88,28 +87,6 @@ async function ensureDatabase() {
   const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
   if (!rowCount) await admin.query(`create database ${name}`);
   await admin.end();
-}
-
-function bundle(): Promise<string> {
-  const outfile = path.join(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '..',
-    'dist',
-    `bench-crossings-${process.pid}.mjs`,
-  );
-  process.once('exit', () => fs.rmSync(outfile, { force: true }));
-  return build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
-  }).then(() => outfile);
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -247,7 +224,7 @@ async function statsPhase(base: string, today: string) {
 
 async function main() {
   await ensureDatabase();
-  const worker = new Worker(await bundle(), { workerData: { url } });
+  const worker = new Worker(await bundleSelf(import.meta.url, 'crossings'), { workerData: { url } });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -9,9 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApiToken } from '../src/accounts/api-tokens.ts';
@@ -24,6 +22,7 @@ import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, queryRows } from '../src/platform/db/index.ts';
 import { start } from '../src/main.ts';
+import { bundleSelf } from './bundle-self.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_lodging';
 const requests = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -93,28 +92,6 @@ async function ensureDatabase() {
   await admin.end();
 }
 
-function bundle(): Promise<string> {
-  const outfile = path.join(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '..',
-    'dist',
-    `bench-lodging-${process.pid}.mjs`,
-  );
-  process.once('exit', () => fs.rmSync(outfile, { force: true }));
-  return build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
-  }).then(() => outfile);
-}
-
 const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 function guests(run: string, batch: number) {
   const checkIn = new Date(Date.now() - 3_600_000);
@@ -135,7 +112,7 @@ function guests(run: string, batch: number) {
 
 async function main() {
   await ensureDatabase();
-  const worker = new Worker(await bundle(), { workerData: { url } });
+  const worker = new Worker(await bundleSelf(import.meta.url, 'lodging'), { workerData: { url } });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
