@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { dayOfWeek, type IsoDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { dayQuotas, quotaOverrides, quotaTemplates, type Channel } from './schema.ts';
@@ -60,6 +60,24 @@ export async function ensureDayQuota(db: Executor, unitCode: string, date: IsoDa
     insert into day_quotas (unit_code, date, channel, capacity, booked)
     select ${unitCode}, ${date}::date, ${channel}, ${plannedCapacitySql(unitCode, date, channel)}, 0
     on conflict do nothing`);
+}
+
+/**
+ * Locks two days' counters of a unit and channel in date order, before a move from one to the other: two people
+ * swapping days then wait for each other instead of deadlocking.
+ */
+export async function lockDaysInOrder(
+  db: Executor,
+  unitCode: string,
+  channel: Channel,
+  days: [IsoDate, IsoDate],
+): Promise<void> {
+  await db
+    .select({ date: dayQuotas.date })
+    .from(dayQuotas)
+    .where(and(eq(dayQuotas.unitCode, unitCode), eq(dayQuotas.channel, channel), inArray(dayQuotas.date, days)))
+    .orderBy(asc(dayQuotas.date))
+    .for('update');
 }
 
 /** Takes one place if one is left; false when the day is full. Row-locked, so concurrent takers never overbook. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAction } from '../applications/actions.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -7,11 +7,11 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import type { WindowRules } from './booking-window.ts';
 import { lockLiveAppointment } from './cancel-appointment.ts';
-import { ensureDayQuota, takePlace } from './capacity.ts';
+import { ensureDayQuota, lockDaysInOrder, takePlace } from './capacity.ts';
 import { assertServingDate } from './date-rules.ts';
 import { signAppointmentQr } from './qr.ts';
 import { releasePlace } from './release-place.ts';
-import { appointments, dayQuotas, type AppointmentState } from './schema.ts';
+import { appointments, type AppointmentState } from './schema.ts';
 
 /**
  * Whether an appointment may still be moved: not yet used (attended), once, and at the latest the day before its date
@@ -41,19 +41,7 @@ export async function rescheduleAppointment(
   const { unitCode, channel } = appointment;
   await assertServingDate(tx, { unitCode, passportType: application.passportType, date: input.date }, rules, now);
   await ensureDayQuota(tx, unitCode, input.date, channel);
-  // Both days' counters locked in date order: two people swapping dates wait for each other instead of deadlocking.
-  await tx
-    .select({ date: dayQuotas.date })
-    .from(dayQuotas)
-    .where(
-      and(
-        eq(dayQuotas.unitCode, unitCode),
-        eq(dayQuotas.channel, channel),
-        inArray(dayQuotas.date, [input.date, appointment.date]),
-      ),
-    )
-    .orderBy(asc(dayQuotas.date))
-    .for('update');
+  await lockDaysInOrder(tx, unitCode, channel, [input.date, appointment.date]);
   if (!(await takePlace(tx, unitCode, input.date, channel))) throw new AppError('quota_full');
   await tx
     .update(appointments)

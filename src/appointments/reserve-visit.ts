@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { ensureDayQuota, takePlace } from './capacity.ts';
+import { ensureDayQuota, lockDaysInOrder, takePlace } from './capacity.ts';
 import { endVisit, lockLiveVisit, VISIT_CHANNEL } from './release-visit.ts';
-import { appointments, dayQuotas } from './schema.ts';
+import { appointments } from './schema.ts';
 
 export type ReservedVisit = { appointmentId: string; date: IsoDate; movedFrom: IsoDate | null };
 
@@ -28,21 +27,7 @@ export async function reserveVisit(
   if (live && live.date === date && live.unitCode === unitCode)
     return { appointmentId: live.id, date, movedFrom: null };
   await ensureDayQuota(tx, unitCode, date, VISIT_CHANNEL);
-  if (live) {
-    // Both days' counters locked in date order: two visits swapping days wait for each other instead of deadlocking.
-    await tx
-      .select({ date: dayQuotas.date })
-      .from(dayQuotas)
-      .where(
-        and(
-          eq(dayQuotas.unitCode, unitCode),
-          eq(dayQuotas.channel, VISIT_CHANNEL),
-          inArray(dayQuotas.date, [date, live.date]),
-        ),
-      )
-      .orderBy(asc(dayQuotas.date))
-      .for('update');
-  }
+  if (live) await lockDaysInOrder(tx, unitCode, VISIT_CHANNEL, [date, live.date]);
   if (!(await takePlace(tx, unitCode, date, VISIT_CHANNEL))) return null;
   if (live) await endVisit(tx, live, now);
   const [visit] = await tx
