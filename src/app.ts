@@ -67,7 +67,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
 
   registerHealthRoutes(app);
-  // One register<Feature> per feature, in the layers of ARCHITECTURE.md from the bottom. Four of them are given what a
+  // One register<Feature> per feature, roughly in the layers of ARCHITECTURE.md from the bottom (the order does not
+  // matter to Fastify: routes do not overlap). Four of them are given what a
   // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups,
   // foreigners the closing of overstays when a departure is recorded, lodgings what names a foreigner elsewhere (so
   // that its retention deletes only people known from nothing but old stays).
