@@ -8,11 +8,11 @@
 // foreigners entering matched by document number, a quarter who match nothing. Prints p50/p95/p99 and the hits;
 // exits 1 when p95 is above 20 ms (the desk's 50 ms for a whole crossing leaves the rest to HTTP and the record).
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
 import { matchTraveller, type Traveller } from '../src/watchlist/match-traveller.ts';
 import { seedBanRules } from '../src/watchlist/seed-ban-rules.ts';
+import { ensureBenchDatabase } from './bench-database.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_bans';
 const ENTRIES = 100_000;
@@ -32,18 +32,6 @@ const firstOf = (g: number) => firstNames[g % firstNames.length]!;
 const lastOf = (g: number) => lastNames[Math.floor(g / firstNames.length) % lastNames.length]!;
 const nikOf = (g: number) => `5371${String(g).padStart(12, '0')}`;
 const sqlArray = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
-
-async function ensureDatabase(): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name) || name === 'test') throw new Error(`refusing to use database "${name}"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
-  await admin.end();
-}
 
 async function fill(db: Db, today: string): Promise<void> {
   const [have] = await queryRows<{ n: number }>(
@@ -109,7 +97,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
 async function main() {
-  await ensureDatabase();
+  await ensureBenchDatabase(url);
   const today = witaDate();
   const database = await openDatabase({
     kind: 'postgres',

@@ -13,22 +13,17 @@
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_crossings, created when missing;
 // never the tests' database), BENCH_CROSSINGS (10000000), BENCH_RATE (20 per second), BENCH_SECONDS (30).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createApiToken } from '../src/accounts/api-tokens.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
 import { accounts } from '../src/platform/auth/schema.ts';
 import { toActor } from '../src/platform/auth/sessions.ts';
 import { newTotpSecret } from '../src/platform/auth/totp.ts';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
-import { start } from '../src/main.ts';
 import { bundleSelf } from './bundle-self.ts';
+import { ensureBenchDatabase, startBenchServer } from './bench-database.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_crossings';
 const CROSSINGS = Number(process.env.BENCH_CROSSINGS ?? 10_000_000);
@@ -46,16 +41,7 @@ type Ready = { port: number; token: string };
 
 /** The server thread: the app on PostgreSQL and a desk officer of the point's unit with an API token. */
 async function serverWorker() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-bench-crossings-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: (workerData as { url: string }).url,
-  });
-  const running = await start(config, await openDatabase({ kind: 'postgres', url: config.databaseUrl! }));
+  const { running, port } = await startBenchServer((workerData as { url: string }).url, 'crossings');
   const db = running.database.db;
   const [officer] = await db
     .insert(accounts)
@@ -74,19 +60,8 @@ async function serverWorker() {
     .returning();
   const caller = { ...systemCaller('bench'), actor: toActor(officer!, 'token', true) };
   const { token } = await db.transaction((tx) => createApiToken(tx, caller, officer!.id, 'bench'));
-  const address = running.app.server.address();
-  parentPort!.postMessage({ port: typeof address === 'object' && address ? address.port : 0, token } satisfies Ready);
+  parentPort!.postMessage({ port, token } satisfies Ready);
   parentPort!.on('message', () => void running.stop().then(() => process.exit(0)));
-}
-
-async function ensureDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name) || name === 'test') throw new Error(`refusing to use database "${name}"`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (!rowCount) await admin.query(`create database ${name}`);
-  await admin.end();
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -223,7 +198,7 @@ async function statsPhase(base: string, today: string) {
 }
 
 async function main() {
-  await ensureDatabase();
+  await ensureBenchDatabase(url);
   const worker = new Worker(await bundleSelf(import.meta.url, 'crossings'), { workerData: { url } });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);

@@ -6,9 +6,6 @@
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_lodging, created when missing;
 // never the tests' database), BENCH_REQUESTS (20), BENCH_GUESTS (1000), BENCH_CONCURRENCY (4).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -19,10 +16,9 @@ import { systemCaller } from '../src/platform/auth/caller.ts';
 import { accounts } from '../src/platform/auth/schema.ts';
 import { toActor } from '../src/platform/auth/sessions.ts';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { openDatabase, queryRows } from '../src/platform/db/index.ts';
-import { start } from '../src/main.ts';
+import { queryRows } from '../src/platform/db/index.ts';
 import { bundleSelf } from './bundle-self.ts';
+import { ensureBenchDatabase, startBenchServer } from './bench-database.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_lodging';
 const requests = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -33,16 +29,7 @@ type Ready = { port: number; lodgingId: string; token: string };
 
 /** The server thread: the app on PostgreSQL, a verified lodging and its manager's API token. */
 async function serverWorker() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-bench-lodging-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: (workerData as { url: string }).url,
-  });
-  const running = await start(config, await openDatabase({ kind: 'postgres', url: config.databaseUrl! }));
+  const { running, port } = await startBenchServer((workerData as { url: string }).url, 'lodging');
   const db = running.database.db;
   const [owner] = await db
     .insert(accounts)
@@ -72,24 +59,12 @@ async function serverWorker() {
   );
   await db.update(lodgings).set({ status: 'verified' }).where(eq(lodgings.id, lodging.id));
   const { token } = await db.transaction((tx) => createApiToken(tx, caller, owner!.id, 'bench'));
-  const address = running.app.server.address();
   parentPort!.postMessage({
-    port: typeof address === 'object' && address ? address.port : 0,
+    port,
     lodgingId: lodging.id,
     token,
   } satisfies Ready);
   parentPort!.on('message', () => void running.stop().then(() => process.exit(0)));
-}
-
-async function ensureDatabase() {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (name === 'test') throw new Error('the bench never uses the tests’ database');
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (!rowCount) await admin.query(`create database "${name.replace(/"/g, '')}"`);
-  await admin.end();
 }
 
 const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -111,7 +86,7 @@ function guests(run: string, batch: number) {
 }
 
 async function main() {
-  await ensureDatabase();
+  await ensureBenchDatabase(url);
   const worker = new Worker(await bundleSelf(import.meta.url, 'lodging'), { workerData: { url } });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);

@@ -2,10 +2,10 @@
 // Run: npx tsx bench/lodging-lodged-now.ts   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sikoe_bench_lodging_now)
 // The database is created when missing and filled once (set-based, generate_series); later runs only measure.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { countLodgedNow } from '../src/lodgings/count-lodged-now.ts';
 import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
 import { seedReference } from '../src/seed.ts';
+import { ensureBenchDatabase } from './bench-database.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_lodging_now';
 const STAYS = 1_000_000;
@@ -14,19 +14,6 @@ const LODGINGS = 2_000;
 const OPEN_SHARE = 0.03;
 const RUNS = 300;
 const GOAL_MS = 100;
-
-async function ensureDatabase(): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name) || name === 'test') throw new Error(`refusing to use database "${name}"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
-  await admin.end();
-}
 
 /** Lodgings in every NTT district, spread over the regencies, and the stays spread over the lodgings. */
 async function fill(db: Db): Promise<void> {
@@ -60,7 +47,7 @@ async function fill(db: Db): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await ensureDatabase();
+  await ensureBenchDatabase(url);
   // Filling a million rows in one statement takes longer than a request may.
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 2, timeouts: { statementMs: 1_800_000 } });
   const db = database.db;

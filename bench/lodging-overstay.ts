@@ -11,11 +11,11 @@
 // missing; never point it at the tests' database), BENCH_PERMITS.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { scanOverstays, type ScanResult } from '../src/overstays/scan-overstays.ts';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
 import { seedReference } from '../src/seed.ts';
+import { ensureBenchDatabase } from './bench-database.ts';
 
 const GOAL_MS = 10_000;
 /** Bench people are born on this day, so a later run finds (and counts) what it can reuse. */
@@ -29,17 +29,6 @@ const { values: args } = parseArgs({
 });
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_overstay';
 const permitCount = Number(args.permits);
-
-async function ensureDatabase(): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (name === 'test') throw new Error('the bench never runs on the test database');
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (found.rowCount === 0) await admin.query(`create database "${name.replaceAll('"', '""')}"`);
-  await admin.end();
-}
 
 async function ensurePermits(db: Db, today: string): Promise<void> {
   const [have] = await queryRows<{ n: number }>(
@@ -91,7 +80,7 @@ async function timedScan(db: Db, today: string): Promise<{ ms: number; result: S
 }
 
 async function main() {
-  await ensureDatabase();
+  await ensureBenchDatabase(url);
   const today = witaDate();
   // Inserting a million rows takes longer than a request's statement timeout; the scan runs with the server's.
   const loader = await openDatabase({

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { start } from '../src/main.ts';
+
+/**
+ * Creates the bench's own PostgreSQL database when it is missing. Refuses the tests' database (`test`) and any name
+ * that is not plain lower-case letters, digits and underscores, as the name goes into `create database` unquoted.
+ */
+export async function ensureBenchDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name) || name === 'test') throw new Error(`refusing to use database "${name}"`);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (!rowCount) await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
+/** The app as `npm start` runs it, on the bench's PostgreSQL database, on a free port of 127.0.0.1, logging warnings. */
+export async function startBenchServer(url: string, name: string) {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `sikoe-bench-${name}-`)),
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: url,
+  });
+  const running = await start(config, await openDatabase({ kind: 'postgres', url: config.databaseUrl! }));
+  const address = running.app.server.address();
+  return { running, port: typeof address === 'object' && address ? address.port : 0 };
+}
