@@ -215,6 +215,7 @@ describeApp('prevention list management', (ctx) => {
     expect(await found(made[3]!.nik!)).toEqual([made[3]!.id]);
     expect(await found(document.toLowerCase())).toEqual([made[1]!.id]);
     expect(await found(`${word} e`)).toEqual([made[4]!.id]);
+    expect(await found('-%')).toEqual([]);
     expect((await ctx.app.inject({ url: '/api/v1/watchlist?before=x', headers })).statusCode).toBe(422);
 
     const browser = await as(verifier);
