@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { AppError, type FieldErrors } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { authorize } from './policy.ts';
 import { departures, foreigners, travelDocuments, type Departure } from './schema.ts';
 
@@ -65,9 +65,8 @@ export async function recordDeparture(
     const [done] = await resent();
     if (done) return done;
   }
-  const errors: FieldErrors = {};
-  if (input.departedOn > witaDate()) errors.departedOn = 'foreigners.v.departureInFuture';
-  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
+  if (input.departedOn > witaDate())
+    throw new AppError('validation_failed', { departedOn: 'foreigners.v.departureInFuture' });
   const foreignerId = await findPerson(tx, input.who);
   const [departure] = await tx
     .insert(departures)

@@ -29,8 +29,7 @@ export async function overstayPaid(
     await tx.update(overstays).set({ paidAt, updatedAt: new Date() }).where(eq(overstays.id, overstay.id));
     return { unitCode: overstay.unitCode };
   }
-  const paidDays = Math.floor(billing.amount / overstay.dailyRate);
-  const paid = paidDays < overstay.days ? paidDays : overstay.days;
+  const paid = Math.min(Math.floor(billing.amount / overstay.dailyRate), overstay.days);
   await tx
     .update(overstays)
     .set({

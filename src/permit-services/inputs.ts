@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { blankAsMissing, csrfField, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { permitServices } from './schema.ts';
 
+const reason = z.string().trim().max(1000, 'v.tooLong');
 const filing = {
   service: z.enum(permitServices, { error: 'v.choose' }),
   permitId: z.uuid({ error: 'permitServices.v.permitId' }),
-  reason: z.string().trim().max(1000, 'v.tooLong').nullish(),
+  reason: reason.nullish(),
   requestId: requestIdField,
 };
 
+const documentNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber');
 const permitNumber = z.string().trim().max(40, 'v.tooLong');
 
 /**
@@ -18,11 +23,7 @@ const permitNumber = z.string().trim().max(40, 'v.tooLong');
  */
 export const FilingBody = z.object({
   ...filing,
-  documentNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber')
-    .nullish(),
+  documentNumber: documentNumber.nullish(),
   birthDate: isoDateField.nullish(),
   permitNumber: permitNumber.nullish().describe('The holder’s proof: the permit’s number as printed on the permit'),
 });
@@ -30,13 +31,8 @@ export type FilingBody = z.output<typeof FilingBody>;
 
 export const FilingForm = z.object({
   ...filing,
-  reason: blankAsMissing(z.string().trim().max(1000, 'v.tooLong')),
-  documentNumber: blankAsMissing(
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9]{1,15}$/, 'permitServices.v.documentNumber'),
-  ),
+  reason: blankAsMissing(reason),
+  documentNumber: blankAsMissing(documentNumber),
   birthDate: blankAsMissing(isoDateField),
   permitNumber: blankAsMissing(permitNumber),
   ...csrfField,

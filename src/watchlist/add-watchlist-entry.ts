@@ -109,6 +109,8 @@ export async function addWatchlistEntry(
   const errors = { ...identityErrors(list, input), ...(await foreignerErrors(tx, input)) };
   const key = nameKey(input.fullName);
   if (!key) errors.fullName = 'v.required';
+  // A birth date after today names nobody: the entry would never match.
+  if (input.birthDate && input.birthDate > today) errors.birthDate = 'v.birthDateFuture';
   const rule = await findBanRule(tx, list, today);
   const validFrom = input.validFrom ?? today;
   const validUntil = input.validUntil ?? lastDayOfPeriod(validFrom, rule.maxMonths);

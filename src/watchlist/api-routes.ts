@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { addWatchlistEntry } from './add-watchlist-entry.ts';
 import { extendWatchlistEntry } from './extend-watchlist-entry.ts';
 import {
@@ -16,7 +15,7 @@ import {
 } from './inputs.ts';
 import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
 import { listWatchlist } from './list-watchlist.ts';
-import { authorize, type WatchlistAction } from './policy.ts';
+import { keeperCaller } from './keeper-caller.ts';
 import type { BanList } from './schema.ts';
 
 const lists: { list: BanList; path: string; what: string; keepers: string }[] = [
@@ -33,11 +32,6 @@ const lists: { list: BanList; path: string; what: string; keepers: string }[] = 
 export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  const keeper = (req: FastifyRequest, action: WatchlistAction, list: BanList) => {
-    const actor = requireActor(req);
-    authorize(actor, action, list);
-    return { ...callerOf(req, actor), actor };
-  };
   const refusals = { 401: ErrorJson, 403: ErrorJson, 422: ErrorJson };
 
   for (const { list, path, what, keepers } of lists) {
@@ -59,7 +53,7 @@ export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        const caller = keeper(req, 'watchlist.view', list);
+        const caller = keeperCaller(req, 'watchlist.view', list);
         const { lifted, q, before, limit } = req.query;
         const page = await db().transaction((tx) =>
           listWatchlist(tx, caller, { list, includeLifted: lifted === 'true', search: q, before, limit }),
@@ -90,7 +84,7 @@ export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        const caller = keeper(req, 'watchlist.add', list);
+        const caller = keeperCaller(req, 'watchlist.add', list);
         const entry = await db().transaction((tx) => addWatchlistEntry(tx, caller, { ...req.body, list }));
         return reply.code(201).send(entryJson(entry));
       },
@@ -109,7 +103,7 @@ export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
         },
       },
       async (req) => {
-        const caller = keeper(req, 'watchlist.extend', list);
+        const caller = keeperCaller(req, 'watchlist.extend', list);
         const entry = await db().transaction((tx) =>
           extendWatchlistEntry(tx, caller, { id: req.params.id, list, ...req.body }),
         );
@@ -130,7 +124,7 @@ export function registerWatchlistApiRoutes(fastify: FastifyInstance): void {
         },
       },
       async (req) => {
-        const caller = keeper(req, 'watchlist.lift', list);
+        const caller = keeperCaller(req, 'watchlist.lift', list);
         const entry = await db().transaction((tx) =>
           liftWatchlistEntry(tx, caller, { id: req.params.id, list, ...req.body }),
         );

@@ -1,5 +1,5 @@
 import { parseNik } from '../regions/check-nik.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { isIsoDate, type IsoDate } from '../platform/calendar/wita.ts';
 
 /**
  * The birth date a NIK carries (digits 7–12, DDMMYY, the day +40 for women; see `parseNik`), or null when they are no
@@ -13,7 +13,6 @@ export function birthDateFromNik(nik: string, today: IsoDate): IsoDate | null {
   const monthDay = `${String(parsed.month).padStart(2, '0')}-${String(parsed.day).padStart(2, '0')}`;
   const recent = `20${String(parsed.year2).padStart(2, '0')}-${monthDay}`;
   const date = recent <= today ? recent : `19${recent.slice(2)}`;
-  const check = new Date(`${date}T00:00:00Z`);
   // 31 April or 29 February out of a leap year is no date.
-  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === date ? date : null;
+  return isIsoDate(date) ? date : null;
 }

@@ -68,6 +68,7 @@ describeApp('entry-ban list (penangkalan)', (ctx) => {
       [{ validFrom: addDays(today, -30), validUntil: addDays(today, -1) }, 'validUntil', 'watchlist.v.endPassed'],
       [{ validUntil: addDays(today, -1) }, 'validUntil', 'watchlist.v.endBeforeStart'],
       [{ foreignerId: crypto.randomUUID() }, 'foreignerId', 'watchlist.v.foreignerDocument'],
+      [{ birthDate: addDays(today, 1) }, 'birthDate', 'v.birthDateFuture'],
     ];
     for (const [change, field, key] of refusals) {
       const doc2 = number();

@@ -26,14 +26,19 @@ export type WatchlistPage = {
   next: string | null;
 };
 
-/** The entries whose name holds the search's words, or whose NIK or document number is the search. */
+/**
+ * The entries whose name holds the search's words, or whose NIK or document number is the search; none for a search
+ * of marks only ("-", "%"), which is no name and no number and would otherwise find the whole list.
+ */
 function searchCondition(search: string) {
   const words = nameKey(search);
   const document = documentKey(search);
-  return or(
-    words ? like(watchlistEntries.nameKey, `%${words}%`) : undefined,
-    /^\d{16}$/.test(search) ? eq(watchlistEntries.nik, search) : undefined,
-    document ? eq(watchlistEntries.documentNumber, document) : undefined,
+  return (
+    or(
+      words ? like(watchlistEntries.nameKey, `%${words}%`) : undefined,
+      /^\d{16}$/.test(search) ? eq(watchlistEntries.nik, search) : undefined,
+      document ? eq(watchlistEntries.documentNumber, document) : undefined,
+    ) ?? sql`false`
   );
 }
 

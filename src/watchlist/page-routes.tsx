@@ -4,7 +4,6 @@ import { witaDate } from '../platform/calendar/wita.ts';
 import type { AppError, FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { csrfField } from '../platform/http/fields.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { addWatchlistEntry } from './add-watchlist-entry.ts';
 import { findBanRule } from './ban-period.ts';
@@ -12,7 +11,7 @@ import { extendWatchlistEntry } from './extend-watchlist-entry.ts';
 import { EntryForm, EntryParams, ExtendBody, LiftBody, PageQuery } from './inputs.ts';
 import { liftWatchlistEntry } from './lift-watchlist-entry.ts';
 import { listWatchlist } from './list-watchlist.ts';
-import { authorize, type WatchlistAction } from './policy.ts';
+import { keeperCaller } from './keeper-caller.ts';
 import type { BanList } from './schema.ts';
 import type { RowForm, RowState } from './views/entry-forms.tsx';
 import { WatchlistPage } from './views/watchlist-page.tsx';
@@ -27,11 +26,6 @@ const pages: { list: BanList; base: string }[] = [
 export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  const keeper = (req: FastifyRequest, action: WatchlistAction, list: BanList) => {
-    const actor = requireActor(req);
-    authorize(actor, action, list);
-    return { ...callerOf(req, actor), actor };
-  };
   const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
   for (const { list, base } of pages) {
@@ -41,7 +35,7 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
       forms: { add?: FormState; row?: RowState },
       status = 200,
     ) => {
-      const caller = keeper(req, 'watchlist.view', list);
+      const caller = keeperCaller(req, 'watchlist.view', list);
       // The form posts come back here with the list as it was opened (the add form: its first page).
       const query = PageQuery.safeParse(req.method === 'GET' ? req.query : {});
       const { lifted, q, before } = query.success ? query.data : {};
@@ -98,7 +92,7 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        const caller = keeper(req, 'watchlist.add', list);
+        const caller = keeperCaller(req, 'watchlist.add', list);
         const { _csrf, ...input } = req.body;
         await db().transaction((tx) => addWatchlistEntry(tx, caller, { ...input, list }));
         return reply.redirect(base, 303);
@@ -112,7 +106,7 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
         config: { errorPage: rowErrorPage('extend') },
       },
       async (req, reply) => {
-        const caller = keeper(req, 'watchlist.extend', list);
+        const caller = keeperCaller(req, 'watchlist.extend', list);
         const { _csrf, ...input } = req.body;
         await db().transaction((tx) => extendWatchlistEntry(tx, caller, { ...input, id: req.params.id, list }));
         return reply.redirect(base, 303);
@@ -126,7 +120,7 @@ export function registerWatchlistPageRoutes(fastify: FastifyInstance): void {
         config: { errorPage: rowErrorPage('lift') },
       },
       async (req, reply) => {
-        const caller = keeper(req, 'watchlist.lift', list);
+        const caller = keeperCaller(req, 'watchlist.lift', list);
         const { _csrf, ...input } = req.body;
         await db().transaction((tx) => liftWatchlistEntry(tx, caller, { ...input, id: req.params.id, list }));
         return reply.redirect(base, 303);

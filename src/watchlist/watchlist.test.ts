@@ -215,6 +215,7 @@ describeApp('prevention list management', (ctx) => {
     expect(await found(made[3]!.nik!)).toEqual([made[3]!.id]);
     expect(await found(document.toLowerCase())).toEqual([made[1]!.id]);
     expect(await found(`${word} e`)).toEqual([made[4]!.id]);
+    expect(await found('-%')).toEqual([]);
     expect((await ctx.app.inject({ url: '/api/v1/watchlist?before=x', headers })).statusCode).toBe(422);
 
     const browser = await as(verifier);
@@ -230,5 +231,9 @@ describeApp('prevention list management', (ctx) => {
     expect((await browser.get('/officer/watchlist?q=TIDAKADAYANGBERNAMAINI')).body).toContain(
       'Tidak ada entri yang ditemukan.',
     );
+    // A page id that is no id and an over-long search are refused before the database sees them.
+    expect((await browser.get('/officer/watchlist?before=x')).statusCode).toBe(422);
+    expect((await browser.get(`/officer/watchlist?q=${'A'.repeat(201)}`)).statusCode).toBe(422);
+    expect((await ctx.app.inject({ url: `/api/v1/watchlist?q=${'A'.repeat(201)}`, headers })).statusCode).toBe(422);
   });
 });
