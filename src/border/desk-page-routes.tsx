@@ -12,12 +12,13 @@ import { CrossingBody, DecisionBody, DeskCrossingParams, PointParams } from './i
 import { listOverdueReturns, openDesk } from './open-desk.ts';
 import { authorizeRole } from './policy.ts';
 import { recordCrossing } from './record-crossing.ts';
+import { directions } from './schema.ts';
 import { viewCrossing } from './view-crossing.ts';
 import { DeskPage } from './views/desk-page.tsx';
 import { OverduePage } from './views/overdue-page.tsx';
 import { VerdictPage } from './views/verdict-page.tsx';
 
-const DeskQuery = z.object({ direction: z.enum(['arrival', 'departure']).optional() });
+const DeskQuery = z.object({ direction: z.enum(directions).optional() });
 const VerdictQuery = z.object({ repeated: z.literal('1').optional() });
 
 /** The desk's pages (Indonesian first, small, no JavaScript needed): the form, the verdict, the overdue PLB holders. */
