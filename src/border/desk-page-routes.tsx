@@ -65,11 +65,11 @@ export function registerDeskPages(fastify: FastifyInstance): void {
   );
 
   const verdictPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    const actor = requireActor(req);
+    const caller = callerOf(req, requireActor(req));
     const { code, id } = req.params as { code: string; id: string };
     const { view, pointName } = await db().transaction(async (tx) => {
-      const desk = await openDesk(tx, callerOf(req, actor), code);
-      return { view: await viewCrossing(tx, callerOf(req, actor), id), pointName: desk.point.name };
+      const desk = await openDesk(tx, caller, code);
+      return { view: await viewCrossing(tx, caller, id), pointName: desk.point.name };
     });
     if (view.crossing.pointCode !== code)
       return reply.redirect(`/officer/crossing-points/${view.crossing.pointCode}/desk/crossings/${id}`, 303);
