@@ -11,6 +11,7 @@ import { passJson } from './pass-json.ts';
 import { performBorderPassAction } from './perform-border-pass-action.ts';
 import { authorizeRole } from './policy.ts';
 import { viewBorderPass } from './view-border-pass.ts';
+import { passWorkflow } from './workflow.ts';
 
 const errors = { 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson };
 /** Two photos of up to 2 MB each, in base64. */
@@ -83,7 +84,7 @@ export function registerBorderPassApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      authorizeRole(actor, req.body.step === 'revoke' ? 'border_pass.revoke' : 'border_pass.issue');
+      authorizeRole(actor, passWorkflow[req.body.step].by);
       const pass = await db().transaction((tx) =>
         performBorderPassAction(tx, callerOf(req, actor), { passId: req.params.id, ...req.body }),
       );

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { Executor } from '../platform/db/index.ts';
 import { formatCalendarDate, type Lang, type T } from '../platform/i18n/index.ts';
 import type { Storage } from '../platform/storage/storage.ts';
@@ -10,12 +10,6 @@ import type { BorderPass } from './schema.ts';
 
 /** ID-1, the size of a bank card: 85.6 × 54 mm in points. */
 const CARD: [number, number] = [242.65, 153.07];
-
-async function bytesOf(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
 
 /**
  * The card, front and back, to print and laminate: on the front the first photo and who holds it, on the back the
@@ -30,7 +24,7 @@ export async function renderPassCard(
 ): Promise<Buffer> {
   const { verifyUrl, t, lang } = options;
   const [photo, village, unit, rule, qr, { default: PDFDocument }] = await Promise.all([
-    storage.get(pass.photos[0]!.key).then((o) => bytesOf(o.body)),
+    storage.get(pass.photos[0]!.key).then((o) => buffer(o.body)),
     findVillage(db, pass.villageCode),
     getUnit(db, pass.unitCode),
     passRuleOn(db, pass.issuedOn),

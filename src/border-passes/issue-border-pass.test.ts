@@ -75,6 +75,14 @@ describeApp('issuing a Pas Lintas Batas', (ctx) => {
     expect(await passesOf(kupangNik)).toHaveLength(0);
   });
 
+  it('refuses an applicant born after today, issuing nothing', async () => {
+    const unborn = await passInput(ctx.db, { birthDate: addDays(witaDate(), 1) });
+    const res = await issue(await counter(), passBody(unborn));
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json<{ error: { fields: Record<string, string> } }>().error.fields)).toEqual(['birthDate']);
+    expect(await passesOf(unborn.nik)).toHaveLength(0);
+  });
+
   it('refuses a prevention-list hit without saying why, issues nothing and records it for the head of office', async () => {
     const officer = await counter();
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-ATAMBUA' });

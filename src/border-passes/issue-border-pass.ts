@@ -53,6 +53,7 @@ export type IssueResult = { kind: 'issued'; pass: BorderPass; repeated: boolean 
 async function checkIssue(tx: Tx, actor: Actor, input: IssueInput, today: IsoDate, scope: string[]) {
   const errors: FieldErrors = await checkResidence(tx, input, today);
   if (input.endorsementDate > today) errors.endorsementDate = 'borderPasses.v.endorsementFuture';
+  if (input.birthDate > today) errors.birthDate = 'foreigners.v.birthInFuture';
   const photos = await checkPhotos(input.photos);
   Object.assign(errors, photos.errors);
   let duty: OfficerDuty | null = null;

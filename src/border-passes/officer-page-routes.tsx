@@ -22,6 +22,7 @@ import { viewBorderPass } from './view-border-pass.ts';
 import { PassPage } from './views/pass-page.tsx';
 import { RefusalsPage } from './views/refusals-page.tsx';
 import { UnitPassesPage } from './views/unit-passes-page.tsx';
+import { passWorkflow } from './workflow.ts';
 
 type UnitPass = { code: string; id: string };
 
@@ -123,7 +124,7 @@ export function registerBorderPassOfficerPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      authorizeRole(actor, req.body.step === 'revoke' ? 'border_pass.revoke' : 'border_pass.issue');
+      authorizeRole(actor, passWorkflow[req.body.step].by);
       const { step, reason, requestId } = req.body;
       const pass = await db().transaction((tx) =>
         performBorderPassAction(tx, callerOf(req, actor), { passId: req.params.id, step, reason, requestId }),

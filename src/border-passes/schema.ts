@@ -152,4 +152,3 @@ export const borderPassRefusals = pgTable(
     index('border_pass_refusals_unit_idx').on(t.unitCode, t.refusedAt),
   ],
 );
-export type BorderPassRefusal = typeof borderPassRefusals.$inferSelect;

@@ -9,7 +9,6 @@ import type { PassStatus } from './schema.ts';
 export const passSteps = ['report_loss', 'revoke', 'renew', 'replace_lost'] as const;
 export type PassStep = (typeof passSteps)[number];
 export const actionSteps = ['report_loss', 'revoke'] as const satisfies readonly PassStep[];
-export type ActionStep = (typeof actionSteps)[number];
 export const replacementSteps = ['renew', 'replace_lost'] as const satisfies readonly PassStep[];
 export type ReplacementStep = (typeof replacementSteps)[number];
 

@@ -12,12 +12,13 @@ import { CrossingBody, DecisionBody, DeskCrossingParams, PointParams } from './i
 import { listOverdueReturns, openDesk } from './open-desk.ts';
 import { authorizeRole } from './policy.ts';
 import { recordCrossing } from './record-crossing.ts';
+import { directions } from './schema.ts';
 import { viewCrossing } from './view-crossing.ts';
 import { DeskPage } from './views/desk-page.tsx';
 import { OverduePage } from './views/overdue-page.tsx';
 import { VerdictPage } from './views/verdict-page.tsx';
 
-const DeskQuery = z.object({ direction: z.enum(['arrival', 'departure']).optional() });
+const DeskQuery = z.object({ direction: z.enum(directions).optional() });
 const VerdictQuery = z.object({ repeated: z.literal('1').optional() });
 
 /** The desk's pages (Indonesian first, small, no JavaScript needed): the form, the verdict, the overdue PLB holders. */
@@ -64,11 +65,11 @@ export function registerDeskPages(fastify: FastifyInstance): void {
   );
 
   const verdictPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    const actor = requireActor(req);
+    const caller = callerOf(req, requireActor(req));
     const { code, id } = req.params as { code: string; id: string };
     const { view, pointName } = await db().transaction(async (tx) => {
-      const desk = await openDesk(tx, callerOf(req, actor), code);
-      return { view: await viewCrossing(tx, callerOf(req, actor), id), pointName: desk.point.name };
+      const desk = await openDesk(tx, caller, code);
+      return { view: await viewCrossing(tx, caller, id), pointName: desk.point.name };
     });
     if (view.crossing.pointCode !== code)
       return reply.redirect(`/officer/crossing-points/${view.crossing.pointCode}/desk/crossings/${id}`, 303);

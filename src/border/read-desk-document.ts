@@ -21,13 +21,17 @@ const isPlbNumber = (text: string) => /^PLB-[A-Z0-9]+-[A-Z0-9]{8}$/i.test(text);
 /** The QR's address or its token alone: 24 URL-safe characters after the last slash. */
 const isPlbToken = (text: string) => /(^|\/)[A-Za-z0-9_-]{24}$/.test(text) && !text.includes('\n');
 
-/** A passport typed field by field: every field the checks need, or the missing ones as the form's errors. */
-function typedPassport(input: DeskDocumentInput): TravelDocumentFields {
+/**
+ * A passport typed field by field: every field the checks need, or the missing ones as the form's errors. A birth
+ * date after today is a typing slip, refused as the foreigners' forms refuse it, not a traveller to judge.
+ */
+function typedPassport(input: DeskDocumentInput, today: IsoDate): TravelDocumentFields {
   const errors: FieldErrors = {};
   for (const field of ['documentNumber', 'nationality', 'fullName', 'birthDate', 'expiresOn'] as const)
     if (!input[field]) errors[field] = 'v.required';
-  if (Object.keys(errors).length > 0)
-    throw new AppError('validation_failed', { scan: 'border.v.nothingRead', ...errors });
+  if (Object.keys(errors).length > 0) errors.scan = 'border.v.nothingRead';
+  if (input.birthDate && input.birthDate > today) errors.birthDate = 'foreigners.v.birthInFuture';
+  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
   return {
     surname: input.fullName!.toUpperCase(),
     givenNames: '',
@@ -47,7 +51,7 @@ function typedPassport(input: DeskDocumentInput): TravelDocumentFields {
  */
 export async function readDeskDocument(db: Executor, input: DeskDocumentInput, today: IsoDate): Promise<DeskDocument> {
   const scan = input.scan?.trim() ?? '';
-  if (scan === '') return { kind: 'passport', doc: typedPassport(input) };
+  if (scan === '') return { kind: 'passport', doc: typedPassport(input, today) };
   if (isPlbNumber(scan) || isPlbToken(scan)) {
     const pass = await findPassForCrossing(db, isPlbNumber(scan) ? { number: scan } : { token: scan }, today);
     if (!pass) throw new AppError('validation_failed', { scan: 'border.v.passUnknown' });

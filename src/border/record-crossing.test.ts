@@ -333,6 +333,21 @@ describeApp('the crossing desk’s verdicts', (ctx) => {
     ).toHaveLength(0);
   });
 
+  it('refuses a typed passport born after today, recording nothing', async () => {
+    const desk = await makeDesk(ctx.db);
+    const typed = await postCrossing(ctx.app, desk.officerToken, desk.point.code, {
+      direction: 'arrival',
+      documentNumber: 'X1234567',
+      nationality: 'TLS',
+      fullName: 'AMARAL JOAO',
+      birthDate: addDays(today, 1),
+      expiresOn: addDays(today, 365),
+    });
+    expect(typed.status).toBe(422);
+    expect(typed.body.error?.fields).toEqual({ birthDate: expect.any(String) });
+    expect(await ctx.db.select().from(crossings).where(eq(crossings.pointCode, desk.point.code))).toHaveLength(0);
+  });
+
   it('reads an MRZ whatever line breaks the scanner keeps: CR LF, a lone CR, or none at all', async () => {
     const desk = await makeDesk(ctx.db);
     for (const join of ['\r\n', '\r', '']) {
