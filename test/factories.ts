@@ -87,6 +87,19 @@ export function randomBirthDate(): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Distinct birth dates, one day apart from 1 January of `year`: tests whose people share a name (a factory's default)
+ * must never share a birth date too, or a close-name check would take one for the other.
+ */
+export function birthDatesFrom(year: number): () => string {
+  let next = Date.UTC(year, 0, 1);
+  return () => {
+    const date = new Date(next).toISOString().slice(0, 10);
+    next += 86_400_000;
+    return date;
+  };
+}
+
 /** A Kantor Imigrasi of its own, so a test's quotas and bookings meet no other test's. */
 export async function makeUnit(db: Executor, overrides: Partial<typeof units.$inferInsert> = {}) {
   const code = `TEST-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeOfficer } from '../../test/factories.ts';
+import { birthDatesFrom, makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { makeBorderPass } from '../border-passes/test-support.ts';
 import { arrivals, departures, travelDocuments } from '../foreigners/schema.ts';
@@ -20,9 +20,8 @@ import { decideCrossing } from './decide-crossing.ts';
 import { crossingActions, crossingDailyCounts, crossings } from './schema.ts';
 import { makeDesk, postCrossing, postDecision } from './test-support.ts';
 
-/** Birth dates in 1940–1949, where no other test of this file's features puts people. */
-const born = () =>
-  `194${Math.floor(Math.random() * 10)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+/** Birth dates from 1940 on, one per person, where no other test of this file's features puts people. */
+const born = birthDatesFrom(1940);
 
 describeApp('secondary inspection and what a crossing changes', (ctx) => {
   const today = witaDate();

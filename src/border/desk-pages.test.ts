@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeOfficer, sessionCookie } from '../../test/factories.ts';
+import { birthDatesFrom, makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { makeBorderPass } from '../border-passes/test-support.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
@@ -11,9 +11,8 @@ import { makeBanEntry } from '../watchlist/test-support.ts';
 import { crossings } from './schema.ts';
 import { makeDesk } from './test-support.ts';
 
-/** Birth dates in 1950–1959, where no other test of this file's features puts people. */
-const born = () =>
-  `195${Math.floor(Math.random() * 10)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+/** Birth dates from 1950 on, one per person, where no other test of this file's features puts people. */
+const born = birthDatesFrom(1950);
 
 describeApp('the desk’s pages without JavaScript', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));

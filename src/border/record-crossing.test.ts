@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
-import { makeNik, makeOfficer } from '../../test/factories.ts';
+import { birthDatesFrom, makeNik, makeOfficer } from '../../test/factories.ts';
 import { auditFor } from '../accounts/test-support.ts';
 import { bearerOf, makeBorderPass } from '../border-passes/test-support.ts';
 import { readTravelDocumentMrz, type TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
@@ -14,9 +14,8 @@ import { makeBanEntry } from '../watchlist/test-support.ts';
 import { crossingDailyCounts, crossings } from './schema.ts';
 import { makeDesk, postCrossing } from './test-support.ts';
 
-/** Birth dates in 1930–1939, where no other test of this file's features puts people. */
-const born = () =>
-  `193${Math.floor(Math.random() * 10)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+/** Birth dates from 1930 on, one per person, where no other test of this file's features puts people. */
+const born = birthDatesFrom(1930);
 
 describeApp('the crossing desk’s verdicts', (ctx) => {
   const today = witaDate();
