@@ -88,14 +88,15 @@ export function randomBirthDate(): string {
 }
 
 /**
- * Distinct birth dates, one day apart from 1 January of `year`: tests whose people share a name (a factory's default)
- * must never share a birth date too, or a close-name check would take one for the other.
+ * Distinct birth dates, a week apart from 1 January of `year`: tests whose people share a name (a factory's default)
+ * must never share a birth date too, or a close-name check would take one for the other; the gap leaves a test room to
+ * try the days either side of its person's.
  */
 export function birthDatesFrom(year: number): () => string {
   let next = Date.UTC(year, 0, 1);
   return () => {
     const date = new Date(next).toISOString().slice(0, 10);
-    next += 86_400_000;
+    next += 7 * 86_400_000;
     return date;
   };
 }
