@@ -1,0 +1,2 @@
+import type { FastifyInstance } from 'fastify';
+export function registerDetentionPages(_app: FastifyInstance): void {}
