@@ -2,7 +2,14 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { stepAllowed } from '../platform/workflow/workflow-step.ts';
 import { can } from './policy.ts';
 import type { Detainee, Refugee } from './schema.ts';
-import { detaineeSteps, detaineeWorkflow, refugeeSteps, refugeeWorkflow, type DetaineeStep, type RefugeeStep } from './workflow.ts';
+import {
+  detaineeSteps,
+  detaineeWorkflow,
+  refugeeSteps,
+  refugeeWorkflow,
+  type DetaineeStep,
+  type RefugeeStep,
+} from './workflow.ts';
 
 /** The steps the officer may take on a detainee now, read from the workflow the use case enforces. */
 export function availableDetaineeSteps(

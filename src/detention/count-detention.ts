@@ -24,7 +24,11 @@ export type OccupancyRow = {
   other: number;
 };
 
-export async function countOccupancy(db: Executor, on: IsoDate, unitCodes?: readonly string[]): Promise<OccupancyRow[]> {
+export async function countOccupancy(
+  db: Executor,
+  on: IsoDate,
+  unitCodes?: readonly string[],
+): Promise<OccupancyRow[]> {
   const held = await db
     .select({
       foreignerId: detainees.foreignerId,
@@ -60,7 +64,13 @@ export async function countOccupancy(db: Executor, on: IsoDate, unitCodes?: read
 }
 
 /** One row per unit, status and nationality of refugees as they stand now (`status` as in refugees' workflow). */
-export type RefugeeFigureRow = { unitCode: string; status: string; unhcrStatus: string; nationality: string; count: number };
+export type RefugeeFigureRow = {
+  unitCode: string;
+  status: string;
+  unhcrStatus: string;
+  nationality: string;
+  count: number;
+};
 
 export async function countRefugees(db: Executor, unitCodes?: readonly string[]): Promise<RefugeeFigureRow[]> {
   const rows = await db
@@ -80,7 +90,13 @@ export async function countRefugees(db: Executor, unitCodes?: readonly string[])
   for (const r of rows) {
     const nationality = people.get(r.foreignerId)?.nationality ?? 'XXX';
     const key = [r.unitCode, r.status, r.unhcrStatus, nationality].join('|');
-    const row = counts.get(key) ?? { unitCode: r.unitCode, status: r.status, unhcrStatus: r.unhcrStatus, nationality, count: 0 };
+    const row = counts.get(key) ?? {
+      unitCode: r.unitCode,
+      status: r.status,
+      unhcrStatus: r.unhcrStatus,
+      nationality,
+      count: 0,
+    };
     row.count += 1;
     counts.set(key, row);
   }

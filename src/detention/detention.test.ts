@@ -25,7 +25,11 @@ describeDb('detainees at the Rudenim', (ctx) => {
   let partner: Caller;
   const act = (caller: Caller, id: string, body: DetaineeActionBody) =>
     ctx.db.transaction((tx) => performDetaineeAction(tx, caller, id, body));
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string }) => e.code ?? 'error');
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: { code?: string }) => e.code ?? 'error',
+    );
   const historyOf = (id: string) => ctx.db.select().from(detaineeActions).where(eq(detaineeActions.detaineeId, id));
 
   beforeAll(async () => {
@@ -55,9 +59,9 @@ describeDb('detainees at the Rudenim', (ctx) => {
     ]);
     expect(await historyOf(first.id)).toHaveLength(1);
     // The same person cannot be placed twice while held.
-    expect(
-      await refusal(ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(foreignerId)))),
-    ).toBe('validation_failed');
+    expect(await refusal(ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(foreignerId))))).toBe(
+      'validation_failed',
+    );
     expect(await refusal(ctx.db.transaction((tx) => placeDetainee(tx, kanim, placementOf(foreignerId))))).toBe(
       'forbidden',
     );
@@ -78,18 +82,23 @@ describeDb('detainees at the Rudenim', (ctx) => {
     // Return from leave is custody: the Kanim may not record it, the Rudenim does.
     expect(await refusal(act(kanim, d.id, { step: 'return', on: '2025-02-03' }))).toBe('forbidden');
     expect((await act(rudenim, d.id, { step: 'return', on: '2025-02-03' })).status).toBe('detained');
-    expect(await refusal(act(kanim, d.id, { step: 'health_check', on: '2025-02-04', examiner: 'x', findings: 'y' }))).toBe(
-      'forbidden',
-    );
+    expect(
+      await refusal(act(kanim, d.id, { step: 'health_check', on: '2025-02-04', examiner: 'x', findings: 'y' })),
+    ).toBe('forbidden');
   });
 
   it('keeps the property balance through deposits, returns and the release', async () => {
-    const d = await makeDetainee(ctx.db, rudenim, { property: [{ item: 'paspor', quantity: 1 }] }, { birthDate: born() });
+    const d = await makeDetainee(
+      ctx.db,
+      rudenim,
+      { property: [{ item: 'paspor', quantity: 1 }] },
+      { birthDate: born() },
+    );
     await act(rudenim, d.id, { step: 'property_in', item: 'uang USD', quantity: 200, on: '2025-01-12' });
     await act(rudenim, d.id, { step: 'property_out', item: 'uang USD', quantity: 50, on: '2025-01-13' });
-    expect(await refusal(act(rudenim, d.id, { step: 'property_out', item: 'uang USD', quantity: 151, on: '2025-01-13' }))).toBe(
-      'validation_failed',
-    );
+    expect(
+      await refusal(act(rudenim, d.id, { step: 'property_out', item: 'uang USD', quantity: 151, on: '2025-01-13' })),
+    ).toBe('validation_failed');
     expect((await listProperty(ctx.db, d.id)).balance).toEqual([
       { item: 'paspor', quantity: 1 },
       { item: 'uang USD', quantity: 150 },
@@ -123,7 +132,12 @@ describeDb('detainees at the Rudenim', (ctx) => {
       'forbidden',
     );
     const moved = await act(rudenimHead, d.id, { step: 'transfer', on: '2025-02-01', to: 'Rudenim Denpasar' });
-    expect(moved).toMatchObject({ status: 'released', releaseReason: 'transferred', releaseRef: 'Rudenim Denpasar', block: 'family' });
+    expect(moved).toMatchObject({
+      status: 'released',
+      releaseReason: 'transferred',
+      releaseRef: 'Rudenim Denpasar',
+      block: 'family',
+    });
     const before = await historyOf(d.id);
     expect(await refusal(act(rudenim, d.id, { step: 'return', on: '2025-02-02' }))).toBe('invalid_transition');
     expect(await refusal(act(rudenimHead, d.id, { step: 'release', on: '2025-02-02', reason: 'other' }))).toBe(
@@ -141,27 +155,46 @@ describeDb('detainees at the Rudenim', (ctx) => {
     expect(
       await refusal(
         ctx.db.transaction((tx) =>
-          endDetentionOnDeportation(tx, partner, { foreignerId: d.foreignerId, caseRef: 'x', on: '2025-02-02', requestId: 'partner-0001' }),
+          endDetentionOnDeportation(tx, partner, {
+            foreignerId: d.foreignerId,
+            caseRef: 'x',
+            on: '2025-02-02',
+            requestId: 'partner-0001',
+          }),
         ),
       ),
     ).toBe('forbidden');
-    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, partner, 'RUDENIM-KUPANG', '2025-01-10')))).toBe(
-      'forbidden',
-    );
+    expect(
+      await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, partner, 'RUDENIM-KUPANG', '2025-01-10'))),
+    ).toBe('forbidden');
   });
 
   it('ends a detention on deportation once, and answers false for someone not detained', async () => {
     const d = await makeDetainee(ctx.db, rudenim, { authorityUnitCode: 'KANIM-KUPANG' }, { birthDate: born() });
-    const input = { foreignerId: d.foreignerId, caseRef: crypto.randomUUID(), on: '2025-04-01', requestId: `dep-${crypto.randomUUID()}` };
+    const input = {
+      foreignerId: d.foreignerId,
+      caseRef: crypto.randomUUID(),
+      on: '2025-04-01',
+      requestId: `dep-${crypto.randomUUID()}`,
+    };
     expect(await ctx.db.transaction((tx) => endDetentionOnDeportation(tx, kanimHead, input))).toBe(true);
     expect(await ctx.db.transaction((tx) => endDetentionOnDeportation(tx, kanimHead, input))).toBe(true);
     const [row] = await ctx.db.select().from(detainees).where(eq(detainees.id, d.id));
-    expect(row).toMatchObject({ status: 'released', releaseReason: 'deported', releaseRef: input.caseRef, releasedOn: '2025-04-01' });
+    expect(row).toMatchObject({
+      status: 'released',
+      releaseReason: 'deported',
+      releaseRef: input.caseRef,
+      releasedOn: '2025-04-01',
+    });
     expect((await historyOf(d.id)).filter((h) => h.type === 'release')).toHaveLength(1);
     const { id: free } = await makeForeigner(ctx.db, { birthDate: born() });
     expect(
       await ctx.db.transaction((tx) =>
-        endDetentionOnDeportation(tx, kanimHead, { ...input, foreignerId: free, requestId: `dep-${crypto.randomUUID()}` }),
+        endDetentionOnDeportation(tx, kanimHead, {
+          ...input,
+          foreignerId: free,
+          requestId: `dep-${crypto.randomUUID()}`,
+        }),
       ),
     ).toBe(false);
   });
@@ -175,15 +208,30 @@ describeDb('detainees at the Rudenim', (ctx) => {
       reviewDueOn: '2025-02-28',
       warnOn: '2034-03-04',
     });
-    expect(countDetention({ ...held, lastReviewedOn: '2025-02-28' }, rule, '2025-03-01').reviewDueOn).toBe('2025-08-28');
-    expect(countDetention({ ...held, releasedOn: '2024-09-30' }, rule, '2026-01-01')).toMatchObject({ days: 31, reviewDueOn: null });
+    expect(countDetention({ ...held, lastReviewedOn: '2025-02-28' }, rule, '2025-03-01').reviewDueOn).toBe(
+      '2025-08-28',
+    );
+    expect(countDetention({ ...held, releasedOn: '2024-09-30' }, rule, '2026-01-01')).toMatchObject({
+      days: 31,
+      reviewDueOn: null,
+    });
   });
 
   it('reports the day’s occupancy by block, sex and age, nationality and authority', async () => {
     const on = '2019-03-02';
     const place = { placedOn: '2019-03-01', decisionDate: '2019-03-01', handedOn: '2019-03-01' };
-    await makeDetainee(ctx.db, rudenim, { ...place, block: 'single' }, { birthDate: born(), sex: 'M', nationality: 'BGD' });
-    await makeDetainee(ctx.db, rudenim, { ...place, block: 'family' }, { birthDate: born(), sex: 'F', nationality: 'MMR' });
+    await makeDetainee(
+      ctx.db,
+      rudenim,
+      { ...place, block: 'single' },
+      { birthDate: born(), sex: 'M', nationality: 'BGD' },
+    );
+    await makeDetainee(
+      ctx.db,
+      rudenim,
+      { ...place, block: 'family' },
+      { birthDate: born(), sex: 'F', nationality: 'MMR' },
+    );
     await makeDetainee(
       ctx.db,
       rudenim,
@@ -204,7 +252,9 @@ describeDb('detainees at the Rudenim', (ctx) => {
       byNationality: { BGD: 1, MMR: 2 },
       byAuthority: { 'RUDENIM-KUPANG': 2, 'KANIM-KUPANG': 1 },
     });
-    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, kanim, 'RUDENIM-KUPANG', on)))).toBe('forbidden');
+    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, kanim, 'RUDENIM-KUPANG', on)))).toBe(
+      'forbidden',
+    );
   });
 
   it('writes an audit entry with each step', async () => {

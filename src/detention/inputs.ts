@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TravelDocumentInput, travelDocumentFields, withMrz } from '../foreigners/inputs.ts';
-import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, csrfField, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import {
   blocks,
   detaineeStatuses,
@@ -16,7 +16,11 @@ const monthField = z
   .string()
   .trim()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'detention.v.month');
-const quantity = z.coerce.number({ error: 'v.number' }).int('v.number').min(1, 'v.number').max(10_000, 'v.number');
+const quantity = z.coerce
+  .number({ error: 'detention.v.quantity' })
+  .int('detention.v.quantity')
+  .min(1, 'detention.v.quantity')
+  .max(10_000, 'detention.v.quantity');
 const unitField = z.string().trim().min(1, 'v.required').max(40, 'v.tooLong');
 
 export const PropertyItem = z.object({ item: requiredText(120), quantity });
@@ -75,6 +79,7 @@ export const PlacementForm = withMrz(
     ...travelDocumentFields,
     ...placementFields,
     property: propertyLines,
+    ...csrfField,
   }),
 );
 
@@ -83,7 +88,12 @@ export const DetaineeParams = z.object({ id: z.uuid() });
 const on = isoDateField.describe('The WITA day it happened');
 const withRequest = { requestId: requestIdField };
 export const DetaineeActionBody = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('move'), block: z.enum(blocks, { error: 'v.choose' }), room: optionalText, ...withRequest }),
+  z.object({
+    step: z.literal('move'),
+    block: z.enum(blocks, { error: 'v.choose' }),
+    room: optionalText,
+    ...withRequest,
+  }),
   z.object({ step: z.literal('property_in'), item: requiredText(120), quantity, on, ...withRequest }),
   z.object({ step: z.literal('property_out'), item: requiredText(120), quantity, on, ...withRequest }),
   z.object({
@@ -101,7 +111,7 @@ export const DetaineeActionBody = z.discriminatedUnion('step', [
     time: z
       .string()
       .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'v.time'),
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'detention.v.time'),
     ...withRequest,
   }),
   z
@@ -147,7 +157,12 @@ export const RefugeeBody = z
   .refine((b) => !!b.foreignerId !== !!b.document, { path: ['foreignerId'], message: 'detention.v.personOnce' });
 export type RefugeeBody = z.output<typeof RefugeeBody>;
 export const RefugeeForm = withMrz(
-  z.object({ mrz: z.string().max(200, 'v.tooLong').optional(), ...travelDocumentFields, ...refugeeFields }),
+  z.object({
+    mrz: z.string().max(200, 'v.tooLong').optional(),
+    ...travelDocumentFields,
+    ...refugeeFields,
+    ...csrfField,
+  }),
 );
 
 export const RefugeeParams = z.object({ id: z.uuid() });

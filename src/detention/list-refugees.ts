@@ -66,6 +66,11 @@ export async function getRefugee(tx: Tx, caller: Caller, id: string) {
     .from(refugeeActions)
     .where(eq(refugeeActions.refugeeId, id))
     .orderBy(asc(refugeeActions.id));
-  await appendAudit(tx, caller, { action: 'refugee.view', targetType: 'refugee', targetId: id, unitCode: refugee.unitCode });
+  await appendAudit(tx, caller, {
+    action: 'refugee.view',
+    targetType: 'refugee',
+    targetId: id,
+    unitCode: refugee.unitCode,
+  });
   return { refugee: row!, history, scope };
 }

@@ -38,7 +38,10 @@ async function applyStep(tx: Tx, detainee: Detainee, input: DetaineeActionBody) 
   });
   switch (input.step) {
     case 'move':
-      return { set: { block: input.block, room: input.room ?? null }, payload: { block: input.block, room: input.room } };
+      return {
+        set: { block: input.block, room: input.room ?? null },
+        payload: { block: input.block, room: input.room },
+      };
     case 'property_in':
       await tx.insert(detaineeProperty).values(entry('in', input.item, input.quantity, input.on));
       return { payload: { item: input.item, quantity: input.quantity, on: input.on } };

@@ -30,7 +30,9 @@ async function stampMonth(tx: Tx, caller: Caller, refugee: Refugee, month: strin
     .from(refugeeReports)
     .where(and(eq(refugeeReports.refugeeId, refugee.id), eq(refugeeReports.month, month)));
   if (stamped) throw new AppError('validation_failed', { month: 'detention.v.monthStamped' });
-  await tx.insert(refugeeReports).values({ refugeeId: refugee.id, month, reportedOn, stampedBy: caller.actor?.id ?? null });
+  await tx
+    .insert(refugeeReports)
+    .values({ refugeeId: refugee.id, month, reportedOn, stampedBy: caller.actor?.id ?? null });
 }
 
 /**

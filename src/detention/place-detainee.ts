@@ -10,7 +10,14 @@ import { getUnit } from '../units/list-units.ts';
 import { actorScope } from '../units/scope.ts';
 import { ruleOn } from './detention-days.ts';
 import { authorize, authorizeRole } from './policy.ts';
-import { detaineeActions, detaineeProperty, detainees, type Block, type Detainee, type PlacementReason } from './schema.ts';
+import {
+  detaineeActions,
+  detaineeProperty,
+  detainees,
+  type Block,
+  type Detainee,
+  type PlacementReason,
+} from './schema.ts';
 
 export type Placement = {
   foreignerId?: string;

@@ -1,5 +1,6 @@
 import type { App } from '../platform/http/server.ts';
 import { registerDetentionApiRoutes } from './api-routes.ts';
+import { registerRefugeeApiRoutes } from './refugee-api-routes.ts';
 import { registerDetentionJobs } from './jobs.ts';
 import { registerDetentionPages } from './page-routes.tsx';
 import { registerRefugeePages } from './refugee-page-routes.tsx';
@@ -15,6 +16,7 @@ export { hasRefugees } from './has-refugees-sql.ts';
 /** Rudenim: detainees, the occupancy report, refugees under oversight and the daily scan. */
 export function registerDetention(app: App): void {
   registerDetentionApiRoutes(app);
+  registerRefugeeApiRoutes(app);
   registerDetentionPages(app);
   registerRefugeePages(app);
   registerDetentionJobs(app.deps.jobs, app.deps.database.db);

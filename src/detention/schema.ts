@@ -86,8 +86,12 @@ export const detainees = pgTable(
     index('detainees_unit_idx').on(t.unitCode, t.status),
     index('detainees_authority_idx').on(t.authorityUnitCode, t.status),
     // One current detention per person; a resent placement finds the first.
-    uniqueIndex('detainees_current_key').on(t.foreignerId).where(sql`status <> 'released'`),
-    uniqueIndex('detainees_request_key').on(t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('detainees_current_key')
+      .on(t.foreignerId)
+      .where(sql`status <> 'released'`),
+    uniqueIndex('detainees_request_key')
+      .on(t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );
 export type Detainee = typeof detainees.$inferSelect;
@@ -175,7 +179,9 @@ export const refugees = pgTable(
     index('refugees_foreigner_idx').on(t.foreignerId),
     index('refugees_unit_idx').on(t.unitCode, t.status),
     uniqueIndex('refugees_card_key').on(t.unitCode, t.cardNumber),
-    uniqueIndex('refugees_request_key').on(t.requestId).where(sql`request_id is not null`),
+    uniqueIndex('refugees_request_key')
+      .on(t.requestId)
+      .where(sql`request_id is not null`),
   ],
 );
 export type Refugee = typeof refugees.$inferSelect;
