@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeDb } from '../../test/db.ts';
-import { birthDatesFrom } from '../../test/factories.ts';
+import { birthDatesFrom, makeUnit } from '../../test/factories.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -218,31 +218,48 @@ describeDb('detainees at the Rudenim', (ctx) => {
   });
 
   it('reports the day’s occupancy by block, sex and age, nationality and authority', async () => {
-    const on = '2019-03-02';
-    const place = { placedOn: '2019-03-01', decisionDate: '2019-03-01', handedOn: '2019-03-01' };
+    // A Rudenim of the test's own, so that no other test's detainees are counted.
+    const unitCode = (await makeUnit(ctx.db, { kind: 'rudenim', services: ['detention'] })).code;
+    const officer = await officerCaller(ctx.db, 'oversight_officer', unitCode);
+    const head = await officerCaller(ctx.db, 'head_of_office', unitCode);
+    const on = '2025-03-02';
+    const place = {
+      unitCode,
+      authorityUnitCode: unitCode,
+      placedOn: '2025-03-01',
+      decisionDate: '2025-03-01',
+      handedOn: '2025-03-01',
+    };
     await makeDetainee(
       ctx.db,
-      rudenim,
+      officer,
       { ...place, block: 'single' },
       { birthDate: born(), sex: 'M', nationality: 'BGD' },
     );
     await makeDetainee(
       ctx.db,
-      rudenim,
+      officer,
       { ...place, block: 'family' },
       { birthDate: born(), sex: 'F', nationality: 'MMR' },
     );
     await makeDetainee(
       ctx.db,
-      rudenim,
+      officer,
       { ...place, block: 'family', authorityUnitCode: 'KANIM-KUPANG' },
       { birthDate: '2010-05-05', sex: 'M', nationality: 'MMR' },
     );
-    const gone = await makeDetainee(ctx.db, rudenim, place, { birthDate: born(), sex: 'M', nationality: 'IND' });
-    await act(rudenimHead, gone.id, { step: 'release', on: '2019-03-02', reason: 'other' });
-    const report = await ctx.db.transaction((tx) => reportOccupancy(tx, rudenim, 'RUDENIM-KUPANG', on));
+    const gone = await makeDetainee(ctx.db, officer, place, { birthDate: born(), sex: 'M', nationality: 'IND' });
+    await act(head, gone.id, { step: 'release', on: '2025-03-02', reason: 'other' });
+    const later = await makeDetainee(
+      ctx.db,
+      officer,
+      { ...place, placedOn: '2025-03-03', decisionDate: '2025-03-03', handedOn: '2025-03-03' },
+      { birthDate: born(), sex: 'F', nationality: 'IND' },
+    );
+    expect(later.placedOn).toBe('2025-03-03');
+    const report = await ctx.db.transaction((tx) => reportOccupancy(tx, officer, unitCode, on));
     expect(report).toEqual({
-      unitCode: 'RUDENIM-KUPANG',
+      unitCode,
       on,
       total: 3,
       byBlock: {
@@ -250,11 +267,29 @@ describeDb('detainees at the Rudenim', (ctx) => {
         family: { men: 0, women: 1, children: 1, other: 0 },
       },
       byNationality: { BGD: 1, MMR: 2 },
-      byAuthority: { 'RUDENIM-KUPANG': 2, 'KANIM-KUPANG': 1 },
+      byAuthority: { [unitCode]: 2, 'KANIM-KUPANG': 1 },
     });
-    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, kanim, 'RUDENIM-KUPANG', on)))).toBe(
-      'forbidden',
+    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, kanim, unitCode, on)))).toBe('forbidden');
+    expect(await refusal(ctx.db.transaction((tx) => reportOccupancy(tx, rudenim, unitCode, on)))).toBe('forbidden');
+  });
+
+  it('releases under conditions only once Pasal 85’s limit is reached', async () => {
+    const place = { placedOn: '2015-06-01', decisionDate: '2015-06-01', handedOn: '2015-06-01' };
+    const d = await makeDetainee(ctx.db, rudenim, place, { birthDate: born() });
+    expect(await refusal(act(rudenimHead, d.id, { step: 'release', on: '2025-05-31', reason: 'conditional' }))).toBe(
+      'validation_failed',
     );
+    expect(
+      await act(rudenimHead, d.id, {
+        step: 'release',
+        on: '2025-06-01',
+        reason: 'conditional',
+        reference: 'Wajib lapor',
+      }),
+    ).toMatchObject({
+      status: 'released',
+      releaseReason: 'conditional',
+    });
   });
 
   it('writes an audit entry with each step', async () => {

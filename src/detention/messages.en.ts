@@ -77,6 +77,7 @@ export const detention: Messages<typeof id> = {
     property: 'Property deposited',
     on: 'Date',
     item: 'Item',
+    beforeLimit: 'A release under conditions comes only once the 10-year limit of Article 85 is reached.',
     quantity: 'Quantity',
     examiner: 'Examiner',
     findings: 'Summary of findings',

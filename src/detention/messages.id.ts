@@ -74,6 +74,7 @@ export const detention = {
     property: 'Barang titipan',
     on: 'Tanggal',
     item: 'Barang',
+    beforeLimit: 'Pengeluaran dengan syarat hanya setelah batas 10 tahun Pasal 85.',
     quantity: 'Jumlah',
     examiner: 'Pemeriksa',
     findings: 'Ringkasan hasil',

@@ -8,6 +8,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { actorScope } from '../units/scope.ts';
 import { closeDetention } from './close-detention.ts';
+import { countDetention, ruleOn } from './detention-days.ts';
 import type { DetaineeActionBody } from './inputs.ts';
 import { listProperty } from './list-property.ts';
 import { authorize, authorizeRole } from './policy.ts';
@@ -88,6 +89,11 @@ export async function performDetaineeAction(tx: Tx, caller: Caller, detaineeId: 
   const day = stepDay(input);
   if (day && (day < detainee.placedOn || day > witaDate()))
     throw new AppError('validation_failed', { [input.step === 'leave' ? 'from' : 'on']: 'detention.v.dayOutside' });
+  // Pasal 85: release to live outside under conditions is for a detainee whose limit is reached.
+  if (input.step === 'release' && input.reason === 'conditional') {
+    const { limitOn } = countDetention(detainee, await ruleOn(tx, detainee.placedOn), input.on);
+    if (input.on < limitOn) throw new AppError('validation_failed', { reason: 'detention.v.beforeLimit' });
+  }
   if (input.step === 'transfer' || input.step === 'release') {
     const transfer = input.step === 'transfer';
     await closeDetention(tx, caller, detainee, {
