@@ -1,3 +1,4 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { birthDatesFrom, makeOfficer, sessionCookie } from '../../test/factories.ts';
@@ -6,6 +7,9 @@ import { createApiToken } from '../accounts/api-tokens.ts';
 import { makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
+import { jobs } from '../platform/jobs/schema.ts';
+import { DETENTION_SCAN_JOB } from './schedule-detention-scan.ts';
 
 describeApp('the Rudenim’s pages and API', (ctx) => {
   const born = birthDatesFrom(1975);
@@ -108,3 +112,21 @@ describeApp('the Rudenim’s pages and API', (ctx) => {
     expect((await browser.get(`/officer/refugees/${id}`)).body).toContain('2025-02');
   });
 });
+
+describeApp(
+  'the daily detention scan',
+  (ctx) => {
+    it('runs as a daily job that queues itself for 01.00 WITA the next day', async () => {
+      await ctx.db.delete(jobs).where(and(eq(jobs.kind, DETENTION_SCAN_JOB), isNull(jobs.doneAt)));
+      await ctx.db.insert(jobs).values({ kind: DETENTION_SCAN_JOB, payload: {}, runAt: new Date(Date.now() - 1000) });
+      await ctx.app.deps.jobs.runDue();
+      const queued = await ctx.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.kind, DETENTION_SCAN_JOB), isNull(jobs.doneAt)));
+      expect(queued.map((j) => j.runAt)).toEqual([witaInstant(addDays(witaDate(), 1), '01:00')]);
+    });
+  },
+  {},
+  { ownDatabase: true },
+);
