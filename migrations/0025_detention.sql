@@ -102,6 +102,7 @@ CREATE TABLE "refugees" (
 	"first_month" text NOT NULL,
 	"ended_on" date,
 	"request_id" text,
+	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -113,7 +114,7 @@ CREATE INDEX "detainees_foreigner_idx" ON "detainees" USING btree ("foreigner_id
 CREATE INDEX "detainees_unit_idx" ON "detainees" USING btree ("unit_code","status");--> statement-breakpoint
 CREATE INDEX "detainees_authority_idx" ON "detainees" USING btree ("authority_unit_code","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "detainees_current_key" ON "detainees" USING btree ("foreigner_id") WHERE status <> 'released';--> statement-breakpoint
-CREATE UNIQUE INDEX "detainees_request_key" ON "detainees" USING btree ("request_id") WHERE request_id is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "detainees_request_key" ON "detainees" USING btree ("created_by","request_id") WHERE request_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "detention_alerts_key" ON "detention_alerts" USING btree ("subject_id","kind","key");--> statement-breakpoint
 CREATE INDEX "detention_alerts_unit_idx" ON "detention_alerts" USING btree ("unit_code","raised_on");--> statement-breakpoint
 CREATE INDEX "refugee_actions_refugee_idx" ON "refugee_actions" USING btree ("refugee_id","id");--> statement-breakpoint
@@ -122,4 +123,4 @@ CREATE UNIQUE INDEX "refugee_reports_month_key" ON "refugee_reports" USING btree
 CREATE INDEX "refugees_foreigner_idx" ON "refugees" USING btree ("foreigner_id");--> statement-breakpoint
 CREATE INDEX "refugees_unit_idx" ON "refugees" USING btree ("unit_code","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "refugees_card_key" ON "refugees" USING btree ("unit_code","card_number");--> statement-breakpoint
-CREATE UNIQUE INDEX "refugees_request_key" ON "refugees" USING btree ("request_id") WHERE request_id is not null;
+CREATE UNIQUE INDEX "refugees_request_key" ON "refugees" USING btree ("created_by","request_id") WHERE request_id is not null;

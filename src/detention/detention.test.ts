@@ -52,6 +52,12 @@ describeDb('detainees at the Rudenim', (ctx) => {
     const first = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placement));
     const again = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placement));
     expect(again.id).toBe(first.id);
+    // Another officer's equal request id is theirs: it places their person, it never answers with this placement.
+    const { id: other } = await makeForeigner(ctx.db, { birthDate: born() });
+    const theirs = await ctx.db.transaction((tx) =>
+      placeDetainee(tx, rudenimHead, placementOf(other, { requestId: placement.requestId })),
+    );
+    expect(theirs.id).not.toBe(first.id);
     expect(first).toMatchObject({ status: 'detained', handedByAgency: 'Polda NTT', block: 'single' });
     expect((await listProperty(ctx.db, first.id)).balance).toEqual([
       { item: 'handphone', quantity: 1 },

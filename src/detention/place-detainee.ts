@@ -71,7 +71,10 @@ export async function placeDetainee(tx: Tx, caller: Caller, input: Placement): P
   authorizeRole(caller.actor, 'detention.place');
   authorize(caller.actor, 'detention.place', { unitCode: input.unitCode, scope: await actorScope(tx, caller.actor) });
   if (input.requestId) {
-    const [resent] = await tx.select().from(detainees).where(eq(detainees.requestId, input.requestId));
+    const [resent] = await tx
+      .select()
+      .from(detainees)
+      .where(and(eq(detainees.requestId, input.requestId), eq(detainees.createdBy, caller.actor!.id)));
     if (resent) return resent;
   }
   await checkPlacement(tx, input);

@@ -31,7 +31,10 @@ export async function registerRefugee(tx: Tx, caller: Caller, input: RefugeeRegi
   authorizeRole(caller.actor, 'refugee.act');
   authorize(caller.actor, 'refugee.act', { unitCode: input.unitCode, scope: await actorScope(tx, caller.actor) });
   if (input.requestId) {
-    const [resent] = await tx.select().from(refugees).where(eq(refugees.requestId, input.requestId));
+    const [resent] = await tx
+      .select()
+      .from(refugees)
+      .where(and(eq(refugees.requestId, input.requestId), eq(refugees.createdBy, caller.actor!.id)));
     if (resent) return resent;
   }
   if ((await getUnit(tx, input.unitCode).catch(() => null))?.kind !== 'rudenim')
@@ -58,6 +61,7 @@ export async function registerRefugee(tx: Tx, caller: Caller, input: RefugeeRegi
       cardNumber: input.cardNumber,
       firstMonth: input.firstMonth,
       requestId: input.requestId ?? null,
+      createdBy: caller.actor?.id ?? null,
     })
     .returning();
   await recordWorkflowAction(

@@ -89,8 +89,9 @@ export const detainees = pgTable(
     uniqueIndex('detainees_current_key')
       .on(t.foreignerId)
       .where(sql`status <> 'released'`),
+    // A client's request id is its own: another officer's equal id never answers with this placement.
     uniqueIndex('detainees_request_key')
-      .on(t.requestId)
+      .on(t.createdBy, t.requestId)
       .where(sql`request_id is not null`),
   ],
 );
@@ -173,6 +174,7 @@ export const refugees = pgTable(
     firstMonth: text('first_month').notNull(),
     endedOn: date('ended_on'),
     requestId: text('request_id'),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -180,7 +182,7 @@ export const refugees = pgTable(
     index('refugees_unit_idx').on(t.unitCode, t.status),
     uniqueIndex('refugees_card_key').on(t.unitCode, t.cardNumber),
     uniqueIndex('refugees_request_key')
-      .on(t.requestId)
+      .on(t.createdBy, t.requestId)
       .where(sql`request_id is not null`),
   ],
 );
