@@ -7,6 +7,7 @@ import { registerApplications } from './applications/register.ts';
 import { registerAppointments } from './appointments/register.ts';
 import { registerBorder } from './border/register.ts';
 import { registerBorderPasses } from './border-passes/register.ts';
+import { registerDetention } from './detention/register.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
 import { foreignerReferences } from './foreigner-references.ts';
 import { registerCases } from './cases/register.ts';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
   registerBorder(app);
+  registerDetention(app);
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);

@@ -9,6 +9,8 @@ import { seedHolidays } from './holidays/seed-holidays.ts';
 import { seedPaymentChannels } from './payments/seed-payment-channels.ts';
 import { seedOverstayRates } from './overstays/seed-overstay-rates.ts';
 import { scheduleOverstayScan } from './overstays/schedule-overstay-scan.ts';
+import { seedDetentionRules } from './detention/seed-detention-rules.ts';
+import { scheduleDetentionScan } from './detention/schedule-detention-scan.ts';
 import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 import { seedBanRules } from './watchlist/seed-ban-rules.ts';
@@ -28,6 +30,9 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedPermitServices(db);
   await seedSponsorExemptions(db);
   await seedBanRules(db);
+  await seedDetentionRules(db);
+  // The daily detention scan (reviews, Pasal 85's limit, refugees' missed reports) starts here like the overstay scan.
+  await scheduleDetentionScan(db, now);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

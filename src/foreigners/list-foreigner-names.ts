@@ -1,8 +1,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
-import { foreigners, travelDocuments } from './schema.ts';
+import { foreigners, travelDocuments, type Sex } from './schema.ts';
 
-export type ForeignerName = { id: string; nationality: string; surname: string; givenNames: string; birthDate: string };
+export type ForeignerName = {
+  id: string;
+  nationality: string;
+  surname: string;
+  givenNames: string;
+  birthDate: string;
+  sex: Sex;
+};
 
 /** Who these people are (nationality and the latest document's name), for lists of many stays or permits at once. */
 export async function listForeignerNames(db: Executor, ids: readonly string[]): Promise<Map<string, ForeignerName>> {
@@ -14,6 +21,7 @@ export async function listForeignerNames(db: Executor, ids: readonly string[]): 
       surname: foreigners.surname,
       givenNames: foreigners.givenNames,
       birthDate: foreigners.birthDate,
+      sex: foreigners.sex,
     })
     .from(foreigners)
     .where(inArray(foreigners.id, [...new Set(ids)]));
@@ -38,6 +46,7 @@ export async function findForeignersByDocument(
     surname: foreigners.surname,
     givenNames: foreigners.givenNames,
     birthDate: foreigners.birthDate,
+    sex: foreigners.sex,
   };
   const where = and(eq(travelDocuments.nationality, nationality), eq(travelDocuments.number, documentNumber));
   if (options.lock)

@@ -1,0 +1,58 @@
+import { and, desc, gte, isNull, lte, or } from 'drizzle-orm';
+import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { detentionRules, type Detainee, type DetentionRule } from './schema.ts';
+
+/** The date `months` calendar months on, kept to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** The rule in force on the placement day. */
+export async function ruleOn(db: Executor, day: IsoDate): Promise<DetentionRule> {
+  const [rule] = await db
+    .select()
+    .from(detentionRules)
+    .where(
+      and(
+        lte(detentionRules.validFrom, day),
+        or(isNull(detentionRules.validUntil), gte(detentionRules.validUntil, day)),
+      ),
+    )
+    .orderBy(desc(detentionRules.validFrom))
+    .limit(1);
+  if (!rule) throw new AppError('validation_failed', { placedOn: 'detention.v.noRule' });
+  return rule;
+}
+
+export type DetentionCount = { days: number; limitOn: IsoDate; reviewDueOn: IsoDate | null; warnOn: IsoDate };
+
+/**
+ * Pasal 85's count: days held from the placement day through `today` (or the release day), both included; a
+ * temporary leave does not stop it, since the person stays detained in law. The limit falls `max_years` after
+ * placement; a review is due `review_months` after the last (or the placement), while the person is held.
+ */
+export function countDetention(
+  detainee: Pick<Detainee, 'placedOn' | 'releasedOn' | 'lastReviewedOn'>,
+  rule: Pick<DetentionRule, 'maxYears' | 'reviewMonths' | 'warnDays'>,
+  today: IsoDate,
+): DetentionCount {
+  const last = detainee.releasedOn ?? today;
+  const limitOn = addMonths(detainee.placedOn, rule.maxYears * 12);
+  return {
+    days: Math.max(0, daysBetween(detainee.placedOn, last) + 1),
+    limitOn,
+    reviewDueOn: detainee.releasedOn
+      ? null
+      : addMonths(detainee.lastReviewedOn ?? detainee.placedOn, rule.reviewMonths),
+    warnOn: addDays(limitOn, -rule.warnDays),
+  };
+}
