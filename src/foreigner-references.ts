@@ -4,6 +4,7 @@
 // src/lodgings/oversight-jobs.test.ts checks every `foreigner_id` column is covered).
 import type { ForeignerReference } from './foreigners/delete-unreferenced-foreigners.ts';
 import { hasCrossings } from './border/register.ts';
+import { hasEnforcementCases } from './enforcement/register.ts';
 import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
@@ -17,4 +18,5 @@ export const foreignerReferences: readonly ForeignerReference[] = [
   hasOverstays,
   hasBanEntries,
   hasCrossings,
+  hasEnforcementCases,
 ];
