@@ -79,7 +79,9 @@ export const CaseActionBody = z
   ])
   .and(z.object({ requestId: requestIdField }));
 
-const listOf = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
+/** Checkboxes send nothing, one value or several. */
+const listOf = (v: unknown): unknown[] =>
+  Array.isArray(v) ? (v as unknown[]) : v === undefined || v === '' ? [] : [v];
 const perMeasure = Object.fromEntries(
   measureTypes.flatMap((m) => [
     [`basis_${m}`, optionalText(500)],
