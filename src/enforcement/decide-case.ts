@@ -6,7 +6,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { addWatchlistEntry } from '../watchlist/add-watchlist-entry.ts';
-import type { CaseStepInput, MeasureInput } from './case-step-input.ts';
+import type { CaseStepInput, MeasureInput } from './case-steps.ts';
 import { enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
 import { defaultBasis } from './workflow.ts';
 

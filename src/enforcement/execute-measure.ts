@@ -5,7 +5,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { cancelStayPermit } from '../stay-permits/cancel-stay-permit.ts';
-import type { CaseStepInput, DeportationInput } from './case-step-input.ts';
+import type { CaseStepInput, DeportationInput } from './case-steps.ts';
 import { deportations, enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
 
 type Execution = Extract<CaseStepInput, { step: 'execute' }>;

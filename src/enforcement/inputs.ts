@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
-import type { CaseStepInput } from './case-step-input.ts';
+import type { CaseStepInput } from './case-steps.ts';
 import { caseSources, caseStatuses, measureTypes } from './schema.ts';
 import { caseSteps } from './workflow.ts';
 

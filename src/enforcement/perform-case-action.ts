@@ -8,7 +8,7 @@ import { findActionByRequest } from '../platform/workflow/find-action-by-request
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { actorScope } from '../units/scope.ts';
-import type { CaseStepInput } from './case-step-input.ts';
+import type { CaseStepInput } from './case-steps.ts';
 import { decideCase } from './decide-case.ts';
 import { executeMeasure } from './execute-measure.ts';
 import { authorize, authorizeRole } from './policy.ts';
