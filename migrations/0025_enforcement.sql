@@ -72,5 +72,6 @@ CREATE INDEX "enforcement_case_actions_case_idx" ON "enforcement_case_actions" U
 CREATE UNIQUE INDEX "enforcement_case_actions_request_key" ON "enforcement_case_actions" USING btree ("case_id","request_id") WHERE request_id is not null;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_unit_idx" ON "enforcement_cases" USING btree ("unit_code","status");--> statement-breakpoint
 CREATE INDEX "enforcement_cases_foreigner_idx" ON "enforcement_cases" USING btree ("foreigner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "enforcement_cases_open_key" ON "enforcement_cases" USING btree ("foreigner_id") WHERE status not in ('closed', 'closed_paid', 'withdrawn');--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_cases_request_key" ON "enforcement_cases" USING btree ("opened_by","request_id") WHERE request_id is not null;--> statement-breakpoint
 CREATE INDEX "enforcement_measures_case_idx" ON "enforcement_measures" USING btree ("case_id");

@@ -5,6 +5,7 @@ import { birthDatesFrom, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { crossings } from '../border/schema.ts';
 import { makeCrossingPoint } from '../crossing-points/test-support.ts';
+import { departures } from '../foreigners/schema.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
 import { scanOverstays } from '../overstays/scan-overstays.ts';
 import { overstays } from '../overstays/schema.ts';
@@ -170,6 +171,8 @@ describeApp('administrative action cases', (ctx) => {
       },
     });
     expect(executed.body.status).toBe('executed');
+    const [left] = await ctx.db.select().from(departures).where(eq(departures.foreignerId, who.id));
+    expect(left).toMatchObject({ departedOn: today, place: 'Bandara El Tari' });
 
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, u.officer));
     const letter = await browser.get(`/officer/enforcement/cases/${id}/embassy-letter.pdf`);

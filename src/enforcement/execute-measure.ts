@@ -1,7 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getCrossingPoint } from '../crossing-points/get-crossing-point.ts';
+import { recordDeparture } from '../foreigners/record-departure.ts';
+import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
+import { closeOverstays } from '../overstays/close-overstays.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { cancelStayPermit } from '../stay-permits/cancel-stay-permit.ts';
@@ -25,9 +29,20 @@ async function pendingMeasure(tx: Tx, caseId: string, measureId: string): Promis
   return measure;
 }
 
-/** The deportation as carried out, through a crossing point or airport the crossing-points register knows. */
-async function deport(tx: Tx, actor: Actor, found: EnforcementCase, input: DeportationInput): Promise<string> {
-  await getCrossingPoint(tx, input.crossingPointCode).catch(() => {
+/**
+ * The deportation as carried out (so not on a later day), through a crossing point or airport the crossing-points
+ * register knows: the person's departure goes into the foreigners register as the crossing desk's does, closing their
+ * overstays and checking them out of their lodgings.
+ */
+async function deport(
+  tx: Tx,
+  caller: Caller & { actor: Actor },
+  found: EnforcementCase,
+  input: DeportationInput,
+): Promise<string> {
+  if (input.departOn > witaDate())
+    throw new AppError('validation_failed', { departOn: 'enforcement.v.departInFuture' });
+  const point = await getCrossingPoint(tx, input.crossingPointCode).catch(() => {
     throw new AppError('validation_failed', { crossingPointCode: 'v.choose' });
   });
   const [row] = await tx
@@ -44,9 +59,16 @@ async function deport(tx: Tx, actor: Actor, found: EnforcementCase, input: Depor
       escorts: input.escorts,
       embassy: input.embassy,
       letterNumber: input.letterNumber,
-      recordedBy: actor.id,
+      recordedBy: caller.actor.id,
     })
     .returning({ id: deportations.id });
+  await recordDeparture(
+    tx,
+    caller,
+    { who: { foreignerId: found.foreignerId }, departedOn: input.departOn, place: point.name, requestId: row!.id },
+    closeOverstays,
+  );
+  await checkOutDeparted(tx, caller, { foreignerId: found.foreignerId, at: new Date() });
   return row!.id;
 }
 
@@ -71,7 +93,7 @@ export async function executeMeasure(
     });
   if (measure.type === 'deportation') {
     if (!input.deportation) throw new AppError('validation_failed', { departOn: 'v.required' });
-    deportationId = await deport(tx, caller.actor, found, input.deportation);
+    deportationId = await deport(tx, caller, found, input.deportation);
   }
   await tx
     .update(enforcementMeasures)

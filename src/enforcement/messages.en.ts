@@ -122,6 +122,7 @@ export const enforcement: Messages<typeof id> = {
     measureTwice: 'Each action only once.',
     notPending: 'This action is not awaiting execution.',
     notPaid: 'The overstay charge is not paid in full.',
+    departInFuture: 'A deportation is recorded once carried out: the date cannot be after today.',
   },
   letter: {
     title: 'Notice of deportation',

@@ -119,6 +119,7 @@ export const enforcement = {
     measureTwice: 'Setiap tindakan hanya sekali.',
     notPending: 'Tindakan ini tidak menunggu pelaksanaan.',
     notPaid: 'Biaya beban overstay belum dibayar lunas.',
+    departInFuture: 'Deportasi dicatat setelah dilaksanakan: tanggal tidak boleh sesudah hari ini.',
   },
   letter: {
     title: 'Pemberitahuan Deportasi',

@@ -63,6 +63,10 @@ export const enforcementCases = pgTable(
   (t) => [
     index('enforcement_cases_unit_idx').on(t.unitCode, t.status),
     index('enforcement_cases_foreigner_idx').on(t.foreignerId),
+    // One open case per person, even when two officers open one at once (the second gets a conflict).
+    uniqueIndex('enforcement_cases_open_key')
+      .on(t.foreignerId)
+      .where(sql`status not in ('closed', 'closed_paid', 'withdrawn')`),
     uniqueIndex('enforcement_cases_request_key')
       .on(t.openedBy, t.requestId)
       .where(sql`request_id is not null`),
