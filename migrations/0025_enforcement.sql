@@ -40,6 +40,7 @@ CREATE TABLE "enforcement_cases" (
 	"examiner" text,
 	"examination_place" text,
 	"statement" text,
+	"bap_key" text,
 	"opinion" text,
 	"proposed" jsonb,
 	"opinion_by" uuid,

@@ -101,7 +101,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
   registerBorder(app);
-  registerEnforcement(app);
+  await registerEnforcement(app);
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);

@@ -25,6 +25,15 @@ export const enforcementRoutes: Record<string, Entry> = {
     access: handlers,
     url: () => `/officer/enforcement/cases/${anyId}/embassy-letter.pdf`,
   },
+  'GET /officer/enforcement/cases/:id/bap.pdf': {
+    access: handlers,
+    url: () => `/officer/enforcement/cases/${anyId}/bap.pdf`,
+  },
+  'POST /officer/enforcement/cases/:id/bap': {
+    access: handlers,
+    url: () => `/officer/enforcement/cases/${anyId}/bap`,
+    form: () => ({}),
+  },
   'GET /api/v1/enforcement/cases': { access: handlers },
   'POST /api/v1/enforcement/cases': { access: handlers, body: openForm, mutates: true },
   'GET /api/v1/enforcement/cases/:id': { access: handlers, url: () => `/api/v1/enforcement/cases/${anyId}` },

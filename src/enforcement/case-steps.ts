@@ -25,6 +25,7 @@ export type DeportationInput = {
 /** What each step of a case takes, as the forms and the API send it. */
 export type CaseStepInput =
   | { step: 'examine'; examinedOn: IsoDate; examiner: string; place: string; statement: string }
+  | { step: 'attachBap'; bapKey: string }
   | { step: 'opine'; opinion: string; proposed: MeasureType[] }
   | { step: 'decide'; decisionNumber: string; decidedOn?: IsoDate | null; measures: MeasureInput[] }
   | { step: 'execute'; measureId: string; note?: string | null; deportation?: DeportationInput | null }

@@ -45,6 +45,27 @@ describeApp('administrative action pages (JavaScript off)', (ctx) => {
     expect(missing.body).toContain('class="error-summary"');
     const bap = { step: 'examine', examinedOn: today, examiner: 'Petugas A', place: 'Kanim', statement: 'Mengaku' };
     expect((await officer.post(action, { ...bap, requestId: crypto.randomUUID() })).statusCode).toBe(303);
+    const upload = async (content: string) => {
+      const csrf = /name="_csrf" value="([^"]+)"/.exec((await officer.get(url)).body)![1]!;
+      const part = (name: string, value: string, file = '') =>
+        `--${boundary}\r\ncontent-disposition: form-data; name="${name}"${file}\r\n\r\n${value}\r\n`;
+      return ctx.app.inject({
+        method: 'POST',
+        url: `${url}/bap`,
+        headers: { cookie: officer.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload:
+          part('_csrf', csrf) +
+          part('file', content, '; filename="bap.pdf"\r\ncontent-type: application/pdf') +
+          `--${boundary}--\r\n`,
+      });
+    };
+    const boundary = 'sikoe-bap';
+    expect((await upload('not a pdf at all')).statusCode).toBe(422);
+    const stored = await upload('%PDF-1.4\n%%EOF\n');
+    expect(stored.statusCode, stored.body.slice(0, 2000)).toBe(303);
+    const signed = await officer.get(`${url}/bap.pdf`);
+    expect(signed.statusCode).toBe(200);
+    expect(signed.body.startsWith('%PDF')).toBe(true);
     const opinion = { step: 'opine', opinion: 'Layak dideportasi', measure: 'deportation' };
     expect((await officer.post(action, { ...opinion, requestId: crypto.randomUUID() }, url)).statusCode).toBe(303);
     expect((await officer.get(url)).body).not.toContain('value="decide"');

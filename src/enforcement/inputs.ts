@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blankAsMissing, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
 import type { CaseStepInput } from './case-steps.ts';
 import { caseSources, caseStatuses, measureTypes } from './schema.ts';
-import { caseSteps } from './workflow.ts';
+import { caseSteps, fieldSteps } from './workflow.ts';
 
 const longText = requiredText(4000);
 const shortText = requiredText(200);
@@ -91,7 +91,7 @@ const perMeasure = Object.fromEntries(
 ) as Record<string, z.ZodType<string | undefined>>;
 
 /** The fields each step's page form must fill. */
-const required: Record<(typeof caseSteps)[number], readonly string[]> = {
+const required: Record<(typeof fieldSteps)[number], readonly string[]> = {
   examine: ['examinedOn', 'examiner', 'place', 'statement'],
   opine: ['opinion', 'measure'],
   decide: ['decisionNumber', 'measure'],
@@ -116,7 +116,7 @@ const deportationFields = [
  */
 export const CaseActionForm = z
   .object({
-    step: z.enum(caseSteps),
+    step: z.enum(fieldSteps),
     requestId: requestIdField,
     examinedOn: blankAsMissing(isoDateField),
     examiner: optionalText(200),

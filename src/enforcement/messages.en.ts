@@ -38,6 +38,7 @@ export const enforcement: Messages<typeof id> = {
   },
   steps: {
     examine: 'Record the BAP',
+    attachBap: 'Upload the BAP (PDF)',
     opine: 'Save the opinion report',
     decide: 'Decide',
     execute: 'Record the execution',
@@ -48,6 +49,7 @@ export const enforcement: Messages<typeof id> = {
   history: {
     opened: 'Opened',
     examined: 'BAP recorded',
+    bap_attached: 'BAP PDF uploaded',
     opinion: 'Opinion report',
     decided: 'Decided',
     executed: 'Action executed',
@@ -84,6 +86,7 @@ export const enforcement: Messages<typeof id> = {
     escorts: 'Escort officers (one per line)',
     embassy: 'Embassy or consulate notified',
     letterNumber: 'Notification letter number',
+    file: 'BAP file (PDF)',
   },
   page: {
     person: 'Foreigner',
@@ -100,6 +103,7 @@ export const enforcement: Messages<typeof id> = {
     listed: 'on the entry-ban list until {{until}}',
     deportation: 'Deportation',
     letter: 'Notification letter to the embassy (PDF)',
+    bapFile: 'The signed BAP (PDF)',
     history: 'History',
     paid: 'The overstay charge is paid in full: the case may close without deportation.',
     suggestBan: 'Deportation is usually followed by an entry ban: consider action a with f.',
@@ -122,6 +126,7 @@ export const enforcement: Messages<typeof id> = {
     measureTwice: 'Each action only once.',
     notPending: 'This action is not awaiting execution.',
     notPaid: 'The overstay charge is not paid in full.',
+    pdfOnly: 'Upload the BAP as a PDF.',
     departInFuture: 'A deportation is recorded once carried out: the date cannot be after today.',
   },
   letter: {

@@ -35,6 +35,7 @@ export const enforcement = {
   },
   steps: {
     examine: 'Catat BAP',
+    attachBap: 'Unggah BAP (PDF)',
     opine: 'Simpan laporan pendapat',
     decide: 'Putuskan',
     execute: 'Catat pelaksanaan',
@@ -45,6 +46,7 @@ export const enforcement = {
   history: {
     opened: 'Dibuka',
     examined: 'BAP dicatat',
+    bap_attached: 'PDF BAP diunggah',
     opinion: 'Laporan pendapat',
     decided: 'Diputuskan',
     executed: 'Tindakan dilaksanakan',
@@ -81,6 +83,7 @@ export const enforcement = {
     escorts: 'Petugas pengawal (satu per baris)',
     embassy: 'Kedutaan atau konsulat yang diberi tahu',
     letterNumber: 'Nomor surat pemberitahuan',
+    file: 'Berkas BAP (PDF)',
   },
   page: {
     person: 'Orang asing',
@@ -97,6 +100,7 @@ export const enforcement = {
     listed: 'tercantum dalam daftar penangkalan sampai {{until}}',
     deportation: 'Deportasi',
     letter: 'Surat pemberitahuan kepada kedutaan (PDF)',
+    bapFile: 'BAP yang ditandatangani (PDF)',
     history: 'Riwayat',
     paid: 'Biaya beban overstay telah dibayar lunas: perkara dapat ditutup tanpa deportasi.',
     suggestBan: 'Deportasi biasanya diikuti penangkalan: pertimbangkan tindakan a bersama f.',
@@ -119,6 +123,7 @@ export const enforcement = {
     measureTwice: 'Setiap tindakan hanya sekali.',
     notPending: 'Tindakan ini tidak menunggu pelaksanaan.',
     notPaid: 'Biaya beban overstay belum dibayar lunas.',
+    pdfOnly: 'Unggah BAP sebagai PDF.',
     departInFuture: 'Deportasi dicatat setelah dilaksanakan: tanggal tidak boleh sesudah hari ini.',
   },
   letter: {

@@ -7,7 +7,10 @@ import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { csrfField } from '../platform/http/fields.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
+import { requestIdField } from '../platform/http/fields.ts';
 import type { FormState } from '../platform/views/form.tsx';
+import { attachBap } from './attach-bap.ts';
 import { renderEmbassyLetterPdf } from './embassy-letter-pdf.ts';
 import { CaseActionForm, CaseFilter, CaseParams, OpenCaseBody } from './inputs.ts';
 import { listCases } from './list-cases.ts';
@@ -23,9 +26,10 @@ type Filter = { status?: CaseStatus; unit?: string };
 const valuesOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 
 /** The officers' pages: the units' cases with the form that opens one, and a case with its steps as plain forms. */
-export function registerEnforcementPages(fastify: FastifyInstance): void {
+export async function registerEnforcementPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
+  const { config, storage } = app.deps;
 
   const listPage = async (
     req: FastifyRequest,
@@ -143,4 +147,45 @@ export function registerEnforcementPages(fastify: FastifyInstance): void {
         .send(pdf);
     },
   );
+
+  // Never shown inline: a download, so a crafted file cannot run as a page here.
+  app.get(
+    '/officer/enforcement/cases/:id/bap.pdf',
+    { schema: { hide: true, params: CaseParams } },
+    async (req, reply) => {
+      const caller = callerOf(req, requireActor(req));
+      const view = await db().transaction((tx) => viewCase(tx, caller, req.params.id));
+      if (!view.case.bapKey) throw new AppError('not_found');
+      const stored = await storage.get(view.case.bapKey);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="bap-${view.case.id.slice(0, 8)}.pdf"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stored.body);
+    },
+  );
+
+  // Multipart bodies are accepted here only; every other route keeps the platform's body limit.
+  await fastify.register(async (scope) => {
+    registerUploadParser(scope, config.uploadMaxBytes);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/officer/enforcement/cases/:id/bap',
+      {
+        schema: {
+          hide: true,
+          params: CaseParams,
+          body: z.object({ ...csrfField, file: uploadedFileField, requestId: requestIdField }),
+        },
+        config: { errorPage: rerenderCase },
+      },
+      async (req, reply) => {
+        const caller = callerOf(req, requireActor(req));
+        await db().transaction((tx) =>
+          attachBap(tx, caller, { caseId: req.params.id, file: req.body.file, requestId: req.body.requestId }, storage),
+        );
+        return reply.redirect(`/officer/enforcement/cases/${req.params.id}`, 303);
+      },
+    );
+  });
 }

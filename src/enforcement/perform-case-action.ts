@@ -47,6 +47,8 @@ async function stepRules(
         },
         payload: { examinedOn: input.examinedOn },
       };
+    case 'attachBap':
+      return { set: { bapKey: input.bapKey } };
     case 'opine':
       return { set: { opinion: input.opinion, proposed: input.proposed, opinionBy: caller.actor.id } };
     case 'decide': {

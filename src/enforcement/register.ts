@@ -6,7 +6,7 @@ import { registerEnforcementPages } from './page-routes.tsx';
 export { hasEnforcementCases } from './has-enforcement-cases-sql.ts';
 
 /** Administrative action (TAK): cases per foreigner, their steps, deportations and the embassy's letter. */
-export function registerEnforcement(app: App): void {
+export async function registerEnforcement(app: App): Promise<void> {
   registerEnforcementApiRoutes(app);
-  registerEnforcementPages(app);
+  await registerEnforcementPages(app);
 }

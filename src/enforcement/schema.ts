@@ -48,6 +48,8 @@ export const enforcementCases = pgTable(
     examiner: text('examiner'),
     examinationPlace: text('examination_place'),
     statement: text('statement'),
+    /** The signed BAP as a PDF in storage, when one was attached. */
+    bapKey: text('bap_key'),
     /** The opinion report (laporan pendapat) and the actions it proposes; its author may not decide. */
     opinion: text('opinion'),
     proposed: jsonb('proposed').$type<MeasureType[]>(),

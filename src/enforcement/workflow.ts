@@ -2,7 +2,18 @@ import type { WorkflowStep } from '../platform/workflow/workflow-step.ts';
 import type { EnforcementAction } from './policy.ts';
 import type { CaseStatus } from './schema.ts';
 
-export const caseSteps = ['examine', 'opine', 'decide', 'execute', 'close', 'closePaid', 'withdraw'] as const;
+export const caseSteps = [
+  'examine',
+  'attachBap',
+  'opine',
+  'decide',
+  'execute',
+  'close',
+  'closePaid',
+  'withdraw',
+] as const;
+/** The steps a form of fields or the JSON API sends; the BAP's PDF comes as an upload of its own. */
+export const fieldSteps = ['examine', 'opine', 'decide', 'execute', 'close', 'closePaid', 'withdraw'] as const;
 export type CaseStep = (typeof caseSteps)[number];
 
 /**
@@ -12,6 +23,11 @@ export type CaseStep = (typeof caseSteps)[number];
  */
 export const caseWorkflow: Record<CaseStep, WorkflowStep<CaseStatus, EnforcementAction>> = {
   examine: { from: ['opened'], to: 'examined', by: 'enforcement.handle', records: 'examined' },
+  attachBap: {
+    from: ['examined', 'opinion', 'decided', 'executed'],
+    by: 'enforcement.handle',
+    records: 'bap_attached',
+  },
   opine: { from: ['examined'], to: 'opinion', by: 'enforcement.handle', records: 'opinion' },
   decide: { from: ['opinion'], to: 'decided', by: 'enforcement.decide', records: 'decided' },
   execute: { from: ['decided'], by: 'enforcement.handle', records: 'executed' },

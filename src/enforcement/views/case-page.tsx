@@ -11,6 +11,7 @@ import type { CaseStep } from '../workflow.ts';
 type Props = { ctx: PageContext; view: CaseView; points: CrossingPoint[]; form: FormState; requestId: string };
 
 const fieldNames = [
+  'file',
   'examinedOn',
   'examiner',
   'place',
@@ -61,6 +62,11 @@ function Facts({ ctx, view }: Pick<Props, 'ctx' | 'view'>) {
       {c.examinedOn && (
         <Fact label={t('enforcement.page.bap')}>
           {formatCalendarDate(lang, c.examinedOn)}, {c.examiner}, {c.examinationPlace}: {c.statement}
+        </Fact>
+      )}
+      {c.bapKey && (
+        <Fact label={t('enforcement.page.bapFile')}>
+          <a href={`/officer/enforcement/cases/${c.id}/bap.pdf`}>{t('enforcement.page.bapFile')}</a>
         </Fact>
       )}
       {c.opinion && <Fact label={t('enforcement.page.opinion')}>{c.opinion}</Fact>}
@@ -182,6 +188,29 @@ function StepForm({ ctx, view, points, form, requestId, step }: Props & { step: 
       <input type="hidden" name="requestId" value={`${requestId}-${step}`} />
     </>
   );
+  if (step === 'attachBap')
+    return (
+      <section aria-labelledby="step-attachBap">
+        <h3 id="step-attachBap">{t('enforcement.steps.attachBap')}</h3>
+        <PostForm
+          ctx={ctx}
+          action={`/officer/enforcement/cases/${view.case.id}/bap`}
+          submit={t('enforcement.steps.attachBap')}
+          upload
+        >
+          <input type="hidden" name="requestId" value={`${requestId}-bap`} />
+          <div class={form.errors?.file ? 'field has-error' : 'field'}>
+            <label for="f-file">{t('enforcement.fields.file')}</label>
+            {form.errors?.file && (
+              <p class="error" id="f-file-error">
+                {form.errors.file}
+              </p>
+            )}
+            <input id="f-file" name="file" type="file" accept="application/pdf" />
+          </div>
+        </PostForm>
+      </section>
+    );
   if (step === 'execute')
     return (
       <>
