@@ -72,7 +72,10 @@ describeApp('administrative action cases', (ctx) => {
     const open = (body: Record<string, unknown>) =>
       callApi(ctx.app, u.officerToken, 'POST', '/api/v1/enforcement/cases', body);
     expect((await open(finding)).body.error?.fields).toEqual({ foreignerId: expect.any(String) });
-    expect((await open({ ...finding, foreignerId: found.id })).status).toBe(201);
+    const requestId = crypto.randomUUID();
+    const first = await open({ ...finding, foreignerId: found.id, requestId });
+    expect(first.status).toBe(201);
+    expect((await open({ ...finding, foreignerId: found.id, requestId })).body.id).toBe(first.body.id);
 
     const permit = await makeOverstayingPermit(ctx.db, { validUntil: addDays(today, -5), unitCode: u.unitCode });
     await ctx.db.transaction((tx) => scanOverstays(tx, today));
