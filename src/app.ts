@@ -14,6 +14,7 @@ import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
 import { registerCrossingPoints } from './crossing-points/register.ts';
+import { registerEnforcement } from './enforcement/register.ts';
 import { registerForeigners } from './foreigners/register.ts';
 import { registerHolidays } from './holidays/register.ts';
 import { registerHome } from './home/register.ts';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerOverstays(app);
   registerBorder(app);
   registerDetention(app);
+  await registerEnforcement(app);
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);

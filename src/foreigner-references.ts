@@ -5,6 +5,7 @@
 import type { ForeignerReference } from './foreigners/delete-unreferenced-foreigners.ts';
 import { hasCrossings } from './border/register.ts';
 import { hasDetainees, hasRefugees } from './detention/register.ts';
+import { hasEnforcementCases } from './enforcement/register.ts';
 import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
@@ -20,4 +21,5 @@ export const foreignerReferences: readonly ForeignerReference[] = [
   hasCrossings,
   hasDetainees,
   hasRefugees,
+  hasEnforcementCases,
 ];

@@ -22,6 +22,7 @@ import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { detentionRoutes } from './authz-detention-routes.ts';
+import { enforcementRoutes } from './authz-enforcement-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
@@ -375,6 +376,7 @@ export const routes: Record<string, Entry> = {
   ...foreignerRoutes,
   ...overstayRoutes,
   ...detentionRoutes,
+  ...enforcementRoutes,
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,

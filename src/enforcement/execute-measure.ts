@@ -1,0 +1,110 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { getCrossingPoint } from '../crossing-points/get-crossing-point.ts';
+import { recordDeparture } from '../foreigners/record-departure.ts';
+import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
+import { closeOverstays } from '../overstays/close-overstays.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { cancelStayPermit } from '../stay-permits/cancel-stay-permit.ts';
+import type { CaseStepInput, DeportationInput } from './case-steps.ts';
+import { deportations, enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
+
+type Execution = Extract<CaseStepInput, { step: 'execute' }>;
+
+async function pendingMeasure(tx: Tx, caseId: string, measureId: string): Promise<EnforcementMeasure> {
+  const [measure] = await tx
+    .select()
+    .from(enforcementMeasures)
+    .where(
+      and(
+        eq(enforcementMeasures.id, measureId),
+        eq(enforcementMeasures.caseId, caseId),
+        isNull(enforcementMeasures.executedAt),
+      ),
+    );
+  if (!measure) throw new AppError('validation_failed', { measureId: 'enforcement.v.notPending' });
+  return measure;
+}
+
+/**
+ * The deportation as carried out (so not on a later day), through a crossing point or airport the crossing-points
+ * register knows: the person's departure goes into the foreigners register as the crossing desk's does, closing their
+ * overstays and checking them out of their lodgings.
+ */
+async function deport(
+  tx: Tx,
+  caller: Caller & { actor: Actor },
+  found: EnforcementCase,
+  input: DeportationInput,
+): Promise<string> {
+  if (input.departOn > witaDate())
+    throw new AppError('validation_failed', { departOn: 'enforcement.v.departInFuture' });
+  const point = await getCrossingPoint(tx, input.crossingPointCode).catch(() => {
+    throw new AppError('validation_failed', { crossingPointCode: 'v.choose' });
+  });
+  const [row] = await tx
+    .insert(deportations)
+    .values({
+      caseId: found.id,
+      unitCode: found.unitCode,
+      nationality: found.nationality,
+      departOn: input.departOn,
+      carrier: input.carrier,
+      ticketNumber: input.ticketNumber,
+      flightOrVessel: input.flightOrVessel || null,
+      crossingPointCode: input.crossingPointCode,
+      escorts: input.escorts,
+      embassy: input.embassy,
+      letterNumber: input.letterNumber,
+      recordedBy: caller.actor.id,
+    })
+    .returning({ id: deportations.id });
+  await recordDeparture(
+    tx,
+    caller,
+    { who: { foreignerId: found.foreignerId }, departedOn: input.departOn, place: point.name, requestId: row!.id },
+    closeOverstays,
+  );
+  await checkOutDeparted(tx, caller, { foreignerId: found.foreignerId, at: new Date() });
+  return row!.id;
+}
+
+/**
+ * One decided action carried out: a permit cancellation through stay-permits' own use case (its history names this
+ * case's decision), a deportation with its ticket, escort, exit point and the embassy's letter; the other actions
+ * with the officer's note. The case is executed once no decided action waits.
+ */
+export async function executeMeasure(
+  tx: Tx,
+  caller: Caller & { actor: Actor },
+  found: EnforcementCase,
+  input: Execution,
+): Promise<{ payload: Record<string, unknown>; allExecuted: boolean }> {
+  const measure = await pendingMeasure(tx, found.id, input.measureId);
+  let deportationId: string | null = null;
+  if (measure.type === 'permit')
+    await cancelStayPermit(tx, caller, {
+      permitId: measure.permitId!,
+      reason: measure.basis,
+      reference: found.decisionNumber,
+    });
+  if (measure.type === 'deportation') {
+    if (!input.deportation) throw new AppError('validation_failed', { departOn: 'v.required' });
+    deportationId = await deport(tx, caller, found, input.deportation);
+  }
+  await tx
+    .update(enforcementMeasures)
+    .set({ executedAt: new Date(), executedBy: caller.actor.id, note: input.note || null })
+    .where(eq(enforcementMeasures.id, measure.id));
+  const waiting = await tx
+    .select({ id: enforcementMeasures.id })
+    .from(enforcementMeasures)
+    .where(and(eq(enforcementMeasures.caseId, found.id), isNull(enforcementMeasures.executedAt)));
+  return {
+    payload: { measureId: measure.id, type: measure.type, ...(deportationId ? { deportationId } : {}) },
+    allExecuted: waiting.length === 0,
+  };
+}
