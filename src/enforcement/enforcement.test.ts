@@ -4,6 +4,9 @@ import { describeApp } from '../../test/db.ts';
 import { birthDatesFrom, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { crossings } from '../border/schema.ts';
+import { placeDetainee } from '../detention/place-detainee.ts';
+import { detainees } from '../detention/schema.ts';
+import { officerCaller, placementOf } from '../detention/test-support.ts';
 import { makeCrossingPoint } from '../crossing-points/test-support.ts';
 import { departures } from '../foreigners/schema.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
@@ -158,6 +161,8 @@ describeApp('administrative action cases', (ctx) => {
     const deportation = decided.body.measures.find((m) => m.type === 'deportation')!;
     const noDetails = await act(u.officerToken, id, { step: 'execute', measureId: deportation.id });
     expect(noDetails.status).toBe(422);
+    const rudenim = await officerCaller(ctx.db, 'oversight_officer', 'RUDENIM-KUPANG');
+    const held = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(who.id)));
     const airport = await makeCrossingPoint(ctx.db, { kind: 'air', unitCode: u.unitCode, name: 'Bandara El Tari' });
     const executed = await act(u.officerToken, id, {
       step: 'execute',
@@ -176,6 +181,8 @@ describeApp('administrative action cases', (ctx) => {
     expect(executed.body.status).toBe('executed');
     const [left] = await ctx.db.select().from(departures).where(eq(departures.foreignerId, who.id));
     expect(left).toMatchObject({ departedOn: today, place: 'Bandara El Tari' });
+    const [released] = await ctx.db.select().from(detainees).where(eq(detainees.id, held.id));
+    expect(released).toMatchObject({ status: 'released', releasedOn: today, releaseReason: 'deported' });
 
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, u.officer));
     const letter = await browser.get(`/officer/enforcement/cases/${id}/embassy-letter.pdf`);

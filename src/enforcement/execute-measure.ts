@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getCrossingPoint } from '../crossing-points/get-crossing-point.ts';
+import { endDetentionOnDeportation } from '../detention/end-detention.ts';
 import { recordDeparture } from '../foreigners/record-departure.ts';
 import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
 import { closeOverstays } from '../overstays/close-overstays.ts';
@@ -32,7 +33,7 @@ async function pendingMeasure(tx: Tx, caseId: string, measureId: string): Promis
 /**
  * The deportation as carried out (so not on a later day), through a crossing point or airport the crossing-points
  * register knows: the person's departure goes into the foreigners register as the crossing desk's does, closing their
- * overstays and checking them out of their lodgings.
+ * overstays and checking them out of their lodgings; a detainee is released from the Rudenim as deported.
  */
 async function deport(
   tx: Tx,
@@ -69,6 +70,12 @@ async function deport(
     closeOverstays,
   );
   await checkOutDeparted(tx, caller, { foreignerId: found.foreignerId, at: new Date() });
+  await endDetentionOnDeportation(tx, caller, {
+    foreignerId: found.foreignerId,
+    caseRef: found.decisionNumber ?? found.id,
+    on: input.departOn,
+    requestId: row!.id,
+  });
   return row!.id;
 }
 
