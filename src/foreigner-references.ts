@@ -8,6 +8,7 @@ import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
 import { hasPermits } from './stay-permits/register.ts';
+import { hasFindings } from './timpora/register.ts';
 import { hasBanEntries } from './watchlist/register.ts';
 
 export const foreignerReferences: readonly ForeignerReference[] = [
@@ -17,4 +18,5 @@ export const foreignerReferences: readonly ForeignerReference[] = [
   hasOverstays,
   hasBanEntries,
   hasCrossings,
+  hasFindings,
 ];
