@@ -22,12 +22,11 @@ export async function countOperations(
   db: Executor,
   period: { from: IsoDate; to: IsoDate },
 ): Promise<OperationFigures[]> {
-  const held = sql`${timporaOperations.status} <> 'cancelled'
-    and ${timporaOperations.startsOn} between ${period.from} and ${period.to}`;
+  const held = sql`o.status <> 'cancelled' and o.starts_on between ${period.from} and ${period.to}`;
   const ops = await queryRows<{ unit_code: string; month: string; operations: number }>(
     db,
-    sql`select unit_code, to_char(starts_on, 'YYYY-MM') as month, count(*)::int as operations
-      from ${timporaOperations} where ${held} group by 1, 2`,
+    sql`select o.unit_code, to_char(o.starts_on, 'YYYY-MM') as month, count(*)::int as operations
+      from ${timporaOperations} o where ${held} group by 1, 2`,
   );
   const found = await queryRows<{ unit_code: string; month: string; nationality: string; violation: string | null; n: number }>(
     db,
