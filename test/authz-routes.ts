@@ -21,6 +21,7 @@ import {
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
+import { timporaRoutes } from './authz-timpora-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
@@ -373,6 +374,7 @@ export const routes: Record<string, Entry> = {
   ...programmeRoutes,
   ...foreignerRoutes,
   ...overstayRoutes,
+  ...timporaRoutes,
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,

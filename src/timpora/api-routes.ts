@@ -86,7 +86,13 @@ export function registerTimporaApiRoutes(fastify: FastifyInstance): void {
   app.post(
     '/api/v1/oversight/teams',
     {
-      schema: { tags, security, summary: 'Form a team by its decree', body: TeamBody, response: { 200: IdJson, ...errors } },
+      schema: {
+        tags,
+        security,
+        summary: 'Form a team by its decree',
+        body: TeamBody,
+        response: { 200: IdJson, ...errors },
+      },
     },
     async (req) => {
       const b = req.body;
@@ -236,7 +242,14 @@ function registerOperationApiRoutes(fastify: FastifyInstance): void {
     },
     async (req) => {
       const v = await db().transaction((tx) => viewOperation(tx, caller(req), req.params.id));
-      return { ...v.operation, teams: v.teams, lodgings: v.lodgings, villageCodes: v.villageCodes, findings: v.findings, report: v.report };
+      return {
+        ...v.operation,
+        teams: v.teams,
+        lodgings: v.lodgings,
+        villageCodes: v.villageCodes,
+        findings: v.findings,
+        report: v.report,
+      };
     },
   );
   app.get(

@@ -25,8 +25,11 @@ export function availableOperationSteps(
 }
 
 /** Whether findings may be recorded now: an operating officer, while the team is in the field. */
-export const mayRecordFindings = (actor: Actor, operation: Pick<TimporaOperation, 'status' | 'unitCode'>, scope: readonly string[]) =>
-  operation.status === 'operation' && can(actor, 'timpora.operate', { unitCode: operation.unitCode, scope });
+export const mayRecordFindings = (
+  actor: Actor,
+  operation: Pick<TimporaOperation, 'status' | 'unitCode'>,
+  scope: readonly string[],
+) => operation.status === 'operation' && can(actor, 'timpora.operate', { unitCode: operation.unitCode, scope });
 
 /** The follow-up steps the viewer may take on a recommendation (a partner: only on its own agency's). */
 export function availableRecommendationSteps(

@@ -28,7 +28,13 @@ export async function countOperations(
     sql`select o.unit_code, to_char(o.starts_on, 'YYYY-MM') as month, count(*)::int as operations
       from ${timporaOperations} o where ${held} group by 1, 2`,
   );
-  const found = await queryRows<{ unit_code: string; month: string; nationality: string; violation: string | null; n: number }>(
+  const found = await queryRows<{
+    unit_code: string;
+    month: string;
+    nationality: string;
+    violation: string | null;
+    n: number;
+  }>(
     db,
     sql`select o.unit_code, to_char(o.starts_on, 'YYYY-MM') as month, f.nationality, f.violation, count(*)::int as n
       from ${timporaFindings} f join ${timporaOperations} o on o.id = f.operation_id

@@ -81,7 +81,9 @@ export async function createOperation(tx: Tx, caller: Caller, input: OperationIn
     })
     .returning();
   const id = operation!.id;
-  await tx.insert(timporaOperationTeams).values([...new Set(input.teamIds)].map((teamId) => ({ operationId: id, teamId })));
+  await tx
+    .insert(timporaOperationTeams)
+    .values([...new Set(input.teamIds)].map((teamId) => ({ operationId: id, teamId })));
   const targets = [
     ...[...new Set(input.lodgingIds)].map((lodgingId) => ({ operationId: id, lodgingId })),
     ...[...new Set(input.villageCodes)].map((villageCode) => ({ operationId: id, villageCode })),

@@ -17,7 +17,11 @@ import { operationSteps, recommendationSteps } from './workflow.ts';
 // A page form sends one value or several under one name, and empty text for "none".
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '')),
+    (v: unknown): unknown[] => {
+      if (v === undefined || v === '') return [];
+      const list: unknown[] = Array.isArray(v) ? v : [v];
+      return list.filter((x) => x !== '');
+    },
     z.array(item).max(200, 'v.tooLong'),
   );
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').default('');
@@ -232,7 +236,9 @@ export const ReportJson = z.object({
   checked: z.number().int(),
   violations: z.number().int(),
   byViolation: z.record(z.string(), z.number().int()),
-  byNationality: z.array(z.object({ nationality: z.string(), checked: z.number().int(), violations: z.number().int() })),
+  byNationality: z.array(
+    z.object({ nationality: z.string(), checked: z.number().int(), violations: z.number().int() }),
+  ),
   byOutcome: z.record(z.string(), z.number().int()),
 });
 export const OperationDetailJson = OperationJson.extend({

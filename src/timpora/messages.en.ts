@@ -113,7 +113,8 @@ export const timpora: Messages<typeof id> = {
   pdf: { title: 'Minutes of the Foreigner Oversight Team Meeting', held: 'Date: {{date}}', page: 'Made by Sikoe' },
   v: {
     agencyCodeTaken: 'Another agency already has this code.',
-    unitForLevel: 'Provincial and waters teams are run by the Kanwil; regency/city and kecamatan teams by a Kantor Imigrasi.',
+    unitForLevel:
+      'Provincial and waters teams are run by the Kanwil; regency/city and kecamatan teams by a Kantor Imigrasi.',
     regency: 'Choose a regency or city from the list.',
     district: 'Choose a kecamatan from the list.',
     parent: 'Choose a parent team of the right level.',

@@ -4,7 +4,12 @@ import type { MeetingView } from './view-meeting.ts';
 /** The meeting's minutes as an A4 PDF: the team, date, place, agenda, who came, decisions and recommendations. */
 export async function renderMinutesPdf(view: MeetingView, t: T, lang: Lang): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 50, lang, info: { Title: t('timpora.pdf.title'), Author: 'Sikoe' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    lang,
+    info: { Title: t('timpora.pdf.title'), Author: 'Sikoe' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -18,7 +23,10 @@ export async function renderMinutesPdf(view: MeetingView, t: T, lang: Lang): Pro
   doc.moveDown().text(t('timpora.pdf.held', { date: formatCalendarDate(lang, meeting.heldOn) }));
   const fact = (label: string, value: string) => {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).text(label);
-    doc.font('Helvetica').fontSize(11).text(value || '—');
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(value || '—');
   };
   fact(t('timpora.meeting.place'), meeting.place);
   fact(t('timpora.meeting.agenda'), meeting.agenda);

@@ -9,7 +9,9 @@ export type OperationReport = {
 };
 
 /** The operation report's figures: people checked, violations by type and by nationality, and what was done. */
-export function operationReport(findings: Pick<TimporaFinding, 'nationality' | 'violation' | 'outcome'>[]): OperationReport {
+export function operationReport(
+  findings: Pick<TimporaFinding, 'nationality' | 'violation' | 'outcome'>[],
+): OperationReport {
   const byViolation: Record<string, number> = {};
   const byOutcome: Record<FindingOutcome, number> = {
     no_violation: 0,

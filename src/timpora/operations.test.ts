@@ -120,7 +120,9 @@ describeApp('Timpora joint operations and findings', (ctx) => {
       violation: 'overstay',
     });
     expect(expired.json()).toMatchObject({ permitState: 'expired' });
-    expect((await finding(op.id, { nationality: 'TLS', outcome: 'secured', violation: 'illegal_entry' })).statusCode).toBe(200);
+    expect(
+      (await finding(op.id, { nationality: 'TLS', outcome: 'secured', violation: 'illegal_entry' })).statusCode,
+    ).toBe(200);
     // "No violation" takes none; "secured" needs one.
     expect((await finding(op.id, { nationality: 'TLS', violation: 'overstay' })).statusCode).toBe(422);
     const report = await api(token, 'GET', `/api/v1/oversight/operations/${op.id}/report`);
@@ -172,7 +174,11 @@ describeApp('Timpora joint operations and findings', (ctx) => {
     const rows = seen.json<{ findings: { person: string; documentNumber: string; masked: boolean }[] }>().findings;
     const n = kept.doc.documentNumber;
     expect(rows).toContainEqual(
-      expect.objectContaining({ person: 'M. K. A.', documentNumber: `${n.slice(0, 3)}****${n.slice(-1)}`, masked: true }),
+      expect.objectContaining({
+        person: 'M. K. A.',
+        documentNumber: `${n.slice(0, 3)}****${n.slice(-1)}`,
+        masked: true,
+      }),
     );
     expect(rows).toContainEqual(
       expect.objectContaining({ person: 'SINGH, RAVI', documentNumber: handed.doc.documentNumber, masked: false }),
@@ -195,7 +201,13 @@ describeApp('Timpora joint operations and findings', (ctx) => {
     const form = await browser.get(`/officer/timpora/operations/${op.id}/findings/new`);
     expect(form.statusCode).toBe(200);
     const requestId = /name="requestId" value="([^"]+)"/.exec(form.body)![1]!;
-    const fields = { nationality: 'IND', outcome: 'secured', violation: 'no_document', villageCode: village, requestId };
+    const fields = {
+      nationality: 'IND',
+      outcome: 'secured',
+      violation: 'no_document',
+      villageCode: village,
+      requestId,
+    };
     const bad = await browser.post(`/officer/timpora/operations/${op.id}/findings`, { ...fields, villageCode: 'x' });
     expect(bad.statusCode).toBe(422);
     const sent = await browser.post(`/officer/timpora/operations/${op.id}/findings`, fields);

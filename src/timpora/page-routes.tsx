@@ -67,7 +67,12 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
     );
     return reply.page(page, errors ? 409 : 200);
   };
-  const findingPage = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: Errors) => {
+  const findingPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: Errors,
+  ) => {
     const actor = requireActor(req);
     authorizeRole(actor, 'timpora.operate');
     const view = await db().transaction((tx) => viewOperation(tx, callerOf(req, actor), id(req)));
@@ -97,14 +102,18 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
   app.get('/officer/timpora/meetings/:id', { schema: { hide: true, params: IdParams } }, (req, reply) =>
     meetingPage(req, reply),
   );
-  app.get('/officer/timpora/meetings/:id/minutes.pdf', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const view = await db().transaction((tx) => viewMeeting(tx, callerOf(req, requireActor(req)), req.params.id));
-    const pdf = await renderMinutesPdf(view, req.t, req.lang);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="notulen-${view.meeting.heldOn}.pdf"`)
-      .send(pdf);
-  });
+  app.get(
+    '/officer/timpora/meetings/:id/minutes.pdf',
+    { schema: { hide: true, params: IdParams } },
+    async (req, reply) => {
+      const view = await db().transaction((tx) => viewMeeting(tx, callerOf(req, requireActor(req)), req.params.id));
+      const pdf = await renderMinutesPdf(view, req.t, req.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="notulen-${view.meeting.heldOn}.pdf"`)
+        .send(pdf);
+    },
+  );
   app.post(
     '/officer/timpora/meetings/:id/recommendations/:recId/actions',
     {

@@ -7,7 +7,12 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { getTeam } from './manage-teams.ts';
 import { authorize, authorizeRole } from './policy.ts';
-import { recommendationActions, timporaMeetings, timporaRecommendations, type TimporaRecommendation } from './schema.ts';
+import {
+  recommendationActions,
+  timporaMeetings,
+  timporaRecommendations,
+  type TimporaRecommendation,
+} from './schema.ts';
 import { targetFor, timporaViewer } from './timpora-viewer.ts';
 import { recommendationWorkflow, type RecommendationStep } from './workflow.ts';
 

@@ -3,11 +3,7 @@ import type { OfficerRole } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 
 export type TimporaAction =
-  | 'timpora.manage'
-  | 'timpora.read'
-  | 'timpora.view_operation'
-  | 'timpora.operate'
-  | 'timpora.follow_up';
+  'timpora.manage' | 'timpora.read' | 'timpora.view_operation' | 'timpora.operate' | 'timpora.follow_up';
 
 /**
  * `scope`: the officer's unit and the units below it; `member`: the partner account sits in one of the teams the

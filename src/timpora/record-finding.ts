@@ -48,9 +48,14 @@ export type FindingInput = {
 async function resolvePerson(tx: Tx, person: FindingPerson) {
   if (person.kind === 'document') {
     const [id] = await recordForeigners(tx, [person.document]);
-    return { foreignerId: id!, nationality: person.document.nationality, documentNumber: person.document.documentNumber };
+    return {
+      foreignerId: id!,
+      nationality: person.document.nationality,
+      documentNumber: person.document.documentNumber,
+    };
   }
-  if (person.kind === 'undocumented') return { foreignerId: null, nationality: person.nationality, documentNumber: null };
+  if (person.kind === 'undocumented')
+    return { foreignerId: null, nationality: person.nationality, documentNumber: null };
   const found = await findForeignersByDocument(tx, person.nationality, person.documentNumber, { lock: true });
   const ids = [...new Set(found.map((f) => f.id))];
   // Two people with one number (or one typed wrongly): the full document tells them apart.
@@ -73,7 +78,11 @@ async function findingErrors(tx: Tx, input: FindingInput, foundAt: Date): Promis
   } else if (input.handedToAgencyId) errors.handedToAgencyId = 'timpora.v.agencyOnlyWhenHanded';
   if (input.outcome === 'no_violation' && input.violation) errors.violation = 'timpora.v.violationWithNone';
   if (input.outcome !== 'no_violation' && !input.violation) errors.violation = 'v.choose';
-  if (input.person.kind === 'undocumented' && input.violation && !['no_document', 'illegal_entry', 'other'].includes(input.violation))
+  if (
+    input.person.kind === 'undocumented' &&
+    input.violation &&
+    !['no_document', 'illegal_entry', 'other'].includes(input.violation)
+  )
     errors.violation = 'timpora.v.undocumentedViolation';
   return errors;
 }

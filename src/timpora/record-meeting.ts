@@ -35,10 +35,7 @@ export async function recordMeeting(tx: Tx, caller: Caller, input: MeetingInput)
   const known =
     named.length === 0
       ? []
-      : await tx
-          .select({ id: partnerAgencies.id })
-          .from(partnerAgencies)
-          .where(inArray(partnerAgencies.id, named));
+      : await tx.select({ id: partnerAgencies.id }).from(partnerAgencies).where(inArray(partnerAgencies.id, named));
   const knownIds = new Set(known.map((a) => a.id));
   const errors: FieldErrors = {};
   if (input.agenciesPresent.some((id) => !knownIds.has(id))) errors.agenciesPresent = 'v.choose';

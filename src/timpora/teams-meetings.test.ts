@@ -30,18 +30,34 @@ describeApp('Timpora teams and meetings', (ctx) => {
   });
 
   it('builds the tree: a provincial team at the Kanwil, a regency team under it, a kecamatan team under that', async () => {
-    const province = await api(kanwilHead, 'POST', '/api/v1/oversight/teams', team({ level: 'province', unitCode: 'KANWIL-NTT' }));
+    const province = await api(
+      kanwilHead,
+      'POST',
+      '/api/v1/oversight/teams',
+      team({ level: 'province', unitCode: 'KANWIL-NTT' }),
+    );
     expect(province.statusCode, province.body).toBe(200);
     const provinceId = province.json<{ id: string }>().id;
     // A Kanim does not run a provincial team, and a regency team needs its regency.
-    const wrong = await api(kanwilHead, 'POST', '/api/v1/oversight/teams', team({ level: 'province', unitCode: 'KANIM-KUPANG' }));
+    const wrong = await api(
+      kanwilHead,
+      'POST',
+      '/api/v1/oversight/teams',
+      team({ level: 'province', unitCode: 'KANIM-KUPANG' }),
+    );
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.fields).toHaveProperty('unitCode');
     const regency = await api(
       kupangOfficer,
       'POST',
       '/api/v1/oversight/teams',
-      team({ level: 'regency', unitCode: 'KANIM-KUPANG', regionCode: '53.01', parentId: provinceId, chairName: 'Kakanim' }),
+      team({
+        level: 'regency',
+        unitCode: 'KANIM-KUPANG',
+        regionCode: '53.01',
+        parentId: provinceId,
+        chairName: 'Kakanim',
+      }),
     );
     expect(regency.statusCode, regency.body).toBe(200);
     const regencyId = regency.json<{ id: string }>().id;
@@ -54,7 +70,12 @@ describeApp('Timpora teams and meetings', (ctx) => {
     );
     expect(kecamatan.statusCode, kecamatan.body).toBe(200);
     // The Kanim's officer may not form the Kanwil's team.
-    const outOfScope = await api(kupangOfficer, 'POST', '/api/v1/oversight/teams', team({ level: 'province', unitCode: 'KANWIL-NTT' }));
+    const outOfScope = await api(
+      kupangOfficer,
+      'POST',
+      '/api/v1/oversight/teams',
+      team({ level: 'province', unitCode: 'KANWIL-NTT' }),
+    );
     expect(outOfScope.statusCode).toBe(403);
     const tree = (await api(kanwilHead, 'GET', '/api/v1/oversight/teams')).json<{ id: string; depth: number }[]>();
     const depthOf = (id: string) => tree.find((t) => t.id === id)?.depth;
@@ -106,11 +127,18 @@ describeApp('Timpora teams and meetings', (ctx) => {
     const again = await api(kupangOfficer, 'POST', `/api/v1/oversight/teams/${t.id}/meetings`, body);
     expect(again.json()).toEqual(first.json());
     const meetingId = first.json<{ id: string }>().id;
-    const [rec] = await ctx.db.select().from(timporaRecommendations).where(eq(timporaRecommendations.meetingId, meetingId));
+    const [rec] = await ctx.db
+      .select()
+      .from(timporaRecommendations)
+      .where(eq(timporaRecommendations.meetingId, meetingId));
     expect(rec).toBeDefined();
 
     const follow = (token: string, step: string, requestId: string) =>
-      api(token, 'POST', `/api/v1/oversight/recommendations/${rec!.id}/actions`, { step, note: 'Sudah didata 12 penginapan', requestId });
+      api(token, 'POST', `/api/v1/oversight/recommendations/${rec!.id}/actions`, {
+        step,
+        note: 'Sudah didata 12 penginapan',
+        requestId,
+      });
     expect((await follow(policePartner, 'done', 'rec-police-1')).statusCode).toBe(403);
     expect((await follow(satpolPartner, 'note', 'rec-satpol-1')).statusCode).toBe(200);
     expect((await follow(satpolPartner, 'done', 'rec-satpol-2')).json()).toMatchObject({ status: 'done' });
@@ -124,7 +152,10 @@ describeApp('Timpora teams and meetings', (ctx) => {
 
     const read = await api(policePartner, 'GET', `/api/v1/oversight/meetings/${meetingId}`);
     expect(read.statusCode).toBe(200);
-    expect(read.json().recommendations[0]).toMatchObject({ status: 'done', history: [{ type: 'done' }, { type: 'note' }] });
+    expect(read.json().recommendations[0]).toMatchObject({
+      status: 'done',
+      history: [{ type: 'done' }, { type: 'note' }],
+    });
     const audited = await ctx.db
       .select()
       .from(auditLog)
@@ -146,7 +177,11 @@ describeApp('Timpora teams and meetings', (ctx) => {
     const pdf = await ctx.app.inject({
       method: 'GET',
       url: `/officer/timpora/meetings/${meetingId}/minutes.pdf`,
-      headers: { cookie: await (await import('../../test/factories.ts')).sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'oversight_officer' })) },
+      headers: {
+        cookie: await (
+          await import('../../test/factories.ts')
+        ).sessionCookie(ctx.db, await makeOfficer(ctx.db, { role: 'oversight_officer' })),
+      },
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -22,7 +22,10 @@ const suffix = () => crypto.randomUUID().slice(0, 8).toUpperCase();
 
 export async function makeAgency(db: Executor, kind: AgencyKind = 'police'): Promise<PartnerAgency> {
   const code = `AG-${suffix()}`;
-  const [agency] = await db.insert(partnerAgencies).values({ code, name: `Instansi ${code}`, kind }).returning();
+  const [agency] = await db
+    .insert(partnerAgencies)
+    .values({ code, name: `Instansi ${code}`, kind })
+    .returning();
   return agency!;
 }
 

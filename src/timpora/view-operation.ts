@@ -62,7 +62,11 @@ async function findingViews(db: Executor, viewer: TimporaViewer, findings: Timpo
     // A partner sees who it is only when the person was handed to its own agency.
     const masked = viewer.partner !== null && f.handedToAgencyId !== viewer.partner.agencyId;
     const name = f.foreignerId ? names.get(f.foreignerId) : undefined;
-    const person = name ? (masked ? initials(name.surname, name.givenNames) : `${name.surname}, ${name.givenNames}`) : null;
+    const person = name
+      ? masked
+        ? initials(name.surname, name.givenNames)
+        : `${name.surname}, ${name.givenNames}`
+      : null;
     return {
       ...f,
       person,

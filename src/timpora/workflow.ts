@@ -21,10 +21,7 @@ export const operationWorkflow: Record<OperationStep, WorkflowStep<OperationStat
 export const recommendationSteps = ['note', 'done'] as const;
 export type RecommendationStep = (typeof recommendationSteps)[number];
 
-export const recommendationWorkflow: Record<
-  RecommendationStep,
-  WorkflowStep<RecommendationStatus, TimporaAction>
-> = {
+export const recommendationWorkflow: Record<RecommendationStep, WorkflowStep<RecommendationStatus, TimporaAction>> = {
   note: { from: ['open'], by: 'timpora.follow_up' },
   done: { from: ['open'], to: 'done', by: 'timpora.follow_up' },
 };

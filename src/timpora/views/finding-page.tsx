@@ -1,8 +1,11 @@
-import { sexes } from '../../foreigners/schema.ts';
+import type { Sex } from '../../foreigners/schema.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, TextArea, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { findingOutcomes, violationTypes, type PartnerAgency, type TimporaOperation } from '../schema.ts';
+
+// The register's sexes (foreigners' schema holds the list, which a view may not import as a value).
+const sexes: readonly Sex[] = ['M', 'F', 'X'];
 
 type Props = {
   ctx: PageContext;
@@ -60,7 +63,10 @@ export function FindingPage({ ctx, operation, agencies, state, requestId }: Prop
           name="sex"
           label={label('sex')}
           state={state}
-          options={[{ value: '', label: '—' }, ...sexes.map((s) => ({ value: s, label: t(`timpora.finding.sexes.${s}`) }))]}
+          options={[
+            { value: '', label: '—' },
+            ...sexes.map((s) => ({ value: s, label: t(`timpora.finding.sexes.${s}`) })),
+          ]}
         />
         <SelectField
           name="outcome"

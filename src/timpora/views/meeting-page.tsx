@@ -14,7 +14,17 @@ type Props = {
   errors?: Record<string, string>;
 };
 
-function FollowUp({ ctx, meetingId, rec, requestId }: { ctx: PageContext; meetingId: string; rec: MeetingPageRecommendation; requestId: string }) {
+function FollowUp({
+  ctx,
+  meetingId,
+  rec,
+  requestId,
+}: {
+  ctx: PageContext;
+  meetingId: string;
+  rec: MeetingPageRecommendation;
+  requestId: string;
+}) {
   const { t } = ctx;
   if (rec.steps.length === 0) return null;
   const id = `note-${rec.id}`;

@@ -54,7 +54,17 @@ function Report({ ctx, report }: { ctx: PageContext; report: OperationReport }) 
   );
 }
 
-function Steps({ ctx, id, steps, requestId }: { ctx: PageContext; id: string; steps: OperationStep[]; requestId: string }) {
+function Steps({
+  ctx,
+  id,
+  steps,
+  requestId,
+}: {
+  ctx: PageContext;
+  id: string;
+  steps: OperationStep[];
+  requestId: string;
+}) {
   const { t } = ctx;
   if (steps.length === 0) return null;
   return (
