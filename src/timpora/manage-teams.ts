@@ -7,7 +7,7 @@ import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { listDistricts, regencyExists } from '../regions/queries.ts';
 import { getUnit } from '../units/list-units.ts';
 import { unitExists } from '../units/unit-exists.ts';
-import { authorize } from './policy.ts';
+import { authorize, authorizeRole } from './policy.ts';
 import { partnerAgencies, timporaTeamAgencies, timporaTeamPartners, timporaTeams, type TimporaTeam } from './schema.ts';
 import { timporaViewer } from './timpora-viewer.ts';
 
@@ -39,6 +39,7 @@ async function teamErrors(db: Executor, input: TeamInput): Promise<FieldErrors> 
 
 /** A team formed by its decree (SK), run by an immigration unit in the caller's scope. */
 export async function createTeam(tx: Tx, caller: Caller, input: TeamInput): Promise<TimporaTeam> {
+  authorizeRole(caller.actor, 'timpora.manage');
   const viewer = await timporaViewer(tx, caller.actor!);
   authorize(caller.actor, 'timpora.manage', { unitCode: input.unitCode, scope: viewer.scope });
   const errors = await teamErrors(tx, input);
@@ -71,6 +72,7 @@ export async function listTeamsByIds(db: Executor, ids: readonly string[]): Prom
 
 /** The officer's teams to keep: those their unit scope runs. */
 export async function requireManagedTeam(tx: Tx, caller: Caller, teamId: string): Promise<TimporaTeam> {
+  authorizeRole(caller.actor, 'timpora.manage');
   const team = await getTeam(tx, teamId);
   const viewer = await timporaViewer(tx, caller.actor!);
   authorize(caller.actor, 'timpora.manage', { unitCode: team.unitCode, scope: viewer.scope });

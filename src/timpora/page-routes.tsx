@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { csrfField } from '../platform/http/fields.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -90,10 +91,13 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
       errors ? 422 : 200,
     );
   };
+  // A refused or unknown record is answered as such; only a form the reader may send is shown again with its errors.
   const rerender =
     (page: (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => Promise<unknown>) =>
-    (req: FastifyRequest, reply: FastifyReply, error: { status: number }, fields: Record<string, string>) =>
-      page(req, reply, formErrors(req.t, error as never, fields));
+    (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) =>
+      error.status === 409 || error.status === 422
+        ? page(req, reply, formErrors(req.t, error, fields))
+        : Promise.reject(error);
 
   app.get('/officer/timpora', { schema: { hide: true } }, async (req, reply) => {
     const overview = await db().transaction((tx) => browseTimpora(tx, callerOf(req, requireActor(req))));
@@ -160,7 +164,9 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
         schema: { hide: true, params: IdParams, body: z.intersection(FindingPageBody, z.object(csrfField)) },
         config: {
           errorPage: (req, reply, error, fields) =>
-            findingPage(req, reply, (req.body ?? {}) as Record<string, unknown>, formErrors(req.t, error, fields)),
+            error.status === 409 || error.status === 422
+              ? findingPage(req, reply, (req.body ?? {}) as Record<string, unknown>, formErrors(req.t, error, fields))
+              : Promise.reject(error),
         },
       },
       async (req, reply) => {

@@ -48,6 +48,6 @@ export function authorizeRole(actor: Actor | null, action: TimporaAction): void 
  */
 export function authorize(actor: Actor | null, action: TimporaAction, target: Target): void {
   if (can(actor, action, target)) return;
-  if (isPartner(actor) && !target.member) throw new AppError('not_found');
+  if (roleMay(actor, action) && isPartner(actor) && !target.member) throw new AppError('not_found');
   throw new AppError(actor ? 'forbidden' : 'unauthenticated');
 }
