@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { birthDatesFrom, makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
+import { exe, png, postMultipart } from '../../test/uploads.ts';
 import { makeForeigner, makeTravelDocument, mrzOf } from '../foreigners/test-support.ts';
 import { apiTokenOf, makeLodging } from '../lodgings/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -217,5 +218,35 @@ describeApp('Timpora joint operations and findings', (ctx) => {
     expect(page.body).toContain('IND');
     const rows = await ctx.db.select().from(timporaFindings).where(eq(timporaFindings.operationId, op.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it('stores a photo taken with the finding, sniffed, and refuses a program sent as one', async () => {
+    const op = await makeOperation(ctx.db, [await makeTeam(ctx.db)]);
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, officer));
+    const url = `/officer/timpora/operations/${op.id}/findings`;
+    const fields = { nationality: 'IND', outcome: 'secured', violation: 'no_document', villageCode: village };
+    const photo = (bytes: Buffer) => ({ field: 'photo', filename: 'foto.png', type: 'image/png', bytes });
+    const bad = await postMultipart(
+      ctx.app,
+      browser,
+      url,
+      `${url}/new`,
+      { ...fields, requestId: 'photo-bad-1' },
+      photo(exe),
+    );
+    expect(bad.statusCode).toBe(422);
+    const good = await postMultipart(
+      ctx.app,
+      browser,
+      url,
+      `${url}/new`,
+      { ...fields, requestId: 'photo-good-1' },
+      photo(png),
+    );
+    expect(good.statusCode, good.body.slice(0, 300)).toBe(303);
+    const [row] = await ctx.db.select().from(timporaFindings).where(eq(timporaFindings.operationId, op.id));
+    expect(row!.photoKeys).toHaveLength(1);
+    const stored = await ctx.app.deps.storage.get(row!.photoKeys[0]!);
+    expect(stored.mediaType).toBe('image/png');
   });
 });
