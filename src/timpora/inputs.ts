@@ -18,8 +18,9 @@ import { operationSteps, recommendationSteps } from './workflow.ts';
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess(
     (v: unknown): unknown[] => {
-      if (v === undefined || v === '') return [];
-      const list: unknown[] = Array.isArray(v) ? v : [v];
+      if (v === undefined) return [];
+      // A text field may list several, separated by spaces, commas or lines.
+      const list: unknown[] = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,]+/) : [v];
       return list.filter((x) => x !== '');
     },
     z.array(item).max(200, 'v.tooLong'),
@@ -248,3 +249,48 @@ export const OperationDetailJson = OperationJson.extend({
   findings: z.array(FindingJson),
   report: ReportJson,
 });
+
+/** The team page's partner form: its agency field has its own name, beside the seat form's. */
+export const PartnerLinkPageBody = z.object({
+  email: PartnerLinkBody.shape.email,
+  partnerAgencyId: z.uuid({ error: 'v.choose' }),
+});
+
+/** The meeting form on a page: up to three recommendations, each a row of text, agency and due date left empty or whole. */
+export const meetingPageRows = [1, 2, 3] as const;
+const rowFields = Object.fromEntries(
+  meetingPageRows.flatMap((n) => [
+    [`recText${n}`, blankAsMissing(z.string().trim().max(2000, 'v.tooLong'))],
+    [`recAgency${n}`, blankAsMissing(z.uuid({ error: 'v.choose' }))],
+    [`recDue${n}`, blankAsMissing(isoDateField)],
+  ]),
+) as Record<`recText${1 | 2 | 3}` | `recAgency${1 | 2 | 3}` | `recDue${1 | 2 | 3}`, z.ZodType<string | undefined>>;
+export const MeetingPageBody = MeetingBody.omit({ recommendations: true })
+  .extend(rowFields)
+  .superRefine((b, ctx) => {
+    for (const n of meetingPageRows) {
+      const row = [b[`recText${n}`], b[`recAgency${n}`], b[`recDue${n}`]];
+      if (row.every((v) => v === undefined) || row.every((v) => v !== undefined)) continue;
+      for (const [field, v] of [
+        [`recText${n}`, row[0]],
+        [`recAgency${n}`, row[1]],
+        [`recDue${n}`, row[2]],
+      ] as const)
+        if (v === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'v.required' });
+    }
+  })
+  .transform(
+    ({ recText1, recAgency1, recDue1, recText2, recAgency2, recDue2, recText3, recAgency3, recDue3, ...rest }) => {
+      const rows = [
+        [recText1, recAgency1, recDue1],
+        [recText2, recAgency2, recDue2],
+        [recText3, recAgency3, recDue3],
+      ];
+      return {
+        ...rest,
+        recommendations: rows.flatMap(([text, agencyId, dueOn]) =>
+          text && agencyId && dueOn ? [{ text, agencyId, dueOn }] : [],
+        ),
+      };
+    },
+  );

@@ -15,7 +15,7 @@ import { listAgencies } from './manage-agencies.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
 import { performOperationAction } from './perform-operation-action.ts';
 import { performRecommendationAction } from './perform-recommendation-action.ts';
-import { authorize, authorizeRole } from './policy.ts';
+import { authorize, authorizeRole, roleMay } from './policy.ts';
 import { recordFinding } from './record-finding.ts';
 import { viewMeeting } from './view-meeting.ts';
 import { viewOperation } from './view-operation.ts';
@@ -23,6 +23,7 @@ import { FindingPage } from './views/finding-page.tsx';
 import { MeetingPage } from './views/meeting-page.tsx';
 import { OperationPage } from './views/operation-page.tsx';
 import { OverviewPage } from './views/overview-page.tsx';
+import { registerTimporaManagePages } from './manage-page-routes.tsx';
 
 const RecParams = z.object({ id: z.uuid(), recId: z.uuid() });
 // A phone photo, scaled by the phone's camera app: well under what a document scan may be.
@@ -101,7 +102,9 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
 
   app.get('/officer/timpora', { schema: { hide: true } }, async (req, reply) => {
     const overview = await db().transaction((tx) => browseTimpora(tx, callerOf(req, requireActor(req))));
-    return reply.page(<OverviewPage ctx={reply.ctx()} overview={overview} />);
+    const actor = requireActor(req);
+    const may = { manage: roleMay(actor, 'timpora.manage'), operate: roleMay(actor, 'timpora.operate') };
+    return reply.page(<OverviewPage ctx={reply.ctx()} overview={overview} may={may} />);
   });
   app.get('/officer/timpora/meetings/:id', { schema: { hide: true, params: IdParams } }, (req, reply) =>
     meetingPage(req, reply),
@@ -155,6 +158,7 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
     findingPage(req, reply, {}),
   );
 
+  registerTimporaManagePages(fastify);
   await fastify.register(async (scope) => {
     registerUploadParser(scope, PHOTO_MAX_BYTES, { fields: 20, fieldSize: 2000 });
     const app = scope.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,15 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { TimporaOverview } from '../browse-timpora.ts';
 
 /** The teams as a tree, their meetings and the operations the reader may see. */
-export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: TimporaOverview }) {
+export function OverviewPage({
+  ctx,
+  overview,
+  may,
+}: {
+  ctx: PageContext;
+  overview: TimporaOverview;
+  may: { manage: boolean; operate: boolean };
+}) {
   const { t, lang } = ctx;
   const teamName = new Map(overview.teams.map((team) => [team.id, team.name]));
   return (
@@ -14,6 +22,25 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ti
       <p>
         <small>{t('timpora.audited')}</small>
       </p>
+      {(may.manage || may.operate) && (
+        <ul class="actions">
+          {may.operate && (
+            <li>
+              <a href="/officer/timpora/operations/new">{t('timpora.manage.newOperation')}</a>
+            </li>
+          )}
+          {may.manage && (
+            <>
+              <li>
+                <a href="/officer/timpora/teams/new">{t('timpora.manage.newTeam')}</a>
+              </li>
+              <li>
+                <a href="/officer/timpora/agencies/new">{t('timpora.manage.newAgency')}</a>
+              </li>
+            </>
+          )}
+        </ul>
+      )}
       <h2>{t('timpora.operations')}</h2>
       {overview.operations.length === 0 ? (
         <p>{t('timpora.noOperations')}</p>
@@ -52,6 +79,11 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ti
           {overview.teams.map((team) => (
             <li key={team.id} style={`margin-left:${team.depth * 1.5}em`}>
               <strong>{team.name}</strong> ({t(`timpora.levels.${team.level}`)}, {team.unitCode}) —{' '}
+              {may.manage && (
+                <>
+                  <a href={`/officer/timpora/teams/${team.id}`}>{t('timpora.openTeam')}</a> —{' '}
+                </>
+              )}
               {t('timpora.decree', { number: team.decreeNumber, date: formatCalendarDate(lang, team.decreeDate) })}
               <br />
               {t('timpora.chair', { name: team.chairName, position: team.chairPosition })}
