@@ -91,6 +91,53 @@ export const timporaRoutes: Record<string, Entry> = {
     url: () => `/officer/timpora/meetings/${anyId}/recommendations/${anyId}/actions`,
     form: () => ({ step: 'note', note: 'Tindak lanjut', requestId: 'route-walk' }),
   },
+  'GET /officer/timpora/agencies/new': { access: keepers },
+  'POST /officer/timpora/agencies': {
+    access: keepers,
+    form: () => ({ code: 'AG-ROUTE-WALK', name: 'Instansi uji', kind: 'police' }),
+    mutates: true,
+  },
+  'GET /officer/timpora/teams/new': { access: keepers },
+  'POST /officer/timpora/teams': {
+    access: keepers,
+    form: () => ({
+      name: 'Timpora uji',
+      level: 'regency',
+      unitCode: 'KANIM-KUPANG',
+      regionCode: '53.71',
+      decreeNumber: 'SK-1',
+      decreeDate: '2025-01-02',
+      chairName: 'Kakanim',
+      chairPosition: 'Kepala Kantor',
+    }),
+    mutates: true,
+  },
+  'GET /officer/timpora/teams/:id': { access: keepers, url: () => `/officer/timpora/teams/${anyId}` },
+  'POST /officer/timpora/teams/:id/agencies': {
+    access: keepers,
+    url: () => `/officer/timpora/teams/${anyId}/agencies`,
+    form: () => ({ agencyId: anyId, contactName: 'Kontak', contactPhone: '0812 3456 7890' }),
+  },
+  'POST /officer/timpora/teams/:id/partners': {
+    access: keepers,
+    url: () => `/officer/timpora/teams/${anyId}/partners`,
+    form: () => ({ email: 'nobody@test.sikoe.id', partnerAgencyId: anyId }),
+  },
+  'GET /officer/timpora/teams/:id/meetings/new': {
+    access: keepers,
+    url: () => `/officer/timpora/teams/${anyId}/meetings/new`,
+  },
+  'POST /officer/timpora/teams/:id/meetings': {
+    access: keepers,
+    url: () => `/officer/timpora/teams/${anyId}/meetings`,
+    form: () => ({ heldOn: '2030-01-02', place: 'Kupang', agenda: 'Rapat' }),
+  },
+  'GET /officer/timpora/operations/new': { access: operators },
+  'POST /officer/timpora/operations': {
+    access: operators,
+    form: () => ({ title: 'Operasi uji', teamIds: anyId, startsOn: '2030-01-02', endsOn: '2030-01-02' }),
+    mutates: true,
+  },
   'GET /officer/timpora/operations/:id': {
     access: operationReaders,
     url: () => `/officer/timpora/operations/${anyId}`,
