@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { browseTimpora } from './browse-timpora.ts';
 import { createOperation } from './create-operation.ts';
 import {
   AgencyBody,
   AgencyJson,
-  FindingBody,
+  FINDING_PHOTO_MAX_BYTES,
+  FindingApiBody,
   findingPerson,
   IdParams,
   MeetingBody,
@@ -283,20 +285,22 @@ function registerOperationApiRoutes(fastify: FastifyInstance): void {
   app.post(
     '/api/v1/oversight/operations/:id/findings',
     {
+      // Two photos in base64, and the rest of the form.
+      bodyLimit: Math.ceil((2 * FINDING_PHOTO_MAX_BYTES * 4) / 3) + 64 * 1024,
       schema: {
         tags,
         security,
         summary:
           'Record one check in the field while the operation is in the field; the permit is checked against the registry; a resent request id records once',
         params: IdParams,
-        body: FindingBody,
+        body: FindingApiBody,
         response: { 200: RecordedFindingJson, ...errors },
       },
     },
     async (req) => {
       const { storage } = app.deps;
       const b = req.body;
-      const { finding, repeated } = await db().transaction((tx) =>
+      const { finding, repeated } = await transactionStoring(db(), storage, (tx, storage) =>
         recordFinding(
           tx,
           caller(req),
@@ -309,7 +313,7 @@ function registerOperationApiRoutes(fastify: FastifyInstance): void {
             villageCode: b.villageCode,
             foundAt: b.foundAt,
             note: b.note,
-            photos: [],
+            photos: b.photos,
             requestId: b.requestId,
           },
           { storage },

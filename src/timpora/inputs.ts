@@ -186,6 +186,19 @@ export const FindingBody = withMrz(
   }),
 );
 export type FindingBody = z.output<typeof FindingBody>;
+/** A photo of the check sent in JSON: base64, with or without a data: URL prefix; its content is sniffed on arrival. */
+export const FINDING_PHOTO_MAX_BYTES = 3 * 1024 * 1024;
+const base64Photo = z
+  .string()
+  .max(Math.ceil((FINDING_PHOTO_MAX_BYTES * 4) / 3) + 100, 'v.fileTooLarge')
+  .regex(/^(data:image\/[a-z]+;base64,)?[A-Za-z0-9+/\s]+=*\s*$/, 'v.fileType')
+  .transform((s) => Buffer.from(s.replace(/^data:[^,]+,/, '').replace(/\s+/g, ''), 'base64'));
+export const FindingApiBody = z.intersection(
+  FindingBody,
+  z.object({
+    photos: z.array(base64Photo).max(2, 'v.tooLong').default([]).describe('Up to two photos, JPEG, PNG, WebP or HEIC'),
+  }),
+);
 export const FindingPageBody = z.intersection(FindingBody, z.object({ photo: uploadedFileField.optional() }));
 
 /** The person a finding names, read from what the form sent (see FindingBody). */

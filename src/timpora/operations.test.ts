@@ -79,6 +79,7 @@ describeApp('Timpora joint operations and findings', (ctx) => {
       nationality: 'BGD',
       outcome: 'secured',
       violation: 'no_document',
+      photos: [png.toString('base64')],
       requestId: `finding-${crypto.randomUUID()}`,
     };
     const first = await finding(op.id, body);
@@ -89,6 +90,7 @@ describeApp('Timpora joint operations and findings', (ctx) => {
     const rows = await ctx.db.select().from(timporaFindings).where(eq(timporaFindings.operationId, op.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ nationality: 'BGD', documentNumber: doc.documentNumber });
+    expect(rows[0]!.photoKeys).toHaveLength(1);
     expect(rows[0]!.foreignerId).not.toBeNull();
     // Found by its document next time, the same person.
     const lookup = await finding(op.id, { nationality: 'BGD', documentNumber: doc.documentNumber });
