@@ -2,7 +2,7 @@ import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { listTeams, type TeamWithMembers } from './list-teams.ts';
-import { authorizeRole } from './policy.ts';
+import { authorizeRole, roleMay } from './policy.ts';
 import type { TimporaMeeting, TimporaOperation } from './schema.ts';
 import { timporaViewer, type TimporaViewer } from './timpora-viewer.ts';
 import { listMeetingsOfTeams } from './view-meeting.ts';
@@ -27,8 +27,7 @@ export async function browseTimpora(tx: Tx, caller: Caller): Promise<TimporaOver
     tx,
     teams.map((t) => t.id),
   );
-  const readsOperations = caller.actor!.role !== 'admin';
-  const operations = readsOperations ? await listOperations(tx, viewer) : [];
+  const operations = roleMay(caller.actor, 'timpora.view_operation') ? await listOperations(tx, viewer) : [];
   if (viewer.partner)
     await appendAudit(tx, caller, {
       action: 'timpora.partner.browse',

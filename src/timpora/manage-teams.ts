@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
@@ -117,7 +117,9 @@ export async function linkPartner(
   const [partner] = await tx
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.email, input.email.toLowerCase()), eq(accounts.role, 'partner')));
+    .where(
+      and(eq(accounts.email, input.email.toLowerCase()), eq(accounts.role, 'partner'), isNull(accounts.disabledAt)),
+    );
   if (!partner) throw new AppError('validation_failed', { email: 'timpora.v.notPartner' });
   const [seated] = await tx
     .select()

@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { listForeignerNames } from '../foreigners/list-foreigner-names.ts';
 import { findLodgings, type LodgingPlace } from '../lodgings/find-lodgings.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Executor, Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
@@ -35,6 +36,8 @@ export type OperationView = {
   teams: TimporaTeam[];
   lodgings: LodgingPlace[];
   villageCodes: string[];
+  /** The target villages by name, with their kecamatan. */
+  villageNames: string[];
   findings: FindingView[];
   report: OperationReport;
   history: { type: string; at: Date }[];
@@ -103,6 +106,8 @@ export async function viewOperation(tx: Tx, caller: Caller, operationId: string)
     .from(operationActions)
     .where(eq(operationActions.operationId, operation.id))
     .orderBy(asc(operationActions.id));
+  const villageCodes = targets.flatMap((t) => (t.villageCode ? [t.villageCode] : []));
+  const places = await findVillagePlaces(tx, villageCodes);
   await appendAudit(tx, caller, {
     action: 'timpora.operation.read',
     targetType: 'timpora_operation',
@@ -117,7 +122,11 @@ export async function viewOperation(tx: Tx, caller: Caller, operationId: string)
       tx,
       targets.flatMap((t) => (t.lodgingId ? [t.lodgingId] : [])),
     ),
-    villageCodes: targets.flatMap((t) => (t.villageCode ? [t.villageCode] : [])),
+    villageCodes,
+    villageNames: villageCodes.map((code) => {
+      const place = places.get(code);
+      return place ? `${place.villageName}, ${place.districtName ?? ''} (${code})` : code;
+    }),
     findings: await findingViews(tx, viewer, findings),
     report: operationReport(findings),
     history,

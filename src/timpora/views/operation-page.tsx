@@ -111,7 +111,7 @@ export function OperationPage({ ctx, view, steps, mayRecord, requestId, errors }
         <dt>{t('timpora.operation.lodgings')}</dt>
         <dd>{view.lodgings.map((l) => `${l.name} (${l.address})`).join('; ') || '—'}</dd>
         <dt>{t('timpora.operation.villages')}</dt>
-        <dd>{view.villageCodes.join(', ') || '—'}</dd>
+        <dd>{view.villageNames.join('; ') || '—'}</dd>
         <dt>{t('timpora.operation.places')}</dt>
         <dd>{o.places || '—'}</dd>
       </dl>
