@@ -45,6 +45,7 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { createLogger } from './platform/log.ts';
 import { registerStorageJobs } from './platform/storage/delete-job.ts';
 import { openStorage } from './platform/storage/open-storage.ts';
+import { registerTimpora } from './timpora/register.ts';
 
 export type BuildOptions = {
   /** Where log lines go instead of standard output (tests read them from here). */
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
   registerBorder(app);
+  await registerTimpora(app);
   registerDetention(app);
   await registerEnforcement(app);
   registerOfficers(app);

@@ -10,6 +10,7 @@ import { hasStays } from './lodgings/register.ts';
 import { hasOverstays } from './overstays/register.ts';
 import { hasApplications } from './permit-services/register.ts';
 import { hasPermits } from './stay-permits/register.ts';
+import { hasFindings } from './timpora/register.ts';
 import { hasBanEntries } from './watchlist/register.ts';
 
 export const foreignerReferences: readonly ForeignerReference[] = [
@@ -22,4 +23,5 @@ export const foreignerReferences: readonly ForeignerReference[] = [
   hasDetainees,
   hasRefugees,
   hasEnforcementCases,
+  hasFindings,
 ];

@@ -23,6 +23,7 @@ import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
 import { detentionRoutes } from './authz-detention-routes.ts';
 import { enforcementRoutes } from './authz-enforcement-routes.ts';
+import { timporaRoutes } from './authz-timpora-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
@@ -377,6 +378,7 @@ export const routes: Record<string, Entry> = {
   ...overstayRoutes,
   ...detentionRoutes,
   ...enforcementRoutes,
+  ...timporaRoutes,
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,
