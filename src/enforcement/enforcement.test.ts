@@ -16,6 +16,7 @@ import { makeStayPermit as makeOverstayingPermit, overstayOf } from '../overstay
 import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
+import { kupangVillage, makeOperation, makeTeam } from '../timpora/test-support.ts';
 import { watchlistEntries } from '../watchlist/schema.ts';
 import { countDecisions, countDeportations } from './count-cases.ts';
 import { enforcementCaseActions, enforcementMeasures } from './schema.ts';
@@ -34,8 +35,10 @@ describeApp('administrative action cases', (ctx) => {
   const historyOf = (id: string) =>
     ctx.db.select().from(enforcementCaseActions).where(eq(enforcementCaseActions.caseId, id));
 
+  let village: string;
   beforeAll(async () => {
     u = await makeEnforcementUnit(ctx.db);
+    village = await kupangVillage(ctx.db);
   });
 
   async function crossingOf(foreignerId: string, status: 'refused' | 'cleared') {
@@ -71,14 +74,38 @@ describeApp('administrative action cases', (ctx) => {
     expect(again.body.error?.fields).toEqual({ foreignerId: expect.any(String) });
 
     const found = await person('TEMUAN');
-    const finding = { unitCode: u.unitCode, sourceKind: 'finding', sourceRef: crypto.randomUUID(), grounds: 'Temuan' };
+    const operation = await makeOperation(ctx.db, [await makeTeam(ctx.db, { unitCode: u.unitCode })]);
+    const check = (body: Record<string, unknown>) =>
+      callApi(ctx.app, u.officerToken, 'POST', `/api/v1/oversight/operations/${operation.id}/findings`, {
+        villageCode: village,
+        ...body,
+      });
+    const clean = await check({ outcome: 'no_violation', nationality: 'AUS' });
+    const caught = await check({
+      outcome: 'secured',
+      violation: 'overstay',
+      nationality: 'TLS',
+      documentNumber: found.doc.documentNumber,
+    });
+    expect(caught.status, JSON.stringify(caught.body)).toBe(200);
+    const finding = { unitCode: u.unitCode, sourceKind: 'finding', sourceRef: caught.body.id, grounds: 'Temuan' };
     const open = (body: Record<string, unknown>) =>
       callApi(ctx.app, u.officerToken, 'POST', '/api/v1/enforcement/cases', body);
-    expect((await open(finding)).body.error?.fields).toEqual({ foreignerId: expect.any(String) });
+    expect((await open({ ...finding, sourceRef: crypto.randomUUID() })).body.error?.fields).toEqual({
+      sourceRef: expect.any(String),
+    });
+    expect((await open({ ...finding, sourceRef: clean.body.id })).body.error?.fields).toEqual({
+      sourceRef: expect.any(String),
+    });
+    const stranger = await person('ORANG LAIN');
+    expect((await open({ ...finding, foreignerId: stranger.id })).body.error?.fields).toEqual({
+      foreignerId: expect.any(String),
+    });
     const requestId = crypto.randomUUID();
-    const first = await open({ ...finding, foreignerId: found.id, requestId });
-    expect(first.status).toBe(201);
-    expect((await open({ ...finding, foreignerId: found.id, requestId })).body.id).toBe(first.body.id);
+    const first = await open({ ...finding, requestId });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.foreignerId).toBe(found.id);
+    expect((await open({ ...finding, requestId })).body.id).toBe(first.body.id);
 
     const permit = await makeOverstayingPermit(ctx.db, { validUntil: addDays(today, -5), unitCode: u.unitCode });
     await ctx.db.transaction((tx) => scanOverstays(tx, today));

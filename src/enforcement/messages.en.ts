@@ -117,6 +117,7 @@ export const enforcement: Messages<typeof id> = {
     sourceNotFound: 'The source was not found.',
     sourceNoPerson: 'This source names nobody in the foreigners register.',
     notSourcePerson: 'This is not the person the source names.',
+    findingNoViolation: 'This finding found no violation: no case comes of it.',
     crossingNotStopped: 'Only a crossing refused or handed over becomes a case.',
     noSuchPerson: 'This person is not in the foreigners register.',
     openCaseExists: 'This person already has an open case.',

@@ -114,6 +114,7 @@ export const enforcement = {
     sourceNotFound: 'Sumber tidak ditemukan.',
     sourceNoPerson: 'Sumber ini tidak menyebut orang dalam register orang asing.',
     notSourcePerson: 'Orang ini bukan orang yang disebut sumber.',
+    findingNoViolation: 'Temuan ini tanpa pelanggaran: tidak menjadi perkara.',
     crossingNotStopped: 'Hanya perlintasan yang ditolak atau diserahkan yang menjadi perkara.',
     noSuchPerson: 'Orang ini tidak ada dalam register orang asing.',
     openCaseExists: 'Orang ini sudah mempunyai perkara yang masih terbuka.',

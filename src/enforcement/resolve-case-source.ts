@@ -3,10 +3,11 @@ import type { Crossing } from '../border/schema.ts';
 import { findOverstayForCase } from '../overstays/find-overstay.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
+import { findFindingForCase } from '../timpora/find-finding.ts';
 import type { CaseSource } from './schema.ts';
 
 export type CaseSourceInput = { kind: CaseSource; ref: string; foreignerId?: string | null };
-/** The person the source names, and the unit that holds the source record (none for a finding or a report). */
+/** The person the source names, and the unit that holds the source record (none for a report). */
 export type ResolvedSource = { foreignerId: string; sourceUnit: string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,13 +33,19 @@ function samePerson(input: CaseSourceInput, foreignerId: string | null): string 
 }
 
 /**
- * What a case's source says: an overstay (overstays' query) or a crossing the supervisor refused or handed over
- * (border's) names the person and its unit; a Timpora finding and a report name the person in the form. The finding
- * is taken as its id only here: the timpora feature's look-up (`findFindingForCase`) replaces that branch when the
- * two features meet.
+ * What a case's source says: a Timpora finding with a violation, an overstay (overstays' query) or a crossing the
+ * supervisor refused or handed over (border's) names its unit and, mostly, the person; a finding of someone without a
+ * document takes the person the officer has since registered, and a report names the person in the form.
  */
 export async function resolveCaseSource(db: Executor, input: CaseSourceInput): Promise<ResolvedSource> {
   if (input.kind !== 'report' && !UUID.test(input.ref)) refused({ sourceRef: 'enforcement.v.sourceRef' });
+  if (input.kind === 'finding') {
+    const finding = await findFindingForCase(db, input.ref);
+    if (!finding) return refused({ sourceRef: 'enforcement.v.sourceNotFound' });
+    if (!finding.violation) refused({ sourceRef: 'enforcement.v.findingNoViolation' });
+    const foreignerId = samePerson(input, finding.foreignerId ?? input.foreignerId ?? null);
+    return { foreignerId, sourceUnit: finding.unitCode };
+  }
   if (input.kind === 'overstay') {
     const overstay = await findOverstayForCase(db, input.ref);
     if (!overstay) return refused({ sourceRef: 'enforcement.v.sourceNotFound' });
