@@ -1,5 +1,6 @@
 import type { MonthlyCrossingCount } from '../border/count-crossings.ts';
 import type { ForeignerFigures } from './foreigner-figures.ts';
+import type { OversightRow } from './oversight-figures.ts';
 
 /**
  * The open figures on foreigners as one long table (section, month, unit, then the section's own columns), since the
@@ -19,5 +20,12 @@ export function foreignerCsv(figures: ForeignerFigures): string {
 export function crossingCsv(rows: MonthlyCrossingCount[]): string {
   const header = ['month', 'point_code', 'direction', 'traveller_kind', 'document_kind', 'count'];
   const lines = rows.map((r) => [r.month, r.pointCode, r.direction, r.travellerKind, r.documentKind, r.count]);
+  return [header, ...lines].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}
+
+/** Oversight, administrative action and detention counts, one row each, with machine-readable codes. */
+export function oversightCsv(rows: OversightRow[]): string {
+  const header = ['section', 'month', 'unit_code', 'category', 'nationality', 'count'];
+  const lines = rows.map((r) => [r.section, r.month, r.unitCode, r.category, r.nationality, r.count]);
   return [header, ...lines].map((r) => r.join(',')).join('\r\n') + '\r\n';
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import { crossingCsv, foreignerCsv } from './foreigner-csv.ts';
+import { crossingCsv, foreignerCsv, oversightCsv } from './foreigner-csv.ts';
+import { oversightSections } from './oversight-figures.ts';
 import { transparencyCsv } from './transparency-csv.ts';
 import { transparencyReport } from './transparency-report.ts';
 import { TransparencyPage } from './views/transparency-page.tsx';
@@ -60,6 +61,21 @@ const ForeignerFiguresJson = z
   })
   .describe('Stay permits (by the month they began), lodging reports and overstays per unit and month: counts only');
 
+const OversightJson = z
+  .object({
+    section: z.enum(oversightSections),
+    month: z.string().describe('YYYY-MM; for occupancy and refugees, the month of the day counted'),
+    unitCode: z.string(),
+    category: z
+      .string()
+      .describe(
+        'the section’s breakdown: violation type, Article 75(2) action, release reason, block, men/women/children/other, refugee status; empty when none',
+      ),
+    nationality: z.string().describe('ICAO code where counted by nationality, OTHER for fewer than 3; else empty'),
+    count,
+  })
+  .describe('Joint operations, administrative action, deportations, detention and refugees: counts only');
+
 /** Public: counts, medians and indexes only, never a person. */
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -95,13 +111,21 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
       .send(crossingCsv(report.crossings));
   });
 
+  app.get('/transparansi/pengawasan.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transparansi-pengawasan-${report.year}.csv"`)
+      .send(oversightCsv(report.oversight));
+  });
+
   app.get(
     '/api/v1/transparency',
     {
       schema: {
         tags: ['transparency'],
         summary:
-          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month; border crossings per point and month',
+          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month; border crossings per point and month; joint operations, administrative action, deportations, detention and refugees',
         querystring: YearQuery,
         response: {
           200: z.object({
@@ -123,6 +147,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
                 }),
               )
               .describe('Border crossings that happened per month, point, direction, citizen/foreigner and document'),
+            oversight: z.array(OversightJson),
           }),
         },
       },

@@ -8,6 +8,7 @@ import { organisation } from '../units/organisation.ts';
 import { unitScope } from '../units/scope.ts';
 import { complaintFigures, type ComplaintFigures } from './complaint-figures.ts';
 import { foreignerFigures, type ForeignerFigures } from './foreigner-figures.ts';
+import { oversightFigures, type OversightRow } from './oversight-figures.ts';
 
 export const REGION = 'KANWIL-NTT';
 
@@ -27,12 +28,15 @@ export type TransparencyReport = {
   foreigners: ForeignerFigures;
   /** Crossings that happened per month, point, direction, citizen/foreigner and document: counts only. */
   crossings: MonthlyCrossingCount[];
+  /** Joint operations, administrative action, deportations, detention and refugees: counts only. */
+  oversight: OversightRow[];
 };
 
 /**
  * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
  * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued;
- * and, per unit and month, stay permits, lodging reports and overstays; per point and month, border crossings.
+ * and, per unit and month, stay permits, lodging reports and overstays; per point and month, border crossings; the
+ * oversight figures (operations, administrative action, deportations, detention, refugees).
  */
 export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
   const from = `${year}-01-01`;
@@ -67,5 +71,7 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   const region = reports.find((r) => r.unitCode === REGION)!;
   const foreigners = await foreignerFigures(db, { from, to });
   const crossings = await countCrossingsByMonth(db, { from, to });
-  return { year, from, to, region, units: reports.filter((r) => r.unitCode !== REGION), foreigners, crossings };
+  const oversight = await oversightFigures(db, year, now);
+  const units = reports.filter((r) => r.unitCode !== REGION);
+  return { year, from, to, region, units, foreigners, crossings, oversight };
 }

@@ -6,6 +6,7 @@ import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
 import { BarChart } from './bar-chart.tsx';
 import { CrossingTable } from './crossing-table.tsx';
 import { ForeignerTables } from './foreigner-tables.tsx';
+import { OversightTable } from './oversight-table.tsx';
 
 const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
   n === null ? '—' : formatNumber(ctx.lang, n, digits, true);
@@ -121,6 +122,7 @@ export function TransparencyPage({
       </p>
       <ForeignerTables ctx={ctx} figures={report.foreigners} year={report.year} />
       <CrossingTable ctx={ctx} rows={report.crossings} year={report.year} />
+      <OversightTable ctx={ctx} rows={report.oversight} year={report.year} />
       <p class="hint">{t('transparency.note')}</p>
       <p class="hint">{t('transparency.whistleblowingNote', { count: report.region.complaints.whistleblowing })}</p>
     </Layout>
