@@ -15,6 +15,12 @@ export const CaseFilter = z.object({
   unit: blankAsMissing(z.string().trim().max(40, 'v.tooLong')).describe('A unit code in the officer’s scope'),
 });
 
+/** The cases page: the filter, and a source another page links to, filled into the form that opens a case. */
+export const CasesPageQuery = CaseFilter.extend({
+  sourceKind: blankAsMissing(z.enum(caseSources, { error: 'v.choose' })),
+  sourceRef: optionalText(200),
+});
+
 /** Opening a case, from the page's form or the API: the source, the person (from the register) and the grounds. */
 export const OpenCaseBody = z.object({
   unitCode: shortText.describe('The unit that handles the case, in the officer’s scope'),

@@ -12,7 +12,7 @@ import { requestIdField } from '../platform/http/fields.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { attachBap } from './attach-bap.ts';
 import { renderEmbassyLetterPdf } from './embassy-letter-pdf.ts';
-import { CaseActionForm, CaseFilter, CaseParams, OpenCaseBody } from './inputs.ts';
+import { CaseActionForm, CaseParams, CasesPageQuery, OpenCaseBody } from './inputs.ts';
 import { listCases } from './list-cases.ts';
 import { openCase } from './open-case.ts';
 import { performCaseAction } from './perform-case-action.ts';
@@ -79,9 +79,10 @@ export async function registerEnforcementPages(fastify: FastifyInstance): Promis
           error.status,
         );
 
-  app.get('/officer/enforcement', { schema: { hide: true, querystring: CaseFilter } }, (req, reply) =>
-    listPage(req, reply, req.query),
-  );
+  app.get('/officer/enforcement', { schema: { hide: true, querystring: CasesPageQuery } }, (req, reply) => {
+    const { sourceKind, sourceRef, ...filter } = req.query;
+    return listPage(req, reply, filter, { values: { sourceKind, sourceRef } });
+  });
 
   app.post(
     '/officer/enforcement/cases',

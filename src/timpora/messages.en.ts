@@ -59,6 +59,7 @@ export const timpora: Messages<typeof id> = {
     findings: 'Findings',
     noFindings: 'No findings yet.',
     newFinding: 'Record a finding',
+    openCase: 'Open an administrative action case',
     report: 'Report',
     checked: 'Checked: {{n}}',
     violations: 'Violations: {{n}}',

@@ -56,6 +56,7 @@ export const timpora = {
     findings: 'Temuan',
     noFindings: 'Belum ada temuan.',
     newFinding: 'Catat temuan',
+    openCase: 'Buka perkara TAK',
     report: 'Laporan',
     checked: 'Diperiksa: {{n}}',
     violations: 'Pelanggaran: {{n}}',

@@ -122,10 +122,15 @@ describeApp('Timpora pages without JavaScript', (ctx) => {
     const report = await browser.get(opUrl);
     expect(report.body).toContain('Dilaporkan');
     expect(report.body).toContain('Diperiksa: 1');
+    expect(report.body).toContain('Buka perkara TAK');
 
     // The partner of the team reads the operation and follows the recommendation up.
     const partnerBrowser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, partner));
     expect((await partnerBrowser.get('/officer/timpora')).body).toContain('Operasi Kelapa Lima');
+    // A partner sees the finding handed to its agency, but a case is the office's to open.
+    const partnerOperation = await partnerBrowser.get(opUrl);
+    expect(partnerOperation.statusCode).toBe(200);
+    expect(partnerOperation.body).not.toContain('Buka perkara TAK');
     const done = await partnerBrowser.post(
       `/officer/timpora/meetings/${meetingId}/recommendations/${rec!.id}/actions`,
       { step: 'done', note: 'Selesai didata', requestId: `done-${crypto.randomUUID()}` },

@@ -161,7 +161,17 @@ export function OperationPage({ ctx, view, steps, mayRecord, requestId, errors }
                     {t(`timpora.outcomes.${f.outcome}`)}
                     {f.handedToAgency ? `: ${f.handedToAgency}` : ''}
                   </td>
-                  <td>{f.violation ? t(`timpora.violations.${f.violation}`) : '—'}</td>
+                  <td>
+                    {f.violation ? t(`timpora.violations.${f.violation}`) : '—'}
+                    {f.violation && view.viewer.partner === null && (
+                      <>
+                        <br />
+                        <a href={`/officer/enforcement?sourceKind=finding&sourceRef=${f.id}#open-title`}>
+                          {t('timpora.operation.openCase')}
+                        </a>
+                      </>
+                    )}
+                  </td>
                   <td>{f.villageCode}</td>
                   <td>
                     {formatDateTime(lang, f.foundAt)}
