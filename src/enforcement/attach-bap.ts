@@ -16,7 +16,8 @@ import { caseWorkflow } from './workflow.ts';
 
 /**
  * The signed BAP as a PDF (recognised by its content) on a case already examined. A new file replaces the old one,
- * deleted once this commits; the new one is deleted again when the change fails after it was stored.
+ * deleted once this commits; the caller runs this in `transactionStoring`, which deletes the new one should the change
+ * fail after it was stored, even at the commit.
  */
 export async function attachBap(
   tx: Tx,
@@ -36,18 +37,14 @@ export async function attachBap(
     throw new AppError('validation_failed', { file: 'enforcement.v.pdfOnly' });
   const key = `enforcement/${input.caseId}/bap-${crypto.randomUUID()}`;
   await storage.put(key, input.file.bytes, 'application/pdf');
-  try {
-    const after = await performCaseAction(tx, caller, {
-      caseId: input.caseId,
-      step: 'attachBap',
-      bapKey: key,
-      requestId: input.requestId,
-    });
-    if (after.bapKey !== key) await storage.delete(key);
-    else if (before.bapKey) await enqueueJob(tx, STORAGE_DELETE_JOB, { key: before.bapKey });
-    return after;
-  } catch (err) {
-    await storage.delete(key).catch(() => undefined);
-    throw err;
-  }
+  const after = await performCaseAction(tx, caller, {
+    caseId: input.caseId,
+    step: 'attachBap',
+    bapKey: key,
+    requestId: input.requestId,
+  });
+  // A resent upload finds its first file kept: this copy goes; a replaced BAP goes once this commits.
+  if (after.bapKey !== key) await enqueueJob(tx, STORAGE_DELETE_JOB, { key });
+  else if (before.bapKey) await enqueueJob(tx, STORAGE_DELETE_JOB, { key: before.bapKey });
+  return after;
 }

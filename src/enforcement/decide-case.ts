@@ -9,6 +9,7 @@ import { addWatchlistEntry } from '../watchlist/add-watchlist-entry.ts';
 import type { CaseStepInput, MeasureInput } from './case-steps.ts';
 import { enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
 import { defaultBasis } from './workflow.ts';
+import { assertDateBetween } from './step-dates.ts';
 
 type Decision = Extract<CaseStepInput, { step: 'decide' }>;
 
@@ -48,6 +49,7 @@ export async function decideCase(
   const errors = await decisionErrors(tx, input, found.foreignerId);
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
   const decidedOn = input.decidedOn ?? witaDate();
+  assertDateBetween('decidedOn', decidedOn, found.examinedOn);
   const person = await getForeigner(tx, found.foreignerId);
   const document = person.documents.at(-1);
   const measures: EnforcementMeasure[] = [];

@@ -226,6 +226,42 @@ describeApp('administrative action cases', (ctx) => {
     expect(deported.find((r) => r.unitCode === u.unitCode)).toMatchObject({ nationality: 'TLS', deportations: 1 });
   });
 
+  it('keeps each step’s date in order and ends the deported holder’s running permit on the day they left', async () => {
+    const who = await person('URUTAN');
+    const running = await makeStayPermit(ctx.db, { foreignerId: who.id, unitCode: u.unitCode });
+    const id = (await openReportCase(ctx.app, u.officerToken, u.unitCode, who.id)).body.id;
+    const examine = { step: 'examine', examiner: 'A', place: 'Kanim', statement: 'B' };
+    const future = await act(u.officerToken, id, { ...examine, examinedOn: addDays(today, 1) });
+    expect(future.body.error?.fields).toEqual({ examinedOn: 'Tanggal ini tidak boleh sesudah hari ini.' });
+    expect((await act(u.officerToken, id, { ...examine, examinedOn: addDays(today, -10) })).status).toBe(422);
+    await act(u.officerToken, id, { ...examine, examinedOn: today });
+    await act(u.headToken, id, { step: 'opine', opinion: 'C', proposed: ['deportation'] });
+    const decide = { step: 'decide', decisionNumber: 'D-URUT', measures: [{ type: 'deportation' }] };
+    const early = await act(u.otherHeadToken, id, { ...decide, decidedOn: addDays(today, -1) });
+    expect(early.body.error?.fields).toEqual({ decidedOn: 'Tanggal ini tidak boleh sebelum langkah sebelumnya.' });
+    const decided = await act(u.otherHeadToken, id, decide);
+    const measureId = decided.body.measures[0]!.id;
+    const airport = await makeCrossingPoint(ctx.db, { kind: 'air', unitCode: u.unitCode, name: 'Bandara Komodo' });
+    const deportation = {
+      departOn: addDays(today, -1),
+      carrier: 'Wings Air',
+      ticketNumber: 'TKT-2',
+      crossingPointCode: airport.code,
+      escorts: ['Petugas A'],
+      embassy: 'Konsulat',
+      letterNumber: 'L-2',
+    };
+    const before = await act(u.officerToken, id, { step: 'execute', measureId, deportation });
+    expect(before.body.error?.fields).toHaveProperty('departOn');
+    const done = await act(u.officerToken, id, {
+      step: 'execute',
+      measureId,
+      deportation: { ...deportation, departOn: today },
+    });
+    expect(done.body.status).toBe('executed');
+    expect(await getStayPermit(ctx.db, running.id)).toMatchObject({ status: 'ended', validUntil: today });
+  });
+
   it('closes an overstay’s case once its charge is paid, not before', async () => {
     const permit = await makeOverstayingPermit(ctx.db, { validUntil: addDays(today, -3), unitCode: u.unitCode });
     await ctx.db.transaction((tx) => scanOverstays(tx, today));

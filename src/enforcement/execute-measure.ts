@@ -6,12 +6,16 @@ import { checkOutDeparted } from '../lodgings/check-out-departed.ts';
 import { closeOverstays } from '../overstays/close-overstays.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { cancelStayPermit } from '../stay-permits/cancel-stay-permit.ts';
+import { endStayPermit } from '../stay-permits/end-stay-permit.ts';
+import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
+import { listPermitsOfForeigner } from '../stay-permits/list-permits-of-foreigner.ts';
 import type { CaseStepInput, DeportationInput } from './case-steps.ts';
 import { deportations, enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
+import { assertDateBetween } from './step-dates.ts';
 
 type Execution = Extract<CaseStepInput, { step: 'execute' }>;
 
@@ -31,6 +35,21 @@ async function pendingMeasure(tx: Tx, caseId: string, measureId: string): Promis
 }
 
 /**
+ * A deported holder's permits end with the deportation (UU 6/2011: a stay permit ends when its holder is deported):
+ * one still running ends on the day they left, one not yet begun is cancelled. One that had already lapsed is left as
+ * it is, so the days overstayed stay owed.
+ */
+async function endPermitsOnDeportation(tx: Tx, caller: Caller, found: EnforcementCase, departOn: IsoDate) {
+  const reference = found.decisionNumber;
+  for (const permit of await listPermitsOfForeigner(tx, found.foreignerId)) {
+    if (permit.status !== 'active' || permit.validUntil < departOn) continue;
+    if (permit.validFrom <= departOn)
+      await endStayPermit(tx, caller, { permitId: permit.id, leaveBy: departOn, reference });
+    else await cancelStayPermit(tx, caller, { permitId: permit.id, reason: 'deportation', reference });
+  }
+}
+
+/**
  * The deportation as carried out (so not on a later day), through a crossing point or airport the crossing-points
  * register knows: the person's departure goes into the foreigners register as the crossing desk's does, closing their
  * overstays and checking them out of their lodgings; a detainee is released from the Rudenim as deported.
@@ -43,6 +62,7 @@ async function deport(
 ): Promise<string> {
   if (input.departOn > witaDate())
     throw new AppError('validation_failed', { departOn: 'enforcement.v.departInFuture' });
+  assertDateBetween('departOn', input.departOn, found.decidedOn);
   const point = await getCrossingPoint(tx, input.crossingPointCode).catch(() => {
     throw new AppError('validation_failed', { crossingPointCode: 'v.choose' });
   });
@@ -69,7 +89,9 @@ async function deport(
     { who: { foreignerId: found.foreignerId }, departedOn: input.departOn, place: point.name, requestId: row!.id },
     closeOverstays,
   );
-  await checkOutDeparted(tx, caller, { foreignerId: found.foreignerId, at: new Date() });
+  const at = input.departOn === witaDate() ? new Date() : witaInstant(input.departOn, '23:59');
+  await checkOutDeparted(tx, caller, { foreignerId: found.foreignerId, at });
+  await endPermitsOnDeportation(tx, caller, found, input.departOn);
   await endDetentionOnDeportation(tx, caller, {
     foreignerId: found.foreignerId,
     caseRef: found.decisionNumber ?? found.id,
@@ -92,7 +114,8 @@ export async function executeMeasure(
 ): Promise<{ payload: Record<string, unknown>; allExecuted: boolean }> {
   const measure = await pendingMeasure(tx, found.id, input.measureId);
   let deportationId: string | null = null;
-  if (measure.type === 'permit')
+  // A deportation carried out first has ended the permit already: nothing is left to cancel.
+  if (measure.type === 'permit' && (await getStayPermit(tx, measure.permitId!)).status === 'active')
     await cancelStayPermit(tx, caller, {
       permitId: measure.permitId!,
       reason: measure.basis,

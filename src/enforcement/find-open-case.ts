@@ -8,7 +8,7 @@ export type OpenCase = { id: string; unitCode: string; status: CaseStatus };
 
 /**
  * The foreigner's case still open (not closed, paid or withdrawn), if any: one at a time, so every finding, overstay
- * or report about the person goes into the same file. A query without a policy, for detention and the Timpora pages.
+ * or report about the person goes into the same file. A query without a policy: opening a case checks the caller first.
  */
 export async function findOpenCase(db: Executor, foreignerId: string): Promise<OpenCase | null> {
   const [open] = await db

@@ -128,6 +128,8 @@ export const enforcement: Messages<typeof id> = {
     notPending: 'This action is not awaiting execution.',
     notPaid: 'The overstay charge is not paid in full.',
     pdfOnly: 'Upload the BAP as a PDF.',
+    dateInFuture: 'This date cannot be after today.',
+    dateBeforeStep: 'This date cannot be before the step it follows.',
     departInFuture: 'A deportation is recorded once carried out: the date cannot be after today.',
   },
   letter: {

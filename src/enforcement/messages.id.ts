@@ -125,6 +125,8 @@ export const enforcement = {
     notPending: 'Tindakan ini tidak menunggu pelaksanaan.',
     notPaid: 'Biaya beban overstay belum dibayar lunas.',
     pdfOnly: 'Unggah BAP sebagai PDF.',
+    dateInFuture: 'Tanggal ini tidak boleh sesudah hari ini.',
+    dateBeforeStep: 'Tanggal ini tidak boleh sebelum langkah sebelumnya.',
     departInFuture: 'Deportasi dicatat setelah dilaksanakan: tanggal tidak boleh sesudah hari ini.',
   },
   letter: {

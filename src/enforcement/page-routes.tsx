@@ -10,6 +10,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { requestIdField } from '../platform/http/fields.ts';
 import type { FormState } from '../platform/views/form.tsx';
+import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { attachBap } from './attach-bap.ts';
 import { renderEmbassyLetterPdf } from './embassy-letter-pdf.ts';
 import { CaseActionForm, CaseParams, CasesPageQuery, OpenCaseBody } from './inputs.ts';
@@ -182,8 +183,8 @@ export async function registerEnforcementPages(fastify: FastifyInstance): Promis
       },
       async (req, reply) => {
         const caller = callerOf(req, requireActor(req));
-        await db().transaction((tx) =>
-          attachBap(tx, caller, { caseId: req.params.id, file: req.body.file, requestId: req.body.requestId }, storage),
+        await transactionStoring(db(), storage, (tx, storing) =>
+          attachBap(tx, caller, { caseId: req.params.id, file: req.body.file, requestId: req.body.requestId }, storing),
         );
         return reply.redirect(`/officer/enforcement/cases/${req.params.id}`, 303);
       },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { findOverstayForCase } from '../overstays/find-overstay.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
@@ -9,6 +10,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { actorScope } from '../units/scope.ts';
 import type { CaseStepInput } from './case-steps.ts';
+import { assertDateBetween } from './step-dates.ts';
 import { decideCase } from './decide-case.ts';
 import { executeMeasure } from './execute-measure.ts';
 import { authorize, authorizeRole } from './policy.ts';
@@ -38,6 +40,7 @@ async function stepRules(
 ): Promise<Change> {
   switch (input.step) {
     case 'examine':
+      assertDateBetween('examinedOn', input.examinedOn, witaDate(found.openedAt));
       return {
         set: {
           examinedOn: input.examinedOn,
