@@ -2,7 +2,8 @@
 // with a live grant reads lodged foreigners of that office only, a sponsor's member reads that sponsor's pages
 // only, a lodging's member reports for that lodging only. The role walk's partner has no grant and its citizen
 // belongs to nothing, so it proves the refusals; this proves the same routes open to the right relation, and only
-// those routes.
+// those routes. A Timpora team's partner reads that team's meetings and operations only, masked, and never a case,
+// a detainee or a refugee.
 import { beforeAll, expect, it } from 'vitest';
 import { grantLodgingRead } from '../src/lodgings/grant-lodging-read.ts';
 import { makeStay } from '../src/lodgings/oversight-test-support.ts';
@@ -10,8 +11,11 @@ import { makeLodging } from '../src/lodgings/test-support.ts';
 import type { Account } from '../src/platform/auth/schema.ts';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { callerAs, makeSponsor, makeStayPermit } from '../src/stay-permits/test-support.ts';
+import { bearerOf } from '../src/border-passes/test-support.ts';
+import { makeForeigner } from '../src/foreigners/test-support.ts';
+import { kupangVillage, makeAgency, makeOperation, makePartner, makeTeam } from '../src/timpora/test-support.ts';
 import { describeApp } from './db.ts';
-import { makeCitizen, makeOfficer, sessionCookie } from './factories.ts';
+import { birthDatesFrom, makeCitizen, makeOfficer, sessionCookie } from './factories.ts';
 import { Browser } from './http.ts';
 
 describeApp('authorisation by relation', (ctx) => {
@@ -79,5 +83,45 @@ describeApp('authorisation by relation', (ctx) => {
     expect(await statusFor(manager, urls)).toEqual(all(urls, 200));
     const refused = await statusFor(outsider, urls);
     expect(Object.values(refused).every((s) => s === 403 || s === 404)).toBe(true);
+  });
+  it('opens a Timpora team’s operations to its partners, masked, and nothing of other teams, cases or detention', async () => {
+    const [mine, other] = [await makeTeam(ctx.db), await makeTeam(ctx.db)];
+    const partner = await makePartner(ctx.db, await makeAgency(ctx.db, 'satpol_pp'), [mine]);
+    const [ours, theirs] = [await makeOperation(ctx.db, [mine]), await makeOperation(ctx.db, [other])];
+    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-KUPANG' });
+    const person = await makeForeigner(ctx.db, { surname: 'HIDDENSURNAME', birthDate: birthDatesFrom(1919)() });
+    const found = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/oversight/operations/${ours.id}/findings`,
+      headers: { authorization: await bearerOf(ctx.db, officer) },
+      payload: {
+        villageCode: await kupangVillage(ctx.db),
+        nationality: person.doc.nationality,
+        documentNumber: person.doc.documentNumber,
+        outcome: 'no_violation',
+      },
+    });
+    expect(found.statusCode).toBe(200);
+    const open = [`/officer/timpora/operations/${ours.id}`, `/api/v1/oversight/operations/${ours.id}`];
+    const hidden = [`/officer/timpora/operations/${theirs.id}`, `/api/v1/oversight/operations/${theirs.id}`];
+    const closed = ['/officer/enforcement', '/api/v1/enforcement/cases', '/officer/detention', '/officer/refugees'];
+    expect(await statusFor(partner, open)).toEqual(all(open, 200));
+    expect(await statusFor(partner, hidden)).toEqual(all(hidden, 404));
+    expect(await statusFor(partner, closed)).toEqual(all(closed, 403));
+    const browser = await as(partner);
+    for (const url of open) {
+      const body = (await browser.get(url)).body;
+      expect(body).not.toContain('HIDDENSURNAME');
+      expect(body).not.toContain(person.doc.documentNumber);
+      expect(body).not.toContain(person.id);
+    }
+    const token = await bearerOf(ctx.db, partner);
+    const act = (url: string, payload: Record<string, unknown>) =>
+      ctx.app.inject({ method: 'POST', url, headers: { authorization: token }, payload });
+    expect(
+      (await act('/api/v1/enforcement/cases', { unitCode: 'KANIM-KUPANG', sourceKind: 'report' })).statusCode,
+    ).toBe(403);
+    expect((await act('/api/v1/detention/detainees', {})).statusCode).toBe(403);
+    expect((await act(`/api/v1/refugees/${crypto.randomUUID()}/reports`, {})).statusCode).toBe(403);
   });
 });
