@@ -1,7 +1,6 @@
-import { formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { ForeignerFigures } from '../foreigner-figures.ts';
+import { CountTable } from './count-table.tsx';
 
 function Table({
   ctx,
@@ -14,43 +13,10 @@ function Table({
   columns: string[];
   rows: (string | number)[][];
 }) {
-  const { t, lang } = ctx;
-  if (rows.length === 0)
-    return (
-      <p>
-        {caption}: {t('transparency.foreigners.none')}
-      </p>
-    );
+  const { t } = ctx;
+  const headers = columns.map((c) => t(`transparency.foreigners.${c}`));
   return (
-    <ScrollRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {t(`transparency.foreigners.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.slice(0, -1).join('|')}>
-              {row.map((cell, i) =>
-                typeof cell === 'number' ? (
-                  <td key={i} class="number">
-                    {formatNumber(lang, cell)}
-                  </td>
-                ) : (
-                  <td key={i}>{cell}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <CountTable ctx={ctx} caption={caption} headers={headers} rows={rows} none={t('transparency.foreigners.none')} />
   );
 }
 

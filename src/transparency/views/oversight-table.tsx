@@ -1,7 +1,6 @@
-import { formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { OversightRow, OversightSection } from '../oversight-figures.ts';
+import { CountTable } from './count-table.tsx';
 
 const columns = ['section', 'month', 'unit', 'detail', 'nationality', 'count'] as const;
 
@@ -17,7 +16,7 @@ const detailKeys: Partial<Record<OversightSection, string>> = {
 
 /** Joint operations, administrative action, deportations, detention and refugees: counts only, and the CSV. */
 export function OversightTable({ ctx, rows, year }: { ctx: PageContext; rows: OversightRow[]; year: number }) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const caption = t('transparency.oversight.caption', { year });
   const detail = (r: OversightRow) => {
     const key = detailKeys[r.section];
@@ -27,38 +26,20 @@ export function OversightTable({ ctx, rows, year }: { ctx: PageContext; rows: Ov
     <section aria-labelledby="oversight-title">
       <h2 id="oversight-title">{t('transparency.oversight.title')}</h2>
       <p>{t('transparency.oversight.lead')}</p>
-      {rows.length === 0 ? (
-        <p>
-          {caption}: {t('transparency.oversight.none')}
-        </p>
-      ) : (
-        <ScrollRegion label={caption}>
-          <table>
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {t(`transparency.oversight.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.section}|${r.month}|${r.unitCode}|${r.category}|${r.nationality}`}>
-                  <td>{t(`transparency.oversight.sections.${r.section}`)}</td>
-                  <td>{r.month}</td>
-                  <td>{r.unitCode}</td>
-                  <td>{detail(r)}</td>
-                  <td>{r.nationality}</td>
-                  <td class="number">{formatNumber(lang, r.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <CountTable
+        ctx={ctx}
+        caption={caption}
+        headers={columns.map((c) => t(`transparency.oversight.${c}`))}
+        rows={rows.map((r) => [
+          t(`transparency.oversight.sections.${r.section}`),
+          r.month,
+          r.unitCode,
+          detail(r),
+          r.nationality,
+          r.count,
+        ])}
+        none={t('transparency.oversight.none')}
+      />
       <p>
         <a href={`/transparansi/pengawasan.csv?year=${year}`} download>
           {t('transparency.oversight.csv')}
