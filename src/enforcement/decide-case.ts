@@ -17,7 +17,12 @@ async function permitErrors(tx: Tx, measure: MeasureInput, foreignerId: string):
   if (!measure.permitId) return { permitId: 'v.required' };
   const permit = await getStayPermit(tx, measure.permitId).catch(() => null);
   if (!permit || permit.foreignerId !== foreignerId) return { permitId: 'enforcement.v.notTheirPermit' };
-  return permit.status === 'active' ? {} : { permitId: 'enforcement.v.permitNotActive' };
+  if (permit.status !== 'active') return { permitId: 'enforcement.v.permitNotActive' };
+  // A restriction cuts the permit short: the new end lies within what it allowed.
+  const { validUntil } = measure;
+  if (validUntil && (validUntil < permit.validFrom || validUntil >= permit.validUntil))
+    return { until_permit: 'enforcement.v.permitEndOutside' };
+  return {};
 }
 
 /** The decision's actions: each at most once; a ban from a place or a place to live names the place. */

@@ -262,6 +262,25 @@ describeApp('administrative action cases', (ctx) => {
     expect(await getStayPermit(ctx.db, running.id)).toMatchObject({ status: 'ended', validUntil: today });
   });
 
+  it('cuts a permit short to the decided end, within what it allowed', async () => {
+    const who = await person('DIBATASI');
+    const permit = await makeStayPermit(ctx.db, { foreignerId: who.id, unitCode: u.unitCode });
+    const id = (await openReportCase(ctx.app, u.officerToken, u.unitCode, who.id)).body.id;
+    await act(u.officerToken, id, { step: 'examine', examinedOn: today, examiner: 'A', place: 'K', statement: 'B' });
+    await act(u.headToken, id, { step: 'opine', opinion: 'C', proposed: ['permit'] });
+    const decide = (validUntil: string) =>
+      act(u.otherHeadToken, id, {
+        step: 'decide',
+        decisionNumber: 'D-BATAS',
+        measures: [{ type: 'permit', permitId: permit.id, validUntil }],
+      });
+    expect((await decide(addDays(permit.validUntil, 1))).body.error?.fields).toHaveProperty('until_permit');
+    const decided = await decide(addDays(today, 30));
+    expect(decided.body.status).toBe('decided');
+    await act(u.officerToken, id, { step: 'execute', measureId: decided.body.measures[0]!.id });
+    expect(await getStayPermit(ctx.db, permit.id)).toMatchObject({ status: 'ended', validUntil: addDays(today, 30) });
+  });
+
   it('closes an overstay’s case once its charge is paid, not before', async () => {
     const permit = await makeOverstayingPermit(ctx.db, { validUntil: addDays(today, -3), unitCode: u.unitCode });
     await ctx.db.transaction((tx) => scanOverstays(tx, today));

@@ -102,9 +102,9 @@ async function deport(
 }
 
 /**
- * One decided action carried out: a permit cancellation through stay-permits' own use case (its history names this
- * case's decision), a deportation with its ticket, escort, exit point and the embassy's letter; the other actions
- * with the officer's note. The case is executed once no decided action waits.
+ * One decided action carried out: a permit cancelled, or cut short to the decided end, through stay-permits' own use
+ * cases (its history names this case's decision), a deportation with its ticket, escort, exit point and the embassy's
+ * letter; the other actions with the officer's note. The case is executed once no decided action waits.
  */
 export async function executeMeasure(
   tx: Tx,
@@ -114,13 +114,13 @@ export async function executeMeasure(
 ): Promise<{ payload: Record<string, unknown>; allExecuted: boolean }> {
   const measure = await pendingMeasure(tx, found.id, input.measureId);
   let deportationId: string | null = null;
-  // A deportation carried out first has ended the permit already: nothing is left to cancel.
-  if (measure.type === 'permit' && (await getStayPermit(tx, measure.permitId!)).status === 'active')
-    await cancelStayPermit(tx, caller, {
-      permitId: measure.permitId!,
-      reason: measure.basis,
-      reference: found.decisionNumber,
-    });
+  // A deportation carried out first has ended the permit already: nothing is left to cancel or cut short.
+  if (measure.type === 'permit' && (await getStayPermit(tx, measure.permitId!)).status === 'active') {
+    const permitId = measure.permitId!;
+    const reference = found.decisionNumber;
+    if (measure.validUntil) await endStayPermit(tx, caller, { permitId, leaveBy: measure.validUntil, reference });
+    else await cancelStayPermit(tx, caller, { permitId, reason: measure.basis, reference });
+  }
   if (measure.type === 'deportation') {
     if (!input.deportation) throw new AppError('validation_failed', { departOn: 'v.required' });
     deportationId = await deport(tx, caller, found, input.deportation);

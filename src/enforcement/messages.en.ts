@@ -107,6 +107,7 @@ export const enforcement: Messages<typeof id> = {
     history: 'History',
     paid: 'The overstay charge is paid in full: the case may close without deportation.',
     suggestBan: 'Deportation is usually followed by an entry ban: consider action a with f.',
+    permitUntilHint: 'Filled in: the stay permit is cut short to end on this day. Left empty: the permit is cancelled.',
     untilHint: 'Entry ban: at most what the rule in force allows; empty means the longest.',
     steps: 'Steps',
     noActions: 'There is no step you can take on this case.',
@@ -130,6 +131,7 @@ export const enforcement: Messages<typeof id> = {
     pdfOnly: 'Upload the BAP as a PDF.',
     dateInFuture: 'This date cannot be after today.',
     dateBeforeStep: 'This date cannot be before the step it follows.',
+    permitEndOutside: 'The new end must fall within the permit’s validity, before its present end.',
     departInFuture: 'A deportation is recorded once carried out: the date cannot be after today.',
   },
   letter: {

@@ -104,6 +104,7 @@ export const enforcement = {
     history: 'Riwayat',
     paid: 'Biaya beban overstay telah dibayar lunas: perkara dapat ditutup tanpa deportasi.',
     suggestBan: 'Deportasi biasanya diikuti penangkalan: pertimbangkan tindakan a bersama f.',
+    permitUntilHint: 'Diisi: izin tinggal dibatasi sampai tanggal ini. Kosong: izin tinggal dibatalkan.',
     untilHint: 'Penangkalan: paling lama sesuai aturan yang berlaku; kosong berarti paling lama.',
     steps: 'Langkah',
     noActions: 'Tidak ada langkah yang dapat Anda ambil pada perkara ini.',
@@ -127,6 +128,7 @@ export const enforcement = {
     pdfOnly: 'Unggah BAP sebagai PDF.',
     dateInFuture: 'Tanggal ini tidak boleh sesudah hari ini.',
     dateBeforeStep: 'Tanggal ini tidak boleh sebelum langkah sebelumnya.',
+    permitEndOutside: 'Tanggal berakhir harus dalam masa berlaku izin tinggal dan sebelum akhirnya.',
     departInFuture: 'Deportasi dicatat setelah dilaksanakan: tanggal tidak boleh sesudah hari ini.',
   },
   letter: {

@@ -127,12 +127,18 @@ function DecideForm({ ctx, view, state }: { ctx: PageContext; view: CaseView; st
             {m !== 'listing' && m !== 'permit' && m !== 'deportation' && (
               <Field name={`detail_${m}`} label={t('enforcement.fields.detail')} state={state} />
             )}
-            {(m === 'listing' || m === 'place_ban' || m === 'residence') && (
+            {(m === 'listing' || m === 'place_ban' || m === 'residence' || m === 'permit') && (
               <Field
                 name={`until_${m}`}
                 type="date"
                 label={t('enforcement.fields.until')}
-                hint={m === 'listing' ? t('enforcement.page.untilHint') : undefined}
+                hint={
+                  m === 'listing'
+                    ? t('enforcement.page.untilHint')
+                    : m === 'permit'
+                      ? t('enforcement.page.permitUntilHint')
+                      : undefined
+                }
                 state={state}
               />
             )}
