@@ -367,6 +367,7 @@ export const routes: Record<string, Entry> = {
   'GET /statistik/paspor': { access: 'public' },
   'GET /transparansi': { access: 'public' },
   'GET /transparansi.csv': { access: 'public' },
+  'GET /transparansi/pengawasan.csv': { access: 'public' },
   'GET /api/v1/transparency': { access: 'public' },
   'GET /statistik/paspor.csv': { access: 'public', url: () => '/statistik/paspor.csv?from=2025-01&to=2025-12' },
   'GET /api/v1/stats/passports': {
