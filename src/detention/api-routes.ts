@@ -30,6 +30,7 @@ const asJson = (d: Omit<DetaineeRow, 'person'> & { person: DetaineeRow['person']
   reason: d.reason,
   decisionNumber: d.decisionNumber,
   placedOn: d.placedOn,
+  firstPlacedOn: d.firstPlacedOn,
   block: d.block,
   room: d.room,
   days: d.days,

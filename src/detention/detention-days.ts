@@ -33,26 +33,30 @@ export async function ruleOn(db: Executor, day: IsoDate): Promise<DetentionRule>
   return rule;
 }
 
+type Counted = Pick<Detainee, 'placedOn'> & { firstPlacedOn?: IsoDate | null };
+
+/** The day Pasal 85's count starts: the first placement of a detention carried on across transfers. */
+export const countsFrom = (d: Counted): IsoDate => d.firstPlacedOn ?? d.placedOn;
+
 export type DetentionCount = { days: number; limitOn: IsoDate; reviewDueOn: IsoDate | null; warnOn: IsoDate };
 
 /**
- * Pasal 85's count: days held from the placement day through `today` (or the release day), both included; a
+ * Pasal 85's count: days held from the (first) placement day through `today` (or the release day), both included; a
  * temporary leave does not stop it, since the person stays detained in law. The limit falls `max_years` after
  * placement; a review is due `review_months` after the last (or the placement), while the person is held.
  */
 export function countDetention(
-  detainee: Pick<Detainee, 'placedOn' | 'releasedOn' | 'lastReviewedOn'>,
+  detainee: Counted & Pick<Detainee, 'releasedOn' | 'lastReviewedOn'>,
   rule: Pick<DetentionRule, 'maxYears' | 'reviewMonths' | 'warnDays'>,
   today: IsoDate,
 ): DetentionCount {
   const last = detainee.releasedOn ?? today;
-  const limitOn = addMonths(detainee.placedOn, rule.maxYears * 12);
+  const start = countsFrom(detainee);
+  const limitOn = addMonths(start, rule.maxYears * 12);
   return {
-    days: Math.max(0, daysBetween(detainee.placedOn, last) + 1),
+    days: Math.max(0, daysBetween(start, last) + 1),
     limitOn,
-    reviewDueOn: detainee.releasedOn
-      ? null
-      : addMonths(detainee.lastReviewedOn ?? detainee.placedOn, rule.reviewMonths),
+    reviewDueOn: detainee.releasedOn ? null : addMonths(detainee.lastReviewedOn ?? start, rule.reviewMonths),
     warnOn: addDays(limitOn, -rule.warnDays),
   };
 }

@@ -88,6 +88,29 @@ describeApp('the Rudenim’s pages and API', (ctx) => {
     expect(occupancy.json().byAuthority['KANIM-KUPANG']).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts people of unknown sex in the occupancy blocks, so the blocks add up to the total', async () => {
+    const doc = makeTravelDocument({ nationality: 'SOM', issuingState: 'SOM', birthDate: born(), sex: 'X' });
+    const on = { placedOn: '2025-01-20', decisionDate: '2025-01-20', handedOn: '2025-01-20' };
+    expect(
+      (await api('POST', '/api/v1/detention/detainees', bearer, { ...placement, ...on, document: doc })).statusCode,
+    ).toBe(201);
+    const report = (await api('GET', '/api/v1/detention/occupancy?on=2025-01-21', bearer)).json();
+    const blocks = Object.values(report.byBlock as Record<string, Record<string, number>>);
+    expect(blocks.reduce((n, b) => n + b.men! + b.women! + b.children! + b.other!, 0)).toBe(report.total);
+    expect(report.byBlock.single.other).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a release as deported by hand: a deportation ends the detention through enforcement', async () => {
+    const doc = makeTravelDocument({ nationality: 'LKA', issuingState: 'LKA', birthDate: born() });
+    const placed = await api('POST', '/api/v1/detention/detainees', bearer, { ...placement, document: doc });
+    const head = await tokenOf('head_of_office');
+    const release = { step: 'release', on: '2025-02-01', reason: 'deported', reference: 'x' };
+    const res = await api('POST', `/api/v1/detention/detainees/${placed.json().id}/actions`, head, release);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields.reason).toBeDefined();
+    expect((await api('GET', `/api/v1/detention/detainees/${placed.json().id}`, head)).json().status).toBe('detained');
+  });
+
   it('registers a refugee and stamps the month by the API, once per month', async () => {
     const doc = makeTravelDocument({ nationality: 'AFG', issuingState: 'AFG', birthDate: born() });
     const created = await api('POST', '/api/v1/refugees', bearer, {
@@ -96,20 +119,21 @@ describeApp('the Rudenim’s pages and API', (ctx) => {
       unhcrNumber: 'UNHCR-123',
       shelter: 'Ina Boi',
       cardNumber: `RUD-${crypto.randomUUID().slice(0, 8)}`,
-      firstMonth: '2025-01',
+      firstMonth: witaDate().slice(0, 7),
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
-    const report = { month: '2025-02', reportedOn: '2025-02-03', requestId: `rep-${crypto.randomUUID()}` };
+    const month = witaDate().slice(0, 7);
+    const report = { month, reportedOn: witaDate(), requestId: `rep-${crypto.randomUUID()}` };
     expect((await api('POST', `/api/v1/refugees/${id}/reports`, bearer, report)).json().reportedMonths).toEqual([
-      '2025-02',
+      month,
     ]);
     expect((await api('POST', `/api/v1/refugees/${id}/reports`, bearer, report)).statusCode).toBe(201);
     const twice = await api('POST', `/api/v1/refugees/${id}/reports`, bearer, { ...report, requestId: undefined });
     expect(twice.statusCode).toBe(422);
     expect(twice.json().error.fields.month).toBe('Bulan ini sudah dicap.');
     expect((await api('POST', `/api/v1/refugees/${id}/reports`, partnerBearer, report)).statusCode).toBe(403);
-    expect((await browser.get(`/officer/refugees/${id}`)).body).toContain('2025-02');
+    expect((await browser.get(`/officer/refugees/${id}`)).body).toContain(month);
   });
 });
 

@@ -4,8 +4,10 @@ import { describeDb } from '../../test/db.ts';
 import { birthDatesFrom, makeUnit } from '../../test/factories.ts';
 import { makeForeigner } from '../foreigners/test-support.ts';
 import type { Caller } from '../platform/auth/caller.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { countDetention } from './detention-days.ts';
+import { withCounts } from './list-detainees.ts';
 import { endDetentionOnDeportation } from './end-detention.ts';
 import { getDetainee } from './get-detainee.ts';
 import type { DetaineeActionBody } from './inputs.ts';
@@ -203,6 +205,32 @@ describeDb('detainees at the Rudenim', (ctx) => {
         }),
       ),
     ).toBe(false);
+  });
+
+  it('counts Pasal 85 from the first placement when a transferred detainee is placed again', async () => {
+    const d = await makeDetainee(ctx.db, rudenim, {}, { birthDate: born() });
+    await act(rudenimHead, d.id, { step: 'transfer', on: '2025-02-01', to: 'Rudenim Denpasar' });
+    const again = { placedOn: '2025-02-01', decisionDate: '2025-02-01', handedOn: '2025-02-01' };
+    const next = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(d.foreignerId, again)));
+    expect(next).toMatchObject({ placedOn: '2025-02-01', firstPlacedOn: '2025-01-10', transferredFromId: d.id });
+    const [counted] = await ctx.db.transaction((tx) => withCounts(tx, [next], '2025-02-10'));
+    expect(counted).toMatchObject({ days: 32, limitOn: '2035-01-10', reviewDueOn: '2025-07-10' });
+    // A detention ended otherwise starts a new count.
+    await act(rudenimHead, next.id, { step: 'release', on: '2025-03-01', reason: 'other' });
+    const later = { placedOn: '2025-04-01', decisionDate: '2025-04-01', handedOn: '2025-04-01' };
+    const fresh = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(d.foreignerId, later)));
+    expect(fresh).toMatchObject({ firstPlacedOn: null, transferredFromId: null });
+  });
+
+  it('refuses a placement day in the future', async () => {
+    const { id } = await makeForeigner(ctx.db, { birthDate: born() });
+    const tomorrow = addDays(witaDate(), 1);
+    const future = { placedOn: tomorrow, decisionDate: tomorrow, handedOn: tomorrow };
+    const failed = await ctx.db
+      .transaction((tx) => placeDetainee(tx, rudenim, placementOf(id, future)))
+      .catch((e: { fields?: Record<string, string> }) => e.fields);
+    expect(failed).toEqual({ placedOn: 'detention.v.dayOutside' });
+    expect(await ctx.db.select().from(detainees).where(eq(detainees.foreignerId, id))).toEqual([]);
   });
 
   it('counts the days against the 10-year limit with reviews every six months', () => {

@@ -123,7 +123,10 @@ export const DetaineeActionBody = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('release'),
     on,
-    reason: z.enum(releaseReasons, { error: 'v.choose' }).exclude(['transferred']),
+    reason: z
+      .enum(releaseReasons, { error: 'v.choose' })
+      .exclude(['transferred', 'deported'])
+      .describe('A deportation ends the detention through enforcement, which records the departure'),
     reference: optionalText.describe('The deportation case, or the conditions of a release after the limit'),
     ...withRequest,
   }),
@@ -145,7 +148,9 @@ const refugeeFields = {
   unhcrNumber: requiredText(40),
   shelter: requiredText(120).describe('e.g. Lavender, Kupang Inn, Ina Boi'),
   cardNumber: requiredText(40).describe('The identity card the Rudenim issued (Perpres 125/2016 Pasal 35)'),
-  firstMonth: monthField.describe('The first month a self-report is owed (YYYY-MM)'),
+  firstMonth: monthField.describe(
+    'The first month a self-report is owed (YYYY-MM): not in the future, at most 12 months before registration',
+  ),
   requestId: requestIdField,
 };
 export const RefugeeBody = z
@@ -167,8 +172,10 @@ export const RefugeeForm = withMrz(
 
 export const RefugeeParams = z.object({ id: z.uuid() });
 export const ReportBody = z.object({
-  month: monthField.describe('The month stamped (YYYY-MM)'),
-  reportedOn: blankAsMissing(isoDateField).describe('The day the refugee appeared; today when not given'),
+  month: monthField.describe('The month stamped (YYYY-MM): the month of the report day'),
+  reportedOn: blankAsMissing(isoDateField).describe(
+    'The day the refugee appeared; today when not given. This month, or last month during the first 5 days',
+  ),
   requestId: requestIdField,
 });
 export const RefugeeActionBody = z.object({
@@ -191,6 +198,7 @@ export const DetaineeJson = z.object({
   reason: z.enum(placementReasons),
   decisionNumber: z.string(),
   placedOn: z.string(),
+  firstPlacedOn: z.string().nullable().describe('The first placement day of a detention carried on across transfers'),
   block: z.enum(blocks),
   room: z.string().nullable(),
   days: z.number().int().describe('Days held, the placement day and today (or the release day) included'),
@@ -210,7 +218,10 @@ export const OccupancyJson = z.object({
   unitCode: z.string(),
   on: z.string(),
   total: z.number().int(),
-  byBlock: z.record(z.string(), z.object({ men: z.number(), women: z.number(), children: z.number() })),
+  byBlock: z.record(
+    z.string(),
+    z.object({ men: z.number(), women: z.number(), children: z.number(), other: z.number() }),
+  ),
   byNationality: z.record(z.string(), z.number()),
   byAuthority: z.record(z.string(), z.number()),
 });

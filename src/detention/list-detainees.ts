@@ -5,7 +5,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { actorScope } from '../units/scope.ts';
-import { countDetention, ruleOn, type DetentionCount } from './detention-days.ts';
+import { countDetention, countsFrom, ruleOn, type DetentionCount } from './detention-days.ts';
 import { authorizeRole } from './policy.ts';
 import { detainees, type Detainee, type DetaineeStatus } from './schema.ts';
 
@@ -13,13 +13,14 @@ const LIMIT = 500;
 
 export type DetaineeRow = Detainee & DetentionCount & { person: ForeignerName | null };
 
-/** The count against Pasal 85 for each detainee, with the rule of its placement day. */
+/** The count against Pasal 85 for each detainee, with the rule of its (first) placement day. */
 export async function withCounts(tx: Tx, rows: Detainee[], today = witaDate()): Promise<(Detainee & DetentionCount)[]> {
   const rules = new Map<string, Awaited<ReturnType<typeof ruleOn>>>();
   const out: (Detainee & DetentionCount)[] = [];
   for (const d of rows) {
-    if (!rules.has(d.placedOn)) rules.set(d.placedOn, await ruleOn(tx, d.placedOn));
-    out.push({ ...d, ...countDetention(d, rules.get(d.placedOn)!, today) });
+    const start = countsFrom(d);
+    if (!rules.has(start)) rules.set(start, await ruleOn(tx, start));
+    out.push({ ...d, ...countDetention(d, rules.get(start)!, today) });
   }
   return out;
 }

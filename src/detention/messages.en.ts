@@ -227,6 +227,8 @@ export const detention: Messages<typeof id> = {
     dayOutside: 'The date must lie between the placement and today.',
     noRule: 'No detention rule is in force on this date.',
     cardTaken: 'This card number is already used.',
+    alreadyRefugee: 'This foreigner is already under oversight as a refugee.',
+    firstMonthOutside: 'The first month may not be in the future nor more than 12 months back.',
     monthOutside: 'This month is not (or not yet) owed.',
     monthStamped: 'This month is already stamped.',
     time: 'Write the time as HH:MM, e.g. 10:30.',

@@ -224,6 +224,8 @@ export const detention = {
     dayOutside: 'Tanggal harus di antara penempatan dan hari ini.',
     noRule: 'Tidak ada aturan detensi yang berlaku pada tanggal ini.',
     cardTaken: 'Nomor kartu ini sudah dipakai.',
+    alreadyRefugee: 'Orang asing ini sudah dalam pengawasan sebagai pengungsi.',
+    firstMonthOutside: 'Bulan pertama tidak boleh di masa depan atau lebih dari 12 bulan lalu.',
     monthOutside: 'Bulan ini belum atau tidak lagi wajib dilaporkan.',
     monthStamped: 'Bulan ini sudah dicap.',
     time: 'Tulis jam sebagai JJ:MM, mis. 10:30.',

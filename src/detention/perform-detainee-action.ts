@@ -8,7 +8,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { actorScope } from '../units/scope.ts';
 import { closeDetention } from './close-detention.ts';
-import { countDetention, ruleOn } from './detention-days.ts';
+import { countDetention, countsFrom, ruleOn } from './detention-days.ts';
 import type { DetaineeActionBody } from './inputs.ts';
 import { listProperty } from './list-property.ts';
 import { authorize, authorizeRole } from './policy.ts';
@@ -91,7 +91,7 @@ export async function performDetaineeAction(tx: Tx, caller: Caller, detaineeId: 
     throw new AppError('validation_failed', { [input.step === 'leave' ? 'from' : 'on']: 'detention.v.dayOutside' });
   // Pasal 85: release to live outside under conditions is for a detainee whose limit is reached.
   if (input.step === 'release' && input.reason === 'conditional') {
-    const { limitOn } = countDetention(detainee, await ruleOn(tx, detainee.placedOn), input.on);
+    const { limitOn } = countDetention(detainee, await ruleOn(tx, countsFrom(detainee)), input.on);
     if (input.on < limitOn) throw new AppError('validation_failed', { reason: 'detention.v.beforeLimit' });
   }
   if (input.step === 'transfer' || input.step === 'release') {

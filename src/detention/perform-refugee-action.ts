@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../platform/auth/caller.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
@@ -21,9 +21,27 @@ async function lockRefugee(tx: Tx, id: string): Promise<Refugee> {
   return refugee;
 }
 
-/** The month stamped must be owed (from the first month) and not later than the day of reporting; once per month. */
-async function stampMonth(tx: Tx, caller: Caller, refugee: Refugee, month: string, reportedOn: string) {
-  if (month < refugee.firstMonth || month > reportedOn.slice(0, 7))
+/**
+ * How many days into a month a report may still be entered for the month before (a refugee who came on the last day,
+ * stamped the next morning). Any earlier day is refused, so past months cannot be filled in later to clear a streak.
+ */
+export const REPORT_GRACE_DAYS = 5;
+
+/** The earliest day a report entered `today` may carry: this month's first day, or last month's within the grace. */
+export function earliestReportDay(today: string): string {
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const day = Number(today.slice(8, 10));
+  return day <= REPORT_GRACE_DAYS ? `${addDays(monthStart, -1).slice(0, 7)}-01` : monthStart;
+}
+
+/**
+ * A report stamps the month of its day only, the day neither in the future nor before `earliestReportDay`; the month
+ * must be owed (from the first month) and is stamped once.
+ */
+async function stampMonth(tx: Tx, caller: Caller, refugee: Refugee, month: string, reportedOn: string, today: string) {
+  if (reportedOn > today || reportedOn < earliestReportDay(today))
+    throw new AppError('validation_failed', { reportedOn: 'detention.v.dayOutside' });
+  if (month < refugee.firstMonth || month !== reportedOn.slice(0, 7))
     throw new AppError('validation_failed', { month: 'detention.v.monthOutside' });
   const [stamped] = await tx
     .select({ id: refugeeReports.id })
@@ -57,8 +75,7 @@ export async function performRefugeeAction(
   let payload: Record<string, unknown>;
   if (input.step === 'report') {
     const reportedOn = input.reportedOn ?? today;
-    if (reportedOn > today) throw new AppError('validation_failed', { reportedOn: 'detention.v.dayOutside' });
-    await stampMonth(tx, caller, refugee, input.month, reportedOn);
+    await stampMonth(tx, caller, refugee, input.month, reportedOn, today);
     payload = { month: input.month, reportedOn };
   } else {
     if (input.on > today) throw new AppError('validation_failed', { on: 'detention.v.dayOutside' });

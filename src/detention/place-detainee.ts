@@ -1,8 +1,9 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { getForeigner } from '../foreigners/get-foreigner.ts';
 import type { TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
 import { recordForeigners } from '../foreigners/record-foreigners.ts';
 import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
@@ -42,7 +43,10 @@ export type Placement = {
 
 const unitKind = async (tx: Tx, code: string) => (await getUnit(tx, code).catch(() => null))?.kind;
 
-/** The bed's unit must be a Rudenim, the authority that Rudenim or a Kantor Imigrasi; the dates in order. */
+/**
+ * The bed's unit must be a Rudenim, the authority that Rudenim or a Kantor Imigrasi; the dates in order (decision and
+ * hand-over on or before the placement, the placement not in the future).
+ */
 async function checkPlacement(tx: Tx, input: Placement): Promise<void> {
   const errors: FieldErrors = {};
   if ((await unitKind(tx, input.unitCode)) !== 'rudenim') errors.unitCode = 'detention.v.rudenim';
@@ -50,6 +54,7 @@ async function checkPlacement(tx: Tx, input: Placement): Promise<void> {
     errors.authorityUnitCode = 'detention.v.authority';
   if (input.decisionDate > input.placedOn) errors.decisionDate = 'detention.v.decisionAfterPlacement';
   if (input.handedOn > input.placedOn) errors.handedOn = 'detention.v.handedAfterPlacement';
+  if (input.placedOn > witaDate()) errors.placedOn = 'detention.v.dayOutside';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
 }
 
@@ -60,6 +65,25 @@ async function personOf(tx: Tx, input: Placement): Promise<string> {
     throw new AppError('validation_failed', { foreignerId: 'detention.v.unknownPerson' });
   });
   return id;
+}
+
+/**
+ * The person's latest detention when it ended by transfer: the new placement carries that detention on (Pasal 85
+ * counts the whole time held, not the time at this place). A person still detained is refused.
+ */
+async function transferredFrom(tx: Tx, foreignerId: string): Promise<Detainee | null> {
+  const [held] = await tx
+    .select({ id: detainees.id })
+    .from(detainees)
+    .where(and(eq(detainees.foreignerId, foreignerId), ne(detainees.status, 'released')));
+  if (held) throw new AppError('validation_failed', { foreignerId: 'detention.v.alreadyDetained' });
+  const [latest] = await tx
+    .select()
+    .from(detainees)
+    .where(eq(detainees.foreignerId, foreignerId))
+    .orderBy(desc(detainees.releasedOn), desc(detainees.createdAt))
+    .limit(1);
+  return latest?.releaseReason === 'transferred' ? latest : null;
 }
 
 /**
@@ -80,11 +104,7 @@ export async function placeDetainee(tx: Tx, caller: Caller, input: Placement): P
   await checkPlacement(tx, input);
   await ruleOn(tx, input.placedOn);
   const foreignerId = await personOf(tx, input);
-  const [held] = await tx
-    .select({ id: detainees.id })
-    .from(detainees)
-    .where(and(eq(detainees.foreignerId, foreignerId), ne(detainees.status, 'released')));
-  if (held) throw new AppError('validation_failed', { foreignerId: 'detention.v.alreadyDetained' });
+  const earlier = await transferredFrom(tx, foreignerId);
   const [detainee] = await tx
     .insert(detainees)
     .values({
@@ -98,6 +118,8 @@ export async function placeDetainee(tx: Tx, caller: Caller, input: Placement): P
       signedBy: input.signedBy,
       caseRef: input.caseRef ?? null,
       placedOn: input.placedOn,
+      firstPlacedOn: earlier ? (earlier.firstPlacedOn ?? earlier.placedOn) : null,
+      transferredFromId: earlier?.id ?? null,
       handedByAgency: input.handedByAgency,
       handedByOfficer: input.handedByOfficer,
       handedOn: input.handedOn,

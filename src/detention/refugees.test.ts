@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { describeDb } from '../../test/db.ts';
 import { birthDatesFrom } from '../../test/factories.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -9,7 +9,8 @@ import { missedStreaks } from './missed-months.ts';
 import { performDetaineeAction } from './perform-detainee-action.ts';
 import { performRefugeeAction, type RefugeeActionInput } from './perform-refugee-action.ts';
 import { scanDetention } from './scan-detention.ts';
-import { refugeeActions, refugeeReports } from './schema.ts';
+import { registerRefugee } from './register-refugee.ts';
+import { refugeeActions, refugeeReports, refugees } from './schema.ts';
 import { makeDetainee, makeRefugee, officerCaller } from './test-support.ts';
 
 describeDb('refugees under the Rudenim’s oversight and the daily scan', (ctx) => {
@@ -25,6 +26,18 @@ describeDb('refugees under the Rudenim’s oversight and the daily scan', (ctx) 
       (e: { code?: string }) => e.code ?? 'error',
     );
   const scan = (today: string) => ctx.db.transaction((tx) => scanDetention(tx, today));
+  /** Runs the body on a WITA day (Date only: the database keeps real time). */
+  const onDay = async <T>(day: string, body: () => Promise<T>): Promise<T> => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${day}T04:00:00Z`));
+    try {
+      return await body();
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+  const reportsOf = async (id: string) =>
+    (await ctx.db.select().from(refugeeReports).where(eq(refugeeReports.refugeeId, id))).map((r) => r.month);
 
   beforeAll(async () => {
     rudenim = await officerCaller(ctx.db, 'oversight_officer', 'RUDENIM-KUPANG');
@@ -32,26 +45,80 @@ describeDb('refugees under the Rudenim’s oversight and the daily scan', (ctx) 
     partner = await officerCaller(ctx.db, 'partner', 'RUDENIM-KUPANG');
   });
 
-  it('stamps one self-report per month, once per request id', async () => {
+  it('stamps one self-report per month, once per request id', () =>
+    onDay('2024-02-10', async () => {
+      const r = await makeRefugee(ctx.db, rudenim, {}, { birthDate: born() });
+      const report = {
+        step: 'report',
+        month: '2024-02',
+        reportedOn: '2024-02-05',
+        requestId: `rep-${crypto.randomUUID()}`,
+      } as const;
+      await act(rudenim, r.id, report);
+      await act(rudenim, r.id, report);
+      expect(await ctx.db.select().from(refugeeReports).where(eq(refugeeReports.refugeeId, r.id))).toHaveLength(1);
+      expect(await refusal(act(rudenim, r.id, { ...report, requestId: `rep-${crypto.randomUUID()}` }))).toBe(
+        'validation_failed',
+      );
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2023-12', reportedOn: '2024-02-05' }))).toBe(
+        'validation_failed',
+      );
+      expect(await refusal(act(kanim, r.id, { step: 'report', month: '2024-03' }))).toBe('forbidden');
+      expect(await refusal(act(partner, r.id, { step: 'report', month: '2024-03' }))).toBe('forbidden');
+      expect(await refusal(ctx.db.transaction((tx) => listRefugees(tx, partner)))).toBe('forbidden');
+    }));
+
+  it('stamps only the month of the report day, which may not be backdated beyond the grace', async () => {
+    const r = await onDay('2024-05-20', () =>
+      makeRefugee(ctx.db, rudenim, { firstMonth: '2024-02' }, { birthDate: born() }),
+    );
+    await onDay('2024-05-20', async () => {
+      // Past months cannot be filled in later to clear a streak, neither by month nor by a backdated day.
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2024-03', reportedOn: '2024-05-20' }))).toBe(
+        'validation_failed',
+      );
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2024-03', reportedOn: '2024-03-10' }))).toBe(
+        'validation_failed',
+      );
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2024-05', reportedOn: '2024-05-21' }))).toBe(
+        'validation_failed',
+      );
+    });
+    await onDay('2024-06-03', async () => {
+      await act(rudenim, r.id, { step: 'report', month: '2024-05', reportedOn: '2024-05-31' });
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2024-04', reportedOn: '2024-04-30' }))).toBe(
+        'validation_failed',
+      );
+    });
+    await onDay('2024-06-06', async () => {
+      expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2024-05', reportedOn: '2024-05-31' }))).toBe(
+        'validation_failed',
+      );
+      await act(rudenim, r.id, { step: 'report', month: '2024-06' });
+    });
+    expect((await reportsOf(r.id)).sort()).toEqual(['2024-05', '2024-06']);
+  });
+
+  it('puts a person under oversight once, from a first month neither ahead nor long past', async () => {
     const r = await makeRefugee(ctx.db, rudenim, {}, { birthDate: born() });
-    const report = {
-      step: 'report',
-      month: '2024-02',
-      reportedOn: '2024-02-05',
-      requestId: `rep-${crypto.randomUUID()}`,
-    } as const;
-    await act(rudenim, r.id, report);
-    await act(rudenim, r.id, report);
-    expect(await ctx.db.select().from(refugeeReports).where(eq(refugeeReports.refugeeId, r.id))).toHaveLength(1);
-    expect(await refusal(act(rudenim, r.id, { ...report, requestId: `rep-${crypto.randomUUID()}` }))).toBe(
-      'validation_failed',
-    );
-    expect(await refusal(act(rudenim, r.id, { step: 'report', month: '2023-12', reportedOn: '2024-02-05' }))).toBe(
-      'validation_failed',
-    );
-    expect(await refusal(act(kanim, r.id, { step: 'report', month: '2024-03' }))).toBe('forbidden');
-    expect(await refusal(act(partner, r.id, { step: 'report', month: '2024-03' }))).toBe('forbidden');
-    expect(await refusal(ctx.db.transaction((tx) => listRefugees(tx, partner)))).toBe('forbidden');
+    const again = (firstMonth: string) =>
+      ctx.db
+        .transaction((tx) =>
+          registerRefugee(tx, rudenim, {
+            foreignerId: r.foreignerId,
+            unitCode: 'RUDENIM-KUPANG',
+            unhcrStatus: 'refugee',
+            unhcrNumber: 'UNHCR-dup',
+            shelter: 'Lavender',
+            cardNumber: `RUD-${crypto.randomUUID().slice(0, 8)}`,
+            firstMonth,
+          }),
+        )
+        .catch((e: { fields?: Record<string, string> }) => e.fields);
+    expect(await again(r.firstMonth)).toEqual({ foreignerId: 'detention.v.alreadyRefugee' });
+    expect(await again('1999-01')).toEqual({ firstMonth: 'detention.v.firstMonthOutside' });
+    expect(await again('2999-01')).toEqual({ firstMonth: 'detention.v.firstMonthOutside' });
+    expect(await ctx.db.select().from(refugees).where(eq(refugees.foreignerId, r.foreignerId))).toHaveLength(1);
   });
 
   it('finds runs of three months in a row without a report', () => {
@@ -61,17 +128,20 @@ describeDb('refugees under the Rudenim’s oversight and the daily scan', (ctx) 
   });
 
   it('raises the missed-reports alert once per streak, and none for a refugee no longer overseen', async () => {
-    const r = await makeRefugee(ctx.db, rudenim, { firstMonth: '2023-01' }, { birthDate: born() });
-    const ended = await makeRefugee(ctx.db, rudenim, { firstMonth: '2023-01' }, { birthDate: born() });
-    await act(rudenim, ended.id, { step: 'resettle', on: '2023-02-01' });
-    await act(rudenim, r.id, { step: 'report', month: '2023-01', reportedOn: '2023-01-10' });
+    const [r, ended] = await onDay('2023-01-10', async () => {
+      const overseen = await makeRefugee(ctx.db, rudenim, {}, { birthDate: born() });
+      const gone = await makeRefugee(ctx.db, rudenim, {}, { birthDate: born() });
+      await act(rudenim, overseen.id, { step: 'report', month: '2023-01' });
+      await act(rudenim, gone.id, { step: 'resettle', on: '2023-01-10' });
+      return [overseen, gone];
+    });
     const mine = (alerts: Awaited<ReturnType<typeof scan>>) =>
       alerts.filter((a) => [r.id, ended.id].includes(a.subjectId)).map((a) => [a.subjectId, a.kind, a.key]);
     expect(mine(await scan('2023-04-15'))).toEqual([]);
     expect(mine(await scan('2023-05-02'))).toEqual([[r.id, 'missed_reports', '2023-02']]);
     expect(mine(await scan('2023-06-02'))).toEqual([]);
     // The refugee reports again, then misses three more: a new streak, a new alert.
-    await act(rudenim, r.id, { step: 'report', month: '2023-06', reportedOn: '2023-06-03' });
+    await onDay('2023-06-03', () => act(rudenim, r.id, { step: 'report', month: '2023-06' }));
     expect(mine(await scan('2023-10-01'))).toEqual([[r.id, 'missed_reports', '2023-07']]);
     expect(
       (await ctx.db.select().from(refugeeActions).where(eq(refugeeActions.refugeeId, ended.id))).map((a) => a.type),

@@ -67,6 +67,13 @@ export const detainees = pgTable(
     /** The administrative action case this placement serves, if any (enforcement's id, not a foreign key). */
     caseRef: text('case_ref'),
     placedOn: date('placed_on').notNull(),
+    /**
+     * The first placement day when this one continues a detention ended by transfer (the person came from another
+     * place still detained): Pasal 85's count, the reviews and the alerts run from it, not from `placed_on`.
+     */
+    firstPlacedOn: date('first_placed_on'),
+    /** The detention this one continues after a transfer. */
+    transferredFromId: uuid('transferred_from_id'),
     handedByAgency: text('handed_by_agency').notNull(),
     handedByOfficer: text('handed_by_officer').notNull(),
     handedOn: date('handed_on').notNull(),
@@ -181,6 +188,10 @@ export const refugees = pgTable(
     index('refugees_foreigner_idx').on(t.foreignerId),
     index('refugees_unit_idx').on(t.unitCode, t.status),
     uniqueIndex('refugees_card_key').on(t.unitCode, t.cardNumber),
+    // One current oversight per person.
+    uniqueIndex('refugees_current_key')
+      .on(t.foreignerId)
+      .where(sql`status = 'under_oversight'`),
     uniqueIndex('refugees_request_key')
       .on(t.createdBy, t.requestId)
       .where(sql`request_id is not null`),

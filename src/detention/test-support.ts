@@ -4,6 +4,7 @@ import { makeForeigner } from '../foreigners/test-support.ts';
 import type { TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import type { Db } from '../platform/db/index.ts';
 import { placeDetainee, type Placement } from './place-detainee.ts';
 import { registerRefugee, type RefugeeRegistration } from './register-refugee.ts';
@@ -72,7 +73,7 @@ export async function makeRefugee(
       unhcrNumber: `UNHCR-${crypto.randomUUID().slice(0, 8)}`,
       shelter: 'Lavender',
       cardNumber: `RUD-${crypto.randomUUID().slice(0, 8)}`,
-      firstMonth: '2024-01',
+      firstMonth: witaDate().slice(0, 7),
       ...overrides,
     }),
   );

@@ -79,7 +79,7 @@ function stepFields(ctx: PageContext, step: DetaineeStep, state: FormState) {
           label={t('detention.fields.releaseReason')}
           state={state}
           options={releaseReasons
-            .filter((r) => r !== 'transferred')
+            .filter((r) => r !== 'transferred' && r !== 'deported')
             .map((r) => ({ value: r, label: t(`detention.releaseReasons.${r}`) }))}
         />,
         f('reference'),
