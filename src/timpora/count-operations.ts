@@ -4,7 +4,7 @@ import { queryRows, type Executor } from '../platform/db/index.ts';
 import { timporaFindings, timporaOperations } from './schema.ts';
 
 /**
- * One unit's month of joint operations, without personal data: operations held (not cancelled, by their first
+ * One unit's month of joint operations, without personal data: operations held (in the field or reported, not planned nor cancelled, by their first
  * day's month), people checked in them, and violations by type and by nationality (ICAO code).
  */
 export type OperationFigures = {
@@ -22,7 +22,7 @@ export async function countOperations(
   db: Executor,
   period: { from: IsoDate; to: IsoDate },
 ): Promise<OperationFigures[]> {
-  const held = sql`o.status <> 'cancelled' and o.starts_on between ${period.from} and ${period.to}`;
+  const held = sql`o.status in ('operation', 'reported') and o.starts_on between ${period.from} and ${period.to}`;
   const ops = await queryRows<{ unit_code: string; month: string; operations: number }>(
     db,
     sql`select o.unit_code, to_char(o.starts_on, 'YYYY-MM') as month, count(*)::int as operations

@@ -11,6 +11,7 @@ import {
   operationActions,
   timporaOperations,
   timporaOperationTargets,
+  timporaMeetings,
   timporaOperationTeams,
   timporaRecommendations,
   timporaTeams,
@@ -38,18 +39,22 @@ async function operationErrors(tx: Tx, input: OperationInput, teamsFound: number
     errors.lodgingIds = 'timpora.v.lodging';
   for (const code of input.villageCodes) if (!(await villageExists(tx, code))) errors.villageCodes = 'v.village';
   if (input.recommendationId) {
+    // The recommendation must come from a meeting of one of the operation's own teams.
     const [rec] = await tx
       .select({ id: timporaRecommendations.id })
       .from(timporaRecommendations)
-      .where(eq(timporaRecommendations.id, input.recommendationId));
+      .innerJoin(timporaMeetings, eq(timporaMeetings.id, timporaRecommendations.meetingId))
+      .where(
+        and(eq(timporaRecommendations.id, input.recommendationId), inArray(timporaMeetings.teamId, input.teamIds)),
+      );
     if (!rec) errors.recommendationId = 'timpora.v.recommendation';
   }
   return errors;
 }
 
 /**
- * A joint operation planned from a recommendation: the teams taking part (the first team's unit runs it, and must be
- * the officer's), its targets and dates. It starts in `recommendation`; a resent request id answers with it.
+ * A joint operation planned from a recommendation: the teams taking part (the first team's unit runs it; every team's
+ * unit must be in the officer's scope), its targets and dates. It starts in `recommendation`; a resent request id answers with it.
  */
 export async function createOperation(tx: Tx, caller: Caller, input: OperationInput): Promise<TimporaOperation> {
   authorizeRole(caller.actor, 'timpora.operate');
@@ -64,7 +69,9 @@ export async function createOperation(tx: Tx, caller: Caller, input: OperationIn
   const lead = teams.find((t) => t.id === input.teamIds[0]);
   if (!lead) throw new AppError('validation_failed', { teamIds: 'v.choose' });
   const viewer = await timporaViewer(tx, caller.actor!);
-  authorize(caller.actor, 'timpora.operate', { unitCode: lead.unitCode, scope: viewer.scope });
+  // Every team taking part, not only the lead, must be of a unit in the officer's scope.
+  for (const team of teams)
+    authorize(caller.actor, 'timpora.operate', { unitCode: team.unitCode, scope: viewer.scope });
   const errors = await operationErrors(tx, input, teams.length);
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
   const [operation] = await tx

@@ -26,10 +26,12 @@ const many = <T extends z.ZodType>(item: T) =>
     z.array(item).max(200, 'v.tooLong'),
   );
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').default('');
+// A phone's number pad has no '.', so ten digits typed without dots are read as the dotted code.
 const villageCode = z
   .string()
   .trim()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village');
+  .regex(/^(\d{2}\.\d{2}\.\d{2}\.\d{4}|\d{10})$/, 'v.village')
+  .transform((s) => (s.includes('.') ? s : `${s.slice(0, 2)}.${s.slice(2, 4)}.${s.slice(4, 6)}.${s.slice(6)}`));
 
 export const IdParams = z.object({ id: z.uuid() });
 
@@ -188,11 +190,13 @@ export const FindingBody = withMrz(
 export type FindingBody = z.output<typeof FindingBody>;
 /** A photo of the check sent in JSON: base64, with or without a data: URL prefix; its content is sniffed on arrival. */
 export const FINDING_PHOTO_MAX_BYTES = 3 * 1024 * 1024;
+// Whitespace goes first and the check after is linear: a backtracking pattern over whitespace was quadratic.
 const base64Photo = z
   .string()
   .max(Math.ceil((FINDING_PHOTO_MAX_BYTES * 4) / 3) + 100, 'v.fileTooLarge')
-  .regex(/^(data:image\/[a-z]+;base64,)?[A-Za-z0-9+/\s]+=*\s*$/, 'v.fileType')
-  .transform((s) => Buffer.from(s.replace(/^data:[^,]+,/, '').replace(/\s+/g, ''), 'base64'));
+  .transform((s) => s.replace(/^data:image\/[a-z]+;base64,/, '').replace(/\s/g, ''))
+  .pipe(z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'v.fileType'))
+  .transform((s) => Buffer.from(s, 'base64'));
 export const FindingApiBody = z.intersection(
   FindingBody,
   z.object({
@@ -225,10 +229,13 @@ export function findingPerson(body: FindingBody): FindingPerson {
 export const FindingJson = z.object({
   id: z.string(),
   operationId: z.string(),
-  foreignerId: z.string().nullable(),
+  foreignerId: z.string().nullable().describe('Null for a partner the person was not handed to'),
   person: z.string().nullable().describe('The name, or initials for a partner the person was not handed to'),
   nationality: z.string(),
-  documentNumber: z.string().nullable().describe('Partial (X12****9) for a partner the person was not handed to'),
+  documentNumber: z
+    .string()
+    .nullable()
+    .describe('Partial (X*******9, or all stars when short) for a partner the person was not handed to'),
   masked: z.boolean(),
   permitState: z.enum(permitStates),
   outcome: z.enum(findingOutcomes),

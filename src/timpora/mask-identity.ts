@@ -7,7 +7,7 @@ export function initials(...names: string[]): string {
     .join(' ');
 }
 
-/** "X1234567" → "X12****7": the first three and the last character; a short number shows none of it. */
+/** "X12345679" → "X*******9": only the first and last character, and only of a number of nine or more; a shorter one shows none. */
 export function partialDocumentNumber(number: string): string {
-  return number.length < 6 ? '****' : `${number.slice(0, 3)}****${number.slice(-1)}`;
+  return number.length < 9 ? '****' : `${number[0]}${'*'.repeat(number.length - 2)}${number.slice(-1)}`;
 }

@@ -12,6 +12,7 @@ import { addDays, witaDate } from '../platform/calendar/wita.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { countOperations } from './count-operations.ts';
 import { findFindingForCase } from './find-finding.ts';
+import { partialDocumentNumber } from './mask-identity.ts';
 import { operationActions, timporaFindings, timporaOperations } from './schema.ts';
 import { kupangVillage, makeAgency, makeOperation, makePartner, makeTeam } from './test-support.ts';
 
@@ -175,18 +176,25 @@ describeApp('Timpora joint operations and findings', (ctx) => {
     const seen = await api(partnerA, 'GET', `/api/v1/oversight/operations/${op.id}`);
     expect(seen.statusCode).toBe(200);
     const rows = seen.json<{ findings: { person: string; documentNumber: string; masked: boolean }[] }>().findings;
-    const n = kept.doc.documentNumber;
     expect(rows).toContainEqual(
       expect.objectContaining({
+        foreignerId: null,
         person: 'M. K. A.',
-        documentNumber: `${n.slice(0, 3)}****${n.slice(-1)}`,
+        documentNumber: partialDocumentNumber(kept.doc.documentNumber),
         masked: true,
       }),
     );
     expect(rows).toContainEqual(
-      expect.objectContaining({ person: 'SINGH, RAVI', documentNumber: handed.doc.documentNumber, masked: false }),
+      expect.objectContaining({
+        foreignerId: handed.id,
+        person: 'SINGH, RAVI',
+        documentNumber: handed.doc.documentNumber,
+        masked: false,
+      }),
     );
     expect(seen.body).not.toContain('MORRIS');
+    expect(seen.body).not.toContain(kept.id);
+    expect(seen.body).not.toContain(kept.doc.documentNumber);
     // Partners read; they neither record findings nor move operations.
     expect((await finding(op.id, { nationality: 'AUS' }, partnerA)).statusCode).toBe(403);
     const move = await api(partnerA, 'POST', `/api/v1/oversight/operations/${op.id}/actions`, { step: 'report' });

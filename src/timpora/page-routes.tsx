@@ -30,13 +30,17 @@ const RecParams = z.object({ id: z.uuid(), recId: z.uuid() });
 const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 type Errors = Record<string, string> | undefined;
 
+// The use case names the photos as the API sends them; the form has one, `photo`.
+const photoAtItsField = ({ photos, ...errors }: Record<string, string>): Record<string, string> =>
+  photos ? { ...errors, photo: photos } : errors;
+
 /** The Timpora pages: overview, meetings with their follow-up, operations and the field form for findings. */
 export async function registerTimporaPages(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
-  const meetingPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
+  const meetingPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors, status = 200) => {
     const caller = callerOf(req, requireActor(req));
     const view = await db().transaction((tx) => viewMeeting(tx, caller, id(req)));
     const recommendations = view.recommendations.map((r) => ({
@@ -52,9 +56,9 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
         errors={errors}
       />
     );
-    return reply.page(page, errors ? 409 : 200);
+    return reply.page(page, status);
   };
-  const operationPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => {
+  const operationPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Errors, status = 200) => {
     const actor = requireActor(req);
     const view = await db().transaction((tx) => viewOperation(tx, callerOf(req, actor), id(req)));
     const page = (
@@ -67,13 +71,14 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
         errors={errors}
       />
     );
-    return reply.page(page, errors ? 409 : 200);
+    return reply.page(page, status);
   };
   const findingPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: Errors,
+    status = 200,
   ) => {
     const actor = requireActor(req);
     authorizeRole(actor, 'timpora.operate');
@@ -89,15 +94,16 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
         state={{ values: shown, errors }}
         requestId={requestId}
       />,
-      errors ? 422 : 200,
+      status,
     );
   };
-  // A refused or unknown record is answered as such; only a form the reader may send is shown again with its errors.
+  // A refused or unknown record is answered as such; only a form the reader may send is shown again with its errors,
+  // under the refusal's own status (422 bad input, 409 wrong state).
   const rerender =
-    (page: (req: FastifyRequest, reply: FastifyReply, errors?: Errors) => Promise<unknown>) =>
+    (page: (req: FastifyRequest, reply: FastifyReply, errors?: Errors, status?: number) => Promise<unknown>) =>
     (req: FastifyRequest, reply: FastifyReply, error: AppError, fields: Record<string, string>) =>
       error.status === 409 || error.status === 422
-        ? page(req, reply, formErrors(req.t, error, fields))
+        ? page(req, reply, formErrors(req.t, error, fields), error.status)
         : Promise.reject(error);
 
   app.get('/officer/timpora', { schema: { hide: true } }, async (req, reply) => {
@@ -169,7 +175,13 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
         config: {
           errorPage: (req, reply, error, fields) =>
             error.status === 409 || error.status === 422
-              ? findingPage(req, reply, (req.body ?? {}) as Record<string, unknown>, formErrors(req.t, error, fields))
+              ? findingPage(
+                  req,
+                  reply,
+                  (req.body ?? {}) as Record<string, unknown>,
+                  photoAtItsField(formErrors(req.t, error, fields)),
+                  error.status,
+                )
               : Promise.reject(error),
         },
       },

@@ -90,7 +90,7 @@ async function findingErrors(tx: Tx, input: FindingInput, foundAt: Date): Promis
 /**
  * One check in the field, while the operation is in the field: the person (found in or added to the register), the
  * permit checked against the registry then and there, what the team did, where and when, and photos (sniffed). A
- * resent request id (a weak link's retry) answers with the finding it made; the photos are stored once.
+ * resent request id of the same officer (a weak link's retry) answers with the finding it made; the photos are stored once.
  */
 export async function recordFinding(
   tx: Tx,
@@ -106,7 +106,13 @@ export async function recordFinding(
     const [made] = await tx
       .select()
       .from(timporaFindings)
-      .where(and(eq(timporaFindings.operationId, operation.id), eq(timporaFindings.requestId, input.requestId)));
+      .where(
+        and(
+          eq(timporaFindings.operationId, operation.id),
+          eq(timporaFindings.recordedBy, caller.actor!.id),
+          eq(timporaFindings.requestId, input.requestId),
+        ),
+      );
     if (made) return { finding: made, repeated: true };
   }
   if (operation.status !== 'operation')

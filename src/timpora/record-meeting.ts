@@ -20,7 +20,7 @@ export type MeetingInput = {
 
 /**
  * A team's meeting as the secretary writes it up: who came, what was agreed, and each recommendation with the
- * agency that owns it and its due date (open until followed up). A resent request id answers with the meeting it made.
+ * agency that owns it and its due date (open until followed up). The same officer's resent request id answers with the meeting it made.
  */
 export async function recordMeeting(tx: Tx, caller: Caller, input: MeetingInput): Promise<TimporaMeeting> {
   const team = await requireManagedTeam(tx, caller, input.teamId);
@@ -28,7 +28,13 @@ export async function recordMeeting(tx: Tx, caller: Caller, input: MeetingInput)
     const [made] = await tx
       .select()
       .from(timporaMeetings)
-      .where(and(eq(timporaMeetings.teamId, team.id), eq(timporaMeetings.requestId, input.requestId)));
+      .where(
+        and(
+          eq(timporaMeetings.teamId, team.id),
+          eq(timporaMeetings.recordedBy, caller.actor!.id),
+          eq(timporaMeetings.requestId, input.requestId),
+        ),
+      );
     if (made) return made;
   }
   const named = [...new Set([...input.agenciesPresent, ...input.recommendations.map((r) => r.agencyId)])];

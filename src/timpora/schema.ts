@@ -125,8 +125,9 @@ export const timporaMeetings = pgTable(
   },
   (t) => [
     index('timpora_meetings_team_idx').on(t.teamId, t.heldOn),
+    // Per officer: another officer's request id never answers with this record.
     uniqueIndex('timpora_meetings_request_key')
-      .on(t.teamId, t.requestId)
+      .on(t.teamId, t.recordedBy, t.requestId)
       .where(sql`request_id is not null`),
   ],
 );
@@ -287,8 +288,9 @@ export const timporaFindings = pgTable(
   (t) => [
     index('timpora_findings_operation_idx').on(t.operationId),
     index('timpora_findings_foreigner_idx').on(t.foreignerId),
+    // Per officer: another officer's request id never answers with this record.
     uniqueIndex('timpora_findings_request_key')
-      .on(t.operationId, t.requestId)
+      .on(t.operationId, t.recordedBy, t.requestId)
       .where(sql`request_id is not null`),
   ],
 );

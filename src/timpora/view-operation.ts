@@ -72,6 +72,7 @@ async function findingViews(db: Executor, viewer: TimporaViewer, findings: Timpo
       : null;
     return {
       ...f,
+      foreignerId: masked ? null : f.foreignerId,
       person,
       documentNumber: documentNumber && masked ? partialDocumentNumber(documentNumber) : documentNumber,
       masked,

@@ -44,7 +44,11 @@ export function FindingPage({ ctx, operation, agencies, state, requestId }: Prop
       </p>
       <h1>{label('title')}</h1>
       <p>{label('lead')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={{ ...labels, handedToAgencyId: label('agency') }} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={state.errors}
+        labels={{ ...labels, handedToAgencyId: label('agency'), photo: label('photo') }}
+      />
       <form
         method="post"
         action={`/officer/timpora/operations/${operation.id}/findings`}
