@@ -12,6 +12,7 @@ import type { Account } from '../src/platform/auth/schema.ts';
 import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
 import { callerAs, makeSponsor, makeStayPermit } from '../src/stay-permits/test-support.ts';
 import { bearerOf } from '../src/border-passes/test-support.ts';
+import { openReportCase } from '../src/enforcement/test-support.ts';
 import { makeForeigner } from '../src/foreigners/test-support.ts';
 import { kupangVillage, makeAgency, makeOperation, makePartner, makeTeam } from '../src/timpora/test-support.ts';
 import { describeApp } from './db.ts';
@@ -115,13 +116,16 @@ describeApp('authorisation by relation', (ctx) => {
       expect(body).not.toContain(person.doc.documentNumber);
       expect(body).not.toContain(person.id);
     }
+    // Being in a team gives no write outside it: the partner still may not open a case about the person it saw.
     const token = await bearerOf(ctx.db, partner);
-    const act = (url: string, payload: Record<string, unknown>) =>
-      ctx.app.inject({ method: 'POST', url, headers: { authorization: token }, payload });
-    expect(
-      (await act('/api/v1/enforcement/cases', { unitCode: 'KANIM-KUPANG', sourceKind: 'report' })).statusCode,
-    ).toBe(403);
-    expect((await act('/api/v1/detention/detainees', {})).statusCode).toBe(403);
-    expect((await act(`/api/v1/refugees/${crypto.randomUUID()}/reports`, {})).statusCode).toBe(403);
+    expect((await openReportCase(ctx.app, token, 'KANIM-KUPANG', person.id)).status).toBe(403);
+    const month = witaDate().slice(0, 7);
+    const report = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/refugees/${crypto.randomUUID()}/reports`,
+      headers: { authorization: token },
+      payload: { month },
+    });
+    expect(report.statusCode).toBe(403);
   });
 });
