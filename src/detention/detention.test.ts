@@ -220,6 +220,16 @@ describeDb('detainees at the Rudenim', (ctx) => {
     const later = { placedOn: '2025-04-01', decisionDate: '2025-04-01', handedOn: '2025-04-01' };
     const fresh = await ctx.db.transaction((tx) => placeDetainee(tx, rudenim, placementOf(d.foreignerId, later)));
     expect(fresh).toMatchObject({ firstPlacedOn: null, transferredFromId: null });
+    // A transfer long before starts no count; a placement before the last detention ended overlaps it.
+    await act(rudenimHead, fresh.id, { step: 'transfer', on: '2025-05-01', to: 'Rudenim Denpasar' });
+    const place = (on: string) =>
+      ctx.db
+        .transaction((tx) =>
+          placeDetainee(tx, rudenim, placementOf(d.foreignerId, { placedOn: on, decisionDate: on, handedOn: on })),
+        )
+        .catch((e: { fields?: Record<string, string> }) => e.fields);
+    expect(await place('2025-04-20')).toEqual({ placedOn: 'detention.v.overlapsEarlier' });
+    expect(await place('2025-09-01')).toMatchObject({ firstPlacedOn: null, transferredFromId: null });
   });
 
   it('refuses a placement day in the future', async () => {

@@ -222,6 +222,7 @@ export const detention: Messages<typeof id> = {
     decisionAfterPlacement: 'The decision must be dated on or before the placement.',
     handedAfterPlacement: 'The hand-over must be on or before the placement.',
     unknownPerson: 'This foreigner is not in the register.',
+    overlapsEarlier: 'This day falls before this foreigner’s last detention ended.',
     alreadyDetained: 'This foreigner is already detained.',
     notHeld: 'This is more than the property held.',
     dayOutside: 'The date must lie between the placement and today.',

@@ -219,6 +219,7 @@ export const detention = {
     decisionAfterPlacement: 'Keputusan harus ada pada atau sebelum tanggal penempatan.',
     handedAfterPlacement: 'Serah terima harus pada atau sebelum tanggal penempatan.',
     unknownPerson: 'Orang asing ini tidak ada dalam register.',
+    overlapsEarlier: 'Tanggal ini sebelum detensi terakhir orang asing ini berakhir.',
     alreadyDetained: 'Orang asing ini sudah didetensi.',
     notHeld: 'Jumlah ini melebihi barang yang disimpan.',
     dayOutside: 'Tanggal harus di antara penempatan dan hari ini.',

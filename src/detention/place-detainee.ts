@@ -3,7 +3,7 @@ import { getForeigner } from '../foreigners/get-foreigner.ts';
 import type { TravelDocumentFields } from '../foreigners/read-travel-document-mrz.ts';
 import { recordForeigners } from '../foreigners/record-foreigners.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { addDays, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
@@ -67,11 +67,15 @@ async function personOf(tx: Tx, input: Placement): Promise<string> {
   return id;
 }
 
+/** Days a transferred detainee may take to reach the receiving place and still be one detention. */
+const TRANSFER_DAYS = 2;
+
 /**
- * The person's latest detention when it ended by transfer: the new placement carries that detention on (Pasal 85
- * counts the whole time held, not the time at this place). A person still detained is refused.
+ * The person's latest detention when it ended by a transfer just before this placement: the new placement carries it
+ * on (Pasal 85 counts the whole time held, not the time at this place). A transfer long ago starts no count, and a
+ * placement before the latest detention ended (overlapping it) or of a person still detained is refused.
  */
-async function transferredFrom(tx: Tx, foreignerId: string): Promise<Detainee | null> {
+async function transferredFrom(tx: Tx, foreignerId: string, placedOn: IsoDate): Promise<Detainee | null> {
   const [held] = await tx
     .select({ id: detainees.id })
     .from(detainees)
@@ -83,7 +87,10 @@ async function transferredFrom(tx: Tx, foreignerId: string): Promise<Detainee | 
     .where(eq(detainees.foreignerId, foreignerId))
     .orderBy(desc(detainees.releasedOn), desc(detainees.createdAt))
     .limit(1);
-  return latest?.releaseReason === 'transferred' ? latest : null;
+  if (latest?.releasedOn && placedOn < latest.releasedOn)
+    throw new AppError('validation_failed', { placedOn: 'detention.v.overlapsEarlier' });
+  const carried = latest?.releaseReason === 'transferred' && placedOn <= addDays(latest.releasedOn!, TRANSFER_DAYS);
+  return carried ? latest : null;
 }
 
 /**
@@ -104,7 +111,7 @@ export async function placeDetainee(tx: Tx, caller: Caller, input: Placement): P
   await checkPlacement(tx, input);
   await ruleOn(tx, input.placedOn);
   const foreignerId = await personOf(tx, input);
-  const earlier = await transferredFrom(tx, foreignerId);
+  const earlier = await transferredFrom(tx, foreignerId, input.placedOn);
   const [detainee] = await tx
     .insert(detainees)
     .values({

@@ -18,9 +18,10 @@ async function permitErrors(tx: Tx, measure: MeasureInput, foreignerId: string):
   const permit = await getStayPermit(tx, measure.permitId).catch(() => null);
   if (!permit || permit.foreignerId !== foreignerId) return { permitId: 'enforcement.v.notTheirPermit' };
   if (permit.status !== 'active') return { permitId: 'enforcement.v.permitNotActive' };
-  // A restriction cuts the permit short: the new end lies within what it allowed.
+  // A restriction cuts the permit short from today on: never back into days already allowed, nor past its end.
   const { validUntil } = measure;
-  if (validUntil && (validUntil < permit.validFrom || validUntil >= permit.validUntil))
+  const earliest = [permit.validFrom, witaDate()].sort().at(-1)!;
+  if (validUntil && (validUntil < earliest || validUntil >= permit.validUntil))
     return { until_permit: 'enforcement.v.permitEndOutside' };
   return {};
 }

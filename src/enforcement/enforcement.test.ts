@@ -264,7 +264,11 @@ describeApp('administrative action cases', (ctx) => {
 
   it('cuts a permit short to the decided end, within what it allowed', async () => {
     const who = await person('DIBATASI');
-    const permit = await makeStayPermit(ctx.db, { foreignerId: who.id, unitCode: u.unitCode });
+    const permit = await makeStayPermit(ctx.db, {
+      foreignerId: who.id,
+      unitCode: u.unitCode,
+      validFrom: addDays(today, -30),
+    });
     const id = (await openReportCase(ctx.app, u.officerToken, u.unitCode, who.id)).body.id;
     await act(u.officerToken, id, { step: 'examine', examinedOn: today, examiner: 'A', place: 'K', statement: 'B' });
     await act(u.headToken, id, { step: 'opine', opinion: 'C', proposed: ['permit'] });
@@ -275,6 +279,8 @@ describeApp('administrative action cases', (ctx) => {
         measures: [{ type: 'permit', permitId: permit.id, validUntil }],
       });
     expect((await decide(addDays(permit.validUntil, 1))).body.error?.fields).toHaveProperty('until_permit');
+    // Never back into days already allowed: the holder would owe them as overstay.
+    expect((await decide(addDays(today, -1))).body.error?.fields).toHaveProperty('until_permit');
     const decided = await decide(addDays(today, 30));
     expect(decided.body.status).toBe('decided');
     await act(u.officerToken, id, { step: 'execute', measureId: decided.body.measures[0]!.id });

@@ -13,6 +13,7 @@ import { cancelStayPermit } from '../stay-permits/cancel-stay-permit.ts';
 import { endStayPermit } from '../stay-permits/end-stay-permit.ts';
 import { getStayPermit } from '../stay-permits/get-stay-permit.ts';
 import { listPermitsOfForeigner } from '../stay-permits/list-permits-of-foreigner.ts';
+import type { StayPermit } from '../stay-permits/schema.ts';
 import type { CaseStepInput, DeportationInput } from './case-steps.ts';
 import { deportations, enforcementMeasures, type EnforcementCase, type EnforcementMeasure } from './schema.ts';
 import { assertDateBetween } from './step-dates.ts';
@@ -47,6 +48,17 @@ async function endPermitsOnDeportation(tx: Tx, caller: Caller, found: Enforcemen
       await endStayPermit(tx, caller, { permitId: permit.id, leaveBy: departOn, reference });
     else await cancelStayPermit(tx, caller, { permitId: permit.id, reason: 'deportation', reference });
   }
+}
+
+/**
+ * The decided end, carried out: never before today (a decision carried out late does not make the holder an
+ * overstayer for days already past), and never later than the permit now ends, nor on a permit that has lapsed.
+ */
+async function cutPermitShort(tx: Tx, caller: Caller, permit: StayPermit, decided: IsoDate, reference: string | null) {
+  const today = witaDate();
+  if (permit.validUntil < today) return;
+  const leaveBy = decided < today ? today : decided;
+  if (leaveBy < permit.validUntil) await endStayPermit(tx, caller, { permitId: permit.id, leaveBy, reference });
 }
 
 /**
@@ -115,10 +127,11 @@ export async function executeMeasure(
   const measure = await pendingMeasure(tx, found.id, input.measureId);
   let deportationId: string | null = null;
   // A deportation carried out first has ended the permit already: nothing is left to cancel or cut short.
-  if (measure.type === 'permit' && (await getStayPermit(tx, measure.permitId!)).status === 'active') {
-    const permitId = measure.permitId!;
+  const permit = measure.type === 'permit' ? await getStayPermit(tx, measure.permitId!) : null;
+  if (permit?.status === 'active') {
+    const permitId = permit.id;
     const reference = found.decisionNumber;
-    if (measure.validUntil) await endStayPermit(tx, caller, { permitId, leaveBy: measure.validUntil, reference });
+    if (measure.validUntil) await cutPermitShort(tx, caller, permit, measure.validUntil, reference);
     else await cancelStayPermit(tx, caller, { permitId, reason: measure.basis, reference });
   }
   if (measure.type === 'deportation') {
