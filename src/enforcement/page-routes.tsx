@@ -10,6 +10,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { requestIdField } from '../platform/http/fields.ts';
 import type { FormState } from '../platform/views/form.tsx';
+import { sendStoredFile } from '../platform/storage/send-stored-file.ts';
 import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { attachBap } from './attach-bap.ts';
 import { renderEmbassyLetterPdf } from './embassy-letter-pdf.ts';
@@ -159,12 +160,7 @@ export async function registerEnforcementPages(fastify: FastifyInstance): Promis
       const view = await db().transaction((tx) => viewCase(tx, caller, req.params.id));
       if (!view.case.bapKey) throw new AppError('not_found');
       const stored = await storage.get(view.case.bapKey);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="bap-${view.case.id.slice(0, 8)}.pdf"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stored.body);
+      return sendStoredFile(reply, stored, { filename: `bap-${view.case.id.slice(0, 8)}.pdf` });
     },
   );
 
