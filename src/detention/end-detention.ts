@@ -2,10 +2,10 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
-import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
 import { closeDetention } from './close-detention.ts';
 import { lockDetainee } from './perform-detainee-action.ts';
+import { authorizeRole } from './policy.ts';
 import { detaineeActions, detainees } from './schema.ts';
 
 /**
@@ -19,8 +19,7 @@ export async function endDetentionOnDeportation(
   caller: Caller,
   input: { foreignerId: string; caseRef: string; on: IsoDate; requestId: string },
 ): Promise<boolean> {
-  if (caller.actor && (caller.actor.kind !== 'officer' || caller.actor.role === 'partner'))
-    throw new AppError('forbidden');
+  authorizeRole(caller.actor, 'detention.deport');
   const [current] = await tx
     .select({ id: detainees.id })
     .from(detainees)
@@ -36,9 +35,10 @@ export async function endDetentionOnDeportation(
   const detainee = await lockDetainee(tx, current.id);
   if (await findActionByRequest(tx, detaineeActions, detaineeActions.detaineeId, detainee.id, input.requestId))
     return true;
+  // Left the country before the recorded placement day: the detention ends on the day it began, never before.
   await closeDetention(tx, caller, detainee, {
     type: 'release',
-    on: input.on,
+    on: input.on < detainee.placedOn ? detainee.placedOn : input.on,
     reason: 'deported',
     reference: input.caseRef,
     requestId: input.requestId,

@@ -9,6 +9,8 @@ export type DetentionAction =
   | 'detention.authority'
   | 'detention.release'
   | 'detention.health'
+  /** A release as deported, by the administrative-action case that carried the deportation out (its own decision). */
+  | 'detention.deport'
   | 'refugee.view'
   | 'refugee.act';
 
@@ -28,6 +30,7 @@ const roles: Record<DetentionAction, readonly OfficerRole[]> = {
   'detention.authority': overseers,
   'detention.release': ['head_of_office'],
   'detention.health': overseers,
+  'detention.deport': overseers,
   'refugee.view': overseers,
   'refugee.act': overseers,
 };
