@@ -7,11 +7,12 @@ import { STORAGE_DELETE_JOB } from '../platform/storage/delete-job.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
 import type { Storage } from '../platform/storage/storage.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
+import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { actorScope } from '../units/scope.ts';
 import { lockCase, performCaseAction } from './perform-case-action.ts';
 import { authorize, authorizeRole } from './policy.ts';
-import type { EnforcementCase } from './schema.ts';
+import { enforcementCaseActions, type EnforcementCase } from './schema.ts';
 import { caseWorkflow } from './workflow.ts';
 
 /**
@@ -32,6 +33,15 @@ export async function attachBap(
     unitCode: before.unitCode,
     scope: await actorScope(tx, caller.actor),
   });
+  // A resent upload finds its first one and stores nothing.
+  const resent = await findActionByRequest(
+    tx,
+    enforcementCaseActions,
+    enforcementCaseActions.caseId,
+    before.id,
+    input.requestId,
+  );
+  if (resent) return before;
   assertStepAllowed(caseWorkflow, 'attachBap', before.status);
   if ((await sniffDocument(input.file.bytes)) !== 'application/pdf')
     throw new AppError('validation_failed', { file: 'enforcement.v.pdfOnly' });
@@ -43,8 +53,7 @@ export async function attachBap(
     bapKey: key,
     requestId: input.requestId,
   });
-  // A resent upload finds its first file kept: this copy goes; a replaced BAP goes once this commits.
-  if (after.bapKey !== key) await enqueueJob(tx, STORAGE_DELETE_JOB, { key });
-  else if (before.bapKey) await enqueueJob(tx, STORAGE_DELETE_JOB, { key: before.bapKey });
+  // The BAP it replaces goes once this commits.
+  if (before.bapKey) await enqueueJob(tx, STORAGE_DELETE_JOB, { key: before.bapKey });
   return after;
 }
