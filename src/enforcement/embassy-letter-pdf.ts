@@ -4,9 +4,15 @@ import type { CaseView } from './view-case.ts';
 /**
  * The letter notifying the person's embassy or consulate of the deportation, as an A4 PDF in the lodgings receipt's
  * style: the office, the letter's number, the person and their document, the decision and how the person leaves
- * (`exit`: the crossing point's or airport's name).
+ * (`exit`: the crossing point's or airport's name; `office`: the unit's name as the admins keep it).
  */
-export async function renderEmbassyLetterPdf(view: CaseView, exit: string, t: T, lang: Lang): Promise<Buffer> {
+export async function renderEmbassyLetterPdf(
+  view: CaseView,
+  names: { office: string; exit: string },
+  t: T,
+  lang: Lang,
+): Promise<Buffer> {
+  const { office, exit } = names;
   const deportation = view.deportation!;
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
@@ -21,7 +27,6 @@ export async function renderEmbassyLetterPdf(view: CaseView, exit: string, t: T,
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const office = view.case.unitCode.replace(/^KANIM-/, '').replaceAll('-', ' ');
   const person = view.person;
   const document = person.documents.at(-1);
   doc.font('Helvetica').fontSize(9).fillColor('#444').text(t('enforcement.letter.office', { office }));

@@ -132,11 +132,10 @@ export const enforcement: Messages<typeof id> = {
     dateInFuture: 'This date cannot be after today.',
     dateBeforeStep: 'This date cannot be before the step it follows.',
     permitEndOutside: 'The new end must fall within the permit’s validity, before its present end.',
-    departInFuture: 'A deportation is recorded once carried out: the date cannot be after today.',
   },
   letter: {
     title: 'Notice of deportation',
-    office: 'Directorate General of Immigration · Immigration Office {{office}}',
+    office: 'Directorate General of Immigration · {{office}}',
     number: 'Number: {{number}}',
     to: 'To: {{embassy}}',
     body: 'We hereby notify you that the following national of your country is subject to the administrative immigration action of deportation:',

@@ -129,11 +129,10 @@ export const enforcement = {
     dateInFuture: 'Tanggal ini tidak boleh sesudah hari ini.',
     dateBeforeStep: 'Tanggal ini tidak boleh sebelum langkah sebelumnya.',
     permitEndOutside: 'Tanggal berakhir harus dalam masa berlaku izin tinggal dan sebelum akhirnya.',
-    departInFuture: 'Deportasi dicatat setelah dilaksanakan: tanggal tidak boleh sesudah hari ini.',
   },
   letter: {
     title: 'Pemberitahuan Deportasi',
-    office: 'Direktorat Jenderal Imigrasi · Kantor Imigrasi {{office}}',
+    office: 'Direktorat Jenderal Imigrasi · {{office}}',
     number: 'Nomor: {{number}}',
     to: 'Kepada: {{embassy}}',
     body: 'Dengan hormat, kami memberitahukan bahwa warga negara Anda berikut dikenai tindakan administratif keimigrasian berupa deportasi:',

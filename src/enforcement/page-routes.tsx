@@ -10,6 +10,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { registerUploadParser, uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { requestIdField } from '../platform/http/fields.ts';
 import type { FormState } from '../platform/views/form.tsx';
+import { getUnit } from '../units/list-units.ts';
 import { sendStoredFile } from '../platform/storage/send-stored-file.ts';
 import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { attachBap } from './attach-bap.ts';
@@ -143,7 +144,8 @@ export async function registerEnforcementPages(fastify: FastifyInstance): Promis
       const view = await db().transaction((tx) => viewCase(tx, caller, req.params.id));
       if (!view.deportation) throw new AppError('not_found');
       const point = await getCrossingPoint(db(), view.deportation.crossingPointCode);
-      const pdf = await renderEmbassyLetterPdf(view, point.name, req.t, req.lang);
+      const unit = await getUnit(db(), view.case.unitCode);
+      const pdf = await renderEmbassyLetterPdf(view, { office: unit.name, exit: point.name }, req.t, req.lang);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="deportasi-${view.case.id.slice(0, 8)}.pdf"`)
