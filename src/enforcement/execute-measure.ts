@@ -72,8 +72,6 @@ async function deport(
   found: EnforcementCase,
   input: DeportationInput,
 ): Promise<string> {
-  if (input.departOn > witaDate())
-    throw new AppError('validation_failed', { departOn: 'enforcement.v.departInFuture' });
   assertDateBetween('departOn', input.departOn, found.decidedOn);
   const point = await getCrossingPoint(tx, input.crossingPointCode).catch(() => {
     throw new AppError('validation_failed', { crossingPointCode: 'v.choose' });
