@@ -1,6 +1,6 @@
 import { and, asc, desc, gte, isNull, lte, or } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { addDays, addMonths, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { borderPassDistricts, borderPassRules, type BorderPassRule } from './schema.ts';
@@ -32,15 +32,6 @@ export async function eligibleDistrictCodes(db: Executor, day: IsoDate): Promise
     .where(inForce(borderPassDistricts, day))
     .orderBy(asc(borderPassDistricts.districtCode));
   return rows.map((r) => r.code);
-}
-
-/** The same day `months` later; a day the month lacks falls back to its last (31 January + 1 month: 28 February). */
-export function addMonths(day: IsoDate, months: number): IsoDate {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
 }
 
 /** The last day a pass issued on `issuedOn` is valid: a year's pass issued 10 March is valid to 9 March. */

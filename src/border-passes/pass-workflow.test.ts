@@ -5,10 +5,10 @@ import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { jpeg, postMultipart } from '../../test/uploads.ts';
 import type { Account } from '../platform/auth/schema.ts';
-import { addDays } from '../platform/calendar/wita.ts';
+import { addDays, addMonths } from '../platform/calendar/wita.ts';
 import { findPassForCrossing } from './find-pass-for-crossing.ts';
 import { passVerifyUrl } from './pass-json.ts';
-import { addMonths, allowedReturnDate } from './pass-rules.ts';
+import { allowedReturnDate } from './pass-rules.ts';
 import { borderPassActions, borderPasses, type BorderPass } from './schema.ts';
 import { bearerOf, makeBorderPass, passBody, passInput } from './test-support.ts';
 

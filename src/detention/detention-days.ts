@@ -1,20 +1,8 @@
 import { and, desc, gte, isNull, lte, or } from 'drizzle-orm';
-import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { detentionRules, type Detainee, type DetentionRule } from './schema.ts';
-
-/** The date `months` calendar months on, kept to the month's last day (31 Aug + 6 months = 28/29 Feb). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** The rule in force on the placement day. */
 export async function ruleOn(db: Executor, day: IsoDate): Promise<DetentionRule> {

@@ -22,6 +22,20 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** 0 = Sunday … 6 = Saturday. */
+/** The date `months` calendar months on, kept to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Calendar days from one date to another: 0 on the same day, negative when `to` comes first. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
 export function dayOfWeek(date: IsoDate): number {
   return new Date(`${date}T00:00:00.000Z`).getUTCDay();
 }
