@@ -1,12 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, formatNumber } from '../../platform/i18n/index.ts';
+import { formatCalendarDate, formatDateTime, formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, TextArea, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { DetaineeView } from '../get-detainee.ts';
 import { blocks, releaseReasons } from '../schema.ts';
 import type { DetaineeStep } from '../workflow.ts';
-import { day } from './detention-page.tsx';
 
 type Props = { ctx: PageContext; view: DetaineeView; steps: DetaineeStep[]; state: FormState; requestId: string };
 
@@ -111,22 +110,28 @@ export function DetaineePage({ ctx, view, steps, state, requestId }: Props) {
       <ErrorSummary ctx={ctx} errors={state.errors} labels={{}} />
       <dl>
         {row('status', t(`detention.statuses.${d.status}`))}
-        {row('decision', `${d.decisionNumber}, ${day(ctx, d.decisionDate)} — ${d.signedBy}`)}
+        {row('decision', `${d.decisionNumber}, ${formatCalendarDate(ctx.lang, d.decisionDate)} — ${d.signedBy}`)}
         {row('reason', t(`detention.reasons.${d.reason}`))}
         {row('place', d.place)}
         {row(
           'authority',
           d.authorityUnitCode === d.unitCode ? d.unitCode : t('detention.titipan', { unit: d.authorityUnitCode }),
         )}
-        {row('handover', `${d.handedByAgency} (${d.handedByOfficer}), ${day(ctx, d.handedOn)}`)}
+        {row('handover', `${d.handedByAgency} (${d.handedByOfficer}), ${formatCalendarDate(ctx.lang, d.handedOn)}`)}
         {row('block', `${t(`detention.blocks.${d.block}`)}${d.room ? ` ${d.room}` : ''}`)}
-        {row('days', t('detention.detail.daysValue', { n: formatNumber(ctx.lang, d.days), on: day(ctx, d.limitOn) }))}
-        {row('reviewDue', d.reviewDueOn ? day(ctx, d.reviewDueOn) : '—')}
+        {row(
+          'days',
+          t('detention.detail.daysValue', {
+            n: formatNumber(ctx.lang, d.days),
+            on: formatCalendarDate(ctx.lang, d.limitOn),
+          }),
+        )}
+        {row('reviewDue', d.reviewDueOn ? formatCalendarDate(ctx.lang, d.reviewDueOn) : '—')}
         {d.caseRef && row('caseRef', d.caseRef)}
         {d.releasedOn &&
           row(
             'released',
-            `${day(ctx, d.releasedOn)}: ${t(`detention.releaseReasons.${d.releaseReason}`)} ${d.releaseRef ?? ''}`,
+            `${formatCalendarDate(ctx.lang, d.releasedOn)}: ${t(`detention.releaseReasons.${d.releaseReason}`)} ${d.releaseRef ?? ''}`,
           )}
       </dl>
       <h2>{t('detention.property.title')}</h2>
@@ -150,7 +155,7 @@ export function DetaineePage({ ctx, view, steps, state, requestId }: Props) {
             <ul>
               {view.health.map((h) => (
                 <li key={h.id}>
-                  {day(ctx, h.checkedOn)}, {h.examiner}: {h.findings}
+                  {formatCalendarDate(ctx.lang, h.checkedOn)}, {h.examiner}: {h.findings}
                 </li>
               ))}
             </ul>

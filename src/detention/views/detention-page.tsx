@@ -1,5 +1,4 @@
-import { witaInstant } from '../../platform/calendar/wita.ts';
-import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
+import { formatCalendarDate, formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
@@ -8,7 +7,6 @@ import type { DetentionAlert } from '../schema.ts';
 
 type Props = { ctx: PageContext; rows: DetaineeRow[]; alerts: DetentionAlert[]; canPlace: boolean };
 
-export const day = (ctx: PageContext, date: string) => formatDate(ctx.lang, witaInstant(date));
 export const nameOf = (p: { surname: string; givenNames: string; nationality: string } | null) =>
   p ? `${p.surname}, ${p.givenNames} (${p.nationality})` : '—';
 
@@ -23,7 +21,7 @@ function Alerts({ ctx, alerts }: { ctx: PageContext; alerts: DetentionAlert[] })
         <ul>
           {alerts.map((a) => (
             <li key={a.id}>
-              {day(ctx, a.raisedOn)}: {t(`detention.alertKinds.${a.kind}`, { key: a.key })}{' '}
+              {formatCalendarDate(ctx.lang, a.raisedOn)}: {t(`detention.alertKinds.${a.kind}`, { key: a.key })}{' '}
               <a
                 href={
                   a.kind === 'missed_reports'
@@ -91,12 +89,12 @@ export function DetentionPage({ ctx, rows, alerts, canPlace }: Props) {
                     {t(`detention.blocks.${r.block}`)}
                     {r.room ? ` ${r.room}` : ''}
                   </td>
-                  <td>{day(ctx, r.placedOn)}</td>
+                  <td>{formatCalendarDate(ctx.lang, r.placedOn)}</td>
                   <td>
                     {formatNumber(ctx.lang, r.days)}{' '}
-                    <small>{t('detention.limitOn', { on: day(ctx, r.limitOn) })}</small>
+                    <small>{t('detention.limitOn', { on: formatCalendarDate(ctx.lang, r.limitOn) })}</small>
                   </td>
-                  <td>{r.reviewDueOn ? day(ctx, r.reviewDueOn) : '—'}</td>
+                  <td>{r.reviewDueOn ? formatCalendarDate(ctx.lang, r.reviewDueOn) : '—'}</td>
                   <td>{t(`detention.statuses.${r.status}`)}</td>
                 </tr>
               ))}

@@ -1,8 +1,7 @@
-import { formatNumber } from '../../platform/i18n/index.ts';
+import { formatCalendarDate, formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { OccupancyReport } from '../count-occupancy.ts';
-import { day } from './detention-page.tsx';
 
 const tallies = ['men', 'women', 'children', 'other'] as const;
 
@@ -24,7 +23,11 @@ export function OccupancyPage({ ctx, report }: { ctx: PageContext; report: Occup
         </button>
       </form>
       <p>
-        {t('detention.occupancy.total', { n: n(report.total), unit: report.unitCode, on: day(ctx, report.on) })}{' '}
+        {t('detention.occupancy.total', {
+          n: n(report.total),
+          unit: report.unitCode,
+          on: formatCalendarDate(ctx.lang, report.on),
+        })}{' '}
         <a href={`/api/v1/detention/occupancy?unit=${report.unitCode}&on=${report.on}`}>JSON</a>
       </p>
       <table>
