@@ -12,7 +12,7 @@ import {
   OpenCaseBody,
 } from './inputs.ts';
 import { listCases } from './list-cases.ts';
-import { openCase } from './open-case.ts';
+import { openCase, openCaseInputOf } from './open-case.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import type { EnforcementCase } from './schema.ts';
 import { viewCase, type CaseView } from './view-case.ts';
@@ -66,15 +66,7 @@ export function registerEnforcementApiRoutes(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
-      const b = req.body;
-      const opened = await db().transaction((tx) =>
-        openCase(tx, caller, {
-          unitCode: b.unitCode,
-          source: { kind: b.sourceKind, ref: b.sourceRef, foreignerId: b.foreignerId },
-          grounds: b.grounds,
-          requestId: b.requestId,
-        }),
-      );
+      const opened = await db().transaction((tx) => openCase(tx, caller, openCaseInputOf(req.body)));
       return reply.code(201).send(caseJson(opened, null));
     },
   );

@@ -8,7 +8,7 @@ import { actorScope } from '../units/scope.ts';
 import { findOpenCase } from './find-open-case.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import { resolveCaseSource, type CaseSourceInput } from './resolve-case-source.ts';
-import { enforcementCaseActions, enforcementCases, type EnforcementCase } from './schema.ts';
+import { enforcementCaseActions, enforcementCases, type CaseSource, type EnforcementCase } from './schema.ts';
 
 export type OpenCaseInput = {
   unitCode: string;
@@ -16,6 +16,21 @@ export type OpenCaseInput = {
   grounds: string;
   requestId?: string | null;
 };
+
+/** The open-case form's and API's flat fields, as the use case takes them. */
+export const openCaseInputOf = (b: {
+  unitCode: string;
+  sourceKind: CaseSource;
+  sourceRef: string;
+  foreignerId?: string | null;
+  grounds: string;
+  requestId?: string | null;
+}): OpenCaseInput => ({
+  unitCode: b.unitCode,
+  source: { kind: b.sourceKind, ref: b.sourceRef, foreignerId: b.foreignerId },
+  grounds: b.grounds,
+  requestId: b.requestId,
+});
 
 async function personOf(tx: Tx, id: string): Promise<ForeignerRecord> {
   try {

@@ -17,7 +17,7 @@ import { attachBap } from './attach-bap.ts';
 import { renderEmbassyLetterPdf } from './embassy-letter-pdf.ts';
 import { CaseActionForm, CaseParams, CasesPageQuery, OpenCaseBody } from './inputs.ts';
 import { listCases } from './list-cases.ts';
-import { openCase } from './open-case.ts';
+import { openCase, openCaseInputOf } from './open-case.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import { roleMay } from './policy.ts';
 import type { CaseStatus } from './schema.ts';
@@ -106,15 +106,7 @@ export async function registerEnforcementPages(fastify: FastifyInstance): Promis
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
-      const b = req.body;
-      const opened = await db().transaction((tx) =>
-        openCase(tx, caller, {
-          unitCode: b.unitCode,
-          source: { kind: b.sourceKind, ref: b.sourceRef, foreignerId: b.foreignerId },
-          grounds: b.grounds,
-          requestId: b.requestId,
-        }),
-      );
+      const opened = await db().transaction((tx) => openCase(tx, caller, openCaseInputOf(req.body)));
       return reply.redirect(`/officer/enforcement/cases/${opened.id}`, 303);
     },
   );
