@@ -130,4 +130,13 @@ describeApp('Timpora guards: photos, masking, scope, counts and request ids', (c
     );
     expect(step.statusCode).toBe(422);
   });
+  it('refuses given names in another script, and takes a document without expiry (null, as a scanned MRZ gives)', async () => {
+    const op = await makeOperation(ctx.db, [await makeTeam(ctx.db)]);
+    const doc = { documentNumber: `N${Date.now() % 1e8}`, surname: 'ORLOV', birthDate: '1980-01-02', sex: 'M' };
+    const cyrillic = await finding(op.id, { ...doc, givenNames: 'ИВАН' });
+    expect(cyrillic.statusCode).toBe(422);
+    expect(cyrillic.json().error.fields).toHaveProperty('givenNames');
+    const noExpiry = await finding(op.id, { ...doc, givenNames: 'IVAN', expiresOn: null });
+    expect(noExpiry.statusCode, noExpiry.body).toBe(200);
+  });
 });
