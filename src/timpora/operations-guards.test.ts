@@ -4,7 +4,7 @@ import { describeApp } from '../../test/db.ts';
 import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { exe, postMultipart } from '../../test/uploads.ts';
-import { apiTokenOf } from '../lodgings/test-support.ts';
+import { apiTokenOf, makeLodging } from '../lodgings/test-support.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { countOperations } from './count-operations.ts';
 import { initials, partialDocumentNumber } from './mask-identity.ts';
@@ -138,5 +138,27 @@ describeApp('Timpora guards: photos, masking, scope, counts and request ids', (c
     expect(cyrillic.json().error.fields).toHaveProperty('givenNames');
     const noExpiry = await finding(op.id, { ...doc, givenNames: 'IVAN', expiresOn: null });
     expect(noExpiry.statusCode, noExpiry.body).toBe(200);
+  });
+  it('refuses a lodging outside the officer’s units as a target, and an unknown village', async () => {
+    const team = await makeTeam(ctx.db);
+    const { lodging: own } = await makeLodging(ctx.db, { regencyCode: '53.71', unitCode: 'KANIM-KUPANG' });
+    const { lodging: far } = await makeLodging(ctx.db);
+    const plan = (lodgingIds: string[], villageCodes: string[] = []) =>
+      api(token, '/api/v1/oversight/operations', {
+        title: `Operasi ${crypto.randomUUID()}`,
+        teamIds: [team.id],
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-03',
+        lodgingIds,
+        villageCodes,
+      });
+    const refused = await plan([own.id, far.id], [village, '53.71.99.9999']);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toMatchObject({
+      lodgingIds: expect.any(String),
+      villageCodes: expect.any(String),
+    });
+    const planned = await plan([own.id], [village]);
+    expect(planned.statusCode, planned.body).toBe(200);
   });
 });
