@@ -184,7 +184,7 @@ export const timpora: Messages<typeof id> = {
       'Provincial and waters teams are run by the Kanwil; regency/city and kecamatan teams by a Kantor Imigrasi.',
     regency: 'Choose a regency or city from the list.',
     district: 'Choose a kecamatan from the list.',
-    parent: 'Choose a parent team of the right level.',
+    parent: 'Choose a parent team of the right level, region and office.',
     notPartner: 'No partner account has this address.',
     agencyNotInTeam: 'This agency is not yet a member of the team.',
     otherAgency: 'This account is already registered for another agency.',

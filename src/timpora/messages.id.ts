@@ -180,7 +180,7 @@ export const timpora = {
     unitForLevel: 'Tim provinsi dan perairan dijalankan Kanwil; tim kabupaten/kota dan kecamatan oleh Kantor Imigrasi.',
     regency: 'Pilih kabupaten/kota dari daftar.',
     district: 'Pilih kecamatan dari daftar.',
-    parent: 'Pilih tim induk yang sesuai tingkatnya.',
+    parent: 'Pilih tim induk yang sesuai tingkatnya, wilayahnya dan kantornya.',
     notPartner: 'Tidak ada akun mitra dengan alamat ini.',
     agencyNotInTeam: 'Instansi ini belum menjadi anggota tim.',
     otherAgency: 'Akun ini sudah terdaftar untuk instansi lain.',
