@@ -195,6 +195,7 @@ export const timpora: Messages<typeof id> = {
     notInRegister: 'This passport is not registered yet. Scan its MRZ or fill in all its details.',
     severalInRegister: 'More than one person has this number. Fill in the date of birth and the name.',
     foundInFuture: 'The time of the check cannot be in the future.',
+    foundBeforeStart: 'The time of the check cannot be before the operation starts.',
     agencyOnlyWhenHanded: 'Name an agency only when the person was handed over.',
     violationWithNone: 'The outcome "no violation" takes no violation.',
     undocumentedViolation: 'No document: choose no document, illegal entry, or other.',

@@ -191,6 +191,7 @@ export const timpora = {
     notInRegister: 'Paspor ini belum terdaftar. Pindai MRZ-nya atau isi datanya lengkap.',
     severalInRegister: 'Nomor ini milik lebih dari satu orang. Isi tanggal lahir dan nama.',
     foundInFuture: 'Waktu pemeriksaan tidak boleh di masa depan.',
+    foundBeforeStart: 'Waktu pemeriksaan tidak boleh sebelum operasi dimulai.',
     agencyOnlyWhenHanded: 'Isi instansi hanya bila orang itu diserahkan.',
     violationWithNone: 'Tindakan "tidak ada pelanggaran" tidak disertai pelanggaran.',
     undocumentedViolation: 'Tanpa dokumen: pilih tanpa dokumen, masuk tanpa izin, atau lainnya.',

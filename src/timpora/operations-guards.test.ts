@@ -161,4 +161,11 @@ describeApp('Timpora guards: photos, masking, scope, counts and request ids', (c
     const planned = await plan([own.id], [village]);
     expect(planned.statusCode, planned.body).toBe(200);
   });
+  it('refuses a check timed before the operation starts', async () => {
+    const op = await makeOperation(ctx.db, [await makeTeam(ctx.db)]);
+    const early = await finding(op.id, { foundAt: '2026-03-01T23:00:00+08:00' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.fields).toHaveProperty('foundAt');
+    expect((await finding(op.id, { foundAt: '2026-03-02T00:30:00+08:00' })).statusCode).toBe(200);
+  });
 });
