@@ -5,11 +5,12 @@ import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { exe, postMultipart } from '../../test/uploads.ts';
 import { apiTokenOf, makeLodging } from '../lodgings/test-support.ts';
+import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { countOperations } from './count-operations.ts';
 import { initials, partialDocumentNumber } from './mask-identity.ts';
 import { timporaFindings, timporaMeetings, timporaOperations, timporaRecommendations } from './schema.ts';
-import { kupangVillage, makeAgency, makeOperation, makeTeam } from './test-support.ts';
+import { kupangVillage, makeAgency, makeOperation, makePartner, makeTeam } from './test-support.ts';
 
 describeApp('Timpora guards: photos, masking, scope, counts and request ids', (ctx) => {
   let officer: Account;
@@ -167,5 +168,21 @@ describeApp('Timpora guards: photos, masking, scope, counts and request ids', (c
     expect(early.statusCode).toBe(422);
     expect(early.json().error.fields).toHaveProperty('foundAt');
     expect((await finding(op.id, { foundAt: '2026-03-02T00:30:00+08:00' })).statusCode).toBe(200);
+  });
+  it('lists a partner’s operations alone, its read audited with what it listed, not the whole overview', async () => {
+    const team = await makeTeam(ctx.db);
+    const agency = await makeAgency(ctx.db);
+    const partner = await makePartner(ctx.db, agency, [team]);
+    const op = await makeOperation(ctx.db, [team]);
+    const listed = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/oversight/operations',
+      headers: { authorization: `Bearer ${await apiTokenOf(ctx.db, partner)}` },
+    });
+    expect(listed.json<{ id: string }[]>().map((o) => o.id)).toEqual([op.id]);
+    const reads = await ctx.db.select().from(auditLog).where(eq(auditLog.actorId, partner.id));
+    expect(reads.map((r) => [r.action, r.details])).toEqual([
+      ['timpora.partner.browse', { agencyId: agency.id, operations: 1 }],
+    ]);
   });
 });
