@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { transactionStoring } from '../platform/storage/transaction-storing.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { browseTimpora } from './browse-timpora.ts';
+import { browseOperations, browseTimpora } from './browse-timpora.ts';
 import { createOperation } from './create-operation.ts';
 import {
   AgencyBody,
@@ -213,10 +213,7 @@ function registerOperationApiRoutes(fastify: FastifyInstance): void {
         response: { 200: z.array(OperationJson), ...errors },
       },
     },
-    async (req) => {
-      authorizeRole(requireActor(req), 'timpora.view_operation');
-      return (await db().transaction((tx) => browseTimpora(tx, caller(req)))).operations;
-    },
+    async (req) => db().transaction((tx) => browseOperations(tx, caller(req))),
   );
   app.post(
     '/api/v1/oversight/operations',

@@ -35,3 +35,16 @@ export async function browseTimpora(tx: Tx, caller: Caller): Promise<TimporaOver
     });
   return { viewer, teams, meetings, operations };
 }
+
+/** The operations the reader may see, for the API's list; a partner's read is in the audit trail. */
+export async function browseOperations(tx: Tx, caller: Caller): Promise<TimporaOperation[]> {
+  authorizeRole(caller.actor, 'timpora.view_operation');
+  const viewer = await timporaViewer(tx, caller.actor!);
+  const operations = await listOperations(tx, viewer);
+  if (viewer.partner)
+    await appendAudit(tx, caller, {
+      action: 'timpora.partner.browse',
+      details: { agencyId: viewer.partner.agencyId, operations: operations.length },
+    });
+  return operations;
+}

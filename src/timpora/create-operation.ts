@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { findLodgings } from '../lodgings/find-lodgings.ts';
-import { villageExists } from '../regions/queries.ts';
+import { findVillagePlaces } from '../regions/find-village-places.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import {
   operationActions,
@@ -17,7 +17,7 @@ import {
   timporaTeams,
   type TimporaOperation,
 } from './schema.ts';
-import { timporaViewer } from './timpora-viewer.ts';
+import { timporaViewer, type TimporaViewer } from './timpora-viewer.ts';
 
 export type OperationInput = {
   title: string;
@@ -31,13 +31,20 @@ export type OperationInput = {
   requestId?: string | null;
 };
 
-async function operationErrors(tx: Tx, input: OperationInput, teamsFound: number): Promise<FieldErrors> {
+async function operationErrors(
+  tx: Tx,
+  viewer: TimporaViewer,
+  input: OperationInput,
+  teamsFound: number,
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (teamsFound !== new Set(input.teamIds).size) errors.teamIds = 'v.choose';
   if (input.endsOn < input.startsOn) errors.endsOn = 'timpora.v.endsBeforeStart';
-  if ((await findLodgings(tx, input.lodgingIds)).length !== new Set(input.lodgingIds).size)
-    errors.lodgingIds = 'timpora.v.lodging';
-  for (const code of input.villageCodes) if (!(await villageExists(tx, code))) errors.villageCodes = 'v.village';
+  // A lodging the officer's units do not oversee is not theirs to visit.
+  const lodgings = (await findLodgings(tx, input.lodgingIds)).filter((l) => viewer.scope.includes(l.unitCode));
+  if (lodgings.length !== new Set(input.lodgingIds).size) errors.lodgingIds = 'timpora.v.lodging';
+  const villages = await findVillagePlaces(tx, input.villageCodes);
+  if (input.villageCodes.some((code) => !villages.has(code))) errors.villageCodes = 'v.village';
   if (input.recommendationId) {
     // The recommendation must come from a meeting of one of the operation's own teams.
     const [rec] = await tx
@@ -72,7 +79,7 @@ export async function createOperation(tx: Tx, caller: Caller, input: OperationIn
   // Every team taking part, not only the lead, must be of a unit in the officer's scope.
   for (const team of teams)
     authorize(caller.actor, 'timpora.operate', { unitCode: team.unitCode, scope: viewer.scope });
-  const errors = await operationErrors(tx, input, teams.length);
+  const errors = await operationErrors(tx, viewer, input, teams.length);
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
   const [operation] = await tx
     .insert(timporaOperations)

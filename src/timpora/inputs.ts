@@ -161,8 +161,6 @@ export const OperationJson = z.object({
   places: z.string(),
 });
 
-const optionalDoc = <T extends z.ZodType>(schema: T) => blankAsMissing(schema);
-
 /**
  * One check in the field. The person: both MRZ lines (scanned or typed), or the document's fields, or only its
  * nationality and number to find the person in the register, or the nationality alone for someone with no document.
@@ -171,13 +169,14 @@ export const FindingBody = withMrz(
   z.object({
     mrz: blankAsMissing(z.string().max(200, 'v.tooLong')).describe('Both MRZ lines; fill the document fields'),
     nationality: travelDocumentFields.nationality,
-    documentNumber: optionalDoc(travelDocumentFields.documentNumber),
-    surname: optionalDoc(travelDocumentFields.surname),
-    givenNames: optionalDoc(z.string().trim().toUpperCase().max(39, 'v.tooLong')),
-    birthDate: optionalDoc(travelDocumentFields.birthDate),
-    sex: optionalDoc(travelDocumentFields.sex),
-    issuingState: optionalDoc(travelDocumentFields.issuingState),
-    expiresOn: optionalDoc(isoDateField),
+    documentNumber: blankAsMissing(travelDocumentFields.documentNumber),
+    surname: blankAsMissing(travelDocumentFields.surname),
+    givenNames: blankAsMissing(travelDocumentFields.givenNames),
+    birthDate: blankAsMissing(travelDocumentFields.birthDate),
+    sex: blankAsMissing(travelDocumentFields.sex),
+    issuingState: blankAsMissing(travelDocumentFields.issuingState),
+    // A scanned MRZ without an expiry date gives null.
+    expiresOn: blankAsMissing(travelDocumentFields.expiresOn),
     outcome: z.enum(findingOutcomes, { error: 'v.choose' }),
     handedToAgencyId: blankAsMissing(z.uuid({ error: 'v.choose' })),
     violation: blankAsMissing(z.enum(violationTypes, { error: 'v.choose' })),

@@ -6,7 +6,7 @@ import type { Executor, Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { listDistricts, regencyExists } from '../regions/queries.ts';
 import { getUnit } from '../units/list-units.ts';
-import { unitExists } from '../units/unit-exists.ts';
+import { unitScope } from '../units/scope.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import { partnerAgencies, timporaTeamAgencies, timporaTeamPartners, timporaTeams, type TimporaTeam } from './schema.ts';
 import { timporaViewer } from './timpora-viewer.ts';
@@ -18,7 +18,10 @@ const parentLevel = { province: null, waters: 'province', regency: 'province', d
 
 async function teamErrors(db: Executor, input: TeamInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const unit = (await unitExists(db, input.unitCode)) ? await getUnit(db, input.unitCode) : null;
+  const unit = await getUnit(db, input.unitCode).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') return null;
+    throw e;
+  });
   const kanwilTeam = input.level === 'province' || input.level === 'waters';
   if (!unit) errors.unitCode = 'v.unit';
   else if (unit.kind !== (kanwilTeam ? 'kanwil' : 'kanim')) errors.unitCode = 'timpora.v.unitForLevel';
@@ -32,7 +35,11 @@ async function teamErrors(db: Executor, input: TeamInput): Promise<FieldErrors> 
   const wanted = parentLevel[input.level];
   if (input.parentId) {
     const [parent] = await db.select().from(timporaTeams).where(eq(timporaTeams.id, input.parentId));
-    if (!parent || parent.level !== wanted) errors.parentId = 'timpora.v.parent';
+    const code = input.regionCode ?? '';
+    // The parent covers the team's region and its unit is the team's or one above it: never a neighbour's team.
+    const inRegion = !parent?.regionCode || code === parent.regionCode || code.startsWith(`${parent.regionCode}.`);
+    if (!parent || parent.level !== wanted || !inRegion) errors.parentId = 'timpora.v.parent';
+    else if (!(await unitScope(db, parent.unitCode)).includes(input.unitCode)) errors.parentId = 'timpora.v.parent';
   } else if (input.level === 'district') errors.parentId = 'timpora.v.parent';
   return errors;
 }
@@ -117,9 +124,7 @@ export async function linkPartner(
   const [partner] = await tx
     .select({ id: accounts.id })
     .from(accounts)
-    .where(
-      and(eq(accounts.email, input.email.toLowerCase()), eq(accounts.role, 'partner'), isNull(accounts.disabledAt)),
-    );
+    .where(and(eq(accounts.email, input.email), eq(accounts.role, 'partner'), isNull(accounts.disabledAt)));
   if (!partner) throw new AppError('validation_failed', { email: 'timpora.v.notPartner' });
   const [seated] = await tx
     .select()

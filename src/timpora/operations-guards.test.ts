@@ -4,12 +4,13 @@ import { describeApp } from '../../test/db.ts';
 import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { exe, postMultipart } from '../../test/uploads.ts';
-import { apiTokenOf } from '../lodgings/test-support.ts';
+import { apiTokenOf, makeLodging } from '../lodgings/test-support.ts';
+import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { countOperations } from './count-operations.ts';
 import { initials, partialDocumentNumber } from './mask-identity.ts';
 import { timporaFindings, timporaMeetings, timporaOperations, timporaRecommendations } from './schema.ts';
-import { kupangVillage, makeAgency, makeOperation, makeTeam } from './test-support.ts';
+import { kupangVillage, makeAgency, makeOperation, makePartner, makeTeam } from './test-support.ts';
 
 describeApp('Timpora guards: photos, masking, scope, counts and request ids', (ctx) => {
   let officer: Account;
@@ -129,5 +130,59 @@ describeApp('Timpora guards: photos, masking, scope, counts and request ids', (c
       `/officer/timpora/operations/${op.id}`,
     );
     expect(step.statusCode).toBe(422);
+  });
+  it('refuses given names in another script, and takes a document without expiry (null, as a scanned MRZ gives)', async () => {
+    const op = await makeOperation(ctx.db, [await makeTeam(ctx.db)]);
+    const doc = { documentNumber: `N${Date.now() % 1e8}`, surname: 'ORLOV', birthDate: '1980-01-02', sex: 'M' };
+    const cyrillic = await finding(op.id, { ...doc, givenNames: 'ИВАН' });
+    expect(cyrillic.statusCode).toBe(422);
+    expect(cyrillic.json().error.fields).toHaveProperty('givenNames');
+    const noExpiry = await finding(op.id, { ...doc, givenNames: 'IVAN', expiresOn: null });
+    expect(noExpiry.statusCode, noExpiry.body).toBe(200);
+  });
+  it('refuses a lodging outside the officer’s units as a target, and an unknown village', async () => {
+    const team = await makeTeam(ctx.db);
+    const { lodging: own } = await makeLodging(ctx.db, { regencyCode: '53.71', unitCode: 'KANIM-KUPANG' });
+    const { lodging: far } = await makeLodging(ctx.db);
+    const plan = (lodgingIds: string[], villageCodes: string[] = []) =>
+      api(token, '/api/v1/oversight/operations', {
+        title: `Operasi ${crypto.randomUUID()}`,
+        teamIds: [team.id],
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-03',
+        lodgingIds,
+        villageCodes,
+      });
+    const refused = await plan([own.id, far.id], [village, '53.71.99.9999']);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toMatchObject({
+      lodgingIds: expect.any(String),
+      villageCodes: expect.any(String),
+    });
+    const planned = await plan([own.id], [village]);
+    expect(planned.statusCode, planned.body).toBe(200);
+  });
+  it('refuses a check timed before the operation starts', async () => {
+    const op = await makeOperation(ctx.db, [await makeTeam(ctx.db)]);
+    const early = await finding(op.id, { foundAt: '2026-03-01T23:00:00+08:00' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.fields).toHaveProperty('foundAt');
+    expect((await finding(op.id, { foundAt: '2026-03-02T00:30:00+08:00' })).statusCode).toBe(200);
+  });
+  it('lists a partner’s operations alone, its read audited with what it listed, not the whole overview', async () => {
+    const team = await makeTeam(ctx.db);
+    const agency = await makeAgency(ctx.db);
+    const partner = await makePartner(ctx.db, agency, [team]);
+    const op = await makeOperation(ctx.db, [team]);
+    const listed = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/oversight/operations',
+      headers: { authorization: `Bearer ${await apiTokenOf(ctx.db, partner)}` },
+    });
+    expect(listed.json<{ id: string }[]>().map((o) => o.id)).toEqual([op.id]);
+    const reads = await ctx.db.select().from(auditLog).where(eq(auditLog.actorId, partner.id));
+    expect(reads.map((r) => [r.action, r.details])).toEqual([
+      ['timpora.partner.browse', { agencyId: agency.id, operations: 1 }],
+    ]);
   });
 });

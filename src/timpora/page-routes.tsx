@@ -18,7 +18,8 @@ import { performRecommendationAction } from './perform-recommendation-action.ts'
 import { authorize, authorizeRole, roleMay } from './policy.ts';
 import { recordFinding } from './record-finding.ts';
 import { viewMeeting } from './view-meeting.ts';
-import { viewOperation } from './view-operation.ts';
+import { timporaViewer } from './timpora-viewer.ts';
+import { getOperation, viewOperation } from './view-operation.ts';
 import { FindingPage } from './views/finding-page.tsx';
 import { MeetingPage } from './views/meeting-page.tsx';
 import { OperationPage } from './views/operation-page.tsx';
@@ -82,14 +83,16 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
   ) => {
     const actor = requireActor(req);
     authorizeRole(actor, 'timpora.operate');
-    const view = await db().transaction((tx) => viewOperation(tx, callerOf(req, actor), id(req)));
-    authorize(actor, 'timpora.operate', { unitCode: view.operation.unitCode, scope: view.viewer.scope });
+    // Only the operation is read: a blank form shows no findings, so it is no read for the audit trail.
+    const operation = await getOperation(db(), id(req));
+    const { scope } = await timporaViewer(db(), actor);
+    authorize(actor, 'timpora.operate', { unitCode: operation.unitCode, scope });
     const requestId = typeof values.requestId === 'string' ? values.requestId : crypto.randomUUID();
     const { photo: _, ...shown } = values;
     return reply.page(
       <FindingPage
         ctx={reply.ctx()}
-        operation={view.operation}
+        operation={operation}
         agencies={await listAgencies(db())}
         state={{ values: shown, errors }}
         requestId={requestId}
@@ -137,7 +140,13 @@ export async function registerTimporaPages(fastify: FastifyInstance): Promise<vo
       const caller = callerOf(req, requireActor(req));
       const { step, note, requestId } = req.body;
       await db().transaction((tx) =>
-        performRecommendationAction(tx, caller, { recommendationId: req.params.recId, step, note, requestId }),
+        performRecommendationAction(tx, caller, {
+          recommendationId: req.params.recId,
+          meetingId: req.params.id,
+          step,
+          note,
+          requestId,
+        }),
       );
       return reply.redirect(`/officer/timpora/meetings/${req.params.id}`, 303);
     },

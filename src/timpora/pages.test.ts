@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, sessionCookie } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { makeLodging } from '../lodgings/test-support.ts';
-import { partnerAgencies, timporaRecommendations } from './schema.ts';
-import { kupangVillage } from './test-support.ts';
+import { auditLog } from '../platform/audit/schema.ts';
+import { partnerAgencies, timporaMeetings, timporaRecommendations } from './schema.ts';
+import { kupangVillage, makeAgency, makeOperation, makeTeam } from './test-support.ts';
 
 describeApp('Timpora pages without JavaScript', (ctx) => {
   const requestIdOf = (body: string) => /name="requestId" value="([^"]+)"/.exec(body)![1]!;
@@ -138,5 +139,40 @@ describeApp('Timpora pages without JavaScript', (ctx) => {
     );
     expect(done.statusCode).toBe(303);
     expect((await partnerBrowser.get(`/officer/timpora/meetings/${meetingId}`)).body).toContain('Selesai didata');
+  });
+  it('shows a blank finding form without an audited read, and acts on a recommendation only under its own meeting', async () => {
+    const officer = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' });
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, officer));
+    const team = await makeTeam(ctx.db);
+    const op = await makeOperation(ctx.db, [team]);
+    expect((await browser.get(`/officer/timpora/operations/${op.id}/findings/new`)).statusCode).toBe(200);
+    const reads = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, op.id), eq(auditLog.action, 'timpora.operation.read')));
+    expect(reads).toEqual([]);
+
+    const meetings = await ctx.db
+      .insert(timporaMeetings)
+      .values([1, 2].map((n) => ({ teamId: team.id, heldOn: `2026-02-0${n}`, place: 'Kupang', agenda: 'Rapat' })))
+      .returning();
+    const [rec] = await ctx.db
+      .insert(timporaRecommendations)
+      .values({
+        meetingId: meetings[0]!.id,
+        text: 'Data',
+        agencyId: (await makeAgency(ctx.db)).id,
+        dueOn: '2026-03-01',
+      })
+      .returning();
+    const other = `/officer/timpora/meetings/${meetings[1]!.id}`;
+    const wrong = await browser.post(
+      `${other}/recommendations/${rec!.id}/actions`,
+      { step: 'done', note: 'Salah rapat', requestId: `done-${crypto.randomUUID()}` },
+      other,
+    );
+    expect(wrong.statusCode).toBe(404);
+    const [after] = await ctx.db.select().from(timporaRecommendations).where(eq(timporaRecommendations.id, rec!.id));
+    expect(after!.status).toBe(rec!.status);
   });
 });

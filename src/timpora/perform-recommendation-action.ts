@@ -29,11 +29,19 @@ async function lockRecommendation(tx: Tx, id: string): Promise<TimporaRecommenda
 export async function performRecommendationAction(
   tx: Tx,
   caller: Caller,
-  input: { recommendationId: string; step: RecommendationStep; note: string; requestId?: string | null },
+  input: {
+    recommendationId: string;
+    /** The meeting the page addressed it under: another meeting's recommendation is not found there. */
+    meetingId?: string;
+    step: RecommendationStep;
+    note: string;
+    requestId?: string | null;
+  },
 ): Promise<TimporaRecommendation> {
   const step = recommendationWorkflow[input.step];
   authorizeRole(caller.actor, step.by);
   const rec = await lockRecommendation(tx, input.recommendationId);
+  if (input.meetingId !== undefined && rec.meetingId !== input.meetingId) throw new AppError('not_found');
   const [meeting] = await tx.select().from(timporaMeetings).where(eq(timporaMeetings.id, rec.meetingId));
   const team = await getTeam(tx, meeting!.teamId);
   const viewer = await timporaViewer(tx, caller.actor!);

@@ -66,10 +66,11 @@ async function resolvePerson(tx: Tx, person: FindingPerson) {
   return { foreignerId: ids[0]!, nationality: person.nationality, documentNumber: person.documentNumber };
 }
 
-async function findingErrors(tx: Tx, input: FindingInput, foundAt: Date): Promise<FieldErrors> {
+async function findingErrors(tx: Tx, input: FindingInput, startsOn: string, foundAt: Date): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (!(await villageExists(tx, input.villageCode))) errors.villageCode = 'v.village';
   if (foundAt.getTime() > Date.now() + 5 * 60_000) errors.foundAt = 'timpora.v.foundInFuture';
+  else if (witaDate(foundAt) < startsOn) errors.foundAt = 'timpora.v.foundBeforeStart';
   if (input.outcome === 'handed_to_agency') {
     const [agency] = input.handedToAgencyId
       ? await tx.select().from(partnerAgencies).where(eq(partnerAgencies.id, input.handedToAgencyId))
@@ -118,7 +119,7 @@ export async function recordFinding(
   if (operation.status !== 'operation')
     throw new AppError('invalid_transition', undefined, { step: 'finding', status: operation.status });
   const foundAt = input.foundAt ?? new Date();
-  const errors = await findingErrors(tx, input, foundAt);
+  const errors = await findingErrors(tx, input, operation.startsOn, foundAt);
   const types = await Promise.all(input.photos.map((p) => sniffPhoto(p)));
   if (types.some((t) => !t)) errors.photos = 'v.fileType';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);

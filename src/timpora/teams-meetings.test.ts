@@ -82,6 +82,27 @@ describeApp('Timpora teams and meetings', (ctx) => {
     expect([depthOf(provinceId), depthOf(regencyId), depthOf(kecamatan.json<{ id: string }>().id)]).toEqual([0, 1, 2]);
   });
 
+  it('refuses a parent team over another region, or of a neighbouring unit', async () => {
+    const [kupangDistrict] = await listDistricts(ctx.db, '53.71');
+    const [otherDistrict] = await listDistricts(ctx.db, '53.01');
+    const kupangTeam = await makeTeam(ctx.db);
+    const neighbour = await makeTeam(ctx.db, { unitCode: 'KANIM-LABUAN-BAJO' });
+    const kecamatan = (parentId: string, regionCode: string) =>
+      api(
+        kupangOfficer,
+        'POST',
+        '/api/v1/oversight/teams',
+        team({ level: 'district', unitCode: 'KANIM-KUPANG', regionCode, parentId }),
+      );
+    const elsewhere = await kecamatan(kupangTeam.id, otherDistrict!.code);
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().error.fields).toHaveProperty('parentId');
+    const neighbours = await kecamatan(neighbour.id, kupangDistrict!.code);
+    expect(neighbours.statusCode).toBe(422);
+    expect(neighbours.json().error.fields).toHaveProperty('parentId');
+    expect((await kecamatan(kupangTeam.id, kupangDistrict!.code)).statusCode).toBe(200);
+  });
+
   it('links a partner account to teams for one agency only, and shows the partner only its teams', async () => {
     const [a, b] = [await makeTeam(ctx.db), await makeTeam(ctx.db)];
     const police = await makeAgency(ctx.db, 'police');

@@ -52,6 +52,13 @@ export async function operationTeamIds(db: Executor, operationId: string): Promi
   return rows.map((r) => r.teamId);
 }
 
+/** The operation alone, for a caller that authorizes it itself (the blank finding form). */
+export async function getOperation(db: Executor, id: string): Promise<TimporaOperation> {
+  const [operation] = await db.select().from(timporaOperations).where(eq(timporaOperations.id, id));
+  if (!operation) throw new AppError('not_found');
+  return operation;
+}
+
 async function findingViews(db: Executor, viewer: TimporaViewer, findings: TimporaFinding[]): Promise<FindingView[]> {
   const names = await listForeignerNames(
     db,
@@ -88,8 +95,7 @@ async function findingViews(db: Executor, viewer: TimporaViewer, findings: Timpo
  */
 export async function viewOperation(tx: Tx, caller: Caller, operationId: string): Promise<OperationView> {
   authorizeRole(caller.actor, 'timpora.view_operation');
-  const [operation] = await tx.select().from(timporaOperations).where(eq(timporaOperations.id, operationId));
-  if (!operation) throw new AppError('not_found');
+  const operation = await getOperation(tx, operationId);
   const teamIds = await operationTeamIds(tx, operation.id);
   const viewer = await timporaViewer(tx, caller.actor!);
   authorize(caller.actor, 'timpora.view_operation', targetFor(viewer, operation.unitCode, teamIds));
