@@ -12,13 +12,13 @@ export const mobileKits = pgTable('mobile_kits', {
 });
 export type MobileKit = typeof mobileKits.$inferSelect;
 
-export const dutyKinds = ['counter', 'session', 'visit'] as const;
+export const dutyKinds = ['counter', 'session', 'visit', 'village'] as const;
 export type DutyKind = (typeof dutyKinds)[number];
 
 /**
- * Who and what is where on a day: counter duty, an Eazy Paspor session or a si Koe Peduli visit. An officer or a kit
- * has at most one duty a day, held by the unique indexes, so two assignments racing for the same person or kit
- * cannot both succeed. `refId` is the session or visit.
+ * Who and what is where on a day: counter duty, an Eazy Paspor session, a si Koe Peduli visit or an activity in a
+ * Desa Binaan. An officer or a kit has at most one duty a day, held by the unique indexes, so two assignments racing
+ * for the same person or kit cannot both succeed. `refId` is the session, visit or village activity.
  */
 export const duties = pgTable(
   'duties',
