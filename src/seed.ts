@@ -14,8 +14,9 @@ import { scheduleDetentionScan } from './detention/schedule-detention-scan.ts';
 import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 import { seedBanRules } from './watchlist/seed-ban-rules.ts';
+import { seedDeferralReasons } from './cases/seed-deferral-reasons.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
@@ -31,6 +32,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedSponsorExemptions(db);
   await seedBanRules(db);
   await seedDetentionRules(db);
+  await seedDeferralReasons(db);
   // The daily detention scan (reviews, Pasal 85's limit, refugees' missed reports) starts here like the overstay scan.
   await scheduleDetentionScan(db, now);
   const year = now.getUTCFullYear();

@@ -7,6 +7,8 @@ import { CaseActionBody } from './inputs.ts';
 import { authorizeRole, caseFor } from './case-access.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import { viewCase } from './view-case.ts';
+import { listDeferralReasons } from './list-deferral-reasons.ts';
+import { authorize } from './policy.ts';
 
 const Params = z.object({ id: z.uuid() });
 const ActionResult = z.object({
@@ -23,6 +25,51 @@ const HistoryJson = z.array(
     payload: z.record(z.string(), z.unknown()),
   }),
 );
+const DeferralReasonsJson = z.array(
+  z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), nonProcedural: z.boolean() }),
+);
+/** What the interview should know (find-attention.ts): never the tip or its sender, which the look-ups do not return. */
+const AttentionJson = z.object({
+  villages: z.array(
+    z.object({
+      villageCode: z.string(),
+      village: z.string(),
+      district: z.string(),
+      regency: z.string(),
+      unitCode: z.string(),
+      via: z.enum(['address', 'nik_district']),
+      officers: z.array(z.object({ name: z.string(), phone: z.string() })),
+    }),
+  ),
+  warnings: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      unitCode: z.string(),
+      summary: z.string(),
+      personName: z.string().nullable(),
+      recruiterName: z.string().nullable(),
+      areaCode: z.string().nullable(),
+      raisedAt: z.date(),
+    }),
+  ),
+});
+const CaseJson = z.object({
+  applicationId: z.string(),
+  trackingCode: z.string(),
+  status: z.string(),
+  unitCode: z.string().nullable(),
+  holderId: z.string().nullable(),
+  interview: z
+    .object({
+      at: z.date(),
+      outcome: z.string().nullable(),
+      reasonCode: z.string().nullable(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+  attention: AttentionJson,
+});
 // A base64 photo of up to 2 MB is about 2.7 MB of JSON.
 const ACTION_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -91,6 +138,64 @@ export function registerCaseApi(fastify: FastifyInstance): void {
       const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
       const { history } = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
       return history.map(({ type, actorId, at, payload }) => ({ type, actorId, at, payload }));
+    },
+  );
+
+  app.get(
+    '/api/v1/applications/:id/case',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "A case as the counter sees it: status, holder, the latest interview and Desa Binaan's attention note (adopted villages with their officers, open warnings; never who sent a tip). Officers of the unit; audited.",
+        security: [{ bearer: [] }],
+        params: Params,
+        response: { 200: CaseJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
+      },
+      config: {
+        auditRefusals: {
+          action: 'case.view',
+          targetType: 'application',
+          target: (req) => (req.params as { id?: string }).id,
+        },
+      },
+    },
+    async (req) => {
+      const { actor } = await caseFor(db(), req, req.params.id, 'case.view');
+      const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), req.params.id));
+      const { application: a, interview } = view;
+      return {
+        applicationId: a.id,
+        trackingCode: a.trackingCode,
+        status: a.status,
+        unitCode: a.unitCode,
+        holderId: a.holderId,
+        interview: interview && {
+          at: interview.at,
+          outcome: interview.outcome,
+          reasonCode: interview.reasonCode,
+          reason: interview.reason,
+        },
+        attention: view.attention,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/deferral-reasons',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "Why an interview may defer a case: the active reason codes with their names in Indonesian and English, in the office's order; `nonProcedural` marks suspected non-procedural migrant work (officers)",
+        security: [{ bearer: [] }],
+        response: { 200: DeferralReasonsJson, 401: ErrorJson, 403: ErrorJson },
+      },
+    },
+    async (req) => {
+      authorize(requireActor(req), 'deferral_reasons.read', { unitCode: null, scope: [] });
+      const reasons = await listDeferralReasons(db());
+      return reasons.map(({ code, nameId, nameEn, nonProcedural }) => ({ code, nameId, nameEn, nonProcedural }));
     },
   );
 }

@@ -76,6 +76,7 @@ export function actionFromForm(form: Form): Record<string, unknown> {
           ),
         },
         outcome: text(form, 'outcome'),
+        reasonCode: text(form, 'reasonCode'),
         reason: text(form, 'reason'),
       };
     case 'print':

@@ -243,15 +243,19 @@ describeApp('case workflow steps over the API', (ctx) => {
       type: 'interview',
       checklist: { ...checklist, traffickingIndicators: ['recruiter_present'] },
       outcome: 'defer',
+      reasonCode: 'purpose_unclear',
       reason: 'Bawa surat undangan keluarga',
     });
     expect(deferred.json()).toMatchObject({
       status: 'deferred',
-      action: { payload: { outcome: 'defer', reason: 'Bawa surat undangan keluarga' } },
+      action: { payload: { outcome: 'defer', reasonCode: 'purpose_unclear', reason: 'Bawa surat undangan keluarga' } },
     });
     const [mail] = await mailsTo(ctx, c.email!);
     expect(mail!.subject).toBe(`Permohonan paspor ${c.trackingCode} ditangguhkan`);
     expect(mail!.text).toContain('Bawa surat undangan keluarga');
+    // The applicant reads the officer's note, not the office's reason code.
+    expect(mail!.text).not.toContain('purpose_unclear');
+    expect(mail!.text).not.toContain('Tujuan tidak jelas');
     expect((await act(verifier, c.id, { type: 'interview', checklist, outcome: 'pass' })).json()).toMatchObject({
       status: 'interviewed',
     });

@@ -43,9 +43,13 @@ export const CaseActionBody = z.discriminatedUnion('type', [
         traffickingIndicators: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
       }),
       outcome: z.enum(['pass', 'defer']),
+      /** Why it is deferred, as a code of `GET /api/v1/deferral-reasons` (checked against the active ones). */
+      reasonCode: z.string().trim().min(1, 'v.choose').max(64, 'v.choose').optional(),
+      /** The officer's note to the applicant, mailed to them; the code is for the office's figures. */
       reason: reason.optional(),
     })
-    .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] }),
+    .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] })
+    .refine((b) => b.outcome === 'pass' || b.reasonCode, { message: 'v.choose', path: ['reasonCode'] }),
   z
     .object({
       type: z.literal('adjudicate'),

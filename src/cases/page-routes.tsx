@@ -15,6 +15,7 @@ import { actionFromForm } from './case-form.ts';
 import { PHOTO_MAX_BYTES } from './capture-biometrics.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import { rejectionOf, viewCase } from './view-case.ts';
+import { listDeferralReasons } from './list-deferral-reasons.ts';
 import { CasePage, type CaseFormState } from './views/case-page.tsx';
 import { RejectionReceiptPage } from './views/rejection-receipt.tsx';
 
@@ -63,6 +64,7 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
         state={state}
         rejected={!!rejectionOf(view.application, view.history)}
         remembered={{ device: device.success ? device.data : undefined }}
+        reasons={await listDeferralReasons(db(), { all: true })}
       />,
       status,
     );

@@ -2,16 +2,19 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { caseRoles, stepRules, type CaseActionType } from './workflow.ts';
 
-export type CaseAction = CaseActionType | 'case.view' | 'case.search';
+export type CaseAction = CaseActionType | 'case.view' | 'case.search' | 'deferral_reasons.read';
 type Target = { unitCode: string | null; scope: readonly string[] };
 
 const viewers = new Set(['head_of_office', 'counter_officer', 'verifier', 'adjudicator', 'admin']);
 
 /**
  * Officers act only on cases of units in their scope, and only in a role that runs the step. Admins may look but not
- * act: separating system administration from deciding on passports.
+ * act: separating system administration from deciding on passports. The deferral reasons (no personal data) are
+ * open to the office's staff whatever their unit.
  */
 export function can(actor: Actor | null, action: CaseAction, target: Target): boolean {
+  // Reference data for every officer who works cases or reads their figures; partners of other agencies are no staff.
+  if (action === 'deferral_reasons.read') return actor?.kind === 'officer' && !!actor.role && actor.role !== 'partner';
   if (actor?.kind !== 'officer' || !actor.role || !target.unitCode || !target.scope.includes(target.unitCode))
     return false;
   if (action === 'case.view' || action === 'case.search') return viewers.has(actor.role);

@@ -8,6 +8,8 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { accounts } from '../platform/auth/schema.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { printedPassportOf, type PrintedPassport } from '../passports/printed-passport.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import { findAttention, type Attention } from './find-attention.ts';
 
 export type CaseHistoryEntry = ApplicationActionEntry;
 /** The interview's answers as the interviewer recorded them (the checklist of `interview` in inputs.ts). */
@@ -15,6 +17,8 @@ export type InterviewAnswers = {
   at: Date;
   by: string | null;
   outcome: string | null;
+  /** The deferral's reason code (`deferral_reasons`); null for a pass and for deferrals recorded before codes. */
+  reasonCode: string | null;
   reason: string | null;
   checklist: {
     purpose?: string;
@@ -32,17 +36,20 @@ export type CaseView = {
   holderName: string | null;
   interview: InterviewAnswers | null;
   passport: PrintedPassport | null;
+  /** Desa Binaan's early warning for the interview: adopted villages and open warnings concerning the applicant. */
+  attention: Attention;
 };
 
 /** The newest interview's recorded answers (a deferred case may be interviewed again), or null before any interview. */
 export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers | null {
   const entry = history.findLast((h) => h.type === 'interview');
   if (!entry) return null;
-  const { outcome, reason, checklist } = entry.payload;
+  const { outcome, reasonCode, reason, checklist } = entry.payload;
   return {
     at: entry.at,
     by: entry.actorName,
     outcome: typeof outcome === 'string' ? outcome : null,
+    reasonCode: typeof reasonCode === 'string' ? reasonCode : null,
     reason: typeof reason === 'string' ? reason : null,
     checklist: checklist && typeof checklist === 'object' ? checklist : {},
   };
@@ -50,7 +57,8 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
 
 /**
  * An officer opening a case: the applicant, their documents and the history, the interview's answers and the printed
- * passport once there are, and a trace in the audit log.
+ * passport once there are, what Desa Binaan's early warning knows about the applicant (`find-attention.ts`), and a
+ * trace in the audit log.
  */
 export async function viewCase(tx: Tx, caller: Caller, applicationId: string): Promise<CaseView> {
   const application = await getApplication(tx, applicationId);
@@ -60,6 +68,7 @@ export async function viewCase(tx: Tx, caller: Caller, applicationId: string): P
     ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId))
     : [];
   const passport = await printedPassportOf(tx, application.id);
+  const attention = await findAttention(tx, application, history, witaDate());
   await appendAudit(tx, caller, {
     action: 'case.view',
     targetType: 'application',
@@ -73,6 +82,7 @@ export async function viewCase(tx: Tx, caller: Caller, applicationId: string): P
     holderName: holder[0]?.name ?? null,
     interview: latestInterview(history),
     passport,
+    attention,
   };
 }
 

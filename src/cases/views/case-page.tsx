@@ -7,9 +7,12 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { AvailableActions } from '../available-actions.ts';
+import { hasAttention } from '../find-attention.ts';
+import type { DeferralReason } from '../schema.ts';
 import type { CaseHistoryEntry, CaseView, InterviewAnswers } from '../view-case.ts';
 import { nextSteps } from '../workflow.ts';
-import { ActionForm, StepForm, type Remembered } from './step-forms.tsx';
+import { AttentionNote } from './attention-note.tsx';
+import { ActionForm, StepForm, reasonName, type Remembered } from './step-forms.tsx';
 
 export type CaseFormState = FormState & { step?: string };
 
@@ -21,13 +24,20 @@ type Props = {
   state: CaseFormState;
   rejected: boolean;
   remembered?: Remembered;
+  /** Every deferral reason, active or not: the form offers the active ones, the history names old ones too. */
+  reasons: DeferralReason[];
+};
+
+const reasonLabel = (ctx: PageContext, reasons: DeferralReason[], code: string) => {
+  const reason = reasons.find((r) => r.code === code);
+  return reason ? reasonName(ctx, reason) : code;
 };
 
 const label = (ctx: PageContext, prefix: string, value: string | null | undefined) =>
   value ? (hasKey(`${prefix}.${value}`) ? ctx.t(`${prefix}.${value}`) : value) : '—';
 
 /** The facts a history line shows beyond who and when: reasons, outcomes, never the watchlist's own reason. */
-function details(ctx: PageContext, entry: CaseHistoryEntry): string {
+function details(ctx: PageContext, entry: CaseHistoryEntry, reasons: DeferralReason[]): string {
   const { t } = ctx;
   const p = entry.payload;
   const parts: string[] = [];
@@ -43,12 +53,21 @@ function details(ctx: PageContext, entry: CaseHistoryEntry): string {
   if (typeof p.dueOn === 'string')
     parts.push(t('cases.history.dueOn', { date: formatDate(ctx.lang, witaInstant(p.dueOn)) }));
   if (typeof p.outcome === 'string') parts.push(t(`cases.interview.${p.outcome}`));
+  if (typeof p.reasonCode === 'string') parts.push(reasonLabel(ctx, reasons, p.reasonCode));
   if (typeof p.decision === 'string') parts.push(t(`cases.adjudicate.${p.decision}`));
   if (typeof p.reason === 'string') parts.push(p.reason);
   return parts.join(' · ');
 }
 
-function History({ ctx, history }: { ctx: PageContext; history: CaseHistoryEntry[] }) {
+function History({
+  ctx,
+  history,
+  reasons,
+}: {
+  ctx: PageContext;
+  history: CaseHistoryEntry[];
+  reasons: DeferralReason[];
+}) {
   const { t, lang } = ctx;
   return (
     <table>
@@ -69,7 +88,7 @@ function History({ ctx, history }: { ctx: PageContext; history: CaseHistoryEntry
             <td>{label(ctx, 'cases.actions', h.type)}</td>
             <td>{h.actorName ?? t('cases.history.system')}</td>
             <td>{typeof h.payload.status === 'string' ? label(ctx, 'cases.statuses', h.payload.status) : ''}</td>
-            <td>{details(ctx, h)}</td>
+            <td>{details(ctx, h, reasons)}</td>
           </tr>
         ))}
       </tbody>
@@ -100,7 +119,15 @@ function NextStep({ ctx, status }: { ctx: PageContext; status: ApplicationStatus
 }
 
 /** The interview's answers as recorded, for the officer who decides on the case (four eyes: someone else asked them). */
-function InterviewAnswersSection({ ctx, interview }: { ctx: PageContext; interview: InterviewAnswers }) {
+function InterviewAnswersSection({
+  ctx,
+  interview,
+  reasons,
+}: {
+  ctx: PageContext;
+  interview: InterviewAnswers;
+  reasons: DeferralReason[];
+}) {
   const { t, lang } = ctx;
   const { checklist: c } = interview;
   const indicators = c.traffickingIndicators ?? [];
@@ -138,6 +165,12 @@ function InterviewAnswersSection({ ctx, interview }: { ctx: PageContext; intervi
         </dd>
         <dt>{t('cases.interview.outcome')}</dt>
         <dd>{interview.outcome ? label(ctx, 'cases.interview', interview.outcome) : '—'}</dd>
+        {interview.reasonCode && (
+          <>
+            <dt>{t('cases.interview.reasonCode')}</dt>
+            <dd>{reasonLabel(ctx, reasons, interview.reasonCode)}</dd>
+          </>
+        )}
         {interview.reason && (
           <>
             <dt>{t('cases.interview.reason')}</dt>
@@ -190,7 +223,7 @@ function Holding({
   );
 }
 
-export function CasePage({ ctx, view, actions, requirements, state, rejected, remembered = {} }: Props) {
+export function CasePage({ ctx, view, actions, requirements, state, rejected, remembered = {}, reasons }: Props) {
   const { t, lang } = ctx;
   const { application: a, documents } = view;
   const title = t('cases.title', { name: a.fullName ?? '—', code: a.trackingCode });
@@ -250,7 +283,10 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
         </ul>
       )}
 
-      {view.interview && <InterviewAnswersSection ctx={ctx} interview={view.interview} />}
+      {(actions.steps.includes('interview') || a.status === 'deferred') && hasAttention(view.attention) && (
+        <AttentionNote ctx={ctx} attention={view.attention} />
+      )}
+      {view.interview && <InterviewAnswersSection ctx={ctx} interview={view.interview} reasons={reasons} />}
       {view.passport && <PassportFacts ctx={ctx} passport={view.passport} />}
 
       <h2>{t('cases.workTitle')}</h2>
@@ -264,6 +300,7 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
           state={state.step === step ? state : {}}
           requirements={requirements}
           remembered={remembered}
+          reasons={reasons}
         />
       ))}
       {rejected && (
@@ -272,7 +309,7 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
         </p>
       )}
 
-      <History ctx={ctx} history={view.history} />
+      <History ctx={ctx} history={view.history} reasons={reasons} />
     </Layout>
   );
 }

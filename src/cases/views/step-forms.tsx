@@ -4,8 +4,9 @@ import type { DocumentRequirement } from '../../applications/required-documents.
 import type { Application } from '../../applications/schema.ts';
 import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
-import { Field, type FormState, TextArea } from '../../platform/views/form.tsx';
+import { Field, type FormState, SelectField, TextArea } from '../../platform/views/form.tsx';
 import { traffickingIndicators } from '../case-form.ts';
+import type { DeferralReason } from '../schema.ts';
 import type { CaseStep } from '../workflow.ts';
 
 type FormProps = { ctx: PageContext; application: Application; state: FormState };
@@ -139,7 +140,11 @@ function BiometricsForm({ ctx, application, state, remembered }: FormProps & { r
   );
 }
 
-function InterviewForm({ ctx, application, state }: FormProps) {
+/** A deferral reason's name in the officer's language. */
+export const reasonName = (ctx: PageContext, reason: DeferralReason) =>
+  ctx.lang === 'en' ? reason.nameEn : reason.nameId;
+
+function InterviewForm({ ctx, application, state, reasons }: FormProps & { reasons: DeferralReason[] }) {
   const { t } = ctx;
   const prefilled = {
     purpose: application.purpose ? t(`applications.purposes.${application.purpose}`) : '',
@@ -172,6 +177,16 @@ function InterviewForm({ ctx, application, state }: FormProps) {
         options={[
           { value: 'pass', label: t('cases.interview.pass') },
           { value: 'defer', label: t('cases.interview.defer') },
+        ]}
+      />
+      <SelectField
+        name="reasonCode"
+        label={t('cases.interview.reasonCode')}
+        hint={t('cases.interview.reasonCodeHint')}
+        state={s}
+        options={[
+          { value: '', label: t('cases.interview.reasonCodeNone') },
+          ...reasons.filter((r) => r.active).map((r) => ({ value: r.code, label: reasonName(ctx, r) })),
         ]}
       />
       <TextArea name="reason" label={t('cases.interview.reason')} hint={t('cases.interview.reasonHint')} state={s} />
@@ -287,7 +302,14 @@ export function StepForm({
   state,
   requirements,
   remembered = {},
-}: FormProps & { step: CaseStep; requirements: DocumentRequirement[]; remembered?: Remembered }) {
+  reasons,
+}: FormProps & {
+  step: CaseStep;
+  requirements: DocumentRequirement[];
+  remembered?: Remembered;
+  /** The deferral reasons (the active ones are offered). */
+  reasons: DeferralReason[];
+}) {
   const { t } = ctx;
   const props = { ctx, application, state };
   const simple = (lead: string) => (
@@ -301,7 +323,7 @@ export function StepForm({
     watchlist_check: () => simple('cases.watchlist.lead'),
     confirm_payment: () => simple('cases.payment.lead'),
     capture_biometrics: () => <BiometricsForm {...props} remembered={remembered} />,
-    interview: () => <InterviewForm {...props} />,
+    interview: () => <InterviewForm {...props} reasons={reasons} />,
     adjudicate: () => <AdjudicateForm {...props} />,
     print: () => <PrintForm {...props} />,
     quality_check: () => <QualityCheckForm {...props} />,
