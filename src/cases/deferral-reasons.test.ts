@@ -71,6 +71,12 @@ describeApp('interview deferrals with a reason code', (ctx) => {
     expect(form).toContain('<option value="pmi_non_procedural">Dugaan PMI non-prosedural</option>');
     expect(form).toContain('value="documents_not_supplied"');
     expect(form).not.toContain(`value="${old}"`);
+    // In the officer's language.
+    const english = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
+    await english.get(`/lang/en?next=${page}`);
+    expect((await english.get(page)).body).toContain(
+      '<option value="pmi_non_procedural">Suspected non-procedural migrant work</option>',
+    );
     const answers = {
       type: 'interview',
       purpose: 'Kunjungan keluarga',
