@@ -78,8 +78,12 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
     expect(await findOfficerDuty(ctx.db, ana.id, later)).toBeNull();
     expect((await activitiesOf(one.villageCode))[0]?.status).toBe('cancelled');
     expect((await plan(two.villageCode, [ana.id])).statusCode).toBe(303);
-    const calendar = await head.get(`/officer/desa-binaan/activities/${(await activitiesOf(two.villageCode))[0]!.id}`);
-    expect(calendar.headers.location).toBe(`/officer/desa-binaan/${two.villageCode}`);
+    const secondId = (await activitiesOf(two.villageCode))[0]!.id;
+    const calendar = await head.get(`/officer/units/KANIM-KUPANG/calendar?month=${later.slice(0, 7)}`);
+    expect(calendar.body).toContain(`/officer/desa-binaan/activities/${secondId}`);
+    expect(calendar.body).toContain('Kegiatan desa binaan');
+    const link = await head.get(`/officer/desa-binaan/activities/${secondId}`);
+    expect(link.headers.location).toBe(`/officer/desa-binaan/${two.villageCode}`);
   });
 
   it('lets the village’s PIMPASA, whatever their desk, mark an activity held; not before its day; retries change nothing', async () => {
@@ -164,7 +168,7 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
     const period = { from: addDays(today, -1), to: today };
     const signals = {
       applications: 7,
-      deferrals: [{ reasonCode: 'pmi_suspected', count: 2 }],
+      deferrals: [{ reasonCode: 'pmi_np', name: { id: 'Diduga PMI nonprosedural', en: 'Suspected PMI' }, count: 2 }],
       tips: 1,
       openWarnings: 1,
     };

@@ -7,7 +7,8 @@ import type { Executor } from '../platform/db/index.ts';
  */
 export type VillageSignals = {
   applications: number;
-  deferrals: { reasonCode: string; count: number }[];
+  /** Per reason, with its name in both languages as the deferral reasons' table keeps it. */
+  deferrals: { reasonCode: string; name: { id: string; en: string }; count: number }[];
   tips: number;
   openWarnings: number;
 };

@@ -13,7 +13,7 @@ export const heldText = ({ t, lang }: PageContext, s: VillageSummary) =>
 export const deferralsText = ({ lang }: PageContext, s: VillageSummary) => {
   const total = s.signals.deferrals.reduce((n, d) => n + d.count, 0);
   if (total === 0) return '0';
-  return `${formatNumber(lang, total)} (${s.signals.deferrals.map((d) => `${d.reasonCode}: ${formatNumber(lang, d.count)}`).join(', ')})`;
+  return `${formatNumber(lang, total)} (${s.signals.deferrals.map((d) => `${d.name[lang]}: ${formatNumber(lang, d.count)}`).join(', ')})`;
 };
 
 /** The village's figures and early-warning signals for the period, as a definition list. */
