@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { villageExists } from '../regions/queries.ts';
 import { actorScope } from '../units/scope.ts';
-import { unitExists } from '../units/unit-exists.ts';
+import { listUnits } from '../units/list-units.ts';
 import type { AdoptInput } from './inputs.ts';
 import { authorize } from './policy.ts';
 import { adoptedVillages, type AdoptedVillage } from './schema.ts';
@@ -16,7 +16,8 @@ import { adoptedVillages, type AdoptedVillage } from './schema.ts';
  */
 export async function adoptVillage(tx: Tx, caller: Caller, input: AdoptInput): Promise<AdoptedVillage> {
   const errors: FieldErrors = {};
-  if (!(await unitExists(tx, input.unitCode))) errors.unitCode = 'v.choose';
+  // A Kantor Imigrasi adopts; its posts and the Kanwil work through it.
+  if ((await listUnits(tx)).find((u) => u.code === input.unitCode)?.kind !== 'kanim') errors.unitCode = 'v.choose';
   if (!(await villageExists(tx, input.villageCode))) errors.villageCode = 'adoptedVillages.v.village';
   else if ((await tx.select().from(adoptedVillages).where(eq(adoptedVillages.villageCode, input.villageCode))).length)
     errors.villageCode = 'adoptedVillages.v.alreadyAdopted';

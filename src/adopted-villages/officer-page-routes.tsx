@@ -36,7 +36,7 @@ export function registerOfficerPages(fastify: FastifyInstance, signalsOf: Villag
     const period = defaultPeriod(today, { from: query.from || undefined, to: query.to || undefined });
     const overview = await officeOverview(db(), actor, period, today, signalsOf);
     const units = roleMay(actor, 'adopted_village.manage')
-      ? (await listUnits(db())).filter((u) => overview.scope.includes(u.code))
+      ? (await listUnits(db())).filter((u) => u.kind === 'kanim' && overview.scope.includes(u.code))
       : null;
     return reply.page(
       <OfficePage

@@ -113,6 +113,8 @@ describeApp('Desa Binaan: the register, PIMPASA and the public pages', (ctx) => 
     expect(adopted.statusCode, adopted.body.slice(0, 400)).toBe(303);
     const code = '53.71.02.1001';
     expect((await head.post(page, form, page)).body).toContain('sudah terdaftar');
+    const byPost = await head.post(page, { ...form, villageCode: '53.71.02.1002', unitCode: 'POS-ROTE-NDAO' }, page);
+    expect(byPost.statusCode).toBe(422);
     expect(await auditFor(ctx.db, code, 'adopted_village.adopt')).toHaveLength(1);
     const villagePage = `${page}/${code}`;
     const edit = await head.post(`${villagePage}/edit`, { ...form, decreeNumber: 'SK-7/2026' }, villagePage);
