@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 // Every feature's words reach i18n on import, before any page is written.
 import './messages.ts';
 import { registerAccounts } from './accounts/register.ts';
+import { registerAdoptedVillages } from './adopted-villages/register.ts';
 import { registerApplications } from './applications/register.ts';
 import { registerAppointments } from './appointments/register.ts';
 import { registerBorder } from './border/register.ts';
@@ -87,6 +88,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   });
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
+  // The signals per village (applications, deferrals, tips) come from features above; none are composed yet.
+  registerAdoptedVillages(app, { villageSignals: () => Promise.resolve(new Map()) });
   await registerBorderPasses(app);
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });

@@ -1,6 +1,8 @@
 // Every feature's words, handed to platform/i18n (which knows no feature) when this module loads. app.ts and cli.ts
 // import it, and so does the tests' set-up (test/setup.ts), so the words are there before any page or mail is written.
 import * as accountsEn from './accounts/messages.en.ts';
+import * as adoptedVillagesEn from './adopted-villages/messages.en.ts';
+import * as adoptedVillagesId from './adopted-villages/messages.id.ts';
 import * as accountsId from './accounts/messages.id.ts';
 import * as applicationsEn from './applications/messages.en.ts';
 import * as applicationsId from './applications/messages.id.ts';
@@ -67,6 +69,7 @@ import * as watchlistId from './watchlist/messages.id.ts';
 import { registerMessages } from './platform/i18n/index.ts';
 
 registerMessages('accounts', { id: accountsId, en: accountsEn });
+registerMessages('adopted-villages', { id: adoptedVillagesId, en: adoptedVillagesEn });
 registerMessages('applications', { id: applicationsId, en: applicationsEn });
 registerMessages('appointments', { id: appointmentsId, en: appointmentsEn });
 registerMessages('border', { id: borderId, en: borderEn });

@@ -15,12 +15,14 @@ import { seedPermitServices } from './permit-services/seed-permit-services.ts';
 import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts';
 import { seedBanRules } from './watchlist/seed-ban-rules.ts';
 import { seedDeferralReasons } from './cases/seed-deferral-reasons.ts';
+import { seedAdoptedVillages } from './adopted-villages/seed-adopted-villages.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers, the adopted villages. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
   await seedCrossingPoints(db);
+  await seedAdoptedVillages(db);
   await seedTariffs(db);
   await seedPaymentChannels(db);
   await seedLodgingRules(db);

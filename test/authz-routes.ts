@@ -25,6 +25,7 @@ import { detentionRoutes } from './authz-detention-routes.ts';
 import { enforcementRoutes } from './authz-enforcement-routes.ts';
 import { timporaRoutes } from './authz-timpora-routes.ts';
 import { deferralRoutes } from './authz-deferral-routes.ts';
+import { adoptedVillageRoutes } from './authz-adopted-village-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
@@ -382,6 +383,7 @@ export const routes: Record<string, Entry> = {
   ...enforcementRoutes,
   ...timporaRoutes,
   ...deferralRoutes,
+  ...adoptedVillageRoutes,
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,

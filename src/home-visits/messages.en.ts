@@ -137,7 +137,12 @@ export const homeVisits: Messages<typeof id> = {
     busyOfficer: '{{name}} is already on duty that day ({{duty}}).',
     busyKit: 'Kit {{name}} is already in use that day ({{duty}}).',
   },
-  duties: { counter: 'counter duty', session: 'Eazy Paspor', visit: 'si Koe Peduli visit' },
+  duties: {
+    counter: 'counter duty',
+    session: 'Eazy Paspor',
+    visit: 'si Koe Peduli visit',
+    village: 'adopted-village activity',
+  },
   v: {
     tooYoung:
       'By the birth date given, the applicant is {{age}}; the service for the elderly is for people aged 60 and over.',

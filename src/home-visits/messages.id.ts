@@ -148,7 +148,7 @@ export const homeVisits = {
     busyOfficer: '{{name}} sudah bertugas pada hari itu ({{duty}}).',
     busyKit: 'Perangkat {{name}} sudah dipakai pada hari itu ({{duty}}).',
   },
-  duties: { counter: 'tugas loket', session: 'Eazy Paspor', visit: 'kunjungan si Koe Peduli' },
+  duties: { counter: 'tugas loket', session: 'Eazy Paspor', visit: 'kunjungan si Koe Peduli', village: 'desa binaan' },
   v: {
     tooYoung: 'Menurut tanggal lahirnya, pemohon berusia {{age}} tahun; layanan lansia untuk 60 tahun ke atas.',
     detailsRequired: 'Jelaskan keadaan pemohon untuk alasan ini.',

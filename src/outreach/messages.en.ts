@@ -18,7 +18,12 @@ export const outreach: Messages<typeof id> = {
     closed: 'Closed',
   },
   delivery: { community: 'Delivered to the community', office: 'Picked up at the office' },
-  duty: { counter: 'counter duty', session: 'another Eazy Paspor session', visit: 'a si Koe Peduli visit' },
+  duty: {
+    counter: 'counter duty',
+    session: 'another Eazy Paspor session',
+    visit: 'a si Koe Peduli visit',
+    village: 'an adopted-village activity',
+  },
   busy: {
     officer: '{{name}} is already on duty that day ({{duty}}).',
     kit: 'Kit {{name}} is already in use that day ({{duty}}).',

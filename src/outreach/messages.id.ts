@@ -16,7 +16,12 @@ export const outreach = {
     closed: 'Selesai',
   },
   delivery: { community: 'Diantar ke komunitas', office: 'Diambil di kantor' },
-  duty: { counter: 'tugas loket', session: 'sesi Eazy Paspor lain', visit: 'kunjungan si Koe Peduli' },
+  duty: {
+    counter: 'tugas loket',
+    session: 'sesi Eazy Paspor lain',
+    visit: 'kunjungan si Koe Peduli',
+    village: 'kegiatan desa binaan',
+  },
   busy: {
     officer: '{{name}} sudah bertugas pada hari itu ({{duty}}).',
     kit: 'Perangkat {{name}} sudah dipakai pada hari itu ({{duty}}).',

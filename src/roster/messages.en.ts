@@ -6,6 +6,7 @@ export const roster: Messages<typeof id> = {
     counter: 'Already on counter duty that day.',
     session: 'Already on an Eazy Paspor session that day.',
     visit: 'Already on a si Koe Peduli visit that day.',
+    village: 'Already on an adopted-village activity that day.',
   },
   v: {
     kitName: 'Enter the kit’s name (2 to 80 characters).',
@@ -36,7 +37,7 @@ export const roster: Messages<typeof id> = {
   },
   calendar: {
     title: 'Calendar of {{unit}}, {{month}}',
-    lead: 'Counter duty, Eazy Paspor sessions, si Koe Peduli visits, Saturday pickups and closed days for the month.',
+    lead: 'Counter duty, Eazy Paspor sessions, si Koe Peduli visits, adopted-village activities, Saturday pickups and closed days for the month.',
     previous: 'Previous month',
     next: 'Next month',
     closed: 'Closed',
@@ -44,6 +45,7 @@ export const roster: Messages<typeof id> = {
     counter: 'Counter',
     session: 'Eazy Paspor session',
     visit: 'si Koe Peduli visit',
+    village: 'Adopted-village activity',
     pickup: 'Saturday pickup: {{booked}} of {{capacity}}',
     remove: 'Remove',
     removeLabel: 'counter duty of {{name}} on {{date}}',

@@ -4,6 +4,7 @@ export const roster = {
     counter: 'Sudah bertugas di loket pada hari itu.',
     session: 'Sudah bertugas di sesi Eazy Paspor pada hari itu.',
     visit: 'Sudah bertugas di kunjungan si Koe Peduli pada hari itu.',
+    village: 'Sudah bertugas di kegiatan desa binaan pada hari itu.',
   },
   v: {
     kitName: 'Tuliskan nama perangkat (2 sampai 80 huruf).',
@@ -34,7 +35,7 @@ export const roster = {
   },
   calendar: {
     title: 'Kalender {{unit}}, {{month}}',
-    lead: 'Tugas loket, sesi Eazy Paspor, kunjungan si Koe Peduli, pengambilan Sabtu, dan hari libur dalam sebulan.',
+    lead: 'Tugas loket, sesi Eazy Paspor, kunjungan si Koe Peduli, kegiatan desa binaan, pengambilan Sabtu, dan hari libur dalam sebulan.',
     previous: 'Bulan sebelumnya',
     next: 'Bulan berikutnya',
     closed: 'Tutup',
@@ -42,6 +43,7 @@ export const roster = {
     counter: 'Loket',
     session: 'Sesi Eazy Paspor',
     visit: 'Kunjungan si Koe Peduli',
+    village: 'Kegiatan desa binaan',
     pickup: 'Pengambilan Sabtu: {{booked}} dari {{capacity}}',
     remove: 'Hapus',
     removeLabel: 'tugas loket {{name}} pada {{date}}',

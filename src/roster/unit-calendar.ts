@@ -7,7 +7,7 @@ import { checkRange } from './assign-counter-duty.ts';
 import { duties, mobileKits } from './schema.ts';
 
 export type CounterEntry = { dutyId: string; officerId: string; officerName: string };
-/** A session or visit on the day, with the officers and kits it takes. */
+/** A session, visit or village activity on the day, with the officers and kits it takes. */
 export type OutreachEntry = { refId: string; officers: string[]; kits: string[] };
 export type CalendarDay = {
   date: IsoDate;
@@ -16,6 +16,7 @@ export type CalendarDay = {
   counter: CounterEntry[];
   sessions: OutreachEntry[];
   visits: OutreachEntry[];
+  villages: OutreachEntry[];
   pickup: { capacity: number; booked: number } | null;
 };
 
@@ -30,7 +31,7 @@ export type PickupSlots = (
   to: IsoDate,
 ) => Promise<{ date: IsoDate; capacity: number; booked: number }[]>;
 
-/** Everything on a unit's calendar from `from` to `to`: duties, sessions, visits, Saturday pickups, closed days. */
+/** Everything on a unit's calendar from `from` to `to`: duties, sessions, visits, village activities, Saturday pickups, closed days. */
 export async function unitCalendar(
   db: Executor,
   unitCode: string,
@@ -60,7 +61,7 @@ export async function unitCalendar(
   ]);
   return datesBetween(from, to).map((date) => {
     const today = rows.filter((r) => r.date === date);
-    const outreach = (kind: 'session' | 'visit'): OutreachEntry[] => {
+    const outreach = (kind: 'session' | 'visit' | 'village'): OutreachEntry[] => {
       const byRef = new Map<string, OutreachEntry>();
       for (const r of today.filter((x) => x.kind === kind && x.refId)) {
         const entry = byRef.get(r.refId!) ?? { refId: r.refId!, officers: [], kits: [] };
@@ -79,6 +80,7 @@ export async function unitCalendar(
         .map((r) => ({ dutyId: r.id, officerId: r.officerId!, officerName: r.officerName ?? '' })),
       sessions: outreach('session'),
       visits: outreach('visit'),
+      villages: outreach('village'),
       pickup: slot ? { capacity: slot.capacity, booked: slot.booked } : null,
     };
   });

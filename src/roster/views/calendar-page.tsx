@@ -63,7 +63,11 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
           {t('roster.calendar.closed')}: {day.closed === 'weekend' ? t('roster.calendar.weekend') : day.closed}
         </p>
       )}
-      {(day.counter.length > 0 || day.sessions.length > 0 || day.visits.length > 0 || day.pickup) && (
+      {(day.counter.length > 0 ||
+        day.sessions.length > 0 ||
+        day.visits.length > 0 ||
+        day.villages.length > 0 ||
+        day.pickup) && (
         <ul>
           {day.counter.map((c) => (
             <li key={c.dutyId}>
@@ -88,6 +92,12 @@ export function CalendarPage({ ctx, unit, month, today, days, officers, state, n
             <li key={v.refId}>
               <a href={`/officer/home-visits/${v.refId}`}>{t('roster.calendar.visit')}</a>:{' '}
               {[...v.officers, ...v.kits].join(', ')}
+            </li>
+          ))}
+          {day.villages.map((v) => (
+            <li key={v.refId}>
+              <a href={`/officer/desa-binaan/activities/${v.refId}`}>{t('roster.calendar.village')}</a>:{' '}
+              {v.officers.join(', ')}
             </li>
           ))}
           {day.pickup && (
