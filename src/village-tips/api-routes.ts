@@ -221,7 +221,8 @@ export function registerTipApi(fastify: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Raise an early warning on a person, a village or a recruiter, from a tip or directly',
-        description: 'The summary is what the passport interviewer reads. A resent `requestId` returns the same warning.',
+        description:
+          'The summary is what the passport interviewer reads. A resent `requestId` returns the same warning.',
         security: [{ bearer: [] }],
         body: z.object(warningShape),
         response: { 201: WarningJson, ...officerErrors, 409: ErrorJson, 422: ErrorJson },

@@ -45,7 +45,13 @@ export async function officeForVillage(tx: Tx, villageCode: string | null, today
  * An officer types in a tip a villager told them: a PIMPASA of the village (whatever their office), or staff of the
  * office the tip goes to (or of an office above it).
  */
-async function authorizeRecording(tx: Tx, caller: Caller, villageCode: string | null, unitCode: string, today: IsoDate) {
+async function authorizeRecording(
+  tx: Tx,
+  caller: Caller,
+  villageCode: string | null,
+  unitCode: string,
+  today: IsoDate,
+) {
   const actor = caller.actor;
   if (!actor) throw new AppError('unauthenticated');
   if (!roleMay(actor, 'tip.record')) throw new AppError('forbidden');

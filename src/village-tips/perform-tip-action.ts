@@ -24,7 +24,8 @@ export type TipActionInput = {
 type Change = { set?: Partial<VillageTip>; payload: Record<string, unknown> };
 
 const need = <T>(field: string, value: T | null | undefined): T => {
-  if (value === null || value === undefined || value === '') throw new AppError('validation_failed', { [field]: 'v.required' });
+  if (value === null || value === undefined || value === '')
+    throw new AppError('validation_failed', { [field]: 'v.required' });
   return value;
 };
 

@@ -39,7 +39,9 @@ export async function performWarningAction(
   const warning = await getWarning(tx, input.warningId, true);
   const scope = caller.actor?.unitCode ? await unitScope(tx, caller.actor.unitCode) : [];
   authorize(caller.actor, 'warning.manage', 'warning.read', { unitCode: warning.unitCode, scope });
-  if (await findActionByRequest(tx, villageWarningActions, villageWarningActions.warningId, warning.id, input.requestId))
+  if (
+    await findActionByRequest(tx, villageWarningActions, villageWarningActions.warningId, warning.id, input.requestId)
+  )
     return warning;
   assertStepAllowed(warningWorkflow, input.step, warning.status);
   const text = input.text?.trim() || null;

@@ -2,13 +2,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { OfficerRole } from '../platform/auth/schema.ts';
 import { AppError } from '../platform/errors.ts';
 
-export type TipAction =
-  | 'tip.read'
-  | 'tip.handle'
-  | 'tip.identity'
-  | 'tip.record'
-  | 'warning.read'
-  | 'warning.manage';
+export type TipAction = 'tip.read' | 'tip.handle' | 'tip.identity' | 'tip.record' | 'warning.read' | 'warning.manage';
 
 /**
  * Tips and warnings are intelligence work (Pasal 89(1), the SE of the Direktur Intelijen Keimigrasian): the office's

@@ -33,7 +33,7 @@ const Keys = z.object({
 
 /** The page's fields as the API's request: empty inputs are absent, the picker's village is the village. */
 function toInput(body: Record<string, unknown>) {
-  const text = (f: string) => (typeof body[f] === 'string' && body[f] ? (body[f]) : undefined);
+  const text = (f: string) => (typeof body[f] === 'string' && body[f] ? body[f] : undefined);
   const fields = ['requestId', 'channel', 'kind', 'description', 'subjectName', 'reporterName', 'reporterPhone'];
   return {
     ...Object.fromEntries(fields.map((f) => [f, text(f)])),

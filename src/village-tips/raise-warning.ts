@@ -69,7 +69,12 @@ async function subjectOf(tx: Tx, input: WarningInput, today: string) {
  * or from their own knowledge (their own office's). The summary is what the interviewing officer reads; the tip's
  * sender is never part of a warning. A resent request id finds the warning it raised.
  */
-export async function raiseWarning(tx: Tx, caller: Caller, input: WarningInput, now = new Date()): Promise<VillageWarning> {
+export async function raiseWarning(
+  tx: Tx,
+  caller: Caller,
+  input: WarningInput,
+  now = new Date(),
+): Promise<VillageWarning> {
   const actor = caller.actor;
   authorizeRole(actor, 'warning.manage');
   const requestId = input.requestId || null;
@@ -84,7 +89,8 @@ export async function raiseWarning(tx: Tx, caller: Caller, input: WarningInput, 
   const tip = input.tipId ? await lockTip(tx, input.tipId) : null;
   if (tip) {
     authorize(actor, 'warning.manage', 'tip.read', { unitCode: tip.unitCode, scope });
-    if (tip.status === 'closed') throw new AppError('invalid_transition', undefined, { step: 'raise', status: 'closed' });
+    if (tip.status === 'closed')
+      throw new AppError('invalid_transition', undefined, { step: 'raise', status: 'closed' });
   }
   const unitCode = tip?.unitCode ?? actor!.unitCode!;
   const today = witaDate(now);

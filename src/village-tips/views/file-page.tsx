@@ -75,7 +75,13 @@ export function FilePage({ ctx, state, region, requestId, officerEntry }: Props)
         <h2>{t('villageTips.reporterSection')}</h2>
         <p class="hint">{t('villageTips.reporterHint')}</p>
         <label class="check" for="f-anonymous">
-          <input type="checkbox" id="f-anonymous" name="anonymous" value="1" checked={state.values?.anonymous === '1'} />{' '}
+          <input
+            type="checkbox"
+            id="f-anonymous"
+            name="anonymous"
+            value="1"
+            checked={state.values?.anonymous === '1'}
+          />{' '}
           {labels.anonymous}
         </label>
         <Field name="reporterName" label={labels.reporterName!} state={state} autocomplete="name" />

@@ -120,7 +120,12 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
       {steps.length > 0 && <h2>{t('common.actions')}</h2>}
       {form(
         'triage',
-        <Radios name="credible" legend={f('credible')} state={stateOf('triage')} options={options(ctx, 'credible', ['yes', 'no'])} />,
+        <Radios
+          name="credible"
+          legend={f('credible')}
+          state={stateOf('triage')}
+          options={options(ctx, 'credible', ['yes', 'no'])}
+        />,
       )}
       {form('answer', null)}
       {form(
@@ -135,7 +140,12 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
       {form('note', null)}
       {form(
         'close',
-        <SelectField name="outcome" label={f('outcome')} state={stateOf('close')} options={options(ctx, 'outcomes', tipOutcomes)} />,
+        <SelectField
+          name="outcome"
+          label={f('outcome')}
+          state={stateOf('close')}
+          options={options(ctx, 'outcomes', tipOutcomes)}
+        />,
       )}
       {details.raiseWarning && (
         <section>
@@ -147,7 +157,11 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
         <section>
           <h2>{t('villageTips.officer.reveal')}</h2>
           <p>{t('villageTips.officer.revealLead')}</p>
-          <PostForm ctx={ctx} action={`/officer/desa-binaan/tips/${tip.id}/reporter`} submit={t('villageTips.officer.reveal')}>
+          <PostForm
+            ctx={ctx}
+            action={`/officer/desa-binaan/tips/${tip.id}/reporter`}
+            submit={t('villageTips.officer.reveal')}
+          >
             <Field name="reason" label={f('reason')} state={stateOf('reveal')} />
           </PostForm>
         </section>
