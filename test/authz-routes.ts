@@ -24,6 +24,7 @@ import { overstayRoutes } from './authz-overstay-routes.ts';
 import { detentionRoutes } from './authz-detention-routes.ts';
 import { enforcementRoutes } from './authz-enforcement-routes.ts';
 import { timporaRoutes } from './authz-timpora-routes.ts';
+import { villageTipRoutes } from './authz-village-tip-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
 import { borderPassRoutes } from './authz-border-pass-routes.ts';
@@ -380,6 +381,7 @@ export const routes: Record<string, Entry> = {
   ...detentionRoutes,
   ...enforcementRoutes,
   ...timporaRoutes,
+  ...villageTipRoutes,
   ...banRoutes,
   ...lodgingRoutes,
   ...borderPassRoutes,
