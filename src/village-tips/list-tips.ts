@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { findVillage, type VillagePlace } from '../regions/find-village.ts';
 import { unitScope } from '../units/scope.ts';
 import { tipExtras, tipStepsFor } from './available-actions.ts';
 import { overdueOf, type TipOverdue } from './deadlines.ts';
@@ -70,6 +71,8 @@ export async function tipForOfficer(db: Executor, actor: Actor, id: string): Pro
 
 export type TipDetails = {
   tip: OfficerTip;
+  /** The village's name with its kecamatan's and regency's, when the tip names one. */
+  place: VillagePlace | undefined;
   history: TipHistoryEntry[];
   steps: TipStep[];
   reveal: boolean;
@@ -93,6 +96,7 @@ export async function describeTip(db: Executor, actor: Actor, tip: VillageTip, t
     .orderBy(asc(villageWarnings.raisedAt));
   return {
     tip: { ...rest, overdue: overdueOf(tip, today) },
+    place: tip.villageCode ? await findVillage(db, tip.villageCode) : undefined,
     history: await tipHistory(db, tip.id),
     steps: tipStepsFor(actor, tip, scope),
     ...tipExtras(actor, tip, scope),

@@ -64,7 +64,11 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
         <dt>{f('channel')}</dt>
         <dd>{t(`villageTips.channels.${tip.channel}`)}</dd>
         <dt>{f('villageCode')}</dt>
-        <dd>{tip.villageCode ?? '—'}</dd>
+        <dd>
+          {details.place
+            ? `${details.place.village}, ${details.place.district}, ${details.place.regency} (${tip.villageCode})`
+            : '—'}
+        </dd>
         <dt>{f('unitCode')}</dt>
         <dd>{tip.unitCode}</dd>
         <dt>{f('status')}</dt>
