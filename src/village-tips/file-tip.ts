@@ -52,9 +52,7 @@ async function authorizeRecording(
   unitCode: string,
   today: IsoDate,
 ) {
-  const actor = caller.actor;
-  if (!actor) throw new AppError('unauthenticated');
-  if (!roleMay(actor, 'tip.record')) throw new AppError('forbidden');
+  const actor = caller.actor!;
   if (villageCode && (await isVillageOfficer(tx, actor.id, villageCode, today))) return;
   const scope = actor.unitCode ? await unitScope(tx, actor.unitCode) : [];
   if (!can(actor, 'tip.record', { unitCode, scope })) throw new AppError('forbidden');
@@ -84,6 +82,9 @@ export async function fileTip(
   now = new Date(),
 ): Promise<{ trackingCode: string; secret: string; created: boolean }> {
   const channel = input.channel ?? 'web';
+  // Refused by role before anything else, so that no input and no request id tells an outsider anything.
+  if (channel === 'village_officer' && !roleMay(caller.actor, 'tip.record'))
+    throw new AppError(caller.actor ? 'forbidden' : 'unauthenticated');
   const requestId = input.requestId || null;
   const secret = holderSecret(await serverSecret(tx, 'village-tips'), 'village-tip-secret', requestId);
   if (requestId) {

@@ -103,6 +103,8 @@ export const villageTips: Messages<typeof id> = {
     overdue: 'Overdue',
     filter: 'Filter',
     tipTitle: 'Report {{code}}',
+    expires: 'Valid until',
+    openTip: 'Open the report',
     fromTip: 'From report',
     noSteps: 'There is no step you may take.',
     act: 'Save',

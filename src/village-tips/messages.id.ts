@@ -101,6 +101,8 @@ export const villageTips = {
     overdue: 'Terlambat',
     filter: 'Saring',
     tipTitle: 'Laporan {{code}}',
+    expires: 'Berlaku sampai',
+    openTip: 'Buka laporan',
     fromTip: 'Dari laporan',
     noSteps: 'Tidak ada langkah yang dapat Anda ambil.',
     act: 'Simpan',

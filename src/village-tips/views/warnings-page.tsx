@@ -49,7 +49,7 @@ export function WarningsPage({
                 <th>{t('villageTips.fields.unitCode')}</th>
                 <th>{t('villageTips.fields.status')}</th>
                 <th>{t('villageTips.officer.raisedAt')}</th>
-                <th>{t('villageTips.fields.expiresOn')}</th>
+                <th>{t('villageTips.officer.expires')}</th>
               </tr>
             </thead>
             <tbody>
@@ -115,13 +115,13 @@ export function WarningPage({
         <dd>{t(`villageTips.warningStatuses.${warning.status}`)}</dd>
         <dt>{t('villageTips.fields.unitCode')}</dt>
         <dd>{warning.unitCode}</dd>
-        <dt>{t('villageTips.fields.expiresOn')}</dt>
+        <dt>{t('villageTips.officer.expires')}</dt>
         <dd>{warning.expiresOn ? formatDay(lang, warning.expiresOn) : '—'}</dd>
         {warning.tipId && (
           <>
             <dt>{t('villageTips.officer.fromTip')}</dt>
             <dd>
-              <a href={`/officer/desa-binaan/tips/${warning.tipId}`}>{t('villageTips.officer.fromTip')}</a>
+              <a href={`/officer/desa-binaan/tips/${warning.tipId}`}>{t('villageTips.officer.openTip')}</a>
             </dd>
           </>
         )}
