@@ -228,6 +228,10 @@ describeApp('village tips: filing, deadlines and the workflow', (ctx) => {
     expect(await refused(() => actOnTip(ctx.db, officer, { tipId: tip.id, step: 'triage' }))).toBe('validation_failed');
     const page = `/officer/desa-binaan/tips/${tip.id}`;
     await browser.get(page);
+    const unsure = await browser.post(`${page}/actions`, { step: 'triage', requestId: 'tip-triage-0000' });
+    expect(unsure.statusCode).toBe(422);
+    expect(unsure.body).toContain('Wajib diisi');
+    expect(unsure.body).toContain('Tampilkan pelapor');
     const triaged = await browser.post(`${page}/actions`, {
       step: 'triage',
       credible: 'yes',
@@ -274,7 +278,10 @@ describeApp('village tips: filing, deadlines and the workflow', (ctx) => {
 
     // The head of office reads the tip but takes no step.
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });
-    expect((await (await as(head)).get(page)).statusCode).toBe(200);
+    const headPage = await (await as(head)).get(page);
+    expect(headPage.statusCode).toBe(200);
+    expect(headPage.body).not.toContain('Tampilkan pelapor');
+    expect(headPage.body).not.toContain(`${page}/actions`);
     expect(await refused(() => actOnTip(ctx.db, head, { tipId: tip.id, step: 'note', text: 'x' }))).toBe('forbidden');
     const notes = await ctx.db.$count(
       villageTipActions,
