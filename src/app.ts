@@ -35,6 +35,7 @@ import { listPermitsOfForeigner, registerStayPermits } from './stay-permits/regi
 import { registerSurveys } from './surveys/register.ts';
 import { registerTransparency } from './transparency/register.ts';
 import { registerUnits } from './units/register.ts';
+import { registerVillageTips } from './village-tips/register.ts';
 import { registerWatchlist } from './watchlist/register.ts';
 import { registerMailJob } from './platform/mail/mail-job.ts';
 import { serverSecret } from './platform/db/secrets.ts';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerOverstays(app);
   registerBorder(app);
   await registerTimpora(app);
+  registerVillageTips(app);
   registerDetention(app);
   await registerEnforcement(app);
   registerOfficers(app);

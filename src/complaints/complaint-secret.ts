@@ -1,39 +1,8 @@
-import crypto from 'node:crypto';
-
-// Crockford's base32 without I, L, O, U, as tracking codes: nothing to misread when written down by hand.
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const encode = (bytes: Uint8Array, length: number) =>
-  Array.from(bytes.subarray(0, length), (b) => alphabet[b & 31]).join('');
+import { holderSecret, newTrackingCode } from '../platform/auth/holder-secret.ts';
 
 /** "PG" (pengaduan) and ten characters, told apart from application ("SK…") and visit ("KP…") codes. */
-export const newComplaintCode = () => `PG${encode(crypto.randomBytes(10), 10)}`;
+export const newComplaintCode = () => newTrackingCode('PG');
 
-/**
- * Sixteen characters (80 bits) in groups of four. Without a request id it is random; with one it is derived from
- * the server's key and the request id, so a resent form gets the same secret back while the hash alone stays
- * useless to anyone who reads the table.
- */
-export function complaintSecret(key: string, requestId: string | null): string {
-  const bytes = requestId
-    ? crypto.createHmac('sha256', key).update(`complaint-secret:${requestId}`).digest()
-    : crypto.randomBytes(16);
-  return encode(bytes, 16).replace(/(.{4})(?=.)/g, '$1-');
-}
-
-/** What people type: lower case, spaces, dashes. */
-export const normaliseSecret = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
-export const normaliseComplaintCode = normaliseSecret;
-
-/** High-entropy secrets need no slow hash (as API tokens); normalised first so "k7f3 9q2m…" still matches. */
-export const hashComplaintSecret = (secret: string) =>
-  crypto.createHash('sha256').update(normaliseSecret(secret)).digest('hex');
-
-// Compared against when the code is unknown, so both refusals take the same work.
-const decoyHash = hashComplaintSecret('0000000000000000');
-
-/** Constant-time comparison of the secret offered with the stored hash (or the decoy when there is no complaint). */
-export function secretMatches(offered: string, storedHash: string | null): boolean {
-  const a = Buffer.from(hashComplaintSecret(offered), 'hex');
-  const b = Buffer.from(storedHash ?? decoyHash, 'hex');
-  return crypto.timingSafeEqual(a, b) && storedHash !== null;
-}
+/** The complaint's secret (platform's holder secret); the purpose keeps it apart from other records' secrets. */
+export const complaintSecret = (key: string, requestId: string | null) =>
+  holderSecret(key, 'complaint-secret', requestId);

@@ -10,7 +10,8 @@ import type { Storage } from '../platform/storage/storage.ts';
 import type { UploadedFile } from '../platform/storage/upload-parser.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { unitExists } from '../units/unit-exists.ts';
-import { complaintSecret, hashComplaintSecret, newComplaintCode } from './complaint-secret.ts';
+import { hashHolderSecret } from '../platform/auth/holder-secret.ts';
+import { complaintSecret, newComplaintCode } from './complaint-secret.ts';
 import { VERIFY_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { scheduleEscalationScan } from './escalate-overdue.ts';
 import { roleMay } from './policy.ts';
@@ -119,7 +120,7 @@ export async function fileComplaint(
     .insert(complaints)
     .values({
       trackingCode: newComplaintCode(),
-      secretHash: hashComplaintSecret(secret),
+      secretHash: hashHolderSecret(secret),
       channel,
       type: input.type,
       category: input.category,

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { complaintHistory, publicText } from './complaint-actions.ts';
-import { normaliseComplaintCode, secretMatches } from './complaint-secret.ts';
+import { normaliseTrackingCode, secretMatches } from '../platform/auth/holder-secret.ts';
 import { REOPEN_DAYS } from './deadlines.ts';
 import { complaintActions, complaints, type Complaint } from './schema.ts';
 
@@ -24,7 +24,7 @@ export async function complaintOfHolder(db: Executor, trackingCode: string, secr
   const [complaint] = await db
     .select()
     .from(complaints)
-    .where(eq(complaints.trackingCode, normaliseComplaintCode(trackingCode)));
+    .where(eq(complaints.trackingCode, normaliseTrackingCode(trackingCode)));
   if (!secretMatches(secret, complaint?.secretHash ?? null)) throw new AppError('not_found');
   return complaint!;
 }

@@ -12,7 +12,7 @@ import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { issueSurveyToken } from '../surveys/issue-survey-token.ts';
 import { unitScope } from '../units/scope.ts';
 import { lockComplaint } from './complaint-actions.ts';
-import { secretMatches } from './complaint-secret.ts';
+import { secretMatches } from '../platform/auth/holder-secret.ts';
 import { ANSWER_WORKING_DAYS, workingDaysAfter } from './deadlines.ts';
 import { mayReopen } from './follow-complaint.ts';
 import { can, holdsIntegrity, subjectNameKey } from './policy.ts';

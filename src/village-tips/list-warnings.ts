@@ -1,0 +1,44 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../platform/auth/actor.ts';
+import type { Executor } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { unitScope } from '../units/scope.ts';
+import { getWarning } from './perform-warning-action.ts';
+import { can, roleMay } from './policy.ts';
+import { villageWarnings, type VillageWarning, type WarningStatus } from './schema.ts';
+
+export type OfficerWarning = Omit<VillageWarning, 'requestId' | 'personNameKey' | 'recruiterNameKey'>;
+
+const strip = ({ requestId: _r, personNameKey: _p, recruiterNameKey: _k, ...rest }: VillageWarning): OfficerWarning =>
+  rest;
+
+/** The warnings of the officer's scope, open ones first, newest first. */
+export async function listWarnings(
+  db: Executor,
+  actor: Actor,
+  filters: { status?: WarningStatus },
+  limit = 500,
+): Promise<OfficerWarning[]> {
+  if (!roleMay(actor, 'warning.read') || !actor.unitCode) return [];
+  const scope = await unitScope(db, actor.unitCode);
+  const rows = await db
+    .select()
+    .from(villageWarnings)
+    .where(
+      and(
+        inArray(villageWarnings.unitCode, scope),
+        filters.status ? eq(villageWarnings.status, filters.status) : undefined,
+      ),
+    )
+    .orderBy(sql`${villageWarnings.status} = 'closed'`, desc(villageWarnings.raisedAt))
+    .limit(limit);
+  return rows.map(strip);
+}
+
+/** A warning the officer may read, else not_found. */
+export async function warningForOfficer(db: Executor, actor: Actor, id: string): Promise<OfficerWarning> {
+  const warning = await getWarning(db, id);
+  const scope = actor.unitCode ? await unitScope(db, actor.unitCode) : [];
+  if (!can(actor, 'warning.read', { unitCode: warning.unitCode, scope })) throw new AppError('not_found');
+  return strip(warning);
+}

@@ -1,0 +1,13 @@
+import type { App } from '../platform/http/server.ts';
+import { registerTipApi } from './api-routes.ts';
+import { registerTipOfficerPages } from './officer-page-routes.tsx';
+import { registerTipPages } from './public-page-routes.tsx';
+import { registerWarningPages } from './warning-page-routes.tsx';
+
+/** Desa Binaan's questions and tips (public form, PIMPASA entry, the officers' queue) and the early warnings. */
+export function registerVillageTips(app: App): void {
+  registerTipApi(app);
+  registerTipPages(app);
+  registerTipOfficerPages(app);
+  registerWarningPages(app);
+}
