@@ -11,6 +11,7 @@ import { registerBorderPasses } from './border-passes/register.ts';
 import { registerDetention } from './detention/register.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
 import { foreignerReferences } from './foreigner-references.ts';
+import { villageSignals } from './village-signals.ts';
 import { registerCases } from './cases/register.ts';
 import { registerCasework } from './casework/register.ts';
 import { registerComplaints } from './complaints/register.ts';
@@ -90,7 +91,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
   // The signals per village (applications, deferrals, tips) come from features above; none are composed yet.
-  registerAdoptedVillages(app, { villageSignals: () => Promise.resolve(new Map()) });
+  registerAdoptedVillages(app, { villageSignals });
   await registerBorderPasses(app);
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });

@@ -7,3 +7,7 @@ export async function registerCases(app: App): Promise<void> {
   registerCaseApi(app);
   await registerCasePages(app);
 }
+
+/** Per village, for Desa Binaan's office view (composed in `src/village-signals.ts`). */
+export { countCasesByVillage } from './count-deferrals.ts';
+export { listDeferralReasons } from './list-deferral-reasons.ts';

@@ -11,3 +11,6 @@ export function registerVillageTips(app: App): void {
   registerTipOfficerPages(app);
   registerWarningPages(app);
 }
+
+/** Per village, for Desa Binaan's office view (composed in `src/village-signals.ts`). */
+export { countTipsByVillage } from './count-tips.ts';

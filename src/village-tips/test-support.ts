@@ -1,12 +1,15 @@
 // Helpers shared by the village-tip tests (not loaded by the application).
-import { eq, notInArray, sql } from 'drizzle-orm';
-import { adoptedVillages, villageOfficers } from '../adopted-villages/schema.ts';
+import { eq } from 'drizzle-orm';
+import {
+  freeVillage as freeVillageIn,
+  makeAdoptedVillage,
+  makeVillageOfficer,
+} from '../adopted-villages/test-support.ts';
 import { officerActor } from '../home-visits/test-support.ts';
 import { systemCaller, type Caller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { AppError } from '../platform/errors.ts';
-import { villages } from '../regions/schema.ts';
 import { apiAs } from '../queue/test-support.ts';
 import type { AppContext } from '../../test/db.ts';
 import { sessionCookie } from '../../test/factories.ts';
@@ -19,33 +22,16 @@ import { villageTips } from './schema.ts';
 export const callerAs = (account: Account): Caller => ({ ...systemCaller('test'), actor: officerActor(account) });
 
 /** A village under the code prefix ("53." NTT, "53.04." Belu) that nobody has adopted, picked at random. */
-export async function freeVillage(db: Db, prefix = '53.'): Promise<string> {
-  const [village] = await db
-    .select({ code: villages.code })
-    .from(villages)
-    .where(
-      sql`${villages.code} like ${`${prefix}%`} and ${notInArray(villages.code, db.select({ c: adoptedVillages.villageCode }).from(adoptedVillages))}`,
-    )
-    .orderBy(sql`random()`)
-    .limit(1);
-  return village!.code;
-}
+export const freeVillage = async (db: Db, prefix = '53.'): Promise<string> =>
+  (await freeVillageIn(db, { prefix })).villageCode;
 
 /** A free village adopted by the unit from 2020, so the unit's tips and warnings meet no other test's. */
-export async function adoptVillage(db: Db, unitCode: string): Promise<string> {
-  const code = await freeVillage(db);
-  await db
-    .insert(adoptedVillages)
-    .values({ villageCode: code, unitCode, regencyCode: code.slice(0, 5), adoptedOn: '2020-01-01' });
-  return code;
-}
+export const adoptVillage = async (db: Db, unitCode: string): Promise<string> =>
+  (await makeAdoptedVillage(db, { villageCode: await freeVillage(db), unitCode, adoptedOn: '2020-01-01' })).villageCode;
 
 /** The officer becomes a PIMPASA of the village from 2020. */
-export async function makePimpasa(db: Db, officer: Account, villageCode: string): Promise<void> {
-  await db
-    .insert(villageOfficers)
-    .values({ villageCode, officerId: officer.id, phone: '081200000000', since: '2020-01-01' });
-}
+export const makePimpasa = (db: Db, officer: Account, villageCode: string): Promise<void> =>
+  makeVillageOfficer(db, villageCode, officer, { phone: '081200000000', since: '2020-01-01' });
 
 /** A named tip through the use case, returned as stored with its secret. */
 export async function makeTip(
