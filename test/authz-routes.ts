@@ -371,6 +371,7 @@ export const routes: Record<string, Entry> = {
   'GET /transparansi': { access: 'public' },
   'GET /transparansi.csv': { access: 'public' },
   'GET /transparansi/pengawasan.csv': { access: 'public' },
+  'GET /transparansi/desa-binaan.csv': { access: 'public' },
   'GET /api/v1/transparency': { access: 'public' },
   'GET /statistik/paspor.csv': { access: 'public', url: () => '/statistik/paspor.csv?from=2025-01&to=2025-12' },
   'GET /api/v1/stats/passports': {

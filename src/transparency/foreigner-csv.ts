@@ -1,5 +1,6 @@
 import type { MonthlyCrossingCount } from '../border/count-crossings.ts';
 import type { ForeignerFigures } from './foreigner-figures.ts';
+import type { DesaBinaanRow } from './desa-binaan-figures.ts';
 import type { OversightRow } from './oversight-figures.ts';
 
 /**
@@ -27,5 +28,12 @@ export function crossingCsv(rows: MonthlyCrossingCount[]): string {
 export function oversightCsv(rows: OversightRow[]): string {
   const header = ['section', 'month', 'unit_code', 'category', 'nationality', 'count'];
   const lines = rows.map((r) => [r.section, r.month, r.unitCode, r.category, r.nationality, r.count]);
+  return [header, ...lines].map((r) => r.join(',')).join('\r\n') + '\r\n';
+}
+
+/** Desa Binaan's counts per office and regency, one row each, with machine-readable codes. */
+export function desaBinaanCsv(rows: DesaBinaanRow[]): string {
+  const header = ['section', 'unit_code', 'regency_code', 'category', 'count'];
+  const lines = rows.map((r) => [r.section, r.unitCode, r.regencyCode, r.category, r.count]);
   return [header, ...lines].map((r) => r.join(',')).join('\r\n') + '\r\n';
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import { crossingCsv, foreignerCsv, oversightCsv } from './foreigner-csv.ts';
+import { desaBinaanLabels, desaBinaanSections } from './desa-binaan-figures.ts';
+import { crossingCsv, desaBinaanCsv, foreignerCsv, oversightCsv } from './foreigner-csv.ts';
 import { oversightSections } from './oversight-figures.ts';
 import { transparencyCsv } from './transparency-csv.ts';
 import { transparencyReport } from './transparency-report.ts';
@@ -76,6 +77,22 @@ const OversightJson = z
   })
   .describe('Joint operations, administrative action, deportations, detention and refugees: counts only');
 
+const DesaBinaanJson = z
+  .object({
+    section: z.enum(desaBinaanSections),
+    unitCode: z.string(),
+    regencyCode: z
+      .string()
+      .describe('Kemendagri regency code; empty when no village was named, OTHER adds up rows of fewer than 3'),
+    category: z
+      .string()
+      .describe(
+        'activities: the kind; tips: <kind>:<outcome or open>; deferrals: the reason code (GET /api/v1/deferral-reasons); else empty',
+      ),
+    count,
+  })
+  .describe('Desa Binaan: adopted villages, activities, people reached, tips and interview deferrals: counts only');
+
 /** Public: counts, medians and indexes only, never a person. */
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -84,7 +101,8 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
 
   app.get('/transparansi', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
     const report = await transparencyReport(db(), req.query.year ?? thisYear());
-    return reply.page(<TransparencyPage ctx={reply.ctx()} report={report} years={years()} />);
+    const labels = await desaBinaanLabels(db());
+    return reply.page(<TransparencyPage ctx={reply.ctx()} report={report} labels={labels} years={years()} />);
   });
 
   app.get('/transparansi.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
@@ -119,13 +137,21 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
       .send(oversightCsv(report.oversight));
   });
 
+  app.get('/transparansi/desa-binaan.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
+    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="transparansi-desa-binaan-${report.year}.csv"`)
+      .send(desaBinaanCsv(report.desaBinaan));
+  });
+
   app.get(
     '/api/v1/transparency',
     {
       schema: {
         tags: ['transparency'],
         summary:
-          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month; border crossings per point and month; joint operations, administrative action, deportations, detention and refugees',
+          'Complaints, satisfaction (IKM) and passports issued for a year, for the region and each Kantor Imigrasi; stay permits, lodging reports and overstays per unit and month; border crossings per point and month; joint operations, administrative action, deportations, detention and refugees; Desa Binaan per office and regency',
         querystring: YearQuery,
         response: {
           200: z.object({
@@ -148,6 +174,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
               )
               .describe('Border crossings that happened per month, point, direction, citizen/foreigner and document'),
             oversight: z.array(OversightJson),
+            desaBinaan: z.array(DesaBinaanJson),
           }),
         },
       },

@@ -7,6 +7,7 @@ import { listUnits } from '../units/list-units.ts';
 import { organisation } from '../units/organisation.ts';
 import { unitScope } from '../units/scope.ts';
 import { complaintFigures, type ComplaintFigures } from './complaint-figures.ts';
+import { desaBinaanFigures, type DesaBinaanRow } from './desa-binaan-figures.ts';
 import { foreignerFigures, type ForeignerFigures } from './foreigner-figures.ts';
 import { oversightFigures, type OversightRow } from './oversight-figures.ts';
 
@@ -30,13 +31,15 @@ export type TransparencyReport = {
   crossings: MonthlyCrossingCount[];
   /** Joint operations, administrative action, deportations, detention and refugees: counts only. */
   oversight: OversightRow[];
+  /** Desa Binaan: villages, activities, people reached, tips and interview deferrals per office and regency. */
+  desaBinaan: DesaBinaanRow[];
 };
 
 /**
  * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
  * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued;
  * and, per unit and month, stay permits, lodging reports and overstays; per point and month, border crossings; the
- * oversight figures (operations, administrative action, deportations, detention, refugees).
+ * oversight figures (operations, administrative action, deportations, detention, refugees); Desa Binaan's figures.
  */
 export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
   const from = `${year}-01-01`;
@@ -72,6 +75,7 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   const foreigners = await foreignerFigures(db, { from, to });
   const crossings = await countCrossingsByMonth(db, { from, to });
   const oversight = await oversightFigures(db, year, now);
+  const desaBinaan = await desaBinaanFigures(db, { from, to });
   const units = reports.filter((r) => r.unitCode !== REGION);
-  return { year, from, to, region, units, foreigners, crossings, oversight };
+  return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan };
 }

@@ -7,6 +7,8 @@ import { BarChart } from './bar-chart.tsx';
 import { CrossingTable } from './crossing-table.tsx';
 import { ForeignerTables } from './foreigner-tables.tsx';
 import { OversightTable } from './oversight-table.tsx';
+import { DesaBinaanTable } from './desa-binaan-table.tsx';
+import type { DesaBinaanLabels } from '../desa-binaan-figures.ts';
 
 const decimal = (ctx: PageContext, n: number | null, digits = 2) =>
   n === null ? '—' : formatNumber(ctx.lang, n, digits, true);
@@ -35,10 +37,12 @@ function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head
 export function TransparencyPage({
   ctx,
   report,
+  labels,
   years,
 }: {
   ctx: PageContext;
   report: TransparencyReport;
+  labels: DesaBinaanLabels;
   years: number[];
 }) {
   const { t } = ctx;
@@ -123,6 +127,7 @@ export function TransparencyPage({
       <ForeignerTables ctx={ctx} figures={report.foreigners} year={report.year} />
       <CrossingTable ctx={ctx} rows={report.crossings} year={report.year} />
       <OversightTable ctx={ctx} rows={report.oversight} year={report.year} />
+      <DesaBinaanTable ctx={ctx} rows={report.desaBinaan} labels={labels} year={report.year} />
       <p class="hint">{t('transparency.note')}</p>
       <p class="hint">{t('transparency.whistleblowingNote', { count: report.region.complaints.whistleblowing })}</p>
     </Layout>
