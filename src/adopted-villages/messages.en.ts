@@ -10,6 +10,7 @@ export const adoptedVillages: Messages<typeof id> = {
   notPublished: 'not published',
   noOfficer: 'No resident officer yet; contact the office.',
   allRegencies: 'All regencies',
+  tipLink: 'Ask a question or report a recruiter or an irregular departure, no account needed',
   fields: {
     regency: 'Regency/city',
     villages: 'Villages',

@@ -9,6 +9,7 @@ export const adoptedVillages = {
   notPublished: 'tidak dipublikasikan',
   noOfficer: 'Belum ada PIMPASA; hubungi kantor.',
   allRegencies: 'Semua kabupaten/kota',
+  tipLink: 'Bertanya atau melapor (calo, rencana berangkat kerja tanpa prosedur) tanpa akun',
   fields: {
     regency: 'Kabupaten/kota',
     villages: 'Jumlah desa',

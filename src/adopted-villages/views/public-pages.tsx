@@ -14,6 +14,7 @@ export function PublicIndexPage({ ctx, regencies }: { ctx: PageContext; regencie
     <Layout ctx={ctx} title={t('adoptedVillages.title')}>
       <h1>{t('adoptedVillages.title')}</h1>
       <p>{t('adoptedVillages.lead')}</p>
+      <TipLink ctx={ctx} />
       <h2>{t('adoptedVillages.byRegency')}</h2>
       {regencies.length === 0 ? (
         <p>{t('adoptedVillages.none')}</p>
@@ -38,6 +39,15 @@ export function PublicIndexPage({ ctx, regencies }: { ctx: PageContext; regencie
         </table>
       )}
     </Layout>
+  );
+}
+
+/** Where a villager asks or reports, without an account (the village-tips form). */
+function TipLink({ ctx }: { ctx: PageContext }) {
+  return (
+    <p>
+      <a href="/desa-binaan/lapor">{ctx.t('adoptedVillages.tipLink')}</a>
+    </p>
   );
 }
 
@@ -87,6 +97,7 @@ export function PublicRegencyPage({ ctx, regency, villages }: RegencyProps) {
           </table>
         </ScrollRegion>
       )}
+      <TipLink ctx={ctx} />
     </Layout>
   );
 }
