@@ -12,6 +12,9 @@ export const home: Messages<typeof id> = {
     "See the state of a passport application with its tracking code and the applicant's date of birth, without signing in.",
   trackLink: 'Track a passport application',
   complaintLead: 'Sent a complaint? Follow its answers with the tracking code and the secret code of your complaint.',
+  villagesLink: 'Adopted villages (Desa Binaan)',
+  villagesLead:
+    'Villages the immigration offices work with against trafficking: the resident officers (PIMPASA) to call, and a form to ask or report a recruiter or an irregular departure for work, anonymously if you wish.',
   sponsorLink: 'Sponsors of foreigners',
   sponsorLead: 'Companies and citizens who sponsor foreigners: register, see the permits you sponsor, report changes.',
   complaintLink: 'Follow a complaint',

@@ -9,6 +9,9 @@ export const home = {
   trackLead: 'Lihat status permohonan paspor dengan kode pelacakan dan tanggal lahir pemohon, tanpa perlu masuk.',
   trackLink: 'Lacak permohonan paspor',
   complaintLead: 'Sudah menyampaikan pengaduan? Ikuti jawabannya dengan kode pelacakan dan kode rahasia pengaduan.',
+  villagesLink: 'Desa Binaan Imigrasi',
+  villagesLead:
+    'Desa yang dibina kantor imigrasi melawan perdagangan orang: petugas pembina desa (PIMPASA) yang bisa dihubungi, dan formulir untuk bertanya atau melapor calo dan keberangkatan kerja tanpa prosedur, boleh tanpa nama.',
   sponsorLink: 'Penjamin orang asing',
   sponsorLead:
     'Perusahaan dan WNI yang menjamin orang asing: daftar, lihat izin tinggal yang dijamin, laporkan perubahan.',

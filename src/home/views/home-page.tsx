@@ -61,6 +61,12 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
           </h3>
           <p>{t('home.sponsorLead')}</p>
         </li>
+        <li class="card">
+          <h3>
+            <a href="/desa-binaan">{t('home.villagesLink')}</a>
+          </h3>
+          <p>{t('home.villagesLead')}</p>
+        </li>
       </ul>
       <h2 id="units">{t('home.unitsTitle')}</h2>
       <ul class="units">
