@@ -51,12 +51,7 @@ export async function countTipsByVillage(
   const warnings = await db
     .select({ code: villageWarnings.areaCode, count: count() })
     .from(villageWarnings)
-    .where(
-      and(
-        inArray(villageWarnings.areaCode, villageCodes),
-        inForceOn(period.to),
-      ),
-    )
+    .where(and(inArray(villageWarnings.areaCode, villageCodes), inForceOn(period.to)))
     .groupBy(villageWarnings.areaCode);
   for (const t of tips) result.get(t.code!)!.tips = Number(t.count);
   for (const w of warnings) result.get(w.code!)!.openWarnings = Number(w.count);

@@ -49,7 +49,8 @@ function toInput(body: Record<string, unknown>) {
  * always name their own village. The province alone (preselected) is no choice.
  */
 function partlyChosenArea(body: Record<string, unknown>): FieldErrors {
-  const chosen = (level: string) => typeof body[`${villagePicker}_${level}`] === 'string' && !!body[`${villagePicker}_${level}`];
+  const chosen = (level: string) =>
+    typeof body[`${villagePicker}_${level}`] === 'string' && !!body[`${villagePicker}_${level}`];
   return !chosen('village') && (chosen('regency') || chosen('district'))
     ? { [villagePicker]: 'villageTips.v.pickVillage' }
     : {};

@@ -171,7 +171,7 @@ describeApp(
       );
     });
 
-    it("keeps the reason for a look at the sender, and the channel, from whoever may not see the sender", async () => {
+    it('keeps the reason for a look at the sender, and the channel, from whoever may not see the sender', async () => {
       const s = await scene();
       // The officer who saw the identity writes it into the reason: only those who may see the sender read it.
       const reason = `Telepon balik ${identity.reporterName} di ${identity.reporterPhone}`;
@@ -203,7 +203,9 @@ describeApp(
       const own = (await (await as(s.owner)).get(`/officer/desa-binaan/tips/${s.tip.id}`)).body;
       expect(own).toContain('Telepon balik');
       expect(own).toContain('Melalui PIMPASA');
-      expect((await api(s.owner, 'GET', `/api/v1/village-tips/${s.tip.id}`)).json().tip.channel).toBe('village_officer');
+      expect((await api(s.owner, 'GET', `/api/v1/village-tips/${s.tip.id}`)).json().tip.channel).toBe(
+        'village_officer',
+      );
     });
   },
 );

@@ -27,7 +27,11 @@ describeApp('village tips: taking, reminders, the form and the limits', (ctx) =>
     const unit = await makeUnit(ctx.db);
     const village = await adoptVillage(ctx.db, unit.code);
     const { tip } = await makeTip(ctx.db, { villageCode: village });
-    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: unit.code, name: 'Intel Penanggung' });
+    const officer = await makeOfficer(ctx.db, {
+      role: 'oversight_officer',
+      unitCode: unit.code,
+      name: 'Intel Penanggung',
+    });
     const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });
     const browser = await as(officer);
     expect((await browser.get(`/officer/desa-binaan/tips/${tip.id}`)).body).toContain('Tangani laporan ini');
