@@ -25,6 +25,7 @@ import { performWarningAction } from './perform-warning-action.ts';
 import { authorizeRole } from './policy.ts';
 import { raiseWarning } from './raise-warning.ts';
 import { revealTipReporter } from './reveal-tip-reporter.ts';
+import { isExpired } from './warning-in-force.ts';
 import { tipChannels, tipKinds, tipOutcomes, tipStatuses, warningKinds, warningStatuses } from './schema.ts';
 
 const TipJson = z.object({
@@ -33,10 +34,11 @@ const TipJson = z.object({
   unitCode: z.string(),
   villageCode: z.string().nullable(),
   kind: z.enum(tipKinds),
-  channel: z.enum(tipChannels),
+  channel: z.enum(tipChannels).nullable().describe('null unless the caller may see who sent the tip'),
   description: z.string(),
   subjectName: z.string().nullable(),
   status: z.enum(tipStatuses),
+  assigneeName: z.string().nullable().describe('the oversight officer who took the tip'),
   outcome: z.enum(tipOutcomes).nullable(),
   triageDueOn: z.string(),
   closeDueOn: z.string(),
@@ -49,6 +51,7 @@ const WarningJson = z.object({
   unitCode: z.string(),
   kind: z.enum(warningKinds),
   status: z.enum(warningStatuses),
+  expired: z.boolean().describe('open but past `expiresOn`: no longer read at the interview'),
   summary: z.string(),
   tipId: z.string().nullable(),
   nik: z.string().nullable(),
@@ -210,7 +213,7 @@ export function registerTipApi(fastify: FastifyInstance): void {
     async (req) => {
       const actor = requireActor(req);
       authorizeRole(actor, 'warning.read');
-      const rows = await listWarnings(db(), actor, { status: req.query.status });
+      const rows = await listWarnings(db(), actor, { status: req.query.status }, witaDate());
       return { warnings: rows.map((w) => WarningJson.parse(w)) };
     },
   );
@@ -232,7 +235,7 @@ export function registerTipApi(fastify: FastifyInstance): void {
       const actor = requireActor(req);
       authorizeRole(actor, 'warning.manage');
       const warning = await db().transaction((tx) => raiseWarning(tx, callerOf(req, actor), req.body));
-      return reply.code(201).send(WarningJson.parse(warning));
+      return reply.code(201).send(WarningJson.parse({ ...warning, expired: isExpired(warning, witaDate()) }));
     },
   );
 
@@ -254,7 +257,7 @@ export function registerTipApi(fastify: FastifyInstance): void {
       const warning = await db().transaction((tx) =>
         performWarningAction(tx, callerOf(req, actor), { warningId: req.params.id, ...req.body }),
       );
-      return WarningJson.parse(warning);
+      return WarningJson.parse({ ...warning, expired: isExpired(warning, witaDate()) });
     },
   );
 }

@@ -4,10 +4,15 @@ import { can } from './policy.ts';
 import type { VillageTip, VillageWarning } from './schema.ts';
 import { tipSteps, tipWorkflow, warningSteps, warningWorkflow, type TipStep, type WarningStep } from './workflow.ts';
 
-/** The officer's steps on the tip now, read from the workflow the use case enforces; none unless they handle it. */
+/**
+ * The officer's steps on the tip now, read from the workflow the use case enforces; none unless they handle it.
+ * Taking a tip that is already theirs is not offered.
+ */
 export function tipStepsFor(actor: Actor, tip: VillageTip, scope: readonly string[]): TipStep[] {
   if (!can(actor, 'tip.handle', { unitCode: tip.unitCode, scope })) return [];
-  return tipSteps.filter((step) => stepAllowed(tipWorkflow[step], tip.status));
+  return tipSteps.filter(
+    (step) => stepAllowed(tipWorkflow[step], tip.status) && !(step === 'take' && tip.assignedTo === actor.id),
+  );
 }
 
 /** Whether the page may offer "show reporter" (the oversight officers of the tip's own office) and raising a warning. */

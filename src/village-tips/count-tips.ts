@@ -1,7 +1,8 @@
-import { and, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, gte, inArray, lt, sql } from 'drizzle-orm';
 import { addDays, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { villageTips, villageWarnings } from './schema.ts';
+import { inForceOn } from './warning-in-force.ts';
 
 export type Period = { from: IsoDate; to: IsoDate };
 
@@ -31,8 +32,9 @@ export async function countTips(
 }
 
 /**
- * For each village asked about: tips received in the period about it, and warnings open now (not expired on the
- * period's last day) whose area is the village. Villages with neither are there with zeros.
+ * For each village asked about: tips received in the period about it, and warnings whose area is the village in
+ * force on the period's last day (`inForceOn`: raised by then, not closed nor expired then). Villages with neither
+ * are there with zeros.
  */
 export async function countTipsByVillage(
   db: Executor,
@@ -49,13 +51,7 @@ export async function countTipsByVillage(
   const warnings = await db
     .select({ code: villageWarnings.areaCode, count: count() })
     .from(villageWarnings)
-    .where(
-      and(
-        inArray(villageWarnings.areaCode, villageCodes),
-        eq(villageWarnings.status, 'open'),
-        or(isNull(villageWarnings.expiresOn), gte(villageWarnings.expiresOn, period.to)),
-      ),
-    )
+    .where(and(inArray(villageWarnings.areaCode, villageCodes), inForceOn(period.to)))
     .groupBy(villageWarnings.areaCode);
   for (const t of tips) result.get(t.code!)!.tips = Number(t.count);
   for (const w of warnings) result.get(w.code!)!.openWarnings = Number(w.count);

@@ -12,7 +12,8 @@ import { findVillage } from '../regions/find-village.ts';
 import { officeForRegency } from '../units/office-for-regency.ts';
 import { unitScope } from '../units/scope.ts';
 import { tipDeadlines } from './deadlines.ts';
-import { can, roleMay } from './policy.ts';
+import { scheduleTipReminders } from './remind-overdue-tips.ts';
+import { can, mayRecordAsPimpasa, roleMay } from './policy.ts';
 import { tipReporters, villageTipActions, villageTips, type TipChannel, type TipKind } from './schema.ts';
 
 /** Tips of a village no office covers go to the regional office. */
@@ -42,8 +43,8 @@ export async function officeForVillage(tx: Tx, villageCode: string | null, today
 }
 
 /**
- * An officer types in a tip a villager told them: a PIMPASA of the village (whatever their office), or staff of the
- * office the tip goes to (or of an office above it).
+ * An officer types in a tip a villager told them: a current PIMPASA of the village (whatever their office and role,
+ * but never a partner or an auditor), or staff of the office the tip goes to (or of an office above it).
  */
 async function authorizeRecording(
   tx: Tx,
@@ -53,7 +54,7 @@ async function authorizeRecording(
   today: IsoDate,
 ) {
   const actor = caller.actor!;
-  if (villageCode && (await isVillageOfficer(tx, actor.id, villageCode, today))) return;
+  if (mayRecordAsPimpasa(actor) && villageCode && (await isVillageOfficer(tx, actor.id, villageCode, today))) return;
   const scope = actor.unitCode ? await unitScope(tx, actor.unitCode) : [];
   if (!can(actor, 'tip.record', { unitCode, scope })) throw new AppError('forbidden');
 }
@@ -82,8 +83,9 @@ export async function fileTip(
   now = new Date(),
 ): Promise<{ trackingCode: string; secret: string; created: boolean }> {
   const channel = input.channel ?? 'web';
-  // Refused by role before anything else, so that no input and no request id tells an outsider anything.
-  if (channel === 'village_officer' && !roleMay(caller.actor, 'tip.record'))
+  // Refused by role before anything else, so that no input and no request id tells an outsider anything; an officer
+  // of another role may still be the village's PIMPASA, checked with the village (`authorizeRecording`).
+  if (channel === 'village_officer' && !roleMay(caller.actor, 'tip.record') && !mayRecordAsPimpasa(caller.actor))
     throw new AppError(caller.actor ? 'forbidden' : 'unauthenticated');
   const requestId = input.requestId || null;
   const secret = holderSecret(await serverSecret(tx, 'village-tips'), 'village-tip-secret', requestId);
@@ -150,6 +152,8 @@ export async function fileTip(
       details: { channel, kind: tip.kind },
     },
   );
+  // The daily reminder scan starts with the first tip (as complaints' escalation scan) and then keeps itself going.
+  await scheduleTipReminders(tx);
   return { trackingCode: tip.trackingCode, secret, created: true };
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { nameKey } from '../watchlist/name-key.ts';
 import { villageWarnings, type WarningKind } from './schema.ts';
+import { inForceOn } from './warning-in-force.ts';
 
 /** What the interviewing officer may read of a warning: never the tip it came from, never who sent it. */
 export type WarningNote = {
@@ -27,7 +28,7 @@ export type WarningSubject = {
 };
 
 /**
- * The open warnings, not expired on `today`, that concern a person: by NIK, by name and birth date, a village
+ * The warnings in force on `today` (`inForceOn`: open, not expired) that concern a person: by NIK, by name and birth date, a village
  * warning on their village, and a recruiter warning for their village or regency or whose recruiter they named.
  * Each part is an index look-up on the open warnings.
  */
@@ -69,8 +70,9 @@ export async function findOpenWarningsFor(db: Executor, who: WarningSubject, tod
     .from(villageWarnings)
     .where(
       and(
+        // The status as well, for the partial indexes on the open warnings.
         eq(villageWarnings.status, 'open'),
-        or(isNull(villageWarnings.expiresOn), gte(villageWarnings.expiresOn, today)),
+        inForceOn(today),
         or(...matches),
       ),
     )

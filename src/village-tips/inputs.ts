@@ -24,7 +24,7 @@ export const TipBody = z.object({
   anonymous: z.boolean().optional(),
   reporterName: optionalText(120),
   reporterPhone: optionalText(30),
-  reporterEmail: z.email('v.email').nullish(),
+  reporterEmail: z.string().trim().max(254, 'v.tooLong').pipe(z.email('v.email')).nullish(),
 });
 
 export const FilingResult = z.object({ trackingCode: z.string(), secret: z.string() });

@@ -37,6 +37,7 @@ export const villageTips: Messages<typeof id> = {
     status: 'Status',
     unitCode: 'Office',
     receivedAt: 'Received',
+    assignee: 'Handled by',
     triageDueOn: 'Review due',
     closeDueOn: 'Closing due',
     outcome: 'Outcome',
@@ -77,6 +78,7 @@ export const villageTips: Messages<typeof id> = {
     duplicate: 'Duplicate',
   },
   steps: {
+    take: 'Handle this report',
     triage: 'Review',
     answer: 'Answer (seen by the sender)',
     hand_over: 'Hand over',
@@ -85,6 +87,8 @@ export const villageTips: Messages<typeof id> = {
   },
   history: {
     received: 'Received',
+    take: 'Taken to handle',
+    overdue_reminded: 'Deadline reminder sent',
     triage: 'Reviewed',
     answer: 'Answered',
     hand_over: 'Handed over',
@@ -123,12 +127,19 @@ export const villageTips: Messages<typeof id> = {
     recordTip: "Record a villager's report",
   },
   warningKinds: { person: 'Person', village: 'Village', recruiter: 'Recruiter/broker' },
-  warningStatuses: { open: 'Open', closed: 'Closed' },
+  warningStatuses: { open: 'Open', expired: 'Expired', closed: 'Closed' },
   warningSteps: { note: 'Note', close: 'Close the warning' },
   warningHistory: { raised: 'Raised', note: 'Note', close: 'Closed' },
+  mail: {
+    overdueSubject: 'Village reports past their deadline: {{count}} ({{unit}})',
+    overdueBody:
+      'These village reports of office {{unit}} are past their review or closing deadline:\n{{lines}}\n\nOpen the reports queue in Sikoe to handle them.',
+    deadline: { triage: 'review', close: 'closing' },
+  },
   v: {
     nameOrAnonymous: 'Give your name, or tick "send anonymously".',
     personWho: 'Give the NIK, or the name and date of birth.',
     expiresPast: 'That date has passed.',
+    pickVillage: 'Choose the village (your own or the one it is about), or clear the regency.',
   },
 };

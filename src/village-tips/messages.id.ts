@@ -35,6 +35,7 @@ export const villageTips = {
     status: 'Status',
     unitCode: 'Kantor',
     receivedAt: 'Diterima',
+    assignee: 'Ditangani oleh',
     triageDueOn: 'Batas telaah',
     closeDueOn: 'Batas selesai',
     outcome: 'Hasil',
@@ -75,6 +76,7 @@ export const villageTips = {
     duplicate: 'Duplikat',
   },
   steps: {
+    take: 'Tangani laporan ini',
     triage: 'Telaah',
     answer: 'Jawab (terlihat pelapor)',
     hand_over: 'Serahkan',
@@ -83,6 +85,8 @@ export const villageTips = {
   },
   history: {
     received: 'Diterima',
+    take: 'Diambil untuk ditangani',
+    overdue_reminded: 'Pengingat batas waktu dikirim',
     triage: 'Ditelaah',
     answer: 'Dijawab',
     hand_over: 'Diserahkan',
@@ -121,12 +125,19 @@ export const villageTips = {
     recordTip: 'Catat laporan warga',
   },
   warningKinds: { person: 'Orang', village: 'Desa', recruiter: 'Perekrut/calo' },
-  warningStatuses: { open: 'Aktif', closed: 'Ditutup' },
+  warningStatuses: { open: 'Aktif', expired: 'Kedaluwarsa', closed: 'Ditutup' },
   warningSteps: { note: 'Catatan', close: 'Tutup peringatan' },
   warningHistory: { raised: 'Dibuat', note: 'Catatan', close: 'Ditutup' },
+  mail: {
+    overdueSubject: 'Laporan Desa Binaan melewati batas waktu: {{count}} ({{unit}})',
+    overdueBody:
+      'Laporan Desa Binaan kantor {{unit}} berikut melewati batas waktu telaah atau penyelesaian:\n{{lines}}\n\nBuka antrean laporan di Sikoe untuk menanganinya.',
+    deadline: { triage: 'telaah', close: 'selesai' },
+  },
   v: {
     nameOrAnonymous: 'Tulis nama Anda, atau centang "kirim tanpa nama".',
     personWho: 'Isi NIK, atau nama dan tanggal lahir.',
     expiresPast: 'Tanggal sudah lewat.',
+    pickVillage: 'Pilih desa/kelurahannya (desa asal Anda atau desa yang dimaksud), atau kosongkan kabupaten.',
   },
 };

@@ -30,9 +30,11 @@ const need = <T>(field: string, value: T | null | undefined): T => {
 };
 
 /** The step's own rules, once the workflow allows it: what it checks, sets and records. */
-function stepChange(input: TipActionInput, now: Date): Change {
+function stepChange(input: TipActionInput, actorId: string, now: Date): Change {
   const text = input.text?.trim() || null;
   switch (input.step) {
+    case 'take':
+      return { set: { assignedTo: actorId }, payload: {} };
     case 'triage':
       return { payload: { credible: need('credible', input.credible) === 'yes', ...(text ? { note: text } : {}) } };
     case 'answer':
@@ -66,7 +68,7 @@ export async function performTipAction(
   if (await findActionByRequest(tx, villageTipActions, villageTipActions.tipId, tip.id, input.requestId)) return tip;
   assertStepAllowed(tipWorkflow, input.step, tip.status);
   const step = tipWorkflow[input.step];
-  const change = stepChange(input, now);
+  const change = stepChange(input, caller.actor!.id, now);
   await recordWorkflowAction(
     tx,
     caller,

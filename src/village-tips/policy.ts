@@ -7,8 +7,9 @@ export type TipAction = 'tip.read' | 'tip.handle' | 'tip.identity' | 'tip.record
 /**
  * Tips and warnings are intelligence work (Pasal 89(1), the SE of the Direktur Intelijen Keimigrasian): the office's
  * oversight (intelligence) officers handle them; the head of office reads them, never who sent them. The staff of an
- * office (not its admins, partners or the Ombudsman's auditors) type in a tip a villager told them; a PIMPASA of the
- * village may too, whatever their office (checked in `fileTip`). Warnings reach the counter only through
+ * office (not its admins, partners or the Ombudsman's auditors) type in a tip a villager told them; a current PIMPASA
+ * of the village may too, whatever their office and role except partner or auditor (`mayRecordAsPimpasa`; the
+ * appointment is checked in `fileTip`). Warnings reach the counter only through
  * `findOpenWarningsFor`, which the interview reads.
  */
 const roles: Record<TipAction, readonly OfficerRole[]> = {
@@ -19,6 +20,11 @@ const roles: Record<TipAction, readonly OfficerRole[]> = {
   'warning.read': ['head_of_office', 'oversight_officer'],
   'warning.manage': ['oversight_officer'],
 };
+
+/** Who may be let through to the PIMPASA check: any officer but a partner's or the Ombudsman's. */
+export function mayRecordAsPimpasa(actor: Actor | null): boolean {
+  return actor?.kind === 'officer' && !!actor.role && actor.role !== 'partner' && actor.role !== 'auditor';
+}
 
 export function roleMay(actor: Actor | null, action: TipAction): boolean {
   return actor?.kind === 'officer' && !!actor.role && roles[action].includes(actor.role);

@@ -12,7 +12,7 @@ import { regionLevels } from '../regions/views/region-picker.tsx';
 import { fileTip } from './file-tip.ts';
 import { followTip, tipOfHolder } from './follow-tip.ts';
 import { TipBody } from './inputs.ts';
-import { roleMay } from './policy.ts';
+import { mayRecordAsPimpasa } from './policy.ts';
 import { FiledPage, FilePage, tipFields, villagePicker } from './views/file-page.tsx';
 import { FollowFormPage, FollowStatusPage } from './views/follow-page.tsx';
 
@@ -43,6 +43,19 @@ function toInput(body: Record<string, unknown>) {
   };
 }
 
+/**
+ * A regency or kecamatan chosen without its village is refused on the picker rather than dropped: the village
+ * decides the office (the adopting office, whose PIMPASA know it, may differ from the regency's), and the sender can
+ * always name their own village. The province alone (preselected) is no choice.
+ */
+function partlyChosenArea(body: Record<string, unknown>): FieldErrors {
+  const chosen = (level: string) =>
+    typeof body[`${villagePicker}_${level}`] === 'string' && !!body[`${villagePicker}_${level}`];
+  return !chosen('village') && (chosen('regency') || chosen('district'))
+    ? { [villagePicker]: 'villageTips.v.pickVillage' }
+    : {};
+}
+
 /** The village's error shows on its picker. */
 const onPage = (fields: FieldErrors): FieldErrors =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k === 'villageCode' ? villagePicker : k, v]));
@@ -67,7 +80,7 @@ export function registerTipPages(fastify: FastifyInstance): void {
       village: pick('village'),
     });
     const requestId = typeof values.requestId === 'string' && values.requestId ? values.requestId : crypto.randomUUID();
-    const officerEntry = roleMay(optionalActor(req), 'tip.record');
+    const officerEntry = mayRecordAsPimpasa(optionalActor(req));
     return reply.page(
       <FilePage ctx={reply.ctx()} state={state} region={region} requestId={requestId} officerEntry={officerEntry} />,
       status,
@@ -97,9 +110,10 @@ export function registerTipPages(fastify: FastifyInstance): void {
     async (req, reply) => {
       if (req.body._refresh) return filePage(req, reply, { values: req.body });
       const parsed = TipBody.safeParse(toInput(req.body));
-      if (!parsed.success) {
-        const fields: FieldErrors = {};
-        for (const issue of parsed.error.issues)
+      const area = partlyChosenArea(req.body);
+      if (!parsed.success || Object.keys(area).length > 0) {
+        const fields: FieldErrors = { ...area };
+        for (const issue of parsed.error?.issues ?? [])
           fields[String(issue.path[0])] ??= issue.message.startsWith('v.') ? issue.message : 'v.invalid';
         throw new AppError('validation_failed', fields);
       }

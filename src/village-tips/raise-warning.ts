@@ -51,23 +51,30 @@ async function subjectOf(tx: Tx, input: WarningInput, today: string) {
   else if (input.kind === 'village' && !(await findVillage(tx, areaCode!))) errors.areaCode = 'v.village';
   if (input.kind === 'recruiter' && !recruiterName) errors.recruiterName = 'v.required';
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
+  return subjectFields(input);
+}
+
+/** The subject's columns as stored: only the kind's own fields, blanks as null. */
+function subjectFields(input: WarningInput) {
   const person = input.kind === 'person';
   const recruiter = input.kind === 'recruiter';
+  const personName = person ? blank(input.personName) : null;
+  const recruiterName = recruiter ? blank(input.recruiterName) : null;
   return {
-    nik: person ? nik : null,
-    personName: person ? personName : null,
-    personNameKey: person && personName ? nameKey(personName) : null,
-    birthDate: person ? birthDate : null,
-    recruiterName: recruiter ? recruiterName : null,
-    recruiterNameKey: recruiter ? nameKey(recruiterName!) : null,
-    areaCode: person ? null : areaCode,
+    nik: person ? blank(input.nik) : null,
+    personName,
+    personNameKey: personName ? nameKey(personName) : null,
+    birthDate: person ? blank(input.birthDate) : null,
+    recruiterName,
+    recruiterNameKey: recruiterName ? nameKey(recruiterName) : null,
+    areaCode: person ? null : blank(input.areaCode),
   };
 }
 
 /**
  * An early warning raised by an oversight officer, from a tip of their scope (the warning is then the tip's office's)
  * or from their own knowledge (their own office's). The summary is what the interviewing officer reads; the tip's
- * sender is never part of a warning. A resent request id finds the warning it raised.
+ * sender is never part of a warning. A resent request id finds the warning it raised (`sentBefore`).
  */
 export async function raiseWarning(
   tx: Tx,
@@ -78,13 +85,8 @@ export async function raiseWarning(
   const actor = caller.actor;
   authorizeRole(actor, 'warning.manage');
   const requestId = input.requestId || null;
-  if (requestId) {
-    const [sent] = await tx
-      .select()
-      .from(villageWarnings)
-      .where(and(eq(villageWarnings.raisedBy, actor!.id), eq(villageWarnings.requestId, requestId)));
-    if (sent) return sent;
-  }
+  const sent = requestId ? await sentBefore(tx, actor!.id, requestId, input) : null;
+  if (sent) return sent;
   const scope = actor!.unitCode ? await unitScope(tx, actor!.unitCode) : [];
   const tip = input.tipId ? await lockTip(tx, input.tipId) : null;
   if (tip) {
@@ -138,4 +140,30 @@ export async function raiseWarning(
       payload: { warningId: warning!.id },
     });
   return warning!;
+}
+
+/**
+ * The warning an earlier copy of this request raised. The copy must say the same (kind, summary, tip, subject,
+ * expiry), else a careless client reusing a request id would be told a different warning was raised when none was.
+ */
+async function sentBefore(
+  tx: Tx,
+  raisedBy: string,
+  requestId: string,
+  input: WarningInput,
+): Promise<VillageWarning | null> {
+  const [sent] = await tx
+    .select()
+    .from(villageWarnings)
+    .where(and(eq(villageWarnings.raisedBy, raisedBy), eq(villageWarnings.requestId, requestId)));
+  if (!sent) return null;
+  const subject = subjectFields(input);
+  const same =
+    sent.kind === input.kind &&
+    sent.summary === input.summary.trim() &&
+    sent.tipId === blank(input.tipId) &&
+    sent.expiresOn === blank(input.expiresOn) &&
+    (Object.keys(subject) as (keyof typeof subject)[]).every((f) => sent[f] === subject[f]);
+  if (!same) throw new AppError('conflict');
+  return sent;
 }

@@ -170,5 +170,42 @@ describeApp(
         ),
       );
     });
+
+    it('keeps the reason for a look at the sender, and the channel, from whoever may not see the sender', async () => {
+      const s = await scene();
+      // The officer who saw the identity writes it into the reason: only those who may see the sender read it.
+      const reason = `Telepon balik ${identity.reporterName} di ${identity.reporterPhone}`;
+      const shown = await api(s.owner, 'POST', `/api/v1/village-tips/${s.tip.id}/reporter`, { reason });
+      expect(shown.statusCode).toBe(200);
+      const channelBits = ['village_officer', 'Melalui PIMPASA', 'Through PIMPASA'];
+      const readers: [OfficerRole, string][] = [
+        ['head_of_office', s.unit.code],
+        ['head_of_office', 'KANWIL-NTT'],
+        ['oversight_officer', 'KANWIL-NTT'],
+        ['counter_officer', s.unit.code],
+        ['admin', s.unit.code],
+      ];
+      for (const [role, unitCode] of readers) {
+        const reader = await makeOfficer(ctx.db, { role, unitCode });
+        const seen = [
+          (await (await as(reader)).get(`/officer/desa-binaan/tips/${s.tip.id}`)).body,
+          (await (await as(reader)).get('/officer/desa-binaan/tips')).body,
+          (await api(reader, 'GET', `/api/v1/village-tips/${s.tip.id}`)).body,
+          (await api(reader, 'GET', '/api/v1/village-tips')).body,
+        ];
+        for (const body of seen) {
+          hides(body);
+          expect(body).not.toContain('Telepon balik');
+          for (const bit of channelBits) expect(body).not.toContain(bit);
+        }
+        if (role === 'head_of_office') expect(seen[0]).toContain('Identitas pelapor dilihat');
+      }
+      const own = (await (await as(s.owner)).get(`/officer/desa-binaan/tips/${s.tip.id}`)).body;
+      expect(own).toContain('Telepon balik');
+      expect(own).toContain('Melalui PIMPASA');
+      expect((await api(s.owner, 'GET', `/api/v1/village-tips/${s.tip.id}`)).json().tip.channel).toBe(
+        'village_officer',
+      );
+    });
   },
 );

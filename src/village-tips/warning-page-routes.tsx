@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { witaDate } from '../platform/calendar/wita.ts';
 import { unitScope } from '../units/scope.ts';
 import type { AppError, FieldErrors } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
@@ -26,7 +27,7 @@ export function registerWarningPages(fastify: FastifyInstance): void {
     const actor = requireActor(req);
     authorizeRole(actor, 'warning.read');
     const { status: filter } = WarningListQuery.parse(req.query ?? {});
-    const warnings = await listWarnings(db(), actor, { status: filter });
+    const warnings = await listWarnings(db(), actor, { status: filter }, witaDate());
     return reply.page(
       <WarningsPage
         ctx={reply.ctx()}
@@ -72,7 +73,7 @@ export function registerWarningPages(fastify: FastifyInstance): void {
   ) => {
     const actor = requireActor(req);
     authorizeRole(actor, 'warning.read');
-    const warning = await warningForOfficer(db(), actor, (req.params as { id: string }).id);
+    const warning = await warningForOfficer(db(), actor, (req.params as { id: string }).id, witaDate());
     const scope = actor.unitCode ? await unitScope(db(), actor.unitCode) : [];
     const steps = warningStepsFor(actor, await getWarning(db(), warning.id), scope);
     return reply.page(

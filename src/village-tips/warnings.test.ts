@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { witaInstant } from '../platform/calendar/wita.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { describeApp } from '../../test/db.ts';
 import { birthDatesFrom, makeNik, makeOfficer, makeUnit } from '../../test/factories.ts';
 import { countTips, countTipsByVillage } from './count-tips.ts';
 import { findOpenWarningsFor } from './find-open-warnings.ts';
+import { listWarnings } from './list-warnings.ts';
 import { villageTipActions, villageWarnings } from './schema.ts';
+import { officerActor } from '../home-visits/test-support.ts';
 import { actOnTip, adoptVillage, makeTip, raise, refused, tipHelpers } from './test-support.ts';
 
 describeApp('village tips: early warnings and the figures', (ctx) => {
@@ -174,5 +176,61 @@ describeApp('village tips: early warnings and the figures', (ctx) => {
     });
     expect(byVillage.get(village)).toEqual({ tips: 3, openWarnings: 1 });
     expect(byVillage.get('53.71.01.9999')).toEqual({ tips: 0, openWarnings: 0 });
+  });
+
+  it('refuses a request id resent with another body (409), and answers the same body with the same warning', async () => {
+    const unit = await makeUnit(ctx.db);
+    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: unit.code });
+    const body = {
+      kind: 'person',
+      nik: makeNik(),
+      areaCode: '53.04',
+      summary: 'Akan berangkat tanpa prosedur.',
+      requestId: 'warn-reuse-0001',
+    };
+    const first = await api(officer, 'POST', '/api/v1/village-warnings', body);
+    expect(first.statusCode).toBe(201);
+    // The area is not a person's: stored as null, and the same body resent still matches.
+    expect((await api(officer, 'POST', '/api/v1/village-warnings', body)).json().id).toBe(first.json().id);
+    for (const change of [{ summary: 'Lain.' }, { nik: makeNik() }, { kind: 'village', areaCode: '53.04.09.2001' }]) {
+      const other = await api(officer, 'POST', '/api/v1/village-warnings', { ...body, ...change });
+      expect(other.statusCode).toBe(409);
+      expect(other.json().error.code).toBe('conflict');
+    }
+    expect(await ctx.db.$count(villageWarnings, eq(villageWarnings.unitCode, unit.code))).toBe(1);
+  });
+
+  it('uses one meaning of "in force on a day" for the interview, the figures and the list (expired shown as such)', async () => {
+    const unit = await makeUnit(ctx.db);
+    const village = await adoptVillage(ctx.db, unit.code);
+    const officer = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: unit.code });
+    const today = witaDate();
+    const yesterday = addDays(today, -1);
+    const insert = async (values: Partial<typeof villageWarnings.$inferInsert>) =>
+      (
+        await ctx.db
+          .insert(villageWarnings)
+          .values({ unitCode: unit.code, kind: 'village', areaCode: village, summary: 'Dipantau.', ...values })
+          .returning()
+      )[0]!;
+    // Expired yesterday though nobody closed it; closed in 2021 after being in force all of 2020; raised today.
+    const expired = await insert({ raisedAt: witaInstant('2020-01-01'), expiresOn: yesterday });
+    await insert({ raisedAt: witaInstant('2020-01-01'), status: 'closed', closedAt: witaInstant('2021-01-02') });
+    const fresh = await insert({});
+
+    const counted = async (to: string) =>
+      (await countTipsByVillage(ctx.db, [village], { from: '2020-01-01', to })).get(village)!.openWarnings;
+    expect(await counted('2020-12-31')).toBe(2);
+    expect(await counted('2021-06-30')).toBe(1);
+    expect(await counted(today)).toBe(1);
+    expect((await findOpenWarningsFor(ctx.db, { villageCode: village }, today)).map((w) => w.id)).toEqual([fresh.id]);
+
+    const listed = await listWarnings(ctx.db, officerActor(officer), {}, today);
+    expect(listed.find((w) => w.id === expired.id)).toMatchObject({ status: 'open', expired: true });
+    expect(listed.filter((w) => w.expired)).toHaveLength(1);
+    const json = (await api(officer, 'GET', '/api/v1/village-warnings')).json();
+    expect(json.warnings.find((w: { id: string }) => w.id === expired.id).expired).toBe(true);
+    const page = await (await as(officer)).get(`/officer/desa-binaan/warnings/${expired.id}`);
+    expect(page.body).toContain('Kedaluwarsa');
   });
 });

@@ -61,8 +61,12 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
       <dl>
         <dt>{f('kind')}</dt>
         <dd>{t(`villageTips.kinds.${tip.kind}`)}</dd>
-        <dt>{f('channel')}</dt>
-        <dd>{t(`villageTips.channels.${tip.channel}`)}</dd>
+        {tip.channel && (
+          <>
+            <dt>{f('channel')}</dt>
+            <dd>{t(`villageTips.channels.${tip.channel}`)}</dd>
+          </>
+        )}
         <dt>{f('villageCode')}</dt>
         <dd>
           {details.place
@@ -76,6 +80,8 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
           {t(`villageTips.statuses.${tip.status}`)}
           {tip.outcome && ` (${t(`villageTips.outcomes.${tip.outcome}`)})`}
         </dd>
+        <dt>{f('assignee')}</dt>
+        <dd>{tip.assigneeName ?? '—'}</dd>
         <dt>{f('receivedAt')}</dt>
         <dd>{formatDateTime(lang, tip.receivedAt)}</dd>
         <dt>{f('triageDueOn')}</dt>
@@ -130,6 +136,11 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
           state={stateOf('triage')}
           options={options(ctx, 'credible', ['yes', 'no'])}
         />,
+      )}
+      {steps.includes('take') && (
+        <StepForm ctx={ctx} action={action} step="take" title={t('villageTips.steps.take')} requestId={requestId}>
+          {null}
+        </StepForm>
       )}
       {form('answer', null)}
       {form(

@@ -59,6 +59,7 @@ export function OfficerTipsPage({
                 <th>{t('villageTips.fields.kind')}</th>
                 <th>{t('villageTips.fields.unitCode')}</th>
                 <th>{t('villageTips.fields.status')}</th>
+                <th>{t('villageTips.fields.assignee')}</th>
                 <th>{t('villageTips.fields.triageDueOn')}</th>
                 <th>{t('villageTips.fields.closeDueOn')}</th>
               </tr>
@@ -75,6 +76,7 @@ export function OfficerTipsPage({
                     {t(`villageTips.statuses.${tip.status}`)}
                     {tip.outcome && ` (${t(`villageTips.outcomes.${tip.outcome}`)})`}
                   </td>
+                  <td>{tip.assigneeName ?? '—'}</td>
                   <td>
                     {formatDay(lang, tip.triageDueOn)}
                     {tip.overdue.triage && overdue}

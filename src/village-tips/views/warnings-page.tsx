@@ -62,7 +62,7 @@ export function WarningsPage({
                   </td>
                   <td>{w.summary}</td>
                   <td>{w.unitCode}</td>
-                  <td>{t(`villageTips.warningStatuses.${w.status}`)}</td>
+                  <td>{t(`villageTips.warningStatuses.${w.expired ? 'expired' : w.status}`)}</td>
                   <td>{formatDateTime(lang, w.raisedAt)}</td>
                   <td>{w.expiresOn ? formatDay(lang, w.expiresOn) : '—'}</td>
                 </tr>
@@ -112,7 +112,7 @@ export function WarningPage({
         <dt>{t('villageTips.fields.summary')}</dt>
         <dd>{warning.summary}</dd>
         <dt>{t('villageTips.fields.status')}</dt>
-        <dd>{t(`villageTips.warningStatuses.${warning.status}`)}</dd>
+        <dd>{t(`villageTips.warningStatuses.${warning.expired ? 'expired' : warning.status}`)}</dd>
         <dt>{t('villageTips.fields.unitCode')}</dt>
         <dd>{warning.unitCode}</dd>
         <dt>{t('villageTips.officer.expires')}</dt>
