@@ -90,7 +90,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   });
   registerSurveys(app);
   registerRoster(app, { pickupSlots: pickupSlotsBetween });
-  // The signals per village (applications, deferrals, tips) come from features above; none are composed yet.
+  // The signals per village (applications, deferrals, tips, warnings) come from features above (cases, village-tips),
+  // composed in src/village-signals.ts.
   registerAdoptedVillages(app, { villageSignals });
   await registerBorderPasses(app);
   await registerApplications(app);

@@ -172,11 +172,16 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
       tips: 1,
       openWarnings: 1,
     };
-    const summary = await summariseVillages(ctx.db, [village.villageCode, other.villageCode], period, () =>
-      Promise.resolve(new Map([[village.villageCode, signals]])),
+    const codes = [village.villageCode, other.villageCode];
+    const summary = await summariseVillages(
+      ctx.db,
+      codes,
+      period,
+      () => Promise.resolve(new Map([[village.villageCode, signals]])),
+      codes,
     );
     expect(summary.get(village.villageCode)).toMatchObject({ peopleReached: 4321, held: { outreach: 1 }, signals });
-    expect(summary.get(other.villageCode)?.signals.applications).toBe(0);
+    expect(summary.get(other.villageCode)?.signals?.applications).toBe(0);
   });
 
   it('counts villages in force, activities held by kind and people reached per office and regency', async () => {

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { blankAsMissing, isoDateField, periodOfAtMost, requestIdField } from '../platform/http/fields.ts';
+import { villageCodeField } from '../regions/inputs.ts';
 import { activityKinds, activityStatuses, selectionReasons } from './schema.ts';
 import { activitySteps } from './workflow.ts';
 
-/** A Kemendagri village code (53.14.01.2010). */
-export const villageCodeField = z
-  .string()
-  .trim()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.invalid');
 export const VillageParams = z.object({ code: villageCodeField });
 export const RegencyParams = z.object({
   regencyCode: z
@@ -38,8 +34,15 @@ const topicsField = z.preprocess(
       : v,
   z.array(z.string().trim().min(1, 'v.required').max(200, 'v.tooLong')).max(20, 'v.tooLong'),
 );
+/**
+ * A count of people: a whole number from the API (null, true or a fraction refused; left out is "not given"), and
+ * the form's digits turned into one (an empty field is "not given"). Nothing else is coerced.
+ */
 const peopleField = blankAsMissing(
-  z.coerce.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(100_000, 'v.number'),
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(100_000, 'v.number'),
+  ),
 );
 
 /** What the register keeps of an adoption (the village and its office are fixed once adopted). */

@@ -63,6 +63,7 @@ export const adoptedVillages: Messages<typeof id> = {
   },
   village: {
     signals: 'Early-warning signals',
+    figures: 'Activity figures',
     activities: 'Activities',
     noActivities: 'No activities in this period.',
     heldOn: 'Date',
@@ -112,6 +113,7 @@ export const adoptedVillages: Messages<typeof id> = {
     untilAfter: 'The end date must be after the start date.',
     ended: 'This village’s adoption has ended.',
     officerUnit: 'Choose active officers of the village’s office.',
+    officerNotAllowed: 'You may put only yourself and this village’s resident officers on the activity.',
     alreadyOfficer: 'This officer is already a resident officer of this village in that period.',
     beforeAdoption: 'The date is before the village was adopted.',
     notYet: 'An activity that has not taken place yet cannot be marked held.',

@@ -62,6 +62,7 @@ export const adoptedVillages = {
   },
   village: {
     signals: 'Tanda peringatan dini',
+    figures: 'Angka kegiatan',
     activities: 'Kegiatan',
     noActivities: 'Belum ada kegiatan dalam periode ini.',
     heldOn: 'Tanggal',
@@ -111,6 +112,7 @@ export const adoptedVillages = {
     untilAfter: 'Tanggal akhir harus setelah tanggal mulai.',
     ended: 'Pembinaan desa ini sudah berakhir.',
     officerUnit: 'Pilih petugas aktif kantor pembina desa ini.',
+    officerNotAllowed: 'Anda hanya dapat menugaskan diri sendiri dan PIMPASA desa ini.',
     alreadyOfficer: 'Petugas ini sudah menjadi PIMPASA desa ini pada periode itu.',
     beforeAdoption: 'Tanggal sebelum desa ditetapkan sebagai desa binaan.',
     notYet: 'Kegiatan yang belum berlangsung belum dapat dicatat terlaksana.',

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Caller } from '../platform/auth/caller.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
@@ -8,6 +8,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { releaseDuties } from '../roster/assign-duties.ts';
 import type { ActivityActionInput } from './inputs.ts';
+import type { AdoptedVillageView } from './list-adopted-villages.ts';
 import { villageActivities, villageActivityActions, type VillageActivity } from './schema.ts';
 import { villageFor } from './village-access.ts';
 import { activityWorkflow } from './workflow.ts';
@@ -46,6 +47,40 @@ export async function performActivityAction(
     input.requestId,
   );
   if (resent) return activity;
+  await applyStep(tx, caller, village.unitCode, activity, input, today);
+  return lockActivity(tx, target.code, activity.id);
+}
+
+/**
+ * Cancels the activities still planned on or after `day` (the village's adoption ends then), freeing their officers
+ * on the roster, each through the workflow with its history and audit entry. The caller has already been allowed to
+ * end the adoption, which is more than cancelling an activity.
+ */
+export async function cancelActivitiesFrom(tx: Tx, caller: Caller, village: AdoptedVillageView, day: IsoDate) {
+  const planned = await tx
+    .select()
+    .from(villageActivities)
+    .where(
+      and(
+        eq(villageActivities.villageCode, village.villageCode),
+        eq(villageActivities.status, 'planned'),
+        gte(villageActivities.heldOn, day),
+      ),
+    )
+    .for('update');
+  for (const activity of planned)
+    await applyStep(tx, caller, village.unitCode, activity, { step: 'cancel', note: 'adoption_ended' }, day);
+}
+
+async function applyStep(
+  tx: Tx,
+  caller: Caller,
+  unitCode: string,
+  activity: VillageActivity,
+  input: ActivityActionInput,
+  today: IsoDate,
+): Promise<void> {
+  const step = activityWorkflow[input.step];
   assertStepAllowed(activityWorkflow, input.step, activity.status);
   let set: Partial<VillageActivity> = {};
   if (input.step === 'held') {
@@ -75,9 +110,8 @@ export async function performActivityAction(
       action: `adopted_village.activity_${input.step}`,
       targetType: 'village_activity',
       targetId: activity.id,
-      unitCode: village.unitCode,
-      details: { villageCode: target.code },
+      unitCode,
+      details: { villageCode: activity.villageCode },
     },
   );
-  return lockActivity(tx, target.code, activity.id);
 }

@@ -1,21 +1,24 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
+import type { Actor } from '../platform/auth/actor.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import { accounts } from '../platform/auth/schema.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
 import { assignDuties } from '../roster/assign-duties.ts';
-import type { AdoptedVillageView } from './list-adopted-villages.ts';
 import type { ActivityInput } from './inputs.ts';
+import { activityOfficers, listOfficeOfficers } from './list-office-officers.ts';
+import type { VillageTarget } from './policy.ts';
+import type { AdoptedVillageView } from './list-adopted-villages.ts';
 import { villageActivities, villageActivityActions, type VillageActivity } from './schema.ts';
 import { villageFor } from './village-access.ts';
 
 /**
  * Plans an activity in the village and puts its officers on the roster for the day (refused with `resource_busy`,
  * naming them, when any already has a duty that day; then nothing is written). An activity of today or the past
- * that comes with the people reached is recorded as held at once. The same request id from the same officer answers
- * with the activity it made.
+ * that comes with the people reached is recorded as held at once: it is over, so its officers are named in its
+ * history and go on no roster (a counter duty they had that day stays true). The same request id from the same
+ * officer with the same body answers with the activity it made; with another body or village, `conflict`.
  */
 export async function planVillageActivity(
   tx: Tx,
@@ -25,16 +28,13 @@ export async function planVillageActivity(
   now = new Date(),
 ): Promise<VillageActivity> {
   const today = witaDate(now);
-  const { village } = await villageFor(tx, caller.actor, code, 'adopted_village.act', today);
+  const { village, target } = await villageFor(tx, caller.actor, code, 'adopted_village.act', today);
   const createdBy = caller.actor?.id ?? null;
   if (input.requestId && createdBy) {
-    const [resent] = await tx
-      .select()
-      .from(villageActivities)
-      .where(and(eq(villageActivities.createdBy, createdBy), eq(villageActivities.requestId, input.requestId)));
+    const resent = await sentBefore(tx, createdBy, input.requestId, code, input);
     if (resent) return resent;
   }
-  await checkActivity(tx, village, input, today);
+  await checkActivity(tx, caller.actor!, { village, target }, input, today);
   const held = input.peopleReached !== undefined;
   const [activity] = await tx
     .insert(villageActivities)
@@ -50,33 +50,85 @@ export async function planVillageActivity(
       createdBy,
       requestId: input.requestId ?? null,
     })
+    // Two copies of one request racing: the unique request id lets one in; the other finds it once it is written.
+    .onConflictDoNothing()
     .returning();
-  const payload = { status: activity!.status, kind: input.kind, heldOn: input.heldOn, officerIds: input.officerIds };
+  if (!activity) {
+    const sent = input.requestId && createdBy && (await sentBefore(tx, createdBy, input.requestId, code, input));
+    if (!sent) throw new AppError('conflict');
+    return sent;
+  }
   await tx.insert(villageActivityActions).values({
-    activityId: activity!.id,
+    activityId: activity.id,
     type: held ? 'held' : 'planned',
     actorId: createdBy,
-    payload: held ? { ...payload, peopleReached: input.peopleReached } : payload,
+    payload: { status: activity.status, ...bodyOf(input) },
     requestId: input.requestId ?? null,
   });
-  await assignDuties(tx, caller, {
-    date: input.heldOn,
-    unitCode: village.unitCode,
-    kind: 'village',
-    refId: activity!.id,
-    officerIds: input.officerIds,
-  });
+  if (!held)
+    await assignDuties(tx, caller, {
+      date: input.heldOn,
+      unitCode: village.unitCode,
+      kind: 'village',
+      refId: activity.id,
+      officerIds: input.officerIds,
+    });
   await appendAudit(tx, caller, {
     action: held ? 'adopted_village.activity_held' : 'adopted_village.activity_plan',
     targetType: 'village_activity',
-    targetId: activity!.id,
+    targetId: activity.id,
     unitCode: village.unitCode,
     details: { villageCode: code, kind: input.kind, heldOn: input.heldOn, officerIds: input.officerIds },
   });
-  return activity!;
+  return activity;
 }
 
-async function checkActivity(tx: Tx, village: AdoptedVillageView, input: ActivityInput, today: IsoDate) {
+/** What a request asked for, as the first history entry keeps it (later steps change the activity, not this). */
+const bodyOf = (input: ActivityInput) => ({
+  kind: input.kind,
+  heldOn: input.heldOn,
+  topics: input.topics,
+  officerIds: [...new Set(input.officerIds)].sort(),
+  note: input.note,
+  ...(input.peopleReached !== undefined ? { peopleReached: input.peopleReached } : {}),
+});
+
+/** The activity an earlier request with this id made, if its village and body are the same; else `conflict`. */
+async function sentBefore(
+  tx: Tx,
+  createdBy: string,
+  requestId: string,
+  code: string,
+  input: ActivityInput,
+): Promise<VillageActivity | null> {
+  const [sent] = await tx
+    .select({ activity: villageActivities, payload: villageActivityActions.payload })
+    .from(villageActivities)
+    .innerJoin(
+      villageActivityActions,
+      and(eq(villageActivityActions.activityId, villageActivities.id), eq(villageActivityActions.requestId, requestId)),
+    )
+    .where(and(eq(villageActivities.createdBy, createdBy), eq(villageActivities.requestId, requestId)));
+  if (!sent) return null;
+  const { status: _, ...body } = sent.payload;
+  const want = bodyOf(input);
+  // Field by field: jsonb keeps an object's keys in its own order.
+  const same =
+    sent.activity.villageCode === code &&
+    Object.keys(body).length === Object.keys(want).length &&
+    Object.entries(want).every(([key, value]) => JSON.stringify(body[key]) === JSON.stringify(value));
+  if (!same) throw new AppError('conflict');
+  return sent.activity;
+}
+
+async function checkActivity(
+  tx: Tx,
+  actor: Actor,
+  access: { village: AdoptedVillageView; target: VillageTarget },
+  input: ActivityInput,
+  today: IsoDate,
+) {
+  const { village } = access;
   const errors: FieldErrors = {};
   if (input.heldOn < village.adoptedOn) errors.heldOn = 'adoptedVillages.v.beforeAdoption';
   else if (village.endedOn && input.heldOn >= village.endedOn) errors.heldOn = 'adoptedVillages.v.ended';
@@ -84,19 +136,13 @@ async function checkActivity(tx: Tx, village: AdoptedVillageView, input: Activit
   if (input.peopleReached === undefined && input.heldOn < today)
     errors.peopleReached = 'adoptedVillages.v.pastNeedsPeople';
   if (input.officerIds.length > 0) {
-    const found = await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          inArray(accounts.id, input.officerIds),
-          eq(accounts.kind, 'officer'),
-          eq(accounts.unitCode, village.unitCode),
-          ne(accounts.role, 'partner'),
-          isNull(accounts.disabledAt),
-        ),
-      );
-    if (found.length !== new Set(input.officerIds).size) errors.officerIds = 'adoptedVillages.v.officerUnit';
+    const [staff, allowed] = await Promise.all([
+      listOfficeOfficers(tx, village.unitCode),
+      activityOfficers(tx, actor, village, access.target),
+    ]);
+    const has = (list: { id: string }[]) => input.officerIds.every((id) => list.some((o) => o.id === id));
+    if (!has(staff)) errors.officerIds = 'adoptedVillages.v.officerUnit';
+    else if (!has(allowed)) errors.officerIds = 'adoptedVillages.v.officerNotAllowed';
   }
   if (Object.keys(errors).length > 0) throw new AppError('validation_failed', errors);
 }

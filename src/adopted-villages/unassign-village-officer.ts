@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
@@ -41,12 +41,14 @@ export async function unassignVillageOfficer(
   });
 }
 
-/** Closes every PIMPASA term still open on `day` (the adoption ends then); terms not begun by then are withdrawn. */
+/**
+ * Closes every PIMPASA term still open on `day` (the adoption ends then). A term not begun by then is closed on its
+ * first day (empty, so it never counts) rather than deleted: the register keeps that the officer had been named.
+ */
 export async function endOfficerTerms(tx: Tx, code: string, day: IsoDate): Promise<void> {
-  await tx.delete(villageOfficers).where(and(eq(villageOfficers.villageCode, code), gte(villageOfficers.since, day)));
   await tx
     .update(villageOfficers)
-    .set({ until: day })
+    .set({ until: sql`greatest(${villageOfficers.since}, ${day}::date)` })
     .where(
       and(eq(villageOfficers.villageCode, code), or(isNull(villageOfficers.until), gt(villageOfficers.until, day))),
     );

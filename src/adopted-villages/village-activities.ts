@@ -4,13 +4,22 @@ import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { listNamesOnDuty } from '../roster/list-names-on-duty.ts';
-import { activityKinds, villageActivities, type ActivityKind, type VillageActivity } from './schema.ts';
+import {
+  activityKinds,
+  villageActivities,
+  villageActivityActions,
+  type ActivityKind,
+  type VillageActivity,
+} from './schema.ts';
 import { emptySignals, type VillageSignals, type VillageSignalsOf } from './village-signals.ts';
 
 export type Period = { from: IsoDate; to: IsoDate };
 export type ActivityRow = VillageActivity & { officers: string[]; createdByName: string | null };
 
-/** A village's activities in the period, latest first, with the officers on their roster duty. */
+/**
+ * A village's activities in the period, latest first, with their officers: those on its roster duty, or for an
+ * activity recorded as held when it was entered, those its record names (it never went on the roster).
+ */
 export async function listVillageActivities(db: Executor, code: string, period: Period): Promise<ActivityRow[]> {
   const rows = await db
     .select({ activity: villageActivities, createdByName: accounts.name })
@@ -24,30 +33,63 @@ export async function listVillageActivities(db: Executor, code: string, period: 
       ),
     )
     .orderBy(desc(villageActivities.heldOn), asc(villageActivities.createdAt));
+  const recorded = await recordedOfficers(
+    db,
+    rows.map((r) => r.activity.id),
+  );
   return Promise.all(
     rows.map(async (r) => ({
       ...r.activity,
       createdByName: r.createdByName,
-      officers: (await listNamesOnDuty(db, r.activity.id)).flatMap((d) => (d.officerName ? [d.officerName] : [])),
+      officers:
+        recorded.get(r.activity.id) ??
+        (await listNamesOnDuty(db, r.activity.id)).flatMap((d) => (d.officerName ? [d.officerName] : [])),
     })),
   );
+}
+
+/** The officers named by the activities entered as held at once (their first history entry is `held`). */
+async function recordedOfficers(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const entries = await db
+    .select({ activityId: villageActivityActions.activityId, payload: villageActivityActions.payload })
+    .from(villageActivityActions)
+    .where(and(inArray(villageActivityActions.activityId, ids), eq(villageActivityActions.type, 'held')));
+  const named = entries.flatMap((e) =>
+    Array.isArray(e.payload.officerIds) ? [{ id: e.activityId, officerIds: e.payload.officerIds as string[] }] : [],
+  );
+  const officerIds = [...new Set(named.flatMap((n) => n.officerIds))];
+  const names = officerIds.length
+    ? await db
+        .select({ id: accounts.id, name: accounts.name })
+        .from(accounts)
+        .where(inArray(accounts.id, officerIds))
+        .orderBy(asc(accounts.name))
+    : [];
+  return new Map(named.map((n) => [n.id, names.filter((a) => n.officerIds.includes(a.id)).map((a) => a.name)]));
 }
 
 export type VillageSummary = {
   held: Record<ActivityKind, number>;
   planned: number;
   peopleReached: number;
-  signals: VillageSignals;
+  /** Null where the reader may not read the signals (see `adopted_village.signals`): they are not even counted. */
+  signals: VillageSignals | null;
 };
 
-/** Per village: activities held by kind, still planned, people reached in the period, and the other features' signals. */
+/**
+ * Per village: activities held by kind, still planned, people reached in the period, and the other features'
+ * signals for the villages in `signalCodes` only (those whose signals the reader may read).
+ */
 export async function summariseVillages(
   db: Executor,
   codes: string[],
   period: Period,
   signalsOf: VillageSignalsOf,
+  signalCodes: readonly string[],
 ): Promise<Map<string, VillageSummary>> {
   if (codes.length === 0) return new Map();
+  const readable = codes.filter((c) => signalCodes.includes(c));
   const [rows, signals] = await Promise.all([
     db
       .select({
@@ -64,7 +106,7 @@ export async function summariseVillages(
           lte(villageActivities.heldOn, period.to),
         ),
       ),
-    signalsOf(db, codes, period),
+    readable.length > 0 ? signalsOf(db, readable, period) : new Map<string, VillageSignals>(),
   ]);
   return new Map(
     codes.map((code) => {
@@ -79,7 +121,7 @@ export async function summariseVillages(
           >,
           planned: mine.filter((r) => r.status === 'planned').length,
           peopleReached: held.reduce((sum, r) => sum + (r.people ?? 0), 0),
-          signals: signals.get(code) ?? emptySignals,
+          signals: readable.includes(code) ? (signals.get(code) ?? emptySignals) : null,
         },
       ];
     }),

@@ -4,7 +4,7 @@ import { requireActor } from '../platform/http/guards.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { availableActivitySteps } from './available-actions.ts';
-import { listOfficeOfficers } from './list-office-officers.ts';
+import { activityOfficers, listOfficeOfficers } from './list-office-officers.ts';
 import { can } from './policy.ts';
 import { defaultPeriod, listVillageActivities, summariseVillages } from './village-activities.ts';
 import { villageFor } from './village-access.ts';
@@ -13,7 +13,8 @@ import { VillagePage, type VillageForms } from './views/village-page.tsx';
 
 /**
  * Renders one village's officer page (for its GET and for every form that comes back with errors): who may see it
- * is checked first, then the period's activities, signals and the forms the viewer may use.
+ * is checked first, then the period's activities, the signals if the viewer may read them, and the forms the viewer
+ * may use.
  */
 export function villagePageLoader(db: () => Executor, signalsOf: VillageSignalsOf) {
   return async (req: FastifyRequest, reply: FastifyReply, forms: VillageForms = {}, status = 200, notice?: string) => {
@@ -23,9 +24,10 @@ export function villagePageLoader(db: () => Executor, signalsOf: VillageSignalsO
     const { village, target } = await villageFor(db(), actor, code, 'adopted_village.view', today);
     const query = (req.query ?? {}) as { from?: string; to?: string };
     const period = defaultPeriod(today, { from: query.from || undefined, to: query.to || undefined });
-    const [activities, summaries, officers] = await Promise.all([
+    const [activities, summaries, planOfficers, officers] = await Promise.all([
       listVillageActivities(db(), code, period),
-      summariseVillages(db(), [code], period, signalsOf),
+      summariseVillages(db(), [code], period, signalsOf, can(actor, 'adopted_village.signals', target) ? [code] : []),
+      activityOfficers(db(), actor, village, target),
       listOfficeOfficers(db(), village.unitCode),
     ]);
     const may = {
@@ -47,6 +49,7 @@ export function villagePageLoader(db: () => Executor, signalsOf: VillageSignalsO
         activities={activities.map((a) => ({ ...a, steps: availableActivitySteps(actor, a, target) }))}
         period={period}
         officers={officers}
+        planOfficers={planOfficers}
         may={may}
         forms={{
           edit: { values: editValues },

@@ -6,7 +6,7 @@ import { PostForm } from '../../platform/views/post-form.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { AdoptedVillageView } from '../list-adopted-villages.ts';
 import type { Period, VillageSummary } from '../village-activities.ts';
-import { deferralsText, heldText, PeriodForm } from './signals.tsx';
+import { heldText, PeriodForm, signalKeys, signalText } from './signals.tsx';
 import { ReasonBoxes } from './village-forms.tsx';
 
 type Props = {
@@ -23,6 +23,8 @@ type Props = {
 export function OfficePage({ ctx, villages, summaries, period, adopt, notice }: Props) {
   const { t, lang } = ctx;
   const state = adopt?.state ?? {};
+  // The signals' columns only for a reader who may read them of some village here (a PIMPASA of another desk never).
+  const signalColumns = villages.some((v) => summaries.get(v.villageCode)?.signals) ? signalKeys : [];
   return (
     <Layout ctx={ctx} title={t('adoptedVillages.office.title')} hasErrors={!!state.errors}>
       <h1>{t('adoptedVillages.office.title')}</h1>
@@ -45,7 +47,7 @@ export function OfficePage({ ctx, villages, summaries, period, adopt, notice }: 
                     {t(`adoptedVillages.fields.${k}`)}
                   </th>
                 ))}
-                {['held', 'planned', 'peopleReached', 'applications', 'deferrals', 'tips', 'openWarnings'].map((k) => (
+                {['held', 'planned', 'peopleReached', ...signalColumns].map((k) => (
                   <th scope="col" key={k}>
                     {t(`adoptedVillages.office.${k}`)}
                   </th>
@@ -68,10 +70,9 @@ export function OfficePage({ ctx, villages, summaries, period, adopt, notice }: 
                     <td>{heldText(ctx, s)}</td>
                     <td>{formatNumber(lang, s.planned)}</td>
                     <td>{formatNumber(lang, s.peopleReached)}</td>
-                    <td>{formatNumber(lang, s.signals.applications)}</td>
-                    <td>{deferralsText(ctx, s)}</td>
-                    <td>{formatNumber(lang, s.signals.tips)}</td>
-                    <td>{formatNumber(lang, s.signals.openWarnings)}</td>
+                    {signalColumns.map((k) => (
+                      <td key={k}>{s.signals ? signalText(ctx, s.signals, k) : '–'}</td>
+                    ))}
                   </tr>
                 );
               })}

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../platform/i18n/format.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { VillageSummary } from '../village-activities.ts';
+import type { VillageSignals } from '../village-signals.ts';
 import { activityKinds } from '../schema.ts';
 
 /** Held activities by kind, e.g. "Sosialisasi 2, Rapat Timpora di desa 1". */
@@ -10,23 +11,28 @@ export const heldText = ({ t, lang }: PageContext, s: VillageSummary) =>
     .map((k) => `${t(`adoptedVillages.kinds.${k}`)} ${formatNumber(lang, s.held[k])}`)
     .join(', ') || '0';
 
-export const deferralsText = ({ lang }: PageContext, s: VillageSummary) => {
-  const total = s.signals.deferrals.reduce((n, d) => n + d.count, 0);
+export const deferralsText = ({ lang }: PageContext, signals: VillageSignals) => {
+  const total = signals.deferrals.reduce((n, d) => n + d.count, 0);
   if (total === 0) return '0';
-  return `${formatNumber(lang, total)} (${s.signals.deferrals.map((d) => `${d.name[lang]}: ${formatNumber(lang, d.count)}`).join(', ')})`;
+  return `${formatNumber(lang, total)} (${signals.deferrals.map((d) => `${d.name[lang]}: ${formatNumber(lang, d.count)}`).join(', ')})`;
 };
 
-/** The village's figures and early-warning signals for the period, as a definition list. */
+/** The signals' columns, in the order the office page and the village page show them. */
+export const signalKeys = ['applications', 'deferrals', 'tips', 'openWarnings'] as const;
+
+/** One signal as text. */
+export const signalText = (ctx: PageContext, signals: VillageSignals, key: (typeof signalKeys)[number]) =>
+  key === 'deferrals' ? deferralsText(ctx, signals) : formatNumber(ctx.lang, signals[key]);
+
+/** The village's figures for the period, and its early-warning signals where the reader may read them. */
 export function SignalList({ ctx, summary }: { ctx: PageContext; summary: VillageSummary }) {
   const { t, lang } = ctx;
+  const { signals } = summary;
   const rows: [string, string][] = [
     ['held', heldText(ctx, summary)],
     ['planned', formatNumber(lang, summary.planned)],
     ['peopleReached', formatNumber(lang, summary.peopleReached)],
-    ['applications', formatNumber(lang, summary.signals.applications)],
-    ['deferrals', deferralsText(ctx, summary)],
-    ['tips', formatNumber(lang, summary.signals.tips)],
-    ['openWarnings', formatNumber(lang, summary.signals.openWarnings)],
+    ...(signals ? signalKeys.map((k): [string, string] => [k, signalText(ctx, signals, k)]) : []),
   ];
   return (
     <dl>

@@ -21,8 +21,10 @@ export type VillagePageProps = {
   summary: VillageSummary;
   activities: (ActivityRow & { steps: ActivityStep[] })[];
   period: Period;
-  /** The office's officers, for the roster and for appointing PIMPASA. */
+  /** The office's officers, for appointing PIMPASA. */
   officers: { id: string; name: string }[];
+  /** The officers the viewer may put on an activity (see `activityOfficers`). */
+  planOfficers: { id: string; name: string }[];
   may: { act: boolean; manage: boolean };
   forms: VillageForms;
   requestId: string;
@@ -65,7 +67,7 @@ export function VillagePage(props: VillagePageProps) {
         ))}
       </dl>
       <PeriodForm ctx={ctx} action={base} period={period} />
-      <h2>{t('adoptedVillages.village.signals')}</h2>
+      <h2>{t(summary.signals ? 'adoptedVillages.village.signals' : 'adoptedVillages.village.figures')}</h2>
       <SignalList ctx={ctx} summary={summary} />
       <h2>{t('adoptedVillages.village.activities')}</h2>
       {activities.length === 0 ? (
@@ -99,7 +101,7 @@ export function VillagePage(props: VillagePageProps) {
           ctx={ctx}
           action={`${base}/activities`}
           state={forms.plan ?? {}}
-          officers={props.officers}
+          officers={props.planOfficers}
           requestId={requestId}
         />
       )}
