@@ -4,15 +4,15 @@ import { villageCodeField } from '../regions/inputs.ts';
 import { activityKinds, activityStatuses, selectionReasons } from './schema.ts';
 import { activitySteps } from './workflow.ts';
 
-export const VillageParams = z.object({ code: villageCodeField });
+export const VillageParams = z.object({ code: villageCodeField() });
 export const RegencyParams = z.object({
   regencyCode: z
     .string()
     .trim()
     .regex(/^\d{2}\.\d{2}$/),
 });
-export const ActivityParams = z.object({ code: villageCodeField, id: z.uuid() });
-export const OfficerParams = z.object({ code: villageCodeField, officerId: z.uuid() });
+export const ActivityParams = z.object({ code: villageCodeField(), id: z.uuid() });
+export const OfficerParams = z.object({ code: villageCodeField(), officerId: z.uuid() });
 
 const optionalDate = blankAsMissing(isoDateField);
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').optional().default('');
@@ -54,7 +54,7 @@ export const VillageFields = {
   adoptedOn: isoDateField,
 };
 export const AdoptBody = z.object({
-  villageCode: villageCodeField,
+  villageCode: villageCodeField(),
   unitCode: z.string().trim().min(1, 'v.choose').max(40, 'v.invalid'),
   ...VillageFields,
 });

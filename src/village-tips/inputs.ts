@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { villageCodeField } from '../regions/inputs.ts';
 import { blankAsMissing, csrfField, isoDateField, requestIdField } from '../platform/http/fields.ts';
 import { tipChannels, tipKinds, tipOutcomes, tipStatuses, warningKinds, warningStatuses } from './schema.ts';
 import { handOverTargets, tipSteps, warningSteps } from './workflow.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLong').nullish();
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
-const villageCode = z
-  .string()
-  .trim()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'v.village')
-  .describe('Kemendagri village code, e.g. `53.04.09.2001`');
+const villageCode = villageCodeField('v.village').describe('Kemendagri village code, e.g. `53.04.09.2001`');
 
 /** A question or a tip: the same fields for the API and the page (which sends its region picker apart). */
 export const TipBody = z.object({

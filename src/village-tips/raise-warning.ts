@@ -7,6 +7,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { findVillage } from '../regions/find-village.ts';
 import { unitScope } from '../units/scope.ts';
 import { nameKey } from '../watchlist/name-key.ts';
+import { VILLAGE_CODE } from '../regions/inputs.ts';
 import { authorize, authorizeRole } from './policy.ts';
 import {
   villageTipActions,
@@ -32,7 +33,7 @@ export type WarningInput = {
 };
 
 const blank = (s: string | null | undefined) => s?.trim() || null;
-const isVillageCode = (code: string) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code);
+const isVillageCode = (code: string) => VILLAGE_CODE.test(code);
 
 /**
  * What the warning concerns, by kind: a person by NIK or by name and birth date; a village by its code; a recruiter
