@@ -28,7 +28,10 @@ const HistoryJson = z.array(
 const DeferralReasonsJson = z.array(
   z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), nonProcedural: z.boolean() }),
 );
-/** What the interview should know (find-attention.ts): never the tip or its sender, which the look-ups do not return. */
+/**
+ * What the interview should know (find-attention.ts): never the tip or its sender, which the look-ups do not return.
+ * `warnings` is empty for whoever does not interview (admins, counter officers…): policy's `case.warnings`.
+ */
 const AttentionJson = z.object({
   villages: z.array(
     z.object({
@@ -147,7 +150,7 @@ export function registerCaseApi(fastify: FastifyInstance): void {
       schema: {
         tags: ['cases'],
         summary:
-          "A case as the counter sees it: status, holder, the latest interview and Desa Binaan's attention note (adopted villages with their officers, open warnings; never who sent a tip). Officers of the unit; audited.",
+          "A case as the counter sees it: status, holder, the latest interview and Desa Binaan's attention note (adopted villages with their officers, open warnings, given only to interviewers and the head of office, empty for others; never who sent a tip). Officers of the unit; audited.",
         security: [{ bearer: [] }],
         params: Params,
         response: { 200: CaseJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },

@@ -47,6 +47,11 @@ export const CaseActionBody = z.discriminatedUnion('type', [
       reasonCode: z.string().trim().min(1, 'v.choose').max(64, 'v.choose').optional(),
       /** The officer's note to the applicant, mailed to them; the code is for the office's figures. */
       reason: reason.optional(),
+      /**
+       * The officer read the open recruiter warnings on the sponsor they named (the first answer is refused with a
+       * field error on `sponsor` when a pass names one not shown before) and passes the applicant nonetheless.
+       */
+      warningsAcknowledged: z.boolean().optional(),
     })
     .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] })
     .refine((b) => b.outcome === 'pass' || b.reasonCode, { message: 'v.choose', path: ['reasonCode'] }),

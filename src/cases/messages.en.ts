@@ -134,6 +134,7 @@ export const cases: Messages<typeof id> = {
     submit: 'Save photo and fingerprints',
   },
   interview: {
+    warningsAcknowledged: 'I have read the warning on this sponsor and pass the applicant nonetheless',
     purpose: 'Purpose of travel',
     destination: 'Destination country',
     sponsor: 'Sponsor or inviting party',
@@ -239,6 +240,8 @@ export const cases: Messages<typeof id> = {
     },
   },
   v: {
+    sponsorWarned:
+      'This sponsor is named in an open recruiter warning (see the attention note). Defer, or tick that you read the warning to pass anyway.',
     duplicateDocument: 'Record each document once.',
     photoType: 'The photo must be a JPEG or PNG image.',
     photoTooLarge: 'The photo is too large: at most 2 MB.',

@@ -131,6 +131,7 @@ export const cases = {
     submit: 'Simpan foto dan sidik jari',
   },
   interview: {
+    warningsAcknowledged: 'Saya sudah membaca peringatan tentang penjamin ini dan tetap meloloskan pemohon',
     purpose: 'Tujuan perjalanan',
     destination: 'Negara tujuan',
     sponsor: 'Penjamin atau pengundang',
@@ -235,6 +236,8 @@ export const cases = {
     },
   },
   v: {
+    sponsorWarned:
+      'Penjamin ini disebut dalam peringatan perekrut yang masih terbuka (lihat catatan Perhatian). Tangguhkan, atau centang bahwa peringatan sudah dibaca untuk tetap meloloskan.',
     duplicateDocument: 'Setiap dokumen cukup dicatat satu kali.',
     photoType: 'Foto harus berupa gambar JPEG atau PNG.',
     photoTooLarge: 'Foto terlalu besar: paling besar 2 MB.',
