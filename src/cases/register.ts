@@ -9,5 +9,5 @@ export async function registerCases(app: App): Promise<void> {
 }
 
 /** Per village, for Desa Binaan's office view (composed in `src/village-signals.ts`). */
-export { countCasesByVillage } from './count-deferrals.ts';
+export { countCasesByVillage, UNRECORDED_REASON } from './count-deferrals.ts';
 export { listDeferralReasons } from './list-deferral-reasons.ts';
