@@ -2,7 +2,8 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { caseRoles, stepRules, type CaseActionType } from './workflow.ts';
 
-export type CaseAction = CaseActionType | 'case.view' | 'case.search' | 'case.warnings' | 'deferral_reasons.read';
+export type CaseAction =
+  CaseActionType | 'case.view' | 'case.search' | 'case.warnings' | 'deferral_reasons.read' | 'deferral_reasons.manage';
 type Target = { unitCode: string | null; scope: readonly string[] };
 
 const viewers = new Set(['head_of_office', 'counter_officer', 'verifier', 'adjudicator', 'admin']);
@@ -17,6 +18,12 @@ const viewers = new Set(['head_of_office', 'counter_officer', 'verifier', 'adjud
 export function can(actor: Actor | null, action: CaseAction, target: Target): boolean {
   // Reference data for every officer who works cases or reads their figures; partners of other agencies are no staff.
   if (action === 'deferral_reasons.read') return actor?.kind === 'officer' && !!actor.role && actor.role !== 'partner';
+  // National reference data, kept as the calendar of every unit is: by admins whose scope holds the organisation's
+  // root (the regional office), `target.unitCode` being that root.
+  if (action === 'deferral_reasons.manage')
+    return (
+      actor?.kind === 'officer' && actor.role === 'admin' && !!target.unitCode && target.scope.includes(target.unitCode)
+    );
   if (actor?.kind !== 'officer' || !actor.role || !target.unitCode || !target.scope.includes(target.unitCode))
     return false;
   if (action === 'case.view' || action === 'case.search') return viewers.has(actor.role);
