@@ -246,7 +246,8 @@ export const cases: Messages<typeof id> = {
     lead: "The codes officers choose when deferring an application, for the office's figures (Desa Binaan's included). Codes are never deleted: a reason no longer used is retired.",
     saved: 'Saved.',
     code: 'Code',
-    codeHint: 'Lower-case letters, digits and underscores, e.g. pmi_non_procedural. It cannot be changed later.',
+    codeHint:
+      'Lower-case letters, digits and underscores, starting with a letter; used by the API and the figures. It cannot be changed later.',
     name: 'Name',
     nameId: 'Name (Bahasa Indonesia)',
     nameEn: 'Name (English)',
@@ -260,7 +261,7 @@ export const cases: Messages<typeof id> = {
     edit: 'Edit',
     addTitle: 'Add a reason',
     add: 'Add',
-    editTitle: 'Edit reason {{code}}',
+    editTitle: 'Edit reason: {{name}}',
     editLead: 'The code and the non-procedural mark stay; past deferrals keep using this code.',
     save: 'Save',
     back: 'Back to the reasons',

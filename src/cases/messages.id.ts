@@ -242,7 +242,8 @@ export const cases = {
     lead: 'Kode yang dipilih petugas saat menangguhkan permohonan, untuk angka kantor (termasuk Desa Binaan). Kode tidak pernah dihapus: alasan yang tidak dipakai lagi dinonaktifkan.',
     saved: 'Tersimpan.',
     code: 'Kode',
-    codeHint: 'Huruf kecil, angka dan garis bawah, misalnya pmi_non_procedural. Tidak dapat diubah kemudian.',
+    codeHint:
+      'Huruf kecil, angka dan garis bawah, diawali huruf; dipakai API dan angka kantor. Tidak dapat diubah kemudian.',
     name: 'Nama',
     nameId: 'Nama (Bahasa Indonesia)',
     nameEn: 'Nama (English)',
@@ -256,7 +257,7 @@ export const cases = {
     edit: 'Ubah',
     addTitle: 'Tambah alasan',
     add: 'Tambah',
-    editTitle: 'Ubah alasan {{code}}',
+    editTitle: 'Ubah alasan: {{name}}',
     editLead: 'Kode dan tanda PMI non-prosedural tetap; penangguhan yang lalu tetap memakai kode ini.',
     save: 'Simpan',
     back: 'Kembali ke daftar alasan',

@@ -22,7 +22,10 @@ function Tick({ name, label, state }: { name: string; label: string; state: Form
   );
 }
 
-/** The reasons in the office's order, retired ones marked; the regional office's admins get the form to add one. */
+/**
+ * The reasons in the office's order, retired ones marked; the regional office's admins get the form to add one. Codes
+ * are for the API and the figures, not for reading: the page names reasons only.
+ */
 export function DeferralReasonsPage(props: {
   ctx: PageContext;
   reasons: DeferralReason[];
@@ -46,7 +49,6 @@ export function DeferralReasonsPage(props: {
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('cases.reasons.code')}</th>
               <th scope="col">{t('cases.reasons.name')}</th>
               <th scope="col">{t('cases.reasons.nonProcedural')}</th>
               <th scope="col">{t('cases.reasons.sort')}</th>
@@ -59,9 +61,6 @@ export function DeferralReasonsPage(props: {
           <tbody>
             {reasons.map((r) => (
               <tr key={r.code}>
-                <td>
-                  <code>{r.code}</code>
-                </td>
                 <td>{reasonName(ctx, r)}</td>
                 <td>{yesNo(r.nonProcedural)}</td>
                 <td>{r.sort}</td>
@@ -107,7 +106,7 @@ export function DeferralReasonEditPage(props: {
 }) {
   const { ctx, reason, keeps, state } = props;
   const { t } = ctx;
-  const title = t('cases.reasons.editTitle', { code: reason.code });
+  const title = t('cases.reasons.editTitle', { name: reasonName(ctx, reason) });
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!state.errors}>
       <h1>{title}</h1>
