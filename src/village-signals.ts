@@ -1,7 +1,7 @@
 // What the features above Desa Binaan know of a village's people: adopted-villages sits below applications, cases and
 // village-tips, so app.ts hands it this function, composed from their count queries.
 import type { VillageSignalsOf } from './adopted-villages/register.ts';
-import { countCasesByVillage, listDeferralReasons } from './cases/register.ts';
+import { countCasesByVillage, listDeferralReasons, UNRECORDED_REASON } from './cases/register.ts';
 import { countTipsByVillage } from './village-tips/register.ts';
 
 export const villageSignals: VillageSignalsOf = async (db, villageCodes, period) => {
@@ -11,7 +11,7 @@ export const villageSignals: VillageSignalsOf = async (db, villageCodes, period)
     listDeferralReasons(db, { all: true }),
   ]);
   const nameOf = (code: string) => {
-    const reason = reasons.find((r) => r.code === code);
+    const reason = reasons.find((r) => r.code === code) ?? (code === UNRECORDED_REASON.code ? UNRECORDED_REASON : null);
     return reason ? { id: reason.nameId, en: reason.nameEn } : { id: code, en: code };
   };
   // In the office's order of the reasons (the table's `sort`), as the interview form offers them; unknown codes last.

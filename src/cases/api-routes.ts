@@ -1,14 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
-import { CaseActionBody } from './inputs.ts';
-import { authorizeRole, caseFor } from './case-access.ts';
+import { CaseActionBody, DeferralReasonChangeBody, NewDeferralReasonBody, reasonCodeField } from './inputs.ts';
+import { addDeferralReason } from './add-deferral-reason.ts';
+import { authorizeReasonKeeper, authorizeRole, caseFor } from './case-access.ts';
 import { performCaseAction } from './perform-case-action.ts';
 import { viewCase } from './view-case.ts';
 import { listDeferralReasons } from './list-deferral-reasons.ts';
 import { authorize } from './policy.ts';
+import type { DeferralReason } from './schema.ts';
+import { updateDeferralReason } from './update-deferral-reason.ts';
 
 const Params = z.object({ id: z.uuid() });
 const ActionResult = z.object({
@@ -28,7 +31,26 @@ const HistoryJson = z.array(
 const DeferralReasonsJson = z.array(
   z.object({ code: z.string(), nameId: z.string(), nameEn: z.string(), nonProcedural: z.boolean() }),
 );
-/** What the interview should know (find-attention.ts): never the tip or its sender, which the look-ups do not return. */
+const DeferralReasonJson = z.object({
+  code: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  nonProcedural: z.boolean(),
+  active: z.boolean(),
+  sort: z.number(),
+});
+const reasonJson = ({ code, nameId, nameEn, nonProcedural, active, sort }: DeferralReason) => ({
+  code,
+  nameId,
+  nameEn,
+  nonProcedural,
+  active,
+  sort,
+});
+/**
+ * What the interview should know (find-attention.ts): never the tip or its sender, which the look-ups do not return.
+ * `warnings` is empty for whoever does not interview (admins, counter officers…): policy's `case.warnings`.
+ */
 const AttentionJson = z.object({
   villages: z.array(
     z.object({
@@ -147,7 +169,7 @@ export function registerCaseApi(fastify: FastifyInstance): void {
       schema: {
         tags: ['cases'],
         summary:
-          "A case as the counter sees it: status, holder, the latest interview and Desa Binaan's attention note (adopted villages with their officers, open warnings; never who sent a tip). Officers of the unit; audited.",
+          "A case as the counter sees it: status, holder, the latest interview and Desa Binaan's attention note (adopted villages with their officers, open warnings, given only to interviewers and the head of office, empty for others; never who sent a tip). Officers of the unit; audited.",
         security: [{ bearer: [] }],
         params: Params,
         response: { 200: CaseJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
@@ -196,6 +218,49 @@ export function registerCaseApi(fastify: FastifyInstance): void {
       authorize(requireActor(req), 'deferral_reasons.read', { unitCode: null, scope: [] });
       const reasons = await listDeferralReasons(db());
       return reasons.map(({ code, nameId, nameEn, nonProcedural }) => ({ code, nameId, nameEn, nonProcedural }));
+    },
+  );
+
+  // Keeping the reasons: refused before the body is read, so who may not keep them learns nothing of its rules.
+  const keeperOnly = async (req: FastifyRequest) => authorizeReasonKeeper(db(), requireActor(req));
+  app.post(
+    '/api/v1/deferral-reasons',
+    {
+      preValidation: keeperOnly,
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Add a deferral reason, active at once (admins of the regional office; audited). A code is taken for good: one already used, or `unrecorded`, is a field error.',
+        security: [{ bearer: [] }],
+        body: NewDeferralReasonBody,
+        response: { 201: DeferralReasonJson, 401: ErrorJson, 403: ErrorJson, 422: ErrorJson },
+      },
+    },
+    async (req, reply) => {
+      const caller = callerOf(req, requireActor(req));
+      const row = await db().transaction((tx) => addDeferralReason(tx, caller, req.body));
+      return reply.code(201).send(reasonJson(row));
+    },
+  );
+
+  app.patch(
+    '/api/v1/deferral-reasons/:code',
+    {
+      preValidation: keeperOnly,
+      schema: {
+        tags: ['cases'],
+        summary:
+          "Change a deferral reason's names, order (`sort`) or `active` (false retires it; reasons are never deleted, codes never change). Admins of the regional office; audited.",
+        security: [{ bearer: [] }],
+        params: z.object({ code: reasonCodeField }),
+        body: DeferralReasonChangeBody,
+        response: { 200: DeferralReasonJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 422: ErrorJson },
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req, requireActor(req));
+      const row = await db().transaction((tx) => updateDeferralReason(tx, caller, req.params.code, req.body));
+      return reasonJson(row);
     },
   );
 }

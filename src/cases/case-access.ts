@@ -5,6 +5,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { requireActor } from '../platform/http/guards.ts';
+import { organisationRoot } from '../units/organisation-root.ts';
 import { actorScope } from '../units/scope.ts';
 import { authorize, type CaseAction } from './policy.ts';
 
@@ -29,4 +30,18 @@ export async function caseFor(
   if (application.status === 'draft') throw new AppError('not_found');
   authorize(actor, action, { unitCode: application.unitCode, scope: await actorScope(db, actor) });
   return { actor, application };
+}
+
+/** Refuses whoever may not keep the deferral reasons: admins of the organisation's root only (policy.ts). */
+export async function authorizeReasonKeeper(db: Executor, actor: Actor): Promise<void> {
+  const [root, scope] = await Promise.all([organisationRoot(db), actorScope(db, actor)]);
+  authorize(actor, 'deferral_reasons.manage', { unitCode: root, scope });
+}
+
+/** Whether the officer may keep the deferral reasons (the page shows its forms only to them). */
+export async function keepsReasons(db: Executor, actor: Actor): Promise<boolean> {
+  return authorizeReasonKeeper(db, actor).then(
+    () => true,
+    () => false,
+  );
 }

@@ -8,7 +8,17 @@ export type ReasonCount = { reasonCode: string; count: number };
 export type VillageCaseCounts = { applications: number; deferrals: ReasonCount[] };
 export type DeferralFigure = { unitCode: string; regencyCode: string; category: string; count: number };
 
-/** Interviews that deferred (outcome `defer`) in the period, by reason code; deferrals from before codes are `other`. */
+/**
+ * The category of deferrals recorded before reason codes existed: not a code (`deferral_reasons` never holds it, and
+ * adding it is refused), so they are not mistaken for the real `other`. Named here for whoever shows the counts.
+ */
+export const UNRECORDED_REASON = {
+  code: 'unrecorded',
+  nameId: 'Alasan tidak tercatat (sebelum ada kode alasan)',
+  nameEn: 'Reason not recorded (before reason codes)',
+} as const;
+
+/** Interviews that deferred (outcome `defer`) in the period, by reason code; those from before codes are `unrecorded`. */
 const deferrals = (db: Executor, period: Period, villageCodes?: readonly string[]) =>
   countActionsByPayload(db, {
     type: 'interview',
@@ -17,7 +27,7 @@ const deferrals = (db: Executor, period: Period, villageCodes?: readonly string[
     period,
     ...(villageCodes ? { villageCodes } : {}),
   });
-const reasonOf = (row: ActionCount) => row.value ?? 'other';
+const reasonOf = (row: ActionCount) => row.value ?? UNRECORDED_REASON.code;
 
 /**
  * Per adopted village (Desa Binaan): applications submitted in the period by people living there, and the

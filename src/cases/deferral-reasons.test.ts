@@ -10,7 +10,8 @@ import { recordAction } from '../applications/actions.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
-import { countCasesByVillage, countDeferrals } from './count-deferrals.ts';
+import { villageSignals } from '../village-signals.ts';
+import { countCasesByVillage, countDeferrals, UNRECORDED_REASON } from './count-deferrals.ts';
 import { deferralReasons } from './schema.ts';
 import { seedDeferralReasons, seededDeferralReasons } from './seed-deferral-reasons.ts';
 import { caseApi, makeCase } from './test-support.ts';
@@ -171,8 +172,9 @@ describeApp('interview deferrals with a reason code', (ctx) => {
     await deferIn(a.villageCode, 'pmi_non_procedural');
     await deferIn(a.villageCode, 'purpose_unclear');
     await deferIn(b.villageCode, 'duplicate_application');
+    await deferIn(b.villageCode, 'other');
     await deferIn(null, 'documents_not_supplied');
-    // Passed, and a deferral recorded before reason codes existed (counted as `other`).
+    // Passed, and a deferral recorded before reason codes existed: `unrecorded`, not the real `other`.
     const passed = await makeCase(ctx.db, {
       unitCode: unit.code,
       status: 'biometrics_captured',
@@ -199,11 +201,18 @@ describeApp('interview deferrals with a reason code', (ctx) => {
       ],
     });
     expect(byVillage.get(b.villageCode)).toEqual({
-      applications: 3,
+      applications: 4,
       deferrals: [
         { reasonCode: 'duplicate_application', count: 1 },
         { reasonCode: 'other', count: 1 },
+        { reasonCode: 'unrecorded', count: 1 },
       ],
+    });
+    // Whoever shows the counts can name the category in both languages.
+    const signals = (await villageSignals(ctx.db, [b.villageCode], { from: today, to: today })).get(b.villageCode);
+    expect(signals?.deferrals.find((d) => d.reasonCode === 'unrecorded')?.name).toEqual({
+      id: UNRECORDED_REASON.nameId,
+      en: UNRECORDED_REASON.nameEn,
     });
     expect(byVillage.get(quiet.villageCode)).toEqual({ applications: 0, deferrals: [] });
     const yesterday = await countCasesByVillage(ctx.db, [a.villageCode], { from: '2020-01-01', to: '2020-01-31' });
@@ -217,6 +226,7 @@ describeApp('interview deferrals with a reason code', (ctx) => {
         { unitCode: unit.code, regencyCode: a.villageCode.slice(0, 5), category: 'purpose_unclear', count: 1 },
         { unitCode: unit.code, regencyCode: b.villageCode.slice(0, 5), category: 'duplicate_application', count: 1 },
         { unitCode: unit.code, regencyCode: b.villageCode.slice(0, 5), category: 'other', count: 1 },
+        { unitCode: unit.code, regencyCode: b.villageCode.slice(0, 5), category: 'unrecorded', count: 1 },
       ].sort((x, y) => x.regencyCode.localeCompare(y.regencyCode) || x.category.localeCompare(y.category)),
     );
   });

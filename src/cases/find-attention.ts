@@ -13,6 +13,11 @@ import { findOpenWarningsFor, type WarningNote } from '../village-tips/find-open
  * only what the two look-ups return, which never includes the tip or who sent it.
  */
 export type Attention = { villages: AdoptedVillageNote[]; warnings: WarningNote[] };
+/**
+ * `warnings`: whether the reader may see warnings at all (policy's `case.warnings`); the villages are public and
+ * always given. `sponsors`: names the officer is typing in now (the interview form sent back), matched too.
+ */
+export type AttentionOptions = { warnings: boolean; sponsors?: readonly string[] };
 
 /** The sponsors the applicant named at earlier interviews: a deferred case is interviewed again with them known. */
 export function sponsorsNamed(history: ApplicationActionEntry[]): string[] {
@@ -28,9 +33,11 @@ export async function findAttention(
   application: Application,
   history: ApplicationActionEntry[],
   today: IsoDate,
+  options: AttentionOptions,
 ): Promise<Attention> {
   const districtCode = application.nik ? (parseNik(application.nik)?.districtCode ?? null) : null;
   const villages = await findAdoptedVillagesFor(db, { villageCode: application.villageCode, districtCode }, today);
+  if (!options.warnings) return { villages, warnings: [] };
   const warnings = await findOpenWarningsFor(
     db,
     {
@@ -38,7 +45,7 @@ export async function findAttention(
       fullName: application.fullName,
       birthDate: application.birthDate,
       villageCode: application.villageCode,
-      recruiterNames: sponsorsNamed(history),
+      recruiterNames: [...new Set([...sponsorsNamed(history), ...(options.sponsors ?? [])])],
     },
     today,
   );

@@ -47,6 +47,11 @@ export const CaseActionBody = z.discriminatedUnion('type', [
       reasonCode: z.string().trim().min(1, 'v.choose').max(64, 'v.choose').optional(),
       /** The officer's note to the applicant, mailed to them; the code is for the office's figures. */
       reason: reason.optional(),
+      /**
+       * The officer read the open recruiter warnings on the sponsor they named (the first answer is refused with a
+       * field error on `sponsor` when a pass names one not shown before) and passes the applicant nonetheless.
+       */
+      warningsAcknowledged: z.boolean().optional(),
     })
     .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] })
     .refine((b) => b.outcome === 'pass' || b.reasonCode, { message: 'v.choose', path: ['reasonCode'] }),
@@ -85,3 +90,24 @@ export const CaseActionBody = z.discriminatedUnion('type', [
 ]);
 export type CaseActionBody = z.infer<typeof CaseActionBody>;
 export type ActionBodyOf<T extends CaseActionBody['type']> = Extract<CaseActionBody, { type: T }>;
+
+/** A deferral reason's code: lower case, digits and underscores, as the seeded ones (`pmi_non_procedural`). */
+export const reasonCodeField = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'cases.reasons.codeFormat');
+export const reasonNameField = z.string().trim().min(2, 'v.required').max(200, 'v.tooLong');
+const reasonSort = z.number({ error: 'v.number' }).int('v.number').min(0, 'v.number').max(9999, 'v.number');
+
+/** A new deferral reason (admins of the regional office). */
+export const NewDeferralReasonBody = z.object({
+  code: reasonCodeField,
+  nameId: reasonNameField,
+  nameEn: reasonNameField,
+  nonProcedural: z.boolean().default(false),
+  sort: reasonSort.default(0),
+});
+/** A change to a reason: any of its names, its order, active (retired when false); never its code. */
+export const DeferralReasonChangeBody = z
+  .object({ nameId: reasonNameField, nameEn: reasonNameField, sort: reasonSort, active: z.boolean() })
+  .partial();

@@ -50,7 +50,10 @@ export async function registerCasePages(fastify: FastifyInstance): Promise<void>
   const casePage = async (req: FastifyRequest, reply: FastifyReply, state: CaseFormState, status = 200) => {
     const id = (req.params as { id: string }).id;
     const { actor } = await caseFor(db(), req, id, 'case.view');
-    const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), id));
+    // A sent-back interview form: its sponsor may be under a warning the note did not show yet (interview-applicant.ts).
+    const sponsor = state.step === 'interview' ? state.values?.sponsor : undefined;
+    const sponsors = typeof sponsor === 'string' && sponsor.trim() ? [sponsor.trim()] : [];
+    const view = await db().transaction((tx) => viewCase(tx, callerOf(req, actor), id, { sponsors }));
     const today = witaDate();
     const actions = availableActions(actor, view.application, await actorScope(db(), actor));
     const requirements = documentRequirements(view.application, today);

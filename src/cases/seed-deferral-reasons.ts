@@ -16,7 +16,8 @@ import { deferralReasons } from './schema.ts';
  * - supporting data not supplied within 30 days, duplicate applications: Karawang's 2025 breakdown of 604 refusals
  *   (6.1 % PMI NP, 48.9 % duplicates, 35.9 % data not supplied),
  *   https://tvberita.co.id/news/regional/sepanjang-2025-imigrasi-karawang-terbitkan-46-417-paspor-wni/2 .
- * An office edits names, order or `active` afterwards: the seed adds missing codes and never overwrites a row.
+ * The regional office's admins edit names, order or `active` afterwards (`/officer/deferral-reasons`, the API's
+ * POST and PATCH `/api/v1/deferral-reasons`): the seed adds missing codes and never overwrites a row.
  */
 export const seededDeferralReasons = [
   {

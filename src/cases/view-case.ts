@@ -9,7 +9,9 @@ import { accounts } from '../platform/auth/schema.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { printedPassportOf, type PrintedPassport } from '../passports/printed-passport.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
+import { actorScope } from '../units/scope.ts';
 import { findAttention, type Attention } from './find-attention.ts';
+import { can } from './policy.ts';
 
 export type CaseHistoryEntry = ApplicationActionEntry;
 /** The interview's answers as the interviewer recorded them (the checklist of `interview` in inputs.ts). */
@@ -58,9 +60,15 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
 /**
  * An officer opening a case: the applicant, their documents and the history, the interview's answers and the printed
  * passport once there are, what Desa Binaan's early warning knows about the applicant (`find-attention.ts`), and a
- * trace in the audit log.
+ * trace in the audit log. The warnings only for whom the policy lets read them (`case.warnings`); `sponsors` adds the
+ * names an interview form being sent back named, so the officer sees the warnings on them before sending it again.
  */
-export async function viewCase(tx: Tx, caller: Caller, applicationId: string): Promise<CaseView> {
+export async function viewCase(
+  tx: Tx,
+  caller: Caller,
+  applicationId: string,
+  options: { sponsors?: readonly string[] } = {},
+): Promise<CaseView> {
   const application = await getApplication(tx, applicationId);
   const history = await listApplicationActions(tx, application.id);
   const documents = await listDocuments(tx, application.id);
@@ -68,7 +76,11 @@ export async function viewCase(tx: Tx, caller: Caller, applicationId: string): P
     ? await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, application.holderId))
     : [];
   const passport = await printedPassportOf(tx, application.id);
-  const attention = await findAttention(tx, application, history, witaDate());
+  const warnings = can(caller.actor, 'case.warnings', {
+    unitCode: application.unitCode,
+    scope: await actorScope(tx, caller.actor),
+  });
+  const attention = await findAttention(tx, application, history, witaDate(), { ...options, warnings });
   await appendAudit(tx, caller, {
     action: 'case.view',
     targetType: 'application',

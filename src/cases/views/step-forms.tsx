@@ -190,6 +190,9 @@ function InterviewForm({ ctx, application, state, reasons }: FormProps & { reaso
         ]}
       />
       <TextArea name="reason" label={t('cases.interview.reason')} hint={t('cases.interview.reasonHint')} state={s} />
+      {(s.errors?.sponsor || state.values?.warningsAcknowledged === 'yes') && (
+        <Check name="warningsAcknowledged" label={t('cases.interview.warningsAcknowledged')} state={s} />
+      )}
     </ActionForm>
   );
 }

@@ -1,3 +1,4 @@
+import { UNRECORDED_REASON } from '../../cases/count-deferrals.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { DesaBinaanLabels, DesaBinaanRow } from '../desa-binaan-figures.ts';
 import { OTHER_NATIONALITY } from '../small-counts.ts';
@@ -27,6 +28,8 @@ export function DesaBinaanTable({
         : (labels.regencies.get(code) ?? code);
   const detail = (r: DesaBinaanRow) => {
     if (r.section === 'activities') return t(`adoptedVillages.kinds.${r.category}`);
+    if (r.section === 'deferrals' && r.category === UNRECORDED_REASON.code)
+      return lang === 'en' ? UNRECORDED_REASON.nameEn : UNRECORDED_REASON.nameId;
     if (r.section === 'deferrals') return labels.reasons.get(r.category)?.[lang] ?? r.category;
     if (r.section !== 'tips') return '';
     const [kind, outcome] = r.category.split(':') as [string, string];
