@@ -4,13 +4,13 @@ import type { Executor } from '../platform/db/index.ts';
 import { adoptedVillages, villageOfficers } from './schema.ts';
 
 /**
- * Whether the officer is a resident officer (PIMPASA) of the village on `today`: named for it from a day not after
- * `today` until a day after it (or no end), while the village's adoption is in force.
+ * Whether the officer is a resident officer (PIMPASA) of the village (of any village, with `null`) on `today`: named
+ * for it from a day not after `today` until a day after it (or no end), while the village's adoption is in force.
  */
 export async function isVillageOfficer(
   db: Executor,
   officerId: string,
-  villageCode: string,
+  villageCode: string | null,
   today: IsoDate,
 ): Promise<boolean> {
   const [row] = await db
@@ -20,7 +20,7 @@ export async function isVillageOfficer(
     .where(
       and(
         eq(villageOfficers.officerId, officerId),
-        eq(villageOfficers.villageCode, villageCode),
+        villageCode === null ? undefined : eq(villageOfficers.villageCode, villageCode),
         lte(villageOfficers.since, today),
         or(isNull(villageOfficers.until), gt(villageOfficers.until, today)),
         lte(adoptedVillages.adoptedOn, today),

@@ -23,6 +23,11 @@ export const officer: Messages<typeof id.officer> = {
   permitServices: 'Stay permit services',
   permitServicesAbout:
     'Extensions, changes of status, EPO and cancellations applied for at your office, nearest SLA date first.',
+  villagesAbout:
+    'Your office’s adopted villages: PIMPASA, activities on the roster, and early-warning signals per village.',
+  tipsAbout: 'Questions and tips from adopted villages, with triage and closing deadlines.',
+  warningsAbout: 'Early warnings for the passport interview: people, villages and recruiters.',
+  deferralReasonsAbout: 'Reason codes for deferring a passport interview, for the whole region.',
   officersAbout: 'Officer accounts of your office.',
   accountAbout: 'Profile, two-step verification and API tokens.',
   workAbout: 'Cases waiting for your step, due and overdue first.',

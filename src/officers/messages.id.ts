@@ -23,6 +23,10 @@ export const officer = {
   permitServices: 'Layanan izin tinggal',
   permitServicesAbout:
     'Perpanjangan, alih status, EPO dan pembatalan yang diajukan ke kantor Anda, tenggat SLA terdekat lebih dulu.',
+  villagesAbout: 'Desa binaan kantor Anda: PIMPASA, kegiatan di jadwal dinas, dan tanda peringatan dini per desa.',
+  tipsAbout: 'Pertanyaan dan informasi warga desa binaan, dengan tenggat telaah dan penyelesaian.',
+  warningsAbout: 'Peringatan dini untuk wawancara paspor: orang, desa, dan perekrut.',
+  deferralReasonsAbout: 'Kode alasan penangguhan wawancara paspor untuk seluruh wilayah.',
   officersAbout: 'Akun petugas di kantor Anda.',
   accountAbout: 'Profil, verifikasi dua langkah, dan token API.',
   workAbout: 'Berkas yang menunggu langkah Anda, yang jatuh tempo dan terlambat lebih dulu.',

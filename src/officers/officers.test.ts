@@ -5,6 +5,7 @@ import { makeCitizen, makeOfficer, sessionCookie, uniqueEmail } from '../../test
 import { Browser } from '../../test/http.ts';
 import { accountByEmail, auditFor, signedInBrowser } from '../accounts/test-support.ts';
 import { mailsTo } from '../../test/mail.ts';
+import { makeAdoptedVillage, makeVillageOfficer } from '../adopted-villages/test-support.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import type { Account } from '../platform/auth/schema.ts';
 
@@ -231,5 +232,21 @@ describeApp('officers', (ctx) => {
       expect(anon.statusCode).toBe(303);
       expect(anon.headers.location).toMatch(/^\/login\?next=/);
     });
+  });
+
+  it('links Desa Binaan to the roles that work it, and to a PIMPASA whatever their desk', async () => {
+    const links = async (account: Account) => {
+      const body = (await (await as(ctx, account)).get('/officer')).body;
+      return ['/officer/desa-binaan"', '/officer/desa-binaan/tips"', '/officer/desa-binaan/warnings"'].map((href) =>
+        body.includes(href),
+      );
+    };
+    const intelligence = await makeOfficer(ctx.db, { role: 'oversight_officer', unitCode: 'KANIM-KUPANG' });
+    expect(await links(intelligence)).toEqual([true, true, true]);
+    const counter = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
+    expect(await links(counter)).toEqual([false, false, false]);
+    const village = await makeAdoptedVillage(ctx.db);
+    await makeVillageOfficer(ctx.db, village.villageCode, counter);
+    expect(await links(counter)).toEqual([true, false, false]);
   });
 });

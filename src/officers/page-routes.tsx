@@ -19,6 +19,11 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { queueDesks } from '../queue/queue-desks.ts';
 import { can as canHoliday } from '../holidays/policy.ts';
+import { isVillageOfficer } from '../adopted-villages/is-village-officer.ts';
+import { roleMay as villageRoleMay } from '../adopted-villages/policy.ts';
+import { keepsReasons } from '../cases/case-access.ts';
+import { roleMay as tipRoleMay } from '../village-tips/policy.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import { getUnit, listUnits } from '../units/list-units.ts';
 import { can as canUnit } from '../units/policy.ts';
 import { actorScope } from '../units/scope.ts';
@@ -62,6 +67,11 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       overstays: overstayRoleMay(actor, 'overstay.view'),
       departures: canForeigner(actor, 'foreigner.recordDeparture'),
       lodgings: lodgingRoleMay(actor, 'lodging.verify'),
+      villages:
+        villageRoleMay(actor, 'adopted_village.view') || (await isVillageOfficer(db(), actor.id, null, witaDate())),
+      tips: tipRoleMay(actor, 'tip.read'),
+      warnings: tipRoleMay(actor, 'warning.read'),
+      deferralReasons: await keepsReasons(db(), actor),
     };
     return reply.page(
       <OfficerHomePage

@@ -27,6 +27,10 @@ type HomeLinks = {
   visits: boolean;
   overstays: boolean;
   departures: boolean;
+  villages: boolean;
+  tips: boolean;
+  warnings: boolean;
+  deferralReasons: boolean;
 };
 
 export function OfficerHomePage({
@@ -155,6 +159,30 @@ export function OfficerHomePage({
             <p>{t('lodgings.intake.officer.homeAbout')}</p>
           </li>
         )}
+        {links.villages && (
+          <li class="card">
+            <h2>
+              <a href="/officer/desa-binaan">{t('adoptedVillages.office.title')}</a>
+            </h2>
+            <p>{t('officer.villagesAbout')}</p>
+          </li>
+        )}
+        {links.tips && (
+          <li class="card">
+            <h2>
+              <a href="/officer/desa-binaan/tips">{t('villageTips.officer.listTitle')}</a>
+            </h2>
+            <p>{t('officer.tipsAbout')}</p>
+          </li>
+        )}
+        {links.warnings && (
+          <li class="card">
+            <h2>
+              <a href="/officer/desa-binaan/warnings">{t('villageTips.officer.warningsTitle')}</a>
+            </h2>
+            <p>{t('officer.warningsAbout')}</p>
+          </li>
+        )}
         {links.units && (
           <li class="card">
             <h2>
@@ -169,6 +197,14 @@ export function OfficerHomePage({
               <a href="/admin/officers">{t('officers.title')}</a>
             </h2>
             <p>{t('officer.officersAbout')}</p>
+          </li>
+        )}
+        {links.deferralReasons && (
+          <li class="card">
+            <h2>
+              <a href="/officer/deferral-reasons">{t('cases.reasons.title')}</a>
+            </h2>
+            <p>{t('officer.deferralReasonsAbout')}</p>
           </li>
         )}
         {links.holidays && (
