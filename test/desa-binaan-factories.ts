@@ -43,6 +43,8 @@ export async function raiseWarning(
     .insert(villageWarnings)
     .values({
       ...options,
+      // A closed warning has its closing time, as the use case writes it: the "in force" rule reads that.
+      closedAt: options.status === 'closed' ? (options.closedAt ?? new Date()) : (options.closedAt ?? null),
       personNameKey: options.personName ? nameKey(options.personName) : null,
       recruiterNameKey: options.recruiterName ? nameKey(options.recruiterName) : null,
     })

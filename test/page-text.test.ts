@@ -158,30 +158,35 @@ describeApp(
         .replace(/:lang/g, 'en')
         .replace(/:(\w+)/g, () => crypto.randomUUID());
 
-    it('shows no message key, raw code or ISO date, and writes numbers and times the way each language does', async () => {
-      const routes = registeredRoutes(ctx.app).filter(
-        (r) =>
-          r.startsWith('GET ') &&
-          !/\/api\/|\/static\/|\/docs|\*|\.(csv|pdf|xlsx|ics|svg)$|healthz|readyz|metrics/.test(r),
-      );
-      expect(routes.length).toBeGreaterThan(60);
-      const problems: string[] = [];
-      for (const route of routes) {
-        const url = urlOf(route.slice(4));
-        for (const who of people) {
-          for (const lang of ['id', 'en'] as const) {
-            const res = await ctx.app.inject({
-              url,
-              headers: { cookie: [who.cookie, `lang=${lang}`].filter(Boolean).join('; ') },
-            });
-            if (!String(res.headers['content-type'] ?? '').includes('text/html')) continue;
-            for (const p of problemsIn(visibleText(res.body), lang))
-              problems.push(`${route} as ${who.name} [${lang}]: ${p}`);
+    // Every page, as every kind of visitor, in both languages: a walk that grows with each page (25 s or more).
+    it(
+      'shows no message key, raw code or ISO date, and writes numbers and times the way each language does',
+      { timeout: 120_000 },
+      async () => {
+        const routes = registeredRoutes(ctx.app).filter(
+          (r) =>
+            r.startsWith('GET ') &&
+            !/\/api\/|\/static\/|\/docs|\*|\.(csv|pdf|xlsx|ics|svg)$|healthz|readyz|metrics/.test(r),
+        );
+        expect(routes.length).toBeGreaterThan(60);
+        const problems: string[] = [];
+        for (const route of routes) {
+          const url = urlOf(route.slice(4));
+          for (const who of people) {
+            for (const lang of ['id', 'en'] as const) {
+              const res = await ctx.app.inject({
+                url,
+                headers: { cookie: [who.cookie, `lang=${lang}`].filter(Boolean).join('; ') },
+              });
+              if (!String(res.headers['content-type'] ?? '').includes('text/html')) continue;
+              for (const p of problemsIn(visibleText(res.body), lang))
+                problems.push(`${route} as ${who.name} [${lang}]: ${p}`);
+            }
           }
         }
-      }
-      expect([...new Set(problems)]).toEqual([]);
-    });
+        expect([...new Set(problems)]).toEqual([]);
+      },
+    );
 
     it('finds what it looks for', () => {
       expect(problemsIn('Langkah: check_in, w.nikDayOffset, booking.proof.tooFast, 2026-05-12', 'id')).toEqual([

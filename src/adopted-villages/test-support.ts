@@ -35,15 +35,18 @@ export async function freeVillage(
 }
 
 /**
- * Adopts a village for the Kupang office, adopted a year ago: `villageCode` when given, else one of the region tables
- * no test has adopted yet in `districtCode` (Kota Kupang's Alak by default).
+ * Adopts a village for the Kupang office: `villageCode` when given, else one no test has adopted yet in `districtCode`,
+ * else one in a kecamatan of its own (never Kota Kupang's, where the factories' NIKs are issued, so no applicant of
+ * another test lives where it lies; the run's PostgreSQL database is shared by every test file).
  */
 export async function makeAdoptedVillage(
   db: Executor,
   overrides: Partial<typeof adoptedVillages.$inferInsert> & { districtCode?: string } = {},
 ): Promise<AdoptedVillage> {
-  const { districtCode = '53.71.01', villageCode, ...rest } = overrides;
-  const code = villageCode ?? (await firstFreeIn(db, districtCode));
+  const { districtCode, villageCode, ...rest } = overrides;
+  const code =
+    villageCode ??
+    (districtCode ? await firstFreeIn(db, districtCode) : (await freeVillage(db, { wholeDistrict: true })).villageCode);
   const [row] = await db
     .insert(adoptedVillages)
     .values({

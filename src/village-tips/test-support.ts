@@ -27,7 +27,7 @@ export const freeVillage = async (db: Db, prefix = '53.'): Promise<string> =>
 
 /** A free village adopted by the unit from 2020, so the unit's tips and warnings meet no other test's. */
 export const adoptVillage = async (db: Db, unitCode: string): Promise<string> =>
-  (await makeAdoptedVillage(db, { villageCode: await freeVillage(db), unitCode, adoptedOn: '2020-01-01' })).villageCode;
+  (await makeAdoptedVillage(db, { unitCode, adoptedOn: '2020-01-01' })).villageCode;
 
 /** The officer becomes a PIMPASA of the village from 2020. */
 export const makePimpasa = (db: Db, officer: Account, villageCode: string): Promise<void> =>
