@@ -4,67 +4,65 @@ import { makeUnit } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
 import { villageActivities } from '../adopted-villages/schema.ts';
 import { freeVillage, makeAdoptedVillage } from '../adopted-villages/test-support.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { addDays, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import { makeTip } from '../village-tips/test-support.ts';
 import { desaBinaanFigures, type DesaBinaanRow } from './desa-binaan-figures.ts';
 
 describeApp('open figures of Desa Binaan', (ctx) => {
   const today = witaDate();
-  const year = Number(today.slice(0, 4));
+  // A day of last month: tips and deferrals are counted up to the last whole month.
+  const day = addDays(`${today.slice(0, 7)}-01`, -15);
+  const year = Number(day.slice(0, 4));
+  const at = witaInstant(day, '10:00');
   const of = (rows: DesaBinaanRow[], unitCode: string) =>
     rows
       .filter((r) => r.unitCode === unitCode)
       .map(({ section, regencyCode, category, count }) => ({ section, regencyCode, category, count }));
+  const adopt = async (unitCode: string, prefix: string) => {
+    const { villageCode } = await freeVillage(ctx.db, { prefix });
+    await makeAdoptedVillage(ctx.db, { villageCode, unitCode, adoptedOn: `${year}-01-01` });
+    return villageCode;
+  };
 
-  it('counts villages, activities, people reached and tips per office and regency, small rows of tips added up', async () => {
+  it('counts villages, activities, people reached and settled tips per office and regency, small rows added up', async () => {
     const unit = await makeUnit(ctx.db, { kind: 'kanim' });
-    const near = await freeVillage(ctx.db, { prefix: '53.05.' });
-    const far = await freeVillage(ctx.db, { prefix: '53.06.' });
-    for (const { villageCode } of [near, far])
-      await makeAdoptedVillage(ctx.db, { villageCode, unitCode: unit.code, adoptedOn: `${year}-01-02` });
+    const [near, far, third] = [
+      await adopt(unit.code, '53.05.'),
+      await adopt(unit.code, '53.06.'),
+      await adopt(unit.code, '53.07.'),
+    ];
     await ctx.db.insert(villageActivities).values([
-      {
-        villageCode: near.villageCode,
-        unitCode: unit.code,
-        kind: 'outreach',
-        status: 'held',
-        heldOn: today,
-        peopleReached: 120,
-      },
-      {
-        villageCode: far.villageCode,
-        unitCode: unit.code,
-        kind: 'outreach',
-        status: 'held',
-        heldOn: today,
-        peopleReached: 40,
-      },
-      { villageCode: far.villageCode, unitCode: unit.code, kind: 'service_visit', status: 'planned', heldOn: today },
+      { villageCode: near, unitCode: unit.code, kind: 'outreach', status: 'held', heldOn: day, peopleReached: 120 },
+      { villageCode: far, unitCode: unit.code, kind: 'outreach', status: 'held', heldOn: day, peopleReached: 40 },
+      { villageCode: far, unitCode: unit.code, kind: 'service_visit', status: 'planned', heldOn: day },
     ]);
-    for (let i = 0; i < 3; i += 1) await makeTip(ctx.db, { villageCode: near.villageCode });
-    await makeTip(ctx.db, { villageCode: far.villageCode, reporterName: 'Yakobus Rahasia' });
+    for (let i = 0; i < 3; i += 1) await makeTip(ctx.db, { villageCode: near }, undefined, at);
+    await makeTip(ctx.db, { villageCode: far, reporterName: 'Yakobus Rahasia' }, undefined, at);
+    for (let i = 0; i < 2; i += 1) await makeTip(ctx.db, { villageCode: third }, undefined, at);
+    // This month's tip waits for the month's end.
+    await makeTip(ctx.db, { villageCode: near });
 
-    const rows = of(await desaBinaanFigures(ctx.db, { from: `${year}-01-01`, to: `${year}-12-31` }), unit.code);
-    const [nearRegency, farRegency] = [near.villageCode.slice(0, 5), far.villageCode.slice(0, 5)];
+    const rows = of(await desaBinaanFigures(ctx.db, { from: `${year}-01-01`, to: `${year}-12-31` }, today), unit.code);
+    const regency = (code: string) => code.slice(0, 5);
     expect(rows).toEqual(
       expect.arrayContaining([
-        { section: 'villages', regencyCode: nearRegency, category: '', count: 1 },
-        { section: 'villages', regencyCode: farRegency, category: '', count: 1 },
-        { section: 'activities', regencyCode: nearRegency, category: 'outreach', count: 1 },
-        { section: 'activities', regencyCode: farRegency, category: 'outreach', count: 1 },
-        { section: 'people_reached', regencyCode: nearRegency, category: '', count: 120 },
-        { section: 'people_reached', regencyCode: farRegency, category: '', count: 40 },
-        { section: 'tips', regencyCode: nearRegency, category: 'recruiter:open', count: 3 },
-        // One tip in a regency could point at its sender: it is counted among the office's other regencies.
-        { section: 'tips', regencyCode: 'OTHER', category: 'recruiter:open', count: 1 },
+        { section: 'villages', regencyCode: regency(near), category: '', count: 1 },
+        { section: 'villages', regencyCode: regency(far), category: '', count: 1 },
+        { section: 'activities', regencyCode: regency(near), category: 'outreach', count: 1 },
+        { section: 'activities', regencyCode: regency(far), category: 'outreach', count: 1 },
+        { section: 'people_reached', regencyCode: regency(near), category: '', count: 120 },
+        { section: 'people_reached', regencyCode: regency(far), category: '', count: 40 },
+        { section: 'tips', regencyCode: regency(near), category: 'recruiter:open', count: 3 },
+        // One tip in one regency and two in another could each point at a sender: counted together as OTHER.
+        { section: 'tips', regencyCode: 'OTHER', category: 'recruiter:open', count: 3 },
       ]),
     );
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(9);
 
     const browser = new Browser(ctx.app);
     const csv = await browser.get(`/transparansi/desa-binaan.csv?year=${year}`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain(`tips,${unit.code},OTHER,recruiter:open,1`);
+    expect(csv.body).toContain(`tips,${unit.code},OTHER,recruiter:open,3`);
     const page = await browser.get(`/transparansi?year=${year}`);
     expect(page.body).toContain('Desa Binaan Imigrasi');
     expect(page.body).toContain('Calo atau perekrut: masih ditangani');
@@ -72,8 +70,17 @@ describeApp('open figures of Desa Binaan', (ctx) => {
     const api = await ctx.app.inject({ url: `/api/v1/transparency?year=${year}` });
     expect(api.json().desaBinaan).toEqual(
       expect.arrayContaining([
-        { section: 'tips', unitCode: unit.code, regencyCode: 'OTHER', category: 'recruiter:open', count: 1 },
+        { section: 'tips', unitCode: unit.code, regencyCode: 'OTHER', category: 'recruiter:open', count: 3 },
       ]),
     );
+  });
+
+  it('leaves out an office’s small rows that stay under three once added up', async () => {
+    const unit = await makeUnit(ctx.db, { kind: 'kanim' });
+    const village = await adopt(unit.code, '53.08.');
+    await makeTip(ctx.db, { villageCode: village }, undefined, at);
+    const rows = of(await desaBinaanFigures(ctx.db, { from: `${year}-01-01`, to: `${year}-12-31` }, today), unit.code);
+    expect(rows.filter((r) => r.section === 'tips')).toEqual([]);
+    expect(rows).toContainEqual({ section: 'villages', regencyCode: village.slice(0, 5), category: '', count: 1 });
   });
 });

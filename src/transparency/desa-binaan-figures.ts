@@ -1,11 +1,11 @@
 import { countDesaBinaan } from '../adopted-villages/count-desa-binaan.ts';
 import { countDeferrals } from '../cases/count-deferrals.ts';
 import { listDeferralReasons } from '../cases/list-deferral-reasons.ts';
-import type { IsoDate } from '../platform/calendar/wita.ts';
+import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { listRegencies } from '../regions/queries.ts';
 import { countTips } from '../village-tips/count-tips.ts';
-import { groupSmallCounts } from './small-counts.ts';
+import { groupSmallCounts, OTHER_NATIONALITY, SMALL_COUNT } from './small-counts.ts';
 
 export const desaBinaanSections = ['villages', 'activities', 'people_reached', 'tips', 'deferrals'] as const;
 export type DesaBinaanSection = (typeof desaBinaanSections)[number];
@@ -25,15 +25,25 @@ export type DesaBinaanRow = {
 };
 
 /**
- * Tips and deferrals are about people: a regency's row of one or two (one recruiter reported, one applicant deferred)
- * could point at a tipster or an applicant in a small place, so those are added up as the office's OTHER regencies.
+ * Tips and deferrals are about people, so three rules keep a count from pointing at one:
+ * - a regency's row of one or two (one recruiter reported, one applicant deferred) is added up with the office's other
+ *   small ones as OTHER, and an OTHER still under three is left out (no office total is published to subtract from);
+ * - they are counted up to the end of the last whole month, so reading the figures day by day shows neither the day a
+ *   tip came in nor the day its outcome changed (which could warn the recruiter reported);
+ * - a Kantor adopts villages of its own working area only, so an office's regency holds its villages with the others.
  * Villages, activities and people reached are the programme's own work and are shown as they are.
  */
-export async function desaBinaanFigures(db: Executor, range: { from: IsoDate; to: IsoDate }): Promise<DesaBinaanRow[]> {
+export async function desaBinaanFigures(
+  db: Executor,
+  range: { from: IsoDate; to: IsoDate },
+  today: IsoDate,
+): Promise<DesaBinaanRow[]> {
+  const lastWholeMonth = addDays(`${today.slice(0, 7)}-01`, -1);
+  const settled = { from: range.from, to: range.to < lastWholeMonth ? range.to : lastWholeMonth };
   const [programme, tips, deferrals] = await Promise.all([
     countDesaBinaan(db, range),
-    countTips(db, range),
-    countDeferrals(db, range),
+    settled.from <= settled.to ? countTips(db, settled) : [],
+    settled.from <= settled.to ? countDeferrals(db, settled) : [],
   ]);
   const work = programme.map((f): DesaBinaanRow => {
     const [section, kind = ''] = f.category.split(':') as [string, string?];
@@ -43,7 +53,8 @@ export async function desaBinaanFigures(db: Executor, range: { from: IsoDate; to
     ...tips.map((f): DesaBinaanRow => ({ ...f, section: 'tips' })),
     ...deferrals.map((f): DesaBinaanRow => ({ ...f, section: 'deferrals' })),
   ];
-  return [...work, ...groupSmallCounts(about, 'regencyCode', (r) => [r.section, r.unitCode, r.category].join('|'))];
+  const grouped = groupSmallCounts(about, 'regencyCode', (r) => [r.section, r.unitCode, r.category].join('|'));
+  return [...work, ...grouped.filter((r) => r.regencyCode !== OTHER_NATIONALITY || r.count >= SMALL_COUNT)];
 }
 
 export type DesaBinaanLabels = {

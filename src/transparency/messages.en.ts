@@ -59,7 +59,7 @@ export const transparency: Messages<typeof id> = {
   },
   desaBinaan: {
     title: 'Adopted villages (Desa Binaan Imigrasi)',
-    lead: 'Adopted villages in force at the year’s end, activities held and people reached, villagers’ tips and questions by kind and outcome, and passport applications deferred at the interview by reason, per office and regency. Counts only; rows of tips or deferrals with fewer than 3 in a regency are added up as other regencies.',
+    lead: 'Adopted villages in force at the year’s end, activities held and people reached, villagers’ tips and questions by kind and outcome, and passport applications deferred at the interview by reason, per office and regency. Counts only; tips and deferrals are counted up to the end of the last whole month, rows with fewer than 3 in a regency are added up as other regencies, and that sum is left out while it stays under 3.',
     caption: 'Adopted villages, {{year}}',
     section: 'Section',
     unit: 'Office',

@@ -56,7 +56,7 @@ export const transparency = {
   },
   desaBinaan: {
     title: 'Desa Binaan Imigrasi',
-    lead: 'Desa binaan yang berlaku pada akhir tahun, kegiatan yang terlaksana dan orang yang dijangkau, informasi dan pertanyaan warga menurut jenis dan hasilnya, serta penundaan permohonan paspor saat wawancara menurut alasannya, per kantor dan kabupaten/kota. Hanya angka; baris informasi warga atau penundaan dengan kurang dari 3 dalam satu kabupaten/kota dijumlahkan sebagai kabupaten/kota lain.',
+    lead: 'Desa binaan yang berlaku pada akhir tahun, kegiatan yang terlaksana dan orang yang dijangkau, informasi dan pertanyaan warga menurut jenis dan hasilnya, serta penundaan permohonan paspor saat wawancara menurut alasannya, per kantor dan kabupaten/kota. Hanya angka; informasi warga dan penundaan dihitung sampai akhir bulan penuh terakhir, baris dengan kurang dari 3 dalam satu kabupaten/kota dijumlahkan sebagai kabupaten/kota lain, dan jumlah itu tidak ditampilkan bila tetap kurang dari 3.',
     caption: 'Desa Binaan Imigrasi, {{year}}',
     section: 'Bagian',
     unit: 'Kantor',

@@ -91,7 +91,9 @@ const DesaBinaanJson = z
       ),
     count,
   })
-  .describe('Desa Binaan: adopted villages, activities, people reached, tips and interview deferrals: counts only');
+  .describe(
+    'Desa Binaan: adopted villages, activities, people reached, tips and interview deferrals (these two up to the last whole month, rows under 3 added up as OTHER, an OTHER under 3 left out): counts only',
+  );
 
 /** Public: counts, medians and indexes only, never a person. */
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {

@@ -75,7 +75,7 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   const foreigners = await foreignerFigures(db, { from, to });
   const crossings = await countCrossingsByMonth(db, { from, to });
   const oversight = await oversightFigures(db, year, now);
-  const desaBinaan = await desaBinaanFigures(db, { from, to });
+  const desaBinaan = await desaBinaanFigures(db, { from, to }, today);
   const units = reports.filter((r) => r.unitCode !== REGION);
   return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan };
 }
