@@ -16,6 +16,7 @@ import { seedSponsorExemptions } from './stay-permits/seed-sponsor-exemptions.ts
 import { seedBanRules } from './watchlist/seed-ban-rules.ts';
 import { seedDeferralReasons } from './cases/seed-deferral-reasons.ts';
 import { seedAdoptedVillages } from './adopted-villages/seed-adopted-villages.ts';
+import { scheduleTipReminders } from './village-tips/schedule-tip-reminders.ts';
 
 /** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers, the adopted villages. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
@@ -37,6 +38,9 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedDeferralReasons(db);
   // The daily detention scan (reviews, Pasal 85's limit, refugees' missed reports) starts here like the overstay scan.
   await scheduleDetentionScan(db, now);
+  // The daily reminder of overdue Desa Binaan tips, started here too so a failed run or an installation that had
+  // tips before the scan existed does not leave it stopped.
+  await scheduleTipReminders(db, now);
   const year = now.getUTCFullYear();
   await seedHolidays(db, [year, year + 1]);
 }

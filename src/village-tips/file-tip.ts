@@ -12,7 +12,7 @@ import { findVillage } from '../regions/find-village.ts';
 import { officeForRegency } from '../units/office-for-regency.ts';
 import { unitScope } from '../units/scope.ts';
 import { tipDeadlines } from './deadlines.ts';
-import { scheduleTipReminders } from './remind-overdue-tips.ts';
+import { scheduleTipReminders } from './schedule-tip-reminders.ts';
 import { can, mayRecordAsPimpasa, roleMay } from './policy.ts';
 import { tipReporters, villageTipActions, villageTips, type TipChannel, type TipKind } from './schema.ts';
 
@@ -152,7 +152,8 @@ export async function fileTip(
       details: { channel, kind: tip.kind },
     },
   );
-  // The daily reminder scan starts with the first tip (as complaints' escalation scan) and then keeps itself going.
+  // The daily reminder scan is started at boot (src/seed.ts) and keeps itself going; a tip also starts it, so a
+  // chain that broke since the last boot is mended as soon as there is something to remind of.
   await scheduleTipReminders(tx);
   return { trackingCode: tip.trackingCode, secret, created: true };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/index.ts';
 import type { JobRunner } from '../platform/jobs/runner.ts';
-import { remindOverdueTips, scheduleTipReminders, TIP_REMINDER_JOB } from './remind-overdue-tips.ts';
+import { remindOverdueTips } from './remind-overdue-tips.ts';
+import { scheduleTipReminders, TIP_REMINDER_JOB } from './schedule-tip-reminders.ts';
 
 /** The daily reminder of overdue tips: it runs, then queues itself for the next morning. */
 export function registerTipJobs(jobs: JobRunner, db: Db): void {

@@ -57,7 +57,7 @@ const columns = {
 
 export type TipFilters = { unitCode?: string; status?: TipStatus };
 
-/** The tips of the officer's scope, the earliest triage deadline first (open ones before closed ones). */
+/** The tips of the officer's scope, the earliest triage deadline first (open before closed; the id settles ties). */
 export async function listTips(
   db: Executor,
   actor: Actor,
@@ -76,7 +76,12 @@ export async function listTips(
     .where(
       and(inArray(villageTips.unitCode, units), filters.status ? eq(villageTips.status, filters.status) : undefined),
     )
-    .orderBy(sql`${villageTips.status} = 'closed'`, asc(villageTips.triageDueOn), asc(villageTips.receivedAt))
+    .orderBy(
+      sql`${villageTips.status} = 'closed'`,
+      asc(villageTips.triageDueOn),
+      asc(villageTips.receivedAt),
+      asc(villageTips.id),
+    )
     .limit(limit);
   return rows.map((r) => forOfficer(actor, scope, r, today));
 }

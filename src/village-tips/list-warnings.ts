@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
@@ -19,7 +19,7 @@ const strip = (
   today: IsoDate,
 ): OfficerWarning => ({ ...rest, expired: isExpired(rest, today) });
 
-/** The warnings of the officer's scope, open ones first, newest first. */
+/** The warnings of the officer's scope, open ones first, newest first (the id settles ties, so LIMIT cuts one way). */
 export async function listWarnings(
   db: Executor,
   actor: Actor,
@@ -38,7 +38,7 @@ export async function listWarnings(
         filters.status ? eq(villageWarnings.status, filters.status) : undefined,
       ),
     )
-    .orderBy(sql`${villageWarnings.status} = 'closed'`, desc(villageWarnings.raisedAt))
+    .orderBy(sql`${villageWarnings.status} = 'closed'`, desc(villageWarnings.raisedAt), asc(villageWarnings.id))
     .limit(limit);
   return rows.map((w) => strip(w, today));
 }

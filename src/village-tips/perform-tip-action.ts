@@ -7,6 +7,7 @@ import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { unitScope } from '../units/scope.ts';
 import { authorize } from './policy.ts';
 import { villageTipActions, villageTips, type TipOutcome, type VillageTip } from './schema.ts';
+import { assertSameAction } from './resent-action.ts';
 import { lockTip } from './tip-records.ts';
 import { tipWorkflow, type HandOverTarget, type TipStep } from './workflow.ts';
 
@@ -52,9 +53,9 @@ function stepChange(input: TipActionInput, actorId: string, now: Date): Change {
 /**
  * Every change to a tip after it is filed goes through here, in the caller's transaction: the tip locked, the
  * caller's right checked (out of reach: not_found; the head of office reads but does not act: forbidden), a resent
- * request id answered with the tip as it is, the step allowed from its status, then the step's rules, and the
- * action, the status and the audit entry together. The audit entry carries no free text, only the step, the
- * statuses and the outcome.
+ * request id answered with the tip as it is (conflict when it asked for another step or other fields), the step
+ * allowed from its status, then the step's rules, and the action, the status and the audit entry together. The
+ * audit entry carries no free text, only the step, the statuses and the outcome.
  */
 export async function performTipAction(
   tx: Tx,
@@ -65,7 +66,11 @@ export async function performTipAction(
   const tip = await lockTip(tx, input.tipId);
   const scope = caller.actor?.unitCode ? await unitScope(tx, caller.actor.unitCode) : [];
   authorize(caller.actor, 'tip.handle', 'tip.read', { unitCode: tip.unitCode, scope });
-  if (await findActionByRequest(tx, villageTipActions, villageTipActions.tipId, tip.id, input.requestId)) return tip;
+  const resent = await findActionByRequest(tx, villageTipActions, villageTipActions.tipId, tip.id, input.requestId);
+  if (resent) {
+    assertSameAction(resent, input.step, stepChange(input, caller.actor!.id, now).payload);
+    return tip;
+  }
   assertStepAllowed(tipWorkflow, input.step, tip.status);
   const step = tipWorkflow[input.step];
   const change = stepChange(input, caller.actor!.id, now);

@@ -7,6 +7,7 @@ import { recordWorkflowAction } from '../platform/workflow/record-workflow-actio
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import { unitScope } from '../units/scope.ts';
 import { authorize } from './policy.ts';
+import { assertSameAction } from './resent-action.ts';
 import { villageWarningActions, villageWarnings, type VillageWarning } from './schema.ts';
 import { warningWorkflow, type WarningStep } from './workflow.ts';
 
@@ -27,8 +28,8 @@ export function warningHistory(db: Executor, warningId: string) {
 
 /**
  * A note on an open warning, or closing it (the counter stops seeing it at once), through the workflow: locked,
- * authorised (out of reach: not_found), a resent request id answered as it is, the step allowed from its status,
- * history and audit together; the audit entry without the text.
+ * authorised (out of reach: not_found), a resent request id answered as it is (conflict when it asked for another
+ * step or text), the step allowed from its status, history and audit together; the audit entry without the text.
  */
 export async function performWarningAction(
   tx: Tx,
@@ -39,12 +40,20 @@ export async function performWarningAction(
   const warning = await getWarning(tx, input.warningId, true);
   const scope = caller.actor?.unitCode ? await unitScope(tx, caller.actor.unitCode) : [];
   authorize(caller.actor, 'warning.manage', 'warning.read', { unitCode: warning.unitCode, scope });
-  if (
-    await findActionByRequest(tx, villageWarningActions, villageWarningActions.warningId, warning.id, input.requestId)
-  )
-    return warning;
-  assertStepAllowed(warningWorkflow, input.step, warning.status);
   const text = input.text?.trim() || null;
+  const payload = text ? { text } : {};
+  const resent = await findActionByRequest(
+    tx,
+    villageWarningActions,
+    villageWarningActions.warningId,
+    warning.id,
+    input.requestId,
+  );
+  if (resent) {
+    assertSameAction(resent, input.step, payload);
+    return warning;
+  }
+  assertStepAllowed(warningWorkflow, input.step, warning.status);
   if (input.step === 'note' && !text) throw new AppError('validation_failed', { text: 'v.required' });
   const step = warningWorkflow[input.step];
   await recordWorkflowAction(
@@ -58,7 +67,7 @@ export async function performWarningAction(
       type: input.step,
       status: step.to,
       set: input.step === 'close' ? { closedAt: now } : undefined,
-      payload: text ? { text } : {},
+      payload,
       requestId: input.requestId,
     },
     {

@@ -1,24 +1,15 @@
 import { and, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { accounts } from '../platform/auth/schema.ts';
-import { addDays, witaDate, witaInstant, type IsoDate } from '../platform/calendar/wita.ts';
-import type { Executor, Tx } from '../platform/db/index.ts';
+import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { translator } from '../platform/i18n/index.ts';
-import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts';
 import { enqueueMail } from '../platform/mail/mailer.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { overdueOf } from './deadlines.ts';
 import { villageTipActions, villageTips, type VillageTip } from './schema.ts';
 
-export const TIP_REMINDER_JOB = 'village_tips.remind_overdue';
-/** The daily scan runs at this WITA hour, before the offices open (as complaints' escalation scan). */
-const SCAN_TIME = '06:00';
 const deadlines = ['triage', 'close'] as const;
 type Deadline = (typeof deadlines)[number];
-
-/** Queues the daily scan for the next morning unless one is already waiting (`except`: the scan now running). */
-export async function scheduleTipReminders(tx: Executor, now = new Date(), except?: number): Promise<void> {
-  await enqueueUnlessWaiting(tx, TIP_REMINDER_JOB, witaInstant(addDays(witaDate(now), 1), SCAN_TIME), except);
-}
 
 /** The deadlines of the tip passed on `today` that nobody was reminded of yet. */
 async function unreminded(tx: Tx, tips: VillageTip[], today: IsoDate): Promise<[VillageTip, Deadline][]> {
@@ -44,8 +35,8 @@ async function unreminded(tx: Tx, tips: VillageTip[], today: IsoDate): Promise<[
   });
 }
 
-/** The office's oversight (intelligence) officers: those who handle its tips. */
-async function recipients(tx: Tx, unitCode: string): Promise<string[]> {
+/** The active officers of the unit with the role. */
+async function officersOf(tx: Tx, unitCode: string, role: 'oversight_officer' | 'head_of_office'): Promise<string[]> {
   const rows = await tx
     .select({ email: accounts.email })
     .from(accounts)
@@ -53,7 +44,7 @@ async function recipients(tx: Tx, unitCode: string): Promise<string[]> {
       and(
         eq(accounts.kind, 'officer'),
         isNull(accounts.disabledAt),
-        eq(accounts.role, 'oversight_officer'),
+        eq(accounts.role, role),
         eq(accounts.unitCode, unitCode),
       ),
     );
@@ -61,9 +52,43 @@ async function recipients(tx: Tx, unitCode: string): Promise<string[]> {
 }
 
 /**
- * Mails each office's oversight officers one list of its tips past their triage or closing day (WITA `today`), each
- * tip once per deadline (recorded in its history and the audit log). The mail carries tracking codes, deadlines and
- * a count: never the sender, the description or whom the tip is about. Returns how many reminders were recorded.
+ * Who is told of the office's overdue tips: its oversight (intelligence) officers, who handle them; an office with
+ * none active (the Kanwil's fallback tips when it has no oversight officer, or theirs is disabled) tells its head of
+ * office, who must then see that someone handles them.
+ */
+async function recipients(tx: Tx, unitCode: string): Promise<string[]> {
+  const oversight = await officersOf(tx, unitCode, 'oversight_officer');
+  return oversight.length > 0 ? oversight : officersOf(tx, unitCode, 'head_of_office');
+}
+
+/** Records in the tip's history and the audit log that its deadline was reminded of. */
+async function recordReminder(tx: Tx, tip: VillageTip, deadline: Deadline): Promise<void> {
+  await recordWorkflowAction(
+    tx,
+    { actor: null, system: 'tip-reminder' },
+    {
+      history: villageTipActions,
+      entry: { tipId: tip.id, public: false },
+      record: villageTips,
+      recordId: tip.id,
+      type: 'overdue_reminded',
+      payload: { deadline },
+    },
+    {
+      action: 'village_tip.overdue_reminded',
+      targetType: 'village_tip',
+      targetId: tip.id,
+      unitCode: tip.unitCode,
+      details: { deadline },
+    },
+  );
+}
+
+/**
+ * Mails each office's oversight officers (else its head of office) one list of its tips past their triage or closing
+ * day (WITA `today`), each tip once per deadline (recorded in its history and the audit log). The mail carries
+ * tracking codes, deadlines and a count: never the sender, the description or whom the tip is about. Returns how
+ * many reminders were recorded.
  */
 export async function remindOverdueTips(tx: Tx, today: IsoDate = witaDate()): Promise<number> {
   const tips = await tx
@@ -82,40 +107,26 @@ export async function remindOverdueTips(tx: Tx, today: IsoDate = witaDate()): Pr
     .for('update', { skipLocked: true });
   const due = await unreminded(tx, tips, today);
   const t = translator('id');
-  const units = [...new Set(due.map(([tip]) => tip.unitCode))];
-  for (const unit of units) {
+  let recorded = 0;
+  for (const unit of new Set(due.map(([tip]) => tip.unitCode))) {
+    const to = await recipients(tx, unit);
+    // Nobody to tell: recording the reminder would mark it sent and no later run would try again, so the tips stay
+    // unreminded until the office has an active oversight officer or head of office.
+    if (to.length === 0) continue;
     const mine = due.filter(([tip]) => tip.unitCode === unit);
     const lines = mine.map(([tip, d]) => {
       const day = d === 'triage' ? tip.triageDueOn : tip.closeDueOn;
       return `- ${tip.trackingCode}: ${t(`villageTips.mail.deadline.${d}`)} ${day}`;
     });
     const values = { unit, count: String(mine.length), lines: lines.join('\n') };
-    for (const to of await recipients(tx, unit))
+    for (const address of to)
       await enqueueMail(tx, {
-        to,
+        to: address,
         subject: t('villageTips.mail.overdueSubject', values),
         text: `${t('villageTips.mail.overdueBody', values)}\n\n${t('mail.signature')}\n`,
       });
+    for (const [tip, deadline] of mine) await recordReminder(tx, tip, deadline);
+    recorded += mine.length;
   }
-  for (const [tip, deadline] of due)
-    await recordWorkflowAction(
-      tx,
-      { actor: null, system: 'tip-reminder' },
-      {
-        history: villageTipActions,
-        entry: { tipId: tip.id, public: false },
-        record: villageTips,
-        recordId: tip.id,
-        type: 'overdue_reminded',
-        payload: { deadline },
-      },
-      {
-        action: 'village_tip.overdue_reminded',
-        targetType: 'village_tip',
-        targetId: tip.id,
-        unitCode: tip.unitCode,
-        details: { deadline },
-      },
-    );
-  return due.length;
+  return recorded;
 }

@@ -6,7 +6,8 @@ import { jobs } from '../platform/jobs/schema.ts';
 import { describeApp } from '../../test/db.ts';
 import { makeOfficer, makeUnit } from '../../test/factories.ts';
 import { Browser } from '../../test/http.ts';
-import { remindOverdueTips, TIP_REMINDER_JOB } from './remind-overdue-tips.ts';
+import { remindOverdueTips } from './remind-overdue-tips.ts';
+import { TIP_REMINDER_JOB } from './schedule-tip-reminders.ts';
 import { villageTipActions, villageTips } from './schema.ts';
 import { adoptVillage, callerAs, makePimpasa, makeTip, refused, tipHelpers } from './test-support.ts';
 
