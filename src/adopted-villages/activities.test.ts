@@ -12,7 +12,7 @@ import { findOfficerDuty } from '../roster/find-officer-duty.ts';
 import { countDesaBinaan } from './count-desa-binaan.ts';
 import { villageActivities, villageActivityActions } from './schema.ts';
 import { makeAdoptedVillage, makeVillageOfficer } from './test-support.ts';
-import { summariseVillages } from './village-activities.ts';
+import { listVillageActivities, summariseVillages } from './village-activities.ts';
 
 describeApp('Desa Binaan: activities on the roster, the office view and the figures', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
@@ -121,6 +121,31 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
     // A past day is over: recorded without the roster, the counter duty of that day standing.
     expect((await held(addDays(today, -2), [atCounter.id])).statusCode).toBe(201);
     expect(await findOfficerDuty(ctx.db, atCounter.id, addDays(today, -2))).toMatchObject({ kind: 'counter' });
+  });
+
+  it('lists a village’s activities of one day and one instant in the same order every time', async () => {
+    const at = new Date();
+    const low = crypto.randomUUID().replace(/^.{8}/, '00000000');
+    const high = crypto.randomUUID().replace(/^.{8}/, 'ffffffff');
+    // Written in either order, they list by id: without the tie-break the database's order shows through.
+    for (const ids of [
+      [low, high],
+      [high.replace(/.$/, '0'), low.replace(/.$/, '0')],
+    ]) {
+      const village = await makeAdoptedVillage(ctx.db);
+      for (const id of ids)
+        await ctx.db.insert(villageActivities).values({
+          id,
+          villageCode: village.villageCode,
+          unitCode: 'KANIM-KUPANG',
+          kind: 'outreach',
+          status: 'planned',
+          heldOn: later,
+          createdAt: at,
+        });
+      const listed = await listVillageActivities(ctx.db, village.villageCode, { from: today, to: later });
+      expect(listed.map((a) => a.id)).toEqual([...ids].sort());
+    }
   });
 
   it('lets the village’s PIMPASA, whatever their desk, mark an activity held; not before its day; retries change nothing', async () => {

@@ -75,7 +75,9 @@ describeApp('attention warnings: who reads them, and the sponsor at a first inte
         headers: { authorization: `Bearer ${await tokenOf(who)}` },
       });
       expect(res.statusCode, res.body).toBe(200);
-      const interview = res.json<{ type: string; payload: Record<string, unknown> }[]>().find((h) => h.type === 'interview');
+      const interview = res
+        .json<{ type: string; payload: Record<string, unknown> }[]>()
+        .find((h) => h.type === 'interview');
       expect(interview?.payload.outcome, role).toBe('pass');
       expect(interview?.payload.warningsSeen, role).toEqual(sees ? [warning.id] : undefined);
       const page = await new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, who)).get(`/officer/cases/${c.id}`);
