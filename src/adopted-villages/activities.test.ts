@@ -6,13 +6,13 @@ import { Browser } from '../../test/http.ts';
 import { apiTokenOf } from '../lodgings/test-support.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import type { Account } from '../platform/auth/schema.ts';
-import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { addDays, witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import { assignDuties } from '../roster/assign-duties.ts';
 import { findOfficerDuty } from '../roster/find-officer-duty.ts';
 import { countDesaBinaan } from './count-desa-binaan.ts';
 import { villageActivities, villageActivityActions } from './schema.ts';
 import { makeAdoptedVillage, makeVillageOfficer } from './test-support.ts';
-import { summariseVillages } from './village-activities.ts';
+import { listVillageActivities, summariseVillages } from './village-activities.ts';
 
 describeApp('Desa Binaan: activities on the roster, the office view and the figures', (ctx) => {
   const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));
@@ -86,6 +86,68 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
     expect(link.headers.location).toBe(`/officer/desa-binaan/${two.villageCode}`);
   });
 
+  it('puts the officers of an activity recorded held today on today’s roster, refusing one at the counter', async () => {
+    const village = await makeAdoptedVillage(ctx.db);
+    const token = await apiTokenOf(
+      ctx.db,
+      await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' }),
+    );
+    const [atCounter, free] = [
+      await makeOfficer(ctx.db, { unitCode: 'KANIM-KUPANG' }),
+      await makeOfficer(ctx.db, { unitCode: 'KANIM-KUPANG' }),
+    ];
+    for (const date of [today, addDays(today, -2)])
+      await ctx.db.transaction((tx) =>
+        assignDuties(tx, systemCaller('test'), {
+          date,
+          unitCode: 'KANIM-KUPANG',
+          kind: 'counter',
+          officerIds: [atCounter.id],
+        }),
+      );
+    const url = `/api/v1/adopted-villages/${village.villageCode}/activities`;
+    const held = (heldOn: IsoDate, officerIds: string[]) =>
+      api(token, url, { kind: 'outreach', heldOn, peopleReached: 20, officerIds });
+    const busy = await held(today, [atCounter.id]);
+    expect(busy.statusCode, busy.body).toBe(409);
+    expect(await activitiesOf(village.villageCode)).toEqual([]);
+    const recorded = await held(today, [free.id]);
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json()).toMatchObject({ status: 'held', peopleReached: 20 });
+    expect(await findOfficerDuty(ctx.db, free.id, today)).toMatchObject({
+      kind: 'village',
+      refId: recorded.json<{ id: string }>().id,
+    });
+    // A past day is over: recorded without the roster, the counter duty of that day standing.
+    expect((await held(addDays(today, -2), [atCounter.id])).statusCode).toBe(201);
+    expect(await findOfficerDuty(ctx.db, atCounter.id, addDays(today, -2))).toMatchObject({ kind: 'counter' });
+  });
+
+  it('lists a village’s activities of one day and one instant in the same order every time', async () => {
+    const at = new Date();
+    const low = () => crypto.randomUUID().replace(/^.{8}/, '00000000');
+    const high = () => crypto.randomUUID().replace(/^.{8}/, 'ffffffff');
+    // Written in either order, they list by id: without the tie-break the database's order shows through.
+    for (const ids of [
+      [low(), high()],
+      [high(), low()],
+    ]) {
+      const village = await makeAdoptedVillage(ctx.db);
+      for (const id of ids)
+        await ctx.db.insert(villageActivities).values({
+          id,
+          villageCode: village.villageCode,
+          unitCode: 'KANIM-KUPANG',
+          kind: 'outreach',
+          status: 'planned',
+          heldOn: later,
+          createdAt: at,
+        });
+      const listed = await listVillageActivities(ctx.db, village.villageCode, { from: today, to: later });
+      expect(listed.map((a) => a.id)).toEqual([...ids].sort());
+    }
+  });
+
   it('lets the village’s PIMPASA, whatever their desk, mark an activity held; not before its day; retries change nothing', async () => {
     const village = await makeAdoptedVillage(ctx.db);
     const pimpasa = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: 'KANIM-KUPANG' });
@@ -104,11 +166,21 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
     expect(held.statusCode, held.body).toBe(200);
     expect(held.json()).toMatchObject({ status: 'held', peopleReached: 35, note: 'Kepala desa hadir' });
     expect((await api(token, `${url}/${id}/actions`, action)).statusCode).toBe(200);
+    // The same request id with another count is not a resend.
+    expect((await api(token, `${url}/${id}/actions`, { ...action, peopleReached: 36 })).statusCode).toBe(409);
     const history = await ctx.db.select().from(villageActivityActions).where(eq(villageActivityActions.activityId, id));
     expect(history.map((h) => h.type)).toEqual(['planned', 'held']);
     expect((await api(token, `${url}/${id}/actions`, { step: 'cancel' })).statusCode).toBe(409);
 
-    const future = await api(token, url, { kind: 'outreach', heldOn: later });
+    const future = await api(token, url, { kind: 'outreach', heldOn: later, requestId: 'req-held-0003' });
+    // The plan's request id sent again with another step (cancel) is refused, and the activity stays planned.
+    const reused = await api(token, `${url}/${future.json<{ id: string }>().id}/actions`, {
+      step: 'cancel',
+      requestId: 'req-held-0003',
+    });
+    expect(reused.statusCode, reused.body).toBe(409);
+    expect(reused.json()).toMatchObject({ error: { code: 'conflict' } });
+    expect((await activitiesOf(village.villageCode)).find((a) => a.heldOn === later)?.status).toBe('planned');
     const early = await api(token, `${url}/${future.json<{ id: string }>().id}/actions`, {
       step: 'held',
       peopleReached: 3,

@@ -108,6 +108,8 @@ export const adoptedVillages: Messages<typeof id> = {
   v: {
     village: 'The village code is not in the region tables.',
     alreadyAdopted: 'This village is already in the register of adopted villages.',
+    outsideArea:
+      'This village is outside the working area of the chosen office. Choose the office whose area holds it.',
     decreeAfter: 'The decree date cannot be after the day of adoption.',
     endBeforeStart: 'The end date must be after the day of adoption.',
     untilAfter: 'The end date must be after the start date.',

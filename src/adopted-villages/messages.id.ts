@@ -107,6 +107,8 @@ export const adoptedVillages = {
   v: {
     village: 'Kode desa tidak ada dalam tabel wilayah.',
     alreadyAdopted: 'Desa ini sudah terdaftar sebagai desa binaan.',
+    outsideArea:
+      'Desa ini di luar wilayah kerja kantor yang dipilih. Pilih kantor yang wilayah kerjanya mencakup desa ini.',
     decreeAfter: 'Tanggal SK tidak boleh setelah tanggal mulai pembinaan.',
     endBeforeStart: 'Tanggal berakhir harus setelah tanggal mulai pembinaan.',
     untilAfter: 'Tanggal akhir harus setelah tanggal mulai.',

@@ -25,7 +25,7 @@ async function lockActivity(tx: Tx, code: string, id: string): Promise<VillageAc
 
 /**
  * Every change to an activity goes through here: the right checked on its village, a resent request id answered
- * with the activity as it is, the step allowed from its status; `held` records the people reached (and the topics
+ * with the activity as it is (refused as a conflict when it made another step), the step allowed from its status; `held` records the people reached (and the topics
  * and note as they turned out), `cancel` frees its officers on the roster.
  */
 export async function performActivityAction(
@@ -46,7 +46,13 @@ export async function performActivityAction(
     activity.id,
     input.requestId,
   );
-  if (resent) return activity;
+  if (resent) {
+    // The same id with another step (or another count of people reached) is a mistake, not a resend: say so.
+    const sameStep = resent.type === (step.records ?? input.step);
+    const sameCount = input.step !== 'held' || resent.payload.peopleReached === input.peopleReached;
+    if (!sameStep || !sameCount) throw new AppError('conflict');
+    return activity;
+  }
   await applyStep(tx, caller, village.unitCode, activity, input, today);
   return lockActivity(tx, target.code, activity.id);
 }

@@ -16,9 +16,11 @@ import { villageFor } from './village-access.ts';
 /**
  * Plans an activity in the village and puts its officers on the roster for the day (refused with `resource_busy`,
  * naming them, when any already has a duty that day; then nothing is written). An activity of today or the past
- * that comes with the people reached is recorded as held at once: it is over, so its officers are named in its
- * history and go on no roster (a counter duty they had that day stays true). The same request id from the same
- * officer with the same body answers with the activity it made; with another body or village, `conflict`.
+ * that comes with the people reached is recorded as held at once. Today's still puts its officers on today's roster
+ * (an officer at the counter today cannot be recorded out in the village); a past day's is over, so its officers
+ * are named in its history and go on no roster (a counter duty they had that day stays true). The same request id
+ * from the same officer with the same body answers with the activity it made; with another body or village,
+ * `conflict`.
  */
 export async function planVillageActivity(
   tx: Tx,
@@ -65,7 +67,7 @@ export async function planVillageActivity(
     payload: { status: activity.status, ...bodyOf(input) },
     requestId: input.requestId ?? null,
   });
-  if (!held)
+  if (!held || input.heldOn === today)
     await assignDuties(tx, caller, {
       date: input.heldOn,
       unitCode: village.unitCode,

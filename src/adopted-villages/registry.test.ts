@@ -115,6 +115,18 @@ describeApp('Desa Binaan: the register, PIMPASA and the public pages', (ctx) => 
     expect((await head.post(page, form, page)).body).toContain('sudah terdaftar');
     const byPost = await head.post(page, { ...form, villageCode: '53.71.02.1002', unitCode: 'POS-ROTE-NDAO' }, page);
     expect(byPost.statusCode).toBe(422);
+    // Belu (53.04) is Kanim Atambua's: Kupang may not adopt there, even with Atambua's figures in its scope.
+    const kanwil = await as(await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' }));
+    for (const [browser, unitCode] of [
+      [head, 'KANIM-KUPANG'],
+      [kanwil, 'KANIM-KUPANG'],
+    ] as const) {
+      const outside = await browser.post(page, { ...form, villageCode: '53.04.01.2001', unitCode }, page);
+      expect(outside.statusCode).toBe(422);
+      expect(outside.body).toContain('Desa ini di luar wilayah kerja kantor yang dipilih');
+    }
+    const atambua = { ...form, villageCode: '53.04.01.2001', unitCode: 'KANIM-ATAMBUA' };
+    expect((await kanwil.post(page, atambua, page)).statusCode).toBe(303);
     expect(await auditFor(ctx.db, code, 'adopted_village.adopt')).toHaveLength(1);
     const villagePage = `${page}/${code}`;
     const edit = await head.post(`${villagePage}/edit`, { ...form, decreeNumber: 'SK-7/2026' }, villagePage);

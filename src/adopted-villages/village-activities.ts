@@ -18,7 +18,7 @@ export type ActivityRow = VillageActivity & { officers: string[]; createdByName:
 
 /**
  * A village's activities in the period, latest first, with their officers: those on its roster duty, or for an
- * activity recorded as held when it was entered, those its record names (it never went on the roster).
+ * activity of a past day recorded as held when it was entered, those its record names (it never went on the roster).
  */
 export async function listVillageActivities(db: Executor, code: string, period: Period): Promise<ActivityRow[]> {
   const rows = await db
@@ -32,7 +32,8 @@ export async function listVillageActivities(db: Executor, code: string, period: 
         lte(villageActivities.heldOn, period.to),
       ),
     )
-    .orderBy(desc(villageActivities.heldOn), asc(villageActivities.createdAt));
+    // The id last: two activities written in one instant still list in the same order every time.
+    .orderBy(desc(villageActivities.heldOn), asc(villageActivities.createdAt), asc(villageActivities.id));
   const recorded = await recordedOfficers(
     db,
     rows.map((r) => r.activity.id),

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
@@ -53,6 +54,38 @@ describeApp('attention warnings: who reads them, and the sponsor at a first inte
     }
   });
 
+  it('leaves the warnings seen out of the history for the roles not let read warnings, on the API and the page', async () => {
+    const unit = await makeUnit(ctx.db);
+    const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
+    const c = await makeCase(ctx.db, { unitCode: unit.code, status: 'biometrics_captured', holderId: verifier.id });
+    const warning = await raiseWarning(ctx.db, { unitCode: unit.code, kind: 'person', summary: 'Intel', nik: c.nik });
+    const interviewed = await act(verifier, c.id, { type: 'interview', checklist, outcome: 'pass' });
+    expect(interviewed.statusCode, interviewed.body).toBe(200);
+    const expected: Record<string, boolean> = {
+      verifier: true,
+      adjudicator: true,
+      head_of_office: true,
+      admin: false,
+      counter_officer: false,
+    };
+    for (const [role, sees] of Object.entries(expected)) {
+      const who = await makeOfficer(ctx.db, { role: role as OfficerRole, unitCode: unit.code });
+      const res = await ctx.app.inject({
+        url: `/api/v1/applications/${c.id}/actions`,
+        headers: { authorization: `Bearer ${await tokenOf(who)}` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const interview = res
+        .json<{ type: string; payload: Record<string, unknown> }[]>()
+        .find((h) => h.type === 'interview');
+      expect(interview?.payload.outcome, role).toBe('pass');
+      expect(interview?.payload.warningsSeen, role).toEqual(sees ? [warning.id] : undefined);
+      const page = await new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, who)).get(`/officer/cases/${c.id}`);
+      expect(page.statusCode).toBe(200);
+      if (!sees) expect(page.body, role).not.toContain(warning.id);
+    }
+  });
+
   it('refuses a pass naming a warned sponsor until the officer acknowledges it, and records what was seen', async () => {
     const unit = await makeUnit(ctx.db);
     const verifier = await makeOfficer(ctx.db, { role: 'verifier', unitCode: unit.code });
@@ -72,7 +105,12 @@ describeApp('attention warnings: who reads them, and the sponsor at a first inte
     const refused = await act(verifier, c.id, body);
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json()).toMatchObject({ error: { fields: { sponsor: expect.any(String) } } });
-    const passed = await act(verifier, c.id, { ...body, warningsAcknowledged: true });
+    // A blind acknowledgement (the old yes/no, or ids not naming the warning) does not let the pass through.
+    for (const blind of [true, [], [crypto.randomUUID()]]) {
+      const skipped = await act(verifier, c.id, { ...body, warningsAcknowledged: blind });
+      expect(skipped.statusCode, JSON.stringify(blind)).toBe(422);
+    }
+    const passed = await act(verifier, c.id, { ...body, warningsAcknowledged: [warning.id] });
     expect(passed.statusCode, passed.body).toBe(200);
     expect(passed.json().action.payload.warningsSeen).toEqual([warning.id]);
 
@@ -107,8 +145,8 @@ describeApp('attention warnings: who reads them, and the sponsor at a first inte
     expect(back.statusCode).toBe(422);
     expect(back.body).toContain(tId('cases.v.sponsorWarned'));
     expect(back.body).toContain('Perekrut tanpa izin P3MI');
-    expect(back.body).toContain('name="warningsAcknowledged"');
-    const sent = await browser.post(`${page}/actions`, { ...form, warningsAcknowledged: 'yes' });
+    expect(back.body).toContain(`name="warningsAcknowledged" value="${warning.id}"`);
+    const sent = await browser.post(`${page}/actions`, { ...form, warningsAcknowledged: warning.id });
     expect(sent.statusCode, sent.body).toBe(303);
     const [recorded] = await ctx.db
       .select({ payload: applicationActions.payload })

@@ -78,7 +78,7 @@ export function actionFromForm(form: Form): Record<string, unknown> {
         outcome: text(form, 'outcome'),
         reasonCode: text(form, 'reasonCode'),
         reason: text(form, 'reason'),
-        warningsAcknowledged: form.warningsAcknowledged === 'yes',
+        warningsAcknowledged: list(form, 'warningsAcknowledged'),
       };
     case 'print':
       return { ...base, familyName: form.noFamilyName === 'yes' ? '' : text(form, 'familyName') };

@@ -48,6 +48,11 @@ describeApp('keeping the deferral reasons', (ctx) => {
     // Retired: not offered, still named for past deferrals.
     expect((await listDeferralReasons(ctx.db)).map((r) => r.code)).not.toContain(code);
     expect((await listDeferralReasons(ctx.db, { all: true })).find((r) => r.code === code)?.active).toBe(false);
+    const empty = await send(admin, 'PATCH', `/api/v1/deferral-reasons/${code}`, {});
+    expect(empty.statusCode, empty.body).toBe(422);
+    expect(Object.values(empty.json().error.fields)).toEqual([
+      'Sebutkan paling sedikit satu yang diubah: nama, urutan, atau status aktif.',
+    ]);
     const unknown = await send(admin, 'PATCH', `/api/v1/deferral-reasons/${newCode()}`, { sort: 1 });
     expect(unknown.statusCode).toBe(404);
   });

@@ -48,10 +48,11 @@ export const CaseActionBody = z.discriminatedUnion('type', [
       /** The officer's note to the applicant, mailed to them; the code is for the office's figures. */
       reason: reason.optional(),
       /**
-       * The officer read the open recruiter warnings on the sponsor they named (the first answer is refused with a
-       * field error on `sponsor` when a pass names one not shown before) and passes the applicant nonetheless.
+       * The ids of the open recruiter warnings on the named sponsor the officer read and passes the applicant
+       * nonetheless: the first answer is refused with a field error on `sponsor` when a pass names one not shown
+       * before, and the note then shows them; a pass is refused until every one of them is named here.
        */
-      warningsAcknowledged: z.boolean().optional(),
+      warningsAcknowledged: z.array(z.uuid()).max(20).optional(),
     })
     .refine((b) => b.outcome === 'pass' || b.reason, { message: 'v.reason', path: ['reason'] })
     .refine((b) => b.outcome === 'pass' || b.reasonCode, { message: 'v.choose', path: ['reasonCode'] }),
@@ -107,7 +108,11 @@ export const NewDeferralReasonBody = z.object({
   nonProcedural: z.boolean().default(false),
   sort: reasonSort.default(0),
 });
-/** A change to a reason: any of its names, its order, active (retired when false); never its code. */
+/**
+ * A change to a reason: any of its names, its order, active (retired when false); never its code. At least one of
+ * them: an empty change is a mistake to tell the sender of, not an update of nothing.
+ */
 export const DeferralReasonChangeBody = z
   .object({ nameId: reasonNameField, nameEn: reasonNameField, sort: reasonSort, active: z.boolean() })
-  .partial();
+  .partial()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'cases.v.nothingToChange' });

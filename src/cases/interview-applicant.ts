@@ -13,6 +13,7 @@ import { isActiveDeferralReason } from './list-deferral-reasons.ts';
  * note showed, and those on the sponsor named now once acknowledged. A pass naming a sponsor under an open recruiter
  * warning the note did not show is refused on `sponsor` until the officer acknowledges it: otherwise a first
  * interview, where no sponsor is known beforehand, would never meet the warning (the note is gone once interviewed).
+ * The acknowledgement names the warnings by id, so it cannot be sent blind before the form showed them.
  */
 async function warningsSeen(ctx: CaseContext, input: ActionBodyOf<'interview'>): Promise<string[]> {
   const today = witaDate(ctx.now);
@@ -21,10 +22,11 @@ async function warningsSeen(ctx: CaseContext, input: ActionBodyOf<'interview'>):
   const seen = new Set(shown.map((w) => w.id));
   const sponsor = input.checklist.sponsor;
   const named = sponsor ? await findOpenWarningsFor(ctx.tx, { recruiterNames: [sponsor] }, today) : [];
+  const acknowledged = new Set(input.warningsAcknowledged ?? []);
   const unseen = named.filter((w) => !seen.has(w.id));
-  if (unseen.length > 0 && input.outcome === 'pass' && !input.warningsAcknowledged)
+  if (input.outcome === 'pass' && unseen.some((w) => !acknowledged.has(w.id)))
     throw new AppError('validation_failed', { sponsor: 'cases.v.sponsorWarned' });
-  if (input.warningsAcknowledged) for (const w of named) seen.add(w.id);
+  for (const w of unseen) if (acknowledged.has(w.id)) seen.add(w.id);
   return [...seen];
 }
 

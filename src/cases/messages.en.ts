@@ -269,6 +269,7 @@ export const cases: Messages<typeof id> = {
     codeTaken: 'This code is already used or reserved. Choose another.',
   },
   v: {
+    nothingToChange: 'Name at least one thing to change: a name, the order or whether it is active.',
     sponsorWarned:
       'This sponsor is named in an open recruiter warning (see the attention note). Defer, or tick that you read the warning to pass anyway.',
     duplicateDocument: 'Record each document once.',

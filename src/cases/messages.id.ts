@@ -265,6 +265,7 @@ export const cases = {
     codeTaken: 'Kode ini sudah dipakai atau dicadangkan. Pilih kode lain.',
   },
   v: {
+    nothingToChange: 'Sebutkan paling sedikit satu yang diubah: nama, urutan, atau status aktif.',
     sponsorWarned:
       'Penjamin ini disebut dalam peringatan perekrut yang masih terbuka (lihat catatan Perhatian). Tangguhkan, atau centang bahwa peringatan sudah dibaca untuk tetap meloloskan.',
     duplicateDocument: 'Setiap dokumen cukup dicatat satu kali.',

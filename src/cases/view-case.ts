@@ -42,6 +42,18 @@ export type CaseView = {
   attention: Attention;
 };
 
+/**
+ * The history as a reader without `case.warnings` may read it: an interview's `warningsSeen` (the ids of warnings
+ * met there) would tell them a warning exists on the applicant or sponsor, so it is left out.
+ */
+function withoutWarnings(history: CaseHistoryEntry[]): CaseHistoryEntry[] {
+  return history.map((entry) => {
+    if (!('warningsSeen' in entry.payload)) return entry;
+    const { warningsSeen: _seen, ...payload } = entry.payload;
+    return { ...entry, payload };
+  });
+}
+
 /** The newest interview's recorded answers (a deferred case may be interviewed again), or null before any interview. */
 export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers | null {
   const entry = history.findLast((h) => h.type === 'interview');
@@ -60,8 +72,9 @@ export function latestInterview(history: CaseHistoryEntry[]): InterviewAnswers |
 /**
  * An officer opening a case: the applicant, their documents and the history, the interview's answers and the printed
  * passport once there are, what Desa Binaan's early warning knows about the applicant (`find-attention.ts`), and a
- * trace in the audit log. The warnings only for whom the policy lets read them (`case.warnings`); `sponsors` adds the
- * names an interview form being sent back named, so the officer sees the warnings on them before sending it again.
+ * trace in the audit log. The warnings (and the history's record of warnings seen) only for whom the policy lets read
+ * them (`case.warnings`); `sponsors` adds the names an interview form being sent back named, so the officer sees the
+ * warnings on them before sending it again.
  */
 export async function viewCase(
   tx: Tx,
@@ -89,7 +102,7 @@ export async function viewCase(
   });
   return {
     application,
-    history,
+    history: warnings ? history : withoutWarnings(history),
     documents,
     holderName: holder[0]?.name ?? null,
     interview: latestInterview(history),

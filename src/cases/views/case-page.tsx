@@ -301,6 +301,7 @@ export function CasePage({ ctx, view, actions, requirements, state, rejected, re
           requirements={requirements}
           remembered={remembered}
           reasons={reasons}
+          warnings={view.attention.warnings}
         />
       ))}
       {rejected && (

@@ -6,6 +6,7 @@ import { Radios } from '../../platform/views/radios.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Field, type FormState, SelectField, TextArea } from '../../platform/views/form.tsx';
 import { traffickingIndicators } from '../case-form.ts';
+import type { WarningNote } from '../../village-tips/find-open-warnings.ts';
 import type { DeferralReason } from '../schema.ts';
 import type { CaseStep } from '../workflow.ts';
 
@@ -144,7 +145,18 @@ function BiometricsForm({ ctx, application, state, remembered }: FormProps & { r
 export const reasonName = (ctx: PageContext, reason: DeferralReason) =>
   ctx.lang === 'en' ? reason.nameEn : reason.nameId;
 
-function InterviewForm({ ctx, application, state, reasons }: FormProps & { reasons: DeferralReason[] }) {
+/**
+ * The interview; a form sent back for a warned sponsor (interview-applicant.ts) offers one acknowledgement per
+ * recruiter warning the note now shows, carrying the warning's id.
+ */
+function InterviewForm({
+  ctx,
+  application,
+  state,
+  reasons,
+  warnings,
+}: FormProps & { reasons: DeferralReason[]; warnings: WarningNote[] }) {
+  const warned = warnings.filter((w) => w.kind === 'recruiter' && w.recruiterName);
   const { t } = ctx;
   const prefilled = {
     purpose: application.purpose ? t(`applications.purposes.${application.purpose}`) : '',
@@ -190,9 +202,16 @@ function InterviewForm({ ctx, application, state, reasons }: FormProps & { reaso
         ]}
       />
       <TextArea name="reason" label={t('cases.interview.reason')} hint={t('cases.interview.reasonHint')} state={s} />
-      {(s.errors?.sponsor || state.values?.warningsAcknowledged === 'yes') && (
-        <Check name="warningsAcknowledged" label={t('cases.interview.warningsAcknowledged')} state={s} />
-      )}
+      {(s.errors?.sponsor || state.values?.warningsAcknowledged) &&
+        warned.map((w) => (
+          <Check
+            key={w.id}
+            name="warningsAcknowledged"
+            value={w.id}
+            label={`${t('cases.interview.warningsAcknowledged')}: ${w.recruiterName}`}
+            state={s}
+          />
+        ))}
     </ActionForm>
   );
 }
@@ -306,12 +325,15 @@ export function StepForm({
   requirements,
   remembered = {},
   reasons,
+  warnings,
 }: FormProps & {
   step: CaseStep;
   requirements: DocumentRequirement[];
   remembered?: Remembered;
   /** The deferral reasons (the active ones are offered). */
   reasons: DeferralReason[];
+  /** The warnings the case page's note shows (none for a reader not let read them). */
+  warnings: WarningNote[];
 }) {
   const { t } = ctx;
   const props = { ctx, application, state };
@@ -326,7 +348,7 @@ export function StepForm({
     watchlist_check: () => simple('cases.watchlist.lead'),
     confirm_payment: () => simple('cases.payment.lead'),
     capture_biometrics: () => <BiometricsForm {...props} remembered={remembered} />,
-    interview: () => <InterviewForm {...props} reasons={reasons} />,
+    interview: () => <InterviewForm {...props} reasons={reasons} warnings={warnings} />,
     adjudicate: () => <AdjudicateForm {...props} />,
     print: () => <PrintForm {...props} />,
     quality_check: () => <QualityCheckForm {...props} />,
