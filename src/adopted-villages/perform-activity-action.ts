@@ -25,8 +25,9 @@ async function lockActivity(tx: Tx, code: string, id: string): Promise<VillageAc
 
 /**
  * Every change to an activity goes through here: the right checked on its village, a resent request id answered
- * with the activity as it is (refused as a conflict when it made another step), the step allowed from its status; `held` records the people reached (and the topics
- * and note as they turned out), `cancel` frees its officers on the roster.
+ * with the activity as it is (refused as a conflict when it made another step), the step allowed from its status;
+ * `held` records the people reached (and the topics and note as they turned out), `cancel` frees its officers on the
+ * roster.
  */
 export async function performActivityAction(
   tx: Tx,
