@@ -151,6 +151,8 @@ describeApp(
       const browser = await as(owner);
       const before = await browser.get(`/officer/desa-binaan/tips/${tip.id}`);
       hides(before.body);
+      // The warning form starts from the tip's village and whom it names, never from who sent it.
+      expect(before.body).toMatch(new RegExp(`name="areaCode"[^>]*value="${tip.villageCode!.replaceAll('.', '\\.')}"`));
       const page = await browser.post(`/officer/desa-binaan/tips/${tip.id}/reporter`, { reason: 'Konfirmasi lokasi' });
       expect(page.body).toContain(identity.reporterName);
       expect(page.headers['cache-control']).toContain('no-store');

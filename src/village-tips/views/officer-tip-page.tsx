@@ -43,6 +43,11 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
   const { tip, history, steps, warnings } = details;
   const action = `/officer/desa-binaan/tips/${tip.id}/actions`;
   const stateOf = (step: string): FormState => (state.step === step ? state : {});
+  // A warning raised from the tip starts from what the tip says: its village and whom it names.
+  const raiseState: FormState =
+    state.step === 'raise'
+      ? state
+      : { values: { areaCode: tip.villageCode ?? '', recruiterName: tip.subjectName ?? '' } };
   const f = (name: string) => t(`villageTips.fields.${name}`);
   const form = (step: TipStep, children: preact.ComponentChildren) =>
     steps.includes(step) && (
@@ -165,7 +170,7 @@ export function OfficerTipPage({ ctx, details, state, requestId, reporter }: Pro
       {details.raiseWarning && (
         <section>
           <h2>{t('villageTips.officer.raiseWarning')}</h2>
-          <RaiseWarningForm ctx={ctx} state={stateOf('raise')} requestId={requestId} tipId={tip.id} />
+          <RaiseWarningForm ctx={ctx} state={raiseState} requestId={requestId} tipId={tip.id} />
         </section>
       )}
       {details.reveal && !reporter && (
