@@ -42,6 +42,13 @@ const officers: { email: string; name: string; role: OfficerRole; unitCode: stri
     unitCode: 'KANIM-KUPANG',
   },
   {
+    // Kupang's intelligence officer: the tips and warnings of Rote Ndao's adopted villages go to Kupang.
+    email: 'intel.kupang@demo.sikoe.id',
+    name: 'Petugas Intelijen Kupang (demo)',
+    role: 'oversight_officer',
+    unitCode: 'KANIM-KUPANG',
+  },
+  {
     email: 'wasdak.atambua@demo.sikoe.id',
     name: 'Petugas Pengawasan Atambua (demo)',
     role: 'oversight_officer',
