@@ -69,7 +69,7 @@ describeInChromium('the Desa Binaan journey in Chromium', ({ browser, server }) 
       const villager = await villagerContext.newPage();
       await villager.goto(`${server().url}/desa-binaan`);
       await loaded(villager, villager.getByRole('link', { name: regency!.name, exact: true }).click());
-      expect(await villager.getByRole('rowheader', { name: village!.name, exact: true }).count()).toBe(1);
+      expect(await villager.getByRole('heading', { level: 2, name: village!.name, exact: true }).count()).toBe(1);
       await loaded(villager, villager.getByRole('link', { name: id('adoptedVillages.tipLink') }).click());
       expect(villager.url()).toBe(`${server().url}/desa-binaan/lapor`);
       await villager.getByLabel(id('villageTips.kinds.recruiter'), { exact: true }).check();

@@ -1,7 +1,6 @@
 import { formatNumber } from '../../platform/i18n/format.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { AdoptedVillageView } from '../list-adopted-villages.ts';
 import { decreeText, OfficeContact, OfficerContacts, reasonsText } from './village-facts.tsx';
 
@@ -66,36 +65,30 @@ export function PublicRegencyPage({ ctx, regency, villages }: RegencyProps) {
       {villages.length === 0 ? (
         <p>{t('adoptedVillages.none')}</p>
       ) : (
-        <ScrollRegion label={title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('adoptedVillages.fields.village')}</th>
-                <th scope="col">{t('adoptedVillages.fields.district')}</th>
-                <th scope="col">{t('adoptedVillages.fields.officers')}</th>
-                <th scope="col">{t('adoptedVillages.fields.office')}</th>
-                <th scope="col">{t('adoptedVillages.fields.decree')}</th>
-                <th scope="col">{t('adoptedVillages.fields.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {villages.map((v) => (
-                <tr key={v.villageCode}>
-                  <th scope="row">{v.village}</th>
-                  <td>{v.district}</td>
-                  <td>
-                    <OfficerContacts ctx={ctx} village={v} />
-                  </td>
-                  <td>
-                    <OfficeContact village={v} />
-                  </td>
-                  <td>{decreeText(ctx, v)}</td>
-                  <td>{reasonsText(ctx, v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        // A card per village rather than a wide table: villagers read this on small phones.
+        <ul class="cards">
+          {villages.map((v) => (
+            <li class="card" key={v.villageCode}>
+              <h2>{v.village}</h2>
+              <dl class="facts">
+                <dt>{t('adoptedVillages.fields.district')}</dt>
+                <dd>{v.district}</dd>
+                <dt>{t('adoptedVillages.fields.officers')}</dt>
+                <dd>
+                  <OfficerContacts ctx={ctx} village={v} />
+                </dd>
+                <dt>{t('adoptedVillages.fields.office')}</dt>
+                <dd>
+                  <OfficeContact village={v} />
+                </dd>
+                <dt>{t('adoptedVillages.fields.decree')}</dt>
+                <dd>{decreeText(ctx, v)}</dd>
+                <dt>{t('adoptedVillages.fields.reasons')}</dt>
+                <dd>{reasonsText(ctx, v)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
       <TipLink ctx={ctx} />
     </Layout>
