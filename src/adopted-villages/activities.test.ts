@@ -279,7 +279,10 @@ describeApp('Desa Binaan: activities on the roster, the office view and the figu
       { unitCode: 'KANIM-MAUMERE', regencyCode: '53.10', category: 'people_reached', count: 55 },
       { unitCode: 'KANIM-MAUMERE', regencyCode: '53.10', category: 'villages', count: 1 },
     ]);
-    const rote = await countDesaBinaan(ctx.db, { from: today, to: today });
-    expect(rote).toContainEqual({ unitCode: 'KANIM-KUPANG', regencyCode: '53.14', category: 'villages', count: 5 });
+    // Rote Ndao's five seeded villages (other tests may adopt more there for Kupang on the run's shared database).
+    const rote = (await countDesaBinaan(ctx.db, { from: today, to: today })).find(
+      (f) => f.unitCode === 'KANIM-KUPANG' && f.regencyCode === '53.14' && f.category === 'villages',
+    );
+    expect(rote?.count).toBeGreaterThanOrEqual(5);
   });
 });

@@ -166,7 +166,10 @@ describeApp('attention note at the interview', (ctx) => {
       areaCode: place.villageCode.slice(0, 5),
     });
     const c = await at({ villageCode: place.villageCode });
-    expect((await attentionOf(c.id)).warnings.map((w) => w.id).sort()).toEqual([village.id, recruiterHere.id].sort());
+    // Other tests on the run's shared database may warn about the same regency: only this test's warnings count.
+    const ours = new Set([village.id, recruiterHere.id]);
+    const shown = (await attentionOf(c.id)).warnings.map((w) => w.id).filter((id) => ours.has(id));
+    expect(shown.sort()).toEqual([...ours].sort());
 
     const sponsor = await raiseWarning(ctx.db, {
       unitCode: unit.code,
