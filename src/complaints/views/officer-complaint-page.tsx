@@ -1,4 +1,5 @@
 import { formatDay, formatDateTime } from '../../platform/i18n/index.ts';
+import { StepText, stepTextId } from '../../platform/views/step-text.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -21,35 +22,6 @@ const textLabels: Partial<Record<ComplaintStep, string>> = {
   close: 'complaints.fields.note',
   note: 'complaints.fields.note',
 };
-
-/** The field key of a step's text box: the page shows several steps' forms, and every box needs its own id. */
-const textId = (step: ComplaintStep) => `text-${step}`;
-
-/** A step's text (sent as `text`), labelled, described and marked like the platform's TextArea, with an id per step. */
-function StepText({ step, label, state }: { step: ComplaintStep; label: string; state: FormState }) {
-  const id = `f-${textId(step)}`;
-  const error = state.errors?.text;
-  const value = state.values?.text;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name="text"
-        rows={3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
-  );
-}
 
 /** One complaint: what was said, deadlines, history, and a form for each step its status allows. */
 export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) {
@@ -81,11 +53,11 @@ export function OfficerComplaintPage({ ctx, details, state, requestId }: Props) 
   const summaryErrors =
     state.errors &&
     Object.fromEntries(
-      Object.entries(state.errors).map(([k, v]) => [k === 'text' && state.step ? textId(state.step) : k, v]),
+      Object.entries(state.errors).map(([k, v]) => [k === 'text' && state.step ? stepTextId(state.step) : k, v]),
     );
   const summaryLabels: Record<string, string> = {
     ...labels,
-    ...(state.step ? { [textId(state.step)]: textLabel(state.step) } : {}),
+    ...(state.step ? { [stepTextId(state.step)]: textLabel(state.step) } : {}),
   };
   return (
     <Layout ctx={ctx} title={`${t('complaints.officer.complaint')} ${c.trackingCode}`} hasErrors={!!state.errors}>

@@ -10,7 +10,8 @@ import { tipOutcomes } from '../schema.ts';
 import { entryText } from '../tip-records.ts';
 import { handOverTargets, type TipStep } from '../workflow.ts';
 import { options } from './parts.tsx';
-import { StepForm, StepText, summaryOf } from './step-form.tsx';
+import { StepText } from '../../platform/views/step-text.tsx';
+import { StepForm, summaryOf } from './step-form.tsx';
 import { RaiseWarningForm } from './warning-form.tsx';
 
 type Props = {

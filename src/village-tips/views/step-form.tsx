@@ -3,32 +3,6 @@ import type { PageContext } from '../../platform/views/context.ts';
 import type { FormState } from '../../platform/views/form.tsx';
 import { PostForm } from '../../platform/views/post-form.tsx';
 
-/** A step's text (sent as `text`) with an id of its own: a page shows several steps' forms. */
-export function StepText({ step, label, state }: { step: string; label: string; state: FormState }) {
-  const id = `f-text-${step}`;
-  const error = state.errors?.text;
-  const value = state.values?.text;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name="text"
-        rows={3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
-  );
-}
-
 /**
  * One step's form. Its request id is made when the page was drawn, one per step: a form resent after a dropped
  * connection carries the same id and changes nothing, while another step from the same page is a request of its own.

@@ -5,7 +5,8 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { OfficerWarning } from '../list-warnings.ts';
 import type { WarningStep } from '../workflow.ts';
-import { StepForm, StepText, summaryOf } from './step-form.tsx';
+import { StepText } from '../../platform/views/step-text.tsx';
+import { StepForm, summaryOf } from './step-form.tsx';
 import { RaiseWarningForm, warningFields } from './warning-form.tsx';
 
 /** Whom or where a warning concerns, in one line. */
