@@ -90,7 +90,7 @@ export async function fileTip(
   const requestId = input.requestId || null;
   const secret = holderSecret(await serverSecret(tx, 'village-tips'), 'village-tip-secret', requestId);
   if (requestId) {
-    const sent = await sentBefore(tx, requestId, input);
+    const sent = await sentBefore(tx, caller, channel, requestId, input);
     if (sent) return { trackingCode: sent, secret, created: false };
   }
   const today = witaDate(now);
@@ -117,7 +117,7 @@ export async function fileTip(
     .onConflictDoNothing()
     .returning();
   if (!tip) {
-    const sent = requestId && (await sentBefore(tx, requestId, input));
+    const sent = requestId && (await sentBefore(tx, caller, channel, requestId, input));
     if (!sent) throw new AppError('conflict');
     return { trackingCode: sent, secret, created: false };
   }
@@ -159,16 +159,37 @@ export async function fileTip(
 }
 
 /**
- * The tip an earlier copy of this request made. The copy must say the same (kind, village, description), else
- * someone guessing a careless client's request id would be handed another person's code and secret.
+ * The tip an earlier copy of this request made. The copy must say the same (kind, village, description, whom it is
+ * about) and come the same way from the same sender (channel, anonymous or the same name and contacts, the same
+ * officer typing it in), else someone reusing a careless client's request id would be handed another person's code
+ * and secret.
  */
-async function sentBefore(tx: Tx, requestId: string, input: TipInput): Promise<string | null> {
-  const [sent] = await tx.select().from(villageTips).where(eq(villageTips.requestId, requestId));
+async function sentBefore(
+  tx: Tx,
+  caller: Caller,
+  channel: TipChannel,
+  requestId: string,
+  input: TipInput,
+): Promise<string | null> {
+  const [sent] = await tx
+    .select({ tip: villageTips, reporter: tipReporters })
+    .from(villageTips)
+    .leftJoin(tipReporters, eq(tipReporters.tipId, villageTips.id))
+    .where(eq(villageTips.requestId, requestId));
   if (!sent) return null;
+  const { tip, reporter } = sent;
+  const anonymous = !!input.anonymous;
   const same =
-    sent.kind === input.kind &&
-    sent.villageCode === blank(input.villageCode) &&
-    sent.description === input.description.trim();
+    tip.kind === input.kind &&
+    tip.channel === channel &&
+    tip.villageCode === blank(input.villageCode) &&
+    tip.description === input.description.trim() &&
+    tip.subjectName === blank(input.subjectName) &&
+    reporter?.anonymous === anonymous &&
+    reporter.name === (anonymous ? null : blank(input.reporterName)) &&
+    reporter.phone === (anonymous ? null : blank(input.reporterPhone)) &&
+    reporter.email === (anonymous ? null : (blank(input.reporterEmail)?.toLowerCase() ?? null)) &&
+    reporter.recordedBy === (channel === 'village_officer' ? (caller.actor?.id ?? null) : null);
   if (!same) throw new AppError('conflict');
-  return sent.trackingCode;
+  return tip.trackingCode;
 }

@@ -27,6 +27,34 @@ describeApp('village tips: reused request ids, reminders with no oversight offic
   const oldTip = async (villageCode: string) =>
     (await makeTip(ctx.db, { villageCode }, undefined, new Date(Date.now() - 30 * 86_400_000))).tip;
 
+  it('hands a resent tip back only to the same sender by the same way, never an officer-typed tip to the web', async () => {
+    const unit = await makeUnit(ctx.db);
+    const villageCode = await adoptVillage(ctx.db, unit.code);
+    const officer = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: unit.code });
+    const body = {
+      requestId: `typed-${unit.code}`,
+      kind: 'recruiter',
+      villageCode,
+      description: 'Warga melapor calo di pasar.',
+      reporterName: 'Ibu Warga',
+      reporterPhone: '081200001111',
+    };
+    const typed = await api(officer, 'POST', '/api/v1/village-tips', { ...body, channel: 'village_officer' });
+    expect(typed.statusCode, typed.body).toBe(201);
+    const again = await api(officer, 'POST', '/api/v1/village-tips', { ...body, channel: 'village_officer' });
+    expect(again.json()).toEqual(typed.json());
+    // The same words from the web, or under another name, are not the officer's resend: no code, no secret.
+    const web = await ctx.app.inject({ method: 'POST', url: '/api/v1/village-tips', payload: body });
+    expect(web.statusCode).toBe(409);
+    expect(web.body).not.toContain(typed.json().trackingCode);
+    const renamed = await api(officer, 'POST', '/api/v1/village-tips', {
+      ...body,
+      channel: 'village_officer',
+      reporterName: 'Orang Lain',
+    });
+    expect(renamed.statusCode).toBe(409);
+  });
+
   it('refuses a request id reused for another step on a tip (API and page), and answers the same step again', async () => {
     const unit = await makeUnit(ctx.db);
     const village = await adoptVillage(ctx.db, unit.code);
