@@ -95,7 +95,9 @@ export async function raiseWarning(
     if (tip.status === 'closed')
       throw new AppError('invalid_transition', undefined, { step: 'raise', status: 'closed' });
   }
-  const unitCode = tip?.unitCode ?? actor!.unitCode!;
+  // Raised directly, a warning is its officer's office's: an account without an office has none to raise it for.
+  const unitCode = tip?.unitCode ?? actor!.unitCode;
+  if (!unitCode) throw new AppError('forbidden');
   const today = witaDate(now);
   const [warning] = await tx
     .insert(villageWarnings)
