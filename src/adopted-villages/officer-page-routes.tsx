@@ -15,7 +15,7 @@ import { AdoptBody, EditBody, EndBody, OfficerBody, OfficerParams, PeriodQuery, 
 import { officeOverview } from './office-overview.ts';
 import { authorizeRole, roleMay } from './policy.ts';
 import { unassignVillageOfficer } from './unassign-village-officer.ts';
-import { defaultPeriod } from './village-activities.ts';
+import { periodOfQuery } from './village-activities.ts';
 import { villagePageLoader } from './village-page-loader.tsx';
 import type { VillageSignalsOf } from './village-signals.ts';
 import { OfficePage } from './views/office-page.tsx';
@@ -32,8 +32,7 @@ export function registerOfficerPages(fastify: FastifyInstance, signalsOf: Villag
   const officePage = async (req: FastifyRequest, reply: FastifyReply, adoptState = {}, status = 200) => {
     const actor = requireActor(req);
     const today = witaDate();
-    const query = (req.query ?? {}) as { from?: string; to?: string };
-    const period = defaultPeriod(today, { from: query.from || undefined, to: query.to || undefined });
+    const period = periodOfQuery(today, req.query);
     const overview = await officeOverview(db(), actor, period, today, signalsOf);
     const units = roleMay(actor, 'adopted_village.manage')
       ? (await listUnits(db())).filter((u) => u.kind === 'kanim' && overview.scope.includes(u.code))

@@ -161,4 +161,17 @@ describeApp('Desa Binaan: who reads the signals, who goes on the roster, resends
     expect(form.statusCode, form.body.slice(0, 300)).toBe(303);
     expect((await activitiesOf(village.villageCode)).map((a) => a.peopleReached).sort()).toEqual([20, 7].sort());
   });
+
+  it('answers a refused form with the default period when its page was opened with a query that is no period', async () => {
+    const village = await makeAdoptedVillage(ctx.db);
+    const head = await as(await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG' }));
+    for (const query of ['?from=x&to=y', '?from=2000-01-01', '?from=2026-05-01&to=2026-01-01']) {
+      const refused = await head.post(`/officer/desa-binaan/${village.villageCode}/activities${query}`, {
+        kind: 'outreach',
+        heldOn: 'not a day',
+        requestId: crypto.randomUUID(),
+      });
+      expect(refused.statusCode, query).toBe(422);
+    }
+  });
 });

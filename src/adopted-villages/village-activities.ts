@@ -1,3 +1,5 @@
+import { periodOfAtMost } from '../platform/http/fields.ts';
+import { PeriodQuery } from './inputs.ts';
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { accounts } from '../platform/auth/schema.ts';
 import { addDays, type IsoDate } from '../platform/calendar/wita.ts';
@@ -144,3 +146,15 @@ export const defaultPeriod = (today: IsoDate, period: { from?: IsoDate; to?: Iso
   from: period.from ?? `${today.slice(0, 8)}01`,
   to: period.to ?? addDays(today, 60),
 });
+
+/**
+ * The period a page asks for in its query, checked as `PeriodQuery` checks it: the form pages that answer a refused
+ * POST read the query without the GET's schema, so a query that fails it (a date that is none, more than a year, or
+ * one end only, which would leave the other open) gives the default period instead of reaching the database.
+ */
+export function periodOfQuery(today: IsoDate, query: unknown): Period {
+  const parsed = PeriodQuery.safeParse(query ?? {});
+  if (!parsed.success) return defaultPeriod(today, {});
+  const period = defaultPeriod(today, parsed.data);
+  return period.from <= period.to && periodOfAtMost(366)(period) ? period : defaultPeriod(today, {});
+}

@@ -6,7 +6,7 @@ import type { Executor } from '../platform/db/index.ts';
 import { availableActivitySteps } from './available-actions.ts';
 import { activityOfficers, listOfficeOfficers } from './list-office-officers.ts';
 import { can } from './policy.ts';
-import { defaultPeriod, listVillageActivities, summariseVillages } from './village-activities.ts';
+import { listVillageActivities, periodOfQuery, summariseVillages } from './village-activities.ts';
 import { villageFor } from './village-access.ts';
 import type { VillageSignalsOf } from './village-signals.ts';
 import { VillagePage, type VillageForms } from './views/village-page.tsx';
@@ -22,8 +22,7 @@ export function villagePageLoader(db: () => Executor, signalsOf: VillageSignalsO
     const today = witaDate();
     const { code } = req.params as { code: string };
     const { village, target } = await villageFor(db(), actor, code, 'adopted_village.view', today);
-    const query = (req.query ?? {}) as { from?: string; to?: string };
-    const period = defaultPeriod(today, { from: query.from || undefined, to: query.to || undefined });
+    const period = periodOfQuery(today, req.query);
     const [activities, summaries, planOfficers, officers] = await Promise.all([
       listVillageActivities(db(), code, period),
       summariseVillages(db(), [code], period, signalsOf, can(actor, 'adopted_village.signals', target) ? [code] : []),
