@@ -27,7 +27,8 @@ export type DesaBinaanRow = {
 /**
  * Tips and deferrals are about people, so three rules keep a count from pointing at one:
  * - a regency's row of one or two (one recruiter reported, one applicant deferred) is added up with the office's other
- *   small ones as OTHER, and an OTHER still under three is left out (no office total is published to subtract from);
+ *   small ones as OTHER, and an OTHER (or a row naming no village) still under three is left out (no office total
+ *   is published to subtract from);
  * - they are counted up to the end of the last whole month, so reading the figures day by day shows neither the day a
  *   tip came in nor the day its outcome changed (which could warn the recruiter reported);
  * - a Kantor adopts villages of its own working area only, so an office's regency holds its villages with the others.
@@ -54,7 +55,10 @@ export async function desaBinaanFigures(
     ...deferrals.map((f): DesaBinaanRow => ({ ...f, section: 'deferrals' })),
   ];
   const grouped = groupSmallCounts(about, 'regencyCode', (r) => [r.section, r.unitCode, r.category].join('|'));
-  return [...work, ...grouped.filter((r) => r.regencyCode !== OTHER_NATIONALITY || r.count >= SMALL_COUNT)];
+  // Rows that name no regency (no village given) cannot be added up further: under three, they are left out too.
+  const small = (r: DesaBinaanRow) =>
+    (r.regencyCode === OTHER_NATIONALITY || r.regencyCode === '') && r.count < SMALL_COUNT;
+  return [...work, ...grouped.filter((r) => !small(r))];
 }
 
 export type DesaBinaanLabels = {
