@@ -55,7 +55,14 @@ export async function freshDatabase(kind: DriverKind): Promise<{ database: Datab
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir'), AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: inject('testDataDir'),
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      // Tests read the figures they have just made; the snapshot's own test sets an age.
+      FIGURES_MAX_AGE_SECONDS: '0',
+    },
     overrides,
   );
 }

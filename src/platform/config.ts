@@ -101,6 +101,12 @@ const EnvSchema = z.object({
    * 27/2022 wants personal data kept no longer than its purpose needs, and no Indonesian rule asks for more.
    */
   LODGING_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+  /**
+   * How old, in seconds, a published figure computed ahead (the transparency report, the dashboard's daily counts)
+   * may be when it is shown. 0 computes on every request. Refreshing takes seconds over millions of records, so
+   * pages read what a background job refreshes a little more often than this.
+   */
+  FIGURES_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
 });
 
 export type SignInThrottle = {
@@ -154,6 +160,8 @@ export type Config = {
   s3: { endpoint: string; bucket: string; region: string; accessKey: string; secretKey: string } | undefined;
   /** Lodging reports are deleted this many days after the stay ended. */
   lodgingRetentionDays: number;
+  /** How old a figure computed ahead may be when shown, in seconds; 0 computes on every request. */
+  figuresMaxAgeSeconds: number;
 };
 
 /**
@@ -219,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           }
         : undefined,
     lodgingRetentionDays: e.LODGING_RETENTION_DAYS,
+    figuresMaxAgeSeconds: e.FIGURES_MAX_AGE_SECONDS,
     ...overrides,
   };
 }

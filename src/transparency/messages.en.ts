@@ -4,6 +4,7 @@ import type { Messages } from '../platform/i18n/messages.ts';
 // Messages of the "transparency" namespace (English); messages.id.ts has the same keys.
 export const transparency: Messages<typeof id> = {
   title: 'Service transparency',
+  computedAt: 'Figures as of {{at}} WITA.',
   lead: 'Complaints, public satisfaction and passports issued, for the regional office and each immigration office with the posts below it. Figures only: no personal data.',
   year: 'Year',
   show: 'Show',

@@ -1,6 +1,7 @@
 // Messages of the "transparency" namespace (Bahasa Indonesia); messages.en.ts has the same keys.
 export const transparency = {
   title: 'Transparansi layanan',
+  computedAt: 'Angka per {{at}} WITA.',
   lead: 'Pengaduan, kepuasan masyarakat, dan paspor yang diterbitkan, untuk Kantor Wilayah dan setiap Kantor Imigrasi beserta pos di bawahnya. Hanya angka: tidak ada data pribadi.',
   year: 'Tahun',
   show: 'Tampilkan',

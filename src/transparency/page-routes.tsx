@@ -6,7 +6,7 @@ import { desaBinaanLabels, desaBinaanSections } from './desa-binaan-figures.ts';
 import { crossingCsv, desaBinaanCsv, foreignerCsv, oversightCsv } from './foreigner-csv.ts';
 import { oversightSections } from './oversight-figures.ts';
 import { transparencyCsv } from './transparency-csv.ts';
-import { transparencyReport } from './transparency-report.ts';
+import { publishedReport } from './published-report.ts';
 import { TransparencyPage } from './views/transparency-page.tsx';
 
 /** The first year with figures: Sikoe's predecessors' passport counts start in 2024. */
@@ -99,16 +99,17 @@ const DesaBinaanJson = z
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
+  const published = (year: number) => publishedReport(db(), year, app.deps.config.figuresMaxAgeSeconds);
   const years = () => Array.from({ length: thisYear() - FIRST_YEAR + 1 }, (_, i) => thisYear() - i);
 
   app.get('/transparansi', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     const labels = await desaBinaanLabels(db());
     return reply.page(<TransparencyPage ctx={reply.ctx()} report={report} labels={labels} years={years()} />);
   });
 
   app.get('/transparansi.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transparansi-${report.year}.csv"`)
@@ -116,7 +117,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   });
 
   app.get('/transparansi/orang-asing.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transparansi-orang-asing-${report.year}.csv"`)
@@ -124,7 +125,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   });
 
   app.get('/transparansi/lintas-batas.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transparansi-lintas-batas-${report.year}.csv"`)
@@ -132,7 +133,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   });
 
   app.get('/transparansi/pengawasan.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transparansi-pengawasan-${report.year}.csv"`)
@@ -140,7 +141,7 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   });
 
   app.get('/transparansi/desa-binaan.csv', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {
-    const report = await transparencyReport(db(), req.query.year ?? thisYear());
+    const report = await published(req.query.year ?? thisYear());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="transparansi-desa-binaan-${report.year}.csv"`)
@@ -158,6 +159,11 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
         response: {
           200: z.object({
             year: z.number(),
+            computedAt: z
+              .string()
+              .describe(
+                'When these figures were computed: at most FIGURES_MAX_AGE_SECONDS (5 minutes) before the request, a day for past years',
+              ),
             from: z.string(),
             to: z.string(),
             region: FiguresJson,
@@ -181,6 +187,9 @@ export function registerTransparencyRoutes(fastify: FastifyInstance): void {
         },
       },
     },
-    async (req) => transparencyReport(db(), req.query.year ?? thisYear()),
+    async (req) => {
+      const report = await published(req.query.year ?? thisYear());
+      return { ...report, computedAt: report.computedAt.toISOString() };
+    },
   );
 }

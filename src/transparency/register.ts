@@ -1,7 +1,13 @@
 import type { App } from '../platform/http/server.ts';
+import { registerTransparencyJobs } from './jobs.ts';
 import { registerTransparencyRoutes } from './page-routes.tsx';
+import { scheduleReportRefresh } from './published-report.ts';
 
-/** The public transparency page and its CSV. */
+/** The public transparency page and its CSV, and the refresh of the published report. */
 export function registerTransparency(app: App): void {
+  const maxAge = app.deps.config.figuresMaxAgeSeconds;
+  registerTransparencyJobs(app.deps.jobs, app.deps.database.db, maxAge);
+  // Starts the refresh chain on a new installation, and restarts one a crash left without a next run.
+  app.addHook('onReady', () => scheduleReportRefresh(app.deps.database.db, maxAge));
   registerTransparencyRoutes(app);
 }

@@ -1,8 +1,9 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { formatNumber } from '../../platform/i18n/index.ts';
-import type { TransparencyReport, UnitReport } from '../transparency-report.ts';
+import { formatDateTime, formatNumber } from '../../platform/i18n/index.ts';
+import type { PublishedReport } from '../published-report.ts';
+import type { UnitReport } from '../transparency-report.ts';
 import { BarChart } from './bar-chart.tsx';
 import { CrossingTable } from './crossing-table.tsx';
 import { ForeignerTables } from './foreigner-tables.tsx';
@@ -41,7 +42,7 @@ export function TransparencyPage({
   years,
 }: {
   ctx: PageContext;
-  report: TransparencyReport;
+  report: PublishedReport;
   labels: DesaBinaanLabels;
   years: number[];
 }) {
@@ -53,6 +54,7 @@ export function TransparencyPage({
     <Layout ctx={ctx} title={t('transparency.title')}>
       <h1>{t('transparency.title')}</h1>
       <p>{t('transparency.lead')}</p>
+      <p class="muted">{t('transparency.computedAt', { at: formatDateTime(ctx.lang, report.computedAt) })}</p>
       <form method="get" action="/transparansi">
         <div class="field">
           <label for="f-year">{t('transparency.year')}</label>

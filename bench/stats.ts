@@ -1,0 +1,132 @@
+// npm run bench:stats — every dashboard and transparency query against a national year of records on PostgreSQL
+// (issue 16's goal: p95 ≤ 300 ms each), at 1,000,000 and at 5,000,000 passport applications, and how it grows.
+// Run: npm run bench:stats [-- --only 1m|5m]   (BENCH_PG, default postgres://postgres@127.0.0.1:5432; databases
+// sikoe_bench_stats_1m and sikoe_bench_stats_5m are created when missing and filled once; later runs only measure).
+import os from 'node:os';
+import { sql } from 'drizzle-orm';
+import { figureSources, type FigureQuery } from '../src/dashboard/figures.ts';
+import { addDays, witaDate } from '../src/platform/calendar/wita.ts';
+import { openDatabase, queryRows, type Db, type Executor } from '../src/platform/db/index.ts';
+import { seedReference } from '../src/seed.ts';
+import { countIssuedPassports } from '../src/statistics/count-issued-passports.ts';
+import { computeIkm } from '../src/surveys/compute-ikm.ts';
+import { complaintFigures } from '../src/transparency/complaint-figures.ts';
+import { transparencyReport } from '../src/transparency/transparency-report.ts';
+import { foreignerFigures } from '../src/transparency/foreigner-figures.ts';
+import { oversightFigures } from '../src/transparency/oversight-figures.ts';
+import { desaBinaanFigures } from '../src/transparency/desa-binaan-figures.ts';
+import { countCrossingsByMonth } from '../src/border/count-crossings.ts';
+import { unitScope } from '../src/units/scope.ts';
+import { ensureBenchDatabase } from './bench-database.ts';
+import { fillStats } from './stats-data.ts';
+
+const server = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const GOAL_MS = 300;
+const RUNS = 20;
+const scales = [
+  { name: '1m', applications: 1_000_000 },
+  { name: '5m', applications: 5_000_000 },
+].filter((s) => !process.argv.includes('--only') || process.argv[process.argv.indexOf('--only') + 1] === s.name);
+
+type Query = { name: string; run: (db: Executor) => Promise<unknown> };
+
+async function queries(db: Executor): Promise<Query[]> {
+  const today = witaDate(new Date());
+  const from = addDays(today, -364);
+  const year = Number(today.slice(0, 4));
+  const region = await unitScope(db, 'KANWIL-NTT');
+  const office = await unitScope(db, 'KANIM-KUPANG');
+  const scopes: [string, FigureQuery][] = [
+    ['region', { unitCodes: region, from, to: today, today }],
+    ['office', { unitCodes: office, from, to: today, today }],
+  ];
+  const dashboard = scopes.flatMap(([scope, q]) =>
+    figureSources.map((source) => ({
+      name: `dashboard ${source.code} (${scope})`,
+      run: (d: Executor) => source.compute(d, q),
+    })),
+  );
+  const q = scopes[0]![1];
+  const transparency: Query[] = [
+    {
+      name: 'transparency complaints (region)',
+      run: (d) => complaintFigures(d, { ...q, withWhistleblowing: true }),
+    },
+    { name: 'transparency IKM (region)', run: (d) => computeIkm(d, { unitCodes: q.unitCodes, from, to: today }) },
+    {
+      name: 'transparency passports issued (region)',
+      run: (d) => countIssuedPassports(d, { from: `${year}-01`, to: `${year}-12` }),
+    },
+    { name: 'transparency foreigners', run: (d) => foreignerFigures(d, { from, to: today }) },
+    { name: 'transparency crossings', run: (d) => countCrossingsByMonth(d, { from, to: today }) },
+    { name: 'transparency oversight', run: (d) => oversightFigures(d, year) },
+    { name: 'transparency Desa Binaan', run: (d) => desaBinaanFigures(d, { from, to: today }, today) },
+    { name: 'transparency page (whole report)', run: (d) => transparencyReport(d, year) },
+  ];
+  return [...dashboard, ...transparency];
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+async function measure(db: Db): Promise<Map<string, { p50: number; p95: number }>> {
+  const results = new Map<string, { p50: number; p95: number }>();
+  for (const query of await queries(db)) {
+    await query.run(db); // warm the cache and the plan
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await query.run(db);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    results.set(query.name, { p50: percentile(times, 0.5), p95: percentile(times, 0.95) });
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  const measured: { name: string; results: Map<string, { p50: number; p95: number }>; size: string }[] = [];
+  for (const scale of scales) {
+    const url = `${server}/sikoe_bench_stats_${scale.name}`;
+    await ensureBenchDatabase(url);
+    // Filling millions of rows in one statement takes longer than a request may.
+    const database = await openDatabase({ kind: 'postgres', url, poolSize: 2, timeouts: { statementMs: 3_600_000 } });
+    await database.migrate();
+    await seedReference(database.db);
+    const filled = await fillStats(database.db, scale.applications);
+    for (const [table, s] of Object.entries(filled)) console.log(`${scale.name}: filled ${table} in ${s.toFixed(1)} s`);
+    const [size] = await queryRows<{ size: string }>(
+      database.db,
+      sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
+    );
+    console.log(`${scale.name}: measuring (load average ${load()})`);
+    measured.push({ name: scale.name, results: await measure(database.db), size: size!.size });
+    await database.close();
+  }
+  const names = [...measured[0]!.results.keys()];
+  const header = ['query', ...measured.flatMap((m) => [`p50 ${m.name}`, `p95 ${m.name}`])];
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+  let missed = 0;
+  for (const name of names) {
+    const cells = measured.flatMap((m) => {
+      const r = m.results.get(name)!;
+      if (r.p95 > GOAL_MS) missed++;
+      return [r.p50.toFixed(1), `${r.p95.toFixed(1)}${r.p95 > GOAL_MS ? ' ✗' : ''}`];
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  console.log(
+    `\ndatabase sizes: ${measured.map((m) => `${m.name} ${m.size}`).join(', ')}; load average ${load()}; ` +
+      `${RUNS} runs each; goal p95 ≤ ${GOAL_MS} ms: ${missed === 0 ? 'met' : `${missed} missed`}`,
+  );
+  process.exit(missed === 0 ? 0 : 1);
+}
+
+await main();
