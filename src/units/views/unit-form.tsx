@@ -3,7 +3,7 @@ import { formatHourMinute, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { unitServices, unitStates, weekdays, type Unit } from '../schema.ts';
+import { unitServices, weekdays, type Unit } from '../schema.ts';
 
 export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> {
   return {
@@ -13,7 +13,6 @@ export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> 
     phone: unit.phone ?? '',
     email: unit.email ?? '',
     mapUrl: unit.mapUrl ?? '',
-    state: unit.state,
     services: unit.services,
     ...Object.fromEntries(
       weekdays.map((d) => [
@@ -39,7 +38,6 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
     phone: t('units.phone'),
     email: t('units.email'),
     mapUrl: t('units.mapUrl'),
-    state: t('units.state'),
     services: t('units.services'),
     ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, t(`weekdays.${d}`)])),
   };
@@ -60,12 +58,10 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
         <Field name="phone" label={labels.phone!} state={state} type="tel" />
         <Field name="email" label={labels.email!} state={state} type="email" />
         <Field name="mapUrl" label={labels.mapUrl!} hint={t('units.mapUrlHint')} state={state} />
-        <SelectField
-          name="state"
-          label={labels.state!}
-          state={state}
-          options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))}
-        />
+        <p class="hint">
+          {t('units.stateInForm', { state: t(`unitStates.${unit.state}`) })}{' '}
+          <a href={`/admin/units/${unit.code}/roadmap`}>{t('units.roadmapManage')}</a>
+        </p>
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>
           {err('services') && <p class="error">{err('services')}</p>}
