@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
 import type { StateChangeInput } from './roadmap-inputs.ts';
+import { getUnit } from './list-units.ts';
 import { authorize } from './policy.ts';
 import { unitStateChanges, units, type Unit } from './schema.ts';
 import { unitTarget } from './unit-target.ts';
@@ -32,7 +33,7 @@ export async function changeUnitState(
   const resent = await findActionByRequest(tx, unitStateChanges, unitStateChanges.unitCode, code, input.requestId);
   if (resent) {
     if (resent.type !== input.step || resent.payload.effectiveOn !== input.effectiveOn) throw new AppError('conflict');
-    return unit;
+    return getUnit(tx, code);
   }
   assertStepAllowed(stateWorkflow, input.step, unit.state);
   if (input.effectiveOn > witaDate(now)) throw new AppError('validation_failed', { effectiveOn: 'units.v.future' });
@@ -46,11 +47,7 @@ export async function changeUnitState(
     payload: { from: unit.state, status: to, effectiveOn: input.effectiveOn, note: input.note },
     requestId: input.requestId ?? null,
   });
-  const [after] = await tx
-    .update(units)
-    .set({ state: to, stateSince: input.effectiveOn, updatedAt: now })
-    .where(eq(units.code, code))
-    .returning();
+  await tx.update(units).set({ state: to, stateSince: input.effectiveOn, updatedAt: now }).where(eq(units.code, code));
   await appendAudit(tx, caller, {
     action: `unit.state_${input.step}`,
     targetType: 'unit',
@@ -58,5 +55,5 @@ export async function changeUnitState(
     unitCode: code,
     details: { from: unit.state, to, effectiveOn: input.effectiveOn },
   });
-  return after!;
+  return getUnit(tx, code);
 }
