@@ -11,6 +11,7 @@ import { availableMilestoneSteps, availableStateSteps } from './available-action
 import { changeUnitState } from './change-unit-state.ts';
 import { UnitCodeParams } from './inputs.ts';
 import { getUnit, listUnits } from './list-units.ts';
+import { organisationRoot } from './organisation-root.ts';
 import { performMilestoneAction } from './perform-milestone-action.ts';
 import { authorize, can } from './policy.ts';
 import { MilestoneActionBody, MilestoneBody, MilestoneParams, StateChangeBody } from './roadmap-inputs.ts';
@@ -136,21 +137,27 @@ export function registerUnitPages(fastify: FastifyInstance): void {
   app.get('/admin/units', { schema: { hide: true } }, async (req, reply) => {
     const actor = requireActor(req);
     authorize(actor, 'unit.administer');
-    const scope = await actorScope(db(), actor);
+    const [scope, root] = await Promise.all([actorScope(db(), actor), organisationRoot(db())]);
     const editable = (await listUnits(db())).filter((u) => scope.includes(u.code));
-    return reply.page(<UnitsAdminPage ctx={reply.ctx()} units={editable} />);
+    const manages = new Set(
+      editable
+        .filter((u) => can(actor, 'unit.manage_post', { unitCode: u.code, parentCode: u.parentCode, root, scope }))
+        .map((u) => u.code),
+    );
+    return reply.page(<UnitsAdminPage ctx={reply.ctx()} units={editable} manages={manages} />);
   });
 
   app.get('/admin/units/:code/edit', { schema: { params: UnitCodeParams, hide: true } }, async (req, reply) => {
     const actor = requireActor(req);
     authorize(actor, 'unit.edit', { unitCode: req.params.code, scope: await actorScope(db(), actor) });
-    const { unit } = await unitTarget(db(), actor, req.params.code);
+    const { unit, target } = await unitTarget(db(), actor, req.params.code);
     const regencies = await listRegencies(db(), '53');
     return reply.page(
       <UnitForm
         ctx={reply.ctx()}
         unit={unit}
         regencies={regencies}
+        manages={can(actor, 'unit.manage_post', target)}
         state={{ values: unitFormValues(unit, req.lang) }}
       />,
     );
@@ -165,13 +172,14 @@ export function registerUnitPages(fastify: FastifyInstance): void {
           const { code } = req.params as { code: string };
           const actor = requireActor(req);
           authorize(actor, 'unit.edit', { unitCode: code, scope: await actorScope(db(), actor) });
-          const { unit } = await unitTarget(db(), actor, code);
+          const { unit, target } = await unitTarget(db(), actor, code);
           const regencies = await listRegencies(db(), '53');
           return reply.page(
             <UnitForm
               ctx={reply.ctx()}
               unit={unit}
               regencies={regencies}
+              manages={can(actor, 'unit.manage_post', target)}
               state={{ values: req.body as Record<string, unknown>, errors: fields }}
             />,
             error.status,

@@ -245,6 +245,8 @@ describeApp('post states and the roadmap', (ctx) => {
     const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, admin));
     const edit = await browser.get(`/admin/units/${unit.code}/edit`);
     expect(edit.body).not.toContain('name="state"');
+    expect(edit.body).toContain(`/admin/units/${unit.code}/roadmap`);
+    expect((await browser.get('/admin/units')).body).toContain(`/admin/units/${unit.code}/roadmap`);
     const saved = await browser.post(`/admin/units/${unit.code}/edit`, {
       name: unit.name,
       address: unit.address,

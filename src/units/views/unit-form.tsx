@@ -25,9 +25,10 @@ export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> 
   };
 }
 
-type Props = { ctx: PageContext; unit: Unit; regencies: Region[]; state: FormState };
+/** `manages`: the reader keeps the unit's state and roadmap (the form links to that page). */
+type Props = { ctx: PageContext; unit: Unit; regencies: Region[]; state: FormState; manages: boolean };
 
-export function UnitForm({ ctx, unit, regencies, state }: Props) {
+export function UnitForm({ ctx, unit, regencies, state, manages }: Props) {
   const { t } = ctx;
   const v = state.values ?? {};
   const selectedServices = new Set(Array.isArray(v.services) ? v.services : [v.services]);
@@ -59,8 +60,13 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
         <Field name="email" label={labels.email!} state={state} type="email" />
         <Field name="mapUrl" label={labels.mapUrl!} hint={t('units.mapUrlHint')} state={state} />
         <p class="hint">
-          {t('units.stateInForm', { state: t(`unitStates.${unit.state}`) })}{' '}
-          <a href={`/admin/units/${unit.code}/roadmap`}>{t('units.roadmapManage')}</a>
+          {t('units.stateInForm', { state: t(`unitStates.${unit.state}`) })}
+          {manages && (
+            <>
+              {' '}
+              <a href={`/admin/units/${unit.code}/roadmap`}>{t('units.roadmapManage')}</a>
+            </>
+          )}
         </p>
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>
