@@ -5,6 +5,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
 import { preparedRows, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { unitServesSql } from '../units/list-units.ts';
 import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
@@ -38,6 +39,7 @@ type Situation = {
   billingAmount: number | null;
   billingExpiresMs: number | null;
   holiday: boolean;
+  serving: boolean;
   stocked: boolean;
   nikBooked: boolean;
   /** Whether the day's counter exists yet; if not, capacity is the override's or the template's. */
@@ -60,6 +62,7 @@ async function readSituation(
         live.id as "liveId", live.date as "liveDate", live.unit_code as "liveUnitCode", live.nik as "liveNik",
         live.code as "billingCode", live.amount as "billingAmount", live.expires_ms as "billingExpiresMs",
         ${holidayClosesSql(sql`a.unit_code`, date)} as holiday,
+        ${unitServesSql(sql`a.unit_code`)} as serving,
         ${stockedSql(sql`a.unit_code`, sql`a.passport_type`)} as stocked,
         exists (select 1 from appointments o where o.nik = a.nik and o.state in ('booked', 'paid')) as "nikBooked",
         q.capacity is not null as counted,
@@ -108,7 +111,7 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
   const window = bookingWindow(now, rules);
   if (date < window.from || date > window.to)
     throw new AppError('date_outside_window', { date: 'v.dateOutsideWindow' }, window);
-  if (isWeekend(date) || s.holiday || !s.stocked) throw new AppError('date_closed');
+  if (isWeekend(date) || s.holiday || !s.serving || !s.stocked) throw new AppError('date_closed');
   if (s.nikBooked) throw new AppError('already_booked');
   if (s.booked >= s.capacity) throw new AppError('quota_full');
   return {

@@ -12,7 +12,8 @@ export const UnitJson = z
     regencyCode: z.string(),
     address: z.string(),
     state: z.enum(unitStates),
-    services: z.array(z.enum(unitServices)),
+    stateSince: z.string().nullable().describe('The day the state took effect (YYYY-MM-DD); null if not recorded'),
+    services: z.array(z.enum(unitServices)).describe('Services offered now: none while planned or closed'),
     openingHours: z.record(z.enum(weekdays), z.array(timeRange)).describe('WITA, [open, close] per weekday'),
   })
   .meta({ id: 'Unit' });

@@ -25,6 +25,52 @@ export const units: Messages<typeof id.units> = {
   mapUrl: 'Map link',
   mapUrlHint:
     "An https link to the office's location, for example from OpenStreetMap or Google Maps. Leave empty if there is none yet.",
+  since: 'since {{date}}',
+  noServices: 'This unit offers no services now.',
+  historyTitle: 'State history',
+  historyEmpty: 'No state change recorded yet.',
+  effectiveOn: 'Effective from',
+  change: 'Change',
+  note: 'Note',
+  roadmapTitle: 'Roadmap (regional roadmap 2024–2028)',
+  roadmapEmpty: 'No roadmap milestones yet.',
+  milestone: 'Milestone',
+  target: 'Target',
+  quarter: 'Q{{q}} {{year}}',
+  roadmapManage: 'Manage state and roadmap',
+  roadmapAdminTitle: 'State and roadmap of {{name}}',
+  publicPage: 'Public page',
+  stateInForm: 'Current state: {{state}}. The state changes only through a recorded state change.',
+  changeState: 'Change state',
+  step: 'Step',
+  stateNoteHint: 'The basis of the change, for example a semester evaluation or a decree number.',
+  noStateSteps: 'There is no state change you can make now.',
+  milestonesTitle: 'Roadmap milestones',
+  addMilestone: 'Add a milestone',
+  saveMilestone: 'Save',
+  milestoneTitle: 'Milestone title',
+  targetDate: 'Target date',
+  targetQuarter: 'Target quarter',
+  targetQuarterHint: 'For example: 2026-Q3. Give a target date or a target quarter, only one.',
+  on: 'Date',
+  steps: {
+    activate: 'Activate (open or reactivate the post)',
+    revitalise: 'Start revitalisation',
+    normalise: 'Normalise (revitalisation finished)',
+    close: 'Close the post',
+    replan: 'Plan again',
+  },
+  milestoneSteps: { done: 'Mark reached', drop: 'Drop the milestone' },
+  milestoneStatuses: { planned: 'Planned', done: 'Reached', dropped: 'Dropped' },
+  v: {
+    notFromState: "This change is not possible from the unit's current state.",
+    milestoneFinal: 'This milestone has already been reached or dropped.',
+    future: 'The date may not be in the future.',
+    beforeSince: 'The date may not be before the current state took effect.',
+    quarter: 'Write the quarter like 2026-Q3.',
+    target: 'Give a target date or a target quarter, only one.',
+    dropWhy: 'Say why the milestone is dropped.',
+  },
 };
 
 export const unitKinds: Messages<typeof id.unitKinds> = {
@@ -36,9 +82,11 @@ export const unitKinds: Messages<typeof id.unitKinds> = {
 };
 
 export const unitStates: Messages<typeof id.unitStates> = {
+  planned: 'Planned',
   active: 'Active',
   under_revitalisation: 'Under revitalisation',
   normalised: 'Normalised',
+  closed: 'Closed',
 };
 
 export const services: Messages<typeof id.services> = {

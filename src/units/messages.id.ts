@@ -23,6 +23,52 @@ export const units = {
   openMap: 'Lihat lokasi di peta',
   mapUrl: 'Tautan peta',
   mapUrlHint: 'Tautan https ke lokasi kantor, misalnya dari OpenStreetMap atau Google Maps. Kosongkan bila belum ada.',
+  since: 'sejak {{date}}',
+  noServices: 'Tidak ada layanan yang dibuka di unit ini sekarang.',
+  historyTitle: 'Riwayat status',
+  historyEmpty: 'Belum ada perubahan status yang tercatat.',
+  effectiveOn: 'Berlaku sejak',
+  change: 'Perubahan',
+  note: 'Catatan',
+  roadmapTitle: 'Peta jalan (roadmap kewilayahan 2024–2028)',
+  roadmapEmpty: 'Belum ada tonggak peta jalan.',
+  milestone: 'Tonggak',
+  target: 'Target',
+  quarter: 'Triwulan {{q}} {{year}}',
+  roadmapManage: 'Kelola status dan peta jalan',
+  roadmapAdminTitle: 'Status dan peta jalan {{name}}',
+  publicPage: 'Halaman publik',
+  stateInForm: 'Status sekarang: {{state}}. Status hanya berubah melalui perubahan status yang tercatat.',
+  changeState: 'Ubah status',
+  step: 'Langkah',
+  stateNoteHint: 'Dasar perubahan, misalnya hasil evaluasi semester atau nomor surat keputusan.',
+  noStateSteps: 'Tidak ada perubahan status yang dapat Anda lakukan sekarang.',
+  milestonesTitle: 'Tonggak peta jalan',
+  addMilestone: 'Tambah tonggak',
+  saveMilestone: 'Simpan',
+  milestoneTitle: 'Judul tonggak',
+  targetDate: 'Tanggal target',
+  targetQuarter: 'Triwulan target',
+  targetQuarterHint: 'Contoh: 2026-Q3. Isi tanggal target atau triwulan target, salah satu saja.',
+  on: 'Tanggal',
+  steps: {
+    activate: 'Aktifkan (buka atau reaktivasi pos)',
+    revitalise: 'Mulai revitalisasi',
+    normalise: 'Normalisasi (revitalisasi selesai)',
+    close: 'Tutup pos',
+    replan: 'Rencanakan kembali',
+  },
+  milestoneSteps: { done: 'Tandai tercapai', drop: 'Batalkan tonggak' },
+  milestoneStatuses: { planned: 'Direncanakan', done: 'Tercapai', dropped: 'Dibatalkan' },
+  v: {
+    notFromState: 'Perubahan ini tidak dapat dilakukan dari status unit sekarang.',
+    milestoneFinal: 'Tonggak ini sudah tercapai atau dibatalkan.',
+    future: 'Tanggal tidak boleh di masa depan.',
+    beforeSince: 'Tanggal tidak boleh sebelum status sekarang berlaku.',
+    quarter: 'Tulis triwulan seperti 2026-Q3.',
+    target: 'Isi tanggal target atau triwulan target, salah satu saja.',
+    dropWhy: 'Tulis alasan tonggak dibatalkan.',
+  },
 };
 
 export const unitKinds = {
@@ -33,7 +79,13 @@ export const unitKinds = {
   rudenim: 'Rumah Detensi Imigrasi',
 };
 
-export const unitStates = { active: 'Aktif', under_revitalisation: 'Dalam revitalisasi', normalised: 'Dinormalisasi' };
+export const unitStates = {
+  planned: 'Direncanakan',
+  active: 'Aktif',
+  under_revitalisation: 'Dalam revitalisasi',
+  normalised: 'Dinormalisasi',
+  closed: 'Ditutup',
+};
 
 export const services = {
   passport: {

@@ -8,6 +8,8 @@ export type SeedUnit = {
   regencyCode: string;
   address: string;
   state: UnitState;
+  /** When a source dates the state; else left unrecorded. */
+  stateSince?: string;
   services: UnitService[];
   openingHours: OpeningHours;
 };
@@ -64,6 +66,7 @@ const post = (
   address: string,
   state: UnitState,
   services = postServices,
+  stateSince?: string,
 ): SeedUnit => ({
   code,
   name,
@@ -72,6 +75,7 @@ const post = (
   regencyCode,
   address,
   state,
+  ...(stateSince ? { stateSince } : {}),
   services,
   openingHours: postHours,
 });
@@ -86,6 +90,17 @@ const plbn = (code: string, name: string, regencyCode: string, address: string):
   services: ['border_crossing', 'border_pass'],
   openingHours: crossingHours,
 });
+
+/**
+ * The Kanwil announced on 13 January 2023 that it would revitalise and reactivate four posts of Kanim Kupang
+ * (Maritaing, Sumba Tengah, Oepoli, Rote Ndao):
+ * https://amp.kompas.com/regional/read/2023/01/13/213140078/4-pos-imigrasi-di-ntt-bakal-direvitalisasi
+ * Sumba Tengah was still being revitalised on 8 October 2024:
+ * https://ntt.kemenkumham.go.id/berita-utama/pantau-pos-imigrasi-sumba-tengah-marciana-upaya-percepatan-dan-mendekatkan-pelayanan-keimigrasian-bagi-masyarakat-di-pulau-sumba
+ * So the two posts still under revitalisation date it from that announcement; no source dates the normalisation of
+ * Maritaing and Rote Ndao or the opening of the other posts, whose state since stays unrecorded.
+ */
+const revitalisationAnnounced = '2023-01-13';
 
 /**
  * The NTT organisation from shared/domain.md. Posts' states follow the 2023–2024 revitalisation reports; street
@@ -112,6 +127,7 @@ export const organisation: SeedUnit[] = [
     'Oepoli, Kabupaten Kupang',
     'under_revitalisation',
     borderPostServices,
+    revitalisationAnnounced,
   ),
   post(
     'POS-MARITAING',
@@ -137,6 +153,8 @@ export const organisation: SeedUnit[] = [
     '53.17',
     'Kabupaten Sumba Tengah, Pulau Sumba',
     'under_revitalisation',
+    postServices,
+    revitalisationAnnounced,
   ),
   kanim('KANIM-MAUMERE', 'Kantor Imigrasi Maumere', '53.07', 'Maumere, Kabupaten Sikka'),
   post('POS-LEMBATA', 'Pos Imigrasi Lembata', 'KANIM-MAUMERE', '53.13', 'Kabupaten Lembata', 'active'),

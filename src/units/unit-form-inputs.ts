@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitServices, unitStates, weekdays, type OpeningHours } from './schema.ts';
+import { unitServices, weekdays, type OpeningHours } from './schema.ts';
 import type { UnitChanges } from './update-unit.ts';
 import { csrfField, requiredText } from '../platform/http/fields.ts';
 
@@ -50,7 +50,6 @@ export const UnitFormBody = z.object({
   mapUrl: optionalText(500)
     .refine((v) => v === null || httpsUrl(v), 'v.httpsUrl')
     .optional(),
-  state: z.enum(unitStates, { error: 'v.invalid' }),
   // A single checked box arrives as a string, several as an array.
   services: z
     .union([z.enum(unitServices), z.array(z.enum(unitServices))], { error: 'v.invalid' })
@@ -74,7 +73,6 @@ export function toUnitChanges(body: z.infer<typeof UnitFormBody>): UnitChanges {
     phone: body.phone,
     email: body.email,
     ...(body.mapUrl !== undefined ? { mapUrl: body.mapUrl } : {}),
-    state: body.state,
     services: body.services,
     openingHours,
   };

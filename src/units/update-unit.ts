@@ -4,8 +4,8 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { regencyExists } from '../regions/queries.ts';
-import { getUnit } from './list-units.ts';
-import { units, type OpeningHours, type UnitService, type UnitState } from './schema.ts';
+import { units, type OpeningHours, type UnitService } from './schema.ts';
+import { unitTarget } from './unit-target.ts';
 
 export type UnitChanges = {
   name: string;
@@ -15,13 +15,13 @@ export type UnitChanges = {
   email: string | null;
   /** Left out: unchanged. */
   mapUrl?: string | null;
-  state: UnitState;
   services: UnitService[];
   openingHours: OpeningHours;
 };
 
+/** A unit's data and the services it offers; its state changes only through changeUnitState. */
 export async function updateUnit(tx: Tx, caller: Caller, code: string, changes: UnitChanges) {
-  const before = await getUnit(tx, code);
+  const { unit: before } = await unitTarget(tx, caller.actor, code);
   if (!(await regencyExists(tx, changes.regencyCode)))
     throw new AppError('validation_failed', { regencyCode: 'v.regency' });
   const [after] = await tx

@@ -73,7 +73,10 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
         {units.map((u) => (
           <li key={u.code} class={`unit-${u.kind}`}>
             <a href={`/units/${u.code}`}>{u.name}</a>
-            {u.state !== 'active' && <span class="tag">{t(`unitStates.${u.state}`)}</span>}
+            {/* Every post shows its state (the Kanwil revitalises and normalises them); other units only when not active. */}
+            {(u.kind === 'pos' || u.kind === 'plbn' || u.state !== 'active') && (
+              <span class={`tag state-${u.state}`}>{t(`unitStates.${u.state}`)}</span>
+            )}
           </li>
         ))}
       </ul>

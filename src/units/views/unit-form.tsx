@@ -3,7 +3,7 @@ import { formatHourMinute, type Lang } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, Form, SelectField, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { unitServices, unitStates, weekdays, type Unit } from '../schema.ts';
+import { unitServices, weekdays, type Unit } from '../schema.ts';
 
 export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> {
   return {
@@ -13,7 +13,6 @@ export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> 
     phone: unit.phone ?? '',
     email: unit.email ?? '',
     mapUrl: unit.mapUrl ?? '',
-    state: unit.state,
     services: unit.services,
     ...Object.fromEntries(
       weekdays.map((d) => [
@@ -26,9 +25,10 @@ export function unitFormValues(unit: Unit, lang: Lang): Record<string, unknown> 
   };
 }
 
-type Props = { ctx: PageContext; unit: Unit; regencies: Region[]; state: FormState };
+/** `manages`: the reader keeps the unit's state and roadmap (the form links to that page). */
+type Props = { ctx: PageContext; unit: Unit; regencies: Region[]; state: FormState; manages: boolean };
 
-export function UnitForm({ ctx, unit, regencies, state }: Props) {
+export function UnitForm({ ctx, unit, regencies, state, manages }: Props) {
   const { t } = ctx;
   const v = state.values ?? {};
   const selectedServices = new Set(Array.isArray(v.services) ? v.services : [v.services]);
@@ -39,7 +39,6 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
     phone: t('units.phone'),
     email: t('units.email'),
     mapUrl: t('units.mapUrl'),
-    state: t('units.state'),
     services: t('units.services'),
     ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, t(`weekdays.${d}`)])),
   };
@@ -60,12 +59,15 @@ export function UnitForm({ ctx, unit, regencies, state }: Props) {
         <Field name="phone" label={labels.phone!} state={state} type="tel" />
         <Field name="email" label={labels.email!} state={state} type="email" />
         <Field name="mapUrl" label={labels.mapUrl!} hint={t('units.mapUrlHint')} state={state} />
-        <SelectField
-          name="state"
-          label={labels.state!}
-          state={state}
-          options={unitStates.map((u) => ({ value: u, label: t(`unitStates.${u}`) }))}
-        />
+        <p class="hint">
+          {t('units.stateInForm', { state: t(`unitStates.${unit.state}`) })}
+          {manages && (
+            <>
+              {' '}
+              <a href={`/admin/units/${unit.code}/roadmap`}>{t('units.roadmapManage')}</a>
+            </>
+          )}
+        </p>
         <fieldset id="f-services" class={err('services') ? 'field has-error' : 'field'}>
           <legend>{labels.services}</legend>
           {err('services') && <p class="error">{err('services')}</p>}

@@ -1,12 +1,15 @@
+import { formatCalendarDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { Unit } from '../schema.ts';
 import { OfficeContactFacts } from './office-contact.tsx';
 import { OpeningHoursTable } from './opening-hours.tsx';
+import { RoadmapSection } from './roadmap-section.tsx';
+import type { UnitRoadmap } from '../unit-roadmap.ts';
 
-type Props = { ctx: PageContext; unit: Unit; parent?: Unit; children: Unit[] };
+type Props = { ctx: PageContext; unit: Unit; parent?: Unit; children: Unit[]; roadmap: UnitRoadmap; manages: boolean };
 
-export function UnitPage({ ctx, unit, parent, children }: Props) {
+export function UnitPage({ ctx, unit, parent, children, roadmap, manages }: Props) {
   const { t } = ctx;
   const saved = ctx.path.includes('saved=1');
   return (
@@ -29,7 +32,10 @@ export function UnitPage({ ctx, unit, parent, children }: Props) {
           </>
         )}
         <dt>{t('units.state')}</dt>
-        <dd>{t(`unitStates.${unit.state}`)}</dd>
+        <dd>
+          <span class={`state state-${unit.state}`}>{t(`unitStates.${unit.state}`)}</span>
+          {unit.stateSince && ` ${t('units.since', { date: formatCalendarDate(ctx.lang, unit.stateSince) })}`}
+        </dd>
         {parent && (
           <>
             <dt>{t('units.parent')}</dt>
@@ -40,11 +46,15 @@ export function UnitPage({ ctx, unit, parent, children }: Props) {
         )}
       </dl>
       <h2>{t('units.services')}</h2>
-      <ul>
-        {unit.services.map((s) => (
-          <li key={s}>{t(`services.${s}.name`)}</li>
-        ))}
-      </ul>
+      {unit.services.length === 0 ? (
+        <p>{t('units.noServices')}</p>
+      ) : (
+        <ul>
+          {unit.services.map((s) => (
+            <li key={s}>{t(`services.${s}.name`)}</li>
+          ))}
+        </ul>
+      )}
       <OpeningHoursTable ctx={ctx} hours={unit.openingHours} />
       {children.length > 0 && (
         <>
@@ -58,11 +68,19 @@ export function UnitPage({ ctx, unit, parent, children }: Props) {
           </ul>
         </>
       )}
-      {ctx.actor?.role === 'admin' && (
+      <RoadmapSection ctx={ctx} roadmap={roadmap} />
+      {(ctx.actor?.role === 'admin' || manages) && (
         <p>
-          <a class="button secondary" href={`/admin/units/${unit.code}/edit`}>
-            {t('units.edit')}
-          </a>
+          {ctx.actor?.role === 'admin' && (
+            <a class="button secondary" href={`/admin/units/${unit.code}/edit`}>
+              {t('units.edit')}
+            </a>
+          )}{' '}
+          {manages && (
+            <a class="button secondary" href={`/admin/units/${unit.code}/roadmap`}>
+              {t('units.roadmapManage')}
+            </a>
+          )}
         </p>
       )}
     </Layout>

@@ -4,7 +4,8 @@ import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import type { Unit } from '../schema.ts';
 import { RowLink } from '../../platform/views/row-actions.tsx';
 
-export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
+/** `manages`: the units whose state and roadmap the admin keeps (the Kanwil's admins: every unit but the Kanwil). */
+export function UnitsAdminPage({ ctx, units, manages }: { ctx: PageContext; units: Unit[]; manages: Set<string> }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('units.adminTitle')}>
@@ -35,6 +36,12 @@ export function UnitsAdminPage({ ctx, units }: { ctx: PageContext; units: Unit[]
                 <td>{t(`unitStates.${u.state}`)}</td>
                 <td>
                   <RowLink href={`/admin/units/${u.code}/edit`} label={t('units.edit')} row={u.name} />
+                  {manages.has(u.code) && (
+                    <>
+                      {' '}
+                      <RowLink href={`/admin/units/${u.code}/roadmap`} label={t('units.roadmapManage')} row={u.name} />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

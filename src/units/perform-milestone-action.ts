@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm';
+import type { Caller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import type { Tx } from '../platform/db/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
+import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
+import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
+import { authorize } from './policy.ts';
+import type { MilestoneActionInput } from './roadmap-inputs.ts';
+import { roadmapMilestoneActions, roadmapMilestones, type RoadmapMilestone } from './schema.ts';
+import { unitTarget } from './unit-target.ts';
+import { milestoneWorkflow } from './workflow.ts';
+
+async function lockMilestone(tx: Tx, code: string, id: string): Promise<RoadmapMilestone> {
+  const [milestone] = await tx
+    .select()
+    .from(roadmapMilestones)
+    .where(and(eq(roadmapMilestones.id, id), eq(roadmapMilestones.unitCode, code)))
+    .for('update');
+  if (!milestone) throw new AppError('not_found');
+  return milestone;
+}
+
+/**
+ * A milestone done or dropped, on a day not in the future (dropping says why), through the milestone workflow with
+ * its history and audit entry; a resent request id answers with the milestone as it is.
+ */
+export async function performMilestoneAction(
+  tx: Tx,
+  caller: Caller,
+  target: { code: string; milestoneId: string },
+  input: MilestoneActionInput,
+  now = new Date(),
+): Promise<RoadmapMilestone> {
+  const step = milestoneWorkflow[input.step];
+  const { target: unit } = await unitTarget(tx, caller.actor, target.code);
+  authorize(caller.actor, step.by, unit);
+  const milestone = await lockMilestone(tx, target.code, target.milestoneId);
+  const type = step.records ?? input.step;
+  const resent = await findActionByRequest(
+    tx,
+    roadmapMilestoneActions,
+    roadmapMilestoneActions.milestoneId,
+    milestone.id,
+    input.requestId,
+  );
+  if (resent) {
+    if (resent.type !== type) throw new AppError('conflict');
+    return milestone;
+  }
+  assertStepAllowed(milestoneWorkflow, input.step, milestone.status);
+  if (input.on > witaDate(now)) throw new AppError('validation_failed', { on: 'units.v.future' });
+  if (input.step === 'drop' && !input.note) throw new AppError('validation_failed', { note: 'units.v.dropWhy' });
+  const set = input.step === 'done' ? { doneOn: input.on } : { droppedOn: input.on };
+  await recordWorkflowAction(
+    tx,
+    caller,
+    {
+      history: roadmapMilestoneActions,
+      entry: { milestoneId: milestone.id },
+      record: roadmapMilestones,
+      recordId: milestone.id,
+      type,
+      status: step.to,
+      set: { ...set, ...(input.note ? { note: input.note } : {}) },
+      payload: { on: input.on, ...(input.note ? { note: input.note } : {}) },
+      requestId: input.requestId,
+    },
+    {
+      action: `unit.milestone_${input.step}`,
+      targetType: 'roadmap_milestone',
+      targetId: milestone.id,
+      unitCode: target.code,
+      details: { on: input.on },
+    },
+  );
+  return lockMilestone(tx, target.code, milestone.id);
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { csrfField, isoDateField, requestIdField, requiredText } from '../platform/http/fields.ts';
+import { milestoneStatuses, unitStates } from './schema.ts';
+import { milestoneSteps, stateSteps } from './workflow.ts';
+
+const optionalNote = z.string().trim().max(1000, 'v.tooLong').optional().default('');
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const StateChangeBody = z.object({
+  ...csrfField,
+  step: z.enum(stateSteps, { error: 'v.choose' }),
+  effectiveOn: isoDateField,
+  note: requiredText(1000),
+  requestId: requestIdField,
+});
+export type StateChangeInput = z.infer<typeof StateChangeBody>;
+
+/** A milestone is due on a day or within a quarter ("2026-Q3"): one of the two. */
+export const MilestoneBody = z
+  .object({
+    ...csrfField,
+    title: requiredText(200),
+    targetDate: z.preprocess(blankToUndefined, isoDateField.optional()),
+    targetQuarter: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^20\d{2}-Q[1-4]$/, 'units.v.quarter')
+        .optional(),
+    ),
+    note: optionalNote,
+    requestId: requestIdField,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.targetDate === undefined) === (v.targetQuarter === undefined))
+      ctx.addIssue({ code: 'custom', path: ['targetDate'], message: 'units.v.target' });
+  });
+export type MilestoneInput = z.infer<typeof MilestoneBody>;
+
+export const MilestoneActionBody = z.object({
+  ...csrfField,
+  step: z.enum(milestoneSteps, { error: 'v.choose' }),
+  on: isoDateField,
+  note: optionalNote,
+  requestId: requestIdField,
+});
+export type MilestoneActionInput = z.infer<typeof MilestoneActionBody>;
+
+export const MilestoneParams = z.object({ code: z.string().min(1).max(40), id: z.uuid() });
+
+export const StateChangeJson = z.object({
+  step: z.enum(stateSteps),
+  from: z.enum(unitStates).nullable(),
+  to: z.enum(unitStates),
+  effectiveOn: z.string(),
+  note: z.string(),
+  at: z.string(),
+});
+export const MilestoneJson = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    targetDate: z.string().nullable(),
+    targetQuarter: z.string().nullable(),
+    status: z.enum(milestoneStatuses),
+    doneOn: z.string().nullable(),
+    droppedOn: z.string().nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'RoadmapMilestone' });
+export const RoadmapJson = z
+  .object({
+    code: z.string(),
+    state: z.enum(unitStates),
+    stateSince: z.string().nullable(),
+    history: z.array(StateChangeJson),
+    milestones: z.array(MilestoneJson),
+  })
+  .meta({ id: 'UnitRoadmap' });
