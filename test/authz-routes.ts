@@ -26,6 +26,7 @@ import { enforcementRoutes } from './authz-enforcement-routes.ts';
 import { timporaRoutes } from './authz-timpora-routes.ts';
 import { deferralRoutes } from './authz-deferral-routes.ts';
 import { adoptedVillageRoutes } from './authz-adopted-village-routes.ts';
+import { openDataRoutes } from './authz-open-data-routes.ts';
 import { villageTipRoutes } from './authz-village-tip-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
@@ -386,6 +387,7 @@ export const routes: Record<string, Entry> = {
   ...timporaRoutes,
   ...deferralRoutes,
   ...adoptedVillageRoutes,
+  ...openDataRoutes,
   ...villageTipRoutes,
   ...banRoutes,
   ...lodgingRoutes,
