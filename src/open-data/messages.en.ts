@@ -25,6 +25,7 @@ export const openData: Messages<typeof id> = {
   back: 'All datasets',
   badYear: 'The year must be a number from {{from}} to {{to}}.',
   unknownUnit: 'Unknown unit code.',
+  noUnits: 'This dataset is not counted per unit; leave out the unit parameter.',
   frequencies: {
     daily: 'Daily (counted when asked)',
     monthly: 'Monthly (up to the end of last month)',
@@ -131,7 +132,7 @@ export const openData: Messages<typeof id> = {
       unit_code: 'Office code (KANWIL-NTT: the whole region)',
       unit_name: 'Name of the office',
       respondents: 'Survey respondents',
-      ikm: 'IKM value, the weighted mean of the 9 elements (1–4); empty without respondents',
+      ikm: 'IKM value, the weighted mean of the 9 elements (1–4), four decimals; empty without respondents',
       converted: 'Converted value IKM × 25 (25–100), two decimals',
       category: 'Service quality: A very good, B good, C poor, D not good',
     },

@@ -23,6 +23,7 @@ export const openData = {
   back: 'Semua dataset',
   badYear: 'Tahun harus angka antara {{from}} dan {{to}}.',
   unknownUnit: 'Kode unit tidak dikenal.',
+  noUnits: 'Dataset ini tidak dihitung per unit; hapus parameter unit.',
   frequencies: {
     daily: 'Harian (dihitung saat diminta)',
     monthly: 'Bulanan (sampai akhir bulan lalu)',
@@ -129,7 +130,7 @@ export const openData = {
       unit_code: 'Kode kantor (KANWIL-NTT: seluruh wilayah)',
       unit_name: 'Nama kantor',
       respondents: 'Responden survei',
-      ikm: 'Nilai IKM, rata-rata tertimbang 9 unsur (1–4); kosong tanpa responden',
+      ikm: 'Nilai IKM, rata-rata tertimbang 9 unsur (1–4), empat desimal; kosong tanpa responden',
       converted: 'Nilai konversi IKM × 25 (25–100), dua desimal',
       category: 'Mutu pelayanan: A sangat baik, B baik, C kurang baik, D tidak baik',
     },

@@ -244,6 +244,9 @@ describeApp('open data', (ctx) => {
     const unit = await ctx.app.inject({ url: '/data/overstay.json?unit=NO-SUCH-UNIT' });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().error.fields).toEqual({ unit: 'Kode unit tidak dikenal.' });
+    const noUnits = await ctx.app.inject({ url: '/data/lintas-batas.json?unit=KANIM-KUPANG' });
+    expect(noUnits.statusCode).toBe(400);
+    expect(noUnits.json().error.message).toBe('Dataset ini tidak dihitung per unit; hapus parameter unit.');
   });
 
   it('shows the index and each dataset’s dictionary in Indonesian and in English, linked from the transparency page', async () => {

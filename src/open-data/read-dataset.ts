@@ -59,8 +59,8 @@ export function columnText(dataset: Dataset): ColumnText[] {
 export const textIn = (lang: Lang, text: { id: string; en: string }) => text[lang];
 
 /**
- * A dataset's rows for a year, with the small-count rule applied (protect.ts), for the whole region or for a unit and
- * the units below it. Rows without a unit column are the region's and come out whole.
+ * A dataset's rows for a year, with the small-count rule applied (protect.ts), for the whole region or, in datasets
+ * with a unit_code column, for a unit and the units below it.
  */
 export async function readDataset(
   db: Executor,
@@ -68,10 +68,12 @@ export async function readDataset(
   input: { year: number; unit?: string },
   now = new Date(),
 ): Promise<Row[]> {
+  const byUnit = dataset.columns.some((c) => c.name === 'unit_code');
+  if (input.unit && !byUnit) throw new DataRequestError('unit', 'openData.noUnits');
   const scope = input.unit ? await unitScope(db, input.unit) : null;
   if (scope?.length === 0) throw new DataRequestError('unit', 'openData.unknownUnit');
   const rows = protectRows(dataset, await dataset.rows(db, input.year, now));
-  if (!scope || !dataset.columns.some((c) => c.name === 'unit_code')) return rows;
+  if (!scope) return rows;
   const units = new Set(scope);
   return rows.filter((r) => units.has(String(r.unit_code)));
 }
