@@ -6,6 +6,7 @@ import { foreignerFigures } from '../transparency/foreigner-figures.ts';
 import { oversightFigures } from '../transparency/oversight-figures.ts';
 import { officeFigures } from '../transparency/transparency-report.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
+import { complementIkm } from './complement-ikm.ts';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -125,7 +126,8 @@ export const datasets: readonly Dataset[] = [
     ],
     rows: async (db, year, now) => {
       const { region, units } = await officeFigures(db, year, now);
-      return [...units, region].map((r) => ({
+      const offices = complementIkm(units.map((u) => ({ ...u, respondents: u.ikm.respondents })));
+      return [...offices, region].map((r) => ({
         unit_code: r.unitCode,
         unit_name: r.unitName,
         respondents: r.ikm.respondents,

@@ -72,7 +72,7 @@ export const openData: Messages<typeof id> = {
       title: 'Public Satisfaction Index (IKM)',
       description:
         'IKM as in PermenPANRB 14/2017 per immigration office and for the region: respondents, the IKM value (1–4), the converted value (25–100) and the service quality (A–D).',
-      rule: 'Applied: an office with 1 or 2 respondents is not published, since its score is that person’s own answers.',
+      rule: 'Applied: an office with 1 or 2 respondents is not published, since its score is that person’s own answers; the next smallest office is left out with it, so that the region’s figure cannot give that score back.',
     },
     'lintas-batas': {
       title: 'Border crossings',

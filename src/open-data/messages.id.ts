@@ -70,7 +70,7 @@ export const openData = {
       title: 'Indeks Kepuasan Masyarakat (IKM)',
       description:
         'IKM menurut PermenPANRB 14/2017 per Kantor Imigrasi dan untuk wilayah: jumlah responden, nilai IKM (1–4), nilai konversi (25–100) dan mutu pelayanan (A–D).',
-      rule: 'Diterapkan: kantor dengan 1 atau 2 responden tidak diterbitkan, karena nilainya adalah jawaban orang itu sendiri.',
+      rule: 'Diterapkan: kantor dengan 1 atau 2 responden tidak diterbitkan, karena nilainya adalah jawaban orang itu sendiri; kantor terkecil berikutnya juga tidak diterbitkan, agar nilai itu tidak dapat dihitung kembali dari angka wilayah.',
     },
     'lintas-batas': {
       title: 'Perlintasan batas',

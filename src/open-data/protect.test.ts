@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from './datasets.ts';
+import { complementIkm } from './complement-ikm.ts';
 import { protectRows } from './protect.ts';
 
 const dataset = (appliesTo?: Dataset['appliesTo']): Dataset => ({
@@ -43,5 +44,14 @@ describe('the small-count rule', () => {
         rows,
       ),
     ).toEqual([rows[0]]);
+  });
+
+  it('leaves out the next smallest offices beside a left-out IKM, so the region’s figure cannot give it back', () => {
+    const of = (...counts: number[]) => counts.map((respondents, i) => ({ code: `K${i}`, respondents }));
+    const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
+    expect(codes(complementIkm(of(1, 9, 4, 0)))).toEqual(['K1', 'K3']);
+    expect(codes(complementIkm(of(1, 2, 9)))).toEqual(['K2']);
+    expect(codes(complementIkm(of(5, 9, 0)))).toEqual(['K0', 'K1', 'K2']);
+    expect(codes(complementIkm(of(2, 0)))).toEqual(['K1']);
   });
 });
