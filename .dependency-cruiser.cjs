@@ -25,6 +25,13 @@ module.exports = {
         dependencyTypesNot: ['type-only'],
       },
     },
+    {
+      name: 'open-data-is-read-by-no-feature',
+      severity: 'error',
+      comment: 'Open data reads every feature’s figures; a feature depending on it would close a circle later.',
+      from: { path: '^src/', pathNot: ['^src/open-data/', '^src/app\\.ts$', '^src/messages\\.ts$'] },
+      to: { path: '^src/open-data/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

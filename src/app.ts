@@ -27,6 +27,7 @@ import { registerOutreach } from './outreach/register.ts';
 import { closeOverstays, registerOverstays } from './overstays/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
 import { registerPayments } from './payments/register.ts';
+import { registerOpenData } from './open-data/register.ts';
 import { registerPermitServices } from './permit-services/register.ts';
 import { registerQueue } from './queue/register.ts';
 import { registerRegions } from './regions/register.ts';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerOfficers(app);
   registerStatistics(app);
   registerTransparency(app);
+  registerOpenData(app);
   registerHome(app);
   return app;
 }

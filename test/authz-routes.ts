@@ -27,6 +27,7 @@ import { timporaRoutes } from './authz-timpora-routes.ts';
 import { deferralRoutes } from './authz-deferral-routes.ts';
 import { adoptedVillageRoutes } from './authz-adopted-village-routes.ts';
 import { postRoutes } from './authz-posts-routes.ts';
+import { openDataRoutes } from './authz-open-data-routes.ts';
 import { villageTipRoutes } from './authz-village-tip-routes.ts';
 import { banRoutes } from './authz-ban-routes.ts';
 import { lodgingRoutes } from './authz-lodging-routes.ts';
@@ -388,6 +389,7 @@ export const routes: Record<string, Entry> = {
   ...deferralRoutes,
   ...adoptedVillageRoutes,
   ...postRoutes,
+  ...openDataRoutes,
   ...villageTipRoutes,
   ...banRoutes,
   ...lodgingRoutes,

@@ -1,9 +1,5 @@
+import { csvText } from '../platform/http/csv.ts';
 import type { TransparencyReport } from './transparency-report.ts';
-
-const cell = (v: string | number | null) => {
-  const text = v === null ? '' : String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 /** One row per office and one for the region, machine-readable (dot decimals, codes), as open data. */
 export function transparencyCsv(report: TransparencyReport): string {
@@ -22,24 +18,20 @@ export function transparencyCsv(report: TransparencyReport): string {
     'passports_elektronik',
     'passports_total',
   ];
-  const rows = [...report.units, report.region].map((r) =>
-    [
-      report.year,
-      r.unitCode,
-      r.unitName,
-      r.complaints.received,
-      r.complaints.resolved,
-      r.complaints.overdue,
-      r.complaints.medianDaysToFirstAnswer,
-      r.ikm.converted === null ? null : r.ikm.converted.toFixed(2),
-      r.ikm.category,
-      r.ikm.respondents,
-      r.passports.biasa,
-      r.passports.elektronik,
-      r.passports.total,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = [...report.units, report.region].map((r) => [
+    report.year,
+    r.unitCode,
+    r.unitName,
+    r.complaints.received,
+    r.complaints.resolved,
+    r.complaints.overdue,
+    r.complaints.medianDaysToFirstAnswer,
+    r.ikm.converted === null ? null : r.ikm.converted.toFixed(2),
+    r.ikm.category,
+    r.ikm.respondents,
+    r.passports.biasa,
+    r.passports.elektronik,
+    r.passports.total,
+  ]);
+  return csvText(header, rows);
 }

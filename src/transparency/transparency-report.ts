@@ -36,12 +36,14 @@ export type TransparencyReport = {
 };
 
 /**
- * The public figures for a year, for the region and for each Kantor Imigrasi (with the posts below it): complaints
- * received, resolved and overdue with the median time to a first answer, the satisfaction index, passports issued;
- * and, per unit and month, stay permits, lodging reports and overstays; per point and month, border crossings; the
- * oversight figures (operations, administrative action, deportations, detention, refugees); Desa Binaan's figures.
+ * Complaints, the satisfaction index and passports issued in a year for the region and for each Kantor Imigrasi (with
+ * the posts below it): the per-office part of the open figures.
  */
-export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
+export async function officeFigures(
+  db: Executor,
+  year: number,
+  now = new Date(),
+): Promise<{ region: UnitReport; units: UnitReport[] }> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const today = witaDate(now);
@@ -71,11 +73,21 @@ export async function transparencyReport(db: Executor, year: number, now = new D
       };
     }),
   );
-  const region = reports.find((r) => r.unitCode === REGION)!;
+  return { region: reports.find((r) => r.unitCode === REGION)!, units: reports.filter((r) => r.unitCode !== REGION) };
+}
+
+/**
+ * The public figures for a year: the offices' figures (officeFigures); and, per unit and month, stay permits, lodging
+ * reports and overstays; per point and month, border crossings; the oversight figures (operations, administrative
+ * action, deportations, detention, refugees); Desa Binaan's figures.
+ */
+export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { region, units } = await officeFigures(db, year, now);
   const foreigners = await foreignerFigures(db, { from, to });
   const crossings = await countCrossingsByMonth(db, { from, to });
   const oversight = await oversightFigures(db, year, now);
-  const desaBinaan = await desaBinaanFigures(db, { from, to }, today);
-  const units = reports.filter((r) => r.unitCode !== REGION);
+  const desaBinaan = await desaBinaanFigures(db, { from, to }, witaDate(now));
   return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan };
 }

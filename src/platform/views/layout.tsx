@@ -80,8 +80,8 @@ export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
             <p>
               <a href="/track">{t('footer.track')}</a> · <a href="/pengaduan">{t('services.complaints.name')}</a> ·{' '}
               <a href="/transparansi">{t('transparency.title')}</a> ·{' '}
-              <a href="/statistik/paspor">{t('statistics.link')}</a> · <a href="/docs">{t('footer.api')}</a> ·{' '}
-              {t('footer.regions')}
+              <a href="/statistik/paspor">{t('statistics.link')}</a> · <a href="/data">{t('openData.link')}</a> ·{' '}
+              <a href="/docs">{t('footer.api')}</a> · {t('footer.regions')}
             </p>
           </div>
         </footer>

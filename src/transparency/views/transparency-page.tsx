@@ -124,7 +124,7 @@ export function TransparencyPage({
         <a href={`/transparansi.csv?year=${report.year}`} download>
           {t('transparency.csv')}
         </a>{' '}
-        · <a href="/statistik/paspor">{t('statistics.link')}</a>
+        · <a href="/statistik/paspor">{t('statistics.link')}</a> · <a href="/data">{t('openData.link')}</a>
       </p>
       <ForeignerTables ctx={ctx} figures={report.foreigners} year={report.year} />
       <CrossingTable ctx={ctx} rows={report.crossings} year={report.year} />
