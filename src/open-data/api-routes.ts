@@ -23,7 +23,11 @@ const DatasetJson = z.object({
   dataset: z.string(),
   year: z.number().int(),
   unit: z.string().nullable(),
-  generatedAt: z.string().describe('ISO 8601 instant the rows were counted'),
+  generatedAt: z
+    .string()
+    .describe(
+      'ISO 8601 instant the rows were counted: at most FIGURES_MAX_AGE_SECONDS (5 minutes) ago, a day for past years',
+    ),
   columns: z.array(
     z.object({
       name: z.string(),
@@ -70,10 +74,15 @@ const CatalogJson = z.object({
 });
 
 /**
- * Public data may sit in caches: this year's figures change as records come in (an hour), past years' only with late
- * records (a day). The words are in both languages, so one copy serves every reader.
+ * Public data may sit in caches until the published report it comes from is as old as a report may be
+ * (FIGURES_MAX_AGE_SECONDS this year, a day for past years), so a cached copy is never older than the report would
+ * be. The words are in both languages, so one copy serves every reader.
  */
-const cacheFor = (year: number) => `public, max-age=${year === thisYear() ? 3600 : 86_400}`;
+function cacheFor(year: number, computedAt: Date, maxAgeSeconds: number): string {
+  const maxAge = year === thisYear() ? maxAgeSeconds : 86_400;
+  const left = Math.floor(maxAge - (Date.now() - computedAt.getTime()) / 1000);
+  return left > 0 ? `public, max-age=${left}` : 'no-cache';
+}
 
 /** Refusals in the format asked for (these URLs are not under /api, so the usual error pages would be HTML). */
 function refuse(reply: FastifyReply, format: 'csv' | 'json', message: string, field?: string) {
@@ -100,9 +109,10 @@ export function registerOpenDataFiles(fastify: FastifyInstance): void {
     if (!dataset) return { refused: refuse(reply, format, req.t('errors.not_found')) };
     try {
       const year = parseYear(req.query.year);
-      const rows = await readDataset(db(), dataset, { year, unit: req.query.unit });
-      reply.header('cache-control', cacheFor(year));
-      return { dataset, year, rows };
+      const maxAge = app.deps.config.figuresMaxAgeSeconds;
+      const { rows, computedAt } = await readDataset(db(), dataset, { year, unit: req.query.unit }, maxAge);
+      reply.header('cache-control', cacheFor(year, computedAt, maxAge));
+      return { dataset, year, rows, computedAt };
     } catch (err) {
       if (!(err instanceof DataRequestError)) throw err;
       return { refused: refuse(reply, format, req.t(err.key, err.params), err.field) };
@@ -142,7 +152,7 @@ export function registerOpenDataFiles(fastify: FastifyInstance): void {
         dataset: read.dataset.id,
         year: read.year,
         unit: req.query.unit ?? null,
-        generatedAt: new Date().toISOString(),
+        generatedAt: read.computedAt.toISOString(),
         columns: columnText(read.dataset).map((c) => ({
           name: c.name,
           type: c.type,

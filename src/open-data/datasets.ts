@@ -1,11 +1,4 @@
-import { countCrossingsByMonth } from '../border/count-crossings.ts';
-import type { Executor } from '../platform/db/index.ts';
-import { countIssuedPassports } from '../statistics/count-issued-passports.ts';
-import { desaBinaanFigures } from '../transparency/desa-binaan-figures.ts';
-import { foreignerFigures } from '../transparency/foreigner-figures.ts';
-import { oversightFigures } from '../transparency/oversight-figures.ts';
-import { officeFigures } from '../transparency/transparency-report.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import type { TransparencyReport } from '../transparency/transparency-report.ts';
 import { complementIkm } from './complement-ikm.ts';
 
 export type Cell = string | number | null;
@@ -46,7 +39,8 @@ export type Dataset = {
   columns: Column[];
   /** Rows in which the small-count rule applies to the `people` columns; every row when left out. */
   appliesTo?: (row: Row) => boolean;
-  rows: (db: Executor, year: number, now: Date) => Promise<Row[]>;
+  /** Its rows, from the year's published transparency report (so never older than the report, never slower). */
+  rows: (report: TransparencyReport) => Row[];
 };
 
 const col = (name: string, type: ColumnType, more: Omit<Column, 'name' | 'type'> = {}): Column => ({
@@ -59,7 +53,6 @@ const unitCode = col('unit_code', 'code');
 /** A count of people; `nullable` where the row has other counts, since a small one is then left empty (protect.ts). */
 const people = (name: string, nullable = false): Column =>
   col(name, 'integer', { unit: 'people', people: true, nullable });
-const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 /** The registry: the order of the index page. */
 export const datasets: readonly Dataset[] = [
@@ -75,8 +68,8 @@ export const datasets: readonly Dataset[] = [
       col('elektronik', 'integer', { unit: 'passports' }),
       col('total', 'integer', { unit: 'passports' }),
     ],
-    rows: async (db, year) =>
-      (await countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12` })).rows.map((r) => ({
+    rows: (report) =>
+      report.passportsByMonth.map((r) => ({
         month: r.month,
         unit_code: r.unitCode,
         unit_name: r.unitName,
@@ -98,8 +91,7 @@ export const datasets: readonly Dataset[] = [
       col('median_days_to_first_answer', 'number', { unit: 'days', nullable: true }),
       col('whistleblowing', 'integer', { unit: 'complaints', nullable: true }),
     ],
-    rows: async (db, year, now) => {
-      const { region, units } = await officeFigures(db, year, now);
+    rows: ({ region, units }) => {
       return [...units, region].map((r) => ({
         unit_code: r.unitCode,
         unit_name: r.unitName,
@@ -124,8 +116,7 @@ export const datasets: readonly Dataset[] = [
       col('converted', 'number', { unit: 'score', nullable: true }),
       col('category', 'code', { nullable: true }),
     ],
-    rows: async (db, year, now) => {
-      const { region, units } = await officeFigures(db, year, now);
+    rows: ({ region, units }) => {
       const offices = complementIkm(units.map((u) => ({ ...u, respondents: u.ikm.respondents })));
       return [...offices, region].map((r) => ({
         unit_code: r.unitCode,
@@ -149,8 +140,8 @@ export const datasets: readonly Dataset[] = [
       col('document_kind', 'code'),
       col('count', 'integer', { unit: 'crossings' }),
     ],
-    rows: async (db, year) =>
-      (await countCrossingsByMonth(db, yearRange(year))).map((r) => ({
+    rows: (report) =>
+      report.crossings.map((r) => ({
         month: r.month,
         point_code: r.pointCode,
         direction: r.direction,
@@ -164,8 +155,8 @@ export const datasets: readonly Dataset[] = [
     source: 'stay-permits',
     frequency: 'daily',
     columns: [month, unitCode, col('permit_type', 'code'), col('nationality', 'code'), people('count')],
-    rows: async (db, year) =>
-      (await foreignerFigures(db, yearRange(year))).permits.map((r) => ({
+    rows: (report) =>
+      report.foreigners.permits.map((r) => ({
         month: r.month,
         unit_code: r.unitCode,
         permit_type: r.type,
@@ -178,8 +169,8 @@ export const datasets: readonly Dataset[] = [
     source: 'lodgings',
     frequency: 'daily',
     columns: [month, unitCode, people('reports', true), people('late', true)],
-    rows: async (db, year) =>
-      (await foreignerFigures(db, yearRange(year))).lodgingReports.map((r) => ({
+    rows: (report) =>
+      report.foreigners.lodgingReports.map((r) => ({
         month: r.month,
         unit_code: r.unitCode,
         reports: r.reports,
@@ -191,8 +182,8 @@ export const datasets: readonly Dataset[] = [
     source: 'overstays',
     frequency: 'daily',
     columns: [month, unitCode, people('overstays', true), people('paid', true), people('proposed', true)],
-    rows: async (db, year) =>
-      (await foreignerFigures(db, yearRange(year))).overstays.map((r) => ({
+    rows: (report) =>
+      report.foreigners.overstays.map((r) => ({
         month: r.month,
         unit_code: r.unitCode,
         overstays: r.overstays,
@@ -214,8 +205,8 @@ export const datasets: readonly Dataset[] = [
     ],
     // Operations are the office's own work; every other section counts people checked, acted on or held.
     appliesTo: (row) => row.section !== 'operations',
-    rows: async (db, year, now) =>
-      (await oversightFigures(db, year, now)).map((r) => ({
+    rows: (report) =>
+      report.oversight.map((r) => ({
         section: r.section,
         month: r.month,
         unit_code: r.unitCode,
@@ -237,8 +228,8 @@ export const datasets: readonly Dataset[] = [
     ],
     // Tips and deferrals are about people; villages, activities and people reached are the programme's own work.
     appliesTo: (row) => row.section === 'tips' || row.section === 'deferrals',
-    rows: async (db, year, now) =>
-      (await desaBinaanFigures(db, yearRange(year), witaDate(now))).map((r) => ({
+    rows: (report) =>
+      report.desaBinaan.map((r) => ({
         section: r.section,
         unit_code: r.unitCode,
         regency_code: r.regencyCode,

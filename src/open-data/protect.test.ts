@@ -14,7 +14,7 @@ const dataset = (appliesTo?: Dataset['appliesTo']): Dataset => ({
     { name: 'other', type: 'integer' },
   ],
   appliesTo,
-  rows: () => Promise.resolve([]),
+  rows: () => [],
 });
 
 describe('the small-count rule', () => {

@@ -1,6 +1,7 @@
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { translator, type Lang } from '../platform/i18n/index.ts';
+import { publishedReport } from '../transparency/published-report.ts';
 import { unitScope } from '../units/scope.ts';
 import type { Column, Dataset, Row } from './datasets.ts';
 import { protectRows } from './protect.ts';
@@ -66,14 +67,16 @@ export async function readDataset(
   db: Executor,
   dataset: Dataset,
   input: { year: number; unit?: string },
+  maxAgeSeconds: number,
   now = new Date(),
-): Promise<Row[]> {
+): Promise<{ rows: Row[]; computedAt: Date }> {
   const byUnit = dataset.columns.some((c) => c.name === 'unit_code');
   if (input.unit && !byUnit) throw new DataRequestError('unit', 'openData.noUnits');
   const scope = input.unit ? await unitScope(db, input.unit) : null;
   if (scope?.length === 0) throw new DataRequestError('unit', 'openData.unknownUnit');
-  const rows = protectRows(dataset, await dataset.rows(db, input.year, now));
-  if (!scope) return rows;
+  const report = await publishedReport(db, input.year, maxAgeSeconds, now);
+  const rows = protectRows(dataset, dataset.rows(report));
+  if (!scope) return { rows, computedAt: report.computedAt };
   const units = new Set(scope);
-  return rows.filter((r) => units.has(String(r.unit_code)));
+  return { rows: rows.filter((r) => units.has(String(r.unit_code))), computedAt: report.computedAt };
 }

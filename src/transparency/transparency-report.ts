@@ -1,7 +1,7 @@
 import { countCrossingsByMonth, type MonthlyCrossingCount } from '../border/count-crossings.ts';
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { countIssuedPassports } from '../statistics/count-issued-passports.ts';
+import { countIssuedPassports, type IssuedStats } from '../statistics/count-issued-passports.ts';
 import { computeIkm, publishedIkm, type IkmResult } from '../surveys/compute-ikm.ts';
 import { listUnits } from '../units/list-units.ts';
 import { organisation } from '../units/organisation.ts';
@@ -33,6 +33,8 @@ export type TransparencyReport = {
   oversight: OversightRow[];
   /** Desa Binaan: villages, activities, people reached, tips and interview deferrals per office and regency. */
   desaBinaan: DesaBinaanRow[];
+  /** Passports issued per month and unit, by type (the open data's `paspor-terbit`). */
+  passportsByMonth: IssuedStats['rows'];
 };
 
 /**
@@ -89,5 +91,6 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   const crossings = await countCrossingsByMonth(db, { from, to });
   const oversight = await oversightFigures(db, year, now);
   const desaBinaan = await desaBinaanFigures(db, { from, to }, witaDate(now));
-  return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan };
+  const passportsByMonth = (await countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12` })).rows;
+  return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan, passportsByMonth };
 }
