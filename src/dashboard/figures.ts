@@ -92,8 +92,12 @@ function once<T>(q: FigureQuery, key: string, count: () => Promise<T>): Promise<
   if (!cache.has(key)) cache.set(key, count());
   return cache.get(key) as Promise<T>;
 }
-/** A copy of the query whose counts are shared by the sources it is given to. */
-function sharing(q: FigureQuery): FigureQuery {
+/**
+ * The query whose counts are shared by the sources and breakdowns it is given to (a copy, unless it is one already):
+ * the dashboard asks for figures and breakdowns of one period with it.
+ */
+export function sharing(q: FigureQuery): FigureQuery {
+  if (shared.has(q)) return q;
   const copy = { ...q };
   shared.set(copy, new Map());
   return copy;
@@ -266,7 +270,8 @@ export async function computeFiguresByUnit(db: Executor, q: FigureQuery): Promis
 /** Passports issued in the scope and period by type (the page's breakdown). */
 export async function passportsByType(db: Executor, q: FigureQuery): Promise<{ type: string; count: number }[]> {
   const counts = new Map<string, number>();
-  for (const r of await countIssuedByUnit(db, q)) counts.set(r.type, (counts.get(r.type) ?? 0) + r.count);
+  for (const r of await once(q, 'issued', () => countIssuedByUnit(db, q)))
+    counts.set(r.type, (counts.get(r.type) ?? 0) + r.count);
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
@@ -277,7 +282,7 @@ export async function deferralsByReason(
 ): Promise<{ reasonCode: string; count: number }[]> {
   if (q.unitCodes.length === 0) return [];
   const counts = new Map<string, number>();
-  for (const r of await countDeferrals(db, q, q.unitCodes))
+  for (const r of await once(q, 'deferrals', () => countDeferrals(db, q, q.unitCodes)))
     counts.set(r.category, (counts.get(r.category) ?? 0) + r.count);
   return [...counts]
     .map(([reasonCode, count]) => ({ reasonCode, count }))

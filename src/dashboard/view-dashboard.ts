@@ -13,6 +13,7 @@ import {
   deferralsByReason,
   figureCodes,
   passportsByType,
+  sharing,
   type FigureCode,
 } from './figures.ts';
 import { authorize, authorizeRole } from './policy.ts';
@@ -88,8 +89,8 @@ export async function viewDashboard(
   const unitCodes = await unitScope(db, unit.code);
   const previousFrom = addMonths(from, -12);
   const previousTo = addMonths(to, -12);
-  const q = { unitCodes, from, to, today };
-  const p = { unitCodes, from: previousFrom, to: previousTo, today };
+  const q = sharing({ unitCodes, from, to, today });
+  const p = sharing({ unitCodes, from: previousFrom, to: previousTo, today });
   const current = await computeFiguresByUnit(db, q);
   const previous = await computeFigures(db, p);
   const all = await listUnits(db);
