@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { makeApplication, makeOfficer, makeUnit, sessionCookie } from '../../test/factories.ts';
@@ -7,10 +7,13 @@ import { Browser } from '../../test/http.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { makeComplaint } from '../complaints/test-support.ts';
 import { makeCrossingPoint } from '../crossing-points/test-support.ts';
+import { makeDetainee, makeRefugee, officerCaller } from '../detention/test-support.ts';
 import { apiTokenOf } from '../lodgings/test-support.ts';
 import { addDays, addMonths, witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { makeTeam } from '../timpora/test-support.ts';
+import { makeStayPermit } from '../stay-permits/test-support.ts';
+import { timporaOperations } from '../timpora/schema.ts';
+import { makeOperation, makeTeam } from '../timpora/test-support.ts';
 import {
   computeFigures,
   computeFiguresByUnit,
@@ -149,6 +152,40 @@ describeApp('dashboard', (ctx) => {
     expect(byUnit.units.get(office.code)!.ikm).toBe(87.5);
     expect(byUnit.units.get(post.code)!.ikm).toBeNull();
     expect(byUnit.totals.ikm).toBe(87.5);
+  });
+
+  it('counts stay permits, Timpora operations, detainees held at the period’s end and refugees today', async () => {
+    const { office, q } = await freshOffice();
+    await makeStayPermit(ctx.db, { unitCode: office.code, validFrom: today });
+    await makeStayPermit(ctx.db, { unitCode: office.code, validFrom: today, status: 'cancelled' });
+    const operation = await makeOperation(ctx.db, [await makeTeam(ctx.db, { unitCode: office.code })]);
+    await ctx.db
+      .update(timporaOperations)
+      .set({ startsOn: today, endsOn: today })
+      .where(eq(timporaOperations.id, operation.id));
+    await makeOperation(ctx.db, [await makeTeam(ctx.db, { unitCode: office.code })], 'recommendation');
+
+    const rudenim = (await makeUnit(ctx.db, { kind: 'rudenim', services: ['detention'] })).code;
+    const keeper = await officerCaller(ctx.db, 'oversight_officer', rudenim);
+    for (const placedOn of [yearStart, today])
+      await makeDetainee(ctx.db, keeper, {
+        unitCode: rudenim,
+        authorityUnitCode: rudenim,
+        placedOn,
+        decisionDate: placedOn,
+        handedOn: placedOn,
+      });
+    await makeRefugee(ctx.db, keeper, { unitCode: rudenim });
+
+    const values = await computeFigures(ctx.db, q);
+    expect(values.stay_permits_processed).toBe(1);
+    expect(values.timpora_operations).toBe(1);
+    const detention = await computeFigures(ctx.db, { ...q, unitCodes: [rudenim] });
+    expect(detention.detainees).toBe(2);
+    expect(detention.refugees).toBe(1);
+    // Held at the end of the period's last day: the one placed today is not there yet on an earlier day.
+    if (yearStart < today)
+      expect((await computeFigures(ctx.db, { ...q, unitCodes: [rudenim], to: yearStart })).detainees).toBe(1);
   });
 
   it('completes and checks the period, and computes the change against last year', () => {
