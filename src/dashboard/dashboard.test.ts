@@ -8,8 +8,8 @@ import type { Account } from '../platform/auth/schema.ts';
 import { makeComplaint } from '../complaints/test-support.ts';
 import { makeCrossingPoint } from '../crossing-points/test-support.ts';
 import { makeDetainee, makeRefugee, officerCaller } from '../detention/test-support.ts';
-import { apiTokenOf } from '../lodgings/test-support.ts';
-import { addDays, addMonths, witaDate } from '../platform/calendar/wita.ts';
+import { apiTokenOf, guestJson, makeLodging } from '../lodgings/test-support.ts';
+import { addDays, addMonths, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { timporaOperations } from '../timpora/schema.ts';
@@ -146,6 +146,12 @@ describeApp('dashboard', (ctx) => {
     expect(values.timpora_meetings).toBe(1);
     expect(values.pnbp_billed).toBe(1_000_000);
     expect(values.pnbp_paid).toBe(350_000);
+    // A complaint left unverified past its deadline is overdue today.
+    const monthAgo = addDays(today, -30);
+    await makeComplaint(ctx.db, ctx.config, { unitCode: office.code }, witaInstant(monthAgo, '10:00'));
+    const since = await computeFigures(ctx.db, { ...q, from: addDays(today, -60) });
+    expect(since.complaints_received).toBe(3);
+    expect(since.complaints_overdue).toBe(1);
     const byUnit = await computeFiguresByUnit(ctx.db, q);
     expect(byUnit.units.get(post.code)!.crossings).toBe(7);
     expect(byUnit.units.get(office.code)!.crossings).toBe(0);
@@ -186,6 +192,21 @@ describeApp('dashboard', (ctx) => {
     // Held at the end of the period's last day: the one placed today is not there yet on an earlier day.
     if (yearStart < today)
       expect((await computeFigures(ctx.db, { ...q, unitCodes: [rudenim], to: yearStart })).detainees).toBe(1);
+  });
+
+  it('counts the lodging reports of the scope’s lodgings', async () => {
+    const { office, q } = await freshOffice();
+    const { lodging, manager } = await makeLodging(ctx.db, { unitCode: office.code });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/lodgings/${lodging.id}/guests`,
+      headers: { authorization: `Bearer ${await apiTokenOf(ctx.db, manager)}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ guests: [guestJson(), guestJson()] }),
+    });
+    expect(res.json()).toMatchObject({ accepted: 2 });
+    const values = await computeFigures(ctx.db, { ...q, from: addDays(today, -1) });
+    expect(values.lodging_reports).toBe(2);
+    expect(values.lodging_reports_late).toBe(0);
   });
 
   it('completes and checks the period, and computes the change against last year', () => {
