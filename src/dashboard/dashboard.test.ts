@@ -209,6 +209,39 @@ describeApp('dashboard', (ctx) => {
     expect(values.lodging_reports_late).toBe(0);
   });
 
+  it('counts Eazy Paspor sessions held with their participants, and si Koe Peduli visits made', async () => {
+    const { office, post, q } = await freshOffice();
+    const village = '53.71.03.1001';
+    const session = async (status: string, date: string) => {
+      const id = crypto.randomUUID();
+      await ctx.db.execute(sql`insert into outreach_sessions (id, tracking_code, unit_code, status, organiser_kind,
+          organiser_name, contact_name, contact_phone, venue, village_code, preferred_dates, expected_participants, date)
+        values (${id}, ${`EP-${id.slice(0, 8)}`}, ${post.code}, ${status}, 'village', 'Desa Uji', 'Kepala Desa',
+          '081200000000', 'Balai Desa', ${village}, '[]'::jsonb, 30, ${date})`);
+      return id;
+    };
+    const held = await session('held', today);
+    await session('approved', today);
+    for (const nik of ['5371000000000001', '5371000000000002'])
+      await ctx.db.execute(sql`insert into session_participants (session_id, full_name, nik, source)
+        values (${held}, 'Peserta', ${nik}, 'list')`);
+    const visit = async (status: string, visitDate: string | null) => {
+      const requester = await makeOfficer(ctx.db, { role: 'counter_officer', unitCode: office.code });
+      await ctx.db.execute(sql`insert into home_visits (tracking_code, unit_code, status, requester_account_id,
+          requester_relation, applicant_name, applicant_nik, applicant_birth_date, reason, place_kind, address,
+          village_code, preferred_dates, answer_due_on, visit_date)
+        values (${`KP-${crypto.randomUUID().slice(0, 8)}`}, ${office.code}, ${status}, ${requester.id}, 'self',
+          'Pemohon', '5371000000000003', '1950-01-01', 'elderly', 'home', 'Jl. Uji', ${village}, '[]'::jsonb,
+          ${today}, ${visitDate})`);
+    };
+    await visit('visited', today);
+    await visit('scheduled', today);
+    const values = await computeFigures(ctx.db, q);
+    expect(values.eazy_paspor_sessions).toBe(1);
+    expect(values.eazy_paspor_applicants).toBe(2);
+    expect(values.peduli_visits).toBe(1);
+  });
+
   it('completes and checks the period, and computes the change against last year', () => {
     expect(dashboardPeriod({}, '2026-05-10')).toEqual({ from: '2026-01-01', to: '2026-05-10' });
     expect(dashboardPeriod({ to: '2025-03-31' }, '2026-05-10')).toEqual({ from: '2025-01-01', to: '2025-03-31' });
