@@ -242,6 +242,44 @@ describeApp('dashboard', (ctx) => {
     expect(values.peduli_visits).toBe(1);
   });
 
+  it('counts overstays once however many periods, permit applications past due today and their PNBP', async () => {
+    const { office, q } = await freshOffice();
+    const started = addDays(today, -1);
+    const permitId = crypto.randomUUID();
+    const foreignerId = crypto.randomUUID();
+    const overstay = async (status: string, firstDay: string) =>
+      ctx.db.execute(sql`insert into overstays (permit_id, foreigner_id, unit_code, entry_date, started_on, first_day,
+          last_day, days, daily_rate, amount, status)
+        values (${permitId}, ${foreignerId}, ${office.code}, ${yearStart}, ${started}, ${firstDay}, ${firstDay}, 1,
+          1000000, 1000000, ${status})`);
+    await overstay('paid', started);
+    await overstay('open', today);
+    await ctx.db.execute(sql`insert into overstays (permit_id, foreigner_id, unit_code, entry_date, started_on,
+        first_day, last_day, days, daily_rate, amount, status)
+      values (${crypto.randomUUID()}, ${foreignerId}, ${office.code}, ${yearStart}, ${today}, ${today}, ${today}, 1,
+        1000000, 1000000, 'cancelled')`);
+
+    const application = async (status: string, dueOn: string) => {
+      const id = crypto.randomUUID();
+      await ctx.db.execute(sql`insert into permit_applications (id, service, permit_id, foreigner_id, unit_code,
+          applicant_account_id, applicant_role, status, rule_id, filed_on, permit_until, fee_amount, due_on)
+        values (${id}, 'itk_extension', ${crypto.randomUUID()}, ${foreignerId}, ${office.code}, ${crypto.randomUUID()},
+          'foreigner', ${status}, ${crypto.randomUUID()}, ${yearStart}, ${today}, 500000, ${dueOn})`);
+      return id;
+    };
+    const late = await application('verified', addDays(today, -1));
+    await application('paid', today);
+    await application('approved', addDays(today, -3));
+    await ctx.db.execute(sql`insert into billings (code, purpose, subject_id, amount, expires_at, paid_at)
+      values (${`7${Date.now()}`.slice(0, 15)}, 'stay_permit_service', ${late}, 500000, now() + interval '1 day', now())`);
+
+    const values = await computeFigures(ctx.db, { ...q, from: addDays(today, -5) });
+    expect(values.overstays).toBe(1);
+    expect(values.stay_permit_applications_overdue).toBe(1);
+    expect(values.pnbp_billed).toBe(500_000);
+    expect(values.pnbp_paid).toBe(500_000);
+  });
+
   it('completes and checks the period, and computes the change against last year', () => {
     expect(dashboardPeriod({}, '2026-05-10')).toEqual({ from: '2026-01-01', to: '2026-05-10' });
     expect(dashboardPeriod({ to: '2025-03-31' }, '2026-05-10')).toEqual({ from: '2025-01-01', to: '2025-03-31' });
