@@ -25,6 +25,7 @@ import { listStaysOfForeigner, registerLodgings } from './lodgings/register.ts';
 import { registerOfficers } from './officers/register.ts';
 import { registerOutreach } from './outreach/register.ts';
 import { closeOverstays, registerOverstays } from './overstays/register.ts';
+import { registerDashboard } from './dashboard/register.ts';
 import { pickupSlotsBetween, registerPassports } from './passports/register.ts';
 import { registerPayments } from './payments/register.ts';
 import { registerOpenData } from './open-data/register.ts';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerComplaints(app);
   await registerLodgings(app, { foreignerReferences });
   registerOverstays(app);
+  registerDashboard(app);
   registerBorder(app);
   await registerTimpora(app);
   registerVillageTips(app);

@@ -21,6 +21,7 @@ import {
 import { citizenCaseRoutes } from './authz-citizen-routes.ts';
 import { foreignerRoutes } from './authz-foreigner-routes.ts';
 import { overstayRoutes } from './authz-overstay-routes.ts';
+import { dashboardRoutes } from './authz-dashboard-routes.ts';
 import { detentionRoutes } from './authz-detention-routes.ts';
 import { enforcementRoutes } from './authz-enforcement-routes.ts';
 import { timporaRoutes } from './authz-timpora-routes.ts';
@@ -383,6 +384,7 @@ export const routes: Record<string, Entry> = {
   ...programmeRoutes,
   ...foreignerRoutes,
   ...overstayRoutes,
+  ...dashboardRoutes,
   ...detentionRoutes,
   ...enforcementRoutes,
   ...timporaRoutes,

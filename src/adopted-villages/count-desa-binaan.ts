@@ -1,4 +1,4 @@
-import { and, count, eq, gt, gte, isNull, lte, or, sum } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNull, lte, or, sum } from 'drizzle-orm';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { adoptedVillages, villageActivities } from './schema.ts';
@@ -8,12 +8,14 @@ export type DesaBinaanFigure = { unitCode: string; regencyCode: string; category
 /**
  * The programme's public figures per office and regency, with nothing about a person: `villages` (adoptions in force
  * on `to`), `activities:<kind>` (held in the period) and `people_reached` (summed over the activities held). An
- * activity counts for the office that held it, even if the village has since been handed to another.
+ * activity counts for the office that held it, even if the village has since been handed to another. `unitCodes`
+ * narrows to those offices.
  */
 export async function countDesaBinaan(
   db: Executor,
-  period: { from: IsoDate; to: IsoDate },
+  period: { from: IsoDate; to: IsoDate; unitCodes?: readonly string[] },
 ): Promise<DesaBinaanFigure[]> {
+  const units = period.unitCodes ? [...period.unitCodes] : undefined;
   const [villages, activities] = await Promise.all([
     db
       .select({ unitCode: adoptedVillages.unitCode, regencyCode: adoptedVillages.regencyCode, n: count() })
@@ -22,6 +24,7 @@ export async function countDesaBinaan(
         and(
           lte(adoptedVillages.adoptedOn, period.to),
           or(isNull(adoptedVillages.endedOn), gt(adoptedVillages.endedOn, period.to)),
+          units ? inArray(adoptedVillages.unitCode, units) : undefined,
         ),
       )
       .groupBy(adoptedVillages.unitCode, adoptedVillages.regencyCode),
@@ -40,6 +43,7 @@ export async function countDesaBinaan(
           eq(villageActivities.status, 'held'),
           gte(villageActivities.heldOn, period.from),
           lte(villageActivities.heldOn, period.to),
+          units ? inArray(villageActivities.unitCode, units) : undefined,
         ),
       )
       .groupBy(villageActivities.unitCode, adoptedVillages.regencyCode, villageActivities.kind),

@@ -125,6 +125,8 @@ export const applicationActions = pgTable(
   },
   (t) => [
     index('application_actions_application_idx').on(t.applicationId, t.id),
+    // Counts of one action type in a period (deferrals on the dashboard).
+    index('application_actions_type_at_idx').on(t.type, t.at),
     uniqueIndex('application_actions_request_key')
       .on(t.applicationId, t.requestId)
       .where(sql`request_id is not null`),

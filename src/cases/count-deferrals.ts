@@ -19,13 +19,14 @@ export const UNRECORDED_REASON = {
 } as const;
 
 /** Interviews that deferred (outcome `defer`) in the period, by reason code; those from before codes are `unrecorded`. */
-const deferrals = (db: Executor, period: Period, villageCodes?: readonly string[]) =>
+const deferrals = (db: Executor, period: Period, villageCodes?: readonly string[], unitCodes?: readonly string[]) =>
   countActionsByPayload(db, {
     type: 'interview',
     match: { outcome: 'defer' },
     key: 'reasonCode',
     period,
     ...(villageCodes ? { villageCodes } : {}),
+    ...(unitCodes ? { unitCodes } : {}),
   });
 const reasonOf = (row: ActionCount) => row.value ?? UNRECORDED_REASON.code;
 
@@ -52,11 +53,15 @@ export async function countCasesByVillage(
 
 /**
  * The public figure: deferrals in the period per office, regency of the applicant's address ('' when none) and
- * reason code, without personal data. Sorted by office, regency and reason.
+ * reason code, without personal data. Sorted by office, regency and reason. `unitCodes` narrows to those units.
  */
-export async function countDeferrals(db: Executor, period: Period): Promise<DeferralFigure[]> {
+export async function countDeferrals(
+  db: Executor,
+  period: Period,
+  unitCodes?: readonly string[],
+): Promise<DeferralFigure[]> {
   const figures = new Map<string, DeferralFigure>();
-  for (const row of await deferrals(db, period)) {
+  for (const row of await deferrals(db, period, undefined, unitCodes)) {
     const regencyCode = row.villageCode ? row.villageCode.slice(0, 5) : '';
     const category = reasonOf(row);
     const key = `${row.unitCode}|${regencyCode}|${category}`;

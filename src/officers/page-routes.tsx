@@ -7,6 +7,7 @@ import { can as canCase } from '../cases/policy.ts';
 import { can as canWatchlist } from '../watchlist/policy.ts';
 import { can as canForeigner } from '../foreigners/policy.ts';
 import { roleMay as overstayRoleMay } from '../overstays/policy.ts';
+import { roleMay as dashboardRoleMay } from '../dashboard/policy.ts';
 import { listOversightUnits } from '../lodgings/list-oversight-units.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -53,6 +54,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
     const unit = (await listUnits(db())).find((u) => u.code === actor.unitCode);
     const own = { unitCode: actor.unitCode, scope: actor.unitCode ? [actor.unitCode] : [] };
     const links = {
+      dashboard: dashboardRoleMay(actor),
       stayPermits: permitRoleMay(actor, 'permit.view') && !!actor.unitCode,
       permitServices: serviceRoleMay(actor, 'service.view'),
       units: canUnit(actor, 'unit.administer'),

@@ -27,6 +27,9 @@ export const billings = pgTable(
   (t) => [
     index('billings_appointment_idx').on(t.appointmentId),
     index('billings_subject_idx').on(t.subjectId),
+    // PNBP billed and paid in a period (the dashboard).
+    index('billings_created_idx').on(t.createdAt),
+    index('billings_paid_idx').on(t.paidAt),
     index('billings_unpaid_idx')
       .on(t.expiresAt)
       .where(sql`paid_at is null`),

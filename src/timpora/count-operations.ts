@@ -17,12 +17,13 @@ export type OperationFigures = {
   violationsByNationality: Record<string, number>;
 };
 
-/** The figures of operations starting between `from` and `to` (inclusive), per unit and month, in that order. */
+/** The figures of operations starting between `from` and `to` (inclusive), per unit and month, in that order; of the units given, when given. */
 export async function countOperations(
   db: Executor,
-  period: { from: IsoDate; to: IsoDate },
+  period: { from: IsoDate; to: IsoDate; unitCodes?: readonly string[] },
 ): Promise<OperationFigures[]> {
-  const held = sql`o.status in ('operation', 'reported') and o.starts_on between ${period.from} and ${period.to}`;
+  const held = sql`o.status in ('operation', 'reported') and o.starts_on between ${period.from} and ${period.to}
+    ${period.unitCodes ? sql`and o.unit_code in ${period.unitCodes}` : sql``}`;
   const ops = await queryRows<{ unit_code: string; month: string; operations: number }>(
     db,
     sql`select o.unit_code, to_char(o.starts_on, 'YYYY-MM') as month, count(*)::int as operations

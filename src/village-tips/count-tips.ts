@@ -6,19 +6,21 @@ import { inForceOn } from './warning-in-force.ts';
 
 export type Period = { from: IsoDate; to: IsoDate };
 
-const receivedIn = (period: Period) =>
+const receivedIn = (period: Period & { unitCodes?: readonly string[] }) =>
   and(
     gte(villageTips.receivedAt, witaInstant(period.from)),
     lt(villageTips.receivedAt, witaInstant(addDays(period.to, 1))),
+    period.unitCodes ? inArray(villageTips.unitCode, [...period.unitCodes]) : undefined,
   );
 
 /**
  * Tips received in the period (WITA days, both ends included) per office, regency of the village ('' when none was
- * given) and `<kind>:<outcome or "open">`: figures without personal data, for the transparency page.
+ * given) and `<kind>:<outcome or "open">`: figures without personal data, for the transparency page and the
+ * dashboard (`unitCodes` narrows to those offices).
  */
 export async function countTips(
   db: Executor,
-  period: Period,
+  period: Period & { unitCodes?: readonly string[] },
 ): Promise<{ unitCode: string; regencyCode: string; category: string; count: number }[]> {
   const regency = sql<string>`coalesce(left(${villageTips.villageCode}, 5), '')`;
   const category = sql<string>`${villageTips.kind} || ':' || coalesce(${villageTips.outcome}, 'open')`;

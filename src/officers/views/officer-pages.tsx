@@ -13,6 +13,7 @@ import { PassportDesks } from './passport-desks.tsx';
 type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
 type HomeLinks = {
+  dashboard: boolean;
   lodgings: boolean;
   stayPermits: boolean;
   permitServices: boolean;
@@ -63,6 +64,14 @@ export function OfficerHomePage({
         </p>
       )}
       <ul class="cards">
+        {links.dashboard && (
+          <li class="card">
+            <h2>
+              <a href="/officer/dashboard">{t('dashboard.title')}</a>
+            </h2>
+            <p>{t('dashboard.homeAbout')}</p>
+          </li>
+        )}
         {links.stayPermits && (
           <li class="card">
             <h2>
