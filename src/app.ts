@@ -48,6 +48,7 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { createLogger } from './platform/log.ts';
 import { registerStorageJobs } from './platform/storage/delete-job.ts';
 import { openStorage } from './platform/storage/open-storage.ts';
+import { registerPerformance } from './performance/register.ts';
 import { registerTimpora } from './timpora/register.ts';
 
 export type BuildOptions = {
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerOverstays(app);
   registerBorder(app);
   await registerTimpora(app);
+  await registerPerformance(app);
   registerVillageTips(app);
   registerDetention(app);
   await registerEnforcement(app);

@@ -31,6 +31,7 @@ type HomeLinks = {
   tips: boolean;
   warnings: boolean;
   deferralReasons: boolean;
+  performance: boolean;
 };
 
 export function OfficerHomePage({
@@ -181,6 +182,14 @@ export function OfficerHomePage({
               <a href="/officer/desa-binaan/warnings">{t('villageTips.officer.warningsTitle')}</a>
             </h2>
             <p>{t('officer.warningsAbout')}</p>
+          </li>
+        )}
+        {links.performance && (
+          <li class="card">
+            <h2>
+              <a href="/officer/performance">{t('performance.title')}</a>
+            </h2>
+            <p>{t('performance.homeAbout')}</p>
           </li>
         )}
         {links.units && (
