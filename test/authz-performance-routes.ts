@@ -17,10 +17,25 @@ const unitHead = ['head_of_office'] as const;
 const kanwilOnly = [] as const;
 const evaluation = `/api/v1/evaluations/${anyId}`;
 const page = `/officer/performance/evaluations/${anyId}`;
+const indicator = {
+  figureCode: 'passports_issued',
+  measure: 'count',
+  direction: 'higher',
+  period: 'year',
+  ziArea: 'hasil',
+  nameId: 'Uji',
+  nameEn: 'Test',
+};
 const targets = { unitCode: 'KANIM-KUPANG', year: 2031, targets: [{ indicatorCode: 'PASPOR-TERBIT', target: 100 }] };
 
 export const performanceRoutes: Record<string, Entry> = {
   'GET /api/v1/indicators': { access: catalogueReaders },
+  'PUT /api/v1/indicators/:code': {
+    access: kanwilOnly,
+    url: () => '/api/v1/indicators/ROUTE-WALK',
+    body: () => indicator,
+    mutates: true,
+  },
   'GET /api/v1/indicators/targets': { access: kanwilOnly },
   'PUT /api/v1/indicators/targets': { access: kanwilOnly, body: () => targets, mutates: true },
   'GET /api/v1/evaluations': { access: unitHead },
@@ -42,6 +57,12 @@ export const performanceRoutes: Record<string, Entry> = {
     body: () => ({ ziArea: 'hasil', title: 'Bukti', file: Buffer.from('%PDF-1.4').toString('base64') }),
   },
   'GET /officer/performance': { access: catalogueReaders },
+  'GET /officer/performance/indicators/edit': { access: kanwilOnly },
+  'POST /officer/performance/indicators': {
+    access: kanwilOnly,
+    form: () => ({ code: 'ROUTE-WALK', ...indicator, active: 'on' }),
+    mutates: true,
+  },
   'GET /officer/performance/targets': { access: kanwilOnly },
   'POST /officer/performance/targets': {
     access: kanwilOnly,

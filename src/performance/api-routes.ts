@@ -15,6 +15,8 @@ import {
   EvaluationJson,
   EvidenceApiBody,
   IdParams,
+  IndicatorBody,
+  IndicatorCodeParams,
   NotesBody,
   OpenBody,
   TargetsBody,
@@ -26,6 +28,7 @@ import { listIndicators } from './list-indicators.ts';
 import { openEvaluation } from './open-evaluation.ts';
 import { performEvaluationAction } from './perform-evaluation-action.ts';
 import { authorize, authorizeRole, performanceViewer } from './policy.ts';
+import { saveIndicator } from './save-indicator.ts';
 import { setTargets, unitTargets } from './targets.ts';
 import { listEvaluations, viewEvaluation, type EvaluationView } from './view-evaluation.ts';
 import { writeUnitNotes } from './write-unit-notes.ts';
@@ -69,6 +72,23 @@ export function registerPerformanceApiRoutes(fastify: FastifyInstance): void {
     async (req) => {
       authorizeRole((await who(req)).viewer, 'performance.catalogue');
       return listIndicators(db());
+    },
+  );
+  app.put(
+    '/api/v1/indicators/:code',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add or change an indicator (the Kanwil’s admins and head); frozen evaluations keep their copy',
+        params: IndicatorCodeParams,
+        body: IndicatorBody,
+        response: { 200: ActiveIndicatorJson, ...errors },
+      },
+    },
+    async (req) => {
+      const { caller, viewer } = await who(req);
+      return db().transaction((tx) => saveIndicator(tx, caller, viewer, { code: req.params.code, ...req.body }));
     },
   );
   app.get(

@@ -297,6 +297,17 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     const resultRows = results!.getSheetValues().filter(Boolean) as unknown[][];
     const passports = resultRows.find((r) => r[1] === units.b && r[3] === 'PASPOR-TERBIT')!;
     expect(passports.slice(7)).toEqual([50, 200, 100, 50]);
+
+    // A change to the catalogue afterwards leaves the frozen copy as it was.
+    const renamed = await api(people.admin, 'PUT', '/api/v1/indicators/PASPOR-TERBIT', {
+      ...indicatorCatalogue.find((i) => i.code === 'PASPOR-TERBIT'),
+      code: undefined,
+      nameId: 'Paspor terbit (nama baru)',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const kept = (await ctx.db.select().from(evaluations).where(eq(evaluations.id, id)))[0]!.catalogue!;
+    expect(kept.find((i) => i.code === 'PASPOR-TERBIT')!.nameId).toBe('Paspor diterbitkan');
+    await ctx.db.update(indicators).set({ nameId: 'Paspor diterbitkan' }).where(eq(indicators.code, 'PASPOR-TERBIT'));
   });
 
   it('marks the reports of an open semester as a draft', async () => {
@@ -311,5 +322,56 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     expect(workbook.worksheets[0]!.getCell('A1').text).toMatch(/^DRAF/);
     expect(xlsx.headers['content-disposition']).toContain('-draf.xlsx');
     expect((await (await as(people.kupangAdmin)).get(url)).statusCode).toBe(403);
+  });
+
+  it('lets the Kanwil add and change an indicator, refusing a ratio of one figure or not in per cent', async () => {
+    const head = await as(people.head);
+    const formUrl = '/officer/performance/indicators/edit';
+    expect((await head.get(formUrl)).statusCode).toBe(200);
+    const code = `UJI-${crypto.randomUUID().slice(0, 6).toUpperCase()}`;
+    const form = {
+      code,
+      nameId: 'Indikator uji',
+      nameEn: 'Test indicator',
+      descriptionId: '',
+      descriptionEn: '',
+      figureCode: 'passports_issued',
+      denominatorCode: 'passports_issued',
+      measure: 'percent',
+      direction: 'higher',
+      period: 'year',
+      ziArea: 'penataan_sdm',
+      position: '',
+      active: 'on',
+    };
+    const same = await head.post('/officer/performance/indicators', form, formUrl);
+    expect(same.statusCode).toBe(422);
+    expect(same.body).toContain('Penyebut harus angka yang lain');
+    const notPercent = await head.post(
+      '/officer/performance/indicators',
+      { ...form, denominatorCode: 'passport_cases_completed', measure: 'count' },
+      formUrl,
+    );
+    expect(notPercent.statusCode).toBe(422);
+    const stored = async () => (await ctx.db.select().from(indicators).where(eq(indicators.code, code)))[0];
+    expect(await stored()).toBeUndefined();
+    const saved = await head.post('/officer/performance/indicators', { ...form, denominatorCode: '' }, formUrl);
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    expect(await stored()).toMatchObject({ active: true, denominatorCode: null, period: 'year' });
+    const editUrl = `${formUrl}?code=${code}`;
+    expect((await head.get(editUrl)).body).toContain('Indikator uji');
+    const { active: _, ...unchecked } = form;
+    expect(
+      (await head.post('/officer/performance/indicators', { ...unchecked, denominatorCode: '' }, editUrl)).statusCode,
+    ).toBe(303);
+    expect((await stored())!.active).toBe(false);
+    const { code: _c, position: _p, ...body } = { ...form, denominatorCode: null, active: true };
+    const kupang = await api(people.kupangAdmin, 'PUT', `/api/v1/indicators/${code}`, body);
+    expect(kupang.statusCode).toBe(403);
+    expect((await head.get(`${formUrl}?code=NONE-SUCH`)).statusCode).toBe(404);
+    // The officer home links here for those who may use it, and not for a partner agency's account.
+    expect((await (await as(people.headA)).get('/officer')).body).toContain('href="/officer/performance"');
+    const partner = await makeOfficer(ctx.db, { role: 'partner' });
+    expect((await (await as(partner)).get('/officer')).body).not.toContain('href="/officer/performance"');
   });
 });

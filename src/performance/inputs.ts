@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { figureCodes } from '../dashboard/figures.ts';
 import { AppError, type FieldErrors } from '../platform/errors.ts';
-import { formText, requestIdField, requiredText } from '../platform/http/fields.ts';
+import { blankAsMissing, formText, requestIdField, requiredText } from '../platform/http/fields.ts';
 import { uploadedFileField } from '../platform/storage/upload-parser.ts';
 import { EVIDENCE_MAX_BYTES } from './add-evidence.ts';
 import { directions, evaluationStatuses, measures, periods, ziAreas } from './schema.ts';
@@ -95,6 +95,42 @@ export const IndicatorJson = z.object({
   nameEn: z.string(),
   descriptionId: z.string(),
   descriptionEn: z.string(),
+});
+const figure = z.enum(figureCodes, { error: 'v.invalid' });
+export const IndicatorCodeParams = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'performance.v.code'),
+});
+export const IndicatorQuery = z.object({ code: IndicatorCodeParams.shape.code.optional() });
+/** An indicator as the API sends it; the code is the path's. */
+export const IndicatorBody = z.object({
+  figureCode: figure,
+  denominatorCode: figure.nullable().default(null),
+  measure: z.enum(measures, { error: 'v.invalid' }),
+  direction: z.enum(directions, { error: 'v.invalid' }),
+  period: z.enum(periods, { error: 'v.invalid' }),
+  ziArea: z.enum(ziAreas, { error: 'v.invalid' }),
+  nameId: requiredText(200),
+  nameEn: requiredText(200),
+  descriptionId: z.string().trim().max(1000, 'v.tooLong').default(''),
+  descriptionEn: z.string().trim().max(1000, 'v.tooLong').default(''),
+  active: z.boolean().default(true),
+  position: z.number().int().min(0).max(100000).optional(),
+});
+/** The page's form: the same with the code, a blank denominator for none and a checkbox for active. */
+export const IndicatorPageBody = IndicatorBody.extend({
+  _csrf: z.string().optional(),
+  code: IndicatorCodeParams.shape.code,
+  denominatorCode: blankAsMissing(figure).transform((v) => v ?? null),
+  active: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
+  position: blankAsMissing(
+    z.coerce.number({ error: 'v.invalid' }).int('v.invalid').min(0, 'v.invalid').max(100000, 'v.invalid'),
+  ),
 });
 export const ActiveIndicatorJson = IndicatorJson.extend({ active: z.boolean() });
 export const TargetsJson = z.object({

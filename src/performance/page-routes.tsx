@@ -6,7 +6,17 @@ import { csrfField } from '../platform/http/fields.ts';
 import { callerOf } from '../platform/http/guards.ts';
 import { registerEvaluationPages } from './evaluation-page-routes.tsx';
 import { evaluatedUnits } from './evaluated-units.ts';
-import { OpenBody, TargetsPageBody, TargetsQuery, targetsFromForm } from './inputs.ts';
+import {
+  IndicatorPageBody,
+  IndicatorQuery,
+  OpenBody,
+  TargetsPageBody,
+  TargetsQuery,
+  targetsFromForm,
+} from './inputs.ts';
+import { saveIndicator } from './save-indicator.ts';
+import { AppError } from '../platform/errors.ts';
+import { IndicatorFormPage } from './views/indicator-form-page.tsx';
 import { listIndicators } from './list-indicators.ts';
 import { openEvaluation } from './open-evaluation.ts';
 import { base, pageTools, type Errors, type Values } from './page-tools.ts';
@@ -76,9 +86,53 @@ export async function registerPerformancePages(fastify: FastifyInstance): Promis
   app.get(base, { schema: { hide: true } }, async (req, reply) => {
     const viewer = await viewerOf(req);
     authorizeRole(viewer, 'performance.catalogue');
-    const may = { targets: roleMay(viewer, 'performance.targets'), evaluations: roleMay(viewer, 'performance.read') };
+    const may = {
+      edit: roleMay(viewer, 'performance.edit_catalogue'),
+      targets: roleMay(viewer, 'performance.targets'),
+      evaluations: roleMay(viewer, 'performance.read'),
+    };
     return reply.page(<CataloguePage ctx={reply.ctx()} indicators={await listIndicators(db())} may={may} />);
   });
+  const indicatorPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values?: Values,
+    errors?: Errors,
+    status = 200,
+  ) => {
+    const viewer = await viewerOf(req);
+    authorizeRole(viewer, 'performance.edit_catalogue');
+    const code = (values?.code ?? (req.query as { code?: string }).code) as string | undefined;
+    const existing = code ? (await listIndicators(db())).find((i) => i.code === code) : undefined;
+    if (code && !existing && !values) throw new AppError('not_found');
+    const shown =
+      values ??
+      (existing && {
+        ...existing,
+        denominatorCode: existing.denominatorCode ?? '',
+        position: String(existing.position),
+      });
+    return reply.page(
+      <IndicatorFormPage ctx={reply.ctx()} code={existing?.code ?? null} state={{ values: shown, errors }} />,
+      status,
+    );
+  };
+  app.get(`${base}/indicators/edit`, { schema: { hide: true, querystring: IndicatorQuery } }, (req, reply) =>
+    indicatorPage(req, reply),
+  );
+  app.post(
+    `${base}/indicators`,
+    {
+      schema: { hide: true, body: IndicatorPageBody },
+      config: { errorPage: shownAgain('performance.edit_catalogue', indicatorPage) },
+    },
+    async (req, reply) => {
+      const viewer = await viewerOf(req);
+      const { _csrf: _, ...input } = req.body;
+      await db().transaction((tx) => saveIndicator(tx, callerOf(req, viewer.actor), viewer, input));
+      return reply.redirect(base, 303);
+    },
+  );
   app.get(`${base}/targets`, { schema: { hide: true, querystring: TargetsQuery } }, (req, reply) =>
     targetsPage(req, reply),
   );

@@ -7,6 +7,7 @@ import { organisationRoot } from '../units/organisation-root.ts';
 export type PerformanceAction =
   | 'performance.catalogue'
   | 'performance.targets'
+  | 'performance.edit_catalogue'
   | 'performance.open'
   | 'performance.freeze'
   | 'performance.read'
@@ -21,8 +22,8 @@ export async function performanceViewer(db: Executor, actor: Actor): Promise<Per
 }
 
 /**
- * Every officer but a partner agency's reads the catalogue. The Kanwil's admins and head set targets and open a
- * semester; only its head freezes one. Each unit's head writes their unit's notes and evidence and reads their unit's
+ * Every officer but a partner agency's reads the catalogue. The Kanwil's admins and head keep the catalogue, set
+ * targets and open a semester; only its head freezes one. Each unit's head writes their unit's notes and evidence and reads their unit's
  * evaluation; the Kanwil's head, admins and auditors read every unit's.
  */
 const kanwilRoles: Record<PerformanceAction, readonly OfficerRole[]> = {
@@ -36,6 +37,7 @@ const kanwilRoles: Record<PerformanceAction, readonly OfficerRole[]> = {
     'auditor',
   ],
   'performance.targets': ['admin', 'head_of_office'],
+  'performance.edit_catalogue': ['admin', 'head_of_office'],
   'performance.open': ['admin', 'head_of_office'],
   'performance.freeze': ['head_of_office'],
   'performance.read': ['admin', 'head_of_office', 'auditor'],
@@ -44,6 +46,7 @@ const kanwilRoles: Record<PerformanceAction, readonly OfficerRole[]> = {
 const unitRoles: Record<PerformanceAction, readonly OfficerRole[]> = {
   ...kanwilRoles,
   'performance.targets': [],
+  'performance.edit_catalogue': [],
   'performance.open': [],
   'performance.freeze': [],
   'performance.read': ['head_of_office'],

@@ -4,7 +4,11 @@ import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 import { indicatorName } from '../report-rows.ts';
 import type { Indicator } from '../schema.ts';
 
-type Props = { ctx: PageContext; indicators: Indicator[]; may: { targets: boolean; evaluations: boolean } };
+type Props = {
+  ctx: PageContext;
+  indicators: Indicator[];
+  may: { edit: boolean; targets: boolean; evaluations: boolean };
+};
 
 /** The indicator catalogue, for every officer: what each indicator counts and which ZI area it gives evidence for. */
 export function CataloguePage({ ctx, indicators, may }: Props) {
@@ -14,8 +18,13 @@ export function CataloguePage({ ctx, indicators, may }: Props) {
     <Layout ctx={ctx} title={t('performance.catalogue.title')}>
       <h1>{t('performance.catalogue.title')}</h1>
       <p>{t('performance.catalogue.lead')}</p>
-      {(may.targets || may.evaluations) && (
+      {(may.edit || may.targets || may.evaluations) && (
         <ul>
+          {may.edit && (
+            <li>
+              <a href="/officer/performance/indicators/edit">{t('performance.edit.add')}</a>
+            </li>
+          )}
           {may.targets && (
             <li>
               <a href="/officer/performance/targets">{t('performance.targets.title')}</a>
@@ -47,6 +56,15 @@ export function CataloguePage({ ctx, indicators, may }: Props) {
                 <td>
                   {i.code}
                   {!i.active && <small> ({t('performance.catalogue.inactive')})</small>}
+                  {may.edit && (
+                    <>
+                      <br />
+                      <a href={`/officer/performance/indicators/edit?code=${encodeURIComponent(i.code)}`}>
+                        {t('performance.edit.change')}
+                        <span class="visually-hidden"> {i.code}</span>
+                      </a>
+                    </>
+                  )}
                 </td>
                 <th scope="row">{indicatorName(lang, i)}</th>
                 <td>
