@@ -13,7 +13,7 @@ type Props = {
 /** The indicator catalogue, for every officer: what each indicator counts and which ZI area it gives evidence for. */
 export function CataloguePage({ ctx, indicators, may }: Props) {
   const { t, lang } = ctx;
-  const figure = (code: string) => `<${code}>`;
+  const figure = (code: string) => t(`performance.figures.${code}`);
   return (
     <Layout ctx={ctx} title={t('performance.catalogue.title')}>
       <h1>{t('performance.catalogue.title')}</h1>
@@ -71,14 +71,14 @@ export function CataloguePage({ ctx, indicators, may }: Props) {
                   {lang === 'en' ? i.descriptionEn : i.descriptionId}
                   <br />
                   <small>
-                    <code>
+                    <em>
                       {i.denominatorCode
                         ? t('performance.catalogue.ratio', {
                             numerator: figure(i.figureCode),
                             denominator: figure(i.denominatorCode),
                           })
                         : figure(i.figureCode)}
-                    </code>
+                    </em>
                   </small>
                 </td>
                 <td>{t(`performance.measures.${i.measure}`)}</td>

@@ -26,7 +26,7 @@ export function IndicatorFormPage({ ctx, code, state }: Props) {
   };
   const options = (values: readonly string[], key: string) =>
     values.map((v) => ({ value: v, label: t(`${key}.${v}`) }));
-  const figures = figureCodes.map((f) => ({ value: f, label: f }));
+  const figures = figureCodes.map((f) => ({ value: f, label: t(`performance.figures.${f}`) }));
   const values = state.values;
   const s = { values, errors: state.errors };
   return (
