@@ -50,6 +50,7 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { createLogger } from './platform/log.ts';
 import { registerStorageJobs } from './platform/storage/delete-job.ts';
 import { openStorage } from './platform/storage/open-storage.ts';
+import { registerPerformance } from './performance/register.ts';
 import { registerTimpora } from './timpora/register.ts';
 
 export type BuildOptions = {
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   registerDashboard(app);
   registerBorder(app);
   await registerTimpora(app);
+  await registerPerformance(app);
   registerVillageTips(app);
   registerDetention(app);
   await registerEnforcement(app);

@@ -17,8 +17,9 @@ import { seedBanRules } from './watchlist/seed-ban-rules.ts';
 import { seedDeferralReasons } from './cases/seed-deferral-reasons.ts';
 import { seedAdoptedVillages } from './adopted-villages/seed-adopted-villages.ts';
 import { scheduleTipReminders } from './village-tips/schedule-tip-reminders.ts';
+import { seedIndicators } from './performance/seed-indicators.ts';
 
-/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers, the adopted villages. Idempotent. */
+/** Reference data every installation needs: regions, the NTT organisation, tariffs, payment channels, holidays, who needs no sponsor, the ban lists' limits, why an interview defers, the adopted villages, the starting indicator catalogue. Idempotent. */
 export async function seedReference(db: Executor, now = new Date()): Promise<void> {
   await importRegions(db);
   await seedUnits(db);
@@ -36,6 +37,7 @@ export async function seedReference(db: Executor, now = new Date()): Promise<voi
   await seedBanRules(db);
   await seedDetentionRules(db);
   await seedDeferralReasons(db);
+  await seedIndicators(db);
   // The daily detention scan (reviews, Pasal 85's limit, refugees' missed reports) starts here like the overstay scan.
   await scheduleDetentionScan(db, now);
   // The daily reminder of overdue Desa Binaan tips, started here too so a failed run or an installation that had

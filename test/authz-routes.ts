@@ -24,6 +24,7 @@ import { overstayRoutes } from './authz-overstay-routes.ts';
 import { dashboardRoutes } from './authz-dashboard-routes.ts';
 import { detentionRoutes } from './authz-detention-routes.ts';
 import { enforcementRoutes } from './authz-enforcement-routes.ts';
+import { performanceRoutes } from './authz-performance-routes.ts';
 import { timporaRoutes } from './authz-timpora-routes.ts';
 import { deferralRoutes } from './authz-deferral-routes.ts';
 import { adoptedVillageRoutes } from './authz-adopted-village-routes.ts';
@@ -388,6 +389,7 @@ export const routes: Record<string, Entry> = {
   ...detentionRoutes,
   ...enforcementRoutes,
   ...timporaRoutes,
+  ...performanceRoutes,
   ...deferralRoutes,
   ...adoptedVillageRoutes,
   ...postRoutes,

@@ -24,6 +24,7 @@ import { isVillageOfficer } from '../adopted-villages/is-village-officer.ts';
 import { roleMay as villageRoleMay } from '../adopted-villages/policy.ts';
 import { keepsReasons } from '../cases/case-access.ts';
 import { roleMay as tipRoleMay } from '../village-tips/policy.ts';
+import { performanceViewer, roleMay as performanceRoleMay } from '../performance/policy.ts';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { getUnit, listUnits } from '../units/list-units.ts';
 import { can as canUnit } from '../units/policy.ts';
@@ -74,6 +75,7 @@ export function registerOfficerRoutes(fastify: FastifyInstance): void {
       tips: tipRoleMay(actor, 'tip.read'),
       warnings: tipRoleMay(actor, 'warning.read'),
       deferralReasons: await keepsReasons(db(), actor),
+      performance: performanceRoleMay(await performanceViewer(db(), actor), 'performance.catalogue'),
     };
     return reply.page(
       <OfficerHomePage

@@ -32,6 +32,7 @@ type HomeLinks = {
   tips: boolean;
   warnings: boolean;
   deferralReasons: boolean;
+  performance: boolean;
 };
 
 export function OfficerHomePage({
@@ -190,6 +191,14 @@ export function OfficerHomePage({
               <a href="/officer/desa-binaan/warnings">{t('villageTips.officer.warningsTitle')}</a>
             </h2>
             <p>{t('officer.warningsAbout')}</p>
+          </li>
+        )}
+        {links.performance && (
+          <li class="card">
+            <h2>
+              <a href="/officer/performance">{t('performance.title')}</a>
+            </h2>
+            <p>{t('performance.homeAbout')}</p>
           </li>
         )}
         {links.units && (
