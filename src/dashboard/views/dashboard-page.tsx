@@ -1,4 +1,5 @@
 import { witaInstant, type IsoDate } from '../../platform/calendar/wita.ts';
+import { figureName } from '../figure-name.ts';
 import { formatDate, formatNumber } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary } from '../../platform/views/form.tsx';
@@ -129,9 +130,7 @@ function FiguresTable({ ctx, dashboard }: { ctx: PageContext; dashboard: Dashboa
             const link = figureLinks[f.code];
             return (
               <tr key={f.code} id={`figure-${f.code}`}>
-                <th scope="row">
-                  {link ? <a href={link(q)}>{t(`dashboard.figures.${f.code}`)}</a> : t(`dashboard.figures.${f.code}`)}
-                </th>
+                <th scope="row">{link ? <a href={link(q)}>{figureName(t, f.code)}</a> : figureName(t, f.code)}</th>
                 <td class="numeric" title={f.current === null ? t('dashboard.notCounted') : undefined}>
                   {value(ctx, f.code, f.current)}
                 </td>
@@ -161,7 +160,7 @@ function UnitsTable({ ctx, dashboard }: { ctx: PageContext; dashboard: Dashboard
             <th scope="col">{t('dashboard.columns.unit')}</th>
             {figureCodes.map((code) => (
               <th scope="col" class="numeric" key={code}>
-                {t(`dashboard.figures.${code}`)}
+                {figureName(t, code)}
               </th>
             ))}
           </tr>

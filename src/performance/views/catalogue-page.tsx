@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
+import { figureName } from '../../dashboard/figure-name.ts';
 import { indicatorName } from '../report-rows.ts';
 import type { Indicator } from '../schema.ts';
 
@@ -13,7 +14,7 @@ type Props = {
 /** The indicator catalogue, for every officer: what each indicator counts and which ZI area it gives evidence for. */
 export function CataloguePage({ ctx, indicators, may }: Props) {
   const { t, lang } = ctx;
-  const figure = (code: string) => t(`performance.figures.${code}`);
+  const figure = (code: string) => figureName(t, code);
   return (
     <Layout ctx={ctx} title={t('performance.catalogue.title')}>
       <h1>{t('performance.catalogue.title')}</h1>

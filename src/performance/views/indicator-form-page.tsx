@@ -1,4 +1,5 @@
 import { figureCodes } from '../../dashboard/figures.ts';
+import { figureName } from '../../dashboard/figure-name.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, Field, SelectField, TextArea, type FormState } from '../../platform/views/form.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -26,7 +27,7 @@ export function IndicatorFormPage({ ctx, code, state }: Props) {
   };
   const options = (values: readonly string[], key: string) =>
     values.map((v) => ({ value: v, label: t(`${key}.${v}`) }));
-  const figures = figureCodes.map((f) => ({ value: f, label: t(`performance.figures.${f}`) }));
+  const figures = figureCodes.map((f) => ({ value: f, label: figureName(t, f) }));
   const values = state.values;
   const s = { values, errors: state.errors };
   return (
