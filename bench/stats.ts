@@ -73,7 +73,15 @@ function percentile(sorted: number[], q: number): number {
 async function measure(db: Db): Promise<Map<string, { p50: number; p95: number }>> {
   const results = new Map<string, { p50: number; p95: number }>();
   for (const query of await queries(db)) {
-    await query.run(db); // warm the cache and the plan
+    // Warms the cache and the plan; a query ten times over the goal is not worth timing again.
+    const warm = performance.now();
+    await query.run(db);
+    const warmMs = performance.now() - warm;
+    if (warmMs > 10 * GOAL_MS) {
+      results.set(query.name, { p50: warmMs, p95: warmMs });
+      console.log(`  ${query.name}: ${warmMs.toFixed(0)} ms once (not repeated)`);
+      continue;
+    }
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
@@ -82,6 +90,7 @@ async function measure(db: Db): Promise<Map<string, { p50: number; p95: number }
     }
     times.sort((a, b) => a - b);
     results.set(query.name, { p50: percentile(times, 0.5), p95: percentile(times, 0.95) });
+    console.log(`  ${query.name}: p95 ${percentile(times, 0.95).toFixed(1)} ms`);
   }
   return results;
 }
