@@ -73,11 +73,11 @@ function percentile(sorted: number[], q: number): number {
 async function measure(db: Db): Promise<Map<string, { p50: number; p95: number }>> {
   const results = new Map<string, { p50: number; p95: number }>();
   for (const query of await queries(db)) {
-    // Warms the cache and the plan; a query ten times over the goal is not worth timing again.
+    // Warms the cache and the plan; a query three times over the goal is not worth timing again.
     const warm = performance.now();
     await query.run(db);
     const warmMs = performance.now() - warm;
-    if (warmMs > 10 * GOAL_MS) {
+    if (warmMs > 3 * GOAL_MS) {
       results.set(query.name, { p50: warmMs, p95: warmMs });
       console.log(`  ${query.name}: ${warmMs.toFixed(0)} ms once (not repeated)`);
       continue;

@@ -4,28 +4,30 @@ import type { Executor } from '../db/index.ts';
 import type { DailyRow, DailySource } from './daily-source.ts';
 import { dailyCounts, rollupRefreshes } from './schema.ts';
 
+export type UnitKeyCount = Pick<DailyRow, 'unitCode' | 'key' | 'value'>;
 export type DailySum = {
-  total: number;
-  byKey: Record<string, number>;
-  byUnit: Record<string, number>;
+  /** One row per unit and key with a count over the period. */
+  rows: UnitKeyCount[];
   /** When the counts were made: now when they were computed from the records. */
   asOf: Date;
 };
 
-function add(rows: Pick<DailyRow, 'unitCode' | 'key' | 'value'>[], asOf: Date): DailySum {
-  const sum: DailySum = { total: 0, byKey: {}, byUnit: {}, asOf };
+function add(rows: UnitKeyCount[], asOf: Date): DailySum {
+  const sums = new Map<string, UnitKeyCount>();
   for (const r of rows) {
-    sum.total += r.value;
-    sum.byKey[r.key] = (sum.byKey[r.key] ?? 0) + r.value;
-    sum.byUnit[r.unitCode] = (sum.byUnit[r.unitCode] ?? 0) + r.value;
+    const id = `${r.unitCode}\u0000${r.key}`;
+    const sum = sums.get(id);
+    if (sum) sum.value += r.value;
+    else sums.set(id, { unitCode: r.unitCode, key: r.key, value: r.value });
   }
-  return sum;
+  return { rows: [...sums.values()], asOf };
 }
 
 /**
- * A source's counts over [from, to] for the units given: from the stored daily counts when they cover the period and
- * were refreshed at most `maxAgeSeconds` ago, else (an age of 0, a period before the stored days, a refresh that has
- * not run) from the records themselves, which is slower over millions of records but never wrong.
+ * A source's counts over [from, to] for the units given, per unit and key: from the stored daily counts when they
+ * cover the period and were refreshed at most `maxAgeSeconds` ago, else (an age of 0, a period before the stored
+ * days, a refresh that has not run) from the records themselves, which is slower over millions of records but never
+ * wrong.
  */
 export async function sumDaily(
   db: Executor,
@@ -56,9 +58,5 @@ export async function sumDaily(
       return add(rows, state.refreshedAt);
     }
   }
-  const units = new Set(q.unitCodes);
-  return add(
-    (await source.rows(db, q.from, q.to)).filter((r) => units.has(r.unitCode)),
-    now,
-  );
+  return add(await source.rows(db, q.from, q.to, q.unitCodes), now);
 }
