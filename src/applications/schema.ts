@@ -32,6 +32,10 @@ export const travelPurposes = [
 
 /** Where an application has ended (or has not yet begun): a person may hold one application per type outside these. */
 export const closedApplicationStatuses = ['draft', 'cancelled', 'handed_over', 'rejected', 'void'] as const;
+/** Past these the passport is made: the SOP's clock has stopped even if the case is still open for collection. */
+export const clockStoppedStatuses = [...closedApplicationStatuses, 'printed', 'ready'] as const;
+/** The statuses as SQL literals, so that a query's condition matches a partial index's word for word. */
+export const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(', '));
 
 export type ApplicationKind = (typeof applicationKinds)[number];
 export type PassportType = (typeof passportTypes)[number];
@@ -100,9 +104,13 @@ export const applications = pgTable(
     // One open application per person and passport type: submitted and not yet ended.
     uniqueIndex('applications_open_nik_type_key')
       .on(t.nik, t.passportType)
-      .where(sql`status not in (${sql.raw(closedApplicationStatuses.map((s) => `'${s}'`).join(', '))})`),
+      .where(sql`status not in (${statusList(closedApplicationStatuses)})`),
     index('applications_queue_idx').on(t.unitCode, t.status, t.statusAt),
     index('applications_due_idx').on(t.unitCode, t.dueOn),
+    // Cases whose SOP clock still runs, by due date: the overdue count reads a few thousand entries, not millions.
+    index('applications_running_due_idx')
+      .on(t.unitCode, t.dueOn)
+      .where(sql`status not in (${statusList(clockStoppedStatuses)})`),
     index('applications_session_idx').on(t.outreachSessionId),
     // Name search matches word prefixes in any order (src/casework/search-cases.ts uses this exact expression).
     index('applications_name_words_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.fullName}, ''))`),

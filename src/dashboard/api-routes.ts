@@ -24,7 +24,11 @@ export function registerDashboardApiRoutes(fastify: FastifyInstance): void {
       },
     },
     async (req) => {
-      const { choosable: _, unit, ...dashboard } = await viewDashboard(db(), requireActor(req), req.query, witaDate());
+      const {
+        choosable: _,
+        unit,
+        ...dashboard
+      } = await viewDashboard(db(), requireActor(req), req.query, witaDate(), app.deps.config.figuresMaxAgeSeconds);
       return { ...dashboard, unit: { code: unit.code, name: unit.name } };
     },
   );

@@ -11,12 +11,14 @@ import { makeDetainee, makeRefugee, officerCaller } from '../detention/test-supp
 import { apiTokenOf, guestJson, makeLodging } from '../lodgings/test-support.ts';
 import { addDays, addMonths, witaDate, witaInstant } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
+import { refreshRollups } from '../platform/rollups/refresh-rollup.ts';
 import { makeStayPermit } from '../stay-permits/test-support.ts';
 import { timporaOperations } from '../timpora/schema.ts';
 import { makeOperation, makeTeam } from '../timpora/test-support.ts';
 import {
   computeFigures,
   computeFiguresByUnit,
+  dailySources,
   deferralsByReason,
   figureCodes,
   figureSources,
@@ -99,6 +101,30 @@ describeApp('dashboard', (ctx) => {
     expect(byUnit.units.get(post.code)!.passports_issued).toBe(1);
     // The post alone is its own scope.
     expect((await computeFigures(ctx.db, { ...q, unitCodes: [post.code] })).passports_issued).toBe(1);
+  });
+
+  it('reads the counts kept ahead while they are fresh, and counts the records once they are stale', async () => {
+    const { office, q } = await freshOffice();
+    const first = await makeApplication(ctx.db, { unitCode: office.code, status: 'printed', dueOn: today });
+    await issue(ctx.db, first, today);
+    const now = new Date();
+    await refreshRollups(ctx.db, dailySources, now);
+    const kept = { ...q, maxAgeSeconds: 300 };
+    const live = await computeFiguresByUnit(ctx.db, q);
+    expect(await computeFiguresByUnit(ctx.db, kept)).toEqual(live);
+    expect(live.totals.passports_issued).toBe(1);
+
+    // Issued after the refresh: not in the kept counts until the next one, always in the records.
+    const second = await makeApplication(ctx.db, { unitCode: office.code, status: 'printed', dueOn: today });
+    await issue(ctx.db, second, today, 'biasa');
+    expect((await computeFigures(ctx.db, kept)).passports_issued).toBe(1);
+    expect((await computeFigures(ctx.db, q)).passports_issued).toBe(2);
+    await refreshRollups(ctx.db, dailySources, new Date(now.getTime() + 60_000));
+    expect(await passportsByType(ctx.db, { ...kept })).toEqual([
+      { type: 'biasa', count: 1 },
+      { type: 'elektronik', count: 1 },
+    ]);
+    expect((await computeFigures(ctx.db, kept)).passport_cases_on_time).toBe(2);
   });
 
   it('counts deferrals by reason, complaints, IKM, crossings, Timpora meetings and PNBP of the scope', async () => {

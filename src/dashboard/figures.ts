@@ -2,22 +2,23 @@ import { applicationUnitOf } from '../applications/due-on-sql.ts';
 import { countOverdueApplications } from '../applications/count-overdue.ts';
 import { countCrossingsByUnit } from '../border/count-crossings-by-unit.ts';
 import { countDesaBinaan } from '../adopted-villages/count-desa-binaan.ts';
-import { countDeferrals } from '../cases/count-deferrals.ts';
 import { countComplaints } from '../complaints/count-complaints.ts';
 import { countOccupancy, countRefugees } from '../detention/count-detention.ts';
 import { countDecisions, countDeportations } from '../enforcement/count-cases.ts';
 import { countVisits } from '../home-visits/count-visits.ts';
-import { countStays } from '../lodgings/count-stays.ts';
 import { countSessions } from '../outreach/count-sessions.ts';
 import { countOverstays } from '../overstays/count-overstays.ts';
 import { overstayUnitOf } from '../overstays/overstay-unit-sql.ts';
-import { countIssuedByUnit } from '../passports/count-issued-by-unit.ts';
-import { countServiceLevel } from '../passports/count-service-level.ts';
-import { countPnbp, type BillingUnitOf } from '../payments/count-pnbp.ts';
+import { deferralsDaily } from '../cases/daily-deferrals.ts';
+import { staysDaily } from '../lodgings/daily-stays.ts';
+import { issuedDaily, serviceLevelDaily } from '../passports/daily-passports.ts';
+import { pnbpDaily, type BillingUnitOf } from '../payments/daily-pnbp.ts';
+import type { DailySource } from '../platform/rollups/daily-source.ts';
+import { sumDaily } from '../platform/rollups/sum-daily.ts';
+import { permitsDaily } from '../stay-permits/daily-permits.ts';
 import { countOverduePermitApplications, permitApplicationUnitOf } from '../permit-services/count-overdue.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { countPermits } from '../stay-permits/count-permits.ts';
 import { computeIkm, publishedConverted } from '../surveys/compute-ikm.ts';
 import { countIkmByUnit } from '../surveys/count-ikm-by-unit.ts';
 import { countMeetings } from '../timpora/count-meetings.ts';
@@ -59,8 +60,11 @@ export const figureCodes = [
 ] as const;
 export type FigureCode = (typeof figureCodes)[number];
 
-/** A scope (a unit and the units below it, as `unitScope` gives) and a period of WITA days, both ends included. */
-export type FigureQuery = { unitCodes: string[]; from: IsoDate; to: IsoDate; today: IsoDate };
+/**
+ * A scope (a unit and the units below it, as `unitScope` gives) and a period of WITA days, both ends included.
+ * `maxAgeSeconds`: how old the daily counts computed ahead may be (`dailySources`); 0 or none counts the records now.
+ */
+export type FigureQuery = { unitCodes: string[]; from: IsoDate; to: IsoDate; today: IsoDate; maxAgeSeconds?: number };
 
 /** A figure per unit of the scope; a unit with nothing counted is absent (0). */
 export type UnitValues = Map<string, number>;
@@ -140,11 +144,37 @@ const billingUnitOf: BillingUnitOf = {
   overstay: ({ subjectId }) => overstayUnitOf(subjectId),
 };
 
-const issued = (type?: 'biasa' | 'elektronik') => async (db: Executor, q: FigureQuery) =>
+/**
+ * The counts over millions of records (passports, their cases and interviews, lodging reports, permits, PNBP), kept
+ * per day ahead by the rollup job (`jobs.ts`) and read from there while fresh.
+ */
+const pnbp = pnbpDaily(billingUnitOf);
+export const dailySources: DailySource[] = [
+  issuedDaily,
+  serviceLevelDaily,
+  deferralsDaily,
+  staysDaily,
+  permitsDaily,
+  pnbp,
+];
+
+/** A daily source's counts over the scope and period, per unit and key, once per request. */
+const daily = (db: Executor, q: FigureQuery, source: DailySource) =>
+  once(q, source.name, async () => (await sumDaily(db, source, q, q.maxAgeSeconds ?? 0)).rows);
+
+/** A daily source's counts per unit, of one key or of every key. */
+const dailyByUnit = (source: DailySource, key?: string) => async (db: Executor, q: FigureQuery) =>
   perUnit(
-    (await once(q, 'issued', () => countIssuedByUnit(db, q))).filter((r) => !type || r.type === type),
-    (r) => r.count,
+    (await daily(db, q, source)).filter((r) => key === undefined || r.key === key),
+    (r) => r.value,
   );
+
+/** A daily source's counts per key over the scope and period. */
+async function dailyByKey(db: Executor, q: FigureQuery, source: DailySource): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const r of await daily(db, q, source)) counts.set(r.key, (counts.get(r.key) ?? 0) + r.value);
+  return counts;
+}
 
 const activities = async (db: Executor, q: FigureQuery) =>
   perUnit(
@@ -169,21 +199,15 @@ const ikm: FigureSource = {
 };
 
 export const figureSources: FigureSource[] = [
-  summed('passports_issued', issued()),
-  summed('passports_issued_biasa', issued('biasa')),
-  summed('passports_issued_elektronik', issued('elektronik')),
-  summed('passport_cases_completed', async (db, q) =>
-    perUnit(await once(q, 'serviceLevel', () => countServiceLevel(db, q)), (r) => r.completed),
-  ),
-  summed('passport_cases_on_time', async (db, q) =>
-    perUnit(await once(q, 'serviceLevel', () => countServiceLevel(db, q)), (r) => r.onTime),
-  ),
+  summed('passports_issued', dailyByUnit(issuedDaily)),
+  summed('passports_issued_biasa', dailyByUnit(issuedDaily, 'biasa')),
+  summed('passports_issued_elektronik', dailyByUnit(issuedDaily, 'elektronik')),
+  summed('passport_cases_completed', dailyByUnit(serviceLevelDaily, 'completed')),
+  summed('passport_cases_on_time', dailyByUnit(serviceLevelDaily, 'on_time')),
   summed('passport_cases_overdue', async (db, q) =>
     standsToday(q) ? perUnit(await countOverdueApplications(db, q), (r) => r.count) : null,
   ),
-  summed('deferrals', async (db, q) =>
-    perUnit(await once(q, 'deferrals', () => countDeferrals(db, q, q.unitCodes)), (r) => r.count),
-  ),
+  summed('deferrals', dailyByUnit(deferralsDaily)),
   ikm,
   summed('ikm_respondents', async (db, q) =>
     perUnit(await once(q, 'ikm', () => countIkmByUnit(db, q)), (r) => r.respondents),
@@ -201,16 +225,12 @@ export const figureSources: FigureSource[] = [
     perUnit(await once(q, 'sessions', () => countSessions(db, q)), (r) => r.applicants),
   ),
   summed('peduli_visits', async (db, q) => perUnit(await countVisits(db, q), (r) => r.count)),
-  summed('stay_permits_processed', async (db, q) => perUnit(await countPermits(db, q), (r) => r.count)),
+  summed('stay_permits_processed', dailyByUnit(permitsDaily)),
   summed('stay_permit_applications_overdue', async (db, q) =>
     standsToday(q) ? perUnit(await countOverduePermitApplications(db, q), (r) => r.count) : null,
   ),
-  summed('lodging_reports', async (db, q) =>
-    perUnit(await once(q, 'stays', () => countStays(db, q)), (r) => r.reports),
-  ),
-  summed('lodging_reports_late', async (db, q) =>
-    perUnit(await once(q, 'stays', () => countStays(db, q)), (r) => r.late),
-  ),
+  summed('lodging_reports', dailyByUnit(staysDaily, 'reports')),
+  summed('lodging_reports_late', dailyByUnit(staysDaily, 'late')),
   summed('overstays', async (db, q) => perUnit(await countOverstays(db, q), (r) => r.overstays)),
   summed('administrative_actions', async (db, q) => perUnit(await countDecisions(db, q), (r) => r.decisions)),
   summed('deportations', async (db, q) => perUnit(await countDeportations(db, q), (r) => r.deportations)),
@@ -225,12 +245,8 @@ export const figureSources: FigureSource[] = [
   summed('timpora_operations', async (db, q) => perUnit(await countOperations(db, q), (r) => r.operations)),
   summed('village_activities', activities),
   summed('village_tips', async (db, q) => perUnit(await countTips(db, q), (r) => r.count)),
-  summed('pnbp_billed', async (db, q) =>
-    perUnit(await once(q, 'pnbp', () => countPnbp(db, { ...q, unitOf: billingUnitOf })), (r) => r.billed),
-  ),
-  summed('pnbp_paid', async (db, q) =>
-    perUnit(await once(q, 'pnbp', () => countPnbp(db, { ...q, unitOf: billingUnitOf })), (r) => r.paid),
-  ),
+  summed('pnbp_billed', dailyByUnit(pnbp, 'billed')),
+  summed('pnbp_paid', dailyByUnit(pnbp, 'paid')),
 ];
 
 /** The figures of a scope and period; a figure not countable for the period is null. */
@@ -269,10 +285,10 @@ export async function computeFiguresByUnit(db: Executor, q: FigureQuery): Promis
 
 /** Passports issued in the scope and period by type (the page's breakdown). */
 export async function passportsByType(db: Executor, q: FigureQuery): Promise<{ type: string; count: number }[]> {
-  const counts = new Map<string, number>();
-  for (const r of await once(q, 'issued', () => countIssuedByUnit(db, q)))
-    counts.set(r.type, (counts.get(r.type) ?? 0) + r.count);
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+  if (q.unitCodes.length === 0) return [];
+  return [...(await dailyByKey(db, q, issuedDaily))]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => a.type.localeCompare(b.type));
 }
 
 /** Interview deferrals in the scope and period by reason code (`unrecorded` for those from before codes). */
@@ -281,10 +297,7 @@ export async function deferralsByReason(
   q: FigureQuery,
 ): Promise<{ reasonCode: string; count: number }[]> {
   if (q.unitCodes.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const r of await once(q, 'deferrals', () => countDeferrals(db, q, q.unitCodes)))
-    counts.set(r.category, (counts.get(r.category) ?? 0) + r.count);
-  return [...counts]
+  return [...(await dailyByKey(db, q, deferralsDaily))]
     .map(([reasonCode, count]) => ({ reasonCode, count }))
     .sort((a, b) => b.count - a.count || a.reasonCode.localeCompare(b.reasonCode));
 }

@@ -49,7 +49,7 @@ export function registerDashboardPages(fastify: FastifyInstance): void {
     async (req, reply) => {
       const actor = requireActor(req);
       const today = witaDate();
-      const dashboard = await viewDashboard(db(), actor, req.query, today);
+      const dashboard = await viewDashboard(db(), actor, req.query, today, app.deps.config.figuresMaxAgeSeconds);
       const { from, to } = dashboardPeriod(req.query, today);
       return reply.page(
         <DashboardPage

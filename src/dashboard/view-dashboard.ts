@@ -79,6 +79,7 @@ export async function viewDashboard(
   actor: Actor,
   input: { unit?: string; from?: IsoDate; to?: IsoDate },
   today: IsoDate,
+  maxAgeSeconds = 0,
 ): Promise<Dashboard> {
   authorizeRole(actor);
   const scope = await actorScope(db, actor);
@@ -89,8 +90,8 @@ export async function viewDashboard(
   const unitCodes = await unitScope(db, unit.code);
   const previousFrom = addMonths(from, -12);
   const previousTo = addMonths(to, -12);
-  const q = sharing({ unitCodes, from, to, today });
-  const p = sharing({ unitCodes, from: previousFrom, to: previousTo, today });
+  const q = sharing({ unitCodes, from, to, today, maxAgeSeconds });
+  const p = sharing({ unitCodes, from: previousFrom, to: previousTo, today, maxAgeSeconds });
   const current = await computeFiguresByUnit(db, q);
   const previous = await computeFigures(db, p);
   const all = await listUnits(db);

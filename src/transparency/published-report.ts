@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { witaDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
-import { enqueueUnlessWaiting } from '../platform/jobs/enqueue-unless-waiting.ts';
+import { scheduleRefresh } from '../platform/jobs/enqueue-unless-waiting.ts';
 import { transparencySnapshots } from './schema.ts';
 import { transparencyReport, type TransparencyReport } from './transparency-report.ts';
 
@@ -42,17 +42,6 @@ export async function refreshReport(db: Executor, year: number, now = new Date()
   return { ...report, computedAt: now };
 }
 
-/**
- * Queues the next refresh of the current year's report after four fifths of the age a report may have, so that a
- * visitor finds it younger than that age even while a refresh is running; none when reports are computed per request.
- */
-export async function scheduleReportRefresh(
-  tx: Executor,
-  maxAgeSeconds: number,
-  now = new Date(),
-  except?: number,
-): Promise<void> {
-  if (maxAgeSeconds === 0) return;
-  const runAt = new Date(now.getTime() + Math.max(1, Math.floor(maxAgeSeconds * 0.8)) * 1000);
-  await enqueueUnlessWaiting(tx, REFRESH_REPORTS_JOB, runAt, except);
-}
+/** Queues the next refresh of the current year's report (see `scheduleRefresh`). */
+export const scheduleReportRefresh = (tx: Executor, maxAgeSeconds: number, now = new Date(), except?: number) =>
+  scheduleRefresh(tx, REFRESH_REPORTS_JOB, maxAgeSeconds, now, except);

@@ -22,3 +22,19 @@ export async function enqueueUnlessWaiting(tx: Executor, kind: string, runAt: Da
     .limit(1);
   if (waiting.length === 0) await enqueueJob(tx, kind, {}, { runAt });
 }
+
+/**
+ * Queues the next run of a job that refreshes figures computed ahead, after four fifths of the age they may have, so
+ * that a reader finds them younger than that even while a refresh runs; none when figures are computed per request.
+ */
+export async function scheduleRefresh(
+  tx: Executor,
+  kind: string,
+  maxAgeSeconds: number,
+  now = new Date(),
+  except?: number,
+): Promise<void> {
+  if (maxAgeSeconds === 0) return;
+  const runAt = new Date(now.getTime() + Math.max(1, Math.floor(maxAgeSeconds * 0.8)) * 1000);
+  await enqueueUnlessWaiting(tx, kind, runAt, except);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_running_due_idx" ON "applications" USING btree ("unit_code","due_on") WHERE status not in ('draft', 'cancelled', 'handed_over', 'rejected', 'void', 'printed', 'ready');
