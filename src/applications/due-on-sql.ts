@@ -7,6 +7,5 @@ import { applications } from './schema.ts';
  */
 export const applicationDueDates: SQL = sql`(select ${applications.id} as id, ${applications.dueOn} as due_on from ${applications})`;
 
-/** The unit an application belongs to, for counts that reach an application by its id (PNBP of a visit). */
-export const applicationUnitOf = (applicationId: SQL): SQL =>
-  sql`(select ${applications.unitCode} from ${applications} where ${applications.id} = ${applicationId})`;
+/** Applications' units as a relation (`id`, `unit_code`), for counts that join it (PNBP of a visit). */
+export const applicationUnits: SQL = sql`(select ${applications.id} as id, ${applications.unitCode} as unit_code from ${applications})`;

@@ -1,4 +1,4 @@
-import { applicationUnitOf } from '../applications/due-on-sql.ts';
+import { applicationUnits } from '../applications/due-on-sql.ts';
 import { countOverdueApplications } from '../applications/count-overdue.ts';
 import { countCrossingsByUnit } from '../border/count-crossings-by-unit.ts';
 import { countDesaBinaan } from '../adopted-villages/count-desa-binaan.ts';
@@ -8,7 +8,7 @@ import { countDecisions, countDeportations } from '../enforcement/count-cases.ts
 import { countVisits } from '../home-visits/count-visits.ts';
 import { countSessions } from '../outreach/count-sessions.ts';
 import { countOverstays } from '../overstays/count-overstays.ts';
-import { overstayUnitOf } from '../overstays/overstay-unit-sql.ts';
+import { overstayUnits } from '../overstays/overstay-unit-sql.ts';
 import { deferralsDaily } from '../cases/daily-deferrals.ts';
 import { staysDaily } from '../lodgings/daily-stays.ts';
 import { issuedDaily, serviceLevelDaily } from '../passports/daily-passports.ts';
@@ -16,7 +16,7 @@ import { pnbpDaily, type BillingUnitOf } from '../payments/daily-pnbp.ts';
 import type { DailySource } from '../platform/rollups/daily-source.ts';
 import { sumDaily } from '../platform/rollups/sum-daily.ts';
 import { permitsDaily } from '../stay-permits/daily-permits.ts';
-import { countOverduePermitApplications, permitApplicationUnitOf } from '../permit-services/count-overdue.ts';
+import { countOverduePermitApplications, permitApplicationUnits } from '../permit-services/count-overdue.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { computeIkm, publishedConverted } from '../surveys/compute-ikm.ts';
@@ -139,9 +139,9 @@ const countDay = (q: FigureQuery) => (q.to < q.today ? q.to : q.today);
 
 /** The unit a billing is for: the record it pays for says. */
 const billingUnitOf: BillingUnitOf = {
-  appointment: ({ applicationId }) => applicationUnitOf(applicationId),
-  stay_permit_service: ({ subjectId }) => permitApplicationUnitOf(subjectId),
-  overstay: ({ subjectId }) => overstayUnitOf(subjectId),
+  appointment: { units: applicationUnits, by: 'application_id' },
+  stay_permit_service: { units: permitApplicationUnits, by: 'subject_id' },
+  overstay: { units: overstayUnits, by: 'subject_id' },
 };
 
 /**

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { overstays } from './schema.ts';
 
-/** The unit of an overstay by its id, for counts that reach it by id (PNBP of its charge's billing). */
-export const overstayUnitOf = (id: SQL): SQL =>
-  sql`(select ${overstays.unitCode} from ${overstays} where ${overstays.id} = ${id})`;
+/** Overstays' units as a relation (`id`, `unit_code`), for counts that join it (PNBP of a charge's billing). */
+export const overstayUnits: SQL = sql`(select ${overstays.id} as id, ${overstays.unitCode} as unit_code from ${overstays})`;

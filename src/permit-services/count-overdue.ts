@@ -24,6 +24,5 @@ export async function countOverduePermitApplications(
   return rows.map((r) => ({ unitCode: r.unit_code, count: r.n }));
 }
 
-/** The unit of a permit service application by its id, for counts that reach it by id (PNBP of its billing). */
-export const permitApplicationUnitOf = (id: SQL): SQL =>
-  sql`(select ${permitApplications.unitCode} from ${permitApplications} where ${permitApplications.id} = ${id})`;
+/** Permit service applications' units as a relation (`id`, `unit_code`), for counts that join it (PNBP of a billing). */
+export const permitApplicationUnits: SQL = sql`(select ${permitApplications.id} as id, ${permitApplications.unitCode} as unit_code from ${permitApplications})`;
