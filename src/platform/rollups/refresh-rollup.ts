@@ -32,14 +32,22 @@ export async function refreshDays(
     const state = { toDay: window.to, refreshedAt: now, ...(rebuild ? { fromDay: window.from, rebuiltAt: now } : {}) };
     await tx
       .insert(rollupRefreshes)
-      .values({ source: source.name, fromDay: window.from, toDay: window.to, refreshedAt: now, rebuiltAt: now })
+      // A source first counted over the recent days only is due its rebuild at once.
+      .values({
+        source: source.name,
+        fromDay: window.from,
+        toDay: window.to,
+        refreshedAt: now,
+        rebuiltAt: rebuild ? now : new Date(0),
+      })
       .onConflictDoUpdate({ target: rollupRefreshes.source, set: state });
   });
 }
 
 /**
- * What the refresh job runs for each source: every day of the last three years once a day (and the first time), the
- * last `RECENT_DAYS` days otherwise. Returns the seconds each source took.
+ * What the refresh job runs: the last `RECENT_DAYS` days of every source, and every day of three years for the one
+ * source whose rebuild is most overdue (never built, or a day old), so that one run never holds the counts back for
+ * more than one rebuild. Returns the seconds each source took.
  */
 export async function refreshRollups(
   db: Db,
@@ -49,9 +57,10 @@ export async function refreshRollups(
   const today = witaDate(now);
   const seconds: Record<string, number> = {};
   const states = new Map((await db.select().from(rollupRefreshes)).map((s) => [s.source, s]));
+  const rebuiltAt = (source: DailySource) => states.get(source.name)?.rebuiltAt.getTime() ?? -Infinity;
+  const [oldest] = [...sources].sort((a, b) => rebuiltAt(a) - rebuiltAt(b));
   for (const source of sources) {
-    const state = states.get(source.name);
-    const rebuild = !state || now.getTime() - state.rebuiltAt.getTime() >= REBUILD_EVERY_MS;
+    const rebuild = source === oldest && now.getTime() - rebuiltAt(source) >= REBUILD_EVERY_MS;
     const from = addDays(today, rebuild ? -REBUILT_DAYS : -RECENT_DAYS);
     const t0 = performance.now();
     await refreshDays(db, source, { from, to: today }, now, rebuild);

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeDb } from '../../../test/db.ts';
 import { addDays, witaDate, witaInstant, type IsoDate } from '../calendar/wita.ts';
 import { queryRows, type Executor } from '../db/index.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { DailyRow, DailySource } from './daily-source.ts';
-import { refreshRollups, RECENT_DAYS } from './refresh-rollup.ts';
+import { refreshRollups, RECENT_DAYS, REBUILT_DAYS } from './refresh-rollup.ts';
+import { rollupRefreshes } from './schema.ts';
 import { sumDaily, type DailySum } from './sum-daily.ts';
 
 // A source over the platform's own jobs table: jobs of a kind no runner has, counted per day they are due.
@@ -79,6 +80,21 @@ describeDb('daily counts computed ahead', (ctx) => {
     expect(total(await sumDaily(ctx.db, source, year, 300, at(541)))).toBe(6);
     await refreshRollups(ctx.db, [source], at(25 * 3600));
     expect(total(await sumDaily(ctx.db, source, year, 300, at(25 * 3600 + 1)))).toBe(6);
+
+    // Several sources: each run rebuilds only the one whose rebuild is most overdue, the others their recent days.
+    const other = jobSource(`${kind}-other`);
+    await record(addDays(today, -(RECENT_DAYS + 10)), 'A', 'x');
+    await refreshRollups(ctx.db, [source, other], at(26 * 3600));
+    const [otherState] = await ctx.db.select().from(rollupRefreshes).where(eq(rollupRefreshes.source, other.name));
+    expect(otherState).toMatchObject({
+      fromDay: addDays(witaDate(at(26 * 3600)), -REBUILT_DAYS),
+      rebuiltAt: at(26 * 3600),
+    });
+    expect(total(await sumDaily(ctx.db, source, year, 300, at(26 * 3600 + 1)))).toBe(6);
+    await refreshRollups(ctx.db, [source, other], at(27 * 3600));
+    expect(total(await sumDaily(ctx.db, source, year, 300, at(27 * 3600 + 1)))).toBe(6);
+    await refreshRollups(ctx.db, [source, other], at(49 * 3600));
+    expect(total(await sumDaily(ctx.db, source, year, 300, at(49 * 3600 + 1)))).toBe(7);
 
     // A period before the stored days is counted from the records.
     const old = { unitCodes: ['A'], from: addDays(today, -5 * 366), to: addDays(today, -4 * 366) };
