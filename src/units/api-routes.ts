@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { addRoadmapMilestone } from './add-roadmap-milestone.ts';
-import { changeUnitState } from './change-unit-state.ts';
+import { changeUnitState, type LiveAppointmentsAt } from './change-unit-state.ts';
 import { UnitCodeParams, UnitJson } from './inputs.ts';
 import { getUnit, listUnits } from './list-units.ts';
 import { performMilestoneAction } from './perform-milestone-action.ts';
@@ -55,7 +55,7 @@ const security = [{ bearer: [] }];
 const errors = { 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson };
 
 /** The organisation as open reference data, and the state and roadmap changes of its units. */
-export function registerUnitApi(fastify: FastifyInstance): void {
+export function registerUnitApi(fastify: FastifyInstance, liveAppointmentsAt: LiveAppointmentsAt): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -95,7 +95,9 @@ export function registerUnitApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const caller = callerOf(req, requireActor(req));
-      return toJson(await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body)));
+      return toJson(
+        await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body, liveAppointmentsAt)),
+      );
     },
   );
   app.post(

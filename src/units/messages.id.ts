@@ -68,6 +68,8 @@ export const units = {
     quarter: 'Tulis triwulan seperti 2026-Q3.',
     target: 'Isi tanggal target atau triwulan target, salah satu saja.',
     dropWhy: 'Tulis alasan tonggak dibatalkan.',
+    liveAppointments:
+      'Masih ada {{count}} janji temu aktif (dipesan atau dibayar) di unit ini mulai hari ini: pindahkan dulu sebelum unit berhenti melayani.',
   },
 };
 

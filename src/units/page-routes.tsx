@@ -8,7 +8,7 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { listRegencies } from '../regions/queries.ts';
 import { addRoadmapMilestone } from './add-roadmap-milestone.ts';
 import { availableMilestoneSteps, availableStateSteps } from './available-actions.ts';
-import { changeUnitState } from './change-unit-state.ts';
+import { changeUnitState, type LiveAppointmentsAt } from './change-unit-state.ts';
 import { UnitCodeParams } from './inputs.ts';
 import { getUnit, listUnits } from './list-units.ts';
 import { organisationRoot } from './organisation-root.ts';
@@ -25,7 +25,7 @@ import { UnitsAdminPage } from './views/units-admin.tsx';
 import { UnitFormBody, toUnitChanges } from './unit-form-inputs.ts';
 import { updateUnit } from './update-unit.ts';
 
-export function registerUnitPages(fastify: FastifyInstance): void {
+export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: LiveAppointmentsAt): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -104,7 +104,7 @@ export function registerUnitPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
-      await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body));
+      await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body, liveAppointmentsAt));
       return reply.redirect(back(req.params.code, 'state'), 303);
     },
   );
