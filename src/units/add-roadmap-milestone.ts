@@ -51,7 +51,12 @@ export async function addRoadmapMilestone(
       recordId: milestone!.id,
       type: 'planned',
       status: 'planned',
-      payload: { title: values.title, targetDate: values.targetDate, targetQuarter: values.targetQuarter },
+      payload: {
+        title: values.title,
+        targetDate: values.targetDate,
+        targetQuarter: values.targetQuarter,
+        note: values.note,
+      },
       requestId: input.requestId,
     },
     {

@@ -16,7 +16,7 @@ import {
   RoadmapJson,
   StateChangeBody,
 } from './roadmap-inputs.ts';
-import type { RoadmapMilestone } from './schema.ts';
+import type { MilestoneView } from './milestone-outcomes.ts';
 import { unitRoadmap, type UnitRoadmap } from './unit-roadmap.ts';
 
 const toJson = (u: Awaited<ReturnType<typeof getUnit>>) => ({
@@ -32,7 +32,7 @@ const toJson = (u: Awaited<ReturnType<typeof getUnit>>) => ({
   openingHours: u.openingHours,
 });
 
-const milestoneJson = (m: RoadmapMilestone) => ({
+const milestoneJson = (m: MilestoneView) => ({
   id: m.id,
   title: m.title,
   targetDate: m.targetDate,
@@ -41,6 +41,7 @@ const milestoneJson = (m: RoadmapMilestone) => ({
   doneOn: m.doneOn,
   droppedOn: m.droppedOn,
   note: m.note,
+  outcomeNote: m.outcomeNote,
 });
 
 const roadmapJson = (r: UnitRoadmap) => ({
@@ -115,7 +116,7 @@ export function registerUnitApi(fastify: FastifyInstance, liveAppointmentsAt: Li
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
       const milestone = await db().transaction((tx) => addRoadmapMilestone(tx, caller, req.params.code, req.body));
-      return reply.code(201).send(milestoneJson(milestone));
+      return reply.code(201).send(milestoneJson({ ...milestone, outcomeNote: '' }));
     },
   );
   app.post(

@@ -66,7 +66,10 @@ export const MilestoneJson = z
     status: z.enum(milestoneStatuses),
     doneOn: z.string().nullable(),
     droppedOn: z.string().nullable(),
+    /** The planning note. */
     note: z.string(),
+    /** What was said when the milestone was reached or dropped ('' while planned). */
+    outcomeNote: z.string(),
   })
   .meta({ id: 'RoadmapMilestone' });
 export const RoadmapJson = z

@@ -220,7 +220,7 @@ describeApp('post states and the roadmap', (ctx) => {
       title: 'Gedung baru',
       targetDate: '',
       targetQuarter: '2026-Q4',
-      note: '',
+      note: 'Sesuai roadmap kewilayahan',
     });
     expect(added.statusCode).toBe(303);
     const [m] = await ctx.db.select().from(roadmapMilestones).where(eq(roadmapMilestones.unitCode, unit.code));
@@ -232,6 +232,24 @@ describeApp('post states and the roadmap', (ctx) => {
     expect(dropped.statusCode).toBe(303);
     const after = await browser.get(`/admin/units/${unit.code}/roadmap`);
     expect(after.body).toContain(tId('units.milestoneStatuses.dropped'));
+    // The planning note stays; why it was dropped is kept in its history and shown beside it.
+    const [kept] = await ctx.db.select().from(roadmapMilestones).where(eq(roadmapMilestones.id, m!.id));
+    expect(kept!.note).toBe('Sesuai roadmap kewilayahan');
+    const steps = await ctx.db
+      .select()
+      .from(roadmapMilestoneActions)
+      .where(eq(roadmapMilestoneActions.milestoneId, m!.id))
+      .orderBy(roadmapMilestoneActions.id);
+    expect(steps.map((s) => [s.type, s.payload.note])).toEqual([
+      ['planned', 'Sesuai roadmap kewilayahan'],
+      ['dropped', 'Anggaran dialihkan'],
+    ]);
+    for (const body of [after.body, (await browser.get(`/units/${unit.code}`)).body]) {
+      expect(body).toContain('Sesuai roadmap kewilayahan');
+      expect(body).toContain('Anggaran dialihkan');
+    }
+    const api = (await ctx.app.inject({ url: `/api/v1/units/${unit.code}/roadmap` })).json();
+    expect(api.milestones[0]).toMatchObject({ note: 'Sesuai roadmap kewilayahan', outcomeNote: 'Anggaran dialihkan' });
 
     const counter = new Browser(ctx.app).setCookie(
       await sessionCookie(ctx.db, await officer('counter_officer', 'KANIM-KUPANG')),
