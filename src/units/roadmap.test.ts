@@ -368,43 +368,6 @@ describeApp('post states and the roadmap', (ctx) => {
     expect((await book()).statusCode).toBe(201);
   });
 
-  it('refuses to close a unit while appointments from today on are live there, on the page too', async () => {
-    const unit = await makeUnit(ctx.db, { stateSince: '2025-01-06' });
-    const date = await serviceDay(ctx.db, unit.code);
-    await openDate(ctx.db, unit.code, date, 3);
-    const application = await makeApplication(ctx.db, { unitCode: unit.code });
-    const citizen = await ctx.db.transaction((tx) =>
-      createApiToken(tx, systemCaller('test'), application.accountId, 'test'),
-    );
-    const booked = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/applications/${application.id}/appointment`,
-      headers: { authorization: `Bearer ${citizen.token}` },
-      payload: { date },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
-    const admin = await officer('admin', 'KANWIL-NTT');
-    const close = { step: 'close', effectiveOn: '2025-02-03', note: 'Ditutup' };
-    const refused = await post(await tokenOf(admin), `/api/v1/units/${unit.code}/state`, close);
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields).toEqual({ step: tId('units.v.liveAppointments', { count: 1 }) });
-    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, admin));
-    const onPage = await browser.post(`/admin/units/${unit.code}/state`, close);
-    expect(onPage.statusCode).toBe(422);
-    expect(onPage.body).toContain(tId('units.v.liveAppointments', { count: 1 }));
-    expect(await history(unit.code)).toHaveLength(0);
-    expect((await ctx.app.inject({ url: `/api/v1/units/${unit.code}` })).json().state).toBe('active');
-
-    // Once the appointment is gone (here: cancelled) the unit closes.
-    const cancelled = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/applications/${application.id}/appointment/cancel`,
-      headers: { authorization: `Bearer ${citizen.token}` },
-    });
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect((await post(await tokenOf(admin), `/api/v1/units/${unit.code}/state`, close)).json().state).toBe('closed');
-  });
-
   it("shows each post's state on the home page", async () => {
     const unit = await makePost('closed');
     for (const [lang, t] of [

@@ -1,0 +1,79 @@
+import { eq, inArray } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../test/db.ts';
+import { serviceDay } from '../../test/dates.ts';
+import { Browser } from '../../test/http.ts';
+import { makeApplication, makeOfficer, makeUnit, openDate, sessionCookie } from '../../test/factories.ts';
+import { createApiToken } from '../accounts/api-tokens.ts';
+import type { Account, OfficerRole } from '../platform/auth/schema.ts';
+import { systemCaller } from '../platform/auth/caller.ts';
+import { translator } from '../platform/i18n/index.ts';
+import { unitStateChanges, units } from './schema.ts';
+import { seedUnits } from './seed-units.ts';
+
+const tId = translator('id');
+
+describeApp('post states: what guards them', (ctx) => {
+  const officer = (role: OfficerRole, unitCode: string) => makeOfficer(ctx.db, { role, unitCode });
+  const tokenOf = async (account: Account) =>
+    (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), account.id, 'test'))).token;
+  const post = async (token: string, url: string, payload: object) =>
+    ctx.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
+  const history = (code: string) => ctx.db.select().from(unitStateChanges).where(eq(unitStateChanges.unitCode, code));
+
+  it('refuses to close a unit while appointments from today on are live there, on the page too', async () => {
+    const unit = await makeUnit(ctx.db, { stateSince: '2025-01-06' });
+    const date = await serviceDay(ctx.db, unit.code);
+    await openDate(ctx.db, unit.code, date, 3);
+    const application = await makeApplication(ctx.db, { unitCode: unit.code });
+    const citizen = await ctx.db.transaction((tx) =>
+      createApiToken(tx, systemCaller('test'), application.accountId, 'test'),
+    );
+    const booked = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${application.id}/appointment`,
+      headers: { authorization: `Bearer ${citizen.token}` },
+      payload: { date },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const admin = await officer('admin', 'KANWIL-NTT');
+    const close = { step: 'close', effectiveOn: '2025-02-03', note: 'Ditutup' };
+    const refused = await post(await tokenOf(admin), `/api/v1/units/${unit.code}/state`, close);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual({ step: tId('units.v.liveAppointments', { count: 1 }) });
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, admin));
+    const onPage = await browser.post(`/admin/units/${unit.code}/state`, close);
+    expect(onPage.statusCode).toBe(422);
+    expect(onPage.body).toContain(tId('units.v.liveAppointments', { count: 1 }));
+    expect(await history(unit.code)).toHaveLength(0);
+    expect((await ctx.app.inject({ url: `/api/v1/units/${unit.code}` })).json().state).toBe('active');
+
+    // Once the appointment is gone (here: cancelled) the unit closes.
+    const cancelled = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${application.id}/appointment/cancel`,
+      headers: { authorization: `Bearer ${citizen.token}` },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await post(await tokenOf(admin), `/api/v1/units/${unit.code}/state`, close)).json().state).toBe('closed');
+  });
+
+  it('dates the revitalisation of Oepoli and Sumba Tengah on installs seeded before "since" was kept', async () => {
+    const sinceOf = async (code: string) =>
+      (await ctx.db.select().from(units).where(eq(units.code, code)))[0]!.stateSince;
+    await ctx.db
+      .update(units)
+      .set({ stateSince: null })
+      .where(inArray(units.code, ['POS-OEPOLI', 'POS-SUMBA-TENGAH', 'POS-MARITAING']));
+    // Sumba Tengah moved on meanwhile: the seeded day is not its state's.
+    await ctx.db.update(units).set({ state: 'normalised' }).where(eq(units.code, 'POS-SUMBA-TENGAH'));
+    await seedUnits(ctx.db);
+    await seedUnits(ctx.db);
+    expect(await sinceOf('POS-OEPOLI')).toBe('2023-01-13');
+    expect(await sinceOf('POS-SUMBA-TENGAH')).toBeNull();
+    expect(await sinceOf('POS-MARITAING')).toBeNull();
+    await ctx.db.update(units).set({ state: 'under_revitalisation' }).where(eq(units.code, 'POS-SUMBA-TENGAH'));
+    await seedUnits(ctx.db);
+    expect(await sinceOf('POS-SUMBA-TENGAH')).toBe('2023-01-13');
+  });
+});
