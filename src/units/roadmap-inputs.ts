@@ -4,12 +4,17 @@ import { milestoneStatuses, unitStates } from './schema.ts';
 import { milestoneSteps, stateSteps } from './workflow.ts';
 
 const optionalNote = z.string().trim().max(1000, 'v.tooLong').optional().default('');
+/**
+ * A state's or a milestone's day: from 2000 (no post's state is dated earlier, and a unit with no "since" would
+ * otherwise take any year) to 2099; a year outside is the field's error, never the database's.
+ */
+const roadmapDay = isoDateField.refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'units.v.year');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const StateChangeBody = z.object({
   ...csrfField,
   step: z.enum(stateSteps, { error: 'v.choose' }),
-  effectiveOn: isoDateField,
+  effectiveOn: roadmapDay,
   note: requiredText(1000),
   requestId: requestIdField,
 });
@@ -20,7 +25,7 @@ export const MilestoneBody = z
   .object({
     ...csrfField,
     title: requiredText(200),
-    targetDate: z.preprocess(blankToUndefined, isoDateField.optional()),
+    targetDate: z.preprocess(blankToUndefined, roadmapDay.optional()),
     targetQuarter: z.preprocess(
       blankToUndefined,
       z
@@ -41,7 +46,7 @@ export type MilestoneInput = z.infer<typeof MilestoneBody>;
 export const MilestoneActionBody = z.object({
   ...csrfField,
   step: z.enum(milestoneSteps, { error: 'v.choose' }),
-  on: isoDateField,
+  on: roadmapDay,
   note: optionalNote,
   requestId: requestIdField,
 });
