@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { AppError } from '../platform/errors.ts';
+import { notFound, type AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { listRegencies } from '../regions/queries.ts';
@@ -14,7 +14,13 @@ import { getUnit, listUnits } from './list-units.ts';
 import { organisationRoot } from './organisation-root.ts';
 import { performMilestoneAction } from './perform-milestone-action.ts';
 import { authorize, can } from './policy.ts';
-import { MilestoneActionBody, MilestoneBody, MilestoneParams, StateChangeBody } from './roadmap-inputs.ts';
+import {
+  isMilestoneId,
+  MilestoneActionBody,
+  MilestoneBody,
+  MilestonePageParams,
+  StateChangeBody,
+} from './roadmap-inputs.ts';
 import { unitRoadmap } from './unit-roadmap.ts';
 import { unitTarget } from './unit-target.ts';
 import { RoadmapAdminPage, type RoadmapForms } from './views/roadmap-admin.tsx';
@@ -60,6 +66,9 @@ export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: 
     const { unit, target } = await unitTarget(db(), actor, code);
     authorize(actor, 'unit.manage_post', target);
     const roadmap = await unitRoadmap(db(), code);
+    // A failed post to a milestone the unit does not have (or no milestone at all) is not found, whatever its body.
+    const milestoneForms = Object.keys(forms).filter((f) => f !== 'state' && f !== 'milestone');
+    if (milestoneForms.some((id) => !roadmap.milestones.some((m) => m.id === id))) throw notFound();
     const milestoneSteps = new Map(
       roadmap.milestones.map((m) => [m.id, availableMilestoneSteps(actor, m.status, target)]),
     );
@@ -123,11 +132,12 @@ export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: 
   app.post(
     '/admin/units/:code/milestones/:id',
     {
-      schema: { params: MilestoneParams, body: MilestoneActionBody, hide: true },
+      schema: { params: MilestonePageParams, body: MilestoneActionBody, hide: true },
       config: { errorPage: rerender((req) => (req.params as { id: string }).id) },
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
+      if (!isMilestoneId(req.params.id)) throw notFound();
       const target = { code: req.params.code, milestoneId: req.params.id };
       await db().transaction((tx) => performMilestoneAction(tx, caller, target, req.body));
       return reply.redirect(back(req.params.code, `m-${req.params.id}`), 303);

@@ -53,6 +53,9 @@ export const MilestoneActionBody = z.object({
 export type MilestoneActionInput = z.infer<typeof MilestoneActionBody>;
 
 export const MilestoneParams = z.object({ code: z.string().min(1).max(40), id: z.uuid() });
+/** The page's: a milestone address that names none is not found (404), as any other page's, not bad input. */
+export const MilestonePageParams = z.object({ code: z.string().min(1).max(40), id: z.string().max(100) });
+export const isMilestoneId = (id: string) => z.uuid().safeParse(id).success;
 
 export const StateChangeJson = z.object({
   step: z.enum(stateSteps),

@@ -93,4 +93,19 @@ describeApp('post states: what guards them', (ctx) => {
     const early = await post(token, `${url}/${made.json().id}/actions`, { step: 'done', on: '0001-01-01' });
     expect(early.json().error.fields).toEqual({ on: tId('units.v.year') });
   });
+
+  it('answers 404 on the page for a milestone address that names none, whatever the form holds', async () => {
+    const unit = await makeUnit(ctx.db, { kind: 'pos', parentCode: 'KANIM-KUPANG' });
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, await officer('admin', 'KANWIL-NTT')));
+    const base = `/admin/units/${unit.code}/milestones`;
+    for (const [id, form] of [
+      ['not-a-uuid', { step: 'done', on: '2025-03-03', note: '' }],
+      ['not-a-uuid', { step: 'done', on: 'x', note: '' }],
+      [crypto.randomUUID(), { step: 'done', on: '2025-03-03', note: '' }],
+      [crypto.randomUUID(), { step: 'done', on: 'x', note: '' }],
+    ] as const) {
+      const res = await browser.post(`${base}/${id}`, form);
+      expect(res.statusCode, `${id} ${form.on}`).toBe(404);
+    }
+  });
 });
