@@ -25,7 +25,8 @@ async function lockMilestone(tx: Tx, code: string, id: string): Promise<RoadmapM
 
 /**
  * A milestone done or dropped, on a day not in the future (dropping says why), through the milestone workflow with
- * its history and audit entry; a resent request id answers with the milestone as it is. The step's note is kept in
+ * its history and audit entry; a resent request id answers with the milestone as it is (a conflict when that id
+ * made another step, on another day or with another note). The step's note is kept in
  * the history, never over the milestone's planning note.
  */
 export async function performMilestoneAction(
@@ -48,7 +49,8 @@ export async function performMilestoneAction(
     input.requestId,
   );
   if (resent) {
-    if (resent.type !== type) throw new AppError('conflict');
+    if (resent.type !== type || resent.payload.on !== input.on || (resent.payload.note ?? '') !== input.note)
+      throw new AppError('conflict');
     return (await withOutcomes(tx, [milestone]))[0]!;
   }
   assertStepAllowed(milestoneWorkflow, input.step, milestone.status);

@@ -108,4 +108,24 @@ describeApp('post states: what guards them', (ctx) => {
       expect(res.statusCode, `${id} ${form.on}`).toBe(404);
     }
   });
+
+  it('answers a resent request id with what it made, and 409 when the same id asks for something else', async () => {
+    const unit = await makeUnit(ctx.db, { kind: 'pos', parentCode: 'KANIM-KUPANG' });
+    const token = await tokenOf(await officer('admin', 'KANWIL-NTT'));
+    const url = `/api/v1/units/${unit.code}/milestones`;
+    const add = { title: 'Gedung', targetQuarter: '2026-Q3', note: 'DIPA', requestId: 'add-milestone-9' };
+    const made = await post(token, url, add);
+    expect(made.statusCode).toBe(201);
+    expect((await post(token, url, add)).json().id).toBe(made.json().id);
+    for (const other of [{ title: 'Lain' }, { targetQuarter: '2026-Q4' }, { note: 'lain' }]) {
+      const res = await post(token, url, { ...add, ...other });
+      expect(res.statusCode, JSON.stringify(other)).toBe(409);
+    }
+    const act = `${url}/${made.json().id}/actions`;
+    const done = { step: 'done', on: '2025-03-03', note: 'Selesai', requestId: 'done-milestone-9' };
+    expect((await post(token, act, done)).statusCode).toBe(200);
+    expect((await post(token, act, done)).statusCode).toBe(200);
+    expect((await post(token, act, { ...done, on: '2025-03-04' })).statusCode).toBe(409);
+    expect((await post(token, act, { ...done, note: 'lain' })).statusCode).toBe(409);
+  });
 });
