@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { witaDate } from '../platform/calendar/wita.ts';
 import { notFound, type AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { callerOf, optionalActor, requireActor } from '../platform/http/guards.ts';
 import { listRegencies } from '../regions/queries.ts';
 import { addRoadmapMilestone } from './add-roadmap-milestone.ts';
 import { availableMilestoneSteps, availableStateSteps } from './available-actions.ts';
@@ -37,10 +37,12 @@ export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: 
 
   app.get('/units/:code', { schema: { params: UnitCodeParams, hide: true } }, async (req, reply) => {
     const unit = await getUnit(db(), req.params.code);
+    // Only a fully signed-in officer (second factor given) is offered the officer page.
+    const actor = optionalActor(req);
     const [all, roadmap, { target }] = await Promise.all([
       listUnits(db()),
       unitRoadmap(db(), unit.code),
-      unitTarget(db(), req.actor ?? null, unit.code),
+      unitTarget(db(), actor, unit.code),
     ]);
     return reply.page(
       <UnitPage
@@ -49,7 +51,7 @@ export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: 
         parent={all.find((u) => u.code === unit.parentCode)}
         children={all.filter((u) => u.parentCode === unit.code)}
         roadmap={roadmap}
-        manages={can(req.actor ?? null, 'unit.manage_post', target)}
+        manages={can(actor, 'unit.manage_post', target)}
       />,
     );
   });

@@ -128,4 +128,16 @@ describeApp('post states: what guards them', (ctx) => {
     expect((await post(token, act, { ...done, on: '2025-03-04' })).statusCode).toBe(409);
     expect((await post(token, act, { ...done, note: 'lain' })).statusCode).toBe(409);
   });
+
+  it('links the public unit page to the officer page only for a fully signed-in officer who keeps it', async () => {
+    const unit = await makeUnit(ctx.db, { kind: 'pos', parentCode: 'KANIM-KUPANG' });
+    const link = `/admin/units/${unit.code}/roadmap`;
+    const pageFor = async (totp: boolean) => {
+      const head = await makeOfficer(ctx.db, { role: 'head_of_office', unitCode: 'KANIM-KUPANG', totp });
+      return (await new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, head)).get(`/units/${unit.code}`)).body;
+    };
+    expect(await pageFor(true)).toContain(link);
+    // Signed in without the second factor set up: not yet an officer who may use that page.
+    expect(await pageFor(false)).not.toContain(link);
+  });
 });
