@@ -5,16 +5,18 @@ import { milestoneSteps, stateSteps } from './workflow.ts';
 
 const optionalNote = z.string().trim().max(1000, 'v.tooLong').optional().default('');
 /**
- * A state's or a milestone's day: from 2000 (no post's state is dated earlier, and a unit with no "since" would
- * otherwise take any year) to 2099; a year outside is the field's error, never the database's.
+ * A state's or a milestone step's day is from 2000 (no post's state is dated earlier, and a unit with no "since"
+ * would otherwise take any year; the future is refused by the use case); a target from 2000 to 2099. A year outside
+ * is the field's error, never the database's.
  */
-const roadmapDay = isoDateField.refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'units.v.year');
+const stepDay = isoDateField.refine((d) => d >= '2000-01-01', 'units.v.yearFrom');
+const targetDay = isoDateField.refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'units.v.year');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const StateChangeBody = z.object({
   ...csrfField,
   step: z.enum(stateSteps, { error: 'v.choose' }),
-  effectiveOn: roadmapDay,
+  effectiveOn: stepDay,
   note: requiredText(1000),
   requestId: requestIdField,
 });
@@ -25,7 +27,7 @@ export const MilestoneBody = z
   .object({
     ...csrfField,
     title: requiredText(200),
-    targetDate: z.preprocess(blankToUndefined, roadmapDay.optional()),
+    targetDate: z.preprocess(blankToUndefined, targetDay.optional()),
     targetQuarter: z.preprocess(
       blankToUndefined,
       z
@@ -46,7 +48,7 @@ export type MilestoneInput = z.infer<typeof MilestoneBody>;
 export const MilestoneActionBody = z.object({
   ...csrfField,
   step: z.enum(milestoneSteps, { error: 'v.choose' }),
-  on: roadmapDay,
+  on: stepDay,
   note: optionalNote,
   requestId: requestIdField,
 });

@@ -77,13 +77,13 @@ describeApp('post states: what guards them', (ctx) => {
     expect(await sinceOf('POS-SUMBA-TENGAH')).toBe('2023-01-13');
   });
 
-  it('takes days from 2000 to 2099 only, as a field error, even for a unit with no "since"', async () => {
+  it('takes days from 2000 on (targets up to 2099) only, as a field error, even for a unit with no "since"', async () => {
     const unit = await makeUnit(ctx.db, { kind: 'pos', parentCode: 'KANIM-KUPANG', stateSince: null });
     const token = await tokenOf(await officer('admin', 'KANWIL-NTT'));
     for (const effectiveOn of ['0001-01-01', '0000-01-01', '1999-12-31']) {
       const res = await post(token, `/api/v1/units/${unit.code}/state`, { step: 'revitalise', effectiveOn, note: 'x' });
       expect(res.statusCode, effectiveOn).toBe(422);
-      expect(res.json().error.fields).toEqual({ effectiveOn: tId('units.v.year') });
+      expect(res.json().error.fields).toEqual({ effectiveOn: tId('units.v.yearFrom') });
     }
     expect(await history(unit.code)).toHaveLength(0);
     const url = `/api/v1/units/${unit.code}/milestones`;
@@ -91,7 +91,9 @@ describeApp('post states: what guards them', (ctx) => {
     expect(far.json().error.fields).toEqual({ targetDate: tId('units.v.year') });
     const made = await post(token, url, { title: 'Gedung', targetDate: '2026-06-30' });
     const early = await post(token, `${url}/${made.json().id}/actions`, { step: 'done', on: '0001-01-01' });
-    expect(early.json().error.fields).toEqual({ on: tId('units.v.year') });
+    expect(early.json().error.fields).toEqual({ on: tId('units.v.yearFrom') });
+    const beyond = await post(token, url, { title: 'Gedung', targetDate: '2100-01-01' });
+    expect(beyond.json().error.fields).toEqual({ targetDate: tId('units.v.year') });
   });
 
   it('answers 404 on the page for a milestone address that names none, whatever the form holds', async () => {
