@@ -5,7 +5,7 @@ import './messages.ts';
 import { registerAccounts } from './accounts/register.ts';
 import { registerAdoptedVillages } from './adopted-villages/register.ts';
 import { registerApplications } from './applications/register.ts';
-import { registerAppointments } from './appointments/register.ts';
+import { countLiveAppointmentsAt, registerAppointments } from './appointments/register.ts';
 import { registerBorder } from './border/register.ts';
 import { registerBorderPasses } from './border-passes/register.ts';
 import { registerDetention } from './detention/register.ts';
@@ -77,12 +77,13 @@ export async function buildApp(config: Config, database: Database, options: Buil
 
   registerHealthRoutes(app);
   // One register<Feature> per feature, roughly in the layers of ARCHITECTURE.md from the bottom (the order does not
-  // matter to Fastify: routes do not overlap). Four of them are given what a
-  // higher feature provides: payments the settlement of a paid appointment, roster passports' Saturday pickups,
+  // matter to Fastify: routes do not overlap). Some of them are given what a
+  // higher feature provides: units the count of live appointments (none may remain at a unit that closes), payments
+  // the settlement of a paid appointment, roster passports' Saturday pickups,
   // foreigners the closing of overstays when a departure is recorded, lodgings what names a foreigner elsewhere (so
   // that its retention deletes only people known from nothing but old stays).
   registerRegions(app);
-  registerUnits(app);
+  registerUnits(app, { liveAppointmentsAt: countLiveAppointmentsAt });
   registerHolidays(app);
   await registerAccounts(app);
   registerWatchlist(app);

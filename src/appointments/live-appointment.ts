@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { appointments, liveStates, type Appointment } from './schema.ts';
 
@@ -29,4 +30,19 @@ export async function currentAppointment(db: Executor, applicationId: string): P
     .orderBy(desc(appointments.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** How many live (booked or paid) appointments a unit holds on `from` or later: they must be moved before it closes. */
+export async function countLiveAppointmentsAt(db: Executor, unitCode: string, from: IsoDate): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.unitCode, unitCode),
+        gte(appointments.date, from),
+        inArray(appointments.state, [...liveStates]),
+      ),
+    );
+  return row?.n ?? 0;
 }

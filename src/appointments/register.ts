@@ -15,6 +15,8 @@ import { registerWaitlistJobs } from './waitlist-jobs.ts';
 
 /** What settles a paid billing code, for payments' notification route (payments sit below appointments). */
 export { appointmentPaid, settleBilling } from './settle-billing.ts';
+/** For units (below appointments): a unit with live appointments does not stop serving. */
+export { countLiveAppointmentsAt } from './live-appointment.ts';
 
 /**
  * Booking with its anti-scalper proof, the appointment, tracking, the waitlist and the API; the office's quotas and

@@ -9,6 +9,7 @@ import { applicationActions, applications } from '../applications/schema.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { addDays, witaInstant } from '../platform/calendar/wita.ts';
 import { translator } from '../platform/i18n/index.ts';
+import { units } from '../units/schema.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 import { appointments } from './schema.ts';
 import { settleBilling } from './settle-billing.ts';
@@ -142,6 +143,22 @@ describeApp('reschedule and cancel', (ctx) => {
     expect(res.json().error.code).toBe('quota_full');
     expect(await appointmentOf(appointment.id)).toMatchObject({ date: dates[0], reschedules: 0 });
     expect(await bookedOn(ctx.db, unit.code, dates[0]!)).toBe(1);
+  });
+
+  it('refuses a move at a unit that serves no more (closed or planned) and changes nothing', async () => {
+    for (const state of ['closed', 'planned'] as const) {
+      const { unit, dates, application, appointment } = await booked();
+      // Closing is refused while live appointments remain; a unit closed before that rule still holds some.
+      await ctx.db.update(units).set({ state }).where(eq(units.code, unit.code));
+      const res = await api(
+        await tokenFor(application.accountId),
+        `/api/v1/applications/${application.id}/appointment/reschedule`,
+        { date: dates[1] },
+      );
+      expect(res.statusCode, state).toBe(409);
+      expect(res.json().error.code).toBe('date_closed');
+      expect(await appointmentOf(appointment.id)).toMatchObject({ date: dates[0], reschedules: 0 });
+    }
   });
 
   it('cancels through the page: the place is returned and the application can book again', async () => {

@@ -10,6 +10,7 @@ import { systemCaller } from '../platform/auth/caller.ts';
 import { witaInstant } from '../platform/calendar/wita.ts';
 import { formatDay, translator } from '../platform/i18n/index.ts';
 import { jobs } from '../platform/jobs/schema.ts';
+import { units } from '../units/schema.ts';
 import { billings } from '../payments/schema.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { expireUnpaid } from './expire-unpaid.ts';
@@ -72,6 +73,16 @@ describeApp('waitlist', (ctx) => {
     expect(twice.statusCode).toBe(422);
     expect(twice.body).toContain(t('booking.waitlist.already'));
     expect(await auditFor(ctx.db, (await entryOf(waiter.id)).id, 'waitlist.join')).toHaveLength(1);
+  });
+
+  it('takes nobody on the list of a unit that serves no more (closed or planned)', async () => {
+    for (const state of ['closed', 'planned'] as const) {
+      const { unit, date } = await fullDay();
+      await ctx.db.update(units).set({ state }).where(eq(units.code, unit.code));
+      const waiter = await makeApplication(ctx.db, { unitCode: unit.code });
+      await expect(join(waiter.id, date), state).rejects.toMatchObject({ code: 'date_closed' });
+      expect(await ctx.db.select().from(waitlist).where(eq(waitlist.applicationId, waiter.id))).toEqual([]);
+    }
   });
 
   it('holds a freed place for the first in line, mails them, and lets them take it', async () => {

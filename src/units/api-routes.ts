@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { addRoadmapMilestone } from './add-roadmap-milestone.ts';
-import { changeUnitState } from './change-unit-state.ts';
+import { changeUnitState, type LiveAppointmentsAt } from './change-unit-state.ts';
 import { UnitCodeParams, UnitJson } from './inputs.ts';
 import { getUnit, listUnits } from './list-units.ts';
 import { performMilestoneAction } from './perform-milestone-action.ts';
@@ -16,7 +16,7 @@ import {
   RoadmapJson,
   StateChangeBody,
 } from './roadmap-inputs.ts';
-import type { RoadmapMilestone } from './schema.ts';
+import type { MilestoneView } from './milestone-outcomes.ts';
 import { unitRoadmap, type UnitRoadmap } from './unit-roadmap.ts';
 
 const toJson = (u: Awaited<ReturnType<typeof getUnit>>) => ({
@@ -32,7 +32,7 @@ const toJson = (u: Awaited<ReturnType<typeof getUnit>>) => ({
   openingHours: u.openingHours,
 });
 
-const milestoneJson = (m: RoadmapMilestone) => ({
+const milestoneJson = (m: MilestoneView) => ({
   id: m.id,
   title: m.title,
   targetDate: m.targetDate,
@@ -41,6 +41,7 @@ const milestoneJson = (m: RoadmapMilestone) => ({
   doneOn: m.doneOn,
   droppedOn: m.droppedOn,
   note: m.note,
+  outcomeNote: m.outcomeNote,
 });
 
 const roadmapJson = (r: UnitRoadmap) => ({
@@ -55,7 +56,7 @@ const security = [{ bearer: [] }];
 const errors = { 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson, 422: ErrorJson };
 
 /** The organisation as open reference data, and the state and roadmap changes of its units. */
-export function registerUnitApi(fastify: FastifyInstance): void {
+export function registerUnitApi(fastify: FastifyInstance, liveAppointmentsAt: LiveAppointmentsAt): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
@@ -95,7 +96,9 @@ export function registerUnitApi(fastify: FastifyInstance): void {
     },
     async (req) => {
       const caller = callerOf(req, requireActor(req));
-      return toJson(await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body)));
+      return toJson(
+        await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body, liveAppointmentsAt)),
+      );
     },
   );
   app.post(
@@ -113,7 +116,7 @@ export function registerUnitApi(fastify: FastifyInstance): void {
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
       const milestone = await db().transaction((tx) => addRoadmapMilestone(tx, caller, req.params.code, req.body));
-      return reply.code(201).send(milestoneJson(milestone));
+      return reply.code(201).send(milestoneJson({ ...milestone, outcomeNote: '' }));
     },
   );
   app.post(

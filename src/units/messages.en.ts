@@ -70,6 +70,10 @@ export const units: Messages<typeof id.units> = {
     quarter: 'Write the quarter like 2026-Q3.',
     target: 'Give a target date or a target quarter, only one.',
     dropWhy: 'Say why the milestone is dropped.',
+    year: 'The date must be between the years 2000 and 2099.',
+    yearFrom: 'The date may not be before the year 2000.',
+    liveAppointments:
+      'The unit still holds {{count}} live appointments (booked or paid) from today on: move them before it stops serving.',
   },
 };
 

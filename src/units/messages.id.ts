@@ -68,6 +68,10 @@ export const units = {
     quarter: 'Tulis triwulan seperti 2026-Q3.',
     target: 'Isi tanggal target atau triwulan target, salah satu saja.',
     dropWhy: 'Tulis alasan tonggak dibatalkan.',
+    year: 'Tanggal harus antara tahun 2000 dan 2099.',
+    yearFrom: 'Tanggal tidak boleh sebelum tahun 2000.',
+    liveAppointments:
+      'Masih ada {{count}} janji temu aktif (dipesan atau dibayar) di unit ini mulai hari ini: pindahkan dulu sebelum unit berhenti melayani.',
   },
 };
 

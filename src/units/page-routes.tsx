@@ -2,19 +2,25 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { AppError } from '../platform/errors.ts';
+import { notFound, type AppError } from '../platform/errors.ts';
 import { formErrors } from '../platform/http/errors.ts';
-import { callerOf, requireActor } from '../platform/http/guards.ts';
+import { callerOf, optionalActor, requireActor } from '../platform/http/guards.ts';
 import { listRegencies } from '../regions/queries.ts';
 import { addRoadmapMilestone } from './add-roadmap-milestone.ts';
 import { availableMilestoneSteps, availableStateSteps } from './available-actions.ts';
-import { changeUnitState } from './change-unit-state.ts';
+import { changeUnitState, type LiveAppointmentsAt } from './change-unit-state.ts';
 import { UnitCodeParams } from './inputs.ts';
 import { getUnit, listUnits } from './list-units.ts';
 import { organisationRoot } from './organisation-root.ts';
 import { performMilestoneAction } from './perform-milestone-action.ts';
 import { authorize, can } from './policy.ts';
-import { MilestoneActionBody, MilestoneBody, MilestoneParams, StateChangeBody } from './roadmap-inputs.ts';
+import {
+  isMilestoneId,
+  MilestoneActionBody,
+  MilestoneBody,
+  MilestonePageParams,
+  StateChangeBody,
+} from './roadmap-inputs.ts';
 import { unitRoadmap } from './unit-roadmap.ts';
 import { unitTarget } from './unit-target.ts';
 import { RoadmapAdminPage, type RoadmapForms } from './views/roadmap-admin.tsx';
@@ -25,16 +31,18 @@ import { UnitsAdminPage } from './views/units-admin.tsx';
 import { UnitFormBody, toUnitChanges } from './unit-form-inputs.ts';
 import { updateUnit } from './update-unit.ts';
 
-export function registerUnitPages(fastify: FastifyInstance): void {
+export function registerUnitPages(fastify: FastifyInstance, liveAppointmentsAt: LiveAppointmentsAt): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
 
   app.get('/units/:code', { schema: { params: UnitCodeParams, hide: true } }, async (req, reply) => {
     const unit = await getUnit(db(), req.params.code);
+    // Only a fully signed-in officer (second factor given) is offered the officer page.
+    const actor = optionalActor(req);
     const [all, roadmap, { target }] = await Promise.all([
       listUnits(db()),
       unitRoadmap(db(), unit.code),
-      unitTarget(db(), req.actor ?? null, unit.code),
+      unitTarget(db(), actor, unit.code),
     ]);
     return reply.page(
       <UnitPage
@@ -43,7 +51,7 @@ export function registerUnitPages(fastify: FastifyInstance): void {
         parent={all.find((u) => u.code === unit.parentCode)}
         children={all.filter((u) => u.parentCode === unit.code)}
         roadmap={roadmap}
-        manages={can(req.actor ?? null, 'unit.manage_post', target)}
+        manages={can(actor, 'unit.manage_post', target)}
       />,
     );
   });
@@ -60,6 +68,9 @@ export function registerUnitPages(fastify: FastifyInstance): void {
     const { unit, target } = await unitTarget(db(), actor, code);
     authorize(actor, 'unit.manage_post', target);
     const roadmap = await unitRoadmap(db(), code);
+    // A failed post to a milestone the unit does not have (or no milestone at all) is not found, whatever its body.
+    const milestoneForms = Object.keys(forms).filter((f) => f !== 'state' && f !== 'milestone');
+    if (milestoneForms.some((id) => !roadmap.milestones.some((m) => m.id === id))) throw notFound();
     const milestoneSteps = new Map(
       roadmap.milestones.map((m) => [m.id, availableMilestoneSteps(actor, m.status, target)]),
     );
@@ -104,7 +115,7 @@ export function registerUnitPages(fastify: FastifyInstance): void {
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
-      await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body));
+      await db().transaction((tx) => changeUnitState(tx, caller, req.params.code, req.body, liveAppointmentsAt));
       return reply.redirect(back(req.params.code, 'state'), 303);
     },
   );
@@ -123,11 +134,12 @@ export function registerUnitPages(fastify: FastifyInstance): void {
   app.post(
     '/admin/units/:code/milestones/:id',
     {
-      schema: { params: MilestoneParams, body: MilestoneActionBody, hide: true },
+      schema: { params: MilestonePageParams, body: MilestoneActionBody, hide: true },
       config: { errorPage: rerender((req) => (req.params as { id: string }).id) },
     },
     async (req, reply) => {
       const caller = callerOf(req, requireActor(req));
+      if (!isMilestoneId(req.params.id)) throw notFound();
       const target = { code: req.params.code, milestoneId: req.params.id };
       await db().transaction((tx) => performMilestoneAction(tx, caller, target, req.body));
       return reply.redirect(back(req.params.code, `m-${req.params.id}`), 303);

@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
 import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
+import { withOutcomes, type MilestoneView } from './milestone-outcomes.ts';
 import { authorize } from './policy.ts';
 import type { MilestoneActionInput } from './roadmap-inputs.ts';
 import { roadmapMilestoneActions, roadmapMilestones, type RoadmapMilestone } from './schema.ts';
@@ -24,7 +25,9 @@ async function lockMilestone(tx: Tx, code: string, id: string): Promise<RoadmapM
 
 /**
  * A milestone done or dropped, on a day not in the future (dropping says why), through the milestone workflow with
- * its history and audit entry; a resent request id answers with the milestone as it is.
+ * its history and audit entry; a resent request id answers with the milestone as it is (a conflict when that id
+ * made another step, on another day or with another note). The step's note is kept in
+ * the history, never over the milestone's planning note.
  */
 export async function performMilestoneAction(
   tx: Tx,
@@ -32,7 +35,7 @@ export async function performMilestoneAction(
   target: { code: string; milestoneId: string },
   input: MilestoneActionInput,
   now = new Date(),
-): Promise<RoadmapMilestone> {
+): Promise<MilestoneView> {
   const step = milestoneWorkflow[input.step];
   const { target: unit } = await unitTarget(tx, caller.actor, target.code);
   authorize(caller.actor, step.by, unit);
@@ -46,8 +49,9 @@ export async function performMilestoneAction(
     input.requestId,
   );
   if (resent) {
-    if (resent.type !== type) throw new AppError('conflict');
-    return milestone;
+    if (resent.type !== type || resent.payload.on !== input.on || (resent.payload.note ?? '') !== input.note)
+      throw new AppError('conflict');
+    return (await withOutcomes(tx, [milestone]))[0]!;
   }
   assertStepAllowed(milestoneWorkflow, input.step, milestone.status);
   if (input.on > witaDate(now)) throw new AppError('validation_failed', { on: 'units.v.future' });
@@ -63,7 +67,7 @@ export async function performMilestoneAction(
       recordId: milestone.id,
       type,
       status: step.to,
-      set: { ...set, ...(input.note ? { note: input.note } : {}) },
+      set,
       payload: { on: input.on, ...(input.note ? { note: input.note } : {}) },
       requestId: input.requestId,
     },
@@ -75,5 +79,5 @@ export async function performMilestoneAction(
       details: { on: input.on },
     },
   );
-  return lockMilestone(tx, target.code, milestone.id);
+  return (await withOutcomes(tx, [await lockMilestone(tx, target.code, milestone.id)]))[0]!;
 }

@@ -4,12 +4,19 @@ import { milestoneStatuses, unitStates } from './schema.ts';
 import { milestoneSteps, stateSteps } from './workflow.ts';
 
 const optionalNote = z.string().trim().max(1000, 'v.tooLong').optional().default('');
+/**
+ * A state's or a milestone step's day is from 2000 (no post's state is dated earlier, and a unit with no "since"
+ * would otherwise take any year; the future is refused by the use case); a target from 2000 to 2099. A year outside
+ * is the field's error, never the database's.
+ */
+const stepDay = isoDateField.refine((d) => d >= '2000-01-01', 'units.v.yearFrom');
+const targetDay = isoDateField.refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'units.v.year');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const StateChangeBody = z.object({
   ...csrfField,
   step: z.enum(stateSteps, { error: 'v.choose' }),
-  effectiveOn: isoDateField,
+  effectiveOn: stepDay,
   note: requiredText(1000),
   requestId: requestIdField,
 });
@@ -20,7 +27,7 @@ export const MilestoneBody = z
   .object({
     ...csrfField,
     title: requiredText(200),
-    targetDate: z.preprocess(blankToUndefined, isoDateField.optional()),
+    targetDate: z.preprocess(blankToUndefined, targetDay.optional()),
     targetQuarter: z.preprocess(
       blankToUndefined,
       z
@@ -41,13 +48,16 @@ export type MilestoneInput = z.infer<typeof MilestoneBody>;
 export const MilestoneActionBody = z.object({
   ...csrfField,
   step: z.enum(milestoneSteps, { error: 'v.choose' }),
-  on: isoDateField,
+  on: stepDay,
   note: optionalNote,
   requestId: requestIdField,
 });
 export type MilestoneActionInput = z.infer<typeof MilestoneActionBody>;
 
 export const MilestoneParams = z.object({ code: z.string().min(1).max(40), id: z.uuid() });
+/** The page's: a milestone address that names none is not found (404), as any other page's, not bad input. */
+export const MilestonePageParams = z.object({ code: z.string().min(1).max(40), id: z.string().max(100) });
+export const isMilestoneId = (id: string) => z.uuid().safeParse(id).success;
 
 export const StateChangeJson = z.object({
   step: z.enum(stateSteps),
@@ -66,7 +76,10 @@ export const MilestoneJson = z
     status: z.enum(milestoneStatuses),
     doneOn: z.string().nullable(),
     droppedOn: z.string().nullable(),
+    /** The planning note. */
     note: z.string(),
+    /** What was said when the milestone was reached or dropped ('' while planned). */
+    outcomeNote: z.string(),
   })
   .meta({ id: 'RoadmapMilestone' });
 export const RoadmapJson = z

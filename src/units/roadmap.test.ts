@@ -220,7 +220,7 @@ describeApp('post states and the roadmap', (ctx) => {
       title: 'Gedung baru',
       targetDate: '',
       targetQuarter: '2026-Q4',
-      note: '',
+      note: 'Sesuai roadmap kewilayahan',
     });
     expect(added.statusCode).toBe(303);
     const [m] = await ctx.db.select().from(roadmapMilestones).where(eq(roadmapMilestones.unitCode, unit.code));
@@ -232,11 +232,74 @@ describeApp('post states and the roadmap', (ctx) => {
     expect(dropped.statusCode).toBe(303);
     const after = await browser.get(`/admin/units/${unit.code}/roadmap`);
     expect(after.body).toContain(tId('units.milestoneStatuses.dropped'));
+    // The planning note stays; why it was dropped is kept in its history and shown beside it.
+    const [kept] = await ctx.db.select().from(roadmapMilestones).where(eq(roadmapMilestones.id, m!.id));
+    expect(kept!.note).toBe('Sesuai roadmap kewilayahan');
+    const steps = await ctx.db
+      .select()
+      .from(roadmapMilestoneActions)
+      .where(eq(roadmapMilestoneActions.milestoneId, m!.id))
+      .orderBy(roadmapMilestoneActions.id);
+    expect(steps.map((s) => [s.type, s.payload.note])).toEqual([
+      ['planned', 'Sesuai roadmap kewilayahan'],
+      ['dropped', 'Anggaran dialihkan'],
+    ]);
+    for (const body of [after.body, (await browser.get(`/units/${unit.code}`)).body]) {
+      expect(body).toContain('Sesuai roadmap kewilayahan');
+      expect(body).toContain('Anggaran dialihkan');
+    }
+    const api = (await ctx.app.inject({ url: `/api/v1/units/${unit.code}/roadmap` })).json();
+    expect(api.milestones[0]).toMatchObject({ note: 'Sesuai roadmap kewilayahan', outcomeNote: 'Anggaran dialihkan' });
 
     const counter = new Browser(ctx.app).setCookie(
       await sessionCookie(ctx.db, await officer('counter_officer', 'KANIM-KUPANG')),
     );
     expect((await counter.get(`/admin/units/${unit.code}/roadmap`)).statusCode).toBe(403);
+  });
+
+  it('shows a refused step on the officer page even when its form is no longer offered, linked to its own fields', async () => {
+    const unit = await makePost('planned');
+    const head = await officer('head_of_office', 'KANIM-KUPANG');
+    const browser = new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, head));
+    const page = await browser.get(`/admin/units/${unit.code}/roadmap`);
+    expect(page.body).toContain(tId('units.noStateSteps'));
+    // Each id once, though the state form and the new-milestone form both have a note.
+    const activePost = await makePost('active');
+    await browser.post(`/admin/units/${activePost.code}/milestones`, { title: 'Gedung', targetQuarter: '2026-Q4' });
+    const active = await browser.get(`/admin/units/${activePost.code}/roadmap`);
+    expect(active.body.match(/id="f-note"/g)).toHaveLength(1);
+    expect(active.body.match(/id="f-new-note"/g)).toHaveLength(1);
+    const ids = [...active.body.matchAll(/ id="([^"]+)"/g)].map((x) => x[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+
+    // A planned post offers its parent office no state step: the refusal is still shown.
+    const state = await browser.post(`/admin/units/${unit.code}/state`, {
+      step: 'revitalise',
+      effectiveOn: '2025-03-03',
+      note: 'x',
+    });
+    expect(state.statusCode).toBe(422);
+    expect(state.body).toContain('class="error-summary"');
+    expect(state.body).toContain(tId('units.v.notFromState'));
+
+    const bad = await browser.post(`/admin/units/${unit.code}/milestones`, { title: '', targetQuarter: '2026-Q9' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-new-targetQuarter"');
+    expect(bad.body).toContain('id="f-new-targetQuarter"');
+
+    await browser.post(`/admin/units/${unit.code}/milestones`, { title: 'Gedung', targetQuarter: '2026-Q4' });
+    const [m] = await ctx.db.select().from(roadmapMilestones).where(eq(roadmapMilestones.unitCode, unit.code));
+    const url = `/admin/units/${unit.code}/milestones/${m!.id}`;
+    const future = await browser.post(url, { step: 'done', on: '2999-01-01', note: '' });
+    expect(future.statusCode).toBe(422);
+    expect(future.body).toContain(`href="#f-${m!.id}-on"`);
+    expect(future.body).toContain(`id="f-${m!.id}-on"`);
+    expect((await browser.post(url, { step: 'done', on: '2025-03-03', note: '' })).statusCode).toBe(303);
+    // Reached meanwhile (another tab): its form is gone, the refusal is shown all the same.
+    const final = await browser.post(url, { step: 'drop', on: '2025-03-04', note: 'Anggaran dialihkan' });
+    expect(final.statusCode).toBe(422);
+    expect(final.body).toContain('class="error-summary"');
+    expect(final.body).toContain(tId('units.v.milestoneFinal'));
   });
 
   it('keeps the state out of the unit form: only the workflow changes it', async () => {

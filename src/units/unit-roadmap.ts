@@ -1,6 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../platform/db/index.ts';
 import { getUnit } from './list-units.ts';
+import { withOutcomes, type MilestoneView } from './milestone-outcomes.ts';
 import { roadmapMilestones, unitStateChanges, type RoadmapMilestone, type UnitState } from './schema.ts';
 import type { StateStep } from './workflow.ts';
 
@@ -19,7 +20,7 @@ export type UnitRoadmap = {
   /** Newest first. */
   history: StateChange[];
   /** By target: dated ones and quarters in calendar order (a quarter counts from its first day). */
-  milestones: RoadmapMilestone[];
+  milestones: MilestoneView[];
 };
 
 const quarterStart = (q: string) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
@@ -48,6 +49,9 @@ export async function unitRoadmap(db: Executor, code: string): Promise<UnitRoadm
       note: (c.payload.note as string | undefined) ?? '',
       at: c.at,
     })),
-    milestones: milestones.sort((a, b) => targetKey(a).localeCompare(targetKey(b))),
+    milestones: await withOutcomes(
+      db,
+      milestones.sort((a, b) => targetKey(a).localeCompare(targetKey(b))),
+    ),
   };
 }

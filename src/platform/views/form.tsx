@@ -12,10 +12,13 @@ export function ErrorSummary({
   ctx,
   errors,
   labels,
+  idPrefix = 'f-',
 }: {
   ctx: PageContext;
   errors?: Record<string, string>;
   labels: Record<string, string>;
+  /** The fields' id prefix, when a page has several forms with the same field names (as on the fields). */
+  idPrefix?: string;
 }) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
@@ -23,7 +26,9 @@ export function ErrorSummary({
       <h2 id="error-summary-title">{ctx.t('common.errorSummary')}</h2>
       <ul>
         {Object.entries(errors).map(([field, message]) => (
-          <li key={field}>{labels[field] ? <a href={`#f-${field}`}>{`${labels[field]}: ${message}`}</a> : message}</li>
+          <li key={field}>
+            {labels[field] ? <a href={`#${idPrefix}${field}`}>{`${labels[field]}: ${message}`}</a> : message}
+          </li>
         ))}
       </ul>
     </div>
@@ -41,6 +46,8 @@ type FieldProps = {
   inputmode?: 'numeric' | 'email' | 'text' | 'tel';
   /** Focus this field when the page loads (an error summary above it still comes first). */
   autofocus?: boolean;
+  /** The id prefix ('f-'), another when a page has several forms with the same field names. */
+  idPrefix?: string;
 };
 
 const describedByOf = (id: string, hint?: string, error?: string) =>
@@ -88,8 +95,9 @@ export function Field({
   required,
   inputmode,
   autofocus,
+  idPrefix = 'f-',
 }: FieldProps) {
-  const id = `f-${name}`;
+  const id = `${idPrefix}${name}`;
   const error = state.errors?.[name];
   const value = type === 'password' ? undefined : state.values?.[name];
   const describedBy = describedByOf(id, hint, error);
@@ -121,6 +129,7 @@ export function TextArea({
   hint,
   rows = 3,
   autofocus,
+  idPrefix = 'f-',
 }: {
   name: string;
   label: string;
@@ -129,8 +138,10 @@ export function TextArea({
   rows?: number;
   /** A desk's scan field: a scanner that types lands in it without a click. */
   autofocus?: boolean;
+  /** As on Field. */
+  idPrefix?: string;
 }) {
-  const id = `f-${name}`;
+  const id = `${idPrefix}${name}`;
   const error = state.errors?.[name];
   const value = state.values?.[name];
   const describedBy = describedByOf(id, hint, error);

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import type { MilestoneView } from '../milestone-outcomes.ts';
 import type { RoadmapMilestone } from '../schema.ts';
 import type { UnitRoadmap } from '../unit-roadmap.ts';
 
@@ -12,11 +13,12 @@ export function milestoneTarget(ctx: PageContext, m: RoadmapMilestone): string {
   return m.targetDate ? formatCalendarDate(ctx.lang, m.targetDate) : quarterLabel(ctx, m.targetQuarter ?? '');
 }
 
-/** The milestone's status with the day it was reached or dropped. */
-export function milestoneStatusText(ctx: PageContext, m: RoadmapMilestone): string {
+/** The milestone's status with the day it was reached or dropped and what was said then. */
+export function milestoneStatusText(ctx: PageContext, m: MilestoneView): string {
   const day = m.doneOn ?? m.droppedOn;
   const status = ctx.t(`units.milestoneStatuses.${m.status}`);
-  return day ? `${status} (${formatCalendarDate(ctx.lang, day)})` : status;
+  const dated = day ? `${status} (${formatCalendarDate(ctx.lang, day)})` : status;
+  return m.outcomeNote ? `${dated}: ${m.outcomeNote}` : dated;
 }
 
 /** The state's history (newest first) and the roadmap milestones of a unit, as the public and officers read them. */
