@@ -53,21 +53,12 @@ async function queries(db: Executor): Promise<Query[]> {
       run: (d: Executor) => source.compute(d, q),
     })),
   );
-  const q = scopes[0]![1];
+  // Visitors read the published report; its parts run only in the refresh, timed there.
   const transparency: Query[] = [
     {
-      name: 'transparency complaints (region)',
-      run: (d) => complaintFigures(d, { ...q, withWhistleblowing: true }),
+      name: 'statistics page, CSV, API: passports issued by month (region, year)',
+      run: (d) => countIssuedPassports(d, { from: `${year}-01`, to: `${year}-12`, maxAgeSeconds: MAX_AGE_SECONDS }),
     },
-    { name: 'transparency IKM (region)', run: (d) => computeIkm(d, { unitCodes: q.unitCodes, from, to: today }) },
-    {
-      name: 'transparency passports issued (region)',
-      run: (d) => countIssuedPassports(d, { from: `${year}-01`, to: `${year}-12` }),
-    },
-    { name: 'transparency foreigners', run: (d) => foreignerFigures(d, { from, to: today }) },
-    { name: 'transparency crossings', run: (d) => countCrossingsByMonth(d, { from, to: today }) },
-    { name: 'transparency oversight', run: (d) => oversightFigures(d, year) },
-    { name: 'transparency Desa Binaan', run: (d) => desaBinaanFigures(d, { from, to: today }, today) },
     {
       name: 'transparency page, CSVs, API, open data (published report)',
       run: (d) => publishedReport(d, year, MAX_AGE_SECONDS),
@@ -84,8 +75,8 @@ async function refreshAll(db: Db): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   const now = new Date();
   const today = witaDate(now);
-  const year = Number(today.slice(0, 4));
-  let rebuild = 0;
+  const region = await unitScope(db, 'KANWIL-NTT');
+  let slowestRebuild = 0;
   let recent = 0;
   for (const source of dailySources) {
     let t0 = performance.now();
@@ -95,11 +86,33 @@ async function refreshAll(db: Db): Promise<Map<string, number>> {
     await refreshDays(db, source, { from: addDays(today, -RECENT_DAYS), to: today }, now, false);
     const refreshed = performance.now() - t0;
     console.log(`  ${source.name}: rebuild ${rebuilt.toFixed(0)} ms, refresh ${refreshed.toFixed(0)} ms`);
-    rebuild += rebuilt;
+    slowestRebuild = Math.max(slowestRebuild, rebuilt);
     recent += refreshed;
   }
-  times.set(`dashboard's daily counts, every ${MAX_AGE_SECONDS * 0.8} s: last ${RECENT_DAYS} days`, recent);
-  times.set(`dashboard's daily counts, once a day: ${REBUILT_DAYS} days`, rebuild);
+  // A run refreshes every source's recent days and rebuilds at most one source (refreshRollups).
+  times.set(
+    `dashboard's daily counts: a run (last ${RECENT_DAYS} days of each, the slowest rebuild)`,
+    recent + slowestRebuild,
+  );
+  const year = Number(today.slice(0, 4));
+  const parts: [string, () => Promise<unknown>][] = [
+    [
+      'complaints',
+      () =>
+        complaintFigures(db, { unitCodes: region, from: `${year}-01-01`, to: today, today, withWhistleblowing: true }),
+    ],
+    ['IKM', () => computeIkm(db, { unitCodes: region, from: `${year}-01-01`, to: today })],
+    ['passports issued', () => countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12` })],
+    ['foreigners', () => foreignerFigures(db, { from: `${year}-01-01`, to: today })],
+    ['crossings', () => countCrossingsByMonth(db, { from: `${year}-01-01`, to: today })],
+    ['oversight', () => oversightFigures(db, year)],
+    ['Desa Binaan', () => desaBinaanFigures(db, { from: `${year}-01-01`, to: today }, today)],
+  ];
+  for (const [name, part] of parts) {
+    const t0 = performance.now();
+    await part();
+    console.log(`  transparency report's ${name}: ${(performance.now() - t0).toFixed(0)} ms`);
+  }
   const t0 = performance.now();
   await refreshReport(db, year, now);
   times.set(`transparency report of the year, every ${MAX_AGE_SECONDS * 0.8} s`, performance.now() - t0);

@@ -1,7 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PassportType } from '../applications/schema.ts';
 import { bookTypes } from '../passports/book-stock.ts';
-import { witaDate } from '../platform/calendar/wita.ts';
+import { issuedDaily } from '../passports/daily-passports.ts';
+import { dailyCounts } from '../platform/rollups/schema.ts';
+import { storedSince } from '../platform/rollups/sum-daily.ts';
+import { addDays, addMonths, witaDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { getUnit } from '../units/list-units.ts';
@@ -56,7 +59,7 @@ export async function latestIssuanceYear(db: Executor): Promise<number> {
  */
 export async function countIssuedPassports(
   db: Executor,
-  input: { from: Month; to: Month; unit?: string },
+  input: { from: Month; to: Month; unit?: string; maxAgeSeconds?: number },
 ): Promise<IssuedStats> {
   const months = monthsBetween(input.from, input.to);
   if (input.from > input.to || months.length > MAX_MONTHS)
@@ -66,14 +69,23 @@ export async function countIssuedPassports(
   const end = sql`(${`${input.to}-01`}::date + interval '1 month')`;
   const scope = unitCode ? await unitScope(db, unitCode) : [];
   const inUnits = (column: SQL): SQL => (unitCode ? sql`and ${column} in ${scope}` : sql``);
+  // Sikoe's own passports: from the daily counts kept ahead while fresh (a year of a country's passports is millions
+  // of rows), else from the passports themselves.
+  const lastDay = addDays(addMonths(`${input.to}-01`, 1), -1);
+  const sikoe = (await storedSince(db, issuedDaily, { from: start, to: lastDay }, input.maxAgeSeconds ?? 0))
+    ? sql`select unit_code, to_char(day, 'YYYY-MM') as month, key as type, sum(value)::int as n
+      from ${dailyCounts}
+      where source = ${issuedDaily.name} and day >= ${start}::date and day < ${end} ${inUnits(sql`unit_code`)}
+      group by 1, 2, 3`
+    : sql`select unit_code, to_char(issue_date, 'YYYY-MM') as month, type, count(*)::int as n
+      from passports
+      where status <> 'cancelled' and issue_date >= ${start}::date and issue_date < ${end} ${inUnits(sql`unit_code`)}
+      group by 1, 2, 3`;
   const rows = await queryRows<{ unit_code: string; unit_name: string; month: Month; type: PassportType; n: number }>(
     db,
     sql`
     with counted as (
-      select unit_code, to_char(issue_date, 'YYYY-MM') as month, type, count(*)::int as n
-      from passports
-      where status <> 'cancelled' and issue_date >= ${start}::date and issue_date < ${end} ${inUnits(sql`unit_code`)}
-      group by 1, 2, 3
+      ${sikoe}
       union all
       select h.unit_code, to_char(h.month, 'YYYY-MM'), h.type, h.count
       from issuance_history h

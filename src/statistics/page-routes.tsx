@@ -69,7 +69,7 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
         status,
       );
     const filters = await period(db(), req.query as Query);
-    const stats = await countIssuedPassports(db(), filters);
+    const stats = await countIssuedPassports(db(), { ...filters, maxAgeSeconds: app.deps.config.figuresMaxAgeSeconds });
     return reply.page(<StatsPage ctx={reply.ctx()} stats={stats} filters={filters} units={units} />);
   };
 
@@ -89,7 +89,7 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
 
   app.get('/statistik/paspor.csv', { schema: { hide: true, querystring: StatsQuery } }, async (req, reply) => {
     const filters = await period(db(), req.query);
-    const stats = await countIssuedPassports(db(), filters);
+    const stats = await countIssuedPassports(db(), { ...filters, maxAgeSeconds: app.deps.config.figuresMaxAgeSeconds });
     const name = `statistik-paspor-${filters.unit ?? 'ntt'}-${filters.from}-${filters.to}.csv`;
     return reply
       .type('text/csv; charset=utf-8')
@@ -108,10 +108,10 @@ export function registerStatisticsRoutes(fastify: FastifyInstance): void {
       },
     },
     async (req) => {
-      const { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth } = await countIssuedPassports(
-        db(),
-        await period(db(), req.query),
-      );
+      const { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth } = await countIssuedPassports(db(), {
+        ...(await period(db(), req.query)),
+        maxAgeSeconds: app.deps.config.figuresMaxAgeSeconds,
+      });
       return { from, to, unitCode, biasa, elektronik, total, byUnit, byMonth };
     },
   );

@@ -5,6 +5,11 @@ import { describeApp } from '../../test/db.ts';
 import { makeUnit } from '../../test/factories.ts';
 import type { PassportType } from '../applications/schema.ts';
 import { issuanceHistory, passports, type PassportStatus } from '../passports/schema.ts';
+import { issuedDaily } from '../passports/daily-passports.ts';
+import { addDays, witaDate } from '../platform/calendar/wita.ts';
+import { refreshDays, REBUILT_DAYS } from '../platform/rollups/refresh-rollup.ts';
+import { storedSince } from '../platform/rollups/sum-daily.ts';
+import { countIssuedPassports } from './count-issued-passports.ts';
 import { demoHistoryRows, demoHistoryTotals, distribute, seedDemoHistory } from './seed-demo-history.ts';
 
 const secretName = 'RAHASIA PRIBADI TESTNAME';
@@ -99,6 +104,22 @@ describeApp('passport statistics', (ctx) => {
     });
     expect(region.total).toBeGreaterThanOrEqual(1_265);
     expect(JSON.stringify(region)).not.toContain(secretName);
+  });
+
+  it('counts the same from the daily counts kept ahead as from the passports', async () => {
+    const { office } = await fixture();
+    const period = { from: '2024-01', to: '2024-12', unit: office.code };
+    const live = await countIssuedPassports(ctx.db, period);
+    const now = new Date();
+    await refreshDays(
+      ctx.db,
+      issuedDaily,
+      { from: addDays(witaDate(now), -REBUILT_DAYS), to: witaDate(now) },
+      now,
+      true,
+    );
+    expect(await storedSince(ctx.db, issuedDaily, { from: '2024-01-01', to: '2024-12-31' }, 300)).not.toBeNull();
+    expect(await countIssuedPassports(ctx.db, { ...period, maxAgeSeconds: 300 })).toEqual(live);
   });
 
   it('shows the public page with an accessible SVG chart and formatted numbers, and the CSV', async () => {

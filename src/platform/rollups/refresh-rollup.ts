@@ -1,6 +1,6 @@
 import { and, between, eq } from 'drizzle-orm';
 import { addDays, witaDate, type IsoDate } from '../calendar/wita.ts';
-import type { Db } from '../db/index.ts';
+import { takeTurn, type Db } from '../db/index.ts';
 import type { DailySource } from './daily-source.ts';
 import { dailyCounts, rollupRefreshes } from './schema.ts';
 
@@ -13,6 +13,8 @@ export const RECENT_DAYS = 45;
 export const REBUILT_DAYS = 3 * 366;
 const REBUILD_EVERY_MS = 24 * 3_600_000;
 const BATCH = 5_000;
+/** Refreshes of one source take turns (the job runs once, but a rebuild by hand or a bench may meet it). */
+const REFRESH_LOCK_SPACE = 7450;
 
 /** Counts `source` again over [from, to] and stores it in place of the old counts of those days, in one transaction. */
 export async function refreshDays(
@@ -23,6 +25,7 @@ export async function refreshDays(
   rebuild: boolean,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await takeTurn(tx, REFRESH_LOCK_SPACE, source.name);
     const rows = await source.rows(tx, window.from, window.to);
     await tx
       .delete(dailyCounts)

@@ -1,5 +1,5 @@
 import { and, between, eq, inArray, sql } from 'drizzle-orm';
-import type { IsoDate } from '../calendar/wita.ts';
+import { witaDate, type IsoDate } from '../calendar/wita.ts';
 import type { Executor } from '../db/index.ts';
 import type { DailyRow, DailySource } from './daily-source.ts';
 import { dailyCounts, rollupRefreshes } from './schema.ts';
@@ -24,6 +24,24 @@ function add(rows: UnitKeyCount[], asOf: Date): DailySum {
 }
 
 /**
+ * When the source's stored counts may answer for the days [from, to] (they reach back that far and up to that day or
+ * today, and were refreshed at most `maxAgeSeconds` ago), the time they were counted; else null: count the records.
+ */
+export async function storedSince(
+  db: Executor,
+  source: Pick<DailySource, 'name'>,
+  period: { from: IsoDate; to: IsoDate },
+  maxAgeSeconds: number,
+  now = new Date(),
+): Promise<Date | null> {
+  if (maxAgeSeconds === 0) return null;
+  const [state] = await db.select().from(rollupRefreshes).where(eq(rollupRefreshes.source, source.name));
+  const until = period.to < witaDate(now) ? period.to : witaDate(now);
+  const fresh = state && now.getTime() - state.refreshedAt.getTime() <= maxAgeSeconds * 1000;
+  return fresh && state.fromDay <= period.from && state.toDay >= until ? state.refreshedAt : null;
+}
+
+/**
  * A source's counts over [from, to] for the units given, per unit and key: from the stored daily counts when they
  * cover the period and were refreshed at most `maxAgeSeconds` ago, else (an age of 0, a period before the stored
  * days, a refresh that has not run) from the records themselves, which is slower over millions of records but never
@@ -37,26 +55,24 @@ export async function sumDaily(
   now = new Date(),
 ): Promise<DailySum> {
   if (q.unitCodes.length === 0) return add([], now);
-  if (maxAgeSeconds > 0) {
-    const [state] = await db.select().from(rollupRefreshes).where(eq(rollupRefreshes.source, source.name));
-    if (state && state.fromDay <= q.from && now.getTime() - state.refreshedAt.getTime() <= maxAgeSeconds * 1000) {
-      const rows = await db
-        .select({
-          unitCode: dailyCounts.unitCode,
-          key: dailyCounts.key,
-          value: sql<number>`sum(${dailyCounts.value})::float8`,
-        })
-        .from(dailyCounts)
-        .where(
-          and(
-            eq(dailyCounts.source, source.name),
-            between(dailyCounts.day, q.from, q.to),
-            inArray(dailyCounts.unitCode, [...q.unitCodes]),
-          ),
-        )
-        .groupBy(dailyCounts.unitCode, dailyCounts.key);
-      return add(rows, state.refreshedAt);
-    }
+  const asOf = await storedSince(db, source, q, maxAgeSeconds, now);
+  if (asOf) {
+    const rows = await db
+      .select({
+        unitCode: dailyCounts.unitCode,
+        key: dailyCounts.key,
+        value: sql<number>`sum(${dailyCounts.value})::float8`,
+      })
+      .from(dailyCounts)
+      .where(
+        and(
+          eq(dailyCounts.source, source.name),
+          between(dailyCounts.day, q.from, q.to),
+          inArray(dailyCounts.unitCode, [...q.unitCodes]),
+        ),
+      )
+      .groupBy(dailyCounts.unitCode, dailyCounts.key);
+    return add(rows, asOf);
   }
   return add(await source.rows(db, q.from, q.to, q.unitCodes), now);
 }
