@@ -305,6 +305,11 @@ describeApp('dashboard', (ctx) => {
     expect(dashboardPeriod({ to: '2025-03-31' }, '2026-05-10')).toEqual({ from: '2025-01-01', to: '2025-03-31' });
     expect(dashboardPeriod({ from: '2026-04-01' }, '2026-05-10')).toEqual({ from: '2026-04-01', to: '2026-05-10' });
     expect(() => dashboardPeriod({ from: '2026-06-01' }, '2026-05-10')).not.toThrow();
+    // A lone `from` years back is as long a period as both dates would be, and refused alike.
+    expect(() => dashboardPeriod({ from: '1990-01-01' }, '2026-05-10')).toThrow(
+      expect.objectContaining({ code: 'validation_failed', fields: { from: 'dashboard.v.period' } }),
+    );
+    expect(dashboardPeriod({ from: '2024-05-10' }, '2026-05-10')).toEqual({ from: '2024-05-10', to: '2026-05-10' });
     expect(changePercent(15, 10)).toBe(50);
     expect(changePercent(5, 10)).toBe(-50);
     expect(changePercent(5, 0)).toBeNull();

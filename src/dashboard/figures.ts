@@ -11,10 +11,10 @@ import { countOverstays } from '../overstays/count-overstays.ts';
 import { overstayUnits } from '../overstays/overstay-unit-sql.ts';
 import { deferralsDaily } from '../cases/daily-deferrals.ts';
 import { staysDaily } from '../lodgings/daily-stays.ts';
-import { issuedDaily, serviceLevelDaily } from '../passports/daily-passports.ts';
+import { countIssuanceHistory, issuedDaily, serviceLevelDaily } from '../passports/daily-passports.ts';
 import { pnbpDaily, type BillingUnitOf } from '../payments/daily-pnbp.ts';
 import type { DailySource } from '../platform/rollups/daily-source.ts';
-import { sumDaily } from '../platform/rollups/sum-daily.ts';
+import { sumDaily, type UnitKeyCount } from '../platform/rollups/sum-daily.ts';
 import { permitsDaily } from '../stay-permits/daily-permits.ts';
 import { countOverduePermitApplications, permitApplicationUnits } from '../permit-services/count-overdue.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
@@ -131,7 +131,16 @@ function summed(code: FigureCode, byUnit: (db: Executor, q: FigureQuery) => Prom
   };
 }
 
-/** How things stand today (open cases past due, refugees): only for a period that reaches today. */
+/**
+ * Figures of how things stand today (open cases past due, refugees, complaints still overdue): counted only for a
+ * period that reaches today, as nothing records how they stood on an earlier day. An indicator may not name them.
+ */
+export const standingFigures: readonly FigureCode[] = [
+  'passport_cases_overdue',
+  'stay_permit_applications_overdue',
+  'complaints_overdue',
+  'refugees',
+];
 const standsToday = (q: FigureQuery) => q.to >= q.today;
 
 /** The day a head count is taken: the period's last day, or today when the period reaches past it. */
@@ -169,6 +178,21 @@ const dailyByUnit = (source: DailySource, key?: string) => async (db: Executor, 
     (r) => r.value,
   );
 
+/** Passports issued, Sikoe's and (in whole months before Sikoe) the history's, per unit and type. */
+const issued = async (db: Executor, q: FigureQuery): Promise<UnitKeyCount[]> => [
+  ...(await daily(db, q, issuedDaily)),
+  ...(await once(q, 'history', () => countIssuanceHistory(db, q))).map((h) => ({
+    unitCode: h.unitCode,
+    key: h.type,
+    value: h.count,
+  })),
+];
+const issuedByUnit = (type?: string) => async (db: Executor, q: FigureQuery) =>
+  perUnit(
+    (await issued(db, q)).filter((r) => type === undefined || r.key === type),
+    (r) => r.value,
+  );
+
 /** A daily source's counts per key over the scope and period. */
 async function dailyByKey(db: Executor, q: FigureQuery, source: DailySource): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
@@ -199,9 +223,9 @@ const ikm: FigureSource = {
 };
 
 export const figureSources: FigureSource[] = [
-  summed('passports_issued', dailyByUnit(issuedDaily)),
-  summed('passports_issued_biasa', dailyByUnit(issuedDaily, 'biasa')),
-  summed('passports_issued_elektronik', dailyByUnit(issuedDaily, 'elektronik')),
+  summed('passports_issued', issuedByUnit()),
+  summed('passports_issued_biasa', issuedByUnit('biasa')),
+  summed('passports_issued_elektronik', issuedByUnit('elektronik')),
   summed('passport_cases_completed', dailyByUnit(serviceLevelDaily, 'completed')),
   summed('passport_cases_on_time', dailyByUnit(serviceLevelDaily, 'on_time')),
   summed('passport_cases_overdue', async (db, q) =>
@@ -216,7 +240,7 @@ export const figureSources: FigureSource[] = [
     perUnit(await once(q, 'complaints', () => countComplaints(db, q)), (r) => r.received),
   ),
   summed('complaints_overdue', async (db, q) =>
-    perUnit(await once(q, 'complaints', () => countComplaints(db, q)), (r) => r.overdue),
+    !standsToday(q) ? null : perUnit(await once(q, 'complaints', () => countComplaints(db, q)), (r) => r.overdue),
   ),
   summed('eazy_paspor_sessions', async (db, q) =>
     perUnit(await once(q, 'sessions', () => countSessions(db, q)), (r) => r.sessions),
@@ -286,9 +310,9 @@ export async function computeFiguresByUnit(db: Executor, q: FigureQuery): Promis
 /** Passports issued in the scope and period by type (the page's breakdown). */
 export async function passportsByType(db: Executor, q: FigureQuery): Promise<{ type: string; count: number }[]> {
   if (q.unitCodes.length === 0) return [];
-  return [...(await dailyByKey(db, q, issuedDaily))]
-    .map(([type, count]) => ({ type, count }))
-    .sort((a, b) => a.type.localeCompare(b.type));
+  const counts = new Map<string, number>();
+  for (const r of await issued(db, q)) counts.set(r.key, (counts.get(r.key) ?? 0) + r.value);
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
 /** Interview deferrals in the scope and period by reason code (`unrecorded` for those from before codes). */

@@ -1,4 +1,6 @@
 import { listDeferralReasons } from '../cases/list-deferral-reasons.ts';
+import { periodOfAtMost } from '../platform/http/fields.ts';
+import { MAX_PERIOD_DAYS } from './inputs.ts';
 import { UNRECORDED_REASON } from '../cases/count-deferrals.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { addMonths, type IsoDate } from '../platform/calendar/wita.ts';
@@ -49,7 +51,9 @@ export function dashboardPeriod(
 ): { from: IsoDate; to: IsoDate } {
   const to = input.to ?? (input.from && input.from > today ? input.from : today);
   const from = input.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new AppError('validation_failed', { to: 'dashboard.v.period' });
+  // Checked once the period is complete: a lone `from` years back would otherwise ask for decades.
+  if (from > to || !periodOfAtMost(MAX_PERIOD_DAYS)({ from, to }))
+    throw new AppError('validation_failed', { [input.to ? 'to' : 'from']: 'dashboard.v.period' });
   return { from, to };
 }
 

@@ -3,7 +3,7 @@ import { applicationDueDates } from '../applications/due-on-sql.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import { queryRows, type Executor } from '../platform/db/index.ts';
 import type { DailyRow, DailySource } from '../platform/rollups/daily-source.ts';
-import { passports } from './schema.ts';
+import { issuanceHistory, passports } from './schema.ts';
 
 const inUnits = (unitCodes?: readonly string[]) => (unitCodes ? sql`and p.unit_code in ${unitCodes}` : sql``);
 
@@ -46,3 +46,27 @@ export const serviceLevelDaily: DailySource = {
       { day: r.day, unitCode: r.unit_code, key: 'on_time', value: r.on_time },
     ]),
 };
+
+export type HistoryCount = { unitCode: string; type: string; count: number };
+
+/**
+ * Passports issued before Sikoe (`issuance_history`, monthly) at the units given, in the whole months that lie within
+ * [from, to] and in which the unit has no passport of Sikoe's: the same rule as `countIssuedPassports`, so that the
+ * dashboard and the indicators agree with the statistics page across the months Sikoe went live.
+ */
+export async function countIssuanceHistory(
+  db: Executor,
+  q: { unitCodes: readonly string[]; from: IsoDate; to: IsoDate },
+): Promise<HistoryCount[]> {
+  if (q.unitCodes.length === 0) return [];
+  return queryRows<HistoryCount>(
+    db,
+    sql`select h.unit_code as "unitCode", h.type, sum(h.count)::int as count
+      from ${issuanceHistory} h
+      where h.unit_code in ${q.unitCodes} and h.month >= ${q.from}::date
+        and (h.month + interval '1 month - 1 day')::date <= ${q.to}::date
+        and not exists (select 1 from ${passports} p where p.unit_code = h.unit_code
+          and p.issue_date >= h.month and p.issue_date < h.month + interval '1 month')
+      group by 1, 2`,
+  );
+}

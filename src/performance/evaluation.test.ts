@@ -149,7 +149,13 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
       people.admin,
       'PUT',
       '/api/v1/indicators/targets',
-      body([{ indicatorCode: 'PASPOR-TERBIT', target: 200 }], units.b),
+      body(
+        [
+          { indicatorCode: 'PASPOR-TERBIT', target: 200 },
+          { indicatorCode: 'PNBP', target: 1500 },
+        ],
+        units.b,
+      ),
     );
     expect(b.statusCode).toBe(200);
   });
@@ -215,6 +221,9 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     );
     expect((await api(people.kupangAdmin, 'GET', `/api/v1/evaluations/${id}`)).statusCode).toBe(403);
 
+    // The draft of one unit ranks it among every unit of the semester, not alone (B's passports are half of A's).
+    expect((await headB.get(`${url}/units/${units.b}`)).body).toMatch(/2 dari \d+/);
+
     const frozen = await head.post(`${url}/actions`, { step: 'freeze' }, url);
     expect(frozen.statusCode, frozen.body.slice(0, 300)).toBe(303);
     const [row] = await ctx.db.select().from(evaluations).where(eq(evaluations.id, id));
@@ -241,7 +250,9 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     expect(b.snapshot!.rows.find((r) => r.indicatorCode === 'PASPOR-TERBIT')!.achievement).toBe(50);
     // A year's indicator is judged at semester II only.
     expect(a.snapshot!.rows.map((r) => r.indicatorCode)).not.toContain('TINDAKAN-ADMINISTRATIF');
-    expect([a.rank, b.rank, a.score, b.score]).toEqual([1, 2, 100, 50]);
+    // No PNBP was paid at either (0 % of its target): A (100 % and 0 %) above B (50 % and 0 %).
+    expect(a.snapshot!.rows.find((r) => r.indicatorCode === 'PNBP')).toMatchObject({ result: 0, achievement: 0 });
+    expect([a.rank, b.rank, a.score, b.score]).toEqual([1, 2, 50, 25]);
     expect(a.notes).toBe('Capaian baik.');
 
     // Scope of reading: A's head sees A only, with its rank; the Kanwil's auditor every unit.
@@ -293,7 +304,7 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const [ranking, results] = workbook.worksheets;
     const rankingRows = ranking!.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rankingRows.find((r) => r[2] === units.a)?.slice(1)).toEqual([1, units.a, expect.any(String), 100]);
+    expect(rankingRows.find((r) => r[2] === units.a)?.slice(1)).toEqual([1, units.a, expect.any(String), 50]);
     const resultRows = results!.getSheetValues().filter(Boolean) as unknown[][];
     const passports = resultRows.find((r) => r[1] === units.b && r[3] === 'PASPOR-TERBIT')!;
     expect(passports.slice(7)).toEqual([50, 200, 100, 50]);
@@ -368,6 +379,14 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
     const { code: _c, position: _p, ...body } = { ...form, denominatorCode: null, active: true };
     const kupang = await api(people.kupangAdmin, 'PUT', `/api/v1/indicators/${code}`, body);
     expect(kupang.statusCode).toBe(403);
+    // A figure of how things stand today cannot say how a semester ended.
+    const standing = await api(people.admin, 'PUT', `/api/v1/indicators/${code}`, {
+      ...body,
+      figureCode: 'passport_cases_overdue',
+    });
+    expect(standing.statusCode).toBe(422);
+    expect(standing.body).toContain('figureCode');
+    expect((await stored())!.figureCode).not.toBe('passport_cases_overdue');
     expect((await head.get(`${formUrl}?code=NONE-SUCH`)).statusCode).toBe(404);
     // The officer home links here for those who may use it, and not for a partner agency's account.
     expect((await (await as(people.headA)).get('/officer')).body).toContain('href="/officer/performance"');

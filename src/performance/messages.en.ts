@@ -106,6 +106,7 @@ export const performance: typeof id = {
       'Score: the mean achievement of the indicators with both a result and a target, each counted up to 120 %.',
   },
   v: {
+    standingFigure: 'This figure shows how things stand today, not at the end of a period: choose another.',
     sameFigure: 'The denominator must be another figure than the numerator.',
     ratioIsPercent: 'A ratio of two figures is always a percentage.',
     code: 'A code is capital letters, digits and hyphens, at most 40.',

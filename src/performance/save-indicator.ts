@@ -1,3 +1,4 @@
+import { standingFigures } from '../dashboard/figures.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
@@ -20,6 +21,11 @@ export async function saveIndicator(
   authorize(viewer, 'performance.edit_catalogue');
   if (input.denominatorCode && input.denominatorCode === input.figureCode)
     throw new AppError('validation_failed', { denominatorCode: 'performance.v.sameFigure' });
+  // A semester is judged after it ends, when a figure of how things stand today no longer says how it stood then.
+  if (standingFigures.includes(input.figureCode))
+    throw new AppError('validation_failed', { figureCode: 'performance.v.standingFigure' });
+  if (input.denominatorCode && standingFigures.includes(input.denominatorCode))
+    throw new AppError('validation_failed', { denominatorCode: 'performance.v.standingFigure' });
   if (input.denominatorCode && input.measure !== 'percent')
     throw new AppError('validation_failed', { measure: 'performance.v.ratioIsPercent' });
   const { code, position, ...entry } = input;

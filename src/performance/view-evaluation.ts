@@ -69,10 +69,15 @@ export async function viewEvaluation(
   const catalogue = evaluation.catalogue ?? (await listIndicators(db, { activeOnly: true })).map(frozenIndicator);
   const results = draft
     ? new Map(
-        (await computeResults(db, evaluation, only ? [only] : rows.map((u) => u.unitCode), catalogue)).map((r) => [
-          r.unitCode,
-          r,
-        ]),
+        // Every unit of the evaluation, even when one is shown: its rank is among them all.
+        (
+          await computeResults(
+            db,
+            evaluation,
+            rows.map((u) => u.unitCode),
+            catalogue,
+          )
+        ).map((r) => [r.unitCode, r]),
       )
     : null;
   const names = new Map((await evaluatedUnits(db)).map((u) => [u.code, u.name]));

@@ -18,8 +18,10 @@ const YearQuery = z.object({
     .int('v.invalid')
     .min(FIRST_YEAR, 'v.invalid')
     .max(2100, 'v.invalid')
+    // A year to come has no figures, and each asked for would be computed and stored.
+    .refine((year) => year <= thisYear(), 'v.invalid')
     .optional()
-    .describe('calendar year; this year when left out'),
+    .describe('calendar year, up to this one; this year when left out'),
 });
 
 const FiguresJson = z.object({

@@ -96,6 +96,11 @@ describeDb('daily counts computed ahead', (ctx) => {
     await refreshRollups(ctx.db, [source, other], at(49 * 3600));
     expect(total(await sumDaily(ctx.db, source, year, 300, at(49 * 3600 + 1)))).toBe(7);
 
+    // A period reaching past the last refresh's day (records dated ahead) is counted from the records.
+    await record(addDays(witaDate(at(49 * 3600)), 3), 'A', 'x');
+    const ahead = { ...year, to: addDays(witaDate(at(49 * 3600)), 10) };
+    expect(total(await sumDaily(ctx.db, source, ahead, 300, at(49 * 3600 + 2)))).toBe(8);
+
     // A period before the stored days is counted from the records.
     const old = { unitCodes: ['A'], from: addDays(today, -5 * 366), to: addDays(today, -4 * 366) };
     await record(addDays(today, -4 * 366 - 3), 'A', 'x');

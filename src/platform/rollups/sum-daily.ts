@@ -1,5 +1,5 @@
 import { and, between, eq, inArray, sql } from 'drizzle-orm';
-import { witaDate, type IsoDate } from '../calendar/wita.ts';
+import type { IsoDate } from '../calendar/wita.ts';
 import type { Executor } from '../db/index.ts';
 import type { DailyRow, DailySource } from './daily-source.ts';
 import { dailyCounts, rollupRefreshes } from './schema.ts';
@@ -24,8 +24,9 @@ function add(rows: UnitKeyCount[], asOf: Date): DailySum {
 }
 
 /**
- * When the source's stored counts may answer for the days [from, to] (they reach back that far and up to that day or
- * today, and were refreshed at most `maxAgeSeconds` ago), the time they were counted; else null: count the records.
+ * When the source's stored counts may answer for the days [from, to] (they reach from that first day to that last one,
+ * and were refreshed at most `maxAgeSeconds` ago), the time they were counted; else null: count the records. Days
+ * after the last refresh's day (tomorrow's permits granted ahead) are never stored, so such a period is counted.
  */
 export async function storedSince(
   db: Executor,
@@ -36,9 +37,8 @@ export async function storedSince(
 ): Promise<Date | null> {
   if (maxAgeSeconds === 0) return null;
   const [state] = await db.select().from(rollupRefreshes).where(eq(rollupRefreshes.source, source.name));
-  const until = period.to < witaDate(now) ? period.to : witaDate(now);
   const fresh = state && now.getTime() - state.refreshedAt.getTime() <= maxAgeSeconds * 1000;
-  return fresh && state.fromDay <= period.from && state.toDay >= until ? state.refreshedAt : null;
+  return fresh && state.fromDay <= period.from && state.toDay >= period.to ? state.refreshedAt : null;
 }
 
 /**
