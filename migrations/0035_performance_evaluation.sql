@@ -89,7 +89,8 @@ BEGIN
   ELSE
     evaluation := OLD.evaluation_id;
   END IF;
-  IF EXISTS (SELECT 1 FROM performance_evaluations WHERE id = evaluation AND status = 'frozen') THEN
+  -- FOR SHARE waits for a freeze under way and then sees it, so a write racing the freeze cannot slip in after it.
+  IF EXISTS (SELECT 1 FROM performance_evaluations WHERE id = evaluation AND status = 'frozen' FOR SHARE) THEN
     RAISE EXCEPTION 'performance evaluation % is frozen', evaluation USING ERRCODE = 'restrict_violation';
   END IF;
   IF TG_OP = 'DELETE' THEN
@@ -107,3 +108,21 @@ CREATE TRIGGER performance_evaluation_units_frozen BEFORE INSERT OR UPDATE OR DE
 --> statement-breakpoint
 CREATE TRIGGER performance_evidence_frozen BEFORE INSERT OR UPDATE OR DELETE ON performance_evidence
   FOR EACH ROW EXECUTE FUNCTION performance_refuse_frozen();
+--> statement-breakpoint
+CREATE FUNCTION performance_refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM performance_evaluations WHERE status = 'frozen') THEN
+    RAISE EXCEPTION 'frozen performance evaluations may not be truncated' USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER performance_evaluations_truncate BEFORE TRUNCATE ON performance_evaluations
+  FOR EACH STATEMENT EXECUTE FUNCTION performance_refuse_truncate();
+--> statement-breakpoint
+CREATE TRIGGER performance_evaluation_units_truncate BEFORE TRUNCATE ON performance_evaluation_units
+  FOR EACH STATEMENT EXECUTE FUNCTION performance_refuse_truncate();
+--> statement-breakpoint
+CREATE TRIGGER performance_evidence_truncate BEFORE TRUNCATE ON performance_evidence
+  FOR EACH STATEMENT EXECUTE FUNCTION performance_refuse_truncate();

@@ -291,6 +291,12 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
         .execute(sql`insert into performance_evidence (evaluation_id, unit_code, zi_area, title, storage_key, media_type)
         values (${id}, ${units.a}, 'hasil', 'x', 'k', 'application/pdf')`),
     );
+    // Nor can the tables be emptied at one stroke while a frozen evaluation is in them.
+    await expect(
+      ctx.db
+        .execute(sql`truncate performance_evidence`)
+        .then(String, (e: Error & { cause?: Error }) => e.cause?.message ?? e.message),
+    ).resolves.toMatch(/may not be truncated/);
     expect((await snapshot(units.a)).rank).toBe(1);
     expect((await ctx.db.select().from(evaluations).where(eq(evaluations.id, id)))[0]!.status).toBe('frozen');
 
