@@ -1,5 +1,4 @@
 import type { TransparencyReport } from '../transparency/transparency-report.ts';
-import { complementIkm } from './complement-ikm.ts';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -12,7 +11,8 @@ export type ColumnUnit = 'people' | 'passports' | 'complaints' | 'days' | 'score
 
 /**
  * A column of the dictionary; its description is `openData.columns.<dataset>.<name>` in both languages. `people`:
- * the column counts people, so the small-count rule (protect.ts) applies to it in the rows `appliesTo` selects.
+ * the column counts people, so the small-count rule (transparency's protect-report.ts, applied when the report is
+ * built) applies to it in the rows `appliesTo` selects.
  */
 export type Column = { name: string; type: ColumnType; unit?: ColumnUnit; nullable?: boolean; people?: boolean };
 
@@ -50,7 +50,7 @@ const col = (name: string, type: ColumnType, more: Omit<Column, 'name' | 'type'>
 });
 const month = col('month', 'month');
 const unitCode = col('unit_code', 'code');
-/** A count of people; `nullable` where the row has other counts, since a small one is then left empty (protect.ts). */
+/** A count of people; `nullable` where the row has other counts, since a small one is then left empty. */
 const people = (name: string, nullable = false): Column =>
   col(name, 'integer', { unit: 'people', people: true, nullable });
 
@@ -116,17 +116,18 @@ export const datasets: readonly Dataset[] = [
       col('converted', 'number', { unit: 'score', nullable: true }),
       col('category', 'code', { nullable: true }),
     ],
-    rows: ({ region, units }) => {
-      const offices = complementIkm(units.map((u) => ({ ...u, respondents: u.ikm.respondents })));
-      return [...offices, region].map((r) => ({
-        unit_code: r.unitCode,
-        unit_name: r.unitName,
-        respondents: r.ikm.respondents,
-        ikm: r.ikm.ikm === null ? null : Math.round(r.ikm.ikm * 10_000) / 10_000,
-        converted: r.ikm.converted,
-        category: r.ikm.category,
-      }));
-    },
+    // The report empties an IKM of too few respondents (and its complement); such rows are left out here.
+    rows: ({ region, units }) =>
+      [...units, region]
+        .filter((r) => r.ikm.respondents !== null)
+        .map((r) => ({
+          unit_code: r.unitCode,
+          unit_name: r.unitName,
+          respondents: r.ikm.respondents,
+          ikm: r.ikm.ikm === null ? null : Math.round(r.ikm.ikm * 10_000) / 10_000,
+          converted: r.ikm.converted,
+          category: r.ikm.category,
+        })),
   },
   {
     id: 'lintas-batas',

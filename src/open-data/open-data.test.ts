@@ -24,6 +24,16 @@ import { datasets, type Column, type Dataset, type Row } from './datasets.ts';
 const born = birthDatesFrom(1937);
 const YEAR = 2025;
 
+type Ikm = { respondents: number | null; ikm: number | null; converted: number | null; category: string | null };
+type TransparencyBody = {
+  region: { unitCode: string; ikm: Ikm };
+  units: { unitCode: string; ikm: Ikm }[];
+  foreigners: {
+    lodgingReports: { unitCode: string; month: string; reports: number | null; late: number | null }[];
+    overstays: { unitCode: string; overstays: number | null; paid: number | null; proposed: number | null }[];
+  };
+  oversight: { section: string; unitCode: string; count: number }[];
+};
 type DatasetBody = { dataset: string; year: number; columns: { name: string; type: string }[]; rows: Row[] };
 
 /** A value fits its column: the dictionary's type, and null only where the column may be empty. */
@@ -172,6 +182,65 @@ describeApp('open data', (ctx) => {
     expect((await json(`/data/lintas-batas.json?year=${YEAR}`)).rows).toContainEqual(
       expect.objectContaining({ point_code: `T-${office}`, count: 1 }),
     );
+  });
+
+  it('serves the same protected figures on the transparency page’s CSVs and its API as in the open data', async () => {
+    const { office, rudenim } = await singlePeople();
+    const isSmall = (v: unknown) => {
+      const n = typeof v === 'string' && v !== '' ? Number(v) : v;
+      return typeof n === 'number' && n > 0 && n < SMALL_COUNT;
+    };
+
+    const res = await ctx.app.inject({ url: `/api/v1/transparency?year=${YEAR}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const api = res.json<TransparencyBody>();
+    expect(api.foreigners.lodgingReports.filter((r) => r.unitCode === office)).toEqual([
+      { unitCode: office, month: '2025-03', reports: 3, late: null },
+    ]);
+    expect(api.foreigners.overstays.filter((r) => r.unitCode === office)).toEqual([]);
+    expect(api.oversight.filter((r) => r.unitCode === rudenim)).toEqual([]);
+    const empty = { respondents: null, ikm: null, converted: null, category: null };
+    for (const code of ['KANIM-ATAMBUA', 'KANIM-MAUMERE'])
+      expect(api.units.find((u) => u.unitCode === code)?.ikm, code).toEqual(empty);
+    expect(api.region.ikm.respondents).toBeGreaterThanOrEqual(5);
+    const apiCounts = [
+      ...api.foreigners.lodgingReports.flatMap((r) => [r.reports, r.late]),
+      ...api.foreigners.overstays.flatMap((r) => [r.overstays, r.paid, r.proposed]),
+      ...api.oversight.filter((r) => r.section !== 'operations').map((r) => r.count),
+      ...[api.region, ...api.units].map((u) => u.ikm.respondents),
+    ];
+    expect(apiCounts.filter(isSmall)).toEqual([]);
+
+    const csv = async (url: string) => {
+      const r = await ctx.app.inject({ url: `${url}?year=${YEAR}` });
+      expect(r.statusCode, url).toBe(200);
+      return r.body.split('\r\n').filter(Boolean);
+    };
+    // ikm_converted, ikm_category, ikm_respondents are the 6th to 4th cells from the end (no commas there).
+    const offices = (await csv('/transparansi.csv')).slice(1).map((l) => l.split(',').slice(-6, -3));
+    expect(offices.flat().filter(isSmall)).toEqual([]);
+    const atambua = (await csv('/transparansi.csv')).find((l) => l.startsWith(`${YEAR},KANIM-ATAMBUA,`))!;
+    expect(atambua.split(',').slice(-6, -3)).toEqual(['', '', '']);
+
+    const foreigners = (await csv('/transparansi/orang-asing.csv')).map((l) => l.split(','));
+    expect(foreigners.filter((c) => c[2] === office && c[0] !== 'stay_permits').map((c) => c.join(','))).toEqual([
+      `lodging_reports,2025-03,${office},,,3,,,`,
+    ]);
+    expect(
+      foreigners
+        .filter((c) => c[0] !== 'stay_permits')
+        .flatMap((c) => c.slice(5))
+        .filter(isSmall),
+    ).toEqual([]);
+
+    const oversight = (await csv('/transparansi/pengawasan.csv')).map((l) => l.split(','));
+    expect(
+      oversight
+        .filter((c) => c[0] !== 'operations')
+        .map((c) => c[5])
+        .filter(isSmall),
+    ).toEqual([]);
+    expect(oversight.filter((c) => c[2] === rudenim)).toEqual([]);
   });
 
   it('gives every dataset’s CSV and JSON the columns of its dictionary, with values of their types', async () => {

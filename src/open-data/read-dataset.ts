@@ -4,7 +4,6 @@ import { translator, type Lang } from '../platform/i18n/index.ts';
 import { publishedReport } from '../transparency/published-report.ts';
 import { unitScope } from '../units/scope.ts';
 import type { Column, Dataset, Row } from './datasets.ts';
-import { protectRows } from './protect.ts';
 
 /** The first year with figures: the passport counts of Sikoe's predecessors start in 2024. */
 export const FIRST_YEAR = 2024;
@@ -60,7 +59,7 @@ export function columnText(dataset: Dataset): ColumnText[] {
 export const textIn = (lang: Lang, text: { id: string; en: string }) => text[lang];
 
 /**
- * A dataset's rows for a year, with the small-count rule applied (protect.ts), for the whole region or, in datasets
+ * A dataset's rows for a year, with the small-count rule applied (as the published report holds them), for the whole region or, in datasets
  * with a unit_code column, for a unit and the units below it.
  */
 export async function readDataset(
@@ -75,7 +74,7 @@ export async function readDataset(
   const scope = input.unit ? await unitScope(db, input.unit) : null;
   if (scope?.length === 0) throw new DataRequestError('unit', 'openData.unknownUnit');
   const report = await publishedReport(db, input.year, maxAgeSeconds, now);
-  const rows = protectRows(dataset, dataset.rows(report));
+  const rows = dataset.rows(report);
   if (!scope) return { rows, computedAt: report.computedAt };
   const units = new Set(scope);
   return { rows: rows.filter((r) => units.has(String(r.unit_code))), computedAt: report.computedAt };

@@ -1,14 +1,14 @@
 import { csvText } from '../platform/http/csv.ts';
 import type { MonthlyCrossingCount } from '../border/count-crossings.ts';
-import type { ForeignerFigures } from './foreigner-figures.ts';
+import type { ProtectedForeignerFigures } from './protect-report.ts';
 import type { DesaBinaanRow } from './desa-binaan-figures.ts';
 import type { OversightRow } from './oversight-figures.ts';
 
 /**
  * The open figures on foreigners as one long table (section, month, unit, then the section's own columns), since the
- * three sections have different columns; machine-readable codes.
+ * three sections have different columns; machine-readable codes; a count emptied by the small-count rule is empty.
  */
-export function foreignerCsv(figures: ForeignerFigures): string {
+export function foreignerCsv(figures: ProtectedForeignerFigures): string {
   const header = ['section', 'month', 'unit_code', 'permit_type', 'nationality', 'count', 'late', 'paid', 'proposed'];
   const rows = [
     ...figures.permits.map((r) => ['stay_permits', r.month, r.unitCode, r.type, r.nationality, r.count, '', '', '']),

@@ -5,7 +5,7 @@ import type { Messages } from '../platform/i18n/messages.ts';
 export const transparency: Messages<typeof id> = {
   title: 'Service transparency',
   computedAt: 'Figures as of {{at}} WITA.',
-  lead: 'Complaints, public satisfaction and passports issued, for the regional office and each immigration office with the posts below it. Figures only: no personal data.',
+  lead: 'Complaints, public satisfaction and passports issued, for the regional office and each immigration office with the posts below it. Figures only: no personal data. Counts of 1 or 2 people (IKM respondents, lodging reports, overstays, oversight) are left empty (—) or their row left out, so they cannot point at someone; an office whose IKM is left empty takes the next smallest office with it, so the regional figure cannot give it back.',
   year: 'Year',
   show: 'Show',
   tableCaption: 'Figures for {{year}}',

@@ -2,7 +2,7 @@
 export const transparency = {
   title: 'Transparansi layanan',
   computedAt: 'Angka per {{at}} WITA.',
-  lead: 'Pengaduan, kepuasan masyarakat, dan paspor yang diterbitkan, untuk Kantor Wilayah dan setiap Kantor Imigrasi beserta pos di bawahnya. Hanya angka: tidak ada data pribadi.',
+  lead: 'Pengaduan, kepuasan masyarakat, dan paspor yang diterbitkan, untuk Kantor Wilayah dan setiap Kantor Imigrasi beserta pos di bawahnya. Hanya angka: tidak ada data pribadi. Hitungan 1 atau 2 orang (responden IKM, laporan penginapan, overstay, pengawasan) dikosongkan (—) atau barisnya tidak dimuat, agar tidak menunjuk seseorang; IKM kantor yang dikosongkan disertai kantor terkecil berikutnya, agar angka Kantor Wilayah tidak mengembalikannya.',
   year: 'Tahun',
   show: 'Tampilkan',
   tableCaption: 'Angka tahun {{year}}',

@@ -37,7 +37,10 @@ const FiguresJson = z.object({
       .describe('whistle-blowing reports among them: counted in the region only, never per office'),
   }),
   ikm: z.object({
-    respondents: z.number(),
+    respondents: z
+      .number()
+      .nullable()
+      .describe('empty (with the index) for 1–2 respondents, and for the next smallest office beside such a one'),
     ikm: z.number().nullable(),
     converted: z.number().nullable(),
     category: z.string().nullable(),
@@ -46,6 +49,7 @@ const FiguresJson = z.object({
 });
 
 const count = z.number().int();
+const people = count.nullable().describe('empty for 1–2 people beside larger counts; a row of only such is left out');
 const ForeignerFiguresJson = z
   .object({
     permits: z.array(
@@ -57,9 +61,9 @@ const ForeignerFiguresJson = z
         count,
       }),
     ),
-    lodgingReports: z.array(z.object({ unitCode: z.string(), month: z.string(), reports: count, late: count })),
+    lodgingReports: z.array(z.object({ unitCode: z.string(), month: z.string(), reports: people, late: people })),
     overstays: z.array(
-      z.object({ unitCode: z.string(), month: z.string(), overstays: count, paid: count, proposed: count }),
+      z.object({ unitCode: z.string(), month: z.string(), overstays: people, paid: people, proposed: people }),
     ),
   })
   .describe('Stay permits (by the month they began), lodging reports and overstays per unit and month: counts only');

@@ -2,34 +2,49 @@ import { countCrossingsByMonth, type MonthlyCrossingCount } from '../border/coun
 import { witaDate, type IsoDate } from '../platform/calendar/wita.ts';
 import type { Executor } from '../platform/db/index.ts';
 import { countIssuedPassports, type IssuedStats } from '../statistics/count-issued-passports.ts';
-import { computeIkm, publishedIkm, type IkmResult } from '../surveys/compute-ikm.ts';
+import { computeIkm, publishedIkm } from '../surveys/compute-ikm.ts';
 import { listUnits } from '../units/list-units.ts';
 import { organisation } from '../units/organisation.ts';
 import { unitScope } from '../units/scope.ts';
 import { complaintFigures, type ComplaintFigures } from './complaint-figures.ts';
 import { desaBinaanFigures, type DesaBinaanRow } from './desa-binaan-figures.ts';
-import { foreignerFigures, type ForeignerFigures } from './foreigner-figures.ts';
+import { foreignerFigures } from './foreigner-figures.ts';
 import { oversightFigures, type OversightRow } from './oversight-figures.ts';
+import {
+  protectDesaBinaan,
+  protectForeigners,
+  protectIkm,
+  protectOversight,
+  type ProtectedForeignerFigures,
+  type OfficeIkm,
+  type PublishedIkm,
+} from './protect-report.ts';
 
 export const REGION = 'KANWIL-NTT';
 
-export type UnitReport = {
+type OfficeReport<I> = {
   unitCode: string;
   unitName: string;
   complaints: ComplaintFigures;
-  ikm: Pick<IkmResult, 'respondents' | 'ikm' | 'converted' | 'category'>;
+  ikm: I;
   passports: { biasa: number; elektronik: number; total: number };
 };
+/** An office's figures as counted, before the small-count rule. */
+export type CountedUnitReport = OfficeReport<OfficeIkm>;
+/** As published: an IKM of too few respondents (or its complement, see complementIkm) emptied. */
+export type UnitReport = OfficeReport<PublishedIkm>;
 export type TransparencyReport = {
   year: number;
   from: IsoDate;
   to: IsoDate;
   region: UnitReport;
   units: UnitReport[];
-  foreigners: ForeignerFigures;
+  /** Lodging reports and overstays with the small-count rule applied (protect-report.ts). */
+  foreigners: ProtectedForeignerFigures;
   /** Crossings that happened per month, point, direction, citizen/foreigner and document: counts only. */
   crossings: MonthlyCrossingCount[];
-  /** Joint operations, administrative action, deportations, detention and refugees: counts only. */
+  /** Joint operations, administrative action, deportations, detention and refugees: counts only, rows of one or two
+   * people left out. */
   oversight: OversightRow[];
   /** Desa Binaan: villages, activities, people reached, tips and interview deferrals per office and regency. */
   desaBinaan: DesaBinaanRow[];
@@ -45,7 +60,7 @@ export async function officeFigures(
   db: Executor,
   year: number,
   now = new Date(),
-): Promise<{ region: UnitReport; units: UnitReport[] }> {
+): Promise<{ region: CountedUnitReport; units: CountedUnitReport[] }> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const today = witaDate(now);
@@ -53,7 +68,7 @@ export async function officeFigures(
   const codes = new Set(organisation.filter((u) => u.kind === 'kanwil' || u.kind === 'kanim').map((u) => u.code));
   const offices = (await listUnits(db)).filter((u) => codes.has(u.code));
   const reports = await Promise.all(
-    offices.map(async (unit): Promise<UnitReport> => {
+    offices.map(async (unit): Promise<CountedUnitReport> => {
       const scope = await unitScope(db, unit.code);
       const [complaints, ikm, passports] = await Promise.all([
         complaintFigures(db, { unitCodes: scope, from, to, today, withWhistleblowing: unit.code === REGION }),
@@ -81,7 +96,8 @@ export async function officeFigures(
 /**
  * The public figures for a year: the offices' figures (officeFigures); and, per unit and month, stay permits, lodging
  * reports and overstays; per point and month, border crossings; the oversight figures (operations, administrative
- * action, deportations, detention, refugees); Desa Binaan's figures.
+ * action, deportations, detention, refugees); Desa Binaan's figures. The small-count rule is applied here, once, so
+ * every outlet of the report (page, CSVs, API, open data) serves the same protected figures.
  */
 export async function transparencyReport(db: Executor, year: number, now = new Date()): Promise<TransparencyReport> {
   const from = `${year}-01-01`;
@@ -92,5 +108,16 @@ export async function transparencyReport(db: Executor, year: number, now = new D
   const oversight = await oversightFigures(db, year, now);
   const desaBinaan = await desaBinaanFigures(db, { from, to }, witaDate(now));
   const passportsByMonth = (await countIssuedPassports(db, { from: `${year}-01`, to: `${year}-12` })).rows;
-  return { year, from, to, region, units, foreigners, crossings, oversight, desaBinaan, passportsByMonth };
+  return {
+    year,
+    from,
+    to,
+    region: protectIkm([region])[0]!,
+    units: protectIkm(units),
+    foreigners: protectForeigners(foreigners),
+    crossings,
+    oversight: protectOversight(oversight),
+    desaBinaan: protectDesaBinaan(desaBinaan),
+    passportsByMonth,
+  };
 }

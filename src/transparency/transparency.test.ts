@@ -160,22 +160,16 @@ describeApp('transparency page', (ctx) => {
 
   it('shows the region and each office with IKM, charts and CSV, and no personal data', async () => {
     const scores = (v: number) => ({ u1: v, u2: v, u3: v, u4: v, u5: v, u6: v, u7: v, u8: v, u9: v });
-    await ctx.db.insert(surveyResponses).values([
-      {
-        unitCode: 'POS-KEFAMENANU',
-        service: 'passport',
-        source: 'paper',
-        ...scores(4),
-        answeredAt: new Date('2024-05-02T02:00:00Z'),
-      },
-      {
-        unitCode: 'KANIM-ATAMBUA',
-        service: 'passport',
-        source: 'paper',
-        ...scores(3),
-        answeredAt: new Date('2024-05-03T02:00:00Z'),
-      },
-    ]);
+    // Two answers at the post and two at the office: enough respondents (3 or more) for the index to be published.
+    await ctx.db.insert(surveyResponses).values(
+      (['POS-KEFAMENANU', 'KANIM-ATAMBUA', 'POS-KEFAMENANU', 'KANIM-ATAMBUA'] as const).map((unitCode, i) => ({
+        unitCode,
+        service: 'passport' as const,
+        source: 'paper' as const,
+        ...scores(unitCode === 'POS-KEFAMENANU' ? 4 : 3),
+        answeredAt: new Date(`2024-05-0${i + 2}T02:00:00Z`),
+      })),
+    );
     await complaint({
       unitCode: 'KANIM-ATAMBUA',
       status: 'received',
@@ -185,7 +179,7 @@ describeApp('transparency page', (ctx) => {
     const api = (await ctx.app.inject({ url: '/api/v1/transparency?year=2024' })).json();
     const atambua = api.units.find((u: { unitCode: string }) => u.unitCode === 'KANIM-ATAMBUA');
     // Atambua with its post Kefamenanu: means 3.5 on every element → IKM 3.5, converted 87.5, B.
-    expect(atambua.ikm).toEqual({ respondents: 2, ikm: 3.5, converted: 87.5, category: 'B' });
+    expect(atambua.ikm).toEqual({ respondents: 4, ikm: 3.5, converted: 87.5, category: 'B' });
     expect(atambua.complaints.received).toBeGreaterThanOrEqual(1);
     expect(api.units.map((u: { unitCode: string }) => u.unitCode).sort()).toEqual([
       'KANIM-ATAMBUA',
@@ -194,7 +188,7 @@ describeApp('transparency page', (ctx) => {
       'KANIM-MAUMERE',
     ]);
     expect(api.region.unitCode).toBe('KANWIL-NTT');
-    expect(api.region.ikm.respondents).toBeGreaterThanOrEqual(2);
+    expect(api.region.ikm.respondents).toBeGreaterThanOrEqual(4);
 
     const page = await ctx.app.inject({ url: '/transparansi?year=2024' });
     expect(page.statusCode).toBe(200);
@@ -206,7 +200,7 @@ describeApp('transparency page', (ctx) => {
     expect(csv.body.split('\r\n')[0]).toBe(
       'year,unit_code,unit_name,complaints_received,complaints_resolved,complaints_overdue,median_days_to_first_answer,ikm_converted,ikm_category,ikm_respondents,passports_biasa,passports_elektronik,passports_total',
     );
-    expect(csv.body).toMatch(/\n2024,KANIM-ATAMBUA,Kantor Imigrasi Atambua,\d+,\d+,\d+,[^,]*,87\.50,B,2,/);
+    expect(csv.body).toMatch(/\n2024,KANIM-ATAMBUA,Kantor Imigrasi Atambua,\d+,\d+,\d+,[^,]*,87\.50,B,4,/);
     for (const body of [page.body, csv.body]) expect(body).not.toContain('Paspor belum jadi');
     expect((await ctx.app.inject({ url: '/transparansi?year=1999' })).statusCode).toBe(422);
   });

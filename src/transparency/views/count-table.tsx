@@ -4,7 +4,7 @@ import { ScrollRegion } from '../../platform/views/scroll-region.tsx';
 
 /**
  * One table of open figures: text cells as given, numbers formatted in the reader's language and aligned; a sentence
- * instead of an empty table. Each row's key is all its cells but the last, the count.
+ * instead of an empty table; an emptied count (null, the small-count rule) as a dash. Each row's key is all its cells but the last, the count.
  */
 export function CountTable({
   ctx,
@@ -16,7 +16,7 @@ export function CountTable({
   ctx: PageContext;
   caption: string;
   headers: string[];
-  rows: (string | number)[][];
+  rows: (string | number | null)[][];
   none: string;
 }) {
   if (rows.length === 0)
@@ -45,6 +45,10 @@ export function CountTable({
                 typeof cell === 'number' ? (
                   <td key={i} class="number">
                     {formatNumber(ctx.lang, cell)}
+                  </td>
+                ) : cell === null ? (
+                  <td key={i} class="number">
+                    —
                   </td>
                 ) : (
                   <td key={i}>{cell}</td>

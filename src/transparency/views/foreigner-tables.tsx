@@ -1,5 +1,5 @@
 import type { PageContext } from '../../platform/views/context.ts';
-import type { ForeignerFigures } from '../foreigner-figures.ts';
+import type { ProtectedForeignerFigures } from '../protect-report.ts';
 import { CountTable } from './count-table.tsx';
 
 function Table({
@@ -11,7 +11,7 @@ function Table({
   ctx: PageContext;
   caption: string;
   columns: string[];
-  rows: (string | number)[][];
+  rows: (string | number | null)[][];
 }) {
   const { t } = ctx;
   const headers = columns.map((c) => t(`transparency.foreigners.${c}`));
@@ -21,7 +21,15 @@ function Table({
 }
 
 /** Stay permits, lodging reports and overstays per unit and month: counts only. */
-export function ForeignerTables({ ctx, figures, year }: { ctx: PageContext; figures: ForeignerFigures; year: number }) {
+export function ForeignerTables({
+  ctx,
+  figures,
+  year,
+}: {
+  ctx: PageContext;
+  figures: ProtectedForeignerFigures;
+  year: number;
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="foreigners-title">

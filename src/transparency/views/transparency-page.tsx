@@ -28,7 +28,7 @@ function Row({ ctx, report, head }: { ctx: PageContext; report: UnitReport; head
       <td>
         {report.ikm.category ? `${report.ikm.category} (${t(`transparency.categories.${report.ikm.category}`)})` : '—'}
       </td>
-      <td class="number">{formatNumber(lang, report.ikm.respondents)}</td>
+      <td class="number">{report.ikm.respondents === null ? '—' : formatNumber(lang, report.ikm.respondents)}</td>
       <td class="number">{formatNumber(lang, report.passports.total)}</td>
     </tr>
   );
