@@ -12,6 +12,9 @@ import { registeredRoutes } from './routes.ts';
 
 import { anyId, applicationBody, multipart, officerForm, routes, unitForm, type Fx } from './authz-routes.ts';
 
+/** Each of these walks every route, so it takes longer as routes are added than a single test may. */
+const WALK_TIMEOUT_MS = 180_000;
+
 const entries = Object.entries(routes).map(([key, entry]) => {
   const [method, pattern] = key.split(' ') as [string, string];
   return { key, method, pattern, entry, url: (fx: Fx) => entry.url?.(fx) ?? pattern };
@@ -112,75 +115,91 @@ describeApp('authorisation route walk', (ctx) => {
     for (const r of entries) expect(ctx.app.hasRoute({ method: r.method, url: r.pattern }), r.key).toBe(true);
   });
 
-  it('lets anonymous visitors reach every public route', async () => {
-    for (const route of entries.filter((r) => r.entry.access === 'public')) {
-      const res = await call(anonymous, route);
-      check(notRefused(res), route, 'expected to be let through', res);
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('refuses anonymous visitors on every other route: 401 JSON on the API, a sign-in redirect on pages', async () => {
-    for (const route of entries.filter((r) => r.entry.access !== 'public')) {
-      for (const empty of forms(route)) {
-        const res = await call(anonymous, route, empty);
-        const url = route.url(fx);
-        if (url.startsWith('/api/'))
-          check(
-            res.statusCode === 401 && res.json().error?.code === 'unauthenticated',
-            route,
-            'expected 401 unauthenticated',
-            res,
-          );
-        else
-          check(
-            res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`,
-            route,
-            `expected 303 to /login?next=${empty ? ' (empty form)' : ''}`,
-            res,
-          );
+  it(
+    'lets anonymous visitors reach every public route',
+    async () => {
+      for (const route of entries.filter((r) => r.entry.access === 'public')) {
+        const res = await call(anonymous, route);
+        check(notRefused(res), route, 'expected to be let through', res);
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
-  it('lets citizens use their own account routes and refuses them (403) on every officer route', async () => {
-    for (const route of entries.filter((r) => r.entry.access === 'signed-in' && !r.entry.mutates)) {
-      const res = await call(citizen, route);
-      check(notRefused(res), route, 'citizen expected to be let through', res);
-    }
-    for (const route of entries.filter((r) => r.entry.access !== 'public' && r.entry.access !== 'signed-in')) {
-      for (const empty of forms(route)) {
-        const res = await call(citizen, route, empty);
-        check(
-          refusedAsForbidden(res, route.url(fx).startsWith('/api/')),
-          route,
-          `citizen expected 403 forbidden${empty ? ' (empty form)' : ''}`,
-          res,
-        );
+  it(
+    'refuses anonymous visitors on every other route: 401 JSON on the API, a sign-in redirect on pages',
+    async () => {
+      for (const route of entries.filter((r) => r.entry.access !== 'public')) {
+        for (const empty of forms(route)) {
+          const res = await call(anonymous, route, empty);
+          const url = route.url(fx);
+          if (url.startsWith('/api/'))
+            check(
+              res.statusCode === 401 && res.json().error?.code === 'unauthenticated',
+              route,
+              'expected 401 unauthenticated',
+              res,
+            );
+          else
+            check(
+              res.statusCode === 303 && res.headers.location === `/login?next=${encodeURIComponent(url)}`,
+              route,
+              `expected 303 to /login?next=${empty ? ' (empty form)' : ''}`,
+              res,
+            );
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
-  it('refuses officers (403) on routes their role does not open, in their own unit', async () => {
-    for (const role of officerRoles) {
-      for (const route of entries.filter((r) => r.entry.access === 'officer' || Array.isArray(r.entry.access))) {
-        const allowed = route.entry.access === 'officer' || (route.entry.access as readonly string[]).includes(role);
-        if (allowed && route.entry.mutates) continue;
-        const res = await call(kupang[role], route);
-        if (allowed) check(notRefused(res), route, `${role} expected to be let through`, res);
-        else
+  it(
+    'lets citizens use their own account routes and refuses them (403) on every officer route',
+    async () => {
+      for (const route of entries.filter((r) => r.entry.access === 'signed-in' && !r.entry.mutates)) {
+        const res = await call(citizen, route);
+        check(notRefused(res), route, 'citizen expected to be let through', res);
+      }
+      for (const route of entries.filter((r) => r.entry.access !== 'public' && r.entry.access !== 'signed-in')) {
+        for (const empty of forms(route)) {
+          const res = await call(citizen, route, empty);
           check(
             refusedAsForbidden(res, route.url(fx).startsWith('/api/')),
             route,
-            `${role} expected 403 forbidden`,
+            `citizen expected 403 forbidden${empty ? ' (empty form)' : ''}`,
             res,
           );
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses officers (403) on routes their role does not open, in their own unit',
+    async () => {
+      for (const role of officerRoles) {
+        for (const route of entries.filter((r) => r.entry.access === 'officer' || Array.isArray(r.entry.access))) {
+          const allowed = route.entry.access === 'officer' || (route.entry.access as readonly string[]).includes(role);
+          if (allowed && route.entry.mutates) continue;
+          const res = await call(kupang[role], route);
+          if (allowed) check(notRefused(res), route, `${role} expected to be let through`, res);
+          else
+            check(
+              refusedAsForbidden(res, route.url(fx).startsWith('/api/')),
+              route,
+              `${role} expected 403 forbidden`,
+              res,
+            );
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   describe('unit scope', () => {
     const as = async (account: Account) => new Browser(ctx.app).setCookie(await sessionCookie(ctx.db, account));

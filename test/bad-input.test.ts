@@ -9,6 +9,9 @@ import { describeApp } from './db.ts';
 import { makeCitizen, makeOfficer, sessionCookie } from './factories.ts';
 import { registeredRoutes } from './routes.ts';
 
+/** Each of these walks every route, so it takes longer as routes are added than a single test may. */
+const WALK_TIMEOUT_MS = 180_000;
+
 /**
  * Bad input never breaks the server: every JSON route is fed input generated from its own OpenAPI schema, mostly
  * well-formed with some fields replaced by what people and attackers send (NUL bytes, impossible dates, huge
@@ -186,82 +189,92 @@ describeApp('bad input', (ctx) => {
 
   const messageKey = /^[a-z][A-Za-z]{0,19}(\.[A-Za-z0-9_]+)+$/;
 
-  it('answers every JSON route without a 5xx, with words not message keys, and a refusal stores nothing', async () => {
-    expect(operations.length).toBeGreaterThan(40);
-    expect(['v.invalid', 'errors.not_found', 'queue.errors.wrongDay'].every((k) => messageKey.test(k))).toBe(true);
-    expect(messageKey.test('Too long.')).toBe(false);
-    const failures: string[] = [];
-    for (const { method, path, op } of operations) {
-      const params = op.parameters ?? [];
-      const body = op.requestBody?.content['application/json']?.schema;
-      const input = fc.record({
-        bearer: fc.constantFrom(...bearers),
-        path: fc.record(
-          Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p.name)])),
-        ),
-        query: fc.record(
-          Object.fromEntries(
-            params.filter((p) => p.in === 'query').map((p) => [p.name, fc.oneof(wellFormed(p.schema, p.name), nasty)]),
+  it(
+    'answers every JSON route without a 5xx, with words not message keys, and a refusal stores nothing',
+    async () => {
+      expect(operations.length).toBeGreaterThan(40);
+      expect(['v.invalid', 'errors.not_found', 'queue.errors.wrongDay'].every((k) => messageKey.test(k))).toBe(true);
+      expect(messageKey.test('Too long.')).toBe(false);
+      const failures: string[] = [];
+      for (const { method, path, op } of operations) {
+        const params = op.parameters ?? [];
+        const body = op.requestBody?.content['application/json']?.schema;
+        const input = fc.record({
+          bearer: fc.constantFrom(...bearers),
+          path: fc.record(
+            Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p.name)])),
           ),
-          { requiredKeys: [] },
-        ),
-        body: body
-          ? fc.oneof({ weight: 6, arbitrary: wellFormed(body) }, { weight: 1, arbitrary: nasty })
-          : fc.constant(undefined),
-      });
-      await fc.assert(
-        fc.asyncProperty(input, async ({ bearer, path: pathParams, query, body: payload }) => {
-          const url =
-            path.replace(/\{(\w+)\}/g, (_, name: string) => asParam(pathParams[name])) +
-            (Object.keys(query).length
-              ? `?${Object.entries(query)
-                  .map(([k, v]) => `${k}=${asParam(v)}`)
-                  .join('&')}`
-              : '');
-          const res = await ctx.app.inject({
-            method: method as 'GET',
-            url,
-            headers: {
-              ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-              ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-            },
-            ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-          });
-          const requestId = String(res.headers['x-request-id']);
-          if (res.statusCode >= 500)
-            failures.push(
-              `${method} ${url} ${JSON.stringify(payload)?.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 200)}`,
-            );
-          if (res.statusCode >= 400 && (await storedBy(requestId)) > 0)
-            failures.push(`${method} ${url} → ${res.statusCode} but stored an audit entry`);
-          // Every refusal speaks in words: no message key (v.invalid, errors.not_found) instead of its message.
-          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
-            const error = res.json<{ error?: { message?: string; fields?: Record<string, string> } }>().error;
-            for (const text of [error?.message, ...Object.values(error?.fields ?? {})])
-              if (text && messageKey.test(text)) failures.push(`${method} ${url} → ${res.statusCode} says "${text}"`);
-          }
-        }),
-        { numRuns: 25, seed: Number(process.env.BAD_INPUT_SEED ?? crypto.randomInt(2 ** 31)) },
-      );
-    }
-    expect(failures).toEqual([]);
-  });
+          query: fc.record(
+            Object.fromEntries(
+              params
+                .filter((p) => p.in === 'query')
+                .map((p) => [p.name, fc.oneof(wellFormed(p.schema, p.name), nasty)]),
+            ),
+            { requiredKeys: [] },
+          ),
+          body: body
+            ? fc.oneof({ weight: 6, arbitrary: wellFormed(body) }, { weight: 1, arbitrary: nasty })
+            : fc.constant(undefined),
+        });
+        await fc.assert(
+          fc.asyncProperty(input, async ({ bearer, path: pathParams, query, body: payload }) => {
+            const url =
+              path.replace(/\{(\w+)\}/g, (_, name: string) => asParam(pathParams[name])) +
+              (Object.keys(query).length
+                ? `?${Object.entries(query)
+                    .map(([k, v]) => `${k}=${asParam(v)}`)
+                    .join('&')}`
+                : '');
+            const res = await ctx.app.inject({
+              method: method as 'GET',
+              url,
+              headers: {
+                ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+                ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+              },
+              ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+            });
+            const requestId = String(res.headers['x-request-id']);
+            if (res.statusCode >= 500)
+              failures.push(
+                `${method} ${url} ${JSON.stringify(payload)?.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 200)}`,
+              );
+            if (res.statusCode >= 400 && (await storedBy(requestId)) > 0)
+              failures.push(`${method} ${url} → ${res.statusCode} but stored an audit entry`);
+            // Every refusal speaks in words: no message key (v.invalid, errors.not_found) instead of its message.
+            if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
+              const error = res.json<{ error?: { message?: string; fields?: Record<string, string> } }>().error;
+              for (const text of [error?.message, ...Object.values(error?.fields ?? {})])
+                if (text && messageKey.test(text)) failures.push(`${method} ${url} → ${res.statusCode} says "${text}"`);
+            }
+          }),
+          { numRuns: 25, seed: Number(process.env.BAD_INPUT_SEED ?? crypto.randomInt(2 ** 31)) },
+        );
+      }
+      expect(failures).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
-  it('answers every page with a query of NUL bytes and impossible dates without a 5xx', async () => {
-    const failures: string[] = [];
-    const query = `?from=2026-02-31&to=2026-13-45&date=2026-02-31&month=2026-00&year=99999&q=%00&unit=%00&status=%00&page=-1&code=%00&birthDate=2026-02-30&next=%00`;
-    const routes = registeredRoutes(ctx.app).filter(
-      (r) => r.startsWith('GET ') && !r.includes('/api/') && !r.includes('*'),
-    );
-    for (const route of routes) {
-      const url = route
-        .slice(4)
-        .replace(/:code/g, 'KANIM-KUPANG')
-        .replace(/:date/g, '2026-02-31')
-        .replace(/:(\w+)/g, () => crypto.randomUUID());
-      const res = await ctx.app.inject({ url: url + query, headers: { cookie } });
-      if (res.statusCode >= 500) failures.push(`${url} → ${res.statusCode}`);
-    }
-    expect(failures).toEqual([]);
-  });
+  it(
+    'answers every page with a query of NUL bytes and impossible dates without a 5xx',
+    async () => {
+      const failures: string[] = [];
+      const query = `?from=2026-02-31&to=2026-13-45&date=2026-02-31&month=2026-00&year=99999&q=%00&unit=%00&status=%00&page=-1&code=%00&birthDate=2026-02-30&next=%00`;
+      const routes = registeredRoutes(ctx.app).filter(
+        (r) => r.startsWith('GET ') && !r.includes('/api/') && !r.includes('*'),
+      );
+      for (const route of routes) {
+        const url = route
+          .slice(4)
+          .replace(/:code/g, 'KANIM-KUPANG')
+          .replace(/:date/g, '2026-02-31')
+          .replace(/:(\w+)/g, () => crypto.randomUUID());
+        const res = await ctx.app.inject({ url: url + query, headers: { cookie } });
+        if (res.statusCode >= 500) failures.push(`${url} → ${res.statusCode}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 });
