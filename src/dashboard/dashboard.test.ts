@@ -141,7 +141,7 @@ describeApp('dashboard', (ctx) => {
     const point = await makeCrossingPoint(ctx.db, { unitCode: post.code });
     await ctx.db
       .execute(sql`insert into crossing_daily_counts (day, point_code, direction, traveller_kind, document_kind, count)
-      values (${today}, ${point.code}, 'out', 'wni', 'passport', 5), (${yearStart}, ${point.code}, 'in', 'wni', 'passport', 2)`);
+      values (${today}, ${point.code}, 'departure', 'citizen', 'passport', 5), (${yearStart}, ${point.code}, 'arrival', 'citizen', 'passport', 2)`);
 
     const team = await makeTeam(ctx.db, { unitCode: office.code });
     await ctx.db.execute(sql`insert into timpora_meetings (team_id, held_on, place, agenda)
@@ -334,6 +334,12 @@ describeApp('dashboard', (ctx) => {
     expect(page.body).toContain('turun 50 %');
     expect(page.body).toContain('<svg');
     expect(page.body).toContain(`/officer/complaints?unit=${office.code}`);
+    // The Kanwil's admin sees the same figures, without links to lists only the office's head may open.
+    const kanwilAdmin = await browser(await makeOfficer(ctx.db, { role: 'admin', unitCode: 'KANWIL-NTT' }));
+    const asKanwil = await kanwilAdmin.get(`/officer/dashboard?unit=${office.code}`);
+    expect(asKanwil.statusCode).toBe(200);
+    expect(asKanwil.body).toContain(office.name);
+    expect(asKanwil.body).not.toContain('/officer/complaints?unit=');
     const en = await (await browser(head, 'en')).get(`/officer/dashboard?unit=${post.code}`);
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('Performance dashboard');

@@ -13,6 +13,8 @@ export const scheduleCountsRefresh = (tx: Executor, maxAgeSeconds: number, now =
 /** Refreshes the daily counts, having first queued the next run so that a failure cannot stop the chain. */
 export function registerDashboardJobs(jobs: JobRunner, db: Db, maxAgeSeconds: number): void {
   jobs.register(REFRESH_COUNTS_JOB, async (_payload, job) => {
+    // A server that counts per request has nothing to refresh (another server may have queued this run).
+    if (maxAgeSeconds === 0) return;
     const now = new Date();
     await scheduleCountsRefresh(db, maxAgeSeconds, now, job.id);
     await refreshRollups(db, dailySources, now);

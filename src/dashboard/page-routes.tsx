@@ -6,7 +6,8 @@ import { requireActor } from '../platform/http/guards.ts';
 import { listUnits } from '../units/list-units.ts';
 import { actorScope } from '../units/scope.ts';
 import { DashboardQuery } from './inputs.ts';
-import { authorizeRole } from './policy.ts';
+import { authorizeRole, listsOpenTo } from './policy.ts';
+import { organisationRoot } from '../units/organisation-root.ts';
 import { dashboardPeriod, viewDashboard } from './view-dashboard.ts';
 import { DashboardPage } from './views/dashboard-page.tsx';
 
@@ -58,6 +59,7 @@ export function registerDashboardPages(fastify: FastifyInstance): void {
           filter={{ unit: dashboard.unit.code, from, to }}
           choosable={dashboard.choosable}
           dashboard={dashboard}
+          links={listsOpenTo(actor, await organisationRoot(db()))}
         />,
       );
     },

@@ -18,6 +18,15 @@ export function authorizeRole(actor: Actor | null): void {
   if (!roleMay(actor)) throw new AppError(actor ? 'forbidden' : 'unauthenticated');
 }
 
+/**
+ * Whether the figures link to the lists behind them: those lists are an office's own work (queues, complaints,
+ * permits, lodgings…), opened by the head of that office; the Kanwil's staff and admins and auditors are refused
+ * there, so they get the figures without links rather than links that end in 403.
+ */
+export function listsOpenTo(actor: Actor, root: string): boolean {
+  return actor.role === 'head_of_office' && actor.unitCode !== root;
+}
+
 export function authorize(actor: Actor | null, target: { unitCode: string; scope: readonly string[] }): void {
   if (!roleMay(actor) || !target.scope.includes(target.unitCode))
     throw new AppError(actor ? 'forbidden' : 'unauthenticated');

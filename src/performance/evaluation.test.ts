@@ -8,6 +8,7 @@ import { pdf, postMultipart } from '../../test/uploads.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
 import { addIssuanceHistory } from '../passports/add-issuance-history.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
 import type { Account } from '../platform/auth/schema.ts';
 import { indicatorCatalogue } from './indicator-catalogue.ts';
 import { evaluationEvidence, evaluations, evaluationUnits, indicators, indicatorTargets } from './schema.ts';
@@ -27,7 +28,8 @@ type Detail = {
 
 describeApp('performance: catalogue, targets and the semester evaluation', (ctx) => {
   // A year of its own, so that evaluations opened by other runs on a shared PostgreSQL meet none of this file's.
-  const year = 2040 + Math.floor(Math.random() * 50);
+  // A past year of its own (a semester is frozen once over), far from the years other tests count in.
+  const year = 2000 + Math.floor(Math.random() * 20);
   const units = {} as Record<'a' | 'b', string>;
   const people = {} as Record<'head' | 'admin' | 'auditor' | 'headA' | 'headB' | 'kupangAdmin', Account>;
   const bearer = async (account: Account) => {
@@ -223,6 +225,20 @@ describeApp('performance: catalogue, targets and the semester evaluation', (ctx)
 
     // The draft of one unit ranks it among every unit of the semester, not alone (B's passports are half of A's).
     expect((await headB.get(`${url}/units/${units.b}`)).body).toMatch(/2 dari \d+/);
+
+    // A semester still running is not frozen.
+    const today = witaDate();
+    const running = await api(people.head, 'POST', '/api/v1/evaluations', {
+      year: Number(today.slice(0, 4)),
+      half: today.slice(5, 7) <= '06' ? 1 : 2,
+      requestId: crypto.randomUUID(),
+    });
+    expect(running.statusCode, running.body).toBe(200);
+    const early = await api(people.head, 'POST', `/api/v1/evaluations/${running.json().id}/actions`, {
+      step: 'freeze',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.fields).toHaveProperty('evaluation');
 
     const frozen = await head.post(`${url}/actions`, { step: 'freeze' }, url);
     expect(frozen.statusCode, frozen.body.slice(0, 300)).toBe(303);

@@ -106,6 +106,7 @@ export const performance: typeof id = {
       'Score: the mean achievement of the indicators with both a result and a target, each counted up to 120 %.',
   },
   v: {
+    semesterNotOver: 'This semester has not ended yet: an evaluation is frozen after its last day.',
     standingFigure: 'This figure shows how things stand today, not at the end of a period: choose another.',
     sameFigure: 'The denominator must be another figure than the numerator.',
     ratioIsPercent: 'A ratio of two figures is always a percentage.',

@@ -104,6 +104,7 @@ export const performance = {
       'Nilai: rata-rata capaian indikator yang memiliki hasil dan target, setiap capaian dihitung paling tinggi 120 %.',
   },
   v: {
+    semesterNotOver: 'Semester ini belum berakhir: penilaian dibekukan setelah hari terakhirnya.',
     standingFigure: 'Angka ini menunjukkan keadaan hari ini, bukan keadaan pada akhir periode: pilih angka lain.',
     sameFigure: 'Penyebut harus angka yang lain dari pembilang.',
     ratioIsPercent: 'Perbandingan dua angka selalu dinyatakan dalam persen.',

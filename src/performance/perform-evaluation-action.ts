@@ -1,4 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { AppError } from '../platform/errors.ts';
+import { witaDate } from '../platform/calendar/wita.ts';
+import { semesterWindow } from './semester.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { Tx } from '../platform/db/index.ts';
 import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
@@ -36,6 +39,9 @@ export async function performEvaluationAction(
   );
   if (resent) return evaluation;
   assertStepAllowed(evaluationWorkflow, input.step, evaluation.status);
+  // A snapshot that never changes is taken once the semester is over, not of a semester still running.
+  if (witaDate() <= semesterWindow(evaluation.year, evaluation.half).to)
+    throw new AppError('validation_failed', { evaluation: 'performance.v.semesterNotOver' });
   const catalogue = (await listIndicators(tx, { activeOnly: true })).map(frozenIndicator);
   const units = await tx
     .select({ unitCode: evaluationUnits.unitCode })

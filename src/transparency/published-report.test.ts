@@ -24,11 +24,12 @@ describeDb('the published transparency report', (ctx) => {
 
   it('is read from the stored report while younger than its age, and computed again once older', async () => {
     const unit = await makeUnit(ctx.db);
-    const year = Number(witaDate().slice(0, 4));
+    // Not a past year (kept a day), nor this one, which the refresh job of any server on this database rewrites.
+    const year = Number(witaDate().slice(0, 4)) + 3;
     const t0 = new Date();
     const first = await publishedReport(ctx.db, year, 300, t0);
     expect(first.computedAt).toEqual(t0);
-    await complaintIn(unit.code, new Date(t0.getTime() - 60_000));
+    await complaintIn(unit.code, new Date(`${year}-03-01T02:00:00Z`));
 
     const within = await publishedReport(ctx.db, year, 300, new Date(t0.getTime() + 299_000));
     expect(within.computedAt).toEqual(t0);

@@ -18,6 +18,8 @@ type Props = {
   filter: { unit: string; from: string; to: string };
   choosable: Unit[];
   dashboard?: Dashboard;
+  /** Whether each figure links to the list behind it (`listsOpenTo`). */
+  links?: boolean;
   errors?: Record<string, string>;
 };
 
@@ -106,7 +108,7 @@ function PeriodForm({ ctx, today, filter, choosable }: Pick<Props, 'ctx' | 'toda
   );
 }
 
-function FiguresTable({ ctx, dashboard }: { ctx: PageContext; dashboard: Dashboard }) {
+function FiguresTable({ ctx, dashboard, links }: { ctx: PageContext; dashboard: Dashboard; links: boolean }) {
   const { t } = ctx;
   const q = { unit: dashboard.unit.code, from: dashboard.from, to: dashboard.to };
   return (
@@ -127,7 +129,7 @@ function FiguresTable({ ctx, dashboard }: { ctx: PageContext; dashboard: Dashboa
         </thead>
         <tbody>
           {dashboard.figures.map((f) => {
-            const link = figureLinks[f.code];
+            const link = links ? figureLinks[f.code] : undefined;
             return (
               <tr key={f.code} id={`figure-${f.code}`}>
                 <th scope="row">{link ? <a href={link(q)}>{figureName(t, f.code)}</a> : figureName(t, f.code)}</th>
@@ -250,7 +252,7 @@ function Breakdown({
   );
 }
 
-export function DashboardPage({ ctx, today, filter, choosable, dashboard, errors }: Props) {
+export function DashboardPage({ ctx, today, filter, choosable, dashboard, links, errors }: Props) {
   const { t } = ctx;
   const completed = dashboard?.figures.find((f) => f.code === 'passport_cases_completed')?.current ?? null;
   const onTime = dashboard?.figures.find((f) => f.code === 'passport_cases_on_time')?.current ?? null;
@@ -277,7 +279,7 @@ export function DashboardPage({ ctx, today, filter, choosable, dashboard, errors
           {completed !== null && onTime !== null && completed > 0 && (
             <p>{t('dashboard.serviceLevel', { n: formatNumber(ctx.lang, (onTime / completed) * 100, 1) })}</p>
           )}
-          <FiguresTable ctx={ctx} dashboard={dashboard} />
+          <FiguresTable ctx={ctx} dashboard={dashboard} links={links ?? false} />
           <Breakdown
             ctx={ctx}
             id="chart-passports"
