@@ -4,13 +4,10 @@ import type { Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { sniffDocument } from '../platform/storage/sniff.ts';
 import type { Storage } from '../platform/storage/storage.ts';
-import { findActionByRequest } from '../platform/workflow/find-action-by-request.ts';
 import { recordWorkflowAction } from '../platform/workflow/record-workflow-action.ts';
-import { assertStepAllowed } from '../platform/workflow/workflow-step.ts';
-import { getEvaluationUnit, lockEvaluation } from './lock-evaluation.ts';
-import { authorize, authorizeRole, type PerformanceViewer } from './policy.ts';
+import { openUnitWriting } from './open-unit-writing.ts';
+import type { PerformanceViewer } from './policy.ts';
 import { evaluationActions, evaluationEvidence, evaluations, type ZiArea } from './schema.ts';
-import { evaluationWorkflow, unitWritingStep } from './workflow.ts';
 
 /** A scanned decree or report: PDF, JPEG or PNG, judged by its content. */
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -33,19 +30,8 @@ export async function addEvidence(
   },
   deps: { storage: Storage },
 ): Promise<{ id: string }> {
-  authorizeRole(viewer, unitWritingStep.by);
-  const evaluation = await lockEvaluation(tx, input.evaluationId);
-  await getEvaluationUnit(tx, evaluation.id, input.unitCode);
-  authorize(viewer, unitWritingStep.by, input.unitCode);
-  const resent = await findActionByRequest(
-    tx,
-    evaluationActions,
-    evaluationActions.evaluationId,
-    evaluation.id,
-    input.requestId,
-  );
+  const { evaluation, resent } = await openUnitWriting(tx, viewer, input, 'evidence');
   if (resent) return { id: String(resent.payload.evidenceId) };
-  assertStepAllowed({ ...evaluationWorkflow, evidence: unitWritingStep }, 'evidence', evaluation.status);
   const mediaType = await sniffDocument(input.file);
   if (!mediaType) throw new AppError('validation_failed', { file: 'v.fileType' });
   const id = crypto.randomUUID();
