@@ -15,6 +15,8 @@ export type BareClient = {
     ) => Promise<boolean>,
   ): Promise<boolean>;
   close(): Promise<void>;
+  /** Statements sent so far, BEGIN and COMMIT included. */
+  roundTrips(): number;
 };
 
 /** The driver itself, no drizzle, no HTTP: a pg Pool as large as the server's, or the server's PGlite. */
@@ -32,15 +34,19 @@ export function bareClient(driver: Driver, running: Running, options: Options): 
           return took;
         }),
       close: async () => undefined,
+      roundTrips: () => running.database.roundTrips(),
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.pool ?? DEFAULT_POOL_SIZE });
+  let trips = 0;
   return {
     async transaction(work) {
       const client = await pool.connect();
       try {
+        trips += 2;
         await client.query('begin');
         const took = await work(async (text, params) => {
+          trips++;
           const r = await client.query<{ id?: string }>(text, params);
           return { rowCount: r.rowCount ?? 0, rows: r.rows };
         });
@@ -54,6 +60,7 @@ export function bareClient(driver: Driver, running: Running, options: Options): 
       }
     },
     close: () => pool.end(),
+    roundTrips: () => trips,
   };
 }
 

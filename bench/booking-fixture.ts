@@ -31,6 +31,8 @@ export type Fixture = {
   bareDate: IsoDate;
   warmHttpDate: IsoDate;
   warmBareDate: IsoDate;
+  /** A day with one place, for counting one booking's round trips on its own. */
+  probeDate: IsoDate;
 };
 
 /** NIKs nobody holds a live appointment with: random birth dates and serials, re-drawn on the rare clash with an earlier run. */
@@ -137,7 +139,7 @@ export async function makeApplicants(
   return people.map((p) => ({ token: p.token, applicationId: p.applicationId, accountId: p.accountId }));
 }
 
-/** A unit of the bench's own with four open serving days: HTTP and bare, each with a warm-up day. */
+/** A unit of the bench's own with five open serving days: HTTP and bare, each with a warm-up day, and the probe's. */
 export async function makeFixture(running: Running, options: Options): Promise<Fixture> {
   const db = running.database.db;
   const unitCode = `BENCH-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
@@ -160,10 +162,16 @@ export async function makeFixture(running: Running, options: Options): Promise<F
   const window = bookingWindow(new Date(), running.app.deps.config.booking);
   const closed = await closedDays(db, unitCode, window.from, window.to);
   const open: IsoDate[] = [];
-  for (let d = addDays(window.from, 1); d < window.to && open.length < 4; d = addDays(d, 1))
+  for (let d = addDays(window.from, 1); d < window.to && open.length < 5; d = addDays(d, 1))
     if (!closed.has(d)) open.push(d);
-  if (open.length < 4) throw new Error('fewer than four serving days in the booking window');
-  const [warmHttpDate, httpDate, warmBareDate, bareDate] = open as [IsoDate, IsoDate, IsoDate, IsoDate];
+  if (open.length < 5) throw new Error('fewer than five serving days in the booking window');
+  const [warmHttpDate, httpDate, warmBareDate, bareDate, probeDate] = open as [
+    IsoDate,
+    IsoDate,
+    IsoDate,
+    IsoDate,
+    IsoDate,
+  ];
   const warmCapacity = Math.max(1, Math.floor(options.warmup / 5));
   await db.insert(quotaOverrides).values([
     { unitCode, date: httpDate, channel: 'online', capacity: options.capacity },
@@ -173,8 +181,9 @@ export async function makeFixture(running: Running, options: Options): Promise<F
   await db.insert(dayQuotas).values([
     { unitCode, date: bareDate, channel: 'online', capacity: options.capacity, booked: 0 },
     { unitCode, date: warmBareDate, channel: 'online', capacity: warmCapacity, booked: 0 },
+    { unitCode, date: probeDate, channel: 'online', capacity: 1, booked: 0 },
   ]);
-  return { unitCode, httpDate, bareDate, warmHttpDate, warmBareDate };
+  return { unitCode, httpDate, bareDate, warmHttpDate, warmBareDate, probeDate };
 }
 
 /** Bare applicants: applications only (the bare path authenticates nobody), on existing accounts. */

@@ -10,6 +10,8 @@ export type Phase = {
   latencies: number[];
   cpu?: Cpu;
   lastBookedAt?: number;
+  /** Statements the driver sent during the phase. */
+  roundTrips?: number;
 };
 
 /** Runs `count` tasks with at most `concurrency` in flight; returns the wall time in seconds. */

@@ -43,6 +43,7 @@ import { registerWatchlist } from './watchlist/register.ts';
 import { registerMailJob } from './platform/mail/mail-job.ts';
 import { serverSecret } from './platform/db/secrets.ts';
 import type { Database } from './platform/db/index.ts';
+import { TokenUses } from './platform/auth/token-uses.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
 import { createServer, type App } from './platform/http/server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
@@ -73,7 +74,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
     qr: await serverSecret(database.db, 'qr'),
     payments: config.paymentWebhookSecret ?? (await serverSecret(database.db, 'payments')),
   };
-  const app = await createServer({ config, database, secrets, mailer, jobs, log, storage });
+  const tokenUses = new TokenUses(() => database.db);
+  const app = await createServer({ config, database, secrets, mailer, jobs, log, storage, tokenUses });
 
   registerHealthRoutes(app);
   // One register<Feature> per feature, roughly in the layers of ARCHITECTURE.md from the bottom (the order does not

@@ -44,7 +44,9 @@ describeApp('API tokens', (ctx) => {
       tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
       prefix: token.slice(0, 12),
     });
-    expect(rows[0]!.lastUsedAt).toBeInstanceOf(Date);
+    await ctx.app.deps.tokenUses.flush();
+    const [used] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.accountId, citizen.id));
+    expect(used!.lastUsedAt).toBeInstanceOf(Date);
     const leaked = await queryRows(
       ctx.db,
       sql`select 1 from api_tokens t where position(${token} in row_to_json(t)::text) > 0`,

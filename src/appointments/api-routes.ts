@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField, periodOfAtMost } from '../platform/http/fields.ts';
-import { getApplication } from '../applications/get-application.ts';
 import { authorize as authorizeApplication } from '../applications/policy.ts';
+import { hashToken } from '../platform/auth/tokens.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import { getUnit } from '../units/list-units.ts';
 import { actorScope } from '../units/scope.ts';
 import { availability } from './availability.ts';
-import { bookAndNotify } from './book-and-notify.ts';
+import { bookFromSituation, readBookingRequest } from './book-appointment.ts';
 import { authorize } from './policy.ts';
 import { channels, passportChannels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
@@ -144,30 +144,35 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         rateLimit: {
           max: config.booking.ratePerMinute,
           timeWindow: 60_000,
-          // Per account when signed in (scalpers rotate IPs, not verified accounts), else per IP.
-          keyGenerator: (req) => req.actor?.id ?? req.ip,
+          // Per credential (scalpers rotate IPs, not verified accounts): the route reads its actor itself, later.
+          keyGenerator: (req) => (req.bearerToken ? hashToken(req.bearerToken) : req.ip),
         },
+        actorReadByRoute: true,
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const application = await getApplication(db(), req.params.id).catch(() => {
-        throw new AppError('not_found');
+      // One read for the token's actor, the application's owner and the day; one statement books (see bookAppointment).
+      if (!req.bearerToken) throw new AppError('unauthenticated');
+      const token = { token: req.bearerToken, uses: app.deps.tokenUses };
+      const { actor, situation } = await readBookingRequest(db(), token, {
+        applicationId: req.params.id,
+        date: req.body.date,
       });
+      if (!actor) throw new AppError('unauthenticated');
+      req.actor = actor;
+      if (!situation) throw new AppError('not_found');
       authorizeApplication(actor, 'application.book', {
-        accountId: application.accountId,
-        unitCode: application.unitCode,
+        accountId: situation.accountId,
+        unitCode: situation.unitCode,
         scope: [],
       });
-      const booked = await db().transaction((tx) =>
-        bookAndNotify(
-          tx,
-          callerOf(req, actor),
-          { applicationId: application.id, date: req.body.date },
-          config.booking,
-          app.deps.secrets.qr,
-          { publicUrl: config.publicUrl },
-        ),
+      const booked = await bookFromSituation(
+        db(),
+        callerOf(req, actor),
+        { applicationId: req.params.id, date: req.body.date },
+        situation,
+        config.booking,
+        app.deps.secrets.qr,
       );
       return reply.code(201).send(booked);
     },

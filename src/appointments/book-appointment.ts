@@ -1,12 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../platform/auth/actor.ts';
+import { tokenActor, tokenActorWith, type TokenActorRow } from '../platform/auth/sessions.ts';
+import type { TokenUses } from '../platform/auth/token-uses.ts';
 import { holidayClosesSql } from '../holidays/closed-days.ts';
-import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import { isWeekend, type IsoDate } from '../platform/calendar/wita.ts';
-import { preparedRows, type Tx } from '../platform/db/index.ts';
+import { preparedRows, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { unitServesSql } from '../units/list-units.ts';
 import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
+import { CONFIRM_JOB } from './confirm-booking.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
 import { placeAppointment } from './place-appointment.ts';
@@ -24,7 +27,8 @@ export type Booked = {
 };
 
 /** Everything a booking decision needs, read in one query: the application, its live booking, the day. */
-type Situation = {
+export type Situation = {
+  accountId: string;
   status: string;
   unitCode: string | null;
   nik: string | null;
@@ -48,17 +52,10 @@ type Situation = {
   booked: number;
 };
 
-async function readSituation(
-  tx: Tx,
-  applicationId: string,
-  date: IsoDate,
-  channel: PassportChannel | null,
-): Promise<Situation | undefined> {
-  const [row] = await preparedRows<Situation>(
-    tx,
-    'booking_situation',
-    sql`
-      select a.status, a.unit_code as "unitCode", a.nik, a.passport_type as "passportType", a.fee_total as "feeTotal", c.channel,
+/** The situation's query: one row for the application (none when there is no such application). */
+function situationSql(applicationId: string, date: IsoDate, channel: PassportChannel | null): SQL {
+  return sql`
+      select a.account_id as "accountId", a.status, a.unit_code as "unitCode", a.nik, a.passport_type as "passportType", a.fee_total as "feeTotal", c.channel,
         live.id as "liveId", live.date as "liveDate", live.unit_code as "liveUnitCode", live.nik as "liveNik",
         live.code as "billingCode", live.amount as "billingAmount", live.expires_ms as "billingExpiresMs",
         ${holidayClosesSql(sql`a.unit_code`, date)} as holiday,
@@ -77,9 +74,39 @@ async function readSituation(
         order by b.created_at desc limit 1
       ) live on true
       left join day_quotas q on q.unit_code = a.unit_code and q.date = ${date}::date and q.channel = c.channel
-      where a.id = ${applicationId}`,
-  );
+      where a.id = ${applicationId}`;
+}
+
+async function readSituation(
+  db: Executor,
+  applicationId: string,
+  date: IsoDate,
+  channel: PassportChannel | null,
+): Promise<Situation | undefined> {
+  const [row] = await preparedRows<Situation>(db, 'booking_situation', situationSql(applicationId, date, channel));
   return row;
+}
+
+/**
+ * A booking request over the API in one round trip: the bearer token's actor (see tokenActorWith), and the
+ * application's owner with everything the booking rules need. The route's policy decides on the owner; most
+ * requests on a popular day are refusals, answered from this one read.
+ */
+export async function readBookingRequest(
+  db: Executor,
+  token: { token: string; uses: TokenUses },
+  input: { applicationId: string; date: IsoDate },
+): Promise<{ actor: Actor | null; situation: Situation | undefined }> {
+  const [row] = await preparedRows<{ actor: TokenActorRow | null } & Partial<Situation>>(
+    db,
+    'booking_request',
+    sql`
+      with ${tokenActorWith(token.token)}
+      select (select row_to_json(token_actor) from token_actor) as actor, s.*
+      from (select 1) one left join lateral (${situationSql(input.applicationId, input.date, null)}) s on true`,
+  );
+  const { actor, ...situation } = row!;
+  return { actor: tokenActor(actor, token.uses), situation: situation.status ? (situation as Situation) : undefined };
 }
 
 type Decision =
@@ -127,78 +154,80 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
 /**
  * Books the application's date: takes a place with a conditional update on the day's counter (never overbooks),
  * binds the appointment to the NIK (one live appointment per person, enforced by a unique index), issues a billing
- * code valid for two hours and queues the job that releases the place if it is not paid.
+ * code valid for two hours and queues the jobs that release the place if it is not paid and mail the confirmation.
  *
- * Most requests on a popular day are refusals, so they are answered from one unlocked read. A request that may
- * book locks the application row (a resent request waits for the first and then finds its booking), decides again
- * on fresh data, and places the appointment (placeAppointment: one statement whose conditional counter update guards it).
+ * Two round trips when it books: the situation (one unlocked read, which answers most requests on a popular day:
+ * refusals), then placeAppointment's one statement, which also appends the audit entry and, outside a transaction, is
+ * its own. That statement books only an application still submitted: when a resent request booked it first, or it
+ * was withdrawn meanwhile, the situation is read again and decides (the first booking is returned, or the refusal).
  *
  * `channel` takes the place from that channel's quota (an Eazy Paspor session books 'eazy_paspor'); without it the
  * application's speed decides ('percepatan' or 'online').
  */
 export async function bookAppointment(
-  tx: Tx,
+  db: Executor,
   caller: Caller,
   input: { applicationId: string; date: IsoDate; channel?: PassportChannel },
   rules: BookingRules,
   qrSecret: string,
   now = new Date(),
 ): Promise<Booked> {
-  const asked = input.channel ?? null;
-  const first = decide(
-    await readSituation(tx, input.applicationId, input.date, asked),
-    input.date,
-    rules,
-    qrSecret,
-    now,
-  );
-  if (first.kind === 'existing') return first.booked;
+  const situation = await readSituation(db, input.applicationId, input.date, input.channel ?? null);
+  return bookFromSituation(db, caller, input, situation, rules, qrSecret, now);
+}
 
-  await preparedRows(
-    tx,
-    'booking_lock_application',
-    sql`select 1 from applications where id = ${input.applicationId} for update`,
-  );
-  const decision = decide(
-    await readSituation(tx, input.applicationId, input.date, asked),
-    input.date,
-    rules,
-    qrSecret,
-    now,
-  );
+/** bookAppointment on a situation already read (the API reads it with the actor: readBookingRequest). */
+export async function bookFromSituation(
+  db: Executor,
+  caller: Caller,
+  input: { applicationId: string; date: IsoDate; channel?: PassportChannel },
+  situation: Situation | undefined,
+  rules: BookingRules,
+  qrSecret: string,
+  now = new Date(),
+): Promise<Booked> {
+  const decision = decide(situation, input.date, rules, qrSecret, now);
   if (decision.kind === 'existing') return decision.booked;
   const { unitCode, nik, feeTotal, channel } = decision;
   const expiresAt = new Date(now.getTime() + rules.billingValidMinutes * 60_000);
-  const { appointmentId, billing } = await placeAppointment(tx, caller, {
-    applicationId: input.applicationId,
-    unitCode,
-    nik,
-    date: input.date,
-    channel,
-    billing: { amount: feeTotal, expiresAt, issuedAt: now },
-    quota: { counted: decision.counted },
-    jobs: [
-      { kind: EXPIRE_JOB, runAt: expiresAt },
-      { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
-    ],
-    takeAuditLock: true,
-  });
-  await appendAudit(
-    tx,
-    caller,
-    {
-      action: 'appointment.book',
-      targetType: 'appointment',
-      targetId: appointmentId,
+  try {
+    const { appointmentId, billing } = await placeAppointment(db, caller, {
+      applicationId: input.applicationId,
       unitCode,
-      details: { date: input.date },
-    },
-    { lockTaken: true },
-  );
-  const appointment = { id: appointmentId, date: input.date, unitCode, nik };
-  return {
-    appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) },
-    billing,
-    created: true,
-  };
+      nik,
+      date: input.date,
+      channel,
+      billing: { amount: feeTotal, expiresAt, issuedAt: now },
+      quota: { counted: decision.counted },
+      jobs: [
+        { kind: EXPIRE_JOB, runAt: expiresAt },
+        { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
+        { kind: CONFIRM_JOB },
+      ],
+      audit: (id) => ({
+        action: 'appointment.book',
+        targetType: 'appointment',
+        targetId: id,
+        unitCode,
+        details: { date: input.date },
+      }),
+    });
+    const appointment = { id: appointmentId, date: input.date, unitCode, nik };
+    return {
+      appointment: { id: appointmentId, date: input.date, unitCode, qr: signAppointmentQr(qrSecret, appointment) },
+      billing,
+      created: true,
+    };
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    const again = decide(
+      await readSituation(db, input.applicationId, input.date, input.channel ?? null),
+      input.date,
+      rules,
+      qrSecret,
+      now,
+    );
+    if (again.kind === 'existing') return again.booked;
+    throw err;
+  }
 }

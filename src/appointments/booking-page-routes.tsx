@@ -8,7 +8,7 @@ import { formErrors } from '../platform/http/errors.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
-import { bookAndNotify } from './book-and-notify.ts';
+import { bookAppointment } from './book-appointment.ts';
 import { bookingAssets } from './booking-asset-routes.ts';
 import { bookingCalendar } from './booking-calendar.ts';
 import type { FormProof } from '../platform/proof/form-proof.ts';
@@ -33,7 +33,6 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, secrets } = app.deps;
   const db = () => app.deps.database.db;
-  const notify = { publicUrl: config.publicUrl };
   const own = async (req: FastifyRequest) => {
     const actor = requireActor(req);
     const application = await authorizedApplication(db(), actor, (req.params as { id: string }).id, 'application.book');
@@ -120,13 +119,12 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
         subject: formSubject(application.id, actor.id),
       });
       await db().transaction((tx) =>
-        bookAndNotify(
+        bookAppointment(
           tx,
           callerOf(req, actor),
           { applicationId: application.id, date: req.body.date },
           config.booking,
           secrets.qr,
-          notify,
         ),
       );
       return reply.redirect(`/applications/${application.id}/appointment`, 303);
@@ -154,7 +152,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     async (req, reply) => {
       const { actor, application } = await own(req);
       const input = { applicationId: application.id, entryId: req.params.entryId };
-      await db().transaction((tx) => acceptOffer(tx, callerOf(req, actor), input, config.booking, secrets.qr, notify));
+      await db().transaction((tx) => acceptOffer(tx, callerOf(req, actor), input, config.booking, secrets.qr));
       return reply.redirect(`/applications/${application.id}/appointment`, 303);
     },
   );

@@ -101,12 +101,16 @@ describeApp('booking page', (ctx) => {
     expect(booked.statusCode).toBe(303);
     expect(booked.headers.location).toBe(`/applications/${application.id}/appointment`);
     expect(await bookedOn(ctx.db, unit.code, date)).toBe(1);
+    // The booking queued its confirmation, which its job turns into the mail (at the clock of the booking: PGlite's
+    // now() follows the faked one).
+    await later(40, () => ctx.app.deps.jobs.runDue());
     expect(await queuedMailCount(ctx.db, application.email!)).toBe(1);
 
     // Sent again (a double click): refused as used, and the page now leads to the appointment.
     const again = await later(40, () => browser.request({ method: 'POST', url, form: { date, formToken: second } }));
     expect(again.statusCode).toBe(303);
     expect(await bookedOn(ctx.db, unit.code, date)).toBe(1);
+    await later(40, () => ctx.app.deps.jobs.runDue());
     expect(await queuedMailCount(ctx.db, application.email!)).toBe(1);
   });
 
@@ -137,6 +141,7 @@ describeApp('booking page', (ctx) => {
     const booked = await browser.request({ method: 'POST', url, form: { date, formToken, altcha: solved } });
     expect(booked.statusCode).toBe(303);
     expect(await liveAppointments(application.id)).toMatchObject([{ date, unitCode: unit.code }]);
+    await ctx.app.deps.jobs.runDue();
     expect(await queuedMailCount(ctx.db, application.email!)).toBe(1);
   });
 

@@ -40,10 +40,12 @@ describeApp('booking', (ctx) => {
       .select({ email: accounts.email })
       .from(accounts)
       .where(eq(accounts.id, application.accountId));
+    await ctx.app.deps.jobs.runDue();
     expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
     const again = await book(token, application.id, date);
     expect(again.statusCode).toBe(201);
     expect(again.json().billing.code).toBe(body.billing.code);
+    await ctx.app.deps.jobs.runDue();
     expect(await queuedMailCount(ctx.db, account!.email)).toBe(1);
     const [day] = await ctx.db
       .select()

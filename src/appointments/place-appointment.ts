@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { newBillingCode } from '../payments/billing-code.ts';
-import { auditLockSql } from '../platform/audit/append-audit.ts';
+import { auditAppendSql, type AuditInput } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
-import { constraintOf, preparedRows, sqlState, type Tx } from '../platform/db/index.ts';
+import { constraintOf, preparedRows, sqlState, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { ensureDayQuota } from './capacity.ts';
 import type { PassportChannel } from './schema.ts';
@@ -22,24 +22,26 @@ export type Placement = {
    * appointment where the office goes out is outside the quotas.
    */
   quota: { counted: boolean } | null;
-  /** Jobs due about this appointment (their payload names it), e.g. the billing expiry. */
-  jobs?: { kind: string; runAt: Date }[];
+  /** Jobs due about this appointment (their payload names it), e.g. the billing expiry; without `runAt`, at once. */
+  jobs?: { kind: string; runAt?: Date }[];
   /** What the application's `appointment_booked` action records besides the appointment and its billing code. */
   payload?: Record<string, unknown>;
-  /** Take the audit lock at the end of the statement: the caller then appends its entry with `lockTaken`. */
-  takeAuditLock?: boolean;
+  /** The audit entry, written by the same statement (at its end) when the appointment is placed. */
+  audit?: (appointmentId: string) => AuditInput;
 };
 export type Placed = { appointmentId: string; billing: { code: string; amount: number; expiresAt: Date } };
 
 /**
- * Places an appointment: the one way booking, outreach and priority walk-ins create one. A single statement takes
- * the place with a conditional update on the day's counter (so none is ever overbooked), binds the appointment to
- * the NIK (one live appointment per person, by a unique index), issues its billing code, records the application's
- * `appointment_booked` action and status, and queues its jobs; each write runs only if the place was taken. Written
- * as one statement, which names payments' and applications' tables, so a hot day's counter stays locked for a
- * single round trip. Throws `quota_full` or `already_booked`; the caller checks its own rules before and audits after.
+ * Places an appointment: the one way booking, outreach and priority walk-ins create one. A single statement locks the
+ * application while it is still `submitted`, takes the place with a conditional update on the day's counter (so none
+ * is ever overbooked), binds the appointment to the NIK (one live appointment per person, by a unique index), issues
+ * its billing code, records the application's `appointment_booked` action and status, queues its jobs and appends its
+ * audit entry; each write runs only if the place was taken. One statement, which names payments' and applications'
+ * tables, so a hot day's counter stays locked for a single round trip, and outside a transaction it is one by itself.
+ * Throws `quota_full`, `already_booked`, or `conflict` when the application is no longer submitted (a resent request
+ * placed it first, or it was withdrawn): the caller checks its own rules before and may read again.
  */
-export async function placeAppointment(tx: Tx, caller: Caller, input: Placement): Promise<Placed> {
+export async function placeAppointment(tx: Executor, caller: Caller, input: Placement): Promise<Placed> {
   const { applicationId, unitCode, date, channel } = input;
   if (input.quota && !input.quota.counted) await ensureDayQuota(tx, unitCode, date, channel);
   const appointmentId = crypto.randomUUID();
@@ -48,20 +50,25 @@ export async function placeAppointment(tx: Tx, caller: Caller, input: Placement)
   const jobs = (input.jobs ?? []).map((j) => ({
     kind: j.kind,
     payload: { appointmentId },
-    run_at: j.runAt.toISOString(),
+    run_at: j.runAt?.toISOString() ?? null,
   }));
-  let took: unknown[];
+  const audit = input.audit
+    ? sql`select e.id as audit_id from appointment, ${auditAppendSql(caller, input.audit(appointmentId))} e`
+    : sql`select null::bigint as audit_id`;
+  let took: { claimed: boolean; id: string | null; auditId: unknown }[];
   try {
     took = await preparedRows(
       tx,
-      'place_appointment',
+      input.audit ? 'place_appointment_audited' : 'place_appointment',
       sql`
-        with place as (
+        with claim as (
+          select id from applications where id = ${applicationId}::uuid and status = 'submitted' for update
+        ), place as (
           update day_quotas set booked = booked + 1
-          where ${input.quota !== null}::boolean and unit_code = ${unitCode} and date = ${date}::date and channel = ${channel} and booked < capacity
+          where exists (select 1 from claim) and ${input.quota !== null}::boolean and unit_code = ${unitCode} and date = ${date}::date and channel = ${channel} and booked < capacity
           returning 1
         ), placed as (
-          select 1 from place union all select 1 where not ${input.quota !== null}::boolean
+          select 1 from place union all select 1 from claim where not ${input.quota !== null}::boolean
         ), appointment as (
           insert into appointments (id, application_id, unit_code, date, channel, nik)
           select ${appointmentId}::uuid, ${applicationId}::uuid, ${unitCode}, ${date}::date, ${channel}, ${input.nik} from placed
@@ -78,11 +85,12 @@ export async function placeAppointment(tx: Tx, caller: Caller, input: Placement)
           update applications set status = 'booked', status_at = now() where id = ${applicationId}::uuid and exists (select 1 from appointment)
         ), queued as (
           insert into jobs (kind, payload, run_at)
-          select j.kind, j.payload, j.run_at from appointment cross join jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as j(kind text, payload jsonb, run_at timestamptz)
-        ), audit_lock as (
-          select ${auditLockSql} from appointment where ${input.takeAuditLock === true}::boolean
+          select j.kind, j.payload, coalesce(j.run_at, now()) from appointment cross join jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as j(kind text, payload jsonb, run_at timestamptz)
+        ), audited as (
+          ${audit}
         )
-        select id from appointment left join audit_lock on true`,
+        select exists (select 1 from claim) as claimed, p.id, d.audit_id as "auditId"
+        from (select 1) one left join appointment p on true left join audited d on true`,
     );
   } catch (err) {
     // The same person booked under another application, or two requests for one person at once: the index lets one through.
@@ -90,6 +98,7 @@ export async function placeAppointment(tx: Tx, caller: Caller, input: Placement)
       throw new AppError('already_booked');
     throw err;
   }
-  if (took.length === 0) throw new AppError('quota_full');
+  if (!took[0]?.claimed) throw new AppError('conflict');
+  if (!took[0].id) throw new AppError('quota_full');
   return { appointmentId, billing };
 }

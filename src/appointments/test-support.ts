@@ -9,7 +9,7 @@ import type { App } from '../platform/http/server.ts';
 import { Browser } from '../../test/http.ts';
 import { sessionCookie } from '../../test/factories.ts';
 export { challengeIn, formTokenIn, solveAltcha } from '../../test/proof.ts';
-import { bookAndNotify } from './book-and-notify.ts';
+import { bookAppointment } from './book-appointment.ts';
 import { dayQuotas, type Channel } from './schema.ts';
 
 const rules = { windowDays: 30, opensAt: '08:00', billingValidMinutes: 120 };
@@ -27,13 +27,12 @@ export async function ownerBrowser(
 /** Books a date directly through the use case (for tests about what comes after booking). */
 export function bookDirectly(app: App, application: { id: string }, date: string, now = new Date()) {
   return app.deps.database.db.transaction((tx) =>
-    bookAndNotify(
+    bookAppointment(
       tx,
       { ...systemCaller('test'), actor: null },
       { applicationId: application.id, date },
       rules,
       app.deps.secrets.qr,
-      { publicUrl: 'http://sikoe.test' },
       now,
     ),
   );

@@ -129,6 +129,7 @@ describeApp('waitlist', (ctx) => {
     expect((await entryOf(first.id)).state).toBe('accepted');
     const [billing] = await ctx.db.select().from(billings).where(eq(billings.applicationId, first.id));
     expect(billing!.amount).toBe(950_000);
+    await ctx.app.deps.jobs.runDue();
     expect(await queuedMailCount(ctx.db, first.email!)).toBe(2); // the offer and the booking confirmation
     const types = (
       await ctx.db

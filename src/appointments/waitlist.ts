@@ -7,7 +7,7 @@ import type { Caller } from '../platform/auth/caller.ts';
 import type { IsoDate } from '../platform/calendar/wita.ts';
 import { sqlState, type Executor, type Tx } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { bookAndNotify, type Notify } from './book-and-notify.ts';
+import { bookAppointment } from './book-appointment.ts';
 import type { Booked, BookingRules } from './book-appointment.ts';
 import type { WindowRules } from './booking-window.ts';
 import { bookingSettings } from './booking-settings.ts';
@@ -122,19 +122,17 @@ export async function acceptOffer(
   input: { applicationId: string; entryId: string },
   rules: BookingRules,
   qrSecret: string,
-  notify: Notify,
   now = new Date(),
 ): Promise<Booked> {
   const entry = await liveEntry(tx, input);
   if (entry.state !== 'offered' || !entry.holdUntil || entry.holdUntil <= now) throw new AppError('invalid_transition');
   await returnPlace(tx, entry.unitCode, entry.date, entry.channel);
-  const booked = await bookAndNotify(
+  const booked = await bookAppointment(
     tx,
     caller,
     { applicationId: entry.applicationId, date: entry.date },
     rules,
     qrSecret,
-    notify,
     now,
   );
   await tx.update(waitlist).set({ state: 'accepted' }).where(eq(waitlist.id, entry.id));

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../auth/caller.ts';
 import { preparedRows, type Tx } from '../db/index.ts';
 
@@ -46,31 +46,9 @@ function asStored(details: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(details)) as Record<string, unknown>;
 }
 
-/**
- * The lock that serialises appenders, as an SQL expression. A use case whose last write statement runs while it holds
- * a lock others queue on (a hot counter row) may take this lock at the end of that statement and pass `lockTaken` to
- * appendAudit, which saves a round trip while both are held. Always after the use case's own locks, never before.
- */
-export const auditLockSql = sql`pg_advisory_xact_lock(7410002)`;
-
-/**
- * Appends one entry in the caller's transaction (a transaction it must be: the advisory lock is held until commit,
- * which serialises appenders so the chain never forks; outside one, the lock would be released at once). Call it as
- * the last step of a use case to hold the lock briefly.
- *
- * Two round trips: the lock (unless `lockTaken`: taken by an earlier statement of this transaction), then one insert
- * that reads the chain's head and hashes in the database, exactly as auditHash does (SHA-256 over the previous hash
- * and the canonical JSON, both UTF-8). The head must be read by a statement that starts after the lock is granted:
- * a statement's snapshot is taken when it starts.
- */
-export async function appendAudit(
-  tx: Tx,
-  caller: Caller,
-  input: AuditInput,
-  options: { lockTaken?: boolean } = {},
-): Promise<{ id: number; hash: string }> {
-  if (!options.lockTaken) await preparedRows(tx, 'audit_lock', sql`select ${auditLockSql}`);
-  const entry: ChainedFields = {
+/** The entry as it is stored and hashed: the time is the application's, so it is known before the statement runs. */
+function entryOf(caller: Caller, input: AuditInput): ChainedFields {
+  return {
     at: new Date(),
     actorId: caller.actor?.id ?? null,
     unitCode: input.unitCode ?? caller.actor?.unitCode ?? null,
@@ -82,16 +60,31 @@ export async function appendAudit(
     // Hash exactly what the database will return, or verification would report a change that never happened.
     details: asStored({ ...(caller.system ? { system: caller.system } : {}), ...(input.details ?? {}) }),
   };
+}
+
+/**
+ * An SQL function call that appends one entry and yields it as an `audit_log` row (call it once, in FROM), for a use case whose one write statement also audits
+ * (a booking decides and writes in one round trip). The database function `audit_append` takes the lock that
+ * serialises appenders (held until the transaction ends, so the chain never forks), reads the chain's head with a
+ * snapshot taken after the lock was granted, and hashes exactly as auditHash does (SHA-256 over the previous hash
+ * and the canonical JSON, both UTF-8). Put it where it runs after the statement's other locks: at its end.
+ */
+export function auditAppendSql(caller: Caller, input: AuditInput): SQL {
+  const e = entryOf(caller, input);
+  return sql`audit_append(${e.at.toISOString()}::timestamptz, ${e.actorId}::uuid, ${e.unitCode}::text, ${e.action}::text,
+    ${e.targetType}::text, ${e.targetId}::text, ${e.ip}::text, ${e.requestId}::text, ${JSON.stringify(e.details)}::jsonb,
+    ${canonical(e)}::text)`;
+}
+
+/**
+ * Appends one entry in the caller's transaction (a transaction it must be: the lock is held until commit; outside
+ * one it would be released at once). One round trip; call it as the last step of a use case to hold the lock briefly.
+ */
+export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Promise<{ id: number; hash: string }> {
   const [row] = await preparedRows<{ id: number; hash: string }>(
     tx,
     'audit_append',
-    sql`
-      insert into audit_log (at, actor_id, unit_code, action, target_type, target_id, ip, request_id, details, prev_hash, hash)
-      select ${entry.at.toISOString()}::timestamptz, ${entry.actorId}::uuid, ${entry.unitCode}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
-        ${entry.ip}, ${entry.requestId}, ${JSON.stringify(entry.details)}::jsonb,
-        head.hash, encode(sha256(convert_to(head.hash || ${canonical(entry)}, 'UTF8')), 'hex')
-      from (select coalesce((select hash from audit_log order by id desc limit 1), ${GENESIS_HASH}) as hash) head
-      returning id::float8 as id, hash`,
+    sql`select e.id::float8 as id, e.hash from ${auditAppendSql(caller, input)} e`,
   );
   return row!;
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { preparedRows, type Executor } from '../db/index.ts';
 import type { Actor } from './actor.ts';
+import type { TokenUses } from './token-uses.ts';
 import { sessions, type Account } from './schema.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
@@ -123,26 +124,39 @@ export async function actorFromSession(db: Executor, token: string, officerIdleM
   return row ? { ...row, via: 'session' } : null;
 }
 
+/** The columns of an Actor as `tokenActorWith` gives them in its `token_actor` CTE, and the token's use. */
+export type TokenActorRow = Omit<Actor, 'mfaPassed' | 'via'> & { tokenId: string; stale: boolean };
+
 /**
- * The actor behind a bearer token, in one round trip. The same statement records when the token was last used,
- * but only when that is unknown or older than TOKEN_TOUCH_INTERVAL: a busy token costs a read, not a write.
+ * The common table expression `token_actor`: the actor behind a bearer token (one row, or none when the token is
+ * unknown, revoked, expired or its account disabled), for a statement that reads the actor together with what its
+ * route needs (a booking: one round trip for the token, the application's owner and the day). `stale`: the token's
+ * last use is unknown or older than TOKEN_TOUCH_INTERVAL, so TokenUses should record this one (a read stays a read).
  */
-export async function actorFromApiToken(db: Executor, token: string): Promise<Actor | null> {
-  const [row] = await preparedRows<Omit<Actor, 'mfaPassed' | 'via'>>(
+export function tokenActorWith(token: string): SQL {
+  return sql`token_actor as (
+      select a.id, a.kind, a.role, a.unit_code as "unitCode", a.name, a.email,
+        a.email_verified_at is not null as "emailVerified", a.totp_enabled_at is not null as "totpEnabled",
+        t.id as "tokenId", (t.last_used_at is null or t.last_used_at < now() - ${TOKEN_TOUCH_INTERVAL}::interval) as stale
+      from api_tokens t join accounts a on a.id = t.account_id
+      where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > now() and a.disabled_at is null
+    )`;
+}
+
+/** The Actor of a `token_actor` row (null: no such token), its use noted. */
+export function tokenActor(row: TokenActorRow | null | undefined, uses: TokenUses): Actor | null {
+  if (!row) return null;
+  const { tokenId, stale, ...actor } = row;
+  uses.note({ tokenId, stale });
+  return { ...actor, mfaPassed: true, via: 'token' };
+}
+
+/** The actor behind a bearer token, in one round trip that writes nothing (see tokenActorWith and TokenUses). */
+export async function actorFromApiToken(db: Executor, token: string, uses: TokenUses): Promise<Actor | null> {
+  const [row] = await preparedRows<TokenActorRow>(
     db,
     'actor_from_api_token',
-    sql`
-      with token as (
-        select t.id as token_id, t.last_used_at, a.id, a.kind, a.role, a.unit_code, a.name, a.email, a.email_verified_at, a.totp_enabled_at
-        from api_tokens t join accounts a on a.id = t.account_id
-        where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > now() and a.disabled_at is null
-      ), touched as (
-        update api_tokens set last_used_at = now()
-        where id in (select token_id from token where last_used_at is null or last_used_at < now() - ${TOKEN_TOUCH_INTERVAL}::interval)
-      )
-      select id, kind, role, unit_code as "unitCode", name, email,
-        email_verified_at is not null as "emailVerified", totp_enabled_at is not null as "totpEnabled"
-      from token`,
+    sql`with ${tokenActorWith(token)} select * from token_actor`,
   );
-  return row ? { ...row, mfaPassed: true, via: 'token' } : null;
+  return tokenActor(row, uses);
 }

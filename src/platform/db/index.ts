@@ -20,6 +20,11 @@ export type Database = {
   close: () => Promise<void>;
   /** PGlite only: the whole database as a tarball, to start other instances from (tests). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Statements sent to the database so far (BEGIN and COMMIT included): each is one round trip, as neither driver
+   * pipelines. Benchmarks read it to count round trips per request instead of estimating them.
+   */
+  roundTrips(): number;
 };
 
 export const migrationsFolder = path.join(projectRoot, 'migrations');
@@ -74,7 +79,15 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
   });
   // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
   pool.on('error', onConnectionError);
-  pool.on('connect', (client) => client.on('error', onConnectionError));
+  let roundTrips = 0;
+  pool.on('connect', (client) => {
+    client.on('error', onConnectionError);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      roundTrips++;
+      return query(...args);
+    }) as typeof client.query;
+  });
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
@@ -93,6 +106,7 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
       }
     },
     close: () => pool.end(),
+    roundTrips: () => roundTrips,
   };
 }
 
@@ -115,6 +129,7 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
     unlock();
     throw err;
   }
+  const roundTrips = countRoundTrips(client as unknown as Transacting);
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
@@ -128,7 +143,29 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
       }
     },
     dumpDataDir: () => client.dumpDataDir('gzip'),
+    roundTrips,
   };
+}
+
+type Queryable = { query: (...args: unknown[]) => Promise<unknown>; exec: (...args: unknown[]) => Promise<unknown> };
+type Transacting = Queryable & { transaction: (fn: (tx: Queryable) => Promise<unknown>) => Promise<unknown> };
+
+/** Counts PGlite's statements as the pg pool counts its queries: a transaction is its BEGIN, its statements and its end. */
+function countRoundTrips(client: Transacting): () => number {
+  let n = 0;
+  const counting = <Q extends Queryable>(target: Q): Q => {
+    const { query, exec } = target;
+    target.query = (...args) => (n++, query.apply(target, args));
+    target.exec = (...args) => (n++, exec.apply(target, args));
+    return target;
+  };
+  counting(client);
+  const transaction = client.transaction;
+  client.transaction = (fn) => {
+    n += 2;
+    return transaction.call(client, (tx) => fn(counting(tx)));
+  };
+  return () => n;
 }
 
 /** Chooses PostgreSQL when a URL is configured, else the embedded PGlite under the data folder. */

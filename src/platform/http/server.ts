@@ -22,6 +22,7 @@ import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, actorFromApiToken, actorFromSession } from '../auth/sessions.ts';
+import type { TokenUses } from '../auth/token-uses.ts';
 import type { Database } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { isLang, langFromAcceptLanguage, translator, type Lang, type T } from '../i18n/index.ts';
@@ -46,6 +47,8 @@ export type AppDeps = {
   secrets: Secrets;
   log: Logger;
   storage: Storage;
+  /** API tokens' last uses, written in batches (flushed when the server closes). */
+  tokenUses: TokenUses;
 };
 
 declare module 'fastify' {
@@ -57,6 +60,8 @@ declare module 'fastify' {
     t: T;
     actor: Actor | null;
     sessionToken: string | null;
+    /** The bearer token of a route that reads its actor itself (`actorReadByRoute`); null elsewhere. */
+    bearerToken: string | null;
   }
   interface FastifyReply {
     page(vnode: VNode, status?: number): FastifyReply;
@@ -68,6 +73,11 @@ declare module 'fastify' {
     auditRefusals?: AuditedLookUp;
     /** The page's language until the visitor chooses one: English for pages foreigners, sponsors and lodgings read. */
     defaultLang?: Lang;
+    /**
+     * The route finds the bearer token's actor in its own first statement (with `tokenActorWith`), together with what
+     * it reads anyway: the hook only takes the token from the header, saving a round trip on a hot path (booking).
+     */
+    actorReadByRoute?: boolean;
   }
 }
 
@@ -122,6 +132,7 @@ export async function createServer(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  app.addHook('onClose', () => deps.tokenUses.flush().catch(() => undefined));
   await registerDocs(app);
   await registerPlugins(app, deps);
   decorateRendering(app, assets);
@@ -200,6 +211,7 @@ function decorateRendering(app: App, assets: PageContext['assets']): void {
   app.decorateRequest('t', null as unknown as T);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('bearerToken', null);
   app.decorateReply('ctx', function () {
     const req = this.request;
     return { t: req.t, lang: req.lang, actor: req.actor, csrf: this.generateCsrf(), path: req.url, assets };
@@ -231,7 +243,11 @@ function addRequestHooks(app: App, deps: AppDeps): void {
     const auth = req.headers.authorization;
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
-      req.actor = match?.[1] ? await actorFromApiToken(deps.database.db, match[1]) : null;
+      if (match?.[1] && req.routeOptions.config.actorReadByRoute) {
+        req.bearerToken = match[1];
+        return;
+      }
+      req.actor = match?.[1] ? await actorFromApiToken(deps.database.db, match[1], deps.tokenUses) : null;
       if (!req.actor) throw new AppError('unauthenticated');
       return;
     }
