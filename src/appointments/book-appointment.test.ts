@@ -214,7 +214,7 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
     expect(await counter(unit.code, date)).toBeUndefined();
   });
 
-  it('checks again under the lock: a day closed while the request waited is refused', async () => {
+  it('books only an application still submitted when its lock is granted: one withdrawn meanwhile takes no place', async () => {
     // Needs a second connection to hold the lock; PGlite has one.
     if (ctx.kind !== 'postgres') return;
     const unit = await makeUnit(ctx.db);
@@ -230,6 +230,8 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
       await tx.execute(sql`select 1 from applications where id = ${application.id} for update`);
       holding();
       await released;
+      // Withdrawn by the transaction that holds the lock, while the booking waits for it.
+      await tx.update(applications).set({ status: 'withdrawn' }).where(eq(applications.id, application.id));
     });
     await held;
     const attempt = book(token, application.id, date);
@@ -241,12 +243,13 @@ describeApp('booking: one read for refusals, one statement for the booking', (ct
       if ((waiting as { rows: unknown[] }).rows.length > 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
-    await ctx.db.insert(holidays).values({ date, name: 'Tutup mendadak', kind: 'office_closure', unitCode: unit.code });
     release();
     await holder;
     const res = await attempt;
-    expect(res.json().error.code).toBe('date_closed');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('invalid_transition');
     expect((await counter(unit.code, date))?.booked ?? 0).toBe(0);
+    expect(await ctx.db.select().from(appointments).where(eq(appointments.applicationId, application.id))).toEqual([]);
   });
 
   it('creates the day counter from the weekly template on the first booking, and refuses a zero-capacity day without one', async () => {
