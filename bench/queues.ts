@@ -4,7 +4,8 @@
 // generate_series, reused by later runs), then concurrent officers of different roles and units, each running the
 // work queue and a search in turn through the same functions the routes call (openCasework → listWorkQueue /
 // searchCases in a transaction, audit entry included). Prints count, p50/p95/p99 and throughput per operation and
-// whether p95 ≤ 100 ms. Exits 1 when a p95 misses the target. Each officer pauses about --think-ms (default 500 ms,
+// whether p95 ≤ 100 ms and p99 ≤ 250 ms, then what each operation costs alone (latency, round trips, CPU). Exits 1
+// when an operation misses a goal. Each officer pauses about --think-ms (default 500 ms,
 // random around it) between requests, as people at a counter do; --think-ms 0 instead measures a saturated machine.
 //
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench), BENCH_CASES, BENCH_OFFICERS,
@@ -19,12 +20,14 @@ import { searchCases } from '../src/casework/search-cases.ts';
 import { listWorkQueue, type WorkFilters } from '../src/casework/work-queue.ts';
 import type { Actor } from '../src/platform/auth/actor.ts';
 import type { OfficerRole } from '../src/platform/auth/schema.ts';
-import { DEFAULT_POOL_SIZE, openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
+import { DEFAULT_POOL_SIZE, openDatabase, queryRows, type Database, type Db } from '../src/platform/db/index.ts';
+import { cpuMeter } from './cpu.ts';
 import { seedReference } from '../src/seed.ts';
 import { percentile } from './load.ts';
 import { afterBiometrics, familyNames, givenNames, open, statusWeights, unitWeights } from './queues-data.ts';
 
 const TARGET_P95_MS = 100;
+const TARGET_P99_MS = 250;
 /** Every bench case belongs to this account: how a later run finds (and counts) the cases it can reuse. */
 const BENCH_ACCOUNT = '00000000-0000-4000-8000-0000000b0e11';
 
@@ -174,28 +177,21 @@ function machineTimes(): { busy: number; idle: number } {
 
 const pick = <T>(items: readonly T[]): T => items[crypto.randomInt(items.length)]!;
 
-/** One officer's next operation: the work queue with the filters people use, or a search of one of the four kinds. */
-function nextOp(db: Db, actor: Actor, samples: Sample[], turn: number): Op {
-  if (turn % 2 === 0 && actor.role !== 'admin') {
-    const r = Math.random();
-    const filters: WorkFilters = r < 0.6 ? {} : r < 0.8 ? { overdue: true } : r < 0.9 ? { mine: true } : { page: 2 };
-    return {
-      name: 'work queue',
-      run: async () => listWorkQueue(db, await openCasework(db, actor, 'take'), filters),
-    };
-  }
-  const r = Math.random();
-  const s = pick(r >= 0.85 ? samples.filter((x) => x.number) : samples);
-  const [kind, q] =
-    r < 0.3
-      ? ['name prefix', s.full_name.slice(0, 3 + crypto.randomInt(4))]
-      : r < 0.45
-        ? ['name word', s.full_name.split(' ')[1]!.slice(0, 4)]
-        : r < 0.65
-          ? ['NIK', s.nik]
-          : r < 0.85
-            ? ['tracking code', s.tracking_code.toLowerCase()]
-            : ['passport number', s.number!];
+const searchKinds = ['name prefix', 'name word', 'NIK', 'tracking code', 'passport number'] as const;
+type SearchKind = (typeof searchKinds)[number];
+
+/** A search of one kind for one sample case. */
+function searchOp(db: Db, actor: Actor, kind: SearchKind, s: Sample): Op {
+  const q =
+    kind === 'name prefix'
+      ? s.full_name.slice(0, 3 + crypto.randomInt(4))
+      : kind === 'name word'
+        ? s.full_name.split(' ')[1]!.slice(0, 4)
+        : kind === 'NIK'
+          ? s.nik
+          : kind === 'tracking code'
+            ? s.tracking_code.toLowerCase()
+            : s.number!;
   return {
     name: `search: ${kind}`,
     run: async () => {
@@ -203,6 +199,59 @@ function nextOp(db: Db, actor: Actor, samples: Sample[], turn: number): Op {
       return db.transaction((tx) => searchCases(tx, { actor, ip: '127.0.0.1' }, worker, q));
     },
   };
+}
+
+function workQueueOp(db: Db, actor: Actor, filters: WorkFilters): Op {
+  return { name: 'work queue', run: async () => listWorkQueue(db, await openCasework(db, actor, 'take'), filters) };
+}
+
+/** One officer's next operation: the work queue with the filters people use, or a search of one of the kinds. */
+function nextOp(db: Db, actor: Actor, samples: Sample[], turn: number): Op {
+  if (turn % 2 === 0 && actor.role !== 'admin') {
+    const r = Math.random();
+    return workQueueOp(db, actor, r < 0.6 ? {} : r < 0.8 ? { overdue: true } : r < 0.9 ? { mine: true } : { page: 2 });
+  }
+  const r = Math.random();
+  const kind: SearchKind =
+    r < 0.3
+      ? 'name prefix'
+      : r < 0.45
+        ? 'name word'
+        : r < 0.65
+          ? 'NIK'
+          : r < 0.85
+            ? 'tracking code'
+            : 'passport number';
+  return searchOp(db, actor, kind, pick(kind === 'passport number' ? samples.filter((x) => x.number) : samples));
+}
+
+/**
+ * What one operation costs alone, one at a time (nothing else running): its latency, the statements it sends (each a
+ * round trip), and the CPU of this Node process and of PostgreSQL's backends (when on this machine) per operation.
+ */
+async function costs(database: Database, actor: Actor, samples: Sample[], runs = 40): Promise<void> {
+  const db = database.db;
+  const kinds: { name: string; op: () => Op }[] = [
+    { name: 'work queue', op: () => workQueueOp(db, actor, {}) },
+    ...searchKinds.map((kind) => ({
+      name: `search: ${kind}`,
+      op: () => searchOp(db, actor, kind, pick(kind === 'passport number' ? samples.filter((x) => x.number) : samples)),
+    })),
+  ];
+  console.log(
+    `\nwhat each operation costs alone (${runs} runs each, one at a time, as ${actor.role}@${actor.unitCode})`,
+  );
+  for (const { name, op } of kinds) {
+    const meter = await cpuMeter(url, null);
+    const trips = database.roundTrips();
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) await op().run();
+    const wallMs = (performance.now() - t0) / runs;
+    const cpu = await meter();
+    console.log(
+      `${name.padEnd(24)} ${wallMs.toFixed(1).padStart(6)} ms, ${((database.roundTrips() - trips) / runs).toFixed(1)} round trips, Node CPU ${(cpu.node / runs).toFixed(2)} ms, PostgreSQL CPU ${cpu.postgres === null ? 'n/a' : `${(cpu.postgres / runs).toFixed(2)} ms`}`,
+    );
+  }
 }
 
 async function explain(db: Db, actor: Actor): Promise<void> {
@@ -296,24 +345,27 @@ async function main() {
   const machine = machineTimes();
 
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+  /** A line of the table; true when the operation met both goals. */
   const line = (name: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const p95 = percentile(sorted, 95);
+    const p99 = percentile(sorted, 99);
+    const ok = p95 <= TARGET_P95_MS && p99 <= TARGET_P99_MS;
     console.log(
-      `${name.padEnd(24)} ${String(sorted.length).padStart(7)} ${(sorted.length / wall).toFixed(1).padStart(8)}/s  p50${ms(percentile(sorted, 50))}  p95${ms(p95)}  p99${ms(percentile(sorted, 99))}  max${ms(sorted.at(-1) ?? NaN)}  ${p95 <= TARGET_P95_MS ? 'ok' : 'MISSED'}`,
+      `${name.padEnd(24)} ${String(sorted.length).padStart(7)} ${(sorted.length / wall).toFixed(1).padStart(8)}/s  p50${ms(percentile(sorted, 50))}  p95${ms(p95)}  p99${ms(p99)}  max${ms(sorted.at(-1) ?? NaN)}  ${ok ? 'ok' : 'MISSED'}`,
     );
-    return p95;
+    return ok;
   };
   console.log(
-    `\n${'operation'.padEnd(24)} ${'count'.padStart(7)} ${'rate'.padStart(10)}  latency (target p95 ≤ ${TARGET_P95_MS} ms)`,
+    `\n${'operation'.padEnd(24)} ${'count'.padStart(7)} ${'rate'.padStart(10)}  latency (goal p95 ≤ ${TARGET_P95_MS} ms and p99 ≤ ${TARGET_P99_MS} ms)`,
   );
   const names = [...latencies.keys()].sort();
-  const misses = names.filter((n) => line(n, latencies.get(n)!) > TARGET_P95_MS);
+  const misses = names.filter((n) => !line(n, latencies.get(n)!));
   const queue = latencies.get('work queue') ?? [];
   const searches = names.filter((n) => n.startsWith('search')).flatMap((n) => latencies.get(n)!);
   console.log('');
-  const queueP95 = line('all work queue', queue);
-  const searchP95 = line('all searches', searches);
+  line('all work queue', queue);
+  line('all searches', searches);
   line('all operations', [...queue, ...searches]);
   const ops = queue.length + searches.length;
   const busy = machine.busy - machineBefore.busy;
@@ -322,9 +374,14 @@ async function main() {
     `CPU per operation: this Node process ${((cpu.user + cpu.system) / 1000 / ops).toFixed(2)} ms; whole machine ${((busy / total) * 100).toFixed(0)} % busy over ${wall.toFixed(1)} s (${os.cpus().length} cores)`,
   );
   for (const [failure, n] of failures) console.log(`failed ${n}×: ${failure}`);
-  const ok = queueP95 <= TARGET_P95_MS && searchP95 <= TARGET_P95_MS && failures.size === 0;
+  await costs(
+    database,
+    officers.find((o) => o.role === 'counter_officer')!,
+    samples,
+  );
+  const ok = misses.length === 0 && failures.size === 0;
   console.log(
-    `\n${ok ? 'PASS' : 'FAIL'}: work queue p95 ${queueP95.toFixed(1)} ms, search p95 ${searchP95.toFixed(1)} ms with ${officers.length} concurrent officers over ${caseCount} cases${misses.length ? ` (missed: ${misses.join(', ')})` : ''}`,
+    `\n${ok ? 'PASS' : 'FAIL'}: every operation p95 ≤ ${TARGET_P95_MS} ms and p99 ≤ ${TARGET_P99_MS} ms with ${officers.length} concurrent officers over ${caseCount} cases${misses.length ? ` (missed: ${misses.join(', ')})` : ''}`,
   );
   await database.close();
   process.exitCode = ok ? 0 : 1;
