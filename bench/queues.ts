@@ -196,7 +196,7 @@ function searchOp(db: Db, actor: Actor, kind: SearchKind, s: Sample): Op {
     name: `search: ${kind}`,
     run: async () => {
       const worker: Caseworker = await openCasework(db, actor, 'case.search');
-      return db.transaction((tx) => searchCases(tx, { actor, ip: '127.0.0.1' }, worker, q));
+      return searchCases(db, { actor, ip: '127.0.0.1' }, worker, q);
     },
   };
 }

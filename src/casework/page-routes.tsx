@@ -116,10 +116,7 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
   const searchPage = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const worker = await caseworkerOf(db(), req, 'case.search');
     const q = (req.query as { q?: string }).q?.trim();
-    const result =
-      q && !state.errors
-        ? await db().transaction((tx) => searchCases(tx, callerOf(req, worker.actor), worker, q))
-        : undefined;
+    const result = q && !state.errors ? await searchCases(db(), callerOf(req, worker.actor), worker, q) : undefined;
     return reply.page(
       <SearchPage
         ctx={reply.ctx()}
@@ -158,7 +155,7 @@ export function registerCaseworkRoutes(fastify: FastifyInstance): void {
     },
     async (req) => {
       const worker = await caseworkerOf(db(), req, 'case.search');
-      return db().transaction((tx) => searchCases(tx, callerOf(req, worker.actor), worker, req.query.q));
+      return searchCases(db(), callerOf(req, worker.actor), worker, req.query.q);
     },
   );
 }

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from '../applications/schema.ts';
 import { isTrackingCode, normaliseTrackingCode } from '../applications/tracking-code.ts';
 import { appendAudit } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
-import { queryRows, type Tx } from '../platform/db/index.ts';
+import { queryRows, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Caseworker } from './access.ts';
 
@@ -74,7 +74,12 @@ type Row = {
  * Applications (never drafts) of the units in the officer's scope that match a name, NIK, tracking code or passport
  * number. The list reveals personal data, so every search is audited: who searched for what, and how much was found.
  */
-export async function searchCases(tx: Tx, caller: Caller, worker: Caseworker, query: string): Promise<SearchResult> {
+export async function searchCases(
+  tx: Executor,
+  caller: Caller,
+  worker: Caseworker,
+  query: string,
+): Promise<SearchResult> {
   const parsed = classifyQuery(query);
   if (!parsed) throw new AppError('validation_failed', { q: 'casework.search.invalid' });
   const rows =

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../auth/caller.ts';
-import { preparedRows, type Tx } from '../db/index.ts';
+import { preparedRows, type Executor } from '../db/index.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -77,10 +77,15 @@ export function auditAppendSql(caller: Caller, input: AuditInput): SQL {
 }
 
 /**
- * Appends one entry in the caller's transaction (a transaction it must be: the lock is held until commit; outside
- * one it would be released at once). One round trip; call it as the last step of a use case to hold the lock briefly.
+ * Appends one entry in one round trip: in the caller's transaction, as the last step of a use case that writes (the
+ * lock is then held until its commit: keep that short), or on its own after a read (a search: the statement is its
+ * own transaction, so the lock is held only while it runs).
  */
-export async function appendAudit(tx: Tx, caller: Caller, input: AuditInput): Promise<{ id: number; hash: string }> {
+export async function appendAudit(
+  tx: Executor,
+  caller: Caller,
+  input: AuditInput,
+): Promise<{ id: number; hash: string }> {
   const [row] = await preparedRows<{ id: number; hash: string }>(
     tx,
     'audit_append',
