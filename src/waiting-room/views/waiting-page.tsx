@@ -12,8 +12,11 @@ type Props = {
   action: string;
 };
 
-/** How often the waiting page reloads itself: at the expected turn when it is near, else every 30 s. */
-export const refreshSeconds = (waitSeconds: number) => Math.min(30, Math.max(5, waitSeconds));
+/**
+ * How often the waiting page reloads itself: at the expected turn when it is within 30 s (so nobody is let in
+ * later than a second after their turn, and order holds), else every 30 s, which keeps the polls few.
+ */
+export const refreshSeconds = (waitSeconds: number) => Math.min(30, Math.max(1, waitSeconds));
 
 /**
  * The waiting room's page: small, no JavaScript, no site header. It says where the reader stands and reloads
