@@ -13,7 +13,7 @@ const FORGET_EVERY = 100;
 
 /**
  * The account's turn at the unit: its place (taken now when `join`, else only read: null without one) and, once
- * the place is admitted, a new single-use pass.
+ * the place is admitted, a new single-use pass that also carries how long the place waited.
  */
 export async function admitOrWait(
   db: Executor,
@@ -29,5 +29,6 @@ export async function admitOrWait(
     standing = entered;
   } else standing = await findPlace(db, waiter, room.settings, now);
   if (!standing) return null;
-  return { standing, pass: standing.admitted ? issuePass(room.key, waiter, now) : null };
+  const waited = (standing.admitAt.getTime() - standing.joinedAt.getTime()) / 1000;
+  return { standing, pass: standing.admitted ? issuePass(room.key, waiter, waited, now) : null };
 }

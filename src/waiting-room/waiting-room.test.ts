@@ -97,6 +97,9 @@ describeDb('waiting room', (ctx) => {
       [false, 1],
       [false, 2],
     ]);
+    // The pass says how long the place waited: the proof's cost, paid in the room.
+    const third = { unitCode: unit.code, accountId: people[2]!.id };
+    expect(checkPass(room.key, later[2]!.pass!.pass, third, at(start, 2.5)).waitedSeconds).toBe(1);
     // Someone who never joined has no place to read.
     const stranger = await makeCitizen(ctx.db);
     expect(await admitOrWait(ctx.db, room, { unitCode: unit.code, accountId: stranger.id }, false, start)).toBeNull();
@@ -123,17 +126,20 @@ describeDb('waiting room', (ctx) => {
     const person = await makeCitizen(ctx.db);
     const waiter = { unitCode: unit.code, accountId: person.id };
     const now = new Date();
-    const { pass } = issuePass(room.key, waiter, now);
+    const { pass } = issuePass(room.key, waiter, 42, now);
     const otherAccount = { ...waiter, accountId: crypto.randomUUID() };
     expect(refusal(() => checkPass(room.key, pass, otherAccount, now))).toBe('waitingRoom.pass.invalid');
     expect(refusal(() => checkPass(room.key, pass, { ...waiter, unitCode: 'KANIM-KUPANG' }, now))).toBe(
       'waitingRoom.pass.invalid',
     );
     expect(refusal(() => checkPass(passKey('another-secret', 10), pass, waiter, now))).toBe('waitingRoom.pass.invalid');
-    const [expires, nonce] = pass.split('.');
-    expect(
-      refusal(() => checkPass(room.key, `${Number(expires) + 60_000}.${nonce}.${pass.split('.')[2]}`, waiter, now)),
-    ).toBe('waitingRoom.pass.invalid');
+    expect(checkPass(room.key, pass, waiter, now).waitedSeconds).toBe(42);
+    // A later expiry or a longer wait written into a real pass breaks its signature.
+    const [expires, waited, nonce, signature] = pass.split('.');
+    for (const forged of [`${Number(expires) + 60_000}.${waited}`, `${expires}.4200`])
+      expect(refusal(() => checkPass(room.key, `${forged}.${nonce}.${signature}`, waiter, now))).toBe(
+        'waitingRoom.pass.invalid',
+      );
     expect(refusal(() => checkPass(room.key, 'nonsense', waiter, now))).toBe('waitingRoom.pass.invalid');
     expect(refusal(() => checkPass(room.key, undefined, waiter, now))).toBe('waiting_room_pass_required');
     expect(refusal(() => checkPass(room.key, pass, waiter, at(now, 10 * 60 + 1)))).toBe('waitingRoom.pass.expired');
@@ -146,7 +152,7 @@ describeDb('waiting room', (ctx) => {
     expect(await spend()).toBe('accepted');
     expect(await spend()).toBe('waitingRoom.pass.used');
     // As a fragment inside another statement: a row only the first time.
-    const second = issuePass(room.key, waiter, now);
+    const second = issuePass(room.key, waiter, 0, now);
     const checked = checkPass(room.key, second.pass, waiter, now);
     const inside = () =>
       queryRows<{ ok: boolean }>(
