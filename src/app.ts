@@ -39,6 +39,7 @@ import { registerSurveys } from './surveys/register.ts';
 import { registerTransparency } from './transparency/register.ts';
 import { registerUnits } from './units/register.ts';
 import { registerVillageTips } from './village-tips/register.ts';
+import { registerWaitingRoom } from './waiting-room/register.ts';
 import { registerWatchlist } from './watchlist/register.ts';
 import { registerMailJob } from './platform/mail/mail-job.ts';
 import { serverSecret } from './platform/db/secrets.ts';
@@ -102,6 +103,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerBorderPasses(app);
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });
+  // The waiting room in front of booking; registerWaitingRoom returns the room for the booking routes.
+  await registerWaitingRoom(app);
   await registerAppointments(app);
   await registerStayPermits(app);
   registerPassports(app);

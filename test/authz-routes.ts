@@ -39,6 +39,7 @@ import { lodgingOversightRoutes } from './authz-lodging-oversight-routes.ts';
 import { permitServiceRoutes } from './authz-permit-service-routes.ts';
 import { permitRoutes } from './authz-permit-routes.ts';
 import { programmeRoutes } from './authz-programme-routes.ts';
+import { waitingRoomRoutes } from './authz-waiting-room-routes.ts';
 
 export { anyId, applicationBody, multipart, officerForm, unitForm, type Fx } from './authz-entry.ts';
 
@@ -131,6 +132,7 @@ export const routes: Record<string, Entry> = {
   'POST /login/totp': { access: 'signed-in', form: () => ({ code: '000000' }) },
 
   ...citizenCaseRoutes(),
+  ...waitingRoomRoutes(),
 
   'GET /account/totp': { access: 'officer' },
   'POST /account/totp': { access: 'officer', form: () => ({ code: '000000' }) },

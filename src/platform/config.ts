@@ -107,6 +107,15 @@ const EnvSchema = z.object({
    * pages read what a background job refreshes a little more often than this.
    */
   FIGURES_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  /** The waiting room in front of booking: places admitted per minute per unit (0 turns it off). */
+  WAITING_ROOM_ADMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+  /** How long an admitted place, and each pass it is given, stays good. */
+  WAITING_ROOM_PASS_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** WITA hours in which booking needs a pass ("07:45-10:00"), or "always". */
+  WAITING_ROOM_HOURS: z
+    .string()
+    .regex(/^(always|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/)
+    .default('07:45-10:00'),
 });
 
 export type SignInThrottle = {
@@ -162,6 +171,8 @@ export type Config = {
   lodgingRetentionDays: number;
   /** How old a figure computed ahead may be when shown, in seconds; 0 computes on every request. */
   figuresMaxAgeSeconds: number;
+  /** The waiting room at quota release (src/waiting-room): admission rate per unit, pass lifetime, active hours. */
+  waitingRoom: { admitPerMinute: number; passMinutes: number; hours: string };
 };
 
 /**
@@ -228,6 +239,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         : undefined,
     lodgingRetentionDays: e.LODGING_RETENTION_DAYS,
     figuresMaxAgeSeconds: e.FIGURES_MAX_AGE_SECONDS,
+    waitingRoom: {
+      admitPerMinute: e.WAITING_ROOM_ADMIT_PER_MINUTE,
+      passMinutes: e.WAITING_ROOM_PASS_MINUTES,
+      hours: e.WAITING_ROOM_HOURS,
+    },
     ...overrides,
   };
 }

@@ -42,6 +42,8 @@ export const errorStatus = {
   series_exhausted: 409,
   lodging_not_verified: 409,
   border_pass_refused: 422,
+  waiting_room_pass_required: 428,
+  waiting_room_pass_invalid: 409,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -166,6 +166,9 @@ export const en: Messages<typeof id> = {
       'This lodging cannot report guests until the immigration office has verified it (or while it is suspended).',
     border_pass_refused:
       'A border pass cannot be issued to this applicant. The refusal has been recorded; the applicant may contact the head of office.',
+    waiting_room_pass_required:
+      'Booking is busy right now: take a place in the waiting room first, and book when your turn comes.',
+    waiting_room_pass_invalid: 'Your turn from the waiting room is not valid (any more). Take a place again.',
     reschedule_not_allowed: 'An appointment can be moved once, at the latest the day before.',
     invalid_signature: 'The notification signature is not valid.',
     conflict: 'The request conflicts with the current state.',

@@ -159,6 +159,9 @@ export const id = {
       'Penginapan ini belum dapat melaporkan tamu sampai diverifikasi kantor imigrasi (atau selama ditangguhkan).',
     border_pass_refused:
       'Pas Lintas Batas tidak dapat diterbitkan untuk pemohon ini. Penolakan telah dicatat; pemohon dapat menghubungi kepala kantor.',
+    waiting_room_pass_required:
+      'Pemesanan sedang ramai: ambil tempat di ruang tunggu dahulu, lalu pesan saat giliran Anda tiba.',
+    waiting_room_pass_invalid: 'Giliran Anda dari ruang tunggu tidak (lagi) berlaku. Ambil tempat lagi.',
     reschedule_not_allowed: 'Jadwal hanya dapat diubah satu kali, paling lambat sehari sebelumnya.',
     invalid_signature: 'Tanda tangan pemberitahuan tidak sah.',
     conflict: 'Permintaan bertentangan dengan keadaan saat ini.',
