@@ -100,6 +100,8 @@ async function serverWorker() {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: options.logLevel,
+    // The booking path alone, whatever the hour: bench:waiting-room measures the room in front of it.
+    WAITING_ROOM_ADMIT_PER_MINUTE: '0',
     ...(driver === 'postgres' ? { DATABASE_URL: options.url } : {}),
   });
   const running = await start(config, await openDb(driver, options, dataDir));

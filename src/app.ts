@@ -104,8 +104,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await registerApplications(app);
   await registerPayments(app, { paidFor: paidForByPurpose });
   // The waiting room in front of booking; registerWaitingRoom returns the room for the booking routes.
-  await registerWaitingRoom(app);
-  await registerAppointments(app);
+  const waitingRoom = await registerWaitingRoom(app);
+  await registerAppointments(app, { waitingRoom });
   await registerStayPermits(app);
   registerPassports(app);
   registerPermitServices(app);

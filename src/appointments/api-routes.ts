@@ -15,11 +15,12 @@ import { authorize } from './policy.ts';
 import { channels, passportChannels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
 import { trackApplication } from './track-application.ts';
+import { checkPass, type WaitingRoom } from '../waiting-room/register.ts';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const channelField = z.enum(channels, { error: 'v.choose' });
 
-export function registerAppointmentApi(fastify: FastifyInstance): void {
+export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRoom): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app.deps;
   const db = () => app.deps.database.db;
@@ -126,7 +127,11 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
           'Book a date for a submitted application; returns the signed QR and a billing code valid for two hours',
         security: [{ bearer: [] }],
         params: z.object({ id: z.uuid() }),
-        body: z.object({ date: isoDateField }),
+        body: z.object({
+          date: isoDateField,
+          /** At quota release: the pass from GET/POST /api/v1/units/{code}/waiting-room once admitted. */
+          waitingRoomPass: z.string().max(200).optional(),
+        }),
         response: {
           201: z.object({
             appointment: z.object({ date: z.string(), unitCode: z.string(), qr: z.string() }),
@@ -137,6 +142,7 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
           404: ErrorJson,
           409: ErrorJson,
           422: ErrorJson,
+          428: ErrorJson,
           429: ErrorJson,
         },
       },
@@ -166,10 +172,15 @@ export function registerAppointmentApi(fastify: FastifyInstance): void {
         unitCode: situation.unitCode,
         scope: [],
       });
+      // At quota release a booking needs the waiting room's pass (checked here, spent by the booking's statement).
+      const pass =
+        room.active() && situation.unitCode
+          ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: situation.unitCode, accountId: actor.id })
+          : undefined;
       const booked = await bookFromSituation(
         db(),
         callerOf(req, actor),
-        { applicationId: req.params.id, date: req.body.date },
+        { applicationId: req.params.id, date: req.body.date, pass },
         situation,
         config.booking,
         app.deps.secrets.qr,

@@ -12,7 +12,8 @@ import { REMIND_JOB, reminderAt } from './billing-reminder.ts';
 import { CONFIRM_JOB } from './confirm-booking.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
-import { placeAppointment } from './place-appointment.ts';
+import { GuardRefused, placeAppointment } from './place-appointment.ts';
+import { passUsed, spendPassSql, type CheckedPass } from '../waiting-room/register.ts';
 import { signAppointmentQr } from './qr.ts';
 import type { PassportChannel } from './schema.ts';
 
@@ -167,7 +168,7 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
 export async function bookAppointment(
   db: Executor,
   caller: Caller,
-  input: { applicationId: string; date: IsoDate; channel?: PassportChannel },
+  input: { applicationId: string; date: IsoDate; channel?: PassportChannel; pass?: CheckedPass },
   rules: BookingRules,
   qrSecret: string,
   now = new Date(),
@@ -176,11 +177,14 @@ export async function bookAppointment(
   return bookFromSituation(db, caller, input, situation, rules, qrSecret, now);
 }
 
-/** bookAppointment on a situation already read (the API reads it with the actor: readBookingRequest). */
+/**
+ * bookAppointment on a situation already read (the API reads it with the actor: readBookingRequest). `pass`: the
+ * waiting room's pass, checked by the route, spent by the booking's statement itself (refused when spent before).
+ */
 export async function bookFromSituation(
   db: Executor,
   caller: Caller,
-  input: { applicationId: string; date: IsoDate; channel?: PassportChannel },
+  input: { applicationId: string; date: IsoDate; channel?: PassportChannel; pass?: CheckedPass },
   situation: Situation | undefined,
   rules: BookingRules,
   qrSecret: string,
@@ -204,6 +208,7 @@ export async function bookFromSituation(
         { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
         { kind: CONFIRM_JOB },
       ],
+      guard: input.pass && spendPassSql(input.pass),
       audit: (id) => ({
         action: 'appointment.book',
         targetType: 'appointment',
@@ -219,6 +224,7 @@ export async function bookFromSituation(
       created: true,
     };
   } catch (err) {
+    if (err instanceof GuardRefused) throw passUsed();
     if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     const again = decide(
       await readSituation(db, input.applicationId, input.date, input.channel ?? null),

@@ -9,6 +9,13 @@ import { callerOf, requireActor } from '../platform/http/guards.ts';
 import type { FormState } from '../platform/views/form.tsx';
 import { getUnit } from '../units/list-units.ts';
 import { bookAppointment } from './book-appointment.ts';
+import {
+  admitOrWait,
+  checkPass,
+  waitingRoomPath,
+  type CheckedPass,
+  type WaitingRoom,
+} from '../waiting-room/register.ts';
 import { bookingAssets } from './booking-asset-routes.ts';
 import { bookingCalendar } from './booking-calendar.ts';
 import type { FormProof } from '../platform/proof/form-proof.ts';
@@ -23,13 +30,16 @@ import { formText } from '../platform/http/fields.ts';
 const Params = z.object({ id: z.uuid() });
 const EntryParams = Params.extend({ entryId: z.uuid() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+/** A place that waited at least the form's time lock paid in waiting what the form's proof of work would cost. */
+const waitPaidProof = (pass: CheckedPass) => pass.waitedSeconds >= bookingSettings.formMinSeconds;
+
 type PageExtra = { state?: FormState; status?: number; keepToken?: string; notice?: string };
 
 /** A booking form is good for one application and the account that opened it. */
 const formSubject = (applicationId: string, accountId: string) => `booking:${applicationId}:${accountId}`;
 
 /** The booking form (dates, anti-scalper proof) and the waitlist actions beside it; all the applicant's own. */
-export function registerBookingPages(fastify: FastifyInstance, proof: FormProof): void {
+export function registerBookingPages(fastify: FastifyInstance, proof: FormProof, room: WaitingRoom): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, secrets } = app.deps;
   const db = () => app.deps.database.db;
@@ -45,6 +55,15 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     // Nothing to book (a draft, a withdrawn application, a case already at the office): back to the application.
     if (application.status !== 'submitted' || !application.unitCode || !application.passportType)
       return reply.redirect(`/applications/${application.id}`, 303);
+    // At quota release the booking form is reached through the waiting room, which hands over a single-use pass.
+    let pass: { pass: string; paid: boolean } | undefined;
+    if (room.active()) {
+      const turn = await admitOrWait(db(), room, { unitCode: application.unitCode, accountId: actor.id }, true);
+      if (!turn?.pass)
+        return reply.redirect(waitingRoomPath(application.unitCode, `/applications/${application.id}/book`), 303);
+      const checked = checkPass(room.key, turn.pass.pass, { unitCode: application.unitCode, accountId: actor.id });
+      pass = { pass: turn.pass.pass, paid: waitPaidProof(checked) };
+    }
     const target = {
       unitCode: application.unitCode,
       channel: channelOf(application),
@@ -63,6 +82,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
         unitName={unit.name}
         days={days}
         form={form}
+        pass={pass}
         entries={entries}
         state={extra.state ?? {}}
         notice={extra.notice}
@@ -99,6 +119,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
           date: isoDateField,
           formToken: z.string().max(300).default(''),
           altcha: z.string().max(20_000).optional(),
+          waitingRoomPass: z.string().max(200).optional(),
         }),
       },
       config: {
@@ -113,16 +134,22 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof)
     },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      await proof.check({
-        token: req.body.formToken,
-        altcha: req.body.altcha,
-        subject: formSubject(application.id, actor.id),
-      });
+      const pass =
+        room.active() && application.unitCode
+          ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: application.unitCode, accountId: actor.id })
+          : undefined;
+      // The proof of work is paid while waiting: a pass that waited long enough stands for it.
+      if (!pass || !waitPaidProof(pass))
+        await proof.check({
+          token: req.body.formToken,
+          altcha: req.body.altcha,
+          subject: formSubject(application.id, actor.id),
+        });
       await db().transaction((tx) =>
         bookAppointment(
           tx,
           callerOf(req, actor),
-          { applicationId: application.id, date: req.body.date },
+          { applicationId: application.id, date: req.body.date, pass },
           config.booking,
           secrets.qr,
         ),

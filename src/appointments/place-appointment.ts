@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { newBillingCode } from '../payments/billing-code.ts';
 import { auditAppendSql, type AuditInput } from '../platform/audit/append-audit.ts';
 import type { Caller } from '../platform/auth/caller.ts';
@@ -28,8 +28,16 @@ export type Placement = {
   payload?: Record<string, unknown>;
   /** The audit entry, written by the same statement (at its end) when the appointment is placed. */
   audit?: (appointmentId: string) => AuditInput;
+  /**
+   * A statement that must yield a row for the placement to go ahead, run first in the same statement (the waiting
+   * room's single-use pass being spent); without its row nothing is placed and GuardRefused is thrown.
+   */
+  guard?: SQL;
 };
 export type Placed = { appointmentId: string; billing: { code: string; amount: number; expiresAt: Date } };
+
+/** The guard of a placement yielded no row: nothing was placed. */
+export class GuardRefused extends Error {}
 
 /**
  * Places an appointment: the one way booking, outreach and priority walk-ins create one. A single statement locks the
@@ -55,14 +63,16 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
   const audit = input.audit
     ? sql`select e.id as audit_id from appointment, ${auditAppendSql(caller, input.audit(appointmentId))} e`
     : sql`select null::bigint as audit_id`;
-  let took: { claimed: boolean; id: string | null; auditId: unknown }[];
+  let took: { guarded: boolean; claimed: boolean; id: string | null; auditId: unknown }[];
   try {
     took = await preparedRows(
       tx,
-      input.audit ? 'place_appointment_audited' : 'place_appointment',
+      `place_appointment${input.audit ? '_audited' : ''}${input.guard ? '_guarded' : ''}`,
       sql`
-        with claim as (
-          select id from applications where id = ${applicationId}::uuid and status = 'submitted' for update
+        with guard as (
+          ${input.guard ?? sql`select 1`}
+        ), claim as (
+          select id from applications where id = ${applicationId}::uuid and status = 'submitted' and exists (select 1 from guard) for update
         ), place as (
           update day_quotas set booked = booked + 1
           where exists (select 1 from claim) and ${input.quota !== null}::boolean and unit_code = ${unitCode} and date = ${date}::date and channel = ${channel} and booked < capacity
@@ -89,7 +99,7 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
         ), audited as (
           ${audit}
         )
-        select exists (select 1 from claim) as claimed, p.id, d.audit_id as "auditId"
+        select exists (select 1 from guard) as guarded, exists (select 1 from claim) as claimed, p.id, d.audit_id as "auditId"
         from (select 1) one left join appointment p on true left join audited d on true`,
     );
   } catch (err) {
@@ -98,7 +108,8 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
       throw new AppError('already_booked');
     throw err;
   }
-  if (!took[0]?.claimed) throw new AppError('conflict');
+  if (!took[0]?.guarded) throw new GuardRefused();
+  if (!took[0].claimed) throw new AppError('conflict');
   if (!took[0].id) throw new AppError('quota_full');
   return { appointmentId, billing };
 }

@@ -12,6 +12,7 @@ import { registerAppointmentManageApi } from './manage-api-routes.ts';
 import { registerBookingOfficeRoutes } from './officer-page-routes.tsx';
 import { registerTrackPages } from './track-page-routes.tsx';
 import { registerWaitlistJobs } from './waitlist-jobs.ts';
+import type { WaitingRoom } from '../waiting-room/register.ts';
 
 /** What settles a paid billing code, for payments' notification route (payments sit below appointments). */
 export { appointmentPaid, settleBilling } from './settle-billing.ts';
@@ -19,12 +20,12 @@ export { appointmentPaid, settleBilling } from './settle-billing.ts';
 export { countLiveAppointmentsAt } from './live-appointment.ts';
 
 /**
- * Booking with its anti-scalper proof, the appointment, tracking, the waitlist and the API; the office's quotas and
+ * Booking with its anti-scalper proof (and, at quota release, the waiting room's pass: `waitingRoom`), the appointment, tracking, the waitlist and the API; the office's quotas and
  * day list; the expiry, reminder and waitlist jobs.
  */
-export async function registerAppointments(app: App): Promise<void> {
+export async function registerAppointments(app: App, given: { waitingRoom: WaitingRoom }): Promise<void> {
   const { database, jobs, config } = app.deps;
-  registerAppointmentApi(app);
+  registerAppointmentApi(app, given.waitingRoom);
   registerBookingOfficeRoutes(app);
   registerDayListRoutes(app);
   registerAppointmentJobs(jobs, database.db, config.publicUrl);
@@ -35,7 +36,7 @@ export async function registerAppointments(app: App): Promise<void> {
     'booking.proof',
   );
   registerBookingAssets(app);
-  registerBookingPages(app, proof);
+  registerBookingPages(app, proof, given.waitingRoom);
   registerAppointmentPages(app);
   registerTrackPages(app);
   registerAppointmentManageApi(app);

@@ -18,6 +18,8 @@ type Props = {
   unitName: string;
   days: CalendarDay[];
   form: ProofForm;
+  /** At quota release: the waiting room's pass, and whether its wait already paid the proof of work. */
+  pass?: { pass: string; paid: boolean };
   entries: Entry[];
   state: FormState;
   notice?: string;
@@ -69,6 +71,7 @@ export function BookingPage({
   unitName,
   days,
   form,
+  pass,
   entries,
   state,
   notice,
@@ -96,16 +99,19 @@ export function BookingPage({
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <DayList ctx={ctx} days={days} state={state} waitlistForm="waitlist-join" />
         {!days.some((d) => d.state === 'open') && <p>{t('booking.days.none', { opensAt: settings.opensAt })}</p>}
-        <ProofField
-          ctx={ctx}
-          form={form}
-          legend={labels.proof}
-          lead={t('booking.proof.lead')}
-          noScript={(readyAt) =>
-            t('booking.proof.noScript', { time: formatClock(lang, readyAt), seconds: settings.formMinSeconds })
-          }
-          error={state.errors?.proof}
-        />
+        {pass && <input type="hidden" name="waitingRoomPass" value={pass.pass} />}
+        {!pass?.paid && (
+          <ProofField
+            ctx={ctx}
+            form={form}
+            legend={labels.proof}
+            lead={t('booking.proof.lead')}
+            noScript={(readyAt) =>
+              t('booking.proof.noScript', { time: formatClock(lang, readyAt), seconds: settings.formMinSeconds })
+            }
+            error={state.errors?.proof}
+          />
+        )}
         <button type="submit">{t('booking.submit')}</button>
       </form>
       <form id="waitlist-join" method="post" action={`/applications/${application.id}/waitlist`}>
