@@ -57,5 +57,5 @@ export async function recordWorkflowAction(
   });
   const set = { ...(action.set ?? {}), ...(action.status ? { status: action.status } : {}) };
   if (Object.keys(set).length > 0) await tx.update(action.record).set(set).where(eq(action.record.id, action.recordId));
-  if (audit) await appendAudit(tx as Tx, caller, audit);
+  if (audit) await appendAudit(tx, caller, audit);
 }
