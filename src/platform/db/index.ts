@@ -150,20 +150,31 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
 type Queryable = { query: (...args: unknown[]) => Promise<unknown>; exec: (...args: unknown[]) => Promise<unknown> };
 type Transacting = Queryable & { transaction: (fn: (tx: Queryable) => Promise<unknown>) => Promise<unknown> };
 
-/** Counts PGlite's statements as the pg pool counts its queries: a transaction is its BEGIN, its statements and its end. */
+/** On PGlite's client and its transactions: the names of the statements prepared in this database (see preparedRows). */
+const PREPARED = Symbol('sikoe.prepared');
+/** On PGlite's transactions: a failed PREPARE there must not abort the transaction. */
+const IN_TRANSACTION = Symbol('sikoe.inTransaction');
+type Prepared = { [PREPARED]?: Set<string>; [IN_TRANSACTION]?: boolean };
+
+/**
+ * Counts PGlite's statements as the pg pool counts its queries (a transaction is its BEGIN, its statements and its
+ * end), and marks the client and its transactions with the set of statements prepared in this database.
+ */
 function countRoundTrips(client: Transacting): () => number {
   let n = 0;
-  const counting = <Q extends Queryable>(target: Q): Q => {
+  const prepared = new Set<string>();
+  const counting = <Q extends Queryable>(target: Q, inTransaction: boolean): Q => {
     const { query, exec } = target;
     target.query = (...args) => (n++, query.apply(target, args));
     target.exec = (...args) => (n++, exec.apply(target, args));
+    Object.assign(target, { [PREPARED]: prepared, [IN_TRANSACTION]: inTransaction });
     return target;
   };
-  counting(client);
+  counting(client, false);
   const transaction = client.transaction;
   client.transaction = (fn) => {
     n += 2;
-    return transaction.call(client, (tx) => fn(counting(tx)));
+    return transaction.call(client, (tx) => fn(counting(tx, true)));
   };
   return () => n;
 }
@@ -272,8 +283,58 @@ const dialect = new PgDialect();
  * parameters may differ). PGlite runs it as an ordinary query.
  */
 export async function preparedRows<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
-  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute()) as {
-    rows: T[];
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const statement = db._.session.prepareQuery({ sql: text, params }, undefined, name, false) as unknown as {
+    client: Queryable & Prepared;
+    rawQueryConfig: unknown;
+    execute(): Promise<{ rows: T[] }>;
   };
+  const { client } = statement;
+  const prepared = client[PREPARED];
+  const values = prepared && literals(params);
+  if (!prepared || values === null || !(await prepareOnce(client, prepared, name, text)))
+    return (await statement.execute()).rows;
+  const result = (await client.query(`execute ${name}(${values})`, [], statement.rawQueryConfig)) as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * PGlite has no named statements in its protocol API, so a hot statement is prepared with SQL's PREPARE once per
+ * database and run with EXECUTE: parsing and planning a statement such as booking's situation costs PGlite (one
+ * thread, WebAssembly) several times what running it does. Statements that cannot be prepared run as they are.
+ */
+async function prepareOnce(client: Queryable & Prepared, prepared: Set<string>, name: string, text: string) {
+  if (prepared.has(name)) return true;
+  if (unpreparable.has(name)) return false;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`prepared statement name "${name}" is not an identifier`);
+  try {
+    // Inside a transaction behind a savepoint: a failed PREPARE would otherwise abort it. PREPARE itself outlives
+    // the transaction whatever its end.
+    await client.exec(
+      client[IN_TRANSACTION]
+        ? `savepoint sikoe_prepare; prepare ${name} as ${text}; release savepoint sikoe_prepare`
+        : `prepare ${name} as ${text}`,
+    );
+    prepared.add(name);
+    return true;
+  } catch {
+    if (client[IN_TRANSACTION])
+      await client.exec('rollback to savepoint sikoe_prepare; release savepoint sikoe_prepare');
+    unpreparable.add(name);
+    return false;
+  }
+}
+const unpreparable = new Set<string>();
+
+/** The parameters as SQL literals for EXECUTE (the statement's parameter types convert them), or null if one cannot be. */
+function literals(params: unknown[]): string | null {
+  const out: string[] = [];
+  for (const v of params) {
+    if (v === null || v === undefined) out.push('null');
+    else if (typeof v === 'string') out.push(`'${v.replaceAll("'", "''")}'`);
+    else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') out.push(`'${String(v)}'`);
+    else if (v instanceof Date) out.push(`'${v.toISOString()}'`);
+    else return null;
+  }
+  return out.join(', ');
 }
