@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { expect, it, vi } from 'vitest';
 import { describeDb } from '../../../test/db.ts';
 import { enqueueJob } from './enqueue-job.ts';
+import { enqueueUnlessWaiting } from './enqueue-unless-waiting.ts';
 import { JobRunner, backoffSeconds, type JobHandler } from './runner.ts';
 import { jobs } from './schema.ts';
 
@@ -135,6 +136,13 @@ describeDb('jobs', (ctx) => {
     const rows = await jobsOf(kind);
     expect(rows.every((row) => row.doneAt !== null && row.attempts === 1)).toBe(true);
     if (ctx.kind === 'postgres') expect(Math.min(ranA, ranB)).toBeGreaterThan(0); // both really took part
+  });
+
+  it('queues a recurring job once when several processes schedule it at the same moment', async () => {
+    const kind = newKind();
+    const runAt = new Date(Date.now() + 3_600_000);
+    await Promise.all(Array.from({ length: 8 }, () => enqueueUnlessWaiting(ctx.db, kind, runAt)));
+    expect(await jobsOf(kind)).toHaveLength(1);
   });
 
   it('polls once started and stops cleanly, finishing the job in hand', async () => {
