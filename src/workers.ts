@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { banner, prepareDatabase, start, stopOnSignals } from './main.ts';
 import type { Config } from './platform/config.ts';
 import { openConfiguredDatabase } from './platform/db/index.ts';
+import { answerClusterMetrics } from './platform/http/cluster-metrics.ts';
 import { createLogger } from './platform/log.ts';
 
 /** How long a worker may take to finish its requests and its job in hand once told to stop, before it is killed. */
@@ -34,6 +35,7 @@ export async function serveWorkers(config: Config, workers: number): Promise<voi
   } finally {
     await database.close();
   }
+  answerClusterMetrics();
   let stopping = false;
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

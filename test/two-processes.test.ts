@@ -200,6 +200,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on one
     expect(waiting.filter((w) => w.n !== 1)).toEqual([]);
   });
 
+  it("reports every worker's metrics, whichever worker of the cluster is asked", async () => {
+    const healthChecks = async () =>
+      (await (await fetch(`${two.base}/metrics`)).text())
+        .split('\n')
+        .filter((l) => l.startsWith('sikoe_http_request_duration_seconds_count{') && l.includes('route="/healthz"'))
+        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    const before = await healthChecks();
+    // The cluster hands connections to its workers in turn: each worker alone saw about half of these.
+    for (let i = 0; i < 6; i++) expect((await fetch(`${two.base}/healthz`)).status).toBe(200);
+    await until('six health checks counted', healthChecks, (n) => n === before + 6, 5_000);
+  });
+
   it('stops every process gracefully on SIGTERM', async () => {
     const [a, b] = await Promise.all([one.stop(), two.stop()]);
     expect([a, b], one.output() + two.output()).toEqual([0, 0]);
