@@ -3,6 +3,7 @@ import { loadConfig, loadEnvFile } from './platform/config.ts';
 // Every feature's words reach i18n on import: commands write mail too (an officer's welcome).
 import './messages.ts';
 import { serve } from './main.ts';
+import { serveWorkers } from './workers.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo/seed-demo.ts';
 import { serverSecret } from './platform/db/secrets.ts';
 import { openStorage } from './platform/storage/open-storage.ts';
@@ -73,12 +74,23 @@ const program = new Command('sikoe').description('Sikoe, the immigration service
 program
   .command('serve')
   .description('run the web server and job runner')
-  .action(() =>
-    serve(loadConfig()).catch((err: unknown) => {
+  .option('--workers <n>', 'server processes sharing the port (PostgreSQL only)', '1')
+  .action((opts: { workers: string }) => {
+    const config = loadConfig();
+    const workers = Number(opts.workers);
+    if (!/^\d+$/.test(opts.workers) || workers < 1 || workers > 64) fail('--workers takes a whole number from 1 to 64');
+    if (workers > 1 && !config.databaseUrl)
+      fail(
+        [
+          `--workers ${workers} needs PostgreSQL (DATABASE_URL): the embedded PGlite database is one process's, and its folder opens in one process only.`,
+          'Run `sikoe serve` without --workers, or set DATABASE_URL to a PostgreSQL database.',
+        ].join('\n'),
+      );
+    return (workers > 1 ? serveWorkers(config, workers) : serve(config)).catch((err: unknown) => {
       if (err instanceof FolderInUseError) fail(inUseMessage(err));
       throw err;
-    }),
-  );
+    });
+  });
 
 program
   .command('migrate')

@@ -17,11 +17,13 @@ export type Running = {
 /**
  * Starts the server: database → migrations → reference data → HTTP → jobs. `database` replaces the configured one
  * (tests); either way the server owns it from here and closes it on stop, or at once when starting fails.
+ * `prepared`: the migrations and reference data are already done (by `serve --workers`' primary, once for all).
  */
 export async function start(
   config: Config,
   database?: Database,
   log: Logger = createLogger(config.logLevel),
+  options: { prepared?: boolean } = {},
 ): Promise<Running> {
   const db =
     database ??
@@ -33,8 +35,7 @@ export async function start(
     }));
   let app: App | undefined;
   try {
-    await db.migrate();
-    await seedReference(db.db);
+    if (!options.prepared) await prepareDatabase(db);
     app = await buildApp(config, db, { log });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -56,14 +57,25 @@ export async function start(
   return { app: server, database: db, stop };
 }
 
+/** Migrations and the reference data every start needs (idempotent). */
+export async function prepareDatabase(database: Database): Promise<void> {
+  await database.migrate();
+  await seedReference(database.db);
+}
+
 /** `sikoe serve`: starts, says where, and stops cleanly on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const { app, database, stop } = await start(config);
+  process.stdout.write(await banner(config, database, started));
+  stopOnSignals(app.log, stop);
+}
 
+/** What `serve` says once it serves: where, how to sign in, the first admin's setup link while needed, how to stop. */
+export async function banner(config: Config, database: Database, started: number, workers = 1): Promise<string> {
   const where = database.kind === 'pglite' ? `embedded PGlite in ${pgliteFolder(config.dataDir)}` : 'PostgreSQL';
   const lines = [
-    `Sikoe is serving at ${config.publicUrl} on ${where} (ready in ${Date.now() - started} ms).`,
+    `Sikoe is serving at ${config.publicUrl} on ${where}${workers > 1 ? ` with ${workers} worker processes` : ''} (ready in ${Date.now() - started} ms).`,
     `Sign in at ${config.publicUrl}/login`,
   ];
   const setupToken = await issueSetupToken(database.db);
@@ -75,14 +87,17 @@ export async function serve(config: Config): Promise<void> {
   }
   if (!config.smtpUrl) lines.push(`Mail is written as .eml files to ${config.dataDir}/mail`);
   lines.push(`Stop with Ctrl+C (or kill -TERM ${process.pid}).`);
-  process.stdout.write(lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
+}
 
+/** Stops cleanly on SIGTERM or SIGINT, then exits (1 when stopping failed). */
+export function stopOnSignals(log: App['log'], stop: () => Promise<void>): void {
   const onSignal = (signal: NodeJS.Signals) => {
-    app.log.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down');
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        app.log.error({ err }, 'shutdown failed');
+        log.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );

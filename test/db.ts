@@ -25,9 +25,12 @@ export function testDatabase(kind: DriverKind): Promise<Database> {
 
 /**
  * An empty database of the test's own, for what must not share the run's database (migrations from an old
- * version, the demo data in the real offices): PGlite in memory, or a new PostgreSQL database dropped afterwards.
+ * version, the demo data in the real offices): PGlite in memory, or a new PostgreSQL database dropped afterwards
+ * (its `url` for processes of its own).
  */
-export async function freshDatabase(kind: DriverKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  kind: DriverKind,
+): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite' });
     return { database, drop: () => database.close() };
@@ -43,6 +46,7 @@ export async function freshDatabase(kind: DriverKind): Promise<{ database: Datab
   const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const again = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
       });
       return z.NEVER;
     }),
+  /** Where rate limits count: `database` for several processes on one PostgreSQL; default below. */
+  RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
@@ -143,6 +145,11 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Cookies get `Secure` when the public URL is https (i.e. behind TLS). */
   secureCookies: boolean;
+  /**
+   * Where rate limits count: `database` (shared by every process on one PostgreSQL, the default with DATABASE_URL)
+   * or `memory` (this process only: the default on the embedded PGlite, which is one process by design).
+   */
+  rateLimitStore: 'memory' | 'database';
   authRateLimitPerMinute: number;
   /** Sign-in slows down after too many failures for one address from one client, never locking the owner out. */
   signInThrottle: SignInThrottle;
@@ -207,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW },
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'database' : 'memory'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     signInThrottle: {
       freeFailures: e.LOGIN_MAX_FAILURES,

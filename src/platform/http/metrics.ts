@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import { AppError } from '../errors.ts';
+import { metricsSource } from './cluster-metrics.ts';
 
 /** Addresses and CIDR networks ("10.0.0.0/8", "::1") as a block list Node checks for us. */
 function allowList(entries: string[]): net.BlockList {
@@ -48,6 +49,7 @@ export function registerMetrics(
       reply.elapsedTime / 1000,
     );
   });
+  const metrics = metricsSource(registry);
   const allowed = allowList(access.allow);
   const mayRead = (req: FastifyRequest) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -60,6 +62,6 @@ export function registerMetrics(
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     if (!mayRead(req)) throw new AppError('forbidden');
     reply.type(registry.contentType);
-    return registry.metrics();
+    return metrics();
   });
 }

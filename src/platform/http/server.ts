@@ -35,6 +35,7 @@ import { renderPage } from '../views/render.ts';
 import { isApiRequest, routePath, type AuditedLookUp, type ErrorPage } from './errors.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.tsx';
 import { registerMetrics } from './metrics.ts';
+import { databaseRateLimitStore, RateLimitCounter } from './rate-limit-store.ts';
 import { registerProofAssets } from '../proof/assets.ts';
 
 /** Keys generated once per installation (server_secrets table): cookie signing, appointment QR signing, payments. */
@@ -193,6 +194,10 @@ async function registerPlugins(app: App, deps: AppDeps): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
+    // Several processes on one PostgreSQL count against one limit (in memory each would allow the limit again).
+    ...(config.rateLimitStore === 'database'
+      ? { store: databaseRateLimitStore(new RateLimitCounter(() => deps.database.db, deps.log)) }
+      : {}),
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
   await app.register(fastifyStatic, {

@@ -1,26 +1,39 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Executor } from '../db/index.ts';
+import { takeTurn, type Executor } from '../db/index.ts';
 import { enqueueJob } from './enqueue-job.ts';
 import { jobs } from './schema.ts';
+
+/** The lock space in which the schedulers of one job kind take turns (takeTurn). */
+const SCHEDULE_LOCK_SPACE = 7460;
 
 /**
  * Queues a recurring job's next run unless one of its kind is already waiting: a daily scan reschedules itself from
  * inside its own run (`except`: the job now running, still not done) and is started at boot, so it never runs twice.
+ * Schedulers of one kind take turns until their transaction ends: several processes starting at once (`serve
+ * --workers`, replicas) would otherwise each find none waiting and each queue one.
  */
-export async function enqueueUnlessWaiting(tx: Executor, kind: string, runAt: Date, except?: number): Promise<void> {
-  const waiting = await tx
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.kind, kind),
-        isNull(jobs.doneAt),
-        isNull(jobs.failedAt),
-        except === undefined ? undefined : ne(jobs.id, except),
-      ),
-    )
-    .limit(1);
-  if (waiting.length === 0) await enqueueJob(tx, kind, {}, { runAt });
+export async function enqueueUnlessWaiting(
+  executor: Executor,
+  kind: string,
+  runAt: Date,
+  except?: number,
+): Promise<void> {
+  await executor.transaction(async (tx) => {
+    await takeTurn(tx, SCHEDULE_LOCK_SPACE, kind);
+    const waiting = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, kind),
+          isNull(jobs.doneAt),
+          isNull(jobs.failedAt),
+          except === undefined ? undefined : ne(jobs.id, except),
+        ),
+      )
+      .limit(1);
+    if (waiting.length === 0) await enqueueJob(tx, kind, {}, { runAt });
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { expect, it, vi } from 'vitest';
 import { describeDb } from '../../../test/db.ts';
 import { enqueueJob } from './enqueue-job.ts';
+import { enqueueUnlessWaiting } from './enqueue-unless-waiting.ts';
 import { JobRunner, backoffSeconds, type JobHandler } from './runner.ts';
 import { jobs } from './schema.ts';
 
@@ -135,6 +136,72 @@ describeDb('jobs', (ctx) => {
     const rows = await jobsOf(kind);
     expect(rows.every((row) => row.doneAt !== null && row.attempts === 1)).toBe(true);
     if (ctx.kind === 'postgres') expect(Math.min(ranA, ranB)).toBeGreaterThan(0); // both really took part
+  });
+
+  it('queues a recurring job once when several processes schedule it at the same moment', async () => {
+    const kind = newKind();
+    const runAt = new Date(Date.now() + 3_600_000);
+    await Promise.all(Array.from({ length: 8 }, () => enqueueUnlessWaiting(ctx.db, kind, runAt)));
+    expect(await jobsOf(kind)).toHaveLength(1);
+  });
+
+  /** Polls (no timer) until `done` holds, for at most 10 s. */
+  async function until(done: () => Promise<boolean>) {
+    const deadline = Date.now() + 10_000;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error('not within 10 s');
+      // Lets timers run between checks (PGlite answers without leaving the microtask queue).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  it('renews the claim of a long job, so that another process never takes it while it runs', async () => {
+    const kind = newKind();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    const slow = new JobRunner(ctx.db, silent, 1000, 300);
+    slow.register(kind, async () => {
+      runs++;
+      await held;
+    });
+    const other = new JobRunner(ctx.db, silent, 1000, 300);
+    other.register(kind, async () => void runs++);
+    await enqueueJob(ctx.db, kind, {});
+    const running = slow.runDue();
+    let first: number | undefined;
+    // Renewed past the end of its first claim: without renewing, the other runner would take it now.
+    await until(async () => {
+      const lockedUntil = (await jobsOf(kind))[0]?.lockedUntil?.getTime();
+      first ??= lockedUntil;
+      return !!first && !!lockedUntil && lockedUntil >= first + 300;
+    });
+    expect(await other.runDue()).toBe(0);
+    release();
+    expect(await running).toBe(1);
+    expect(runs).toBe(1);
+  });
+
+  it('leaves a job of its batch that another process took once the claim had run out', async () => {
+    const kind = newKind();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ranBy: string[] = [];
+    const slow = new JobRunner(ctx.db, silent, 1000, 300);
+    slow.register(kind, async (payload) => {
+      ranBy.push(`slow ${String(payload.i)}`);
+      if (payload.i === 1) await held;
+    });
+    const other = new JobRunner(ctx.db, silent, 1000, 300);
+    other.register(kind, async (payload) => void ranBy.push(`other ${String(payload.i)}`));
+    await ctx.db.insert(jobs).values([1, 2].map((i) => ({ kind, payload: { i } })));
+    const running = slow.runDue(2);
+    // The second job's claim runs out while the first runs: the other runner takes it.
+    await until(async () => (await other.runDue()) === 1);
+    release();
+    await running;
+    expect(ranBy).toEqual(['slow 1', 'other 2']);
+    expect((await jobsOf(kind)).every((j) => j.doneAt)).toBe(true);
   });
 
   it('polls once started and stops cleanly, finishing the job in hand', async () => {

@@ -12,14 +12,20 @@ type ClaimedJob = {
   payload: Record<string, unknown>;
   attempts: number;
   max_attempts: number;
+  run_at: Date | string;
 };
 
 /** Seconds to wait before the next try: 10 s, 20 s, 40 s … capped at one hour. */
 export const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** attempts);
 
+/** How long a claim holds before another process may take the job, in case the claiming process died. */
+const CLAIM_MS = 5 * 60_000;
+
 /**
  * Runs due jobs inside the server process. Claims use FOR UPDATE SKIP LOCKED, so several processes on one
- * PostgreSQL never take the same job; a claim expires after five minutes in case a process dies mid-job.
+ * PostgreSQL never take the same job; a claim expires after `claimMs` in case a process dies mid-job. While a job
+ * runs its claim is renewed, and a job of a batch whose claim has grown old is renewed before it starts (or left, if
+ * another process took it meanwhile), so a long job or a long batch never runs twice in two processes.
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
@@ -31,6 +37,7 @@ export class JobRunner {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly pollMs = 1000,
+    private readonly claimMs = CLAIM_MS,
   ) {}
 
   register(kind: string, handler: JobHandler): void {
@@ -61,8 +68,13 @@ export class JobRunner {
   async runDue(batchSize = 20): Promise<number> {
     let ran = 0;
     for (;;) {
+      const claimedAt = Date.now();
       const claimed = await this.claim(batchSize);
-      for (const job of claimed) await this.runOne(job);
+      for (const job of claimed) {
+        // A third of the claim gone: renew it first, unless another process has taken the job since.
+        if (Date.now() - claimedAt > this.claimMs / 3 && !(await this.renewClaim(job))) continue;
+        await this.runOne(job);
+      }
       ran += claimed.length;
       if (claimed.length < batchSize) return ran;
     }
@@ -76,7 +88,7 @@ export class JobRunner {
     const rows = await queryRows<ClaimedJob>(
       this.db,
       sql`
-      update jobs set locked_until = now() + interval '5 minutes', attempts = attempts + 1
+      update jobs set locked_until = now() + ${this.claimMs}::float8 * interval '1 millisecond', attempts = attempts + 1
       where id in (
         select id from jobs
         where done_at is null and failed_at is null and run_at <= now()
@@ -87,14 +99,29 @@ export class JobRunner {
           )})
         order by run_at, id limit ${limit}
         for update skip locked)
-      returning id, kind, payload, attempts, max_attempts`,
+      returning id, kind, payload, attempts, max_attempts, run_at`,
     );
-    // node-postgres returns bigint columns as strings.
-    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+    // node-postgres returns bigint columns as strings. RETURNING keeps no order: run them in the order they fell due.
+    const due = (r: ClaimedJob) => new Date(r.run_at).getTime();
+    return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => due(a) - due(b) || a.id - b.id);
+  }
+
+  /** Extends this process's claim on the job; false when it no longer holds it (another claim counted an attempt). */
+  private async renewClaim(job: ClaimedJob): Promise<boolean> {
+    const rows = await queryRows<{ id: number }>(
+      this.db,
+      sql`update jobs set locked_until = now() + ${this.claimMs}::float8 * interval '1 millisecond'
+        where id = ${job.id} and attempts = ${job.attempts} and done_at is null and failed_at is null
+        returning id`,
+    );
+    return rows.length > 0;
   }
 
   private async runOne(job: ClaimedJob): Promise<void> {
     const handler = this.handlers.get(job.kind);
+    const renewing = setInterval(() => {
+      this.renewClaim(job).catch((err: unknown) => this.log.warn({ jobId: job.id, err }, 'job claim not renewed'));
+    }, this.claimMs / 3);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload, { id: job.id, attempts: job.attempts });
@@ -117,6 +144,8 @@ export class JobRunner {
             : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
         })
         .where(eq(jobs.id, job.id));
+    } finally {
+      clearInterval(renewing);
     }
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../db/index.ts';
+import { queryRows, takeTurn, type Executor } from '../db/index.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 
 /**
@@ -28,23 +28,32 @@ export const MAIL_JOB = 'mail.send';
  * reminder) is never held back: it is what the recipient is waiting for.
  */
 export const MAIL_LIMITS = { perHour: 5, sameKindPerHour: 3 };
+/** The lock space in which the mails asked for one address take turns (takeTurn). */
+const MAIL_LIMIT_LOCK_SPACE = 7461;
 
 /**
  * Mail is never sent inside a request: it is queued with the change that caused it and sent by the job runner.
  * A mail of a `kind` over the address's hourly limit is not queued (the change itself goes ahead); returns whether
  * it was queued.
  */
-export async function enqueueMail(tx: Executor, message: MailMessage): Promise<boolean> {
-  if (message.kind) {
+export async function enqueueMail(executor: Executor, message: MailMessage): Promise<boolean> {
+  if (!message.kind) {
+    await enqueueJob(executor, MAIL_JOB, message);
+    return true;
+  }
+  // Requests for one address take turns from the count to the commit, or simultaneous ones (in any process) would
+  // each find room under the limit.
+  return executor.transaction(async (tx) => {
+    await takeTurn(tx, MAIL_LIMIT_LOCK_SPACE, message.to);
     const [sent] = await queryRows<{ all: number; same: number }>(
       tx,
       sql`select count(*)::int as "all", count(*) filter (where payload->>'kind' = ${message.kind})::int as same
         from jobs where kind = ${MAIL_JOB} and payload->>'to' = ${message.to} and payload ? 'kind' and created_at > now() - interval '1 hour'`,
     );
     if (sent && (sent.all >= MAIL_LIMITS.perHour || sent.same >= MAIL_LIMITS.sameKindPerHour)) return false;
-  }
-  await enqueueJob(tx, MAIL_JOB, message);
-  return true;
+    await enqueueJob(tx, MAIL_JOB, message);
+    return true;
+  });
 }
 
 export type Mailer = { send(message: MailMessage): Promise<void> };
