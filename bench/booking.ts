@@ -167,7 +167,8 @@ async function serverWorker() {
         while ((await running.app.deps.jobs.runDue()) > 0);
         port.postMessage({ type: 'drained' });
       } else if (msg.type === 'round-trips') {
-        port.postMessage({ type: 'round-trips', n: running.database.roundTrips() });
+        const limiter = running.app.rateLimitCounter?.statements ?? 0;
+        port.postMessage({ type: 'round-trips', n: running.database.roundTrips(), limiter });
       } else if (msg.type === 'verify') {
         const checks = [
           ...(await verify(db, fixture.unitCode, fixture.httpDate, options.capacity, msg.bookedOverHttp ?? null)),
@@ -248,22 +249,29 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
     worker.postMessage({ type: 'profile-start' });
     await next();
   }
-  const roundTrips = async () => {
+  /** Statements sent by the server, and those of them the shared rate limiter sent (one per event-loop turn). */
+  const counts = async () => {
     worker.postMessage({ type: 'round-trips' });
-    return (await next<{ n: number }>()).n;
+    return next<{ n: number; limiter: number }>();
   };
+  const roundTrips = async () => (await counts()).n;
   const meter = await cpuMeter(driver === 'postgres' ? options.url : null, ready.tid);
-  const tripsBefore = await roundTrips();
+  const tripsBefore = await counts();
   const httpPhase = await httpRun(agent, ready.port, ready.timed, fixture.httpDate, options.concurrency);
-  httpPhase.roundTrips = (await roundTrips()) - tripsBefore;
+  const tripsAfter = await counts();
+  httpPhase.roundTrips = tripsAfter.n - tripsBefore.n;
+  const limiterTrips = tripsAfter.limiter - tripsBefore.limiter;
   httpPhase.cpu = await meter();
   worker.postMessage({ type: 'drain-jobs' });
   await next();
   // One request at a time, so the driver's count is that request's: a booking, the same request again, a refusal.
+  // The shared rate limiter's statement is counted apart: one per event-loop turn, shared by every request in it.
   const probe = async (applicant: Applicant, date: IsoDate) => {
-    const before = await roundTrips();
+    const before = await counts();
     const outcome = await request(agent, ready.port, applicant, date);
-    return { outcome, trips: (await roundTrips()) - before };
+    const after = await counts();
+    const limiter = after.limiter - before.limiter;
+    return { outcome, trips: after.n - before.n - limiter, limiter };
   };
   const refused = ready.timed.at(-1)!;
   const probes = {

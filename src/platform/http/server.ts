@@ -55,6 +55,8 @@ export type AppDeps = {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** The rate limits' counter in the database (RATE_LIMIT_STORE=database), else null: benchmarks read its statements. */
+    rateLimitCounter: RateLimitCounter | null;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -191,13 +193,13 @@ async function registerPlugins(app: App, deps: AppDeps): Promise<void> {
     cookieKey: 'sikoe_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
   });
+  const counter = config.rateLimitStore === 'database' ? new RateLimitCounter(() => deps.database.db, deps.log) : null;
+  app.decorate('rateLimitCounter', counter);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
     // Several processes on one PostgreSQL count against one limit (in memory each would allow the limit again).
-    ...(config.rateLimitStore === 'database'
-      ? { store: databaseRateLimitStore(new RateLimitCounter(() => deps.database.db, deps.log)) }
-      : {}),
+    ...(counter ? { store: databaseRateLimitStore(counter) } : {}),
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '365d', immutable: true });
   await app.register(fastifyStatic, {
