@@ -352,7 +352,7 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
         driver === 'postgres' ? 'pg client thread' : 'PGlite thread',
       ),
       `ratio HTTP/bare: ${(httpRate / bareRate).toFixed(2)}`,
-      `round trips counted by the driver: ${(httpPhase.roundTrips / httpPhase.attempts).toFixed(2)} per HTTP attempt in the timed phase (the job runner's polls included), ${(barePhase.roundTrips! / barePhase.attempts).toFixed(2)} per bare attempt; one at a time: a booking ${probes.booking.trips}, the same request again ${probes.resent.trips}, a refusal ${probes.refusal.trips}`,
+      `round trips counted by the driver: ${(httpPhase.roundTrips / httpPhase.attempts).toFixed(2)} per HTTP attempt in the timed phase (the job runner's polls and ${(limiterTrips / httpPhase.attempts).toFixed(2)} of the shared rate limiter's included), ${(barePhase.roundTrips! / barePhase.attempts).toFixed(2)} per bare attempt; one at a time: a booking ${probes.booking.trips}, the same request again ${probes.resent.trips}, a refusal ${probes.refusal.trips}${probes.refusal.limiter ? `, each with ${probes.refusal.limiter} of the rate limiter's besides` : ''}`,
       `database checks:`,
       ...all.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
       `goals:`,

@@ -84,6 +84,9 @@ declare module 'fastify' {
   }
 }
 
+/** Requests in flight at once from which background jobs give way to them. */
+const BUSY_REQUESTS = 32;
+
 const publicDir = path.join(projectRoot, 'public');
 const htmxDir = path.join(projectRoot, 'node_modules/htmx.org/dist');
 const fileVersion = (file: string) =>
@@ -135,6 +138,14 @@ export async function createServer(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  // Background jobs give way while many requests are in flight at once (a stampede), see JobRunner.yieldWhile.
+  let inFlight = 0;
+  app.addHook('onRequest', async (_req, reply) => {
+    inFlight++;
+    // 'close' comes once per response, sent or abandoned by the client.
+    reply.raw.once('close', () => inFlight--);
+  });
+  deps.jobs.yieldWhile(() => inFlight >= BUSY_REQUESTS);
   app.addHook('onClose', () => deps.tokenUses.flush().catch(() => undefined));
   await registerDocs(app);
   await registerPlugins(app, deps);

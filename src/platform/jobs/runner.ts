@@ -21,6 +21,9 @@ export const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** atte
 /** How long a claim holds before another process may take the job, in case the claiming process died. */
 const CLAIM_MS = 5 * 60_000;
 
+/** The longest background jobs wait in a row for a burst of requests to pass (see yieldWhile). */
+const MAX_YIELD_MS = 30_000;
+
 /**
  * Runs due jobs inside the server process. Claims use FOR UPDATE SKIP LOCKED, so several processes on one
  * PostgreSQL never take the same job; a claim expires after `claimMs` in case a process dies mid-job. While a job
@@ -32,6 +35,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
+  private busy: () => boolean = () => false;
+  private yieldedSince: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -44,10 +49,26 @@ export class JobRunner {
     this.handlers.set(kind, handler);
   }
 
+  /**
+   * Polls wait while `busy` says the process is serving a burst (the 08:00 quota release): jobs are due "from" their
+   * time, the requests are people waiting. A poll waits at most MAX_YIELD_MS in a row, so a long peak still runs them.
+   */
+  yieldWhile(busy: () => boolean): void {
+    this.busy = busy;
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     const tick = () => {
+      if (this.busy()) {
+        this.yieldedSince ??= Date.now();
+        if (Date.now() - this.yieldedSince < MAX_YIELD_MS) {
+          this.timer = setTimeout(tick, this.pollMs);
+          return;
+        }
+      }
+      this.yieldedSince = null;
       this.running = this.runDue()
         .catch((err: unknown) => this.log.error({ err }, 'job runner failed'))
         .finally(() => {
