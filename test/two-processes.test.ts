@@ -11,7 +11,10 @@ import { enqueueMail, MAIL_JOB } from '../src/platform/mail/mailer.ts';
 import { seedReference } from '../src/seed.ts';
 import { sikoeBin } from './cli.ts';
 import { freshDatabase } from './db.ts';
-import { PASSWORD, makeCitizen, uniqueEmail } from './factories.ts';
+import { PASSWORD, makeApplication, makeCitizen, makeUnit, openDate, uniqueEmail } from './factories.ts';
+import { serviceDay } from './dates.ts';
+import { createApiToken } from '../src/accounts/api-tokens.ts';
+import { systemCaller } from '../src/platform/auth/caller.ts';
 import { challengeIn, formTokenIn, solveAltcha } from './proof.ts';
 import { freePort } from './server.ts';
 
@@ -108,6 +111,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on one
       AUTH_RATE_LIMIT_PER_MINUTE: '4',
       LOGIN_PROOF_AFTER: '1',
       JOBS_POLL_MS: '50',
+      // One place a minute: the first arrival at a unit goes in at once, everyone after waits.
+      WAITING_ROOM_ADMIT_PER_MINUTE: '1',
+      WAITING_ROOM_HOURS: 'always',
     };
     delete env.TEST_DATABASE_URL;
     [one, two] = await Promise.all([serve(env), serve(env, ['--workers', '2'])]);
@@ -166,6 +172,44 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on one
     expect(signedIn.status).toBe(303);
     expect(signedIn.signedIn).toBe(true);
     expect((await browser.send(one.base, '/login', { email: citizen.email, password: PASSWORD })).status).toBe(429);
+  });
+
+  it('keeps one waiting room across the processes: one line, one place per account, each pass once', async () => {
+    const unit = await makeUnit(database.db);
+    const date = await serviceDay(database.db, unit.code);
+    await openDate(database.db, unit.code, date, 5);
+    const arrive = async () => {
+      const citizen = await makeCitizen(database.db);
+      const { token } = await database.db.transaction((tx) =>
+        createApiToken(tx, systemCaller('test'), citizen.id, 'two processes'),
+      );
+      return { id: citizen.id, headers: { authorization: `Bearer ${token}` } };
+    };
+    type Turn = { position: number; ahead: number; admitted: boolean; pass: string | null };
+    const join = async (served: Served, headers: Record<string, string>) => {
+      const res = await fetch(`${served.base}/api/v1/units/${unit.code}/waiting-room`, { method: 'POST', headers });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Turn;
+    };
+    const [first, second] = [await arrive(), await arrive()];
+    const admitted = await join(one, first.headers);
+    expect(admitted).toMatchObject({ position: 1, admitted: true });
+    // The second arrives at the other process and queues behind the first, who keeps the place there too.
+    expect(await join(two, second.headers)).toMatchObject({ position: 2, ahead: 1, admitted: false, pass: null });
+    expect(await join(two, first.headers)).toMatchObject({ position: 1, admitted: true });
+    // A pass spent by a booking at one process is spent at the other.
+    const book = (served: Served, applicationId: string) =>
+      fetch(`${served.base}/api/v1/applications/${applicationId}/appointment`, {
+        method: 'POST',
+        headers: { ...first.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ date, waitingRoomPass: admitted.pass }),
+      });
+    const mine = await makeApplication(database.db, { unitCode: unit.code, accountId: first.id });
+    const family = await makeApplication(database.db, { unitCode: unit.code, accountId: first.id });
+    expect((await book(one, mine.id)).status).toBe(201);
+    const again = await book(two, family.id);
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('waiting_room_pass_invalid');
   });
 
   it('runs each queued job once, and each recurring job is queued once', async () => {
