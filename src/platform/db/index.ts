@@ -326,7 +326,11 @@ async function prepareOnce(client: Queryable & Prepared, prepared: Set<string>, 
 }
 const unpreparable = new Set<string>();
 
-/** The parameters as SQL literals for EXECUTE (the statement's parameter types convert them), or null if one cannot be. */
+/**
+ * The parameters as SQL literals for EXECUTE (the statement's parameter types convert them), or null if one cannot be.
+ * Quoting doubles single quotes only: with standard_conforming_strings on (PostgreSQL's default since 9.1, PGlite's)
+ * a backslash is an ordinary character, and the NUL byte no string can hold is refused before any use case.
+ */
 function literals(params: unknown[]): string | null {
   const out: string[] = [];
   for (const v of params) {
