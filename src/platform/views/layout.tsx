@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { PageHead } from './page-head.tsx';
+import { LanguageLink } from './language-link.tsx';
 
 type LayoutProps = {
   ctx: PageContext;
@@ -13,7 +14,6 @@ type LayoutProps = {
 
 export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
   const { t, lang, actor } = ctx;
-  const other = lang === 'id' ? 'en' : 'id';
   return (
     <html lang={lang}>
       <PageHead ctx={ctx} title={`${hasErrors ? t('common.errorPrefix') + ' ' : ''}${title}`} htmx={htmx} />
@@ -63,9 +63,7 @@ export function Layout({ ctx, title, children, htmx, hasErrors }: LayoutProps) {
                   </>
                 )}
                 <li>
-                  <a href={`/lang/${other}?next=${encodeURIComponent(ctx.path)}`} lang={other} hreflang={other}>
-                    {t(`lang.${other}`)}
-                  </a>
+                  <LanguageLink ctx={ctx} />
                 </li>
               </ul>
             </nav>

@@ -4,6 +4,7 @@ import type { Unit } from '../../units/schema.ts';
 import type { Board } from '../queue-board.ts';
 import { ticketSeries } from '../schema.ts';
 import { PageHead } from '../../platform/views/page-head.tsx';
+import { LanguageLink } from '../../platform/views/language-link.tsx';
 
 /**
  * The call display on the office's screen: the newest calls and how many wait, in large type, ticket numbers only.
@@ -13,7 +14,6 @@ export function DisplayPage({ ctx, unit, board }: { ctx: PageContext; unit: Unit
   const { t, lang } = ctx;
   const title = t('queue.display.title', { unit: unit.name });
   const path = `/units/${unit.code}/antrian`;
-  const other = lang === 'id' ? 'en' : 'id';
   const [newest, ...earlier] = board.called;
   return (
     <html lang={lang}>
@@ -62,9 +62,7 @@ export function DisplayPage({ ctx, unit, board }: { ctx: PageContext; unit: Unit
             <p class="hint">{t('queue.display.updated', { at: formatDateTime(lang, new Date()) })}</p>
           </div>
           <p>
-            <a href={`/lang/${other}?next=${encodeURIComponent(path)}`} lang={other} hreflang={other}>
-              {t(`lang.${other}`)}
-            </a>
+            <LanguageLink ctx={{ t, lang, path }} />
           </p>
         </main>
       </body>

@@ -1,6 +1,7 @@
 import { formatNumber, formatTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { PageHead } from '../../platform/views/page-head.tsx';
+import { LanguageLink } from '../../platform/views/language-link.tsx';
 import { PostForm } from '../../platform/views/post-form.tsx';
 import type { Turn } from '../admit-or-wait.ts';
 
@@ -25,7 +26,6 @@ export const refreshSeconds = (waitSeconds: number) => Math.min(30, Math.max(1, 
 export function WaitingPage({ ctx, unit, turn, next, action }: Props) {
   const { t, lang } = ctx;
   const title = t('waitingRoom.title', { unit: unit.name });
-  const other = lang === 'id' ? 'en' : 'id';
   const standing = turn?.standing;
   const waiting = standing && !standing.admitted;
   const wait = standing?.waitSeconds ?? 0;
@@ -75,9 +75,7 @@ export function WaitingPage({ ctx, unit, turn, next, action }: Props) {
             </>
           )}
           <p>
-            <a href={`/lang/${other}?next=${encodeURIComponent(ctx.path)}`} lang={other} hreflang={other}>
-              {t(`lang.${other}`)}
-            </a>
+            <LanguageLink ctx={ctx} />
           </p>
         </main>
       </body>
