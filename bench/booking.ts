@@ -254,7 +254,6 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
     worker.postMessage({ type: 'round-trips' });
     return next<{ n: number; limiter: number }>();
   };
-  const roundTrips = async () => (await counts()).n;
   const meter = await cpuMeter(driver === 'postgres' ? options.url : null, ready.tid);
   const tripsBefore = await counts();
   const httpPhase = await httpRun(agent, ready.port, ready.timed, fixture.httpDate, options.concurrency);
