@@ -173,8 +173,9 @@ export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRo
         scope: [],
       });
       // At quota release a booking needs the waiting room's pass (checked here, spent by the booking's statement).
+      // An application already booked needs none: a resent request gets its booking, another date its refusal.
       const pass =
-        room.active() && situation.unitCode
+        room.active() && situation.unitCode && !situation.liveId
           ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: situation.unitCode, accountId: actor.id })
           : undefined;
       const booked = await bookFromSituation(

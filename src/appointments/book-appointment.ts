@@ -13,7 +13,7 @@ import { CONFIRM_JOB } from './confirm-booking.ts';
 import { bookingWindow, type WindowRules } from './booking-window.ts';
 import { plannedCapacitySql, stockedSql } from './capacity.ts';
 import { GuardRefused, placeAppointment } from './place-appointment.ts';
-import { passUsed, spendPassSql, type CheckedPass } from '../waiting-room/register.ts';
+import { passGuard, passUsed, type CheckedPass } from '../waiting-room/register.ts';
 import { signAppointmentQr } from './qr.ts';
 import type { PassportChannel } from './schema.ts';
 
@@ -208,7 +208,7 @@ export async function bookFromSituation(
         { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
         { kind: CONFIRM_JOB },
       ],
-      guard: input.pass && spendPassSql(input.pass),
+      guard: input.pass && passGuard(input.pass),
       audit: (id) => ({
         action: 'appointment.book',
         targetType: 'appointment',
@@ -224,8 +224,9 @@ export async function bookFromSituation(
       created: true,
     };
   } catch (err) {
-    if (err instanceof GuardRefused) throw passUsed();
-    if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    // The application changed, or the pass was spent, since the read: a resent request may have booked it first.
+    const refused = err instanceof GuardRefused;
+    if (!refused && !(err instanceof AppError && err.code === 'conflict')) throw err;
     const again = decide(
       await readSituation(db, input.applicationId, input.date, input.channel ?? null),
       input.date,
@@ -234,6 +235,6 @@ export async function bookFromSituation(
       now,
     );
     if (again.kind === 'existing') return again.booked;
-    throw err;
+    throw refused ? passUsed() : err;
   }
 }

@@ -135,7 +135,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof,
     async (req, reply) => {
       const { actor, application } = await own(req);
       const pass =
-        room.active() && application.unitCode
+        room.active() && application.unitCode && !isBooked(application.status)
           ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: application.unitCode, accountId: actor.id })
           : undefined;
       // The proof of work is paid while waiting: a pass that waited long enough stands for it.

@@ -29,10 +29,11 @@ export type Placement = {
   /** The audit entry, written by the same statement (at its end) when the appointment is placed. */
   audit?: (appointmentId: string) => AuditInput;
   /**
-   * A statement that must yield a row for the placement to go ahead, run first in the same statement (the waiting
-   * room's single-use pass being spent); without its row nothing is placed and GuardRefused is thrown.
+   * A condition the placement needs (the waiting room's pass being unspent), the write that goes with a placement
+   * made (spending it), and how to recognise a race lost on that write: without the condition nothing is placed and
+   * GuardRefused is thrown, as for the lost race.
    */
-  guard?: SQL;
+  guard?: { holds: SQL; onPlaced: (placed: SQL) => SQL; isSpentConflict: (err: unknown) => boolean };
 };
 export type Placed = { appointmentId: string; billing: { code: string; amount: number; expiresAt: Date } };
 
@@ -60,8 +61,9 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
     payload: { appointmentId },
     run_at: j.runAt?.toISOString() ?? null,
   }));
+  // One call per placed row, and none when nothing was placed (the function takes the audit lock).
   const audit = input.audit
-    ? sql`select e.id as audit_id from appointment, ${auditAppendSql(caller, input.audit(appointmentId))} e`
+    ? sql`select (${auditAppendSql(caller, input.audit(appointmentId))}).id as audit_id from appointment`
     : sql`select null::bigint as audit_id`;
   let took: { guarded: boolean; claimed: boolean; id: string | null; auditId: unknown }[];
   try {
@@ -70,9 +72,9 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
       `place_appointment${input.audit ? '_audited' : ''}${input.guard ? '_guarded' : ''}`,
       sql`
         with guard as (
-          ${input.guard ?? sql`select 1`}
+          select ${input.guard?.holds ?? sql`true`} as holds
         ), claim as (
-          select id from applications where id = ${applicationId}::uuid and status = 'submitted' and exists (select 1 from guard) for update
+          select id from applications where id = ${applicationId}::uuid and status = 'submitted' and (select holds from guard) for update
         ), place as (
           update day_quotas set booked = booked + 1
           where exists (select 1 from claim) and ${input.quota !== null}::boolean and unit_code = ${unitCode} and date = ${date}::date and channel = ${channel} and booked < capacity
@@ -96,13 +98,16 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
         ), queued as (
           insert into jobs (kind, payload, run_at)
           select j.kind, j.payload, coalesce(j.run_at, now()) from appointment cross join jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as j(kind text, payload jsonb, run_at timestamptz)
+        ), guarded as (
+          ${input.guard ? input.guard.onPlaced(sql`appointment`) : sql`select 1`}
         ), audited as (
           ${audit}
         )
-        select exists (select 1 from guard) as guarded, exists (select 1 from claim) as claimed, p.id, d.audit_id as "auditId"
+        select (select holds from guard) as guarded, exists (select 1 from claim) as claimed, p.id, d.audit_id as "auditId"
         from (select 1) one left join appointment p on true left join audited d on true`,
     );
   } catch (err) {
+    if (input.guard?.isSpentConflict(err)) throw new GuardRefused();
     // The same person booked under another application, or two requests for one person at once: the index lets one through.
     if (sqlState(err) === '23505' && constraintOf(err)?.startsWith('appointments_live_'))
       throw new AppError('already_booked');

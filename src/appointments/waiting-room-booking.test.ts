@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../test/db.ts';
 import { serviceDay } from '../../test/dates.ts';
@@ -7,7 +7,10 @@ import { createApiToken } from '../accounts/api-tokens.ts';
 import { systemCaller } from '../platform/auth/caller.ts';
 import { loadConfig } from '../platform/config.ts';
 import { appointments } from './schema.ts';
-import { bookedOn, later, ownerBrowser } from './test-support.ts';
+import { bookDirectly, bookedOn, later, ownerBrowser } from './test-support.ts';
+import { bookFromSituation, readBookingRequest } from './book-appointment.ts';
+import { checkPass, issuePass } from '../waiting-room/register.ts';
+import { openWaitingRoom } from '../waiting-room/room.ts';
 
 // One place a minute, at every hour: the first arrival goes in at once, the next waits a minute per place ahead.
 const waitingRoom = loadConfig({ WAITING_ROOM_ADMIT_PER_MINUTE: '1', WAITING_ROOM_HOURS: 'always' }).waitingRoom;
@@ -57,6 +60,40 @@ describeApp(
       expect([reused.statusCode, reused.json().error.code]).toEqual([409, 'waiting_room_pass_invalid']);
       expect(await live(second.id)).toEqual([]);
       expect(await bookedOn(ctx.db, unit.code, date)).toBe(1);
+    });
+
+    it('answers two identical requests with one pass with the one booking, and spends no pass on a refused booking', async () => {
+      const unit = await makeUnit(ctx.db);
+      const date = await serviceDay(ctx.db, unit.code);
+      await openDate(ctx.db, unit.code, date, 5);
+      const application = await makeApplication(ctx.db, { unitCode: unit.code });
+      const token = await tokenFor(application.accountId);
+      const { pass } = (await api(token, 'POST', `/api/v1/units/${unit.code}/waiting-room`)).json<{ pass: string }>();
+      const url = `/api/v1/applications/${application.id}/appointment`;
+      // A client that timed out sends the same request again while the first still runs.
+      const both = await Promise.all([1, 2].map(() => api(token, 'POST', url, { date, waitingRoomPass: pass })));
+      expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+      expect(both[0]!.json().billing.code).toBe(both[1]!.json().billing.code);
+      expect(await live(application.id)).toHaveLength(1);
+
+      // A booking refused by its statement (the day filled after the read) leaves its pass unspent.
+      const full = await makeUnit(ctx.db);
+      const fullDate = await serviceDay(ctx.db, full.code);
+      await openDate(ctx.db, full.code, fullDate, 1);
+      const late = await makeApplication(ctx.db, { unitCode: full.code });
+      const room = await openWaitingRoom(ctx.db, waitingRoom);
+      const waiter = { unitCode: full.code, accountId: late.accountId };
+      const checked = checkPass(room.key, issuePass(room.key, waiter, 0).pass, waiter);
+      const caller = { ...systemCaller('test'), actor: null };
+      const input = { applicationId: late.id, date: fullDate, pass: checked };
+      const situation = (await readBookingRequest(ctx.db, { token: 'none', uses: ctx.app.deps.tokenUses }, input))
+        .situation;
+      await bookDirectly(ctx.app, await makeApplication(ctx.db, { unitCode: full.code }), fullDate);
+      await expect(
+        bookFromSituation(ctx.db, caller, input, situation, ctx.config.booking, ctx.app.deps.secrets.qr),
+      ).rejects.toMatchObject({ code: 'quota_full' });
+      const spent = await ctx.db.execute(sql`select 1 from spent_waiting_room_passes where nonce = ${checked.nonce}`);
+      expect((spent as unknown as { rows: unknown[] }).rows).toEqual([]);
     });
 
     it('sends the booking page to the waiting room until the turn, then books with the pass, whose wait paid the proof', async () => {

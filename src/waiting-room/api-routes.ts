@@ -73,7 +73,8 @@ export function registerWaitingRoomApi(fastify: FastifyInstance, room: WaitingRo
     async (req) => {
       const actor = requireActor(req);
       authorize(actor, 'waiting_room.enter');
-      const turn = await admitOrWait(db(), room, { unitCode: req.params.code, accountId: actor.id }, false);
+      const unit = await getUnit(db(), req.params.code);
+      const turn = await admitOrWait(db(), room, { unitCode: unit.code, accountId: actor.id }, false);
       if (!turn) throw new AppError('not_found');
       return json(turn);
     },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../platform/db/index.ts';
+import { constraintOf, queryRows, sqlState, type Executor } from '../platform/db/index.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Waiter } from './standing.ts';
 
@@ -69,6 +69,22 @@ export function spendPassSql(checked: CheckedPass): SQL {
   return sql`insert into spent_waiting_room_passes (nonce, forget_at)
     values (${checked.nonce}, ${checked.expiresAt.toISOString()}::timestamptz)
     on conflict (nonce) do nothing returning nonce`;
+}
+
+/**
+ * A checked pass as the guard of a booking's one statement: the booking goes ahead only while the pass is unspent
+ * (`holds`, a condition), and the pass is spent only by a booking that is made (`onPlaced`: an insert from the
+ * statement's placed rows), so a refused booking leaves it unspent. Two bookings racing on one pass both see it
+ * unspent; the second one's insert then fails on the key (`isSpentConflict`), and its whole statement with it.
+ */
+export function passGuard(checked: CheckedPass) {
+  return {
+    holds: sql`not exists (select 1 from spent_waiting_room_passes where nonce = ${checked.nonce})`,
+    onPlaced: (placed: SQL) => sql`insert into spent_waiting_room_passes (nonce, forget_at)
+      select ${checked.nonce}, ${checked.expiresAt.toISOString()}::timestamptz from ${placed}`,
+    isSpentConflict: (err: unknown) =>
+      sqlState(err) === '23505' && constraintOf(err) === 'spent_waiting_room_passes_pkey',
+  };
 }
 
 /** Checks and spends a pass in its own statement, for callers that do not fold it into theirs. */
