@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateField, periodOfAtMost } from '../platform/http/fields.ts';
 import { authorize as authorizeApplication } from '../applications/policy.ts';
-import { hashToken } from '../platform/auth/tokens.ts';
 import { AppError } from '../platform/errors.ts';
 import { ErrorJson } from '../platform/http/api-schemas.ts';
 import { callerOf, requireActor } from '../platform/http/guards.ts';
@@ -118,6 +117,12 @@ export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRo
     },
   );
 
+  // Per account (scalpers rotate IPs and tokens, not verified accounts): counted once the route has read its actor.
+  const bookingsPerAccount = app.rateLimit({
+    max: config.booking.ratePerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `booking:${req.actor!.id}`,
+  });
   app.post(
     '/api/v1/applications/:id/appointment',
     {
@@ -146,15 +151,7 @@ export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRo
           429: ErrorJson,
         },
       },
-      config: {
-        rateLimit: {
-          max: config.booking.ratePerMinute,
-          timeWindow: 60_000,
-          // Per credential (scalpers rotate IPs, not verified accounts): the route reads its actor itself, later.
-          keyGenerator: (req) => (req.bearerToken ? hashToken(req.bearerToken) : req.ip),
-        },
-        actorReadByRoute: true,
-      },
+      config: { actorReadByRoute: true },
     },
     async (req, reply) => {
       // One read for the token's actor, the application's owner and the day; one statement books (see bookAppointment).
@@ -166,6 +163,7 @@ export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRo
       });
       if (!actor) throw new AppError('unauthenticated');
       req.actor = actor;
+      await bookingsPerAccount.call(app, req, reply);
       if (!situation) throw new AppError('not_found');
       authorizeApplication(actor, 'application.book', {
         accountId: situation.accountId,

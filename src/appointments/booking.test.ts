@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeApp } from '../../test/db.ts';
+import { describeApp, testConfig } from '../../test/db.ts';
 import { serviceDay } from '../../test/dates.ts';
 import { makeApplication, makeUnit, openDate } from '../../test/factories.ts';
 import { createApiToken } from '../accounts/api-tokens.ts';
@@ -116,3 +116,37 @@ describeApp('booking', (ctx) => {
     expect(anonymous.statusCode).toBe(401);
   });
 });
+
+// Two booking requests a minute per account: a second token of the same account shares the count.
+describeApp(
+  'booking rate limit',
+  (ctx) => {
+    it('counts booking requests per account, whichever of its tokens they carry', async () => {
+      const unit = await makeUnit(ctx.db);
+      const date = await serviceDay(ctx.db, unit.code);
+      await openDate(ctx.db, unit.code, date, 5);
+      const application = await makeApplication(ctx.db, { unitCode: unit.code });
+      const token = () =>
+        ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), application.accountId, 'rate'));
+      const tokens = [(await token()).token, (await token()).token];
+      const book = (t: string) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/applications/${application.id}/appointment`,
+          headers: { authorization: `Bearer ${t}` },
+          payload: { date },
+        });
+      expect((await book(tokens[0]!)).statusCode).toBe(201);
+      expect((await book(tokens[1]!)).statusCode).toBe(201);
+      const third = await book(tokens[1]!);
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error.code).toBe('rate_limited');
+      // Another account is counted on its own.
+      const other = await makeApplication(ctx.db, { unitCode: unit.code });
+      const own = (await ctx.db.transaction((tx) => createApiToken(tx, systemCaller('test'), other.accountId, 'x')))
+        .token;
+      expect((await book(own)).statusCode).not.toBe(429);
+    });
+  },
+  { booking: { ...testConfig().booking, ratePerMinute: 2 } },
+);
