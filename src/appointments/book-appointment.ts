@@ -168,7 +168,7 @@ function decide(s: Situation | undefined, date: IsoDate, rules: BookingRules, qr
 export async function bookAppointment(
   db: Executor,
   caller: Caller,
-  input: { applicationId: string; date: IsoDate; channel?: PassportChannel; pass?: CheckedPass },
+  input: BookingInput,
   rules: BookingRules,
   qrSecret: string,
   now = new Date(),
@@ -178,13 +178,26 @@ export async function bookAppointment(
 }
 
 /**
+ * `channel`: the quota the place is taken from (see bookAppointment); `pass`: the waiting room's pass, checked by the
+ * route; `mail`: queue the confirmation mail (the booking page, the API and the waiting list; not an Eazy Paspor
+ * session's join, which confirms the session, nor the demo data).
+ */
+export type BookingInput = {
+  applicationId: string;
+  date: IsoDate;
+  channel?: PassportChannel;
+  pass?: CheckedPass;
+  mail?: boolean;
+};
+
+/**
  * bookAppointment on a situation already read (the API reads it with the actor: readBookingRequest). `pass`: the
  * waiting room's pass, checked by the route, spent by the booking's statement itself (refused when spent before).
  */
 export async function bookFromSituation(
   db: Executor,
   caller: Caller,
-  input: { applicationId: string; date: IsoDate; channel?: PassportChannel; pass?: CheckedPass },
+  input: BookingInput,
   situation: Situation | undefined,
   rules: BookingRules,
   qrSecret: string,
@@ -206,7 +219,7 @@ export async function bookFromSituation(
       jobs: [
         { kind: EXPIRE_JOB, runAt: expiresAt },
         { kind: REMIND_JOB, runAt: reminderAt(now, expiresAt) },
-        { kind: CONFIRM_JOB },
+        ...(input.mail === false ? [] : [{ kind: CONFIRM_JOB }]),
       ],
       guard: input.pass && passGuard(input.pass),
       audit: (id) => ({

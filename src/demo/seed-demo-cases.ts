@@ -346,7 +346,7 @@ async function bookNextOpenDay(
     const date = addDays(witaDate(now), ahead);
     const booked = await db
       .transaction((tx) =>
-        bookAppointment(tx, caller, { applicationId, date }, services.booking, services.qrSecret, now),
+        bookAppointment(tx, caller, { applicationId, date, mail: false }, services.booking, services.qrSecret, now),
       )
       .catch((err: unknown) => {
         if (err instanceof AppError) return null;

@@ -28,7 +28,7 @@ export async function joinSession(
     const booked = await bookAppointment(
       tx,
       caller,
-      { applicationId: input.application.id, date: session.date!, channel: 'eazy_paspor' },
+      { applicationId: input.application.id, date: session.date!, channel: 'eazy_paspor', mail: false },
       bookingRules,
       qrSecret,
       now,
