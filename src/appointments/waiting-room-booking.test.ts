@@ -93,7 +93,7 @@ describeApp(
         bookFromSituation(ctx.db, caller, input, situation, ctx.config.booking, ctx.app.deps.secrets.qr),
       ).rejects.toMatchObject({ code: 'quota_full' });
       const spent = await ctx.db.execute(sql`select 1 from spent_waiting_room_passes where nonce = ${checked.nonce}`);
-      expect((spent as unknown as { rows: unknown[] }).rows).toEqual([]);
+      expect((spent as { rows: unknown[] }).rows).toEqual([]);
     });
 
     it('sends the booking page to the waiting room until the turn, then books with the pass, whose wait paid the proof', async () => {
