@@ -8,8 +8,8 @@ import type { Waiter } from './standing.ts';
  * The pass an admitted place is given: `<expires ms>.<waited s>.<nonce>.<HMAC>`, the HMAC over the unit, the
  * account, the expiry, the seconds the place waited and the nonce with a server secret (server_secrets 'waiting-room-pass'), so it is good only for that
  * account at that unit, until it expires, and once (its nonce goes into spent_waiting_room_passes when used).
- * Checking the signature needs no database; spending it is one INSERT, which a booking can put inside its own
- * statement (spendPassSql).
+ * Checking the signature needs no database; a booking spends it inside its own statement (passGuard), other callers
+ * with spendPass.
  */
 export type PassKey = { key: string; minutes: number };
 export type IssuedPass = { pass: string; expiresAt: Date };
@@ -46,7 +46,7 @@ export function issuePass(key: PassKey, waiter: Waiter, waitedSeconds: number, n
 /**
  * Checks a pass without the database: its signature for this account and unit, and its expiry. Throws
  * `waiting_room_pass_required` when none was given and `waiting_room_pass_invalid` (fields.pass: invalid or
- * expired) otherwise. Whether it was used already is for spendPass / spendPassSql.
+ * expired) otherwise. Whether it was used already is for passGuard / spendPass.
  */
 export function checkPass(key: PassKey, pass: string | undefined, waiter: Waiter, now = new Date()): CheckedPass {
   if (!pass) throw new AppError('waiting_room_pass_required');
@@ -60,11 +60,7 @@ export function checkPass(key: PassKey, pass: string | undefined, waiter: Waiter
   return { nonce, expiresAt: new Date(Number(expires)), waitedSeconds: Number(waited) };
 }
 
-/**
- * The spending of a checked pass as a statement that yields one row (`nonce`) only if the pass was not spent
- * before: put it in a booking's statement as a CTE (`with pass as (${spendPassSql(checked)}) … where exists
- * (select from pass)`) and treat no row as `waiting_room_pass_invalid` (used), so the pass costs no extra round trip.
- */
+/** The spending of a checked pass as a statement that yields one row (`nonce`) only if the pass was not spent before. */
 export function spendPassSql(checked: CheckedPass): SQL {
   return sql`insert into spent_waiting_room_passes (nonce, forget_at)
     values (${checked.nonce}, ${checked.expiresAt.toISOString()}::timestamptz)
@@ -100,5 +96,5 @@ export async function spendPass(
   if (spent.length === 0) throw refuse('used');
 }
 
-/** The refusal for a pass found spent by a caller that used spendPassSql. */
+/** The refusal for a pass found spent by a caller that used passGuard. */
 export const passUsed = () => refuse('used');
