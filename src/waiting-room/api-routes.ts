@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
@@ -38,43 +38,33 @@ export function registerWaitingRoomApi(fastify: FastifyInstance, room: WaitingRo
     passExpiresAt: turn.pass?.expiresAt.toISOString() ?? null,
     placeExpiresAt: turn.standing.expiresAt.toISOString(),
   });
-  const responses = { 200: TurnJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson };
+  const route = (summary: string) => ({
+    schema: {
+      tags: ['appointments'],
+      summary,
+      security: [{ bearer: [] }],
+      params: Params,
+      response: { 200: TurnJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson },
+    },
+  });
+  /** The signed-in citizen at the unit named (404 for no such unit or one that serves nobody). */
+  const waiter = async (req: FastifyRequest, code: string) => {
+    const actor = requireActor(req);
+    authorize(actor, 'waiting_room.enter');
+    return { unitCode: (await getUnit(db(), code)).code, accountId: actor.id };
+  };
 
   app.post(
     '/api/v1/units/:code/waiting-room',
-    {
-      schema: {
-        tags: ['appointments'],
-        summary: 'Take a place in the unit’s booking waiting room, or get the place already held (citizens)',
-        security: [{ bearer: [] }],
-        params: Params,
-        response: responses,
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      authorize(actor, 'waiting_room.enter');
-      const unit = await getUnit(db(), req.params.code);
-      return json((await admitOrWait(db(), room, { unitCode: unit.code, accountId: actor.id }, true))!);
-    },
+    route('Take a place in the unit’s booking waiting room, or get the place already held (citizens)'),
+    async (req) => json((await admitOrWait(db(), room, await waiter(req, req.params.code), true))!),
   );
 
   app.get(
     '/api/v1/units/:code/waiting-room',
-    {
-      schema: {
-        tags: ['appointments'],
-        summary: 'Your place in the unit’s booking waiting room and, once admitted, a pass (citizens; poll this)',
-        security: [{ bearer: [] }],
-        params: Params,
-        response: responses,
-      },
-    },
+    route('Your place in the unit’s booking waiting room and, once admitted, a pass (citizens; poll this)'),
     async (req) => {
-      const actor = requireActor(req);
-      authorize(actor, 'waiting_room.enter');
-      const unit = await getUnit(db(), req.params.code);
-      const turn = await admitOrWait(db(), room, { unitCode: unit.code, accountId: actor.id }, false);
+      const turn = await admitOrWait(db(), room, await waiter(req, req.params.code), false);
       if (!turn) throw new AppError('not_found');
       return json(turn);
     },
