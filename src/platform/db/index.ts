@@ -129,7 +129,7 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
     unlock();
     throw err;
   }
-  const roundTrips = countRoundTrips(client as unknown as Transacting);
+  const roundTrips = instrumentPglite(client as unknown as Transacting);
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
@@ -160,7 +160,7 @@ type Prepared = { [PREPARED]?: Set<string>; [IN_TRANSACTION]?: boolean };
  * Counts PGlite's statements as the pg pool counts its queries (a transaction is its BEGIN, its statements and its
  * end), and marks the client and its transactions with the set of statements prepared in this database.
  */
-function countRoundTrips(client: Transacting): () => number {
+function instrumentPglite(client: Transacting): () => number {
   let n = 0;
   const prepared = new Set<string>();
   const counting = <Q extends Queryable>(target: Q, inTransaction: boolean): Q => {
