@@ -61,7 +61,8 @@ describeApp('check-in', (ctx) => {
     const audits = await ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')));
+      .where(and(eq(auditLog.unitCode, unit.code), eq(auditLog.action, 'queue.check_in')))
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.details)).toEqual([
       { ticket: 'A-001', via: 'qr' },
       { ticket: 'A-002', via: 'qr' },
