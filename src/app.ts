@@ -45,6 +45,7 @@ import { registerMailJob } from './platform/mail/mail-job.ts';
 import { serverSecret } from './platform/db/secrets.ts';
 import type { Database } from './platform/db/index.ts';
 import { TokenUses } from './platform/auth/token-uses.ts';
+import { registerAuditLog } from './platform/audit/register.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
 import { createServer, type App } from './platform/http/server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const app = await createServer({ config, database, secrets, mailer, jobs, log, storage, tokenUses });
 
   registerHealthRoutes(app);
+  registerAuditLog(app);
   // One register<Feature> per feature, roughly in the layers of ARCHITECTURE.md from the bottom (the order does not
   // matter to Fastify: routes do not overlap). Some of them are given what a
   // higher feature provides: units the count of live appointments (none may remain at a unit that closes), payments

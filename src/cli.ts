@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig, loadEnvFile } from './platform/config.ts';
 // Every feature's words reach i18n on import: commands write mail too (an officer's welcome).
@@ -12,6 +13,11 @@ import { emailField, nameField, newPasswordField } from './accounts/inputs.ts';
 import { systemCaller } from './platform/auth/caller.ts';
 import { accounts, officerRoles, type OfficerRole } from './platform/auth/schema.ts';
 import { verifyAudit } from './platform/audit/verify-audit.ts';
+import { loadSigner, parseVerifierKey, type Verifier } from './platform/audit/checkpoint.ts';
+import { verifyInclusion } from './platform/audit/merkle.ts';
+import { proveInclusion } from './platform/audit/prove.ts';
+import { auditSigner, sealAndPublish } from './platform/audit/register.ts';
+import { latestCheckpoint } from './platform/audit/seal-audit.ts';
 import { FolderInUseError } from './platform/db/folder-lock.ts';
 import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -206,24 +212,83 @@ program
     }),
   );
 
-program
-  .command('audit')
-  .description('audit trail')
+const audit = program.command('audit').description('the audit log: sealing, signed checkpoints, proofs');
+
+/** The key that checks the log's checkpoints: the one given, else the one of the signing key's file. */
+function auditVerifier(given: string | undefined): Verifier {
+  const config = loadConfig();
+  if (given !== undefined) return parseVerifierKey(given) ?? fail('--key is not a verifier key (name+hash+key)');
+  if (!fs.existsSync(config.audit.signingKeyFile)) {
+    fail(`no signing key at ${config.audit.signingKeyFile}: pass the published verifier key with --key`);
+  }
+  return loadSigner(config.audit.signingKeyFile, config.audit.origin).verifier;
+}
+
+audit
   .command('verify')
-  .description('check the hash chain of the audit trail')
-  .action(() =>
-    withDatabase('audit verify', async ({ db }) => {
-      const result = await verifyAudit(db);
+  .description(
+    'recompute the log from its entries and check it against every signed checkpoint, and against a kept one',
+  )
+  .option('--checkpoint <file>', 'a checkpoint kept outside (from GET /audit/checkpoint): the log must still hold it')
+  .option('--key <verifier-key>', 'the verifier key published at GET /audit/key (default: from the signing key file)')
+  .action((opts: { checkpoint?: string; key?: string }) => {
+    const verifier = auditVerifier(opts.key);
+    const kept = opts.checkpoint === undefined ? undefined : fs.readFileSync(opts.checkpoint, 'utf8');
+    return withDatabase('audit verify', async ({ db }) => {
+      const result = await verifyAudit(db, verifier, { kept });
       if (result.ok) {
-        process.stdout.write(`audit chain intact: ${result.entries} entries, head ${result.headHash}\n`);
-      } else {
         process.stdout.write(
-          `audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}) after ${result.entries} good entries\n`,
+          `audit log intact: ${result.sealed} sealed entries under ${result.checkpoints} signed checkpoints, ` +
+            `${result.pending} not sealed yet, root ${result.root}\n`,
         );
+        if (result.checkedAgainst !== undefined) {
+          process.stdout.write(`consistent with the kept checkpoint of ${result.checkedAgainst} entries\n`);
+        }
+      } else {
+        process.stdout.write(`audit log BROKEN: ${result.fault} (${result.detail})\n`);
         process.exitCode = 1;
       }
+    });
+  });
+
+audit
+  .command('seal')
+  .description('seal the entries written so far now and sign a checkpoint (the server does it every few seconds)')
+  .action(() =>
+    withDatabase('audit seal', async ({ db }) => {
+      const config = loadConfig();
+      const sealed = await sealAndPublish(db, auditSigner(config), config.audit.checkpointFile, true);
+      process.stdout.write(sealed ? sealed.note : 'nothing new to seal\n');
     }),
   );
+
+audit
+  .command('prove')
+  .description("an entry's inclusion proof against the newest checkpoint, checked before it is printed")
+  .argument('<entry-id>', 'the audit entry')
+  .action((id: string) =>
+    withDatabase('audit prove', async ({ db }) => {
+      const last = await latestCheckpoint(db);
+      const proof = last && (await proveInclusion(db, Number(id), last.size));
+      if (!last || !proof) fail(`entry ${id} is not sealed yet`);
+      const ok = verifyInclusion(
+        Buffer.from(proof.leafHash, 'hex'),
+        proof.index,
+        proof.size,
+        proof.proof.map((h) => Buffer.from(h, 'hex')),
+        Buffer.from(last.root, 'hex'),
+      );
+      if (!ok) fail(`the proof of entry ${id} does not lead to the checkpoint's root`);
+      process.stdout.write(`${JSON.stringify({ ...proof, root: last.root }, null, 2)}\n`);
+    }),
+  );
+
+audit
+  .command('key')
+  .description("print the verifier key of the log's checkpoints (made on first use)")
+  .action(() => {
+    process.stdout.write(`${auditSigner(loadConfig()).verifierKey}\n`);
+  });
 
 program
   .command('payments')

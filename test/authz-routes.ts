@@ -59,6 +59,11 @@ export const routes: Record<string, Entry> = {
   // Not by role: by address or token (platform/http/metrics.ts, tested in http.test.ts); the walk's clients are local.
   'GET /metrics': { access: 'public' },
   'GET /api/openapi.json': { access: 'public' },
+  // The audit log's public face: signed checkpoints, the key and proofs are hashes, never an entry's content.
+  'GET /audit/checkpoint': { access: 'public' },
+  'GET /audit/key': { access: 'public' },
+  'GET /api/v1/audit/consistency': { access: 'public', url: () => '/api/v1/audit/consistency?from=1&to=1' },
+  'GET /api/v1/audit/entries/:id/inclusion': { access: 'public', url: () => '/api/v1/audit/entries/1/inclusion' },
   'GET /api/v1/units': { access: 'public' },
   'GET /api/v1/units/:code': { access: 'public', url: () => '/api/v1/units/KANIM-KUPANG' },
   'GET /api/v1/units/:code/availability': {

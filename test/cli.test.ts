@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { appendAudit } from '../src/platform/audit/append-audit.ts';
 import { auditLog } from '../src/platform/audit/schema.ts';
+import { systemCaller } from '../src/platform/auth/caller.ts';
 import { accounts, apiTokens } from '../src/platform/auth/schema.ts';
 import { openDatabase, type Database } from '../src/platform/db/index.ts';
 import { cliEnv, runSikoe } from './cli.ts';
@@ -227,23 +229,43 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
     });
   });
 
-  it('audit verify says the chain is intact, and names the entry after tampering', async () => {
-    const intact = await sikoe(['audit', 'verify']);
-    expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toMatch(/audit chain intact: \d+ entries, head [0-9a-f]{64}/);
+  it('audit seal signs a checkpoint; audit verify checks the log against it, and names what was tampered with', async () => {
+    await withCliDatabase(({ db }) => appendAudit(db, systemCaller('cli-test'), { action: 'test.cli' }));
+    const sealed = await sikoe(['audit', 'seal']);
+    expect(sealed.code, sealed.stderr).toBe(0);
+    expect(sealed.stdout).toMatch(/^localhost:3000\/audit\n(\d+)\n\S+\n\n\u2014 localhost:3000\/audit \S+\n$/);
+    const size = Number(sealed.stdout.split('\n')[1]);
+    expect(fs.readFileSync(path.join(dataDir, 'audit-checkpoint.txt'), 'utf8')).toBe(sealed.stdout);
+    const kept = path.join(dataDir, 'kept-checkpoint.txt');
+    fs.writeFileSync(kept, sealed.stdout);
 
-    const tampered = await withCliDatabase(async ({ db }) => {
-      const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(3);
-      expect(rows.length).toBe(3);
-      const victim = rows[1]!;
-      await db
-        .update(auditLog)
-        .set({ details: { ...victim.details, role: 'admin', forged: true } })
-        .where(eq(auditLog.id, victim.id));
-      return victim.id;
-    });
-    const broken = await sikoe(['audit', 'verify']);
+    const intact = await sikoe(['audit', 'verify', '--checkpoint', kept]);
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toContain(
+      `audit log intact: ${size} sealed entries under 1 signed checkpoints, 0 not sealed`,
+    );
+    expect(intact.stdout).toContain(`consistent with the kept checkpoint of ${size} entries`);
+    const key = (await sikoe(['audit', 'key'])).stdout.trim();
+    expect(key).toMatch(/^localhost:3000\/audit\+[0-9a-f]{8}\+\S{44}$/);
+    expect((await sikoe(['audit', 'verify', '--key', key])).code).toBe(0);
+    expect((await sikoe(['audit', 'seal'])).stdout).toBe('nothing new to seal\n');
+
+    const [victim] = await withCliDatabase(({ db }) => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1));
+    const proof = await sikoe(['audit', 'prove', String(victim!.id)]);
+    expect(proof.code, proof.stderr).toBe(0);
+    expect(JSON.parse(proof.stdout)).toMatchObject({ entryId: victim!.id, index: size - 1, size });
+
+    await withCliDatabase(({ db }) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx
+          .update(auditLog)
+          .set({ details: { ...victim!.details, role: 'admin', forged: true } })
+          .where(eq(auditLog.id, victim!.id));
+      }),
+    );
+    const broken = await sikoe(['audit', 'verify', '--checkpoint', kept]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`audit chain BROKEN at entry ${tampered} (content_changed)`);
+    expect(broken.stdout).toContain(`audit log BROKEN: content_changed (entry ${victim!.id})`);
   });
 });

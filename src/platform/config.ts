@@ -71,6 +71,13 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().positive().default(7),
   OFFICER_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   API_TOKEN_DAYS: z.coerce.number().int().positive().default(90),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'no spaces or plus signs')
+    .optional(),
+  AUDIT_SEAL_SECONDS: z.coerce.number().int().min(0).default(5),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
   BOOKING_OPENS_AT: z
@@ -158,6 +165,12 @@ export type Config = {
   officerIdleMinutes: number;
   apiTokenDays: number;
   jobsPollMs: number;
+  /**
+   * The audit log's signed checkpoints: the Ed25519 key's file (kept outside the database; made on first use), the
+   * file the newest checkpoint is also written to, the log's name in them, and how often the sealer runs (0: only
+   * when asked, as in the tests).
+   */
+  audit: { signingKeyFile: string; checkpointFile: string; origin: string; sealSeconds: number };
   booking: {
     /** Dates from tomorrow up to this many days ahead (WITA) can be booked… */
     windowDays: number;
@@ -225,6 +238,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     officerIdleMinutes: e.OFFICER_IDLE_MINUTES,
     apiTokenDays: e.API_TOKEN_DAYS,
     jobsPollMs: e.JOBS_POLL_MS,
+    audit: {
+      signingKeyFile: path.resolve(e.AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem')),
+      checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoint.txt')),
+      origin: e.AUDIT_LOG_ORIGIN ?? `${new URL(publicUrl).host}/audit`,
+      sealSeconds: e.AUDIT_SEAL_SECONDS,
+    },
     booking: {
       windowDays: e.BOOKING_WINDOW_DAYS,
       opensAt: e.BOOKING_OPENS_AT,

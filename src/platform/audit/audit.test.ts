@@ -1,199 +1,311 @@
 import crypto from 'node:crypto';
-import { desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
-import { describeDb } from '../../../test/db.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers, freshDatabase } from '../../../test/db.ts';
 import { systemCaller, type Caller } from '../auth/caller.ts';
-import type { Db, Tx } from '../db/index.ts';
-import { GENESIS_HASH, appendAudit } from './append-audit.ts';
-import { auditLog } from './schema.ts';
+import { sqlState, type Db, type Tx } from '../db/index.ts';
+import { appendAudit, entryLeafHash } from './append-audit.ts';
+import { ensureSigningKey, loadSigner, openCheckpoint } from './checkpoint.ts';
+import { Frontier, verifyConsistency, verifyInclusion } from './merkle.ts';
+import { proveConsistency, proveInclusion } from './prove.ts';
+import { auditCheckpoints, auditLeaves, auditLog, auditNodes } from './schema.ts';
+import { latestCheckpoint, readNodes, sealAudit } from './seal-audit.ts';
 import { verifyAudit } from './verify-audit.ts';
 
 const caller: Caller = { actor: null, ip: '10.0.0.7', requestId: 'req-audit-test', system: 'audit-test' };
+const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-audit-keys-'));
+afterAll(() => fs.rmSync(keys, { recursive: true, force: true }));
 
-/** Runs work in a transaction that is always rolled back, so tampering never reaches the shared chain. */
-class Rollback extends Error {}
-async function inRolledBackTx(db: Db, work: (tx: Tx) => Promise<void>) {
-  await expect(
-    db.transaction(async (tx) => {
-      await work(tx);
-      throw new Rollback();
-    }),
-  ).rejects.toBeInstanceOf(Rollback);
+function signerFrom(file: string) {
+  ensureSigningKey(path.join(keys, file));
+  return loadSigner(path.join(keys, file), 'test.sikoe/audit');
+}
+const signer = signerFrom('log.pem');
+/** Someone with write access to the database but not the log's key. */
+const forger = signerFrom('forger.pem');
+
+const hex = (h: string) => Buffer.from(h, 'hex');
+
+/** What an owner of the tables could do: switch the triggers (and foreign keys) off for one transaction. */
+function tamper(db: Db, work: (tx: Tx) => Promise<unknown>) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await work(tx);
+  });
 }
 
-const marker = () => `test.audit.${crypto.randomUUID().slice(0, 8)}`;
+async function append(db: Db, n: number, details: Record<string, unknown> = {}) {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++)
+    ids.push((await appendAudit(db, caller, { action: 'test.audit', details: { i, ...details } })).id);
+  return ids;
+}
 
-describeDb('audit trail', (ctx) => {
-  it('chains each entry to the one before it and records who, what and where', async () => {
-    const action = marker();
-    await ctx.db.transaction(async (tx) => {
-      const first = await appendAudit(tx, caller, {
-        action,
-        targetType: 'thing',
-        targetId: 'a',
-        unitCode: 'KANIM-KUPANG',
-        details: { n: 1 },
-      });
-      const second = await appendAudit(tx, systemCaller('cli'), { action, targetType: 'thing', targetId: 'b' });
-      const [before] = await tx
-        .select()
-        .from(auditLog)
-        .where(lt(auditLog.id, first.id))
-        .orderBy(desc(auditLog.id))
-        .limit(1);
-      const rows = await tx.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
-      expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
-      expect(rows[0]!.prevHash).toBe(before?.hash ?? GENESIS_HASH);
-      expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
-      expect(rows[0]!.hash).toBe(first.hash);
-      expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(rows[0]).toMatchObject({
-        unitCode: 'KANIM-KUPANG',
-        ip: '10.0.0.7',
-        requestId: 'req-audit-test',
-        targetId: 'a',
-        details: { system: 'audit-test', n: 1 },
-      });
-      expect(rows[1]!.details).toEqual({ system: 'cli' });
-    });
+/** Rebuilds the sealed tree from whatever the entries now say, as someone covering their tracks would. */
+async function resealEverything(db: Db, as: typeof signer) {
+  await tamper(db, async (tx) => {
+    await tx.delete(auditCheckpoints);
+    await tx.delete(auditNodes);
+    await tx.delete(auditLeaves);
   });
+  return sealAudit(db, as, { wait: true });
+}
 
-  it('verifies an intact chain and reports its head', async () => {
-    await ctx.db.transaction(async (tx) => {
-      const mine = await appendAudit(tx, caller, { action: marker() });
-      const result = await verifyAudit(tx);
-      expect(result).toMatchObject({ ok: true, headHash: mine.hash });
-      if (result.ok) expect(result.entries).toBeGreaterThan(0);
-    });
-    // Small batches exercise paging through the chain.
-    await ctx.db.transaction(async (tx) => {
-      await appendAudit(tx, caller, { action: marker() });
-      await appendAudit(tx, caller, { action: marker() });
-      const paged = await verifyAudit(tx, 1);
-      const whole = await verifyAudit(tx);
-      expect(paged).toEqual(whole);
-      expect(whole.ok).toBe(true);
-    });
-  });
-
-  it('hashes details exactly as the database keeps them (key order, undefined, dates)', async () => {
-    await inRolledBackTx(ctx.db, async (tx) => {
-      await appendAudit(tx, caller, {
-        action: marker(),
-        details: {
-          zeta: 1,
-          alpha: { b: [1, undefined, 'x'], a: new Date('2026-01-02T03:04:05.678Z') },
-          gone: undefined,
-          ünï: 'çödé',
-        },
-      });
-      expect(await verifyAudit(tx)).toMatchObject({ ok: true });
-    });
-  });
-
-  it('detects a change to any column of an entry as content_changed at that entry', async () => {
-    await inRolledBackTx(ctx.db, async (tx) => {
-      const a = await appendAudit(tx, caller, {
-        action: marker(),
-        targetType: 'thing',
-        targetId: 'x',
-        unitCode: 'KANIM-KUPANG',
-        details: { role: 'verifier' },
-      });
-      await appendAudit(tx, caller, { action: marker() });
-      const good = await verifyAudit(tx);
-      expect(good.ok).toBe(true);
-      const [original] = await tx.select().from(auditLog).where(eq(auditLog.id, a.id));
-      const tamperings: Partial<typeof auditLog.$inferInsert>[] = [
-        { action: 'officer.delete' },
-        { details: { role: 'admin' } },
-        { at: new Date(original!.at.getTime() + 1) },
-        { actorId: crypto.randomUUID() },
-        { unitCode: 'KANIM-ATAMBUA' },
-        { targetType: 'other' },
-        { targetId: 'y' },
-        { ip: '10.0.0.8' },
-        { requestId: null },
-        { hash: 'f'.repeat(64) },
-      ];
-      for (const change of tamperings) {
-        await tx.update(auditLog).set(change).where(eq(auditLog.id, a.id));
-        const result = await verifyAudit(tx);
-        expect(result, JSON.stringify(change)).toMatchObject({
-          ok: false,
-          brokenAtId: a.id,
-          reason: 'content_changed',
-        });
-        if (!result.ok && good.ok) expect(result.entries).toBe(good.entries - 2);
-        await tx.update(auditLog).set(original!).where(eq(auditLog.id, a.id));
-        expect(await verifyAudit(tx)).toEqual(good);
-      }
-    });
-    expect((await verifyAudit(ctx.db)).ok).toBe(true);
-  });
-
-  it('detects a deleted middle entry, and a rewritten link, as link_broken at the entry after it', async () => {
-    await inRolledBackTx(ctx.db, async (tx) => {
-      await appendAudit(tx, caller, { action: marker() });
-      const middle = await appendAudit(tx, caller, { action: marker() });
-      const last = await appendAudit(tx, caller, { action: marker() });
-      await tx.delete(auditLog).where(eq(auditLog.id, middle.id));
-      expect(await verifyAudit(tx)).toMatchObject({ ok: false, brokenAtId: last.id, reason: 'link_broken' });
-    });
-    await inRolledBackTx(ctx.db, async (tx) => {
-      const entry = await appendAudit(tx, caller, { action: marker() });
-      await tx.update(auditLog).set({ prevHash: GENESIS_HASH }).where(eq(auditLog.id, entry.id));
-      const result = await verifyAudit(tx);
-      // The very first entry of an empty log legitimately links to the genesis hash.
-      if (result.ok) expect(await tx.$count(auditLog, lt(auditLog.id, entry.id))).toBe(0);
-      else expect(result).toMatchObject({ brokenAtId: entry.id, reason: 'link_broken' });
-    });
-    expect((await verifyAudit(ctx.db)).ok).toBe(true);
-  });
-
-  it('never forks the chain under concurrent appends', async () => {
-    const action = marker();
-    const writers = Array.from({ length: 20 }, (_, i) =>
-      ctx.db.transaction(async (tx) => {
-        // A little work before and after, so the transactions really overlap on PostgreSQL.
-        await tx.execute(sql`select pg_sleep(${(i % 4) * 0.005})`);
-        await appendAudit(tx, caller, { action, targetId: String(i) });
-        await tx.execute(sql`select pg_sleep(0.01)`);
-      }),
-    );
-    await Promise.all(writers);
-    const mine = await ctx.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
-    expect(mine).toHaveLength(20);
-    expect(new Set(mine.map((r) => r.targetId)).size).toBe(20);
-    for (const row of mine) {
-      const [before] = await ctx.db
-        .select()
-        .from(auditLog)
-        .where(lt(auditLog.id, row.id))
-        .orderBy(desc(auditLog.id))
-        .limit(1);
-      expect(row.prevHash, `entry ${row.id}`).toBe(before?.hash ?? GENESIS_HASH);
+for (const kind of drivers) {
+  describe(`audit log [${kind}]`, () => {
+    let db: Db;
+    const drops: (() => Promise<void>)[] = [];
+    /** A log of the test's own: a tampering test leaves it broken. */
+    async function ownLog(): Promise<Db> {
+      const { database, drop } = await freshDatabase(kind);
+      drops.push(drop);
+      await database.migrate();
+      return database.db;
     }
-    const prevHashes = await ctx.db
-      .select({ prevHash: auditLog.prevHash, n: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(
-        inArray(
-          auditLog.prevHash,
-          mine.map((r) => r.prevHash),
-        ),
-      )
-      .groupBy(auditLog.prevHash);
-    expect(prevHashes.every((p) => p.n === 1)).toBe(true);
-    expect((await verifyAudit(ctx.db)).ok).toBe(true);
-  });
+    beforeAll(async () => {
+      db = await ownLog();
+      return () => Promise.all(drops.map((d) => d())).then(() => undefined);
+    }, 120_000);
 
-  it('keeps nothing of a rolled-back use case', async () => {
-    const action = marker();
-    await inRolledBackTx(ctx.db, async (tx) => {
-      await appendAudit(tx, caller, { action });
+    it('keeps who, what and where, and seals entries under a checkpoint signed by the log key', async () => {
+      const before = await latestCheckpoint(db);
+      const [first] = await append(db, 1, {
+        zeta: 1,
+        alpha: { b: [1, undefined, 'x'], a: new Date('2026-01-02T03:04:05.678Z') },
+        gone: undefined,
+        ünï: 'çödé',
+      });
+      const second = await db.transaction((tx) =>
+        appendAudit(tx, systemCaller('cli'), {
+          action: 'thing.change',
+          targetType: 'thing',
+          targetId: 'b',
+          unitCode: 'KANIM-KUPANG',
+        }),
+      );
+      const [row] = await db.select().from(auditLog).where(eq(auditLog.id, second.id));
+      expect(row).toMatchObject({ unitCode: 'KANIM-KUPANG', targetId: 'b', details: { system: 'cli' } });
+
+      const sealed = await sealAudit(db, signer, { wait: true });
+      expect(sealed).toMatchObject({ size: (before?.size ?? 0) + 2, added: 2 });
+      const opened = openCheckpoint(sealed!.note, signer.verifier);
+      expect(opened).toMatchObject({ ok: true, checkpoint: { origin: 'test.sikoe/audit', size: sealed!.size } });
+      expect(openCheckpoint(sealed!.note, forger.verifier)).toEqual({ ok: false, reason: 'bad_signature' });
+      expect(sealed!.note).toMatch(/^test\.sikoe\/audit\n\d+\n[A-Za-z0-9+/]{43}=\n\n\u2014 test\.sikoe\/audit \S+\n$/);
+
+      for (const id of [first!, second.id]) {
+        const proof = await proveInclusion(db, id, sealed!.size);
+        expect(proof).not.toBeNull();
+        const ok = verifyInclusion(
+          hex(proof!.leafHash),
+          proof!.index,
+          proof!.size,
+          proof!.proof.map(hex),
+          hex(sealed!.root),
+        );
+        expect(ok).toBe(true);
+      }
+      expect(await sealAudit(db, signer, { wait: true })).toBeNull();
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true, sealed: sealed!.size, pending: 0 });
     });
-    expect(await ctx.db.$count(auditLog, eq(auditLog.action, action))).toBe(0);
-    expect((await verifyAudit(ctx.db)).ok).toBe(true);
+
+    it('seals in batches that resume where the last stopped, each checkpoint consistent with the next', async () => {
+      await append(db, 7);
+      const sizes: number[] = [];
+      for (let s = await sealAudit(db, signer, { wait: true, maxEntries: 3 }); s;) {
+        sizes.push(s.size);
+        s = await sealAudit(db, signer, { wait: true, maxEntries: 3 });
+      }
+      expect(sizes.length).toBeGreaterThanOrEqual(3);
+      const checkpoints = await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.size));
+      for (let i = 1; i < checkpoints.length; i++) {
+        const [a, b] = [checkpoints[i - 1]!, checkpoints[i]!];
+        const proof = await proveConsistency(db, a.size, b.size);
+        expect(verifyConsistency(a.size, b.size, hex(a.root), hex(b.root), proof.map(hex))).toBe(true);
+        expect(verifyConsistency(a.size, b.size, hex(b.root), hex(b.root), proof.map(hex))).toBe(false);
+      }
+      const whole = await verifyAudit(db, signer.verifier);
+      expect(whole).toMatchObject({ ok: true, checkpoints: checkpoints.length });
+      expect(await verifyAudit(db, signer.verifier, { batchSize: 2 })).toEqual(whole);
+    });
+
+    it('refuses the application any UPDATE, DELETE or TRUNCATE of the audit tables', async () => {
+      await append(db, 1);
+      await sealAudit(db, signer, { wait: true });
+      const attempts = [
+        db.update(auditLog).set({ action: 'x' }),
+        db.delete(auditLog),
+        db.execute(sql`truncate audit_log cascade`),
+        db.update(auditLeaves).set({ hash: '0'.repeat(64) }),
+        db.delete(auditLeaves),
+        db.execute(sql`truncate audit_leaves`),
+        db.delete(auditNodes),
+        db.execute(sql`truncate audit_nodes`),
+        db.update(auditCheckpoints).set({ note: 'x' }),
+        db.delete(auditCheckpoints),
+        db.execute(sql`truncate audit_checkpoints`),
+      ];
+      for (const attempt of attempts) {
+        const err = await attempt.then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(sqlState(err), String(err)).toBe('42501');
+      }
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true });
+    });
+
+    it('catches the newest entries deleted with their leaves and checkpoint, given a checkpoint kept outside', async () => {
+      const db = await ownLog();
+      await append(db, 2);
+      const older = (await sealAudit(db, signer, { wait: true }))!;
+      const newest = await append(db, 5);
+      const kept = (await sealAudit(db, signer, { wait: true }))!;
+      await tamper(db, async (tx) => {
+        await tx.delete(auditCheckpoints).where(gt(auditCheckpoints.size, older.size));
+        await tx.delete(auditNodes);
+        await tx.delete(auditLeaves).where(inArray(auditLeaves.entryId, newest));
+        await tx.delete(auditLog).where(inArray(auditLog.id, newest));
+      });
+      await resealTreeNodes(db);
+      // What the database holds agrees with itself: only a checkpoint kept elsewhere shows what is gone.
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true, sealed: older.size });
+      expect(await verifyAudit(db, signer.verifier, { kept: older.note })).toMatchObject({ ok: true });
+      expect(await verifyAudit(db, signer.verifier, { kept: kept.note })).toMatchObject({
+        ok: false,
+        fault: 'truncated',
+      });
+    });
+
+    it('catches sealed entries deleted from under their leaves', async () => {
+      const db = await ownLog();
+      const ids = await append(db, 6);
+      await sealAudit(db, signer, { wait: true });
+      await tamper(db, (tx) => tx.delete(auditLog).where(inArray(auditLog.id, ids.slice(1))));
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'entry_missing', at: ids[1] });
+    });
+
+    it('catches an edited entry, and one edited with every hash recomputed and signed again', async () => {
+      const db = await ownLog();
+      const [victim] = await append(db, 3, { role: 'verifier' });
+      const kept = (await sealAudit(db, signer, { wait: true }))!;
+      await tamper(db, (tx) =>
+        tx
+          .update(auditLog)
+          .set({ details: { role: 'admin' } })
+          .where(eq(auditLog.id, victim!)),
+      );
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'content_changed', at: victim });
+
+      await resealEverything(db, forger);
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'bad_signature' });
+      // Even with the log's key in hand, the rewritten log no longer makes the root of a checkpoint kept outside.
+      await resealEverything(db, signer);
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true });
+      expect(await verifyAudit(db, signer.verifier, { kept: kept.note })).toMatchObject({
+        ok: false,
+        fault: 'inconsistent',
+      });
+      expect(await verifyAudit(db, signer.verifier, { kept: kept.note.replace(/\n\n.*/s, '\n\n') })).toMatchObject({
+        ok: false,
+        fault: 'checkpoint_invalid',
+      });
+    });
+
+    it('catches a forged entry appended with a correct leaf hash, and one slipped in behind the sealer', async () => {
+      const db = await ownLog();
+      await append(db, 2);
+      const last = (await sealAudit(db, signer, { wait: true }))!;
+      const forged = { ...caller, at: new Date(), action: 'officer.create', details: { role: 'admin' } };
+      await tamper(db, async (tx) => {
+        const [row] = await tx
+          .insert(auditLog)
+          .values({ at: forged.at, action: forged.action, details: forged.details, ip: forged.ip })
+          .returning();
+        const positions = Frontier.positions(last.size);
+        const nodes = await readNodes(tx, positions);
+        const frontier = new Frontier(
+          last.size,
+          positions.map((p) => nodes.get(`${p.level}/${p.idx}`)!),
+        );
+        const hash = entryLeafHash(row!);
+        await tx.insert(auditLeaves).values({ seq: last.size, entryId: row!.id, hash });
+        const completed: (typeof auditNodes.$inferInsert)[] = [];
+        frontier.append(hex(hash), (level, idx, h) => completed.push({ level, idx, hash: h.toString('hex') }));
+        if (completed.length > 0) await tx.insert(auditNodes).values(completed);
+      });
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'unsigned_leaves' });
+
+      await resealEverything(db, forger);
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'bad_signature' });
+      await resealEverything(db, signer);
+      expect(await verifyAudit(db, signer.verifier, { kept: last.note })).toMatchObject({ ok: true });
+
+      await tamper(db, (tx) =>
+        tx.insert(auditLog).values({ at: new Date(0), action: 'backdated', details: {}, xid: '1' }),
+      );
+      expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'unsealed_entry' });
+    });
+
+    it('keeps nothing of a rolled-back use case', async () => {
+      const action = `test.audit.${crypto.randomUUID().slice(0, 8)}`;
+      await expect(
+        db.transaction(async (tx) => {
+          await appendAudit(tx, caller, { action });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await db.$count(auditLog, eq(auditLog.action, action))).toBe(0);
+    });
+
+    it.runIf(kind === 'postgres')(
+      'lets writers append side by side, and seals an entry only once every older transaction has ended',
+      async () => {
+        await sealAudit(db, signer, { wait: true });
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let appended!: () => void;
+        const started = new Promise<void>((resolve) => (appended = resolve));
+        const slow = db.transaction(async (tx) => {
+          await appendAudit(tx, caller, { action: 'test.slow' });
+          appended();
+          await held;
+        });
+        await started;
+        try {
+          // With the old chain's lock this write would have waited for the slow one's commit.
+          await append(db, 1);
+          expect(await sealAudit(db, signer, { wait: true })).toBeNull();
+          // The slow entry is not even visible yet; the quick one waits for it.
+          expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true, pending: 1 });
+        } finally {
+          release();
+          await slow;
+        }
+        const sealed = (await sealAudit(db, signer, { wait: true }))!;
+        expect(sealed.added).toBe(2);
+        const order = await db
+          .select({ action: auditLog.action })
+          .from(auditLeaves)
+          .innerJoin(auditLog, eq(auditLog.id, auditLeaves.entryId))
+          .where(gt(auditLeaves.seq, sealed.size - 3))
+          .orderBy(asc(auditLeaves.seq));
+        expect(order.map((o) => o.action)).toEqual(['test.slow', 'test.audit']);
+      },
+    );
   });
-});
+}
+
+/** After leaves were removed from the tree's end, the interior nodes of what remains, as a careful forger would. */
+async function resealTreeNodes(db: Db) {
+  const leaves = await db.select().from(auditLeaves).orderBy(asc(auditLeaves.seq));
+  const frontier = new Frontier();
+  const completed: (typeof auditNodes.$inferInsert)[] = [];
+  for (const leaf of leaves) {
+    frontier.append(hex(leaf.hash), (level, idx, h) => completed.push({ level, idx, hash: h.toString('hex') }));
+  }
+  await tamper(db, (tx) => (completed.length > 0 ? tx.insert(auditNodes).values(completed) : Promise.resolve()));
+}

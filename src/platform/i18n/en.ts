@@ -69,6 +69,7 @@ export const en: Messages<typeof id> = {
     signature: 'Regards,\nSikoe, Regional Office of the Directorate General of Immigration, NTT',
   },
   v: {
+    auditSizes: 'The first size must not be larger than the second.',
     httpsUrl: 'Enter a full link starting with https://, for example https://www.openstreetmap.org/…',
     date: 'Pick the date in the calendar, or write it as year-month-day, for example 1990-07-05.',
     dateImpossible: 'That date does not exist. Check the day and the month.',

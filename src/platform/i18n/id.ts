@@ -62,6 +62,7 @@ export const id = {
     signature: 'Salam,\nSikoe, Kantor Wilayah Direktorat Jenderal Imigrasi NTT',
   },
   v: {
+    auditSizes: 'Ukuran pertama tidak boleh lebih besar dari ukuran kedua.',
     httpsUrl: 'Masukkan tautan lengkap yang diawali https://, misalnya https://www.openstreetmap.org/…',
     date: 'Pilih tanggal pada kalender, atau tulis dengan urutan tahun-bulan-tanggal, misalnya 1990-07-05.',
     dateImpossible: 'Tanggal itu tidak ada di kalender. Periksa tanggal dan bulannya.',

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import { takeTurn, type Executor } from '../db/index.ts';
 import { enqueueJob } from './enqueue-job.ts';
 import { jobs } from './schema.ts';
@@ -50,4 +50,9 @@ export async function scheduleRefresh(
   if (maxAgeSeconds === 0) return;
   const runAt = new Date(now.getTime() + Math.max(1, Math.floor(maxAgeSeconds * 0.8)) * 1000);
   await enqueueUnlessWaiting(tx, kind, runAt, except);
+}
+
+/** Deletes a recurring job's finished runs older than `before`: one that runs every few seconds would fill the table. */
+export async function forgetDoneRuns(executor: Executor, kind: string, before: Date): Promise<void> {
+  await executor.delete(jobs).where(and(eq(jobs.kind, kind), lt(jobs.doneAt, before)));
 }

@@ -1,0 +1,139 @@
+import { desc, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type Executor } from '../db/index.ts';
+import { entryLeafHash } from './append-audit.ts';
+import type { Signer } from './checkpoint.ts';
+import { Frontier, type Hash } from './merkle.ts';
+import { auditCheckpoints, auditLeaves, auditNodes } from './schema.ts';
+
+/** The sealers' lock: one seal at a time across every process on the database. */
+const SEAL_LOCK = 7410003;
+const BATCH = 2000;
+
+export type Sealed = { size: number; root: string; note: string; added: number };
+
+type EntryRow = {
+  id: number;
+  xid: string;
+  at: Date | string;
+  actor_id: string | null;
+  unit_code: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  details: Record<string, unknown> | string;
+};
+
+/** A raw row as the verifier and the sealer both read it (drivers differ on timestamps and jsonb). */
+export function entryOfRow(row: EntryRow) {
+  return {
+    id: Number(row.id),
+    at: new Date(row.at),
+    actorId: row.actor_id,
+    unitCode: row.unit_code,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    ip: row.ip,
+    requestId: row.request_id,
+    details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
+  };
+}
+
+/** The hashes of complete subtrees (level 0: leaves), by position. */
+export async function readNodes(db: Executor, positions: { level: number; idx: number }[]): Promise<Map<string, Hash>> {
+  const found = new Map<string, Hash>();
+  if (positions.length === 0) return found;
+  const wanted = sql.join(
+    positions.map((p) => sql`(${p.level}::int, ${p.idx}::bigint)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ level: number; idx: string | number; hash: string }>(
+    db,
+    sql`with wanted(level, idx) as (values ${wanted})
+      select w.level, w.idx, coalesce(l.hash, n.hash) as hash from wanted w
+      left join audit_leaves l on w.level = 0 and l.seq = w.idx
+      left join audit_nodes n on w.level > 0 and n.level = w.level and n.idx = w.idx`,
+  );
+  for (const r of rows) if (r.hash) found.set(`${r.level}/${Number(r.idx)}`, Buffer.from(r.hash, 'hex'));
+  return found;
+}
+
+/** Committed entries after `(xid, id)` whose transactions have all ended, in the log's order. */
+function nextEntries(xid: string, id: number, limit: number): SQL {
+  return sql`select a.id::float8 as id, a.xid::text as xid, a.at, a.actor_id, a.unit_code, a.action, a.target_type,
+      a.target_id, a.ip, a.request_id, a.details
+    from audit_log a
+    where (a.xid, a.id) > (${xid}::xid8, ${id}::bigint)
+      and a.xid < pg_snapshot_xmin(pg_current_snapshot())
+    order by a.xid, a.id
+    limit ${limit}`;
+}
+
+/**
+ * Orders every audit entry whose transaction has ended into the log's Merkle tree, stores the tree's new complete
+ * nodes and a checkpoint signed by `signer`, in one transaction; null when another process is sealing (unless
+ * `wait`), or when nothing is new. An entry's transaction id decides its turn: everything below the oldest running
+ * transaction is final, so no entry can turn up later among those already sealed, and writers never wait on the
+ * sealer or on each other.
+ */
+export async function sealAudit(
+  db: Db,
+  signer: Signer,
+  options: { wait?: boolean; maxEntries?: number } = {},
+): Promise<Sealed | null> {
+  return db.transaction(async (tx) => {
+    const lock = options.wait
+      ? sql`select pg_advisory_xact_lock(${SEAL_LOCK}) is not null as got`
+      : sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as got`;
+    const [turn] = await queryRows<{ got: boolean }>(tx, lock);
+    if (!turn?.got) return null;
+    const last = await latestCheckpoint(tx);
+    const size = last?.size ?? 0;
+    const positions = Frontier.positions(size);
+    const nodes = await readNodes(tx, positions);
+    const frontier = new Frontier(
+      size,
+      positions.map(({ level, idx }) => nodes.get(`${level}/${idx}`)!),
+    );
+    let after = { xid: last?.lastXid ?? '0', id: last?.lastEntryId ?? 0 };
+    const max = options.maxEntries ?? 50_000;
+    while (frontier.size - size < max) {
+      const limit = Math.min(BATCH, max - (frontier.size - size));
+      const rows = await queryRows<EntryRow>(tx, nextEntries(after.xid, after.id, limit));
+      if (rows.length === 0) break;
+      const leaves: (typeof auditLeaves.$inferInsert)[] = [];
+      const completed: (typeof auditNodes.$inferInsert)[] = [];
+      for (const row of rows) {
+        const hash = entryLeafHash(entryOfRow(row));
+        leaves.push({ seq: frontier.size, entryId: Number(row.id), hash });
+        frontier.append(Buffer.from(hash, 'hex'), (level, idx, node) =>
+          completed.push({ level, idx, hash: node.toString('hex') }),
+        );
+      }
+      await tx.insert(auditLeaves).values(leaves);
+      if (completed.length > 0) await tx.insert(auditNodes).values(completed);
+      const tail = rows.at(-1)!;
+      after = { xid: tail.xid, id: Number(tail.id) };
+      if (rows.length < limit) break;
+    }
+    if (frontier.size === size) return null;
+    const root = frontier.root();
+    const note = signer.sign({ origin: signer.name, size: frontier.size, root });
+    await tx.insert(auditCheckpoints).values({
+      size: frontier.size,
+      root: root.toString('hex'),
+      lastXid: after.xid,
+      lastEntryId: after.id,
+      note,
+    });
+    return { size: frontier.size, root: root.toString('hex'), note, added: frontier.size - size };
+  });
+}
+
+/** The newest signed checkpoint, or null before the first seal. */
+export async function latestCheckpoint(db: Executor): Promise<typeof auditCheckpoints.$inferSelect | null> {
+  const [last] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.size)).limit(1);
+  return last ?? null;
+}
