@@ -61,7 +61,7 @@ export async function placeAppointment(tx: Executor, caller: Caller, input: Plac
     payload: { appointmentId },
     run_at: j.runAt?.toISOString() ?? null,
   }));
-  // One call per placed row, and none when nothing was placed (the function takes the audit lock).
+  // One call per placed row, and none when nothing was placed: an entry only for a booking made.
   const audit = input.audit
     ? sql`select (${auditAppendSql(caller, input.audit(appointmentId))}).id as audit_id from appointment`
     : sql`select null::bigint as audit_id`;

@@ -29,6 +29,24 @@ export type Database = {
 
 export const migrationsFolder = path.join(projectRoot, 'migrations');
 
+/**
+ * Whether the database already has every migration of this release: then starting runs no DDL at all, so the
+ * application's role needs no CREATE privilege (drizzle's migrator begins with CREATE SCHEMA even when nothing is
+ * new). Drizzle records each applied migration with its journal time.
+ */
+async function migrationsApplied(client: { query: (text: string) => Promise<{ rows: unknown[] }> }) {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  const [table] = (await client.query(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`))
+    .rows as { present: boolean }[];
+  if (!table?.present) return false;
+  const [last] = (await client.query('select max(created_at)::float8 as at from drizzle.__drizzle_migrations'))
+    .rows as { at: number | null }[];
+  return (last?.at ?? 0) >= newest;
+}
+
 /** How long PostgreSQL may take before a request gives up instead of hanging (milliseconds). */
 export type Timeouts = { connectMs: number; statementMs: number; idleInTransactionMs: number };
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 30_000 };
@@ -100,7 +118,7 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
       await client.connect();
       try {
         await client.query('select pg_advisory_lock(7410001)');
-        await migratePg(drizzlePg(client), { migrationsFolder });
+        if (!(await migrationsApplied(client))) await migratePg(drizzlePg(client), { migrationsFolder });
       } finally {
         await client.end().catch(() => undefined);
       }
