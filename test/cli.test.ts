@@ -233,7 +233,7 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
     await withCliDatabase(({ db }) => appendAudit(db, systemCaller('cli-test'), { action: 'test.cli' }));
     const sealed = await sikoe(['audit', 'seal']);
     expect(sealed.code, sealed.stderr).toBe(0);
-    expect(sealed.stdout).toMatch(/^localhost:3000\/audit\n(\d+)\n\S+\n\n\u2014 localhost:3000\/audit \S+\n$/);
+    expect(sealed.stdout).toMatch(/^localhost\/audit\n(\d+)\n\S+\n\n\u2014 localhost\/audit \S+\n$/);
     const size = Number(sealed.stdout.split('\n')[1]);
     expect(fs.readFileSync(path.join(dataDir, 'audit-checkpoint.txt'), 'utf8')).toBe(sealed.stdout);
     const kept = path.join(dataDir, 'kept-checkpoint.txt');
@@ -246,7 +246,7 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
     );
     expect(intact.stdout).toContain(`consistent with the kept checkpoint of ${size} entries`);
     const key = (await sikoe(['audit', 'key'])).stdout.trim();
-    expect(key).toMatch(/^localhost:3000\/audit\+[0-9a-f]{8}\+\S{44}$/);
+    expect(key).toMatch(/^localhost\/audit\+[0-9a-f]{8}\+\S{44}$/);
     expect((await sikoe(['audit', 'verify', '--key', key])).code).toBe(0);
     expect((await sikoe(['audit', 'seal'])).stdout).toBe('nothing new to seal\n');
 

@@ -3,8 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../src/platform/audit/append-audit.ts';
+import { loadSigner } from '../src/platform/audit/checkpoint.ts';
+import { auditCheckpoints, auditLeaves } from '../src/platform/audit/schema.ts';
+import { verifyAudit } from '../src/platform/audit/verify-audit.ts';
 import type { Database } from '../src/platform/db/index.ts';
 import { jobs } from '../src/platform/jobs/schema.ts';
 import { enqueueMail, MAIL_JOB } from '../src/platform/mail/mailer.ts';
@@ -111,6 +115,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on one
       AUTH_RATE_LIMIT_PER_MINUTE: '4',
       LOGIN_PROOF_AFTER: '1',
       JOBS_POLL_MS: '50',
+      AUDIT_SEAL_SECONDS: '1',
       // One place a minute: the first arrival at a unit goes in at once, everyone after waits.
       WAITING_ROOM_ADMIT_PER_MINUTE: '1',
       WAITING_ROOM_HOURS: 'always',
@@ -242,6 +247,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several server processes on one
       .groupBy(jobs.kind);
     expect(waiting.length).toBeGreaterThanOrEqual(4);
     expect(waiting.filter((w) => w.n !== 1)).toEqual([]);
+  });
+
+  it('seals the audit entries of every process into one log, signed with one key', async () => {
+    const { id } = await appendAudit(database.db, systemCaller('two-processes'), { action: 'test.two-processes' });
+    await until(
+      'the entry sealed',
+      () => database.db.$count(auditLeaves, eq(auditLeaves.entryId, id)),
+      (n) => n === 1,
+      10_000,
+    );
+    const signer = loadSigner(path.join(dataDir, 'audit-signing-key.pem'), 'localhost/audit');
+    const verified = await verifyAudit(database.db, signer.verifier);
+    expect(verified).toMatchObject({ ok: true });
+    expect(await database.db.$count(auditCheckpoints)).toBeGreaterThanOrEqual(1);
   });
 
   it("reports every worker's metrics, whichever worker of the cluster is asked", async () => {

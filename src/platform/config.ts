@@ -241,7 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     audit: {
       signingKeyFile: path.resolve(e.AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem')),
       checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoint.txt')),
-      origin: e.AUDIT_LOG_ORIGIN ?? `${new URL(publicUrl).host}/audit`,
+      // The host without its port: processes of one installation on several ports must sign as one log.
+      origin: e.AUDIT_LOG_ORIGIN ?? `${new URL(publicUrl).hostname}/audit`,
       sealSeconds: e.AUDIT_SEAL_SECONDS,
     },
     booking: {
