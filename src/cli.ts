@@ -13,13 +13,14 @@ import { emailField, nameField, newPasswordField } from './accounts/inputs.ts';
 import { systemCaller } from './platform/auth/caller.ts';
 import { accounts, officerRoles, type OfficerRole } from './platform/auth/schema.ts';
 import { verifyAudit } from './platform/audit/verify-audit.ts';
-import { loadSigner, parseVerifierKey, type Verifier } from './platform/audit/checkpoint.ts';
+import { auditSigner, SigningKeyMissing } from './platform/audit/audit-signer.ts';
+import { parseVerifierKey, type Signer } from './platform/audit/checkpoint.ts';
 import { verifyInclusion } from './platform/audit/merkle.ts';
 import { proveInclusion } from './platform/audit/prove.ts';
-import { auditSigner, sealAndPublish } from './platform/audit/register.ts';
+import { sealAndPublish } from './platform/audit/register.ts';
 import { latestCheckpoint } from './platform/audit/seal-audit.ts';
 import { FolderInUseError } from './platform/db/folder-lock.ts';
-import { openConfiguredDatabase, type Database } from './platform/db/index.ts';
+import { openConfiguredDatabase, type Database, type Executor } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { createOfficer } from './officers/create-officer.ts';
 import { paidForByPurpose } from './billing-purposes.ts';
@@ -214,14 +215,13 @@ program
 
 const audit = program.command('audit').description('the audit log: sealing, signed checkpoints, proofs');
 
-/** The key that checks the log's checkpoints: the one given, else the one of the signing key's file. */
-function auditVerifier(given: string | undefined): Verifier {
-  const config = loadConfig();
-  if (given !== undefined) return parseVerifierKey(given) ?? fail('--key is not a verifier key (name+hash+key)');
-  if (!fs.existsSync(config.audit.signingKeyFile)) {
-    fail(`no signing key at ${config.audit.signingKeyFile}: pass the published verifier key with --key`);
-  }
-  return loadSigner(config.audit.signingKeyFile, config.audit.origin).verifier;
+/** The log's signer from the key's file (made only for a log without checkpoints, when `create`). */
+async function signerOf(db: Executor, create = false): Promise<Signer> {
+  return auditSigner(loadConfig(), db, create).catch((err: unknown) =>
+    fail(
+      err instanceof SigningKeyMissing ? `${err.message} (or pass the published verifier key with --key)` : String(err),
+    ),
+  );
 }
 
 audit
@@ -232,9 +232,12 @@ audit
   .option('--checkpoint <file>', 'a checkpoint kept outside (from GET /audit/checkpoint): the log must still hold it')
   .option('--key <verifier-key>', 'the verifier key published at GET /audit/key (default: from the signing key file)')
   .action((opts: { checkpoint?: string; key?: string }) => {
-    const verifier = auditVerifier(opts.key);
     const kept = opts.checkpoint === undefined ? undefined : fs.readFileSync(opts.checkpoint, 'utf8');
     return withDatabase('audit verify', async ({ db }) => {
+      const verifier =
+        opts.key === undefined
+          ? (await signerOf(db)).verifier
+          : (parseVerifierKey(opts.key) ?? fail('--key is not a verifier key (name+hash+key)'));
       const result = await verifyAudit(db, verifier, { kept });
       if (result.ok) {
         process.stdout.write(
@@ -257,7 +260,7 @@ audit
   .action(() =>
     withDatabase('audit seal', async ({ db }) => {
       const config = loadConfig();
-      const sealed = await sealAndPublish(db, auditSigner(config), config.audit.checkpointFile, true);
+      const sealed = await sealAndPublish(db, await signerOf(db, true), config.audit.checkpointFile, true);
       process.stdout.write(sealed ? sealed.note : 'nothing new to seal\n');
     }),
   );
@@ -286,9 +289,11 @@ audit
 audit
   .command('key')
   .description("print the verifier key of the log's checkpoints (made on first use)")
-  .action(() => {
-    process.stdout.write(`${auditSigner(loadConfig()).verifierKey}\n`);
-  });
+  .action(() =>
+    withDatabase('audit key', async ({ db }) => {
+      process.stdout.write(`${(await signerOf(db, true)).verifierKey}\n`);
+    }),
+  );
 
 program
   .command('payments')

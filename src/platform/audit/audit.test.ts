@@ -202,6 +202,8 @@ for (const kind of drivers) {
 
       await resealEverything(db, forger);
       expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'bad_signature' });
+      // The log's own sealer will not extend a tree it did not sign.
+      await expect(sealAudit(db, signer, { wait: true })).rejects.toThrow(/not signed by this process's key/);
       // Even with the log's key in hand, the rewritten log no longer makes the root of a checkpoint kept outside.
       await resealEverything(db, signer);
       expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: true });
@@ -248,6 +250,27 @@ for (const kind of drivers) {
         tx.insert(auditLog).values({ at: new Date(0), action: 'backdated', details: {}, xid: '1' }),
       );
       expect(await verifyAudit(db, signer.verifier)).toMatchObject({ ok: false, fault: 'unsealed_entry' });
+    });
+
+    it('seals again after a logical restore into a cluster whose transaction ids are lower', async () => {
+      const db = await ownLog();
+      await append(db, 2);
+      const before = (await sealAudit(db, signer, { wait: true }))!;
+      // What pg_restore into another cluster leaves: checkpoints naming transaction ids this cluster has not reached.
+      await tamper(db, (tx) => tx.update(auditCheckpoints).set({ lastXid: '999999999999' }));
+      const [late] = await append(db, 1);
+      const after = (await sealAudit(db, signer, { wait: true }))!;
+      expect(after).toMatchObject({ size: before.size + 1, added: 1 });
+      expect(await proveInclusion(db, late!, after.size)).toMatchObject({ index: before.size });
+      expect(await verifyAudit(db, signer.verifier, { kept: before.note })).toMatchObject({ ok: true });
+    });
+
+    it("sets an entry's transaction id itself, whatever the insert says", async () => {
+      const [row] = await db
+        .insert(auditLog)
+        .values({ at: new Date(), action: 'test.xid', details: {}, xid: '999999999999' })
+        .returning();
+      expect(BigInt(row!.xid)).toBeLessThan(999999999999n);
     });
 
     it('keeps nothing of a rolled-back use case', async () => {

@@ -84,7 +84,7 @@ export function parseVerifierKey(text: string): Verifier | null {
   if (bytes.length !== 33 || bytes[0] !== ED25519) return null;
   const raw = bytes.subarray(1);
   const id = keyId(name, raw);
-  if (id.toString('hex') !== hash) return null;
+  if (id.toString('hex') !== hash.toLowerCase()) return null;
   const publicKey = crypto.createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
     format: 'jwk',

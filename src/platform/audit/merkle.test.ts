@@ -73,4 +73,20 @@ describe('Merkle tree (RFC 9162)', () => {
     expect(verifyConsistency(3, 2, EMPTY_ROOT, EMPTY_ROOT, [])).toBe(false);
     expect(verifyConsistency(2, 3, mth(leaves.slice(0, 2)), mth(leaves.slice(0, 3)), [])).toBe(false);
   });
+
+  it('works beyond 2^32 leaves (no 32-bit arithmetic), on a tree whose leaves are all alike', () => {
+    const levels = [leaves[0]!];
+    for (let l = 1; l <= 40; l++) levels.push(nodeHash(levels[l - 1]!, levels[l - 1]!));
+    const alike: NodeAt = (level) => levels[level]!;
+    for (const [m, n] of [
+      [2 ** 31 + 3, 2 ** 31 + 5],
+      [2 ** 32 + 1, 2 ** 33 + 7],
+    ] as const) {
+      const root = subtreeHash(alike, 0, n);
+      expect(verifyInclusion(leaves[0]!, m, n, inclusionProof(alike, m, 0, n), root)).toBe(true);
+      const first = subtreeHash(alike, 0, m);
+      expect(verifyConsistency(m, n, first, root, consistencyProof(alike, m, n))).toBe(true);
+      expect(verifyConsistency(m, n, root, root, consistencyProof(alike, m, n))).toBe(false);
+    }
+  });
 });

@@ -15,6 +15,10 @@ export const EMPTY_ROOT: Hash = sha256();
 export const leafHash = (data: Buffer): Hash => sha256(Buffer.from([0]), data);
 export const nodeHash = (left: Hash, right: Hash): Hash => sha256(Buffer.from([1]), left, right);
 
+// Sizes and indexes are plain numbers up to 2^53: halved by division, never by 32-bit shifts.
+const half = (x: number) => Math.floor(x / 2);
+const isPowerOfTwo = (n: number) => n > 0 && 2 ** Math.round(Math.log2(n)) === n;
+
 /** The largest power of two smaller than n (n ≥ 2): where RFC 9162 splits a tree of n leaves. */
 function split(n: number): number {
   let k = 1;
@@ -29,7 +33,7 @@ export type NodeAt = (level: number, idx: number) => Hash;
 export function subtreeHash(node: NodeAt, start: number, end: number): Hash {
   const n = end - start;
   if (n === 0) return EMPTY_ROOT;
-  if ((n & (n - 1)) === 0 && start % n === 0) return node(Math.log2(n), start / n);
+  if (isPowerOfTwo(n) && start % n === 0) return node(Math.round(Math.log2(n)), start / n);
   const k = split(n);
   return nodeHash(subtreeHash(node, start, start + k), subtreeHash(node, start + k, end));
 }
@@ -61,8 +65,8 @@ export function consistencyProof(node: NodeAt, m: number, n: number): Hash[] {
 /** Shifts both counters right until the first is odd or zero (RFC 9162's step after a left-hand sibling). */
 function shiftUntilOdd(c: { fn: number; sn: number }): void {
   while (c.fn % 2 === 0 && c.fn !== 0) {
-    c.fn >>= 1;
-    c.sn >>= 1;
+    c.fn = half(c.fn);
+    c.sn = half(c.sn);
   }
 }
 
@@ -77,8 +81,8 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
       r = nodeHash(p, r);
       shiftUntilOdd(c);
     } else r = nodeHash(r, p);
-    c.fn >>= 1;
-    c.sn >>= 1;
+    c.fn = half(c.fn);
+    c.sn = half(c.sn);
   }
   return c.sn === 0 && r.equals(root);
 }
@@ -89,11 +93,11 @@ export function verifyConsistency(first: number, second: number, firstRoot: Hash
   if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
   if (first === 0) return proof.length === 0;
   if (proof.length === 0) return false;
-  const path = (first & (first - 1)) === 0 ? [firstRoot, ...proof] : proof;
+  const path = isPowerOfTwo(first) ? [firstRoot, ...proof] : proof;
   const c = { fn: first - 1, sn: second - 1 };
   while (c.fn % 2 === 1) {
-    c.fn >>= 1;
-    c.sn >>= 1;
+    c.fn = half(c.fn);
+    c.sn = half(c.sn);
   }
   let fr = path[0]!;
   let sr = path[0]!;
@@ -104,8 +108,8 @@ export function verifyConsistency(first: number, second: number, firstRoot: Hash
       sr = nodeHash(h, sr);
       shiftUntilOdd(c);
     } else sr = nodeHash(sr, h);
-    c.fn >>= 1;
-    c.sn >>= 1;
+    c.fn = half(c.fn);
+    c.sn = half(c.sn);
   }
   return c.sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
 }

@@ -4,7 +4,7 @@ import { systemCaller } from '../auth/caller.ts';
 import { appendAudit } from './append-audit.ts';
 import { openCheckpoint, parseVerifierKey } from './checkpoint.ts';
 import { verifyConsistency, verifyInclusion } from './merkle.ts';
-import { auditSigner } from './register.ts';
+import { auditSigner } from './audit-signer.ts';
 import { sealAudit } from './seal-audit.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
@@ -22,7 +22,7 @@ describeApp(
     it('publishes the newest signed checkpoint and the key that verifies it, and proofs anyone can check', async () => {
       expect((await ctx.app.inject({ url: '/audit/checkpoint' })).statusCode).toBe(404);
       const [entry] = await appendSome(3);
-      const signer = auditSigner(ctx.config);
+      const signer = await auditSigner(ctx.config, ctx.db, true);
       const first = (await sealAudit(ctx.db, signer, { wait: true }))!;
       await appendSome(4);
       const second = (await sealAudit(ctx.db, signer, { wait: true }))!;

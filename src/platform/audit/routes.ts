@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { App } from '../http/server.ts';
-import type { Signer } from './checkpoint.ts';
+import { auditSigner, SigningKeyMissing } from './audit-signer.ts';
 import { proveConsistency, proveInclusion } from './prove.ts';
 import { latestCheckpoint } from './seal-audit.ts';
 
@@ -12,9 +12,10 @@ const base64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
  * The public face of the log: the newest signed checkpoint, the key that verifies it, and proofs. All of it is
  * hashes: no entry's content leaves the database this way.
  */
-export function registerAuditRoutes(fastify: App, signer: Signer): void {
-  const { database } = fastify.deps;
+export function registerAuditRoutes(fastify: App): void {
+  const { database, config } = fastify.deps;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  registerProofRoutes(fastify);
   const text = { 200: z.string() };
   app.get(
     '/audit/checkpoint',
@@ -40,8 +41,19 @@ export function registerAuditRoutes(fastify: App, signer: Signer): void {
         response: text,
       },
     },
-    async (_req, reply) => reply.type('text/plain; charset=utf-8').send(`${signer.verifierKey}\n`),
+    async (_req, reply) => {
+      const signer = await auditSigner(config, database.db).catch((err: unknown) => {
+        throw err instanceof SigningKeyMissing ? new AppError('not_found') : err;
+      });
+      return reply.type('text/plain; charset=utf-8').send(`${signer.verifierKey}\n`);
+    },
   );
+}
+
+/** Proofs: hashes only, from the stored tree, for sizes the log has signed. */
+function registerProofRoutes(fastify: App): void {
+  const { database } = fastify.deps;
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/v1/audit/consistency',
     {

@@ -1,7 +1,7 @@
 import { desc, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../db/index.ts';
 import { entryLeafHash } from './append-audit.ts';
-import type { Signer } from './checkpoint.ts';
+import { openCheckpoint, type Signer } from './checkpoint.ts';
 import { Frontier, type Hash } from './merkle.ts';
 import { auditCheckpoints, auditLeaves, auditNodes } from './schema.ts';
 
@@ -60,15 +60,40 @@ export async function readNodes(db: Executor, positions: { level: number; idx: n
   return found;
 }
 
-/** Committed entries after `(xid, id)` whose transactions have all ended, in the log's order. */
+/**
+ * Committed entries after `(xid, id)` whose transactions have all ended, in the log's order; none already in the
+ * tree (after a logical restore into another cluster the cursor starts again from 0 among the restored ones).
+ */
 function nextEntries(xid: string, id: number, limit: number): SQL {
   return sql`select a.id::float8 as id, a.xid::text as xid, a.at, a.actor_id, a.unit_code, a.action, a.target_type,
       a.target_id, a.ip, a.request_id, a.details
     from audit_log a
     where (a.xid, a.id) > (${xid}::xid8, ${id}::bigint)
       and a.xid < pg_snapshot_xmin(pg_current_snapshot())
+      and not exists (select 1 from audit_leaves l where l.entry_id = a.id)
     order by a.xid, a.id
     limit ${limit}`;
+}
+
+/** Where the last seal stopped, or the start when this database's transaction ids are below it (a new cluster). */
+async function cursorAfter(tx: Executor, last: { lastXid: string; lastEntryId: number } | null) {
+  if (!last) return { xid: '0', id: 0 };
+  const [now] = await queryRows<{ xid: string }>(tx, sql`select pg_current_xact_id()::text as xid`);
+  return BigInt(now!.xid) > BigInt(last.lastXid) ? { xid: last.lastXid, id: last.lastEntryId } : { xid: '0', id: 0 };
+}
+
+/**
+ * Refuses to extend a tree that does not end where the newest checkpoint says, or whose checkpoint another key
+ * signed: every later checkpoint would be validly signed and wrong, or a second key would sign the same log.
+ */
+function assertResumable(last: { note: string; root: string } | null, frontier: Frontier, signer: Signer): void {
+  if (!last) return;
+  if (!openCheckpoint(last.note, signer.verifier).ok) {
+    throw new Error("the newest audit checkpoint is not signed by this process's key: check AUDIT_SIGNING_KEY_FILE");
+  }
+  if (frontier.root().toString('hex') !== last.root) {
+    throw new Error('the stored audit tree does not end at the newest checkpoint: run sikoe audit verify');
+  }
 }
 
 /**
@@ -84,6 +109,8 @@ export async function sealAudit(
   options: { wait?: boolean; maxEntries?: number } = {},
 ): Promise<Sealed | null> {
   return db.transaction(async (tx) => {
+    // Each statement sees what has committed before it: the newest checkpoint after the lock, new entries per batch.
+    await tx.execute(sql`set transaction isolation level read committed`);
     const lock = options.wait
       ? sql`select pg_advisory_xact_lock(${SEAL_LOCK}) is not null as got`
       : sql`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as got`;
@@ -97,7 +124,8 @@ export async function sealAudit(
       size,
       positions.map(({ level, idx }) => nodes.get(`${level}/${idx}`)!),
     );
-    let after = { xid: last?.lastXid ?? '0', id: last?.lastEntryId ?? 0 };
+    assertResumable(last, frontier, signer);
+    let after = await cursorAfter(tx, last);
     const max = options.maxEntries ?? 50_000;
     while (frontier.size - size < max) {
       const limit = Math.min(BATCH, max - (frontier.size - size));

@@ -18,6 +18,7 @@ describeApp(
   'the sealer job',
   (ctx) => {
     it('seals what was written, writes the checkpoint to its file and queues its next run', async () => {
+      fs.rmSync(checkpointFile, { force: true }); // the other database's run wrote one
       const { id } = await appendAudit(ctx.db, systemCaller('seal-job-test'), { action: 'test.seal-job' });
       const started = Date.now();
       await ctx.app.deps.jobs.runDue();
@@ -31,7 +32,26 @@ describeApp(
       expect(waiting).toHaveLength(1);
       expect(waiting[0]!.runAt.getTime()).toBeGreaterThanOrEqual(started + 5000);
     });
+
+    it('queues its next run even when a seal fails, and makes no new key for a log that has checkpoints', async () => {
+      await ctx.app.deps.jobs.runDue();
+      const keyFile = ctx.config.audit.signingKeyFile;
+      const key = fs.readFileSync(keyFile);
+      fs.rmSync(keyFile);
+      try {
+        await ctx.db
+          .update(jobs)
+          .set({ runAt: new Date() })
+          .where(and(eq(jobs.kind, AUDIT_SEAL_JOB), isNull(jobs.doneAt)));
+        expect(await ctx.app.deps.jobs.runDue()).toBe(1);
+        expect(fs.existsSync(keyFile)).toBe(false);
+        const waiting = await ctx.db.$count(jobs, and(eq(jobs.kind, AUDIT_SEAL_JOB), isNull(jobs.doneAt)));
+        expect(waiting).toBe(1);
+      } finally {
+        fs.writeFileSync(keyFile, key, { mode: 0o600 });
+      }
+    });
   },
-  { audit: { ...testConfig().audit, sealSeconds: 5, checkpointFile } },
+  { audit: { ...testConfig().audit, sealSeconds: 5, checkpointFile, signingKeyFile: path.join(folder, 'key.pem') } },
   { ownDatabase: true },
 );

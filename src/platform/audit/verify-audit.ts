@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../db/index.ts';
+import { queryRows, type Db, type Executor } from '../db/index.ts';
 import { entryLeafHash } from './append-audit.ts';
 import { openCheckpoint, type Checkpoint, type Verifier } from './checkpoint.ts';
 import { Frontier } from './merkle.ts';
@@ -47,10 +47,24 @@ const fail = (fault: AuditFault, detail: string, at?: number): AuditVerification
  * rewriting it and recomputing every hash after it is caught, since no one without the key can sign a new root and
  * the kept checkpoint's root must still come out of the log's first entries.
  */
-export async function verifyAudit(
-  db: Executor,
+export function verifyAudit(
+  db: Db,
   verifier: Verifier,
   options: { kept?: string; batchSize?: number } = {},
+): Promise<AuditVerification> {
+  // One snapshot for the whole walk, so that a seal committing meanwhile is not taken for leaves without a checkpoint;
+  // and no statement timeout, as the check for entries behind the sealer reads the whole log.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read read only`);
+    await tx.execute(sql`set local statement_timeout = 0`);
+    return verifyIn(tx, verifier, options);
+  });
+}
+
+async function verifyIn(
+  db: Executor,
+  verifier: Verifier,
+  options: { kept?: string; batchSize?: number },
 ): Promise<AuditVerification> {
   let kept: Checkpoint | undefined;
   if (options.kept !== undefined) {
