@@ -135,6 +135,8 @@ async function startServe(url: string): Promise<Serve> {
 type Load = {
   attempts: { sentAt: number; answeredAt: number; outcome: Outcome }[];
   booked: Applicant[];
+  /** Applicants whose 201 came after at least one retry. */
+  bookedAfterRetry: number;
   refused: Outcome[];
   crashedNode: string | null;
   /** ms since the load began, before the crash command ran and after it returned (the node is dead by then). */
@@ -149,6 +151,7 @@ async function runLoad(port: number, applicants: Applicant[], fixture: Fixture):
   const load: Load = {
     attempts: [],
     booked: [],
+    bookedAfterRetry: 0,
     refused: [],
     crashedNode: null,
     crashStart: 0,
@@ -162,7 +165,7 @@ async function runLoad(port: number, applicants: Applicant[], fixture: Fixture):
     /^(network_error|http_5)/.test(o) || ['unavailable', 'internal', 'conflict'].includes(o);
   await drive(applicants.length, concurrency, async (i) => {
     const applicant = applicants[i]!;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const sentAt = now();
       const outcome = await request(agent, port, applicant, fixture.httpDate).catch(
         (err: unknown) => `network_error(${(err as { code?: string }).code ?? 'unknown'})`,
@@ -170,6 +173,7 @@ async function runLoad(port: number, applicants: Applicant[], fixture: Fixture):
       load.attempts.push({ sentAt, answeredAt: now(), outcome });
       if (outcome === 'booked') {
         load.booked.push(applicant);
+        if (attempt > 1) load.bookedAfterRetry++;
         if (crashes.length === 0 && load.booked.length >= applicants.length / 3)
           crashes.push(
             (async () => {
@@ -219,7 +223,7 @@ function describeLoad(load: Load): { lines: string[]; answeredAgainMs: number | 
   return {
     answeredAgainMs,
     lines: [
-      `load: ${load.attempts.length} attempts by ${load.booked.length + load.refused.length} applicants at concurrency ${concurrency}, ${total.booked ?? 0} answered 201 (${load.refused.length} refused for good)`,
+      `load: ${load.attempts.length} attempts by ${load.booked.length + load.refused.length} applicants at concurrency ${concurrency}, ${total.booked ?? 0} answered 201 (${load.bookedAfterRetry} after retrying), ${load.refused.length} refused for good`,
       `crash: ${load.crashedNode} killed with SIGKILL after ${seconds(load.crashStart)} of load, with ${load.attempts.filter((a) => a.answeredAt < load.crashStart && a.outcome === 'booked').length} booked`,
       `errors during the switch: ${during.length}${kinds ? ` (${kinds})` : ''}`,
       `Sikoe answered 201 again ${answeredAgainMs === null ? 'never' : `${seconds(answeredAgainMs)} after the crash`}`,
