@@ -29,6 +29,7 @@ describe('host lists in a database URL', () => {
   it('leaves a URL with one host and any session to node-postgres, and refuses what libpq would refuse', () => {
     expect(parseHostList('postgres://postgres@127.0.0.1:5432/sikoe')).toBeNull();
     expect(parseHostList('postgres://postgres@127.0.0.1:5432/sikoe?target_session_attrs=any')).toBeNull();
+    expect(parseHostList('postgres://postgres@/sikoe?host=/var/run/postgresql')).toBeNull();
     expect(() => parseHostList('postgres://a,b/sikoe?target_session_attrs=writable')).toThrow(/read-write/);
     expect(() => parseHostList('postgres://a,,b/sikoe')).toThrow(/empty/);
   });

@@ -40,12 +40,16 @@ export function parseHostList(url: string): HostList | null {
   const attrs = query.get('target_session_attrs') ?? 'any';
   if (!sessionAttrs.includes(attrs as SessionAttrs))
     throw new Error(`target_session_attrs must be one of ${sessionAttrs.join(', ')}`);
-  const hosts = hostPart.split(',').map(parseHost);
-  if (hosts.length === 1 && attrs === 'any') return null;
+  const entries = hostPart.split(',');
+  // Left as it is: a socket folder or a host in the query (`?host=`) as well.
+  if (entries.length === 1 && attrs === 'any') return null;
   query.delete('target_session_attrs');
   const search = query.size > 0 ? `?${query.toString()}` : '';
-  const first = hostPart.split(',')[0]!;
-  return { hosts, attrs: attrs as SessionAttrs, base: `${scheme}${userInfo}${first}${path}${search}` };
+  return {
+    hosts: entries.map(parseHost),
+    attrs: attrs as SessionAttrs,
+    base: `${scheme}${userInfo}${entries[0]}${path}${search}`,
+  };
 }
 
 function parseHost(entry: string): Host {
