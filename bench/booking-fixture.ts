@@ -6,7 +6,7 @@ import { newTrackingCode } from '../src/applications/tracking-code.ts';
 import { bookingWindow } from '../src/appointments/booking-window.ts';
 import { dayQuotas, quotaOverrides } from '../src/appointments/schema.ts';
 import { closedDays } from '../src/holidays/closed-days.ts';
-import { type Running } from '../src/main.ts';
+import type { Config } from '../src/platform/config.ts';
 import { bookStock } from '../src/passports/schema.ts';
 import { accounts, apiTokens } from '../src/platform/auth/schema.ts';
 import { hashToken, randomToken } from '../src/platform/auth/tokens.ts';
@@ -140,8 +140,11 @@ export async function makeApplicants(
 }
 
 /** A unit of the bench's own with five open serving days: HTTP and bare, each with a warm-up day, and the probe's. */
-export async function makeFixture(running: Running, options: Options): Promise<Fixture> {
-  const db = running.database.db;
+export async function makeFixture(
+  db: Db,
+  booking: Config['booking'],
+  options: Pick<Options, 'capacity' | 'warmup'>,
+): Promise<Fixture> {
   const unitCode = `BENCH-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
   const weekdays = [['08:00', '16:00']] as [string, string][];
   await db.insert(units).values({
@@ -159,7 +162,7 @@ export async function makeFixture(running: Running, options: Options): Promise<F
     { unitCode, passportType: 'elektronik', quantity: 1_000_000 },
   ]);
   // Serving days well inside the window, away from its edges (the newest day opens at 08:00 WITA).
-  const window = bookingWindow(new Date(), running.app.deps.config.booking);
+  const window = bookingWindow(new Date(), booking);
   const closed = await closedDays(db, unitCode, window.from, window.to);
   const open: IsoDate[] = [];
   for (let d = addDays(window.from, 1); d < window.to && open.length < 5; d = addDays(d, 1))

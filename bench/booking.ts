@@ -16,12 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { start } from '../src/main.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { type IsoDate } from '../src/platform/calendar/wita.ts';
-import { DEFAULT_POOL_SIZE, openDatabase, queryRows, type Database, type Db } from '../src/platform/db/index.ts';
+import { DEFAULT_POOL_SIZE, openDatabase, type Database } from '../src/platform/db/index.ts';
 import {
   makeApplicants,
   makeBareApplicants,
@@ -34,6 +33,7 @@ import {
 import { cpuMeter, ownThreadId } from './cpu.ts';
 import { bareClient, bareRun, type BareClient } from './booking-bare.ts';
 import { describePhase, percentile, type Phase } from './load.ts';
+import { verifyBookings, type Check } from './booking-checks.ts';
 import { httpRun, request } from './booking-http.ts';
 import { bundleSelf } from './bundle-self.ts';
 
@@ -43,50 +43,6 @@ async function openDb(driver: Driver, options: Options, dataDir: string): Promis
   return driver === 'postgres'
     ? openDatabase({ kind: 'postgres', url: options.url, poolSize: options.pool })
     : openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-}
-
-type Check = { name: string; ok: boolean; detail: string };
-
-async function verify(
-  db: Db,
-  unitCode: string,
-  date: IsoDate,
-  capacity: number,
-  bookedOverHttp: number | null,
-): Promise<Check[]> {
-  const [live] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from appointments where unit_code = ${unitCode} and date = ${date} and state in ('booked', 'paid')`,
-  );
-  const [counter] = await queryRows<{ booked: number; capacity: number }>(
-    db,
-    sql`select booked, capacity from day_quotas where unit_code = ${unitCode} and date = ${date} and channel = 'online'`,
-  );
-  const doubles = await queryRows<{ nik: string; n: number }>(
-    db,
-    sql`select nik, count(*)::int as n from appointments where state in ('booked', 'paid') group by nik having count(*) > 1 limit 5`,
-  );
-  const n = live!.n;
-  const checks: Check[] = [
-    { name: 'live appointments ≤ capacity', ok: n <= capacity, detail: `${n} ≤ ${capacity}` },
-    {
-      name: 'day counter matches appointments',
-      ok: counter?.booked === n && counter.booked <= counter.capacity,
-      detail: `counter ${counter?.booked}/${counter?.capacity}, appointments ${n}`,
-    },
-    {
-      name: 'no NIK with two live appointments (whole database)',
-      ok: doubles.length === 0,
-      detail: doubles.length === 0 ? 'none' : doubles.map((d) => `${d.nik}×${d.n}`).join(', '),
-    },
-  ];
-  if (bookedOverHttp !== null)
-    checks.push({
-      name: 'HTTP 201s = appointments in the database',
-      ok: bookedOverHttp === n,
-      detail: `${bookedOverHttp} = ${n}`,
-    });
-  return checks;
 }
 
 async function serverWorker() {
@@ -109,7 +65,7 @@ async function serverWorker() {
   const db = running.database.db;
   const address = running.app.server.address();
   const t1 = performance.now();
-  const fixture = await makeFixture(running, options);
+  const fixture = await makeFixture(db, running.app.deps.config.booking, options);
   const run = crypto.randomUUID().slice(0, 8);
   const passwordHash = await hashPassword(crypto.randomUUID());
   const warm = await makeApplicants(db, run, 'w', fixture.unitCode, options.warmup, passwordHash);
@@ -171,8 +127,14 @@ async function serverWorker() {
         port.postMessage({ type: 'round-trips', n: running.database.roundTrips(), limiter });
       } else if (msg.type === 'verify') {
         const checks = [
-          ...(await verify(db, fixture.unitCode, fixture.httpDate, options.capacity, msg.bookedOverHttp ?? null)),
-          ...(await verify(db, fixture.unitCode, fixture.bareDate, options.capacity, null))
+          ...(await verifyBookings(
+            db,
+            fixture.unitCode,
+            fixture.httpDate,
+            options.capacity,
+            msg.bookedOverHttp ?? null,
+          )),
+          ...(await verifyBookings(db, fixture.unitCode, fixture.bareDate, options.capacity, null))
             .slice(0, 2)
             .map((c) => ({ ...c, name: `bare: ${c.name}` })),
         ];

@@ -9,7 +9,8 @@ import { viewDashboard } from './view-dashboard.ts';
 /** The dashboard's figures as JSON, for the same viewers and scopes as the page. */
 export function registerDashboardApiRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
+  // Figures read where reports read: DATABASE_READ_URL's standby, else the primary.
+  const db = () => app.deps.database.readDb;
 
   app.get(
     '/api/v1/dashboard',

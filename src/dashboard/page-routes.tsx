@@ -14,7 +14,8 @@ import { DashboardPage } from './views/dashboard-page.tsx';
 /** The dashboard page: a no-JS form of unit and period, the figures, the breakdowns and the per-unit table. */
 export function registerDashboardPages(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
+  // Figures read where reports read: DATABASE_READ_URL's standby, else the primary.
+  const db = () => app.deps.database.readDb;
 
   /** The form again with the messages, for a period that cannot be shown: nothing counted. */
   const refused = async (req: FastifyRequest, reply: FastifyReply, errors: Record<string, string>, status: number) => {

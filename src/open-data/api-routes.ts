@@ -97,7 +97,8 @@ function refuse(reply: FastifyReply, format: 'csv' | 'json', message: string, fi
 /** The CSV, JSON and catalogue of the open data: public, counts only. */
 export function registerOpenDataFiles(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
+  // Read where reports read (DATABASE_READ_URL's standby, else the primary); a fresh report is stored on the primary.
+  const dbs = () => ({ read: app.deps.database.readDb, write: app.deps.database.db });
 
   /** A dataset's protected rows, or the refusal already sent. */
   async function rowsFor(
@@ -110,7 +111,7 @@ export function registerOpenDataFiles(fastify: FastifyInstance): void {
     try {
       const year = parseYear(req.query.year);
       const maxAge = app.deps.config.figuresMaxAgeSeconds;
-      const { rows, computedAt } = await readDataset(db(), dataset, { year, unit: req.query.unit }, maxAge);
+      const { rows, computedAt } = await readDataset(dbs(), dataset, { year, unit: req.query.unit }, maxAge);
       reply.header('cache-control', cacheFor(year, computedAt, maxAge));
       return { dataset, year, rows, computedAt };
     } catch (err) {

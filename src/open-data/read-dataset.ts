@@ -1,7 +1,6 @@
 import { witaDate } from '../platform/calendar/wita.ts';
-import type { Executor } from '../platform/db/index.ts';
 import { translator, type Lang } from '../platform/i18n/index.ts';
-import { publishedReport } from '../transparency/published-report.ts';
+import { publishedReport, type ReportDatabases } from '../transparency/published-report.ts';
 import { unitScope } from '../units/scope.ts';
 import type { Column, Dataset, Row } from './datasets.ts';
 
@@ -63,7 +62,7 @@ export const textIn = (lang: Lang, text: { id: string; en: string }) => text[lan
  * with a unit_code column, for a unit and the units below it.
  */
 export async function readDataset(
-  db: Executor,
+  dbs: ReportDatabases,
   dataset: Dataset,
   input: { year: number; unit?: string },
   maxAgeSeconds: number,
@@ -71,9 +70,9 @@ export async function readDataset(
 ): Promise<{ rows: Row[]; computedAt: Date }> {
   const byUnit = dataset.columns.some((c) => c.name === 'unit_code');
   if (input.unit && !byUnit) throw new DataRequestError('unit', 'openData.noUnits');
-  const scope = input.unit ? await unitScope(db, input.unit) : null;
+  const scope = input.unit ? await unitScope(dbs.read, input.unit) : null;
   if (scope?.length === 0) throw new DataRequestError('unit', 'openData.unknownUnit');
-  const report = await publishedReport(db, input.year, maxAgeSeconds, now);
+  const report = await publishedReport(dbs, input.year, maxAgeSeconds, now);
   const rows = dataset.rows(report);
   if (!scope) return { rows, computedAt: report.computedAt };
   const units = new Set(scope);

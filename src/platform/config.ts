@@ -27,105 +27,112 @@ const commaList = (value: string) =>
     .filter(Boolean);
 
 // The only place that reads process.env: everything else receives a Config.
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().optional(),
-  DB_POOL_SIZE: z.coerce.number().int().positive().default(DEFAULT_POOL_SIZE),
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.connectMs),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.statementMs),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.idleInTransactionMs),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Sikoe Imigrasi NTT <no-reply@sikoe.local>'),
-  METRICS_TOKEN: z.string().min(16).optional(),
-  METRICS_ALLOW: z
-    .string()
-    .default('127.0.0.1,::1')
-    .transform(commaList)
-    .refine((list) => list.every(isAddressOrNetwork), 'IP addresses or CIDR networks, comma-separated'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z
-    .string()
-    .default('false')
-    .transform((v, ctx): TrustProxy => {
-      const value = v.trim();
-      if (value === '' || value === 'false') return false;
-      if (value === 'true') return ['loopback'];
-      const list = commaList(value);
-      if (list.every((a) => proxyNames.has(a) || isAddressOrNetwork(a))) return list;
-      ctx.addIssue({
-        code: 'custom',
-        message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated",
-      });
-      return z.NEVER;
-    }),
-  /** Where rate limits count: `database` for several processes on one PostgreSQL; default below. */
-  RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
-  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
-  LOGIN_PROOF_AFTER: z.coerce.number().int().positive().default(10),
-  SESSION_DAYS: z.coerce.number().int().positive().default(7),
-  OFFICER_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
-  API_TOKEN_DAYS: z.coerce.number().int().positive().default(90),
-  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
-  AUDIT_CHECKPOINT_FILE: z.string().optional(),
-  AUDIT_LOG_ORIGIN: z
-    .string()
-    .regex(/^[^\s+]+$/, 'no spaces or plus signs')
-    .optional(),
-  AUDIT_SEAL_SECONDS: z.coerce.number().int().min(0).default(5),
-  JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
-  BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
-  BOOKING_OPENS_AT: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-    .default('08:00'),
-  BILLING_VALID_MINUTES: z.coerce.number().int().positive().default(120),
-  APPLICANTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
-  PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(5 * 1024 * 1024),
-  STORAGE_QUOTA_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(50 * 1024 * 1024),
-  STORAGE_S3_ENDPOINT: z.string().url().optional(),
-  STORAGE_S3_BUCKET: z.string().optional(),
-  STORAGE_S3_REGION: z.string().default('us-east-1'),
-  STORAGE_S3_ACCESS_KEY: z.string().optional(),
-  STORAGE_S3_SECRET_KEY: z.string().optional(),
-  /**
-   * Days a lodging report (a stay) is kept after it ended. Two years: Pasal 117 UU 6/2011 (a lodging that did not
-   * report) is a pelanggaran, prosecutable for one year, and an overstay or entry-ban review looks back over a
-   * yearly permit; a second year covers cases opened late. Shorter than Spain's 3 years and Italy's 5 because UU PDP
-   * 27/2022 wants personal data kept no longer than its purpose needs, and no Indonesian rule asks for more.
-   */
-  LODGING_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
-  /**
-   * How old, in seconds, a published figure computed ahead (the transparency report, the dashboard's daily counts)
-   * may be when it is shown. 0 computes on every request. Refreshing takes seconds over millions of records, so
-   * pages read what a background job refreshes a little more often than this.
-   */
-  FIGURES_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
-  /** The waiting room in front of booking: places admitted per minute per unit (0 turns it off). */
-  WAITING_ROOM_ADMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
-  /** How long an admitted place, and each pass it is given, stays good. */
-  WAITING_ROOM_PASS_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
-  /** WITA hours in which booking needs a pass ("07:45-10:00"), or "always". */
-  WAITING_ROOM_HOURS: z
-    .string()
-    .regex(/^(always|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/)
-    .default('07:45-10:00'),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().optional(),
+    /** Reports and statistics read here (a standby) when set; only with DATABASE_URL. */
+    DATABASE_READ_URL: z.string().optional(),
+    DB_POOL_SIZE: z.coerce.number().int().positive().default(DEFAULT_POOL_SIZE),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.connectMs),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.statementMs),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_TIMEOUTS.idleInTransactionMs),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Sikoe Imigrasi NTT <no-reply@sikoe.local>'),
+    METRICS_TOKEN: z.string().min(16).optional(),
+    METRICS_ALLOW: z
+      .string()
+      .default('127.0.0.1,::1')
+      .transform(commaList)
+      .refine((list) => list.every(isAddressOrNetwork), 'IP addresses or CIDR networks, comma-separated'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v, ctx): TrustProxy => {
+        const value = v.trim();
+        if (value === '' || value === 'false') return false;
+        if (value === 'true') return ['loopback'];
+        const list = commaList(value);
+        if (list.every((a) => proxyNames.has(a) || isAddressOrNetwork(a))) return list;
+        ctx.addIssue({
+          code: 'custom',
+          message: "false, true (a proxy on this machine), or the proxies' addresses or networks, comma-separated",
+        });
+        return z.NEVER;
+      }),
+    /** Where rate limits count: `database` for several processes on one PostgreSQL; default below. */
+    RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
+    LOGIN_PROOF_AFTER: z.coerce.number().int().positive().default(10),
+    SESSION_DAYS: z.coerce.number().int().positive().default(7),
+    OFFICER_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+    API_TOKEN_DAYS: z.coerce.number().int().positive().default(90),
+    AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+    AUDIT_CHECKPOINT_FILE: z.string().optional(),
+    AUDIT_LOG_ORIGIN: z
+      .string()
+      .regex(/^[^\s+]+$/, 'no spaces or plus signs')
+      .optional(),
+    AUDIT_SEAL_SECONDS: z.coerce.number().int().min(0).default(5),
+    JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+    BOOKING_WINDOW_DAYS: z.coerce.number().int().min(1).max(180).default(30),
+    BOOKING_OPENS_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .default('08:00'),
+    BILLING_VALID_MINUTES: z.coerce.number().int().positive().default(120),
+    APPLICANTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024),
+    STORAGE_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(50 * 1024 * 1024),
+    STORAGE_S3_ENDPOINT: z.string().url().optional(),
+    STORAGE_S3_BUCKET: z.string().optional(),
+    STORAGE_S3_REGION: z.string().default('us-east-1'),
+    STORAGE_S3_ACCESS_KEY: z.string().optional(),
+    STORAGE_S3_SECRET_KEY: z.string().optional(),
+    /**
+     * Days a lodging report (a stay) is kept after it ended. Two years: Pasal 117 UU 6/2011 (a lodging that did not
+     * report) is a pelanggaran, prosecutable for one year, and an overstay or entry-ban review looks back over a
+     * yearly permit; a second year covers cases opened late. Shorter than Spain's 3 years and Italy's 5 because UU PDP
+     * 27/2022 wants personal data kept no longer than its purpose needs, and no Indonesian rule asks for more.
+     */
+    LODGING_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+    /**
+     * How old, in seconds, a published figure computed ahead (the transparency report, the dashboard's daily counts)
+     * may be when it is shown. 0 computes on every request. Refreshing takes seconds over millions of records, so
+     * pages read what a background job refreshes a little more often than this.
+     */
+    FIGURES_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+    /** The waiting room in front of booking: places admitted per minute per unit (0 turns it off). */
+    WAITING_ROOM_ADMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+    /** How long an admitted place, and each pass it is given, stays good. */
+    WAITING_ROOM_PASS_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    /** WITA hours in which booking needs a pass ("07:45-10:00"), or "always". */
+    WAITING_ROOM_HOURS: z
+      .string()
+      .regex(/^(always|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/)
+      .default('07:45-10:00'),
+  })
+  .refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
+    message: 'DATABASE_READ_URL reads from a standby of DATABASE_URL: set DATABASE_URL too',
+    path: ['DATABASE_READ_URL'],
+  });
 
 export type SignInThrottle = {
   /** Failures for one address from one client before each further attempt must wait (1 s, 2 s, 4 s …). */
@@ -142,6 +149,8 @@ export type Config = {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A standby the figures (statistics, transparency, open data, dashboard) read from; else they read `databaseUrl`. */
+  databaseReadUrl: string | undefined;
   /** PostgreSQL only: connections per process and how long a request may wait for the database. */
   database: { poolSize: number; timeouts: Timeouts };
   smtpUrl: string | undefined;
@@ -213,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrl: e.DATABASE_READ_URL || undefined,
     database: {
       poolSize: e.DB_POOL_SIZE,
       timeouts: {

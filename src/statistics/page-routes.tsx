@@ -53,7 +53,8 @@ async function period(db: Executor, query: Query): Promise<{ from: string; to: s
 /** Public passport statistics: counts only, never anything about a person. */
 export function registerStatisticsRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
+  // Figures read where reports read: DATABASE_READ_URL's standby, else the primary.
+  const db = () => app.deps.database.readDb;
 
   const statsPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, status = 200) => {
     const query = (req.query ?? {}) as Record<string, string | undefined>;

@@ -104,8 +104,10 @@ const DesaBinaanJson = z
 /** Public: counts, medians and indexes only, never a person. */
 export function registerTransparencyRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
-  const published = (year: number) => publishedReport(db(), year, app.deps.config.figuresMaxAgeSeconds);
+  // Figures read where reports read (DATABASE_READ_URL's standby, else the primary); a fresh report is stored on the primary.
+  const db = () => app.deps.database.readDb;
+  const published = (year: number) =>
+    publishedReport({ read: db(), write: app.deps.database.db }, year, app.deps.config.figuresMaxAgeSeconds);
   const years = () => Array.from({ length: thisYear() - FIRST_YEAR + 1 }, (_, i) => thisYear() - i);
 
   app.get('/transparansi', { schema: { hide: true, querystring: YearQuery } }, async (req, reply) => {

@@ -6,8 +6,9 @@ import { scheduleReportRefresh } from './published-report.ts';
 /** The public transparency page and its CSV, and the refresh of the published report. */
 export function registerTransparency(app: App): void {
   const maxAge = app.deps.config.figuresMaxAgeSeconds;
-  registerTransparencyJobs(app.deps.jobs, app.deps.database.db, maxAge);
+  const { db, readDb } = app.deps.database;
+  registerTransparencyJobs(app.deps.jobs, { read: readDb, write: db }, maxAge);
   // Starts the refresh chain on a new installation, and restarts one a crash left without a next run.
-  app.addHook('onReady', () => scheduleReportRefresh(app.deps.database.db, maxAge));
+  app.addHook('onReady', () => scheduleReportRefresh(db, maxAge));
   registerTransparencyRoutes(app);
 }

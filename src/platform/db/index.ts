@@ -4,6 +4,7 @@ import { projectRoot } from '../paths.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockFolder } from './folder-lock.ts';
+import { hostListClient, parseHostList } from './multi-host.ts';
 
 /** One drizzle type for both drivers: the code above this module never knows which one it got. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -15,6 +16,11 @@ export type DriverKind = 'pglite' | 'postgres';
 
 export type Database = {
   db: Db;
+  /**
+   * Where reports and statistics read: the pool of `readUrl` (DATABASE_READ_URL, a standby; its sessions are
+   * read-only), else `db` itself.
+   */
+  readDb: Db;
   kind: DriverKind;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -54,7 +60,10 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, statementMs: 15_00
 export type OpenOptions =
   | {
       kind: 'postgres';
+      /** One host, or several as libpq writes them, with target_session_attrs (see multi-host.ts). */
       url: string;
+      /** A second pool for reports and statistics, read-only: a standby of `url`'s primary. */
+      readUrl?: string;
       poolSize?: number;
       timeouts?: Partial<Timeouts>;
       /** A connection that dies while idle or between queries (restart, failover, idle kill) is reported here. */
@@ -85,35 +94,56 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
   ]);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const onConnectionError = options.onConnectionError ?? (() => undefined);
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
-    connectionTimeoutMillis: timeouts.connectMs,
-    statement_timeout: timeouts.statementMs,
-    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-    // The server cancels a slow statement itself; this is for a server that no longer answers at all.
-    query_timeout: timeouts.statementMs + timeouts.connectMs,
-    keepAlive: true,
-  });
-  // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
-  pool.on('error', onConnectionError);
+  // node-postgres connects to one host: a host list gets a Client class that finds the one whose session suits.
+  const connectionOf = (url: string) => {
+    const list = parseHostList(url);
+    return list
+      ? { connectionString: list.base, Client: hostListClient(pg, list, timeouts.connectMs) }
+      : { connectionString: url, Client: pg.Client };
+  };
+  const primary = connectionOf(options.url);
   let roundTrips = 0;
-  pool.on('connect', (client) => {
-    client.on('error', onConnectionError);
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => {
-      roundTrips++;
-      return query(...args);
-    }) as typeof client.query;
-  });
+  const openPool = (connection: ReturnType<typeof connectionOf>, sessionOptions?: string) => {
+    const pool = new pg.Pool({
+      ...connection,
+      options: sessionOptions,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      // The server cancels a slow statement itself; this is for a server that no longer answers at all.
+      query_timeout: timeouts.statementMs + timeouts.connectMs,
+      keepAlive: true,
+    });
+    // Without these listeners a terminated connection is an unhandled 'error' event, which ends the process.
+    pool.on('error', onConnectionError);
+    pool.on('connect', (client) => {
+      client.on('error', onConnectionError);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        roundTrips++;
+        return query(...args);
+      }) as typeof client.query;
+    });
+    return pool;
+  };
+  const pool = openPool(primary);
+  // Read-only sessions: a write sent to the read pool by mistake fails even when it reaches a primary.
+  const readPool = options.readUrl
+    ? openPool(connectionOf(options.readUrl), '-c default_transaction_read_only=on')
+    : null;
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
+    readDb: readPool ? drizzlePg(readPool) : db,
     kind: 'postgres',
     async migrate() {
       // Several processes (test workers, replicas) may start at once: one migrates, the others wait. A
       // connection of its own, without the request timeouts: a migration or the wait for one may take long.
-      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: timeouts.connectMs });
+      const client = new primary.Client({
+        connectionString: primary.connectionString,
+        connectionTimeoutMillis: timeouts.connectMs,
+      });
       client.on('error', onConnectionError);
       await client.connect();
       try {
@@ -123,7 +153,9 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
         await client.end().catch(() => undefined);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), readPool?.end()]);
+    },
     roundTrips: () => roundTrips,
   };
 }
@@ -151,6 +183,7 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
+    readDb: db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     async close() {
@@ -199,13 +232,19 @@ function instrumentPglite(client: Transacting): () => number {
 
 /** Chooses PostgreSQL when a URL is configured, else the embedded PGlite under the data folder. */
 export function openConfiguredDatabase(
-  config: { databaseUrl?: string; dataDir: string; database: { poolSize: number; timeouts: Timeouts } },
+  config: {
+    databaseUrl?: string;
+    databaseReadUrl?: string;
+    dataDir: string;
+    database: { poolSize: number; timeouts: Timeouts };
+  },
   options: { holder: { command: string; url?: string }; onConnectionError?: (err: Error) => void },
 ): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({
         kind: 'postgres',
         url: config.databaseUrl,
+        readUrl: config.databaseReadUrl,
         poolSize: config.database.poolSize,
         timeouts: config.database.timeouts,
         onConnectionError: options.onConnectionError,
