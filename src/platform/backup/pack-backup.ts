@@ -46,6 +46,8 @@ export async function packBackup(snapshot: Snapshot, file: string): Promise<Mani
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomUUID()}.tmp`);
   try {
     await run('tar', ['--create', `--file=${temporary}`, `--directory=${snapshot.folder}`, '--', MANIFEST, ...top]);
+    // It holds every citizen's personal data: readable by its owner alone, whatever the umask.
+    await fs.chmod(temporary, 0o600);
     const handle = await fs.open(temporary, 'r+');
     await handle.sync().finally(() => handle.close());
     await fs.link(temporary, file).catch((err: NodeJS.ErrnoException) => {

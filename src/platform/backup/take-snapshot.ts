@@ -34,7 +34,7 @@ async function serverVersion(db: Executor): Promise<string> {
  * the server only for the dump (an in-memory copy) and the links, not for compressing and writing the files.
  */
 export async function snapshotPglite(database: Database, folder: string, uploads?: string): Promise<Snapshot> {
-  await fs.mkdir(folder);
+  await fs.mkdir(folder, { mode: 0o700 });
   // A checkpoint first, so that the dump's pages are recent and restoring it replays little WAL.
   await database.db.execute(sql`checkpoint`);
   const taken = await database.db.transaction(async (tx) => {
@@ -60,7 +60,7 @@ export async function snapshotPglite(database: Database, folder: string, uploads
  * then deleted within that instant can be missing.
  */
 export async function snapshotPostgres(url: string, folder: string, uploads?: string): Promise<Snapshot> {
-  await fs.mkdir(folder);
+  await fs.mkdir(folder, { mode: 0o700 });
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   // A client of its own, without the pool's query timeout: counting national tables and dumping take minutes.
   const client = new pg.Client({ connectionString: url });

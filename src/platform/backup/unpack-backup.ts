@@ -16,7 +16,7 @@ export async function unpackBackup(file: string, folder: string): Promise<Manife
   await fs.access(file).catch(() => {
     throw new BackupRefusal(`cannot read ${file}`);
   });
-  await fs.mkdir(folder);
+  await fs.mkdir(folder, { mode: 0o700 });
   await run('tar', ['--extract', `--file=${file}`, `--directory=${folder}`, '--no-same-owner']).catch(
     (err: { stderr?: string }) => {
       throw new BackupRefusal(`${file} is not a tar file: ${err.stderr?.trim() ?? ''}`);
