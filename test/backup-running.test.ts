@@ -75,7 +75,11 @@ describe('a backup of the embedded database while the server holds it and writes
       expect(restore.stdout).toContain('each table as counted at the backup');
 
       const manifest = Manifest.parse(
-        JSON.parse(execFileSync('tar', ['--extract', '--to-stdout', `--file=${file}`, 'sikoe-backup.json'], { encoding: 'utf8' })),
+        JSON.parse(
+          execFileSync('tar', ['--extract', '--to-stdout', `--file=${file}`, 'sikoe-backup.json'], {
+            encoding: 'utf8',
+          }),
+        ),
       );
       const tokens = manifest.tables['public.api_tokens']!;
       // The snapshot fell while writes went on: after the ones before the command, before the ones after it.

@@ -48,6 +48,8 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
     const taken = await takeBackup(testConfig({ dataDir: source }), file);
     expect(taken.by).toEqual({ server: false });
     expect(taken.manifest.tables['public.api_tokens']).toBeGreaterThanOrEqual(3);
+    // Every citizen's personal data: readable by its owner alone.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const restored = folder('restored');
     const result = await restoreBackup(testConfig({ dataDir: restored }), file);

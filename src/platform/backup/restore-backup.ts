@@ -73,7 +73,8 @@ async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest
 
 /** pg_restore into the empty database at `url`, in one transaction: all of it or nothing. */
 async function restorePostgres(url: string, work: string, manifest: Manifest) {
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  // Counting national tables takes longer than a request may.
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 1, timeouts: { statementMs: 3_600_000 } });
   try {
     const tables = Object.keys(await countRows(database.db));
     if (tables.length > 0)

@@ -28,7 +28,13 @@ export async function unpackBackup(file: string, folder: string): Promise<Manife
   const text = await fs.readFile(path.join(folder, MANIFEST), 'utf8').catch(() => {
     throw new BackupRefusal(`${file} has no ${MANIFEST}: not a Sikoe backup`);
   });
-  const parsed = Manifest.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BackupRefusal(`${file} is damaged: its manifest is not JSON`);
+  }
+  const parsed = Manifest.safeParse(json);
   if (!parsed.success) throw new BackupRefusal(`${file} has a manifest this Sikoe does not read`);
   const manifest = parsed.data;
   const found = (await filesUnder(folder)).filter((name) => name !== MANIFEST);
