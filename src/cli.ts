@@ -19,6 +19,10 @@ import { verifyInclusion } from './platform/audit/merkle.ts';
 import { proveInclusion } from './platform/audit/prove.ts';
 import { sealAndPublish } from './platform/audit/register.ts';
 import { latestCheckpoint } from './platform/audit/seal-audit.ts';
+import { totalRows, uploadCount } from './platform/backup/manifest.ts';
+import { BackupRefusal } from './platform/backup/refusal.ts';
+import { restoreBackup } from './platform/backup/restore-backup.ts';
+import { takeBackup } from './platform/backup/take-backup.ts';
 import { FolderInUseError } from './platform/db/folder-lock.ts';
 import { openConfiguredDatabase, type Database, type Executor } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -294,6 +298,50 @@ audit
       process.stdout.write(`${(await signerOf(db, true)).verifierKey}\n`);
     }),
   );
+
+/** Runs a backup or restore, turning its refusals (the server busy with the folder, a target not empty…) into failures. */
+function refusing<T>(work: Promise<T>): Promise<T> {
+  return work.catch((err: unknown) => {
+    if (err instanceof BackupRefusal) fail(err.message);
+    if (err instanceof FolderInUseError) fail(inUseMessage(err));
+    throw err;
+  });
+}
+
+program
+  .command('backup')
+  .description('write a backup of the database and the uploaded files to a new file, also while Sikoe runs')
+  .argument('<file>', 'the backup file to write (a tar file; never replaced)')
+  .action(async (file: string) => {
+    const { file: written, manifest, by, pausedMs } = await refusing(takeBackup(loadConfig(), file));
+    process.stdout.write(
+      [
+        `backup written to ${written}`,
+        `  database: ${manifest.database.kind} ${manifest.database.serverVersion}, ${Object.keys(manifest.tables).length} tables, ${totalRows(manifest.tables)} rows${by.server ? ` (snapshot by the running server, pid ${by.pid}, its database paused ${pausedMs} ms)` : ''}`,
+        `  uploaded files: ${uploadCount(manifest)}`,
+      ].join('\n') + '\n',
+    );
+  });
+
+program
+  .command('restore')
+  .description('restore a backup into an empty database and uploads folder (never over data)')
+  .argument('<file>', 'a file written by `sikoe backup`')
+  .action(async (file: string) => {
+    const restored = await refusing(restoreBackup(loadConfig(), file));
+    const { manifest } = restored;
+    process.stdout.write(
+      [
+        `restored the backup of ${manifest.createdAt} into ${restored.into}: ${Object.keys(manifest.tables).length} tables, ${totalRows(manifest.tables)} rows, each table as counted at the backup`,
+        restored.uploadsInto
+          ? `  uploaded files: ${restored.uploads} into ${restored.uploadsInto}`
+          : restored.uploads > 0
+            ? `  uploaded files: ${restored.uploads} not restored, as uploads are kept in S3 here: copy them there from the backup (tar -xf FILE uploads)`
+            : '  uploaded files: none in the backup',
+        'Next: `sikoe audit verify`, then start Sikoe (it applies any newer migrations).',
+      ].join('\n') + '\n',
+    );
+  });
 
 program
   .command('payments')

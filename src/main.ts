@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
@@ -6,6 +7,10 @@ import type { App } from './platform/http/server.ts';
 import { createLogger } from './platform/log.ts';
 import { seedReference } from './seed.ts';
 import { issueSetupToken } from './officers/first-admin.ts';
+import { openAdminChannel } from './platform/backup/admin-channel.ts';
+import { stagingFolder } from './platform/backup/take-backup.ts';
+import { snapshotPglite } from './platform/backup/take-snapshot.ts';
+import { uploadsFolder } from './platform/storage/open-storage.ts';
 
 export type Running = {
   app: App;
@@ -34,10 +39,13 @@ export async function start(
       onConnectionError: (err) => log.warn({ err }, 'database connection lost'),
     }));
   let app: App | undefined;
+  let admin: { close: () => Promise<void> } | undefined;
   try {
     if (!options.prepared) await prepareDatabase(db);
     app = await buildApp(config, db, { log });
     await app.listen({ port: config.port, host: config.host });
+    // The embedded database's folder is this process's alone: `sikoe backup` asks this process for a snapshot.
+    if (!database && db.kind === 'pglite') admin = await openBackupChannel(config, db, log);
   } catch (err) {
     await app?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
@@ -50,11 +58,30 @@ export async function start(
   const stop = () =>
     (stopping ??= (async () => {
       // Fastify finishes in-flight requests (new ones get 503), then the job batch in hand, then the database.
+      await admin?.close();
       await server.close();
       await server.deps.jobs.stop();
       await db.close();
     })());
   return { app: server, database: db, stop };
+}
+
+function openBackupChannel(config: Config, database: Database, log: Logger) {
+  return openAdminChannel({
+    dataDir: config.dataDir,
+    snapshot: async () => {
+      const started = Date.now();
+      const uploads = config.s3 ? undefined : uploadsFolder(config.dataDir);
+      const folder = stagingFolder(config.dataDir);
+      const snapshot = await snapshotPglite(database, folder, uploads).catch(async (err: unknown) => {
+        await fs.rm(folder, { recursive: true, force: true });
+        throw err;
+      });
+      log.info({ ms: Date.now() - started, pausedMs: snapshot.pausedMs }, 'backup snapshot taken');
+      return snapshot;
+    },
+    onError: (err) => log.error({ err }, 'backup snapshot failed'),
+  });
 }
 
 /** Migrations and the reference data every start needs (idempotent). */

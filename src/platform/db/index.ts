@@ -24,8 +24,12 @@ export type Database = {
   kind: DriverKind;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
-  /** PGlite only: the whole database as a tarball, to start other instances from (tests). */
-  dumpDataDir?(): Promise<Blob>;
+  /**
+   * PGlite only: the whole database as a tarball (gzip unless told `none`), to start other instances from (tests,
+   * backups). Called inside a transaction on this database, it sees that transaction's state and no other (see
+   * platform/backup).
+   */
+  dumpDataDir?(compression?: 'gzip' | 'none'): Promise<Blob>;
   /**
    * Statements sent to the database so far (BEGIN and COMMIT included): each is one round trip, as neither driver
    * pipelines. Benchmarks read it to count round trips per request instead of estimating them.
@@ -193,7 +197,7 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
         unlock();
       }
     },
-    dumpDataDir: () => client.dumpDataDir('gzip'),
+    dumpDataDir: (compression = 'gzip') => client.dumpDataDir(compression),
     roundTrips,
   };
 }
