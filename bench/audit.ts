@@ -3,8 +3,8 @@
 //
 //   npm run bench:audit [-- --driver pglite] [--entries 20000] [--writers 32] [--seal-seconds 5]
 //
-// PostgreSQL at AUDIT_BENCH_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_audit, created when
-// missing, never the tests'); PGlite in a temporary folder. Exits 1 when an entry is left unsealed, the log does not
+// PostgreSQL at AUDIT_BENCH_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_audit, made anew each run,
+// never the tests'); PGlite in a temporary folder. Exits 1 when an entry is left unsealed, the log does not
 // verify, or the sealing delay's p99 exceeds the sealing interval plus 2 s.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +34,8 @@ const sealMs = Number(args['seal-seconds']) * 1000;
 const url = process.env.AUDIT_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/sikoe_bench_audit';
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-bench-audit-'));
 
-if (args.driver === 'postgres') await ensureBenchDatabase(url);
+// A new database each run: the audit tables cannot be emptied, and each run signs with a key of its own.
+if (args.driver === 'postgres') await ensureBenchDatabase(url, true);
 const database = await openDatabase(
   args.driver === 'pglite' ? { kind: 'pglite', dataDir: path.join(folder, 'pglite') } : { kind: 'postgres', url },
 );
@@ -43,8 +44,6 @@ const db = database.db;
 ensureSigningKey(path.join(folder, 'key.pem'));
 const signer = loadSigner(path.join(folder, 'key.pem'), 'bench.sikoe/audit');
 
-// Entries of earlier runs are sealed first, so that the figures are this run's.
-while (await sealAudit(db, signer, { wait: true }));
 const start = (await latestCheckpoint(db))?.size ?? 0;
 
 /** The sealer as the job runs it: every `sealMs`, one seal; each seal's end and size noted. */

@@ -7,14 +7,15 @@ import { openDatabase } from '../src/platform/db/index.ts';
 import { start } from '../src/main.ts';
 
 /**
- * Creates the bench's own PostgreSQL database when it is missing. Refuses the tests' database (`test`) and any name
+ * Creates the bench's own PostgreSQL database when it is missing (`fresh`: drops it first). Refuses the tests' database (`test`) and any name
  * that is not plain lower-case letters, digits and underscores, as the name goes into `create database` unquoted.
  */
-export async function ensureBenchDatabase(url: string): Promise<void> {
+export async function ensureBenchDatabase(url: string, fresh = false): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!/^[a-z0-9_]+$/.test(name) || name === 'test') throw new Error(`refusing to use database "${name}"`);
   const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
   await admin.connect();
+  if (fresh) await admin.query(`drop database if exists ${name} with (force)`);
   const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
   if (!rowCount) await admin.query(`create database ${name}`);
   await admin.end();
