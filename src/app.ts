@@ -45,7 +45,7 @@ import { registerMailJob } from './platform/mail/mail-job.ts';
 import { serverSecret } from './platform/db/secrets.ts';
 import type { Database } from './platform/db/index.ts';
 import { TokenUses } from './platform/auth/token-uses.ts';
-import { registerAuditLog } from './platform/audit/register.ts';
+import { registerAuditLog } from './platform/http/audit-log.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
 import { createServer, type App } from './platform/http/server.ts';
 import { JobRunner } from './platform/jobs/runner.ts';

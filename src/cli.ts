@@ -17,7 +17,7 @@ import { auditSigner, SigningKeyMissing } from './platform/audit/audit-signer.ts
 import { parseVerifierKey, type Signer } from './platform/audit/checkpoint.ts';
 import { verifyInclusion } from './platform/audit/merkle.ts';
 import { proveInclusion } from './platform/audit/prove.ts';
-import { sealAndPublish } from './platform/audit/register.ts';
+import { sealAndPublish } from './platform/audit/publish-checkpoint.ts';
 import { latestCheckpoint } from './platform/audit/seal-audit.ts';
 import { totalRows, uploadCount } from './platform/backup/manifest.ts';
 import { BackupRefusal } from './platform/backup/refusal.ts';

@@ -1,32 +1,8 @@
-import fs from 'node:fs';
-import type { Db } from '../db/index.ts';
-import type { App } from '../http/server.ts';
+import { auditSigner } from '../audit/audit-signer.ts';
+import { AUDIT_SEAL_JOB, sealAndPublish } from '../audit/publish-checkpoint.ts';
 import { enqueueUnlessWaiting, forgetDoneRuns } from '../jobs/enqueue-unless-waiting.ts';
-import { auditSigner } from './audit-signer.ts';
-import type { Signer } from './checkpoint.ts';
-import { registerAuditRoutes } from './routes.ts';
-import { sealAudit } from './seal-audit.ts';
-
-export const AUDIT_SEAL_JOB = 'audit.seal';
-
-/** The checkpoint's size in a checkpoint file, 0 when there is none. */
-function sizeIn(file: string): number {
-  return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').split('\n')[1]) || 0 : 0;
-}
-
-/**
- * Seals, then writes the newest checkpoint to its file (whole or not at all) for whoever keeps copies; a process that
- * sealed earlier but writes later does not put an older checkpoint over a newer one.
- */
-export async function sealAndPublish(db: Db, signer: Signer, checkpointFile: string, wait = false) {
-  const sealed = await sealAudit(db, signer, { wait });
-  if (sealed && sealed.size > sizeIn(checkpointFile)) {
-    const draft = `${checkpointFile}.${process.pid}.tmp`;
-    fs.writeFileSync(draft, sealed.note);
-    fs.renameSync(draft, checkpointFile);
-  }
-  return sealed;
-}
+import { registerAuditRoutes } from './audit-routes.ts';
+import type { App } from './server.ts';
 
 /**
  * The sealer, a job that queues its own next run (one waiting at a time, whatever the number of processes) before

@@ -6,9 +6,9 @@ import { afterAll, expect, it } from 'vitest';
 import { describeApp, testConfig } from '../../../test/db.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { jobs } from '../jobs/schema.ts';
-import { appendAudit } from './append-audit.ts';
-import { AUDIT_SEAL_JOB } from './register.ts';
-import { latestCheckpoint } from './seal-audit.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { AUDIT_SEAL_JOB } from '../audit/publish-checkpoint.ts';
+import { latestCheckpoint } from '../audit/seal-audit.ts';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sikoe-seal-job-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));

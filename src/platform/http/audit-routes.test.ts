@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/db.ts';
 import { systemCaller } from '../auth/caller.ts';
-import { appendAudit } from './append-audit.ts';
-import { openCheckpoint, parseVerifierKey } from './checkpoint.ts';
-import { verifyConsistency, verifyInclusion } from './merkle.ts';
-import { auditSigner } from './audit-signer.ts';
-import { sealAudit } from './seal-audit.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { openCheckpoint, parseVerifierKey } from '../audit/checkpoint.ts';
+import { verifyConsistency, verifyInclusion } from '../audit/merkle.ts';
+import { auditSigner } from '../audit/audit-signer.ts';
+import { sealAudit } from '../audit/seal-audit.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
 

@@ -1,10 +1,10 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import type { App } from '../http/server.ts';
-import { auditSigner, SigningKeyMissing } from './audit-signer.ts';
-import { proveConsistency, proveInclusion } from './prove.ts';
-import { latestCheckpoint } from './seal-audit.ts';
+import type { App } from './server.ts';
+import { auditSigner, SigningKeyMissing } from '../audit/audit-signer.ts';
+import { proveConsistency, proveInclusion } from '../audit/prove.ts';
+import { latestCheckpoint } from '../audit/seal-audit.ts';
 
 const base64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
 
