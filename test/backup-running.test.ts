@@ -8,8 +8,8 @@ import { start } from '../src/main.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
 import { adminChannelFile } from '../src/platform/backup/admin-channel.ts';
 import { Manifest } from '../src/platform/backup/manifest.ts';
-import { openDatabase, pgliteFolder, type Db } from '../src/platform/db/index.ts';
-import { embeddedFolderFromImage, expectAuditVerifies, keptCheckpoint, rowDigests } from './backup.ts';
+import { pgliteFolder } from '../src/platform/db/index.ts';
+import { embeddedFolderFromImage, withEmbedded, expectAuditVerifies, keptCheckpoint, rowDigests } from './backup.ts';
 import { cliEnv, runSikoe } from './cli.ts';
 import { testConfig } from './db.ts';
 import { makeCitizen } from './factories.ts';
@@ -23,15 +23,6 @@ async function until(what: string, done: () => boolean, ms = 30_000): Promise<vo
   while (!done()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-async function opened<T>(dataDir: string, work: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: pgliteFolder(dataDir) });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
   }
 }
 
@@ -88,11 +79,11 @@ describe('a backup of the embedded database while the server holds it and writes
       expect(tokens).toBeLessThan(written);
 
       await running.stop();
-      const sourceRows = await opened(source, async (sourceDb) => ({
+      const sourceRows = await withEmbedded(source, async (sourceDb) => ({
         tokens: await rowDigests(sourceDb, 'public.api_tokens'),
         audit: await rowDigests(sourceDb, 'public.audit_log'),
       }));
-      await opened(restored, async (restoredDb) => {
+      await withEmbedded(restored, async (restoredDb) => {
         const restoredTokens = await rowDigests(restoredDb, 'public.api_tokens');
         const restoredAudit = await rowDigests(restoredDb, 'public.audit_log');
         expect(restoredTokens.size).toBe(tokens);

@@ -7,11 +7,11 @@ import { createApiToken } from '../src/accounts/api-tokens.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
 import { restoreBackup } from '../src/platform/backup/restore-backup.ts';
 import { takeBackup } from '../src/platform/backup/take-backup.ts';
-import { openDatabase, pgliteFolder, type Db } from '../src/platform/db/index.ts';
+import { pgliteFolder, type Db } from '../src/platform/db/index.ts';
 import { FolderStorage } from '../src/platform/storage/folder-storage.ts';
 import { uploadsFolder } from '../src/platform/storage/open-storage.ts';
 import { seedReference } from '../src/seed.ts';
-import { embeddedFolderFromImage, expectAuditVerifies, keptCheckpoint, tableDigests } from './backup.ts';
+import { embeddedFolderFromImage, withEmbedded, expectAuditVerifies, keptCheckpoint, tableDigests } from './backup.ts';
 import { freshDatabase, testConfig } from './db.ts';
 import { makeCitizen } from './factories.ts';
 
@@ -26,15 +26,6 @@ async function addRecords(db: Db): Promise<void> {
     await db.transaction((tx) => createApiToken(tx, systemCaller('backup-test'), account.id, `token ${i}`));
 }
 
-async function withDatabase<T>(dataDir: string, work: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: pgliteFolder(dataDir) });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
 describe('backup and restore of the embedded database', { timeout: 120_000 }, () => {
   const source = folder('source');
   const file = folder('embedded.tar');
@@ -42,7 +33,7 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
 
   it('restores into an empty folder every row of every table, the uploaded files, and an audit trail that verifies', async () => {
     await embeddedFolderFromImage(pgliteFolder(source));
-    const kept = await withDatabase(source, async (db) => {
+    const kept = await withEmbedded(source, async (db) => {
       await addRecords(db);
       return keptCheckpoint(db);
     });
@@ -58,8 +49,8 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
     const result = await restoreBackup(testConfig({ dataDir: restored }), file);
     expect(result).toMatchObject({ into: pgliteFolder(restored), uploadsInto: uploadsFolder(restored), uploads: 1 });
 
-    const before = await withDatabase(source, (db) => tableDigests(db));
-    const after = await withDatabase(restored, async (db) => {
+    const before = await withEmbedded(source, (db) => tableDigests(db));
+    const after = await withEmbedded(restored, async (db) => {
       const digests = await tableDigests(db);
       await expectAuditVerifies(db, kept);
       return digests;
@@ -75,9 +66,9 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
   });
 
   it('refuses, changing nothing, a folder that holds data, a file that exists and a damaged backup', async () => {
-    const before = await withDatabase(source, (db) => tableDigests(db, ['public.api_tokens']));
+    const before = await withEmbedded(source, (db) => tableDigests(db, ['public.api_tokens']));
     await expect(restoreBackup(testConfig({ dataDir: source }), file)).rejects.toThrow(/pglite is not empty/);
-    expect(await withDatabase(source, (db) => tableDigests(db, ['public.api_tokens']))).toEqual(before);
+    expect(await withEmbedded(source, (db) => tableDigests(db, ['public.api_tokens']))).toEqual(before);
 
     // Uploads alone are data too.
     const uploadsOnly = folder('uploads-only');

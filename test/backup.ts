@@ -8,7 +8,17 @@ import { ensureSigningKey, loadSigner } from '../src/platform/audit/checkpoint.t
 import { latestCheckpoint, sealAudit } from '../src/platform/audit/seal-audit.ts';
 import { verifyAudit } from '../src/platform/audit/verify-audit.ts';
 import { systemCaller } from '../src/platform/auth/caller.ts';
-import { openDatabase, queryRows, type Db } from '../src/platform/db/index.ts';
+import { openDatabase, pgliteFolder, queryRows, type Db } from '../src/platform/db/index.ts';
+
+/** Opens a PGlite data folder (`DATA_DIR/pglite`) for one piece of work, and always closes it. */
+export async function withEmbedded<T>(dataDir: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: pgliteFolder(dataDir) });
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 /** A PGlite data folder of the test's own, made from the run's migrated and seeded image. */
 export async function embeddedFolderFromImage(folder: string): Promise<void> {
