@@ -14,7 +14,7 @@ import { authorize } from './policy.ts';
 import { channels, passportChannels } from './schema.ts';
 import { setQuota } from './set-quota.ts';
 import { trackApplication } from './track-application.ts';
-import { checkPass, type WaitingRoom } from '../waiting-room/register.ts';
+import { passForBooking, type WaitingRoom } from '../waiting-room/register.ts';
 
 const UnitParams = z.object({ code: z.string().min(1).max(40) });
 const channelField = z.enum(channels, { error: 'v.choose' });
@@ -170,12 +170,13 @@ export function registerAppointmentApi(fastify: FastifyInstance, room: WaitingRo
         unitCode: situation.unitCode,
         scope: [],
       });
-      // At quota release a booking needs the waiting room's pass (checked here, spent by the booking's statement).
-      // An application already booked needs none: a resent request gets its booking, another date its refusal.
-      const pass =
-        room.active() && situation.unitCode && !situation.liveId
-          ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: situation.unitCode, accountId: actor.id })
-          : undefined;
+      // Checked here, spent by the booking's statement.
+      const pass = passForBooking(
+        room,
+        { unitCode: situation.unitCode, accountId: actor.id },
+        situation.liveId !== null,
+        req.body.waitingRoomPass,
+      );
       const booked = await bookFromSituation(
         db(),
         callerOf(req, actor),

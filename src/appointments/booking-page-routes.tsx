@@ -12,8 +12,9 @@ import { bookAppointment } from './book-appointment.ts';
 import {
   admitOrWait,
   checkPass,
+  passForBooking,
+  waitPaid,
   waitingRoomPath,
-  type CheckedPass,
   type WaitingRoom,
 } from '../waiting-room/register.ts';
 import { bookingAssets } from './booking-asset-routes.ts';
@@ -30,8 +31,6 @@ import { formText } from '../platform/http/fields.ts';
 const Params = z.object({ id: z.uuid() });
 const EntryParams = Params.extend({ entryId: z.uuid() });
 const values = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-/** A place that waited at least the form's time lock paid in waiting what the form's proof of work would cost. */
-const waitPaidProof = (pass: CheckedPass) => pass.waitedSeconds >= bookingSettings.formMinSeconds;
 
 type PageExtra = { state?: FormState; status?: number; keepToken?: string; notice?: string };
 
@@ -62,7 +61,7 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof,
       if (!turn?.pass)
         return reply.redirect(waitingRoomPath(application.unitCode, `/applications/${application.id}/book`), 303);
       const checked = checkPass(room.key, turn.pass.pass, { unitCode: application.unitCode, accountId: actor.id });
-      pass = { pass: turn.pass.pass, paid: waitPaidProof(checked) };
+      pass = { pass: turn.pass.pass, paid: waitPaid(checked, bookingSettings.formMinSeconds) };
     }
     const target = {
       unitCode: application.unitCode,
@@ -134,12 +133,14 @@ export function registerBookingPages(fastify: FastifyInstance, proof: FormProof,
     },
     async (req, reply) => {
       const { actor, application } = await own(req);
-      const pass =
-        room.active() && application.unitCode && !isBooked(application.status)
-          ? checkPass(room.key, req.body.waitingRoomPass, { unitCode: application.unitCode, accountId: actor.id })
-          : undefined;
+      const pass = passForBooking(
+        room,
+        { unitCode: application.unitCode, accountId: actor.id },
+        isBooked(application.status),
+        req.body.waitingRoomPass,
+      );
       // The proof of work is paid while waiting: a pass that waited long enough stands for it.
-      if (!pass || !waitPaidProof(pass))
+      if (!waitPaid(pass, bookingSettings.formMinSeconds))
         await proof.check({
           token: req.body.formToken,
           altcha: req.body.altcha,

@@ -6,7 +6,7 @@ import { openWaitingRoom, type WaitingRoom } from './room.ts';
 /** For the booking routes: whether a pass is needed, the page to send people to, and the pass itself. */
 export { admitOrWait, type Turn } from './admit-or-wait.ts';
 export { checkPass, issuePass, passGuard, passUsed, spendPass, type CheckedPass, type IssuedPass } from './pass.ts';
-export { waitingRoomPath, type WaitingRoom } from './room.ts';
+export { passForBooking, waitPaid, waitingRoomPath, type WaitingRoom } from './room.ts';
 export type { Standing, Waiter } from './standing.ts';
 
 /**
