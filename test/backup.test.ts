@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -84,6 +85,15 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
     fs.writeFileSync(damaged, bytes);
     const empty = folder('empty');
     await expect(restoreBackup(testConfig({ dataDir: empty }), damaged)).rejects.toThrow(/damaged/);
+    expect(fs.readdirSync(empty)).toEqual([]);
+
+    // A link in the archive is refused before anything is unpacked.
+    const odd = folder('odd');
+    fs.mkdirSync(odd);
+    fs.symlinkSync('/etc/passwd', path.join(odd, 'pglite.tar.gz'));
+    const linked = folder('linked.tar');
+    execFileSync('tar', ['--create', `--file=${linked}`, `--directory=${odd}`, 'pglite.tar.gz']);
+    await expect(restoreBackup(testConfig({ dataDir: empty }), linked)).rejects.toThrow(/holds links/);
     expect(fs.readdirSync(empty)).toEqual([]);
   });
 });

@@ -71,22 +71,43 @@ export async function openAdminChannel(options: {
   };
 }
 
+/** How long a snapshot may take: counting and dumping a large folder takes minutes, a hang takes for ever. */
+const SNAPSHOT_TIMEOUT_MS = 30 * 60_000;
+
+/** JSON text as a value, or undefined when it is not JSON (a damaged file, a wrong answer): zod then refuses it. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Asks the server holding the folder for a snapshot, as `sikoe backup` does beside it. */
 export async function snapshotFromServer(dataDir: string, holder: LockHolder): Promise<Snapshot> {
   const { pid } = holder;
   const text = await fs.readFile(adminChannelFile(dataDir), 'utf8').catch(() => undefined);
-  const channel = text === undefined ? undefined : Channel.safeParse(JSON.parse(text));
+  const channel = text === undefined ? undefined : Channel.safeParse(parsedJson(text));
   if (!channel?.success || channel.data.pid !== pid)
     throw new BackupRefusal(
       `the embedded database is open in process ${pid} (${holder.command}), which offers no backup channel: stop it or let it end, and run this again`,
     );
+  // A stuck server must fail a nightly backup, not hang it.
   const res = await fetch(`http://127.0.0.1:${channel.data.port}/snapshot`, {
     method: 'POST',
     headers: { authorization: `Bearer ${channel.data.token}` },
+    signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS),
+  }).catch((err: unknown) => {
+    throw new BackupRefusal(`the server (pid ${pid}) did not answer the snapshot request: ${String(err)}`);
   });
   if (!res.ok) throw new BackupRefusal(`the server (pid ${pid}) could not take the snapshot: ${await res.text()}`);
-  const snapshot = Answer.parse(await res.json());
-  if (path.dirname(snapshot.folder) !== path.resolve(dataDir))
-    throw new BackupRefusal(`the server answered a folder outside ${dataDir}`);
-  return snapshot;
+  const snapshot = Answer.safeParse(parsedJson(await res.text()));
+  // The command deletes this folder when done: only a staging folder of the data folder will do.
+  if (
+    !snapshot.success ||
+    path.dirname(snapshot.data.folder) !== path.resolve(dataDir) ||
+    !path.basename(snapshot.data.folder).startsWith('backup-')
+  )
+    throw new BackupRefusal(`the server (pid ${pid}) answered something other than a staging folder of ${dataDir}`);
+  return snapshot.data;
 }

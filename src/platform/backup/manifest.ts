@@ -15,14 +15,17 @@ const Checked = z.object({ bytes: z.number().int().min(0), sha256: z.string().re
  * What a backup holds and how to know it is whole: every file's size and SHA-256, and the rows of every table as
  * counted in the database's state the backup was taken from (restore counts again and compares).
  */
-export const Manifest = z.object({
-  format: z.literal('sikoe-backup/1'),
-  createdAt: z.iso.datetime(),
-  sikoeVersion: z.string(),
-  database: z.object({ kind: z.enum(['pglite', 'postgres']), serverVersion: z.string() }),
-  tables: z.record(z.string(), z.number().int().min(0)),
-  files: z.record(z.string(), Checked),
-});
+export const Manifest = z
+  .object({
+    format: z.literal('sikoe-backup/1'),
+    createdAt: z.iso.datetime(),
+    sikoeVersion: z.string(),
+    database: z.object({ kind: z.enum(['pglite', 'postgres']), serverVersion: z.string() }),
+    tables: z.record(z.string(), z.number().int().min(0)),
+    files: z.record(z.string(), Checked),
+  })
+  // A backup without its database file is no backup (and restore would fail on a missing file).
+  .refine((m) => Object.hasOwn(m.files, DATABASE_FILE[m.database.kind]));
 export type Manifest = z.infer<typeof Manifest>;
 
 export async function checkFile(file: string): Promise<z.infer<typeof Checked>> {

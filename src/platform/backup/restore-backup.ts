@@ -45,7 +45,7 @@ async function checkRows(db: Db, manifest: Manifest, where: string): Promise<voi
 }
 
 /** Loads the data folder in the unpacked backup, counts it, and only then moves it to its empty place. */
-async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest, then: () => Promise<void>) {
+async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest) {
   const target = pgliteFolder(dataDir);
   const release = lockFolder(target, { command: 'sikoe restore' });
   try {
@@ -65,7 +65,6 @@ async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest
     }
     await removeEmpty(target);
     await fs.rename(loaded, target);
-    await then();
   } finally {
     release();
   }
@@ -117,15 +116,22 @@ export async function restoreBackup(config: Config, file: string): Promise<Backu
     const uploadsInto = uploads > 0 && !config.s3 ? uploadsFolder(config.dataDir) : undefined;
     if (uploadsInto && !(await isEmpty(uploadsInto)))
       throw new BackupRefusal(`${uploadsInto} is not empty: a restore never replaces uploaded files`);
-    const placeUploads = async () => {
-      if (!uploadsInto) return;
+    // The uploads go first, as they are the easy part to take back: a database that fails to restore leaves the
+    // uploads folder empty again, and a database restored never lacks its files.
+    if (uploadsInto) {
       await removeEmpty(uploadsInto);
       await fs.rename(path.join(work, UPLOADS), uploadsInto);
-    };
-    if (config.databaseUrl) {
-      await restorePostgres(config.databaseUrl, work, manifest);
-      await placeUploads();
-    } else await restoreEmbedded(config.dataDir, work, manifest, placeUploads);
+    }
+    try {
+      if (config.databaseUrl) await restorePostgres(config.databaseUrl, work, manifest);
+      else await restoreEmbedded(config.dataDir, work, manifest);
+    } catch (err) {
+      if (uploadsInto) {
+        await fs.rm(uploadsInto, { recursive: true, force: true });
+        await fs.mkdir(uploadsInto, { recursive: true });
+      }
+      throw err;
+    }
     return { manifest, into: config.databaseUrl ? 'PostgreSQL' : pgliteFolder(config.dataDir), uploadsInto, uploads };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

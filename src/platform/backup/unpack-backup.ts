@@ -9,6 +9,22 @@ import { BackupRefusal } from './refusal.ts';
 const run = promisify(execFile);
 
 /**
+ * Refuses, before anything is written, an archive holding anything but plain files and folders (links, devices,
+ * FIFOs) or a name that climbs out of the folder: `tar --list --verbose` starts each line with the entry's type.
+ */
+async function refuseOddEntries(file: string): Promise<void> {
+  const listed = await run('tar', ['--list', '--verbose', `--file=${file}`], { maxBuffer: 256 * 1024 * 1024 }).catch(
+    (err: { stderr?: string }) => {
+      throw new BackupRefusal(`${file} is not a tar file: ${err.stderr?.trim() ?? ''}`);
+    },
+  );
+  const names = await run('tar', ['--list', `--file=${file}`], { maxBuffer: 256 * 1024 * 1024 });
+  const odd = listed.stdout.split('\n').some((line) => line !== '' && line[0] !== '-' && line[0] !== 'd');
+  const climbing = names.stdout.split('\n').some((name) => name.startsWith('/') || name.split('/').includes('..'));
+  if (odd || climbing) throw new BackupRefusal(`${file} holds links, devices or paths outside it: not a Sikoe backup`);
+}
+
+/**
  * Unpacks a backup into `folder` (new) and checks it whole: its manifest, exactly the files it lists, each of the
  * size and SHA-256 it gives, and nothing but plain files and folders.
  */
@@ -16,6 +32,7 @@ export async function unpackBackup(file: string, folder: string): Promise<Manife
   await fs.access(file).catch(() => {
     throw new BackupRefusal(`cannot read ${file}`);
   });
+  await refuseOddEntries(file);
   await fs.mkdir(folder, { mode: 0o700 });
   await run('tar', ['--extract', `--file=${file}`, `--directory=${folder}`, '--no-same-owner']).catch(
     (err: { stderr?: string }) => {
@@ -39,7 +56,7 @@ export async function unpackBackup(file: string, folder: string): Promise<Manife
   const manifest = parsed.data;
   const found = (await filesUnder(folder)).filter((name) => name !== MANIFEST);
   const listed = Object.keys(manifest.files).sort();
-  const extra = found.filter((name) => !(name in manifest.files));
+  const extra = found.filter((name) => !Object.hasOwn(manifest.files, name));
   const present = new Set(found);
   const missing = listed.filter((name) => !present.has(name));
   if (extra.length > 0 || missing.length > 0)
