@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from '../db/index.ts';
+import { writeWhole } from '../storage/write-whole.ts';
 import type { Signer } from './checkpoint.ts';
 import { sealAudit } from './seal-audit.ts';
 
@@ -17,9 +18,7 @@ function sizeIn(file: string): number {
 export async function sealAndPublish(db: Db, signer: Signer, checkpointFile: string, wait = false) {
   const sealed = await sealAudit(db, signer, { wait });
   if (sealed && sealed.size > sizeIn(checkpointFile)) {
-    const draft = `${checkpointFile}.${process.pid}.tmp`;
-    fs.writeFileSync(draft, sealed.note);
-    fs.renameSync(draft, checkpointFile);
+    await writeWhole(checkpointFile, sealed.note);
   }
   return sealed;
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeWhole } from '../storage/write-whole.ts';
 import type { LockHolder } from '../db/folder-lock.ts';
 import { BackupRefusal } from './refusal.ts';
 import type { Snapshot } from './take-snapshot.ts';
@@ -59,9 +60,7 @@ export async function openAdminChannel(options: {
   });
   const file = adminChannelFile(options.dataDir);
   const channel = { pid: process.pid, port: (server.address() as AddressInfo).port, token };
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, JSON.stringify(channel), { mode: 0o600 });
-  await fs.rename(temporary, file);
+  await writeWhole(file, JSON.stringify(channel), 0o600);
   return {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

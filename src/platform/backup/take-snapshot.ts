@@ -99,7 +99,7 @@ async function linkTree(from: string, to: string): Promise<void> {
     throw err;
   }
   for (const entry of entries) {
-    if (!entry.isFile() || /\.tmp(\.type)?$/.test(entry.name)) continue;
+    if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     await fs.mkdir(path.dirname(target), { recursive: true });

@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { writeWhole } from './write-whole.ts';
 import { AppError } from '../errors.ts';
 import { checkKey, type Storage, type StoredObject } from './storage.ts';
 
@@ -16,12 +16,8 @@ export class FolderStorage implements Storage {
   async put(key: string, bytes: Buffer, mediaType: string): Promise<void> {
     const file = this.file(key);
     await fsp.mkdir(path.dirname(file), { recursive: true });
-    // Written under a private name and renamed into place, so a reader never sees half a file.
-    const temporary = `${file}.${crypto.randomUUID()}.tmp`;
-    await fsp.writeFile(`${temporary}.type`, mediaType);
-    await fsp.rename(`${temporary}.type`, `${file}.type`);
-    await fsp.writeFile(temporary, bytes);
-    await fsp.rename(temporary, file);
+    await writeWhole(`${file}.type`, mediaType);
+    await writeWhole(file, bytes);
   }
 
   async get(key: string): Promise<StoredObject> {
