@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { desc, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../db/index.ts';
 import { entryLeafHash } from './append-audit.ts';
@@ -97,17 +98,37 @@ function assertResumable(last: { note: string; root: string } | null, frontier: 
 }
 
 /**
+ * Waits, up to `maxMs`, until every transaction running when called has ended. Transaction ids are the cluster's, so
+ * a long transaction in any database on it holds sealing back; after `maxMs` the seal takes what is final by then.
+ */
+async function untilSettled(db: Db, maxMs: number): Promise<void> {
+  const xmax = sql`pg_snapshot_xmax(pg_current_snapshot())`;
+  const [start] = await queryRows<{ xmax: string }>(db, sql`select ${xmax}::text as xmax`);
+  const deadline = Date.now() + maxMs;
+  for (let pause = 10; Date.now() < deadline; pause = Math.min(pause * 2, 250)) {
+    const [now] = await queryRows<{ settled: boolean }>(
+      db,
+      sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${start!.xmax}::xid8 as settled`,
+    );
+    if (now?.settled) return;
+    await sleep(pause);
+  }
+}
+
+/**
  * Orders every audit entry whose transaction has ended into the log's Merkle tree, stores the tree's new complete
  * nodes and a checkpoint signed by `signer`, in one transaction; null when another process is sealing (unless
  * `wait`), or when nothing is new. An entry's transaction id decides its turn: everything below the oldest running
  * transaction is final, so no entry can turn up later among those already sealed, and writers never wait on the
- * sealer or on each other.
+ * sealer or on each other. With `wait` it also waits for the transactions running when called (see untilSettled),
+ * so that what had committed by then is sealed.
  */
 export async function sealAudit(
   db: Db,
   signer: Signer,
   options: { wait?: boolean; maxEntries?: number } = {},
 ): Promise<Sealed | null> {
+  if (options.wait) await untilSettled(db, 30_000);
   return db.transaction(async (tx) => {
     // Each statement sees what has committed before it: the newest checkpoint after the lock, new entries per batch.
     await tx.execute(sql`set transaction isolation level read committed`);

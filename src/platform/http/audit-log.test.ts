@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { describeApp, testConfig } from '../../../test/db.ts';
 import { systemCaller } from '../auth/caller.ts';
+import { queryRows } from '../db/index.ts';
 import { jobs } from '../jobs/schema.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { AUDIT_SEAL_JOB } from '../audit/publish-checkpoint.ts';
@@ -20,6 +21,11 @@ describeApp(
     it('seals what was written, writes the checkpoint to its file and queues its next run', async () => {
       fs.rmSync(checkpointFile, { force: true }); // the other database's run wrote one
       const { id } = await appendAudit(ctx.db, systemCaller('seal-job-test'), { action: 'test.seal-job' });
+      // A run seals only what no running transaction can precede; on a shared server other tests' may still run.
+      const final = sql`select a.xid < pg_snapshot_xmin(pg_current_snapshot()) as final from audit_log a where a.id = ${id}`;
+      await expect
+        .poll(async () => (await queryRows<{ final: boolean }>(ctx.db, final))[0]!.final, { timeout: 20_000 })
+        .toBe(true);
       const started = Date.now();
       await ctx.app.deps.jobs.runDue();
       const last = await latestCheckpoint(ctx.db);
