@@ -35,7 +35,10 @@ export type Fixture = {
   probeDate: IsoDate;
 };
 
-/** NIKs nobody holds a live appointment with: random birth dates and serials, re-drawn on the rare clash with an earlier run. */
+/**
+ * NIKs no application names (nor a live appointment): random birth dates and serials, re-drawn on a clash with an
+ * earlier run on the same database.
+ */
 export async function freshNiks(db: Db, count: number): Promise<string[]> {
   const niks = new Set<string>();
   const draw = () => {
@@ -54,7 +57,8 @@ export async function freshNiks(db: Db, count: number): Promise<string[]> {
       (
         await queryRows<{ nik: string }>(
           db,
-          sql`select nik from appointments where state in ('booked', 'paid') and nik in ${batch}`,
+          sql`select nik from appointments where state in ('booked', 'paid') and nik in ${batch}
+            union select nik from applications where nik in ${batch}`,
         )
       ).map((r) => r.nik),
     );

@@ -5,7 +5,8 @@
 // same number of bare booking transactions run straight through the driver at the same concurrency, and the database
 // is checked: no more bookings than places, no NIK with two live appointments. Exits 1 when a check fails.
 //
-// Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_d), BENCH_DRIVER, BENCH_CAPACITY,
+// Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_booking, made anew each run; a
+// database named here is created when missing and kept), BENCH_DRIVER, BENCH_CAPACITY,
 // BENCH_APPLICANTS, BENCH_CONCURRENCY, BENCH_WARMUP, BENCH_POOL, BENCH_LOG_LEVEL (default warn: no line per request),
 // BENCH_PROFILE=dir (writes a CPU profile of the server thread during the timed HTTP phase there).
 import crypto from 'node:crypto';
@@ -36,6 +37,7 @@ import { describePhase, percentile, type Phase } from './load.ts';
 import { verifyBookings, type Check } from './booking-checks.ts';
 import { httpRun, request } from './booking-http.ts';
 import { bundleSelf } from './bundle-self.ts';
+import { ensureBenchDatabase } from './bench-database.ts';
 
 // ───────────────────────────────────────────── worker: the server and the database ─────────────────────────────────────────────
 
@@ -324,6 +326,8 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
   return all.every((c) => c.ok) && goals.every((c) => c.ok);
 }
 
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/sikoe_bench_booking';
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -336,7 +340,7 @@ async function main() {
       'log-level': { type: 'string', default: process.env.BENCH_LOG_LEVEL ?? 'warn' },
       'database-url': {
         type: 'string',
-        default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/sikoe_d',
+        default: process.env.DATABASE_URL || DEFAULT_URL,
       },
     },
   });
@@ -361,6 +365,9 @@ async function main() {
         ? [values.driver]
         : [];
   if (drivers.length === 0) throw new Error('--driver must be postgres, pglite or both');
+  // Each run on a database of its own by default: no earlier run's bookings, applicants or audit checkpoints (signed
+  // by a key that went with that run's data folder).
+  if (drivers.includes('postgres')) await ensureBenchDatabase(options.url, options.url === DEFAULT_URL);
   console.log(
     `bench:booking on ${os.cpus().length} cores, Node ${process.version}, load average ${os
       .loadavg()
