@@ -49,6 +49,7 @@ export async function httpRun(
   concurrency: number,
 ): Promise<Phase> {
   const outcomes: Outcome[] = [];
+  const outcomeOf: Outcome[] = [];
   const latencies: number[] = [];
   const started = performance.now();
   let lastBookedAt = 0;
@@ -60,7 +61,8 @@ export async function httpRun(
     const t1 = performance.now();
     latencies.push(t1 - t0);
     outcomes.push(outcome);
+    outcomeOf[i] = outcome;
     if (outcome === 'booked') lastBookedAt = (t1 - started) / 1000;
   });
-  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt };
+  return { attempts: people.length, seconds, outcomes: tally(outcomes), latencies, lastBookedAt, outcomeOf };
 }

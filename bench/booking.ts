@@ -236,7 +236,8 @@ async function benchDriver(driver: Driver, options: Options): Promise<boolean> {
     const limiter = after.limiter - before.limiter;
     return { outcome, trips: after.n - before.n - limiter, limiter };
   };
-  const refused = ready.timed.at(-1)!;
+  // Someone the timed phase refused (arrival, not the list's order, decided who got a place).
+  const refused = ready.timed[Math.max(0, httpPhase.outcomeOf!.indexOf('quota_full'))]!;
   const probes = {
     booking: await probe(ready.probe, fixture.probeDate),
     resent: await probe(ready.probe, fixture.probeDate),

@@ -12,6 +12,8 @@ export type Phase = {
   lastBookedAt?: number;
   /** Statements the driver sent during the phase. */
   roundTrips?: number;
+  /** Each attempt's outcome, in the order of the people given. */
+  outcomeOf?: Outcome[];
 };
 
 /** Runs `count` tasks with at most `concurrency` in flight; returns the wall time in seconds. */
