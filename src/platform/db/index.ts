@@ -124,9 +124,16 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
     pool.on('connect', (client) => {
       client.on('error', onConnectionError);
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      // One statement at a time on a connection: a transaction's statements started side by side (Promise.all over an
+      // executor that is a transaction) wait for the one before, where pg 8 queues them with a deprecation and pg 9
+      // refuses them. The callback form is the pool's own one-statement checkout.
+      let previous: Promise<unknown> = Promise.resolve();
       client.query = ((...args: unknown[]) => {
         roundTrips++;
-        return query(...args);
+        if (typeof args.at(-1) === 'function') return query(...args);
+        const run = previous.then(() => query(...args));
+        previous = run.catch(() => undefined);
+        return run;
       }) as typeof client.query;
     });
     return pool;
