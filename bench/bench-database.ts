@@ -22,17 +22,22 @@ export async function ensureBenchDatabase(url: string, fresh = false): Promise<v
 }
 
 /**
- * The app as `npm start` runs it, on the bench's PostgreSQL database, on a free port of 127.0.0.1, logging warnings.
- * The audit signing key lives beside the database's name, not in the run's data folder: a database kept between runs
- * holds checkpoints the next run's sealer must extend with the same key.
+ * Where a bench server on a kept database keeps the audit signing key: beside the database's name, not in the run's
+ * data folder, as the database holds checkpoints the next run's sealer must extend with the same key.
  */
+export function benchAuditKeyFile(url: string): string {
+  const name = new URL(url).pathname.slice(1).replace(/[^A-Za-z0-9_-]/g, '_');
+  return path.join(os.tmpdir(), `sikoe-bench-${name}-audit-key.pem`);
+}
+
+/** The app as `npm start` runs it, on the bench's PostgreSQL database, on a free port of 127.0.0.1, logging warnings. */
 export async function startBenchServer(url: string, name: string) {
   const config = loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `sikoe-bench-${name}-`)),
-    AUDIT_SIGNING_KEY_FILE: path.join(os.tmpdir(), `sikoe-bench-${new URL(url).pathname.slice(1)}-audit-key.pem`),
+    AUDIT_SIGNING_KEY_FILE: benchAuditKeyFile(url),
     LOG_LEVEL: 'warn',
     DATABASE_URL: url,
   });

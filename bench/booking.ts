@@ -6,7 +6,7 @@
 // is checked: no more bookings than places, no NIK with two live appointments. Exits 1 when a check fails.
 //
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sikoe_bench_booking, made anew each run; a
-// database named here is created when missing and kept), BENCH_DRIVER, BENCH_CAPACITY,
+// database named here or by --database-url must exist, and is kept), BENCH_DRIVER, BENCH_CAPACITY,
 // BENCH_APPLICANTS, BENCH_CONCURRENCY, BENCH_WARMUP, BENCH_POOL, BENCH_LOG_LEVEL (default warn: no line per request),
 // BENCH_PROFILE=dir (writes a CPU profile of the server thread during the timed HTTP phase there).
 import crypto from 'node:crypto';
@@ -37,7 +37,7 @@ import { describePhase, percentile, type Phase } from './load.ts';
 import { verifyBookings, type Check } from './booking-checks.ts';
 import { httpRun, request } from './booking-http.ts';
 import { bundleSelf } from './bundle-self.ts';
-import { ensureBenchDatabase } from './bench-database.ts';
+import { benchAuditKeyFile, ensureBenchDatabase } from './bench-database.ts';
 
 // ───────────────────────────────────────────── worker: the server and the database ─────────────────────────────────────────────
 
@@ -60,7 +60,9 @@ async function serverWorker() {
     LOG_LEVEL: options.logLevel,
     // The booking path alone, whatever the hour: bench:waiting-room measures the room in front of it.
     WAITING_ROOM_ADMIT_PER_MINUTE: '0',
-    ...(driver === 'postgres' ? { DATABASE_URL: options.url } : {}),
+    ...(driver === 'postgres'
+      ? { DATABASE_URL: options.url, AUDIT_SIGNING_KEY_FILE: benchAuditKeyFile(options.url) }
+      : {}),
   });
   const running = await start(config, await openDb(driver, options, dataDir));
   const startSeconds = (performance.now() - t0) / 1000;
@@ -341,7 +343,7 @@ async function main() {
       'log-level': { type: 'string', default: process.env.BENCH_LOG_LEVEL ?? 'warn' },
       'database-url': {
         type: 'string',
-        default: process.env.DATABASE_URL || DEFAULT_URL,
+        default: process.env.DATABASE_URL || undefined,
       },
     },
   });
@@ -356,7 +358,7 @@ async function main() {
     concurrency: int('concurrency', values.concurrency, 1),
     warmup: int('warmup', values.warmup, 0),
     pool: values.pool === undefined ? undefined : int('pool', values.pool, 1),
-    url: values['database-url'],
+    url: values['database-url'] ?? DEFAULT_URL,
     logLevel: values['log-level'],
   };
   const drivers: Driver[] =
@@ -366,9 +368,9 @@ async function main() {
         ? [values.driver]
         : [];
   if (drivers.length === 0) throw new Error('--driver must be postgres, pglite or both');
-  // Each run on a database of its own by default: no earlier run's bookings, applicants or audit checkpoints (signed
-  // by a key that went with that run's data folder).
-  if (drivers.includes('postgres')) await ensureBenchDatabase(options.url, options.url === DEFAULT_URL);
+  // Unless a database is named, each run on one of its own: no earlier run's bookings or applicants.
+  if (drivers.includes('postgres') && values['database-url'] === undefined)
+    await ensureBenchDatabase(DEFAULT_URL, true);
   console.log(
     `bench:booking on ${os.cpus().length} cores, Node ${process.version}, load average ${os
       .loadavg()

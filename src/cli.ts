@@ -18,7 +18,7 @@ import { parseVerifierKey, type Signer } from './platform/audit/checkpoint.ts';
 import { verifyInclusion } from './platform/audit/merkle.ts';
 import { proveInclusion } from './platform/audit/prove.ts';
 import { sealAndPublish } from './platform/audit/publish-checkpoint.ts';
-import { latestCheckpoint } from './platform/audit/seal-audit.ts';
+import { latestCheckpoint, SETTLE_MS, untilSettled } from './platform/audit/seal-audit.ts';
 import { totalRows, uploadCount } from './platform/backup/manifest.ts';
 import { BackupRefusal } from './platform/backup/refusal.ts';
 import { restoreBackup } from './platform/backup/restore-backup.ts';
@@ -264,6 +264,11 @@ audit
   .action(() =>
     withDatabase('audit seal', async ({ db }) => {
       const config = loadConfig();
+      if (!(await untilSettled(db, SETTLE_MS))) {
+        process.stderr.write(
+          `transactions running for more than ${SETTLE_MS / 1000} s hold newer audit entries back: a later seal takes them\n`,
+        );
+      }
       const sealed = await sealAndPublish(db, await signerOf(db, true), config.audit.checkpointFile, true);
       process.stdout.write(sealed ? sealed.note : 'nothing new to seal\n');
     }),

@@ -197,7 +197,9 @@ for (const kind of drivers) {
           const waiting = sql`select count(*)::int as n from pg_stat_activity
             where datname = current_database() and pid <> pg_backend_pid()
               and query like '%pg_snapshot_xmin(pg_current_snapshot()) >=%'`;
-          await expect.poll(async () => (await queryRows<{ n: number }>(db, waiting))[0]!.n).toBeGreaterThan(0);
+          await expect
+            .poll(async () => (await queryRows<{ n: number }>(db, waiting))[0]!.n, { timeout: 10_000 })
+            .toBeGreaterThan(0);
           await elsewhere.query('commit');
           expect(await sealing).toMatchObject({ added: 1 });
           expect(await proveInclusion(db, entry!, (await latestCheckpoint(db))!.size)).not.toBeNull();

@@ -9,6 +9,8 @@ import { auditCheckpoints, auditLeaves, auditNodes } from './schema.ts';
 /** The sealers' lock: one seal at a time across every process on the database. */
 const SEAL_LOCK = 7410003;
 const BATCH = 2000;
+/** How long a waiting seal waits for the transactions running when it was asked (see untilSettled). */
+export const SETTLE_MS = 30_000;
 
 export type Sealed = { size: number; root: string; note: string; added: number };
 
@@ -98,10 +100,10 @@ function assertResumable(last: { note: string; root: string } | null, frontier: 
 }
 
 /**
- * Waits, up to `maxMs`, until every transaction running when called has ended. Transaction ids are the cluster's, so
- * a long transaction in any database on it holds sealing back; after `maxMs` the seal takes what is final by then.
+ * Waits, up to `maxMs`, until every transaction running when called has ended; false when some still ran then.
+ * Transaction ids are the cluster's, so a long transaction in any database on it holds sealing back.
  */
-async function untilSettled(db: Db, maxMs: number): Promise<void> {
+export async function untilSettled(db: Db, maxMs: number): Promise<boolean> {
   const xmax = sql`pg_snapshot_xmax(pg_current_snapshot())`;
   const [start] = await queryRows<{ xmax: string }>(db, sql`select ${xmax}::text as xmax`);
   const deadline = Date.now() + maxMs;
@@ -110,9 +112,10 @@ async function untilSettled(db: Db, maxMs: number): Promise<void> {
       db,
       sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${start!.xmax}::xid8 as settled`,
     );
-    if (now?.settled) return;
+    if (now?.settled) return true;
     await sleep(pause);
   }
+  return false;
 }
 
 /**
@@ -128,7 +131,7 @@ export async function sealAudit(
   signer: Signer,
   options: { wait?: boolean; maxEntries?: number } = {},
 ): Promise<Sealed | null> {
-  if (options.wait) await untilSettled(db, 30_000);
+  if (options.wait) await untilSettled(db, SETTLE_MS);
   return db.transaction(async (tx) => {
     // Each statement sees what has committed before it: the newest checkpoint after the lock, new entries per batch.
     await tx.execute(sql`set transaction isolation level read committed`);

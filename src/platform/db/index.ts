@@ -90,6 +90,35 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
 }
 
+/**
+ * One statement at a time on a connection: a transaction's statements started side by side (Promise.all over an
+ * executor that is a transaction) wait for the one before, where pg 8 queues them with a deprecation and pg 9 will
+ * not. Callback forms (the pool's own one-statement checkout) and submittables (cursors) pass as they were. `sent`
+ * counts every statement (Database.roundTrips).
+ */
+function oneStatementAtATime(client: { query: unknown }, sent: () => void): void {
+  const query = (client.query as (...args: unknown[]) => unknown).bind(client);
+  let previous: Promise<void> = Promise.resolve();
+  const inTurn = async (args: unknown[]) => {
+    const before = previous;
+    let done!: () => void;
+    previous = new Promise((resolve) => (done = resolve));
+    try {
+      await before;
+      // Awaited here, so that the driver's error keeps the caller's frames in its stack.
+      return await query(...args);
+    } finally {
+      done();
+    }
+  };
+  client.query = (...args: unknown[]) => {
+    sent();
+    const first = args[0] as { submit?: unknown; callback?: unknown } | null | undefined;
+    const plain = typeof args.at(-1) !== 'function' && typeof first?.submit !== 'function' && !first?.callback;
+    return plain ? inTurn(args) : query(...args);
+  };
+}
+
 async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>): Promise<Database> {
   const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
     import('pg'),
@@ -123,18 +152,7 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
     pool.on('error', onConnectionError);
     pool.on('connect', (client) => {
       client.on('error', onConnectionError);
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      // One statement at a time on a connection: a transaction's statements started side by side (Promise.all over an
-      // executor that is a transaction) wait for the one before, where pg 8 queues them with a deprecation and pg 9
-      // refuses them. The callback form is the pool's own one-statement checkout.
-      let previous: Promise<unknown> = Promise.resolve();
-      client.query = ((...args: unknown[]) => {
-        roundTrips++;
-        if (typeof args.at(-1) === 'function') return query(...args);
-        const run = previous.then(() => query(...args));
-        previous = run.catch(() => undefined);
-        return run;
-      }) as typeof client.query;
+      oneStatementAtATime(client, () => roundTrips++);
     });
     return pool;
   };
