@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
+import { AppError } from '../errors.ts';
 import { consistencyProof, inclusionProof, type Hash, type NodeAt } from './merkle.ts';
-import { readNodes } from './seal-audit.ts';
+import { latestCheckpoint, readNodes } from './seal-audit.ts';
 import { auditLeaves } from './schema.ts';
 
 /**
@@ -35,4 +36,20 @@ export async function proveInclusion(db: Executor, entryId: number, size: number
 /** That the tree of `first` leaves is the start of the tree of `second` (both sizes of sealed trees). */
 export function proveConsistency(db: Executor, first: number, second: number): Promise<string[]> {
   return withNodes(db, (node) => consistencyProof(node, first, second));
+}
+
+/**
+ * What the log's public proofs answer: consistency between two sizes up to the newest signed checkpoint's (`from` not
+ * beyond `to`), and an entry's inclusion in the tree of `size` leaves, the newest checkpoint's by default; null when
+ * the log has not signed that far or the entry is not in that tree.
+ */
+export async function proveSignedConsistency(db: Executor, from: number, to: number): Promise<string[] | null> {
+  if (from > to) throw new AppError('validation_failed', { from: 'v.auditSizes' });
+  const last = await latestCheckpoint(db);
+  return last && to <= last.size ? proveConsistency(db, from, to) : null;
+}
+
+export async function proveSignedInclusion(db: Executor, entryId: number, size?: number) {
+  const last = await latestCheckpoint(db);
+  return last && (size ?? last.size) <= last.size ? proveInclusion(db, entryId, size ?? last.size) : null;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { App } from './server.ts';
 import { auditSigner, SigningKeyMissing } from '../audit/audit-signer.ts';
-import { proveConsistency, proveInclusion } from '../audit/prove.ts';
+import { proveSignedConsistency, proveSignedInclusion } from '../audit/prove.ts';
 import { latestCheckpoint } from '../audit/seal-audit.ts';
 
 const base64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
@@ -66,10 +66,9 @@ function registerProofRoutes(fastify: App): void {
     },
     async (req) => {
       const { from, to } = req.query;
-      const last = await latestCheckpoint(database.db);
-      if (from > to) throw new AppError('validation_failed', { from: 'v.auditSizes' });
-      if (!last || to > last.size) throw new AppError('not_found');
-      return { from, to, proof: (await proveConsistency(database.db, from, to)).map(base64) };
+      const proof = await proveSignedConsistency(database.db, from, to);
+      if (!proof) throw new AppError('not_found');
+      return { from, to, proof: proof.map(base64) };
     },
   );
   app.get(
@@ -92,10 +91,7 @@ function registerProofRoutes(fastify: App): void {
       },
     },
     async (req) => {
-      const last = await latestCheckpoint(database.db);
-      const size = req.query.size ?? last?.size ?? 0;
-      if (!last || size > last.size) throw new AppError('not_found');
-      const proof = await proveInclusion(database.db, req.params.id, size);
+      const proof = await proveSignedInclusion(database.db, req.params.id, req.query.size);
       if (!proof) throw new AppError('not_found');
       return { ...proof, leafHash: base64(proof.leafHash), proof: proof.proof.map(base64) };
     },
