@@ -42,6 +42,14 @@ function fail(message: string): never {
   throw new CliFailure(message);
 }
 
+function readKeptCheckpoint(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return fail(`cannot read the kept checkpoint ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
 /** What to say when the embedded database is open in another process: nothing was done, and what to do instead. */
 function inUseMessage(err: FolderInUseError, hint?: string): string {
   const { holder } = err;
@@ -236,8 +244,8 @@ audit
   .option('--checkpoint <file>', 'a checkpoint kept outside (from GET /audit/checkpoint): the log must still hold it')
   .option('--key <verifier-key>', 'the verifier key published at GET /audit/key (default: from the signing key file)')
   .action((opts: { checkpoint?: string; key?: string }) => {
-    const kept = opts.checkpoint === undefined ? undefined : fs.readFileSync(opts.checkpoint, 'utf8');
     return withDatabase('audit verify', async ({ db }) => {
+      const kept = opts.checkpoint === undefined ? undefined : readKeptCheckpoint(opts.checkpoint);
       const verifier =
         opts.key === undefined
           ? (await signerOf(db)).verifier
@@ -280,6 +288,7 @@ audit
   .argument('<entry-id>', 'the audit entry')
   .action((id: string) =>
     withDatabase('audit prove', async ({ db }) => {
+      if (!/^[1-9]\d{0,14}$/.test(id)) fail(`the entry id must be a whole number, not "${id}"`);
       const last = await latestCheckpoint(db);
       const proof = last && (await proveInclusion(db, Number(id), last.size));
       if (!last || !proof) fail(`entry ${id} is not sealed yet`);

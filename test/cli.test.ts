@@ -254,6 +254,14 @@ describe('sikoe command line', { timeout: 60_000 }, () => {
     const proof = await sikoe(['audit', 'prove', String(victim!.id)]);
     expect(proof.code, proof.stderr).toBe(0);
     expect(JSON.parse(proof.stdout)).toMatchObject({ entryId: victim!.id, index: size - 1, size });
+    for (const bad of ['abc', '1.5', '-3']) {
+      const refused = await sikoe(['audit', 'prove', '--', bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('whole number');
+    }
+    const unreadable = await sikoe(['audit', 'verify', '--checkpoint', path.join(dataDir, 'no-such-checkpoint.txt')]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('cannot read the kept checkpoint');
 
     await withCliDatabase(({ db }) =>
       db.transaction(async (tx) => {
