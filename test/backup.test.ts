@@ -121,6 +121,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('backup and restore of PostgreSQ
       await expect(
         restoreBackup(testConfig({ dataDir: folder('pg-again'), databaseUrl: source.url }), file),
       ).rejects.toThrow(/has \d+ tables: a restore goes into an empty database/);
+      // …before anything was unpacked or created.
+      expect(fs.existsSync(folder('pg-again'))).toBe(false);
     } finally {
       await source.drop();
       await target.drop();

@@ -70,9 +70,7 @@ async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest
   }
 }
 
-/** pg_restore into the empty database at `url`, in one transaction: all of it or nothing. */
-async function restorePostgres(url: string, work: string, manifest: Manifest) {
-  // Counting national tables takes longer than a request may.
+async function refuseUnlessEmptyDatabase(url: string) {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 1, timeouts: { statementMs: 3_600_000 } });
   try {
     const tables = Object.keys(await countRows(database.db));
@@ -80,6 +78,16 @@ async function restorePostgres(url: string, work: string, manifest: Manifest) {
       throw new BackupRefusal(
         `the database at DATABASE_URL has ${tables.length} tables: a restore goes into an empty database (createdb a new one) and never replaces data`,
       );
+  } finally {
+    await database.close();
+  }
+}
+
+/** pg_restore into the empty database at `url`, in one transaction: all of it or nothing. */
+async function restorePostgres(url: string, work: string, manifest: Manifest) {
+  // Counting national tables takes longer than a request may.
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 1, timeouts: { statementMs: 3_600_000 } });
+  try {
     await runPgTool('pg_restore', url, [
       '--exit-on-error',
       '--single-transaction',
@@ -97,6 +105,12 @@ async function restorePostgres(url: string, work: string, manifest: Manifest) {
  * count every row the backup recorded. Refuses, changing nothing, when any target holds data.
  */
 export async function restoreBackup(config: Config, file: string): Promise<BackupRestored> {
+  // The database's target is checked before anything is unpacked or created.
+  if (config.databaseUrl) await refuseUnlessEmptyDatabase(config.databaseUrl);
+  else if (!(await isEmpty(pgliteFolder(config.dataDir))))
+    throw new BackupRefusal(
+      `${pgliteFolder(config.dataDir)} is not empty: a restore goes into an empty folder and never replaces data`,
+    );
   await fs.mkdir(config.dataDir, { recursive: true });
   const work = path.join(config.dataDir, `restore-${crypto.randomUUID()}`);
   try {
@@ -107,10 +121,6 @@ export async function restoreBackup(config: Config, file: string): Promise<Backu
         manifest.database.kind === 'pglite'
           ? 'this is a backup of the embedded database: restore it without DATABASE_URL'
           : 'this is a backup of PostgreSQL: set DATABASE_URL to the empty database to restore it into',
-      );
-    if (!config.databaseUrl && !(await isEmpty(pgliteFolder(config.dataDir))))
-      throw new BackupRefusal(
-        `${pgliteFolder(config.dataDir)} is not empty: a restore goes into an empty folder and never replaces data`,
       );
     const uploads = uploadCount(manifest);
     const uploadsInto = uploads > 0 && !config.s3 ? uploadsFolder(config.dataDir) : undefined;
