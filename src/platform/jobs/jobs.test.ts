@@ -196,7 +196,9 @@ describeDb('jobs', (ctx) => {
     other.register(kind, async (payload) => void ranBy.push(`other ${String(payload.i)}`));
     await ctx.db.insert(jobs).values([1, 2].map((i) => ({ kind, payload: { i } })));
     const running = slow.runDue(2);
-    // The second job's claim runs out while the first runs: the other runner takes it.
+    // Once the slow runner holds the first job (on a busy machine its batch's claim can run out even before that)…
+    await until(async () => ranBy.includes('slow 1'));
+    // …the second job's claim runs out while the first runs: the other runner takes it.
     await until(async () => (await other.runDue()) === 1);
     release();
     await running;
