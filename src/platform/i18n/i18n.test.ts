@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../../test/db.ts';
 import { errorStatus } from '../errors.ts';
-import { formatDate, formatDateTime, formatRupiah, hasKey, langFromAcceptLanguage, translator } from './index.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatRupiah,
+  formatTime,
+  hasKey,
+  langFromAcceptLanguage,
+  translator,
+} from './index.ts';
 /** Intl puts a no-break space between "Rp" and the amount; compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -62,6 +72,20 @@ describe('formats', () => {
     expect(formatDateTime('en', new Date('2026-01-15T17:30:00Z'))).toBe('16 Jan 2026, 01:30 WITA');
     expect(formatDate('id', new Date('2026-08-16T16:30:00Z'))).toBe('17 Agustus 2026');
     expect(formatDate('en', new Date('2026-08-16T16:30:00Z'))).toBe('17 August 2026');
+  });
+
+  it('keeps each language and style apart, called in turn (formatters are kept once made)', () => {
+    const at = new Date('2026-01-15T01:30:00Z');
+    for (let round = 0; round < 2; round++) {
+      expect(formatTime('id', at)).toBe('09.30');
+      expect(formatTime('en', at)).toBe('09:30');
+      expect(formatDay('id', '2026-05-12')).toBe('Selasa, 12 Mei 2026');
+      expect(formatDay('en', '2026-05-12')).toBe('Tuesday, 12 May 2026');
+      expect(formatNumber('id', 3.256, 2)).toBe('3,26');
+      expect(formatNumber('id', 3, 2, true)).toBe('3,00');
+      expect(formatNumber('id', 3.256)).toBe('3');
+      expect(plain(formatRupiah('en', 350000))).toBe('IDR 350,000');
+    }
   });
 });
 

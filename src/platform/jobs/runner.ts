@@ -21,6 +21,9 @@ export const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** atte
 /** How long a claim holds before another process may take the job, in case the claiming process died. */
 const CLAIM_MS = 5 * 60_000;
 
+/** Jobs claimed at a time. */
+const BATCH_SIZE = 20;
+
 /** The longest background jobs wait in a row for a burst of requests to pass (see yieldWhile). */
 const MAX_YIELD_MS = 30_000;
 
@@ -61,15 +64,11 @@ export class JobRunner {
     if (!this.stopped) return;
     this.stopped = false;
     const tick = () => {
-      if (this.busy()) {
-        this.yieldedSince ??= Date.now();
-        if (Date.now() - this.yieldedSince < MAX_YIELD_MS) {
-          this.timer = setTimeout(tick, this.pollMs);
-          return;
-        }
+      if (this.givingWay()) {
+        this.timer = setTimeout(tick, this.pollMs);
+        return;
       }
-      this.yieldedSince = null;
-      this.running = this.runDue()
+      this.running = this.runDue(BATCH_SIZE, () => this.givingWay())
         .catch((err: unknown) => this.log.error({ err }, 'job runner failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
@@ -85,8 +84,22 @@ export class JobRunner {
     await this.running;
   }
 
-  /** Runs every job due now; returns how many ran. Tests call it directly instead of waiting for the timer. */
-  async runDue(batchSize = 20): Promise<number> {
+  /** Whether to leave due jobs for now: a burst is being served, and the jobs have not yet waited MAX_YIELD_MS. */
+  private givingWay(): boolean {
+    if (!this.busy()) {
+      this.yieldedSince = null;
+      return false;
+    }
+    this.yieldedSince ??= Date.now();
+    return Date.now() - this.yieldedSince < MAX_YIELD_MS;
+  }
+
+  /**
+   * Runs every job due now; returns how many ran. Tests call it directly instead of waiting for the timer. `pause`
+   * is asked before each further batch: the poll that began in a quiet moment stops when a burst begins (the
+   * confirmation mails of the bookings made so far would otherwise be written while the rest of the burst waits).
+   */
+  async runDue(batchSize = BATCH_SIZE, pause: () => boolean = () => false): Promise<number> {
     let ran = 0;
     for (;;) {
       const claimedAt = Date.now();
@@ -97,7 +110,7 @@ export class JobRunner {
         await this.runOne(job);
       }
       ran += claimed.length;
-      if (claimed.length < batchSize) return ran;
+      if (claimed.length < batchSize || pause()) return ran;
     }
   }
 
