@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeDb } from '../../../test/db.ts';
 import { createLogger } from '../log.ts';
 import { enqueueJob } from './enqueue-job.ts';
@@ -42,14 +42,57 @@ describeDb('job runner under a burst of requests', (ctx) => {
     for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
     runner.start();
     try {
-      await expect.poll(() => ran).toBe(20);
+      await expect.poll(() => ran, { timeout: 10_000 }).toBe(20);
       const seen = polls;
       while (polls < seen + 20) await new Promise((r) => setImmediate(r));
       expect(ran).toBe(20);
       busy = false;
-      await expect.poll(() => ran).toBe(21);
+      await expect.poll(() => ran, { timeout: 10_000 }).toBe(21);
     } finally {
       await runner.stop();
     }
+  });
+
+  it('runs every due job after giving way for 30 s in a row, then gives way again', async () => {
+    const runner = new JobRunner(ctx.db, createLogger('silent'), 1000);
+    const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    let ran = 0;
+    runner.register(kind, async () => void ran++);
+    runner.yieldWhile(() => true); // a burst that does not end
+    for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
+    // The runner's clock is the test's (the 30 s are counted with Date.now, the polls with setTimeout).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      runner.start();
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(ran).toBe(0);
+      // vi.waitFor moves the fake clock on between its checks: past 30 s, one poll takes both batches.
+      await vi.waitFor(() => expect(ran).toBe(21), { timeout: 10_000 });
+      // Due by the database's clock, which the test does not move.
+      await enqueueJob(ctx.db, kind, {}, { runAt: new Date('2026-01-01T00:00:00Z') });
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(ran).toBe(21);
+      await vi.advanceTimersByTimeAsync(15_000);
+      await vi.waitFor(() => expect(ran).toBe(22), { timeout: 10_000 });
+    } finally {
+      vi.useRealTimers();
+      await runner.stop();
+    }
+  });
+
+  it('ends a poll after the batch in hand when stopped during it', async () => {
+    const runner = new JobRunner(ctx.db, createLogger('silent'), 5);
+    const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    let ran = 0;
+    let stopping: Promise<void> | undefined;
+    runner.register(kind, async () => {
+      ran++;
+      stopping ??= runner.stop();
+    });
+    for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
+    runner.start();
+    await expect.poll(() => ran, { timeout: 10_000 }).toBeGreaterThan(0);
+    await stopping;
+    expect(ran).toBe(20);
   });
 });

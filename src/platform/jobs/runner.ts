@@ -68,7 +68,10 @@ export class JobRunner {
         this.timer = setTimeout(tick, this.pollMs);
         return;
       }
-      this.running = this.runDue(BATCH_SIZE, () => this.givingWay())
+      // A poll after MAX_YIELD_MS of giving way runs everything due, however busy; the next gives way again.
+      const forced = this.yieldedSince !== null;
+      this.yieldedSince = null;
+      this.running = this.runDue(BATCH_SIZE, () => this.stopped || (!forced && this.givingWay()))
         .catch((err: unknown) => this.log.error({ err }, 'job runner failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
