@@ -6,15 +6,21 @@ import { enqueueJob } from './enqueue-job.ts';
 import { JobRunner } from './runner.ts';
 
 describeDb('job runner under a burst of requests', (ctx) => {
-  it('leaves due jobs while the process is busy, and runs them once it is not', async () => {
-    const runner = new JobRunner(ctx.db, createLogger('silent'), 5);
+  /** A runner polling every `pollMs`, and a job kind of the test's own with `count` jobs due (21: a batch and one). */
+  async function runnerWithJobs(pollMs: number, count: number) {
+    const runner = new JobRunner(ctx.db, createLogger('silent'), pollMs);
     const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < count; i++) await enqueueJob(ctx.db, kind, {});
+    return { runner, kind };
+  }
+
+  it('leaves due jobs while the process is busy, and runs them once it is not', async () => {
+    const { runner, kind } = await runnerWithJobs(5, 1);
     let ran = 0;
     let busy = true;
     let polls = 0;
     runner.register(kind, async () => void ran++);
     runner.yieldWhile(() => (polls++, busy));
-    await enqueueJob(ctx.db, kind, {});
     runner.start();
     try {
       while (polls < 20) await new Promise((r) => setImmediate(r));
@@ -28,8 +34,7 @@ describeDb('job runner under a burst of requests', (ctx) => {
   });
 
   it('takes no further batch once a burst begins during a poll, and takes it when the burst has passed', async () => {
-    const runner = new JobRunner(ctx.db, createLogger('silent'), 5);
-    const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    const { runner, kind } = await runnerWithJobs(5, 21);
     let ran = 0;
     let busy = false;
     let polls = 0;
@@ -39,7 +44,6 @@ describeDb('job runner under a burst of requests', (ctx) => {
       busy = true;
     });
     runner.yieldWhile(() => (polls++, busy));
-    for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
     runner.start();
     try {
       await expect.poll(() => ran, { timeout: 10_000 }).toBe(20);
@@ -54,12 +58,10 @@ describeDb('job runner under a burst of requests', (ctx) => {
   });
 
   it('runs every due job after giving way for 30 s in a row, then gives way again', async () => {
-    const runner = new JobRunner(ctx.db, createLogger('silent'), 1000);
-    const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    const { runner, kind } = await runnerWithJobs(1000, 21);
     let ran = 0;
     runner.register(kind, async () => void ran++);
     runner.yieldWhile(() => true); // a burst that does not end
-    for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
     // The runner's clock is the test's (the 30 s are counted with Date.now, the polls with setTimeout).
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
@@ -81,15 +83,13 @@ describeDb('job runner under a burst of requests', (ctx) => {
   });
 
   it('ends a poll after the batch in hand when stopped during it', async () => {
-    const runner = new JobRunner(ctx.db, createLogger('silent'), 5);
-    const kind = `test.yield.${crypto.randomUUID().slice(0, 8)}`;
+    const { runner, kind } = await runnerWithJobs(5, 21);
     let ran = 0;
     let stopping: Promise<void> | undefined;
     runner.register(kind, async () => {
       ran++;
       stopping ??= runner.stop();
     });
-    for (let i = 0; i < 21; i++) await enqueueJob(ctx.db, kind, {});
     runner.start();
     await expect.poll(() => ran, { timeout: 10_000 }).toBeGreaterThan(0);
     await stopping;
