@@ -272,12 +272,13 @@ audit
   .action(() =>
     withDatabase('audit seal', async ({ db }) => {
       const config = loadConfig();
+      // Waits once, here, to say when it gave up; the seal then takes what had committed by then.
       if (!(await untilSettled(db, SETTLE_MS))) {
         process.stderr.write(
           `transactions running for more than ${SETTLE_MS / 1000} s hold newer audit entries back: a later seal takes them\n`,
         );
       }
-      const sealed = await sealAndPublish(db, await signerOf(db, true), config.audit.checkpointFile, true);
+      const sealed = await sealAndPublish(db, await signerOf(db, true), config.audit.checkpointFile);
       process.stdout.write(sealed ? sealed.note : 'nothing new to seal\n');
     }),
   );

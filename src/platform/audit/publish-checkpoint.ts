@@ -15,8 +15,8 @@ function sizeIn(file: string): number {
  * Seals, then writes the newest checkpoint to its file (whole or not at all) for whoever keeps copies; a process that
  * sealed earlier but writes later does not put an older checkpoint over a newer one.
  */
-export async function sealAndPublish(db: Db, signer: Signer, checkpointFile: string, wait = false) {
-  const sealed = await sealAudit(db, signer, { wait });
+export async function sealAndPublish(db: Db, signer: Signer, checkpointFile: string) {
+  const sealed = await sealAudit(db, signer);
   if (sealed && sealed.size > sizeIn(checkpointFile)) {
     await writeWhole(checkpointFile, sealed.note);
   }
