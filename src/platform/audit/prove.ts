@@ -51,5 +51,7 @@ export async function proveSignedConsistency(db: Executor, from: number, to: num
 
 export async function proveSignedInclusion(db: Executor, entryId: number, size?: number) {
   const last = await latestCheckpoint(db);
-  return last && (size ?? last.size) <= last.size ? proveInclusion(db, entryId, size ?? last.size) : null;
+  if (!last) return null;
+  const at = size ?? last.size;
+  return at <= last.size ? proveInclusion(db, entryId, at) : null;
 }
