@@ -70,6 +70,7 @@ async function restoreEmbedded(dataDir: string, work: string, manifest: Manifest
   }
 }
 
+/** Refuses a PostgreSQL target that holds any table at all (counted without a request's statement timeout). */
 async function refuseUnlessEmptyDatabase(url: string) {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 1, timeouts: { statementMs: 3_600_000 } });
   try {
